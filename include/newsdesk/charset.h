@@ -1,0 +1,36 @@
+/* charset.h — what encoding a filed story is in, and its UTF-8 text.
+ * Accepted: UTF-8 (with or without BOM), UTF-16LE/BE with a BOM, GB18030
+ * (which covers GBK and GB2312) and Big5. */
+#ifndef NEWSDESK_CHARSET_H
+#define NEWSDESK_CHARSET_H
+
+#include "newsdesk/error.h"
+
+#include <stddef.h>
+
+struct nd_decoded {
+	char *text;           /* UTF-8, NUL-terminated, BOM removed */
+	size_t len;           /* bytes in text */
+	const char *encoding; /* the canonical name used: "UTF-8", "GB18030", … */
+};
+
+/* Decodes in[0..n). forced, when not NULL, names the encoding to use
+ * (GB2312, GBK and CP936 are read as GB18030; UTF-16 needs a BOM or an
+ * explicit LE/BE). Without it: BOM, then strict UTF-8, then a strict trial
+ * of GB18030 and Big5, scored by common characters when both decode.
+ * On failure err says which byte offset no encoding accepts. */
+int nd_charset_decode(const char *in, size_t n, const char *forced, struct nd_decoded *out,
+		      struct nd_error *err);
+
+void nd_decoded_free(struct nd_decoded *d);
+
+/* Converts in[0..n) from the iconv encoding `from` to UTF-8. On EILSEQ or a
+ * truncated end, *bad_offset is the input byte offset and ND_EENCODING is
+ * returned. */
+int nd_iconv_to_utf8(const char *from, const char *in, size_t n, char **out, size_t *outlen,
+		     size_t *bad_offset, struct nd_error *err);
+
+/* Share (0–1000) of Han characters in s that are common in news copy. */
+int nd_common_han_score(const char *s, size_t n);
+
+#endif

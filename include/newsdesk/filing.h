@@ -1,0 +1,54 @@
+/* filing.h — the filing format: what a reporter sends, read into a story.
+ * An optional header block of `key: value` lines (Chinese or English keys,
+ * `:` or `：`), a blank line, then the body, one paragraph a line. Without a
+ * header, the first line is the headline and the dateline and byline are
+ * recognised by the conventions of Chinese news copy. */
+#ifndef NEWSDESK_FILING_H
+#define NEWSDESK_FILING_H
+
+#include "newsdesk/error.h"
+
+#include <stddef.h>
+
+#define ND_MAX_INPUT (1024 * 1024) /* bytes a filed story may have */
+#define ND_MAX_HEADLINE 200        /* characters */
+
+struct nd_story {
+	char *kind; /* article, photo, brief, note */
+	char *section;
+	char *kicker;
+	char *headline;
+	char *subhead;
+	char *dateline;
+	char *byline;
+	char *body; /* paragraphs separated by '\n' */
+};
+
+/* Parses UTF-8 text (controls already stripped, '\n' line ends). */
+int nd_story_parse(const char *text, struct nd_story *st, struct nd_error *err);
+
+/* The whole intake: size and binary checks, encoding detection (or forced),
+ * line ends, control characters, parsing and validation. *encoding, when
+ * given, receives the encoding detected. */
+int nd_story_from_bytes(const char *bytes, size_t n, const char *forced_encoding,
+			struct nd_story *st, const char **encoding, struct nd_error *err);
+
+/* Checks the limits a stored story must meet; err names the field. */
+int nd_story_validate(const struct nd_story *st, struct nd_error *err);
+
+/* The story in the filing format, header keys in Chinese (malloc'd). */
+char *nd_story_format(const struct nd_story *st);
+
+/* The canonical kind for a kind word (English or Chinese), or NULL. */
+const char *nd_kind_canonical(const char *word);
+
+/* Length in bytes of a dateline at the start of s (0 when none). */
+size_t nd_match_dateline(const char *s);
+
+/* True when the line is a byline: names, or a photo credit ending in 摄. */
+int nd_is_byline(const char *line);
+
+int nd_story_copy(struct nd_story *dst, const struct nd_story *src);
+void nd_story_free(struct nd_story *st);
+
+#endif

@@ -1,0 +1,89 @@
+/* items.h — filing, listing and reading items. A reporter sees only their
+ * own items; every other role sees all. */
+#ifndef NEWSDESK_ITEMS_H
+#define NEWSDESK_ITEMS_H
+
+#include "newsdesk/error.h"
+#include "newsdesk/filing.h"
+#include "newsdesk/store.h"
+#include "newsdesk/users.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct nd_item {
+	int64_t id;
+	char *state;       /* states.name */
+	char *state_label; /* in the language asked for */
+	char *reporter;
+	char *reporter_name;
+	char *issue; /* may be NULL */
+	int page, position;
+	char *lock_holder; /* NULL when unlocked or expired */
+	int64_t lock_expires;
+	int current_rev;
+	int64_t filed_at, updated_at;
+	/* The revision read (the current one unless asked otherwise). */
+	int rev;
+	int base_rev;
+	bool conflict;
+	char *rev_author;
+	int64_t rev_created;
+	long chars, body_chars;
+	char *encoding;
+	struct nd_story story;
+};
+
+enum nd_sort { ND_SORT_UPDATED, ND_SORT_ID, ND_SORT_FILED, ND_SORT_CHARS };
+
+struct nd_filter {
+	const char *state;
+	const char *section;
+	const char *reporter;
+	const char *issue;
+	enum nd_sort sort;
+	bool ascending;
+};
+
+struct nd_file_result {
+	int64_t id;
+	long chars;
+	bool duplicate; /* the token was seen before: nothing new was filed */
+};
+
+/* Files a story as a new item (state submitted, revision 1) in one
+ * transaction. token, when given, makes a retried upload file only once. */
+int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
+		 const char *encoding, const char *token, struct nd_file_result *res,
+		 struct nd_error *err);
+
+/* Rows [offset, offset+limit) of the filtered list; only those are read. */
+int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		 int64_t offset, int limit, bool zh, struct nd_item **rows, size_t *n,
+		 struct nd_error *err);
+int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		  int64_t *count, struct nd_error *err);
+
+/* Reads item id at revision rev (0: the current one). */
+int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev, bool zh,
+		struct nd_item *it, struct nd_error *err);
+
+/* The item's revisions, oldest first (body not filled). */
+int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		      struct nd_item **revs, size_t *n, struct nd_error *err);
+
+/* The number of items in each state, for the title line. */
+struct nd_state_count {
+	char *state;
+	char *label;
+	int64_t count;
+};
+int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, bool zh,
+			 struct nd_state_count **counts, size_t *n, struct nd_error *err);
+void nd_state_counts_free(struct nd_state_count *c, size_t n);
+
+void nd_item_free(struct nd_item *it);
+void nd_items_free(struct nd_item *items, size_t n);
+
+#endif

@@ -1,0 +1,45 @@
+/* journal.h — an item's workflow events and review notes, both
+ * append-only. */
+#ifndef NEWSDESK_JOURNAL_H
+#define NEWSDESK_JOURNAL_H
+
+#include "newsdesk/error.h"
+#include "newsdesk/store.h"
+#include "newsdesk/users.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct nd_event {
+	int64_t id;
+	char *actor;
+	char *verb;
+	char *from_state; /* labels in the language asked for; may be NULL */
+	char *to_state;
+	char *note;
+	int rev;
+	int64_t at;
+};
+
+struct nd_note {
+	int64_t id;
+	char *author;
+	char *author_name;
+	char *body;
+	int rev;
+	int64_t at;
+};
+
+int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id, bool zh,
+		   struct nd_event **events, size_t *n, struct nd_error *err);
+void nd_events_free(struct nd_event *events, size_t n);
+
+/* Adds a review note (editors and above) on the item's current revision. */
+int nd_note_add(struct nd_store *st, const struct nd_actor *actor, int64_t id, const char *text,
+		int64_t *note_id, struct nd_error *err);
+int nd_notes_list(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		  struct nd_note **notes, size_t *n, struct nd_error *err);
+void nd_notes_free(struct nd_note *notes, size_t n);
+
+#endif

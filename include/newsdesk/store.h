@@ -1,0 +1,44 @@
+/* store.h — the SQLite store: opening, migrating, transactions. The handle
+ * is opaque above core; only store and core modules prepare statements. */
+#ifndef NEWSDESK_STORE_H
+#define NEWSDESK_STORE_H
+
+#include "newsdesk/error.h"
+
+#include <stdint.h>
+
+#define ND_APPLICATION_ID 0x4E44534B /* "NDSK" */
+
+struct nd_store;
+
+enum {
+	ND_STORE_CREATE = 1,   /* create the file (and its folder) when missing */
+	ND_STORE_READONLY = 2, /* open for reading only */
+};
+
+/* Opens (and when needed creates and migrates) the database at path. */
+int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struct nd_error *err);
+void nd_store_close(struct nd_store *st);
+const char *nd_store_path(const struct nd_store *st);
+
+/* The schema version of the open file, and the newest this binary knows. */
+int nd_store_version(struct nd_store *st);
+int nd_store_latest_version(void);
+
+/* Every write goes through BEGIN IMMEDIATE, so a writer waits for the lock
+ * up front (busy handler) instead of failing at its first write. */
+int nd_store_begin(struct nd_store *st, struct nd_error *err);
+int nd_store_commit(struct nd_store *st, struct nd_error *err);
+void nd_store_rollback(struct nd_store *st);
+
+/* PRAGMA data_version: changes when another connection commits. */
+int64_t nd_store_data_version(struct nd_store *st);
+
+/* The database path from --db, $NEWSDESK_DB or the XDG default (malloc'd). */
+char *nd_store_default_path(const char *option);
+
+/* The clock every stored time comes from; tests may replace it. */
+int64_t nd_now(void);
+void nd_clock_set(int64_t (*clock)(void));
+
+#endif

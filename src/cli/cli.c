@@ -1,0 +1,248 @@
+/* cli.c — global options, the command table and dispatch. A word that is
+ * not a command is looked up among the workflow verbs in the database, so a
+ * stage added as rows is a command at once. */
+#include "newsdesk/cli.h"
+#include "newsdesk/buf.h"
+#include "newsdesk/sanitize.h"
+#include "newsdesk/workflow.h"
+
+#include <getopt.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#define VERSION "0.1.0"
+
+static const struct nd_command commands[] = {
+	{"init", nd_cmd_init, "", "create the database and register you as its admin"},
+	{"user", nd_cmd_user, "add LOGIN --role ROLE [--name 姓名] | list | disable LOGIN | enable LOGIN",
+	 "manage users (admins)"},
+	{"file", nd_cmd_file, "[--encoding NAME] [--token T] [FILE...]",
+	 "file stories (stdin when no FILE) as new items"},
+	{"list", nd_cmd_list,
+	 "[--state S] [--section S] [--reporter L] [--issue CODE] [--sort updated|id|filed|chars] "
+	 "[--limit N] [--format table|tsv|json] [--width N]",
+	 "list items, newest first"},
+	{"show", nd_cmd_show, "ID [--rev N] [--format text|json]", "show one item"},
+	{"revisions", nd_cmd_revisions, "ID", "list an item's revisions"},
+	{"log", nd_cmd_log, "ID", "the item's workflow log and notes"},
+	{"note", nd_cmd_note, "ID TEXT", "add a review note to an item"},
+	{"edit", nd_cmd_edit, "ID [--from FILE] [--keep-state]",
+	 "edit an item in $EDITOR (or save FILE) as a new revision, under the edit lock"},
+	{"unlock", nd_cmd_unlock, "ID", "break another editor's edit lock (chiefs; logged)"},
+	{"workflow", nd_cmd_workflow, "", "list the workflow's states and verbs"},
+};
+
+static const struct nd_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int nd_cli_fail(const struct nd_error *err)
+{
+	char *msg = nd_sanitized(err->msg, 0);
+	fprintf(stderr, "newsdesk: %s\n", msg ? msg : "error");
+	free(msg);
+	switch (err->code) {
+	case ND_EUSAGE:
+		return ND_EXIT_USAGE;
+	case ND_EPERM:
+		return ND_EXIT_PERM;
+	case ND_EDB:
+	case ND_EIO:
+	case ND_ENOMEM:
+		return ND_EXIT_STORE;
+	default:
+		return ND_EXIT_FAIL;
+	}
+}
+
+void nd_cli_print_usage(FILE *out, const struct nd_command *cmd)
+{
+	fprintf(out, "usage: newsdesk [--db PATH] [--as LOGIN] %s %s\n  %s\n", cmd->name, cmd->usage,
+		cmd->summary);
+}
+
+int nd_cli_usage(const struct nd_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("newsdesk: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	nd_cli_print_usage(stderr, cmd);
+	return ND_EXIT_USAGE;
+}
+
+long long nd_cli_parse_id(const char *s)
+{
+	if (!s)
+		return 0;
+	if (*s == '#')
+		s++;
+	char *end;
+	long long id = strtoll(s, &end, 10);
+	return (*s && !*end && id > 0) ? id : 0;
+}
+
+int nd_cli_width(int option)
+{
+	if (option > 0)
+		return option;
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *cols = getenv("COLUMNS");
+	if (cols && atoi(cols) > 20)
+		return atoi(cols);
+	return 100;
+}
+
+void nd_cli_time(long long t, char *out, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!t || !localtime_r(&tt, &tm) || !strftime(out, size, "%Y-%m-%d %H:%M", &tm))
+		snprintf(out, size, "-");
+}
+
+void nd_cli_put(FILE *out, const char *s, unsigned flags)
+{
+	char *clean = nd_sanitized(s ? s : "", flags);
+	if (clean)
+		fputs(clean, out);
+	free(clean);
+}
+
+int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err)
+{
+	int rc;
+	if (!cli->st) {
+		if (!cli->db_path && !(cli->db_path = nd_store_default_path(cli->db_option)))
+			return nd_fail(err, ND_ENOMEM, "out of memory");
+		if ((rc = nd_store_open(&cli->st, cli->db_path, store_flags, err)) < 0)
+			return rc;
+	}
+	if (!cli->have_actor) {
+		if ((rc = nd_actor_resolve(cli->st, cli->unix_login, cli->as, &cli->actor, err)) < 0)
+			return rc;
+		cli->have_actor = true;
+	}
+	return 0;
+}
+
+static bool language_is_zh(void)
+{
+	const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && v[0])
+			return strncmp(v, "zh", 2) == 0;
+	}
+	return false;
+}
+
+static void print_help(FILE *out)
+{
+	fputs("newsdesk — a newsroom desk in the terminal\n\n"
+	      "usage: newsdesk [--db PATH] [--as LOGIN] [COMMAND [ARGS...]]\n\n"
+	      "With no command, lists the desk. Global options:\n"
+	      "  --db PATH     the database (default: $NEWSDESK_DB, else\n"
+	      "                $XDG_DATA_HOME/newsdesk/newsdesk.db)\n"
+	      "  --as LOGIN    act as another user (admins only)\n"
+	      "  --help        this help; COMMAND --help for one command\n"
+	      "  --version\n\n"
+	      "Commands:\n",
+	      out);
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nWorkflow verbs (from the database; 'newsdesk workflow' lists them):\n"
+	      "  finish, approve, publish, return, refile, reopen, spike, restore ID [--note TEXT]\n\n"
+	      "Exit codes: 0 done, 1 refused or failed, 2 usage, 3 not allowed, 4 storage error.\n"
+	      "See newsdesk(1).\n",
+	      out);
+}
+
+static void cli_free(struct nd_cli *cli)
+{
+	if (cli->have_actor)
+		nd_actor_free(&cli->actor);
+	nd_store_close(cli->st);
+	free(cli->db_path);
+}
+
+int nd_cli_main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"as", required_argument, NULL, 'a'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct nd_cli cli = {0};
+	struct passwd *pw = getpwuid(geteuid());
+	cli.unix_login = pw ? pw->pw_name : "";
+	cli.zh = language_is_zh();
+
+	int c;
+	opterr = 0;
+	/* '+': stop at the command; its options are its own. */
+	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			cli.db_option = optarg;
+			break;
+		case 'a':
+			cli.as = optarg;
+			break;
+		case 'h':
+			print_help(stdout);
+			return ND_EXIT_OK;
+		case 'V':
+			puts("newsdesk " VERSION);
+			return ND_EXIT_OK;
+		default:
+			fprintf(stderr, "newsdesk: unknown option '%s'; see newsdesk --help\n",
+				argv[optind - 1]);
+			return ND_EXIT_USAGE;
+		}
+	}
+	int rest = argc - optind;
+	char **args = argv + optind;
+	int rc;
+	if (rest == 0) {
+		/* The desk itself. Until the TUI, the list. */
+		char *list_argv[] = {"list", NULL};
+		rc = nd_cmd_list(&cli, find_command("list"), 1, list_argv);
+	} else if (strcmp(args[0], "help") == 0) {
+		const struct nd_command *cmd = rest > 1 ? find_command(args[1]) : NULL;
+		if (cmd)
+			nd_cli_print_usage(stdout, cmd);
+		else
+			print_help(stdout);
+		rc = ND_EXIT_OK;
+	} else {
+		const struct nd_command *cmd = find_command(args[0]);
+		optind = 0; /* glibc: a full reset for the new argv */
+		if (cmd)
+			rc = cmd->run(&cli, cmd, rest, args);
+		else
+			rc = nd_cmd_verb(&cli, args[0], rest, args);
+	}
+	cli_free(&cli);
+	fflush(stdout);
+	if (ferror(stdout) && rc == ND_EXIT_OK) {
+		fprintf(stderr, "newsdesk: writing the output failed\n");
+		rc = ND_EXIT_STORE;
+	}
+	return rc;
+}

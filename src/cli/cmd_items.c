@@ -1,0 +1,516 @@
+/* cmd_items.c — file, list, show, revisions. */
+#include "newsdesk/buf.h"
+#include "newsdesk/cli.h"
+#include "newsdesk/count.h"
+#include "newsdesk/filing.h"
+#include "newsdesk/items.h"
+#include "newsdesk/json.h"
+#include "newsdesk/width.h"
+#include "newsdesk/workflow.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Reads all of f, at most ND_MAX_INPUT + 1 bytes so an oversize input is
+ * seen without reading it all. */
+static int read_input(FILE *f, const char *name, struct nd_buf *b, struct nd_error *err)
+{
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (nd_buf_add(b, chunk, got) < 0)
+			return nd_fail(err, ND_ENOMEM, "out of memory");
+		if (b->len > ND_MAX_INPUT)
+			return nd_fail(err, ND_EINVAL,
+				       "%s is over 1 MiB; a story may have at most %d bytes", name,
+				       ND_MAX_INPUT);
+	}
+	if (ferror(f))
+		return nd_fail(err, ND_EIO, "cannot read %s: %s", name, strerror(errno));
+	return 0;
+}
+
+static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *encoding,
+		    const char *token)
+{
+	struct nd_error err = {0};
+	struct nd_buf input = ND_BUF_INIT;
+	struct nd_story story;
+	struct nd_file_result res;
+	const char *detected = NULL;
+	int rc = read_input(f, name, &input, &err);
+	if (rc == 0)
+		rc = nd_story_from_bytes(nd_buf_str(&input), input.len, encoding, &story, &detected,
+					 &err);
+	nd_buf_free(&input);
+	if (rc < 0) {
+		nd_error_prefix(&err, "%s: ", name);
+		return nd_cli_fail(&err);
+	}
+	rc = nd_item_file(cli->st, &cli->actor, &story, detected, token, &res, &err);
+	if (rc < 0) {
+		nd_story_free(&story);
+		nd_error_prefix(&err, "%s: ", name);
+		return nd_cli_fail(&err);
+	}
+	char count[32];
+	nd_format_count(res.chars, count, sizeof count);
+	/* Printed only after COMMIT returned: the reporter may rely on it. */
+	printf("%s #%lld ", res.duplicate ? "already filed" : "filed", (long long)res.id);
+	nd_cli_put(stdout, story.headline, 0);
+	printf(" (%s 字)\n", count);
+	nd_story_free(&story);
+	return ND_EXIT_OK;
+}
+
+int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"encoding", required_argument, NULL, 'e'},
+		{"token", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *encoding = NULL, *token = NULL;
+	int c;
+	while ((c = getopt_long(argc, argv, "e:t:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'e':
+			encoding = optarg;
+			break;
+		case 't':
+			token = optarg;
+			break;
+		case 'h':
+			nd_cli_print_usage(stdout, cmd);
+			return ND_EXIT_OK;
+		default:
+			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (token && argc - optind > 1)
+		return nd_cli_usage(cmd, "--token names one upload: give one FILE at most");
+	struct nd_error err = {0};
+	if (nd_cli_open(cli, 0, &err) < 0)
+		return nd_cli_fail(&err);
+	if (optind == argc)
+		return file_one(cli, stdin, "<stdin>", encoding, token);
+	int worst = ND_EXIT_OK;
+	for (int i = optind; i < argc; i++) {
+		int rc;
+		if (strcmp(argv[i], "-") == 0) {
+			rc = file_one(cli, stdin, "<stdin>", encoding, token);
+		} else {
+			FILE *f = fopen(argv[i], "rb");
+			if (!f) {
+				nd_fail(&err, ND_EIO, "%s: cannot open: %s", argv[i], strerror(errno));
+				rc = nd_cli_fail(&err);
+			} else {
+				rc = file_one(cli, f, argv[i], encoding, token);
+				fclose(f);
+			}
+		}
+		if (rc != ND_EXIT_OK && worst == ND_EXIT_OK)
+			worst = rc;
+	}
+	return worst;
+}
+
+/* ---- list --------------------------------------------------------------- */
+
+enum list_format { FORMAT_TABLE, FORMAT_TSV, FORMAT_JSON };
+
+struct column {
+	const char *title_zh, *title_en;
+	int width; /* 0: takes the rest */
+	enum nd_align align;
+};
+
+enum { COL_ID, COL_STATE, COL_SECTION, COL_HEADLINE, COL_BYLINE, COL_CHARS, COL_UPDATED, NCOLS };
+
+static const struct column list_columns[NCOLS] = {
+	[COL_ID] = {"编号", "ID", 6, ND_ALIGN_RIGHT},
+	[COL_STATE] = {"状态", "State", 9, ND_ALIGN_LEFT},
+	[COL_SECTION] = {"栏目", "Section", 10, ND_ALIGN_LEFT},
+	[COL_HEADLINE] = {"标题", "Headline", 0, ND_ALIGN_LEFT},
+	[COL_BYLINE] = {"作者", "Byline", 12, ND_ALIGN_LEFT},
+	[COL_CHARS] = {"字数", "Chars", 7, ND_ALIGN_RIGHT},
+	[COL_UPDATED] = {"更新", "Updated", 16, ND_ALIGN_LEFT},
+};
+
+static const char *item_byline(const struct nd_item *it)
+{
+	if (it->story.byline && it->story.byline[0])
+		return it->story.byline;
+	return it->reporter_name ? it->reporter_name : it->reporter;
+}
+
+static void table_row(struct nd_buf *line, const char *cells[NCOLS], const int widths[NCOLS])
+{
+	for (int c = 0; c < NCOLS; c++) {
+		if (c)
+			nd_buf_adds(line, "  ");
+		nd_fit(line, cells[c], widths[c], c != NCOLS - 1, list_columns[c].align);
+	}
+	/* Never leave trailing blanks on a line: paper and diffs hate them. */
+	while (line->len && line->data[line->len - 1] == ' ')
+		line->data[--line->len] = '\0';
+	nd_buf_addc(line, '\n');
+}
+
+static void list_table(struct nd_cli *cli, const struct nd_item *rows, size_t n, int width)
+{
+	int widths[NCOLS], fixed = 0;
+	for (int c = 0; c < NCOLS; c++) {
+		widths[c] = list_columns[c].width;
+		fixed += widths[c] + (c ? 2 : 0);
+	}
+	widths[COL_HEADLINE] = width - fixed > 16 ? width - fixed : 16;
+	struct nd_buf line = ND_BUF_INIT;
+	const char *head[NCOLS];
+	for (int c = 0; c < NCOLS; c++)
+		head[c] = cli->zh ? list_columns[c].title_zh : list_columns[c].title_en;
+	table_row(&line, head, widths);
+	for (size_t i = 0; i < n; i++) {
+		const struct nd_item *it = &rows[i];
+		char id[24], chars[32], updated[32];
+		snprintf(id, sizeof id, "%lld", (long long)it->id);
+		nd_format_count(it->chars, chars, sizeof chars);
+		nd_cli_time(it->updated_at, updated, sizeof updated);
+		const char *cells[NCOLS] = {
+			[COL_ID] = id,
+			[COL_STATE] = it->state_label,
+			[COL_SECTION] = it->story.section ? it->story.section : "",
+			[COL_HEADLINE] = it->story.headline,
+			[COL_BYLINE] = item_byline(it),
+			[COL_CHARS] = chars,
+			[COL_UPDATED] = updated,
+		};
+		table_row(&line, cells, widths);
+	}
+	fputs(nd_buf_str(&line), stdout);
+	nd_buf_free(&line);
+}
+
+static void list_tsv(const struct nd_item *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct nd_item *it = &rows[i];
+		printf("%lld\t%s\t", (long long)it->id, it->state);
+		nd_cli_put(stdout, it->story.section ? it->story.section : "", 0);
+		putchar('\t');
+		nd_cli_put(stdout, it->story.headline, 0);
+		putchar('\t');
+		nd_cli_put(stdout, item_byline(it), 0);
+		printf("\t%s\t%ld\t%lld\n", it->reporter, it->chars, (long long)it->updated_at);
+	}
+}
+
+static int item_json(struct nd_buf *b, const struct nd_item *it, bool with_body)
+{
+	int rc = nd_buf_addc(b, '{');
+	rc |= nd_json_kv_int(b, 1, "id", it->id);
+	rc |= nd_json_kv_str(b, 0, "state", it->state);
+	rc |= nd_json_kv_str(b, 0, "state_label", it->state_label);
+	rc |= nd_json_kv_str(b, 0, "kind", it->story.kind);
+	rc |= nd_json_kv_str(b, 0, "section", it->story.section);
+	rc |= nd_json_kv_str(b, 0, "kicker", it->story.kicker);
+	rc |= nd_json_kv_str(b, 0, "headline", it->story.headline);
+	rc |= nd_json_kv_str(b, 0, "subhead", it->story.subhead);
+	rc |= nd_json_kv_str(b, 0, "dateline", it->story.dateline);
+	rc |= nd_json_kv_str(b, 0, "byline", it->story.byline);
+	rc |= nd_json_kv_str(b, 0, "reporter", it->reporter);
+	rc |= nd_json_kv_str(b, 0, "issue", it->issue);
+	rc |= nd_json_kv_int(b, 0, "chars", it->chars);
+	rc |= nd_json_kv_int(b, 0, "body_chars", it->body_chars);
+	rc |= nd_json_kv_int(b, 0, "rev", it->rev);
+	rc |= nd_json_kv_int(b, 0, "current_rev", it->current_rev);
+	rc |= nd_json_kv_int(b, 0, "filed_at", it->filed_at);
+	rc |= nd_json_kv_int(b, 0, "updated_at", it->updated_at);
+	rc |= nd_json_kv_str(b, 0, "locked_by", it->lock_holder);
+	if (with_body) {
+		rc |= nd_json_kv_str(b, 0, "author", it->rev_author);
+		rc |= nd_json_kv_int(b, 0, "rev_created_at", it->rev_created);
+		rc |= nd_json_kv_int(b, 0, "conflict", it->conflict);
+		rc |= nd_json_kv_str(b, 0, "encoding", it->encoding);
+		rc |= nd_json_kv_str(b, 0, "body", it->story.body);
+	}
+	return rc | nd_buf_addc(b, '}');
+}
+
+static void list_json(const struct nd_item *rows, size_t n)
+{
+	struct nd_buf b = ND_BUF_INIT;
+	nd_buf_addc(&b, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			nd_buf_addc(&b, ',');
+		nd_buf_adds(&b, "\n ");
+		item_json(&b, &rows[i], false);
+	}
+	nd_buf_adds(&b, "\n]\n");
+	fputs(nd_buf_str(&b), stdout);
+	nd_buf_free(&b);
+}
+
+static const struct {
+	const char *name;
+	enum nd_sort sort;
+} sorts[] = {{"updated", ND_SORT_UPDATED}, {"id", ND_SORT_ID}, {"filed", ND_SORT_FILED},
+	     {"chars", ND_SORT_CHARS}};
+
+static const struct {
+	const char *name;
+	enum list_format format;
+} list_formats[] = {{"table", FORMAT_TABLE}, {"tsv", FORMAT_TSV}, {"json", FORMAT_JSON}};
+
+int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"state", required_argument, NULL, 's'},   {"section", required_argument, NULL, 'S'},
+		{"reporter", required_argument, NULL, 'r'}, {"issue", required_argument, NULL, 'i'},
+		{"sort", required_argument, NULL, 'o'},    {"limit", required_argument, NULL, 'l'},
+		{"format", required_argument, NULL, 'f'},  {"width", required_argument, NULL, 'w'},
+		{"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
+	};
+	struct nd_filter filter = {0};
+	enum list_format format = FORMAT_TABLE;
+	long limit = 0;
+	int width = 0, c;
+	const char *state_word = NULL;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		size_t i;
+		switch (c) {
+		case 's':
+			state_word = optarg;
+			break;
+		case 'S':
+			filter.section = optarg;
+			break;
+		case 'r':
+			filter.reporter = optarg;
+			break;
+		case 'i':
+			filter.issue = optarg;
+			break;
+		case 'o':
+			for (i = 0; i < sizeof sorts / sizeof *sorts; i++)
+				if (strcmp(sorts[i].name, optarg) == 0)
+					break;
+			if (i == sizeof sorts / sizeof *sorts)
+				return nd_cli_usage(cmd, "unknown sort '%s'", optarg);
+			filter.sort = sorts[i].sort;
+			break;
+		case 'l':
+			limit = strtol(optarg, NULL, 10);
+			if (limit <= 0)
+				return nd_cli_usage(cmd, "--limit needs a positive number");
+			break;
+		case 'f':
+			for (i = 0; i < sizeof list_formats / sizeof *list_formats; i++)
+				if (strcmp(list_formats[i].name, optarg) == 0)
+					break;
+			if (i == sizeof list_formats / sizeof *list_formats)
+				return nd_cli_usage(cmd, "unknown format '%s' (table, tsv or json)", optarg);
+			format = list_formats[i].format;
+			break;
+		case 'w':
+			width = atoi(optarg);
+			if (width < 40)
+				return nd_cli_usage(cmd, "--width needs 40 columns or more");
+			break;
+		case 'h':
+			nd_cli_print_usage(stdout, cmd);
+			return ND_EXIT_OK;
+		default:
+			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc)
+		return nd_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+
+	struct nd_error err = {0};
+	if (nd_cli_open(cli, 0, &err) < 0)
+		return nd_cli_fail(&err);
+	if (state_word) {
+		struct nd_workflow wf;
+		if (nd_workflow_load(cli->st, &wf, &err) < 0)
+			return nd_cli_fail(&err);
+		const struct nd_state *s = nd_workflow_find_state(&wf, state_word);
+		static char state_name[32];
+		if (s)
+			snprintf(state_name, sizeof state_name, "%s", s->name);
+		nd_workflow_free(&wf);
+		if (!s) {
+			nd_fail(&err, ND_EINVAL, "unknown state '%s'; 'newsdesk workflow' lists them",
+				state_word);
+			return nd_cli_fail(&err);
+		}
+		filter.state = state_name;
+	}
+	struct nd_item *rows;
+	size_t n;
+	if (nd_item_list(cli->st, &cli->actor, &filter, 0, limit ? (int)limit : INT_MAX, cli->zh,
+			 &rows, &n, &err) < 0)
+		return nd_cli_fail(&err);
+	if (format == FORMAT_TABLE)
+		list_table(cli, rows, n, nd_cli_width(width));
+	else if (format == FORMAT_TSV)
+		list_tsv(rows, n);
+	else
+		list_json(rows, n);
+	nd_items_free(rows, n);
+	return ND_EXIT_OK;
+}
+
+/* ---- show, revisions ---------------------------------------------------- */
+
+static void show_field(const char *zh, const char *en, bool use_zh, const char *value)
+{
+	if (!value || !value[0])
+		return;
+	printf("%s: ", use_zh ? zh : en);
+	nd_cli_put(stdout, value, 0);
+	putchar('\n');
+}
+
+static void show_text(struct nd_cli *cli, const struct nd_item *it)
+{
+	char chars[32], body_chars[32], when[32];
+	bool zh = cli->zh;
+	nd_format_count(it->chars, chars, sizeof chars);
+	nd_format_count(it->body_chars, body_chars, sizeof body_chars);
+	nd_cli_time(it->rev_created, when, sizeof when);
+	printf("#%lld  ", (long long)it->id);
+	nd_cli_put(stdout, it->state_label, 0);
+	printf("  %s", it->story.kind);
+	if (it->issue) {
+		printf("  %s ", zh ? "期" : "issue");
+		nd_cli_put(stdout, it->issue, 0);
+		if (it->page)
+			printf(" p.%d", it->page);
+	}
+	putchar('\n');
+	show_field("栏目", "Section", zh, it->story.section);
+	show_field("引题", "Kicker", zh, it->story.kicker);
+	show_field("标题", "Headline", zh, it->story.headline);
+	show_field("副题", "Subhead", zh, it->story.subhead);
+	show_field("电头", "Dateline", zh, it->story.dateline);
+	show_field("作者", "Byline", zh, it->story.byline);
+	printf("%s: ", zh ? "记者" : "Reporter");
+	nd_cli_put(stdout, it->reporter, 0);
+	if (it->reporter_name) {
+		printf(" (");
+		nd_cli_put(stdout, it->reporter_name, 0);
+		printf(")");
+	}
+	printf("\n%s: %d/%d, ", zh ? "版本" : "Revision", it->rev, it->current_rev);
+	nd_cli_put(stdout, it->rev_author, 0);
+	printf(", %s%s\n", when, it->conflict ? (zh ? " (冲突稿)" : " (conflict draft)") : "");
+	printf("%s: %s (%s %s)\n", zh ? "字数" : "Chars", chars, zh ? "正文" : "body", body_chars);
+	if (it->lock_holder) {
+		printf("%s: ", zh ? "编辑中" : "Locked by");
+		nd_cli_put(stdout, it->lock_holder, 0);
+		putchar('\n');
+	}
+	putchar('\n');
+	/* One paragraph a line, a blank line between: as it reads on paper. */
+	const char *p = it->story.body ? it->story.body : "";
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *para = strndup(p, len);
+		if (para) {
+			nd_cli_put(stdout, para, 0);
+			free(para);
+		}
+		fputs(nl ? "\n\n" : "\n", stdout);
+		p += len + (nl ? 1 : 0);
+	}
+}
+
+int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"rev", required_argument, NULL, 'r'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int rev = 0, c;
+	bool json = false;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			rev = atoi(optarg);
+			if (rev <= 0)
+				return nd_cli_usage(cmd, "--rev needs a revision number (1, 2, …)");
+			break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				json = true;
+			else if (strcmp(optarg, "text") != 0)
+				return nd_cli_usage(cmd, "unknown format '%s' (text or json)", optarg);
+			break;
+		case 'h':
+			nd_cli_print_usage(stdout, cmd);
+			return ND_EXIT_OK;
+		default:
+			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return nd_cli_usage(cmd, "show takes one item ID");
+	long long id = nd_cli_parse_id(argv[optind]);
+	if (!id)
+		return nd_cli_usage(cmd, "'%s' is not an item ID", argv[optind]);
+	struct nd_error err = {0};
+	struct nd_item it;
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_item_get(cli->st, &cli->actor, id, rev, cli->zh, &it, &err) < 0)
+		return nd_cli_fail(&err);
+	if (json) {
+		struct nd_buf b = ND_BUF_INIT;
+		item_json(&b, &it, true);
+		nd_buf_addc(&b, '\n');
+		fputs(nd_buf_str(&b), stdout);
+		nd_buf_free(&b);
+	} else {
+		show_text(cli, &it);
+	}
+	nd_item_free(&it);
+	return ND_EXIT_OK;
+}
+
+int nd_cmd_revisions(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		nd_cli_print_usage(stdout, cmd);
+		return ND_EXIT_OK;
+	}
+	long long id = argc == 2 ? nd_cli_parse_id(argv[1]) : 0;
+	if (!id)
+		return nd_cli_usage(cmd, "revisions takes one item ID");
+	struct nd_error err = {0};
+	struct nd_item *revs;
+	size_t n;
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_item_revisions(cli->st, &cli->actor, id, &revs, &n, &err) < 0)
+		return nd_cli_fail(&err);
+	for (size_t i = 0; i < n; i++) {
+		char when[32], chars[32];
+		nd_cli_time(revs[i].rev_created, when, sizeof when);
+		nd_format_count(revs[i].chars, chars, sizeof chars);
+		printf("%3d  %s  %-12s %8s 字", revs[i].rev, when, revs[i].rev_author, chars);
+		if (revs[i].rev == revs[i].current_rev)
+			printf("  %s", cli->zh ? "当前" : "current");
+		if (revs[i].conflict)
+			printf("  %s (from %d)", cli->zh ? "冲突稿" : "conflict draft", revs[i].base_rev);
+		putchar('\n');
+	}
+	nd_items_free(revs, n);
+	return ND_EXIT_OK;
+}

@@ -1,0 +1,494 @@
+/* edit.c — the lease lock and the save path. Everything runs in one
+ * BEGIN IMMEDIATE transaction per call; a save stores the editor's text
+ * before deciding anything else, so no outcome loses it. */
+#include "newsdesk/edit.h"
+#include "newsdesk/count.h"
+#include "newsdesk/store_sql.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <string.h>
+
+struct head {
+	char state[32];
+	char reporter[72];
+	char holder[72];
+	int64_t lock_since, lock_expires;
+	int current_rev, max_rev;
+	bool editable;
+};
+
+static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st,
+				  "SELECT i.state, i.reporter, i.lock_holder, i.lock_since, "
+				  "i.lock_expires, i.current_rev, s.editable, "
+				  "(SELECT max(rev) FROM revisions WHERE item_id = i.id) "
+				  "FROM items i JOIN states s ON s.name = i.state WHERE i.id = ?",
+				  &stmt, err);
+	memset(h, 0, sizeof *h);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	int step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW) {
+		const char *v;
+		snprintf(h->state, sizeof h->state, "%s", sqlite3_column_text(stmt, 0));
+		snprintf(h->reporter, sizeof h->reporter, "%s", sqlite3_column_text(stmt, 1));
+		if ((v = (const char *)sqlite3_column_text(stmt, 2)))
+			snprintf(h->holder, sizeof h->holder, "%s", v);
+		h->lock_since = sqlite3_column_int64(stmt, 3);
+		h->lock_expires = sqlite3_column_int64(stmt, 4);
+		h->current_rev = sqlite3_column_int(stmt, 5);
+		h->editable = sqlite3_column_int(stmt, 6) != 0;
+		h->max_rev = sqlite3_column_int(stmt, 7);
+	} else if (step == SQLITE_DONE) {
+		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
+	} else {
+		rc = nd_store_fail(st, err, "reading the item");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static bool held_by_other(const struct head *h, const char *login)
+{
+	return h->holder[0] && strcmp(h->holder, login) != 0 && h->lock_expires > nd_now();
+}
+
+/* Editors edit any item; a reporter only their own, while it is returned
+ * to them (the workflow marks such states editable). */
+static int may_edit(const struct nd_actor *actor, int64_t id, const struct head *h,
+		    struct nd_error *err)
+{
+	if (actor->user.rank >= ND_RANK_EDITOR)
+		return 0;
+	if (strcmp(h->reporter, actor->user.login) != 0)
+		return nd_fail(err, ND_EPERM, "#%lld is not yours", (long long)id);
+	if (strcmp(h->state, "returned") != 0)
+		return nd_fail(err, ND_EPERM,
+			       "reporters edit their items only while returned to them; #%lld is "
+			       "with the editors",
+			       (long long)id);
+	return 0;
+}
+
+static void clock_text(int64_t t, char *out, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!localtime_r(&tt, &tm) || !strftime(out, size, "%H:%M", &tm))
+		snprintf(out, size, "?");
+}
+
+static int locked_error(int64_t id, const struct head *h, struct nd_error *err)
+{
+	char since[16], until[16];
+	clock_text(h->lock_since, since, sizeof since);
+	clock_text(h->lock_expires, until, sizeof until);
+	return nd_fail(err, ND_ELOCKED,
+		       "#%lld is being edited by %s since %s (the lock runs until %s unless "
+		       "renewed); you can still read it, and a chief may 'newsdesk unlock %lld'",
+		       (long long)id, h->holder, since, until, (long long)id);
+}
+
+static int log_event(struct nd_store *st, int64_t id, const char *actor, const char *verb,
+		     const char *from, const char *to, const char *note, int rev,
+		     struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st,
+				  "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
+				  "rev, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				  &stmt, err);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	nd_bind_text(stmt, 2, actor);
+	nd_bind_text(stmt, 3, verb);
+	nd_bind_text(stmt, 4, from);
+	nd_bind_text(stmt, 5, to);
+	nd_bind_text(stmt, 6, note);
+	if (rev > 0)
+		sqlite3_bind_int(stmt, 7, rev);
+	else
+		sqlite3_bind_null(stmt, 7);
+	sqlite3_bind_int64(stmt, 8, nd_now());
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "logging the event");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		 struct nd_lock *lock, struct nd_error *err)
+{
+	struct head h;
+	sqlite3_stmt *stmt;
+	int rc;
+	memset(lock, 0, sizeof *lock);
+	if ((rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	if ((rc = read_head(st, id, &h, err)) < 0 || (rc = may_edit(actor, id, &h, err)) < 0)
+		goto fail;
+	if (!h.editable) {
+		rc = nd_fail(err, ND_ESTATE,
+			     "#%lld is %s and cannot be edited now%s", (long long)id, h.state,
+			     strcmp(h.state, "approved") == 0 ? " (a chief may reopen it)" : "");
+		goto fail;
+	}
+	if (held_by_other(&h, actor->user.login)) {
+		rc = locked_error(id, &h, err);
+		goto fail;
+	}
+	int64_t now = nd_now();
+	bool mine = h.holder[0] && strcmp(h.holder, actor->user.login) == 0;
+	if ((rc = nd_store_prepare(st,
+				   "UPDATE items SET lock_holder = ?, lock_since = ?, lock_expires = ? "
+				   "WHERE id = ?",
+				   &stmt, err)) < 0)
+		goto fail;
+	nd_bind_text(stmt, 1, actor->user.login);
+	sqlite3_bind_int64(stmt, 2, mine && h.lock_expires > now ? h.lock_since : now);
+	sqlite3_bind_int64(stmt, 3, now + ND_LOCK_SECONDS);
+	sqlite3_bind_int64(stmt, 4, id);
+	int step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (step != SQLITE_DONE) {
+		rc = nd_store_fail(st, err, "taking the lock");
+		goto fail;
+	}
+	if (h.holder[0] && !mine) {
+		char note[160];
+		snprintf(note, sizeof note, "took over %s's expired lock", h.holder);
+		if ((rc = log_event(st, id, actor->user.login, "takeover", h.state, h.state, note, 0,
+				    err)) < 0)
+			goto fail;
+		lock->took_over = true;
+		snprintf(lock->previous, sizeof lock->previous, "%s", h.holder);
+	}
+	lock->id = id;
+	lock->base_rev = h.current_rev;
+	lock->expires = now + ND_LOCK_SECONDS;
+	return nd_store_commit(st, err);
+fail:
+	nd_store_rollback(st);
+	return rc;
+}
+
+int nd_lock_renew(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		  struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st,
+				  "UPDATE items SET lock_expires = ? WHERE id = ? AND lock_holder = ?",
+				  &stmt, err);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, nd_now() + ND_LOCK_SECONDS);
+	sqlite3_bind_int64(stmt, 2, id);
+	nd_bind_text(stmt, 3, actor->user.login);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "renewing the lock");
+	else if (sqlite3_changes(nd_store_db(st)) == 0)
+		rc = nd_fail(err, ND_ELOCKED, "you no longer hold the lock on #%lld", (long long)id);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_lock_release(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		    struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st,
+				  "UPDATE items SET lock_holder = NULL, lock_since = NULL, "
+				  "lock_expires = NULL WHERE id = ? AND lock_holder = ?",
+				  &stmt, err);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	nd_bind_text(stmt, 2, actor->user.login);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "releasing the lock");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id, char *holder,
+		  size_t holder_size, struct nd_error *err)
+{
+	struct head h;
+	sqlite3_stmt *stmt;
+	int rc;
+	if ((rc = nd_require_rank(actor, ND_RANK_CHIEF, "break an edit lock", err)) < 0)
+		return rc;
+	if ((rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	if ((rc = read_head(st, id, &h, err)) < 0)
+		goto fail;
+	if (!h.holder[0]) {
+		rc = nd_fail(err, ND_EINVAL, "#%lld is not locked", (long long)id);
+		goto fail;
+	}
+	if ((rc = nd_store_prepare(st,
+				   "UPDATE items SET lock_holder = NULL, lock_since = NULL, "
+				   "lock_expires = NULL WHERE id = ?",
+				   &stmt, err)) < 0)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, id);
+	int step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (step != SQLITE_DONE) {
+		rc = nd_store_fail(st, err, "breaking the lock");
+		goto fail;
+	}
+	char note[160];
+	snprintf(note, sizeof note, "broke %s's lock", h.holder);
+	if ((rc = log_event(st, id, actor->user.login, "unlock", h.state, h.state, note, 0, err)) < 0)
+		goto fail;
+	snprintf(holder, holder_size, "%s", h.holder);
+	return nd_store_commit(st, err);
+fail:
+	nd_store_rollback(st);
+	return rc;
+}
+
+static bool same(const char *a, const char *b)
+{
+	if (!a || !a[0])
+		return !b || !b[0];
+	return b && strcmp(a, b) == 0;
+}
+
+/* 1 when story equals revision rev of item id, 0 when not, < 0 on error. */
+static int equals_revision(struct nd_store *st, int64_t id, int rev, const struct nd_story *s,
+			   struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st,
+				  "SELECT r.kind, i.section, r.kicker, r.headline, r.subhead, "
+				  "r.dateline, r.byline, r.body FROM revisions r JOIN items i "
+				  "ON i.id = r.item_id WHERE r.item_id = ? AND r.rev = ?",
+				  &stmt, err);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int(stmt, 2, rev);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		const char *cols[8];
+		for (int i = 0; i < 8; i++)
+			cols[i] = (const char *)sqlite3_column_text(stmt, i);
+		rc = same(s->kind, cols[0]) && same(s->section, cols[1]) && same(s->kicker, cols[2]) &&
+		     same(s->headline, cols[3]) && same(s->subhead, cols[4]) &&
+		     same(s->dateline, cols[5]) && same(s->byline, cols[6]) && same(s->body, cols[7]);
+	} else {
+		rc = nd_store_fail(st, err, "reading the current revision");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static long story_chars(const struct nd_story *s, long *body_chars)
+{
+	const char *fields[] = {s->kicker, s->headline, s->subhead, s->dateline, s->byline};
+	long total = 0;
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		if (fields[i])
+			total += nd_count_chars(fields[i]);
+	*body_chars = nd_count_chars(s->body ? s->body : "");
+	return total + *body_chars;
+}
+
+static int insert_revision(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+			   int rev, int base_rev, const struct nd_story *s, bool conflict,
+			   struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	long body_chars, chars = story_chars(s, &body_chars);
+	int rc = nd_store_prepare(st,
+				  "INSERT INTO revisions(item_id, rev, base_rev, kind, section, kicker, "
+				  "headline, subhead, dateline, byline, body, chars, body_chars, author, "
+				  "created_at, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				  &stmt, err);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int(stmt, 2, rev);
+	sqlite3_bind_int(stmt, 3, base_rev);
+	nd_bind_text(stmt, 4, s->kind ? s->kind : "article");
+	nd_bind_text(stmt, 5, s->section && s->section[0] ? s->section : NULL);
+	nd_bind_text(stmt, 6, s->kicker);
+	nd_bind_text(stmt, 7, s->headline);
+	nd_bind_text(stmt, 8, s->subhead);
+	nd_bind_text(stmt, 9, s->dateline);
+	nd_bind_text(stmt, 10, s->byline);
+	nd_bind_text(stmt, 11, s->body ? s->body : "");
+	sqlite3_bind_int64(stmt, 12, chars);
+	sqlite3_bind_int64(stmt, 13, body_chars);
+	nd_bind_text(stmt, 14, actor->user.login);
+	sqlite3_bind_int64(stmt, 15, nd_now());
+	sqlite3_bind_int(stmt, 16, conflict);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "storing the revision");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int revision_author(struct nd_store *st, int64_t id, int rev, char *out, size_t size)
+{
+	sqlite3_stmt *stmt;
+	if (nd_store_prepare(st, "SELECT author FROM revisions WHERE item_id = ? AND rev = ?", &stmt,
+			     NULL) < 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int(stmt, 2, rev);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		snprintf(out, size, "%s", sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+/* The state a save moves the item to through the 'finish' transition, if
+ * the workflow has one from its state and the actor may take it. */
+static int finish_target(struct nd_store *st, const struct nd_actor *actor, const char *state,
+			 char *to, size_t size, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st,
+				  "SELECT t.to_state FROM transitions t JOIN roles r ON r.name = "
+				  "t.min_role WHERE t.verb = 'finish' AND t.from_state = ? "
+				  "AND t.to_state IS NOT NULL AND r.rank <= ?",
+				  &stmt, err);
+	to[0] = '\0';
+	if (rc < 0)
+		return rc;
+	nd_bind_text(stmt, 1, state);
+	sqlite3_bind_int(stmt, 2, actor->user.rank);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		snprintf(to, size, "%s", sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, int base_rev,
+		 const struct nd_story *story, unsigned flags, struct nd_save_result *res,
+		 struct nd_error *err)
+{
+	struct head h;
+	sqlite3_stmt *stmt;
+	int rc;
+	memset(res, 0, sizeof *res);
+	if ((rc = nd_story_validate(story, err)) < 0)
+		return rc;
+	if ((rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	if ((rc = read_head(st, id, &h, err)) < 0 || (rc = may_edit(actor, id, &h, err)) < 0)
+		goto fail;
+	res->current_rev = h.current_rev;
+	int next = h.max_rev + 1;
+	bool stale = base_rev != h.current_rev;
+	bool locked = held_by_other(&h, actor->user.login);
+	if (stale || locked || !h.editable) {
+		/* Keep the text first; then explain. */
+		if ((rc = insert_revision(st, actor, id, next, base_rev, story, true, err)) < 0 ||
+		    (rc = log_event(st, id, actor->user.login, "conflict", h.state, h.state,
+				    stale ? "saved from an old revision; kept as a conflict draft"
+					  : "saved while not editable; kept as a conflict draft",
+				    next, err)) < 0)
+			goto fail;
+		if ((rc = nd_store_commit(st, err)) < 0)
+			return rc;
+		res->rev = next;
+		res->conflict = true;
+		if (stale) {
+			revision_author(st, id, h.current_rev, res->other, sizeof res->other);
+			return nd_fail(err, ND_ECONFLICT,
+				       "#%lld changed while you edited (you started from revision %d; "
+				       "%s saved revision %d). Nothing was overwritten: your text is "
+				       "kept as revision %d, a conflict draft; compare them and save "
+				       "again from revision %d",
+				       (long long)id, base_rev, res->other, h.current_rev, next,
+				       h.current_rev);
+		}
+		if (locked)
+			return nd_fail(err, ND_ECONFLICT,
+				       "#%lld is locked by %s; your text is kept as revision %d, a "
+				       "conflict draft",
+				       (long long)id, h.holder, next);
+		return nd_fail(err, ND_ECONFLICT,
+			       "#%lld is %s and cannot be edited now; your text is kept as revision "
+			       "%d, a conflict draft",
+			       (long long)id, h.state, next);
+	}
+	if ((rc = equals_revision(st, id, h.current_rev, story, err)) < 0)
+		goto fail;
+	if (rc == 1) {
+		res->unchanged = true;
+		nd_store_rollback(st);
+		return 0;
+	}
+	if ((rc = insert_revision(st, actor, id, next, base_rev, story, false, err)) < 0)
+		goto fail;
+	char to[32] = "";
+	if (!(flags & ND_SAVE_KEEP_STATE) &&
+	    (rc = finish_target(st, actor, h.state, to, sizeof to, err)) < 0)
+		goto fail;
+	/* Guarded: 0 rows changed means someone moved current_rev under us. */
+	if ((rc = nd_store_prepare(st,
+				   "UPDATE items SET current_rev = ?, kind = ?, section = ?, "
+				   "state = CASE WHEN ?5 <> '' THEN ?5 ELSE state END, "
+				   "prev_state = CASE WHEN ?5 <> '' THEN state ELSE prev_state END, "
+				   "updated_at = ?6, lock_expires = CASE WHEN lock_holder = ?7 "
+				   "THEN ?8 ELSE lock_expires END WHERE id = ?9 AND current_rev = ?10",
+				   &stmt, err)) < 0)
+		goto fail;
+	sqlite3_bind_int(stmt, 1, next);
+	nd_bind_text(stmt, 2, story->kind ? story->kind : "article");
+	nd_bind_text(stmt, 3, story->section && story->section[0] ? story->section : NULL);
+	nd_bind_text(stmt, 5, to);
+	sqlite3_bind_int64(stmt, 6, nd_now());
+	nd_bind_text(stmt, 7, actor->user.login);
+	sqlite3_bind_int64(stmt, 8, nd_now() + ND_LOCK_SECONDS);
+	sqlite3_bind_int64(stmt, 9, id);
+	sqlite3_bind_int(stmt, 10, h.current_rev);
+	int step = sqlite3_step(stmt);
+	int changed = sqlite3_changes(nd_store_db(st));
+	sqlite3_finalize(stmt);
+	if (step != SQLITE_DONE) {
+		rc = nd_store_fail(st, err, "saving the item");
+		goto fail;
+	}
+	if (changed != 1) {
+		rc = nd_fail(err, ND_ECONFLICT, "#%lld changed during the save; try again",
+			     (long long)id);
+		goto fail;
+	}
+	if ((rc = log_event(st, id, actor->user.login, "edit", h.state, h.state, NULL, next, err)) <
+	    0)
+		goto fail;
+	if (to[0] && (rc = log_event(st, id, actor->user.login, "finish", h.state, to, NULL, next,
+				     err)) < 0)
+		goto fail;
+	if (story->section && story->section[0]) {
+		if ((rc = nd_store_prepare(st, "INSERT OR IGNORE INTO sections(name) VALUES (?)", &stmt,
+					   err)) < 0)
+			goto fail;
+		nd_bind_text(stmt, 1, story->section);
+		step = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		if (step != SQLITE_DONE) {
+			rc = nd_store_fail(st, err, "recording the section");
+			goto fail;
+		}
+	}
+	if ((rc = nd_store_commit(st, err)) < 0)
+		return rc;
+	res->rev = next;
+	res->moved = to[0] != '\0';
+	return 0;
+fail:
+	nd_store_rollback(st);
+	return rc;
+}

@@ -1,0 +1,457 @@
+/* items.c — filing, listing and reading items. The list reads only the rows
+ * asked for, through indexes on (filter column, updated_at, id), so a
+ * million items list as fast as ten. */
+#include "newsdesk/items.h"
+#include "newsdesk/buf.h"
+#include "newsdesk/count.h"
+#include "newsdesk/store_sql.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Columns every item query reads; BODY is r.body or NULL for lists. */
+#define ITEM_COLUMNS(BODY)                                                                       \
+	"i.id, i.state, CASE WHEN :zh THEN s.label_zh ELSE s.label_en END, i.reporter, u.name, " \
+	"i.issue, i.page, i.position, "                                                          \
+	"CASE WHEN i.lock_expires > :now THEN i.lock_holder END, i.lock_expires, "               \
+	"i.current_rev, i.filed_at, i.updated_at, r.rev, r.base_rev, r.conflict, r.author, "     \
+	"r.created_at, r.chars, r.body_chars, r.encoding, r.kind, i.section, r.kicker, "          \
+	"r.headline, r.subhead, r.dateline, r.byline, " BODY " "                                   \
+	"FROM items i JOIN states s ON s.name = i.state "                                        \
+	"LEFT JOIN users u ON u.login = i.reporter "
+
+static void fill_item(sqlite3_stmt *stmt, struct nd_item *it)
+{
+	memset(it, 0, sizeof *it);
+	it->id = sqlite3_column_int64(stmt, 0);
+	it->state = nd_column_dup(stmt, 1);
+	it->state_label = nd_column_dup(stmt, 2);
+	it->reporter = nd_column_dup(stmt, 3);
+	it->reporter_name = nd_column_dup(stmt, 4);
+	it->issue = nd_column_dup(stmt, 5);
+	it->page = sqlite3_column_int(stmt, 6);
+	it->position = sqlite3_column_int(stmt, 7);
+	it->lock_holder = nd_column_dup(stmt, 8);
+	it->lock_expires = sqlite3_column_int64(stmt, 9);
+	it->current_rev = sqlite3_column_int(stmt, 10);
+	it->filed_at = sqlite3_column_int64(stmt, 11);
+	it->updated_at = sqlite3_column_int64(stmt, 12);
+	it->rev = sqlite3_column_int(stmt, 13);
+	it->base_rev = sqlite3_column_int(stmt, 14);
+	it->conflict = sqlite3_column_int(stmt, 15) != 0;
+	it->rev_author = nd_column_dup(stmt, 16);
+	it->rev_created = sqlite3_column_int64(stmt, 17);
+	it->chars = (long)sqlite3_column_int64(stmt, 18);
+	it->body_chars = (long)sqlite3_column_int64(stmt, 19);
+	it->encoding = nd_column_dup(stmt, 20);
+	it->story.kind = nd_column_dup(stmt, 21);
+	it->story.section = nd_column_dup(stmt, 22);
+	it->story.kicker = nd_column_dup(stmt, 23);
+	it->story.headline = nd_column_dup(stmt, 24);
+	it->story.subhead = nd_column_dup(stmt, 25);
+	it->story.dateline = nd_column_dup(stmt, 26);
+	it->story.byline = nd_column_dup(stmt, 27);
+	it->story.body = nd_column_dup(stmt, 28);
+}
+
+static void bind_common(sqlite3_stmt *stmt, bool zh)
+{
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), zh);
+	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":now"), nd_now());
+}
+
+static long story_chars(const struct nd_story *s, long *body_chars)
+{
+	const char *fields[] = {s->kicker, s->headline, s->subhead, s->dateline, s->byline};
+	long total = 0;
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		if (fields[i])
+			total += nd_count_chars(fields[i]);
+	*body_chars = nd_count_chars(s->body ? s->body : "");
+	return total + *body_chars;
+}
+
+static int find_token(struct nd_store *st, const char *token, int64_t *id, long *chars,
+		      struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st,
+				  "SELECT i.id, r.chars FROM items i JOIN revisions r "
+				  "ON r.item_id = i.id AND r.rev = 1 WHERE i.token = ?",
+				  &stmt, err);
+	if (rc < 0)
+		return rc;
+	nd_bind_text(stmt, 1, token);
+	int step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW) {
+		*id = sqlite3_column_int64(stmt, 0);
+		*chars = (long)sqlite3_column_int64(stmt, 1);
+		rc = 1;
+	} else if (step != SQLITE_DONE) {
+		rc = nd_store_fail(st, err, "looking up the upload token");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int step_done(struct nd_store *st, sqlite3_stmt *stmt, struct nd_error *err,
+		     const char *what)
+{
+	int rc = sqlite3_step(stmt) == SQLITE_DONE ? 0 : nd_store_fail(st, err, what);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
+		 const char *encoding, const char *token, struct nd_file_result *res,
+		 struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+	int64_t now = nd_now();
+	memset(res, 0, sizeof *res);
+	if ((rc = nd_story_validate(story, err)) < 0)
+		return rc;
+	long body_chars, chars = story_chars(story, &body_chars);
+
+	if ((rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	if (token && (rc = find_token(st, token, &res->id, &res->chars, err)) != 0) {
+		nd_store_rollback(st);
+		if (rc > 0)
+			res->duplicate = true;
+		return rc > 0 ? 0 : rc;
+	}
+	if ((rc = nd_store_prepare(st,
+				   "INSERT INTO items(kind, section, state, reporter, current_rev, "
+				   "filed_at, updated_at, token) VALUES (?, ?, 'submitted', ?, 1, ?, ?, ?)",
+				   &stmt, err)) < 0)
+		goto fail;
+	nd_bind_text(stmt, 1, story->kind);
+	nd_bind_text(stmt, 2, story->section && story->section[0] ? story->section : NULL);
+	nd_bind_text(stmt, 3, actor->user.login);
+	sqlite3_bind_int64(stmt, 4, now);
+	sqlite3_bind_int64(stmt, 5, now);
+	nd_bind_text(stmt, 6, token);
+	if ((rc = step_done(st, stmt, err, "filing the item")) < 0)
+		goto fail;
+	res->id = sqlite3_last_insert_rowid(nd_store_db(st));
+	res->chars = chars;
+
+	if ((rc = nd_store_prepare(st,
+				   "INSERT INTO revisions(item_id, rev, kind, section, kicker, headline, "
+				   "subhead, dateline, byline, body, chars, body_chars, author, "
+				   "created_at, encoding) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				   &stmt, err)) < 0)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, res->id);
+	nd_bind_text(stmt, 2, story->kind);
+	nd_bind_text(stmt, 3, story->section && story->section[0] ? story->section : NULL);
+	nd_bind_text(stmt, 4, story->kicker);
+	nd_bind_text(stmt, 5, story->headline);
+	nd_bind_text(stmt, 6, story->subhead);
+	nd_bind_text(stmt, 7, story->dateline);
+	nd_bind_text(stmt, 8, story->byline);
+	nd_bind_text(stmt, 9, story->body ? story->body : "");
+	sqlite3_bind_int64(stmt, 10, chars);
+	sqlite3_bind_int64(stmt, 11, body_chars);
+	nd_bind_text(stmt, 12, actor->user.login);
+	sqlite3_bind_int64(stmt, 13, now);
+	nd_bind_text(stmt, 14, encoding);
+	if ((rc = step_done(st, stmt, err, "storing the revision")) < 0)
+		goto fail;
+
+	if ((rc = nd_store_prepare(st,
+				   "INSERT INTO events(item_id, actor, verb, from_state, to_state, rev, "
+				   "created_at) VALUES (?, ?, 'file', NULL, 'submitted', 1, ?)",
+				   &stmt, err)) < 0)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, res->id);
+	nd_bind_text(stmt, 2, actor->user.login);
+	sqlite3_bind_int64(stmt, 3, now);
+	if ((rc = step_done(st, stmt, err, "logging the filing")) < 0)
+		goto fail;
+
+	if (story->section && story->section[0]) {
+		if ((rc = nd_store_prepare(st, "INSERT OR IGNORE INTO sections(name) VALUES (?)", &stmt,
+					   err)) < 0)
+			goto fail;
+		nd_bind_text(stmt, 1, story->section);
+		if ((rc = step_done(st, stmt, err, "recording the section")) < 0)
+			goto fail;
+	}
+	return nd_store_commit(st, err);
+fail:
+	nd_store_rollback(st);
+	return rc;
+}
+
+/* The WHERE clause from constant fragments: only the filters in use appear,
+ * so SQLite picks the index for that filter. User text is only bound. */
+static int build_where(struct nd_buf *sql, const struct nd_actor *actor, const struct nd_filter *f)
+{
+	int rc = nd_buf_adds(sql, "WHERE 1 ");
+	if (f->state)
+		rc |= nd_buf_adds(sql, "AND i.state = :state ");
+	if (f->section)
+		rc |= nd_buf_adds(sql, "AND i.section = :section ");
+	if (f->reporter || actor->user.rank < ND_RANK_EDITOR)
+		rc |= nd_buf_adds(sql, "AND i.reporter = :reporter ");
+	if (f->issue)
+		rc |= nd_buf_adds(sql, "AND i.issue = :issue ");
+	return rc;
+}
+
+static void bind_filter(sqlite3_stmt *stmt, const struct nd_actor *actor, const struct nd_filter *f)
+{
+	int idx;
+	const char *reporter = actor->user.rank < ND_RANK_EDITOR ? actor->user.login : f->reporter;
+	if ((idx = sqlite3_bind_parameter_index(stmt, ":state")))
+		nd_bind_text(stmt, idx, f->state);
+	if ((idx = sqlite3_bind_parameter_index(stmt, ":section")))
+		nd_bind_text(stmt, idx, f->section);
+	if ((idx = sqlite3_bind_parameter_index(stmt, ":reporter")))
+		nd_bind_text(stmt, idx, reporter);
+	if ((idx = sqlite3_bind_parameter_index(stmt, ":issue")))
+		nd_bind_text(stmt, idx, f->issue);
+}
+
+static const char *const sort_orders[][2] = {
+	[ND_SORT_UPDATED] = {"ORDER BY i.updated_at DESC, i.id DESC ",
+			     "ORDER BY i.updated_at ASC, i.id ASC "},
+	[ND_SORT_ID] = {"ORDER BY i.id DESC ", "ORDER BY i.id ASC "},
+	[ND_SORT_FILED] = {"ORDER BY i.filed_at DESC, i.id DESC ", "ORDER BY i.filed_at ASC, i.id ASC "},
+	[ND_SORT_CHARS] = {"ORDER BY r.chars DESC, i.id DESC ", "ORDER BY r.chars ASC, i.id ASC "},
+};
+
+int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		 int64_t offset, int limit, bool zh, struct nd_item **rows, size_t *n,
+		 struct nd_error *err)
+{
+	struct nd_buf sql = ND_BUF_INIT;
+	sqlite3_stmt *stmt = NULL;
+	int rc = 0;
+	*rows = NULL;
+	*n = 0;
+	if (limit <= 0)
+		return 0;
+	unsigned sort = (unsigned)f->sort < sizeof sort_orders / sizeof *sort_orders ? f->sort : 0;
+	if (nd_buf_adds(&sql, "SELECT " ITEM_COLUMNS("NULL")
+				      "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev ") < 0 ||
+	    build_where(&sql, actor, f) < 0 ||
+	    nd_buf_adds(&sql, sort_orders[sort][f->ascending ? 1 : 0]) < 0 ||
+	    nd_buf_adds(&sql, "LIMIT :limit OFFSET :offset") < 0) {
+		nd_buf_free(&sql);
+		return nd_fail(err, ND_ENOMEM, "out of memory");
+	}
+	rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
+	nd_buf_free(&sql);
+	if (rc < 0)
+		return rc;
+	bind_common(stmt, zh);
+	bind_filter(stmt, actor, f);
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
+	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":offset"), offset);
+
+	size_t cap = 0;
+	int step;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
+			struct nd_item *nr = realloc(*rows, ncap * sizeof *nr);
+			if (!nr) {
+				rc = nd_fail(err, ND_ENOMEM, "out of memory");
+				break;
+			}
+			*rows = nr;
+			cap = ncap;
+		}
+		fill_item(stmt, &(*rows)[(*n)++]);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "listing items");
+	sqlite3_finalize(stmt);
+	if (rc < 0) {
+		nd_items_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		  int64_t *count, struct nd_error *err)
+{
+	struct nd_buf sql = ND_BUF_INIT;
+	sqlite3_stmt *stmt;
+	int rc;
+	if (nd_buf_adds(&sql, "SELECT count(*) FROM items i ") < 0 || build_where(&sql, actor, f) < 0) {
+		nd_buf_free(&sql);
+		return nd_fail(err, ND_ENOMEM, "out of memory");
+	}
+	rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
+	nd_buf_free(&sql);
+	if (rc < 0)
+		return rc;
+	bind_filter(stmt, actor, f);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*count = sqlite3_column_int64(stmt, 0);
+	else
+		rc = nd_store_fail(st, err, "counting items");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int may_read(const struct nd_actor *actor, const struct nd_item *it, struct nd_error *err)
+{
+	if (actor->user.rank >= ND_RANK_EDITOR || strcmp(actor->user.login, it->reporter) == 0)
+		return 0;
+	return nd_fail(err, ND_EPERM, "#%lld is not yours: reporters read only their own items",
+		       (long long)it->id);
+}
+
+int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev, bool zh,
+		struct nd_item *it, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st,
+				  "SELECT " ITEM_COLUMNS("r.body")
+				  "JOIN revisions r ON r.item_id = i.id "
+				  "AND r.rev = CASE WHEN :rev > 0 THEN :rev ELSE i.current_rev END "
+				  "WHERE i.id = :id",
+				  &stmt, err);
+	memset(it, 0, sizeof *it);
+	if (rc < 0)
+		return rc;
+	bind_common(stmt, zh);
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":rev"), rev);
+	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
+	int step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW) {
+		fill_item(stmt, it);
+	} else if (step == SQLITE_DONE) {
+		rc = rev > 0 ? nd_fail(err, ND_ENOENT, "#%lld has no revision %d", (long long)id, rev)
+			     : nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
+	} else {
+		rc = nd_store_fail(st, err, "reading the item");
+	}
+	sqlite3_finalize(stmt);
+	if (rc == 0 && (rc = may_read(actor, it, err)) < 0)
+		nd_item_free(it);
+	return rc;
+}
+
+int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		      struct nd_item **revs, size_t *n, struct nd_error *err)
+{
+	struct nd_item head;
+	int rc = nd_item_get(st, actor, id, 0, false, &head, err);
+	*revs = NULL;
+	*n = 0;
+	if (rc < 0)
+		return rc;
+	nd_item_free(&head);
+	sqlite3_stmt *stmt;
+	if ((rc = nd_store_prepare(st,
+				   "SELECT " ITEM_COLUMNS("NULL")
+				   "JOIN revisions r ON r.item_id = i.id WHERE i.id = :id ORDER BY r.rev",
+				   &stmt, err)) < 0)
+		return rc;
+	bind_common(stmt, false);
+	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
+	size_t cap = 0;
+	int step;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*n == cap) {
+			struct nd_item *nr = realloc(*revs, (cap = cap ? cap * 2 : 8) * sizeof *nr);
+			if (!nr) {
+				rc = nd_fail(err, ND_ENOMEM, "out of memory");
+				break;
+			}
+			*revs = nr;
+		}
+		fill_item(stmt, &(*revs)[(*n)++]);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "listing revisions");
+	sqlite3_finalize(stmt);
+	if (rc < 0) {
+		nd_items_free(*revs, *n);
+		*revs = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, bool zh,
+			 struct nd_state_count **counts, size_t *n, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	bool own = actor->user.rank < ND_RANK_EDITOR;
+	int rc = nd_store_prepare(
+		st,
+		own ? "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
+		      "(SELECT count(*) FROM items i WHERE i.state = s.name AND i.reporter = ?) "
+		      "FROM states s ORDER BY s.position"
+		    : "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
+		      "(SELECT count(*) FROM items i WHERE i.state = s.name) "
+		      "FROM states s ORDER BY s.position",
+		&stmt, err);
+	*counts = NULL;
+	*n = 0;
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int(stmt, 1, zh);
+	if (own)
+		nd_bind_text(stmt, 2, actor->user.login);
+	size_t cap = 0;
+	int step;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*n == cap) {
+			struct nd_state_count *nc = realloc(*counts, (cap = cap ? cap * 2 : 8) * sizeof *nc);
+			if (!nc) {
+				rc = nd_fail(err, ND_ENOMEM, "out of memory");
+				break;
+			}
+			*counts = nc;
+		}
+		struct nd_state_count *c = &(*counts)[(*n)++];
+		c->state = nd_column_dup(stmt, 0);
+		c->label = nd_column_dup(stmt, 1);
+		c->count = sqlite3_column_int64(stmt, 2);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "counting items");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+void nd_state_counts_free(struct nd_state_count *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(c[i].state);
+		free(c[i].label);
+	}
+	free(c);
+}
+
+void nd_item_free(struct nd_item *it)
+{
+	free(it->state);
+	free(it->state_label);
+	free(it->reporter);
+	free(it->reporter_name);
+	free(it->issue);
+	free(it->lock_holder);
+	free(it->rev_author);
+	free(it->encoding);
+	nd_story_free(&it->story);
+	memset(it, 0, sizeof *it);
+}
+
+void nd_items_free(struct nd_item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		nd_item_free(&items[i]);
+	free(items);
+}

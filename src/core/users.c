@@ -1,0 +1,266 @@
+/* users.c — users, roles and the acting user. */
+#include "newsdesk/users.h"
+#include "newsdesk/store_sql.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *rank_names[] = {"", "a reporter", "an editor", "a chief editor", "an admin"};
+
+int nd_require_rank(const struct nd_actor *actor, int need, const char *what, struct nd_error *err)
+{
+	if (actor->user.rank >= need)
+		return 0;
+	return nd_fail(err, ND_EPERM, "only %s or above may %s (you, %s, are %s)",
+		       need >= 1 && need <= 4 ? rank_names[need] : "someone else", what,
+		       actor->user.login, actor->user.role);
+}
+
+static void fill_user(sqlite3_stmt *stmt, struct nd_user *u)
+{
+	u->login = nd_column_dup(stmt, 0);
+	u->name = nd_column_dup(stmt, 1);
+	u->role = nd_column_dup(stmt, 2);
+	u->rank = sqlite3_column_int(stmt, 3);
+	u->enabled = sqlite3_column_int(stmt, 4);
+	u->ssh_key = nd_column_dup(stmt, 5);
+	u->created_at = sqlite3_column_int64(stmt, 6);
+}
+
+#define USER_COLUMNS \
+	"u.login, u.name, u.role, r.rank, u.enabled, u.ssh_key, u.created_at " \
+	"FROM users u JOIN roles r ON r.name = u.role "
+
+int nd_user_get(struct nd_store *st, const char *login, struct nd_user *u, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st, "SELECT " USER_COLUMNS "WHERE u.login = ?", &stmt, err);
+	memset(u, 0, sizeof *u);
+	if (rc < 0)
+		return rc;
+	nd_bind_text(stmt, 1, login);
+	int step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW) {
+		fill_user(stmt, u);
+		rc = u->login && u->role ? 0 : nd_fail(err, ND_ENOMEM, "out of memory");
+	} else if (step == SQLITE_DONE) {
+		rc = nd_fail(err, ND_ENOENT, "no user '%s'", login);
+	} else {
+		rc = nd_store_fail(st, err, "reading users");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_role_rank(struct nd_store *st, const char *role, int *rank, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st, "SELECT rank FROM roles WHERE name = ?", &stmt, err);
+	if (rc < 0)
+		return rc;
+	nd_bind_text(stmt, 1, role);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		*rank = sqlite3_column_int(stmt, 0);
+		rc = 0;
+	} else {
+		rc = nd_fail(err, ND_EINVAL, "unknown role '%s' (reporter, editor, chief or admin)",
+			     role);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int valid_login(const char *login, struct nd_error *err)
+{
+	size_t n = strlen(login);
+	if (n == 0 || n > 64)
+		return nd_fail(err, ND_EINVAL, "a login has 1 to 64 characters");
+	for (size_t i = 0; i < n; i++) {
+		char c = login[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '_' || c == '-' || c == '.') ||
+		    (i == 0 && (c == '-' || c == '.')))
+			return nd_fail(err, ND_EINVAL,
+				       "'%s' is not a valid login: use letters, digits, '_', '-' and "
+				       "'.' (like a Unix login)",
+				       login);
+	}
+	return 0;
+}
+
+static int insert_user(struct nd_store *st, const char *login, const char *role, const char *name,
+		       const char *key, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st,
+				  "INSERT INTO users(login, name, role, ssh_key, created_at) "
+				  "VALUES (?, ?, ?, ?, ?)",
+				  &stmt, err);
+	if (rc < 0)
+		return rc;
+	nd_bind_text(stmt, 1, login);
+	nd_bind_text(stmt, 2, name && name[0] ? name : NULL);
+	nd_bind_text(stmt, 3, role);
+	nd_bind_text(stmt, 4, key);
+	sqlite3_bind_int64(stmt, 5, nd_now());
+	int step = sqlite3_step(stmt);
+	if (step == SQLITE_CONSTRAINT_PRIMARYKEY)
+		rc = nd_fail(err, ND_EINVAL, "user '%s' already exists", login);
+	else if (step != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "adding the user");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_user_add(struct nd_store *st, const struct nd_actor *actor, const char *login,
+		const char *role, const char *name, const char *ssh_key, struct nd_error *err)
+{
+	int rank, rc;
+	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, "add users", err)) < 0 ||
+	    (rc = valid_login(login, err)) < 0 || (rc = nd_role_rank(st, role, &rank, err)) < 0)
+		return rc;
+	if ((rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	if ((rc = insert_user(st, login, role, name, ssh_key, err)) < 0) {
+		nd_store_rollback(st);
+		return rc;
+	}
+	return nd_store_commit(st, err);
+}
+
+int nd_user_bootstrap(struct nd_store *st, const char *login, const char *name,
+		      struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+	if ((rc = valid_login(login, err)) < 0 || (rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	if ((rc = nd_store_prepare(st, "SELECT count(*) FROM users", &stmt, err)) < 0)
+		goto fail;
+	int users = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+	sqlite3_finalize(stmt);
+	if (users < 0) {
+		rc = nd_store_fail(st, err, "counting users");
+		goto fail;
+	}
+	if (users > 0) {
+		rc = nd_fail(err, ND_EINVAL, "the database already has users; ask an admin");
+		goto fail;
+	}
+	if ((rc = insert_user(st, login, "admin", name, NULL, err)) < 0)
+		goto fail;
+	return nd_store_commit(st, err);
+fail:
+	nd_store_rollback(st);
+	return rc;
+}
+
+int nd_user_set_enabled(struct nd_store *st, const struct nd_actor *actor, const char *login,
+			int enabled, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, "change users", err)) < 0)
+		return rc;
+	if ((rc = nd_store_prepare(st, "UPDATE users SET enabled = ? WHERE login = ?", &stmt, err)) <
+	    0)
+		return rc;
+	sqlite3_bind_int(stmt, 1, enabled ? 1 : 0);
+	nd_bind_text(stmt, 2, login);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "changing the user");
+	else if (sqlite3_changes(nd_store_db(st)) == 0)
+		rc = nd_fail(err, ND_ENOENT, "no user '%s'", login);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_user_list(struct nd_store *st, struct nd_user **users, size_t *n, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st, "SELECT " USER_COLUMNS "ORDER BY r.rank DESC, u.login", &stmt,
+				  err);
+	*users = NULL;
+	*n = 0;
+	if (rc < 0)
+		return rc;
+	size_t cap = 0;
+	int step;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*n == cap) {
+			struct nd_user *nu = realloc(*users, (cap = cap ? cap * 2 : 16) * sizeof *nu);
+			if (!nu) {
+				rc = nd_fail(err, ND_ENOMEM, "out of memory");
+				break;
+			}
+			*users = nu;
+		}
+		fill_user(stmt, &(*users)[(*n)++]);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "listing users");
+	sqlite3_finalize(stmt);
+	if (rc < 0) {
+		nd_users_free(*users, *n);
+		*users = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void nd_user_free(struct nd_user *u)
+{
+	free(u->login);
+	free(u->name);
+	free(u->role);
+	free(u->ssh_key);
+	memset(u, 0, sizeof *u);
+}
+
+void nd_users_free(struct nd_user *users, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		nd_user_free(&users[i]);
+	free(users);
+}
+
+int nd_actor_resolve(struct nd_store *st, const char *unix_login, const char *as_login,
+		     struct nd_actor *actor, struct nd_error *err)
+{
+	struct nd_user self;
+	int rc = nd_user_get(st, unix_login, &self, err);
+	memset(actor, 0, sizeof *actor);
+	if (rc == ND_ENOENT)
+		return nd_fail(err, ND_EPERM,
+			       "you (%s) are not a newsdesk user: ask an admin to run "
+			       "'newsdesk user add %s --role …'",
+			       unix_login, unix_login);
+	if (rc < 0)
+		return rc;
+	if (!self.enabled) {
+		nd_user_free(&self);
+		return nd_fail(err, ND_EPERM, "user '%s' is disabled", unix_login);
+	}
+	if (!as_login || strcmp(as_login, unix_login) == 0) {
+		actor->user = self;
+		return 0;
+	}
+	if (self.rank < ND_RANK_ADMIN) {
+		rc = nd_fail(err, ND_EPERM, "only an admin may act as another user (--as %s)", as_login);
+		nd_user_free(&self);
+		return rc;
+	}
+	nd_user_free(&self);
+	if ((rc = nd_user_get(st, as_login, &actor->user, err)) < 0)
+		return rc == ND_ENOENT ? nd_fail(err, ND_ENOENT, "--as %s: no such user", as_login) : rc;
+	if (!actor->user.enabled) {
+		nd_user_free(&actor->user);
+		return nd_fail(err, ND_EPERM, "user '%s' is disabled", as_login);
+	}
+	return 0;
+}
+
+void nd_actor_free(struct nd_actor *actor)
+{
+	nd_user_free(&actor->user);
+}

@@ -1,0 +1,328 @@
+/* workflow.c — the transition engine over the states and transitions tables. */
+#include "newsdesk/workflow.h"
+#include "newsdesk/buf.h"
+#include "newsdesk/store_sql.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int nd_workflow_load(struct nd_store *st, struct nd_workflow *wf, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc, step;
+	size_t cap;
+	memset(wf, 0, sizeof *wf);
+	if ((rc = nd_store_prepare(st,
+				   "SELECT name, label_zh, label_en, position, editable FROM states "
+				   "ORDER BY position",
+				   &stmt, err)) < 0)
+		return rc;
+	cap = 0;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (wf->n_states == cap) {
+			struct nd_state *ns = realloc(wf->states, (cap = cap ? cap * 2 : 8) * sizeof *ns);
+			if (!ns) {
+				rc = nd_fail(err, ND_ENOMEM, "out of memory");
+				break;
+			}
+			wf->states = ns;
+		}
+		struct nd_state *s = &wf->states[wf->n_states++];
+		s->name = nd_column_dup(stmt, 0);
+		s->label_zh = nd_column_dup(stmt, 1);
+		s->label_en = nd_column_dup(stmt, 2);
+		s->position = sqlite3_column_int(stmt, 3);
+		s->editable = sqlite3_column_int(stmt, 4) != 0;
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "reading the workflow states");
+	sqlite3_finalize(stmt);
+	if (rc < 0)
+		goto fail;
+
+	if ((rc = nd_store_prepare(st,
+				   "SELECT t.verb, t.from_state, t.to_state, t.min_role, r.rank, "
+				   "t.note_required, t.own_only, t.label_zh, t.label_en "
+				   "FROM transitions t JOIN roles r ON r.name = t.min_role "
+				   "JOIN states s ON s.name = t.from_state ORDER BY s.position, t.verb",
+				   &stmt, err)) < 0)
+		goto fail;
+	cap = 0;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (wf->n_transitions == cap) {
+			struct nd_transition *nt =
+				realloc(wf->transitions, (cap = cap ? cap * 2 : 16) * sizeof *nt);
+			if (!nt) {
+				rc = nd_fail(err, ND_ENOMEM, "out of memory");
+				break;
+			}
+			wf->transitions = nt;
+		}
+		struct nd_transition *t = &wf->transitions[wf->n_transitions++];
+		t->verb = nd_column_dup(stmt, 0);
+		t->from_state = nd_column_dup(stmt, 1);
+		t->to_state = nd_column_dup(stmt, 2);
+		t->min_role = nd_column_dup(stmt, 3);
+		t->min_rank = sqlite3_column_int(stmt, 4);
+		t->note_required = sqlite3_column_int(stmt, 5) != 0;
+		t->own_only = sqlite3_column_int(stmt, 6) != 0;
+		t->label_zh = nd_column_dup(stmt, 7);
+		t->label_en = nd_column_dup(stmt, 8);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "reading the workflow transitions");
+	sqlite3_finalize(stmt);
+	if (rc == 0)
+		return 0;
+fail:
+	nd_workflow_free(wf);
+	return rc;
+}
+
+void nd_workflow_free(struct nd_workflow *wf)
+{
+	for (size_t i = 0; i < wf->n_states; i++) {
+		free(wf->states[i].name);
+		free(wf->states[i].label_zh);
+		free(wf->states[i].label_en);
+	}
+	for (size_t i = 0; i < wf->n_transitions; i++) {
+		struct nd_transition *t = &wf->transitions[i];
+		free(t->verb);
+		free(t->from_state);
+		free(t->to_state);
+		free(t->min_role);
+		free(t->label_zh);
+		free(t->label_en);
+	}
+	free(wf->states);
+	free(wf->transitions);
+	memset(wf, 0, sizeof *wf);
+}
+
+const struct nd_state *nd_workflow_state(const struct nd_workflow *wf, const char *name)
+{
+	for (size_t i = 0; name && i < wf->n_states; i++)
+		if (strcmp(wf->states[i].name, name) == 0)
+			return &wf->states[i];
+	return NULL;
+}
+
+const struct nd_state *nd_workflow_find_state(const struct nd_workflow *wf, const char *word)
+{
+	for (size_t i = 0; word && i < wf->n_states; i++) {
+		const struct nd_state *s = &wf->states[i];
+		if (strcmp(s->name, word) == 0 || strcmp(s->label_zh, word) == 0 ||
+		    strcmp(s->label_en, word) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+bool nd_workflow_has_verb(const struct nd_workflow *wf, const char *verb)
+{
+	for (size_t i = 0; i < wf->n_transitions; i++)
+		if (strcmp(wf->transitions[i].verb, verb) == 0)
+			return true;
+	return false;
+}
+
+const char *nd_state_label(const struct nd_state *s, bool zh)
+{
+	return zh ? s->label_zh : s->label_en;
+}
+
+static const char *label_of(const struct nd_workflow *wf, const char *name, bool zh)
+{
+	const struct nd_state *s = nd_workflow_state(wf, name);
+	return s ? nd_state_label(s, zh) : name;
+}
+
+/* The item as the engine sees it, read inside the transaction. */
+struct item_head {
+	char state[32];
+	char prev_state[32];
+	char reporter[72];
+	char lock_holder[72];
+	int64_t lock_expires;
+};
+
+static int read_head(struct nd_store *st, int64_t id, struct item_head *h, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st,
+				  "SELECT state, prev_state, reporter, lock_holder, lock_expires "
+				  "FROM items WHERE id = ?",
+				  &stmt, err);
+	memset(h, 0, sizeof *h);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	int step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW) {
+		const char *v;
+		if ((v = (const char *)sqlite3_column_text(stmt, 0)))
+			snprintf(h->state, sizeof h->state, "%s", v);
+		if ((v = (const char *)sqlite3_column_text(stmt, 1)))
+			snprintf(h->prev_state, sizeof h->prev_state, "%s", v);
+		if ((v = (const char *)sqlite3_column_text(stmt, 2)))
+			snprintf(h->reporter, sizeof h->reporter, "%s", v);
+		if ((v = (const char *)sqlite3_column_text(stmt, 3)))
+			snprintf(h->lock_holder, sizeof h->lock_holder, "%s", v);
+		h->lock_expires = sqlite3_column_int64(stmt, 4);
+	} else if (step == SQLITE_DONE) {
+		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
+	} else {
+		rc = nd_store_fail(st, err, "reading the item");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static const char *rank_word(int rank)
+{
+	static const char *const words[] = {"someone", "a reporter", "an editor", "a chief editor",
+					    "an admin"};
+	return rank >= 0 && rank <= 4 ? words[rank] : words[0];
+}
+
+/* Every check of a transition; on success *t is the row that applies. */
+static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int64_t id,
+		 const struct item_head *h, const char *verb, const char *note, bool zh,
+		 const struct nd_transition **found, struct nd_error *err)
+{
+	const struct nd_transition *t = NULL;
+	struct nd_buf from = ND_BUF_INIT;
+	bool known = false;
+	for (size_t i = 0; i < wf->n_transitions; i++) {
+		const struct nd_transition *c = &wf->transitions[i];
+		if (strcmp(c->verb, verb) != 0)
+			continue;
+		known = true;
+		if (strcmp(c->from_state, h->state) == 0)
+			t = c;
+		else
+			nd_buf_printf(&from, "%s%s", from.len ? " or " : "", label_of(wf, c->from_state, zh));
+	}
+	if (!known) {
+		nd_buf_free(&from);
+		return nd_fail(err, ND_EINVAL, "'%s' is not a workflow verb", verb);
+	}
+	bool own = strcmp(h->reporter, actor->user.login) == 0;
+	/* Reporters may not even learn the state of others' items. */
+	if (actor->user.rank < ND_RANK_EDITOR && !own) {
+		nd_buf_free(&from);
+		return nd_fail(err, ND_EPERM, "#%lld is not yours", (long long)id);
+	}
+	if (!t) {
+		int rc = nd_fail(err, ND_ESTATE, "#%lld is %s; '%s' needs %s", (long long)id,
+				 label_of(wf, h->state, zh), verb, nd_buf_str(&from));
+		nd_buf_free(&from);
+		return rc;
+	}
+	nd_buf_free(&from);
+	if (actor->user.rank < t->min_rank)
+		return nd_fail(err, ND_EPERM, "only %s or above may %s (you are %s)",
+			       rank_word(t->min_rank), verb, rank_word(actor->user.rank));
+	/* own_only: at the least role, only on one's own items. */
+	if (t->own_only && actor->user.rank == t->min_rank && !own)
+		return nd_fail(err, ND_EPERM, "only the item's own reporter may %s #%lld", verb,
+			       (long long)id);
+	if (t->note_required && (!note || !note[0]))
+		return nd_fail(err, ND_EINVAL, "'%s' needs a note saying why (--note \"…\")", verb);
+	if (!t->to_state && !h->prev_state[0])
+		return nd_fail(err, ND_ESTATE, "#%lld has no earlier state to %s to", (long long)id,
+			       verb);
+	if (h->lock_holder[0] && h->lock_expires > nd_now() &&
+	    strcmp(h->lock_holder, actor->user.login) != 0)
+		return nd_fail(err, ND_ELOCKED,
+			       "#%lld is being edited by %s; wait until they finish, or ask a chief "
+			       "to unlock it",
+			       (long long)id, h->lock_holder);
+	*found = t;
+	return 0;
+}
+
+int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		      const char *verb, const char *note, bool zh, struct nd_error *err)
+{
+	struct nd_workflow wf;
+	struct item_head h;
+	const struct nd_transition *t;
+	int rc = nd_workflow_load(st, &wf, err);
+	if (rc < 0)
+		return rc;
+	if ((rc = read_head(st, id, &h, err)) == 0)
+		rc = check(&wf, actor, id, &h, verb, note, zh, &t, err);
+	nd_workflow_free(&wf);
+	return rc;
+}
+
+int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		      const char *verb, const char *note, bool zh, struct nd_transition_result *res,
+		      struct nd_error *err)
+{
+	struct nd_workflow wf;
+	struct item_head h;
+	const struct nd_transition *t;
+	sqlite3_stmt *stmt;
+	int rc;
+	memset(res, 0, sizeof *res);
+	if ((rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	/* Read the workflow inside the transaction: what we check is what holds. */
+	if ((rc = nd_workflow_load(st, &wf, err)) < 0)
+		goto out_rollback;
+	if ((rc = read_head(st, id, &h, err)) < 0 ||
+	    (rc = check(&wf, actor, id, &h, verb, note, zh, &t, err)) < 0)
+		goto out;
+	const char *to = t->to_state ? t->to_state : h.prev_state;
+	int64_t now = nd_now();
+	if ((rc = nd_store_prepare(st,
+				   "UPDATE items SET state = ?, prev_state = ?, updated_at = ? "
+				   "WHERE id = ? AND state = ?",
+				   &stmt, err)) < 0)
+		goto out;
+	nd_bind_text(stmt, 1, to);
+	nd_bind_text(stmt, 2, h.state);
+	sqlite3_bind_int64(stmt, 3, now);
+	sqlite3_bind_int64(stmt, 4, id);
+	nd_bind_text(stmt, 5, h.state);
+	int step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (step != SQLITE_DONE) {
+		rc = nd_store_fail(st, err, "moving the item");
+		goto out;
+	}
+	if ((rc = nd_store_prepare(st,
+				   "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
+				   "rev, created_at) VALUES (?, ?, ?, ?, ?, ?, "
+				   "(SELECT current_rev FROM items WHERE id = ?), ?)",
+				   &stmt, err)) < 0)
+		goto out;
+	sqlite3_bind_int64(stmt, 1, id);
+	nd_bind_text(stmt, 2, actor->user.login);
+	nd_bind_text(stmt, 3, verb);
+	nd_bind_text(stmt, 4, h.state);
+	nd_bind_text(stmt, 5, to);
+	nd_bind_text(stmt, 6, note && note[0] ? note : NULL);
+	sqlite3_bind_int64(stmt, 7, id);
+	sqlite3_bind_int64(stmt, 8, now);
+	step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (step != SQLITE_DONE) {
+		rc = nd_store_fail(st, err, "logging the event");
+		goto out;
+	}
+	res->event_id = sqlite3_last_insert_rowid(nd_store_db(st));
+	snprintf(res->from, sizeof res->from, "%s", label_of(&wf, h.state, zh));
+	snprintf(res->to, sizeof res->to, "%s", label_of(&wf, to, zh));
+	nd_workflow_free(&wf);
+	return nd_store_commit(st, err);
+out:
+	nd_workflow_free(&wf);
+out_rollback:
+	nd_store_rollback(st);
+	return rc;
+}

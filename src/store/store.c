@@ -1,0 +1,296 @@
+/* store.c — one place that sets up every connection (WAL, synchronous=FULL,
+ * foreign keys, busy timeout), recognises newsdesk's files by their
+ * application_id, and applies the embedded migrations in one transaction. */
+#include "newsdesk/schema.h"
+#include "newsdesk/store_sql.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+struct nd_store {
+	sqlite3 *db;
+	char *path;
+};
+
+static int64_t system_clock(void)
+{
+	return (int64_t)time(NULL);
+}
+
+static int64_t (*clock_fn)(void) = system_clock;
+
+int64_t nd_now(void)
+{
+	return clock_fn();
+}
+
+void nd_clock_set(int64_t (*clock)(void))
+{
+	clock_fn = clock ? clock : system_clock;
+}
+
+sqlite3 *nd_store_db(struct nd_store *st)
+{
+	return st->db;
+}
+
+const char *nd_store_path(const struct nd_store *st)
+{
+	return st->path;
+}
+
+int nd_store_fail(struct nd_store *st, struct nd_error *err, const char *what)
+{
+	int code = sqlite3_errcode(st->db);
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return nd_fail(err, ND_EDB,
+			       "%s: the database stayed busy for too long (another newsdesk is "
+			       "writing); try again",
+			       what);
+	return nd_fail(err, ND_EDB, "%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+int nd_store_prepare(struct nd_store *st, const char *sql, sqlite3_stmt **stmt,
+		     struct nd_error *err)
+{
+	if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK) {
+		*stmt = NULL;
+		return nd_store_fail(st, err, "preparing a query");
+	}
+	return 0;
+}
+
+int nd_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
+{
+	return s ? sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(stmt, idx);
+}
+
+char *nd_column_dup(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *t = sqlite3_column_text(stmt, col);
+	return t ? strdup((const char *)t) : NULL;
+}
+
+static int exec(struct nd_store *st, const char *sql, struct nd_error *err, const char *what)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		int rc = nd_fail(err, ND_EDB, "%s: %s", what, msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return rc;
+	}
+	return 0;
+}
+
+static int pragma_int(struct nd_store *st, const char *sql, int64_t *value, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st, sql, &stmt, err);
+	if (rc < 0)
+		return rc;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		*value = sqlite3_column_int64(stmt, 0);
+		rc = 0;
+	} else {
+		rc = nd_store_fail(st, err, "reading the database header");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_store_begin(struct nd_store *st, struct nd_error *err)
+{
+	return exec(st, "BEGIN IMMEDIATE", err, "starting a write");
+}
+
+int nd_store_commit(struct nd_store *st, struct nd_error *err)
+{
+	int rc = exec(st, "COMMIT", err, "committing");
+	if (rc < 0)
+		nd_store_rollback(st);
+	return rc;
+}
+
+void nd_store_rollback(struct nd_store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int64_t nd_store_data_version(struct nd_store *st)
+{
+	int64_t v = -1;
+	pragma_int(st, "PRAGMA data_version", &v, NULL);
+	return v;
+}
+
+int nd_store_latest_version(void)
+{
+	return nd_schema_count;
+}
+
+int nd_store_version(struct nd_store *st)
+{
+	int64_t v = 0;
+	pragma_int(st, "PRAGMA user_version", &v, NULL);
+	return (int)v;
+}
+
+/* Refuses any SQLite file that is not newsdesk's, and files from a newer
+ * newsdesk. A brand-new empty file is fine. */
+static int check_identity(struct nd_store *st, struct nd_error *err)
+{
+	int64_t app = 0, version = 0, objects = 0;
+	int rc = pragma_int(st, "PRAGMA application_id", &app, err);
+	if (rc < 0) {
+		if (sqlite3_errcode(st->db) == SQLITE_NOTADB)
+			return nd_fail(err, ND_EINVAL, "%s is not a newsdesk database (not an SQLite file)",
+				       st->path);
+		return rc;
+	}
+	if ((rc = pragma_int(st, "PRAGMA user_version", &version, err)) < 0 ||
+	    (rc = pragma_int(st, "SELECT count(*) FROM sqlite_schema", &objects, err)) < 0)
+		return rc;
+	if (app == 0 && version == 0 && objects == 0)
+		return 0;
+	if (app != ND_APPLICATION_ID)
+		return nd_fail(err, ND_EINVAL,
+			       "%s is an SQLite database but not a newsdesk one (application_id "
+			       "0x%08llX); refusing to touch it",
+			       st->path, (unsigned long long)app);
+	if (version > nd_schema_count)
+		return nd_fail(err, ND_EINVAL,
+			       "%s was written by a newer newsdesk (schema %lld; this one knows up to "
+			       "%d): upgrade newsdesk",
+			       st->path, (long long)version, nd_schema_count);
+	return 0;
+}
+
+static int migrate(struct nd_store *st, struct nd_error *err)
+{
+	int64_t version = 0;
+	int rc = pragma_int(st, "PRAGMA user_version", &version, err);
+	if (rc < 0 || version >= nd_schema_count)
+		return rc;
+	if ((rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	/* Another process may have migrated while we waited for the lock. */
+	if ((rc = pragma_int(st, "PRAGMA user_version", &version, err)) < 0)
+		goto fail;
+	for (int i = (int)version; i < nd_schema_count; i++) {
+		const struct nd_schema_file *f = &nd_schema_files[i];
+		char what[128], pragma[96];
+		snprintf(what, sizeof what, "applying schema %s", f->name);
+		if ((rc = exec(st, f->sql, err, what)) < 0)
+			goto fail;
+		/* PRAGMAs take no parameters; these are integers we made. */
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d; PRAGMA application_id = %d",
+			 f->version, ND_APPLICATION_ID);
+		if ((rc = exec(st, pragma, err, what)) < 0)
+			goto fail;
+	}
+	return nd_store_commit(st, err);
+fail:
+	nd_store_rollback(st);
+	return rc;
+}
+
+static int make_parent_dir(const char *path, struct nd_error *err)
+{
+	char dir[PATH_MAX];
+	if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+		return nd_fail(err, ND_EINVAL, "database path too long: %s", path);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir)
+		return 0;
+	*slash = '\0';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0775) < 0 && errno != EEXIST)
+			return nd_fail(err, ND_EIO, "cannot create %s: %s", dir, strerror(errno));
+		*p = '/';
+	}
+	if (mkdir(dir, 0775) < 0 && errno != EEXIST)
+		return nd_fail(err, ND_EIO, "cannot create %s: %s", dir, strerror(errno));
+	return 0;
+}
+
+int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struct nd_error *err)
+{
+	*out = NULL;
+	struct nd_store *st = calloc(1, sizeof *st);
+	if (!st || !(st->path = strdup(path))) {
+		free(st);
+		return nd_fail(err, ND_ENOMEM, "out of memory");
+	}
+	int rc = 0;
+	if (!(flags & ND_STORE_CREATE) && access(path, F_OK) < 0) {
+		rc = nd_fail(err, ND_ENOENT, "no database at %s: create one with 'newsdesk init'", path);
+		goto fail;
+	}
+	if ((flags & ND_STORE_CREATE) && (rc = make_parent_dir(path, err)) < 0)
+		goto fail;
+	int oflags = (flags & ND_STORE_READONLY) ? SQLITE_OPEN_READONLY
+						 : SQLITE_OPEN_READWRITE |
+							   ((flags & ND_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		rc = nd_fail(err, ND_EDB, "cannot open %s: %s", path,
+			     st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	/* Concurrent filers queue on the lock rather than fail. */
+	sqlite3_busy_timeout(st->db, 15000);
+	if ((rc = check_identity(st, err)) < 0)
+		goto fail;
+	if (!(flags & ND_STORE_READONLY) &&
+	    (rc = exec(st, "PRAGMA journal_mode = WAL", err, "switching to WAL")) < 0)
+		goto fail;
+	/* FULL: with NORMAL in WAL a commit a reporter was told about can roll
+	 * back after a power cut. */
+	if ((rc = exec(st, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", err,
+		       "setting up the connection")) < 0)
+		goto fail;
+	if (!(flags & ND_STORE_READONLY) && (rc = migrate(st, err)) < 0)
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	nd_store_close(st);
+	return rc;
+}
+
+void nd_store_close(struct nd_store *st)
+{
+	if (!st)
+		return;
+	if (st->db)
+		sqlite3_close_v2(st->db);
+	free(st->path);
+	free(st);
+}
+
+char *nd_store_default_path(const char *option)
+{
+	const char *env = getenv("NEWSDESK_DB");
+	if (option && option[0])
+		return strdup(option);
+	if (env && env[0])
+		return strdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char buf[PATH_MAX];
+	if (xdg && xdg[0] == '/')
+		snprintf(buf, sizeof buf, "%s/newsdesk/newsdesk.db", xdg);
+	else
+		snprintf(buf, sizeof buf, "%s/.local/share/newsdesk/newsdesk.db", home ? home : ".");
+	return strdup(buf);
+}

@@ -1,0 +1,69 @@
+/* count.c — 字数 as Chinese newsrooms count it: every Han character and
+ * punctuation mark is one; a Latin word or a number is one, as it would be
+ * set in a single slot of the grid. */
+#include "newsdesk/count.h"
+#include "newsdesk/utf8.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+static int is_space(unsigned cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+	       cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
+	       cp == 0x205F || cp == 0xFEFF;
+}
+
+/* A letter or digit that is set half-width: it joins a run. Wide letters
+ * (Han, full-width Latin) count one each instead. */
+static int is_run_char(unsigned cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	return wcwidth((wchar_t)cp) == 1 && iswalnum((wint_t)cp);
+}
+
+long nd_count_chars(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	long count = 0;
+	int in_run = 0;
+	while (i < n) {
+		unsigned cp;
+		int len = nd_utf8_decode(s + i, n - i, &cp);
+		i += len > 0 ? (size_t)len : 1;
+		if (is_run_char(cp)) {
+			if (!in_run)
+				count++;
+			in_run = 1;
+			continue;
+		}
+		in_run = 0;
+		if (is_space(cp))
+			continue;
+		if (cp >= 0x20 && wcwidth((wchar_t)cp) == 0)
+			continue; /* combining marks belong to their base */
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			continue;
+		count++;
+	}
+	return count;
+}
+
+void nd_format_count(long n, char *out, unsigned size)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof digits, "%ld", n < 0 ? -n : n);
+	unsigned o = 0;
+	if (n < 0 && o + 1 < size)
+		out[o++] = '-';
+	for (int i = 0; i < len && o + 1 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0 && o + 1 < size)
+			out[o++] = ',';
+		if (o + 1 < size)
+			out[o++] = digits[i];
+	}
+	out[o] = '\0';
+}

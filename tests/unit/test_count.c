@@ -1,0 +1,33 @@
+/* test_count.c — 字数 by the rules in newsdesk(1). */
+#include "newsdesk/count.h"
+#include "tap.h"
+
+#include <locale.h>
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	is_int(nd_count_chars(""), 0, "empty is 0");
+	is_int(nd_count_chars("工会"), 2, "each Han character is 1");
+	is_int(nd_count_chars("工会，职工。"), 6, "full-width punctuation counts");
+	is_int(nd_count_chars("App"), 1, "a Latin word is 1");
+	is_int(nd_count_chars("2024年"), 2, "a number is 1, then 年");
+	is_int(nd_count_chars("大丰区总工会2024年“劳模工匠进校园”"), 17, "mixed headline: 6 + 2024 + 年 + “ + 7 + ”");
+	is_int(nd_count_chars("Hello, world!"), 4, "half-width marks count 1 each, words 1");
+	is_int(nd_count_chars("  \t\n\xE3\x80\x80 "), 0, "white space, ideographic too, is 0");
+	is_int(nd_count_chars("ひらがな"), 4, "kana count 1 each");
+	is_int(nd_count_chars("한국"), 2, "hangul syllables count 1 each");
+	is_int(nd_count_chars("１２３"), 3, "full-width digits are wide: 1 each");
+	is_int(nd_count_chars("1.7万"), 4, "1 . 7 万");
+	is_int(nd_count_chars("e\xCC\x81"), 1, "a combining mark adds nothing");
+	is_int(nd_count_chars("……——"), 4, "ellipsis and dash marks count each");
+
+	char out[32];
+	nd_format_count(1204, out, sizeof out);
+	is_str(out, "1,204", "thousands separator");
+	nd_format_count(1000000, out, sizeof out);
+	is_str(out, "1,000,000", "millions");
+	nd_format_count(999, out, sizeof out);
+	is_str(out, "999", "no separator below 1000");
+	return tap_done();
+}

@@ -1,0 +1,140 @@
+/* test_store.c — opening, identity, migrations, append-only triggers, and
+ * filing/listing through core. */
+#include "fixture.h"
+#include "newsdesk/items.h"
+#include "newsdesk/store_sql.h"
+#include "tap.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void check_open_refused(const char *path, const char *needle, const char *name)
+{
+	struct nd_store *st;
+	struct nd_error err = {0};
+	int rc = nd_store_open(&st, path, 0, &err);
+	ok(rc < 0, "%s: refused", name);
+	if (!ok(strstr(err.msg, needle) != NULL, "…saying '%s'", needle))
+		printf("#   message: %s\n", err.msg);
+	if (rc == 0)
+		nd_store_close(st);
+}
+
+static void test_identity(struct fixture *fx)
+{
+	char path[400];
+	sqlite3 *db;
+
+	is_int(nd_store_version(fx->st), nd_store_latest_version(), "a new file is fully migrated");
+	is_int(fixture_int(fx, "PRAGMA application_id"), ND_APPLICATION_ID, "application_id is set");
+	is_int(fixture_int(fx, "PRAGMA foreign_keys"), 1, "foreign keys are on");
+	is_int(fixture_int(fx, "PRAGMA synchronous"), 2, "synchronous is FULL");
+
+	snprintf(path, sizeof path, "%s/other.db", fx->dir);
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1)", NULL, NULL, NULL);
+	sqlite3_close(db);
+	check_open_refused(path, "not a newsdesk one", "another program's SQLite file");
+
+	snprintf(path, sizeof path, "%s/junk.db", fx->dir);
+	FILE *f = fopen(path, "w");
+	fputs("this is not a database, it is a story about 工会\n", f);
+	for (int i = 0; i < 200; i++)
+		fputs("padding line to make the file longer than one page of SQLite\n", f);
+	fclose(f);
+	check_open_refused(path, "not an SQLite file", "a text file");
+
+	snprintf(path, sizeof path, "%s/newer.db", fx->dir);
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "CREATE TABLE t(x); PRAGMA application_id = 1313100619; PRAGMA user_version = 99",
+		     NULL, NULL, NULL);
+	sqlite3_close(db);
+	check_open_refused(path, "newer newsdesk", "a file from a newer newsdesk");
+
+	snprintf(path, sizeof path, "%s/missing.db", fx->dir);
+	check_open_refused(path, "newsdesk init", "a missing file without create");
+
+	/* Reopening an up-to-date file changes nothing. */
+	struct nd_store *again;
+	struct nd_error err = {0};
+	ok(nd_store_open(&again, fx->path, 0, &err) == 0, "reopening works");
+	is_int(nd_store_version(again), nd_store_latest_version(), "…at the same version");
+	nd_store_close(again);
+}
+
+static void test_append_only(struct fixture *fx)
+{
+	int64_t id = fixture_file(fx, &fx->zhu, "追加写入的测试");
+	(void)id;
+	ok(fixture_sql(fx, "UPDATE revisions SET body = 'x'") != SQLITE_OK, "UPDATE on revisions fails");
+	ok(fixture_sql(fx, "DELETE FROM revisions") != SQLITE_OK, "DELETE on revisions fails");
+	ok(fixture_sql(fx, "UPDATE events SET note = 'x'") != SQLITE_OK, "UPDATE on events fails");
+	ok(fixture_sql(fx, "DELETE FROM events") != SQLITE_OK, "DELETE on events fails");
+	ok(fixture_sql(fx, "DELETE FROM items") != SQLITE_OK, "DELETE on items fails");
+	const char *msg = sqlite3_errmsg(nd_store_db(fx->st));
+	ok(strstr(msg, "never") != NULL, "the refusal says why: %s", msg);
+	is_int(fixture_int(fx, "SELECT count(*) FROM revisions"), 1, "the revision is still there");
+}
+
+static void test_items(struct fixture *fx)
+{
+	struct nd_error err = {0};
+	struct nd_item *rows, it;
+	size_t n;
+	struct nd_filter all = {0};
+	int64_t a = fixture_file(fx, &fx->zhu, "朱的第二篇");
+	int64_t b = fixture_file(fx, &fx->li, "李的稿件");
+
+	ok(nd_item_list(fx->st, &fx->wang, &all, 0, 10, true, &rows, &n, &err) == 0, "editor lists");
+	is_int(n, 3, "an editor sees every item");
+	is_int(rows[0].id, b, "newest first");
+	is_str(rows[0].state_label, "待编", "state labels in Chinese");
+	nd_items_free(rows, n);
+
+	ok(nd_item_list(fx->st, &fx->li, &all, 0, 10, false, &rows, &n, &err) == 0, "reporter lists");
+	is_int(n, 1, "a reporter sees only their own");
+	is_str(rows[0].state_label, "submitted", "…with English labels when asked");
+	nd_items_free(rows, n);
+
+	ok(nd_item_list(fx->st, &fx->wang, &all, 1, 1, true, &rows, &n, &err) == 0, "a window");
+	is_int(n, 1, "one row asked, one row read");
+	is_int(rows[0].id, a, "the second row of the list");
+	nd_items_free(rows, n);
+
+	int64_t count = 0;
+	struct nd_filter mine = {.reporter = "zhu"};
+	ok(nd_item_count(fx->st, &fx->wang, &mine, &count, &err) == 0 && count == 2,
+	   "count by reporter");
+
+	ok(nd_item_get(fx->st, &fx->li, a, 0, true, &it, &err) == ND_EPERM,
+	   "a reporter may not read another's item");
+	ok(strstr(err.msg, "not yours") != NULL, "…and is told so");
+	ok(nd_item_get(fx->st, &fx->wang, a, 0, true, &it, &err) == 0, "an editor reads it");
+	is_str(it.story.headline, "朱的第二篇", "the headline");
+	is_str(it.story.body, "本刊讯 正文第一段。\n正文第二段。", "the body");
+	is_int(it.chars, 5 + 15, "字数 stored with the revision");
+	nd_item_free(&it);
+	ok(nd_item_get(fx->st, &fx->wang, 999, 0, true, &it, &err) == ND_ENOENT, "no such item");
+	ok(nd_item_get(fx->st, &fx->wang, a, 7, true, &it, &err) == ND_ENOENT, "no such revision");
+
+	/* A retried upload with the same token files once. */
+	struct nd_story story = {.kind = "article", .headline = "重试", .body = "正文"};
+	struct nd_file_result r1, r2;
+	ok(nd_item_file(fx->st, &fx->zhu, &story, "UTF-8", "tok-1", &r1, &err) == 0, "token upload");
+	ok(nd_item_file(fx->st, &fx->zhu, &story, "UTF-8", "tok-1", &r2, &err) == 0, "…retried");
+	ok(r2.duplicate && r2.id == r1.id, "…is the same item, not a second one");
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	struct fixture fx;
+	fixture_open(&fx);
+	test_identity(&fx);
+	test_append_only(&fx);
+	test_items(&fx);
+	fixture_close(&fx);
+	return tap_done();
+}
