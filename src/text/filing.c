@@ -28,6 +28,9 @@ static const struct header_key header_keys[] = {
 	{"电头", FIELD(dateline)},  {"dateline", FIELD(dateline)}, {"作者", FIELD(byline)},
 	{"署名", FIELD(byline)},    {"byline", FIELD(byline)},  {"author", FIELD(byline)},
 	{"类型", FIELD(kind)},      {"kind", FIELD(kind)},      {"type", FIELD(kind)},
+	/* Traditional forms, as correspondents in Hong Kong or Taiwan write them. */
+	{"標題", FIELD(headline)},  {"引題", FIELD(kicker)},    {"副題", FIELD(subhead)},
+	{"欄目", FIELD(section)},   {"電頭", FIELD(dateline)},  {"類型", FIELD(kind)},
 };
 
 struct kind_word {
@@ -225,7 +228,8 @@ static const char *match_reported_by(const char *s)
 }
 
 /* Agencies and papers whose 讯/电 datelines we know. */
-static const char *const dateline_sources[] = {"本刊", "本报", "本台", "本网", "新华社", "中新社"};
+static const char *const dateline_sources[] = {"本刊", "本报", "本報", "本台", "本网",
+					       "本網", "新华社", "新華社", "中新社"};
 
 /* 本刊讯, 本报讯, 本报北京7月5日电, 新华社北京7月5日电, each optionally
  * followed by a credit in parentheses. */
@@ -235,7 +239,7 @@ static const char *match_wire(const char *s)
 		if (!starts(s, dateline_sources[i]))
 			continue;
 		const char *p = s + strlen(dateline_sources[i]);
-		if (starts(p, "讯")) {
+		if (starts(p, "讯") || starts(p, "訊")) {
 			p += 3;
 		} else {
 			/* optional place (up to 8 Han characters), then X月X日电 */
@@ -243,7 +247,7 @@ static const char *match_wire(const char *s)
 			int han = 0;
 			const char *q = p;
 			while (han < 8 && is_han(cp_at(q, &len)) && !skip_number(q) &&
-			       !starts(q, "电")) {
+			       !starts(q, "电") && !starts(q, "電")) {
 				q += len;
 				han++;
 			}
@@ -256,7 +260,7 @@ static const char *match_wire(const char *s)
 			} else if (num && starts(num, "日")) {
 				q = num + 3;
 			}
-			if (!starts(q, "电"))
+			if (!starts(q, "电") && !starts(q, "電"))
 				continue;
 			p = q + 3;
 		}

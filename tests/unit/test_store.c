@@ -127,6 +127,30 @@ static void test_items(struct fixture *fx)
 	ok(r2.duplicate && r2.id == r1.id, "…is the same item, not a second one");
 }
 
+static void test_actors(struct fixture *fx)
+{
+	struct nd_actor a;
+	struct nd_error err = {0};
+	ok(nd_actor_resolve(fx->st, "nobody", NULL, &a, &err) == ND_EPERM,
+	   "a Unix user who is not a newsdesk user is refused");
+	ok(strstr(err.msg, "ask an admin") != NULL, "…and told what to do: %s", err.msg);
+	ok(nd_actor_resolve(fx->st, "zhu", "li", &a, &err) == ND_EPERM,
+	   "a reporter may not act as another user");
+	ok(nd_actor_resolve(fx->st, "wang", "li", &a, &err) == ND_EPERM, "nor may an editor");
+	ok(nd_actor_resolve(fx->st, "root", "li", &a, &err) == 0, "an admin may");
+	is_str(a.user.login, "li", "…and then acts as li");
+	is_int(a.user.rank, ND_RANK_REPORTER, "…with li's rank");
+	nd_actor_free(&a);
+	ok(nd_user_set_enabled(fx->st, &fx->admin, "li", 0, &err) == 0, "li is disabled");
+	ok(nd_actor_resolve(fx->st, "root", "li", &a, &err) == ND_EPERM, "a disabled user cannot act");
+	nd_user_set_enabled(fx->st, &fx->admin, "li", 1, &err);
+	ok(nd_user_add(fx->st, &fx->admin, "bad login", "reporter", NULL, NULL, &err) == ND_EINVAL,
+	   "a login with a space is refused");
+	ok(nd_user_add(fx->st, &fx->admin, "zhu", "reporter", NULL, NULL, &err) == ND_EINVAL &&
+		   strstr(err.msg, "already exists"),
+	   "a duplicate login is refused");
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -135,6 +159,7 @@ int main(void)
 	test_identity(&fx);
 	test_append_only(&fx);
 	test_items(&fx);
+	test_actors(&fx);
 	fixture_close(&fx);
 	return tap_done();
 }

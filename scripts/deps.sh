@@ -1,0 +1,50 @@
+# deps.sh — the Debian packages newsdesk needs to build, test and run,
+# installed when missing (as root), or listed for the user to install.
+# Sourced by scripts/demo and scripts/test.
+
+ND_PACKAGES="gcc pkg-config meson ninja-build python3 libncurses-dev libsqlite3-dev tmux locales"
+
+nd_missing_packages() {
+	local missing="" p
+	for p in $ND_PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+	done
+	printf '%s' "${missing# }"
+}
+
+nd_install_deps() {
+	local missing
+	missing=$(nd_missing_packages)
+	[ -z "$missing" ] && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "newsdesk needs these Debian packages; install them with:" >&2
+		echo "  sudo apt-get install -y $missing" >&2
+		exit 1
+	fi
+	echo "installing:$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >&2 || true
+	# shellcheck disable=SC2086
+	apt-get install -y -qq $missing >&2
+}
+
+# The zh_CN.UTF-8 locale, for the Chinese interface and its tests.
+nd_ensure_zh_locale() {
+	locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$' && return 0
+	[ "$(id -u)" -eq 0 ] || return 0
+	if [ -f /etc/locale.gen ]; then
+		sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+		grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen || echo 'zh_CN.UTF-8 UTF-8' >>/etc/locale.gen
+		locale-gen >/dev/null 2>&1 || true
+	fi
+}
+
+# Configures (once) and builds into $1 with the rest as meson options.
+nd_build() {
+	local dir=$1
+	shift
+	if [ ! -f "$dir/build.ninja" ]; then
+		meson setup "$dir" "$@" >/dev/null
+	fi
+	ninja -C "$dir" >/dev/null
+}
