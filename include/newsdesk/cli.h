@@ -73,6 +73,7 @@ int nd_cmd_note(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_edit(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_unlock(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_workflow(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_desk(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv);
 
 #endif

@@ -35,6 +35,8 @@ static const struct nd_command commands[] = {
 	 "edit an item in $EDITOR (or save FILE) as a new revision, under the edit lock"},
 	{"unlock", nd_cmd_unlock, "ID", "break another editor's edit lock (chiefs; logged)"},
 	{"workflow", nd_cmd_workflow, "", "list the workflow's states and verbs"},
+	{"desk", nd_cmd_desk, "[--once]",
+	 "open the desk (what newsdesk with no command does on a terminal); --once draws one screen"},
 };
 
 static const struct nd_command *find_command(const char *name)
@@ -154,7 +156,8 @@ static void print_help(FILE *out)
 {
 	fputs("newsdesk — a newsroom desk in the terminal\n\n"
 	      "usage: newsdesk [--db PATH] [--as LOGIN] [COMMAND [ARGS...]]\n\n"
-	      "With no command, lists the desk. Global options:\n"
+	      "With no command, opens the desk on a terminal (lists it when piped).\n"
+	      "Global options:\n"
 	      "  --db PATH     the database (default: $NEWSDESK_DB, else\n"
 	      "                $XDG_DATA_HOME/newsdesk/newsdesk.db)\n"
 	      "  --as LOGIN    act as another user (admins only)\n"
@@ -220,9 +223,13 @@ int nd_cli_main(int argc, char **argv)
 	char **args = argv + optind;
 	int rc;
 	if (rest == 0) {
-		/* The desk itself. Until the TUI, the list. */
+		/* The desk itself on a terminal; the list when piped. */
+		char *desk_argv[] = {"desk", NULL};
 		char *list_argv[] = {"list", NULL};
-		rc = nd_cmd_list(&cli, find_command("list"), 1, list_argv);
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+			rc = nd_cmd_desk(&cli, find_command("desk"), 1, desk_argv);
+		else
+			rc = nd_cmd_list(&cli, find_command("list"), 1, list_argv);
 	} else if (strcmp(args[0], "help") == 0) {
 		const struct nd_command *cmd = rest > 1 ? find_command(args[1]) : NULL;
 		if (cmd)

@@ -302,6 +302,107 @@ int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struc
 	return rc;
 }
 
+/* The sort key of each order, for keyset comparisons. */
+static const char *const sort_keys[] = {
+	[ND_SORT_UPDATED] = "i.updated_at",
+	[ND_SORT_ID] = "i.id",
+	[ND_SORT_FILED] = "i.filed_at",
+	[ND_SORT_CHARS] = "r.chars",
+};
+
+int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		     int64_t id, int64_t *pos, struct nd_error *err)
+{
+	struct nd_buf sql = ND_BUF_INIT;
+	sqlite3_stmt *stmt;
+	unsigned sort = (unsigned)f->sort < sizeof sort_keys / sizeof *sort_keys ? f->sort : 0;
+	const char *key = sort_keys[sort];
+	/* Descending order: what comes before has a greater key, or the same
+	 * key and a greater id; ascending is the mirror. */
+	const char *gt = f->ascending ? "<" : ">";
+	int rc = nd_buf_adds(&sql, "SELECT count(*) FROM items i JOIN revisions r ON r.item_id = i.id "
+				   "AND r.rev = i.current_rev, (SELECT ");
+	rc |= nd_buf_printf(&sql, "%s AS k, i.id AS kid FROM items i JOIN revisions r ON r.item_id = "
+				  "i.id AND r.rev = i.current_rev WHERE i.id = :id) ",
+			    key);
+	rc |= build_where(&sql, actor, f);
+	rc |= nd_buf_printf(&sql, "AND (%s %s k OR (%s = k AND i.id %s kid))", key, gt, key, gt);
+	if (rc < 0) {
+		nd_buf_free(&sql);
+		return nd_fail(err, ND_ENOMEM, "out of memory");
+	}
+	rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
+	nd_buf_free(&sql);
+	if (rc < 0)
+		return rc;
+	bind_filter(stmt, actor, f);
+	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*pos = sqlite3_column_int64(stmt, 0);
+	else
+		rc = nd_store_fail(st, err, "finding the item in the list");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_item_matches(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		    const char *text, int limit, struct nd_match **matches, size_t *n,
+		    struct nd_error *err)
+{
+	struct nd_buf sql = ND_BUF_INIT;
+	sqlite3_stmt *stmt;
+	unsigned sort = (unsigned)f->sort < sizeof sort_orders / sizeof *sort_orders ? f->sort : 0;
+	*matches = NULL;
+	*n = 0;
+	if (!text || !text[0])
+		return 0;
+	/* instr(), not LIKE: the text is matched literally (no % or _), and
+	 * it counts characters correctly for Chinese. */
+	int rc = nd_buf_adds(&sql, "SELECT id, pos FROM (SELECT i.id AS id, r.kicker, r.headline, "
+				   "r.subhead, r.byline, r.body, row_number() OVER (");
+	rc |= nd_buf_adds(&sql, sort_orders[sort][f->ascending ? 1 : 0]);
+	rc |= nd_buf_adds(&sql, ") - 1 AS pos FROM items i JOIN revisions r ON r.item_id = i.id "
+				"AND r.rev = i.current_rev ");
+	rc |= build_where(&sql, actor, f);
+	rc |= nd_buf_adds(&sql, ") WHERE instr(headline, :q) OR instr(coalesce(kicker, ''), :q) "
+				"OR instr(coalesce(subhead, ''), :q) OR instr(coalesce(byline, ''), :q) "
+				"OR instr(body, :q) ORDER BY pos LIMIT :limit");
+	if (rc < 0) {
+		nd_buf_free(&sql);
+		return nd_fail(err, ND_ENOMEM, "out of memory");
+	}
+	rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
+	nd_buf_free(&sql);
+	if (rc < 0)
+		return rc;
+	bind_filter(stmt, actor, f);
+	nd_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":q"), text);
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
+	size_t cap = 0;
+	int step;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*n == cap) {
+			struct nd_match *nm = realloc(*matches, (cap = cap ? cap * 2 : 32) * sizeof *nm);
+			if (!nm) {
+				rc = nd_fail(err, ND_ENOMEM, "out of memory");
+				break;
+			}
+			*matches = nm;
+		}
+		(*matches)[*n].id = sqlite3_column_int64(stmt, 0);
+		(*matches)[(*n)++].position = sqlite3_column_int64(stmt, 1);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "searching");
+	sqlite3_finalize(stmt);
+	if (rc < 0) {
+		free(*matches);
+		*matches = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
 static int may_read(const struct nd_actor *actor, const struct nd_item *it, struct nd_error *err)
 {
 	if (actor->user.rank >= ND_RANK_EDITOR || strcmp(actor->user.login, it->reporter) == 0)

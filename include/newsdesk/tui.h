@@ -1,0 +1,18 @@
+/* tui.h — the desk: the editors' full-screen interface. */
+#ifndef NEWSDESK_TUI_H
+#define NEWSDESK_TUI_H
+
+#include "newsdesk/error.h"
+#include "newsdesk/store.h"
+#include "newsdesk/users.h"
+
+#include <stdbool.h>
+
+struct nd_tui_options {
+	bool once; /* draw the first screen and exit (for benchmarks) */
+};
+
+int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
+	       const struct nd_tui_options *opt, struct nd_error *err);
+
+#endif

@@ -1,0 +1,24 @@
+/* wrap.h — soft-wrapping a paragraph to a number of columns, by the
+ * terminal's wcwidth and the Chinese line-breaking rules (禁则): no line
+ * starts with a closing mark (，。、；：？！）》」』”’…), no line ends with an
+ * opening mark (（《「『“‘), —— and …… are never split, Latin words and
+ * numbers are not cut, and a wide character never splits at the edge. */
+#ifndef NEWSDESK_WRAP_H
+#define NEWSDESK_WRAP_H
+
+#include <stddef.h>
+
+struct nd_wrap_line {
+	size_t start, end; /* byte range in the paragraph; trailing spaces excluded */
+	int width;         /* columns of [start, end) */
+};
+
+/* Wraps s[0..n) to cols columns (cols >= 1). *lines is malloc'd; a
+ * paragraph always yields at least one (possibly empty) line. Returns the
+ * number of lines, or -1 on allocation failure. */
+long nd_wrap(const char *s, size_t n, int cols, struct nd_wrap_line **lines);
+
+/* 1 when no line may start with cp; 2 when no line may end with it. */
+int nd_wrap_class(unsigned cp);
+
+#endif
