@@ -1,6 +1,8 @@
-/* wrap.c — greedy line filling over break opportunities. A break is
- * allowed between two code points unless a rule glues them; when a single
- * unbreakable run is wider than the line, it is cut at a character
+/* wrap.c — greedy line filling over break opportunities. The Unicode rules
+ * (UAX #14) come from libunistring's u8_possible_linebreaks; the Chinese
+ * rules go on top, because libunistring glues “ and ” to their Han
+ * neighbours and knows nothing of 禁则 for the marks in our tables. When a
+ * single unbreakable run is wider than the line, it is cut at a character
  * boundary (never inside a wide character). */
 #include "newsdesk/wrap.h"
 #include "newsdesk/sanitize.h"
@@ -8,6 +10,8 @@
 #include "newsdesk/width.h"
 
 #include <stdbool.h>
+#include <stdint.h>
+#include <unilbrk.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -52,8 +56,8 @@ static bool is_space(unsigned cp)
 	return cp == ' ' || cp == '\t' || cp == 0x3000;
 }
 
-/* May a line break fall between a and b? */
-static bool break_between(unsigned a, unsigned b, int b_width)
+/* May a line break fall between a and b? uax is libunistring's answer. */
+static bool break_between(unsigned a, unsigned b, int b_width, bool uax)
 {
 	if (b_width == 0 && !is_space(b))
 		return false; /* combining marks stay with their base */
@@ -67,13 +71,18 @@ static bool break_between(unsigned a, unsigned b, int b_width)
 		return false; /* —— and …… are one mark */
 	if (is_word_char(a) && is_word_char(b))
 		return false;
-	return true;
+	/* Chinese quotes: a break may follow a closing one and precede an
+	 * opening one, which UAX #14 does not allow next to Han. */
+	if (a == 0x201D || a == 0x2019 || b == 0x201C || b == 0x2018)
+		return true;
+	return uax;
 }
 
 struct cp_info {
 	size_t off;
 	unsigned cp;
 	int width;
+	bool uax_break; /* libunistring allows a break before this one */
 };
 
 static int cp_width(unsigned cp)
@@ -94,15 +103,24 @@ long nd_wrap(const char *s, size_t n, int cols, struct nd_wrap_line **out)
 		free(lines);
 		return -1;
 	}
+	char *breaks = malloc(n ? n : 1);
+	if (!breaks) {
+		free(cps);
+		free(lines);
+		return -1;
+	}
+	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", breaks);
 	for (size_t i = 0; i < n;) {
 		unsigned cp;
 		int len = nd_utf8_decode(s + i, n - i, &cp);
 		cps[count].off = i;
 		cps[count].cp = cp;
 		cps[count].width = cp_width(cp);
+		cps[count].uax_break = breaks[i] == UC_BREAK_POSSIBLE;
 		count++;
 		i += len > 0 ? (size_t)len : 1;
 	}
+	free(breaks);
 	cps[count].off = n;
 
 	size_t line_start = 0; /* index into cps */
@@ -110,7 +128,8 @@ long nd_wrap(const char *s, size_t n, int cols, struct nd_wrap_line **out)
 		int width = 0, width_at_break = 0;
 		size_t i = line_start, last_break = line_start;
 		while (i < count) {
-			if (i > line_start && break_between(cps[i - 1].cp, cps[i].cp, cps[i].width)) {
+			if (i > line_start &&
+			    break_between(cps[i - 1].cp, cps[i].cp, cps[i].width, cps[i].uax_break)) {
 				last_break = i;
 				width_at_break = width;
 			}
