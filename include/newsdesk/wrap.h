@@ -8,12 +8,16 @@
 
 #include <stddef.h>
 
+#define ND_WRAP_HANG 4 /* columns two hanging full-width marks may need */
+
 struct nd_wrap_line {
 	size_t start, end; /* byte range in the paragraph; trailing spaces excluded */
 	int width;         /* columns of [start, end) */
 };
 
-/* Wraps s[0..n) to cols columns (cols >= 1). *lines is malloc'd; a
+/* Wraps s[0..n) to cols columns (cols >= 1). Up to two closing marks may
+ * hang past cols at a line's end, as typesetters hang punctuation: keep a
+ * margin of ND_WRAP_HANG columns to the right of the measure. *lines is malloc'd; a
  * paragraph always yields at least one (possibly empty) line. Returns the
  * number of lines, or -1 on allocation failure. */
 long nd_wrap(const char *s, size_t n, int cols, struct nd_wrap_line **lines);

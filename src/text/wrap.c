@@ -125,7 +125,7 @@ long nd_wrap(const char *s, size_t n, int cols, struct nd_wrap_line **out)
 
 	size_t line_start = 0; /* index into cps */
 	while (line_start < count || nlines == 0) {
-		int width = 0, width_at_break = 0;
+		int width = 0, width_at_break = 0, hanging = 0;
 		size_t i = line_start, last_break = line_start;
 		while (i < count) {
 			if (i > line_start &&
@@ -133,8 +133,14 @@ long nd_wrap(const char *s, size_t n, int cols, struct nd_wrap_line **out)
 				last_break = i;
 				width_at_break = width;
 			}
-			if (width + cps[i].width > cols && !is_space(cps[i].cp))
+			/* Closing marks may hang past the measure (ぶら下げ), up to
+			 * two of them ("。”"): callers keep a margin for them. */
+			bool hang = i > line_start && nd_wrap_class(cps[i].cp) == CLOSING &&
+				    hanging < 2 && width + cps[i].width <= cols + ND_WRAP_HANG;
+			if (width + cps[i].width > cols && !is_space(cps[i].cp) && !hang)
 				break;
+			if (width + cps[i].width > cols && hang)
+				hanging++;
 			width += cps[i].width;
 			i++;
 		}

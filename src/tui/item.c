@@ -124,7 +124,7 @@ static void build(struct tui *t, int width)
 
 static void item_draw(struct tui *t, int y, int height, int width)
 {
-	int text_width = width - 2;
+	int text_width = width - 1 - ND_WRAP_HANG; /* room for hanging punctuation */
 	if (t->preview_id != t->sel_id || t->lines_width != text_width)
 		build(t, text_width);
 	if (t->scroll > (int)t->nlines - 1)

@@ -1,0 +1,276 @@
+/* cleanup.c — clean-up rules for copy that passed through a layout program
+ * or a word processor: paragraphs split by a page or column break,
+ * half-width punctuation in Chinese text, straight quotes, stray spaces,
+ * full-width digits and Latin letters. */
+#include "newsdesk/cleanup.h"
+#include "newsdesk/utf8.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_han(unsigned cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x20000 && cp <= 0x3134F) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* Han or full-width punctuation: the context in which marks go full-width. */
+static bool is_chinese(unsigned cp)
+{
+	return is_han(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF5E) ||
+	       cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x2026 ||
+	       cp == 0x2014 || cp == 0x300A || cp == 0x300B;
+}
+
+/* Decodes s into code points (with their byte offsets). */
+struct cps {
+	unsigned *cp;
+	size_t n;
+};
+
+static int decode(const char *s, struct cps *c)
+{
+	size_t n = strlen(s);
+	c->cp = malloc((n + 1) * sizeof *c->cp);
+	c->n = 0;
+	if (!c->cp)
+		return -1;
+	for (size_t i = 0; i < n;) {
+		int len = nd_utf8_decode(s + i, n - i, &c->cp[c->n++]);
+		i += len > 0 ? (size_t)len : 1;
+	}
+	return 0;
+}
+
+/* ---- full-width punctuation in Chinese context --------------------------- */
+
+static const struct {
+	unsigned half, full;
+} punct_map[] = {
+	{',', 0xFF0C}, {':', 0xFF1A}, {';', 0xFF1B}, {'?', 0xFF1F}, {'!', 0xFF01},
+	{'(', 0xFF08}, {')', 0xFF09},
+};
+
+static long punctuation(const char *in, struct nd_buf *out)
+{
+	struct cps c;
+	long changes = 0;
+	if (decode(in, &c) < 0)
+		return -1;
+	for (size_t i = 0; i < c.n; i++) {
+		unsigned cp = c.cp[i], full = 0;
+		for (size_t k = 0; k < sizeof punct_map / sizeof *punct_map; k++)
+			if (punct_map[k].half == cp)
+				full = punct_map[k].full;
+		if (full) {
+			/* Look past one space on either side: "他们: 奔跑". */
+			size_t before = i, after = i + 1;
+			bool space_after = after < c.n && c.cp[after] == ' ';
+			unsigned prev = before > 0 ? c.cp[before - 1] : 0;
+			unsigned next = after + space_after < c.n ? c.cp[after + space_after] : 0;
+			bool chinese;
+			if (cp == '(')
+				chinese = is_chinese(next) || (is_chinese(prev) && next != 0 && !(next < 0x80));
+			else if (cp == ')')
+				chinese = is_chinese(prev) || (is_chinese(next) && prev >= 0x80);
+			else
+				chinese = (is_chinese(prev) && (next == 0 || next >= 0x80 || space_after)) ||
+					  is_chinese(next);
+			/* Keep 42:59, 3.5, a,b and the like: digits or Latin both sides. */
+			if (chinese) {
+				if (nd_buf_add_cp(out, full) < 0)
+					goto oom;
+				changes++;
+				if (space_after && cp != '(')
+					i++; /* the full-width mark carries its own space */
+				continue;
+			}
+		}
+		if (nd_buf_add_cp(out, cp) < 0)
+			goto oom;
+	}
+	free(c.cp);
+	return changes;
+oom:
+	free(c.cp);
+	return -1;
+}
+
+/* ---- straight quotes to paired curly quotes ------------------------------- */
+
+static long quotes(const char *in, struct nd_buf *out)
+{
+	struct cps c;
+	long changes = 0;
+	bool open_double = false, open_single = false;
+	if (decode(in, &c) < 0)
+		return -1;
+	for (size_t i = 0; i < c.n; i++) {
+		unsigned cp = c.cp[i];
+		if (cp == '\n') {
+			open_double = open_single = false; /* quotes pair within a paragraph */
+		} else if (cp == '"') {
+			cp = open_double ? 0x201D : 0x201C;
+			open_double = !open_double;
+			changes++;
+		} else if (cp == '\'') {
+			unsigned prev = i ? c.cp[i - 1] : 0, next = i + 1 < c.n ? c.cp[i + 1] : 0;
+			bool apostrophe = prev < 0x80 && next < 0x80 &&
+					  ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') &&
+					  ((next | 0x20) >= 'a' && (next | 0x20) <= 'z');
+			if (!apostrophe) { /* don't, it's: leave English apostrophes */
+				cp = open_single ? 0x2019 : 0x2018;
+				open_single = !open_single;
+				changes++;
+			}
+		}
+		if (nd_buf_add_cp(out, cp) < 0) {
+			free(c.cp);
+			return -1;
+		}
+	}
+	free(c.cp);
+	return changes;
+}
+
+/* ---- spaces ----------------------------------------------------------- */
+
+static long spaces(const char *in, struct nd_buf *out)
+{
+	long changes = 0;
+	size_t n = strlen(in);
+	for (size_t i = 0; i < n; i++) {
+		char ch = in[i];
+		if (ch == ' ' || ch == '\t') {
+			size_t j = i;
+			while (j < n && (in[j] == ' ' || in[j] == '\t'))
+				j++;
+			bool at_edge = j == n || in[j] == '\n' || i == 0 || in[i - 1] == '\n';
+			if (at_edge) {
+				changes++; /* trailing or leading blanks */
+			} else {
+				if (j - i > 1 || ch == '\t')
+					changes++;
+				if (nd_buf_addc(out, ' ') < 0)
+					return -1;
+			}
+			i = j - 1;
+			continue;
+		}
+		if (nd_buf_addc(out, ch) < 0)
+			return -1;
+	}
+	return changes;
+}
+
+/* ---- full-width digits and Latin letters to half-width --------------------- */
+
+static long halfwidth(const char *in, struct nd_buf *out)
+{
+	struct cps c;
+	long changes = 0;
+	if (decode(in, &c) < 0)
+		return -1;
+	for (size_t i = 0; i < c.n; i++) {
+		unsigned cp = c.cp[i];
+		if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+		    (cp >= 0xFF41 && cp <= 0xFF5A)) {
+			cp -= 0xFEE0;
+			changes++;
+		}
+		if (nd_buf_add_cp(out, cp) < 0) {
+			free(c.cp);
+			return -1;
+		}
+	}
+	free(c.cp);
+	return changes;
+}
+
+/* ---- paragraphs a page or column break split ------------------------------ */
+
+static bool ends_paragraph(const char *p, size_t len)
+{
+	static const char *const finals[] = {"。", "！", "？", "…", "”", "’", "」", "』", "）",
+					     "：", "；", ".", "!", "?", ")", "\"", ":"};
+	for (size_t i = 0; i < sizeof finals / sizeof *finals; i++) {
+		size_t k = strlen(finals[i]);
+		if (len >= k && memcmp(p + len - k, finals[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A paragraph that starts like a new one: a quotation, a bracketed marker,
+ * a list number, a dateline. */
+static bool starts_paragraph(const char *p, size_t len)
+{
+	static const char *const openers[] = {"“", "「", "【", "《", "（", "(", "本刊讯", "本报讯",
+					      "一、", "二、", "三、", "四、", "五、"};
+	for (size_t i = 0; i < sizeof openers / sizeof *openers; i++) {
+		size_t k = strlen(openers[i]);
+		if (len >= k && memcmp(p, openers[i], k) == 0)
+			return true;
+	}
+	return len > 0 && p[0] >= '0' && p[0] <= '9' && len > 1 && (p[1] == '.' || p[1] == ')');
+}
+
+/* The paragraph reads as running text, not a subhead: long, or holding a
+ * sentence mark inside ("建立企业技术需求数据库。做好企业专"). */
+static bool running_text(const char *p, size_t len)
+{
+	char *copy = malloc(len + 1);
+	if (!copy)
+		return false;
+	memcpy(copy, p, len);
+	copy[len] = '\0';
+	bool prose = nd_utf8_length(copy) > 30 || strstr(copy, "，") || strstr(copy, "。") ||
+		     strchr(copy, ',');
+	free(copy);
+	return prose;
+}
+
+static long rejoin(const char *in, struct nd_buf *out)
+{
+	long changes = 0;
+	const char *p = in;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		if (nd_buf_add(out, p, len) < 0)
+			return -1;
+		if (!nl)
+			break;
+		const char *next = nl + 1;
+		const char *next_nl = strchr(next, '\n');
+		size_t next_len = next_nl ? (size_t)(next_nl - next) : strlen(next);
+		bool join = len > 0 && next_len > 0 && !ends_paragraph(p, len) &&
+			    running_text(p, len) && !starts_paragraph(next, next_len);
+		if (join)
+			changes++;
+		else if (nd_buf_addc(out, '\n') < 0)
+			return -1;
+		p = next;
+	}
+	return changes;
+}
+
+const struct nd_cleanup_rule nd_cleanup_rules[] = {
+	{"rejoin", "paragraphs rejoined", "处断段已接上", rejoin},
+	{"punctuation", "marks made full-width", "处标点改为全角", punctuation},
+	{"quotes", "quotes paired", "处引号改为弯引号", quotes},
+	{"spaces", "stray spaces removed", "处多余空格已删", spaces},
+	{"halfwidth", "full-width digits or letters made half-width", "处全角数字字母改为半角",
+	 halfwidth},
+};
+
+const size_t nd_cleanup_rule_count = sizeof nd_cleanup_rules / sizeof *nd_cleanup_rules;
+
+const struct nd_cleanup_rule *nd_cleanup_find(const char *id)
+{
+	for (size_t i = 0; i < nd_cleanup_rule_count; i++)
+		if (strcmp(nd_cleanup_rules[i].id, id) == 0)
+			return &nd_cleanup_rules[i];
+	return NULL;
+}
