@@ -39,6 +39,8 @@ enum tui_action {
 	ACT_VERB,
 	ACT_NOTE,
 	ACT_COMMAND,
+	ACT_EDIT,
+	ACT_EXTERNAL,
 	ACT_HELP,
 	ACT_REDRAW,
 	ACT_QUIT,
@@ -67,6 +69,8 @@ struct tui_line {
 	char *text; /* already sanitised UTF-8 */
 	int attr;
 };
+
+struct tui_editor;
 
 struct tui {
 	struct nd_store *st;
@@ -105,6 +109,7 @@ struct tui {
 	bool message_error;
 	int64_t data_version;
 	bool quit;
+	struct tui_editor *ed; /* the editor, while an item is open in it */
 };
 
 /* Pane operations, as tig's view_ops: the main loop knows only these. */
@@ -136,6 +141,8 @@ void tui_draw_text(struct nd_buf *row, const char *text, int cols, bool pad, boo
 char *tui_prompt(const char *question, const char *initial);
 /* yes/no on the bottom row */
 bool tui_confirm(const char *question);
+/* One of the characters of choices (lower case), or 0 when cancelled. */
+int tui_choice(const char *question, const char *choices);
 
 /* list.c */
 void tui_list_select_id(struct tui *t, int64_t id);

@@ -3,6 +3,7 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/edit.h"
+#include "newsdesk/external.h"
 #include "newsdesk/filing.h"
 #include "newsdesk/items.h"
 #include "newsdesk/journal.h"
@@ -12,9 +13,6 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv)
 {
@@ -206,116 +204,6 @@ int nd_cmd_unlock(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 
 /* ---- edit --------------------------------------------------------------- */
 
-static int read_file(const char *path, struct nd_buf *b, struct nd_error *err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return nd_fail(err, ND_EIO, "cannot open %s: %s", path, strerror(errno));
-	char chunk[65536];
-	size_t got;
-	int rc = 0;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (nd_buf_add(b, chunk, got) < 0 || b->len > ND_MAX_INPUT) {
-			rc = nd_fail(err, ND_EINVAL, "%s is over 1 MiB", path);
-			break;
-		}
-	}
-	if (rc == 0 && ferror(f))
-		rc = nd_fail(err, ND_EIO, "cannot read %s: %s", path, strerror(errno));
-	fclose(f);
-	return rc;
-}
-
-/* Runs $VISUAL or $EDITOR (else vi) on path and waits. The child execs at
- * once and never touches the database. */
-static int run_editor(const char *path, struct nd_error *err)
-{
-	const char *editor = getenv("VISUAL");
-	if (!editor || !editor[0])
-		editor = getenv("EDITOR");
-	if (!editor || !editor[0])
-		editor = "vi";
-	char *words = strdup(editor);
-	char *argv[34];
-	int argc = 0;
-	if (!words)
-		return nd_fail(err, ND_ENOMEM, "out of memory");
-	for (char *tok = strtok(words, " \t"); tok && argc < 32; tok = strtok(NULL, " \t"))
-		argv[argc++] = tok;
-	argv[argc++] = (char *)path;
-	argv[argc] = NULL;
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0) {
-		free(words);
-		return nd_fail(err, ND_EIO, "cannot start the editor: %s", strerror(errno));
-	}
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	int status;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	free(words);
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return nd_fail(err, ND_EIO, "the editor (%s) failed (status %d)", editor,
-			       WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-	return 0;
-}
-
-static int write_temp(const char *text, char *path, size_t size, struct nd_error *err)
-{
-	const char *dir = getenv("TMPDIR");
-	snprintf(path, size, "%s/newsdesk-XXXXXX.txt", dir && dir[0] ? dir : "/tmp");
-	int fd = mkstemps(path, 4);
-	if (fd < 0)
-		return nd_fail(err, ND_EIO, "cannot create a temporary file: %s", strerror(errno));
-	size_t len = strlen(text), off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, text + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			close(fd);
-			return nd_fail(err, ND_EIO, "cannot write %s: %s", path, strerror(errno));
-		}
-		off += (size_t)w;
-	}
-	if (close(fd) < 0)
-		return nd_fail(err, ND_EIO, "cannot write %s: %s", path, strerror(errno));
-	return 0;
-}
-
-static int save_text(struct nd_cli *cli, long long id, int base_rev, const struct nd_buf *text,
-		     unsigned flags, const char *keep_path)
-{
-	struct nd_error err = {0};
-	struct nd_story story;
-	struct nd_save_result res;
-	if (nd_story_from_bytes(nd_buf_str(text), text->len, NULL, &story, NULL, &err) < 0) {
-		if (keep_path)
-			nd_error_prefix(&err, "your text is kept in %s; fix it and run 'newsdesk edit "
-					      "%lld --from %s': ",
-					keep_path, id, keep_path);
-		nd_lock_release(cli->st, &cli->actor, id, NULL);
-		return nd_cli_fail(&err);
-	}
-	int rc = nd_item_save(cli->st, &cli->actor, id, base_rev, &story, flags, &res, &err);
-	nd_story_free(&story);
-	nd_lock_release(cli->st, &cli->actor, id, NULL);
-	if (rc < 0)
-		return nd_cli_fail(&err);
-	if (keep_path)
-		unlink(keep_path);
-	if (res.unchanged)
-		printf("#%lld unchanged\n", id);
-	else
-		printf("#%lld saved as revision %d%s\n", id, res.rev,
-		       res.moved ? (cli->zh ? " (已编)" : " (now edited)") : "");
-	return ND_EXIT_OK;
-}
-
 int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -349,56 +237,41 @@ int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		return nd_cli_usage(cmd, "'%s' is not an item ID", argv[optind]);
 
 	struct nd_error err = {0};
-	struct nd_lock lock;
-	struct nd_buf text = ND_BUF_INIT;
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
-	if (from && read_file(from, &text, &err) < 0) {
-		nd_buf_free(&text);
-		return nd_cli_fail(&err);
-	}
-	if (nd_lock_take(cli->st, &cli->actor, id, &lock, &err) < 0) {
-		nd_buf_free(&text);
-		return nd_cli_fail(&err);
-	}
-	if (lock.took_over)
-		fprintf(stderr, "newsdesk: took over %s's expired lock on #%lld\n", lock.previous, id);
-	int rc;
+	int rc, rev = 0;
+	bool unchanged = false, moved = false;
 	if (from) {
-		rc = save_text(cli, id, lock.base_rev, &text, flags, NULL);
+		struct nd_buf text = ND_BUF_INIT;
+		struct nd_save_result res = {0};
+		rc = nd_read_file(from, &text, &err);
+		if (rc == 0)
+			rc = nd_save_text(cli->st, &cli->actor, id, nd_buf_str(&text), text.len, flags,
+					  &res, &err);
 		nd_buf_free(&text);
-		return rc;
+		rev = res.rev;
+		unchanged = res.unchanged;
+		moved = res.moved;
+	} else {
+		struct nd_external_result res;
+		rc = nd_external_edit(cli->st, &cli->actor, id, flags, &res, &err);
+		if (res.took_over[0])
+			fprintf(stderr, "newsdesk: took over %s's expired lock on #%lld\n", res.took_over,
+				id);
+		if (rc < 0 && res.kept[0])
+			nd_error_prefix(&err, "your text is kept in %s; fix it and run 'newsdesk edit %lld "
+					      "--from %s': ",
+					res.kept, id, res.kept);
+		rev = res.rev;
+		unchanged = res.unchanged;
+		moved = res.moved;
 	}
-
-	struct nd_item it;
-	char path[4096] = "";
-	if (nd_item_get(cli->st, &cli->actor, id, lock.base_rev, false, &it, &err) < 0) {
-		nd_lock_release(cli->st, &cli->actor, id, NULL);
+	if (rc < 0)
 		return nd_cli_fail(&err);
-	}
-	char *original = nd_story_format(&it.story);
-	nd_item_free(&it);
-	if (!original || write_temp(original, path, sizeof path, &err) < 0 ||
-	    run_editor(path, &err) < 0 || read_file(path, &text, &err) < 0) {
-		free(original);
-		nd_buf_free(&text);
-		nd_lock_release(cli->st, &cli->actor, id, NULL);
-		if (!err.msg[0])
-			nd_fail(&err, ND_ENOMEM, "out of memory");
-		if (path[0] && access(path, F_OK) == 0)
-			nd_error_prefix(&err, "(your text, if any, is in %s) ", path);
-		return nd_cli_fail(&err);
-	}
-	if (strcmp(original, nd_buf_str(&text)) == 0) {
-		free(original);
-		nd_buf_free(&text);
-		unlink(path);
-		nd_lock_release(cli->st, &cli->actor, id, NULL);
+	if (unchanged)
 		printf("#%lld unchanged\n", id);
-		return ND_EXIT_OK;
-	}
-	free(original);
-	rc = save_text(cli, id, lock.base_rev, &text, flags, path);
-	nd_buf_free(&text);
-	return rc;
+	else
+		printf("#%lld saved as revision %d%s\n", id, rev,
+		       moved ? (cli->zh ? " (已编)" : " (now edited)") : "");
+	return ND_EXIT_OK;
 }

@@ -3,7 +3,9 @@
  * live refresh from PRAGMA data_version on the input timeout. */
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
+#include "newsdesk/external.h"
 #include "newsdesk/tui_app.h"
+#include "newsdesk/tui_editor.h"
 #include "newsdesk/width.h"
 
 #include <locale.h>
@@ -229,6 +231,24 @@ static void draw_hints(void)
 	nd_buf_free(&b);
 }
 
+static const struct {
+	const char *key, *label;
+} editor_hints[] = {
+	{"^S", N_("save")}, {"^Z", N_("undo")}, {"^R", N_("redo")}, {"^K", N_("clean up")},
+	{"^F", N_("find")}, {"^X/^C/^V", N_("cut/copy/paste")}, {"Tab", N_("field")},
+	{"Esc", N_("leave")},
+};
+
+static void draw_editor_hints(void)
+{
+	struct nd_buf b = ND_BUF_INIT;
+	for (size_t i = 0; i < sizeof editor_hints / sizeof *editor_hints; i++)
+		nd_buf_printf(&b, "%s%s %s", i ? "  " : " ", editor_hints[i].key,
+			      _(editor_hints[i].label));
+	tui_draw_row(LINES - 2, 0, COLS, nd_buf_str(&b), A_REVERSE);
+	nd_buf_free(&b);
+}
+
 static void draw(struct tui *t)
 {
 	erase();
@@ -243,6 +263,14 @@ static void draw(struct tui *t)
 	draw_title(t);
 	if (t->help) {
 		tui_help_pane.draw(t, 1, available(), COLS);
+	} else if (t->ed) {
+		draw_editor_hints();
+		tui_draw_row(LINES - 1, 0, COLS, t->message,
+			     t->message_error ? A_BOLD : A_NORMAL);
+		/* drawn last: it leaves the cursor where the user types */
+		tui_editor_draw(t, 1, available(), COLS);
+		refresh();
+		return;
 	} else {
 		int lh = tui_list_height(t), y = 1;
 		if (lh) {
@@ -254,6 +282,7 @@ static void draw(struct tui *t)
 			tui_item_pane.draw(t, y + 1, tui_item_height(t), COLS);
 		}
 	}
+	curs_set(0);
 	draw_hints();
 	tui_draw_row(LINES - 1, 0, COLS, t->message,
 		     t->message_error ? (t->colors ? (int)COLOR_PAIR(PAIR_SPIKED) | A_BOLD : A_BOLD)
@@ -500,6 +529,35 @@ static void command(struct tui *t)
 	free(verb);
 }
 
+/* E: the item in the user's own editor, the desk suspended meanwhile. */
+static void external(struct tui *t)
+{
+	const struct nd_item *it = selected(t);
+	struct nd_error err = {0};
+	struct nd_external_result res;
+	if (!it) {
+		tui_message(t, true, "%s", _("no item selected"));
+		return;
+	}
+	int64_t id = it->id;
+	def_prog_mode();
+	endwin();
+	int rc = nd_external_edit(t->st, t->actor, id, 0, &res, &err);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	if (rc < 0 && res.kept[0])
+		tui_message(t, true, _("%s (your text is kept in %s)"), err.msg, res.kept);
+	else if (rc < 0)
+		tui_message(t, true, "%s", err.msg);
+	else if (res.unchanged)
+		tui_message(t, false, _("#%lld unchanged"), (long long)id);
+	else
+		tui_message(t, false, _("saved #%lld as revision %d"), (long long)id, res.rev);
+	t->sel_id = id;
+	tui_item_invalidate(t);
+	reload(t);
+}
+
 static void act(struct tui *t, const struct tui_key *k)
 {
 	if (t->help) {
@@ -571,6 +629,15 @@ static void act(struct tui *t, const struct tui_key *k)
 		break;
 	case ACT_COMMAND:
 		command(t);
+		break;
+	case ACT_EDIT:
+		if (!selected(t))
+			tui_message(t, true, "%s", _("no item selected"));
+		else
+			tui_editor_open(t, selected(t)->id);
+		break;
+	case ACT_EXTERNAL:
+		external(t);
 		break;
 	case ACT_HELP:
 		t->help = true;
@@ -662,6 +729,12 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 			reload(&t);
 			continue;
 		}
+		if (t.ed) {
+			t.message[0] = '\0';
+			if (!tui_editor_key(&t, kind, ch, available() - 1))
+				reload(&t);
+			continue;
+		}
 		const struct tui_key *k = tui_key_find((int)ch, kind == KEY_CODE_YES);
 		if (!k) {
 			continue;
@@ -670,6 +743,7 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 		act(&t, k);
 		t.data_version = nd_store_data_version(st);
 	}
+	tui_editor_close(&t);
 	endwin();
 	delscreen(screen);
 	tui_free(&t);

@@ -27,6 +27,8 @@ const struct tui_key tui_keys[] = {
 	{'+', false, "+", ACT_GROW, NULL, N_("grow the list pane")},
 	{'-', false, "-", ACT_SHRINK, NULL, N_("shrink the list pane")},
 	{'z', false, "z", ACT_ZOOM, NULL, N_("zoom the focused pane")},
+	{'e', false, "e", ACT_EDIT, NULL, N_("edit the item in the built-in editor")},
+	{'E', false, "E", ACT_EXTERNAL, NULL, N_("edit the item in $EDITOR")},
 	{'D', false, "D", ACT_VERB, "finish", N_("mark edited (finish)")},
 	{'a', false, "a", ACT_VERB, "approve", N_("sign off (签发)")},
 	{'R', false, "R", ACT_VERB, "return", N_("return to the reporter, with a note")},

@@ -110,3 +110,29 @@ bool tui_confirm(const char *question)
 	timeout(500);
 	return kind == OK && (ch == 'y' || ch == 'Y');
 }
+
+int tui_choice(const char *question, const char *choices)
+{
+	curs_set(1);
+	timeout(-1);
+	tui_draw_row(LINES - 1, 0, COLS, question, A_BOLD);
+	int qw = nd_text_width(question);
+	move(LINES - 1, qw < COLS - 1 ? qw : COLS - 2);
+	refresh();
+	int answer = 0;
+	for (;;) {
+		wint_t ch;
+		int kind = get_wch(&ch);
+		if (kind == ERR || kind == KEY_CODE_YES)
+			continue;
+		if (ch == 27 || ch == 7)
+			break;
+		if (ch < 0x80 && strchr(choices, (int)(ch | 0x20))) {
+			answer = (int)(ch | 0x20);
+			break;
+		}
+	}
+	curs_set(0);
+	timeout(500);
+	return answer;
+}

@@ -34,6 +34,9 @@ int main(void)
 	is_int(nd_grapheme_prev(e_acute, 3, 3), 0, "…backwards too");
 	is_int(nd_grapheme_next("中文", 6, 0), 3, "a Han character is one grapheme");
 
+	is_int(nd_grapheme_prev("中文", 6, 4), 0, "an offset inside a character snaps to its start");
+	is_int(nd_grapheme_next("中文", 6, 4), 6, "…going forward too");
+
 	struct nd_story s = {.kind = "article", .headline = "标题", .body = "第一段。\n第二段。"};
 	struct nd_doc d;
 	ok(nd_doc_init(&d, &s) == 0, "a document from a story");
@@ -110,7 +113,9 @@ int main(void)
 	is_int(d.field, ND_F_BODY, "…moves to the field");
 	is_int(d.cur, strlen("新的X第一段。\n"), "…and the place");
 
+	nd_doc_set_cursor(&d, ND_F_BODY, 4);
 	ok(nd_doc_replace_body(&d, "清理后的正文") == 0, "a clean-up step replaces the body");
+	ok(d.cur % 3 == 0, "…and the cursor lands on a character boundary (%zu)", d.cur);
 	nd_doc_undo(&d);
 	is_str(nd_doc_text(&d, ND_F_BODY), "新的X第一段。\n第二段。", "…undoably");
 

@@ -1,0 +1,35 @@
+/* external.h — editing an item in the user's own editor ($VISUAL or
+ * $EDITOR): lock, write the item in the filing format to a temporary file,
+ * run the editor, parse what comes back, save it as a revision, unlock.
+ * Shared by `newsdesk edit` and the desk's E key. */
+#ifndef NEWSDESK_EXTERNAL_H
+#define NEWSDESK_EXTERNAL_H
+
+#include "newsdesk/buf.h"
+#include "newsdesk/edit.h"
+
+#include <stdint.h>
+
+struct nd_external_result {
+	bool unchanged;
+	int rev;          /* the revision saved */
+	bool moved;       /* submitted → edited */
+	char kept[4096];  /* on a parse failure: where the text was kept */
+	char took_over[72];
+};
+
+/* Runs the whole round trip for item id. The child execs the editor at
+ * once and never touches the database. */
+int nd_external_edit(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		     unsigned save_flags, struct nd_external_result *res, struct nd_error *err);
+
+/* Saves the filing-format text in bytes as a new revision of id, under
+ * the edit lock (taken and released here). */
+int nd_save_text(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		 const char *bytes, size_t n, unsigned save_flags, struct nd_save_result *res,
+		 struct nd_error *err);
+
+/* Reads a whole file of at most ND_MAX_INPUT bytes. */
+int nd_read_file(const char *path, struct nd_buf *b, struct nd_error *err);
+
+#endif
