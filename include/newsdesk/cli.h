@@ -8,6 +8,8 @@
 #include "newsdesk/users.h"
 
 #include <stdbool.h>
+#include "newsdesk/sanitize.h"
+
 #include <stdio.h>
 
 /* Exit codes (documented in man/newsdesk.1). */
@@ -73,6 +75,8 @@ int nd_cmd_note(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_edit(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_unlock(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_workflow(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_diff(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_proof(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_desk(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv);
 

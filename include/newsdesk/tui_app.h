@@ -41,6 +41,7 @@ enum tui_action {
 	ACT_COMMAND,
 	ACT_EDIT,
 	ACT_EXTERNAL,
+	ACT_REVIEW,
 	ACT_HELP,
 	ACT_REDRAW,
 	ACT_QUIT,
@@ -71,6 +72,7 @@ struct tui_line {
 };
 
 struct tui_editor;
+struct tui_review;
 
 struct tui {
 	struct nd_store *st;
@@ -110,6 +112,7 @@ struct tui {
 	int64_t data_version;
 	bool quit;
 	struct tui_editor *ed; /* the editor, while an item is open in it */
+	struct tui_review *rv; /* the review pane, while open */
 };
 
 /* Pane operations, as tig's view_ops: the main loop knows only these. */

@@ -6,6 +6,7 @@
 #include "newsdesk/external.h"
 #include "newsdesk/tui_app.h"
 #include "newsdesk/tui_editor.h"
+#include "newsdesk/tui_review.h"
 #include "newsdesk/width.h"
 
 #include <locale.h>
@@ -249,6 +250,23 @@ static void draw_editor_hints(void)
 	nd_buf_free(&b);
 }
 
+static const struct {
+	const char *key, *label;
+} review_hints[] = {
+	{"[ ]", N_("revisions")}, {"a", N_("sign off")}, {"R", N_("return")}, {"O", N_("reopen")},
+	{"S", N_("spike")},        {"c", N_("note")},     {"j/k", N_("scroll")}, {"q", N_("back")},
+};
+
+static void draw_review_hints(void)
+{
+	struct nd_buf b = ND_BUF_INIT;
+	for (size_t i = 0; i < sizeof review_hints / sizeof *review_hints; i++)
+		nd_buf_printf(&b, "%s%s %s", i ? "  " : " ", review_hints[i].key,
+			      _(review_hints[i].label));
+	tui_draw_row(LINES - 2, 0, COLS, nd_buf_str(&b), A_REVERSE);
+	nd_buf_free(&b);
+}
+
 static void draw(struct tui *t)
 {
 	erase();
@@ -263,6 +281,18 @@ static void draw(struct tui *t)
 	draw_title(t);
 	if (t->help) {
 		tui_help_pane.draw(t, 1, available(), COLS);
+	} else if (t->rv) {
+		const struct nd_item *it = selected(t);
+		struct nd_buf b = ND_BUF_INIT;
+		nd_buf_printf(&b, "── %s #%lld ", _("review"), it ? (long long)it->id : 0LL);
+		if (it)
+			nd_buf_printf(&b, "%s · %s ", it->state_label, it->story.headline);
+		for (int w = nd_text_width(nd_buf_str(&b)); w < COLS; w++)
+			nd_buf_adds(&b, "─");
+		tui_draw_row(1, 0, COLS, nd_buf_str(&b), A_BOLD);
+		nd_buf_free(&b);
+		tui_review_draw(t, 2, available() - 1, COLS);
+		draw_review_hints();
 	} else if (t->ed) {
 		draw_editor_hints();
 		tui_draw_row(LINES - 1, 0, COLS, t->message,
@@ -283,7 +313,8 @@ static void draw(struct tui *t)
 		}
 	}
 	curs_set(0);
-	draw_hints();
+	if (!t->rv)
+		draw_hints();
 	tui_draw_row(LINES - 1, 0, COLS, t->message,
 		     t->message_error ? (t->colors ? (int)COLOR_PAIR(PAIR_SPIKED) | A_BOLD : A_BOLD)
 				      : A_NORMAL);
@@ -529,6 +560,23 @@ static void command(struct tui *t)
 	free(verb);
 }
 
+bool tui_review_verb_key(struct tui *t, int kind, wint_t ch)
+{
+	const struct tui_key *k = tui_key_find((int)ch, kind == KEY_CODE_YES);
+	if (!k)
+		return true;
+	if (k->action == ACT_VERB)
+		run_verb(t, k->verb);
+	else if (k->action == ACT_NOTE)
+		add_note(t);
+	else if (k->action == ACT_COMMAND)
+		command(t);
+	else
+		return true;
+	tui_review_reload(t);
+	return true;
+}
+
 /* E: the item in the user's own editor, the desk suspended meanwhile. */
 static void external(struct tui *t)
 {
@@ -639,6 +687,12 @@ static void act(struct tui *t, const struct tui_key *k)
 	case ACT_EXTERNAL:
 		external(t);
 		break;
+	case ACT_REVIEW:
+		if (!selected(t))
+			tui_message(t, true, "%s", _("no item selected"));
+		else
+			tui_review_open(t, selected(t)->id);
+		break;
 	case ACT_HELP:
 		t->help = true;
 		t->help_scroll = 0;
@@ -729,6 +783,12 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 			reload(&t);
 			continue;
 		}
+		if (t.rv) {
+			t.message[0] = '\0';
+			if (!tui_review_key(&t, kind, ch, available() - 1))
+				reload(&t);
+			continue;
+		}
 		if (t.ed) {
 			t.message[0] = '\0';
 			if (!tui_editor_key(&t, kind, ch, available() - 1))
@@ -744,6 +804,7 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 		t.data_version = nd_store_data_version(st);
 	}
 	tui_editor_close(&t);
+	tui_review_close(&t);
 	endwin();
 	delscreen(screen);
 	tui_free(&t);

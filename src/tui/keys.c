@@ -29,6 +29,8 @@ const struct tui_key tui_keys[] = {
 	{'z', false, "z", ACT_ZOOM, NULL, N_("zoom the focused pane")},
 	{'e', false, "e", ACT_EDIT, NULL, N_("edit the item in the built-in editor")},
 	{'E', false, "E", ACT_EXTERNAL, NULL, N_("edit the item in $EDITOR")},
+	{'r', false, "r", ACT_REVIEW, NULL,
+	 N_("review: what changed ([ ] pick revisions), proofreading, notes, sign-off")},
 	{'D', false, "D", ACT_VERB, "finish", N_("mark edited (finish)")},
 	{'a', false, "a", ACT_VERB, "approve", N_("sign off (签发)")},
 	{'R', false, "R", ACT_VERB, "return", N_("return to the reporter, with a note")},

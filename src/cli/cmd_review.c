@@ -1,0 +1,153 @@
+/* cmd_review.c — diff and proof: what changed between revisions, and the
+ * proofreading report. */
+#include "newsdesk/buf.h"
+#include "newsdesk/cli.h"
+#include "newsdesk/json.h"
+#include "newsdesk/review.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Markers always; colour too on a terminal unless NO_COLOR. */
+static void print_diff(const struct nd_diff *d, bool colour)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct nd_diff_span *s = &d->spans[i];
+		if (s->op == ND_DIFF_DELETE) {
+			fputs(colour ? "\033[31m[-" : "[-", stdout);
+			nd_cli_put(stdout, s->text, ND_SAN_NEWLINES);
+			fputs(colour ? "-]\033[0m" : "-]", stdout);
+		} else if (s->op == ND_DIFF_INSERT) {
+			fputs(colour ? "\033[32;4m{+" : "{+", stdout);
+			nd_cli_put(stdout, s->text, ND_SAN_NEWLINES);
+			fputs(colour ? "+}\033[0m" : "+}", stdout);
+		} else {
+			nd_cli_put(stdout, s->text, ND_SAN_NEWLINES);
+		}
+	}
+}
+
+int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
+		nd_cli_print_usage(stdout, cmd);
+		return ND_EXIT_OK;
+	}
+	if (argc < 2 || argc > 4)
+		return nd_cli_usage(cmd, "diff takes an item ID and up to two revisions");
+	long long id = nd_cli_parse_id(argv[1]);
+	int a = argc > 2 ? atoi(argv[2]) : 0, b = argc > 3 ? atoi(argv[3]) : 0;
+	if (!id || (argc > 2 && a <= 0) || (argc > 3 && b <= 0))
+		return nd_cli_usage(cmd, "revisions are numbers: 1, 2, …");
+	struct nd_error err = {0};
+	struct nd_review r;
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_review_load(cli->st, &cli->actor, id, a, b, cli->zh, &r, &err) < 0)
+		return nd_cli_fail(&err);
+	const char *no_color = getenv("NO_COLOR");
+	bool colour = isatty(STDOUT_FILENO) && !(no_color && no_color[0]);
+	char wa[32], wb[32];
+	nd_cli_time(r.a.rev_created, wa, sizeof wa);
+	nd_cli_time(r.b.rev_created, wb, sizeof wb);
+	printf("#%lld %s %d (%s, %s) → %d (%s, %s)\n", id, cli->zh ? "版本" : "revision", r.a.rev,
+	       r.a.rev_author, wa, r.b.rev, r.b.rev_author, wb);
+	for (int i = 0; i < ND_REVIEW_FIELDS; i++) {
+		if (!r.fields[i].changed)
+			continue;
+		printf("%s: ", cli->zh ? r.fields[i].name_zh : r.fields[i].name_en);
+		print_diff(&r.fields[i].diff, colour);
+		putchar('\n');
+	}
+	putchar('\n');
+	print_diff(&r.body, colour);
+	putchar('\n');
+	nd_review_free(&r);
+	return ND_EXIT_OK;
+}
+
+int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"rev", required_argument, NULL, 'r'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int rev = 0, c;
+	bool json = false;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			rev = atoi(optarg);
+			break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				json = true;
+			else if (strcmp(optarg, "text") != 0)
+				return nd_cli_usage(cmd, "unknown format '%s' (text or json)", optarg);
+			break;
+		case 'h':
+			nd_cli_print_usage(stdout, cmd);
+			return ND_EXIT_OK;
+		default:
+			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	long long id = optind == argc - 1 ? nd_cli_parse_id(argv[optind]) : 0;
+	if (!id)
+		return nd_cli_usage(cmd, "proof takes one item ID");
+	struct nd_error err = {0};
+	struct nd_proof_report r;
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_proof_item(cli->st, &cli->actor, id, rev, &r, &err) < 0)
+		return nd_cli_fail(&err);
+	if (json) {
+		struct nd_buf b = ND_BUF_INIT;
+		nd_buf_printf(&b, "{\"id\":%lld,\"chars\":%ld,\"rate\":%.2f,\"limit\":%.0f,\"hits\":[", id,
+			      r.chars, r.rate, r.limit);
+		for (size_t i = 0; i < r.n; i++) {
+			const struct nd_proof_hit *h = &r.hits[i];
+			nd_buf_adds(&b, i ? ",\n {" : "\n {");
+			nd_json_kv_str(&b, 1, "check", h->check->id);
+			nd_json_kv_str(&b, 0, "explanation", h->check->explain_en);
+			nd_json_kv_str(&b, 0, "field", h->field);
+			nd_json_kv_int(&b, 0, "paragraph", h->paragraph);
+			nd_json_kv_int(&b, 0, "offset", h->offset);
+			nd_json_kv_str(&b, 0, "detail", h->detail);
+			nd_json_kv_str(&b, 0, "excerpt", h->excerpt);
+			nd_buf_addc(&b, '}');
+		}
+		nd_buf_adds(&b, "]}\n");
+		fputs(nd_buf_str(&b), stdout);
+		nd_buf_free(&b);
+	} else {
+		for (size_t i = 0; i < r.n; i++) {
+			const struct nd_proof_hit *h = &r.hits[i];
+			printf("%-18s %s", h->check->id, h->field);
+			if (h->paragraph)
+				printf(" ¶%d", h->paragraph);
+			printf(" @%ld  ", h->offset);
+			nd_cli_put(stdout, h->detail, 0);
+			printf("  ");
+			nd_cli_put(stdout, h->excerpt, 0);
+			putchar('\n');
+		}
+		/* each check's explanation once, for the checks that fired */
+		for (size_t c = 0; c < nd_proof_check_count; c++) {
+			for (size_t i = 0; i < r.n; i++) {
+				if (r.hits[i].check == &nd_proof_checks[c]) {
+					printf("%s%-18s %s\n", c == 0 || i == 0 ? "" : "", nd_proof_checks[c].id,
+					       cli->zh ? nd_proof_checks[c].explain_zh
+						       : nd_proof_checks[c].explain_en);
+					break;
+				}
+			}
+		}
+		printf("%zu %s · %ld 字 · %.1f / 10,000 (%s %.0f)\n", r.n, r.n == 1 ? "warning" : "warnings",
+		       r.chars, r.rate, cli->zh ? "标准" : "limit", r.limit);
+	}
+	nd_proof_free(&r);
+	return ND_EXIT_OK;
+}

@@ -1,0 +1,74 @@
+/* review.c — loading two revisions and diffing them; proofreading with the
+ * publication's own limit. */
+#include "newsdesk/review.h"
+#include "newsdesk/meta.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void nd_review_free(struct nd_review *r)
+{
+	nd_item_free(&r->a);
+	nd_item_free(&r->b);
+	for (int i = 0; i < ND_REVIEW_FIELDS; i++)
+		nd_diff_free(&r->fields[i].diff);
+	nd_diff_free(&r->body);
+}
+
+int nd_review_load(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev_a,
+		   int rev_b, bool zh, struct nd_review *r, struct nd_error *err)
+{
+	memset(r, 0, sizeof *r);
+	int rc = nd_item_get(st, actor, id, rev_b, zh, &r->b, err);
+	if (rc < 0)
+		return rc;
+	if ((rc = nd_item_get(st, actor, id, rev_a > 0 ? rev_a : 1, zh, &r->a, err)) < 0) {
+		nd_item_free(&r->b);
+		return rc;
+	}
+	const struct {
+		const char *en, *zh;
+		const char *a, *b;
+	} f[ND_REVIEW_FIELDS] = {
+		{"Section", "栏目", r->a.story.section, r->b.story.section},
+		{"Kicker", "引题", r->a.story.kicker, r->b.story.kicker},
+		{"Headline", "标题", r->a.story.headline, r->b.story.headline},
+		{"Subhead", "副题", r->a.story.subhead, r->b.story.subhead},
+		{"Dateline", "电头", r->a.story.dateline, r->b.story.dateline},
+		{"Byline", "作者", r->a.story.byline, r->b.story.byline},
+	};
+	/* the section is the item's, not the revision's: read it from each */
+	for (int i = 0; i < ND_REVIEW_FIELDS && rc == 0; i++) {
+		r->fields[i].name_en = f[i].en;
+		r->fields[i].name_zh = f[i].zh;
+		rc = nd_diff_texts(f[i].a ? f[i].a : "", f[i].b ? f[i].b : "", &r->fields[i].diff);
+		r->fields[i].changed = rc == 0 && nd_diff_changed(&r->fields[i].diff);
+	}
+	if (rc == 0)
+		rc = nd_diff_texts(r->a.story.body ? r->a.story.body : "",
+				   r->b.story.body ? r->b.story.body : "", &r->body);
+	if (rc < 0) {
+		nd_review_free(r);
+		return nd_fail(err, ND_ENOMEM, "out of memory comparing revisions");
+	}
+	return 0;
+}
+
+int nd_proof_item(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev,
+		  struct nd_proof_report *report, struct nd_error *err)
+{
+	struct nd_item it;
+	char kind[32], limit[32], key[64];
+	int rc = nd_item_get(st, actor, id, rev, false, &it, err);
+	if (rc < 0)
+		return rc;
+	if ((rc = nd_meta_get(st, "publication_kind", kind, sizeof kind, err)) == 0) {
+		snprintf(key, sizeof key, "proof_limit_%s", kind[0] ? kind : "magazine");
+		rc = nd_meta_get(st, key, limit, sizeof limit, err);
+	}
+	if (rc == 0 && nd_proof_story(&it.story, limit[0] ? atof(limit) : 2.0, report) < 0)
+		rc = nd_fail(err, ND_ENOMEM, "out of memory proofreading");
+	nd_item_free(&it);
+	return rc;
+}
