@@ -77,6 +77,13 @@ int nd_cmd_unlock(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_workflow(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_diff(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_proof(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_issue(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_assign(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_unassign(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_rundown(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_publish(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_export(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_stats(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_desk(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv);
 

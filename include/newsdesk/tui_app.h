@@ -42,6 +42,8 @@ enum tui_action {
 	ACT_EDIT,
 	ACT_EXTERNAL,
 	ACT_REVIEW,
+	ACT_RUNDOWN,
+	ACT_ASSIGN,
 	ACT_HELP,
 	ACT_REDRAW,
 	ACT_QUIT,
@@ -73,6 +75,7 @@ struct tui_line {
 
 struct tui_editor;
 struct tui_review;
+struct tui_rundown;
 
 struct tui {
 	struct nd_store *st;
@@ -113,6 +116,8 @@ struct tui {
 	bool quit;
 	struct tui_editor *ed; /* the editor, while an item is open in it */
 	struct tui_review *rv; /* the review pane, while open */
+	struct tui_rundown *rd; /* the rundown view, while open */
+	char last_issue[40];
 };
 
 /* Pane operations, as tig's view_ops: the main loop knows only these. */

@@ -432,9 +432,15 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	if ((rc = insert_revision(st, actor, id, next, base_rev, story, false, err)) < 0)
 		goto fail;
 	char to[32] = "";
-	if (!(flags & ND_SAVE_KEEP_STATE) &&
-	    (rc = finish_target(st, actor, h.state, to, sizeof to, err)) < 0)
+	bool correction = strcmp(h.state, "published") == 0;
+	if (correction) {
+		/* A correction: edited again, to be signed off and republished;
+		 * what was published stays recorded as published_rev. */
+		snprintf(to, sizeof to, "edited");
+	} else if (!(flags & ND_SAVE_KEEP_STATE) &&
+		   (rc = finish_target(st, actor, h.state, to, sizeof to, err)) < 0) {
 		goto fail;
+	}
 	/* Guarded: 0 rows changed means someone moved current_rev under us. */
 	if ((rc = nd_store_prepare(st,
 				   "UPDATE items SET current_rev = ?, kind = ?, section = ?, "
@@ -468,8 +474,9 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	if ((rc = log_event(st, id, actor->user.login, "edit", h.state, h.state, NULL, next, err)) <
 	    0)
 		goto fail;
-	if (to[0] && (rc = log_event(st, id, actor->user.login, "finish", h.state, to, NULL, next,
-				     err)) < 0)
+	if (to[0] && (rc = log_event(st, id, actor->user.login, correction ? "correct" : "finish",
+				     h.state, to, correction ? "correction of the published text" : NULL,
+				     next, err)) < 0)
 		goto fail;
 	if (story->section && story->section[0]) {
 		if ((rc = nd_store_prepare(st, "INSERT OR IGNORE INTO sections(name) VALUES (?)", &stmt,

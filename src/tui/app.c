@@ -7,6 +7,8 @@
 #include "newsdesk/tui_app.h"
 #include "newsdesk/tui_editor.h"
 #include "newsdesk/tui_review.h"
+#include "newsdesk/tui_rundown.h"
+#include "newsdesk/planning.h"
 #include "newsdesk/width.h"
 
 #include <locale.h>
@@ -257,6 +259,23 @@ static const struct {
 	{"S", N_("spike")},        {"c", N_("note")},     {"j/k", N_("scroll")}, {"q", N_("back")},
 };
 
+static const struct {
+	const char *key, *label;
+} rundown_hints[] = {
+	{"j/k", N_("select")}, {"J/K", N_("move down/up")}, {"m", N_("to page")},
+	{"F", N_("flat plan")}, {"q", N_("back")},
+};
+
+static void draw_rundown_hints(void)
+{
+	struct nd_buf b = ND_BUF_INIT;
+	for (size_t i = 0; i < sizeof rundown_hints / sizeof *rundown_hints; i++)
+		nd_buf_printf(&b, "%s%s %s", i ? "  " : " ", rundown_hints[i].key,
+			      _(rundown_hints[i].label));
+	tui_draw_row(LINES - 2, 0, COLS, nd_buf_str(&b), A_REVERSE);
+	nd_buf_free(&b);
+}
+
 static void draw_review_hints(void)
 {
 	struct nd_buf b = ND_BUF_INIT;
@@ -281,6 +300,9 @@ static void draw(struct tui *t)
 	draw_title(t);
 	if (t->help) {
 		tui_help_pane.draw(t, 1, available(), COLS);
+	} else if (t->rd) {
+		tui_rundown_draw(t, 1, available(), COLS);
+		draw_rundown_hints();
 	} else if (t->rv) {
 		const struct nd_item *it = selected(t);
 		struct nd_buf b = ND_BUF_INIT;
@@ -313,7 +335,7 @@ static void draw(struct tui *t)
 		}
 	}
 	curs_set(0);
-	if (!t->rv)
+	if (!t->rv && !t->rd)
 		draw_hints();
 	tui_draw_row(LINES - 1, 0, COLS, t->message,
 		     t->message_error ? (t->colors ? (int)COLOR_PAIR(PAIR_SPIKED) | A_BOLD : A_BOLD)
@@ -560,6 +582,70 @@ static void command(struct tui *t)
 	free(verb);
 }
 
+/* The issue code to work on: the last one used, else the newest. */
+static void default_issue(struct tui *t, char *out, size_t size)
+{
+	if (t->last_issue[0]) {
+		snprintf(out, size, "%s", t->last_issue);
+		return;
+	}
+	struct nd_issue *issues;
+	size_t n;
+	struct nd_error err = {0};
+	out[0] = '\0';
+	if (nd_issue_list(t->st, &issues, &n, &err) == 0) {
+		if (n)
+			snprintf(out, size, "%s", issues[0].code);
+		nd_issues_free(issues, n);
+	}
+}
+
+static void rundown(struct tui *t)
+{
+	char code[40];
+	default_issue(t, code, sizeof code);
+	char *answer = tui_prompt(_("Rundown of issue: "), code);
+	if (!answer || !answer[0]) {
+		free(answer);
+		return;
+	}
+	if (tui_rundown_open(t, answer))
+		snprintf(t->last_issue, sizeof t->last_issue, "%s", answer);
+	free(answer);
+}
+
+static void assign(struct tui *t)
+{
+	const struct nd_item *it = selected(t);
+	struct nd_error err = {0};
+	if (!it) {
+		tui_message(t, true, "%s", _("no item selected"));
+		return;
+	}
+	int64_t id = it->id;
+	char code[40], q[128];
+	default_issue(t, code, sizeof code);
+	snprintf(q, sizeof q, _("Place #%lld on (issue page [position]): "), (long long)id);
+	char initial[48];
+	snprintf(initial, sizeof initial, "%s%s", code, code[0] ? " " : "");
+	char *answer = tui_prompt(q, initial);
+	if (!answer)
+		return;
+	char issue[40] = "";
+	int page = 0, position = 0;
+	if (sscanf(answer, "%39s %d %d", issue, &page, &position) < 2 || page <= 0) {
+		tui_message(t, true, "%s", _("give the issue code and a page, like: 2024-07 5"));
+	} else if (nd_item_assign(t->st, t->actor, id, issue, page, position, &err) < 0) {
+		tui_message(t, true, "%s", err.msg);
+	} else {
+		snprintf(t->last_issue, sizeof t->last_issue, "%s", issue);
+		tui_message(t, false, _("#%lld placed in %s on page %d"), (long long)id, issue, page);
+		t->sel_id = id;
+		reload(t);
+	}
+	free(answer);
+}
+
 bool tui_review_verb_key(struct tui *t, int kind, wint_t ch)
 {
 	const struct tui_key *k = tui_key_find((int)ch, kind == KEY_CODE_YES);
@@ -687,6 +773,12 @@ static void act(struct tui *t, const struct tui_key *k)
 	case ACT_EXTERNAL:
 		external(t);
 		break;
+	case ACT_RUNDOWN:
+		rundown(t);
+		break;
+	case ACT_ASSIGN:
+		assign(t);
+		break;
 	case ACT_REVIEW:
 		if (!selected(t))
 			tui_message(t, true, "%s", _("no item selected"));
@@ -775,12 +867,19 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 				t.data_version = v;
 				tui_item_invalidate(&t);
 				reload(&t);
+				tui_rundown_reload(&t);
 			}
 			continue;
 		}
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE) {
 			clear();
 			reload(&t);
+			continue;
+		}
+		if (t.rd) {
+			t.message[0] = '\0';
+			if (!tui_rundown_key(&t, kind, ch))
+				reload(&t);
 			continue;
 		}
 		if (t.rv) {
@@ -805,6 +904,7 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 	}
 	tui_editor_close(&t);
 	tui_review_close(&t);
+	tui_rundown_close(&t);
 	endwin();
 	delscreen(screen);
 	tui_free(&t);

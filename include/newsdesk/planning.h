@@ -1,0 +1,101 @@
+/* planning.h — issues of the publication (期), their pages, placing items
+ * on pages, the rundown, publishing an issue, and the yearly stats. */
+#ifndef NEWSDESK_PLANNING_H
+#define NEWSDESK_PLANNING_H
+
+#include "newsdesk/error.h"
+#include "newsdesk/items.h"
+#include "newsdesk/store.h"
+#include "newsdesk/users.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct nd_issue {
+	char *code;
+	char *title;
+	char *date;
+	int pages;
+	char *state; /* planning, published */
+	int64_t published_at;
+	int64_t items; /* items placed in it */
+};
+
+int nd_issue_add(struct nd_store *st, const struct nd_actor *actor, const char *code,
+		 const char *title, const char *date, int pages, struct nd_error *err);
+int nd_issue_get(struct nd_store *st, const char *code, struct nd_issue *is, struct nd_error *err);
+int nd_issue_list(struct nd_store *st, struct nd_issue **issues, size_t *n, struct nd_error *err);
+void nd_issue_free(struct nd_issue *is);
+void nd_issues_free(struct nd_issue *issues, size_t n);
+
+/* A page's section and 字数 budget (budget < 0: leave as is). */
+int nd_issue_page_set(struct nd_store *st, const struct nd_actor *actor, const char *code,
+		      int page, const char *section, long budget, struct nd_error *err);
+
+/* Places item id on page of issue code at position (0: the end of the
+ * page); the others on that page shift. Also moves it from where it was. */
+int nd_item_assign(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		   const char *code, int page, int position, struct nd_error *err);
+int nd_item_unassign(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		     struct nd_error *err);
+/* Within its issue: to another page and/or position. */
+int nd_item_move(struct nd_store *st, const struct nd_actor *actor, int64_t id, int page,
+		 int position, struct nd_error *err);
+
+struct nd_rundown_item {
+	int64_t id;
+	int page, position;
+	char *section, *kicker, *headline, *subhead, *byline, *reporter;
+	char *state, *state_label;
+	long chars;
+	int rev, published_rev;
+};
+
+struct nd_rundown_page {
+	int page;
+	char *section;
+	long budget; /* -1: none */
+	long chars;
+	size_t first, count; /* its items in the items array */
+};
+
+struct nd_rundown {
+	struct nd_issue issue;
+	struct nd_rundown_item *items;
+	size_t n;
+	struct nd_rundown_page *pages; /* every page 1..pages, and any beyond */
+	size_t npages;
+	long chars;
+	size_t unsigned_items; /* neither approved nor published */
+};
+
+int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const char *code, bool zh,
+		    struct nd_rundown *r, struct nd_error *err);
+void nd_rundown_free(struct nd_rundown *r);
+
+struct nd_publish_result {
+	size_t published;
+	size_t held;        /* not approved: stayed behind (with --partial) */
+	char held_ids[512]; /* "#3 #7 …" */
+};
+
+/* Publishes every approved item of the issue in one transaction. Refused,
+ * listing them, while any placed item is not approved, unless partial. */
+int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const char *code,
+		     bool partial, struct nd_publish_result *res, struct nd_error *err);
+
+/* The published revisions of the issue's items, in page order. */
+int nd_issue_published(struct nd_store *st, const struct nd_actor *actor, const char *code,
+		       struct nd_item **items, size_t *n, struct nd_error *err);
+
+struct nd_stat_row {
+	char *reporter, *name;
+	long filed, published, published_chars;
+};
+
+int nd_stats(struct nd_store *st, const struct nd_actor *actor, int year, const char *reporter,
+	     struct nd_stat_row **rows, size_t *n, struct nd_error *err);
+void nd_stats_free(struct nd_stat_row *rows, size_t n);
+
+#endif

@@ -1,0 +1,570 @@
+/* cmd_issue.c — issues, placing items, the rundown, publishing, export and
+ * stats. No SQL: planning and rundown in core do the work. */
+#include "newsdesk/buf.h"
+#include "newsdesk/cli.h"
+#include "newsdesk/count.h"
+#include "newsdesk/json.h"
+#include "newsdesk/planning.h"
+#include "newsdesk/rundown.h"
+#include "newsdesk/width.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Writes data to path atomically: a temporary file, fsync, rename. */
+static int write_file(const char *path, const char *data, size_t len, struct nd_error *err)
+{
+	char tmp[4200];
+	snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return nd_fail(err, ND_EIO, "cannot write %s: %s", path, strerror(errno));
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	int ok = off == len && fsync(fd) == 0;
+	fchmod(fd, 0644);
+	if (close(fd) < 0)
+		ok = 0;
+	if (!ok || rename(tmp, path) < 0) {
+		int e = errno;
+		unlink(tmp);
+		return nd_fail(err, ND_EIO, "cannot write %s: %s", path, strerror(e));
+	}
+	return 0;
+}
+
+static int issue_add(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"title", required_argument, NULL, 't'}, {"date", required_argument, NULL, 'd'},
+		{"pages", required_argument, NULL, 'p'}, {NULL, 0, NULL, 0},
+	};
+	const char *title = NULL, *date = NULL;
+	int pages = 0, c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		if (c == 't')
+			title = optarg;
+		else if (c == 'd')
+			date = optarg;
+		else if (c == 'p')
+			pages = atoi(optarg);
+		else
+			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+	}
+	if (optind != argc - 1)
+		return nd_cli_usage(cmd, "issue add takes one CODE, like 2024-07");
+	struct nd_error err = {0};
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_issue_add(cli->st, &cli->actor, argv[optind], title, date, pages, &err) < 0)
+		return nd_cli_fail(&err);
+	printf("added issue %s\n", argv[optind]);
+	return ND_EXIT_OK;
+}
+
+static int issue_page(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"section", required_argument, NULL, 's'},
+		{"budget", required_argument, NULL, 'b'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *section = NULL;
+	long budget = -1;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		if (c == 's')
+			section = optarg;
+		else if (c == 'b' && (budget = atol(optarg)) < 0)
+			return nd_cli_usage(cmd, "--budget is a 字数, 0 or more");
+		else if (c != 'b')
+			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+	}
+	if (optind != argc - 2 || atoi(argv[optind + 1]) <= 0)
+		return nd_cli_usage(cmd, "issue page takes CODE PAGE");
+	struct nd_error err = {0};
+	int page = atoi(argv[optind + 1]);
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_issue_page_set(cli->st, &cli->actor, argv[optind], page, section, budget, &err) < 0)
+		return nd_cli_fail(&err);
+	printf("issue %s page %d planned\n", argv[optind], page);
+	return ND_EXIT_OK;
+}
+
+int nd_cmd_issue(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	struct nd_error err = {0};
+	if (argc < 2)
+		return nd_cli_usage(cmd, "issue needs a subcommand: add, list, show or page");
+	const char *sub = argv[1];
+	if (strcmp(sub, "--help") == 0) {
+		nd_cli_print_usage(stdout, cmd);
+		return ND_EXIT_OK;
+	}
+	if (strcmp(sub, "add") == 0)
+		return issue_add(cli, cmd, argc - 1, argv + 1);
+	if (strcmp(sub, "page") == 0)
+		return issue_page(cli, cmd, argc - 1, argv + 1);
+	if (strcmp(sub, "list") == 0) {
+		struct nd_issue *issues;
+		size_t n;
+		if (nd_cli_open(cli, 0, &err) < 0 || nd_issue_list(cli->st, &issues, &n, &err) < 0)
+			return nd_cli_fail(&err);
+		for (size_t i = 0; i < n; i++) {
+			printf("%-10s %-10s %3d pages %4lld items  %-9s  ", issues[i].code,
+			       issues[i].date ? issues[i].date : "-", issues[i].pages,
+			       (long long)issues[i].items, issues[i].state);
+			nd_cli_put(stdout, issues[i].title, 0);
+			putchar('\n');
+		}
+		nd_issues_free(issues, n);
+		return ND_EXIT_OK;
+	}
+	if (strcmp(sub, "show") == 0) {
+		if (argc != 3)
+			return nd_cli_usage(cmd, "issue show takes one CODE");
+		char *rd_argv[] = {"rundown", argv[2], NULL};
+		return nd_cmd_rundown(cli, cmd, 2, rd_argv);
+	}
+	return nd_cli_usage(cmd, "unknown issue subcommand '%s'", sub);
+}
+
+/* ---- placing --------------------------------------------------------------- */
+
+int nd_cmd_assign(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"issue", required_argument, NULL, 'i'},   {"page", required_argument, NULL, 'p'},
+		{"position", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *issue = NULL;
+	int page = 0, position = 0, c;
+	bool move = strcmp(cmd->name, "move") == 0;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		if (c == 'i')
+			issue = optarg;
+		else if (c == 'p')
+			page = atoi(optarg);
+		else if (c == 'o')
+			position = atoi(optarg);
+		else if (c == 'h') {
+			nd_cli_print_usage(stdout, cmd);
+			return ND_EXIT_OK;
+		} else
+			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+	}
+	long long id = optind == argc - 1 ? nd_cli_parse_id(argv[optind]) : 0;
+	if (!id)
+		return nd_cli_usage(cmd, "%s takes one item ID", cmd->name);
+	if ((!move && !issue) || page <= 0)
+		return nd_cli_usage(cmd, move ? "move needs --page N" : "assign needs --issue CODE --page N");
+	struct nd_error err = {0};
+	int rc = nd_cli_open(cli, 0, &err);
+	if (rc == 0)
+		rc = move ? nd_item_move(cli->st, &cli->actor, id, page, position, &err)
+			  : nd_item_assign(cli->st, &cli->actor, id, issue, page, position, &err);
+	if (rc < 0)
+		return nd_cli_fail(&err);
+	printf("#%lld %s page %d\n", id, move ? "moved to" : "placed on", page);
+	return ND_EXIT_OK;
+}
+
+int nd_cmd_unassign(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	long long id = argc == 2 ? nd_cli_parse_id(argv[1]) : 0;
+	if (!id)
+		return nd_cli_usage(cmd, "unassign takes one item ID");
+	struct nd_error err = {0};
+	if (nd_cli_open(cli, 0, &err) < 0 || nd_item_unassign(cli->st, &cli->actor, id, &err) < 0)
+		return nd_cli_fail(&err);
+	printf("#%lld taken off its page\n", id);
+	return ND_EXIT_OK;
+}
+
+/* ---- the rundown ------------------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	enum nd_rundown_format format;
+} formats[] = {{"text", ND_RUNDOWN_TEXT}, {"csv", ND_RUNDOWN_CSV}, {"json", ND_RUNDOWN_JSON},
+	       {"html", ND_RUNDOWN_HTML}};
+
+int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+		{"width", required_argument, NULL, 'w'},  {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	enum nd_rundown_format format = ND_RUNDOWN_TEXT;
+	const char *output = NULL;
+	int width = 0, c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		size_t i;
+		switch (c) {
+		case 'f':
+			for (i = 0; i < sizeof formats / sizeof *formats; i++)
+				if (strcmp(formats[i].name, optarg) == 0)
+					break;
+			if (i == sizeof formats / sizeof *formats)
+				return nd_cli_usage(cmd, "unknown format '%s' (text, csv, json, html)", optarg);
+			format = formats[i].format;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'w':
+			if ((width = atoi(optarg)) < 50)
+				return nd_cli_usage(cmd, "--width needs 50 columns or more");
+			break;
+		case 'h':
+			nd_cli_print_usage(stdout, cmd);
+			return ND_EXIT_OK;
+		default:
+			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return nd_cli_usage(cmd, "rundown takes one issue CODE");
+	struct nd_error err = {0};
+	struct nd_rundown r;
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_rundown_load(cli->st, &cli->actor, argv[optind], cli->zh, &r, &err) < 0)
+		return nd_cli_fail(&err);
+	struct nd_buf out = ND_BUF_INIT;
+	nd_rundown_render(&r, format, output ? (width ? width : 100) : nd_cli_width(width), cli->zh,
+			  (int64_t)time(NULL), &out);
+	nd_rundown_free(&r);
+	int rc = ND_EXIT_OK;
+	if (output) {
+		if (write_file(output, nd_buf_str(&out), out.len, &err) < 0)
+			rc = nd_cli_fail(&err);
+	} else {
+		fwrite(nd_buf_str(&out), 1, out.len, stdout);
+	}
+	nd_buf_free(&out);
+	return rc;
+}
+
+/* publish ID is the workflow verb; publish --issue CODE the whole issue. */
+int nd_cmd_publish(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	const char *issue = NULL;
+	bool partial = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--issue") == 0 && i + 1 < argc)
+			issue = argv[++i];
+		else if (strncmp(argv[i], "--issue=", 8) == 0)
+			issue = argv[i] + 8;
+		else if (strcmp(argv[i], "--partial") == 0)
+			partial = true;
+	}
+	if (!issue)
+		return nd_cmd_verb(cli, "publish", argc, argv);
+	(void)cmd;
+	struct nd_error err = {0};
+	struct nd_publish_result res;
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_issue_publish(cli->st, &cli->actor, issue, partial, &res, &err) < 0)
+		return nd_cli_fail(&err);
+	printf("published %s: %zu item%s\n", issue, res.published, res.published == 1 ? "" : "s");
+	if (res.held)
+		printf("not signed off, stayed behind: %s\n", res.held_ids);
+	return ND_EXIT_OK;
+}
+
+/* ---- export ------------------------------------------------------------------- */
+
+static void export_txt(struct nd_buf *b, const struct nd_item *it)
+{
+	const struct nd_story *s = &it->story;
+	if (s->kicker)
+		nd_buf_printf(b, "%s\n", s->kicker);
+	nd_buf_printf(b, "%s\n", s->headline);
+	if (s->subhead)
+		nd_buf_printf(b, "%s\n", s->subhead);
+	nd_buf_addc(b, '\n');
+	if (s->dateline)
+		nd_buf_printf(b, "%s ", s->dateline);
+	nd_buf_printf(b, "%s\n", s->body);
+	if (s->byline)
+		nd_buf_printf(b, "\n%s\n", s->byline);
+}
+
+static void html_escape(struct nd_buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '<')
+			nd_buf_adds(b, "&lt;");
+		else if (*s == '>')
+			nd_buf_adds(b, "&gt;");
+		else if (*s == '&')
+			nd_buf_adds(b, "&amp;");
+		else if (*s == '"')
+			nd_buf_adds(b, "&quot;");
+		else
+			nd_buf_addc(b, *s);
+	}
+}
+
+static void export_html(struct nd_buf *b, const struct nd_item *it)
+{
+	const struct nd_story *s = &it->story;
+	nd_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>");
+	html_escape(b, s->headline);
+	nd_buf_adds(b, "</title></head>\n<body>\n<article>\n");
+	if (s->kicker) {
+		nd_buf_adds(b, "<p class=\"kicker\">");
+		html_escape(b, s->kicker);
+		nd_buf_adds(b, "</p>\n");
+	}
+	nd_buf_adds(b, "<h1>");
+	html_escape(b, s->headline);
+	nd_buf_adds(b, "</h1>\n");
+	if (s->subhead) {
+		nd_buf_adds(b, "<p class=\"subhead\">");
+		html_escape(b, s->subhead);
+		nd_buf_adds(b, "</p>\n");
+	}
+	bool first = true;
+	for (const char *p = s->body; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *para = strndup(p, len);
+		nd_buf_adds(b, "<p>");
+		if (first && s->dateline) {
+			nd_buf_adds(b, "<span class=\"dateline\">");
+			html_escape(b, s->dateline);
+			nd_buf_adds(b, "</span> ");
+		}
+		html_escape(b, para);
+		nd_buf_adds(b, "</p>\n");
+		free(para);
+		first = false;
+		p += len + (nl ? 1 : 0);
+	}
+	if (s->byline) {
+		nd_buf_adds(b, "<p class=\"byline\">");
+		html_escape(b, s->byline);
+		nd_buf_adds(b, "</p>\n");
+	}
+	nd_buf_adds(b, "</article>\n</body>\n</html>\n");
+}
+
+static void export_json(struct nd_buf *b, const struct nd_item *it)
+{
+	const struct nd_story *s = &it->story;
+	nd_buf_addc(b, '{');
+	nd_json_kv_int(b, 1, "id", it->id);
+	nd_json_kv_int(b, 0, "revision", it->rev);
+	nd_json_kv_str(b, 0, "issue", it->issue);
+	nd_json_kv_int(b, 0, "page", it->page);
+	nd_json_kv_int(b, 0, "position", it->position);
+	nd_json_kv_str(b, 0, "section", s->section);
+	nd_json_kv_str(b, 0, "kicker", s->kicker);
+	nd_json_kv_str(b, 0, "headline", s->headline);
+	nd_json_kv_str(b, 0, "subhead", s->subhead);
+	nd_json_kv_str(b, 0, "dateline", s->dateline);
+	nd_json_kv_str(b, 0, "byline", s->byline);
+	nd_json_kv_str(b, 0, "body", s->body);
+	nd_json_kv_int(b, 0, "chars", it->chars);
+	nd_buf_adds(b, "}\n");
+}
+
+int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *format = "txt", *dir = NULL;
+	int c;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		if (c == 'f')
+			format = optarg;
+		else if (c == 'o')
+			dir = optarg;
+		else if (c == 'h') {
+			nd_cli_print_usage(stdout, cmd);
+			return ND_EXIT_OK;
+		} else
+			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+	}
+	if (strcmp(format, "txt") && strcmp(format, "json") && strcmp(format, "html"))
+		return nd_cli_usage(cmd, "unknown format '%s' (txt, json, html)", format);
+	if (optind != argc - 1 || !dir)
+		return nd_cli_usage(cmd, "export takes an issue CODE and --output DIR");
+	const char *code = argv[optind];
+	struct nd_error err = {0};
+	struct nd_item *items;
+	size_t n;
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_issue_published(cli->st, &cli->actor, code, &items, &n, &err) < 0)
+		return nd_cli_fail(&err);
+	if (n == 0) {
+		nd_fail(&err, ND_EINVAL, "issue %s has nothing published to export", code);
+		nd_items_free(items, n);
+		return nd_cli_fail(&err);
+	}
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
+		nd_fail(&err, ND_EIO, "cannot create %s: %s", dir, strerror(errno));
+		nd_items_free(items, n);
+		return nd_cli_fail(&err);
+	}
+	struct nd_buf index = ND_BUF_INIT, file = ND_BUF_INIT;
+	int rc = 0;
+	if (strcmp(format, "json") == 0)
+		nd_buf_adds(&index, "[\n");
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const struct nd_item *it = &items[i];
+		char name[128], path[4200];
+		snprintf(name, sizeof name, "p%03d-%02d-%lld.%s", it->page, it->position,
+			 (long long)it->id, format);
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		nd_buf_reset(&file);
+		if (strcmp(format, "txt") == 0)
+			export_txt(&file, it);
+		else if (strcmp(format, "html") == 0)
+			export_html(&file, it);
+		else
+			export_json(&file, it);
+		rc = write_file(path, nd_buf_str(&file), file.len, &err);
+		if (strcmp(format, "json") == 0) {
+			nd_buf_printf(&index, "%s {\"file\":", i ? ",\n" : "");
+			nd_json_str(&index, name);
+			nd_buf_printf(&index, ",\"page\":%d,\"position\":%d,\"headline\":", it->page,
+				      it->position);
+			nd_json_str(&index, it->story.headline);
+			nd_buf_addc(&index, '}');
+		} else if (strcmp(format, "html") == 0) {
+			nd_buf_printf(&index, "<li>p.%d <a href=\"%s\">", it->page, name);
+			html_escape(&index, it->story.headline);
+			nd_buf_adds(&index, "</a></li>\n");
+		} else {
+			nd_buf_printf(&index, "p.%d\t%s\t%s\n", it->page, name, it->story.headline);
+		}
+	}
+	if (rc == 0) {
+		char path[4200];
+		struct nd_buf whole = ND_BUF_INIT;
+		if (strcmp(format, "json") == 0) {
+			nd_buf_adds(&index, "\n]\n");
+			nd_buf_add(&whole, nd_buf_str(&index), index.len);
+		} else if (strcmp(format, "html") == 0) {
+			nd_buf_adds(&whole, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta "
+					    "charset=\"utf-8\"><title>");
+			html_escape(&whole, code);
+			nd_buf_adds(&whole, "</title></head>\n<body>\n<ul>\n");
+			nd_buf_add(&whole, nd_buf_str(&index), index.len);
+			nd_buf_adds(&whole, "</ul>\n</body>\n</html>\n");
+		} else {
+			nd_buf_add(&whole, nd_buf_str(&index), index.len);
+		}
+		snprintf(path, sizeof path, "%s/index.%s", dir, format);
+		rc = write_file(path, nd_buf_str(&whole), whole.len, &err);
+		nd_buf_free(&whole);
+	}
+	nd_buf_free(&index);
+	nd_buf_free(&file);
+	nd_items_free(items, n);
+	if (rc < 0)
+		return nd_cli_fail(&err);
+	printf("exported %zu item%s of %s to %s\n", n, n == 1 ? "" : "s", code, dir);
+	return ND_EXIT_OK;
+}
+
+int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"year", required_argument, NULL, 'y'},
+		{"reporter", required_argument, NULL, 'r'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	int year = tm.tm_year + 1900, c;
+	const char *reporter = NULL;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		if (c == 'y')
+			year = atoi(optarg);
+		else if (c == 'r')
+			reporter = optarg;
+		else if (c == 'h') {
+			nd_cli_print_usage(stdout, cmd);
+			return ND_EXIT_OK;
+		} else
+			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+	}
+	if (year < 1900 || year > 9999 || optind != argc)
+		return nd_cli_usage(cmd, "stats takes --year YYYY and --reporter LOGIN");
+	struct nd_error err = {0};
+	struct nd_stat_row *rows;
+	size_t n;
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_stats(cli->st, &cli->actor, year, reporter, &rows, &n, &err) < 0)
+		return nd_cli_fail(&err);
+	struct nd_buf b = ND_BUF_INIT;
+	const char *head[] = {cli->zh ? "通讯员" : "Reporter", cli->zh ? "提交" : "Filed",
+			      cli->zh ? "发表" : "Published", cli->zh ? "发表字数" : "Chars"};
+	nd_buf_printf(&b, "%d\n", year);
+	nd_fit(&b, head[0], 20, true, ND_ALIGN_LEFT);
+	for (int i = 1; i < 4; i++) {
+		nd_buf_addc(&b, ' ');
+		nd_fit(&b, head[i], 10, true, ND_ALIGN_RIGHT);
+	}
+	nd_buf_addc(&b, '\n');
+	long tf = 0, tp = 0, tc = 0;
+	for (size_t i = 0; i < n; i++) {
+		char name[160], f[32], p[32], ch[32];
+		snprintf(name, sizeof name, "%s%s%s%s", rows[i].name ? rows[i].name : "",
+			 rows[i].name ? " (" : "", rows[i].reporter, rows[i].name ? ")" : "");
+		nd_format_count(rows[i].filed, f, sizeof f);
+		nd_format_count(rows[i].published, p, sizeof p);
+		nd_format_count(rows[i].published_chars, ch, sizeof ch);
+		nd_fit(&b, name, 20, true, ND_ALIGN_LEFT);
+		const char *cells[] = {f, p, ch};
+		for (int k = 0; k < 3; k++) {
+			nd_buf_addc(&b, ' ');
+			nd_fit(&b, cells[k], 10, true, ND_ALIGN_RIGHT);
+		}
+		nd_buf_addc(&b, '\n');
+		tf += rows[i].filed;
+		tp += rows[i].published;
+		tc += rows[i].published_chars;
+	}
+	char f[32], p[32], ch[32];
+	nd_format_count(tf, f, sizeof f);
+	nd_format_count(tp, p, sizeof p);
+	nd_format_count(tc, ch, sizeof ch);
+	nd_fit(&b, cli->zh ? "合计" : "Total", 20, true, ND_ALIGN_LEFT);
+	const char *cells[] = {f, p, ch};
+	for (int k = 0; k < 3; k++) {
+		nd_buf_addc(&b, ' ');
+		nd_fit(&b, cells[k], 10, true, ND_ALIGN_RIGHT);
+	}
+	nd_buf_addc(&b, '\n');
+	fputs(nd_buf_str(&b), stdout);
+	nd_buf_free(&b);
+	nd_stats_free(rows, n);
+	return ND_EXIT_OK;
+}

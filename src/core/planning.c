@@ -1,0 +1,716 @@
+/* planning.c — issues, pages, placing items, the rundown, publishing and
+ * the yearly stats. Every placement change shifts the other items on the
+ * page in the same BEGIN IMMEDIATE transaction and is logged as an event. */
+#include "newsdesk/planning.h"
+#include "newsdesk/buf.h"
+#include "newsdesk/store_sql.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Binds arguments by a tiny format: s text, i int64, n NULL. */
+static int exec_bound(struct nd_store *st, const char *sql, struct nd_error *err,
+		      const char *what, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(st, sql, &stmt, err);
+	if (rc < 0)
+		return rc;
+	va_list ap;
+	va_start(ap, fmt);
+	for (int i = 0; fmt[i]; i++) {
+		if (fmt[i] == 's')
+			nd_bind_text(stmt, i + 1, va_arg(ap, const char *));
+		else if (fmt[i] == 'i')
+			sqlite3_bind_int64(stmt, i + 1, va_arg(ap, int64_t));
+		else
+			sqlite3_bind_null(stmt, i + 1);
+	}
+	va_end(ap);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = nd_store_fail(st, err, what);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static char *col(sqlite3_stmt *s, int i)
+{
+	return nd_column_dup(s, i);
+}
+
+/* ---- issues ---------------------------------------------------------------- */
+
+static bool valid_code(const char *code)
+{
+	size_t n = strlen(code);
+	if (n == 0 || n > 32)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = code[i];
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      c == '-' || c == '_' || c == '.'))
+			return false;
+	}
+	return true;
+}
+
+int nd_issue_add(struct nd_store *st, const struct nd_actor *actor, const char *code,
+		 const char *title, const char *date, int pages, struct nd_error *err)
+{
+	int rc = nd_require_rank(actor, ND_RANK_EDITOR, "plan issues", err);
+	if (rc < 0)
+		return rc;
+	if (!valid_code(code))
+		return nd_fail(err, ND_EINVAL,
+			       "'%s' is not an issue code: use letters, digits and - like 2024-07", code);
+	if (!title || !title[0])
+		return nd_fail(err, ND_EINVAL, "the issue needs a title (--title \"《…》2024年第7期\")");
+	if (pages < 0 || pages > 999)
+		return nd_fail(err, ND_EINVAL, "an issue has 1 to 999 pages");
+	if (date && date[0]) {
+		int y, m, d;
+		if (sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+			return nd_fail(err, ND_EINVAL, "'%s' is not a date like 2024-07-15", date);
+	}
+	if ((rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	sqlite3_stmt *stmt;
+	if ((rc = nd_store_prepare(st,
+				   "INSERT INTO issues(code, title, date, pages, created_at) "
+				   "VALUES (?, ?, ?, ?, ?)",
+				   &stmt, err)) < 0)
+		goto fail;
+	nd_bind_text(stmt, 1, code);
+	nd_bind_text(stmt, 2, title);
+	nd_bind_text(stmt, 3, date && date[0] ? date : NULL);
+	if (pages > 0)
+		sqlite3_bind_int(stmt, 4, pages);
+	else
+		sqlite3_bind_null(stmt, 4);
+	sqlite3_bind_int64(stmt, 5, nd_now());
+	int step = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (step == SQLITE_CONSTRAINT_PRIMARYKEY) {
+		rc = nd_fail(err, ND_EINVAL, "issue %s already exists", code);
+		goto fail;
+	}
+	if (step != SQLITE_DONE) {
+		rc = nd_store_fail(st, err, "adding the issue");
+		goto fail;
+	}
+	return nd_store_commit(st, err);
+fail:
+	nd_store_rollback(st);
+	return rc;
+}
+
+#define ISSUE_COLUMNS                                                                   \
+	"i.code, i.title, i.date, coalesce(i.pages, 0), i.state, i.published_at, "        \
+	"(SELECT count(*) FROM items t WHERE t.issue = i.code) FROM issues i "
+
+static void fill_issue(sqlite3_stmt *s, struct nd_issue *is)
+{
+	is->code = col(s, 0);
+	is->title = col(s, 1);
+	is->date = col(s, 2);
+	is->pages = sqlite3_column_int(s, 3);
+	is->state = col(s, 4);
+	is->published_at = sqlite3_column_int64(s, 5);
+	is->items = sqlite3_column_int64(s, 6);
+}
+
+int nd_issue_get(struct nd_store *st, const char *code, struct nd_issue *is, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	memset(is, 0, sizeof *is);
+	int rc = nd_store_prepare(st, "SELECT " ISSUE_COLUMNS "WHERE i.code = ?", &stmt, err);
+	if (rc < 0)
+		return rc;
+	nd_bind_text(stmt, 1, code);
+	int step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW)
+		fill_issue(stmt, is);
+	else if (step == SQLITE_DONE)
+		rc = nd_fail(err, ND_ENOENT, "no issue '%s' ('newsdesk issue list' shows them)", code);
+	else
+		rc = nd_store_fail(st, err, "reading the issue");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_issue_list(struct nd_store *st, struct nd_issue **issues, size_t *n, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	*issues = NULL;
+	*n = 0;
+	int rc = nd_store_prepare(st, "SELECT " ISSUE_COLUMNS "ORDER BY i.date DESC, i.code DESC", &stmt,
+				  err);
+	if (rc < 0)
+		return rc;
+	int step;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct nd_issue *ni = realloc(*issues, (*n + 1) * sizeof *ni);
+		if (!ni) {
+			rc = nd_fail(err, ND_ENOMEM, "out of memory");
+			break;
+		}
+		*issues = ni;
+		fill_issue(stmt, &(*issues)[(*n)++]);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "listing issues");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+void nd_issue_free(struct nd_issue *is)
+{
+	free(is->code);
+	free(is->title);
+	free(is->date);
+	free(is->state);
+	memset(is, 0, sizeof *is);
+}
+
+void nd_issues_free(struct nd_issue *issues, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		nd_issue_free(&issues[i]);
+	free(issues);
+}
+
+static int check_page(const struct nd_issue *is, int page, struct nd_error *err)
+{
+	if (page < 1 || (is->pages > 0 && page > is->pages))
+		return nd_fail(err, ND_EINVAL, "issue %s has pages 1 to %d; there is no page %d", is->code,
+			       is->pages, page);
+	return 0;
+}
+
+int nd_issue_page_set(struct nd_store *st, const struct nd_actor *actor, const char *code,
+		      int page, const char *section, long budget, struct nd_error *err)
+{
+	struct nd_issue is;
+	int rc = nd_require_rank(actor, ND_RANK_EDITOR, "plan issues", err);
+	if (rc < 0 || (rc = nd_issue_get(st, code, &is, err)) < 0)
+		return rc;
+	rc = check_page(&is, page, err);
+	nd_issue_free(&is);
+	if (rc < 0)
+		return rc;
+	if ((rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	rc = exec_bound(st,
+			"INSERT INTO issue_pages(issue, page, section, budget) VALUES (?, ?, ?, ?) "
+			"ON CONFLICT(issue, page) DO UPDATE SET "
+			"section = coalesce(excluded.section, section), "
+			"budget = CASE WHEN ?5 THEN excluded.budget ELSE budget END",
+			err, "planning the page", "sisii", code, (int64_t)page,
+			section && section[0] ? section : NULL, (int64_t)(budget >= 0 ? budget : 0),
+			(int64_t)(budget >= 0));
+	if (rc < 0) {
+		nd_store_rollback(st);
+		return rc;
+	}
+	return nd_store_commit(st, err);
+}
+
+/* ---- placing items -------------------------------------------------------------- */
+
+struct placement {
+	char issue[40];
+	int page, position;
+	char state[32];
+	bool exists;
+};
+
+static int read_placement(struct nd_store *st, int64_t id, struct placement *p,
+			  struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	memset(p, 0, sizeof *p);
+	int rc = nd_store_prepare(st, "SELECT issue, page, position, state FROM items WHERE id = ?",
+				  &stmt, err);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	int step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW) {
+		p->exists = true;
+		const char *v = (const char *)sqlite3_column_text(stmt, 0);
+		if (v)
+			snprintf(p->issue, sizeof p->issue, "%s", v);
+		p->page = sqlite3_column_int(stmt, 1);
+		p->position = sqlite3_column_int(stmt, 2);
+		snprintf(p->state, sizeof p->state, "%s", sqlite3_column_text(stmt, 3));
+	} else if (step == SQLITE_DONE) {
+		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
+	} else {
+		rc = nd_store_fail(st, err, "reading the item");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int64_t count_on_page(struct nd_store *st, const char *code, int page, int64_t except)
+{
+	sqlite3_stmt *stmt;
+	int64_t n = 0;
+	if (nd_store_prepare(st,
+			     "SELECT count(*) FROM items WHERE issue = ? AND page = ? AND id <> ?", &stmt,
+			     NULL) < 0)
+		return 0;
+	nd_bind_text(stmt, 1, code);
+	sqlite3_bind_int(stmt, 2, page);
+	sqlite3_bind_int64(stmt, 3, except);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+static int take_off(struct nd_store *st, int64_t id, const struct placement *p,
+		    struct nd_error *err)
+{
+	int rc = exec_bound(st, "UPDATE items SET issue = NULL, page = NULL, position = NULL WHERE id = ?",
+			    err, "taking the item off its page", "i", id);
+	if (rc == 0 && p->issue[0])
+		rc = exec_bound(st,
+				"UPDATE items SET position = position - 1 "
+				"WHERE issue = ? AND page = ? AND position > ?",
+				err, "closing the gap", "sii", p->issue, (int64_t)p->page,
+				(int64_t)p->position);
+	return rc;
+}
+
+static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, const char *code,
+		 int page, int position, const char *verb, struct nd_error *err)
+{
+	struct placement p;
+	struct nd_issue is;
+	int rc;
+	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, "plan issues", err)) < 0)
+		return rc;
+	if ((rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	if ((rc = read_placement(st, id, &p, err)) < 0)
+		goto fail;
+	if (!code) {
+		if (!p.issue[0]) {
+			rc = nd_fail(err, ND_EINVAL, "#%lld is not placed in an issue: use assign",
+				     (long long)id);
+			goto fail;
+		}
+		code = p.issue;
+	}
+	if ((rc = nd_issue_get(st, code, &is, err)) < 0)
+		goto fail;
+	rc = check_page(&is, page, err);
+	bool published = strcmp(is.state, "published") == 0;
+	nd_issue_free(&is);
+	if (rc < 0)
+		goto fail;
+	if (published) {
+		rc = nd_fail(err, ND_ESTATE, "issue %s is already published", code);
+		goto fail;
+	}
+	if (strcmp(p.state, "spiked") == 0) {
+		rc = nd_fail(err, ND_ESTATE, "#%lld is spiked; restore it before placing it",
+			     (long long)id);
+		goto fail;
+	}
+	char from[64] = "";
+	if (p.issue[0])
+		snprintf(from, sizeof from, "%s p.%d #%d → ", p.issue, p.page, p.position);
+	char target_issue[40];
+	snprintf(target_issue, sizeof target_issue, "%s", code);
+	if ((rc = take_off(st, id, &p, err)) < 0)
+		goto fail;
+	int64_t others = count_on_page(st, target_issue, page, id);
+	if (position <= 0 || position > others + 1)
+		position = (int)others + 1;
+	if ((rc = exec_bound(st,
+			     "UPDATE items SET position = position + 1 "
+			     "WHERE issue = ? AND page = ? AND position >= ? AND id <> ?",
+			     err, "making room on the page", "siii", target_issue, (int64_t)page,
+			     (int64_t)position, id)) < 0 ||
+	    (rc = exec_bound(st,
+			     "UPDATE items SET issue = ?, page = ?, position = ?, updated_at = ? "
+			     "WHERE id = ?",
+			     err, "placing the item", "siiii", target_issue, (int64_t)page,
+			     (int64_t)position, nd_now(), id)) < 0)
+		goto fail;
+	char note[160];
+	snprintf(note, sizeof note, "%s%s p.%d #%d", from, target_issue, page, position);
+	if ((rc = exec_bound(st,
+			     "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
+			     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			     err, "logging the placement", "isssssi", id, actor->user.login, verb,
+			     p.state, p.state, note, nd_now())) < 0)
+		goto fail;
+	return nd_store_commit(st, err);
+fail:
+	nd_store_rollback(st);
+	return rc;
+}
+
+int nd_item_assign(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		   const char *code, int page, int position, struct nd_error *err)
+{
+	return place(st, actor, id, code, page, position, "assign", err);
+}
+
+int nd_item_move(struct nd_store *st, const struct nd_actor *actor, int64_t id, int page,
+		 int position, struct nd_error *err)
+{
+	return place(st, actor, id, NULL, page, position, "move", err);
+}
+
+int nd_item_unassign(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		     struct nd_error *err)
+{
+	struct placement p;
+	int rc;
+	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, "plan issues", err)) < 0)
+		return rc;
+	if ((rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	if ((rc = read_placement(st, id, &p, err)) < 0)
+		goto fail;
+	if (!p.issue[0]) {
+		rc = nd_fail(err, ND_EINVAL, "#%lld is not placed in an issue", (long long)id);
+		goto fail;
+	}
+	char note[96];
+	snprintf(note, sizeof note, "off %s p.%d #%d", p.issue, p.page, p.position);
+	if ((rc = take_off(st, id, &p, err)) < 0 ||
+	    (rc = exec_bound(st,
+			     "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
+			     "created_at) VALUES (?, ?, 'unassign', ?, ?, ?, ?)",
+			     err, "logging", "issssi", id, actor->user.login, p.state, p.state, note,
+			     nd_now())) < 0)
+		goto fail;
+	return nd_store_commit(st, err);
+fail:
+	nd_store_rollback(st);
+	return rc;
+}
+
+/* ---- the rundown ---------------------------------------------------------------- */
+
+void nd_rundown_free(struct nd_rundown *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		struct nd_rundown_item *it = &r->items[i];
+		free(it->section);
+		free(it->kicker);
+		free(it->headline);
+		free(it->subhead);
+		free(it->byline);
+		free(it->reporter);
+		free(it->state);
+		free(it->state_label);
+	}
+	for (size_t i = 0; i < r->npages; i++)
+		free(r->pages[i].section);
+	free(r->items);
+	free(r->pages);
+	nd_issue_free(&r->issue);
+	memset(r, 0, sizeof *r);
+}
+
+int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const char *code, bool zh,
+		    struct nd_rundown *r, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	memset(r, 0, sizeof *r);
+	int rc = nd_require_rank(actor, ND_RANK_EDITOR, "read the rundown", err);
+	if (rc < 0 || (rc = nd_issue_get(st, code, &r->issue, err)) < 0)
+		return rc;
+	if ((rc = nd_store_prepare(
+		     st,
+		     "SELECT i.id, i.page, i.position, i.section, r.kicker, r.headline, r.subhead, "
+		     "r.byline, i.reporter, i.state, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
+		     "r.chars, i.current_rev, coalesce(i.published_rev, 0) "
+		     "FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+		     "JOIN states s ON s.name = i.state WHERE i.issue = ? "
+		     "ORDER BY i.page, i.position, i.id",
+		     &stmt, err)) < 0)
+		goto fail;
+	sqlite3_bind_int(stmt, 1, zh);
+	nd_bind_text(stmt, 2, code);
+	int step, max_page = r->issue.pages;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct nd_rundown_item *ni = realloc(r->items, (r->n + 1) * sizeof *ni);
+		if (!ni) {
+			rc = nd_fail(err, ND_ENOMEM, "out of memory");
+			break;
+		}
+		r->items = ni;
+		struct nd_rundown_item *it = &r->items[r->n++];
+		it->id = sqlite3_column_int64(stmt, 0);
+		it->page = sqlite3_column_int(stmt, 1);
+		it->position = sqlite3_column_int(stmt, 2);
+		it->section = col(stmt, 3);
+		it->kicker = col(stmt, 4);
+		it->headline = col(stmt, 5);
+		it->subhead = col(stmt, 6);
+		it->byline = col(stmt, 7);
+		it->reporter = col(stmt, 8);
+		it->state = col(stmt, 9);
+		it->state_label = col(stmt, 10);
+		it->chars = (long)sqlite3_column_int64(stmt, 11);
+		it->rev = sqlite3_column_int(stmt, 12);
+		it->published_rev = sqlite3_column_int(stmt, 13);
+		if (it->page > max_page)
+			max_page = it->page;
+		r->chars += it->chars;
+		if (strcmp(it->state, "approved") != 0 && strcmp(it->state, "published") != 0)
+			r->unsigned_items++;
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "reading the rundown");
+	sqlite3_finalize(stmt);
+	if (rc < 0)
+		goto fail;
+
+	r->npages = (size_t)max_page;
+	r->pages = calloc(r->npages ? r->npages : 1, sizeof *r->pages);
+	if (!r->pages) {
+		rc = nd_fail(err, ND_ENOMEM, "out of memory");
+		goto fail;
+	}
+	for (size_t p = 0; p < r->npages; p++) {
+		r->pages[p].page = (int)p + 1;
+		r->pages[p].budget = -1;
+	}
+	if ((rc = nd_store_prepare(st,
+				   "SELECT page, section, budget FROM issue_pages WHERE issue = ?", &stmt,
+				   err)) < 0)
+		goto fail;
+	nd_bind_text(stmt, 1, code);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		int p = sqlite3_column_int(stmt, 0);
+		if (p < 1 || (size_t)p > r->npages)
+			continue;
+		r->pages[p - 1].section = col(stmt, 1);
+		r->pages[p - 1].budget =
+			sqlite3_column_type(stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, 2);
+	}
+	sqlite3_finalize(stmt);
+	for (size_t i = 0; i < r->n; i++) {
+		struct nd_rundown_page *pg = &r->pages[r->items[i].page - 1];
+		if (pg->count == 0)
+			pg->first = i;
+		pg->count++;
+		pg->chars += r->items[i].chars;
+	}
+	return 0;
+fail:
+	nd_rundown_free(r);
+	return rc;
+}
+
+/* ---- publishing --------------------------------------------------------------- */
+
+int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const char *code,
+		     bool partial, struct nd_publish_result *res, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	struct nd_issue is;
+	struct nd_buf held = ND_BUF_INIT;
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int rc;
+	memset(res, 0, sizeof *res);
+	if ((rc = nd_require_rank(actor, ND_RANK_CHIEF, "publish", err)) < 0)
+		return rc;
+	if ((rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	if ((rc = nd_issue_get(st, code, &is, err)) < 0)
+		goto fail;
+	nd_issue_free(&is);
+	if ((rc = nd_store_prepare(st,
+				   "SELECT i.id, i.state, s.label_zh FROM items i JOIN states s "
+				   "ON s.name = i.state WHERE i.issue = ? ORDER BY i.page, i.position",
+				   &stmt, err)) < 0)
+		goto fail;
+	nd_bind_text(stmt, 1, code);
+	size_t placed = 0;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		placed++;
+		const char *state = (const char *)sqlite3_column_text(stmt, 1);
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		if (strcmp(state, "approved") == 0) {
+			int64_t *ni = realloc(ids, (n + 1) * sizeof *ni);
+			if (!ni) {
+				rc = nd_fail(err, ND_ENOMEM, "out of memory");
+				break;
+			}
+			ids = ni;
+			ids[n++] = id;
+		} else if (strcmp(state, "published") != 0) {
+			res->held++;
+			nd_buf_printf(&held, "%s#%lld (%s)", held.len ? ", " : "", (long long)id,
+				      sqlite3_column_text(stmt, 2));
+		}
+	}
+	sqlite3_finalize(stmt);
+	if (rc < 0)
+		goto fail;
+	snprintf(res->held_ids, sizeof res->held_ids, "%s", nd_buf_str(&held));
+	if (placed == 0) {
+		rc = nd_fail(err, ND_EINVAL, "issue %s has no items placed on its pages", code);
+		goto fail;
+	}
+	if (res->held && !partial) {
+		rc = nd_fail(err, ND_ESTATE,
+			     "cannot publish %s: %zu item%s not signed off: %s. Sign them off, or "
+			     "publish the approved ones with --partial",
+			     code, res->held, res->held == 1 ? " is" : "s are", nd_buf_str(&held));
+		goto fail;
+	}
+	int64_t now = nd_now();
+	for (size_t i = 0; i < n; i++) {
+		if ((rc = exec_bound(st,
+				     "UPDATE items SET state = 'published', prev_state = 'approved', "
+				     "published_rev = current_rev, published_at = ?, updated_at = ? "
+				     "WHERE id = ? AND state = 'approved'",
+				     err, "publishing", "iii", now, now, ids[i])) < 0 ||
+		    (rc = exec_bound(st,
+				     "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
+				     "rev, created_at) SELECT id, ?, 'publish', 'approved', 'published', ?, "
+				     "current_rev, ? FROM items WHERE id = ?",
+				     err, "logging", "ssii", actor->user.login, code, now, ids[i])) < 0)
+			goto fail;
+	}
+	if ((rc = exec_bound(st, "UPDATE issues SET state = 'published', published_at = ? WHERE code = ?",
+			     err, "marking the issue published", "is", now, code)) < 0)
+		goto fail;
+	res->published = n;
+	free(ids);
+	nd_buf_free(&held);
+	return nd_store_commit(st, err);
+fail:
+	free(ids);
+	nd_buf_free(&held);
+	nd_store_rollback(st);
+	return rc;
+}
+
+int nd_issue_published(struct nd_store *st, const struct nd_actor *actor, const char *code,
+		       struct nd_item **items, size_t *n, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	struct nd_issue is;
+	*items = NULL;
+	*n = 0;
+	int rc = nd_issue_get(st, code, &is, err);
+	if (rc < 0)
+		return rc;
+	nd_issue_free(&is);
+	if ((rc = nd_store_prepare(st,
+				   "SELECT id, published_rev FROM items WHERE issue = ? AND "
+				   "published_rev IS NOT NULL ORDER BY page, position, id",
+				   &stmt, err)) < 0)
+		return rc;
+	nd_bind_text(stmt, 1, code);
+	struct pair {
+		int64_t id;
+		int rev;
+	} *pairs = NULL;
+	size_t np = 0;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		struct pair *pp = realloc(pairs, (np + 1) * sizeof *pp);
+		if (!pp)
+			break;
+		pairs = pp;
+		pairs[np].id = sqlite3_column_int64(stmt, 0);
+		pairs[np++].rev = sqlite3_column_int(stmt, 1);
+	}
+	sqlite3_finalize(stmt);
+	if (np && !(*items = calloc(np, sizeof **items))) {
+		free(pairs);
+		return nd_fail(err, ND_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < np && rc == 0; i++)
+		if ((rc = nd_item_get(st, actor, pairs[i].id, pairs[i].rev, true, &(*items)[i], err)) == 0)
+			(*n)++;
+	free(pairs);
+	if (rc < 0) {
+		nd_items_free(*items, *n);
+		*items = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+/* ---- stats --------------------------------------------------------------------- */
+
+static int64_t year_start(int year)
+{
+	struct tm tm = {0};
+	tm.tm_year = year - 1900;
+	tm.tm_mday = 1;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+int nd_stats(struct nd_store *st, const struct nd_actor *actor, int year, const char *reporter,
+	     struct nd_stat_row **rows, size_t *n, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	*rows = NULL;
+	*n = 0;
+	if (actor->user.rank < ND_RANK_EDITOR)
+		reporter = actor->user.login; /* reporters see their own line */
+	int rc = nd_store_prepare(
+		st,
+		"SELECT u.login, u.name, "
+		"(SELECT count(*) FROM items i WHERE i.reporter = u.login AND i.filed_at >= :a "
+		" AND i.filed_at < :b), "
+		"(SELECT count(*) FROM items i WHERE i.reporter = u.login AND i.published_at >= :a "
+		" AND i.published_at < :b), "
+		"(SELECT coalesce(sum(r.chars), 0) FROM items i JOIN revisions r ON r.item_id = i.id "
+		" AND r.rev = i.published_rev WHERE i.reporter = u.login AND i.published_at >= :a "
+		" AND i.published_at < :b) "
+		"FROM users u WHERE (:who IS NULL OR u.login = :who) "
+		"AND EXISTS (SELECT 1 FROM items i WHERE i.reporter = u.login) ORDER BY 5 DESC, 3 DESC, 1",
+		&stmt, err);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":a"), year_start(year));
+	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":b"), year_start(year + 1));
+	nd_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":who"), reporter);
+	int step;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct nd_stat_row *nr = realloc(*rows, (*n + 1) * sizeof *nr);
+		if (!nr) {
+			rc = nd_fail(err, ND_ENOMEM, "out of memory");
+			break;
+		}
+		*rows = nr;
+		struct nd_stat_row *r = &(*rows)[(*n)++];
+		r->reporter = col(stmt, 0);
+		r->name = col(stmt, 1);
+		r->filed = (long)sqlite3_column_int64(stmt, 2);
+		r->published = (long)sqlite3_column_int64(stmt, 3);
+		r->published_chars = (long)sqlite3_column_int64(stmt, 4);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "counting");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+void nd_stats_free(struct nd_stat_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].reporter);
+		free(rows[i].name);
+	}
+	free(rows);
+}

@@ -1,0 +1,366 @@
+/* rundown.c — rendering a loaded rundown. No SQL here: the data comes from
+ * nd_rundown_load. The JSON schema is documented in newsdesk(1). */
+#include "newsdesk/rundown.h"
+#include "newsdesk/count.h"
+#include "newsdesk/json.h"
+#include "newsdesk/sanitize.h"
+#include "newsdesk/width.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static void when(int64_t t, char *out, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!t || !localtime_r(&tt, &tm) || !strftime(out, size, "%Y-%m-%d %H:%M", &tm))
+		snprintf(out, size, "-");
+}
+
+static bool signed_off(const struct nd_rundown_item *it)
+{
+	return strcmp(it->state, "approved") == 0 || strcmp(it->state, "published") == 0;
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+enum { C_PAGE, C_POS, C_SECTION, C_HEADLINE, C_BYLINE, C_CHARS, C_STATE, NCOL };
+
+static const struct {
+	const char *zh, *en;
+	int width;
+	bool right;
+} cols[NCOL] = {
+	[C_PAGE] = {"版", "Pg", 3, true},         [C_POS] = {"序", "#", 2, true},
+	[C_SECTION] = {"栏目", "Section", 8, false}, [C_HEADLINE] = {"标题", "Headline", 0, false},
+	[C_BYLINE] = {"作者", "Byline", 12, false}, [C_CHARS] = {"字数", "Chars", 6, true},
+	[C_STATE] = {"状态", "State", 9, false},
+};
+
+static void row(struct nd_buf *out, const char *cells[NCOL], const int w[NCOL])
+{
+	size_t start = out->len;
+	for (int c = 0; c < NCOL; c++) {
+		if (c)
+			nd_buf_addc(out, ' ');
+		nd_fit(out, cells[c] ? cells[c] : "", w[c], true, cols[c].right ? ND_ALIGN_RIGHT : ND_ALIGN_LEFT);
+	}
+	while (out->len > start && out->data[out->len - 1] == ' ')
+		out->data[--out->len] = '\0';
+	nd_buf_addc(out, '\n');
+}
+
+static void budget_text(long chars, long budget, bool zh, char *out, size_t size)
+{
+	char c[32], b[32];
+	nd_format_count(chars, c, sizeof c);
+	if (budget < 0) {
+		snprintf(out, size, "%s %s", c, zh ? "字" : "chars");
+		return;
+	}
+	nd_format_count(budget, b, sizeof b);
+	long diff = chars - budget;
+	char d[32];
+	nd_format_count(diff < 0 ? -diff : diff, d, sizeof d);
+	snprintf(out, size, "%s / %s %s%s%s", c, b, zh ? "字" : "chars",
+		 diff > 0 ? (zh ? "，超出 " : ", over by ") : diff < 0 ? (zh ? "，不足 " : ", under by ") : "",
+		 diff ? d : "");
+}
+
+static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t printed_at,
+		       struct nd_buf *out)
+{
+	int w[NCOL], fixed = 0;
+	for (int c = 0; c < NCOL; c++) {
+		w[c] = cols[c].width;
+		if (c != C_HEADLINE)
+			fixed += w[c] + 1;
+	}
+	w[C_HEADLINE] = width - fixed > 12 ? width - fixed : 12;
+	char printed[32], chars[32];
+	when(printed_at, printed, sizeof printed);
+	struct nd_buf line = ND_BUF_INIT;
+	nd_buf_printf(&line, "%s  %s  %d %s  %s %s", r->issue.title, r->issue.date ? r->issue.date : "",
+		      (int)r->npages, zh ? "版" : "pages", zh ? "打印于" : "printed", printed);
+	nd_sanitize(out, nd_buf_str(&line), line.len, 0);
+	nd_buf_adds(out, "\n\n");
+	const char *head[NCOL];
+	for (int c = 0; c < NCOL; c++)
+		head[c] = zh ? cols[c].zh : cols[c].en;
+	row(out, head, w);
+	for (size_t p = 0; p < r->npages; p++) {
+		const struct nd_rundown_page *pg = &r->pages[p];
+		for (size_t i = pg->first; i < pg->first + pg->count; i++) {
+			const struct nd_rundown_item *it = &r->items[i];
+			char page[16], pos[16];
+			snprintf(page, sizeof page, "%d", it->page);
+			snprintf(pos, sizeof pos, "%d", it->position);
+			nd_format_count(it->chars, chars, sizeof chars);
+			const char *cells[NCOL] = {page, pos, it->section, it->headline, it->byline, chars,
+						   it->state_label};
+			row(out, cells, w);
+			/* kicker and subhead under the headline */
+			const char *extra[] = {it->kicker, it->subhead};
+			const char *labels[] = {zh ? "引题：" : "kicker: ", zh ? "副题：" : "subhead: "};
+			for (int k = 0; k < 2; k++) {
+				if (!extra[k] || !extra[k][0])
+					continue;
+				nd_buf_reset(&line);
+				nd_buf_printf(&line, "%s%s", labels[k], extra[k]);
+				const char *sub[NCOL] = {"", "", "", nd_buf_str(&line), "", "", ""};
+				row(out, sub, w);
+			}
+		}
+		char budget[160];
+		budget_text(pg->chars, pg->budget, zh, budget, sizeof budget);
+		nd_buf_reset(&line);
+		nd_buf_printf(&line, zh ? "  第 %d 版%s%s：%zu 篇，%s" : "  page %d%s%s: %zu items, %s",
+			      pg->page, pg->section ? " " : "", pg->section ? pg->section : "", pg->count,
+			      budget);
+		nd_sanitize(out, nd_buf_str(&line), line.len, 0);
+		nd_buf_addc(out, '\n');
+	}
+	nd_format_count(r->chars, chars, sizeof chars);
+	nd_buf_printf(out, zh ? "\n全期：%zu 篇，%s 字\n" : "\nWhole issue: %zu items, %s chars\n", r->n,
+		      chars);
+	if (r->unsigned_items) {
+		nd_buf_adds(out, zh ? "\n未签发：\n" : "\nNot yet signed off:\n");
+		for (size_t i = 0; i < r->n; i++) {
+			const struct nd_rundown_item *it = &r->items[i];
+			if (signed_off(it))
+				continue;
+			nd_buf_reset(&line);
+			nd_buf_printf(&line, "  #%lld p.%d  %s  %s", (long long)it->id, it->page,
+				      it->state_label, it->headline);
+			nd_sanitize(out, nd_buf_str(&line), line.len, 0);
+			nd_buf_addc(out, '\n');
+		}
+	}
+	bool header = false;
+	for (size_t p = 0; p < r->npages; p++) {
+		const struct nd_rundown_page *pg = &r->pages[p];
+		if (pg->budget < 0 || pg->chars == pg->budget)
+			continue;
+		if (!header)
+			nd_buf_adds(out, zh ? "\n字数与预算不符的版面：\n" : "\nPages over or under budget:\n");
+		header = true;
+		char budget[160];
+		budget_text(pg->chars, pg->budget, zh, budget, sizeof budget);
+		nd_buf_printf(out, zh ? "  第 %d 版：%s\n" : "  page %d: %s\n", pg->page, budget);
+	}
+	nd_buf_free(&line);
+	return 0;
+}
+
+/* ---- CSV (RFC 4180) ------------------------------------------------------- */
+
+static void csv_field(struct nd_buf *out, const char *s, bool last)
+{
+	s = s ? s : "";
+	if (strpbrk(s, ",\"\r\n")) {
+		nd_buf_addc(out, '"');
+		for (; *s; s++) {
+			if (*s == '"')
+				nd_buf_addc(out, '"');
+			nd_buf_addc(out, *s);
+		}
+		nd_buf_addc(out, '"');
+	} else {
+		nd_buf_adds(out, s);
+	}
+	nd_buf_adds(out, last ? "\r\n" : ",");
+}
+
+static int render_csv(const struct nd_rundown *r, struct nd_buf *out)
+{
+	/* UTF-8 with a BOM, so spreadsheet programs read the Chinese right */
+	nd_buf_adds(out, "\xEF\xBB\xBF");
+	const char *head[] = {"issue", "page", "position", "id",     "section", "kicker",
+			      "headline", "subhead", "byline", "chars", "state"};
+	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+		csv_field(out, head[i], i + 1 == sizeof head / sizeof *head);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct nd_rundown_item *it = &r->items[i];
+		char page[16], pos[16], id[24], chars[24];
+		snprintf(page, sizeof page, "%d", it->page);
+		snprintf(pos, sizeof pos, "%d", it->position);
+		snprintf(id, sizeof id, "%lld", (long long)it->id);
+		snprintf(chars, sizeof chars, "%ld", it->chars);
+		const char *cells[] = {r->issue.code, page, pos, id, it->section, it->kicker,
+				       it->headline, it->subhead, it->byline, chars, it->state};
+		for (size_t c = 0; c < sizeof cells / sizeof *cells; c++)
+			csv_field(out, cells[c], c + 1 == sizeof cells / sizeof *cells);
+	}
+	return 0;
+}
+
+/* ---- JSON -------------------------------------------------------------------- */
+
+static int render_json(const struct nd_rundown *r, int64_t printed_at, struct nd_buf *out)
+{
+	nd_buf_adds(out, "{\"issue\":{");
+	nd_json_kv_str(out, 1, "code", r->issue.code);
+	nd_json_kv_str(out, 0, "title", r->issue.title);
+	nd_json_kv_str(out, 0, "date", r->issue.date);
+	nd_json_kv_int(out, 0, "pages", (int64_t)r->npages);
+	nd_json_kv_str(out, 0, "state", r->issue.state);
+	nd_buf_adds(out, "},");
+	nd_json_kv_int(out, 1, "printed_at", printed_at);
+	nd_buf_adds(out, ",\"pages\":[");
+	for (size_t p = 0; p < r->npages; p++) {
+		const struct nd_rundown_page *pg = &r->pages[p];
+		nd_buf_adds(out, p ? ",\n {" : "\n {");
+		nd_json_kv_int(out, 1, "page", pg->page);
+		nd_json_kv_str(out, 0, "section", pg->section);
+		if (pg->budget >= 0)
+			nd_json_kv_int(out, 0, "budget", pg->budget);
+		else
+			nd_buf_adds(out, ",\"budget\":null");
+		nd_json_kv_int(out, 0, "chars", pg->chars);
+		nd_buf_adds(out, ",\"items\":[");
+		for (size_t i = pg->first; i < pg->first + pg->count; i++) {
+			const struct nd_rundown_item *it = &r->items[i];
+			nd_buf_adds(out, i > pg->first ? ",{" : "{");
+			nd_json_kv_int(out, 1, "id", it->id);
+			nd_json_kv_int(out, 0, "position", it->position);
+			nd_json_kv_str(out, 0, "section", it->section);
+			nd_json_kv_str(out, 0, "kicker", it->kicker);
+			nd_json_kv_str(out, 0, "headline", it->headline);
+			nd_json_kv_str(out, 0, "subhead", it->subhead);
+			nd_json_kv_str(out, 0, "byline", it->byline);
+			nd_json_kv_int(out, 0, "chars", it->chars);
+			nd_json_kv_str(out, 0, "state", it->state);
+			nd_json_kv_str(out, 0, "state_label", it->state_label);
+			nd_json_kv_int(out, 0, "signed_off", signed_off(it));
+			nd_buf_addc(out, '}');
+		}
+		nd_buf_adds(out, "]}");
+	}
+	nd_buf_printf(out, "],\n\"totals\":{\"items\":%zu,\"chars\":%ld,\"not_signed_off\":%zu}}\n",
+		      r->n, r->chars, r->unsigned_items);
+	return 0;
+}
+
+/* ---- HTML ------------------------------------------------------------------------ */
+
+static void html_text(struct nd_buf *out, const char *s)
+{
+	struct nd_buf clean = ND_BUF_INIT;
+	nd_sanitize(&clean, s ? s : "", s ? strlen(s) : 0, 0);
+	for (const char *p = nd_buf_str(&clean); *p; p++) {
+		switch (*p) {
+		case '<':
+			nd_buf_adds(out, "&lt;");
+			break;
+		case '>':
+			nd_buf_adds(out, "&gt;");
+			break;
+		case '&':
+			nd_buf_adds(out, "&amp;");
+			break;
+		case '"':
+			nd_buf_adds(out, "&quot;");
+			break;
+		case '\'':
+			nd_buf_adds(out, "&#39;");
+			break;
+		default:
+			nd_buf_addc(out, *p);
+		}
+	}
+	nd_buf_free(&clean);
+}
+
+static int render_html(const struct nd_rundown *r, bool zh, int64_t printed_at,
+		       struct nd_buf *out)
+{
+	char printed[32], chars[32];
+	when(printed_at, printed, sizeof printed);
+	nd_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+	html_text(out, r->issue.title);
+	nd_buf_adds(out,
+		    "</title>\n<style>\n"
+		    "@page { size: A4; margin: 15mm; }\n"
+		    "body { font-family: \"Noto Serif CJK SC\", \"Songti SC\", serif; font-size: 10.5pt; }\n"
+		    "table { border-collapse: collapse; width: 100%; }\n"
+		    "th, td { border-bottom: 1px solid #999; padding: 2pt 4pt; text-align: left; "
+		    "vertical-align: top; }\n"
+		    "td.n { text-align: right; } tr.total td { font-weight: bold; border-bottom: 2px solid #000; }\n"
+		    "tr.page { page-break-inside: avoid; } .sub { color: #555; font-size: 9pt; }\n"
+		    ".unsigned { color: #b00; } @media print { a { color: inherit; } }\n"
+		    "</style>\n</head>\n<body>\n<h1>");
+	html_text(out, r->issue.title);
+	nd_buf_adds(out, "</h1>\n<p>");
+	html_text(out, r->issue.date);
+	nd_buf_printf(out, " · %zu %s · %s %s</p>\n<table>\n<thead><tr>", r->npages, zh ? "版" : "pages",
+		      zh ? "打印于" : "printed", printed);
+	for (int c = 0; c < NCOL; c++)
+		nd_buf_printf(out, "<th>%s</th>", zh ? cols[c].zh : cols[c].en);
+	nd_buf_adds(out, "</tr></thead>\n<tbody>\n");
+	for (size_t p = 0; p < r->npages; p++) {
+		const struct nd_rundown_page *pg = &r->pages[p];
+		for (size_t i = pg->first; i < pg->first + pg->count; i++) {
+			const struct nd_rundown_item *it = &r->items[i];
+			nd_format_count(it->chars, chars, sizeof chars);
+			nd_buf_printf(out, "<tr%s><td class=\"n\">%d</td><td class=\"n\">%d</td><td>",
+				      signed_off(it) ? "" : " class=\"unsigned\"", it->page, it->position);
+			html_text(out, it->section);
+			nd_buf_adds(out, "</td><td>");
+			if (it->kicker && it->kicker[0]) {
+				nd_buf_adds(out, "<div class=\"sub\">");
+				html_text(out, it->kicker);
+				nd_buf_adds(out, "</div>");
+			}
+			html_text(out, it->headline);
+			if (it->subhead && it->subhead[0]) {
+				nd_buf_adds(out, "<div class=\"sub\">");
+				html_text(out, it->subhead);
+				nd_buf_adds(out, "</div>");
+			}
+			nd_buf_adds(out, "</td><td>");
+			html_text(out, it->byline);
+			nd_buf_printf(out, "</td><td class=\"n\">%s</td><td>", chars);
+			html_text(out, it->state_label);
+			nd_buf_adds(out, "</td></tr>\n");
+		}
+		char budget[160];
+		budget_text(pg->chars, pg->budget, zh, budget, sizeof budget);
+		nd_buf_printf(out, "<tr class=\"total\"><td class=\"n\">%d</td><td></td><td>", pg->page);
+		html_text(out, pg->section);
+		nd_buf_printf(out, "</td><td colspan=\"4\">%zu · ", pg->count);
+		html_text(out, budget);
+		nd_buf_adds(out, "</td></tr>\n");
+	}
+	nd_format_count(r->chars, chars, sizeof chars);
+	nd_buf_printf(out, "</tbody>\n</table>\n<p>%s %zu · %s %s</p>\n", zh ? "全期篇数" : "Items", r->n,
+		      chars, zh ? "字" : "chars");
+	if (r->unsigned_items) {
+		nd_buf_printf(out, "<h2>%s</h2>\n<ul>\n", zh ? "未签发" : "Not yet signed off");
+		for (size_t i = 0; i < r->n; i++) {
+			if (signed_off(&r->items[i]))
+				continue;
+			nd_buf_printf(out, "<li>#%lld p.%d ", (long long)r->items[i].id, r->items[i].page);
+			html_text(out, r->items[i].headline);
+			nd_buf_adds(out, "</li>\n");
+		}
+		nd_buf_adds(out, "</ul>\n");
+	}
+	nd_buf_adds(out, "</body>\n</html>\n");
+	return 0;
+}
+
+int nd_rundown_render(const struct nd_rundown *r, enum nd_rundown_format format, int width,
+		      bool zh, int64_t printed_at, struct nd_buf *out)
+{
+	switch (format) {
+	case ND_RUNDOWN_CSV:
+		return render_csv(r, out);
+	case ND_RUNDOWN_JSON:
+		return render_json(r, printed_at, out);
+	case ND_RUNDOWN_HTML:
+		return render_html(r, zh, printed_at, out);
+	default:
+		return render_text(r, width, zh, printed_at, out);
+	}
+}
