@@ -30,6 +30,7 @@ struct nd_cli {
 	struct nd_actor actor;
 	bool have_actor;
 	bool zh; /* messages and labels in Chinese */
+	bool lang_given; /* the environment named a language */
 };
 
 struct nd_command;
@@ -44,6 +45,7 @@ struct nd_command {
 };
 
 int nd_cli_main(int argc, char **argv);
+const struct nd_command *nd_cli_find_command(const char *name);
 
 /* Opens the store (creating it only for init) and resolves the actor. */
 int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err);
@@ -84,6 +86,9 @@ int nd_cmd_rundown(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_publish(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_export(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_stats(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_keys(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_mine(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_ssh_shell(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_desk(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv);
 

@@ -33,6 +33,10 @@ int nd_user_add(struct nd_store *st, const struct nd_actor *actor, const char *l
  * refused once any user exists). */
 int nd_user_bootstrap(struct nd_store *st, const char *login, const char *name,
 		      struct nd_error *err);
+/* Sets (or with NULL clears) a user's SSH public key, already validated;
+ * refused when another user has the same key. */
+int nd_user_set_key(struct nd_store *st, const struct nd_actor *actor, const char *login,
+		    const char *key, struct nd_error *err);
 int nd_user_set_enabled(struct nd_store *st, const struct nd_actor *actor, const char *login,
 			int enabled, struct nd_error *err);
 int nd_user_list(struct nd_store *st, struct nd_user **users, size_t *n, struct nd_error *err);

@@ -53,13 +53,18 @@ static const struct nd_command commands[] = {
 	 "write a published issue: one file per item in page order, and an index"},
 	{"stats", nd_cmd_stats, "[--year YYYY] [--reporter LOGIN]",
 	 "items filed and published, and published 字数, per reporter for a year (通联)"},
+	{"mine", nd_cmd_mine, "", "my items: state, headline, 字数 and the last note on each"},
+	{"keys", nd_cmd_keys, "[--install PATH]",
+	 "the authorized_keys lines for every enabled user with a key (admins)"},
+	{"ssh-shell", nd_cmd_ssh_shell, "LOGIN",
+	 "the forced command of authorized_keys: runs SSH_ORIGINAL_COMMAND as LOGIN"},
 	{"unlock", nd_cmd_unlock, "ID", "break another editor's edit lock (chiefs; logged)"},
 	{"workflow", nd_cmd_workflow, "", "list the workflow's states and verbs"},
 	{"desk", nd_cmd_desk, "[--once]",
 	 "open the desk (what newsdesk with no command does on a terminal); --once draws one screen"},
 };
 
-static const struct nd_command *find_command(const char *name)
+const struct nd_command *nd_cli_find_command(const char *name)
 {
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (strcmp(commands[i].name, name) == 0)
@@ -161,14 +166,17 @@ int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err)
 	return 0;
 }
 
-static bool language_is_zh(void)
+static bool language_is_zh(bool *given)
 {
 	const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
 	for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
 		const char *v = getenv(vars[i]);
-		if (v && v[0])
+		if (v && v[0]) {
+			*given = true;
 			return strncmp(v, "zh", 2) == 0;
+		}
 	}
+	*given = false;
 	return false;
 }
 
@@ -214,7 +222,7 @@ int nd_cli_main(int argc, char **argv)
 	struct nd_cli cli = {0};
 	struct passwd *pw = getpwuid(geteuid());
 	cli.unix_login = pw ? pw->pw_name : "";
-	cli.zh = language_is_zh();
+	cli.zh = language_is_zh(&cli.lang_given);
 
 	int c;
 	opterr = 0;
@@ -247,18 +255,18 @@ int nd_cli_main(int argc, char **argv)
 		char *desk_argv[] = {"desk", NULL};
 		char *list_argv[] = {"list", NULL};
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-			rc = nd_cmd_desk(&cli, find_command("desk"), 1, desk_argv);
+			rc = nd_cmd_desk(&cli, nd_cli_find_command("desk"), 1, desk_argv);
 		else
-			rc = nd_cmd_list(&cli, find_command("list"), 1, list_argv);
+			rc = nd_cmd_list(&cli, nd_cli_find_command("list"), 1, list_argv);
 	} else if (strcmp(args[0], "help") == 0) {
-		const struct nd_command *cmd = rest > 1 ? find_command(args[1]) : NULL;
+		const struct nd_command *cmd = rest > 1 ? nd_cli_find_command(args[1]) : NULL;
 		if (cmd)
 			nd_cli_print_usage(stdout, cmd);
 		else
 			print_help(stdout);
 		rc = ND_EXIT_OK;
 	} else {
-		const struct nd_command *cmd = find_command(args[0]);
+		const struct nd_command *cmd = nd_cli_find_command(args[0]);
 		optind = 0; /* glibc: a full reset for the new argv */
 		if (cmd)
 			rc = cmd->run(&cli, cmd, rest, args);

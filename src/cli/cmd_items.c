@@ -5,6 +5,7 @@
 #include "newsdesk/filing.h"
 #include "newsdesk/items.h"
 #include "newsdesk/json.h"
+#include "newsdesk/sha256.h"
 #include "newsdesk/width.h"
 #include "newsdesk/workflow.h"
 
@@ -13,6 +14,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Reads all of f, at most ND_MAX_INPUT + 1 bytes so an oversize input is
  * seen without reading it all. */
@@ -33,8 +35,35 @@ static int read_input(FILE *f, const char *name, struct nd_buf *b, struct nd_err
 	return 0;
 }
 
+struct upload_check {
+	long long bytes; /* -1: not given */
+	const char *sha256;
+};
+
+/* A cut SSH connection looks like a normal end of input: the sender's
+ * own size and hash are the only way to know the story arrived whole. */
+static int check_upload(const struct nd_buf *input, const struct upload_check *check,
+			struct nd_error *err)
+{
+	if (check->bytes >= 0 && (long long)input->len != check->bytes)
+		return nd_fail(err, ND_EINVAL,
+			       "received %zu bytes but --bytes says %lld: the upload was cut short or "
+			       "changed; nothing was filed, send it again",
+			       input->len, check->bytes);
+	if (check->sha256) {
+		char hex[65];
+		nd_sha256_hex(input->data ? input->data : "", input->len, hex);
+		if (strcasecmp(hex, check->sha256) != 0)
+			return nd_fail(err, ND_EINVAL,
+				       "the SHA-256 of what arrived is %s, not %s: the upload was cut "
+				       "short or changed; nothing was filed, send it again",
+				       hex, check->sha256);
+	}
+	return 0;
+}
+
 static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *encoding,
-		    const char *token)
+		    const char *token, const struct upload_check *check)
 {
 	struct nd_error err = {0};
 	struct nd_buf input = ND_BUF_INIT;
@@ -42,6 +71,8 @@ static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *e
 	struct nd_file_result res;
 	const char *detected = NULL;
 	int rc = read_input(f, name, &input, &err);
+	if (rc == 0)
+		rc = check_upload(&input, check, &err);
 	if (rc == 0)
 		rc = nd_story_from_bytes(nd_buf_str(&input), input.len, encoding, &story, &detected,
 					 &err);
@@ -59,9 +90,12 @@ static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *e
 	char count[32];
 	nd_format_count(res.chars, count, sizeof count);
 	/* Printed only after COMMIT returned: the reporter may rely on it. */
-	printf("%s #%lld ", res.duplicate ? "already filed" : "filed", (long long)res.id);
+	if (cli->zh)
+		printf("%s #%lld ", res.duplicate ? "已提交过" : "已提交", (long long)res.id);
+	else
+		printf("%s #%lld ", res.duplicate ? "already filed" : "filed", (long long)res.id);
 	nd_cli_put(stdout, story.headline, 0);
-	printf(" (%s 字)\n", count);
+	printf(cli->zh ? "（%s 字）\n" : " (%s 字)\n", count);
 	nd_story_free(&story);
 	return ND_EXIT_OK;
 }
@@ -71,13 +105,26 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	static const struct option options[] = {
 		{"encoding", required_argument, NULL, 'e'},
 		{"token", required_argument, NULL, 't'},
+		{"bytes", required_argument, NULL, 'b'},
+		{"sha256", required_argument, NULL, 's'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *encoding = NULL, *token = NULL;
+	struct upload_check check = {-1, NULL};
 	int c;
 	while ((c = getopt_long(argc, argv, "e:t:h", options, NULL)) != -1) {
 		switch (c) {
+		case 'b':
+			check.bytes = strtoll(optarg, NULL, 10);
+			if (check.bytes < 0)
+				return nd_cli_usage(cmd, "--bytes needs the size in bytes");
+			break;
+		case 's':
+			if (strlen(optarg) != 64)
+				return nd_cli_usage(cmd, "--sha256 needs 64 hex digits");
+			check.sha256 = optarg;
+			break;
 		case 'e':
 			encoding = optarg;
 			break;
@@ -91,25 +138,25 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (token && argc - optind > 1)
-		return nd_cli_usage(cmd, "--token names one upload: give one FILE at most");
+	if ((token || check.bytes >= 0 || check.sha256) && argc - optind > 1)
+		return nd_cli_usage(cmd, "--token, --bytes and --sha256 describe one upload: give one FILE at most");
 	struct nd_error err = {0};
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	if (optind == argc)
-		return file_one(cli, stdin, "<stdin>", encoding, token);
+		return file_one(cli, stdin, "<stdin>", encoding, token, &check);
 	int worst = ND_EXIT_OK;
 	for (int i = optind; i < argc; i++) {
 		int rc;
 		if (strcmp(argv[i], "-") == 0) {
-			rc = file_one(cli, stdin, "<stdin>", encoding, token);
+			rc = file_one(cli, stdin, "<stdin>", encoding, token, &check);
 		} else {
 			FILE *f = fopen(argv[i], "rb");
 			if (!f) {
 				nd_fail(&err, ND_EIO, "%s: cannot open: %s", argv[i], strerror(errno));
 				rc = nd_cli_fail(&err);
 			} else {
-				rc = file_one(cli, f, argv[i], encoding, token);
+				rc = file_one(cli, f, argv[i], encoding, token, &check);
 				fclose(f);
 			}
 		}

@@ -1,5 +1,8 @@
 /* cmd_users.c — init and user: the database and who may use it. */
+#include "newsdesk/authkeys.h"
+#include "newsdesk/buf.h"
 #include "newsdesk/cli.h"
+#include "newsdesk/external.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -37,6 +40,21 @@ int nd_cmd_init(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	return ND_EXIT_OK;
 }
 
+/* Reads and validates a public key file. */
+static int read_key(const char *path, char **key, struct nd_error *err)
+{
+	struct nd_buf b = ND_BUF_INIT;
+	int rc = nd_read_file(path, &b, err);
+	if (rc == 0 && b.len > 16384)
+		rc = nd_fail(err, ND_EINVAL, "%s is too big to be a public key", path);
+	if (rc == 0)
+		rc = nd_key_validate(nd_buf_str(&b), key, err);
+	if (rc < 0)
+		nd_error_prefix(err, "%s: ", path);
+	nd_buf_free(&b);
+	return rc;
+}
+
 static int user_add(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -71,11 +89,15 @@ static int user_add(struct nd_cli *cli, const struct nd_command *cmd, int argc, 
 		return nd_cli_usage(cmd, "user add takes exactly one LOGIN");
 	if (!role)
 		return nd_cli_usage(cmd, "user add needs --role reporter|editor|chief|admin");
-	if (key_file)
-		return nd_cli_usage(cmd, "--key arrives with the SSH shell; add the user without it");
 	struct nd_error err = {0};
-	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_user_add(cli->st, &cli->actor, argv[optind], role, name, NULL, &err) < 0)
+	char *key = NULL;
+	if (key_file && read_key(key_file, &key, &err) < 0)
+		return nd_cli_fail(&err);
+	int rc = nd_cli_open(cli, 0, &err);
+	if (rc == 0)
+		rc = nd_user_add(cli->st, &cli->actor, argv[optind], role, name, key, &err);
+	free(key);
+	if (rc < 0)
 		return nd_cli_fail(&err);
 	printf("added %s as %s\n", argv[optind], role);
 	return ND_EXIT_OK;
@@ -111,6 +133,22 @@ int nd_cmd_user(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		return user_add(cli, cmd, argc - 1, argv + 1);
 	if (strcmp(sub, "list") == 0)
 		return argc == 2 ? user_list(cli) : nd_cli_usage(cmd, "user list takes no arguments");
+	if (strcmp(sub, "key") == 0) {
+		if (argc != 5 || strcmp(argv[3], "--key") != 0)
+			return nd_cli_usage(cmd, "user key LOGIN --key FILE");
+		struct nd_error err = {0};
+		char *key = NULL;
+		int rc = read_key(argv[4], &key, &err);
+		if (rc == 0)
+			rc = nd_cli_open(cli, 0, &err);
+		if (rc == 0)
+			rc = nd_user_set_key(cli->st, &cli->actor, argv[2], key, &err);
+		free(key);
+		if (rc < 0)
+			return nd_cli_fail(&err);
+		printf("key set for %s; run 'newsdesk keys --install ~/.ssh/authorized_keys'\n", argv[2]);
+		return ND_EXIT_OK;
+	}
 	if (strcmp(sub, "disable") == 0 || strcmp(sub, "enable") == 0) {
 		if (argc != 3)
 			return nd_cli_usage(cmd, "user %s takes one LOGIN", sub);

@@ -88,6 +88,55 @@ static int valid_login(const char *login, struct nd_error *err)
 	return 0;
 }
 
+/* sshd uses the first line that matches a key: two users with one key
+ * would both be the first of them. */
+static int key_taken(struct nd_store *st, const char *login, const char *key,
+		     struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	if (!key)
+		return 0;
+	int rc = nd_store_prepare(st, "SELECT login FROM users WHERE ssh_key = ? AND login <> ?",
+				  &stmt, err);
+	if (rc < 0)
+		return rc;
+	nd_bind_text(stmt, 1, key);
+	nd_bind_text(stmt, 2, login);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		rc = nd_fail(err, ND_EINVAL, "that key already belongs to %s: each user needs a key of "
+					     "their own",
+			     sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_user_set_key(struct nd_store *st, const struct nd_actor *actor, const char *login,
+		    const char *key, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, "change users", err)) < 0)
+		return rc;
+	if ((rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	if ((rc = key_taken(st, login, key, err)) < 0 ||
+	    (rc = nd_store_prepare(st, "UPDATE users SET ssh_key = ? WHERE login = ?", &stmt, err)) < 0)
+		goto fail;
+	nd_bind_text(stmt, 1, key);
+	nd_bind_text(stmt, 2, login);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "saving the key");
+	else if (sqlite3_changes(nd_store_db(st)) == 0)
+		rc = nd_fail(err, ND_ENOENT, "no user '%s'", login);
+	sqlite3_finalize(stmt);
+	if (rc < 0)
+		goto fail;
+	return nd_store_commit(st, err);
+fail:
+	nd_store_rollback(st);
+	return rc;
+}
+
 static int insert_user(struct nd_store *st, const char *login, const char *role, const char *name,
 		       const char *key, struct nd_error *err)
 {
@@ -121,7 +170,8 @@ int nd_user_add(struct nd_store *st, const struct nd_actor *actor, const char *l
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	if ((rc = insert_user(st, login, role, name, ssh_key, err)) < 0) {
+	if ((rc = key_taken(st, login, ssh_key, err)) < 0 ||
+	    (rc = insert_user(st, login, role, name, ssh_key, err)) < 0) {
 		nd_store_rollback(st);
 		return rc;
 	}

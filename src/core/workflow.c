@@ -195,11 +195,14 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 	const struct nd_transition *t = NULL;
 	struct nd_buf from = ND_BUF_INIT;
 	bool known = false;
+	int least = 99; /* the lowest rank any row of this verb allows */
 	for (size_t i = 0; i < wf->n_transitions; i++) {
 		const struct nd_transition *c = &wf->transitions[i];
 		if (strcmp(c->verb, verb) != 0)
 			continue;
 		known = true;
+		if (c->min_rank < least)
+			least = c->min_rank;
 		if (strcmp(c->from_state, h->state) == 0)
 			t = c;
 		else
@@ -210,6 +213,12 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 		return nd_fail(err, ND_EINVAL, "'%s' is not a workflow verb", verb);
 	}
 	bool own = strcmp(h->reporter, actor->user.login) == 0;
+	/* A verb the role may never use is refused for the role, not the state. */
+	if (actor->user.rank < least) {
+		nd_buf_free(&from);
+		return nd_fail(err, ND_EPERM, "only %s or above may %s (you are %s)", rank_word(least),
+			       verb, rank_word(actor->user.rank));
+	}
 	/* Reporters may not even learn the state of others' items. */
 	if (actor->user.rank < ND_RANK_EDITOR && !own) {
 		nd_buf_free(&from);

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# ssh.sh — reporters over a real OpenSSH server on 127.0.0.1: the keys
+# newsdesk installs, the forced-command shell, refusals. The server is this
+# test's own, on a free port, stopped by its pid.
+. "$(dirname "$0")/lib.sh"
+SSHD=/usr/sbin/sshd
+if [ ! -x "$SSHD" ] || ! command -v ssh >/dev/null; then
+	echo "1..0 # SKIP openssh-server/openssh-client not installed (scripts/test installs them)"
+	exit 0
+fi
+if [ "$(id -u)" -eq 0 ]; then mkdir -p /run/sshd; fi
+setup_desk
+me=$(id -un)
+nd user add wangj --role editor --name 王娟 >/dev/null
+for who in zhu li wangj; do ssh-keygen -q -t ed25519 -N "" -C "$who@field" -f "$TMP/$who"; done
+ssh-keygen -q -t ed25519 -N "" -f "$TMP/host"
+
+expect_ok "user key" nd user key zhu --key "$TMP/zhu.pub"
+nd user key li --key "$TMP/li.pub" >/dev/null
+nd user key wangj --key "$TMP/wangj.pub" >/dev/null
+expect_exit 1 "the same key for two users is refused" nd user key wang --key "$TMP/zhu.pub"
+contains "…naming its owner" "$err" "already belongs to zhu"
+printf 'command="/bin/sh" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI x\n' >"$TMP/bad.pub"
+expect_exit 1 "a key line with options is refused" nd user key wang --key "$TMP/bad.pub"
+printf '# kept: a line of the account owner\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOWNERKEYOWNERKEYOWNERKEYOWNERKEY00 owner\n' >"$TMP/authorized_keys"
+expect_ok "keys --install" nd keys --install "$TMP/authorized_keys"
+keys=$(cat "$TMP/authorized_keys")
+contains "lines outside newsdesk's block are kept" "$keys" "# kept: a line of the account owner"
+contains "each user's line forces the shell with their login" "$keys" "ssh-shell zhu\" ssh-ed25519"
+contains "…restricted, with a pty allowed for the desk" "$keys" "restrict,pty,command="
+expect_ok "keys --install again" nd keys --install "$TMP/authorized_keys"
+equals "installing twice changes nothing" "$(cat "$TMP/authorized_keys")" "$keys"
+equals "the file is private" "$(stat -c %a "$TMP/authorized_keys")" 600
+
+cat >"$TMP/sshd_config" <<CFG
+ListenAddress 127.0.0.1
+HostKey $TMP/host
+PidFile $TMP/sshd.pid
+AuthorizedKeysFile $TMP/authorized_keys
+UsePAM no
+StrictModes no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PubkeyAuthentication yes
+PermitRootLogin prohibit-password
+AllowUsers $me
+AcceptEnv LANG LC_*
+LogLevel ERROR
+CFG
+started=0
+for try in 1 2 3 4 5 6 7 8; do
+	port=$((20000 + RANDOM % 20000))
+	"$SSHD" -t -f "$TMP/sshd_config" -o "Port $port" 2>"$TMP/sshd-t.log" || { fail "sshd -t accepts the config" "$(cat "$TMP/sshd-t.log")"; break; }
+	if "$SSHD" -f "$TMP/sshd_config" -o "Port $port" -E "$TMP/sshd.log"; then
+		for i in $(seq 1 50); do [ -s "$TMP/sshd.pid" ] && break; sleep 0.05; done
+		sleep 0.2
+		if [ -s "$TMP/sshd.pid" ] && kill -0 "$(cat "$TMP/sshd.pid")" 2>/dev/null; then started=1; break; fi
+	fi
+done
+stop_sshd() { [ -s "$TMP/sshd.pid" ] && kill "$(cat "$TMP/sshd.pid")" 2>/dev/null; rm -rf "$TMP"; }
+trap stop_sshd EXIT
+[ "$started" -eq 1 ] && pass "sshd started on 127.0.0.1:$port" || { fail "sshd started" "$(cat "$TMP/sshd.log" 2>/dev/null)"; finish; exit 1; }
+
+# as_user WHO [ssh args…] COMMAND: ssh in with WHO's key.
+as_user() {
+	local who=$1
+	shift
+	ssh -F /dev/null -i "$TMP/$who" -p "$port" -o StrictHostKeyChecking=no \
+		-o UserKnownHostsFile=/dev/null -o BatchMode=yes -o IdentitiesOnly=yes \
+		-o LogLevel=ERROR -o ConnectTimeout=5 "$me@127.0.0.1" "$@"
+}
+
+story="$SRCDIR/tests/data/articles/a01.txt"
+expect_ok "a reporter files in UTF-8 over ssh" as_user zhu file <"$story"
+contains "…in Chinese, the publication's language, when no LANG is sent" "$out" "已提交 #1 大丰区总工会“双进”宣讲向纵深挺进（"
+iconv -f UTF-8 -t GB18030 "$SRCDIR/tests/data/articles/a05.txt" >"$TMP/gb.txt"
+expect_ok "…and in GB18030, in English when LANG says so" env LANG=en_US.UTF-8 LC_ALL= \
+	ssh -F /dev/null -i "$TMP/zhu" -p "$port" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+	-o BatchMode=yes -o IdentitiesOnly=yes -o LogLevel=ERROR -o SendEnv=LANG "$me@127.0.0.1" file <"$TMP/gb.txt"
+contains "…filed" "$out" "filed #2 射阳县工人文化宫打造最美职工书屋"
+expect_ok "mine" as_user zhu mine
+contains "mine lists the UTF-8 item" "$out" "#1"
+contains "…and the GB18030 one, decoded" "$out" "射阳县工人文化宫打造最美职工书屋"
+expect_ok "the stored text is UTF-8" nd show 2 --format json
+contains "…from GB18030" "$out" '"encoding":"GB18030"'
+
+nd --as li file "$SRCDIR/tests/data/articles/c03.txt" >/dev/null
+before=$(nd list --format tsv | md5sum)
+events=$(python3 -c "import sqlite3;print(sqlite3.connect('$NEWSDESK_DB').execute('select count(*) from events').fetchone()[0])")
+expect_exit 3 "show on someone else's item is refused" as_user zhu show 3
+contains "…saying why" "$err" "not yours"
+expect_exit 3 "a reporter may not approve" as_user zhu approve 1
+expect_exit 2 "sh is refused" as_user zhu sh
+contains "…in one line, in the publication's language" "$err" "“sh”不是 newsdesk 命令"
+expect_exit 2 "'file; rm -rf /' is refused" as_user zhu 'file; rm -rf /'
+expect_exit 2 "a command with \$(…) is refused" as_user zhu '$(touch '"$TMP"'/pwned)'
+[ ! -e "$TMP/pwned" ] && pass "…and nothing ran" || fail "\$(…) ran"
+expect_exit 2 "\`…\` is refused" as_user zhu '`touch '"$TMP"'/pwned2`'
+[ ! -e "$TMP/pwned2" ] && pass "…and nothing ran" || fail "backticks ran"
+expect_exit 2 "file naming a server path is refused" as_user zhu file /etc/passwd
+expect_exit 2 "edit --from is refused" as_user zhu edit 1 --from /etc/passwd
+expect_exit 2 "--db is refused" as_user zhu list --db /tmp/x
+expect_exit 2 "an unterminated quote is refused" as_user zhu "show 'x"
+expect_exit 2 "list is not for reporters" as_user zhu list
+equals "nothing changed" "$(nd list --format tsv | md5sum)" "$before"
+equals "no event was logged" "$(python3 -c "import sqlite3;print(sqlite3.connect('$NEWSDESK_DB').execute('select count(*) from events').fetchone()[0])")" "$events"
+
+# A cut upload: --bytes and --sha256 refuse it; a retried token files once.
+size=$(wc -c <"$story")
+sum=$(sha256sum "$story" | cut -d' ' -f1)
+head -c 200 "$story" >"$TMP/cut.txt"
+expect_exit 1 "a truncated upload is refused by --bytes" as_user zhu file --bytes "$size" <"$TMP/cut.txt"
+contains "…clearly" "$err" "cut short"
+expect_exit 1 "…and by --sha256" as_user zhu file --sha256 "$sum" <"$TMP/cut.txt"
+expect_ok "the whole upload passes both" as_user zhu file --bytes "$size" --sha256 "$sum" --token up-1 <"$story"
+expect_ok "a retry with the same token" as_user zhu file --bytes "$size" --sha256 "$sum" --token up-1 <"$story"
+contains "…is not filed twice" "$out" "已提交过 #4"
+
+# The returned item comes back to the reporter, who refiles it.
+nd --as wang return 1 --note "电头缺日期" >/dev/null
+expect_ok "mine shows the last note" as_user zhu mine
+contains "…on the returned item" "$out" "电头缺日期"
+expect_ok "refile over ssh" as_user zhu refile 1
+
+expect_ok "an editor lists everything" as_user wangj list --format tsv
+equals "…all four items" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 4
+expect_ok "help without a terminal" as_user zhu
+contains "…lists the reporter's commands" "$out" "file [--encoding"
+
+# A disabled user's key is gone after the next install.
+nd user disable li >/dev/null
+nd keys --install "$TMP/authorized_keys" >/dev/null
+lacks "li's line is gone" "$(cat "$TMP/authorized_keys")" "ssh-shell li\""
+if as_user li mine >/dev/null 2>&1; then fail "li can no longer log in"; else pass "li can no longer log in"; fi
+
+finish
