@@ -194,6 +194,7 @@ static const struct ssh_command {
 	{"log", ND_RANK_REPORTER, "log ID", "log 编号"},
 	{"help", ND_RANK_REPORTER, "help", "help"},
 	{"list", ND_RANK_EDITOR, "list [options]", "list [选项]"},
+	{"search", ND_RANK_REPORTER, "search WORDS (your items)", "search 关键词（你的稿件）"},
 	{"revisions", ND_RANK_EDITOR, "revisions ID", "revisions 编号"},
 	{"diff", ND_RANK_EDITOR, "diff ID [A [B]]", "diff 编号 [版本 [版本]]"},
 	{"proof", ND_RANK_EDITOR, "proof ID", "proof 编号"},

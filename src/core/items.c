@@ -4,6 +4,7 @@
 #include "newsdesk/items.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
+#include "newsdesk/search.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdlib.h>
@@ -350,33 +351,41 @@ int nd_item_matches(struct nd_store *st, const struct nd_actor *actor, const str
 		    struct nd_error *err)
 {
 	struct nd_buf sql = ND_BUF_INIT;
+	struct nd_search_terms terms;
 	sqlite3_stmt *stmt;
 	unsigned sort = (unsigned)f->sort < sizeof sort_orders / sizeof *sort_orders ? f->sort : 0;
 	*matches = NULL;
 	*n = 0;
 	if (!text || !text[0])
 		return 0;
-	/* instr(), not LIKE: the text is matched literally (no % or _), and
-	 * it counts characters correctly for Chinese. */
-	int rc = nd_buf_adds(&sql, "SELECT id, pos FROM (SELECT i.id AS id, r.kicker, r.headline, "
-				   "r.subhead, r.byline, r.body, row_number() OVER (");
+	int rc = nd_search_parse(text, &terms, err);
+	if (rc < 0)
+		return rc;
+	/* Positions over the filtered list, then the search's own conditions
+	 * (the same as newsdesk search) on the current revision, aliased r. */
+	rc = nd_buf_adds(&sql, "SELECT item_id, pos FROM (SELECT i.id AS item_id, r.id AS id, "
+			       "r.kicker AS kicker, r.headline AS headline, r.subhead AS subhead, "
+			       "r.byline AS byline, r.body AS body, row_number() OVER (");
 	rc |= nd_buf_adds(&sql, sort_orders[sort][f->ascending ? 1 : 0]);
 	rc |= nd_buf_adds(&sql, ") - 1 AS pos FROM items i JOIN revisions r ON r.item_id = i.id "
 				"AND r.rev = i.current_rev ");
 	rc |= build_where(&sql, actor, f);
-	rc |= nd_buf_adds(&sql, ") WHERE instr(headline, :q) OR instr(coalesce(kicker, ''), :q) "
-				"OR instr(coalesce(subhead, ''), :q) OR instr(coalesce(byline, ''), :q) "
-				"OR instr(body, :q) ORDER BY pos LIMIT :limit");
+	rc |= nd_buf_adds(&sql, ") AS r WHERE 1 ");
+	rc |= nd_search_sql(&sql, &terms);
+	rc |= nd_buf_adds(&sql, "ORDER BY pos LIMIT :limit");
 	if (rc < 0) {
 		nd_buf_free(&sql);
+		nd_search_terms_free(&terms);
 		return nd_fail(err, ND_ENOMEM, "out of memory");
 	}
 	rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
 	nd_buf_free(&sql);
-	if (rc < 0)
+	if (rc < 0) {
+		nd_search_terms_free(&terms);
 		return rc;
+	}
 	bind_filter(stmt, actor, f);
-	nd_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":q"), text);
+	nd_search_bind(stmt, &terms);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
 	size_t cap = 0;
 	int step;
@@ -395,6 +404,7 @@ int nd_item_matches(struct nd_store *st, const struct nd_actor *actor, const str
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = nd_store_fail(st, err, "searching");
 	sqlite3_finalize(stmt);
+	nd_search_terms_free(&terms);
 	if (rc < 0) {
 		free(*matches);
 		*matches = NULL;

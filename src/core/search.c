@@ -1,0 +1,289 @@
+/* search.c — full-text search. Long terms use the trigram index, short
+ * ones instr(); the results are ranked in SQL and the snippet is cut here. */
+#include "newsdesk/search.h"
+#include "newsdesk/store_sql.h"
+#include "newsdesk/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Bytes of the blank at p (space, tab, ideographic space), or 0. */
+static size_t blank_at(const char *p)
+{
+	if (*p == ' ' || *p == '\t')
+		return 1;
+	if ((unsigned char)p[0] == 0xE3 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+int nd_search_parse(const char *query, struct nd_search_terms *t, struct nd_error *err)
+{
+	memset(t, 0, sizeof *t);
+	const char *p = query ? query : "";
+	while (*p) {
+		size_t skip;
+		while ((skip = blank_at(p)) > 0)
+			p += skip;
+		if (!*p)
+			break;
+		const char *start = p, *end;
+		if (*p == '"' && strchr(p + 1, '"')) {
+			/* "a quoted phrase" is one term, blanks and all */
+			start = p + 1;
+			end = strchr(start, '"');
+			p = end + 1;
+		} else {
+			end = p;
+			while (*end && !blank_at(end))
+				end++;
+			p = end;
+		}
+		const char *q = start;
+		while (q < end && blank_at(q))
+			q += blank_at(q);
+		if (q >= end)
+			continue; /* nothing but blanks */
+		if (t->n == ND_SEARCH_MAX_TERMS) {
+			nd_search_terms_free(t);
+			return nd_fail(err, ND_EINVAL, "too many search words (at most %d)",
+				       ND_SEARCH_MAX_TERMS);
+		}
+		t->term[t->n] = strndup(start, (size_t)(end - start));
+		if (!t->term[t->n]) {
+			nd_search_terms_free(t);
+			return nd_fail(err, ND_ENOMEM, "out of memory");
+		}
+		t->n++;
+	}
+	if (t->n == 0)
+		return nd_fail(err, ND_EINVAL, "search for what? the query is empty");
+	return 0;
+}
+
+void nd_search_terms_free(struct nd_search_terms *t)
+{
+	for (int i = 0; i < t->n; i++)
+		free(t->term[i]);
+	memset(t, 0, sizeof *t);
+}
+
+static bool is_long(const char *term)
+{
+	return nd_utf8_length(term) >= 3;
+}
+
+int nd_search_sql(struct nd_buf *sql, const struct nd_search_terms *t)
+{
+	int rc = 0;
+	for (int k = 0; k < t->n; k++) {
+		if (is_long(t->term[k]))
+			rc |= nd_buf_printf(sql,
+					    "AND r.id IN (SELECT rowid FROM search WHERE search MATCH :t%d) ",
+					    k);
+		else
+			rc |= nd_buf_printf(
+				sql,
+				"AND (instr(lower(r.headline), lower(:t%d)) OR "
+				"instr(lower(coalesce(r.kicker, '')), lower(:t%d)) OR "
+				"instr(lower(coalesce(r.subhead, '')), lower(:t%d)) OR "
+				"instr(lower(coalesce(r.byline, '')), lower(:t%d)) OR "
+				"instr(lower(r.body), lower(:t%d))) ",
+				k, k, k, k, k);
+	}
+	return rc;
+}
+
+/* An FTS5 string: the term between double quotes, its quotes doubled, so
+ * ", *, NEAR, AND, - and the rest are only text. */
+static char *fts_string(const char *term)
+{
+	struct nd_buf b = ND_BUF_INIT;
+	nd_buf_addc(&b, '"');
+	for (const char *p = term; *p; p++) {
+		if (*p == '"')
+			nd_buf_addc(&b, '"');
+		nd_buf_addc(&b, *p);
+	}
+	nd_buf_addc(&b, '"');
+	return nd_buf_take(&b);
+}
+
+void nd_search_bind(struct sqlite3_stmt *stmt, const struct nd_search_terms *t)
+{
+	for (int k = 0; k < t->n; k++) {
+		char name[16];
+		snprintf(name, sizeof name, ":t%d", k);
+		int idx = sqlite3_bind_parameter_index(stmt, name);
+		if (!idx)
+			continue;
+		if (is_long(t->term[k])) {
+			char *s = fts_string(t->term[k]);
+			sqlite3_bind_text(stmt, idx, s, -1, free);
+		} else {
+			nd_bind_text(stmt, idx, t->term[k]);
+		}
+	}
+}
+
+/* About 15 characters either side of the first hit, the hit in « ». */
+static char *snippet(const char *text, const struct nd_search_terms *t)
+{
+	const char *hit = NULL;
+	size_t hit_len = 0;
+	for (int k = 0; k < t->n; k++) {
+		const char *h = strcasestr(text, t->term[k]);
+		if (h && (!hit || h < hit)) {
+			hit = h;
+			hit_len = strlen(t->term[k]);
+		}
+	}
+	if (!hit)
+		return NULL;
+	const char *from = hit;
+	for (int i = 0; i < 15 && from > text; i++)
+		do
+			from--;
+		while (from > text && ((unsigned char)*from & 0xC0) == 0x80);
+	const char *to = hit + hit_len;
+	for (int i = 0; i < 15 && *to && *to != '\n'; i++) {
+		to++;
+		while (*to && ((unsigned char)*to & 0xC0) == 0x80)
+			to++;
+	}
+	/* stay within the paragraph */
+	const char *nl = memchr(from, '\n', (size_t)(hit - from));
+	while (nl) {
+		from = nl + 1;
+		nl = memchr(from, '\n', (size_t)(hit - from));
+	}
+	struct nd_buf b = ND_BUF_INIT;
+	if (from > text)
+		nd_buf_adds(&b, "…");
+	nd_buf_add(&b, from, (size_t)(hit - from));
+	nd_buf_adds(&b, "«");
+	nd_buf_add(&b, hit, hit_len);
+	nd_buf_adds(&b, "»");
+	nd_buf_add(&b, hit + hit_len, (size_t)(to - (hit + hit_len)));
+	if (*to)
+		nd_buf_adds(&b, "…");
+	return nd_buf_take(&b);
+}
+
+int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *query,
+	      const struct nd_search_options *o, bool zh, struct nd_search_hit **hits, size_t *n,
+	      struct nd_error *err)
+{
+	struct nd_search_terms t;
+	struct nd_buf sql = ND_BUF_INIT;
+	sqlite3_stmt *stmt;
+	*hits = NULL;
+	*n = 0;
+	int rc = nd_search_parse(query, &t, err);
+	if (rc < 0)
+		return rc;
+	nd_buf_adds(&sql, "SELECT i.id, i.state, CASE WHEN :zh THEN s.label_zh ELSE s.label_en END, "
+			  "r.headline, r.body, i.updated_at, r.chars, (0");
+	for (int k = 0; k < t.n; k++)
+		nd_buf_printf(&sql, " OR instr(lower(r.headline), lower(:h%d)) > 0", k);
+	nd_buf_adds(&sql, ") AS in_headline FROM items i JOIN revisions r ON r.item_id = i.id AND "
+			  "r.rev = i.current_rev JOIN states s ON s.name = i.state WHERE 1 ");
+	nd_search_sql(&sql, &t);
+	if (o->state)
+		nd_buf_adds(&sql, "AND i.state = :state ");
+	else
+		nd_buf_adds(&sql, "AND i.state <> 'spiked' ");
+	if (o->issue)
+		nd_buf_adds(&sql, "AND i.issue = :issue ");
+	if (actor->user.rank < ND_RANK_EDITOR)
+		nd_buf_adds(&sql, "AND i.reporter = :me ");
+	nd_buf_adds(&sql, "ORDER BY in_headline DESC, i.updated_at DESC, i.id DESC LIMIT :limit");
+	rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
+	nd_buf_free(&sql);
+	if (rc < 0) {
+		nd_search_terms_free(&t);
+		return rc;
+	}
+	nd_search_bind(stmt, &t);
+	for (int k = 0; k < t.n; k++) {
+		char name[16];
+		snprintf(name, sizeof name, ":h%d", k);
+		nd_bind_text(stmt, sqlite3_bind_parameter_index(stmt, name), t.term[k]);
+	}
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), zh);
+	int idx;
+	if ((idx = sqlite3_bind_parameter_index(stmt, ":state")))
+		nd_bind_text(stmt, idx, o->state);
+	if ((idx = sqlite3_bind_parameter_index(stmt, ":issue")))
+		nd_bind_text(stmt, idx, o->issue);
+	if ((idx = sqlite3_bind_parameter_index(stmt, ":me")))
+		nd_bind_text(stmt, idx, actor->user.login);
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), o->limit > 0 ? o->limit : 20);
+	int step;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct nd_search_hit *nh = realloc(*hits, (*n + 1) * sizeof *nh);
+		if (!nh) {
+			rc = nd_fail(err, ND_ENOMEM, "out of memory");
+			break;
+		}
+		*hits = nh;
+		struct nd_search_hit *h = &(*hits)[(*n)++];
+		memset(h, 0, sizeof *h);
+		h->id = sqlite3_column_int64(stmt, 0);
+		h->state = nd_column_dup(stmt, 1);
+		h->state_label = nd_column_dup(stmt, 2);
+		h->headline = nd_column_dup(stmt, 3);
+		const char *body = (const char *)sqlite3_column_text(stmt, 4);
+		h->updated_at = sqlite3_column_int64(stmt, 5);
+		h->chars = (long)sqlite3_column_int64(stmt, 6);
+		h->in_headline = sqlite3_column_int(stmt, 7) != 0;
+		h->snippet = snippet(body ? body : "", &t);
+		if (!h->snippet)
+			h->snippet = snippet(h->headline ? h->headline : "", &t);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "searching");
+	sqlite3_finalize(stmt);
+	nd_search_terms_free(&t);
+	if (rc < 0) {
+		nd_search_hits_free(*hits, *n);
+		*hits = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void nd_search_hits_free(struct nd_search_hit *hits, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(hits[i].state);
+		free(hits[i].state_label);
+		free(hits[i].headline);
+		free(hits[i].snippet);
+	}
+	free(hits);
+}
+
+int nd_search_reindex(struct nd_store *st, const struct nd_actor *actor, int64_t *indexed,
+		      struct nd_error *err)
+{
+	int rc = nd_require_rank(actor, ND_RANK_ADMIN, "rebuild the search index", err);
+	if (rc < 0 || (rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	/* 'rebuild' would read every revision: clear, then add the current ones. */
+	char *msg = NULL;
+	if (sqlite3_exec(nd_store_db(st),
+			 "INSERT INTO search(search) VALUES ('delete-all');"
+			 "INSERT INTO search(rowid, kicker, headline, subhead, byline, body) "
+			 "SELECT r.id, r.kicker, r.headline, r.subhead, r.byline, r.body "
+			 "FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev;",
+			 NULL, NULL, &msg) != SQLITE_OK) {
+		rc = nd_fail(err, ND_EDB, "rebuilding the index: %s", msg ? msg : "");
+		sqlite3_free(msg);
+		nd_store_rollback(st);
+		return rc;
+	}
+	*indexed = sqlite3_changes(nd_store_db(st));
+	return nd_store_commit(st, err);
+}

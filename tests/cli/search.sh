@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# search.sh — full-text search through the real binary.
+. "$(dirname "$0")/lib.sh"
+setup_desk
+for f in a01 a02 a03 b01 c01; do nd --as zhu file "$SRCDIR/tests/data/articles/$f.txt" >/dev/null; done
+printf '标题: 新的App上线\n\n2024年职工服务App正式上线。\n' | nd --as li file >/dev/null
+
+ids() { nd search --format json "$@" | python3 -c 'import json,sys; print(" ".join(str(h["id"]) for h in json.load(sys.stdin)))'; }
+
+equals "one character: 蹲" "$(ids 蹲)" "5"
+equals "two characters: 蹲点 (instr)" "$(ids 蹲点)" "5"
+equals "three characters: 蹲点组 (trigram)" "$(ids 蹲点组)" "5"
+equals "many characters: 劳模工匠助企行" "$(ids 劳模工匠助企行)" "3 2"
+equals "words are ANDed: 蹲点 海宁 finds none" "$(ids 蹲点 海宁)" ""
+equals "words are ANDed: 海宁 品牌" "$(ids 海宁 品牌)" "4"
+equals "a quoted phrase is matched as is" "$(ids '"纵深挺进"')" "1"
+equals "Latin: App" "$(ids App)" "6"
+equals "Latin, any case: app" "$(ids app)" "6"
+equals "mixed: 2024年" "$(ids 2024年)" "6 1"
+for q in '"' '*' 'NEAR' '-' 'AND OR NOT' '工会" OR "x' '(工会' 'x*'; do
+	expect_ok "FTS5 syntax in the query is only text: $q" nd search -- "$q"
+done
+equals "NEAR( is looked for literally" "$(ids 'NEAR(')" ""
+
+# Ranking: headline hits before body hits, then newest.
+out=$(ids 劳模)
+first=$(printf '%s' "$out" | cut -d' ' -f1)
+case " 2 3 " in *" $first "*) pass "a headline hit ranks first ($out)" ;; *) fail "ranking" "$out" ;; esac
+expect_ok "table output" nd search 蹲点组
+contains "…with the hit marked in a snippet" "$out" "«蹲点组»"
+
+# Edited: found by the new text, not the old.
+sed 's/蹲点/驻点/g' "$SRCDIR/tests/data/articles/c01.txt" >"$TMP/c01.txt"
+nd --as wang edit 5 --from "$TMP/c01.txt" >/dev/null
+equals "the new text is found" "$(ids 驻点组)" "5"
+equals "the old text is not" "$(ids 蹲点组)" ""
+equals "…nor with two characters" "$(ids 蹲点)" ""
+
+# Spiked: found only with --state spiked.
+nd --as wang spike 4 --note "重复" >/dev/null
+equals "a spiked item is not found" "$(ids 海宁)" ""
+equals "…unless asked for" "$(ids --state spiked 海宁)" "4"
+equals "--state filters" "$(ids --state 已编 驻点)" "5"
+
+# Reporters search only their own items.
+equals "li finds only li's" "$(nd --as li search --format json 工会 | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" "0"
+
+expect_ok "reindex" nd reindex
+contains "…counts the items" "$out" "6 items"
+equals "after reindex the same answers" "$(ids 驻点组) / $(ids 蹲点组)" "5 / "
+expect_exit 1 "an empty query" nd search " "
+finish
