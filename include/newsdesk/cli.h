@@ -86,6 +86,7 @@ int nd_cmd_rundown(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_publish(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_export(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_stats(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_import(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_search(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_reindex(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_keys(struct nd_cli *, const struct nd_command *, int, char **);

@@ -8,6 +8,7 @@
 
 #include "newsdesk/error.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define ND_MAX_INPUT (1024 * 1024) /* bytes a filed story may have */
@@ -33,6 +34,11 @@ int nd_story_parse(const char *text, struct nd_story *st, struct nd_error *err);
 int nd_story_from_bytes(const char *bytes, size_t n, const char *forced_encoding,
 			struct nd_story *st, const char **encoding, struct nd_error *err);
 
+/* The first half of the intake: size and binary checks, encoding, line
+ * ends and control characters; *text is clean UTF-8 (malloc'd). */
+int nd_text_from_bytes(const char *bytes, size_t n, size_t max, const char *forced_encoding,
+		       char **text, const char **encoding, struct nd_error *err);
+
 /* Checks the limits a stored story must meet; err names the field. */
 int nd_story_validate(const struct nd_story *st, struct nd_error *err);
 
@@ -47,6 +53,9 @@ size_t nd_match_dateline(const char *s);
 
 /* True when the line is a byline: names, or a photo credit ending in 摄. */
 int nd_is_byline(const char *line);
+
+/* True when the line is an author line: 本报记者 XXX 本报通讯员 XXX. */
+bool nd_is_author_line(const char *line);
 
 int nd_story_copy(struct nd_story *dst, const struct nd_story *src);
 void nd_story_free(struct nd_story *st);

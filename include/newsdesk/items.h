@@ -58,6 +58,13 @@ int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct
 		 const char *encoding, const char *token, struct nd_file_result *res,
 		 struct nd_error *err);
 
+/* The insert behind nd_item_file, for core modules that file several
+ * items in one transaction they opened (the importer): state is submitted
+ * or published, verb what the event log calls it. */
+int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
+		   const char *encoding, const char *token, const char *state, const char *verb,
+		   struct nd_file_result *res, struct nd_error *err);
+
 /* Rows [offset, offset+limit) of the filtered list; only those are read. */
 int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
 		 int64_t offset, int limit, bool zh, struct nd_item **rows, size_t *n,

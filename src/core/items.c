@@ -103,39 +103,42 @@ static int step_done(struct nd_store *st, sqlite3_stmt *stmt, struct nd_error *e
 	return rc;
 }
 
-int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
-		 const char *encoding, const char *token, struct nd_file_result *res,
-		 struct nd_error *err)
+int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
+		   const char *encoding, const char *token, const char *state, const char *verb,
+		   struct nd_file_result *res, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
 	int rc;
 	int64_t now = nd_now();
+	bool published = strcmp(state, "published") == 0;
 	memset(res, 0, sizeof *res);
 	if ((rc = nd_story_validate(story, err)) < 0)
 		return rc;
 	long body_chars, chars = story_chars(story, &body_chars);
-
-	if ((rc = nd_store_begin(st, err)) < 0)
-		return rc;
 	if (token && (rc = find_token(st, token, &res->id, &res->chars, err)) != 0) {
-		nd_store_rollback(st);
 		if (rc > 0)
 			res->duplicate = true;
 		return rc > 0 ? 0 : rc;
 	}
 	if ((rc = nd_store_prepare(st,
 				   "INSERT INTO items(kind, section, state, reporter, current_rev, "
-				   "filed_at, updated_at, token) VALUES (?, ?, 'submitted', ?, 1, ?, ?, ?)",
+				   "filed_at, updated_at, token, published_rev, published_at) "
+				   "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
 				   &stmt, err)) < 0)
-		goto fail;
+		return rc;
 	nd_bind_text(stmt, 1, story->kind);
 	nd_bind_text(stmt, 2, story->section && story->section[0] ? story->section : NULL);
-	nd_bind_text(stmt, 3, actor->user.login);
-	sqlite3_bind_int64(stmt, 4, now);
+	nd_bind_text(stmt, 3, state);
+	nd_bind_text(stmt, 4, actor->user.login);
 	sqlite3_bind_int64(stmt, 5, now);
-	nd_bind_text(stmt, 6, token);
+	sqlite3_bind_int64(stmt, 6, now);
+	nd_bind_text(stmt, 7, token);
+	if (published) {
+		sqlite3_bind_int(stmt, 8, 1);
+		sqlite3_bind_int64(stmt, 9, now);
+	}
 	if ((rc = step_done(st, stmt, err, "filing the item")) < 0)
-		goto fail;
+		return rc;
 	res->id = sqlite3_last_insert_rowid(nd_store_db(st));
 	res->chars = chars;
 
@@ -144,7 +147,7 @@ int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct
 				   "subhead, dateline, byline, body, chars, body_chars, author, "
 				   "created_at, encoding) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				   &stmt, err)) < 0)
-		goto fail;
+		return rc;
 	sqlite3_bind_int64(stmt, 1, res->id);
 	nd_bind_text(stmt, 2, story->kind);
 	nd_bind_text(stmt, 3, story->section && story->section[0] ? story->section : NULL);
@@ -160,31 +163,47 @@ int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct
 	sqlite3_bind_int64(stmt, 13, now);
 	nd_bind_text(stmt, 14, encoding);
 	if ((rc = step_done(st, stmt, err, "storing the revision")) < 0)
-		goto fail;
+		return rc;
 
 	if ((rc = nd_store_prepare(st,
 				   "INSERT INTO events(item_id, actor, verb, from_state, to_state, rev, "
-				   "created_at) VALUES (?, ?, 'file', NULL, 'submitted', 1, ?)",
+				   "created_at) VALUES (?, ?, ?, NULL, ?, 1, ?)",
 				   &stmt, err)) < 0)
-		goto fail;
+		return rc;
 	sqlite3_bind_int64(stmt, 1, res->id);
 	nd_bind_text(stmt, 2, actor->user.login);
-	sqlite3_bind_int64(stmt, 3, now);
+	nd_bind_text(stmt, 3, verb);
+	nd_bind_text(stmt, 4, state);
+	sqlite3_bind_int64(stmt, 5, now);
 	if ((rc = step_done(st, stmt, err, "logging the filing")) < 0)
-		goto fail;
+		return rc;
 
 	if (story->section && story->section[0]) {
 		if ((rc = nd_store_prepare(st, "INSERT OR IGNORE INTO sections(name) VALUES (?)", &stmt,
 					   err)) < 0)
-			goto fail;
+			return rc;
 		nd_bind_text(stmt, 1, story->section);
 		if ((rc = step_done(st, stmt, err, "recording the section")) < 0)
-			goto fail;
+			return rc;
+	}
+	return 0;
+}
+
+int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
+		 const char *encoding, const char *token, struct nd_file_result *res,
+		 struct nd_error *err)
+{
+	int rc = nd_story_validate(story, err);
+	if (rc < 0)
+		return rc;
+	if ((rc = nd_store_begin(st, err)) < 0)
+		return rc;
+	if ((rc = nd_item_insert(st, actor, story, encoding, token, "submitted", "file", res, err)) < 0 ||
+	    res->duplicate) {
+		nd_store_rollback(st);
+		return rc;
 	}
 	return nd_store_commit(st, err);
-fail:
-	nd_store_rollback(st);
-	return rc;
 }
 
 /* The WHERE clause from constant fragments: only the filters in use appear,

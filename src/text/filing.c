@@ -509,7 +509,7 @@ static bool short_title_line(const char *s)
 }
 
 /* An author line under a headline: 本报记者 XXX 本报通讯员 XXX. */
-static bool is_author_line(const char *line)
+bool nd_is_author_line(const char *line)
 {
 	static const char *const starts_with[] = {"本报", "本刊", "记者", "通讯员", "特约", "见习"};
 	if (!nd_is_byline(line) || nd_match_dateline(line))
@@ -537,7 +537,7 @@ static int parse_headerless(struct lines *l, size_t first, struct nd_story *st,
 	size_t third = body < l->n ? next_nonblank(l, body + 1) : l->n;
 	if (body < l->n && third < l->n && short_title_line(l->v[h]) &&
 	    short_title_line(l->v[body]) &&
-	    (nd_match_dateline(l->v[third]) || is_author_line(l->v[third]))) {
+	    (nd_match_dateline(l->v[third]) || nd_is_author_line(l->v[third]))) {
 		if (starts(l->v[body], "——") || starts(l->v[body], "—")) {
 			if (set_field(st, FIELD(subhead), l->v[body]) < 0)
 				return -1;
@@ -557,7 +557,7 @@ static int parse_headerless(struct lines *l, size_t first, struct nd_story *st,
 		return -1;
 
 	/* An author line under the headline: 本报记者 XXX 本报通讯员 XXX. */
-	if (body < l->n && is_author_line(l->v[body])) {
+	if (body < l->n && nd_is_author_line(l->v[body])) {
 		if (set_field(st, FIELD(byline), l->v[body]) < 0)
 			return -1;
 		body = next_nonblank(l, body + 1);
@@ -695,23 +695,20 @@ static void normalise_line_ends(char *s)
 	*w = '\0';
 }
 
-int nd_story_from_bytes(const char *bytes, size_t n, const char *forced_encoding,
-			struct nd_story *st, const char **encoding, struct nd_error *err)
+int nd_text_from_bytes(const char *bytes, size_t n, size_t max, const char *forced_encoding,
+		      char **text, const char **encoding, struct nd_error *err)
 {
-	memset(st, 0, sizeof *st);
+	*text = NULL;
 	if (n == 0)
 		return nd_fail(err, ND_EINVAL, "the input is empty");
-	if (n > ND_MAX_INPUT)
-		return nd_fail(err, ND_EINVAL,
-			       "the input is %zu bytes; a story may have at most %d (1 MiB)", n,
-			       ND_MAX_INPUT);
+	if (n > max)
+		return nd_fail(err, ND_EINVAL, "the input is %zu bytes; at most %zu are accepted", n, max);
 	bool utf16 = (n >= 2 && ((unsigned char)bytes[0] == 0xFF && (unsigned char)bytes[1] == 0xFE)) ||
 		     (n >= 2 && ((unsigned char)bytes[0] == 0xFE && (unsigned char)bytes[1] == 0xFF)) ||
 		     (forced_encoding && strncasecmp(forced_encoding, "UTF-16", 6) == 0);
 	int rc;
 	if (!utf16 && (rc = check_binary(bytes, n, err)) < 0)
 		return rc;
-
 	struct nd_decoded d;
 	if ((rc = nd_charset_decode(bytes, n, forced_encoding, &d, err)) < 0)
 		return rc;
@@ -723,8 +720,24 @@ int nd_story_from_bytes(const char *bytes, size_t n, const char *forced_encoding
 		*encoding = d.encoding;
 	normalise_line_ends(d.text);
 	nd_strip_controls(d.text);
-	rc = nd_story_parse(d.text, st, err);
-	nd_decoded_free(&d);
+	*text = d.text;
+	return 0;
+}
+
+int nd_story_from_bytes(const char *bytes, size_t n, const char *forced_encoding,
+			struct nd_story *st, const char **encoding, struct nd_error *err)
+{
+	char *text;
+	memset(st, 0, sizeof *st);
+	if (n > ND_MAX_INPUT)
+		return nd_fail(err, ND_EINVAL,
+			       "the input is %zu bytes; a story may have at most %d (1 MiB)", n,
+			       ND_MAX_INPUT);
+	int rc = nd_text_from_bytes(bytes, n, ND_MAX_INPUT, forced_encoding, &text, encoding, err);
+	if (rc < 0)
+		return rc;
+	rc = nd_story_parse(text, st, err);
+	free(text);
 	if (rc == 0 && (rc = nd_story_validate(st, err)) < 0)
 		nd_story_free(st);
 	return rc;

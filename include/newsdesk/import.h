@@ -1,0 +1,22 @@
+/* import.h — filing the items of an imported page, in one transaction. */
+#ifndef NEWSDESK_IMPORT_H
+#define NEWSDESK_IMPORT_H
+
+#include "newsdesk/importer.h"
+#include "newsdesk/store.h"
+#include "newsdesk/users.h"
+
+#include <stdint.h>
+
+struct nd_import_result {
+	size_t filed, fragments;
+	int64_t first, last;
+};
+
+/* Files every item of page (all or none). published: archives go straight
+ * to published (chiefs). issue, when given, places them on page 'page'. */
+int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
+		   const struct nd_import_page *page, const char *encoding, const char *issue,
+		   int page_no, bool published, struct nd_import_result *res, struct nd_error *err);
+
+#endif

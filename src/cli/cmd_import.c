@@ -1,0 +1,167 @@
+/* cmd_import.c — importing page dumps: legacy pages and archives split
+ * into items by text/importer.c, filed through core/import.c. */
+#include "newsdesk/buf.h"
+#include "newsdesk/cli.h"
+#include "newsdesk/count.h"
+#include "newsdesk/external.h"
+#include "newsdesk/import.h"
+#include "newsdesk/importer.h"
+#include "newsdesk/json.h"
+#include "newsdesk/width.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PAGE (8 * 1024 * 1024)
+
+static void dry_text(struct nd_cli *cli, const char *name, const struct nd_import_page *pg)
+{
+	printf("%s: %zu %s\n", name, pg->n, cli->zh ? "篇" : "items");
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct nd_import_item *it = &pg->items[i];
+		const struct nd_story *s = &it->story;
+		char chars[32];
+		nd_format_count(nd_count_chars(s->body) + nd_count_chars(s->headline), chars, sizeof chars);
+		struct nd_buf b = ND_BUF_INIT;
+		nd_buf_printf(&b, "%2zu %-7s %s", i + 1, s->kind, it->fragment ? "[fragment] " : "");
+		nd_buf_printf(&b, "[%s] ", s->section ? s->section : "-");
+		if (s->kicker)
+			nd_buf_printf(&b, "%s ▸ ", s->kicker);
+		nd_buf_adds(&b, s->headline);
+		nd_buf_printf(&b, "\n     %s%s%s · %s%s · %s 字", s->dateline ? s->dateline : "",
+			      s->dateline ? " · " : "", s->byline ? s->byline : "-",
+			      it->repairs ? "repaired " : "", it->displaced ? "continuation joined" : "",
+			      chars);
+		nd_buf_adds(&b, "\n     ");
+		nd_fit(&b, s->body, 60, false, ND_ALIGN_LEFT);
+		nd_buf_addc(&b, '\n');
+		nd_cli_put(stdout, nd_buf_str(&b), ND_SAN_NEWLINES);
+		nd_buf_free(&b);
+	}
+}
+
+static void dry_json(const char *name, const struct nd_import_page *pg, bool first)
+{
+	struct nd_buf b = ND_BUF_INIT;
+	nd_buf_adds(&b, first ? "[\n" : ",\n");
+	nd_buf_adds(&b, "{\"file\":");
+	nd_json_str(&b, name);
+	nd_buf_adds(&b, ",\"items\":[");
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct nd_import_item *it = &pg->items[i];
+		const struct nd_story *s = &it->story;
+		nd_buf_adds(&b, i ? ",\n {" : "\n {");
+		nd_json_kv_str(&b, 1, "kind", s->kind);
+		nd_json_kv_str(&b, 0, "section", s->section);
+		nd_json_kv_str(&b, 0, "markers", it->markers);
+		nd_json_kv_str(&b, 0, "kicker", s->kicker);
+		nd_json_kv_str(&b, 0, "headline", s->headline);
+		nd_json_kv_str(&b, 0, "dateline", s->dateline);
+		nd_json_kv_str(&b, 0, "byline", s->byline);
+		nd_json_kv_str(&b, 0, "source", it->source);
+		nd_json_kv_str(&b, 0, "body", s->body);
+		nd_json_kv_int(&b, 0, "chars", nd_count_chars(s->body));
+		nd_json_kv_int(&b, 0, "fragment", it->fragment);
+		nd_json_kv_int(&b, 0, "repairs", it->repairs);
+		nd_json_kv_int(&b, 0, "displaced", it->displaced);
+		nd_buf_addc(&b, '}');
+	}
+	nd_buf_adds(&b, "]}");
+	fputs(nd_buf_str(&b), stdout);
+	nd_buf_free(&b);
+}
+
+int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"issue", required_argument, NULL, 'i'},    {"state", required_argument, NULL, 's'},
+		{"dry-run", no_argument, NULL, 'n'},        {"format", required_argument, NULL, 'f'},
+		{"encoding", required_argument, NULL, 'e'}, {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *issue = NULL, *state = "submitted", *encoding = NULL;
+	bool dry = false, json = false;
+	int c;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		switch (c) {
+		case 'i':
+			issue = optarg;
+			break;
+		case 's':
+			if (strcmp(optarg, "submitted") && strcmp(optarg, "published"))
+				return nd_cli_usage(cmd, "--state is submitted or published");
+			state = optarg;
+			break;
+		case 'n':
+			dry = true;
+			break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				json = true;
+			else if (strcmp(optarg, "text") != 0)
+				return nd_cli_usage(cmd, "unknown format '%s' (text or json)", optarg);
+			break;
+		case 'e':
+			encoding = optarg;
+			break;
+		case 'h':
+			nd_cli_print_usage(stdout, cmd);
+			return ND_EXIT_OK;
+		default:
+			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return nd_cli_usage(cmd, "import takes one or more page FILEs");
+	struct nd_error err = {0};
+	if (!dry && nd_cli_open(cli, 0, &err) < 0)
+		return nd_cli_fail(&err);
+	int worst = ND_EXIT_OK;
+	bool first = true;
+	for (int i = optind; i < argc; i++) {
+		struct nd_buf bytes = ND_BUF_INIT;
+		struct nd_import_page pg;
+		char *text = NULL;
+		const char *enc = NULL;
+		int rc = nd_read_file(argv[i], &bytes, &err);
+		if (rc == ND_EINVAL) /* over nd_read_file's 1 MiB: pages may be larger */
+			rc = nd_fail(&err, ND_EINVAL, "%s is over 1 MiB; split it into pages", argv[i]);
+		if (rc == 0)
+			rc = nd_text_from_bytes(nd_buf_str(&bytes), bytes.len, MAX_PAGE, encoding, &text,
+						&enc, &err);
+		nd_buf_free(&bytes);
+		if (rc == 0)
+			rc = nd_import_split(text, &pg, &err);
+		free(text);
+		if (rc < 0) {
+			nd_error_prefix(&err, "%s: ", argv[i]);
+			worst = nd_cli_fail(&err);
+			continue;
+		}
+		if (dry) {
+			if (json)
+				dry_json(argv[i], &pg, first);
+			else
+				dry_text(cli, argv[i], &pg);
+			first = false;
+		} else {
+			struct nd_import_result res;
+			if (nd_import_file(cli->st, &cli->actor, &pg, enc, issue, i - optind + 1,
+					   strcmp(state, "published") == 0, &res, &err) < 0) {
+				nd_error_prefix(&err, "%s: ", argv[i]);
+				worst = nd_cli_fail(&err);
+			} else {
+				printf(cli->zh ? "%s：导入 %zu 篇（#%lld–#%lld），%zu 篇片段待编辑处理\n"
+					       : "%s: imported %zu items (#%lld–#%lld), %zu fragments flagged "
+						 "for an editor\n",
+				       argv[i], res.filed, (long long)res.first, (long long)res.last,
+				       res.fragments);
+			}
+		}
+		nd_import_page_free(&pg);
+	}
+	if (dry && json && !first)
+		puts("\n]");
+	return worst;
+}

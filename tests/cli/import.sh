@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# import.sh — page dumps split into items: the corpus pages against
+# hand-checked lists, losslessness, subheads, repairs, displaced tails.
+. "$(dirname "$0")/lib.sh"
+setup_desk
+
+summary() {
+	python3 -c '
+import json, sys
+for it in json.load(sys.stdin)[0]["items"]:
+    print("\t".join([it["kind"], it["section"] or "", it["kicker"] or "", it["headline"][:60],
+                     it["byline"] or "", "fragment" if it["fragment"] else ""]))'
+}
+
+# Every character of the page (but white space) ends up in exactly one item.
+lossless() {
+	python3 - "$1" "$2" <<'PY'
+import collections, json, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+items = json.load(open(sys.argv[2], encoding="utf-8"))[0]["items"]
+def chars(s): return collections.Counter(c for c in s if not c.isspace())
+want = chars(page)
+got = collections.Counter()
+for it in items:
+    for f in ("markers", "kicker", "headline", "subhead", "dateline", "byline", "source", "body"):
+        got += chars(it.get(f) or "")
+if got != want:
+    print("missing:", "".join((want - got).elements())[:200])
+    print("extra:", "".join((got - want).elements())[:200])
+    sys.exit(1)
+PY
+}
+
+for page in 000_4ad8dda8878dd78b 001_32b84fd1deb61441 003_3e16ec6b22cd13a7; do
+	src="$SRCDIR/demo/$page.txt"
+	expect_ok "$page: dry run" nd import --dry-run --format json "$src"
+	printf '%s' "$out" >"$TMP/$page.json"
+	equals "$page: the items, kinds, sections, kickers, headlines and bylines" \
+		"$(summary <"$TMP/$page.json")" "$(cat "$SRCDIR/tests/data/import/$page.expected")"
+	if lossless "$src" "$TMP/$page.json" >"$TMP/lossless.out"; then
+		pass "$page: lossless (the page's characters, as a multiset, are the items')"
+	else
+		fail "$page: lossless" "$(cat "$TMP/lossless.out")"
+	fi
+done
+
+body_of() { python3 -c "
+import json,sys
+for it in json.load(open('$1'))[0]['items']:
+    if it['headline'].startswith('$2'): print(it['body'])"; }
+
+b=$(body_of "$TMP/001_32b84fd1deb61441.json" 海宁工会)
+for sub in 搭载新工具增添新功能 不断带来新的兴奋点 上下协同让创新更有动力; do
+	contains "001: the in-body subhead $sub stays in the body" "$b" "
+$sub
+"
+done
+b=$(body_of "$TMP/003_3e16ec6b22cd13a7.json" 山东省建材工会)
+contains "003: “五项赋能”助力产业工人“加速跑” stays in its article" "$b" "“五项赋能”助力产业工人“加速跑”"
+b=$(body_of "$TMP/000_4ad8dda8878dd78b.json" 大丰区)
+contains "000: 甘于奉 + 献的人生历程 rejoined" "$b" "甘于奉献的人生历程"
+b=$(body_of "$TMP/000_4ad8dda8878dd78b.json" 建湖县)
+contains "000: 做好企业专 + 业技术 rejoined" "$b" "做好企业专业技术"
+b=$(body_of "$TMP/001_32b84fd1deb61441.json" 海宁工会)
+contains "001: 马桥街道 + 总工会则选择 rejoined" "$b" "马桥街道总工会则选择"
+b=$(body_of "$TMP/000_4ad8dda8878dd78b.json" 滨海县)
+contains "000: the displaced tail (1+N…李红旗) is joined back" "$b" "1+N”职工健康服务体系"
+
+# The issue's case, in a page made the same way: a paragraph cut at 普,
+# its tail displaced after another article, after a byline.
+cat >"$TMP/displaced.txt" <<'PAGE'
+新闻速递
+
+海宁工会推进新就业形态劳动者入会工作
+
+本报讯 今年以来，海宁市总工会持续推进新就业形态劳动者入会工作，已经向3200多名新就业形态劳动者普
+
+
+
+台州工会开展职工技能比武活动
+
+本报讯 近日，台州市总工会举办了职工技能比武活动，吸引了众多职工参加。
+
+王五
+
+
+
+及了法律知识，受到广泛欢迎。
+
+赵六
+PAGE
+expect_ok "a displaced tail" nd import --dry-run --format json "$TMP/displaced.txt"
+printf '%s' "$out" >"$TMP/d.json"
+b=$(body_of "$TMP/d.json" 海宁工会)
+contains "…向3200多名新就业形态劳动者普 + 及了法律知识 joined" "$b" "劳动者普及了法律知识"
+equals "…two items, no fragment" "$(summary <"$TMP/d.json" | cut -f6 | sort -u | tr -d '\n')" ""
+lossless "$TMP/displaced.txt" "$TMP/d.json" && pass "…lossless" || fail "lossless"
+
+# Two unfinished articles: the tail could be either's: a flagged fragment.
+sed -e 's/吸引了众多职工参加。/吸引了众多职工/' -e '/^王五$/d' "$TMP/displaced.txt" >"$TMP/ambiguous.txt"
+expect_ok "an ambiguous tail" nd import --dry-run --format json "$TMP/ambiguous.txt"
+printf '%s' "$out" >"$TMP/a.json"
+contains "…is kept as a fragment flagged for an editor" "$(summary <"$TMP/a.json")" "fragment"
+lossless "$TMP/ambiguous.txt" "$TMP/a.json" && pass "…and nothing is lost" || fail "ambiguous lossless"
+
+# Filing for real: GB18030, placed on an issue, fragments noted.
+iconv -f UTF-8 -t GB18030 "$SRCDIR/demo/003_3e16ec6b22cd13a7.txt" >"$TMP/003-gb.txt"
+nd issue add 2023-07 --title "工人日报 2023年7月6日" --pages 4 >/dev/null
+expect_ok "import a GB18030 page onto an issue" nd import --issue 2023-07 "$TMP/003-gb.txt"
+contains "…11 items" "$out" "imported 11 items"
+expect_ok "list" nd list --format tsv
+equals "…all filed" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 11
+expect_ok "rundown" nd rundown 2023-07 --format json
+printf '%s' "$out" | python3 -c '
+import json,sys
+r=json.load(sys.stdin)
+assert len(r["pages"][0]["items"]) == 11, r
+' && pass "…placed on page 1 in page order" || fail "placement" "$out"
+expect_ok "import the ambiguous page" nd import "$TMP/ambiguous.txt"
+contains "…says how many fragments" "$out" "1 fragments flagged"
+frag=$(nd list --format tsv | awk -F'\t' '$4 ~ /^及了法律知识/ {print $1}')
+expect_ok "the fragment's log" nd log "$frag"
+contains "…has a note for the editor" "$out" "请编辑核对"
+expect_exit 3 "importing archives as published needs a chief" nd --as wang import --state published "$TMP/displaced.txt"
+expect_ok "a chief imports archives as published" nd --as chen import --state published "$TMP/displaced.txt"
+expect_ok "list published" nd list --state published --format tsv
+equals "…two published items" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 2
+expect_exit 1 "an empty page is refused" nd import /dev/null
+finish
