@@ -5,6 +5,7 @@
 #include "newsdesk/store_sql.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,9 +57,24 @@ int nd_store_fail(struct nd_store *st, struct nd_error *err, const char *what)
 	return nd_fail(err, ND_EDB, "%s: %s", what, sqlite3_errmsg(st->db));
 }
 
+/* Fault injection for the crash tests: NEWSDESK_CRASH_AFTER=N kills the
+ * process, as a power cut would, when it prepares its Nth statement. */
+static long crash_after = -1;
+
+static void maybe_crash(void)
+{
+	if (crash_after == -1) {
+		const char *v = getenv("NEWSDESK_CRASH_AFTER");
+		crash_after = v && *v ? atol(v) : 0;
+	}
+	if (crash_after > 0 && --crash_after == 0)
+		kill(getpid(), SIGKILL);
+}
+
 int nd_store_prepare(struct nd_store *st, const char *sql, sqlite3_stmt **stmt,
 		     struct nd_error *err)
 {
+	maybe_crash();
 	if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK) {
 		*stmt = NULL;
 		return nd_store_fail(st, err, "preparing a query");

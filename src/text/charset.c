@@ -181,21 +181,28 @@ static int copy_utf8(const char *in, size_t n, struct nd_decoded *out, struct nd
 	return finish(out, t, n, "UTF-8");
 }
 
-static int decode_as(const char *enc, const char *in, size_t n, struct nd_decoded *out,
-		     struct nd_error *err)
+/* base: where in[0] is in the file (after a byte-order mark), so every
+ * offset reported is the file's own. */
+static int decode_as(const char *enc, const char *in, size_t n, size_t base,
+		     struct nd_decoded *out, struct nd_error *err)
 {
 	size_t bad = 0;
 	if (strcmp(enc, "UTF-8") == 0) {
 		if (!nd_utf8_valid(in, n, &bad))
 			return nd_fail(err, ND_EENCODING, "byte 0x%02X at offset %zu is not valid UTF-8",
-				       (unsigned char)in[bad], bad);
+				       (unsigned char)in[bad], base + bad);
 		return copy_utf8(in, n, out, err);
 	}
 	char *t;
 	size_t len;
 	int rc = nd_iconv_to_utf8(enc, in, n, &t, &len, &bad, err);
-	if (rc < 0)
+	if (rc < 0) {
+		if (base && rc == ND_EENCODING)
+			nd_fail(err, rc, "byte 0x%02X at offset %zu is not valid %s%s",
+				(unsigned char)in[bad], base + bad, enc,
+				bad >= n - 1 ? " (the file ends in the middle of a character)" : "");
 		return rc;
+	}
 	return finish(out, t, len, enc);
 }
 
@@ -237,11 +244,11 @@ int nd_charset_decode(const char *in, size_t n, const char *forced, struct nd_de
 		/* Strip a BOM only when it belongs to the forced encoding. */
 		if (!(bom_enc && strcmp(bom_enc, enc) == 0))
 			skip = 0;
-		return decode_as(enc, in + skip, n - skip, out, err);
+		return decode_as(enc, in + skip, n - skip, skip, out, err);
 	}
 
 	if (bom_enc)
-		return decode_as(bom_enc, in + skip, n - skip, out, err);
+		return decode_as(bom_enc, in + skip, n - skip, skip, out, err);
 
 	size_t utf8_bad = 0;
 	bool utf8_ok = nd_utf8_valid(in, n, &utf8_bad);
@@ -251,8 +258,8 @@ int nd_charset_decode(const char *in, size_t n, const char *forced, struct nd_de
 	/* Not clean UTF-8: try the two legacy Chinese encodings strictly. */
 	struct nd_decoded gb = {0}, big5 = {0};
 	struct nd_error gb_err = {0}, big5_err = {0};
-	int gb_rc = decode_as("GB18030", in, n, &gb, &gb_err);
-	int big5_rc = decode_as("BIG5", in, n, &big5, &big5_err);
+	int gb_rc = decode_as("GB18030", in, n, 0, &gb, &gb_err);
+	int big5_rc = decode_as("BIG5", in, n, 0, &big5, &big5_err);
 
 	if (gb_rc == 0 && big5_rc == 0) {
 		int gs = nd_common_han_score(gb.text, gb.len);
