@@ -15,4 +15,10 @@ struct nd_tui_options {
 int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 	       const struct nd_tui_options *opt, struct nd_error *err);
 
+/* For bench/: opens the editor on item id, types n characters in the
+ * middle of the body, and measures each keystroke from the key to the
+ * redrawn screen (layout, draw, doupdate); leaves without saving. */
+int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t id, int n,
+		      double *median_ms, double *p95_ms, long *chars, struct nd_error *err);
+
 #endif

@@ -70,7 +70,7 @@ static const struct nd_command commands[] = {
 	 "the forced command of authorized_keys: runs SSH_ORIGINAL_COMMAND as LOGIN"},
 	{"unlock", nd_cmd_unlock, "ID", "break another editor's edit lock (chiefs; logged)"},
 	{"workflow", nd_cmd_workflow, "", "list the workflow's states and verbs"},
-	{"desk", nd_cmd_desk, "[--once]",
+	{"desk", nd_cmd_desk, "[--once] [--bench-keys ID [--keys N]]",
 	 "open the desk (what newsdesk with no command does on a terminal); --once draws one screen"},
 };
 

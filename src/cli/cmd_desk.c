@@ -2,14 +2,21 @@
 #include "newsdesk/cli.h"
 #include "newsdesk/tui.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 int nd_cmd_desk(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	struct nd_tui_options opt = {0};
+	long long bench_id = 0;
+	int bench_n = 500;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--once") == 0)
 			opt.once = true;
+		else if (strcmp(argv[i], "--bench-keys") == 0 && i + 1 < argc)
+			bench_id = nd_cli_parse_id(argv[++i]);
+		else if (strcmp(argv[i], "--keys") == 0 && i + 1 < argc)
+			bench_n = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 500;
 		else if (strcmp(argv[i], "--help") == 0) {
 			nd_cli_print_usage(stdout, cmd);
 			return ND_EXIT_OK;
@@ -17,8 +24,19 @@ int nd_cmd_desk(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 			return nd_cli_usage(cmd, "unknown option '%s'", argv[i]);
 	}
 	struct nd_error err = {0};
-	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_tui_run(cli->st, &cli->actor, cli->zh, &opt, &err) < 0)
+	if (nd_cli_open(cli, 0, &err) < 0)
+		return nd_cli_fail(&err);
+	if (bench_id) {
+		double median, p95;
+		long chars;
+		if (nd_tui_bench_keys(cli->st, &cli->actor, bench_id, bench_n, &median, &p95, &chars,
+				      &err) < 0)
+			return nd_cli_fail(&err);
+		fprintf(stderr, "keystroke %.3f ms median, %.3f ms p95, %d keys, item #%lld of %ld chars\n",
+			median, p95, bench_n, bench_id, chars);
+		return ND_EXIT_OK;
+	}
+	if (nd_tui_run(cli->st, &cli->actor, cli->zh, &opt, &err) < 0)
 		return nd_cli_fail(&err);
 	return ND_EXIT_OK;
 }

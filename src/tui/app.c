@@ -12,6 +12,7 @@
 #include "newsdesk/width.h"
 
 #include <locale.h>
+#include <time.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -909,4 +910,61 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 	delscreen(screen);
 	tui_free(&t);
 	return 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t id, int n,
+		      double *median_ms, double *p95_ms, long *chars, struct nd_error *err)
+{
+	struct tui t = {0};
+	t.st = st;
+	t.actor = actor;
+	setup_gettext();
+	if (nd_workflow_load(st, &t.wf, err) < 0)
+		return err->code;
+	SCREEN *screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		nd_workflow_free(&t.wf);
+		return nd_fail(err, ND_EIO, "cannot start the terminal interface");
+	}
+	t.split = (available() * 45) / 100;
+	reload(&t);
+	int rc = 0;
+	if (!tui_editor_open(&t, id)) {
+		rc = nd_fail(err, ND_ELOCKED, "%s", t.message);
+		goto out;
+	}
+	struct nd_doc *d = &t.ed->doc;
+	size_t middle = nd_doc_len(d, ND_F_BODY) / 2;
+	while (middle > 0 && ((unsigned char)nd_doc_text(d, ND_F_BODY)[middle] & 0xC0) == 0x80)
+		middle--;
+	nd_doc_set_cursor(d, ND_F_BODY, middle);
+	draw(&t);
+	double *ms = calloc((size_t)n, sizeof *ms);
+	for (int i = 0; i < n && ms; i++) {
+		struct timespec a, b;
+		clock_gettime(CLOCK_MONOTONIC, &a);
+		tui_editor_key(&t, OK, (wint_t)0x5B57, available() - 1); /* 字 */
+		draw(&t);
+		clock_gettime(CLOCK_MONOTONIC, &b);
+		ms[i] = (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
+	}
+	if (ms) {
+		qsort(ms, (size_t)n, sizeof *ms, cmp_double);
+		*median_ms = ms[n / 2];
+		*p95_ms = ms[(n * 95) / 100];
+		free(ms);
+	}
+	*chars = t.ed->body_chars;
+	tui_editor_close(&t); /* discards: nothing is saved */
+out:
+	endwin();
+	delscreen(screen);
+	tui_free(&t);
+	return rc;
 }
