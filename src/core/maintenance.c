@@ -139,9 +139,14 @@ static const struct {
 	 "HAVING count(*) > 1"},
 	{"item placed on a page but with no position",
 	 "SELECT id FROM items WHERE issue IS NOT NULL AND (page IS NULL OR position IS NULL)"},
+	{"state whose kept count is wrong (the desk's title line would lie)",
+	 "SELECT count(*) FROM (SELECT s.name FROM states s LEFT JOIN state_counts c ON c.state = s.name "
+	 "WHERE coalesce(c.n, 0) <> (SELECT count(*) FROM items i WHERE i.state = s.name)) HAVING count(*) > 0"},
 	{"item the search index has lost",
 	 "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-	 "WHERE NOT EXISTS (SELECT 1 FROM search WHERE search.rowid = r.id)"},
+	 "WHERE NOT EXISTS (SELECT 1 FROM search_docsize d WHERE d.id = r.id)"},
+	/* (search itself, being external content, would read revisions: the
+	 * docsize shadow table holds one row per document indexed) */
 };
 
 int nd_check(struct nd_store *st, const struct nd_actor *actor, struct nd_buf *report,

@@ -49,4 +49,21 @@ expect_ok "reindex" nd reindex
 contains "…counts the items" "$out" "6 items"
 equals "after reindex the same answers" "$(ids 驻点组) / $(ids 蹲点组)" "5 / "
 expect_exit 1 "an empty query" nd search " "
+
+# check notices a current revision the index has lost; reindex repairs it.
+python3 - "$NEWSDESK_DB" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("INSERT INTO search(search, rowid, kicker, headline, subhead, byline, body) "
+          "SELECT 'delete', r.id, r.kicker, r.headline, r.subhead, r.byline, r.body FROM revisions r "
+          "JOIN items i ON i.id = r.item_id AND r.rev = i.current_rev WHERE i.id = 2")
+c.commit()
+PY
+expect_exit 1 "check finds the lost entry" nd check
+contains "…naming the item" "$out" "#2: item the search index has lost"
+nd reindex >/dev/null
+expect_ok "after reindex, check is clean" nd check
+python3 -c "import sqlite3; c=sqlite3.connect('$NEWSDESK_DB'); c.execute('UPDATE state_counts SET n = n + 5'); c.commit()"
+expect_exit 1 "check finds kept counts that disagree with the items" nd check
+contains "…saying what would lie" "$out" "kept count is wrong"
 finish
