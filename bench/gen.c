@@ -16,12 +16,12 @@
 
 #include <dirent.h>
 #include <pwd.h>
-#include <unistd.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static char **sentences;
 static size_t nsent;
@@ -60,7 +60,8 @@ static void load_corpus(const char *dir)
 			size_t len = (size_t)(end - p);
 			if (len > 30 && len < 600) {
 				if (nsent == cap)
-					sentences = realloc(sentences, (cap = cap ? cap * 2 : 256) * sizeof *sentences);
+					sentences = realloc(sentences, (cap = cap ? cap * 2 : 256) *
+									   sizeof *sentences);
 				sentences[nsent++] = strndup(p, len);
 			}
 			p = end;
@@ -82,12 +83,13 @@ static unsigned long next(void)
 	return (unsigned long)rng;
 }
 
-static const char *sections[] = {"新闻速递", "图说新闻", "工会动态", "基层传真", "职工风采", "理论园地", "维权在线"};
+static const char *sections[] = { "新闻速递", "图说新闻", "工会动态", "基层传真",
+				  "职工风采", "理论园地", "维权在线" };
 static const struct {
 	const char *state;
 	int weight;
-} states[] = {{"published", 860}, {"submitted", 50}, {"edited", 30}, {"approved", 20},
-	      {"returned", 15}, {"spiked", 25}};
+} states[] = { { "published", 860 }, { "submitted", 50 }, { "edited", 30 },
+	       { "approved", 20 },   { "returned", 15 },  { "spiked", 25 } };
 
 static void body(char *out, size_t size)
 {
@@ -111,7 +113,8 @@ static void headline(char *out, size_t size)
 {
 	const char *s = sentences[next() % nsent];
 	/* a headline does not start with a mark */
-	while (!strncmp(s, "“", 3) || !strncmp(s, "”", 3) || !strncmp(s, "，", 3) || !strncmp(s, "、", 3))
+	while (!strncmp(s, "“", 3) || !strncmp(s, "”", 3) || !strncmp(s, "，", 3) ||
+	       !strncmp(s, "、", 3))
 		s += 3;
 	size_t take = 0, n = strlen(s), chars = 12 + next() % 14;
 	while (take < n && chars) {
@@ -144,36 +147,40 @@ int main(int argc, char **argv)
 	bool no_search = argc > 4 && strcmp(argv[4], "--no-search") == 0;
 	load_corpus(argv[3]);
 	struct nd_store *st;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	remove(path);
 	if (nd_store_open(&st, path, ND_STORE_CREATE, &err) < 0 ||
-	    nd_user_bootstrap(st, getpwuid(geteuid()) ? getpwuid(geteuid())->pw_name : "bench", "基准",
-			      &err) < 0) {
+	    nd_user_bootstrap(st, getpwuid(geteuid()) ? getpwuid(geteuid())->pw_name : "bench",
+			      "基准", &err) < 0) {
 		fprintf(stderr, "%s\n", err.msg);
 		return 1;
 	}
 	sqlite3 *db = nd_store_db(st);
 	time_t t0 = time(NULL);
-	check(sqlite3_exec(db, "PRAGMA synchronous = OFF; PRAGMA journal_mode = OFF; "
-			       "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -262144",
+	check(sqlite3_exec(db,
+			   "PRAGMA synchronous = OFF; PRAGMA journal_mode = OFF; "
+			   "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -262144",
 			   NULL, NULL, NULL),
 	      db, "pragmas");
 	if (no_search)
-		check(sqlite3_exec(db, "DROP TRIGGER search_on_file; DROP TRIGGER search_on_save", NULL,
-				   NULL, NULL),
+		check(sqlite3_exec(db, "DROP TRIGGER search_on_file; DROP TRIGGER search_on_save",
+				   NULL, NULL, NULL),
 		      db, "no search");
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	char sql[256];
 	for (int r = 0; r < 50; r++) {
-		snprintf(sql, sizeof sql,
-			 "INSERT INTO users(login, name, role, created_at) VALUES ('r%02d', '记者%02d', "
-			 "'reporter', 0)",
-			 r, r);
+		snprintf(
+		    sql, sizeof sql,
+		    "INSERT INTO users(login, name, role, created_at) VALUES ('r%02d', '记者%02d', "
+		    "'reporter', 0)",
+		    r, r);
 		check(sqlite3_exec(db, sql, NULL, NULL, NULL), db, "users");
 	}
-	sqlite3_exec(db, "INSERT INTO users(login, name, role, created_at) VALUES ('ed', '王娟', 'editor', 0), "
-			 "('chief', '陈主编', 'chief', 0)",
-		     NULL, NULL, NULL);
+	sqlite3_exec(
+	    db,
+	    "INSERT INTO users(login, name, role, created_at) VALUES ('ed', '王娟', 'editor', 0), "
+	    "('chief', '陈主编', 'chief', 0)",
+	    NULL, NULL, NULL);
 	long issues = n / 300 + 1;
 	for (long i = 0; i < issues; i++) {
 		snprintf(sql, sizeof sql,
@@ -183,22 +190,25 @@ int main(int argc, char **argv)
 		check(sqlite3_exec(db, sql, NULL, NULL, NULL), db, "issues");
 	}
 	sqlite3_stmt *ins_item, *ins_rev, *ins_ev;
-	check(sqlite3_prepare_v2(db,
-				 "INSERT INTO items(id, kind, section, state, prev_state, reporter, issue, page, "
-				 "position, current_rev, filed_at, updated_at, published_rev, published_at) "
-				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-				 -1, &ins_item, NULL),
+	check(sqlite3_prepare_v2(
+		  db,
+		  "INSERT INTO items(id, kind, section, state, prev_state, reporter, issue, page, "
+		  "position, current_rev, filed_at, updated_at, published_rev, published_at) "
+		  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		  -1, &ins_item, NULL),
 	      db, "prepare");
-	check(sqlite3_prepare_v2(db,
-				 "INSERT INTO revisions(item_id, rev, base_rev, kind, section, kicker, "
-				 "headline, body, chars, body_chars, author, created_at) "
-				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-				 -1, &ins_rev, NULL),
+	check(sqlite3_prepare_v2(
+		  db,
+		  "INSERT INTO revisions(item_id, rev, base_rev, kind, section, kicker, "
+		  "headline, body, chars, body_chars, author, created_at) "
+		  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+		  -1, &ins_rev, NULL),
 	      db, "prepare");
-	check(sqlite3_prepare_v2(db,
-				 "INSERT INTO events(item_id, actor, verb, from_state, to_state, rev, created_at) "
-				 "VALUES (?,?,?,?,?,?,?)",
-				 -1, &ins_ev, NULL),
+	check(sqlite3_prepare_v2(
+		  db,
+		  "INSERT INTO events(item_id, actor, verb, from_state, to_state, rev, created_at) "
+		  "VALUES (?,?,?,?,?,?,?)",
+		  -1, &ins_ev, NULL),
 	      db, "prepare");
 	static char text[16384], head[256];
 	int64_t base = 1700000000;
@@ -219,7 +229,8 @@ int main(int argc, char **argv)
 		char issue[32] = "";
 		long issue_no = id <= 300 ? 0 : 1 + (id - 301) / 300;
 		if (published || id <= 300)
-			snprintf(issue, sizeof issue, "%s%ld", issue_no == 0 ? "bench-300" : "b", issue_no);
+			snprintf(issue, sizeof issue, "%s%ld", issue_no == 0 ? "bench-300" : "b",
+				 issue_no);
 		sqlite3_bind_int64(ins_item, 1, id);
 		sqlite3_bind_text(ins_item, 2, "article", -1, SQLITE_STATIC);
 		sqlite3_bind_text(ins_item, 3, section, -1, SQLITE_STATIC);
@@ -270,18 +281,20 @@ int main(int argc, char **argv)
 			sqlite3_bind_text(ins_rev, 8, text, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(ins_rev, 9, bc + hc);
 			sqlite3_bind_int64(ins_rev, 10, bc);
-			sqlite3_bind_text(ins_rev, 11, r == 1 ? reporter : "ed", -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(ins_rev, 11, r == 1 ? reporter : "ed", -1,
+					  SQLITE_TRANSIENT);
 			sqlite3_bind_int64(ins_rev, 12, filed + r * 600);
 			check(sqlite3_step(ins_rev), db, "revision");
 			sqlite3_reset(ins_rev);
 		}
-		const char *verbs[] = {"file", "finish", "approve", "publish"};
-		const char *froms[] = {NULL, "submitted", "edited", "approved"};
-		const char *tos[] = {"submitted", "edited", "approved", "published"};
+		const char *verbs[] = { "file", "finish", "approve", "publish" };
+		const char *froms[] = { NULL, "submitted", "edited", "approved" };
+		const char *tos[] = { "submitted", "edited", "approved", "published" };
 		int nev = published ? 4 : 1 + (int)(next() % 2);
 		for (int e = 0; e < nev; e++) {
 			sqlite3_bind_int64(ins_ev, 1, id);
-			sqlite3_bind_text(ins_ev, 2, e == 0 ? reporter : "chief", -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(ins_ev, 2, e == 0 ? reporter : "chief", -1,
+					  SQLITE_TRANSIENT);
 			sqlite3_bind_text(ins_ev, 3, verbs[e], -1, SQLITE_STATIC);
 			if (froms[e])
 				sqlite3_bind_text(ins_ev, 4, froms[e], -1, SQLITE_STATIC);
@@ -304,23 +317,26 @@ int main(int argc, char **argv)
 	check(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), db, "commit");
 	if (no_search) {
 		/* the triggers come back (later writes are indexed); the old rows are not */
-		check(sqlite3_exec(db,
-				   "CREATE TRIGGER search_on_file AFTER INSERT ON revisions WHEN NEW.conflict = 0 "
-				   "AND NEW.rev = (SELECT current_rev FROM items WHERE id = NEW.item_id) BEGIN "
-				   "INSERT INTO search(rowid, kicker, headline, subhead, byline, body) VALUES "
-				   "(NEW.id, NEW.kicker, NEW.headline, NEW.subhead, NEW.byline, NEW.body); END;"
-				   "CREATE TRIGGER search_on_save AFTER UPDATE OF current_rev ON items WHEN "
-				   "OLD.current_rev <> NEW.current_rev BEGIN INSERT INTO search(search, rowid, "
-				   "kicker, headline, subhead, byline, body) SELECT 'delete', r.id, r.kicker, "
-				   "r.headline, r.subhead, r.byline, r.body FROM revisions r WHERE r.item_id = "
-				   "NEW.id AND r.rev = OLD.current_rev; INSERT INTO search(rowid, kicker, headline, "
-				   "subhead, byline, body) SELECT r.id, r.kicker, r.headline, r.subhead, r.byline, "
-				   "r.body FROM revisions r WHERE r.item_id = NEW.id AND r.rev = NEW.current_rev; END;",
-				   NULL, NULL, NULL),
-		      db, "triggers");
+		check(
+		    sqlite3_exec(
+			db,
+			"CREATE TRIGGER search_on_file AFTER INSERT ON revisions WHEN NEW.conflict = 0 "
+			"AND NEW.rev = (SELECT current_rev FROM items WHERE id = NEW.item_id) BEGIN "
+			"INSERT INTO search(rowid, kicker, headline, subhead, byline, body) VALUES "
+			"(NEW.id, NEW.kicker, NEW.headline, NEW.subhead, NEW.byline, NEW.body); END;"
+			"CREATE TRIGGER search_on_save AFTER UPDATE OF current_rev ON items WHEN "
+			"OLD.current_rev <> NEW.current_rev BEGIN INSERT INTO search(search, rowid, "
+			"kicker, headline, subhead, byline, body) SELECT 'delete', r.id, r.kicker, "
+			"r.headline, r.subhead, r.byline, r.body FROM revisions r WHERE r.item_id = "
+			"NEW.id AND r.rev = OLD.current_rev; INSERT INTO search(rowid, kicker, headline, "
+			"subhead, byline, body) SELECT r.id, r.kicker, r.headline, r.subhead, r.byline, "
+			"r.body FROM revisions r WHERE r.item_id = NEW.id AND r.rev = NEW.current_rev; END;",
+			NULL, NULL, NULL),
+		    db, "triggers");
 	}
-	check(sqlite3_exec(db, "PRAGMA locking_mode = NORMAL; PRAGMA journal_mode = WAL; PRAGMA optimize",
-			   NULL, NULL, NULL),
+	check(sqlite3_exec(
+		  db, "PRAGMA locking_mode = NORMAL; PRAGMA journal_mode = WAL; PRAGMA optimize",
+		  NULL, NULL, NULL),
 	      db, "finish");
 	nd_store_close(st);
 	fprintf(stderr, "\r%ld items in %lds\n", n, (long)(time(NULL) - t0));

@@ -7,7 +7,8 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/error.h"
 
-#define ND_KEYS_BEGIN "# newsdesk: begin (written by newsdesk keys --install; edit outside this block)"
+#define ND_KEYS_BEGIN                                                                              \
+	"# newsdesk: begin (written by newsdesk keys --install; edit outside this block)"
 #define ND_KEYS_END "# newsdesk: end"
 
 /* Checks a public key: one line "TYPE BASE64 [COMMENT]" of a known type,

@@ -11,7 +11,10 @@ struct nd_buf {
 	size_t cap;
 };
 
-#define ND_BUF_INIT {NULL, 0, 0}
+#define ND_BUF_INIT                                                                                \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 int nd_buf_reserve(struct nd_buf *b, size_t extra);
 int nd_buf_add(struct nd_buf *b, const void *p, size_t n);

@@ -9,8 +9,8 @@
 #include <stddef.h>
 
 struct nd_decoded {
-	char *text;           /* UTF-8, NUL-terminated, BOM removed */
-	size_t len;           /* bytes in text */
+	char *text; /* UTF-8, NUL-terminated, BOM removed */
+	size_t len; /* bytes in text */
 	const char *encoding; /* the canonical name used: "UTF-8", "GB18030", … */
 };
 

@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 struct nd_cleanup_rule {
-	const char *id;      /* stable name: "rejoin", "punctuation", … */
+	const char *id; /* stable name: "rejoin", "punctuation", … */
 	const char *what_en; /* what one change is, for the message */
 	const char *what_zh;
 	/* Appends the cleaned text to out; returns the number of changes, or

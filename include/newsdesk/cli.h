@@ -7,23 +7,23 @@
 #include "newsdesk/store.h"
 #include "newsdesk/users.h"
 
-#include <stdbool.h>
 #include "newsdesk/sanitize.h"
+#include <stdbool.h>
 
 #include <stdio.h>
 
 /* Exit codes (documented in man/newsdesk.1). */
 enum {
 	ND_EXIT_OK = 0,
-	ND_EXIT_FAIL = 1,  /* refused input, not found, wrong state, locked, conflict */
+	ND_EXIT_FAIL = 1, /* refused input, not found, wrong state, locked, conflict */
 	ND_EXIT_USAGE = 2, /* the command line is wrong */
-	ND_EXIT_PERM = 3,  /* the acting user may not do this */
+	ND_EXIT_PERM = 3, /* the acting user may not do this */
 	ND_EXIT_STORE = 4, /* the database or a file could not be read or written */
 };
 
 struct nd_cli {
 	const char *db_option; /* --db */
-	const char *as;        /* --as */
+	const char *as; /* --as */
 	const char *unix_login;
 	char *db_path;
 	struct nd_store *st;
@@ -40,7 +40,7 @@ typedef int (*nd_command_fn)(struct nd_cli *cli, const struct nd_command *cmd, i
 struct nd_command {
 	const char *name;
 	nd_command_fn run;
-	const char *usage;   /* after "newsdesk NAME " */
+	const char *usage; /* after "newsdesk NAME " */
 	const char *summary; /* one line, for --help */
 };
 
@@ -53,7 +53,7 @@ int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err);
 int nd_cli_fail(const struct nd_error *err);
 /* Prints a usage error for cmd; returns ND_EXIT_USAGE. */
 int nd_cli_usage(const struct nd_command *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 /* Prints "usage: newsdesk NAME USAGE" and the summary to out. */
 void nd_cli_print_usage(FILE *out, const struct nd_command *cmd);
 /* Parses a positive item id ("1042" or "#1042"); 0 on error. */

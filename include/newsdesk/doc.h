@@ -29,7 +29,7 @@ struct nd_doc_snapshot {
 
 struct nd_doc {
 	struct nd_buf f[ND_F_COUNT];
-	int field;  /* where the cursor is */
+	int field; /* where the cursor is */
 	size_t cur; /* byte offset in f[field], on a grapheme boundary */
 	bool mark_set;
 	size_t mark; /* selection from mark to cur, within the cursor's field */

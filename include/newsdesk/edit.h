@@ -16,9 +16,9 @@
 
 struct nd_lock {
 	int64_t id;
-	int base_rev;      /* the current revision when the lock was taken */
+	int base_rev; /* the current revision when the lock was taken */
 	int64_t expires;
-	bool took_over;    /* an expired lock of someone else's was taken */
+	bool took_over; /* an expired lock of someone else's was taken */
 	char previous[72]; /* whose */
 };
 
@@ -39,12 +39,12 @@ int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 enum { ND_SAVE_KEEP_STATE = 1 };
 
 struct nd_save_result {
-	int rev;          /* the revision written (0 when nothing changed) */
-	bool unchanged;   /* the text equals the current revision */
-	bool conflict;    /* kept as a conflict draft: ND_ECONFLICT returned */
-	bool moved;       /* submitted → edited */
-	int current_rev;  /* the newest revision the save was measured against */
-	char other[72];   /* on conflict: who wrote the newer revision */
+	int rev; /* the revision written (0 when nothing changed) */
+	bool unchanged; /* the text equals the current revision */
+	bool conflict; /* kept as a conflict draft: ND_ECONFLICT returned */
+	bool moved; /* submitted → edited */
+	int current_rev; /* the newest revision the save was measured against */
+	char other[72]; /* on conflict: who wrote the newer revision */
 };
 
 /* Saves story as a new revision of item id, edited from base_rev. On a

@@ -12,9 +12,9 @@
 
 struct nd_external_result {
 	bool unchanged;
-	int rev;          /* the revision saved */
-	bool moved;       /* submitted → edited */
-	char kept[4096];  /* on a parse failure: where the text was kept */
+	int rev; /* the revision saved */
+	bool moved; /* submitted → edited */
+	char kept[4096]; /* on a parse failure: where the text was kept */
 	char took_over[72];
 };
 
@@ -25,9 +25,8 @@ int nd_external_edit(struct nd_store *st, const struct nd_actor *actor, int64_t 
 
 /* Saves the filing-format text in bytes as a new revision of id, under
  * the edit lock (taken and released here). */
-int nd_save_text(struct nd_store *st, const struct nd_actor *actor, int64_t id,
-		 const char *bytes, size_t n, unsigned save_flags, struct nd_save_result *res,
-		 struct nd_error *err);
+int nd_save_text(struct nd_store *st, const struct nd_actor *actor, int64_t id, const char *bytes,
+		 size_t n, unsigned save_flags, struct nd_save_result *res, struct nd_error *err);
 
 /* Reads a whole file of at most ND_MAX_INPUT bytes. */
 int nd_read_file(const char *path, struct nd_buf *b, struct nd_error *err);

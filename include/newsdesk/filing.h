@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #define ND_MAX_INPUT (1024 * 1024) /* bytes a filed story may have */
-#define ND_MAX_HEADLINE 200        /* characters */
+#define ND_MAX_HEADLINE 200 /* characters */
 
 struct nd_story {
 	char *kind; /* article, photo, brief, note */

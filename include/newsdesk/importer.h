@@ -16,11 +16,11 @@
 
 struct nd_import_item {
 	struct nd_story story; /* kind, section, kicker, headline, dateline, byline, body */
-	char *markers;         /* section and banner lines taken before it, raw */
-	char *source;          /* a 来源：《…》 line */
-	bool fragment;         /* not a whole article: an editor must look */
-	int repairs;           /* paragraphs rejoined */
-	bool displaced;        /* a displaced continuation was joined to it */
+	char *markers; /* section and banner lines taken before it, raw */
+	char *source; /* a 来源：《…》 line */
+	bool fragment; /* not a whole article: an editor must look */
+	int repairs; /* paragraphs rejoined */
+	bool displaced; /* a displaced continuation was joined to it */
 };
 
 struct nd_import_page {

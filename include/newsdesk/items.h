@@ -14,7 +14,7 @@
 
 struct nd_item {
 	int64_t id;
-	char *state;       /* states.name */
+	char *state; /* states.name */
 	char *state_label; /* in the language asked for */
 	char *reporter;
 	char *reporter_name;

@@ -30,13 +30,13 @@ void nd_issue_free(struct nd_issue *is);
 void nd_issues_free(struct nd_issue *issues, size_t n);
 
 /* A page's section and 字数 budget (budget < 0: leave as is). */
-int nd_issue_page_set(struct nd_store *st, const struct nd_actor *actor, const char *code,
-		      int page, const char *section, long budget, struct nd_error *err);
+int nd_issue_page_set(struct nd_store *st, const struct nd_actor *actor, const char *code, int page,
+		      const char *section, long budget, struct nd_error *err);
 
 /* Places item id on page of issue code at position (0: the end of the
  * page); the others on that page shift. Also moves it from where it was. */
-int nd_item_assign(struct nd_store *st, const struct nd_actor *actor, int64_t id,
-		   const char *code, int page, int position, struct nd_error *err);
+int nd_item_assign(struct nd_store *st, const struct nd_actor *actor, int64_t id, const char *code,
+		   int page, int position, struct nd_error *err);
 int nd_item_unassign(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		     struct nd_error *err);
 /* Within its issue: to another page and/or position. */
@@ -76,7 +76,7 @@ void nd_rundown_free(struct nd_rundown *r);
 
 struct nd_publish_result {
 	size_t published;
-	size_t held;        /* not approved: stayed behind (with --partial) */
+	size_t held; /* not approved: stayed behind (with --partial) */
 	char held_ids[512]; /* "#3 #7 …" */
 };
 

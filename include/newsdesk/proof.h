@@ -20,18 +20,18 @@ extern const size_t nd_proof_check_count;
 struct nd_proof_hit {
 	const struct nd_proof_check *check;
 	const char *field; /* "headline", "body", … */
-	int paragraph;     /* 1-based, in the body; 0 elsewhere */
-	long offset;       /* characters from the start of the paragraph or field */
+	int paragraph; /* 1-based, in the body; 0 elsewhere */
+	long offset; /* characters from the start of the paragraph or field */
 	char excerpt[160]; /* the text around the place */
-	char detail[160];  /* what exactly, e.g. "“现代化” twice" */
+	char detail[160]; /* what exactly, e.g. "“现代化” twice" */
 };
 
 struct nd_proof_report {
 	struct nd_proof_hit *hits;
 	size_t n;
-	long chars;      /* 字数 the rate is measured over */
-	double rate;     /* hits per 10,000 characters */
-	double limit;    /* the publication's limit (三审三校: 2 magazines, 3 newspapers) */
+	long chars; /* 字数 the rate is measured over */
+	double rate; /* hits per 10,000 characters */
+	double limit; /* the publication's limit (三审三校: 2 magazines, 3 newspapers) */
 };
 
 /* Runs every check on a story. limit is the errors allowed per 10,000. */

@@ -9,7 +9,7 @@
 
 enum {
 	ND_SAN_NEWLINES = 1, /* keep '\n' (multi-line output); else shown as ↵ */
-	ND_SAN_TABS = 2,     /* keep '\t'; else shown as a space */
+	ND_SAN_TABS = 2, /* keep '\t'; else shown as a space */
 };
 
 /* Appends a terminal-safe copy of s[0..n) to out: C0/C1 controls, DEL, bidi

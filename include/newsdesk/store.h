@@ -12,7 +12,7 @@
 struct nd_store;
 
 enum {
-	ND_STORE_CREATE = 1,   /* create the file (and its folder) when missing */
+	ND_STORE_CREATE = 1, /* create the file (and its folder) when missing */
 	ND_STORE_READONLY = 2, /* open for reading only */
 };
 

@@ -52,12 +52,12 @@ enum tui_action {
 /* One row of the keymap: dispatch and the help screen both read it, so
  * the help can never drift from the keys. */
 struct tui_key {
-	int key;           /* a character, or a KEY_* code when function is set */
+	int key; /* a character, or a KEY_* code when function is set */
 	bool function;
 	const char *label; /* how the help screen writes the key */
 	enum tui_action action;
-	const char *verb;  /* for ACT_VERB: the workflow verb */
-	const char *help;  /* N_() text */
+	const char *verb; /* for ACT_VERB: the workflow verb */
+	const char *help; /* N_() text */
 };
 
 extern const struct tui_key tui_keys[];
@@ -134,7 +134,7 @@ extern const struct pane_ops tui_help_pane;
 
 /* app.c */
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 void tui_reload(struct tui *t, int list_height);
 int tui_list_height(const struct tui *t);
 int tui_item_height(const struct tui *t);

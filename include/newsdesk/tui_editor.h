@@ -11,10 +11,10 @@
 
 /* One laid-out row of the editor. */
 struct ed_line {
-	int field;         /* ND_F_…, or -1 for a divider */
+	int field; /* ND_F_…, or -1 for a divider */
 	size_t start, end; /* byte range in the field's text */
-	size_t next;       /* where the next row of the same paragraph starts */
-	bool para_end;     /* the last row of its paragraph */
+	size_t next; /* where the next row of the same paragraph starts */
+	bool para_end; /* the last row of its paragraph */
 	int width;
 };
 

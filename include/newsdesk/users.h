@@ -53,7 +53,6 @@ int nd_actor_resolve(struct nd_store *st, const char *unix_login, const char *as
 void nd_actor_free(struct nd_actor *actor);
 
 /* ND_EPERM with a message when the actor's rank is below need. */
-int nd_require_rank(const struct nd_actor *actor, int need, const char *what,
-		    struct nd_error *err);
+int nd_require_rank(const struct nd_actor *actor, int need, const char *what, struct nd_error *err);
 
 #endif

@@ -12,7 +12,7 @@
 
 struct nd_wrap_line {
 	size_t start, end; /* byte range in the paragraph; trailing spaces excluded */
-	int width;         /* columns of [start, end) */
+	int width; /* columns of [start, end) */
 };
 
 /* Wraps s[0..n) to cols columns (cols >= 1). Up to two closing marks may

@@ -18,60 +18,64 @@
 #define VERSION "0.1.0"
 
 static const struct nd_command commands[] = {
-	{"init", nd_cmd_init, "", "create the database and register you as its admin"},
-	{"user", nd_cmd_user, "add LOGIN --role ROLE [--name 姓名] | list | disable LOGIN | enable LOGIN",
-	 "manage users (admins)"},
-	{"file", nd_cmd_file, "[--encoding NAME] [--token T] [FILE...]",
-	 "file stories (stdin when no FILE) as new items"},
-	{"list", nd_cmd_list,
-	 "[--state S] [--section S] [--reporter L] [--issue CODE] [--sort updated|id|filed|chars] "
-	 "[--limit N] [--format table|tsv|json] [--width N]",
-	 "list items, newest first"},
-	{"show", nd_cmd_show, "ID [--rev N] [--format text|json]", "show one item"},
-	{"revisions", nd_cmd_revisions, "ID", "list an item's revisions"},
-	{"log", nd_cmd_log, "ID", "the item's workflow log and notes"},
-	{"note", nd_cmd_note, "ID TEXT", "add a review note to an item"},
-	{"edit", nd_cmd_edit, "ID [--from FILE] [--keep-state]",
-	 "edit an item in $EDITOR (or save FILE) as a new revision, under the edit lock"},
-	{"diff", nd_cmd_diff, "ID [REV_A [REV_B]]",
-	 "what changed between two revisions ([-deleted-] {+inserted+}); default: filed → current"},
-	{"proof", nd_cmd_proof, "ID [--rev N] [--format text|json]",
-	 "proofreading warnings (校对): pairs, repeats, half-width marks, datelines, credits"},
-	{"issue", nd_cmd_issue,
-	 "add CODE --title T [--date D] [--pages N] | list | show CODE | page CODE N "
-	 "[--section S] [--budget 字数]",
-	 "plan the publication's issues (期) and their pages"},
-	{"assign", nd_cmd_assign, "ID --issue CODE --page N [--position P]",
-	 "place an item on a page (position defaults to the end; others shift)"},
-	{"move", nd_cmd_assign, "ID --page N [--position P]", "move a placed item within its issue"},
-	{"unassign", nd_cmd_unassign, "ID", "take an item off its page"},
-	{"rundown", nd_cmd_rundown, "CODE [--format text|csv|json|html] [--output FILE] [--width N]",
-	 "the issue's rundown: pages, items, 字数 against budgets, what is not signed off"},
-	{"publish", nd_cmd_publish, "ID | --issue CODE [--partial]",
-	 "publish an approved item, or every approved item of an issue in one transaction"},
-	{"export", nd_cmd_export, "CODE --format txt|json|html --output DIR",
-	 "write a published issue: one file per item in page order, and an index"},
-	{"stats", nd_cmd_stats, "[--year YYYY] [--reporter LOGIN]",
-	 "items filed and published, and published 字数, per reporter for a year (通联)"},
-	{"import", nd_cmd_import,
-	 "[--issue CODE] [--state submitted|published] [--dry-run] [--format text|json] FILE...",
-	 "split page dumps (pages copied out of print) into items and file them"},
-	{"search", nd_cmd_search,
-	 "QUERY… [--state S] [--issue CODE] [--limit N] [--format table|json]",
-	 "find items by their text: words ANDed, \"a phrase\" as is; headline hits first"},
-	{"reindex", nd_cmd_reindex, "", "rebuild the full-text index (admins)"},
-	{"backup", nd_cmd_backup, "FILE",
-	 "copy the database while others work, then check the copy (admins)"},
-	{"check", nd_cmd_check, "", "check the database: integrity, foreign keys, the schema's invariants"},
-	{"mine", nd_cmd_mine, "", "my items: state, headline, 字数 and the last note on each"},
-	{"keys", nd_cmd_keys, "[--install PATH]",
-	 "the authorized_keys lines for every enabled user with a key (admins)"},
-	{"ssh-shell", nd_cmd_ssh_shell, "LOGIN",
-	 "the forced command of authorized_keys: runs SSH_ORIGINAL_COMMAND as LOGIN"},
-	{"unlock", nd_cmd_unlock, "ID", "break another editor's edit lock (chiefs; logged)"},
-	{"workflow", nd_cmd_workflow, "", "list the workflow's states and verbs"},
-	{"desk", nd_cmd_desk, "[--once] [--bench-keys ID [--keys N]]",
-	 "open the desk (what newsdesk with no command does on a terminal); --once draws one screen"},
+	{ "init", nd_cmd_init, "", "create the database and register you as its admin" },
+	{ "user", nd_cmd_user,
+	  "add LOGIN --role ROLE [--name 姓名] | list | disable LOGIN | enable LOGIN",
+	  "manage users (admins)" },
+	{ "file", nd_cmd_file, "[--encoding NAME] [--token T] [FILE...]",
+	  "file stories (stdin when no FILE) as new items" },
+	{ "list", nd_cmd_list,
+	  "[--state S] [--section S] [--reporter L] [--issue CODE] [--sort updated|id|filed|chars] "
+	  "[--limit N] [--format table|tsv|json] [--width N]",
+	  "list items, newest first" },
+	{ "show", nd_cmd_show, "ID [--rev N] [--format text|json]", "show one item" },
+	{ "revisions", nd_cmd_revisions, "ID", "list an item's revisions" },
+	{ "log", nd_cmd_log, "ID", "the item's workflow log and notes" },
+	{ "note", nd_cmd_note, "ID TEXT", "add a review note to an item" },
+	{ "edit", nd_cmd_edit, "ID [--from FILE] [--keep-state]",
+	  "edit an item in $EDITOR (or save FILE) as a new revision, under the edit lock" },
+	{ "diff", nd_cmd_diff, "ID [REV_A [REV_B]]",
+	  "what changed between two revisions ([-deleted-] {+inserted+}); default: filed → current" },
+	{ "proof", nd_cmd_proof, "ID [--rev N] [--format text|json]",
+	  "proofreading warnings (校对): pairs, repeats, half-width marks, datelines, credits" },
+	{ "issue", nd_cmd_issue,
+	  "add CODE --title T [--date D] [--pages N] | list | show CODE | page CODE N "
+	  "[--section S] [--budget 字数]",
+	  "plan the publication's issues (期) and their pages" },
+	{ "assign", nd_cmd_assign, "ID --issue CODE --page N [--position P]",
+	  "place an item on a page (position defaults to the end; others shift)" },
+	{ "move", nd_cmd_assign, "ID --page N [--position P]",
+	  "move a placed item within its issue" },
+	{ "unassign", nd_cmd_unassign, "ID", "take an item off its page" },
+	{ "rundown", nd_cmd_rundown,
+	  "CODE [--format text|csv|json|html] [--output FILE] [--width N]",
+	  "the issue's rundown: pages, items, 字数 against budgets, what is not signed off" },
+	{ "publish", nd_cmd_publish, "ID | --issue CODE [--partial]",
+	  "publish an approved item, or every approved item of an issue in one transaction" },
+	{ "export", nd_cmd_export, "CODE --format txt|json|html --output DIR",
+	  "write a published issue: one file per item in page order, and an index" },
+	{ "stats", nd_cmd_stats, "[--year YYYY] [--reporter LOGIN]",
+	  "items filed and published, and published 字数, per reporter for a year (通联)" },
+	{ "import", nd_cmd_import,
+	  "[--issue CODE] [--state submitted|published] [--dry-run] [--format text|json] FILE...",
+	  "split page dumps (pages copied out of print) into items and file them" },
+	{ "search", nd_cmd_search,
+	  "QUERY… [--state S] [--issue CODE] [--limit N] [--format table|json]",
+	  "find items by their text: words ANDed, \"a phrase\" as is; headline hits first" },
+	{ "reindex", nd_cmd_reindex, "", "rebuild the full-text index (admins)" },
+	{ "backup", nd_cmd_backup, "FILE",
+	  "copy the database while others work, then check the copy (admins)" },
+	{ "check", nd_cmd_check, "",
+	  "check the database: integrity, foreign keys, the schema's invariants" },
+	{ "mine", nd_cmd_mine, "", "my items: state, headline, 字数 and the last note on each" },
+	{ "keys", nd_cmd_keys, "[--install PATH]",
+	  "the authorized_keys lines for every enabled user with a key (admins)" },
+	{ "ssh-shell", nd_cmd_ssh_shell, "LOGIN",
+	  "the forced command of authorized_keys: runs SSH_ORIGINAL_COMMAND as LOGIN" },
+	{ "unlock", nd_cmd_unlock, "ID", "break another editor's edit lock (chiefs; logged)" },
+	{ "workflow", nd_cmd_workflow, "", "list the workflow's states and verbs" },
+	{ "desk", nd_cmd_desk, "[--once] [--bench-keys ID [--keys N]]",
+	  "open the desk (what newsdesk with no command does on a terminal); --once draws one screen" },
 };
 
 const struct nd_command *nd_cli_find_command(const char *name)
@@ -103,8 +107,8 @@ int nd_cli_fail(const struct nd_error *err)
 
 void nd_cli_print_usage(FILE *out, const struct nd_command *cmd)
 {
-	fprintf(out, "usage: newsdesk [--db PATH] [--as LOGIN] %s %s\n  %s\n", cmd->name, cmd->usage,
-		cmd->summary);
+	fprintf(out, "usage: newsdesk [--db PATH] [--as LOGIN] %s %s\n  %s\n", cmd->name,
+		cmd->usage, cmd->summary);
 }
 
 int nd_cli_usage(const struct nd_command *cmd, const char *fmt, ...)
@@ -169,7 +173,8 @@ int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err)
 			return rc;
 	}
 	if (!cli->have_actor) {
-		if ((rc = nd_actor_resolve(cli->st, cli->unix_login, cli->as, &cli->actor, err)) < 0)
+		if ((rc = nd_actor_resolve(cli->st, cli->unix_login, cli->as, &cli->actor, err)) <
+		    0)
 			return rc;
 		cli->have_actor = true;
 	}
@@ -178,7 +183,7 @@ int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err)
 
 static bool language_is_zh(bool *given)
 {
-	const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
 	for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
 		const char *v = getenv(vars[i]);
 		if (v && v[0]) {
@@ -205,11 +210,12 @@ static void print_help(FILE *out)
 	      out);
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fputs("\nWorkflow verbs (from the database; 'newsdesk workflow' lists them):\n"
-	      "  finish, approve, publish, return, refile, reopen, spike, restore ID [--note TEXT]\n\n"
-	      "Exit codes: 0 done, 1 refused or failed, 2 usage, 3 not allowed, 4 storage error.\n"
-	      "See newsdesk(1).\n",
-	      out);
+	fputs(
+	    "\nWorkflow verbs (from the database; 'newsdesk workflow' lists them):\n"
+	    "  finish, approve, publish, return, refile, reopen, spike, restore ID [--note TEXT]\n\n"
+	    "Exit codes: 0 done, 1 refused or failed, 2 usage, 3 not allowed, 4 storage error.\n"
+	    "See newsdesk(1).\n",
+	    out);
 }
 
 static void cli_free(struct nd_cli *cli)
@@ -223,13 +229,13 @@ static void cli_free(struct nd_cli *cli)
 int nd_cli_main(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"as", required_argument, NULL, 'a'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
+		{ "db", required_argument, NULL, 'd' },
+		{ "as", required_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
 	};
-	struct nd_cli cli = {0};
+	struct nd_cli cli = { 0 };
 	struct passwd *pw = getpwuid(geteuid());
 	cli.unix_login = pw ? pw->pw_name : "";
 	cli.zh = language_is_zh(&cli.lang_given);
@@ -262,8 +268,8 @@ int nd_cli_main(int argc, char **argv)
 	int rc;
 	if (rest == 0) {
 		/* The desk itself on a terminal; the list when piped. */
-		char *desk_argv[] = {"desk", NULL};
-		char *list_argv[] = {"list", NULL};
+		char *desk_argv[] = { "desk", NULL };
+		char *list_argv[] = { "list", NULL };
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 			rc = nd_cmd_desk(&cli, nd_cli_find_command("desk"), 1, desk_argv);
 		else

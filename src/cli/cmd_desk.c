@@ -7,7 +7,7 @@
 
 int nd_cmd_desk(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	struct nd_tui_options opt = {0};
+	struct nd_tui_options opt = { 0 };
 	long long bench_id = 0;
 	int bench_n = 500;
 	for (int i = 1; i < argc; i++) {
@@ -23,16 +23,17 @@ int nd_cmd_desk(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		} else
 			return nd_cli_usage(cmd, "unknown option '%s'", argv[i]);
 	}
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	if (bench_id) {
 		double median, p95;
 		long chars;
-		if (nd_tui_bench_keys(cli->st, &cli->actor, bench_id, bench_n, &median, &p95, &chars,
-				      &err) < 0)
+		if (nd_tui_bench_keys(cli->st, &cli->actor, bench_id, bench_n, &median, &p95,
+				      &chars, &err) < 0)
 			return nd_cli_fail(&err);
-		fprintf(stderr, "keystroke %.3f ms median, %.3f ms p95, %d keys, item #%lld of %ld chars\n",
+		fprintf(stderr,
+			"keystroke %.3f ms median, %.3f ms p95, %d keys, item #%lld of %ld chars\n",
 			median, p95, bench_n, bench_id, chars);
 		return ND_EXIT_OK;
 	}

@@ -22,17 +22,19 @@ static void dry_text(struct nd_cli *cli, const char *name, const struct nd_impor
 		const struct nd_import_item *it = &pg->items[i];
 		const struct nd_story *s = &it->story;
 		char chars[32];
-		nd_format_count(nd_count_chars(s->body) + nd_count_chars(s->headline), chars, sizeof chars);
+		nd_format_count(nd_count_chars(s->body) + nd_count_chars(s->headline), chars,
+				sizeof chars);
 		struct nd_buf b = ND_BUF_INIT;
-		nd_buf_printf(&b, "%2zu %-7s %s", i + 1, s->kind, it->fragment ? "[fragment] " : "");
+		nd_buf_printf(&b, "%2zu %-7s %s", i + 1, s->kind,
+			      it->fragment ? "[fragment] " : "");
 		nd_buf_printf(&b, "[%s] ", s->section ? s->section : "-");
 		if (s->kicker)
 			nd_buf_printf(&b, "%s ▸ ", s->kicker);
 		nd_buf_adds(&b, s->headline);
 		nd_buf_printf(&b, "\n     %s%s%s · %s%s · %s 字", s->dateline ? s->dateline : "",
 			      s->dateline ? " · " : "", s->byline ? s->byline : "-",
-			      it->repairs ? "repaired " : "", it->displaced ? "continuation joined" : "",
-			      chars);
+			      it->repairs ? "repaired " : "",
+			      it->displaced ? "continuation joined" : "", chars);
 		nd_buf_adds(&b, "\n     ");
 		nd_fit(&b, s->body, 60, false, ND_ALIGN_LEFT);
 		nd_buf_addc(&b, '\n');
@@ -75,10 +77,13 @@ static void dry_json(const char *name, const struct nd_import_page *pg, bool fir
 int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"issue", required_argument, NULL, 'i'},    {"state", required_argument, NULL, 's'},
-		{"dry-run", no_argument, NULL, 'n'},        {"format", required_argument, NULL, 'f'},
-		{"encoding", required_argument, NULL, 'e'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "issue", required_argument, NULL, 'i' },
+		{ "state", required_argument, NULL, 's' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	const char *issue = NULL, *state = "submitted", *encoding = NULL;
 	bool dry = false, json = false;
@@ -100,7 +105,8 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "text") != 0)
-				return nd_cli_usage(cmd, "unknown format '%s' (text or json)", optarg);
+				return nd_cli_usage(cmd, "unknown format '%s' (text or json)",
+						    optarg);
 			break;
 		case 'e':
 			encoding = optarg;
@@ -114,7 +120,7 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	}
 	if (optind >= argc)
 		return nd_cli_usage(cmd, "import takes one or more page FILEs");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	if (!dry && nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	int worst = ND_EXIT_OK;
@@ -126,10 +132,11 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		const char *enc = NULL;
 		int rc = nd_read_file(argv[i], &bytes, &err);
 		if (rc == ND_EINVAL) /* over nd_read_file's 1 MiB: pages may be larger */
-			rc = nd_fail(&err, ND_EINVAL, "%s is over 1 MiB; split it into pages", argv[i]);
+			rc = nd_fail(&err, ND_EINVAL, "%s is over 1 MiB; split it into pages",
+				     argv[i]);
 		if (rc == 0)
-			rc = nd_text_from_bytes(nd_buf_str(&bytes), bytes.len, MAX_PAGE, encoding, &text,
-						&enc, &err);
+			rc = nd_text_from_bytes(nd_buf_str(&bytes), bytes.len, MAX_PAGE, encoding,
+						&text, &enc, &err);
 		nd_buf_free(&bytes);
 		if (rc == 0)
 			rc = nd_import_split(text, &pg, &err);
@@ -152,11 +159,13 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 				nd_error_prefix(&err, "%s: ", argv[i]);
 				worst = nd_cli_fail(&err);
 			} else {
-				printf(cli->zh ? "%s：导入 %zu 篇（#%lld–#%lld），%zu 篇片段待编辑处理\n"
-					       : "%s: imported %zu items (#%lld–#%lld), %zu fragments flagged "
-						 "for an editor\n",
-				       argv[i], res.filed, (long long)res.first, (long long)res.last,
-				       res.fragments);
+				printf(
+				    cli->zh
+					? "%s：导入 %zu 篇（#%lld–#%lld），%zu 篇片段待编辑处理\n"
+					: "%s: imported %zu items (#%lld–#%lld), %zu fragments flagged "
+					  "for an editor\n",
+				    argv[i], res.filed, (long long)res.first, (long long)res.last,
+				    res.fragments);
 			}
 		}
 		nd_import_page_free(&pg);

@@ -49,8 +49,10 @@ static int write_file(const char *path, const char *data, size_t len, struct nd_
 static int issue_add(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"title", required_argument, NULL, 't'}, {"date", required_argument, NULL, 'd'},
-		{"pages", required_argument, NULL, 'p'}, {NULL, 0, NULL, 0},
+		{ "title", required_argument, NULL, 't' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "pages", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 },
 	};
 	const char *title = NULL, *date = NULL;
 	int pages = 0, c;
@@ -67,7 +69,7 @@ static int issue_add(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	}
 	if (optind != argc - 1)
 		return nd_cli_usage(cmd, "issue add takes one CODE, like 2024-07");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_issue_add(cli->st, &cli->actor, argv[optind], title, date, pages, &err) < 0)
 		return nd_cli_fail(&err);
@@ -78,9 +80,9 @@ static int issue_add(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 static int issue_page(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"section", required_argument, NULL, 's'},
-		{"budget", required_argument, NULL, 'b'},
-		{NULL, 0, NULL, 0},
+		{ "section", required_argument, NULL, 's' },
+		{ "budget", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
 	};
 	const char *section = NULL;
 	long budget = -1;
@@ -96,7 +98,7 @@ static int issue_page(struct nd_cli *cli, const struct nd_command *cmd, int argc
 	}
 	if (optind != argc - 2 || atoi(argv[optind + 1]) <= 0)
 		return nd_cli_usage(cmd, "issue page takes CODE PAGE");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	int page = atoi(argv[optind + 1]);
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_issue_page_set(cli->st, &cli->actor, argv[optind], page, section, budget, &err) < 0)
@@ -107,7 +109,7 @@ static int issue_page(struct nd_cli *cli, const struct nd_command *cmd, int argc
 
 int nd_cmd_issue(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	if (argc < 2)
 		return nd_cli_usage(cmd, "issue needs a subcommand: add, list, show or page");
 	const char *sub = argv[1];
@@ -137,7 +139,7 @@ int nd_cmd_issue(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	if (strcmp(sub, "show") == 0) {
 		if (argc != 3)
 			return nd_cli_usage(cmd, "issue show takes one CODE");
-		char *rd_argv[] = {"rundown", argv[2], NULL};
+		char *rd_argv[] = { "rundown", argv[2], NULL };
 		return nd_cmd_rundown(cli, cmd, 2, rd_argv);
 	}
 	return nd_cli_usage(cmd, "unknown issue subcommand '%s'", sub);
@@ -148,9 +150,11 @@ int nd_cmd_issue(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 int nd_cmd_assign(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"issue", required_argument, NULL, 'i'},   {"page", required_argument, NULL, 'p'},
-		{"position", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "issue", required_argument, NULL, 'i' },
+		{ "page", required_argument, NULL, 'p' },
+		{ "position", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	const char *issue = NULL;
 	int page = 0, position = 0, c;
@@ -172,8 +176,9 @@ int nd_cmd_assign(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	if (!id)
 		return nd_cli_usage(cmd, "%s takes one item ID", cmd->name);
 	if ((!move && !issue) || page <= 0)
-		return nd_cli_usage(cmd, move ? "move needs --page N" : "assign needs --issue CODE --page N");
-	struct nd_error err = {0};
+		return nd_cli_usage(cmd, move ? "move needs --page N"
+					      : "assign needs --issue CODE --page N");
+	struct nd_error err = { 0 };
 	int rc = nd_cli_open(cli, 0, &err);
 	if (rc == 0)
 		rc = move ? nd_item_move(cli->st, &cli->actor, id, page, position, &err)
@@ -189,7 +194,7 @@ int nd_cmd_unassign(struct nd_cli *cli, const struct nd_command *cmd, int argc, 
 	long long id = argc == 2 ? nd_cli_parse_id(argv[1]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, "unassign takes one item ID");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0 || nd_item_unassign(cli->st, &cli->actor, id, &err) < 0)
 		return nd_cli_fail(&err);
 	printf("#%lld taken off its page\n", id);
@@ -201,15 +206,19 @@ int nd_cmd_unassign(struct nd_cli *cli, const struct nd_command *cmd, int argc, 
 static const struct {
 	const char *name;
 	enum nd_rundown_format format;
-} formats[] = {{"text", ND_RUNDOWN_TEXT}, {"csv", ND_RUNDOWN_CSV}, {"json", ND_RUNDOWN_JSON},
-	       {"html", ND_RUNDOWN_HTML}};
+} formats[] = { { "text", ND_RUNDOWN_TEXT },
+		{ "csv", ND_RUNDOWN_CSV },
+		{ "json", ND_RUNDOWN_JSON },
+		{ "html", ND_RUNDOWN_HTML } };
 
 int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-		{"width", required_argument, NULL, 'w'},  {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	enum nd_rundown_format format = ND_RUNDOWN_TEXT;
 	const char *output = NULL;
@@ -223,7 +232,8 @@ int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 				if (strcmp(formats[i].name, optarg) == 0)
 					break;
 			if (i == sizeof formats / sizeof *formats)
-				return nd_cli_usage(cmd, "unknown format '%s' (text, csv, json, html)", optarg);
+				return nd_cli_usage(
+				    cmd, "unknown format '%s' (text, csv, json, html)", optarg);
 			format = formats[i].format;
 			break;
 		case 'o':
@@ -242,7 +252,7 @@ int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 	}
 	if (optind != argc - 1)
 		return nd_cli_usage(cmd, "rundown takes one issue CODE");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_rundown r;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_rundown_load(cli->st, &cli->actor, argv[optind], cli->zh, &r, &err) < 0)
@@ -278,7 +288,7 @@ int nd_cmd_publish(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 	if (!issue)
 		return nd_cmd_verb(cli, "publish", argc, argv);
 	(void)cmd;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_publish_result res;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_issue_publish(cli->st, &cli->actor, issue, partial, &res, &err) < 0)
@@ -326,7 +336,8 @@ static void html_escape(struct nd_buf *b, const char *s)
 static void export_html(struct nd_buf *b, const struct nd_item *it)
 {
 	const struct nd_story *s = &it->story;
-	nd_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>");
+	nd_buf_adds(
+	    b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>");
 	html_escape(b, s->headline);
 	nd_buf_adds(b, "</title></head>\n<body>\n<article>\n");
 	if (s->kicker) {
@@ -390,10 +401,10 @@ static void export_json(struct nd_buf *b, const struct nd_item *it)
 int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "txt", *dir = NULL;
 	int c;
@@ -413,7 +424,7 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	if (optind != argc - 1 || !dir)
 		return nd_cli_usage(cmd, "export takes an issue CODE and --output DIR");
 	const char *code = argv[optind];
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_item *items;
 	size_t n;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
@@ -450,7 +461,8 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		if (strcmp(format, "json") == 0) {
 			nd_buf_printf(&index, "%s {\"file\":", i ? ",\n" : "");
 			nd_json_str(&index, name);
-			nd_buf_printf(&index, ",\"page\":%d,\"position\":%d,\"headline\":", it->page,
+			nd_buf_printf(&index,
+				      ",\"page\":%d,\"position\":%d,\"headline\":", it->page,
 				      it->position);
 			nd_json_str(&index, it->story.headline);
 			nd_buf_addc(&index, '}');
@@ -494,10 +506,10 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"year", required_argument, NULL, 'y'},
-		{"reporter", required_argument, NULL, 'r'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "year", required_argument, NULL, 'y' },
+		{ "reporter", required_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	time_t now = time(NULL);
 	struct tm tm;
@@ -517,15 +529,15 @@ int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	}
 	if (year < 1900 || year > 9999 || optind != argc)
 		return nd_cli_usage(cmd, "stats takes --year YYYY and --reporter LOGIN");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_stat_row *rows;
 	size_t n;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_stats(cli->st, &cli->actor, year, reporter, &rows, &n, &err) < 0)
 		return nd_cli_fail(&err);
 	struct nd_buf b = ND_BUF_INIT;
-	const char *head[] = {cli->zh ? "通讯员" : "Reporter", cli->zh ? "提交" : "Filed",
-			      cli->zh ? "发表" : "Published", cli->zh ? "发表字数" : "Chars"};
+	const char *head[] = { cli->zh ? "通讯员" : "Reporter", cli->zh ? "提交" : "Filed",
+			       cli->zh ? "发表" : "Published", cli->zh ? "发表字数" : "Chars" };
 	nd_buf_printf(&b, "%d\n", year);
 	nd_fit(&b, head[0], 20, true, ND_ALIGN_LEFT);
 	for (int i = 1; i < 4; i++) {
@@ -542,7 +554,7 @@ int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		nd_format_count(rows[i].published, p, sizeof p);
 		nd_format_count(rows[i].published_chars, ch, sizeof ch);
 		nd_fit(&b, name, 20, true, ND_ALIGN_LEFT);
-		const char *cells[] = {f, p, ch};
+		const char *cells[] = { f, p, ch };
 		for (int k = 0; k < 3; k++) {
 			nd_buf_addc(&b, ' ');
 			nd_fit(&b, cells[k], 10, true, ND_ALIGN_RIGHT);
@@ -557,7 +569,7 @@ int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	nd_format_count(tp, p, sizeof p);
 	nd_format_count(tc, ch, sizeof ch);
 	nd_fit(&b, cli->zh ? "合计" : "Total", 20, true, ND_ALIGN_LEFT);
-	const char *cells[] = {f, p, ch};
+	const char *cells[] = { f, p, ch };
 	for (int k = 0; k < 3; k++) {
 		nd_buf_addc(&b, ' ');
 		nd_fit(&b, cells[k], 10, true, ND_ALIGN_RIGHT);

@@ -46,18 +46,20 @@ static int check_upload(const struct nd_buf *input, const struct upload_check *c
 			struct nd_error *err)
 {
 	if (check->bytes >= 0 && (long long)input->len != check->bytes)
-		return nd_fail(err, ND_EINVAL,
-			       "received %zu bytes but --bytes says %lld: the upload was cut short or "
-			       "changed; nothing was filed, send it again",
-			       input->len, check->bytes);
+		return nd_fail(
+		    err, ND_EINVAL,
+		    "received %zu bytes but --bytes says %lld: the upload was cut short or "
+		    "changed; nothing was filed, send it again",
+		    input->len, check->bytes);
 	if (check->sha256) {
 		char hex[65];
 		nd_sha256_hex(input->data ? input->data : "", input->len, hex);
 		if (strcasecmp(hex, check->sha256) != 0)
-			return nd_fail(err, ND_EINVAL,
-				       "the SHA-256 of what arrived is %s, not %s: the upload was cut "
-				       "short or changed; nothing was filed, send it again",
-				       hex, check->sha256);
+			return nd_fail(
+			    err, ND_EINVAL,
+			    "the SHA-256 of what arrived is %s, not %s: the upload was cut "
+			    "short or changed; nothing was filed, send it again",
+			    hex, check->sha256);
 	}
 	return 0;
 }
@@ -65,7 +67,7 @@ static int check_upload(const struct nd_buf *input, const struct upload_check *c
 static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *encoding,
 		    const char *token, const struct upload_check *check)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_buf input = ND_BUF_INIT;
 	struct nd_story story;
 	struct nd_file_result res;
@@ -103,15 +105,15 @@ static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *e
 int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"encoding", required_argument, NULL, 'e'},
-		{"token", required_argument, NULL, 't'},
-		{"bytes", required_argument, NULL, 'b'},
-		{"sha256", required_argument, NULL, 's'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "token", required_argument, NULL, 't' },
+		{ "bytes", required_argument, NULL, 'b' },
+		{ "sha256", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	const char *encoding = NULL, *token = NULL;
-	struct upload_check check = {-1, NULL};
+	struct upload_check check = { -1, NULL };
 	int c;
 	while ((c = getopt_long(argc, argv, "e:t:h", options, NULL)) != -1) {
 		switch (c) {
@@ -139,8 +141,10 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		}
 	}
 	if ((token || check.bytes >= 0 || check.sha256) && argc - optind > 1)
-		return nd_cli_usage(cmd, "--token, --bytes and --sha256 describe one upload: give one FILE at most");
-	struct nd_error err = {0};
+		return nd_cli_usage(
+		    cmd,
+		    "--token, --bytes and --sha256 describe one upload: give one FILE at most");
+	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	if (optind == argc)
@@ -153,7 +157,8 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		} else {
 			FILE *f = fopen(argv[i], "rb");
 			if (!f) {
-				nd_fail(&err, ND_EIO, "%s: cannot open: %s", argv[i], strerror(errno));
+				nd_fail(&err, ND_EIO, "%s: cannot open: %s", argv[i],
+					strerror(errno));
 				rc = nd_cli_fail(&err);
 			} else {
 				rc = file_one(cli, f, argv[i], encoding, token, &check);
@@ -179,13 +184,13 @@ struct column {
 enum { COL_ID, COL_STATE, COL_SECTION, COL_HEADLINE, COL_BYLINE, COL_CHARS, COL_UPDATED, NCOLS };
 
 static const struct column list_columns[NCOLS] = {
-	[COL_ID] = {"编号", "ID", 6, ND_ALIGN_RIGHT},
-	[COL_STATE] = {"状态", "State", 9, ND_ALIGN_LEFT},
-	[COL_SECTION] = {"栏目", "Section", 10, ND_ALIGN_LEFT},
-	[COL_HEADLINE] = {"标题", "Headline", 0, ND_ALIGN_LEFT},
-	[COL_BYLINE] = {"作者", "Byline", 12, ND_ALIGN_LEFT},
-	[COL_CHARS] = {"字数", "Chars", 7, ND_ALIGN_RIGHT},
-	[COL_UPDATED] = {"更新", "Updated", 16, ND_ALIGN_LEFT},
+	[COL_ID] = { "编号", "ID", 6, ND_ALIGN_RIGHT },
+	[COL_STATE] = { "状态", "State", 9, ND_ALIGN_LEFT },
+	[COL_SECTION] = { "栏目", "Section", 10, ND_ALIGN_LEFT },
+	[COL_HEADLINE] = { "标题", "Headline", 0, ND_ALIGN_LEFT },
+	[COL_BYLINE] = { "作者", "Byline", 12, ND_ALIGN_LEFT },
+	[COL_CHARS] = { "字数", "Chars", 7, ND_ALIGN_RIGHT },
+	[COL_UPDATED] = { "更新", "Updated", 16, ND_ALIGN_LEFT },
 };
 
 static const char *item_byline(const struct nd_item *it)
@@ -306,24 +311,31 @@ static void list_json(const struct nd_item *rows, size_t n)
 static const struct {
 	const char *name;
 	enum nd_sort sort;
-} sorts[] = {{"updated", ND_SORT_UPDATED}, {"id", ND_SORT_ID}, {"filed", ND_SORT_FILED},
-	     {"chars", ND_SORT_CHARS}};
+} sorts[] = { { "updated", ND_SORT_UPDATED },
+	      { "id", ND_SORT_ID },
+	      { "filed", ND_SORT_FILED },
+	      { "chars", ND_SORT_CHARS } };
 
 static const struct {
 	const char *name;
 	enum list_format format;
-} list_formats[] = {{"table", FORMAT_TABLE}, {"tsv", FORMAT_TSV}, {"json", FORMAT_JSON}};
+} list_formats[] = { { "table", FORMAT_TABLE }, { "tsv", FORMAT_TSV }, { "json", FORMAT_JSON } };
 
 int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"state", required_argument, NULL, 's'},   {"section", required_argument, NULL, 'S'},
-		{"reporter", required_argument, NULL, 'r'}, {"issue", required_argument, NULL, 'i'},
-		{"sort", required_argument, NULL, 'o'},    {"limit", required_argument, NULL, 'l'},
-		{"format", required_argument, NULL, 'f'},  {"width", required_argument, NULL, 'w'},
-		{"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
+		{ "state", required_argument, NULL, 's' },
+		{ "section", required_argument, NULL, 'S' },
+		{ "reporter", required_argument, NULL, 'r' },
+		{ "issue", required_argument, NULL, 'i' },
+		{ "sort", required_argument, NULL, 'o' },
+		{ "limit", required_argument, NULL, 'l' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
-	struct nd_filter filter = {0};
+	struct nd_filter filter = { 0 };
 	enum list_format format = FORMAT_TABLE;
 	long limit = 0;
 	int width = 0, c;
@@ -361,7 +373,8 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 				if (strcmp(list_formats[i].name, optarg) == 0)
 					break;
 			if (i == sizeof list_formats / sizeof *list_formats)
-				return nd_cli_usage(cmd, "unknown format '%s' (table, tsv or json)", optarg);
+				return nd_cli_usage(cmd, "unknown format '%s' (table, tsv or json)",
+						    optarg);
 			format = list_formats[i].format;
 			break;
 		case 'w':
@@ -379,7 +392,7 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if (optind != argc)
 		return nd_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
 
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	if (state_word) {
@@ -392,8 +405,8 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 			snprintf(state_name, sizeof state_name, "%s", s->name);
 		nd_workflow_free(&wf);
 		if (!s) {
-			nd_fail(&err, ND_EINVAL, "unknown state '%s'; 'newsdesk workflow' lists them",
-				state_word);
+			nd_fail(&err, ND_EINVAL,
+				"unknown state '%s'; 'newsdesk workflow' lists them", state_word);
 			return nd_cli_fail(&err);
 		}
 		filter.state = state_name;
@@ -482,10 +495,10 @@ static void show_text(struct nd_cli *cli, const struct nd_item *it)
 int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"rev", required_argument, NULL, 'r'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "rev", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	int rev = 0, c;
 	bool json = false;
@@ -500,7 +513,8 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "text") != 0)
-				return nd_cli_usage(cmd, "unknown format '%s' (text or json)", optarg);
+				return nd_cli_usage(cmd, "unknown format '%s' (text or json)",
+						    optarg);
 			break;
 		case 'h':
 			nd_cli_print_usage(stdout, cmd);
@@ -514,7 +528,7 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	long long id = nd_cli_parse_id(argv[optind]);
 	if (!id)
 		return nd_cli_usage(cmd, "'%s' is not an item ID", argv[optind]);
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_item it;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_item_get(cli->st, &cli->actor, id, rev, cli->zh, &it, &err) < 0)
@@ -541,7 +555,7 @@ int nd_cmd_revisions(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	long long id = argc == 2 ? nd_cli_parse_id(argv[1]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, "revisions takes one item ID");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_item *revs;
 	size_t n;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
@@ -555,7 +569,8 @@ int nd_cmd_revisions(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 		if (revs[i].rev == revs[i].current_rev)
 			printf("  %s", cli->zh ? "当前" : "current");
 		if (revs[i].conflict)
-			printf("  %s (from %d)", cli->zh ? "冲突稿" : "conflict draft", revs[i].base_rev);
+			printf("  %s (from %d)", cli->zh ? "冲突稿" : "conflict draft",
+			       revs[i].base_rev);
 		putchar('\n');
 	}
 	nd_items_free(revs, n);

@@ -8,7 +8,7 @@ int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 {
 	if (argc != 2 || argv[1][0] == '-')
 		return nd_cli_usage(cmd, "backup takes the FILE to write");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0 || nd_backup(cli->st, &cli->actor, argv[1], &err) < 0)
 		return nd_cli_fail(&err);
 	printf("backed up to %s (checked: integrity and foreign keys)\n", argv[1]);
@@ -20,17 +20,19 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	(void)argv;
 	if (argc != 1)
 		return nd_cli_usage(cmd, "check takes no arguments");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_buf report = ND_BUF_INIT;
 	int problems;
-	if (nd_cli_open(cli, 0, &err) < 0 || (problems = nd_check(cli->st, &cli->actor, &report, &err)) < 0) {
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    (problems = nd_check(cli->st, &cli->actor, &report, &err)) < 0) {
 		nd_buf_free(&report);
 		return nd_cli_fail(&err);
 	}
 	fputs(nd_buf_str(&report), stdout);
 	nd_buf_free(&report);
 	if (problems) {
-		fprintf(stderr, "newsdesk: %d problem%s found\n", problems, problems == 1 ? "" : "s");
+		fprintf(stderr, "newsdesk: %d problem%s found\n", problems,
+			problems == 1 ? "" : "s");
 		return ND_EXIT_FAIL;
 	}
 	puts("ok");

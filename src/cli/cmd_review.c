@@ -41,7 +41,7 @@ int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	int a = argc > 2 ? atoi(argv[2]) : 0, b = argc > 3 ? atoi(argv[3]) : 0;
 	if (!id || (argc > 2 && a <= 0) || (argc > 3 && b <= 0))
 		return nd_cli_usage(cmd, "revisions are numbers: 1, 2, …");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_review r;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_review_load(cli->st, &cli->actor, id, a, b, cli->zh, &r, &err) < 0)
@@ -70,10 +70,10 @@ int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"rev", required_argument, NULL, 'r'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "rev", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	int rev = 0, c;
 	bool json = false;
@@ -86,7 +86,8 @@ int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "text") != 0)
-				return nd_cli_usage(cmd, "unknown format '%s' (text or json)", optarg);
+				return nd_cli_usage(cmd, "unknown format '%s' (text or json)",
+						    optarg);
 			break;
 		case 'h':
 			nd_cli_print_usage(stdout, cmd);
@@ -98,15 +99,16 @@ int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	long long id = optind == argc - 1 ? nd_cli_parse_id(argv[optind]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, "proof takes one item ID");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_proof_report r;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_proof_item(cli->st, &cli->actor, id, rev, &r, &err) < 0)
 		return nd_cli_fail(&err);
 	if (json) {
 		struct nd_buf b = ND_BUF_INIT;
-		nd_buf_printf(&b, "{\"id\":%lld,\"chars\":%ld,\"rate\":%.2f,\"limit\":%.0f,\"hits\":[", id,
-			      r.chars, r.rate, r.limit);
+		nd_buf_printf(&b,
+			      "{\"id\":%lld,\"chars\":%ld,\"rate\":%.2f,\"limit\":%.0f,\"hits\":[",
+			      id, r.chars, r.rate, r.limit);
 		for (size_t i = 0; i < r.n; i++) {
 			const struct nd_proof_hit *h = &r.hits[i];
 			nd_buf_adds(&b, i ? ",\n {" : "\n {");
@@ -138,15 +140,17 @@ int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		for (size_t c = 0; c < nd_proof_check_count; c++) {
 			for (size_t i = 0; i < r.n; i++) {
 				if (r.hits[i].check == &nd_proof_checks[c]) {
-					printf("%s%-18s %s\n", c == 0 || i == 0 ? "" : "", nd_proof_checks[c].id,
+					printf("%s%-18s %s\n", c == 0 || i == 0 ? "" : "",
+					       nd_proof_checks[c].id,
 					       cli->zh ? nd_proof_checks[c].explain_zh
 						       : nd_proof_checks[c].explain_en);
 					break;
 				}
 			}
 		}
-		printf("%zu %s · %ld 字 · %.1f / 10,000 (%s %.0f)\n", r.n, r.n == 1 ? "warning" : "warnings",
-		       r.chars, r.rate, cli->zh ? "标准" : "limit", r.limit);
+		printf("%zu %s · %ld 字 · %.1f / 10,000 (%s %.0f)\n", r.n,
+		       r.n == 1 ? "warning" : "warnings", r.chars, r.rate,
+		       cli->zh ? "标准" : "limit", r.limit);
 	}
 	nd_proof_free(&r);
 	return ND_EXIT_OK;

@@ -14,11 +14,14 @@
 int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"state", required_argument, NULL, 's'}, {"issue", required_argument, NULL, 'i'},
-		{"limit", required_argument, NULL, 'l'}, {"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
+		{ "state", required_argument, NULL, 's' },
+		{ "issue", required_argument, NULL, 'i' },
+		{ "limit", required_argument, NULL, 'l' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
-	struct nd_search_options o = {NULL, NULL, 20};
+	struct nd_search_options o = { NULL, NULL, 20 };
 	const char *state_word = NULL;
 	bool json = false;
 	int c;
@@ -39,7 +42,8 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "table") != 0)
-				return nd_cli_usage(cmd, "unknown format '%s' (table or json)", optarg);
+				return nd_cli_usage(cmd, "unknown format '%s' (table or json)",
+						    optarg);
 			break;
 		case 'h':
 			nd_cli_print_usage(stdout, cmd);
@@ -54,10 +58,10 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	for (int i = optind; i < argc; i++) {
 		/* words that held blanks were quoted by the user: keep them a phrase */
 		bool phrase = strchr(argv[i], ' ') != NULL;
-		nd_buf_printf(&query, "%s%s%s%s", i > optind ? " " : "", phrase ? "\"" : "", argv[i],
-			      phrase ? "\"" : "");
+		nd_buf_printf(&query, "%s%s%s%s", i > optind ? " " : "", phrase ? "\"" : "",
+			      argv[i], phrase ? "\"" : "");
 	}
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_search_hit *hits;
 	size_t n;
 	char state_name[32];
@@ -75,7 +79,8 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		}
 	}
 	if (rc == 0)
-		rc = nd_search(cli->st, &cli->actor, nd_buf_str(&query), &o, cli->zh, &hits, &n, &err);
+		rc = nd_search(cli->st, &cli->actor, nd_buf_str(&query), &o, cli->zh, &hits, &n,
+			       &err);
 	nd_buf_free(&query);
 	if (rc < 0)
 		return nd_cli_fail(&err);
@@ -100,10 +105,11 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			snprintf(id, sizeof id, "#%lld", (long long)hits[i].id);
 			nd_fit(&out, id, 7, true, ND_ALIGN_LEFT);
 			nd_fit(&out, hits[i].state_label, 10, true, ND_ALIGN_LEFT);
-			nd_fit(&out, hits[i].headline, width - 18 > 20 ? width - 18 : 20, false, ND_ALIGN_LEFT);
+			nd_fit(&out, hits[i].headline, width - 18 > 20 ? width - 18 : 20, false,
+			       ND_ALIGN_LEFT);
 			nd_buf_adds(&out, "\n       ");
-			nd_fit(&out, hits[i].snippet ? hits[i].snippet : "", width - 8 > 20 ? width - 8 : 20,
-			       false, ND_ALIGN_LEFT);
+			nd_fit(&out, hits[i].snippet ? hits[i].snippet : "",
+			       width - 8 > 20 ? width - 8 : 20, false, ND_ALIGN_LEFT);
 			nd_buf_addc(&out, '\n');
 		}
 		if (n == 0)
@@ -120,9 +126,10 @@ int nd_cmd_reindex(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 	(void)argv;
 	if (argc != 1)
 		return nd_cli_usage(cmd, "reindex takes no arguments");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	int64_t indexed = 0;
-	if (nd_cli_open(cli, 0, &err) < 0 || nd_search_reindex(cli->st, &cli->actor, &indexed, &err) < 0)
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_search_reindex(cli->st, &cli->actor, &indexed, &err) < 0)
 		return nd_cli_fail(&err);
 	printf("search index rebuilt: %lld items\n", (long long)indexed);
 	return ND_EXIT_OK;

@@ -26,12 +26,12 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	(void)argv;
 	if (argc > 1)
 		return nd_cli_usage(cmd, "mine takes no arguments");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_item *rows;
 	size_t n;
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
-	struct nd_filter f = {.reporter = cli->actor.user.login};
+	struct nd_filter f = { .reporter = cli->actor.user.login };
 	if (nd_item_list(cli->st, &cli->actor, &f, 0, INT_MAX, cli->zh, &rows, &n, &err) < 0)
 		return nd_cli_fail(&err);
 	struct nd_buf line = ND_BUF_INIT;
@@ -53,7 +53,8 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		const char *who = NULL, *text = NULL;
 		int64_t at = -1;
 		if (nd_notes_list(cli->st, &cli->actor, rows[i].id, &notes, &nn, &err) == 0 && nn) {
-			who = notes[nn - 1].author_name ? notes[nn - 1].author_name : notes[nn - 1].author;
+			who = notes[nn - 1].author_name ? notes[nn - 1].author_name
+							: notes[nn - 1].author;
 			text = notes[nn - 1].body;
 			at = notes[nn - 1].at;
 		}
@@ -123,7 +124,8 @@ static int install_keys(const char *path, const char *block, struct nd_error *er
 		snprintf(tmp, sizeof tmp, "%s.newsdesk-XXXXXX", path);
 		int fd = mkstemp(tmp);
 		if (fd < 0) {
-			rc = nd_fail(err, ND_EIO, "cannot write next to %s: %s", path, strerror(errno));
+			rc = nd_fail(err, ND_EIO, "cannot write next to %s: %s", path,
+				     strerror(errno));
 		} else {
 			size_t off = 0;
 			while (off < out.len) {
@@ -138,7 +140,8 @@ static int install_keys(const char *path, const char *block, struct nd_error *er
 			if (close(fd) < 0)
 				ok = false;
 			if (!ok || rename(tmp, path) < 0) {
-				rc = nd_fail(err, ND_EIO, "cannot write %s: %s", path, strerror(errno));
+				rc = nd_fail(err, ND_EIO, "cannot write %s: %s", path,
+					     strerror(errno));
 				unlink(tmp);
 			}
 		}
@@ -158,7 +161,7 @@ int nd_cmd_keys(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		return ND_EXIT_OK;
 	} else if (argc != 1)
 		return nd_cli_usage(cmd, "keys takes only --install PATH");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_buf block = ND_BUF_INIT;
 	int rc = nd_cli_open(cli, 0, &err);
 	if (rc == 0)
@@ -187,40 +190,46 @@ static const struct ssh_command {
 	int min_rank;
 	const char *what_en, *what_zh;
 } ssh_commands[] = {
-	{"file", ND_RANK_REPORTER, "file [--encoding E] [--token T] [--bytes N] [--sha256 H] < story.txt",
-	 "file [--encoding 编码] [--token 标记] [--bytes 字节数] [--sha256 校验值] < 稿件.txt"},
-	{"mine", ND_RANK_REPORTER, "mine — your items and the last note on each", "mine — 我的稿件和最新意见"},
-	{"show", ND_RANK_REPORTER, "show ID", "show 编号"},
-	{"log", ND_RANK_REPORTER, "log ID", "log 编号"},
-	{"help", ND_RANK_REPORTER, "help", "help"},
-	{"list", ND_RANK_EDITOR, "list [options]", "list [选项]"},
-	{"search", ND_RANK_REPORTER, "search WORDS (your items)", "search 关键词（你的稿件）"},
-	{"revisions", ND_RANK_EDITOR, "revisions ID", "revisions 编号"},
-	{"diff", ND_RANK_EDITOR, "diff ID [A [B]]", "diff 编号 [版本 [版本]]"},
-	{"proof", ND_RANK_EDITOR, "proof ID", "proof 编号"},
-	{"note", ND_RANK_EDITOR, "note ID TEXT", "note 编号 意见"},
-	{"workflow", ND_RANK_EDITOR, "workflow", "workflow"},
-	{"issue", ND_RANK_EDITOR, "issue list|show|add|page …", "issue list|show|add|page …"},
-	{"assign", ND_RANK_EDITOR, "assign ID --issue CODE --page N", "assign 编号 --issue 期号 --page 版"},
-	{"move", ND_RANK_EDITOR, "move ID --page N", "move 编号 --page 版"},
-	{"unassign", ND_RANK_EDITOR, "unassign ID", "unassign 编号"},
-	{"rundown", ND_RANK_EDITOR, "rundown CODE [--format …]", "rundown 期号 [--format …]"},
-	{"stats", ND_RANK_EDITOR, "stats [--year Y]", "stats [--year 年]"},
-	{"publish", ND_RANK_CHIEF, "publish ID | --issue CODE", "publish 编号 | --issue 期号"},
-	{"unlock", ND_RANK_CHIEF, "unlock ID", "unlock 编号"},
+	{ "file", ND_RANK_REPORTER,
+	  "file [--encoding E] [--token T] [--bytes N] [--sha256 H] < story.txt",
+	  "file [--encoding 编码] [--token 标记] [--bytes 字节数] [--sha256 校验值] < 稿件.txt" },
+	{ "mine", ND_RANK_REPORTER, "mine — your items and the last note on each",
+	  "mine — 我的稿件和最新意见" },
+	{ "show", ND_RANK_REPORTER, "show ID", "show 编号" },
+	{ "log", ND_RANK_REPORTER, "log ID", "log 编号" },
+	{ "help", ND_RANK_REPORTER, "help", "help" },
+	{ "list", ND_RANK_EDITOR, "list [options]", "list [选项]" },
+	{ "search", ND_RANK_REPORTER, "search WORDS (your items)", "search 关键词（你的稿件）" },
+	{ "revisions", ND_RANK_EDITOR, "revisions ID", "revisions 编号" },
+	{ "diff", ND_RANK_EDITOR, "diff ID [A [B]]", "diff 编号 [版本 [版本]]" },
+	{ "proof", ND_RANK_EDITOR, "proof ID", "proof 编号" },
+	{ "note", ND_RANK_EDITOR, "note ID TEXT", "note 编号 意见" },
+	{ "workflow", ND_RANK_EDITOR, "workflow", "workflow" },
+	{ "issue", ND_RANK_EDITOR, "issue list|show|add|page …", "issue list|show|add|page …" },
+	{ "assign", ND_RANK_EDITOR, "assign ID --issue CODE --page N",
+	  "assign 编号 --issue 期号 --page 版" },
+	{ "move", ND_RANK_EDITOR, "move ID --page N", "move 编号 --page 版" },
+	{ "unassign", ND_RANK_EDITOR, "unassign ID", "unassign 编号" },
+	{ "rundown", ND_RANK_EDITOR, "rundown CODE [--format …]", "rundown 期号 [--format …]" },
+	{ "stats", ND_RANK_EDITOR, "stats [--year Y]", "stats [--year 年]" },
+	{ "publish", ND_RANK_CHIEF, "publish ID | --issue CODE", "publish 编号 | --issue 期号" },
+	{ "unlock", ND_RANK_CHIEF, "unlock ID", "unlock 编号" },
 };
 
-static const char *const ssh_forbidden_options[] = {"--from", "--output", "--db", "--as", "--install"};
+static const char *const ssh_forbidden_options[] = { "--from", "--output", "--db", "--as",
+						     "--install" };
 
 static void ssh_help(struct nd_cli *cli, FILE *out)
 {
-	fprintf(out, cli->zh ? "newsdesk，%s（%s）可用的命令：\n" : "newsdesk commands for %s (%s):\n",
+	fprintf(out,
+		cli->zh ? "newsdesk，%s（%s）可用的命令：\n" : "newsdesk commands for %s (%s):\n",
 		cli->actor.user.login, cli->actor.user.role);
 	for (size_t i = 0; i < sizeof ssh_commands / sizeof *ssh_commands; i++)
 		if (cli->actor.user.rank >= ssh_commands[i].min_rank)
-			fprintf(out, "  %s\n", cli->zh ? ssh_commands[i].what_zh : ssh_commands[i].what_en);
+			fprintf(out, "  %s\n",
+				cli->zh ? ssh_commands[i].what_zh : ssh_commands[i].what_en);
 	fputs(cli->zh ? "  以及流程动作，如 refile 编号（退回的稿件重新提交）\n"
-		      "  ssh -t 打开编辑台\n"
+			"  ssh -t 打开编辑台\n"
 		      : "  and the workflow verbs, e.g. refile ID (a returned item)\n"
 			"  ssh -t opens the desk\n",
 	      out);
@@ -240,7 +249,7 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 {
 	if (argc != 2)
 		return nd_cli_usage(cmd, "ssh-shell takes the LOGIN the key belongs to");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	/* The identity comes only from our own argument; the Unix account
 	 * running this (the desk account) must be an admin to act for it. */
 	cli->as = argv[1];
@@ -254,7 +263,7 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	const char *original = getenv("SSH_ORIGINAL_COMMAND");
 	if (!original || !original[0]) {
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-			struct nd_tui_options opt = {0};
+			struct nd_tui_options opt = { 0 };
 			if (nd_tui_run(cli->st, &cli->actor, cli->zh, &opt, &err) < 0)
 				return nd_cli_fail(&err);
 			return ND_EXIT_OK;
@@ -273,8 +282,10 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 		goto out;
 	}
 	for (int i = 1; i < n; i++)
-		for (size_t k = 0; k < sizeof ssh_forbidden_options / sizeof *ssh_forbidden_options; k++)
-			if (strncmp(words[i], ssh_forbidden_options[k], strlen(ssh_forbidden_options[k])) == 0) {
+		for (size_t k = 0; k < sizeof ssh_forbidden_options / sizeof *ssh_forbidden_options;
+		     k++)
+			if (strncmp(words[i], ssh_forbidden_options[k],
+				    strlen(ssh_forbidden_options[k])) == 0) {
 				rc = refuse(cli, "refused: %s is not available over SSH",
 					    "拒绝：SSH 不支持 %s", words[i]);
 				goto out;
@@ -289,8 +300,8 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 		goto out;
 	}
 	if (sc && cli->actor.user.rank < sc->min_rank) {
-		rc = refuse(cli, "refused: '%s' is not for your role",
-			    "拒绝：你的角色不能使用“%s”", words[0]);
+		rc = refuse(cli, "refused: '%s' is not for your role", "拒绝：你的角色不能使用“%s”",
+			    words[0]);
 		goto out;
 	}
 	if (sc && strcmp(sc->name, "file") == 0) {
@@ -298,14 +309,17 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 		for (int i = 1; i < n; i++) {
 			bool takes_value = strcmp(words[i], "--encoding") == 0 ||
 					   strcmp(words[i], "--token") == 0 ||
-					   strcmp(words[i], "--bytes") == 0 || strcmp(words[i], "--sha256") == 0;
+					   strcmp(words[i], "--bytes") == 0 ||
+					   strcmp(words[i], "--sha256") == 0;
 			if (takes_value) {
 				i++;
 				continue;
 			}
 			if (words[i][0] != '-' || strcmp(words[i], "-") == 0) {
-				rc = refuse(cli, "refused: file reads the story from standard input, not '%s'",
-					    "拒绝：file 从标准输入读取稿件，不接受“%s”", words[i]);
+				rc = refuse(
+				    cli,
+				    "refused: file reads the story from standard input, not '%s'",
+				    "拒绝：file 从标准输入读取稿件，不接受“%s”", words[i]);
 				goto out;
 			}
 		}

@@ -10,7 +10,7 @@
 
 int nd_cmd_init(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	int rc;
 	if (argc > 1) {
 		if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -58,11 +58,11 @@ static int read_key(const char *path, char **key, struct nd_error *err)
 static int user_add(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"role", required_argument, NULL, 'r'},
-		{"name", required_argument, NULL, 'n'},
-		{"key", required_argument, NULL, 'k'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "role", required_argument, NULL, 'r' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "key", required_argument, NULL, 'k' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	const char *role = NULL, *name = NULL, *key_file = NULL;
 	int c;
@@ -89,7 +89,7 @@ static int user_add(struct nd_cli *cli, const struct nd_command *cmd, int argc, 
 		return nd_cli_usage(cmd, "user add takes exactly one LOGIN");
 	if (!role)
 		return nd_cli_usage(cmd, "user add needs --role reporter|editor|chief|admin");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	char *key = NULL;
 	if (key_file && read_key(key_file, &key, &err) < 0)
 		return nd_cli_fail(&err);
@@ -105,7 +105,7 @@ static int user_add(struct nd_cli *cli, const struct nd_command *cmd, int argc, 
 
 static int user_list(struct nd_cli *cli)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_user *users;
 	size_t n;
 	if (nd_cli_open(cli, 0, &err) < 0 || nd_user_list(cli->st, &users, &n, &err) < 0)
@@ -132,11 +132,12 @@ int nd_cmd_user(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if (strcmp(sub, "add") == 0)
 		return user_add(cli, cmd, argc - 1, argv + 1);
 	if (strcmp(sub, "list") == 0)
-		return argc == 2 ? user_list(cli) : nd_cli_usage(cmd, "user list takes no arguments");
+		return argc == 2 ? user_list(cli)
+				 : nd_cli_usage(cmd, "user list takes no arguments");
 	if (strcmp(sub, "key") == 0) {
 		if (argc != 5 || strcmp(argv[3], "--key") != 0)
 			return nd_cli_usage(cmd, "user key LOGIN --key FILE");
-		struct nd_error err = {0};
+		struct nd_error err = { 0 };
 		char *key = NULL;
 		int rc = read_key(argv[4], &key, &err);
 		if (rc == 0)
@@ -146,13 +147,14 @@ int nd_cmd_user(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		free(key);
 		if (rc < 0)
 			return nd_cli_fail(&err);
-		printf("key set for %s; run 'newsdesk keys --install ~/.ssh/authorized_keys'\n", argv[2]);
+		printf("key set for %s; run 'newsdesk keys --install ~/.ssh/authorized_keys'\n",
+		       argv[2]);
 		return ND_EXIT_OK;
 	}
 	if (strcmp(sub, "disable") == 0 || strcmp(sub, "enable") == 0) {
 		if (argc != 3)
 			return nd_cli_usage(cmd, "user %s takes one LOGIN", sub);
-		struct nd_error err = {0};
+		struct nd_error err = { 0 };
 		int enable = strcmp(sub, "enable") == 0;
 		if (nd_cli_open(cli, 0, &err) < 0 ||
 		    nd_user_set_enabled(cli->st, &cli->actor, argv[2], enable, &err) < 0)

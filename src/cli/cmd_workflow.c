@@ -16,7 +16,7 @@
 
 int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_workflow wf;
 	if (nd_cli_open(cli, 0, &err) < 0 || nd_workflow_load(cli->st, &wf, &err) < 0)
 		return nd_cli_fail(&err);
@@ -27,21 +27,23 @@ int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv)
 			t = &wf.transitions[i];
 	char usage[160], summary[160];
 	if (t) {
-		snprintf(usage, sizeof usage, "ID%s", t->note_required ? " --note TEXT" : " [--note TEXT]");
+		snprintf(usage, sizeof usage, "ID%s",
+			 t->note_required ? " --note TEXT" : " [--note TEXT]");
 		snprintf(summary, sizeof summary, "%s (%s)", t->label_en, t->label_zh);
 	}
 	nd_workflow_free(&wf);
 	if (!known) {
-		fprintf(stderr, "newsdesk: unknown command '%s'; see 'newsdesk --help' and "
-				"'newsdesk workflow'\n",
+		fprintf(stderr,
+			"newsdesk: unknown command '%s'; see 'newsdesk --help' and "
+			"'newsdesk workflow'\n",
 			verb);
 		return ND_EXIT_USAGE;
 	}
-	const struct nd_command cmd = {verb, NULL, usage, summary};
+	const struct nd_command cmd = { verb, NULL, usage, summary };
 	static const struct option options[] = {
-		{"note", required_argument, NULL, 'm'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "note", required_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	const char *note = NULL;
 	int c;
@@ -79,7 +81,7 @@ int nd_cmd_workflow(struct nd_cli *cli, const struct nd_command *cmd, int argc, 
 		}
 		return nd_cli_usage(cmd, "workflow takes no arguments");
 	}
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_workflow wf;
 	if (nd_cli_open(cli, 0, &err) < 0 || nd_workflow_load(cli->st, &wf, &err) < 0)
 		return nd_cli_fail(&err);
@@ -114,7 +116,7 @@ int nd_cmd_log(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 	long long id = argc == 2 ? nd_cli_parse_id(argv[1]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, "log takes one item ID");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_event *ev;
 	struct nd_note *notes;
 	size_t n, nn;
@@ -176,7 +178,7 @@ int nd_cmd_note(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	struct nd_buf text = ND_BUF_INIT;
 	for (int i = 2; i < argc; i++)
 		nd_buf_printf(&text, "%s%s", i > 2 ? " " : "", argv[i]);
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	int64_t note_id;
 	int rc = nd_cli_open(cli, 0, &err);
 	if (rc == 0)
@@ -193,7 +195,7 @@ int nd_cmd_unlock(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	long long id = argc == 2 ? nd_cli_parse_id(argv[1]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, "unlock takes one item ID");
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	char holder[72];
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_lock_break(cli->st, &cli->actor, id, holder, sizeof holder, &err) < 0)
@@ -207,10 +209,10 @@ int nd_cmd_unlock(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"from", required_argument, NULL, 'f'},
-		{"keep-state", no_argument, NULL, 'k'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "from", required_argument, NULL, 'f' },
+		{ "keep-state", no_argument, NULL, 'k' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	const char *from = NULL;
 	unsigned flags = 0;
@@ -236,18 +238,18 @@ int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if (!id)
 		return nd_cli_usage(cmd, "'%s' is not an item ID", argv[optind]);
 
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	int rc, rev = 0;
 	bool unchanged = false, moved = false;
 	if (from) {
 		struct nd_buf text = ND_BUF_INIT;
-		struct nd_save_result res = {0};
+		struct nd_save_result res = { 0 };
 		rc = nd_read_file(from, &text, &err);
 		if (rc == 0)
-			rc = nd_save_text(cli->st, &cli->actor, id, nd_buf_str(&text), text.len, flags,
-					  &res, &err);
+			rc = nd_save_text(cli->st, &cli->actor, id, nd_buf_str(&text), text.len,
+					  flags, &res, &err);
 		nd_buf_free(&text);
 		rev = res.rev;
 		unchanged = res.unchanged;
@@ -256,12 +258,14 @@ int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		struct nd_external_result res;
 		rc = nd_external_edit(cli->st, &cli->actor, id, flags, &res, &err);
 		if (res.took_over[0])
-			fprintf(stderr, "newsdesk: took over %s's expired lock on #%lld\n", res.took_over,
-				id);
+			fprintf(stderr, "newsdesk: took over %s's expired lock on #%lld\n",
+				res.took_over, id);
 		if (rc < 0 && res.kept[0])
-			nd_error_prefix(&err, "your text is kept in %s; fix it and run 'newsdesk edit %lld "
-					      "--from %s': ",
-					res.kept, id, res.kept);
+			nd_error_prefix(
+			    &err,
+			    "your text is kept in %s; fix it and run 'newsdesk edit %lld "
+			    "--from %s': ",
+			    res.kept, id, res.kept);
 		rev = res.rev;
 		unchanged = res.unchanged;
 		moved = res.moved;

@@ -7,8 +7,8 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include <string.h>
+#include <time.h>
 
 struct head {
 	char state[32];
@@ -99,10 +99,11 @@ static int log_event(struct nd_store *st, int64_t id, const char *actor, const c
 		     struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
-				  "rev, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-				  &stmt, err);
+	int rc =
+	    nd_store_prepare(st,
+			     "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
+			     "rev, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+			     &stmt, err);
 	if (rc < 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
@@ -134,8 +135,8 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	if ((rc = read_head(st, id, &h, err)) < 0 || (rc = may_edit(actor, id, &h, err)) < 0)
 		goto fail;
 	if (!h.editable) {
-		rc = nd_fail(err, ND_ESTATE,
-			     "#%lld is %s and cannot be edited now%s", (long long)id, h.state,
+		rc = nd_fail(err, ND_ESTATE, "#%lld is %s and cannot be edited now%s",
+			     (long long)id, h.state,
 			     strcmp(h.state, "approved") == 0 ? " (a chief may reopen it)" : "");
 		goto fail;
 	}
@@ -145,10 +146,11 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	}
 	int64_t now = nd_now();
 	bool mine = h.holder[0] && strcmp(h.holder, actor->user.login) == 0;
-	if ((rc = nd_store_prepare(st,
-				   "UPDATE items SET lock_holder = ?, lock_since = ?, lock_expires = ? "
-				   "WHERE id = ?",
-				   &stmt, err)) < 0)
+	if ((rc = nd_store_prepare(
+		 st,
+		 "UPDATE items SET lock_holder = ?, lock_since = ?, lock_expires = ? "
+		 "WHERE id = ?",
+		 &stmt, err)) < 0)
 		goto fail;
 	nd_bind_text(stmt, 1, actor->user.login);
 	sqlite3_bind_int64(stmt, 2, mine && h.lock_expires > now ? h.lock_since : now);
@@ -163,8 +165,8 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	if (h.holder[0] && !mine) {
 		char note[160];
 		snprintf(note, sizeof note, "took over %s's expired lock", h.holder);
-		if ((rc = log_event(st, id, actor->user.login, "takeover", h.state, h.state, note, 0,
-				    err)) < 0)
+		if ((rc = log_event(st, id, actor->user.login, "takeover", h.state, h.state, note,
+				    0, err)) < 0)
 			goto fail;
 		lock->took_over = true;
 		snprintf(lock->previous, sizeof lock->previous, "%s", h.holder);
@@ -182,9 +184,8 @@ int nd_lock_renew(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		  struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "UPDATE items SET lock_expires = ? WHERE id = ? AND lock_holder = ?",
-				  &stmt, err);
+	int rc = nd_store_prepare(
+	    st, "UPDATE items SET lock_expires = ? WHERE id = ? AND lock_holder = ?", &stmt, err);
 	if (rc < 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, nd_now() + ND_LOCK_SECONDS);
@@ -193,7 +194,8 @@ int nd_lock_renew(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	if (sqlite3_step(stmt) != SQLITE_DONE)
 		rc = nd_store_fail(st, err, "renewing the lock");
 	else if (sqlite3_changes(nd_store_db(st)) == 0)
-		rc = nd_fail(err, ND_ELOCKED, "you no longer hold the lock on #%lld", (long long)id);
+		rc =
+		    nd_fail(err, ND_ELOCKED, "you no longer hold the lock on #%lld", (long long)id);
 	sqlite3_finalize(stmt);
 	return rc;
 }
@@ -246,7 +248,8 @@ int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	}
 	char note[160];
 	snprintf(note, sizeof note, "broke %s's lock", h.holder);
-	if ((rc = log_event(st, id, actor->user.login, "unlock", h.state, h.state, note, 0, err)) < 0)
+	if ((rc = log_event(st, id, actor->user.login, "unlock", h.state, h.state, note, 0, err)) <
+	    0)
 		goto fail;
 	snprintf(holder, holder_size, "%s", h.holder);
 	return nd_store_commit(st, err);
@@ -280,9 +283,10 @@ static int equals_revision(struct nd_store *st, int64_t id, int rev, const struc
 		const char *cols[8];
 		for (int i = 0; i < 8; i++)
 			cols[i] = (const char *)sqlite3_column_text(stmt, i);
-		rc = same(s->kind, cols[0]) && same(s->section, cols[1]) && same(s->kicker, cols[2]) &&
-		     same(s->headline, cols[3]) && same(s->subhead, cols[4]) &&
-		     same(s->dateline, cols[5]) && same(s->byline, cols[6]) && same(s->body, cols[7]);
+		rc = same(s->kind, cols[0]) && same(s->section, cols[1]) &&
+		     same(s->kicker, cols[2]) && same(s->headline, cols[3]) &&
+		     same(s->subhead, cols[4]) && same(s->dateline, cols[5]) &&
+		     same(s->byline, cols[6]) && same(s->body, cols[7]);
 	} else {
 		rc = nd_store_fail(st, err, "reading the current revision");
 	}
@@ -292,7 +296,7 @@ static int equals_revision(struct nd_store *st, int64_t id, int rev, const struc
 
 static long story_chars(const struct nd_story *s, long *body_chars)
 {
-	const char *fields[] = {s->kicker, s->headline, s->subhead, s->dateline, s->byline};
+	const char *fields[] = { s->kicker, s->headline, s->subhead, s->dateline, s->byline };
 	long total = 0;
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		if (fields[i])
@@ -301,17 +305,18 @@ static long story_chars(const struct nd_story *s, long *body_chars)
 	return total + *body_chars;
 }
 
-static int insert_revision(struct nd_store *st, const struct nd_actor *actor, int64_t id,
-			   int rev, int base_rev, const struct nd_story *s, bool conflict,
+static int insert_revision(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev,
+			   int base_rev, const struct nd_story *s, bool conflict,
 			   struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
 	long body_chars, chars = story_chars(s, &body_chars);
-	int rc = nd_store_prepare(st,
-				  "INSERT INTO revisions(item_id, rev, base_rev, kind, section, kicker, "
-				  "headline, subhead, dateline, byline, body, chars, body_chars, author, "
-				  "created_at, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				  &stmt, err);
+	int rc = nd_store_prepare(
+	    st,
+	    "INSERT INTO revisions(item_id, rev, base_rev, kind, section, kicker, "
+	    "headline, subhead, dateline, byline, body, chars, body_chars, author, "
+	    "created_at, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    &stmt, err);
 	if (rc < 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
@@ -339,8 +344,8 @@ static int insert_revision(struct nd_store *st, const struct nd_actor *actor, in
 static int revision_author(struct nd_store *st, int64_t id, int rev, char *out, size_t size)
 {
 	sqlite3_stmt *stmt;
-	if (nd_store_prepare(st, "SELECT author FROM revisions WHERE item_id = ? AND rev = ?", &stmt,
-			     NULL) < 0)
+	if (nd_store_prepare(st, "SELECT author FROM revisions WHERE item_id = ? AND rev = ?",
+			     &stmt, NULL) < 0)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_int(stmt, 2, rev);
@@ -404,23 +409,25 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		res->conflict = true;
 		if (stale) {
 			revision_author(st, id, h.current_rev, res->other, sizeof res->other);
-			return nd_fail(err, ND_ECONFLICT,
-				       "#%lld changed while you edited (you started from revision %d; "
-				       "%s saved revision %d). Nothing was overwritten: your text is "
-				       "kept as revision %d, a conflict draft; compare them and save "
-				       "again from revision %d",
-				       (long long)id, base_rev, res->other, h.current_rev, next,
-				       h.current_rev);
+			return nd_fail(
+			    err, ND_ECONFLICT,
+			    "#%lld changed while you edited (you started from revision %d; "
+			    "%s saved revision %d). Nothing was overwritten: your text is "
+			    "kept as revision %d, a conflict draft; compare them and save "
+			    "again from revision %d",
+			    (long long)id, base_rev, res->other, h.current_rev, next,
+			    h.current_rev);
 		}
 		if (locked)
 			return nd_fail(err, ND_ECONFLICT,
 				       "#%lld is locked by %s; your text is kept as revision %d, a "
 				       "conflict draft",
 				       (long long)id, h.holder, next);
-		return nd_fail(err, ND_ECONFLICT,
-			       "#%lld is %s and cannot be edited now; your text is kept as revision "
-			       "%d, a conflict draft",
-			       (long long)id, h.state, next);
+		return nd_fail(
+		    err, ND_ECONFLICT,
+		    "#%lld is %s and cannot be edited now; your text is kept as revision "
+		    "%d, a conflict draft",
+		    (long long)id, h.state, next);
 	}
 	if ((rc = equals_revision(st, id, h.current_rev, story, err)) < 0)
 		goto fail;
@@ -442,13 +449,14 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		goto fail;
 	}
 	/* Guarded: 0 rows changed means someone moved current_rev under us. */
-	if ((rc = nd_store_prepare(st,
-				   "UPDATE items SET current_rev = ?, kind = ?, section = ?, "
-				   "state = CASE WHEN ?5 <> '' THEN ?5 ELSE state END, "
-				   "prev_state = CASE WHEN ?5 <> '' THEN state ELSE prev_state END, "
-				   "updated_at = ?6, lock_expires = CASE WHEN lock_holder = ?7 "
-				   "THEN ?8 ELSE lock_expires END WHERE id = ?9 AND current_rev = ?10",
-				   &stmt, err)) < 0)
+	if ((rc = nd_store_prepare(
+		 st,
+		 "UPDATE items SET current_rev = ?, kind = ?, section = ?, "
+		 "state = CASE WHEN ?5 <> '' THEN ?5 ELSE state END, "
+		 "prev_state = CASE WHEN ?5 <> '' THEN state ELSE prev_state END, "
+		 "updated_at = ?6, lock_expires = CASE WHEN lock_holder = ?7 "
+		 "THEN ?8 ELSE lock_expires END WHERE id = ?9 AND current_rev = ?10",
+		 &stmt, err)) < 0)
 		goto fail;
 	sqlite3_bind_int(stmt, 1, next);
 	nd_bind_text(stmt, 2, story->kind ? story->kind : "article");
@@ -474,13 +482,13 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	if ((rc = log_event(st, id, actor->user.login, "edit", h.state, h.state, NULL, next, err)) <
 	    0)
 		goto fail;
-	if (to[0] && (rc = log_event(st, id, actor->user.login, correction ? "correct" : "finish",
-				     h.state, to, correction ? "correction of the published text" : NULL,
-				     next, err)) < 0)
+	if (to[0] && (rc = log_event(
+			  st, id, actor->user.login, correction ? "correct" : "finish", h.state, to,
+			  correction ? "correction of the published text" : NULL, next, err)) < 0)
 		goto fail;
 	if (story->section && story->section[0]) {
-		if ((rc = nd_store_prepare(st, "INSERT OR IGNORE INTO sections(name) VALUES (?)", &stmt,
-					   err)) < 0)
+		if ((rc = nd_store_prepare(st, "INSERT OR IGNORE INTO sections(name) VALUES (?)",
+					   &stmt, err)) < 0)
 			goto fail;
 		nd_bind_text(stmt, 1, story->section);
 		step = sqlite3_step(stmt);

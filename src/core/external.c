@@ -93,9 +93,9 @@ static int write_temp(const char *text, char *path, size_t size, struct nd_error
 	return 0;
 }
 
-static int save_locked(struct nd_store *st, const struct nd_actor *actor, int64_t id,
-		       int base_rev, const char *bytes, size_t n, unsigned flags,
-		       struct nd_save_result *res, struct nd_error *err)
+static int save_locked(struct nd_store *st, const struct nd_actor *actor, int64_t id, int base_rev,
+		       const char *bytes, size_t n, unsigned flags, struct nd_save_result *res,
+		       struct nd_error *err)
 {
 	struct nd_story story;
 	int rc = nd_story_from_bytes(bytes, n, NULL, &story, NULL, err);
@@ -106,9 +106,8 @@ static int save_locked(struct nd_store *st, const struct nd_actor *actor, int64_
 	return rc;
 }
 
-int nd_save_text(struct nd_store *st, const struct nd_actor *actor, int64_t id,
-		 const char *bytes, size_t n, unsigned save_flags, struct nd_save_result *res,
-		 struct nd_error *err)
+int nd_save_text(struct nd_store *st, const struct nd_actor *actor, int64_t id, const char *bytes,
+		 size_t n, unsigned save_flags, struct nd_save_result *res, struct nd_error *err)
 {
 	struct nd_lock lock;
 	int rc = nd_lock_take(st, actor, id, &lock, err);

@@ -30,8 +30,8 @@ static int place(struct nd_store *st, int64_t id, const char *issue, int page, i
 		 struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st, "UPDATE items SET issue = ?, page = ?, position = ? WHERE id = ?",
-				  &stmt, err);
+	int rc = nd_store_prepare(
+	    st, "UPDATE items SET issue = ?, page = ?, position = ? WHERE id = ?", &stmt, err);
 	if (rc < 0)
 		return rc;
 	nd_bind_text(stmt, 1, issue);
@@ -51,26 +51,29 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 	int rc;
 	memset(res, 0, sizeof *res);
 	if ((rc = nd_require_rank(actor, published ? ND_RANK_CHIEF : ND_RANK_EDITOR,
-				  published ? "import archives as published" : "import pages", err)) < 0)
+				  published ? "import archives as published" : "import pages",
+				  err)) < 0)
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
 	int64_t existing = 0;
 	if (issue) {
 		sqlite3_stmt *stmt;
-		if ((rc = nd_store_prepare(st, "SELECT count(*) FROM issues WHERE code = ?", &stmt, err)) <
-		    0)
+		if ((rc = nd_store_prepare(st, "SELECT count(*) FROM issues WHERE code = ?", &stmt,
+					   err)) < 0)
 			goto fail;
 		nd_bind_text(stmt, 1, issue);
-		int64_t found = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+		int64_t found =
+		    sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
 		sqlite3_finalize(stmt);
 		if (!found) {
-			rc = nd_fail(err, ND_ENOENT, "no issue '%s': add it first with newsdesk issue add",
-				     issue);
+			rc = nd_fail(err, ND_ENOENT,
+				     "no issue '%s': add it first with newsdesk issue add", issue);
 			goto fail;
 		}
-		if ((rc = nd_store_prepare(st, "SELECT count(*) FROM items WHERE issue = ? AND page = ?",
-					   &stmt, err)) < 0)
+		if ((rc = nd_store_prepare(
+			 st, "SELECT count(*) FROM items WHERE issue = ? AND page = ?", &stmt,
+			 err)) < 0)
 			goto fail;
 		nd_bind_text(stmt, 1, issue);
 		sqlite3_bind_int(stmt, 2, page_no);
@@ -81,7 +84,8 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 		const struct nd_import_item *it = &page->items[i];
 		struct nd_file_result fr;
 		if ((rc = nd_item_insert(st, actor, &it->story, encoding, NULL,
-					 published ? "published" : "submitted", "import", &fr, err)) < 0) {
+					 published ? "published" : "submitted", "import", &fr,
+					 err)) < 0) {
 			nd_error_prefix(err, "item %zu (%s): ", i + 1, it->story.headline);
 			goto fail;
 		}
@@ -91,15 +95,17 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 		res->filed++;
 		if (it->fragment) {
 			res->fragments++;
-			if ((rc = note(st, actor, fr.id,
-				       "导入时无法确定这段文字属于哪篇稿件，请编辑核对。"
-				       "(import: could not tell which article this text belongs to)",
-				       err)) < 0)
+			if ((rc =
+				 note(st, actor, fr.id,
+				      "导入时无法确定这段文字属于哪篇稿件，请编辑核对。"
+				      "(import: could not tell which article this text belongs to)",
+				      err)) < 0)
 				goto fail;
 		}
 		if (it->markers && (rc = note(st, actor, fr.id, it->markers, err)) < 0)
 			goto fail;
-		if (issue && (rc = place(st, fr.id, issue, page_no, (int)(existing + (int64_t)i + 1), err)) < 0)
+		if (issue && (rc = place(st, fr.id, issue, page_no,
+					 (int)(existing + (int64_t)i + 1), err)) < 0)
 			goto fail;
 	}
 	return nd_store_commit(st, err);

@@ -11,14 +11,14 @@
 #include <string.h>
 
 /* Columns every item query reads; BODY is r.body or NULL for lists. */
-#define ITEM_COLUMNS(BODY)                                                                       \
-	"i.id, i.state, CASE WHEN :zh THEN s.label_zh ELSE s.label_en END, i.reporter, u.name, " \
-	"i.issue, i.page, i.position, "                                                          \
-	"CASE WHEN i.lock_expires > :now THEN i.lock_holder END, i.lock_expires, "               \
-	"i.current_rev, i.filed_at, i.updated_at, r.rev, r.base_rev, r.conflict, r.author, "     \
-	"r.created_at, r.chars, r.body_chars, r.encoding, r.kind, i.section, r.kicker, "          \
+#define ITEM_COLUMNS(BODY)                                                                         \
+	"i.id, i.state, CASE WHEN :zh THEN s.label_zh ELSE s.label_en END, i.reporter, u.name, "   \
+	"i.issue, i.page, i.position, "                                                            \
+	"CASE WHEN i.lock_expires > :now THEN i.lock_holder END, i.lock_expires, "                 \
+	"i.current_rev, i.filed_at, i.updated_at, r.rev, r.base_rev, r.conflict, r.author, "       \
+	"r.created_at, r.chars, r.body_chars, r.encoding, r.kind, i.section, r.kicker, "           \
 	"r.headline, r.subhead, r.dateline, r.byline, " BODY " "                                   \
-	"FROM items i JOIN states s ON s.name = i.state "                                        \
+	"FROM items i JOIN states s ON s.name = i.state "                                          \
 	"LEFT JOIN users u ON u.login = i.reporter "
 
 static void fill_item(sqlite3_stmt *stmt, struct nd_item *it)
@@ -63,7 +63,7 @@ static void bind_common(sqlite3_stmt *stmt, bool zh)
 
 static long story_chars(const struct nd_story *s, long *body_chars)
 {
-	const char *fields[] = {s->kicker, s->headline, s->subhead, s->dateline, s->byline};
+	const char *fields[] = { s->kicker, s->headline, s->subhead, s->dateline, s->byline };
 	long total = 0;
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		if (fields[i])
@@ -142,11 +142,12 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 	res->id = sqlite3_last_insert_rowid(nd_store_db(st));
 	res->chars = chars;
 
-	if ((rc = nd_store_prepare(st,
-				   "INSERT INTO revisions(item_id, rev, kind, section, kicker, headline, "
-				   "subhead, dateline, byline, body, chars, body_chars, author, "
-				   "created_at, encoding) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				   &stmt, err)) < 0)
+	if ((rc = nd_store_prepare(
+		 st,
+		 "INSERT INTO revisions(item_id, rev, kind, section, kicker, headline, "
+		 "subhead, dateline, byline, body, chars, body_chars, author, "
+		 "created_at, encoding) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		 &stmt, err)) < 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, res->id);
 	nd_bind_text(stmt, 2, story->kind);
@@ -165,10 +166,11 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 	if ((rc = step_done(st, stmt, err, "storing the revision")) < 0)
 		return rc;
 
-	if ((rc = nd_store_prepare(st,
-				   "INSERT INTO events(item_id, actor, verb, from_state, to_state, rev, "
-				   "created_at) VALUES (?, ?, ?, NULL, ?, 1, ?)",
-				   &stmt, err)) < 0)
+	if ((rc = nd_store_prepare(
+		 st,
+		 "INSERT INTO events(item_id, actor, verb, from_state, to_state, rev, "
+		 "created_at) VALUES (?, ?, ?, NULL, ?, 1, ?)",
+		 &stmt, err)) < 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, res->id);
 	nd_bind_text(stmt, 2, actor->user.login);
@@ -179,8 +181,8 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 		return rc;
 
 	if (story->section && story->section[0]) {
-		if ((rc = nd_store_prepare(st, "INSERT OR IGNORE INTO sections(name) VALUES (?)", &stmt,
-					   err)) < 0)
+		if ((rc = nd_store_prepare(st, "INSERT OR IGNORE INTO sections(name) VALUES (?)",
+					   &stmt, err)) < 0)
 			return rc;
 		nd_bind_text(stmt, 1, story->section);
 		if ((rc = step_done(st, stmt, err, "recording the section")) < 0)
@@ -198,7 +200,8 @@ int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	if ((rc = nd_item_insert(st, actor, story, encoding, token, "submitted", "file", res, err)) < 0 ||
+	if ((rc = nd_item_insert(st, actor, story, encoding, token, "submitted", "file", res,
+				 err)) < 0 ||
 	    res->duplicate) {
 		nd_store_rollback(st);
 		return rc;
@@ -237,11 +240,13 @@ static void bind_filter(sqlite3_stmt *stmt, const struct nd_actor *actor, const 
 }
 
 static const char *const sort_orders[][2] = {
-	[ND_SORT_UPDATED] = {"ORDER BY i.updated_at DESC, i.id DESC ",
-			     "ORDER BY i.updated_at ASC, i.id ASC "},
-	[ND_SORT_ID] = {"ORDER BY i.id DESC ", "ORDER BY i.id ASC "},
-	[ND_SORT_FILED] = {"ORDER BY i.filed_at DESC, i.id DESC ", "ORDER BY i.filed_at ASC, i.id ASC "},
-	[ND_SORT_CHARS] = {"ORDER BY r.chars DESC, i.id DESC ", "ORDER BY r.chars ASC, i.id ASC "},
+	[ND_SORT_UPDATED] = { "ORDER BY i.updated_at DESC, i.id DESC ",
+			      "ORDER BY i.updated_at ASC, i.id ASC " },
+	[ND_SORT_ID] = { "ORDER BY i.id DESC ", "ORDER BY i.id ASC " },
+	[ND_SORT_FILED] = { "ORDER BY i.filed_at DESC, i.id DESC ",
+			    "ORDER BY i.filed_at ASC, i.id ASC " },
+	[ND_SORT_CHARS] = { "ORDER BY r.chars DESC, i.id DESC ",
+			    "ORDER BY r.chars ASC, i.id ASC " },
 };
 
 int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
@@ -256,8 +261,11 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 	if (limit <= 0)
 		return 0;
 	unsigned sort = (unsigned)f->sort < sizeof sort_orders / sizeof *sort_orders ? f->sort : 0;
-	if (nd_buf_adds(&sql, "SELECT " ITEM_COLUMNS("NULL")
-				      "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev ") < 0 ||
+	if (nd_buf_adds(
+		&sql,
+		"SELECT " ITEM_COLUMNS(
+		    "NULL") "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev ") <
+		0 ||
 	    build_where(&sql, actor, f) < 0 ||
 	    nd_buf_adds(&sql, sort_orders[sort][f->ascending ? 1 : 0]) < 0 ||
 	    nd_buf_adds(&sql, "LIMIT :limit OFFSET :offset") < 0) {
@@ -307,10 +315,11 @@ int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struc
 	int rc;
 	/* Only a state (or nothing) filters: the kept counts answer at once. */
 	if (!f->section && !f->reporter && !f->issue && actor->user.rank >= ND_RANK_EDITOR) {
-		rc = nd_store_prepare(st,
-				      f->state ? "SELECT coalesce(sum(n), 0) FROM state_counts WHERE state = ?"
-					       : "SELECT coalesce(sum(n), 0) FROM state_counts",
-				      &stmt, err);
+		rc = nd_store_prepare(
+		    st,
+		    f->state ? "SELECT coalesce(sum(n), 0) FROM state_counts WHERE state = ?"
+			     : "SELECT coalesce(sum(n), 0) FROM state_counts",
+		    &stmt, err);
 		if (rc < 0)
 			return rc;
 		if (f->state)
@@ -322,7 +331,8 @@ int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struc
 		sqlite3_finalize(stmt);
 		return rc;
 	}
-	if (nd_buf_adds(&sql, "SELECT count(*) FROM items i ") < 0 || build_where(&sql, actor, f) < 0) {
+	if (nd_buf_adds(&sql, "SELECT count(*) FROM items i ") < 0 ||
+	    build_where(&sql, actor, f) < 0) {
 		nd_buf_free(&sql);
 		return nd_fail(err, ND_ENOMEM, "out of memory");
 	}
@@ -357,10 +367,12 @@ int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const st
 	/* Descending order: what comes before has a greater key, or the same
 	 * key and a greater id; ascending is the mirror. */
 	const char *gt = f->ascending ? "<" : ">";
-	int rc = nd_buf_adds(&sql, "SELECT count(*) FROM items i JOIN revisions r ON r.item_id = i.id "
-				   "AND r.rev = i.current_rev, (SELECT ");
-	rc |= nd_buf_printf(&sql, "%s AS k, i.id AS kid FROM items i JOIN revisions r ON r.item_id = "
-				  "i.id AND r.rev = i.current_rev WHERE i.id = :id) ",
+	int rc =
+	    nd_buf_adds(&sql, "SELECT count(*) FROM items i JOIN revisions r ON r.item_id = i.id "
+			      "AND r.rev = i.current_rev, (SELECT ");
+	rc |= nd_buf_printf(&sql,
+			    "%s AS k, i.id AS kid FROM items i JOIN revisions r ON r.item_id = "
+			    "i.id AND r.rev = i.current_rev WHERE i.id = :id) ",
 			    key);
 	rc |= build_where(&sql, actor, f);
 	rc |= nd_buf_printf(&sql, "AND (%s %s k OR (%s = k AND i.id %s kid))", key, gt, key, gt);
@@ -427,7 +439,8 @@ int nd_item_matches(struct nd_store *st, const struct nd_actor *actor, const str
 	int step;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (*n == cap) {
-			struct nd_match *nm = realloc(*matches, (cap = cap ? cap * 2 : 32) * sizeof *nm);
+			struct nd_match *nm =
+			    realloc(*matches, (cap = cap ? cap * 2 : 32) * sizeof *nm);
 			if (!nm) {
 				rc = nd_fail(err, ND_ENOMEM, "out of memory");
 				break;
@@ -461,12 +474,13 @@ int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, i
 		struct nd_item *it, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "SELECT " ITEM_COLUMNS("r.body")
-				  "JOIN revisions r ON r.item_id = i.id "
-				  "AND r.rev = CASE WHEN :rev > 0 THEN :rev ELSE i.current_rev END "
-				  "WHERE i.id = :id",
-				  &stmt, err);
+	int rc = nd_store_prepare(
+	    st,
+	    "SELECT " ITEM_COLUMNS(
+		"r.body") "JOIN revisions r ON r.item_id = i.id "
+			  "AND r.rev = CASE WHEN :rev > 0 THEN :rev ELSE i.current_rev END "
+			  "WHERE i.id = :id",
+	    &stmt, err);
 	memset(it, 0, sizeof *it);
 	if (rc < 0)
 		return rc;
@@ -477,8 +491,9 @@ int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, i
 	if (step == SQLITE_ROW) {
 		fill_item(stmt, it);
 	} else if (step == SQLITE_DONE) {
-		rc = rev > 0 ? nd_fail(err, ND_ENOENT, "#%lld has no revision %d", (long long)id, rev)
-			     : nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
+		rc = rev > 0
+			 ? nd_fail(err, ND_ENOENT, "#%lld has no revision %d", (long long)id, rev)
+			 : nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
 	} else {
 		rc = nd_store_fail(st, err, "reading the item");
 	}
@@ -499,10 +514,11 @@ int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t
 		return rc;
 	nd_item_free(&head);
 	sqlite3_stmt *stmt;
-	if ((rc = nd_store_prepare(st,
-				   "SELECT " ITEM_COLUMNS("NULL")
-				   "JOIN revisions r ON r.item_id = i.id WHERE i.id = :id ORDER BY r.rev",
-				   &stmt, err)) < 0)
+	if ((rc = nd_store_prepare(
+		 st,
+		 "SELECT " ITEM_COLUMNS(
+		     "NULL") "JOIN revisions r ON r.item_id = i.id WHERE i.id = :id ORDER BY r.rev",
+		 &stmt, err)) < 0)
 		return rc;
 	bind_common(stmt, false);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
@@ -536,14 +552,14 @@ int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, bool
 	sqlite3_stmt *stmt;
 	bool own = actor->user.rank < ND_RANK_EDITOR;
 	int rc = nd_store_prepare(
-		st,
-		own ? "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
-		      "(SELECT count(*) FROM items i WHERE i.state = s.name AND i.reporter = ?) "
-		      "FROM states s ORDER BY s.position"
-		    : "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
-		      "coalesce(c.n, 0) FROM states s LEFT JOIN state_counts c ON c.state = s.name "
-		      "ORDER BY s.position",
-		&stmt, err);
+	    st,
+	    own ? "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
+		  "(SELECT count(*) FROM items i WHERE i.state = s.name AND i.reporter = ?) "
+		  "FROM states s ORDER BY s.position"
+		: "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
+		  "coalesce(c.n, 0) FROM states s LEFT JOIN state_counts c ON c.state = s.name "
+		  "ORDER BY s.position",
+	    &stmt, err);
 	*counts = NULL;
 	*n = 0;
 	if (rc < 0)
@@ -555,7 +571,8 @@ int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, bool
 	int step;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (*n == cap) {
-			struct nd_state_count *nc = realloc(*counts, (cap = cap ? cap * 2 : 8) * sizeof *nc);
+			struct nd_state_count *nc =
+			    realloc(*counts, (cap = cap ? cap * 2 : 8) * sizeof *nc);
 			if (!nc) {
 				rc = nd_fail(err, ND_ENOMEM, "out of memory");
 				break;

@@ -26,15 +26,16 @@ int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id
 	*n = 0;
 	if ((rc = may_read(st, actor, id, err)) < 0)
 		return rc;
-	if ((rc = nd_store_prepare(st,
-				   "SELECT e.id, e.actor, e.verb, "
-				   "coalesce(CASE WHEN ?2 THEN f.label_zh ELSE f.label_en END, e.from_state), "
-				   "coalesce(CASE WHEN ?2 THEN t.label_zh ELSE t.label_en END, e.to_state), "
-				   "e.note, e.rev, e.created_at FROM events e "
-				   "LEFT JOIN states f ON f.name = e.from_state "
-				   "LEFT JOIN states t ON t.name = e.to_state "
-				   "WHERE e.item_id = ?1 ORDER BY e.id",
-				   &stmt, err)) < 0)
+	if ((rc = nd_store_prepare(
+		 st,
+		 "SELECT e.id, e.actor, e.verb, "
+		 "coalesce(CASE WHEN ?2 THEN f.label_zh ELSE f.label_en END, e.from_state), "
+		 "coalesce(CASE WHEN ?2 THEN t.label_zh ELSE t.label_en END, e.to_state), "
+		 "e.note, e.rev, e.created_at FROM events e "
+		 "LEFT JOIN states f ON f.name = e.from_state "
+		 "LEFT JOIN states t ON t.name = e.to_state "
+		 "WHERE e.item_id = ?1 ORDER BY e.id",
+		 &stmt, err)) < 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_int(stmt, 2, zh);
@@ -42,7 +43,8 @@ int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id
 	int step;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (*n == cap) {
-			struct nd_event *ne = realloc(*events, (cap = cap ? cap * 2 : 16) * sizeof *ne);
+			struct nd_event *ne =
+			    realloc(*events, (cap = cap ? cap * 2 : 16) * sizeof *ne);
 			if (!ne) {
 				rc = nd_fail(err, ND_ENOMEM, "out of memory");
 				break;
@@ -143,7 +145,8 @@ int nd_notes_list(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	int step;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (*n == cap) {
-			struct nd_note *nn = realloc(*notes, (cap = cap ? cap * 2 : 8) * sizeof *nn);
+			struct nd_note *nn =
+			    realloc(*notes, (cap = cap ? cap * 2 : 8) * sizeof *nn);
 			if (!nn) {
 				rc = nd_fail(err, ND_ENOMEM, "out of memory");
 				break;

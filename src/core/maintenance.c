@@ -32,12 +32,14 @@ static int verify(const char *path, struct nd_error *err)
 	    sqlite3_step(stmt) == SQLITE_ROW) {
 		const char *r = (const char *)sqlite3_column_text(stmt, 0);
 		if (!r || strcmp(r, "ok") != 0)
-			rc = nd_fail(err, ND_EIO, "the backup fails integrity_check: %s", r ? r : "?");
+			rc = nd_fail(err, ND_EIO, "the backup fails integrity_check: %s",
+				     r ? r : "?");
 	} else {
 		rc = nd_fail(err, ND_EIO, "the backup cannot be checked: %s", sqlite3_errmsg(db));
 	}
 	sqlite3_finalize(stmt);
-	if (rc == 0 && sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &stmt, NULL) == SQLITE_OK) {
+	if (rc == 0 &&
+	    sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &stmt, NULL) == SQLITE_OK) {
 		if (sqlite3_step(stmt) == SQLITE_ROW)
 			rc = nd_fail(err, ND_EIO, "the backup fails foreign_key_check (table %s)",
 				     sqlite3_column_text(stmt, 0));
@@ -58,7 +60,8 @@ int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *pat
 		return nd_fail(err, ND_EINVAL, "backup path too long");
 	unlink(tmp);
 	sqlite3 *dest;
-	if (sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
 		rc = nd_fail(err, ND_EIO, "cannot create %s: %s", tmp, sqlite3_errmsg(dest));
 		sqlite3_close(dest);
 		return rc;
@@ -95,7 +98,8 @@ int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *pat
 		return rc;
 	}
 	if (rename(tmp, path) < 0) {
-		rc = nd_fail(err, ND_EIO, "cannot move the backup to %s: %s", path, strerror(errno));
+		rc =
+		    nd_fail(err, ND_EIO, "cannot move the backup to %s: %s", path, strerror(errno));
 		unlink(tmp);
 		return rc;
 	}
@@ -116,35 +120,35 @@ static const struct {
 	const char *what;
 	const char *sql;
 } invariants[] = {
-	{"item whose current revision is missing",
-	 "SELECT i.id FROM items i WHERE NOT EXISTS (SELECT 1 FROM revisions r "
-	 "WHERE r.item_id = i.id AND r.rev = i.current_rev)"},
-	{"item whose current revision is a conflict draft",
-	 "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-	 "WHERE r.conflict = 1"},
-	{"item in a state the workflow does not have",
-	 "SELECT id FROM items WHERE state NOT IN (SELECT name FROM states)"},
-	{"published item with no published revision",
-	 "SELECT id FROM items WHERE state = 'published' AND published_rev IS NULL"},
-	{"item whose published revision is missing",
-	 "SELECT i.id FROM items i WHERE i.published_rev IS NOT NULL AND NOT EXISTS "
-	 "(SELECT 1 FROM revisions r WHERE r.item_id = i.id AND r.rev = i.published_rev)"},
-	{"item with revisions numbered with a gap",
-	 "SELECT item_id FROM revisions GROUP BY item_id HAVING max(rev) <> count(*)"},
-	{"item with no 'file' or 'import' event",
-	 "SELECT i.id FROM items i WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.item_id = i.id "
-	 "AND e.verb IN ('file', 'import'))"},
-	{"two items at one place on a page",
-	 "SELECT min(id) FROM items WHERE issue IS NOT NULL GROUP BY issue, page, position "
-	 "HAVING count(*) > 1"},
-	{"item placed on a page but with no position",
-	 "SELECT id FROM items WHERE issue IS NOT NULL AND (page IS NULL OR position IS NULL)"},
-	{"state whose kept count is wrong (the desk's title line would lie)",
-	 "SELECT count(*) FROM (SELECT s.name FROM states s LEFT JOIN state_counts c ON c.state = s.name "
-	 "WHERE coalesce(c.n, 0) <> (SELECT count(*) FROM items i WHERE i.state = s.name)) HAVING count(*) > 0"},
-	{"item the search index has lost",
-	 "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-	 "WHERE NOT EXISTS (SELECT 1 FROM search_docsize d WHERE d.id = r.id)"},
+	{ "item whose current revision is missing",
+	  "SELECT i.id FROM items i WHERE NOT EXISTS (SELECT 1 FROM revisions r "
+	  "WHERE r.item_id = i.id AND r.rev = i.current_rev)" },
+	{ "item whose current revision is a conflict draft",
+	  "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+	  "WHERE r.conflict = 1" },
+	{ "item in a state the workflow does not have",
+	  "SELECT id FROM items WHERE state NOT IN (SELECT name FROM states)" },
+	{ "published item with no published revision",
+	  "SELECT id FROM items WHERE state = 'published' AND published_rev IS NULL" },
+	{ "item whose published revision is missing",
+	  "SELECT i.id FROM items i WHERE i.published_rev IS NOT NULL AND NOT EXISTS "
+	  "(SELECT 1 FROM revisions r WHERE r.item_id = i.id AND r.rev = i.published_rev)" },
+	{ "item with revisions numbered with a gap",
+	  "SELECT item_id FROM revisions GROUP BY item_id HAVING max(rev) <> count(*)" },
+	{ "item with no 'file' or 'import' event",
+	  "SELECT i.id FROM items i WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.item_id = i.id "
+	  "AND e.verb IN ('file', 'import'))" },
+	{ "two items at one place on a page",
+	  "SELECT min(id) FROM items WHERE issue IS NOT NULL GROUP BY issue, page, position "
+	  "HAVING count(*) > 1" },
+	{ "item placed on a page but with no position",
+	  "SELECT id FROM items WHERE issue IS NOT NULL AND (page IS NULL OR position IS NULL)" },
+	{ "state whose kept count is wrong (the desk's title line would lie)",
+	  "SELECT count(*) FROM (SELECT s.name FROM states s LEFT JOIN state_counts c ON c.state = s.name "
+	  "WHERE coalesce(c.n, 0) <> (SELECT count(*) FROM items i WHERE i.state = s.name)) HAVING count(*) > 0" },
+	{ "item the search index has lost",
+	  "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+	  "WHERE NOT EXISTS (SELECT 1 FROM search_docsize d WHERE d.id = r.id)" },
 	/* (search itself, being external content, would read revisions: the
 	 * docsize shadow table holds one row per document indexed) */
 };
@@ -171,7 +175,8 @@ int nd_check(struct nd_store *st, const struct nd_actor *actor, struct nd_buf *r
 		return rc;
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		nd_buf_printf(report, "foreign key: %s row %lld refers to a missing %s\n",
-			      sqlite3_column_text(stmt, 0), (long long)sqlite3_column_int64(stmt, 1),
+			      sqlite3_column_text(stmt, 0),
+			      (long long)sqlite3_column_int64(stmt, 1),
 			      sqlite3_column_text(stmt, 2));
 		problems++;
 	}
@@ -180,8 +185,8 @@ int nd_check(struct nd_store *st, const struct nd_actor *actor, struct nd_buf *r
 		if ((rc = nd_store_prepare(st, invariants[i].sql, &stmt, err)) < 0)
 			return rc;
 		while (sqlite3_step(stmt) == SQLITE_ROW) {
-			nd_buf_printf(report, "#%lld: %s\n", (long long)sqlite3_column_int64(stmt, 0),
-				      invariants[i].what);
+			nd_buf_printf(report, "#%lld: %s\n",
+				      (long long)sqlite3_column_int64(stmt, 0), invariants[i].what);
 			problems++;
 		}
 		sqlite3_finalize(stmt);

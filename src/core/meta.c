@@ -4,8 +4,7 @@
 
 #include <stdio.h>
 
-int nd_meta_get(struct nd_store *st, const char *key, char *out, size_t size,
-		struct nd_error *err)
+int nd_meta_get(struct nd_store *st, const char *key, char *out, size_t size, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
 	int rc = nd_store_prepare(st, "SELECT value FROM meta WHERE key = ?", &stmt, err);
@@ -26,8 +25,9 @@ int nd_meta_get(struct nd_store *st, const char *key, char *out, size_t size,
 int nd_meta_set(struct nd_store *st, const char *key, const char *value, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st, "INSERT INTO meta(key, value) VALUES (?, ?) "
-				      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	int rc = nd_store_prepare(st,
+				  "INSERT INTO meta(key, value) VALUES (?, ?) "
+				  "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
 				  &stmt, err);
 	if (rc < 0)
 		return rc;

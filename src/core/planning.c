@@ -12,8 +12,8 @@
 #include <time.h>
 
 /* Binds arguments by a tiny format: s text, i int64, n NULL. */
-static int exec_bound(struct nd_store *st, const char *sql, struct nd_error *err,
-		      const char *what, const char *fmt, ...)
+static int exec_bound(struct nd_store *st, const char *sql, struct nd_error *err, const char *what,
+		      const char *fmt, ...)
 {
 	sqlite3_stmt *stmt;
 	int rc = nd_store_prepare(st, sql, &stmt, err);
@@ -65,14 +65,17 @@ int nd_issue_add(struct nd_store *st, const struct nd_actor *actor, const char *
 		return rc;
 	if (!valid_code(code))
 		return nd_fail(err, ND_EINVAL,
-			       "'%s' is not an issue code: use letters, digits and - like 2024-07", code);
+			       "'%s' is not an issue code: use letters, digits and - like 2024-07",
+			       code);
 	if (!title || !title[0])
-		return nd_fail(err, ND_EINVAL, "the issue needs a title (--title \"《…》2024年第7期\")");
+		return nd_fail(err, ND_EINVAL,
+			       "the issue needs a title (--title \"《…》2024年第7期\")");
 	if (pages < 0 || pages > 999)
 		return nd_fail(err, ND_EINVAL, "an issue has 1 to 999 pages");
 	if (date && date[0]) {
 		int y, m, d;
-		if (sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+		if (sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
+		    d > 31)
 			return nd_fail(err, ND_EINVAL, "'%s' is not a date like 2024-07-15", date);
 	}
 	if ((rc = nd_store_begin(st, err)) < 0)
@@ -107,8 +110,8 @@ fail:
 	return rc;
 }
 
-#define ISSUE_COLUMNS                                                                   \
-	"i.code, i.title, i.date, coalesce(i.pages, 0), i.state, i.published_at, "        \
+#define ISSUE_COLUMNS                                                                              \
+	"i.code, i.title, i.date, coalesce(i.pages, 0), i.state, i.published_at, "                 \
 	"(SELECT count(*) FROM items t WHERE t.issue = i.code) FROM issues i "
 
 static void fill_issue(sqlite3_stmt *s, struct nd_issue *is)
@@ -134,7 +137,8 @@ int nd_issue_get(struct nd_store *st, const char *code, struct nd_issue *is, str
 	if (step == SQLITE_ROW)
 		fill_issue(stmt, is);
 	else if (step == SQLITE_DONE)
-		rc = nd_fail(err, ND_ENOENT, "no issue '%s' ('newsdesk issue list' shows them)", code);
+		rc = nd_fail(err, ND_ENOENT, "no issue '%s' ('newsdesk issue list' shows them)",
+			     code);
 	else
 		rc = nd_store_fail(st, err, "reading the issue");
 	sqlite3_finalize(stmt);
@@ -146,8 +150,8 @@ int nd_issue_list(struct nd_store *st, struct nd_issue **issues, size_t *n, stru
 	sqlite3_stmt *stmt;
 	*issues = NULL;
 	*n = 0;
-	int rc = nd_store_prepare(st, "SELECT " ISSUE_COLUMNS "ORDER BY i.date DESC, i.code DESC", &stmt,
-				  err);
+	int rc = nd_store_prepare(st, "SELECT " ISSUE_COLUMNS "ORDER BY i.date DESC, i.code DESC",
+				  &stmt, err);
 	if (rc < 0)
 		return rc;
 	int step;
@@ -185,13 +189,13 @@ void nd_issues_free(struct nd_issue *issues, size_t n)
 static int check_page(const struct nd_issue *is, int page, struct nd_error *err)
 {
 	if (page < 1 || (is->pages > 0 && page > is->pages))
-		return nd_fail(err, ND_EINVAL, "issue %s has pages 1 to %d; there is no page %d", is->code,
-			       is->pages, page);
+		return nd_fail(err, ND_EINVAL, "issue %s has pages 1 to %d; there is no page %d",
+			       is->code, is->pages, page);
 	return 0;
 }
 
-int nd_issue_page_set(struct nd_store *st, const struct nd_actor *actor, const char *code,
-		      int page, const char *section, long budget, struct nd_error *err)
+int nd_issue_page_set(struct nd_store *st, const struct nd_actor *actor, const char *code, int page,
+		      const char *section, long budget, struct nd_error *err)
 {
 	struct nd_issue is;
 	int rc = nd_require_rank(actor, ND_RANK_EDITOR, "plan issues", err);
@@ -260,8 +264,8 @@ static int64_t count_on_page(struct nd_store *st, const char *code, int page, in
 	sqlite3_stmt *stmt;
 	int64_t n = 0;
 	if (nd_store_prepare(st,
-			     "SELECT count(*) FROM items WHERE issue = ? AND page = ? AND id <> ?", &stmt,
-			     NULL) < 0)
+			     "SELECT count(*) FROM items WHERE issue = ? AND page = ? AND id <> ?",
+			     &stmt, NULL) < 0)
 		return 0;
 	nd_bind_text(stmt, 1, code);
 	sqlite3_bind_int(stmt, 2, page);
@@ -275,8 +279,9 @@ static int64_t count_on_page(struct nd_store *st, const char *code, int page, in
 static int take_off(struct nd_store *st, int64_t id, const struct placement *p,
 		    struct nd_error *err)
 {
-	int rc = exec_bound(st, "UPDATE items SET issue = NULL, page = NULL, position = NULL WHERE id = ?",
-			    err, "taking the item off its page", "i", id);
+	int rc = exec_bound(
+	    st, "UPDATE items SET issue = NULL, page = NULL, position = NULL WHERE id = ?", err,
+	    "taking the item off its page", "i", id);
 	if (rc == 0 && p->issue[0])
 		rc = exec_bound(st,
 				"UPDATE items SET position = position - 1 "
@@ -357,8 +362,8 @@ fail:
 	return rc;
 }
 
-int nd_item_assign(struct nd_store *st, const struct nd_actor *actor, int64_t id,
-		   const char *code, int page, int position, struct nd_error *err)
+int nd_item_assign(struct nd_store *st, const struct nd_actor *actor, int64_t id, const char *code,
+		   int page, int position, struct nd_error *err)
 {
 	return place(st, actor, id, code, page, position, "assign", err);
 }
@@ -390,8 +395,8 @@ int nd_item_unassign(struct nd_store *st, const struct nd_actor *actor, int64_t 
 	    (rc = exec_bound(st,
 			     "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
 			     "created_at) VALUES (?, ?, 'unassign', ?, ?, ?, ?)",
-			     err, "logging", "issssi", id, actor->user.login, p.state, p.state, note,
-			     nd_now())) < 0)
+			     err, "logging", "issssi", id, actor->user.login, p.state, p.state,
+			     note, nd_now())) < 0)
 		goto fail;
 	return nd_store_commit(st, err);
 fail:
@@ -431,14 +436,14 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 	if (rc < 0 || (rc = nd_issue_get(st, code, &r->issue, err)) < 0)
 		return rc;
 	if ((rc = nd_store_prepare(
-		     st,
-		     "SELECT i.id, i.page, i.position, i.section, r.kicker, r.headline, r.subhead, "
-		     "r.byline, i.reporter, i.state, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
-		     "r.chars, i.current_rev, coalesce(i.published_rev, 0) "
-		     "FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-		     "JOIN states s ON s.name = i.state WHERE i.issue = ? "
-		     "ORDER BY i.page, i.position, i.id",
-		     &stmt, err)) < 0)
+		 st,
+		 "SELECT i.id, i.page, i.position, i.section, r.kicker, r.headline, r.subhead, "
+		 "r.byline, i.reporter, i.state, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
+		 "r.chars, i.current_rev, coalesce(i.published_rev, 0) "
+		 "FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+		 "JOIN states s ON s.name = i.state WHERE i.issue = ? "
+		 "ORDER BY i.page, i.position, i.id",
+		 &stmt, err)) < 0)
 		goto fail;
 	sqlite3_bind_int(stmt, 1, zh);
 	nd_bind_text(stmt, 2, code);
@@ -488,8 +493,8 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		r->pages[p].budget = -1;
 	}
 	if ((rc = nd_store_prepare(st,
-				   "SELECT page, section, budget FROM issue_pages WHERE issue = ?", &stmt,
-				   err)) < 0)
+				   "SELECT page, section, budget FROM issue_pages WHERE issue = ?",
+				   &stmt, err)) < 0)
 		goto fail;
 	nd_bind_text(stmt, 1, code);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
@@ -497,8 +502,9 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		if (p < 1 || (size_t)p > r->npages)
 			continue;
 		r->pages[p - 1].section = col(stmt, 1);
-		r->pages[p - 1].budget =
-			sqlite3_column_type(stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, 2);
+		r->pages[p - 1].budget = sqlite3_column_type(stmt, 2) == SQLITE_NULL
+					     ? -1
+					     : sqlite3_column_int64(stmt, 2);
 	}
 	sqlite3_finalize(stmt);
 	for (size_t i = 0; i < r->n; i++) {
@@ -533,10 +539,11 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 	if ((rc = nd_issue_get(st, code, &is, err)) < 0)
 		goto fail;
 	nd_issue_free(&is);
-	if ((rc = nd_store_prepare(st,
-				   "SELECT i.id, i.state, s.label_zh FROM items i JOIN states s "
-				   "ON s.name = i.state WHERE i.issue = ? ORDER BY i.page, i.position",
-				   &stmt, err)) < 0)
+	if ((rc = nd_store_prepare(
+		 st,
+		 "SELECT i.id, i.state, s.label_zh FROM items i JOIN states s "
+		 "ON s.name = i.state WHERE i.issue = ? ORDER BY i.page, i.position",
+		 &stmt, err)) < 0)
 		goto fail;
 	nd_bind_text(stmt, 1, code);
 	size_t placed = 0;
@@ -575,20 +582,23 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 	}
 	int64_t now = nd_now();
 	for (size_t i = 0; i < n; i++) {
-		if ((rc = exec_bound(st,
-				     "UPDATE items SET state = 'published', prev_state = 'approved', "
-				     "published_rev = current_rev, published_at = ?, updated_at = ? "
-				     "WHERE id = ? AND state = 'approved'",
-				     err, "publishing", "iii", now, now, ids[i])) < 0 ||
-		    (rc = exec_bound(st,
-				     "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
-				     "rev, created_at) SELECT id, ?, 'publish', 'approved', 'published', ?, "
-				     "current_rev, ? FROM items WHERE id = ?",
-				     err, "logging", "ssii", actor->user.login, code, now, ids[i])) < 0)
+		if ((rc = exec_bound(
+			 st,
+			 "UPDATE items SET state = 'published', prev_state = 'approved', "
+			 "published_rev = current_rev, published_at = ?, updated_at = ? "
+			 "WHERE id = ? AND state = 'approved'",
+			 err, "publishing", "iii", now, now, ids[i])) < 0 ||
+		    (rc = exec_bound(
+			 st,
+			 "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
+			 "rev, created_at) SELECT id, ?, 'publish', 'approved', 'published', ?, "
+			 "current_rev, ? FROM items WHERE id = ?",
+			 err, "logging", "ssii", actor->user.login, code, now, ids[i])) < 0)
 			goto fail;
 	}
-	if ((rc = exec_bound(st, "UPDATE issues SET state = 'published', published_at = ? WHERE code = ?",
-			     err, "marking the issue published", "is", now, code)) < 0)
+	if ((rc = exec_bound(
+		 st, "UPDATE issues SET state = 'published', published_at = ? WHERE code = ?", err,
+		 "marking the issue published", "is", now, code)) < 0)
 		goto fail;
 	res->published = n;
 	free(ids);
@@ -637,7 +647,8 @@ int nd_issue_published(struct nd_store *st, const struct nd_actor *actor, const 
 		return nd_fail(err, ND_ENOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < np && rc == 0; i++)
-		if ((rc = nd_item_get(st, actor, pairs[i].id, pairs[i].rev, true, &(*items)[i], err)) == 0)
+		if ((rc = nd_item_get(st, actor, pairs[i].id, pairs[i].rev, true, &(*items)[i],
+				      err)) == 0)
 			(*n)++;
 	free(pairs);
 	if (rc < 0) {
@@ -652,7 +663,7 @@ int nd_issue_published(struct nd_store *st, const struct nd_actor *actor, const 
 
 static int64_t year_start(int year)
 {
-	struct tm tm = {0};
+	struct tm tm = { 0 };
 	tm.tm_year = year - 1900;
 	tm.tm_mday = 1;
 	tm.tm_isdst = -1;
@@ -668,18 +679,18 @@ int nd_stats(struct nd_store *st, const struct nd_actor *actor, int year, const 
 	if (actor->user.rank < ND_RANK_EDITOR)
 		reporter = actor->user.login; /* reporters see their own line */
 	int rc = nd_store_prepare(
-		st,
-		"SELECT u.login, u.name, "
-		"(SELECT count(*) FROM items i WHERE i.reporter = u.login AND i.filed_at >= :a "
-		" AND i.filed_at < :b), "
-		"(SELECT count(*) FROM items i WHERE i.reporter = u.login AND i.published_at >= :a "
-		" AND i.published_at < :b), "
-		"(SELECT coalesce(sum(r.chars), 0) FROM items i JOIN revisions r ON r.item_id = i.id "
-		" AND r.rev = i.published_rev WHERE i.reporter = u.login AND i.published_at >= :a "
-		" AND i.published_at < :b) "
-		"FROM users u WHERE (:who IS NULL OR u.login = :who) "
-		"AND EXISTS (SELECT 1 FROM items i WHERE i.reporter = u.login) ORDER BY 5 DESC, 3 DESC, 1",
-		&stmt, err);
+	    st,
+	    "SELECT u.login, u.name, "
+	    "(SELECT count(*) FROM items i WHERE i.reporter = u.login AND i.filed_at >= :a "
+	    " AND i.filed_at < :b), "
+	    "(SELECT count(*) FROM items i WHERE i.reporter = u.login AND i.published_at >= :a "
+	    " AND i.published_at < :b), "
+	    "(SELECT coalesce(sum(r.chars), 0) FROM items i JOIN revisions r ON r.item_id = i.id "
+	    " AND r.rev = i.published_rev WHERE i.reporter = u.login AND i.published_at >= :a "
+	    " AND i.published_at < :b) "
+	    "FROM users u WHERE (:who IS NULL OR u.login = :who) "
+	    "AND EXISTS (SELECT 1 FROM items i WHERE i.reporter = u.login) ORDER BY 5 DESC, 3 DESC, 1",
+	    &stmt, err);
 	if (rc < 0)
 		return rc;
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":a"), year_start(year));

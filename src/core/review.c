@@ -31,12 +31,12 @@ int nd_review_load(struct nd_store *st, const struct nd_actor *actor, int64_t id
 		const char *en, *zh;
 		const char *a, *b;
 	} f[ND_REVIEW_FIELDS] = {
-		{"Section", "栏目", r->a.story.section, r->b.story.section},
-		{"Kicker", "引题", r->a.story.kicker, r->b.story.kicker},
-		{"Headline", "标题", r->a.story.headline, r->b.story.headline},
-		{"Subhead", "副题", r->a.story.subhead, r->b.story.subhead},
-		{"Dateline", "电头", r->a.story.dateline, r->b.story.dateline},
-		{"Byline", "作者", r->a.story.byline, r->b.story.byline},
+		{ "Section", "栏目", r->a.story.section, r->b.story.section },
+		{ "Kicker", "引题", r->a.story.kicker, r->b.story.kicker },
+		{ "Headline", "标题", r->a.story.headline, r->b.story.headline },
+		{ "Subhead", "副题", r->a.story.subhead, r->b.story.subhead },
+		{ "Dateline", "电头", r->a.story.dateline, r->b.story.dateline },
+		{ "Byline", "作者", r->a.story.byline, r->b.story.byline },
 	};
 	/* the section is the item's, not the revision's: read it from each */
 	for (int i = 0; i < ND_REVIEW_FIELDS && rc == 0; i++) {

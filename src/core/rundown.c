@@ -32,10 +32,13 @@ static const struct {
 	int width;
 	bool right;
 } cols[NCOL] = {
-	[C_PAGE] = {"版", "Pg", 3, true},         [C_POS] = {"序", "#", 2, true},
-	[C_SECTION] = {"栏目", "Section", 8, false}, [C_HEADLINE] = {"标题", "Headline", 0, false},
-	[C_BYLINE] = {"作者", "Byline", 12, false}, [C_CHARS] = {"字数", "Chars", 6, true},
-	[C_STATE] = {"状态", "State", 9, false},
+	[C_PAGE] = { "版", "Pg", 3, true },
+	[C_POS] = { "序", "#", 2, true },
+	[C_SECTION] = { "栏目", "Section", 8, false },
+	[C_HEADLINE] = { "标题", "Headline", 0, false },
+	[C_BYLINE] = { "作者", "Byline", 12, false },
+	[C_CHARS] = { "字数", "Chars", 6, true },
+	[C_STATE] = { "状态", "State", 9, false },
 };
 
 static void row(struct nd_buf *out, const char *cells[NCOL], const int w[NCOL])
@@ -44,7 +47,8 @@ static void row(struct nd_buf *out, const char *cells[NCOL], const int w[NCOL])
 	for (int c = 0; c < NCOL; c++) {
 		if (c)
 			nd_buf_addc(out, ' ');
-		nd_fit(out, cells[c] ? cells[c] : "", w[c], true, cols[c].right ? ND_ALIGN_RIGHT : ND_ALIGN_LEFT);
+		nd_fit(out, cells[c] ? cells[c] : "", w[c], true,
+		       cols[c].right ? ND_ALIGN_RIGHT : ND_ALIGN_LEFT);
 	}
 	while (out->len > start && out->data[out->len - 1] == ' ')
 		out->data[--out->len] = '\0';
@@ -64,7 +68,9 @@ static void budget_text(long chars, long budget, bool zh, char *out, size_t size
 	char d[32];
 	nd_format_count(diff < 0 ? -diff : diff, d, sizeof d);
 	snprintf(out, size, "%s / %s %s%s%s", c, b, zh ? "字" : "chars",
-		 diff > 0 ? (zh ? "，超出 " : ", over by ") : diff < 0 ? (zh ? "，不足 " : ", under by ") : "",
+		 diff > 0   ? (zh ? "，超出 " : ", over by ")
+		 : diff < 0 ? (zh ? "，不足 " : ", under by ")
+			    : "",
 		 diff ? d : "");
 }
 
@@ -81,8 +87,9 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 	char printed[32], chars[32];
 	when(printed_at, printed, sizeof printed);
 	struct nd_buf line = ND_BUF_INIT;
-	nd_buf_printf(&line, "%s  %s  %d %s  %s %s", r->issue.title, r->issue.date ? r->issue.date : "",
-		      (int)r->npages, zh ? "版" : "pages", zh ? "打印于" : "printed", printed);
+	nd_buf_printf(&line, "%s  %s  %d %s  %s %s", r->issue.title,
+		      r->issue.date ? r->issue.date : "", (int)r->npages, zh ? "版" : "pages",
+		      zh ? "打印于" : "printed", printed);
 	nd_sanitize(out, nd_buf_str(&line), line.len, 0);
 	nd_buf_adds(out, "\n\n");
 	const char *head[NCOL];
@@ -97,33 +104,37 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 			snprintf(page, sizeof page, "%d", it->page);
 			snprintf(pos, sizeof pos, "%d", it->position);
 			nd_format_count(it->chars, chars, sizeof chars);
-			const char *cells[NCOL] = {page, pos, it->section, it->headline, it->byline, chars,
-						   it->state_label};
+			const char *cells[NCOL] = { page,       pos,   it->section,    it->headline,
+						    it->byline, chars, it->state_label };
 			row(out, cells, w);
 			/* kicker and subhead under the headline */
-			const char *extra[] = {it->kicker, it->subhead};
-			const char *labels[] = {zh ? "引题：" : "kicker: ", zh ? "副题：" : "subhead: "};
+			const char *extra[] = { it->kicker, it->subhead };
+			const char *labels[] = { zh ? "引题：" : "kicker: ",
+						 zh ? "副题：" : "subhead: " };
 			for (int k = 0; k < 2; k++) {
 				if (!extra[k] || !extra[k][0])
 					continue;
 				nd_buf_reset(&line);
 				nd_buf_printf(&line, "%s%s", labels[k], extra[k]);
-				const char *sub[NCOL] = {"", "", "", nd_buf_str(&line), "", "", ""};
+				const char *sub[NCOL] = {
+					"", "", "", nd_buf_str(&line), "", "", ""
+				};
 				row(out, sub, w);
 			}
 		}
 		char budget[160];
 		budget_text(pg->chars, pg->budget, zh, budget, sizeof budget);
 		nd_buf_reset(&line);
-		nd_buf_printf(&line, zh ? "  第 %d 版%s%s：%zu 篇，%s" : "  page %d%s%s: %zu items, %s",
-			      pg->page, pg->section ? " " : "", pg->section ? pg->section : "", pg->count,
-			      budget);
+		nd_buf_printf(&line,
+			      zh ? "  第 %d 版%s%s：%zu 篇，%s" : "  page %d%s%s: %zu items, %s",
+			      pg->page, pg->section ? " " : "", pg->section ? pg->section : "",
+			      pg->count, budget);
 		nd_sanitize(out, nd_buf_str(&line), line.len, 0);
 		nd_buf_addc(out, '\n');
 	}
 	nd_format_count(r->chars, chars, sizeof chars);
-	nd_buf_printf(out, zh ? "\n全期：%zu 篇，%s 字\n" : "\nWhole issue: %zu items, %s chars\n", r->n,
-		      chars);
+	nd_buf_printf(out, zh ? "\n全期：%zu 篇，%s 字\n" : "\nWhole issue: %zu items, %s chars\n",
+		      r->n, chars);
 	if (r->unsigned_items) {
 		nd_buf_adds(out, zh ? "\n未签发：\n" : "\nNot yet signed off:\n");
 		for (size_t i = 0; i < r->n; i++) {
@@ -143,7 +154,8 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 		if (pg->budget < 0 || pg->chars == pg->budget)
 			continue;
 		if (!header)
-			nd_buf_adds(out, zh ? "\n字数与预算不符的版面：\n" : "\nPages over or under budget:\n");
+			nd_buf_adds(out, zh ? "\n字数与预算不符的版面：\n"
+					    : "\nPages over or under budget:\n");
 		header = true;
 		char budget[160];
 		budget_text(pg->chars, pg->budget, zh, budget, sizeof budget);
@@ -176,8 +188,8 @@ static int render_csv(const struct nd_rundown *r, struct nd_buf *out)
 {
 	/* UTF-8 with a BOM, so spreadsheet programs read the Chinese right */
 	nd_buf_adds(out, "\xEF\xBB\xBF");
-	const char *head[] = {"issue", "page", "position", "id",     "section", "kicker",
-			      "headline", "subhead", "byline", "chars", "state"};
+	const char *head[] = { "issue",    "page",    "position", "id",    "section", "kicker",
+			       "headline", "subhead", "byline",   "chars", "state" };
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
 		csv_field(out, head[i], i + 1 == sizeof head / sizeof *head);
 	for (size_t i = 0; i < r->n; i++) {
@@ -187,8 +199,9 @@ static int render_csv(const struct nd_rundown *r, struct nd_buf *out)
 		snprintf(pos, sizeof pos, "%d", it->position);
 		snprintf(id, sizeof id, "%lld", (long long)it->id);
 		snprintf(chars, sizeof chars, "%ld", it->chars);
-		const char *cells[] = {r->issue.code, page, pos, id, it->section, it->kicker,
-				       it->headline, it->subhead, it->byline, chars, it->state};
+		const char *cells[] = { r->issue.code, page,       pos,          id,
+					it->section,   it->kicker, it->headline, it->subhead,
+					it->byline,    chars,      it->state };
 		for (size_t c = 0; c < sizeof cells / sizeof *cells; c++)
 			csv_field(out, cells[c], c + 1 == sizeof cells / sizeof *cells);
 	}
@@ -272,29 +285,31 @@ static void html_text(struct nd_buf *out, const char *s)
 	nd_buf_free(&clean);
 }
 
-static int render_html(const struct nd_rundown *r, bool zh, int64_t printed_at,
-		       struct nd_buf *out)
+static int render_html(const struct nd_rundown *r, bool zh, int64_t printed_at, struct nd_buf *out)
 {
 	char printed[32], chars[32];
 	when(printed_at, printed, sizeof printed);
-	nd_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+	nd_buf_adds(
+	    out,
+	    "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
 	html_text(out, r->issue.title);
-	nd_buf_adds(out,
-		    "</title>\n<style>\n"
-		    "@page { size: A4; margin: 15mm; }\n"
-		    "body { font-family: \"Noto Serif CJK SC\", \"Songti SC\", serif; font-size: 10.5pt; }\n"
-		    "table { border-collapse: collapse; width: 100%; }\n"
-		    "th, td { border-bottom: 1px solid #999; padding: 2pt 4pt; text-align: left; "
-		    "vertical-align: top; }\n"
-		    "td.n { text-align: right; } tr.total td { font-weight: bold; border-bottom: 2px solid #000; }\n"
-		    "tr.page { page-break-inside: avoid; } .sub { color: #555; font-size: 9pt; }\n"
-		    ".unsigned { color: #b00; } @media print { a { color: inherit; } }\n"
-		    "</style>\n</head>\n<body>\n<h1>");
+	nd_buf_adds(
+	    out,
+	    "</title>\n<style>\n"
+	    "@page { size: A4; margin: 15mm; }\n"
+	    "body { font-family: \"Noto Serif CJK SC\", \"Songti SC\", serif; font-size: 10.5pt; }\n"
+	    "table { border-collapse: collapse; width: 100%; }\n"
+	    "th, td { border-bottom: 1px solid #999; padding: 2pt 4pt; text-align: left; "
+	    "vertical-align: top; }\n"
+	    "td.n { text-align: right; } tr.total td { font-weight: bold; border-bottom: 2px solid #000; }\n"
+	    "tr.page { page-break-inside: avoid; } .sub { color: #555; font-size: 9pt; }\n"
+	    ".unsigned { color: #b00; } @media print { a { color: inherit; } }\n"
+	    "</style>\n</head>\n<body>\n<h1>");
 	html_text(out, r->issue.title);
 	nd_buf_adds(out, "</h1>\n<p>");
 	html_text(out, r->issue.date);
-	nd_buf_printf(out, " · %zu %s · %s %s</p>\n<table>\n<thead><tr>", r->npages, zh ? "版" : "pages",
-		      zh ? "打印于" : "printed", printed);
+	nd_buf_printf(out, " · %zu %s · %s %s</p>\n<table>\n<thead><tr>", r->npages,
+		      zh ? "版" : "pages", zh ? "打印于" : "printed", printed);
 	for (int c = 0; c < NCOL; c++)
 		nd_buf_printf(out, "<th>%s</th>", zh ? cols[c].zh : cols[c].en);
 	nd_buf_adds(out, "</tr></thead>\n<tbody>\n");
@@ -303,8 +318,9 @@ static int render_html(const struct nd_rundown *r, bool zh, int64_t printed_at,
 		for (size_t i = pg->first; i < pg->first + pg->count; i++) {
 			const struct nd_rundown_item *it = &r->items[i];
 			nd_format_count(it->chars, chars, sizeof chars);
-			nd_buf_printf(out, "<tr%s><td class=\"n\">%d</td><td class=\"n\">%d</td><td>",
-				      signed_off(it) ? "" : " class=\"unsigned\"", it->page, it->position);
+			nd_buf_printf(
+			    out, "<tr%s><td class=\"n\">%d</td><td class=\"n\">%d</td><td>",
+			    signed_off(it) ? "" : " class=\"unsigned\"", it->page, it->position);
 			html_text(out, it->section);
 			nd_buf_adds(out, "</td><td>");
 			if (it->kicker && it->kicker[0]) {
@@ -326,21 +342,23 @@ static int render_html(const struct nd_rundown *r, bool zh, int64_t printed_at,
 		}
 		char budget[160];
 		budget_text(pg->chars, pg->budget, zh, budget, sizeof budget);
-		nd_buf_printf(out, "<tr class=\"total\"><td class=\"n\">%d</td><td></td><td>", pg->page);
+		nd_buf_printf(out, "<tr class=\"total\"><td class=\"n\">%d</td><td></td><td>",
+			      pg->page);
 		html_text(out, pg->section);
 		nd_buf_printf(out, "</td><td colspan=\"4\">%zu · ", pg->count);
 		html_text(out, budget);
 		nd_buf_adds(out, "</td></tr>\n");
 	}
 	nd_format_count(r->chars, chars, sizeof chars);
-	nd_buf_printf(out, "</tbody>\n</table>\n<p>%s %zu · %s %s</p>\n", zh ? "全期篇数" : "Items", r->n,
-		      chars, zh ? "字" : "chars");
+	nd_buf_printf(out, "</tbody>\n</table>\n<p>%s %zu · %s %s</p>\n", zh ? "全期篇数" : "Items",
+		      r->n, chars, zh ? "字" : "chars");
 	if (r->unsigned_items) {
 		nd_buf_printf(out, "<h2>%s</h2>\n<ul>\n", zh ? "未签发" : "Not yet signed off");
 		for (size_t i = 0; i < r->n; i++) {
 			if (signed_off(&r->items[i]))
 				continue;
-			nd_buf_printf(out, "<li>#%lld p.%d ", (long long)r->items[i].id, r->items[i].page);
+			nd_buf_printf(out, "<li>#%lld p.%d ", (long long)r->items[i].id,
+				      r->items[i].page);
 			html_text(out, r->items[i].headline);
 			nd_buf_adds(out, "</li>\n");
 		}
@@ -350,8 +368,8 @@ static int render_html(const struct nd_rundown *r, bool zh, int64_t printed_at,
 	return 0;
 }
 
-int nd_rundown_render(const struct nd_rundown *r, enum nd_rundown_format format, int width,
-		      bool zh, int64_t printed_at, struct nd_buf *out)
+int nd_rundown_render(const struct nd_rundown *r, enum nd_rundown_format format, int width, bool zh,
+		      int64_t printed_at, struct nd_buf *out)
 {
 	switch (format) {
 	case ND_RUNDOWN_CSV:

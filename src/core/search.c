@@ -13,7 +13,8 @@ static size_t blank_at(const char *p)
 {
 	if (*p == ' ' || *p == '\t')
 		return 1;
-	if ((unsigned char)p[0] == 0xE3 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x80)
+	if ((unsigned char)p[0] == 0xE3 && (unsigned char)p[1] == 0x80 &&
+	    (unsigned char)p[2] == 0x80)
 		return 3;
 	return 0;
 }
@@ -79,18 +80,17 @@ int nd_search_sql(struct nd_buf *sql, const struct nd_search_terms *t)
 	int rc = 0;
 	for (int k = 0; k < t->n; k++) {
 		if (is_long(t->term[k]))
-			rc |= nd_buf_printf(sql,
-					    "AND r.id IN (SELECT rowid FROM search WHERE search MATCH :t%d) ",
-					    k);
-		else
 			rc |= nd_buf_printf(
-				sql,
-				"AND (instr(lower(r.headline), lower(:t%d)) OR "
-				"instr(lower(coalesce(r.kicker, '')), lower(:t%d)) OR "
-				"instr(lower(coalesce(r.subhead, '')), lower(:t%d)) OR "
-				"instr(lower(coalesce(r.byline, '')), lower(:t%d)) OR "
-				"instr(lower(r.body), lower(:t%d))) ",
-				k, k, k, k, k);
+			    sql, "AND r.id IN (SELECT rowid FROM search WHERE search MATCH :t%d) ",
+			    k);
+		else
+			rc |= nd_buf_printf(sql,
+					    "AND (instr(lower(r.headline), lower(:t%d)) OR "
+					    "instr(lower(coalesce(r.kicker, '')), lower(:t%d)) OR "
+					    "instr(lower(coalesce(r.subhead, '')), lower(:t%d)) OR "
+					    "instr(lower(coalesce(r.byline, '')), lower(:t%d)) OR "
+					    "instr(lower(r.body), lower(:t%d))) ",
+					    k, k, k, k, k);
 	}
 	return rc;
 }
@@ -183,8 +183,9 @@ int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *que
 	int rc = nd_search_parse(query, &t, err);
 	if (rc < 0)
 		return rc;
-	nd_buf_adds(&sql, "SELECT i.id, i.state, CASE WHEN :zh THEN s.label_zh ELSE s.label_en END, "
-			  "r.headline, r.body, i.updated_at, r.chars, (0");
+	nd_buf_adds(&sql,
+		    "SELECT i.id, i.state, CASE WHEN :zh THEN s.label_zh ELSE s.label_en END, "
+		    "r.headline, r.body, i.updated_at, r.chars, (0");
 	for (int k = 0; k < t.n; k++)
 		nd_buf_printf(&sql, " OR instr(lower(r.headline), lower(:h%d)) > 0", k);
 	nd_buf_adds(&sql, ") AS in_headline FROM items i JOIN revisions r ON r.item_id = i.id AND "
@@ -219,7 +220,8 @@ int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *que
 		nd_bind_text(stmt, idx, o->issue);
 	if ((idx = sqlite3_bind_parameter_index(stmt, ":me")))
 		nd_bind_text(stmt, idx, actor->user.login);
-	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), o->limit > 0 ? o->limit : 20);
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"),
+			 o->limit > 0 ? o->limit : 20);
 	int step;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct nd_search_hit *nh = realloc(*hits, (*n + 1) * sizeof *nh);
@@ -273,12 +275,13 @@ int nd_search_reindex(struct nd_store *st, const struct nd_actor *actor, int64_t
 		return rc;
 	/* 'rebuild' would read every revision: clear, then add the current ones. */
 	char *msg = NULL;
-	if (sqlite3_exec(nd_store_db(st),
-			 "INSERT INTO search(search) VALUES ('delete-all');"
-			 "INSERT INTO search(rowid, kicker, headline, subhead, byline, body) "
-			 "SELECT r.id, r.kicker, r.headline, r.subhead, r.byline, r.body "
-			 "FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev;",
-			 NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite3_exec(
+		nd_store_db(st),
+		"INSERT INTO search(search) VALUES ('delete-all');"
+		"INSERT INTO search(rowid, kicker, headline, subhead, byline, body) "
+		"SELECT r.id, r.kicker, r.headline, r.subhead, r.byline, r.body "
+		"FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev;",
+		NULL, NULL, &msg) != SQLITE_OK) {
 		rc = nd_fail(err, ND_EDB, "rebuilding the index: %s", msg ? msg : "");
 		sqlite3_free(msg);
 		nd_store_rollback(st);

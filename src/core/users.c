@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *rank_names[] = {"", "a reporter", "an editor", "a chief editor", "an admin"};
+static const char *rank_names[] = { "", "a reporter", "an editor", "a chief editor", "an admin" };
 
 int nd_require_rank(const struct nd_actor *actor, int need, const char *what, struct nd_error *err)
 {
@@ -27,8 +27,8 @@ static void fill_user(sqlite3_stmt *stmt, struct nd_user *u)
 	u->created_at = sqlite3_column_int64(stmt, 6);
 }
 
-#define USER_COLUMNS \
-	"u.login, u.name, u.role, r.rank, u.enabled, u.ssh_key, u.created_at " \
+#define USER_COLUMNS                                                                               \
+	"u.login, u.name, u.role, r.rank, u.enabled, u.ssh_key, u.created_at "                     \
 	"FROM users u JOIN roles r ON r.name = u.role "
 
 int nd_user_get(struct nd_store *st, const char *login, struct nd_user *u, struct nd_error *err)
@@ -80,18 +80,18 @@ static int valid_login(const char *login, struct nd_error *err)
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 		      c == '_' || c == '-' || c == '.') ||
 		    (i == 0 && (c == '-' || c == '.')))
-			return nd_fail(err, ND_EINVAL,
-				       "'%s' is not a valid login: use letters, digits, '_', '-' and "
-				       "'.' (like a Unix login)",
-				       login);
+			return nd_fail(
+			    err, ND_EINVAL,
+			    "'%s' is not a valid login: use letters, digits, '_', '-' and "
+			    "'.' (like a Unix login)",
+			    login);
 	}
 	return 0;
 }
 
 /* sshd uses the first line that matches a key: two users with one key
  * would both be the first of them. */
-static int key_taken(struct nd_store *st, const char *login, const char *key,
-		     struct nd_error *err)
+static int key_taken(struct nd_store *st, const char *login, const char *key, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
 	if (!key)
@@ -103,8 +103,9 @@ static int key_taken(struct nd_store *st, const char *login, const char *key,
 	nd_bind_text(stmt, 1, key);
 	nd_bind_text(stmt, 2, login);
 	if (sqlite3_step(stmt) == SQLITE_ROW)
-		rc = nd_fail(err, ND_EINVAL, "that key already belongs to %s: each user needs a key of "
-					     "their own",
+		rc = nd_fail(err, ND_EINVAL,
+			     "that key already belongs to %s: each user needs a key of "
+			     "their own",
 			     sqlite3_column_text(stmt, 0));
 	sqlite3_finalize(stmt);
 	return rc;
@@ -120,7 +121,8 @@ int nd_user_set_key(struct nd_store *st, const struct nd_actor *actor, const cha
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
 	if ((rc = key_taken(st, login, key, err)) < 0 ||
-	    (rc = nd_store_prepare(st, "UPDATE users SET ssh_key = ? WHERE login = ?", &stmt, err)) < 0)
+	    (rc = nd_store_prepare(st, "UPDATE users SET ssh_key = ? WHERE login = ?", &stmt,
+				   err)) < 0)
 		goto fail;
 	nd_bind_text(stmt, 1, key);
 	nd_bind_text(stmt, 2, login);
@@ -212,8 +214,8 @@ int nd_user_set_enabled(struct nd_store *st, const struct nd_actor *actor, const
 	int rc;
 	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, "change users", err)) < 0)
 		return rc;
-	if ((rc = nd_store_prepare(st, "UPDATE users SET enabled = ? WHERE login = ?", &stmt, err)) <
-	    0)
+	if ((rc = nd_store_prepare(st, "UPDATE users SET enabled = ? WHERE login = ?", &stmt,
+				   err)) < 0)
 		return rc;
 	sqlite3_bind_int(stmt, 1, enabled ? 1 : 0);
 	nd_bind_text(stmt, 2, login);
@@ -238,7 +240,8 @@ int nd_user_list(struct nd_store *st, struct nd_user **users, size_t *n, struct 
 	int step;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (*n == cap) {
-			struct nd_user *nu = realloc(*users, (cap = cap ? cap * 2 : 16) * sizeof *nu);
+			struct nd_user *nu =
+			    realloc(*users, (cap = cap ? cap * 2 : 16) * sizeof *nu);
 			if (!nu) {
 				rc = nd_fail(err, ND_ENOMEM, "out of memory");
 				break;
@@ -296,13 +299,15 @@ int nd_actor_resolve(struct nd_store *st, const char *unix_login, const char *as
 		return 0;
 	}
 	if (self.rank < ND_RANK_ADMIN) {
-		rc = nd_fail(err, ND_EPERM, "only an admin may act as another user (--as %s)", as_login);
+		rc = nd_fail(err, ND_EPERM, "only an admin may act as another user (--as %s)",
+			     as_login);
 		nd_user_free(&self);
 		return rc;
 	}
 	nd_user_free(&self);
 	if ((rc = nd_user_get(st, as_login, &actor->user, err)) < 0)
-		return rc == ND_ENOENT ? nd_fail(err, ND_ENOENT, "--as %s: no such user", as_login) : rc;
+		return rc == ND_ENOENT ? nd_fail(err, ND_ENOENT, "--as %s: no such user", as_login)
+				       : rc;
 	if (!actor->user.enabled) {
 		nd_user_free(&actor->user);
 		return nd_fail(err, ND_EPERM, "user '%s' is disabled", as_login);

@@ -13,15 +13,17 @@ int nd_workflow_load(struct nd_store *st, struct nd_workflow *wf, struct nd_erro
 	int rc, step;
 	size_t cap;
 	memset(wf, 0, sizeof *wf);
-	if ((rc = nd_store_prepare(st,
-				   "SELECT name, label_zh, label_en, position, editable FROM states "
-				   "ORDER BY position",
-				   &stmt, err)) < 0)
+	if ((rc =
+		 nd_store_prepare(st,
+				  "SELECT name, label_zh, label_en, position, editable FROM states "
+				  "ORDER BY position",
+				  &stmt, err)) < 0)
 		return rc;
 	cap = 0;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (wf->n_states == cap) {
-			struct nd_state *ns = realloc(wf->states, (cap = cap ? cap * 2 : 8) * sizeof *ns);
+			struct nd_state *ns =
+			    realloc(wf->states, (cap = cap ? cap * 2 : 8) * sizeof *ns);
 			if (!ns) {
 				rc = nd_fail(err, ND_ENOMEM, "out of memory");
 				break;
@@ -41,18 +43,19 @@ int nd_workflow_load(struct nd_store *st, struct nd_workflow *wf, struct nd_erro
 	if (rc < 0)
 		goto fail;
 
-	if ((rc = nd_store_prepare(st,
-				   "SELECT t.verb, t.from_state, t.to_state, t.min_role, r.rank, "
-				   "t.note_required, t.own_only, t.label_zh, t.label_en "
-				   "FROM transitions t JOIN roles r ON r.name = t.min_role "
-				   "JOIN states s ON s.name = t.from_state ORDER BY s.position, t.verb",
-				   &stmt, err)) < 0)
+	if ((rc = nd_store_prepare(
+		 st,
+		 "SELECT t.verb, t.from_state, t.to_state, t.min_role, r.rank, "
+		 "t.note_required, t.own_only, t.label_zh, t.label_en "
+		 "FROM transitions t JOIN roles r ON r.name = t.min_role "
+		 "JOIN states s ON s.name = t.from_state ORDER BY s.position, t.verb",
+		 &stmt, err)) < 0)
 		goto fail;
 	cap = 0;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (wf->n_transitions == cap) {
 			struct nd_transition *nt =
-				realloc(wf->transitions, (cap = cap ? cap * 2 : 16) * sizeof *nt);
+			    realloc(wf->transitions, (cap = cap ? cap * 2 : 16) * sizeof *nt);
 			if (!nt) {
 				rc = nd_fail(err, ND_ENOMEM, "out of memory");
 				break;
@@ -182,8 +185,8 @@ static int read_head(struct nd_store *st, int64_t id, struct item_head *h, struc
 
 static const char *rank_word(int rank)
 {
-	static const char *const words[] = {"someone", "a reporter", "an editor", "a chief editor",
-					    "an admin"};
+	static const char *const words[] = { "someone", "a reporter", "an editor", "a chief editor",
+					     "an admin" };
 	return rank >= 0 && rank <= 4 ? words[rank] : words[0];
 }
 
@@ -206,7 +209,8 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 		if (strcmp(c->from_state, h->state) == 0)
 			t = c;
 		else
-			nd_buf_printf(&from, "%s%s", from.len ? " or " : "", label_of(wf, c->from_state, zh));
+			nd_buf_printf(&from, "%s%s", from.len ? " or " : "",
+				      label_of(wf, c->from_state, zh));
 	}
 	if (!known) {
 		nd_buf_free(&from);
@@ -216,8 +220,8 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 	/* A verb the role may never use is refused for the role, not the state. */
 	if (actor->user.rank < least) {
 		nd_buf_free(&from);
-		return nd_fail(err, ND_EPERM, "only %s or above may %s (you are %s)", rank_word(least),
-			       verb, rank_word(actor->user.rank));
+		return nd_fail(err, ND_EPERM, "only %s or above may %s (you are %s)",
+			       rank_word(least), verb, rank_word(actor->user.rank));
 	}
 	/* Reporters may not even learn the state of others' items. */
 	if (actor->user.rank < ND_RANK_EDITOR && !own) {
@@ -245,10 +249,11 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 			       verb);
 	if (h->lock_holder[0] && h->lock_expires > nd_now() &&
 	    strcmp(h->lock_holder, actor->user.login) != 0)
-		return nd_fail(err, ND_ELOCKED,
-			       "#%lld is being edited by %s; wait until they finish, or ask a chief "
-			       "to unlock it",
-			       (long long)id, h->lock_holder);
+		return nd_fail(
+		    err, ND_ELOCKED,
+		    "#%lld is being edited by %s; wait until they finish, or ask a chief "
+		    "to unlock it",
+		    (long long)id, h->lock_holder);
 	*found = t;
 	return 0;
 }
@@ -304,11 +309,12 @@ int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t
 		rc = nd_store_fail(st, err, "moving the item");
 		goto out;
 	}
-	if ((rc = nd_store_prepare(st,
-				   "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
-				   "rev, created_at) VALUES (?, ?, ?, ?, ?, ?, "
-				   "(SELECT current_rev FROM items WHERE id = ?), ?)",
-				   &stmt, err)) < 0)
+	if ((rc = nd_store_prepare(
+		 st,
+		 "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
+		 "rev, created_at) VALUES (?, ?, ?, ?, ?, ?, "
+		 "(SELECT current_rev FROM items WHERE id = ?), ?)",
+		 &stmt, err)) < 0)
 		goto out;
 	sqlite3_bind_int64(stmt, 1, id);
 	nd_bind_text(stmt, 2, actor->user.login);

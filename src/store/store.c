@@ -5,8 +5,8 @@
 #include "newsdesk/store_sql.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,7 +84,8 @@ int nd_store_prepare(struct nd_store *st, const char *sql, sqlite3_stmt **stmt,
 
 int nd_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
 {
-	return s ? sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(stmt, idx);
+	return s ? sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT)
+		 : sqlite3_bind_null(stmt, idx);
 }
 
 char *nd_column_dup(sqlite3_stmt *stmt, int col)
@@ -166,7 +167,8 @@ static int check_identity(struct nd_store *st, struct nd_error *err)
 	int rc = pragma_int(st, "PRAGMA application_id", &app, err);
 	if (rc < 0) {
 		if (sqlite3_errcode(st->db) == SQLITE_NOTADB)
-			return nd_fail(err, ND_EINVAL, "%s is not a newsdesk database (not an SQLite file)",
+			return nd_fail(err, ND_EINVAL,
+				       "%s is not a newsdesk database (not an SQLite file)",
 				       st->path);
 		return rc;
 	}
@@ -181,10 +183,11 @@ static int check_identity(struct nd_store *st, struct nd_error *err)
 			       "0x%08llX); refusing to touch it",
 			       st->path, (unsigned long long)app);
 	if (version > nd_schema_count)
-		return nd_fail(err, ND_EINVAL,
-			       "%s was written by a newer newsdesk (schema %lld; this one knows up to "
-			       "%d): upgrade newsdesk",
-			       st->path, (long long)version, nd_schema_count);
+		return nd_fail(
+		    err, ND_EINVAL,
+		    "%s was written by a newer newsdesk (schema %lld; this one knows up to "
+		    "%d): upgrade newsdesk",
+		    st->path, (long long)version, nd_schema_count);
 	return 0;
 }
 
@@ -206,8 +209,9 @@ static int migrate(struct nd_store *st, struct nd_error *err)
 		if ((rc = exec(st, f->sql, err, what)) < 0)
 			goto fail;
 		/* PRAGMAs take no parameters; these are integers we made. */
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d; PRAGMA application_id = %d",
-			 f->version, ND_APPLICATION_ID);
+		snprintf(pragma, sizeof pragma,
+			 "PRAGMA user_version = %d; PRAGMA application_id = %d", f->version,
+			 ND_APPLICATION_ID);
 		if ((rc = exec(st, pragma, err, what)) < 0)
 			goto fail;
 	}
@@ -249,14 +253,16 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 	}
 	int rc = 0;
 	if (!(flags & ND_STORE_CREATE) && access(path, F_OK) < 0) {
-		rc = nd_fail(err, ND_ENOENT, "no database at %s: create one with 'newsdesk init'", path);
+		rc = nd_fail(err, ND_ENOENT, "no database at %s: create one with 'newsdesk init'",
+			     path);
 		goto fail;
 	}
 	if ((flags & ND_STORE_CREATE) && (rc = make_parent_dir(path, err)) < 0)
 		goto fail;
-	int oflags = (flags & ND_STORE_READONLY) ? SQLITE_OPEN_READONLY
-						 : SQLITE_OPEN_READWRITE |
-							   ((flags & ND_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	int oflags =
+	    (flags & ND_STORE_READONLY)
+		? SQLITE_OPEN_READONLY
+		: SQLITE_OPEN_READWRITE | ((flags & ND_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		rc = nd_fail(err, ND_EDB, "cannot open %s: %s", path,
 			     st->db ? sqlite3_errmsg(st->db) : "out of memory");
@@ -307,6 +313,7 @@ char *nd_store_default_path(const char *option)
 	if (xdg && xdg[0] == '/')
 		snprintf(buf, sizeof buf, "%s/newsdesk/newsdesk.db", xdg);
 	else
-		snprintf(buf, sizeof buf, "%s/.local/share/newsdesk/newsdesk.db", home ? home : ".");
+		snprintf(buf, sizeof buf, "%s/.local/share/newsdesk/newsdesk.db",
+			 home ? home : ".");
 	return strdup(buf);
 }

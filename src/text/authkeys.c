@@ -9,9 +9,12 @@
 #include <string.h>
 
 static const char *const key_types[] = {
-	"ssh-ed25519",         "ssh-rsa",
-	"ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384",
-	"ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com",
+	"ssh-ed25519",
+	"ssh-rsa",
+	"ecdsa-sha2-nistp256",
+	"ecdsa-sha2-nistp384",
+	"ecdsa-sha2-nistp521",
+	"sk-ssh-ed25519@openssh.com",
 	"sk-ecdsa-sha2-nistp256@openssh.com",
 };
 
@@ -37,10 +40,12 @@ int nd_key_validate(const char *line, char **canonical, struct nd_error *err)
 	if (n == 0)
 		return nd_fail(err, ND_EINVAL, "the key file is empty");
 	if (memchr(line, '\n', n))
-		return nd_fail(err, ND_EINVAL, "a key file must hold exactly one line (one public key)");
+		return nd_fail(err, ND_EINVAL,
+			       "a key file must hold exactly one line (one public key)");
 	const char *type_end = memchr(line, ' ', n);
 	if (!type_end)
-		return nd_fail(err, ND_EINVAL, "not a public key: expected 'TYPE BASE64 [comment]'");
+		return nd_fail(err, ND_EINVAL,
+			       "not a public key: expected 'TYPE BASE64 [comment]'");
 	size_t tl = (size_t)(type_end - line);
 	bool known = false;
 	for (size_t i = 0; i < sizeof key_types / sizeof *key_types; i++)
@@ -103,7 +108,8 @@ int nd_keys_merge(const char *existing, const char *block, struct nd_buf *out)
 			if (!placed)
 				rc |= nd_buf_adds(out, block);
 			placed = true;
-		} else if (inside && len == strlen(ND_KEYS_END) && memcmp(p, ND_KEYS_END, len) == 0) {
+		} else if (inside && len == strlen(ND_KEYS_END) &&
+			   memcmp(p, ND_KEYS_END, len) == 0) {
 			inside = false;
 		} else if (!inside) {
 			rc |= nd_buf_add(out, p, len);

@@ -22,10 +22,10 @@ struct bom {
 /* Longest first: the UTF-32 BOM is not accepted, but FF FE 00 00 would
  * otherwise pass as UTF-16LE. */
 static const struct bom boms[] = {
-	{"\x84\x31\x95\x33", 4, "GB18030"},
-	{"\xEF\xBB\xBF", 3, "UTF-8"},
-	{"\xFF\xFE", 2, "UTF-16LE"},
-	{"\xFE\xFF", 2, "UTF-16BE"},
+	{ "\x84\x31\x95\x33", 4, "GB18030" },
+	{ "\xEF\xBB\xBF", 3, "UTF-8" },
+	{ "\xFF\xFE", 2, "UTF-16LE" },
+	{ "\xFE\xFF", 2, "UTF-16BE" },
 };
 
 struct alias {
@@ -34,11 +34,11 @@ struct alias {
 };
 
 static const struct alias aliases[] = {
-	{"UTF-8", "UTF-8"},       {"UTF8", "UTF-8"},         {"GB18030", "GB18030"},
-	{"GBK", "GB18030"},       {"GB2312", "GB18030"},     {"CP936", "GB18030"},
-	{"EUC-CN", "GB18030"},    {"BIG5", "BIG5"},          {"BIG-5", "BIG5"},
-	{"CP950", "BIG5"},        {"UTF-16LE", "UTF-16LE"},  {"UTF-16BE", "UTF-16BE"},
-	{"UTF-16", "UTF-16"}, /* resolved by its BOM below */
+	{ "UTF-8", "UTF-8" },    { "UTF8", "UTF-8" },        { "GB18030", "GB18030" },
+	{ "GBK", "GB18030" },    { "GB2312", "GB18030" },    { "CP936", "GB18030" },
+	{ "EUC-CN", "GB18030" }, { "BIG5", "BIG5" },         { "BIG-5", "BIG5" },
+	{ "CP950", "BIG5" },     { "UTF-16LE", "UTF-16LE" }, { "UTF-16BE", "UTF-16BE" },
+	{ "UTF-16", "UTF-16" }, /* resolved by its BOM below */
 };
 
 int nd_iconv_to_utf8(const char *from, const char *in, size_t n, char **out, size_t *outlen,
@@ -86,10 +86,11 @@ int nd_iconv_to_utf8(const char *from, const char *in, size_t n, char **out, siz
 		if (bad_offset)
 			*bad_offset = off;
 		if (errno == EINVAL)
-			rc = nd_fail(err, ND_EENCODING,
-				     "the text ends in the middle of a %s character (byte offset %zu): "
-				     "the file looks truncated",
-				     from, off);
+			rc = nd_fail(
+			    err, ND_EENCODING,
+			    "the text ends in the middle of a %s character (byte offset %zu): "
+			    "the file looks truncated",
+			    from, off);
 		else
 			rc = nd_fail(err, ND_EENCODING, "byte 0x%02X at offset %zu is not valid %s",
 				     (unsigned char)*ip, off, from);
@@ -183,13 +184,14 @@ static int copy_utf8(const char *in, size_t n, struct nd_decoded *out, struct nd
 
 /* base: where in[0] is in the file (after a byte-order mark), so every
  * offset reported is the file's own. */
-static int decode_as(const char *enc, const char *in, size_t n, size_t base,
-		     struct nd_decoded *out, struct nd_error *err)
+static int decode_as(const char *enc, const char *in, size_t n, size_t base, struct nd_decoded *out,
+		     struct nd_error *err)
 {
 	size_t bad = 0;
 	if (strcmp(enc, "UTF-8") == 0) {
 		if (!nd_utf8_valid(in, n, &bad))
-			return nd_fail(err, ND_EENCODING, "byte 0x%02X at offset %zu is not valid UTF-8",
+			return nd_fail(err, ND_EENCODING,
+				       "byte 0x%02X at offset %zu is not valid UTF-8",
 				       (unsigned char)in[bad], base + bad);
 		return copy_utf8(in, n, out, err);
 	}
@@ -200,7 +202,8 @@ static int decode_as(const char *enc, const char *in, size_t n, size_t base,
 		if (base && rc == ND_EENCODING)
 			nd_fail(err, rc, "byte 0x%02X at offset %zu is not valid %s%s",
 				(unsigned char)in[bad], base + bad, enc,
-				bad >= n - 1 ? " (the file ends in the middle of a character)" : "");
+				bad >= n - 1 ? " (the file ends in the middle of a character)"
+					     : "");
 		return rc;
 	}
 	return finish(out, t, len, enc);
@@ -231,14 +234,16 @@ int nd_charset_decode(const char *in, size_t n, const char *forced, struct nd_de
 	if (forced) {
 		const char *enc = canonical(forced);
 		if (!enc)
-			return nd_fail(err, ND_EINVAL,
-				       "unknown encoding '%s' (use UTF-8, GB18030, GBK, GB2312, BIG5, "
-				       "UTF-16LE or UTF-16BE)",
-				       forced);
+			return nd_fail(
+			    err, ND_EINVAL,
+			    "unknown encoding '%s' (use UTF-8, GB18030, GBK, GB2312, BIG5, "
+			    "UTF-16LE or UTF-16BE)",
+			    forced);
 		if (strcmp(enc, "UTF-16") == 0) {
 			if (!bom_enc || strncmp(bom_enc, "UTF-16", 6) != 0)
-				return nd_fail(err, ND_EINVAL,
-					       "UTF-16 without a byte-order mark: say UTF-16LE or UTF-16BE");
+				return nd_fail(
+				    err, ND_EINVAL,
+				    "UTF-16 without a byte-order mark: say UTF-16LE or UTF-16BE");
 			enc = bom_enc;
 		}
 		/* Strip a BOM only when it belongs to the forced encoding. */
@@ -256,8 +261,8 @@ int nd_charset_decode(const char *in, size_t n, const char *forced, struct nd_de
 		return copy_utf8(in, n, out, err);
 
 	/* Not clean UTF-8: try the two legacy Chinese encodings strictly. */
-	struct nd_decoded gb = {0}, big5 = {0};
-	struct nd_error gb_err = {0}, big5_err = {0};
+	struct nd_decoded gb = { 0 }, big5 = { 0 };
+	struct nd_error gb_err = { 0 }, big5_err = { 0 };
 	int gb_rc = decode_as("GB18030", in, n, 0, &gb, &gb_err);
 	int big5_rc = decode_as("BIG5", in, n, 0, &big5, &big5_err);
 

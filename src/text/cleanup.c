@@ -48,8 +48,8 @@ static int decode(const char *s, struct cps *c)
 static const struct {
 	unsigned half, full;
 } punct_map[] = {
-	{',', 0xFF0C}, {':', 0xFF1A}, {';', 0xFF1B}, {'?', 0xFF1F}, {'!', 0xFF01},
-	{'(', 0xFF08}, {')', 0xFF09},
+	{ ',', 0xFF0C }, { ':', 0xFF1A }, { ';', 0xFF1B }, { '?', 0xFF1F },
+	{ '!', 0xFF01 }, { '(', 0xFF08 }, { ')', 0xFF09 },
 };
 
 static long punctuation(const char *in, struct nd_buf *out)
@@ -71,11 +71,13 @@ static long punctuation(const char *in, struct nd_buf *out)
 			unsigned next = after + space_after < c.n ? c.cp[after + space_after] : 0;
 			bool chinese;
 			if (cp == '(')
-				chinese = is_chinese(next) || (is_chinese(prev) && next != 0 && !(next < 0x80));
+				chinese = is_chinese(next) ||
+					  (is_chinese(prev) && next != 0 && !(next < 0x80));
 			else if (cp == ')')
 				chinese = is_chinese(prev) || (is_chinese(next) && prev >= 0x80);
 			else
-				chinese = (is_chinese(prev) && (next == 0 || next >= 0x80 || space_after)) ||
+				chinese = (is_chinese(prev) &&
+					   (next == 0 || next >= 0x80 || space_after)) ||
 					  is_chinese(next);
 			/* Keep 42:59, 3.5, a,b and the like: digits or Latin both sides. */
 			if (chinese) {
@@ -192,8 +194,8 @@ static long halfwidth(const char *in, struct nd_buf *out)
 
 static bool ends_paragraph(const char *p, size_t len)
 {
-	static const char *const finals[] = {"。", "！", "？", "…", "”", "’", "」", "』", "）",
-					     "：", "；", ".", "!", "?", ")", "\"", ":"};
+	static const char *const finals[] = { "。", "！", "？", "…", "”", "’", "」", "』", "）",
+					      "：", "；", ".",  "!", "?", ")", "\"", ":" };
 	for (size_t i = 0; i < sizeof finals / sizeof *finals; i++) {
 		size_t k = strlen(finals[i]);
 		if (len >= k && memcmp(p + len - k, finals[i], k) == 0)
@@ -206,8 +208,9 @@ static bool ends_paragraph(const char *p, size_t len)
  * a list number, a dateline. */
 static bool starts_paragraph(const char *p, size_t len)
 {
-	static const char *const openers[] = {"“", "「", "【", "《", "（", "(", "本刊讯", "本报讯",
-					      "一、", "二、", "三、", "四、", "五、"};
+	static const char *const openers[] = { "“",    "「",     "【",     "《",   "（",
+					       "(",    "本刊讯", "本报讯", "一、", "二、",
+					       "三、", "四、",   "五、" };
 	for (size_t i = 0; i < sizeof openers / sizeof *openers; i++) {
 		size_t k = strlen(openers[i]);
 		if (len >= k && memcmp(p, openers[i], k) == 0)
@@ -257,12 +260,12 @@ static long rejoin(const char *in, struct nd_buf *out)
 }
 
 const struct nd_cleanup_rule nd_cleanup_rules[] = {
-	{"rejoin", "paragraphs rejoined", "处断段已接上", rejoin},
-	{"punctuation", "marks made full-width", "处标点改为全角", punctuation},
-	{"quotes", "quotes paired", "处引号改为弯引号", quotes},
-	{"spaces", "stray spaces removed", "处多余空格已删", spaces},
-	{"halfwidth", "full-width digits or letters made half-width", "处全角数字字母改为半角",
-	 halfwidth},
+	{ "rejoin", "paragraphs rejoined", "处断段已接上", rejoin },
+	{ "punctuation", "marks made full-width", "处标点改为全角", punctuation },
+	{ "quotes", "quotes paired", "处引号改为弯引号", quotes },
+	{ "spaces", "stray spaces removed", "处多余空格已删", spaces },
+	{ "halfwidth", "full-width digits or letters made half-width", "处全角数字字母改为半角",
+	  halfwidth },
 };
 
 const size_t nd_cleanup_rule_count = sizeof nd_cleanup_rules / sizeof *nd_cleanup_rules;

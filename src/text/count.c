@@ -21,7 +21,8 @@ static int is_space(unsigned cp)
 static int is_run_char(unsigned cp)
 {
 	if (cp < 0x80)
-		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+		       (cp >= 'A' && cp <= 'Z');
 	return wcwidth((wchar_t)cp) == 1 && iswalnum((wint_t)cp);
 }
 

@@ -39,7 +39,7 @@ static int tokenize(const char *s, struct toks *out)
 		uint32_t h = 2166136261u;
 		for (size_t i = off; i < next; i++)
 			h = (h ^ (unsigned char)s[i]) * 16777619u;
-		out->t[out->n++] = (struct tok){off, next - off, h};
+		out->t[out->n++] = (struct tok){ off, next - off, h };
 		off = next;
 	}
 	return 0;
@@ -66,7 +66,7 @@ static int tokenize_lines(const char *s, struct toks *out)
 		uint32_t h = 2166136261u;
 		for (size_t i = off; i < next; i++)
 			h = (h ^ (unsigned char)s[i]) * 16777619u;
-		out->t[out->n++] = (struct tok){off, next - off, h};
+		out->t[out->n++] = (struct tok){ off, next - off, h };
 		off = next;
 	}
 	return 0;
@@ -75,7 +75,8 @@ static int tokenize_lines(const char *s, struct toks *out)
 static int tok_eq(const struct toks *a, size_t i, const struct toks *b, size_t j)
 {
 	const struct tok *x = &a->t[i], *y = &b->t[j];
-	return x->hash == y->hash && x->len == y->len && memcmp(a->s + x->off, b->s + y->off, x->len) == 0;
+	return x->hash == y->hash && x->len == y->len &&
+	       memcmp(a->s + x->off, b->s + y->off, x->len) == 0;
 }
 
 static int add_span(struct nd_diff *d, enum nd_diff_op op, const char *text, size_t len)
@@ -102,7 +103,7 @@ static int add_span(struct nd_diff *d, enum nd_diff_op op, const char *text, siz
 		return -1;
 	memcpy(t, text, len);
 	t[len] = '\0';
-	d->spans[d->n++] = (struct nd_diff_span){op, t};
+	d->spans[d->n++] = (struct nd_diff_span){ op, t };
 	return 0;
 }
 
@@ -160,7 +161,8 @@ static int myers(const struct toks *a, size_t a0, size_t a1, const struct toks *
 			free(trace[i]);
 		free(trace);
 		free(v);
-		return add_toks(d, ND_DIFF_DELETE, a, a0, a1) | add_toks(d, ND_DIFF_INSERT, b, b0, b1);
+		return add_toks(d, ND_DIFF_DELETE, a, a0, a1) |
+		       add_toks(d, ND_DIFF_INSERT, b, b0, b1);
 	}
 	/* Walk back from (n, m), collecting moves in reverse. */
 	struct move {
@@ -182,26 +184,27 @@ static int myers(const struct toks *a, size_t a0, size_t a1, const struct toks *
 		while (x > px && y > py) {
 			x--;
 			y--;
-			moves[nm++] = (struct move){ND_DIFF_EQUAL, x, y};
+			moves[nm++] = (struct move){ ND_DIFF_EQUAL, x, y };
 		}
 		if (x == px) {
 			y--;
-			moves[nm++] = (struct move){ND_DIFF_INSERT, x, y};
+			moves[nm++] = (struct move){ ND_DIFF_INSERT, x, y };
 		} else {
 			x--;
-			moves[nm++] = (struct move){ND_DIFF_DELETE, x, y};
+			moves[nm++] = (struct move){ ND_DIFF_DELETE, x, y };
 		}
 	}
 	while (x > 0 && y > 0) {
 		x--;
 		y--;
-		moves[nm++] = (struct move){ND_DIFF_EQUAL, x, y};
+		moves[nm++] = (struct move){ ND_DIFF_EQUAL, x, y };
 	}
 	int rc = 0;
 	for (size_t i = nm; i-- > 0 && rc == 0;) {
 		const struct move *mv = &moves[i];
 		if (mv->op == ND_DIFF_INSERT)
-			rc = add_toks(d, ND_DIFF_INSERT, b, b0 + (size_t)mv->y, b0 + (size_t)mv->y + 1);
+			rc = add_toks(d, ND_DIFF_INSERT, b, b0 + (size_t)mv->y,
+				      b0 + (size_t)mv->y + 1);
 		else
 			rc = add_toks(d, mv->op, a, a0 + (size_t)mv->x, a0 + (size_t)mv->x + 1);
 	}
@@ -229,7 +232,7 @@ static size_t chars(const char *s)
  * then insertions, each merged into one span. */
 static int normalise(struct nd_diff *d)
 {
-	struct nd_diff out = {0};
+	struct nd_diff out = { 0 };
 	struct nd_buf del = ND_BUF_INIT, ins = ND_BUF_INIT;
 	int rc = 0;
 	for (size_t i = 0; i <= d->n && rc == 0; i++) {
@@ -246,7 +249,8 @@ static int normalise(struct nd_diff *d)
 		nd_buf_reset(&del);
 		nd_buf_reset(&ins);
 		if (i < d->n)
-			rc |= add_span(&out, ND_DIFF_EQUAL, d->spans[i].text, strlen(d->spans[i].text));
+			rc |= add_span(&out, ND_DIFF_EQUAL, d->spans[i].text,
+				       strlen(d->spans[i].text));
 	}
 	nd_buf_free(&del);
 	nd_buf_free(&ins);
@@ -275,7 +279,8 @@ static int cleanup_semantic(struct nd_diff *d)
 			if (before && after && len <= before && len <= after) {
 				/* Split the equality into a deletion and an insertion. */
 				char *text = d->spans[i].text;
-				struct nd_diff_span *ns = realloc(d->spans, (d->n + 1) * sizeof *ns);
+				struct nd_diff_span *ns =
+				    realloc(d->spans, (d->n + 1) * sizeof *ns);
 				char *copy = strdup(text);
 				if (!ns || !copy) {
 					free(copy);
@@ -284,9 +289,10 @@ static int cleanup_semantic(struct nd_diff *d)
 					return -1;
 				}
 				d->spans = ns;
-				memmove(&d->spans[i + 1], &d->spans[i], (d->n - i) * sizeof *d->spans);
+				memmove(&d->spans[i + 1], &d->spans[i],
+					(d->n - i) * sizeof *d->spans);
 				d->n++;
-				d->spans[i] = (struct nd_diff_span){ND_DIFF_DELETE, copy};
+				d->spans[i] = (struct nd_diff_span){ ND_DIFF_DELETE, copy };
 				d->spans[i + 1].op = ND_DIFF_INSERT;
 				changed = 1;
 				break;
@@ -337,7 +343,8 @@ static int diff_chars(const char *a, const char *b, struct nd_diff *out)
 static int append(struct nd_diff *to, const struct nd_diff *from)
 {
 	for (size_t i = 0; i < from->n; i++)
-		if (add_span(to, from->spans[i].op, from->spans[i].text, strlen(from->spans[i].text)) < 0)
+		if (add_span(to, from->spans[i].op, from->spans[i].text,
+			     strlen(from->spans[i].text)) < 0)
 			return -1;
 	return 0;
 }
@@ -348,7 +355,7 @@ static int append(struct nd_diff *to, const struct nd_diff *from)
 int nd_diff_texts(const char *a, const char *b, struct nd_diff *out)
 {
 	struct toks la, lb;
-	struct nd_diff lines = {0};
+	struct nd_diff lines = { 0 };
 	memset(out, 0, sizeof *out);
 	if (tokenize_lines(a, &la) < 0)
 		return -1;
@@ -365,7 +372,7 @@ int nd_diff_texts(const char *a, const char *b, struct nd_diff *out)
 		const struct nd_diff_span *sp = &lines.spans[i];
 		if (sp->op == ND_DIFF_DELETE && i + 1 < lines.n &&
 		    lines.spans[i + 1].op == ND_DIFF_INSERT) {
-			struct nd_diff inner = {0};
+			struct nd_diff inner = { 0 };
 			rc = diff_chars(sp->text, lines.spans[i + 1].text, &inner);
 			if (rc == 0)
 				rc = append(out, &inner);

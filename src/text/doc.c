@@ -20,8 +20,8 @@ static char *dup_or_empty(const char *s)
 int nd_doc_init(struct nd_doc *d, const struct nd_story *s)
 {
 	memset(d, 0, sizeof *d);
-	const char *v[ND_F_COUNT] = {s->kicker, s->headline, s->subhead, s->dateline, s->byline,
-				     s->body};
+	const char *v[ND_F_COUNT] = { s->kicker,   s->headline, s->subhead,
+				      s->dateline, s->byline,   s->body };
 	for (int i = 0; i < ND_F_COUNT; i++)
 		if (nd_buf_adds(&d->f[i], v[i] ? v[i] : "") < 0)
 			return -1;
@@ -276,7 +276,8 @@ int nd_doc_insert(struct nd_doc *d, const char *text, size_t n)
 	int rc = 0;
 	if (len) {
 		if (delete_selection(d) < 0 ||
-		    begin_change(d, len == 1 || nd_utf8_length(clean) == 1 ? OP_TYPE : OP_NONE) < 0 ||
+		    begin_change(d, len == 1 || nd_utf8_length(clean) == 1 ? OP_TYPE : OP_NONE) <
+			0 ||
 		    splice(cur_buf(d), d->cur, 0, clean, len) < 0)
 			rc = -1;
 		else

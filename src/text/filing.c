@@ -21,16 +21,34 @@ struct header_key {
 };
 
 static const struct header_key header_keys[] = {
-	{"标题", FIELD(headline)},  {"主题", FIELD(headline)},  {"headline", FIELD(headline)},
-	{"title", FIELD(headline)}, {"引题", FIELD(kicker)},    {"肩题", FIELD(kicker)},
-	{"kicker", FIELD(kicker)},  {"副题", FIELD(subhead)},   {"subhead", FIELD(subhead)},
-	{"subtitle", FIELD(subhead)}, {"栏目", FIELD(section)}, {"section", FIELD(section)},
-	{"电头", FIELD(dateline)},  {"dateline", FIELD(dateline)}, {"作者", FIELD(byline)},
-	{"署名", FIELD(byline)},    {"byline", FIELD(byline)},  {"author", FIELD(byline)},
-	{"类型", FIELD(kind)},      {"kind", FIELD(kind)},      {"type", FIELD(kind)},
+	{ "标题", FIELD(headline) },
+	{ "主题", FIELD(headline) },
+	{ "headline", FIELD(headline) },
+	{ "title", FIELD(headline) },
+	{ "引题", FIELD(kicker) },
+	{ "肩题", FIELD(kicker) },
+	{ "kicker", FIELD(kicker) },
+	{ "副题", FIELD(subhead) },
+	{ "subhead", FIELD(subhead) },
+	{ "subtitle", FIELD(subhead) },
+	{ "栏目", FIELD(section) },
+	{ "section", FIELD(section) },
+	{ "电头", FIELD(dateline) },
+	{ "dateline", FIELD(dateline) },
+	{ "作者", FIELD(byline) },
+	{ "署名", FIELD(byline) },
+	{ "byline", FIELD(byline) },
+	{ "author", FIELD(byline) },
+	{ "类型", FIELD(kind) },
+	{ "kind", FIELD(kind) },
+	{ "type", FIELD(kind) },
 	/* Traditional forms, as correspondents in Hong Kong or Taiwan write them. */
-	{"標題", FIELD(headline)},  {"引題", FIELD(kicker)},    {"副題", FIELD(subhead)},
-	{"欄目", FIELD(section)},   {"電頭", FIELD(dateline)},  {"類型", FIELD(kind)},
+	{ "標題", FIELD(headline) },
+	{ "引題", FIELD(kicker) },
+	{ "副題", FIELD(subhead) },
+	{ "欄目", FIELD(section) },
+	{ "電頭", FIELD(dateline) },
+	{ "類型", FIELD(kind) },
 };
 
 struct kind_word {
@@ -39,10 +57,11 @@ struct kind_word {
 };
 
 static const struct kind_word kind_words[] = {
-	{"article", "article"}, {"文章", "article"}, {"稿件", "article"}, {"消息", "article"},
-	{"通讯", "article"},    {"photo", "photo"},  {"图片", "photo"},   {"图说", "photo"},
-	{"摄影", "photo"},      {"brief", "brief"},  {"简讯", "brief"},   {"短讯", "brief"},
-	{"note", "note"},       {"便条", "note"},    {"备注", "note"},
+	{ "article", "article" }, { "文章", "article" }, { "稿件", "article" },
+	{ "消息", "article" },    { "通讯", "article" }, { "photo", "photo" },
+	{ "图片", "photo" },      { "图说", "photo" },   { "摄影", "photo" },
+	{ "brief", "brief" },     { "简讯", "brief" },   { "短讯", "brief" },
+	{ "note", "note" },       { "便条", "note" },    { "备注", "note" },
 };
 
 struct field_limit {
@@ -52,12 +71,12 @@ struct field_limit {
 };
 
 static const struct field_limit field_limits[] = {
-	{FIELD(headline), "headline (标题)", ND_MAX_HEADLINE},
-	{FIELD(kicker), "kicker (引题)", ND_MAX_HEADLINE},
-	{FIELD(subhead), "subhead (副题)", ND_MAX_HEADLINE},
-	{FIELD(section), "section (栏目)", 40},
-	{FIELD(dateline), "dateline (电头)", 100},
-	{FIELD(byline), "byline (作者)", 200},
+	{ FIELD(headline), "headline (标题)", ND_MAX_HEADLINE },
+	{ FIELD(kicker), "kicker (引题)", ND_MAX_HEADLINE },
+	{ FIELD(subhead), "subhead (副题)", ND_MAX_HEADLINE },
+	{ FIELD(section), "section (栏目)", 40 },
+	{ FIELD(dateline), "dateline (电头)", 100 },
+	{ FIELD(byline), "byline (作者)", 200 },
 };
 
 static char **field_at(struct nd_story *st, size_t off)
@@ -152,8 +171,8 @@ static char *dup_n(const char *s, size_t n)
 
 static bool is_cn_numeral(const char *s)
 {
-	static const char *const numerals[] = {"〇", "零", "一", "二", "三", "四",
-					       "五", "六", "七", "八", "九", "十"};
+	static const char *const numerals[] = { "〇", "零", "一", "二", "三", "四",
+						"五", "六", "七", "八", "九", "十" };
 	for (size_t i = 0; i < sizeof numerals / sizeof *numerals; i++)
 		if (starts(s, numerals[i]))
 			return true;
@@ -205,8 +224,9 @@ static const char *match_credit_parens(const char *s)
 /* 记者XXX报道, 记者XXX 通讯员XXX报道, 本报记者XXX报道. */
 static const char *match_reported_by(const char *s)
 {
-	static const char *const roles[] = {"本报记者", "本刊记者", "本报特约记者", "特约记者",
-					    "见习记者", "本报见习记者", "记者", "通讯员", "本报通讯员"};
+	static const char *const roles[] = { "本报记者", "本刊记者", "本报特约记者",
+					     "特约记者", "见习记者", "本报见习记者",
+					     "记者",     "通讯员",   "本报通讯员" };
 	bool role = false;
 	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
 		if (starts(s, roles[i]))
@@ -228,8 +248,8 @@ static const char *match_reported_by(const char *s)
 }
 
 /* Agencies and papers whose 讯/电 datelines we know. */
-static const char *const dateline_sources[] = {"本刊", "本报", "本報", "本台", "本网",
-					       "本網", "新华社", "新華社", "中新社"};
+static const char *const dateline_sources[] = { "本刊", "本报",   "本報",   "本台",  "本网",
+						"本網", "新华社", "新華社", "中新社" };
 
 /* 本刊讯, 本报讯, 本报北京7月5日电, 新华社北京7月5日电, each optionally
  * followed by a credit in parentheses. */
@@ -276,8 +296,8 @@ static const char *match_wire(const char *s)
 
 typedef const char *(*dateline_matcher)(const char *);
 
-static const dateline_matcher dateline_matchers[] = {match_wire, match_reported_by,
-						      match_credit_parens};
+static const dateline_matcher dateline_matchers[] = { match_wire, match_reported_by,
+						      match_credit_parens };
 
 size_t nd_match_dateline(const char *s)
 {
@@ -327,8 +347,8 @@ int nd_is_byline(const char *line)
 	if (n == 0 || nd_utf8_length(line) > 60)
 		return 0;
 	/* A photo credit: "XXX 摄", "记者 XXX 摄", "XXX/摄". */
-	if (n >= 3 && (strcmp(line + n - 3, "摄") == 0 ||
-		       (n >= 6 && strcmp(line + n - 6, "摄影") == 0)) &&
+	if (n >= 3 &&
+	    (strcmp(line + n - 3, "摄") == 0 || (n >= 6 && strcmp(line + n - 6, "摄影") == 0)) &&
 	    nd_utf8_length(line) <= 30 && !strstr(line, "，") && !strstr(line, "。"))
 		return 1;
 	const char *p = skip_blanks(line);
@@ -421,7 +441,8 @@ static size_t header_key_len(const char *line, const char **value)
 static const struct header_key *find_key(const char *key, size_t len)
 {
 	for (size_t i = 0; i < sizeof header_keys / sizeof *header_keys; i++)
-		if (strlen(header_keys[i].key) == len && strncasecmp(header_keys[i].key, key, len) == 0)
+		if (strlen(header_keys[i].key) == len &&
+		    strncasecmp(header_keys[i].key, key, len) == 0)
 			return &header_keys[i];
 	return NULL;
 }
@@ -461,24 +482,27 @@ static int parse_header(struct lines *l, size_t first, struct nd_story *st, size
 		const char *value;
 		size_t klen = header_key_len(l->v[i], &value);
 		if (!klen)
-			return nd_fail(err, ND_EINVAL,
-				       "header line %zu is not 'key: value' (a blank line must separate "
-				       "the header from the body)",
-				       i + 1);
+			return nd_fail(
+			    err, ND_EINVAL,
+			    "header line %zu is not 'key: value' (a blank line must separate "
+			    "the header from the body)",
+			    i + 1);
 		const struct header_key *k = find_key(l->v[i], klen);
 		if (!k)
-			return nd_fail(err, ND_EINVAL,
-				       "unknown header key '%.*s' on line %zu (known: 标题/headline, "
-				       "引题/kicker, 副题/subhead, 栏目/section, 电头/dateline, "
-				       "作者/byline, 类型/kind)",
-				       (int)klen, l->v[i], i + 1);
+			return nd_fail(
+			    err, ND_EINVAL,
+			    "unknown header key '%.*s' on line %zu (known: 标题/headline, "
+			    "引题/kicker, 副题/subhead, 栏目/section, 电头/dateline, "
+			    "作者/byline, 类型/kind)",
+			    (int)klen, l->v[i], i + 1);
 		if (k->field == FIELD(kind)) {
 			const char *kind = nd_kind_canonical(value);
 			if (!kind)
-				return nd_fail(err, ND_EINVAL,
-					       "unknown kind '%s' on line %zu (article/文章, photo/图片, "
-					       "brief/简讯, note/便条)",
-					       value, i + 1);
+				return nd_fail(
+				    err, ND_EINVAL,
+				    "unknown kind '%s' on line %zu (article/文章, photo/图片, "
+				    "brief/简讯, note/便条)",
+				    value, i + 1);
 			value = kind;
 		}
 		if (set_field(st, k->field, value) < 0)
@@ -492,7 +516,8 @@ static int parse_header(struct lines *l, size_t first, struct nd_story *st, size
  * stop, comma or colon. */
 static bool ends_like_prose(const char *s)
 {
-	static const char *const marks[] = {"。", "！", "？", "；", "，", "：", ".", "!", "?", ";", ",", ":"};
+	static const char *const marks[] = { "。", "！", "？", "；", "，", "：",
+					     ".",  "!",  "?",  ";",  ",",  ":" };
 	size_t n = strlen(s);
 	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
 		size_t k = strlen(marks[i]);
@@ -511,7 +536,9 @@ static bool short_title_line(const char *s)
 /* An author line under a headline: 本报记者 XXX 本报通讯员 XXX. */
 bool nd_is_author_line(const char *line)
 {
-	static const char *const starts_with[] = {"本报", "本刊", "记者", "通讯员", "特约", "见习"};
+	static const char *const starts_with[] = {
+		"本报", "本刊", "记者", "通讯员", "特约", "见习"
+	};
 	if (!nd_is_byline(line) || nd_match_dateline(line))
 		return false;
 	for (size_t i = 0; i < sizeof starts_with / sizeof *starts_with; i++)
@@ -594,7 +621,7 @@ static int parse_headerless(struct lines *l, size_t first, struct nd_story *st,
 
 int nd_story_parse(const char *text, struct nd_story *st, struct nd_error *err)
 {
-	struct lines l = {0};
+	struct lines l = { 0 };
 	int rc = 0;
 	memset(st, 0, sizeof *st);
 	if (split_lines(text, &l) < 0) {
@@ -644,14 +671,16 @@ int nd_story_validate(const struct nd_story *st, struct nd_error *err)
 		if (!v)
 			continue;
 		if (strchr(v, '\n'))
-			return nd_fail(err, ND_EINVAL, "the %s must be one line", field_limits[i].name);
+			return nd_fail(err, ND_EINVAL, "the %s must be one line",
+				       field_limits[i].name);
 		size_t n = nd_utf8_length(v);
 		if (n > field_limits[i].max_chars)
-			return nd_fail(err, ND_EINVAL,
-				       "the %s is %zu characters long; the limit is %zu (is the "
-				       "first line really the headline? put it on a line of its own, "
-				       "or use a header: 标题: …)",
-				       field_limits[i].name, n, field_limits[i].max_chars);
+			return nd_fail(
+			    err, ND_EINVAL,
+			    "the %s is %zu characters long; the limit is %zu (is the "
+			    "first line really the headline? put it on a line of its own, "
+			    "or use a header: 标题: …)",
+			    field_limits[i].name, n, field_limits[i].max_chars);
 	}
 	if (!st->kind || !nd_kind_canonical(st->kind))
 		return nd_fail(err, ND_EINVAL, "unknown kind '%s'", st->kind ? st->kind : "");
@@ -666,8 +695,9 @@ static int check_binary(const char *s, size_t n, struct nd_error *err)
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == 0)
-			return nd_fail(err, ND_EINVAL,
-				       "NUL byte at offset %zu: this looks like a binary file, not text", i);
+			return nd_fail(
+			    err, ND_EINVAL,
+			    "NUL byte at offset %zu: this looks like a binary file, not text", i);
 		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B)
 			controls++;
 	}
@@ -696,16 +726,18 @@ static void normalise_line_ends(char *s)
 }
 
 int nd_text_from_bytes(const char *bytes, size_t n, size_t max, const char *forced_encoding,
-		      char **text, const char **encoding, struct nd_error *err)
+		       char **text, const char **encoding, struct nd_error *err)
 {
 	*text = NULL;
 	if (n == 0)
 		return nd_fail(err, ND_EINVAL, "the input is empty");
 	if (n > max)
-		return nd_fail(err, ND_EINVAL, "the input is %zu bytes; at most %zu are accepted", n, max);
-	bool utf16 = (n >= 2 && ((unsigned char)bytes[0] == 0xFF && (unsigned char)bytes[1] == 0xFE)) ||
-		     (n >= 2 && ((unsigned char)bytes[0] == 0xFE && (unsigned char)bytes[1] == 0xFF)) ||
-		     (forced_encoding && strncasecmp(forced_encoding, "UTF-16", 6) == 0);
+		return nd_fail(err, ND_EINVAL, "the input is %zu bytes; at most %zu are accepted",
+			       n, max);
+	bool utf16 =
+	    (n >= 2 && ((unsigned char)bytes[0] == 0xFF && (unsigned char)bytes[1] == 0xFE)) ||
+	    (n >= 2 && ((unsigned char)bytes[0] == 0xFE && (unsigned char)bytes[1] == 0xFF)) ||
+	    (forced_encoding && strncasecmp(forced_encoding, "UTF-16", 6) == 0);
 	int rc;
 	if (!utf16 && (rc = check_binary(bytes, n, err)) < 0)
 		return rc;
@@ -749,9 +781,10 @@ char *nd_story_format(const struct nd_story *st)
 		const char *key;
 		size_t field;
 	} order[] = {
-		{"类型", FIELD(kind)},     {"栏目", FIELD(section)}, {"引题", FIELD(kicker)},
-		{"标题", FIELD(headline)}, {"副题", FIELD(subhead)}, {"电头", FIELD(dateline)},
-		{"作者", FIELD(byline)},
+		{ "类型", FIELD(kind) },    { "栏目", FIELD(section) },
+		{ "引题", FIELD(kicker) },  { "标题", FIELD(headline) },
+		{ "副题", FIELD(subhead) }, { "电头", FIELD(dateline) },
+		{ "作者", FIELD(byline) },
 	};
 	struct nd_buf b = ND_BUF_INIT;
 	int rc = 0;
@@ -778,9 +811,9 @@ char *nd_story_format(const struct nd_story *st)
 
 int nd_story_copy(struct nd_story *dst, const struct nd_story *src)
 {
-	static const size_t fields[] = {FIELD(kind),     FIELD(section), FIELD(kicker),
-					FIELD(headline), FIELD(subhead), FIELD(dateline),
-					FIELD(byline),   FIELD(body)};
+	static const size_t fields[] = { FIELD(kind),     FIELD(section), FIELD(kicker),
+					 FIELD(headline), FIELD(subhead), FIELD(dateline),
+					 FIELD(byline),   FIELD(body) };
 	memset(dst, 0, sizeof *dst);
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
 		const char *v = *cfield_at(src, fields[i]);

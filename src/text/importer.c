@@ -50,7 +50,8 @@ bool nd_import_is_marker(const char *line)
 
 static bool ends_like_prose(const char *s)
 {
-	static const char *const marks[] = {"。", "！", "？", "；", "，", "：", ".", "!", "?", ";", ",", ":"};
+	static const char *const marks[] = { "。", "！", "？", "；", "，", "：",
+					     ".",  "!",  "?",  ";",  ",",  ":" };
 	size_t n = strlen(s);
 	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
 		size_t k = strlen(marks[i]);
@@ -63,8 +64,8 @@ static bool ends_like_prose(const char *s)
 /* Finished: the paragraph ends a sentence (or a quotation that does). */
 static bool finished(const char *s)
 {
-	static const char *const finals[] = {"。", "！", "？", "…", "”", "’", "」", "』", "）",
-					     ".", "!", "?", ")"};
+	static const char *const finals[] = { "。", "！", "？", "…", "”", "’", "」",
+					      "』", "）", ".",  "!", "?", ")" };
 	size_t n = strlen(s);
 	for (size_t i = 0; i < sizeof finals / sizeof *finals; i++) {
 		size_t k = strlen(finals[i]);
@@ -77,7 +78,7 @@ static bool finished(const char *s)
 /* A sentence ends: 。！？… (a closing quote may end a headline too). */
 static bool ends_sentence(const char *s)
 {
-	static const char *const finals[] = {"。", "！", "？", "…", ".", "!", "?"};
+	static const char *const finals[] = { "。", "！", "？", "…", ".", "!", "?" };
 	size_t n = strlen(s);
 	for (size_t i = 0; i < sizeof finals / sizeof *finals; i++) {
 		size_t k = strlen(finals[i]);
@@ -113,9 +114,9 @@ static enum kind classify(const char *s)
 struct work {
 	struct nd_import_item it;
 	struct nd_buf body;
-	bool headless;      /* started at a dateline with no title above */
-	bool spare_kicker;  /* its kicker may be a displaced headline */
-	bool orphan;        /* body text with no head of its own */
+	bool headless; /* started at a dateline with no title above */
+	bool spare_kicker; /* its kicker may be a displaced headline */
+	bool orphan; /* body text with no head of its own */
 	bool closed;
 };
 
@@ -223,7 +224,7 @@ static void titles_to_markers(struct split *sp, struct titles *tl)
 static int walk(struct split *sp, struct line *lines, size_t n)
 {
 	struct work *cur = NULL;
-	struct titles tl = {0};
+	struct titles tl = { 0 };
 	for (size_t i = 0; i < n; i++) {
 		struct line *l = &lines[i];
 		enum kind next = i + 1 < n ? lines[i + 1].kind : L_MARKER;
@@ -249,7 +250,8 @@ static int walk(struct split *sp, struct line *lines, size_t n)
 			bool photo = next == L_PARA && i + 2 < n && lines[i + 2].kind == L_CREDIT &&
 				     strstr(lines[i + 2].text, "摄");
 			/* Inside an article, a title followed by body text is a subhead. */
-			if (cur && cur->body.len && tl.n == 0 && next == L_PARA && !next_gap && !photo) {
+			if (cur && cur->body.len && tl.n == 0 && next == L_PARA && !next_gap &&
+			    !photo) {
 				add_para(cur, l->text);
 				break;
 			}
@@ -303,7 +305,8 @@ static int walk(struct split *sp, struct line *lines, size_t n)
 			break;
 		case L_PARA:
 			if (tl.n) {
-				cur = open_titled(sp, &tl); /* photo news, or an article without a dateline */
+				cur = open_titled(
+				    sp, &tl); /* photo news, or an article without a dateline */
 				if (!cur)
 					return -1;
 			} else if (!cur) {
@@ -446,7 +449,7 @@ static void head_from_body(struct work *w)
 	const char *s = nd_buf_str(&w->body);
 	size_t len = strcspn(s, "\n");
 	const char *stop = NULL;
-	static const char *const ends[] = {"。", "！", "？"};
+	static const char *const ends[] = { "。", "！", "？" };
 	for (size_t k = 0; k < 3; k++) {
 		const char *e = strstr(s, ends[k]);
 		if (e && (size_t)(e - s) < len && (!stop || e < stop))
@@ -478,8 +481,8 @@ static int finish(struct split *sp, struct nd_import_page *page)
 		return -1;
 	for (size_t i = 0; i < sp->n; i++) {
 		struct work *w = &sp->w[i];
-		if (!w->body.len && !w->it.story.headline && !w->it.story.byline && !w->it.markers &&
-		    !w->it.source && !w->it.story.dateline)
+		if (!w->body.len && !w->it.story.headline && !w->it.story.byline &&
+		    !w->it.markers && !w->it.source && !w->it.story.dateline)
 			continue; /* emptied by a join */
 		if (!w->it.story.headline) {
 			if (w->body.len) {
@@ -487,7 +490,8 @@ static int finish(struct split *sp, struct nd_import_page *page)
 				if (!(w->it.story.byline && strstr(w->it.story.byline, "摄")))
 					w->it.fragment = true;
 			} else {
-				w->it.story.headline = dup(w->it.story.byline ? w->it.story.byline : "");
+				w->it.story.headline =
+				    dup(w->it.story.byline ? w->it.story.byline : "");
 				free(w->it.story.byline);
 				w->it.story.byline = NULL;
 				w->it.fragment = true;
@@ -541,7 +545,8 @@ int nd_import_split(const char *text, struct nd_import_page *page, struct nd_err
 			free(line);
 		} else {
 			if (n == cap) {
-				struct line *nl2 = realloc(lines, (cap = cap ? cap * 2 : 64) * sizeof *nl2);
+				struct line *nl2 =
+				    realloc(lines, (cap = cap ? cap * 2 : 64) * sizeof *nl2);
 				if (!nl2) {
 					free(line);
 					goto oom;
@@ -561,7 +566,7 @@ int nd_import_split(const char *text, struct nd_import_page *page, struct nd_err
 		free(lines);
 		return nd_fail(err, ND_EINVAL, "the page is empty");
 	}
-	struct split sp = {0};
+	struct split sp = { 0 };
 	int rc = walk(&sp, lines, n);
 	if (rc == 0) {
 		fix_headless(&sp);

@@ -11,15 +11,16 @@
 #include <string.h>
 
 const struct nd_proof_check nd_proof_checks[] = {
-	{"unpaired", "paired punctuation that does not pair", "成对标点不成对"},
-	{"closing-as-opening", "a closing quote used as an opening one", "后引号用作了前引号"},
-	{"repeated", "a phrase repeated back to back", "词语重复"},
-	{"halfwidth", "half-width punctuation between Chinese characters", "中文之间用了半角标点"},
-	{"quote-styles", "two quote styles in one item (「」 and “”)", "同一稿件混用两种引号"},
-	{"dateline-date", "a wire dateline (…电) without a date", "电头缺日期"},
-	{"photo-credit", "a photo without a 摄 credit", "图片稿缺少摄影署名"},
-	{"error-rate", "more errors per 10,000 characters than the publication allows",
-	 "差错率超过本刊标准"},
+	{ "unpaired", "paired punctuation that does not pair", "成对标点不成对" },
+	{ "closing-as-opening", "a closing quote used as an opening one", "后引号用作了前引号" },
+	{ "repeated", "a phrase repeated back to back", "词语重复" },
+	{ "halfwidth", "half-width punctuation between Chinese characters",
+	  "中文之间用了半角标点" },
+	{ "quote-styles", "two quote styles in one item (「」 and “”)", "同一稿件混用两种引号" },
+	{ "dateline-date", "a wire dateline (…电) without a date", "电头缺日期" },
+	{ "photo-credit", "a photo without a 摄 credit", "图片稿缺少摄影署名" },
+	{ "error-rate", "more errors per 10,000 characters than the publication allows",
+	  "差错率超过本刊标准" },
 };
 const size_t nd_proof_check_count = sizeof nd_proof_checks / sizeof *nd_proof_checks;
 
@@ -98,13 +99,13 @@ static int add_hit(struct nd_proof_report *r, const char *id, const char *field,
 static const struct {
 	unsigned open, close;
 } pairs[] = {
-	{0x201C, 0x201D}, /* “ ” */
-	{0x2018, 0x2019}, /* ‘ ’ */
-	{0x300A, 0x300B}, /* 《 》 */
-	{0xFF08, 0xFF09}, /* （ ） */
-	{0x300C, 0x300D}, /* 「 」 */
-	{0x300E, 0x300F}, /* 『 』 */
-	{0x3010, 0x3011}, /* 【 】 */
+	{ 0x201C, 0x201D }, /* “ ” */
+	{ 0x2018, 0x2019 }, /* ‘ ’ */
+	{ 0x300A, 0x300B }, /* 《 》 */
+	{ 0xFF08, 0xFF09 }, /* （ ） */
+	{ 0x300C, 0x300D }, /* 「 」 */
+	{ 0x300E, 0x300F }, /* 『 』 */
+	{ 0x3010, 0x3011 }, /* 【 】 */
 };
 
 static int pair_index(unsigned cp, bool *opening)
@@ -122,8 +123,7 @@ static int pair_index(unsigned cp, bool *opening)
 	return -1;
 }
 
-static int check_pairs(struct nd_proof_report *r, const char *field, int para,
-		       const struct text *t)
+static int check_pairs(struct nd_proof_report *r, const char *field, int para, const struct text *t)
 {
 	size_t stack[64], depth = 0;
 	for (size_t i = 0; i < t->n; i++) {
@@ -142,7 +142,8 @@ static int check_pairs(struct nd_proof_report *r, const char *field, int para,
 		}
 		char detail[96];
 		char closer[8] = "";
-		snprintf(closer, sizeof closer, "%.*s", (int)(t->off[i + 1] - t->off[i]), t->s + t->off[i]);
+		snprintf(closer, sizeof closer, "%.*s", (int)(t->off[i + 1] - t->off[i]),
+			 t->s + t->off[i]);
 		/* A closing quote where an opening one belongs: it is followed by
 		 * text and, later, another closing quote. */
 		bool as_opening = false;
@@ -152,11 +153,12 @@ static int check_pairs(struct nd_proof_report *r, const char *field, int para,
 					as_opening = true;
 					break;
 				}
-		snprintf(detail, sizeof detail, as_opening ? "%s where an opening mark belongs"
-							   : "%s without its opening mark",
+		snprintf(detail, sizeof detail,
+			 as_opening ? "%s where an opening mark belongs"
+				    : "%s without its opening mark",
 			 closer);
-		if (add_hit(r, as_opening ? "closing-as-opening" : "unpaired", field, para, t, i, detail) <
-		    0)
+		if (add_hit(r, as_opening ? "closing-as-opening" : "unpaired", field, para, t, i,
+			    detail) < 0)
 			return -1;
 		if (as_opening) {
 			/* treat it as the opening it should be */
@@ -231,10 +233,10 @@ static int check_halfwidth(struct nd_proof_report *r, const char *field, int par
 }
 
 typedef int (*text_check)(struct nd_proof_report *, const char *, int, const struct text *);
-static const text_check text_checks[] = {check_pairs, check_repeats, check_halfwidth};
+static const text_check text_checks[] = { check_pairs, check_repeats, check_halfwidth };
 
-static int run_text_checks(struct nd_proof_report *r, const char *field, int para,
-			   const char *s, size_t len)
+static int run_text_checks(struct nd_proof_report *r, const char *field, int para, const char *s,
+			   size_t len)
 {
 	struct text t;
 	if (decode(s, len, &t) < 0) {
@@ -248,8 +250,8 @@ static int run_text_checks(struct nd_proof_report *r, const char *field, int par
 	return rc;
 }
 
-static int whole_hit(struct nd_proof_report *r, const char *id, const char *field,
-		     const char *text, const char *detail)
+static int whole_hit(struct nd_proof_report *r, const char *id, const char *field, const char *text,
+		     const char *detail)
 {
 	struct text t;
 	const char *s = text ? text : "";
@@ -268,7 +270,9 @@ int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_repo
 	r->limit = limit;
 	const struct {
 		const char *name, *text;
-	} fields[] = {{"kicker", st->kicker}, {"headline", st->headline}, {"subhead", st->subhead}};
+	} fields[] = { { "kicker", st->kicker },
+		       { "headline", st->headline },
+		       { "subhead", st->subhead } };
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		if (fields[i].text && run_text_checks(r, fields[i].name, 0, fields[i].text,
 						      strlen(fields[i].text)) < 0)
@@ -283,7 +287,7 @@ int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_repo
 		p += len + (nl ? 1 : 0);
 	}
 	/* whole-item checks */
-	const char *all[] = {st->kicker, st->headline, st->subhead, body};
+	const char *all[] = { st->kicker, st->headline, st->subhead, body };
 	bool corner = false, curly = false;
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
 		if (!all[i])
@@ -291,14 +295,17 @@ int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_repo
 		corner |= strstr(all[i], "「") || strstr(all[i], "」");
 		curly |= strstr(all[i], "“") || strstr(all[i], "”");
 	}
-	if (corner && curly && whole_hit(r, "quote-styles", "body", body, "「」 and “” both used") < 0)
+	if (corner && curly &&
+	    whole_hit(r, "quote-styles", "body", body, "「」 and “” both used") < 0)
 		return -1;
 	if (st->dateline && (strstr(st->dateline, "电") || strstr(st->dateline, "電")) &&
 	    !(strstr(st->dateline, "月") && strstr(st->dateline, "日")) &&
 	    whole_hit(r, "dateline-date", "dateline", st->dateline, "no 月…日 in the dateline") < 0)
 		return -1;
-	if (st->kind && strcmp(st->kind, "photo") == 0 && !(st->byline && strstr(st->byline, "摄")) &&
-	    whole_hit(r, "photo-credit", "byline", st->byline ? st->byline : "", "no 摄 credit") < 0)
+	if (st->kind && strcmp(st->kind, "photo") == 0 &&
+	    !(st->byline && strstr(st->byline, "摄")) &&
+	    whole_hit(r, "photo-credit", "byline", st->byline ? st->byline : "", "no 摄 credit") <
+		0)
 		return -1;
 
 	/* The rate, over the whole item's 字数, against the limit. */
@@ -310,8 +317,8 @@ int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_repo
 	r->rate = chars ? (double)r->n * 10000.0 / (double)chars : 0;
 	if (limit > 0 && r->rate > limit) {
 		char detail[128];
-		snprintf(detail, sizeof detail, "%.1f per 10,000 characters; the limit is %.0f", r->rate,
-			 limit);
+		snprintf(detail, sizeof detail, "%.1f per 10,000 characters; the limit is %.0f",
+			 r->rate, limit);
 		if (whole_hit(r, "error-rate", "body", body, detail) < 0)
 			return -1;
 	}

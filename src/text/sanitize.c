@@ -10,10 +10,9 @@
 
 static int invisible_format(unsigned cp)
 {
-	return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || cp == 0x2028 ||
-	       cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) ||
-	       cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+	return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || cp == 0x2028 || cp == 0x2029 ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
 }
 
 unsigned nd_sanitize_cp(unsigned cp, unsigned flags)

@@ -39,7 +39,8 @@ int nd_split_words(const char *s, char ***words, int *count, struct nd_error *er
 				nd_words_free(*words, *count);
 				*words = NULL;
 				*count = 0;
-				return nd_fail(err, ND_EINVAL, "unterminated %s quote in the command",
+				return nd_fail(err, ND_EINVAL,
+					       "unterminated %s quote in the command",
 					       quote == '"' ? "double" : "single");
 			}
 			break;

@@ -11,9 +11,9 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <unilbrk.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unilbrk.h>
 #include <wchar.h>
 
 enum { CLOSING = 1, OPENING = 2 };
@@ -21,14 +21,14 @@ enum { CLOSING = 1, OPENING = 2 };
 /* Marks that must not start a line (they close or trail) and that must not
  * end one (they open), full-width and half-width. */
 static const unsigned closing_marks[] = {
-	0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300B, 0x300D, 0x300F,
-	0x201D, 0x2019, 0x2026, 0x3011, 0x3015, 0x3017, 0x3009, 0xFF3D, 0xFF5D, 0xFF0E, 0x30FB,
-	0x00B7, 0xFF05, 0x2030, 0x2103, 0x3005, 0x309D, 0x309E, 0x30FC, ',', '.', ';', ':', '?',
-	'!', ')', ']', '}', '%',
+	0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300B, 0x300D,
+	0x300F, 0x201D, 0x2019, 0x2026, 0x3011, 0x3015, 0x3017, 0x3009, 0xFF3D, 0xFF5D,
+	0xFF0E, 0x30FB, 0x00B7, 0xFF05, 0x2030, 0x2103, 0x3005, 0x309D, 0x309E, 0x30FC,
+	',',    '.',    ';',    ':',    '?',    '!',    ')',    ']',    '}',    '%',
 };
 static const unsigned opening_marks[] = {
-	0xFF08, 0x300A, 0x300C, 0x300E, 0x201C, 0x2018, 0x3010, 0x3014, 0x3016, 0x3008,
-	0xFF3B, 0xFF5B, '(', '[', '{',
+	0xFF08, 0x300A, 0x300C, 0x300E, 0x201C, 0x2018, 0x3010, 0x3014,
+	0x3016, 0x3008, 0xFF3B, 0xFF5B, '(',    '[',    '{',
 };
 
 int nd_wrap_class(unsigned cp)
@@ -45,8 +45,9 @@ int nd_wrap_class(unsigned cp)
 static bool is_word_char(unsigned cp)
 {
 	if (cp < 0x80)
-		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-		       cp == '\'' || cp == '-' || cp == '_' || cp == '@' || cp == '/' || cp == '&';
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+		       (cp >= 'A' && cp <= 'Z') || cp == '\'' || cp == '-' || cp == '_' ||
+		       cp == '@' || cp == '/' || cp == '&';
 	return wcwidth((wchar_t)cp) == 1 && cp != 0x2014 && cp != 0x2026 && cp != 0x201C &&
 	       cp != 0x201D && cp != 0x2018 && cp != 0x2019 && cp != 0x00B7;
 }
@@ -128,8 +129,8 @@ long nd_wrap(const char *s, size_t n, int cols, struct nd_wrap_line **out)
 		int width = 0, width_at_break = 0, hanging = 0;
 		size_t i = line_start, last_break = line_start;
 		while (i < count) {
-			if (i > line_start &&
-			    break_between(cps[i - 1].cp, cps[i].cp, cps[i].width, cps[i].uax_break)) {
+			if (i > line_start && break_between(cps[i - 1].cp, cps[i].cp, cps[i].width,
+							    cps[i].uax_break)) {
 				last_break = i;
 				width_at_break = width;
 			}
@@ -175,7 +176,8 @@ long nd_wrap(const char *s, size_t n, int cols, struct nd_wrap_line **out)
 		nlines++;
 		/* Spaces at the start of a continuation line are dropped too. */
 		line_start = end;
-		while (line_start < count && nlines > 0 && is_space(cps[line_start].cp) && end < count)
+		while (line_start < count && nlines > 0 && is_space(cps[line_start].cp) &&
+		       end < count)
 			line_start++;
 		if (count == 0)
 			break;

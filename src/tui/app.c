@@ -4,19 +4,19 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
 #include "newsdesk/external.h"
+#include "newsdesk/planning.h"
 #include "newsdesk/tui_app.h"
 #include "newsdesk/tui_editor.h"
 #include "newsdesk/tui_review.h"
 #include "newsdesk/tui_rundown.h"
-#include "newsdesk/planning.h"
 #include "newsdesk/width.h"
 
 #include <locale.h>
-#include <time.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #ifndef ND_LOCALEDIR
 #define ND_LOCALEDIR "/usr/local/share/locale"
@@ -32,9 +32,9 @@ static const struct {
 	const char *state;
 	short pair, fg;
 } state_colors[] = {
-	{"submitted", PAIR_SUBMITTED, COLOR_YELLOW}, {"edited", PAIR_EDITED, COLOR_CYAN},
-	{"approved", PAIR_APPROVED, COLOR_GREEN},    {"published", PAIR_PUBLISHED, COLOR_BLUE},
-	{"returned", PAIR_RETURNED, COLOR_MAGENTA},  {"spiked", PAIR_SPIKED, COLOR_RED},
+	{ "submitted", PAIR_SUBMITTED, COLOR_YELLOW }, { "edited", PAIR_EDITED, COLOR_CYAN },
+	{ "approved", PAIR_APPROVED, COLOR_GREEN },    { "published", PAIR_PUBLISHED, COLOR_BLUE },
+	{ "returned", PAIR_RETURNED, COLOR_MAGENTA },  { "spiked", PAIR_SPIKED, COLOR_RED },
 };
 
 int tui_state_attr(const struct tui *t, const char *state)
@@ -92,7 +92,7 @@ int tui_item_height(const struct tui *t)
 
 void tui_reload(struct tui *t, int list_height)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	int visible = list_height > 1 ? list_height - 1 : 1;
 	nd_state_counts_free(t->counts, t->ncounts);
 	t->counts = NULL;
@@ -145,14 +145,16 @@ static const struct nd_item *selected(const struct tui *t)
 
 /* ---- drawing ------------------------------------------------------------ */
 
-static const char *const sort_names[] = {N_("updated"), N_("id"), N_("filed"), N_("chars")};
+static const char *const sort_names[] = { N_("updated"), N_("id"), N_("filed"), N_("chars") };
 
 static const char *role_label(const struct tui *t)
 {
 	static const struct {
 		const char *role, *label;
-	} roles[] = {{"reporter", N_("reporter")}, {"editor", N_("editor")},
-		     {"chief", N_("chief editor")}, {"admin", N_("admin")}};
+	} roles[] = { { "reporter", N_("reporter") },
+		      { "editor", N_("editor") },
+		      { "chief", N_("chief editor") },
+		      { "admin", N_("admin") } };
 	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
 		if (strcmp(roles[i].role, t->actor->user.role) == 0)
 			return _(roles[i].label);
@@ -182,7 +184,8 @@ static void draw_title(struct tui *t)
 	if (t->filter.sort != ND_SORT_UPDATED || t->filter.ascending)
 		nd_buf_printf(&left, "  [%s %s%s]", _("sort"), _(sort_names[t->filter.sort]),
 			      t->filter.ascending ? " ↑" : "");
-	nd_buf_printf(&right, "%s %s ", t->actor->user.name ? t->actor->user.name : t->actor->user.login,
+	nd_buf_printf(&right, "%s %s ",
+		      t->actor->user.name ? t->actor->user.name : t->actor->user.login,
 		      role_label(t));
 	int rw = nd_text_width(nd_buf_str(&right));
 	tui_draw_text(&row, nd_buf_str(&left), COLS - rw - 1 > 0 ? COLS - rw - 1 : 0, true, false);
@@ -221,9 +224,10 @@ static void draw_separator(struct tui *t, int y)
 static const struct {
 	const char *key, *label;
 } hints[] = {
-	{"Enter", N_("open")}, {"/", N_("search")}, {"f", N_("filter")}, {"s", N_("sort")},
-	{"D", N_("edited")},   {"a", N_("sign off")}, {"R", N_("return")}, {"S", N_("spike")},
-	{"c", N_("note")},     {"?", N_("help")},     {"q", N_("quit")},
+	{ "Enter", N_("open") }, { "/", N_("search") }, { "f", N_("filter") },
+	{ "s", N_("sort") },     { "D", N_("edited") }, { "a", N_("sign off") },
+	{ "R", N_("return") },   { "S", N_("spike") },  { "c", N_("note") },
+	{ "?", N_("help") },     { "q", N_("quit") },
 };
 
 static void draw_hints(void)
@@ -238,9 +242,9 @@ static void draw_hints(void)
 static const struct {
 	const char *key, *label;
 } editor_hints[] = {
-	{"^S", N_("save")}, {"^Z", N_("undo")}, {"^R", N_("redo")}, {"^K", N_("clean up")},
-	{"^F", N_("find")}, {"^X/^C/^V", N_("cut/copy/paste")}, {"Tab", N_("field")},
-	{"Esc", N_("leave")},
+	{ "^S", N_("save") },     { "^Z", N_("undo") },   { "^R", N_("redo") },
+	{ "^K", N_("clean up") }, { "^F", N_("find") },   { "^X/^C/^V", N_("cut/copy/paste") },
+	{ "Tab", N_("field") },   { "Esc", N_("leave") },
 };
 
 static void draw_editor_hints(void)
@@ -256,15 +260,16 @@ static void draw_editor_hints(void)
 static const struct {
 	const char *key, *label;
 } review_hints[] = {
-	{"[ ]", N_("revisions")}, {"a", N_("sign off")}, {"R", N_("return")}, {"O", N_("reopen")},
-	{"S", N_("spike")},        {"c", N_("note")},     {"j/k", N_("scroll")}, {"q", N_("back")},
+	{ "[ ]", N_("revisions") }, { "a", N_("sign off") }, { "R", N_("return") },
+	{ "O", N_("reopen") },      { "S", N_("spike") },    { "c", N_("note") },
+	{ "j/k", N_("scroll") },    { "q", N_("back") },
 };
 
 static const struct {
 	const char *key, *label;
 } rundown_hints[] = {
-	{"j/k", N_("select")}, {"J/K", N_("move down/up")}, {"m", N_("to page")},
-	{"F", N_("flat plan")}, {"q", N_("back")},
+	{ "j/k", N_("select") },  { "J/K", N_("move down/up") }, { "m", N_("to page") },
+	{ "F", N_("flat plan") }, { "q", N_("back") },
 };
 
 static void draw_rundown_hints(void)
@@ -292,8 +297,8 @@ static void draw(struct tui *t)
 	erase();
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
 		char msg[128];
-		snprintf(msg, sizeof msg, _("window too small: %dx%d, newsdesk needs %dx%d"), COLS, LINES,
-			 MIN_COLS, MIN_LINES);
+		snprintf(msg, sizeof msg, _("window too small: %dx%d, newsdesk needs %dx%d"), COLS,
+			 LINES, MIN_COLS, MIN_LINES);
 		tui_draw_row(0, 0, COLS, msg, A_BOLD);
 		refresh();
 		return;
@@ -318,8 +323,7 @@ static void draw(struct tui *t)
 		draw_review_hints();
 	} else if (t->ed) {
 		draw_editor_hints();
-		tui_draw_row(LINES - 1, 0, COLS, t->message,
-			     t->message_error ? A_BOLD : A_NORMAL);
+		tui_draw_row(LINES - 1, 0, COLS, t->message, t->message_error ? A_BOLD : A_NORMAL);
 		/* drawn last: it leaves the cursor where the user types */
 		tui_editor_draw(t, 1, available(), COLS);
 		refresh();
@@ -360,7 +364,7 @@ static const struct nd_transition *transition_for(const struct tui *t, const cha
 static void run_verb(struct tui *t, const char *verb)
 {
 	const struct nd_item *it = selected(t);
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	if (!it) {
 		tui_message(t, true, "%s", _("no item selected"));
 		return;
@@ -401,7 +405,7 @@ static void run_verb(struct tui *t, const char *verb)
 static void add_note(struct tui *t)
 {
 	const struct nd_item *it = selected(t);
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	if (!it) {
 		tui_message(t, true, "%s", _("no item selected"));
 		return;
@@ -446,20 +450,21 @@ static void filter_prompt(struct tui *t)
 		snprintf(current + strlen(current), sizeof current - strlen(current), "section:%s ",
 			 t->f_section);
 	if (t->f_reporter[0])
-		snprintf(current + strlen(current), sizeof current - strlen(current), "reporter:%s ",
-			 t->f_reporter);
+		snprintf(current + strlen(current), sizeof current - strlen(current),
+			 "reporter:%s ", t->f_reporter);
 	if (t->f_issue[0])
 		snprintf(current + strlen(current), sizeof current - strlen(current), "issue:%s ",
 			 t->f_issue);
-	char *line = tui_prompt(_("Filter (state: section: reporter: issue:, empty clears): "), current);
+	char *line =
+	    tui_prompt(_("Filter (state: section: reporter: issue:, empty clears): "), current);
 	if (!line)
 		return;
 	char state[32] = "", section[64] = "", reporter[72] = "", issue[40] = "";
 	static const struct {
 		const char *key;
 		int field;
-	} keys[] = {{"state:", 0},    {"状态:", 0}, {"section:", 1}, {"栏目:", 1},
-		    {"reporter:", 2}, {"记者:", 2}, {"issue:", 3},   {"期:", 3}};
+	} keys[] = { { "state:", 0 },    { "状态:", 0 }, { "section:", 1 }, { "栏目:", 1 },
+		     { "reporter:", 2 }, { "记者:", 2 }, { "issue:", 3 },   { "期:", 3 } };
 	char *save = NULL;
 	for (char *word = strtok_r(line, " \t", &save); word; word = strtok_r(NULL, " \t", &save)) {
 		int field = -1;
@@ -488,8 +493,10 @@ static void filter_prompt(struct tui *t)
 		} else if (field == 3) {
 			set_field(issue, sizeof issue, value);
 		} else {
-			tui_message(t, true, _("unknown filter '%s': use state:, section:, reporter:, issue:"),
-				    word);
+			tui_message(
+			    t, true,
+			    _("unknown filter '%s': use state:, section:, reporter:, issue:"),
+			    word);
 			free(line);
 			return;
 		}
@@ -522,7 +529,7 @@ static void sort_cycle(struct tui *t)
  * match after the selection, or the first at or after it (dir 0). */
 static void search_jump(struct tui *t, int dir)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	free(t->matches);
 	t->matches = NULL;
 	t->nmatches = 0;
@@ -530,8 +537,8 @@ static void search_jump(struct tui *t, int dir)
 		tui_message(t, true, "%s", _("no search yet: press /"));
 		return;
 	}
-	if (nd_item_matches(t->st, t->actor, &t->filter, t->search, 10000, &t->matches, &t->nmatches,
-			    &err) < 0) {
+	if (nd_item_matches(t->st, t->actor, &t->filter, t->search, 10000, &t->matches,
+			    &t->nmatches, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
@@ -592,7 +599,7 @@ static void default_issue(struct tui *t, char *out, size_t size)
 	}
 	struct nd_issue *issues;
 	size_t n;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	out[0] = '\0';
 	if (nd_issue_list(t->st, &issues, &n, &err) == 0) {
 		if (n)
@@ -618,7 +625,7 @@ static void rundown(struct tui *t)
 static void assign(struct tui *t)
 {
 	const struct nd_item *it = selected(t);
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	if (!it) {
 		tui_message(t, true, "%s", _("no item selected"));
 		return;
@@ -640,7 +647,8 @@ static void assign(struct tui *t)
 		tui_message(t, true, "%s", err.msg);
 	} else {
 		snprintf(t->last_issue, sizeof t->last_issue, "%s", issue);
-		tui_message(t, false, _("#%lld placed in %s on page %d"), (long long)id, issue, page);
+		tui_message(t, false, _("#%lld placed in %s on page %d"), (long long)id, issue,
+			    page);
 		t->sel_id = id;
 		reload(t);
 	}
@@ -668,7 +676,7 @@ bool tui_review_verb_key(struct tui *t, int kind, wint_t ch)
 static void external(struct tui *t)
 {
 	const struct nd_item *it = selected(t);
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_external_result res;
 	if (!it) {
 		tui_message(t, true, "%s", _("no item selected"));
@@ -831,7 +839,7 @@ static void tui_free(struct tui *t)
 int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 	       const struct nd_tui_options *opt, struct nd_error *err)
 {
-	struct tui t = {0};
+	struct tui t = { 0 };
 	t.st = st;
 	t.actor = actor;
 	t.zh = zh;
@@ -921,7 +929,7 @@ static int cmp_double(const void *a, const void *b)
 int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t id, int n,
 		      double *median_ms, double *p95_ms, long *chars, struct nd_error *err)
 {
-	struct tui t = {0};
+	struct tui t = { 0 };
 	t.st = st;
 	t.actor = actor;
 	setup_gettext();

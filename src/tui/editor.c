@@ -2,12 +2,12 @@
  * changed paragraphs are re-wrapped, by a per-paragraph cache), draws the
  * visible rows, maps keys through its own table, and saves through the
  * workflow module's save path under the edit lock. */
-#include "newsdesk/tui_editor.h"
 #include "newsdesk/cleanup.h"
 #include "newsdesk/count.h"
 #include "newsdesk/edit.h"
 #include "newsdesk/grapheme.h"
 #include "newsdesk/sanitize.h"
+#include "newsdesk/tui_editor.h"
 #include "newsdesk/utf8.h"
 #include "newsdesk/width.h"
 
@@ -51,7 +51,7 @@ enum ed_action {
 	ED_LEAVE,
 };
 
-#define CTRL(c) ((c) & 0x1F)
+#define CTRL(c) ((c)&0x1F)
 
 /* Keys by code; extended keys (Ctrl-arrows) by their terminfo name. */
 static const struct ed_key {
@@ -60,47 +60,65 @@ static const struct ed_key {
 	const char *name;
 	enum ed_action action;
 } ed_keys[] = {
-	{KEY_LEFT, true, NULL, ED_LEFT},          {KEY_RIGHT, true, NULL, ED_RIGHT},
-	{KEY_UP, true, NULL, ED_UP},              {KEY_DOWN, true, NULL, ED_DOWN},
-	{KEY_HOME, true, NULL, ED_HOME},          {CTRL('A'), false, NULL, ED_HOME},
-	{KEY_END, true, NULL, ED_END},            {CTRL('E'), false, NULL, ED_END},
-	{KEY_PPAGE, true, NULL, ED_PAGE_UP},      {KEY_NPAGE, true, NULL, ED_PAGE_DOWN},
-	{0, true, "kLFT5", ED_WORD_LEFT},         {0, true, "kRIT5", ED_WORD_RIGHT},
-	{0, true, "kUP5", ED_PARA_UP},            {0, true, "kDN5", ED_PARA_DOWN},
-	{0, true, "kHOM5", ED_DOC_TOP},           {0, true, "kEND5", ED_DOC_BOTTOM},
-	{KEY_BACKSPACE, true, NULL, ED_BACKSPACE}, {127, false, NULL, ED_BACKSPACE},
-	{CTRL('H'), false, NULL, ED_BACKSPACE},   {KEY_DC, true, NULL, ED_DELETE},
-	{CTRL('D'), false, NULL, ED_DELETE},      {'\n', false, NULL, ED_NEWLINE},
-	{'\r', false, NULL, ED_NEWLINE},          {KEY_ENTER, true, NULL, ED_NEWLINE},
-	{'\t', false, NULL, ED_NEXT_FIELD},       {KEY_BTAB, true, NULL, ED_PREV_FIELD},
-	{CTRL('Z'), false, NULL, ED_UNDO},        {CTRL('R'), false, NULL, ED_REDO},
-	{CTRL('Y'), false, NULL, ED_REDO},        {0, false, NULL, ED_MARK}, /* Ctrl-Space */
-	{CTRL('X'), false, NULL, ED_CUT},         {CTRL('C'), false, NULL, ED_COPY},
-	{CTRL('V'), false, NULL, ED_PASTE},       {CTRL('F'), false, NULL, ED_FIND},
-	{CTRL('S'), false, NULL, ED_SAVE},        {CTRL('K'), false, NULL, ED_CLEANUP},
-	{CTRL('Q'), false, NULL, ED_LEAVE},
+	{ KEY_LEFT, true, NULL, ED_LEFT },
+	{ KEY_RIGHT, true, NULL, ED_RIGHT },
+	{ KEY_UP, true, NULL, ED_UP },
+	{ KEY_DOWN, true, NULL, ED_DOWN },
+	{ KEY_HOME, true, NULL, ED_HOME },
+	{ CTRL('A'), false, NULL, ED_HOME },
+	{ KEY_END, true, NULL, ED_END },
+	{ CTRL('E'), false, NULL, ED_END },
+	{ KEY_PPAGE, true, NULL, ED_PAGE_UP },
+	{ KEY_NPAGE, true, NULL, ED_PAGE_DOWN },
+	{ 0, true, "kLFT5", ED_WORD_LEFT },
+	{ 0, true, "kRIT5", ED_WORD_RIGHT },
+	{ 0, true, "kUP5", ED_PARA_UP },
+	{ 0, true, "kDN5", ED_PARA_DOWN },
+	{ 0, true, "kHOM5", ED_DOC_TOP },
+	{ 0, true, "kEND5", ED_DOC_BOTTOM },
+	{ KEY_BACKSPACE, true, NULL, ED_BACKSPACE },
+	{ 127, false, NULL, ED_BACKSPACE },
+	{ CTRL('H'), false, NULL, ED_BACKSPACE },
+	{ KEY_DC, true, NULL, ED_DELETE },
+	{ CTRL('D'), false, NULL, ED_DELETE },
+	{ '\n', false, NULL, ED_NEWLINE },
+	{ '\r', false, NULL, ED_NEWLINE },
+	{ KEY_ENTER, true, NULL, ED_NEWLINE },
+	{ '\t', false, NULL, ED_NEXT_FIELD },
+	{ KEY_BTAB, true, NULL, ED_PREV_FIELD },
+	{ CTRL('Z'), false, NULL, ED_UNDO },
+	{ CTRL('R'), false, NULL, ED_REDO },
+	{ CTRL('Y'), false, NULL, ED_REDO },
+	{ 0, false, NULL, ED_MARK }, /* Ctrl-Space */
+	{ CTRL('X'), false, NULL, ED_CUT },
+	{ CTRL('C'), false, NULL, ED_COPY },
+	{ CTRL('V'), false, NULL, ED_PASTE },
+	{ CTRL('F'), false, NULL, ED_FIND },
+	{ CTRL('S'), false, NULL, ED_SAVE },
+	{ CTRL('K'), false, NULL, ED_CLEANUP },
+	{ CTRL('Q'), false, NULL, ED_LEAVE },
 };
 
 const struct ed_key_help tui_editor_help[] = {
-	{"← → ↑ ↓", N_("move by character (grapheme) and row")},
-	{"Home End ^A ^E", N_("start or end of the row")},
-	{"PgUp PgDn", N_("a page up or down")},
-	{"^← ^→ Alt-b Alt-f", N_("a word left or right")},
-	{"^↑ ^↓", N_("a paragraph up or down")},
-	{"Tab Shift-Tab", N_("next or previous field")},
-	{"Enter", N_("split the paragraph (next field in one-line fields)")},
-	{"^Z  ^R ^Y", N_("undo, redo (a typed run is one step)")},
-	{"^Space", N_("start or end a selection")},
-	{"^X ^C ^V", N_("cut, copy, paste (the paragraph when nothing is selected)")},
-	{"^F", N_("find in the item")},
-	{"^K", N_("clean up: each rule its own undo step")},
-	{"^S", N_("save as a new revision")},
-	{"Esc ^Q", N_("leave (asks when there are unsaved changes)")},
+	{ "← → ↑ ↓", N_("move by character (grapheme) and row") },
+	{ "Home End ^A ^E", N_("start or end of the row") },
+	{ "PgUp PgDn", N_("a page up or down") },
+	{ "^← ^→ Alt-b Alt-f", N_("a word left or right") },
+	{ "^↑ ^↓", N_("a paragraph up or down") },
+	{ "Tab Shift-Tab", N_("next or previous field") },
+	{ "Enter", N_("split the paragraph (next field in one-line fields)") },
+	{ "^Z  ^R ^Y", N_("undo, redo (a typed run is one step)") },
+	{ "^Space", N_("start or end a selection") },
+	{ "^X ^C ^V", N_("cut, copy, paste (the paragraph when nothing is selected)") },
+	{ "^F", N_("find in the item") },
+	{ "^K", N_("clean up: each rule its own undo step") },
+	{ "^S", N_("save as a new revision") },
+	{ "Esc ^Q", N_("leave (asks when there are unsaved changes)") },
 };
 const size_t tui_editor_help_count = sizeof tui_editor_help / sizeof *tui_editor_help;
 
-static const char *const field_labels[ND_F_COUNT] = {N_("Kicker"), N_("Head"), N_("Subhd"),
-						     N_("Date"), N_("Byline"), N_("Body")};
+static const char *const field_labels[ND_F_COUNT] = { N_("Kicker"), N_("Head"),   N_("Subhd"),
+						      N_("Date"),   N_("Byline"), N_("Body") };
 
 /* ---- layout ------------------------------------------------------------- */
 
@@ -346,8 +364,8 @@ static void draw_row(struct tui *t, const struct ed_line *l, int y, int width, b
 	const char *s = nd_doc_text(&ed->doc, l->field);
 	int x = line_x(l);
 	if (l->field != ND_F_BODY)
-		tui_draw_text(&row, first_of_field ? _(field_labels[l->field]) : "", LABEL_W - 1, true,
-			      false);
+		tui_draw_text(&row, first_of_field ? _(field_labels[l->field]) : "", LABEL_W - 1,
+			      true, false);
 	else /* a paragraph's first row is marked in the margin */
 		nd_buf_adds(&row, first_of_field || ed->lines_prev_para_end ? "\xC2\xB6" : " ");
 	if (l->field != ND_F_BODY)
@@ -406,7 +424,7 @@ void tui_editor_draw(struct tui *t, int y, int height, int width)
 static void renew(struct tui *t)
 {
 	struct tui_editor *ed = t->ed;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	time_t now = time(NULL);
 	if (now - ed->last_renew < RENEW_EVERY)
 		return;
@@ -418,14 +436,15 @@ static void renew(struct tui *t)
 static bool save(struct tui *t)
 {
 	struct tui_editor *ed = t->ed;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_story story;
 	struct nd_save_result res;
 	if (ed->conflict_pending) {
 		char q[200];
-		snprintf(q, sizeof q,
-			 _("#%lld has a newer revision by someone else. Save yours on top of it? (y/n) "),
-			 (long long)ed->id);
+		snprintf(
+		    q, sizeof q,
+		    _("#%lld has a newer revision by someone else. Save yours on top of it? (y/n) "),
+		    (long long)ed->id);
 		if (!tui_confirm(q)) {
 			tui_message(t, false, "%s", _("not saved"));
 			return false;
@@ -503,7 +522,8 @@ static bool leave(struct tui *t)
 	struct tui_editor *ed = t->ed;
 	if (nd_doc_dirty(&ed->doc)) {
 		char q[160];
-		snprintf(q, sizeof q, _("#%lld has unsaved changes. Save them? (y)es (n)o (c)ancel "),
+		snprintf(q, sizeof q,
+			 _("#%lld has unsaved changes. Save them? (y)es (n)o (c)ancel "),
 			 (long long)ed->id);
 		int answer = tui_choice(q, "ync");
 		if (answer == 'c' || answer == 0)
@@ -629,7 +649,8 @@ bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
 		break;
 	case ED_END:
 		nd_doc_set_cursor(d, ed->lines[row].field,
-				  ed->lines[row].para_end ? ed->lines[row].next : ed->lines[row].end);
+				  ed->lines[row].para_end ? ed->lines[row].next
+							  : ed->lines[row].end);
 		break;
 	case ED_WORD_LEFT:
 		nd_doc_word_left(d);
@@ -704,7 +725,7 @@ bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
 
 bool tui_editor_open(struct tui *t, int64_t id)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_lock lock;
 	struct nd_item it;
 	if (nd_lock_take(t->st, t->actor, id, &lock, &err) < 0) {

@@ -58,4 +58,4 @@ static bool help_act(struct tui *t, enum tui_action action, int height)
 	return true;
 }
 
-const struct pane_ops tui_help_pane = {"help", help_draw, help_act};
+const struct pane_ops tui_help_pane = { "help", help_draw, help_act };

@@ -67,7 +67,7 @@ static void add_wrapped(struct tui *t, const char *text, int width, int attr, co
 static void build(struct tui *t, int width)
 {
 	struct nd_item it;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	tui_item_clear(t);
 	t->preview_id = t->sel_id;
 	t->lines_width = width;
@@ -108,7 +108,8 @@ static void build(struct tui *t, int width)
 			char when[32];
 			time_t at = (time_t)notes[i].at;
 			struct tm tm;
-			if (!localtime_r(&at, &tm) || !strftime(when, sizeof when, "%m-%d %H:%M", &tm))
+			if (!localtime_r(&at, &tm) ||
+			    !strftime(when, sizeof when, "%m-%d %H:%M", &tm))
 				snprintf(when, sizeof when, "-");
 			nd_buf_reset(&b);
 			nd_buf_printf(&b, "%s %s: %s", when,
@@ -135,8 +136,8 @@ static void item_draw(struct tui *t, int y, int height, int width)
 			tui_draw_row(y + i, 0, 1, "", A_NORMAL);
 			tui_draw_row(y + i, 1, width - 1, t->lines[l].text, t->lines[l].attr);
 		} else {
-			tui_draw_row(y + i, 0, width, i == 0 && !t->sel_id ? _("(nothing selected)") : "",
-				     A_NORMAL);
+			tui_draw_row(y + i, 0, width,
+				     i == 0 && !t->sel_id ? _("(nothing selected)") : "", A_NORMAL);
 		}
 	}
 }
@@ -170,4 +171,4 @@ static bool item_act(struct tui *t, enum tui_action action, int height)
 	}
 }
 
-const struct pane_ops tui_item_pane = {"item", item_draw, item_act};
+const struct pane_ops tui_item_pane = { "item", item_draw, item_act };

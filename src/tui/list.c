@@ -12,20 +12,20 @@
 
 struct column {
 	const char *title; /* N_() */
-	int width;         /* 0: the rest */
+	int width; /* 0: the rest */
 	bool right;
 };
 
 enum { COL_ID, COL_STATE, COL_SECTION, COL_HEADLINE, COL_BYLINE, COL_CHARS, COL_UPDATED, NCOLS };
 
 static const struct column columns[NCOLS] = {
-	[COL_ID] = {N_("ID"), 6, true},
-	[COL_STATE] = {N_("State"), 9, false},
-	[COL_SECTION] = {N_("Section"), 8, false},
-	[COL_HEADLINE] = {N_("Headline"), 0, false},
-	[COL_BYLINE] = {N_("Byline"), 12, false},
-	[COL_CHARS] = {N_("Chars"), 6, true},
-	[COL_UPDATED] = {N_("Updated"), 11, false},
+	[COL_ID] = { N_("ID"), 6, true },
+	[COL_STATE] = { N_("State"), 9, false },
+	[COL_SECTION] = { N_("Section"), 8, false },
+	[COL_HEADLINE] = { N_("Headline"), 0, false },
+	[COL_BYLINE] = { N_("Byline"), 12, false },
+	[COL_CHARS] = { N_("Chars"), 6, true },
+	[COL_UPDATED] = { N_("Updated"), 11, false },
 };
 
 /* Column widths for a pane width; narrow panes drop the less needed. */
@@ -92,7 +92,8 @@ static void list_draw(struct tui *t, int y, int height, int width)
 		nd_format_count(it->chars, chars, sizeof chars);
 		time_t when = (time_t)it->updated_at;
 		struct tm tm;
-		if (!localtime_r(&when, &tm) || !strftime(updated, sizeof updated, "%m-%d %H:%M", &tm))
+		if (!localtime_r(&when, &tm) ||
+		    !strftime(updated, sizeof updated, "%m-%d %H:%M", &tm))
 			snprintf(updated, sizeof updated, "-");
 		const char *cells[NCOLS] = {
 			[COL_ID] = id,
@@ -172,4 +173,4 @@ void tui_list_clear(struct tui *t)
 	t->nrows = 0;
 }
 
-const struct pane_ops tui_list_pane = {"list", list_draw, list_act};
+const struct pane_ops tui_list_pane = { "list", list_draw, list_act };

@@ -2,10 +2,10 @@
  * pair and width as rows of attributed segments: the text always carries
  * [-deleted-] and {+inserted+} markers (readable without colour), and
  * colour where the terminal has it. */
-#include "newsdesk/tui_review.h"
-#include "newsdesk/buf.h"
 #include "newsdesk/review.h"
+#include "newsdesk/buf.h"
 #include "newsdesk/sanitize.h"
+#include "newsdesk/tui_review.h"
 #include "newsdesk/utf8.h"
 #include "newsdesk/width.h"
 #include "newsdesk/wrap.h"
@@ -51,7 +51,7 @@ static void para_add(struct para *p, const char *s, int kind)
 	struct seg *ns = realloc(p->segs, (p->nsegs + 1) * sizeof *ns);
 	if (ns) {
 		p->segs = ns;
-		p->segs[p->nsegs++] = (struct seg){p->text.len, p->text.len + clean.len, kind};
+		p->segs[p->nsegs++] = (struct seg){ p->text.len, p->text.len + clean.len, kind };
 	}
 	nd_buf_add(&p->text, clean.data ? clean.data : "", clean.len);
 	nd_buf_free(&clean);
@@ -79,7 +79,7 @@ static void add_row(struct tui_review *rv, const char *text, size_t n, const str
 		if (!ns)
 			continue;
 		r->segs = ns;
-		r->segs[r->nsegs++] = (struct seg){a, b, p->segs[i].kind};
+		r->segs[r->nsegs++] = (struct seg){ a, b, p->segs[i].kind };
 	}
 }
 
@@ -101,7 +101,7 @@ static void flush(struct tui_review *rv, struct para *p, int width)
 
 static void line(struct tui_review *rv, const char *text, int kind, int width)
 {
-	struct para p = {ND_BUF_INIT, NULL, 0};
+	struct para p = { ND_BUF_INIT, NULL, 0 };
 	para_add(&p, text, kind);
 	flush(rv, &p, width);
 	nd_buf_free(&p.text);
@@ -110,10 +110,12 @@ static void line(struct tui_review *rv, const char *text, int kind, int width)
 /* The diff's spans into paragraphs (a '\n' in any span ends one). */
 static void add_diff(struct tui_review *rv, const struct nd_diff *d, int width)
 {
-	struct para p = {ND_BUF_INIT, NULL, 0};
+	struct para p = { ND_BUF_INIT, NULL, 0 };
 	for (size_t i = 0; i < d->n; i++) {
 		const struct nd_diff_span *sp = &d->spans[i];
-		int kind = sp->op == ND_DIFF_DELETE ? SEG_DEL : sp->op == ND_DIFF_INSERT ? SEG_INS : SEG_PLAIN;
+		int kind = sp->op == ND_DIFF_DELETE   ? SEG_DEL
+			   : sp->op == ND_DIFF_INSERT ? SEG_INS
+						      : SEG_PLAIN;
 		const char *open = kind == SEG_DEL ? "[-" : kind == SEG_INS ? "{+" : "";
 		const char *close = kind == SEG_DEL ? "-]" : kind == SEG_INS ? "+}" : "";
 		if (open[0])
@@ -161,7 +163,7 @@ static void when(int64_t t, char *out, size_t size)
 static void build(struct tui *t, int width)
 {
 	struct tui_review *rv = t->rv;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_review r;
 	char buf[512], wa[32], wb[32];
 	clear_rows(rv);
@@ -176,7 +178,8 @@ static void build(struct tui *t, int width)
 	rv->rev_b = r.b.rev;
 	when(r.a.rev_created, wa, sizeof wa);
 	when(r.b.rev_created, wb, sizeof wb);
-	snprintf(buf, sizeof buf, _("#%lld · revision %d (%s, %s) → %d (%s, %s) · [ ] change sides"),
+	snprintf(buf, sizeof buf,
+		 _("#%lld · revision %d (%s, %s) → %d (%s, %s) · [ ] change sides"),
 		 (long long)rv->id, r.a.rev, r.a.rev_author, wa, r.b.rev, r.b.rev_author, wb);
 	line(rv, buf, SEG_BOLD, w);
 
@@ -188,7 +191,8 @@ static void build(struct tui *t, int width)
 			if (strcmp(ev[i].verb, "approve") == 0) {
 				char at[32];
 				when(ev[i].at, at, sizeof at);
-				snprintf(buf, sizeof buf, _("signed off (签发) by %s at %s"), ev[i].actor, at);
+				snprintf(buf, sizeof buf, _("signed off (签发) by %s at %s"),
+					 ev[i].actor, at);
 				line(rv, buf, SEG_INS, w);
 				break;
 			}
@@ -199,12 +203,15 @@ static void build(struct tui *t, int width)
 	for (int i = 0; i < ND_REVIEW_FIELDS; i++) {
 		if (!r.fields[i].changed)
 			continue;
-		struct para p = {ND_BUF_INIT, NULL, 0};
-		snprintf(buf, sizeof buf, "%s: ", t->zh ? r.fields[i].name_zh : r.fields[i].name_en);
+		struct para p = { ND_BUF_INIT, NULL, 0 };
+		snprintf(buf, sizeof buf,
+			 "%s: ", t->zh ? r.fields[i].name_zh : r.fields[i].name_en);
 		para_add(&p, buf, SEG_BOLD);
 		for (size_t k = 0; k < r.fields[i].diff.n; k++) {
 			const struct nd_diff_span *sp = &r.fields[i].diff.spans[k];
-			int kind = sp->op == ND_DIFF_DELETE ? SEG_DEL : sp->op == ND_DIFF_INSERT ? SEG_INS : SEG_PLAIN;
+			int kind = sp->op == ND_DIFF_DELETE   ? SEG_DEL
+				   : sp->op == ND_DIFF_INSERT ? SEG_INS
+							      : SEG_PLAIN;
 			if (kind == SEG_DEL)
 				para_add(&p, "[-", kind);
 			if (kind == SEG_INS)
@@ -228,17 +235,18 @@ static void build(struct tui *t, int width)
 	struct nd_proof_report pr;
 	if (nd_proof_item(t->st, t->actor, rv->id, rv->rev_b, &pr, &err) == 0) {
 		line(rv, "", SEG_PLAIN, w);
-		snprintf(buf, sizeof buf, _("── Proofreading: %zu warnings, %.1f per 10,000 (limit %.0f) ──"),
-			 pr.n, pr.rate, pr.limit);
+		snprintf(buf, sizeof buf,
+			 _("── Proofreading: %zu warnings, %.1f per 10,000 (limit %.0f) ──"), pr.n,
+			 pr.rate, pr.limit);
 		line(rv, buf, pr.n ? SEG_WARN : SEG_DIM, w);
 		for (size_t i = 0; i < pr.n; i++) {
 			const struct nd_proof_hit *h = &pr.hits[i];
 			if (h->paragraph)
-				snprintf(buf, sizeof buf, "%s ¶%d: %s — %s", h->check->id, h->paragraph,
-					 h->detail, h->excerpt);
+				snprintf(buf, sizeof buf, "%s ¶%d: %s — %s", h->check->id,
+					 h->paragraph, h->detail, h->excerpt);
 			else
-				snprintf(buf, sizeof buf, "%s %s: %s — %s", h->check->id, h->field, h->detail,
-					 h->excerpt);
+				snprintf(buf, sizeof buf, "%s %s: %s — %s", h->check->id, h->field,
+					 h->detail, h->excerpt);
 			line(rv, buf, SEG_PLAIN, w);
 		}
 		nd_proof_free(&pr);

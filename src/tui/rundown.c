@@ -26,7 +26,7 @@ struct tui_rundown {
 static void load(struct tui *t)
 {
 	struct tui_rundown *rd = t->rd;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	if (rd->loaded)
 		nd_rundown_free(&rd->r);
 	rd->loaded = false;
@@ -97,7 +97,8 @@ static void draw_list(struct tui *t, int y, int height, int width)
 	/* find the selection's row to keep it in view */
 	for (size_t p = 0; p < r->npages; p++) {
 		line++;
-		for (size_t i = r->pages[p].first; i < r->pages[p].first + r->pages[p].count; i++, line++)
+		for (size_t i = r->pages[p].first; i < r->pages[p].first + r->pages[p].count;
+		     i++, line++)
 			if (i == rd->sel)
 				sel_line = line;
 	}
@@ -114,7 +115,8 @@ static void draw_list(struct tui *t, int y, int height, int width)
 		if (line++ >= rd->scroll) {
 			nd_buf_reset(&row);
 			nd_buf_printf(&row, _("Page %d"), pg->page);
-			nd_buf_printf(&row, "  %s  %s %s", pg->section ? pg->section : "", b, _("chars"));
+			nd_buf_printf(&row, "  %s  %s %s", pg->section ? pg->section : "", b,
+				      _("chars"));
 			tui_draw_row(y + drawn++, 0, width, nd_buf_str(&row), A_BOLD);
 		}
 		for (size_t i = pg->first; i < pg->first + pg->count && drawn < height; i++) {
@@ -128,9 +130,11 @@ static void draw_list(struct tui *t, int y, int height, int width)
 			nd_buf_adds(&row, pos);
 			tui_draw_text(&row, it->state_label, 9, true, false);
 			nd_buf_addc(&row, ' ');
-			tui_draw_text(&row, it->headline, width - 40 > 10 ? width - 40 : 10, true, false);
+			tui_draw_text(&row, it->headline, width - 40 > 10 ? width - 40 : 10, true,
+				      false);
 			nd_buf_addc(&row, ' ');
-			tui_draw_text(&row, it->byline ? it->byline : it->reporter, 12, true, false);
+			tui_draw_text(&row, it->byline ? it->byline : it->reporter, 12, true,
+				      false);
 			nd_buf_addc(&row, ' ');
 			tui_draw_text(&row, chars, 7, true, true);
 			tui_draw_row(y + drawn++, 0, width, nd_buf_str(&row),
@@ -155,7 +159,8 @@ static void draw_flat(struct tui *t, int y, int height, int width)
 	const struct nd_rundown_item *sel = r->n ? &r->items[rd->sel] : NULL;
 	for (size_t p = 0; p < r->npages; p++) {
 		const struct nd_rundown_page *pg = &r->pages[p];
-		int bx = (int)(p % (size_t)per_row) * BOX_W, by = y + (int)(p / (size_t)per_row) * BOX_H;
+		int bx = (int)(p % (size_t)per_row) * BOX_W,
+		    by = y + (int)(p / (size_t)per_row) * BOX_H;
 		if (by + BOX_H > y + height)
 			break;
 		bool here = sel && sel->page == pg->page;
@@ -180,7 +185,8 @@ static void draw_flat(struct tui *t, int y, int height, int width)
 		/* fill against budget: ten cells */
 		nd_buf_reset(&row);
 		nd_buf_adds(&row, "│");
-		int fill = pg->budget > 0 ? (int)(pg->chars * 10 / pg->budget) : (pg->count ? 10 : 0);
+		int fill =
+		    pg->budget > 0 ? (int)(pg->chars * 10 / pg->budget) : (pg->count ? 10 : 0);
 		if (fill > 10)
 			fill = 10;
 		for (int k = 0; k < 10; k++)
@@ -202,8 +208,8 @@ void tui_rundown_draw(struct tui *t, int y, int height, int width)
 	char chars[32];
 	nd_format_count(rd->r.chars, chars, sizeof chars);
 	nd_buf_printf(&head, "── %s · %s %s · %zu %s · %s %s · %s %zu ", rd->r.issue.title,
-		      rd->r.issue.date ? rd->r.issue.date : "", rd->code, rd->r.n, _("items"), chars,
-		      _("chars"), _("not signed off"), rd->r.unsigned_items);
+		      rd->r.issue.date ? rd->r.issue.date : "", rd->code, rd->r.n, _("items"),
+		      chars, _("chars"), _("not signed off"), rd->r.unsigned_items);
 	for (int w = nd_text_width(nd_buf_str(&head)); w < width; w++)
 		nd_buf_adds(&head, "─");
 	tui_draw_row(y, 0, width, nd_buf_str(&head), A_BOLD);
@@ -217,7 +223,7 @@ void tui_rundown_draw(struct tui *t, int y, int height, int width)
 static void move_item(struct tui *t, int page, int position)
 {
 	struct tui_rundown *rd = t->rd;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	const struct nd_rundown_item *it = &rd->r.items[rd->sel];
 	int64_t id = it->id;
 	if (nd_item_move(t->st, t->actor, id, page, position, &err) < 0)

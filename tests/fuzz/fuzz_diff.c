@@ -9,7 +9,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t half = size / 2;
-	char *a = strndup((const char *)data, half), *b = strndup((const char *)data + half, size - half);
+	char *a = strndup((const char *)data, half),
+	     *b = strndup((const char *)data + half, size - half);
 	struct nd_diff d;
 	if (a && b && nd_diff_texts(a, b, &d) == 0) {
 		struct nd_buf l = ND_BUF_INIT, r = ND_BUF_INIT;

@@ -9,7 +9,7 @@
 
 static int width(const char *s, size_t n)
 {
-	mbstate_t ps = {0};
+	mbstate_t ps = { 0 };
 	int cols = 0;
 	size_t i = 0;
 	while (i < n) {

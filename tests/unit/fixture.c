@@ -9,7 +9,7 @@
 
 static void actor(struct fixture *fx, const char *login, struct nd_actor *a)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	if (nd_user_get(fx->st, login, &a->user, &err) < 0) {
 		fprintf(stderr, "fixture: %s\n", err.msg);
 		exit(99);
@@ -18,7 +18,7 @@ static void actor(struct fixture *fx, const char *login, struct nd_actor *a)
 
 void fixture_open(struct fixture *fx)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	memset(fx, 0, sizeof *fx);
 	snprintf(fx->dir, sizeof fx->dir, "/tmp/newsdesk-test-XXXXXX");
 	if (!mkdtemp(fx->dir)) {
@@ -33,14 +33,14 @@ void fixture_open(struct fixture *fx)
 	}
 	actor(fx, "root", &fx->admin);
 	static const char *const users[][3] = {
-		{"zhu", "reporter", "朱建良"},
-		{"li", "reporter", "李国峰"},
-		{"wang", "editor", "王娟"},
-		{"chen", "chief", "陈主编"},
+		{ "zhu", "reporter", "朱建良" },
+		{ "li", "reporter", "李国峰" },
+		{ "wang", "editor", "王娟" },
+		{ "chen", "chief", "陈主编" },
 	};
 	for (size_t i = 0; i < sizeof users / sizeof *users; i++)
-		if (nd_user_add(fx->st, &fx->admin, users[i][0], users[i][1], users[i][2], NULL, &err) <
-		    0) {
+		if (nd_user_add(fx->st, &fx->admin, users[i][0], users[i][1], users[i][2], NULL,
+				&err) < 0) {
 			fprintf(stderr, "fixture: %s\n", err.msg);
 			exit(99);
 		}
@@ -66,9 +66,9 @@ void fixture_close(struct fixture *fx)
 
 int64_t fixture_file(struct fixture *fx, const struct nd_actor *a, const char *headline)
 {
-	struct nd_story story = {0};
+	struct nd_story story = { 0 };
 	struct nd_file_result res;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	story.kind = "article";
 	story.headline = (char *)headline;
 	story.body = "本刊讯 正文第一段。\n正文第二段。";

@@ -28,7 +28,8 @@ bool tap_is_str(const char *got, const char *want, const char *file, int line, c
 	bool same = (!got && !want) || (got && want && strcmp(got, want) == 0);
 	tap_ok(same, file, line, "%s", name);
 	if (!same)
-		printf("#   got:  [%s]\n#   want: [%s]\n", got ? got : "(null)", want ? want : "(null)");
+		printf("#   got:  [%s]\n#   want: [%s]\n", got ? got : "(null)",
+		       want ? want : "(null)");
 	return same;
 }
 

@@ -29,7 +29,7 @@ static void check_decode(const char *bytes, size_t n, const char *forced, const 
 			 const char *want_enc, const char *name)
 {
 	struct nd_decoded d;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	int rc = nd_charset_decode(bytes, n, forced, &d, &err);
 	if (!ok(rc == 0, "%s: decodes", name)) {
 		printf("#   error: %s\n", err.msg);
@@ -44,7 +44,7 @@ static void check_refused(const char *bytes, size_t n, const char *forced, const
 			  const char *name)
 {
 	struct nd_decoded d;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	int rc = nd_charset_decode(bytes, n, forced, &d, &err);
 	ok(rc < 0, "%s: refused", name);
 	if (!ok(strstr(err.msg, needle) != NULL, "…saying '%s'", needle))
@@ -92,7 +92,8 @@ int main(void)
 	free(bytes);
 
 	/* Valid UTF-8 that is really GBK: C1 controls count against UTF-8. */
-	check_decode("\xC2\x93\xCD\xA8", 4, NULL, "聯通", "GB18030", "聯通 in GBK is not taken for UTF-8");
+	check_decode("\xC2\x93\xCD\xA8", 4, NULL, "聯通", "GB18030",
+		     "聯通 in GBK is not taken for UTF-8");
 
 	/* GB18030's own BOM (84 31 95 33) is stripped. */
 	bytes = encode("GB18030", "工会", &n);
@@ -107,7 +108,8 @@ int main(void)
 	check_refused(bytes, n - 2, "GB18030", "truncated", "GB18030 cut in a four-byte sequence");
 	free(bytes);
 
-	check_refused("\xFF\xFF\xFF\xFF", 4, NULL, "offset 0", "bytes in no encoding, with the offset");
+	check_refused("\xFF\xFF\xFF\xFF", 4, NULL, "offset 0",
+		      "bytes in no encoding, with the offset");
 	check_refused("ok\xFF\xFF", 4, "UTF-8", "offset 2", "forced UTF-8 names the bad offset");
 	check_refused("abc", 3, "EBCDIC", "unknown encoding", "an unknown forced encoding");
 

@@ -22,11 +22,13 @@ int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	/* rejoin: the corpus's page and column breaks */
+	check(
+	    "rejoin",
+	    "用质朴的语言,讲述了一名普通的退伍军人埋头苦干、励志进取、甘于奉\n献的人生历程,凭借着精气神。",
+	    "用质朴的语言,讲述了一名普通的退伍军人埋头苦干、励志进取、甘于奉献的人生历程,凭借着精气神。",
+	    1, "甘于奉 + 献的人生历程 (corpus 000)");
 	check("rejoin",
-	      "用质朴的语言,讲述了一名普通的退伍军人埋头苦干、励志进取、甘于奉\n献的人生历程,凭借着精气神。",
-	      "用质朴的语言,讲述了一名普通的退伍军人埋头苦干、励志进取、甘于奉献的人生历程,凭借着精气神。", 1,
-	      "甘于奉 + 献的人生历程 (corpus 000)");
-	check("rejoin", "建立企业技术需求数据库。做好企业专\n业技术、技能素质等方面需求的调查摸底。",
+	      "建立企业技术需求数据库。做好企业专\n业技术、技能素质等方面需求的调查摸底。",
 	      "建立企业技术需求数据库。做好企业专业技术、技能素质等方面需求的调查摸底。", 1,
 	      "a short paragraph with a sentence inside (corpus 000)");
 	check("rejoin", "搭载新工具增添新功能\n“即将为您播放……”在海宁市盐官镇。",
@@ -37,28 +39,33 @@ int main(void)
 	check("rejoin", "他说了很长的一段话，内容涉及方方面面，还没有说完就\n“当然”他又补充道。",
 	      "他说了很长的一段话，内容涉及方方面面，还没有说完就\n“当然”他又补充道。", 0,
 	      "a paragraph starting with a quotation is not joined");
-	check("rejoin", "海宁市总工会持续推进新就业形态劳动者入会工作，已经向3200多名新就业形态劳动者普\n及了法律知识。",
-	      "海宁市总工会持续推进新就业形态劳动者入会工作，已经向3200多名新就业形态劳动者普及了法律知识。",
-	      1, "…向3200多名新就业形态劳动者普 + its tail");
+	check(
+	    "rejoin",
+	    "海宁市总工会持续推进新就业形态劳动者入会工作，已经向3200多名新就业形态劳动者普\n及了法律知识。",
+	    "海宁市总工会持续推进新就业形态劳动者入会工作，已经向3200多名新就业形态劳动者普及了法律知识。",
+	    1, "…向3200多名新就业形态劳动者普 + its tail");
 
 	/* punctuation */
-	check("punctuation", "3月22日上午,大丰区总工会举行活动。", "3月22日上午，大丰区总工会举行活动。", 1,
-	      "a comma between Han characters");
+	check("punctuation", "3月22日上午,大丰区总工会举行活动。",
+	      "3月22日上午，大丰区总工会举行活动。", 1, "a comma between Han characters");
 	check("punctuation", "助力他们: 奔跑无忧", "助力他们：奔跑无忧", 1,
 	      "a colon with a space after it, after Han");
 	check("punctuation", "比分42:59,真精彩", "比分42:59，真精彩", 1, "42:59 keeps its colon");
 	check("punctuation", "本报讯 (记者郑莉 朱欣)记者从", "本报讯 （记者郑莉 朱欣）记者从", 2,
 	      "parentheses around Chinese");
 	check("punctuation", "真的吗?是的!", "真的吗？是的！", 2, "question and exclamation marks");
-	check("punctuation", "use a,b and f(x)", "use a,b and f(x)", 0, "English text is left alone");
+	check("punctuation", "use a,b and f(x)", "use a,b and f(x)", 0,
+	      "English text is left alone");
 	check("punctuation", "1,000元", "1,000元", 0, "a thousands separator stays");
 	check("punctuation", "一是;二是", "一是；二是", 1, "a semicolon");
 
 	/* quotes */
-	check("quotes", "他说\"要推动双进工作\"。", "他说“要推动双进工作”。", 2, "double quotes pair");
+	check("quotes", "他说\"要推动双进工作\"。", "他说“要推动双进工作”。", 2,
+	      "double quotes pair");
 	check("quotes", "称为'长BA'", "称为‘长BA’", 2, "single quotes pair");
 	check("quotes", "it's \"fine\"", "it's “fine”", 2, "an English apostrophe stays");
-	check("quotes", "\"未完\n\"新段\"", "“未完\n“新段”", 3, "pairing restarts with each paragraph");
+	check("quotes", "\"未完\n\"新段\"", "“未完\n“新段”", 3,
+	      "pairing restarts with each paragraph");
 
 	/* spaces */
 	check("spaces", "正文  有两个空格 \n第二段\t", "正文 有两个空格\n第二段", 3,
@@ -67,7 +74,8 @@ int main(void)
 
 	/* full-width digits and letters */
 	check("halfwidth", "２０２４年ＡＰＰ", "2024年APP", 7, "full-width digits and letters");
-	check("halfwidth", "全角标点，不动", "全角标点，不动", 0, "full-width punctuation is not touched");
+	check("halfwidth", "全角标点，不动", "全角标点，不动", 0,
+	      "full-width punctuation is not touched");
 
 	is_int(nd_cleanup_rule_count, 5, "five rules");
 	return tap_done();

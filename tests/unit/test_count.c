@@ -12,7 +12,8 @@ int main(void)
 	is_int(nd_count_chars("工会，职工。"), 6, "full-width punctuation counts");
 	is_int(nd_count_chars("App"), 1, "a Latin word is 1");
 	is_int(nd_count_chars("2024年"), 2, "a number is 1, then 年");
-	is_int(nd_count_chars("大丰区总工会2024年“劳模工匠进校园”"), 17, "mixed headline: 6 + 2024 + 年 + “ + 7 + ”");
+	is_int(nd_count_chars("大丰区总工会2024年“劳模工匠进校园”"), 17,
+	       "mixed headline: 6 + 2024 + 年 + “ + 7 + ”");
 	is_int(nd_count_chars("Hello, world!"), 4, "half-width marks count 1 each, words 1");
 	is_int(nd_count_chars("  \t\n\xE3\x80\x80 "), 0, "white space, ideographic too, is 0");
 	is_int(nd_count_chars("ひらがな"), 4, "kana count 1 each");

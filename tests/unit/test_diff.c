@@ -38,14 +38,17 @@ int main(void)
 	check("宣讲活动启动", "宣讲活动正式启动", "宣讲活动{+正式+}启动", "an insertion");
 	check("宣讲活动正式启动", "宣讲活动启动", "宣讲活动[-正式-]启动", "a deletion");
 	check("区总工会副主席陈惠娟参加活动", "区总工会主席汤云庆参加活动",
-	      "区总工会[-副-]主席[-陈惠娟-]{+汤云庆+}参加活动", "a title shortened and a name replaced");
-	check("今天天气很好我们出去玩", "明日风和日丽我们出去玩", "[-今天天气很好-]{+明日风和日丽+}我们出去玩",
+	      "区总工会[-副-]主席[-陈惠娟-]{+汤云庆+}参加活动",
+	      "a title shortened and a name replaced");
+	check("今天天气很好我们出去玩", "明日风和日丽我们出去玩",
+	      "[-今天天气很好-]{+明日风和日丽+}我们出去玩",
 	      "no confetti: a rewritten phrase is one deletion and one insertion");
 	check("电头缺日期", "电头补上了日期", "电头[-缺-]{+补上了+}日期", "a word replaced");
-	check("第一段讲的是工会活动。\n第二段讲的是劳模工匠的故事。\n第三段。",
-	      "第二段讲的是劳模工匠的故事。\n第一段讲的是工会活动。\n第三段。",
-	      "[-第一段讲的是工会活动。\n-]第二段讲的是劳模工匠的故事。\n{+第一段讲的是工会活动。\n+}第三段。",
-	      "a moved paragraph");
+	check(
+	    "第一段讲的是工会活动。\n第二段讲的是劳模工匠的故事。\n第三段。",
+	    "第二段讲的是劳模工匠的故事。\n第一段讲的是工会活动。\n第三段。",
+	    "[-第一段讲的是工会活动。\n-]第二段讲的是劳模工匠的故事。\n{+第一段讲的是工会活动。\n+}第三段。",
+	    "a moved paragraph");
 	check("", "新稿件", "{+新稿件+}", "from nothing");
 	check("e\xCC\x81t\xC3\xA9", "et\xC3\xA9", "[-e\xCC\x81-]{+e+}t\xC3\xA9",
 	      "a combining accent is part of its character");

@@ -30,14 +30,16 @@ int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const char *e_acute = "e\xCC\x81"; /* e + combining acute */
-	is_int(nd_grapheme_next(e_acute, 3, 0), 3, "a base and its combining mark are one grapheme");
+	is_int(nd_grapheme_next(e_acute, 3, 0), 3,
+	       "a base and its combining mark are one grapheme");
 	is_int(nd_grapheme_prev(e_acute, 3, 3), 0, "…backwards too");
 	is_int(nd_grapheme_next("中文", 6, 0), 3, "a Han character is one grapheme");
 
-	is_int(nd_grapheme_prev("中文", 6, 4), 0, "an offset inside a character snaps to its start");
+	is_int(nd_grapheme_prev("中文", 6, 4), 0,
+	       "an offset inside a character snaps to its start");
 	is_int(nd_grapheme_next("中文", 6, 4), 6, "…going forward too");
 
-	struct nd_story s = {.kind = "article", .headline = "标题", .body = "第一段。\n第二段。"};
+	struct nd_story s = { .kind = "article", .headline = "标题", .body = "第一段。\n第二段。" };
 	struct nd_doc d;
 	ok(nd_doc_init(&d, &s) == 0, "a document from a story");
 	is_int(d.field, ND_F_BODY, "the cursor starts in the body");
@@ -47,7 +49,8 @@ int main(void)
 	is_str(nd_doc_text(&d, ND_F_BODY), "新的App第一段。\n第二段。", "typing Chinese and ASCII");
 	ok(nd_doc_dirty(&d), "…makes it dirty");
 	nd_doc_undo(&d);
-	is_str(nd_doc_text(&d, ND_F_BODY), "第一段。\n第二段。", "one undo takes back the whole typed run");
+	is_str(nd_doc_text(&d, ND_F_BODY), "第一段。\n第二段。",
+	       "one undo takes back the whole typed run");
 	ok(!nd_doc_dirty(&d), "…and it is clean again");
 	nd_doc_redo(&d);
 	is_str(nd_doc_text(&d, ND_F_BODY), "新的App第一段。\n第二段。", "redo brings it back");
@@ -61,15 +64,19 @@ int main(void)
 	is_int(d.cur, 9, "…and after the Latin word");
 	nd_doc_backspace(&d);
 	nd_doc_backspace(&d);
-	is_str(nd_doc_text(&d, ND_F_BODY), "新的A第一段。\n第二段。", "backspace deletes characters");
+	is_str(nd_doc_text(&d, ND_F_BODY), "新的A第一段。\n第二段。",
+	       "backspace deletes characters");
 	nd_doc_undo(&d);
-	is_str(nd_doc_text(&d, ND_F_BODY), "新的App第一段。\n第二段。", "a backspace run is one undo step");
+	is_str(nd_doc_text(&d, ND_F_BODY), "新的App第一段。\n第二段。",
+	       "a backspace run is one undo step");
 
 	nd_doc_set_cursor(&d, ND_F_BODY, strlen("新的App第一段。"));
 	nd_doc_delete(&d);
-	is_str(nd_doc_text(&d, ND_F_BODY), "新的App第一段。第二段。", "delete at a paragraph end joins");
+	is_str(nd_doc_text(&d, ND_F_BODY), "新的App第一段。第二段。",
+	       "delete at a paragraph end joins");
 	nd_doc_newline(&d);
-	is_str(nd_doc_text(&d, ND_F_BODY), "新的App第一段。\n第二段。", "Enter splits the paragraph");
+	is_str(nd_doc_text(&d, ND_F_BODY), "新的App第一段。\n第二段。",
+	       "Enter splits the paragraph");
 
 	/* cut and paste a paragraph */
 	nd_doc_set_cursor(&d, ND_F_BODY, 0);
@@ -78,11 +85,13 @@ int main(void)
 	nd_doc_paragraph_down(&d);
 	nd_doc_insert(&d, "\n", 1);
 	nd_doc_paste(&d);
-	is_str(nd_doc_text(&d, ND_F_BODY), "第二段。\n新的App第一段。\n", "paste puts it back elsewhere");
+	is_str(nd_doc_text(&d, ND_F_BODY), "第二段。\n新的App第一段。\n",
+	       "paste puts it back elsewhere");
 	nd_doc_undo(&d);
 	nd_doc_undo(&d);
 	nd_doc_undo(&d);
-	is_str(nd_doc_text(&d, ND_F_BODY), "新的App第一段。\n第二段。", "…and undo reverses it all");
+	is_str(nd_doc_text(&d, ND_F_BODY), "新的App第一段。\n第二段。",
+	       "…and undo reverses it all");
 
 	/* a selection */
 	nd_doc_set_cursor(&d, ND_F_BODY, 0);
@@ -96,12 +105,14 @@ int main(void)
 	nd_doc_right(&d);
 	nd_doc_right(&d);
 	type(&d, "X");
-	is_str(nd_doc_text(&d, ND_F_BODY), "新的X第一段。\n第二段。", "typing replaces the selection (App)");
+	is_str(nd_doc_text(&d, ND_F_BODY), "新的X第一段。\n第二段。",
+	       "typing replaces the selection (App)");
 
 	/* one-line fields */
 	nd_doc_set_cursor(&d, ND_F_HEADLINE, nd_doc_len(&d, ND_F_HEADLINE));
 	nd_doc_insert(&d, "一\n二", strlen("一\n二"));
-	is_str(nd_doc_text(&d, ND_F_HEADLINE), "标题一 二", "a newline pasted into the headline becomes a space");
+	is_str(nd_doc_text(&d, ND_F_HEADLINE), "标题一 二",
+	       "a newline pasted into the headline becomes a space");
 	nd_doc_newline(&d);
 	is_int(d.field, ND_F_SUBHEAD, "Enter in a one-line field moves to the next field");
 	nd_doc_prev_field(&d);

@@ -16,7 +16,7 @@ static int parse(const char *text, struct nd_story *st, struct nd_error *err)
 static void check_refused(const char *text, size_t n, const char *needle, const char *name)
 {
 	struct nd_story st;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	int rc = nd_story_from_bytes(text, n, NULL, &st, NULL, &err);
 	ok(rc < 0, "%s: refused", name);
 	if (!ok(strstr(err.msg, needle) != NULL, "…saying '%s'", needle))
@@ -28,7 +28,7 @@ static void check_refused(const char *text, size_t n, const char *needle, const 
 static void test_header(void)
 {
 	struct nd_story st;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	const char *text = "标题：大丰区总工会“双进”宣讲向纵深挺进\n"
 			   "引题: 劳模工匠进校园\n"
 			   "Section: 新闻速递\n"
@@ -63,10 +63,11 @@ static void test_header(void)
 
 	check_refused("标题: 甲\n记者: 乙\n\n正文", strlen("标题: 甲\n记者: 乙\n\n正文"), "记者",
 		      "an unknown header key is named");
-	check_refused("标题: 甲\n这一行没有冒号\n\n正文", strlen("标题: 甲\n这一行没有冒号\n\n正文"),
-		      "line 2", "a header line that is not key: value");
-	check_refused("类型: 小说\n标题: 甲\n\n正文", strlen("类型: 小说\n标题: 甲\n\n正文"), "小说",
-		      "an unknown kind");
+	check_refused("标题: 甲\n这一行没有冒号\n\n正文",
+		      strlen("标题: 甲\n这一行没有冒号\n\n正文"), "line 2",
+		      "a header line that is not key: value");
+	check_refused("类型: 小说\n标题: 甲\n\n正文", strlen("类型: 小说\n标题: 甲\n\n正文"),
+		      "小说", "an unknown kind");
 	check_refused("引题: 甲\n\n正文", strlen("引题: 甲\n\n正文"), "no headline",
 		      "a header without a headline");
 }
@@ -74,7 +75,7 @@ static void test_header(void)
 static void test_headerless(void)
 {
 	struct nd_story st;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	ok(parse("图片新闻\r\n\r\n职工在驿站休息。\r\n\r\n金晖 摄\r\n", &st, &err) == 0,
 	   "CRLF text parses");
 	is_str(st.headline, "图片新闻", "first line is the headline");
@@ -83,7 +84,8 @@ static void test_headerless(void)
 	is_str(st.body, "职工在驿站休息。", "body without the credit");
 	nd_story_free(&st);
 
-	ok(parse("标题一行\n\n本报讯\n\n正文一段。\n", &st, &err) == 0, "a dateline alone on a line");
+	ok(parse("标题一行\n\n本报讯\n\n正文一段。\n", &st, &err) == 0,
+	   "a dateline alone on a line");
 	is_str(st.dateline, "本报讯", "…is the dateline");
 	is_str(st.body, "正文一段。", "…and the body starts after it");
 	nd_story_free(&st);
@@ -97,7 +99,8 @@ static void test_headerless(void)
 	is_str(st.headline, "专访：王师傅的三十年", "…the whole line is the headline");
 	nd_story_free(&st);
 
-	ok(parse("标题\x1b[2J清屏\n\n正文\x07响铃\n", &st, &err) == 0, "control characters are stripped");
+	ok(parse("标题\x1b[2J清屏\n\n正文\x07响铃\n", &st, &err) == 0,
+	   "control characters are stripped");
 	is_str(st.headline, "标题[2J清屏", "ESC never reaches the store");
 	is_str(st.body, "正文响铃", "nor BEL");
 	nd_story_free(&st);
@@ -146,7 +149,7 @@ static void test_corpus_articles(void)
 	fgets(line, sizeof line, f); /* the header row */
 	while (fgets(line, sizeof line, f)) {
 		line[strcspn(line, "\n")] = '\0';
-		char *fields[5] = {0}, *p = line;
+		char *fields[5] = { 0 }, *p = line;
 		for (int i = 0; i < 5; i++) {
 			fields[i] = p;
 			p = strchr(p, '\t');
@@ -160,9 +163,9 @@ static void test_corpus_articles(void)
 		snprintf(path, sizeof path, "data/articles/%s", fields[0]);
 		char *text = read_all(path, &n);
 		struct nd_story st;
-		struct nd_error err = {0};
-		if (!ok(text && nd_story_from_bytes(text, n, NULL, &st, NULL, &err) == 0, "%s parses",
-			fields[0])) {
+		struct nd_error err = { 0 };
+		if (!ok(text && nd_story_from_bytes(text, n, NULL, &st, NULL, &err) == 0,
+			"%s parses", fields[0])) {
 			printf("#   %s\n", err.msg);
 			free(text);
 			continue;
@@ -176,9 +179,10 @@ static void test_corpus_articles(void)
 		is_str(st.dateline ? st.dateline : "", fields[3], name);
 		snprintf(name, sizeof name, "%s byline", fields[0]);
 		is_str(st.byline ? st.byline : "", fields[4], name);
-		snprintf(name, sizeof name, "%s body has no dateline or byline left in it", fields[0]);
+		snprintf(name, sizeof name, "%s body has no dateline or byline left in it",
+			 fields[0]);
 		ok((!fields[3][0] || strncmp(st.body, fields[3], strlen(fields[3])) != 0) &&
-			   (!fields[4][0] || !strstr(st.body, fields[4])),
+		       (!fields[4][0] || !strstr(st.body, fields[4])),
 		   "%s", name);
 		nd_story_free(&st);
 		free(text);

@@ -13,7 +13,7 @@
 static void check_open_refused(const char *path, const char *needle, const char *name)
 {
 	struct nd_store *st;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	int rc = nd_store_open(&st, path, 0, &err);
 	ok(rc < 0, "%s: refused", name);
 	if (!ok(strstr(err.msg, needle) != NULL, "…saying '%s'", needle))
@@ -28,7 +28,8 @@ static void test_identity(struct fixture *fx)
 	sqlite3 *db;
 
 	is_int(nd_store_version(fx->st), nd_store_latest_version(), "a new file is fully migrated");
-	is_int(fixture_int(fx, "PRAGMA application_id"), ND_APPLICATION_ID, "application_id is set");
+	is_int(fixture_int(fx, "PRAGMA application_id"), ND_APPLICATION_ID,
+	       "application_id is set");
 	is_int(fixture_int(fx, "PRAGMA foreign_keys"), 1, "foreign keys are on");
 	is_int(fixture_int(fx, "PRAGMA synchronous"), 2, "synchronous is FULL");
 
@@ -48,8 +49,9 @@ static void test_identity(struct fixture *fx)
 
 	snprintf(path, sizeof path, "%s/newer.db", fx->dir);
 	sqlite3_open(path, &db);
-	sqlite3_exec(db, "CREATE TABLE t(x); PRAGMA application_id = 1313100619; PRAGMA user_version = 99",
-		     NULL, NULL, NULL);
+	sqlite3_exec(
+	    db, "CREATE TABLE t(x); PRAGMA application_id = 1313100619; PRAGMA user_version = 99",
+	    NULL, NULL, NULL);
 	sqlite3_close(db);
 	check_open_refused(path, "newer newsdesk", "a file from a newer newsdesk");
 
@@ -58,7 +60,7 @@ static void test_identity(struct fixture *fx)
 
 	/* Reopening an up-to-date file changes nothing. */
 	struct nd_store *again;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	ok(nd_store_open(&again, fx->path, 0, &err) == 0, "reopening works");
 	is_int(nd_store_version(again), nd_store_latest_version(), "…at the same version");
 	nd_store_close(again);
@@ -68,7 +70,8 @@ static void test_append_only(struct fixture *fx)
 {
 	int64_t id = fixture_file(fx, &fx->zhu, "追加写入的测试");
 	(void)id;
-	ok(fixture_sql(fx, "UPDATE revisions SET body = 'x'") != SQLITE_OK, "UPDATE on revisions fails");
+	ok(fixture_sql(fx, "UPDATE revisions SET body = 'x'") != SQLITE_OK,
+	   "UPDATE on revisions fails");
 	ok(fixture_sql(fx, "DELETE FROM revisions") != SQLITE_OK, "DELETE on revisions fails");
 	ok(fixture_sql(fx, "UPDATE events SET note = 'x'") != SQLITE_OK, "UPDATE on events fails");
 	ok(fixture_sql(fx, "DELETE FROM events") != SQLITE_OK, "DELETE on events fails");
@@ -80,20 +83,22 @@ static void test_append_only(struct fixture *fx)
 
 static void test_items(struct fixture *fx)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_item *rows, it;
 	size_t n;
-	struct nd_filter all = {0};
+	struct nd_filter all = { 0 };
 	int64_t a = fixture_file(fx, &fx->zhu, "朱的第二篇");
 	int64_t b = fixture_file(fx, &fx->li, "李的稿件");
 
-	ok(nd_item_list(fx->st, &fx->wang, &all, 0, 10, true, &rows, &n, &err) == 0, "editor lists");
+	ok(nd_item_list(fx->st, &fx->wang, &all, 0, 10, true, &rows, &n, &err) == 0,
+	   "editor lists");
 	is_int(n, 3, "an editor sees every item");
 	is_int(rows[0].id, b, "newest first");
 	is_str(rows[0].state_label, "待编", "state labels in Chinese");
 	nd_items_free(rows, n);
 
-	ok(nd_item_list(fx->st, &fx->li, &all, 0, 10, false, &rows, &n, &err) == 0, "reporter lists");
+	ok(nd_item_list(fx->st, &fx->li, &all, 0, 10, false, &rows, &n, &err) == 0,
+	   "reporter lists");
 	is_int(n, 1, "a reporter sees only their own");
 	is_str(rows[0].state_label, "submitted", "…with English labels when asked");
 	nd_items_free(rows, n);
@@ -104,7 +109,7 @@ static void test_items(struct fixture *fx)
 	nd_items_free(rows, n);
 
 	int64_t count = 0;
-	struct nd_filter mine = {.reporter = "zhu"};
+	struct nd_filter mine = { .reporter = "zhu" };
 	ok(nd_item_count(fx->st, &fx->wang, &mine, &count, &err) == 0 && count == 2,
 	   "count by reporter");
 
@@ -120,9 +125,10 @@ static void test_items(struct fixture *fx)
 	ok(nd_item_get(fx->st, &fx->wang, a, 7, true, &it, &err) == ND_ENOENT, "no such revision");
 
 	/* A retried upload with the same token files once. */
-	struct nd_story story = {.kind = "article", .headline = "重试", .body = "正文"};
+	struct nd_story story = { .kind = "article", .headline = "重试", .body = "正文" };
 	struct nd_file_result r1, r2;
-	ok(nd_item_file(fx->st, &fx->zhu, &story, "UTF-8", "tok-1", &r1, &err) == 0, "token upload");
+	ok(nd_item_file(fx->st, &fx->zhu, &story, "UTF-8", "tok-1", &r1, &err) == 0,
+	   "token upload");
 	ok(nd_item_file(fx->st, &fx->zhu, &story, "UTF-8", "tok-1", &r2, &err) == 0, "…retried");
 	ok(r2.duplicate && r2.id == r1.id, "…is the same item, not a second one");
 }
@@ -130,7 +136,7 @@ static void test_items(struct fixture *fx)
 static void test_actors(struct fixture *fx)
 {
 	struct nd_actor a;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	ok(nd_actor_resolve(fx->st, "nobody", NULL, &a, &err) == ND_EPERM,
 	   "a Unix user who is not a newsdesk user is refused");
 	ok(strstr(err.msg, "ask an admin") != NULL, "…and told what to do: %s", err.msg);
@@ -142,12 +148,13 @@ static void test_actors(struct fixture *fx)
 	is_int(a.user.rank, ND_RANK_REPORTER, "…with li's rank");
 	nd_actor_free(&a);
 	ok(nd_user_set_enabled(fx->st, &fx->admin, "li", 0, &err) == 0, "li is disabled");
-	ok(nd_actor_resolve(fx->st, "root", "li", &a, &err) == ND_EPERM, "a disabled user cannot act");
+	ok(nd_actor_resolve(fx->st, "root", "li", &a, &err) == ND_EPERM,
+	   "a disabled user cannot act");
 	nd_user_set_enabled(fx->st, &fx->admin, "li", 1, &err);
 	ok(nd_user_add(fx->st, &fx->admin, "bad login", "reporter", NULL, NULL, &err) == ND_EINVAL,
 	   "a login with a space is refused");
 	ok(nd_user_add(fx->st, &fx->admin, "zhu", "reporter", NULL, NULL, &err) == ND_EINVAL &&
-		   strstr(err.msg, "already exists"),
+	       strstr(err.msg, "already exists"),
 	   "a duplicate login is refused");
 }
 

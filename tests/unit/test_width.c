@@ -46,8 +46,10 @@ int main(void)
 	       "a character wcwidth cannot size is drawn as one placeholder");
 
 	check_fit("大丰区总工会", 12, true, "大丰区总工会", "fits exactly");
-	check_fit("大丰区总工会", 7, true, "大丰区…", "cut with the ellipsis at a character boundary");
-	check_fit("大丰区总工会", 6, true, "大丰… ", "a wide character that would not fit leaves a pad space");
+	check_fit("大丰区总工会", 7, true, "大丰区…",
+		  "cut with the ellipsis at a character boundary");
+	check_fit("大丰区总工会", 6, true, "大丰… ",
+		  "a wide character that would not fit leaves a pad space");
 	check_fit("大丰区总工会", 1, true, "…", "one column leaves only the ellipsis");
 	check_fit("abc", 5, true, "abc  ", "short text is padded");
 	check_fit("ab大丰", 4, false, "ab…", "no half of a wide character at the cut");
@@ -55,19 +57,33 @@ int main(void)
 	is_str(right, "  1,204", "right alignment pads on the left");
 	free(right);
 
-	check_clean("\033[2J标题", 0, "\xE2\x90\x9B[2J标题", "ESC becomes ␛: the sequence is inert");
-	check_clean("a\xC2\x9B" "31mb", 0, "a\xEF\xBF\xBD" "31mb", "C1 CSI becomes U+FFFD");
+	check_clean("\033[2J标题", 0, "\xE2\x90\x9B[2J标题",
+		    "ESC becomes ␛: the sequence is inert");
+	check_clean("a\xC2\x9B"
+		    "31mb",
+		    0,
+		    "a\xEF\xBF\xBD"
+		    "31mb",
+		    "C1 CSI becomes U+FFFD");
 	check_clean("x\xE2\x80\xAEy", 0, "x\xEF\xBF\xBDy", "a bidi override becomes U+FFFD");
-	check_clean("a\rb\bc\x7F", 0, "a\xE2\x90\x8D" "b\xE2\x90\x88" "c\xE2\x90\xA1",
+	check_clean("a\rb\bc\x7F", 0,
+		    "a\xE2\x90\x8D"
+		    "b\xE2\x90\x88"
+		    "c\xE2\x90\xA1",
 		    "CR, backspace and DEL become control pictures");
-	check_clean("a\nb", 0, "a\xE2\x86\xB5" "b", "a newline in one line shows as ↵");
+	check_clean("a\nb", 0,
+		    "a\xE2\x86\xB5"
+		    "b",
+		    "a newline in one line shows as ↵");
 	check_clean("a\nb", ND_SAN_NEWLINES, "a\nb", "…or stays when lines are wanted");
 	check_clean("a\tb", 0, "a b", "a tab becomes a space");
 	check_clean("x\xFFy", 0, "x\xEF\xBF\xBDy", "invalid UTF-8 becomes U+FFFD");
 	check_clean("\xE2\x80\x8B", 0, "\xEF\xBF\xBD", "a zero-width space is made visible");
-	check_clean("正常的“中文”，标点。", 0, "正常的“中文”，标点。", "ordinary Chinese passes untouched");
+	check_clean("正常的“中文”，标点。", 0, "正常的“中文”，标点。",
+		    "ordinary Chinese passes untouched");
 
-	char stored[] = "a\033b\x01\xC2\x85" "c\n\td";
+	char stored[] = "a\033b\x01\xC2\x85"
+			"c\n\td";
 	nd_strip_controls(stored);
 	is_str(stored, "abc\n\td", "stored text keeps only newline and tab of the controls");
 	return tap_done();

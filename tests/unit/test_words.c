@@ -8,7 +8,7 @@ static void check(const char *s, int want_n, const char *joined, const char *nam
 {
 	char **w;
 	int n;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	if (!ok(nd_split_words(s, &w, &n, &err) == 0, "%s: splits", name))
 		return;
 	is_int(n, want_n, name);
@@ -30,15 +30,17 @@ int main(void)
 	check("note 12 \"电头 缺日期\"", 3, "note|12|电头 缺日期", "double quotes group");
 	check("note 12 '他说\"好\"'", 3, "note|12|他说\"好\"", "single quotes keep everything");
 	check("note 12 a\\ b", 3, "note|12|a b", "a backslash escapes a blank");
-	check("note 12 \"a \\\"b\\\"\"", 3, "note|12|a \"b\"", "escaped quotes inside double quotes");
+	check("note 12 \"a \\\"b\\\"\"", 3, "note|12|a \"b\"",
+	      "escaped quotes inside double quotes");
 	check("file; rm -rf /", 4, "file;|rm|-rf|/", "; is an ordinary character");
 	check("$(touch x) `id` *", 4, "$(touch|x)|`id`|*", "nothing is expanded");
 	check("", 0, "", "nothing at all");
 	check("a''b", 1, "ab", "an empty quote joins");
 	char **w;
 	int n;
-	struct nd_error err = {0};
-	ok(nd_split_words("show 'x", &w, &n, &err) == ND_EINVAL, "an unterminated quote is refused");
+	struct nd_error err = { 0 };
+	ok(nd_split_words("show 'x", &w, &n, &err) == ND_EINVAL,
+	   "an unterminated quote is refused");
 	ok(strstr(err.msg, "unterminated single quote") != NULL, "…and named: %s", err.msg);
 	return tap_done();
 }

@@ -19,8 +19,9 @@ static struct fixture fx;
 static void set_state(int64_t id, const char *state, const char *prev)
 {
 	char sql[256];
-	snprintf(sql, sizeof sql, "UPDATE items SET state = '%s', prev_state = %s%s%s WHERE id = %lld",
-		 state, prev ? "'" : "", prev ? prev : "NULL", prev ? "'" : "", (long long)id);
+	snprintf(sql, sizeof sql,
+		 "UPDATE items SET state = '%s', prev_state = %s%s%s WHERE id = %lld", state,
+		 prev ? "'" : "", prev ? prev : "NULL", prev ? "'" : "", (long long)id);
 	fixture_sql(&fx, sql);
 }
 
@@ -28,7 +29,8 @@ static char *item_state(int64_t id)
 {
 	static char state[32];
 	sqlite3_stmt *stmt;
-	sqlite3_prepare_v2(nd_store_db(fx.st), "SELECT state FROM items WHERE id = ?", -1, &stmt, NULL);
+	sqlite3_prepare_v2(nd_store_db(fx.st), "SELECT state FROM items WHERE id = ?", -1, &stmt,
+			   NULL);
 	sqlite3_bind_int64(stmt, 1, id);
 	state[0] = '\0';
 	if (sqlite3_step(stmt) == SQLITE_ROW)
@@ -40,7 +42,8 @@ static char *item_state(int64_t id)
 static int64_t events_of(int64_t id)
 {
 	char sql[128];
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE item_id = %lld", (long long)id);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE item_id = %lld",
+		 (long long)id);
 	return fixture_int(&fx, sql);
 }
 
@@ -50,14 +53,17 @@ static int64_t events_of(int64_t id)
 static void test_every_transition(void)
 {
 	struct nd_workflow wf;
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	ok(nd_workflow_load(fx.st, &wf, &err) == 0, "the workflow loads");
 	ok(wf.n_transitions >= 12, "the default workflow has its transitions");
 	const struct {
 		const char *name;
 		const struct nd_actor *actor;
-	} who[] = {{"own reporter", &fx.zhu}, {"other reporter", &fx.li}, {"editor", &fx.wang},
-		   {"chief", &fx.chen},       {"admin", &fx.admin}};
+	} who[] = { { "own reporter", &fx.zhu },
+		    { "other reporter", &fx.li },
+		    { "editor", &fx.wang },
+		    { "chief", &fx.chen },
+		    { "admin", &fx.admin } };
 	for (size_t t = 0; t < wf.n_transitions; t++) {
 		const struct nd_transition *tr = &wf.transitions[t];
 		for (size_t w = 0; w < sizeof who / sizeof *who; w++) {
@@ -72,23 +78,25 @@ static void test_every_transition(void)
 			int64_t before = events_of(id);
 			struct nd_transition_result res;
 			int rc = nd_workflow_apply(fx.st, a, id, tr->verb, note, true, &res, &err);
-			if (!ok((rc == 0) == expect, "%s from %s by %s: %s", tr->verb, tr->from_state,
-				who[w].name, expect ? "allowed" : "refused"))
+			if (!ok((rc == 0) == expect, "%s from %s by %s: %s", tr->verb,
+				tr->from_state, who[w].name, expect ? "allowed" : "refused"))
 				printf("#   rc %d: %s\n", rc, err.msg);
 			if (expect) {
 				const char *to = tr->to_state ? tr->to_state : "submitted";
 				is_str(item_state(id), to, "…and the item moved");
 				is_int(events_of(id), before + 1, "…and one event was logged");
 			} else {
-				is_str(item_state(id), tr->from_state, "…and the item did not move");
+				is_str(item_state(id), tr->from_state,
+				       "…and the item did not move");
 				is_int(events_of(id), before, "…and nothing was logged");
 			}
 			if (tr->note_required && expect) {
 				int64_t id2 = fixture_file(&fx, &fx.zhu, "无理由");
 				set_state(id2, tr->from_state, "submitted");
-				rc = nd_workflow_apply(fx.st, a, id2, tr->verb, "", true, &res, &err);
-				ok(rc == ND_EINVAL && strstr(err.msg, "note"), "%s without a note is refused",
-				   tr->verb);
+				rc = nd_workflow_apply(fx.st, a, id2, tr->verb, "", true, &res,
+						       &err);
+				ok(rc == ND_EINVAL && strstr(err.msg, "note"),
+				   "%s without a note is refused", tr->verb);
 			}
 		}
 	}
@@ -97,7 +105,7 @@ static void test_every_transition(void)
 
 static void test_messages(void)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_transition_result res;
 	int64_t id = fixture_file(&fx, &fx.zhu, "已签发的稿件");
 	set_state(id, "approved", "edited");
@@ -114,8 +122,10 @@ static void test_messages(void)
 	   "an unknown verb is refused");
 
 	/* spike then restore goes back to where it was */
-	ok(nd_workflow_apply(fx.st, &fx.wang, id, "spike", "重复稿", true, &res, &err) == 0, "spike");
-	ok(nd_workflow_apply(fx.st, &fx.wang, id, "restore", NULL, true, &res, &err) == 0, "restore");
+	ok(nd_workflow_apply(fx.st, &fx.wang, id, "spike", "重复稿", true, &res, &err) == 0,
+	   "spike");
+	ok(nd_workflow_apply(fx.st, &fx.wang, id, "restore", NULL, true, &res, &err) == 0,
+	   "restore");
 	is_str(item_state(id), "edited", "restore returns to the state before the spike");
 	is_str(res.to, "已编", "…and reports it by label");
 }
@@ -123,16 +133,16 @@ static void test_messages(void)
 /* A newsroom adds a 复审 stage with rows only. */
 static void test_custom_stage(void)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_transition_result res;
-	ok(fixture_sql(&fx,
-		       "INSERT INTO states(name, label_zh, label_en, position, editable) VALUES "
-		       "('reviewed', '已复审', 'reviewed', 3, 1);"
-		       "INSERT INTO transitions(verb, from_state, to_state, min_role, note_required, "
-		       "own_only, label_zh, label_en) VALUES "
-		       "('review', 'edited', 'reviewed', 'chief', 0, 0, '复审', 'second review'),"
-		       "('approve', 'reviewed', 'approved', 'chief', 0, 0, '签发', 'approve');") ==
-		   SQLITE_OK,
+	ok(fixture_sql(
+	       &fx, "INSERT INTO states(name, label_zh, label_en, position, editable) VALUES "
+		    "('reviewed', '已复审', 'reviewed', 3, 1);"
+		    "INSERT INTO transitions(verb, from_state, to_state, min_role, note_required, "
+		    "own_only, label_zh, label_en) VALUES "
+		    "('review', 'edited', 'reviewed', 'chief', 0, 0, '复审', 'second review'),"
+		    "('approve', 'reviewed', 'approved', 'chief', 0, 0, '签发', 'approve');") ==
+	       SQLITE_OK,
 	   "a 复审 stage is added as rows");
 	int64_t id = fixture_file(&fx, &fx.zhu, "复审测试");
 	set_state(id, "edited", "submitted");
@@ -154,7 +164,7 @@ static int64_t fake_clock(void)
 
 static struct nd_story story_with(const char *body)
 {
-	struct nd_story s = {0};
+	struct nd_story s = { 0 };
 	s.kind = "article";
 	s.headline = "锁与冲突";
 	s.body = (char *)body;
@@ -163,7 +173,7 @@ static struct nd_story story_with(const char *body)
 
 static void test_locks_and_conflicts(void)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_lock la, lb;
 	struct nd_save_result sr;
 	nd_clock_set(fake_clock);
@@ -171,7 +181,8 @@ static void test_locks_and_conflicts(void)
 
 	ok(nd_lock_take(fx.st, &fx.wang, id, &la, &err) == 0, "wang takes the lock");
 	is_int(la.base_rev, 1, "…starting from revision 1");
-	ok(nd_lock_take(fx.st, &fx.chen, id, &lb, &err) == ND_ELOCKED, "chen is refused while it is live");
+	ok(nd_lock_take(fx.st, &fx.chen, id, &lb, &err) == ND_ELOCKED,
+	   "chen is refused while it is live");
 	ok(strstr(err.msg, "being edited by wang") != NULL, "…and told who holds it: %s", err.msg);
 	struct nd_item it;
 	ok(nd_item_get(fx.st, &fx.chen, id, 0, true, &it, &err) == 0, "reading is never blocked");
@@ -200,7 +211,7 @@ static void test_locks_and_conflicts(void)
 	   "the current revision is still chen's");
 	nd_item_free(&it);
 	ok(nd_item_get(fx.st, &fx.chen, id, 3, true, &it, &err) == 0 && it.conflict &&
-		   strcmp(it.story.body, "王的修改。") == 0,
+	       strcmp(it.story.body, "王的修改。") == 0,
 	   "wang's text is stored, marked as a conflict");
 	nd_item_free(&it);
 
@@ -216,14 +227,15 @@ static void test_locks_and_conflicts(void)
 	       "breaking a lock is logged");
 	nd_clock_set(NULL);
 
-	ok(fixture_sql(&fx, "UPDATE events SET actor = 'x'") != SQLITE_OK, "events cannot be changed");
+	ok(fixture_sql(&fx, "UPDATE events SET actor = 'x'") != SQLITE_OK,
+	   "events cannot be changed");
 	ok(fixture_sql(&fx, "DELETE FROM revisions WHERE conflict = 1") != SQLITE_OK,
 	   "conflict drafts cannot be deleted");
 }
 
 static void test_reporter_edits(void)
 {
-	struct nd_error err = {0};
+	struct nd_error err = { 0 };
 	struct nd_lock lock;
 	struct nd_transition_result res;
 	struct nd_save_result sr;
@@ -266,7 +278,7 @@ static void test_concurrency(void)
 		pid_t pid = fork();
 		if (pid == 0) {
 			struct nd_store *st;
-			struct nd_error err = {0};
+			struct nd_error err = { 0 };
 			struct nd_actor me;
 			if (nd_store_open(&st, fx.path, 0, &err) < 0 ||
 			    nd_user_get(st, p % 2 ? "wang" : "chen", &me.user, &err) < 0)
@@ -283,12 +295,14 @@ static void test_concurrency(void)
 					if (nd_note_add(st, &me, id, text, &nid, &err) < 0)
 						failures++;
 				} else {
-					int rc = nd_workflow_apply(st, &me, id, "spike", text, true, &res, &err);
+					int rc = nd_workflow_apply(st, &me, id, "spike", text, true,
+								   &res, &err);
 					if (rc == 0)
-						rc = nd_workflow_apply(st, &me, id, "restore", NULL, true, &res, &err);
+						rc = nd_workflow_apply(st, &me, id, "restore", NULL,
+								       true, &res, &err);
 					else if (rc == ND_ESTATE)
-						rc = nd_workflow_apply(st, &me, id, "restore", NULL, true, &res,
-								       &err);
+						rc = nd_workflow_apply(st, &me, id, "restore", NULL,
+								       true, &res, &err);
 					if (rc < 0 && rc != ND_ESTATE)
 						failures++;
 				}
@@ -305,7 +319,8 @@ static void test_concurrency(void)
 		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 			all_ok = 0;
 	}
-	ok(all_ok, "%d processes × %d operations: none failed (no SQLITE_BUSY surfaced)", PROCS, OPS);
+	ok(all_ok, "%d processes × %d operations: none failed (no SQLITE_BUSY surfaced)", PROCS,
+	   OPS);
 	int64_t notes = fixture_int(&fx, "SELECT count(*) FROM notes WHERE body LIKE '进程%'");
 	is_int(notes, PROCS * OPS / 2, "every note is recorded");
 	int64_t events = fixture_int(&fx, "SELECT count(*) FROM events") - events_before;
@@ -313,11 +328,13 @@ static void test_concurrency(void)
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE verb = 'spike' AND id > %lld",
 		 (long long)last_event);
 	int64_t spikes = fixture_int(&fx, sql);
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE verb = 'restore' AND id > %lld",
+	snprintf(sql, sizeof sql,
+		 "SELECT count(*) FROM events WHERE verb = 'restore' AND id > %lld",
 		 (long long)last_event);
 	int64_t restores = fixture_int(&fx, sql);
 	ok(events == spikes + restores && spikes >= restores - 3 && spikes <= restores + 3,
-	   "every transition is logged, spikes and restores pair up (%lld events)", (long long)events);
+	   "every transition is logged, spikes and restores pair up (%lld events)",
+	   (long long)events);
 	sqlite3_stmt *stmt;
 	sqlite3_prepare_v2(nd_store_db(fx.st), "PRAGMA integrity_check", -1, &stmt, NULL);
 	sqlite3_step(stmt);

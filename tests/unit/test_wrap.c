@@ -41,15 +41,16 @@ int main(void)
 	check("", 10, "", "an empty paragraph is one empty line");
 
 	/* No line starts with a closing mark: the character before moves over. */
-	const char *closers[] = {"，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "”", "’", "…"};
+	const char *closers[] = { "，", "。", "、", "；", "：", "？", "！",
+				  "）", "》", "」", "』", "”",  "’",  "…" };
 	for (size_t i = 0; i < sizeof closers / sizeof *closers; i++) {
 		char s[64], bad[16];
 		snprintf(s, sizeof s, "中文%s中文", closers[i]);
 		snprintf(bad, sizeof bad, "|%s", closers[i]);
 		for (int cols = 3; cols <= 6; cols++) {
 			char *got = wrapped(s, cols);
-			ok(!strstr(got, bad), "at %d columns no line starts with %s (%s)", cols, closers[i],
-			   got);
+			ok(!strstr(got, bad), "at %d columns no line starts with %s (%s)", cols,
+			   closers[i], got);
 			free(got);
 		}
 	}
@@ -57,7 +58,7 @@ int main(void)
 	check("中文。”中文", 4, "中文。”|中文", "two closing marks may hang");
 
 	/* No line ends with an opening mark. */
-	const char *openers[] = {"（", "《", "「", "『", "“", "‘"};
+	const char *openers[] = { "（", "《", "「", "『", "“", "‘" };
 	for (size_t i = 0; i < sizeof openers / sizeof *openers; i++) {
 		char s[64];
 		snprintf(s, sizeof s, "中文%s中文", openers[i]);
@@ -67,11 +68,13 @@ int main(void)
 		ok(!strstr(got, bad), "no line ends with %s (%s)", openers[i], got);
 		free(got);
 	}
-	check("他说“要推动双进工作”", 8, "他说“要|推动双进|工作”", "“ stays with the text it opens");
+	check("他说“要推动双进工作”", 8, "他说“要|推动双进|工作”",
+	      "“ stays with the text it opens");
 	check("等等——就是这样", 5, "等等|——就|是这|样", "—— is never split: it moves down whole");
 	check("好……好……", 5, "好……|好……", "…… stays whole");
 	check("使用App软件", 6, "使用|App软|件", "a Latin word is not cut");
-	check("2024年的事", 3, "202|4年|的|事", "a number wider than the line is cut only when it must");
+	check("2024年的事", 3, "202|4年|的|事",
+	      "a number wider than the line is cut only when it must");
 	check("hello world again", 11, "hello world|again", "spaces hang at the line end");
 	check("工会", 1, "工|会", "a 1-column pane still shows each wide character");
 	check("ab", 1, "a|b", "a 1-column pane, narrow characters");
