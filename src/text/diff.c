@@ -105,8 +105,8 @@ static int add_span(struct nd_diff *d, enum nd_diff_op op, const char *text, siz
 	t[len] = '\0';
 	/* t now belongs to the span (cppcheck does not follow the compound
 	 * literal; LeakSanitizer over the test suite does) */
-	// cppcheck-suppress memleak
 	d->spans[d->n++] = (struct nd_diff_span){ op, t };
+	// cppcheck-suppress memleak
 	return 0;
 }
 
