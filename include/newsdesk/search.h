@@ -38,15 +38,21 @@ struct nd_search_hit {
 	long chars;
 };
 
+/* One- and two-character words are matched by scanning: over the newest
+ * this many items (the trigram index answers longer words over all). */
+#define ND_SEARCH_SHORT_WINDOW 20000
+
 struct nd_search_options {
 	const char *state; /* NULL: every state but spiked */
 	const char *issue;
 	int limit;
+	bool windowed; /* out: only short words, so only the newest items were searched */
 };
 
-/* Best first: headline hits before body hits, then the newest. */
+/* Best first: headline hits before body hits, then the newest (by the
+ * current revision for indexed words, by the last change for short ones). */
 int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *query,
-	      const struct nd_search_options *o, bool zh, struct nd_search_hit **hits, size_t *n,
+	      struct nd_search_options *o, bool zh, struct nd_search_hit **hits, size_t *n,
 	      struct nd_error *err);
 void nd_search_hits_free(struct nd_search_hit *hits, size_t n);
 

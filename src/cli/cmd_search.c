@@ -21,7 +21,7 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct nd_search_options o = { NULL, NULL, 20 };
+	struct nd_search_options o = { NULL, NULL, 20, false };
 	const char *state_word = NULL;
 	bool json = false;
 	int c;
@@ -114,6 +114,12 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		}
 		if (n == 0)
 			nd_buf_adds(&out, cli->zh ? "没有找到\n" : "nothing found\n");
+		if (o.windowed && n < (size_t)o.limit)
+			nd_buf_printf(&out,
+				      cli->zh ? "（一两个字的词只在最新的 %d 篇中查找；多加一个字可查找全部）\n"
+					      : "(one- and two-character words search the newest %d items; "
+						"add a third character to search them all)\n",
+				      ND_SEARCH_SHORT_WINDOW);
 	}
 	fputs(nd_buf_str(&out), stdout);
 	nd_buf_free(&out);

@@ -171,26 +171,83 @@ static char *snippet(const char *text, const struct nd_search_terms *t)
 	return nd_buf_take(&b);
 }
 
-int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *query,
-	      const struct nd_search_options *o, bool zh, struct nd_search_hit **hits, size_t *n,
-	      struct nd_error *err)
+/* An FTS5 expression: every long term (AND), restricted to the headline
+ * (any long term in it) or excluding it. */
+static char *fts_expr(const struct nd_search_terms *t, int headline)
 {
-	struct nd_search_terms t;
+	struct nd_buf b = ND_BUF_INIT;
+	bool first = true;
+	nd_buf_addc(&b, '(');
+	for (int k = 0; k < t->n; k++) {
+		if (!is_long(t->term[k]))
+			continue;
+		char *s = fts_string(t->term[k]);
+		nd_buf_printf(&b, "%s%s", first ? "" : " AND ", s);
+		free(s);
+		first = false;
+	}
+	nd_buf_addc(&b, ')');
+	if (headline) {
+		nd_buf_adds(&b, headline > 0 ? " AND (" : " NOT (");
+		first = true;
+		for (int k = 0; k < t->n; k++) {
+			if (!is_long(t->term[k]))
+				continue;
+			char *s = fts_string(t->term[k]);
+			nd_buf_printf(&b, "%sheadline : %s", first ? "" : " OR ", s);
+			free(s);
+			first = false;
+		}
+		nd_buf_addc(&b, ')');
+	}
+	return nd_buf_take(&b);
+}
+
+/* One phase: headline hits (headline > 0) or the others (< 0), newest first,
+ * appended to *hits until limit. */
+static int phase(struct nd_store *st, const struct nd_actor *actor, const struct nd_search_terms *t,
+		 struct nd_search_options *o, bool zh, int headline, struct nd_search_hit **hits,
+		 size_t *n, struct nd_error *err)
+{
 	struct nd_buf sql = ND_BUF_INIT;
 	sqlite3_stmt *stmt;
-	*hits = NULL;
-	*n = 0;
-	int rc = nd_search_parse(query, &t, err);
-	if (rc < 0)
-		return rc;
-	nd_buf_adds(&sql,
-		    "SELECT i.id, i.state, CASE WHEN :zh THEN s.label_zh ELSE s.label_en END, "
-		    "r.headline, r.body, i.updated_at, r.chars, (0");
-	for (int k = 0; k < t.n; k++)
-		nd_buf_printf(&sql, " OR instr(lower(r.headline), lower(:h%d)) > 0", k);
-	nd_buf_adds(&sql, ") AS in_headline FROM items i JOIN revisions r ON r.item_id = i.id AND "
-			  "r.rev = i.current_rev JOIN states s ON s.name = i.state WHERE 1 ");
-	nd_search_sql(&sql, &t);
+	bool fts = false;
+	for (int k = 0; k < t->n; k++)
+		fts |= is_long(t->term[k]);
+	int limit = o->limit > 0 ? o->limit : 20;
+	if ((int)*n >= limit)
+		return 0;
+	nd_buf_adds(&sql, "SELECT i.id, i.state, CASE WHEN :zh THEN s.label_zh ELSE s.label_en END, "
+			  "r.headline, r.body, i.updated_at, r.chars ");
+	if (fts) {
+		/* FTS5 yields rowids newest first without sorting: LIMIT stops it */
+		nd_buf_adds(&sql, "FROM search JOIN revisions r ON r.id = search.rowid "
+				  "JOIN items i ON i.id = r.item_id AND r.rev = i.current_rev "
+				  "JOIN states s ON s.name = i.state WHERE search MATCH :fts ");
+	} else {
+		/* short words: the newest items first, within a window */
+		nd_buf_adds(&sql, "FROM (SELECT id FROM items ORDER BY updated_at DESC, id DESC LIMIT :window) w "
+				  "JOIN items i ON i.id = w.id "
+				  "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+				  "JOIN states s ON s.name = i.state WHERE 1 ");
+	}
+	for (int k = 0; k < t->n; k++) {
+		if (is_long(t->term[k]))
+			continue;
+		nd_buf_printf(&sql,
+			      "AND (instr(lower(r.headline), lower(:t%d)) OR "
+			      "instr(lower(coalesce(r.kicker, '')), lower(:t%d)) OR "
+			      "instr(lower(coalesce(r.subhead, '')), lower(:t%d)) OR "
+			      "instr(lower(coalesce(r.byline, '')), lower(:t%d)) OR "
+			      "instr(lower(r.body), lower(:t%d))) ",
+			      k, k, k, k, k);
+	}
+	if (!fts) {
+		nd_buf_adds(&sql, headline > 0 ? "AND (0" : "AND NOT (0");
+		for (int k = 0; k < t->n; k++)
+			nd_buf_printf(&sql, " OR instr(lower(r.headline), lower(:t%d))", k);
+		nd_buf_adds(&sql, ") ");
+	}
 	if (o->state)
 		nd_buf_adds(&sql, "AND i.state = :state ");
 	else
@@ -199,29 +256,31 @@ int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *que
 		nd_buf_adds(&sql, "AND i.issue = :issue ");
 	if (actor->user.rank < ND_RANK_EDITOR)
 		nd_buf_adds(&sql, "AND i.reporter = :me ");
-	nd_buf_adds(&sql, "ORDER BY in_headline DESC, i.updated_at DESC, i.id DESC LIMIT :limit");
-	rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
+	nd_buf_adds(&sql, fts ? "ORDER BY search.rowid DESC LIMIT :limit"
+			      : "ORDER BY i.updated_at DESC, i.id DESC LIMIT :limit");
+	int rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
 	nd_buf_free(&sql);
-	if (rc < 0) {
-		nd_search_terms_free(&t);
+	if (rc < 0)
 		return rc;
-	}
-	nd_search_bind(stmt, &t);
-	for (int k = 0; k < t.n; k++) {
-		char name[16];
-		snprintf(name, sizeof name, ":h%d", k);
-		nd_bind_text(stmt, sqlite3_bind_parameter_index(stmt, name), t.term[k]);
-	}
-	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), zh);
 	int idx;
+	for (int k = 0; k < t->n; k++) {
+		char name[16];
+		snprintf(name, sizeof name, ":t%d", k);
+		if ((idx = sqlite3_bind_parameter_index(stmt, name)))
+			nd_bind_text(stmt, idx, t->term[k]);
+	}
+	if ((idx = sqlite3_bind_parameter_index(stmt, ":fts")))
+		sqlite3_bind_text(stmt, idx, fts_expr(t, headline), -1, free);
+	if ((idx = sqlite3_bind_parameter_index(stmt, ":window")))
+		sqlite3_bind_int(stmt, idx, ND_SEARCH_SHORT_WINDOW);
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), zh);
 	if ((idx = sqlite3_bind_parameter_index(stmt, ":state")))
 		nd_bind_text(stmt, idx, o->state);
 	if ((idx = sqlite3_bind_parameter_index(stmt, ":issue")))
 		nd_bind_text(stmt, idx, o->issue);
 	if ((idx = sqlite3_bind_parameter_index(stmt, ":me")))
 		nd_bind_text(stmt, idx, actor->user.login);
-	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"),
-			 o->limit > 0 ? o->limit : 20);
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit - (int)*n);
 	int step;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct nd_search_hit *nh = realloc(*hits, (*n + 1) * sizeof *nh);
@@ -239,14 +298,44 @@ int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *que
 		const char *body = (const char *)sqlite3_column_text(stmt, 4);
 		h->updated_at = sqlite3_column_int64(stmt, 5);
 		h->chars = (long)sqlite3_column_int64(stmt, 6);
-		h->in_headline = sqlite3_column_int(stmt, 7) != 0;
-		h->snippet = snippet(body ? body : "", &t);
+		h->in_headline = headline > 0;
+		h->snippet = snippet(body ? body : "", t);
 		if (!h->snippet)
-			h->snippet = snippet(h->headline ? h->headline : "", &t);
+			h->snippet = snippet(h->headline ? h->headline : "", t);
 	}
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = nd_store_fail(st, err, "searching");
 	sqlite3_finalize(stmt);
+	if (!fts)
+		o->windowed = true;
+	return rc;
+}
+
+int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *query,
+	      struct nd_search_options *o, bool zh, struct nd_search_hit **hits, size_t *n,
+	      struct nd_error *err)
+{
+	struct nd_search_terms t;
+	*hits = NULL;
+	*n = 0;
+	o->windowed = false;
+	int rc = nd_search_parse(query, &t, err);
+	if (rc < 0)
+		return rc;
+	/* Headline hits first, then the rest; each newest first. */
+	rc = phase(st, actor, &t, o, zh, 1, hits, n, err);
+	if (rc == 0)
+		rc = phase(st, actor, &t, o, zh, -1, hits, n, err);
+	if (rc == 0 && o->windowed) {
+		/* the window only mattered if there are more items than it holds */
+		sqlite3_stmt *stmt;
+		o->windowed = false;
+		if (nd_store_prepare(st, "SELECT coalesce(sum(n), 0) FROM state_counts", &stmt, err) == 0) {
+			if (sqlite3_step(stmt) == SQLITE_ROW)
+				o->windowed = sqlite3_column_int64(stmt, 0) > ND_SEARCH_SHORT_WINDOW;
+			sqlite3_finalize(stmt);
+		}
+	}
 	nd_search_terms_free(&t);
 	if (rc < 0) {
 		nd_search_hits_free(*hits, *n);
