@@ -104,6 +104,8 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 		}
 		if (it->markers && (rc = note(st, actor, fr.id, it->markers, err)) < 0)
 			goto fail;
+		if (it->source && (rc = note(st, actor, fr.id, it->source, err)) < 0)
+			goto fail;
 		if (issue && (rc = place(st, fr.id, issue, page_no,
 					 (int)(existing + (int64_t)i + 1), err)) < 0)
 			goto fail;

@@ -90,6 +90,8 @@ static bool ends_sentence(const char *s)
 
 static enum kind classify(const char *s)
 {
+	if (starts(s, "【编者按】"))
+		return L_PARA; /* an editor's note is text of an article, not a marker */
 	if (nd_import_is_marker(s))
 		return L_MARKER;
 	if (starts(s, "来源：") || starts(s, "来源:"))
@@ -304,6 +306,11 @@ static int walk(struct split *sp, struct line *lines, size_t n)
 			cur = NULL;
 			break;
 		case L_PARA:
+			if (!cur && !tl.n && starts(l->text, "【编者按】") && sp->n) {
+				/* an editor's note belongs to the article it follows */
+				cur = &sp->w[sp->n - 1];
+				cur->closed = false;
+			}
 			if (tl.n) {
 				cur = open_titled(
 				    sp, &tl); /* photo news, or an article without a dateline */

@@ -103,6 +103,30 @@ printf '%s' "$out" >"$TMP/a.json"
 contains "…is kept as a fragment flagged for an editor" "$(summary <"$TMP/a.json")" "fragment"
 lossless "$TMP/ambiguous.txt" "$TMP/a.json" && pass "…and nothing is lost" || fail "ambiguous lossless"
 
+# 来源 and 【编者按】 stay with their article.
+cat >"$TMP/notes.txt" <<'PAGE'
+工会博览
+
+全省职工技能大赛圆满落幕本届规模空前
+
+本报讯 近日，全省职工技能大赛在南京落幕，共有三千余名选手参赛。
+
+来源：《江苏工人报》
+
+【编者按】技能大赛是产业工人展示风采的舞台，本报将持续关注。
+
+另一篇稿件的标题在这里
+
+本报讯 第二篇稿件的正文。
+PAGE
+expect_ok "an editor's note and a source" nd import --dry-run --format json "$TMP/notes.txt"
+printf '%s' "$out" >"$TMP/n.json"
+equals "…two items" "$(summary <"$TMP/n.json" | wc -l | tr -d ' ')" 2
+b=$(body_of "$TMP/n.json" 全省职工技能大赛)
+contains "…the 编者按 belongs to the article it follows" "$b" "【编者按】技能大赛是产业工人"
+contains "…with the source kept" "$(python3 -c "import json; print(json.load(open('$TMP/n.json'))[0]['items'][0]['source'])")" "来源：《江苏工人报》"
+lossless "$TMP/notes.txt" "$TMP/n.json" && pass "…lossless" || fail "notes lossless"
+
 # Filing for real: GB18030, placed on an issue, fragments noted.
 iconv -f UTF-8 -t GB18030 "$SRCDIR/demo/003_3e16ec6b22cd13a7.txt" >"$TMP/003-gb.txt"
 nd issue add 2023-07 --title "工人日报 2023年7月6日" --pages 4 >/dev/null
