@@ -127,6 +127,27 @@ equals "…all four items" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 4
 expect_ok "help without a terminal" as_user zhu
 contains "…lists the reporter's commands" "$out" "file [--encoding"
 
+# ssh -t opens the desk, limited to the user's rights: zhu sees zhu's items.
+if command -v tmux >/dev/null; then
+	sock="nd-ssh-$$"
+	tmux -L "$sock" -f /dev/null new-session -d -s t -x 110 -y 30 \
+		ssh -tt -F /dev/null -i "$TMP/zhu" -p "$port" -o StrictHostKeyChecking=no \
+		-o UserKnownHostsFile=/dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o LogLevel=ERROR \
+		-o SendEnv=LANG "$me@127.0.0.1"
+	seen=""
+	for i in $(seq 1 100); do
+		seen=$(tmux -L "$sock" capture-pane -p -t t 2>/dev/null)
+		case "$seen" in *"newsdesk ·"*) break ;; esac
+		sleep 0.05
+	done
+	contains "ssh -t opens the desk for the reporter" "$seen" "朱建良"
+	contains "…with the reporter's own items" "$seen" "射阳县工人文化宫打造最美职工书屋"
+	lacks "…and nobody else's" "$seen" "江苏省核电重点工程项目劳动竞赛启动"
+	tmux -L "$sock" send-keys -t t q
+	sleep 0.3
+	tmux -L "$sock" kill-server 2>/dev/null || true
+fi
+
 # A disabled user's key is gone after the next install.
 nd user disable li >/dev/null
 nd keys --install "$TMP/authorized_keys" >/dev/null
