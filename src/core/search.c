@@ -70,6 +70,40 @@ void nd_search_terms_free(struct nd_search_terms *t)
 	memset(t, 0, sizeof *t);
 }
 
+/* Case matters only for Latin letters; lower() of a Chinese body would
+ * copy kilobytes per row for nothing. */
+static bool has_latin(const char *term)
+{
+	for (const char *p = term; *p; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+			return true;
+	return false;
+}
+
+/* instr over a column, folding case only when the term needs it. */
+static void add_instr(struct nd_buf *sql, const char *column, const char *term, int k)
+{
+	if (has_latin(term))
+		nd_buf_printf(sql, "instr(lower(%s), lower(:t%d))", column, k);
+	else
+		nd_buf_printf(sql, "instr(%s, :t%d)", column, k);
+}
+
+/* The term is in one of the item's fields. */
+static void add_anywhere(struct nd_buf *sql, const char *term, int k)
+{
+	static const char *const columns[] = {"r.headline", "coalesce(r.kicker, '')",
+					      "coalesce(r.subhead, '')", "coalesce(r.byline, '')",
+					      "r.body"};
+	nd_buf_adds(sql, "AND (");
+	for (size_t c = 0; c < sizeof columns / sizeof *columns; c++) {
+		if (c)
+			nd_buf_adds(sql, " OR ");
+		add_instr(sql, columns[c], term, k);
+	}
+	nd_buf_adds(sql, ") ");
+}
+
 static bool is_long(const char *term)
 {
 	return nd_utf8_length(term) >= 3;
@@ -80,17 +114,11 @@ int nd_search_sql(struct nd_buf *sql, const struct nd_search_terms *t)
 	int rc = 0;
 	for (int k = 0; k < t->n; k++) {
 		if (is_long(t->term[k]))
-			rc |= nd_buf_printf(
-			    sql, "AND r.id IN (SELECT rowid FROM search WHERE search MATCH :t%d) ",
-			    k);
-		else
 			rc |= nd_buf_printf(sql,
-					    "AND (instr(lower(r.headline), lower(:t%d)) OR "
-					    "instr(lower(coalesce(r.kicker, '')), lower(:t%d)) OR "
-					    "instr(lower(coalesce(r.subhead, '')), lower(:t%d)) OR "
-					    "instr(lower(coalesce(r.byline, '')), lower(:t%d)) OR "
-					    "instr(lower(r.body), lower(:t%d))) ",
-					    k, k, k, k, k);
+					    "AND r.id IN (SELECT rowid FROM search WHERE search MATCH :t%d) ",
+					    k);
+		else
+			add_anywhere(sql, t->term[k], k);
 	}
 	return rc;
 }
@@ -231,21 +259,15 @@ static int phase(struct nd_store *st, const struct nd_actor *actor, const struct
 				  "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
 				  "JOIN states s ON s.name = i.state WHERE 1 ");
 	}
-	for (int k = 0; k < t->n; k++) {
-		if (is_long(t->term[k]))
-			continue;
-		nd_buf_printf(&sql,
-			      "AND (instr(lower(r.headline), lower(:t%d)) OR "
-			      "instr(lower(coalesce(r.kicker, '')), lower(:t%d)) OR "
-			      "instr(lower(coalesce(r.subhead, '')), lower(:t%d)) OR "
-			      "instr(lower(coalesce(r.byline, '')), lower(:t%d)) OR "
-			      "instr(lower(r.body), lower(:t%d))) ",
-			      k, k, k, k, k);
-	}
+	for (int k = 0; k < t->n; k++)
+		if (!is_long(t->term[k]))
+			add_anywhere(&sql, t->term[k], k);
 	if (!fts) {
 		nd_buf_adds(&sql, headline > 0 ? "AND (0" : "AND NOT (0");
-		for (int k = 0; k < t->n; k++)
-			nd_buf_printf(&sql, " OR instr(lower(r.headline), lower(:t%d))", k);
+		for (int k = 0; k < t->n; k++) {
+			nd_buf_adds(&sql, " OR ");
+			add_instr(&sql, "r.headline", t->term[k], k);
+		}
 		nd_buf_adds(&sql, ") ");
 	}
 	if (o->state)
