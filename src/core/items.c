@@ -7,6 +7,7 @@
 #include "newsdesk/search.h"
 #include "newsdesk/store_sql.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -261,14 +262,34 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 	if (limit <= 0)
 		return 0;
 	unsigned sort = (unsigned)f->sort < sizeof sort_orders / sizeof *sort_orders ? f->sort : 0;
-	if (nd_buf_adds(
-		&sql,
-		"SELECT " ITEM_COLUMNS(
-		    "NULL") "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev ") <
-		0 ||
-	    build_where(&sql, actor, f) < 0 ||
-	    nd_buf_adds(&sql, sort_orders[sort][f->ascending ? 1 : 0]) < 0 ||
-	    nd_buf_adds(&sql, "LIMIT :limit OFFSET :offset") < 0) {
+	/* Deep in a long list, walk from the other end and turn the rows
+	 * round: the last page of a million items costs what the first does. */
+	bool reverse = false;
+	if (offset > 10000 && limit < INT32_MAX / 2) {
+		int64_t total = 0;
+		if ((rc = nd_item_count(st, actor, f, &total, err)) < 0)
+			return rc;
+		if (offset > total / 2) {
+			reverse = true;
+			int64_t end = offset + limit < total ? offset + limit : total;
+			limit = (int)(end - offset);
+			offset = total - end;
+			if (limit <= 0)
+				return 0;
+		}
+	}
+	bool ascending = f->ascending != reverse;
+	/* The window of ids comes from the index alone; only its rows are
+	 * joined to their revisions (OFFSET over a join reads every row). */
+	rc = nd_buf_adds(&sql, "SELECT " ITEM_COLUMNS("NULL") "JOIN revisions r ON r.item_id = i.id "
+							      "AND r.rev = i.current_rev WHERE i.id IN (SELECT i.id FROM items i ");
+	if (sort == ND_SORT_CHARS)
+		rc |= nd_buf_adds(&sql, "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev ");
+	rc |= build_where(&sql, actor, f);
+	rc |= nd_buf_adds(&sql, sort_orders[sort][ascending ? 1 : 0]);
+	rc |= nd_buf_adds(&sql, "LIMIT :limit OFFSET :offset) ");
+	rc |= nd_buf_adds(&sql, sort_orders[sort][ascending ? 1 : 0]);
+	if (rc < 0) {
 		nd_buf_free(&sql);
 		return nd_fail(err, ND_ENOMEM, "out of memory");
 	}
@@ -280,7 +301,6 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 	bind_filter(stmt, actor, f);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":offset"), offset);
-
 	size_t cap = 0;
 	int step;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -303,8 +323,15 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 		nd_items_free(*rows, *n);
 		*rows = NULL;
 		*n = 0;
+		return rc;
 	}
-	return rc;
+	if (reverse)
+		for (size_t i = 0; i < *n / 2; i++) {
+			struct nd_item tmp = (*rows)[i];
+			(*rows)[i] = (*rows)[*n - 1 - i];
+			(*rows)[*n - 1 - i] = tmp;
+		}
+	return 0;
 }
 
 int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
