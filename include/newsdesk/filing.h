@@ -57,6 +57,12 @@ int nd_is_byline(const char *line);
 /* True when the line is an author line: 本报记者 XXX 本报通讯员 XXX. */
 bool nd_is_author_line(const char *line);
 
+/* 字数 of the whole story; *body_chars receives the body's. */
+long nd_story_chars(const struct nd_story *s, long *body_chars);
+
+/* True when a line ends like prose (。！？；，：), which a title does not. */
+bool nd_ends_like_prose(const char *s);
+
 int nd_story_copy(struct nd_story *dst, const struct nd_story *src);
 void nd_story_free(struct nd_story *st);
 

@@ -31,6 +31,13 @@ struct nd_note {
 	int64_t at;
 };
 
+/* Appends a workflow event inside the caller's transaction. rev: > 0 that
+ * revision, ND_EVENT_CURRENT_REV the item's current one, 0 none. */
+#define ND_EVENT_CURRENT_REV (-1)
+int nd_event_append(struct nd_store *st, int64_t item, const char *actor, const char *verb,
+		    const char *from, const char *to, const char *note, int rev,
+		    struct nd_error *err);
+
 int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id, bool zh,
 		   struct nd_event **events, size_t *n, struct nd_error *err);
 void nd_events_free(struct nd_event *events, size_t n);

@@ -2,7 +2,7 @@
  * BEGIN IMMEDIATE transaction per call; a save stores the editor's text
  * before deciding anything else, so no outcome loses it. */
 #include "newsdesk/edit.h"
-#include "newsdesk/count.h"
+#include "newsdesk/journal.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdio.h>
@@ -94,35 +94,6 @@ static int locked_error(int64_t id, const struct head *h, struct nd_error *err)
 		       (long long)id, h->holder, since, until, (long long)id);
 }
 
-static int log_event(struct nd_store *st, int64_t id, const char *actor, const char *verb,
-		     const char *from, const char *to, const char *note, int rev,
-		     struct nd_error *err)
-{
-	sqlite3_stmt *stmt;
-	int rc =
-	    nd_store_prepare(st,
-			     "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
-			     "rev, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-			     &stmt, err);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	nd_bind_text(stmt, 2, actor);
-	nd_bind_text(stmt, 3, verb);
-	nd_bind_text(stmt, 4, from);
-	nd_bind_text(stmt, 5, to);
-	nd_bind_text(stmt, 6, note);
-	if (rev > 0)
-		sqlite3_bind_int(stmt, 7, rev);
-	else
-		sqlite3_bind_null(stmt, 7);
-	sqlite3_bind_int64(stmt, 8, nd_now());
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "logging the event");
-	sqlite3_finalize(stmt);
-	return rc;
-}
-
 int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		 struct nd_lock *lock, struct nd_error *err)
 {
@@ -165,8 +136,8 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	if (h.holder[0] && !mine) {
 		char note[160];
 		snprintf(note, sizeof note, "took over %s's expired lock", h.holder);
-		if ((rc = log_event(st, id, actor->user.login, "takeover", h.state, h.state, note,
-				    0, err)) < 0)
+		if ((rc = nd_event_append(st, id, actor->user.login, "takeover", h.state, h.state,
+					  note, 0, err)) < 0)
 			goto fail;
 		lock->took_over = true;
 		snprintf(lock->previous, sizeof lock->previous, "%s", h.holder);
@@ -248,8 +219,8 @@ int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	}
 	char note[160];
 	snprintf(note, sizeof note, "broke %s's lock", h.holder);
-	if ((rc = log_event(st, id, actor->user.login, "unlock", h.state, h.state, note, 0, err)) <
-	    0)
+	if ((rc = nd_event_append(st, id, actor->user.login, "unlock", h.state, h.state, note, 0,
+				  err)) < 0)
 		goto fail;
 	snprintf(holder, holder_size, "%s", h.holder);
 	return nd_store_commit(st, err);
@@ -294,23 +265,12 @@ static int equals_revision(struct nd_store *st, int64_t id, int rev, const struc
 	return rc;
 }
 
-static long story_chars(const struct nd_story *s, long *body_chars)
-{
-	const char *fields[] = { s->kicker, s->headline, s->subhead, s->dateline, s->byline };
-	long total = 0;
-	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
-		if (fields[i])
-			total += nd_count_chars(fields[i]);
-	*body_chars = nd_count_chars(s->body ? s->body : "");
-	return total + *body_chars;
-}
-
 static int insert_revision(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev,
 			   int base_rev, const struct nd_story *s, bool conflict,
 			   struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	long body_chars, chars = story_chars(s, &body_chars);
+	long body_chars, chars = nd_story_chars(s, &body_chars);
 	int rc = nd_store_prepare(
 	    st,
 	    "INSERT INTO revisions(item_id, rev, base_rev, kind, section, kicker, "
@@ -398,10 +358,11 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	if (stale || locked || !h.editable) {
 		/* Keep the text first; then explain. */
 		if ((rc = insert_revision(st, actor, id, next, base_rev, story, true, err)) < 0 ||
-		    (rc = log_event(st, id, actor->user.login, "conflict", h.state, h.state,
-				    stale ? "saved from an old revision; kept as a conflict draft"
-					  : "saved while not editable; kept as a conflict draft",
-				    next, err)) < 0)
+		    (rc = nd_event_append(
+			 st, id, actor->user.login, "conflict", h.state, h.state,
+			 stale ? "saved from an old revision; kept as a conflict draft"
+			       : "saved while not editable; kept as a conflict draft",
+			 next, err)) < 0)
 			goto fail;
 		if ((rc = nd_store_commit(st, err)) < 0)
 			return rc;
@@ -479,10 +440,10 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 			     (long long)id);
 		goto fail;
 	}
-	if ((rc = log_event(st, id, actor->user.login, "edit", h.state, h.state, NULL, next, err)) <
-	    0)
+	if ((rc = nd_event_append(st, id, actor->user.login, "edit", h.state, h.state, NULL, next,
+				  err)) < 0)
 		goto fail;
-	if (to[0] && (rc = log_event(
+	if (to[0] && (rc = nd_event_append(
 			  st, id, actor->user.login, correction ? "correct" : "finish", h.state, to,
 			  correction ? "correction of the published text" : NULL, next, err)) < 0)
 		goto fail;

@@ -4,6 +4,7 @@
 #include "newsdesk/items.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
+#include "newsdesk/journal.h"
 #include "newsdesk/search.h"
 #include "newsdesk/store_sql.h"
 
@@ -62,17 +63,6 @@ static void bind_common(sqlite3_stmt *stmt, bool zh)
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":now"), nd_now());
 }
 
-static long story_chars(const struct nd_story *s, long *body_chars)
-{
-	const char *fields[] = { s->kicker, s->headline, s->subhead, s->dateline, s->byline };
-	long total = 0;
-	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
-		if (fields[i])
-			total += nd_count_chars(fields[i]);
-	*body_chars = nd_count_chars(s->body ? s->body : "");
-	return total + *body_chars;
-}
-
 static int find_token(struct nd_store *st, const char *token, int64_t *id, long *chars,
 		      struct nd_error *err)
 {
@@ -115,7 +105,7 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 	memset(res, 0, sizeof *res);
 	if ((rc = nd_story_validate(story, err)) < 0)
 		return rc;
-	long body_chars, chars = story_chars(story, &body_chars);
+	long body_chars, chars = nd_story_chars(story, &body_chars);
 	if (token && (rc = find_token(st, token, &res->id, &res->chars, err)) != 0) {
 		if (rc > 0)
 			res->duplicate = true;
@@ -167,18 +157,8 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 	if ((rc = step_done(st, stmt, err, "storing the revision")) < 0)
 		return rc;
 
-	if ((rc = nd_store_prepare(
-		 st,
-		 "INSERT INTO events(item_id, actor, verb, from_state, to_state, rev, "
-		 "created_at) VALUES (?, ?, ?, NULL, ?, 1, ?)",
-		 &stmt, err)) < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, res->id);
-	nd_bind_text(stmt, 2, actor->user.login);
-	nd_bind_text(stmt, 3, verb);
-	nd_bind_text(stmt, 4, state);
-	sqlite3_bind_int64(stmt, 5, now);
-	if ((rc = step_done(st, stmt, err, "logging the filing")) < 0)
+	if ((rc = nd_event_append(st, res->id, actor->user.login, verb, NULL, state, NULL, 1,
+				  err)) < 0)
 		return rc;
 
 	if (story->section && story->section[0]) {
@@ -281,10 +261,13 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 	bool ascending = f->ascending != reverse;
 	/* The window of ids comes from the index alone; only its rows are
 	 * joined to their revisions (OFFSET over a join reads every row). */
-	rc = nd_buf_adds(&sql, "SELECT " ITEM_COLUMNS("NULL") "JOIN revisions r ON r.item_id = i.id "
-							      "AND r.rev = i.current_rev WHERE i.id IN (SELECT i.id FROM items i ");
+	rc = nd_buf_adds(
+	    &sql, "SELECT " ITEM_COLUMNS(
+		      "NULL") "JOIN revisions r ON r.item_id = i.id "
+			      "AND r.rev = i.current_rev WHERE i.id IN (SELECT i.id FROM items i ");
 	if (sort == ND_SORT_CHARS)
-		rc |= nd_buf_adds(&sql, "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev ");
+		rc |= nd_buf_adds(
+		    &sql, "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev ");
 	rc |= build_where(&sql, actor, f);
 	rc |= nd_buf_adds(&sql, sort_orders[sort][ascending ? 1 : 0]);
 	rc |= nd_buf_adds(&sql, "LIMIT :limit OFFSET :offset) ");

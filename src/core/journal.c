@@ -6,6 +6,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+int nd_event_append(struct nd_store *st, int64_t item, const char *actor, const char *verb,
+		    const char *from, const char *to, const char *note, int rev,
+		    struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_store_prepare(
+	    st,
+	    "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, rev, "
+	    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?7 > 0 THEN ?7 "
+	    "WHEN ?7 < 0 THEN (SELECT current_rev FROM items WHERE id = ?1) END, ?8)",
+	    &stmt, err);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, item);
+	nd_bind_text(stmt, 2, actor);
+	nd_bind_text(stmt, 3, verb);
+	nd_bind_text(stmt, 4, from);
+	nd_bind_text(stmt, 5, to);
+	nd_bind_text(stmt, 6, note && note[0] ? note : NULL);
+	sqlite3_bind_int(stmt, 7, rev);
+	sqlite3_bind_int64(stmt, 8, nd_now());
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = nd_store_fail(st, err, "logging the event");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 /* Reading the journal needs the right to read the item. */
 static int may_read(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		    struct nd_error *err)

@@ -3,6 +3,7 @@
  * page in the same BEGIN IMMEDIATE transaction and is logged as an event. */
 #include "newsdesk/planning.h"
 #include "newsdesk/buf.h"
+#include "newsdesk/journal.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdarg.h>
@@ -350,11 +351,8 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		goto fail;
 	char note[160];
 	snprintf(note, sizeof note, "%s%s p.%d #%d", from, target_issue, page, position);
-	if ((rc = exec_bound(st,
-			     "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
-			     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			     err, "logging the placement", "isssssi", id, actor->user.login, verb,
-			     p.state, p.state, note, nd_now())) < 0)
+	if ((rc = nd_event_append(st, id, actor->user.login, verb, p.state, p.state, note, 0,
+				  err)) < 0)
 		goto fail;
 	return nd_store_commit(st, err);
 fail:
@@ -392,11 +390,8 @@ int nd_item_unassign(struct nd_store *st, const struct nd_actor *actor, int64_t 
 	char note[96];
 	snprintf(note, sizeof note, "off %s p.%d #%d", p.issue, p.page, p.position);
 	if ((rc = take_off(st, id, &p, err)) < 0 ||
-	    (rc = exec_bound(st,
-			     "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
-			     "created_at) VALUES (?, ?, 'unassign', ?, ?, ?, ?)",
-			     err, "logging", "issssi", id, actor->user.login, p.state, p.state,
-			     note, nd_now())) < 0)
+	    (rc = nd_event_append(st, id, actor->user.login, "unassign", p.state, p.state, note, 0,
+				  err)) < 0)
 		goto fail;
 	return nd_store_commit(st, err);
 fail:
@@ -588,12 +583,8 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 			 "published_rev = current_rev, published_at = ?, updated_at = ? "
 			 "WHERE id = ? AND state = 'approved'",
 			 err, "publishing", "iii", now, now, ids[i])) < 0 ||
-		    (rc = exec_bound(
-			 st,
-			 "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
-			 "rev, created_at) SELECT id, ?, 'publish', 'approved', 'published', ?, "
-			 "current_rev, ? FROM items WHERE id = ?",
-			 err, "logging", "ssii", actor->user.login, code, now, ids[i])) < 0)
+		    (rc = nd_event_append(st, ids[i], actor->user.login, "publish", "approved",
+					  "published", code, ND_EVENT_CURRENT_REV, err)) < 0)
 			goto fail;
 	}
 	if ((rc = exec_bound(

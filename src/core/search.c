@@ -92,9 +92,9 @@ static void add_instr(struct nd_buf *sql, const char *column, const char *term, 
 /* The term is in one of the item's fields. */
 static void add_anywhere(struct nd_buf *sql, const char *term, int k)
 {
-	static const char *const columns[] = {"r.headline", "coalesce(r.kicker, '')",
-					      "coalesce(r.subhead, '')", "coalesce(r.byline, '')",
-					      "r.body"};
+	static const char *const columns[] = { "r.headline", "coalesce(r.kicker, '')",
+					       "coalesce(r.subhead, '')", "coalesce(r.byline, '')",
+					       "r.body" };
 	nd_buf_adds(sql, "AND (");
 	for (size_t c = 0; c < sizeof columns / sizeof *columns; c++) {
 		if (c)
@@ -114,9 +114,9 @@ int nd_search_sql(struct nd_buf *sql, const struct nd_search_terms *t)
 	int rc = 0;
 	for (int k = 0; k < t->n; k++) {
 		if (is_long(t->term[k]))
-			rc |= nd_buf_printf(sql,
-					    "AND r.id IN (SELECT rowid FROM search WHERE search MATCH :t%d) ",
-					    k);
+			rc |= nd_buf_printf(
+			    sql, "AND r.id IN (SELECT rowid FROM search WHERE search MATCH :t%d) ",
+			    k);
 		else
 			add_anywhere(sql, t->term[k], k);
 	}
@@ -245,8 +245,9 @@ static int phase(struct nd_store *st, const struct nd_actor *actor, const struct
 	int limit = o->limit > 0 ? o->limit : 20;
 	if ((int)*n >= limit)
 		return 0;
-	nd_buf_adds(&sql, "SELECT i.id, i.state, CASE WHEN :zh THEN s.label_zh ELSE s.label_en END, "
-			  "r.headline, r.body, i.updated_at, r.chars ");
+	nd_buf_adds(&sql,
+		    "SELECT i.id, i.state, CASE WHEN :zh THEN s.label_zh ELSE s.label_en END, "
+		    "r.headline, r.body, i.updated_at, r.chars ");
 	if (fts) {
 		/* FTS5 yields rowids newest first without sorting: LIMIT stops it */
 		nd_buf_adds(&sql, "FROM search JOIN revisions r ON r.id = search.rowid "
@@ -254,10 +255,12 @@ static int phase(struct nd_store *st, const struct nd_actor *actor, const struct
 				  "JOIN states s ON s.name = i.state WHERE search MATCH :fts ");
 	} else {
 		/* short words: the newest items first, within a window */
-		nd_buf_adds(&sql, "FROM (SELECT id FROM items ORDER BY updated_at DESC, id DESC LIMIT :window) w "
-				  "JOIN items i ON i.id = w.id "
-				  "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-				  "JOIN states s ON s.name = i.state WHERE 1 ");
+		nd_buf_adds(
+		    &sql,
+		    "FROM (SELECT id FROM items ORDER BY updated_at DESC, id DESC LIMIT :window) w "
+		    "JOIN items i ON i.id = w.id "
+		    "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+		    "JOIN states s ON s.name = i.state WHERE 1 ");
 	}
 	for (int k = 0; k < t->n; k++)
 		if (!is_long(t->term[k]))
@@ -352,9 +355,11 @@ int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *que
 		/* the window only mattered if there are more items than it holds */
 		sqlite3_stmt *stmt;
 		o->windowed = false;
-		if (nd_store_prepare(st, "SELECT coalesce(sum(n), 0) FROM state_counts", &stmt, err) == 0) {
+		if (nd_store_prepare(st, "SELECT coalesce(sum(n), 0) FROM state_counts", &stmt,
+				     err) == 0) {
 			if (sqlite3_step(stmt) == SQLITE_ROW)
-				o->windowed = sqlite3_column_int64(stmt, 0) > ND_SEARCH_SHORT_WINDOW;
+				o->windowed =
+				    sqlite3_column_int64(stmt, 0) > ND_SEARCH_SHORT_WINDOW;
 			sqlite3_finalize(stmt);
 		}
 	}

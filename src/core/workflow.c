@@ -1,6 +1,7 @@
 /* workflow.c — the transition engine over the states and transitions tables. */
 #include "newsdesk/workflow.h"
 #include "newsdesk/buf.h"
+#include "newsdesk/journal.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdio.h>
@@ -309,27 +310,9 @@ int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t
 		rc = nd_store_fail(st, err, "moving the item");
 		goto out;
 	}
-	if ((rc = nd_store_prepare(
-		 st,
-		 "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, "
-		 "rev, created_at) VALUES (?, ?, ?, ?, ?, ?, "
-		 "(SELECT current_rev FROM items WHERE id = ?), ?)",
-		 &stmt, err)) < 0)
+	if ((rc = nd_event_append(st, id, actor->user.login, verb, h.state, to, note,
+				  ND_EVENT_CURRENT_REV, err)) < 0)
 		goto out;
-	sqlite3_bind_int64(stmt, 1, id);
-	nd_bind_text(stmt, 2, actor->user.login);
-	nd_bind_text(stmt, 3, verb);
-	nd_bind_text(stmt, 4, h.state);
-	nd_bind_text(stmt, 5, to);
-	nd_bind_text(stmt, 6, note && note[0] ? note : NULL);
-	sqlite3_bind_int64(stmt, 7, id);
-	sqlite3_bind_int64(stmt, 8, now);
-	step = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "logging the event");
-		goto out;
-	}
 	res->event_id = sqlite3_last_insert_rowid(nd_store_db(st));
 	snprintf(res->from, sizeof res->from, "%s", label_of(&wf, h.state, zh));
 	snprintf(res->to, sizeof res->to, "%s", label_of(&wf, to, zh));

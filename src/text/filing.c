@@ -4,6 +4,7 @@
 #include "newsdesk/filing.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/charset.h"
+#include "newsdesk/count.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/utf8.h"
 
@@ -514,7 +515,7 @@ static int parse_header(struct lines *l, size_t first, struct nd_story *st, size
 
 /* Headlines often end in a closing quote (“吐故纳新”), never in a full
  * stop, comma or colon. */
-static bool ends_like_prose(const char *s)
+bool nd_ends_like_prose(const char *s)
 {
 	static const char *const marks[] = { "。", "！", "？", "；", "，", "：",
 					     ".",  "!",  "?",  ";",  ",",  ":" };
@@ -530,7 +531,7 @@ static bool ends_like_prose(const char *s)
 static bool short_title_line(const char *s)
 {
 	size_t n = nd_utf8_length(s);
-	return n > 0 && n <= 40 && !ends_like_prose(s) && !nd_match_dateline(s);
+	return n > 0 && n <= 40 && !nd_ends_like_prose(s) && !nd_match_dateline(s);
 }
 
 /* An author line under a headline: 本报记者 XXX 本报通讯员 XXX. */
@@ -807,6 +808,17 @@ char *nd_story_format(const struct nd_story *st)
 		return NULL;
 	}
 	return nd_buf_take(&b);
+}
+
+long nd_story_chars(const struct nd_story *s, long *body_chars)
+{
+	const char *fields[] = { s->kicker, s->headline, s->subhead, s->dateline, s->byline };
+	long total = 0;
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		if (fields[i])
+			total += nd_count_chars(fields[i]);
+	*body_chars = nd_count_chars(s->body ? s->body : "");
+	return total + *body_chars;
 }
 
 int nd_story_copy(struct nd_story *dst, const struct nd_story *src)

@@ -48,19 +48,6 @@ bool nd_import_is_marker(const char *line)
 	return false;
 }
 
-static bool ends_like_prose(const char *s)
-{
-	static const char *const marks[] = { "。", "！", "？", "；", "，", "：",
-					     ".",  "!",  "?",  ";",  ",",  ":" };
-	size_t n = strlen(s);
-	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
-		size_t k = strlen(marks[i]);
-		if (n >= k && memcmp(s + n - k, marks[i], k) == 0)
-			return true;
-	}
-	return false;
-}
-
 /* Finished: the paragraph ends a sentence (or a quotation that does). */
 static bool finished(const char *s)
 {
@@ -106,7 +93,7 @@ static enum kind classify(const char *s)
 	if (nd_is_byline(s))
 		return L_CREDIT;
 	size_t len = nd_utf8_length(s);
-	if (len <= 40 && !ends_like_prose(s) && !ends_sentence(s))
+	if (len <= 40 && !nd_ends_like_prose(s) && !ends_sentence(s))
 		return L_TITLE;
 	return L_PARA;
 }

@@ -221,9 +221,21 @@ static void draw_separator(struct tui *t, int y)
 	nd_buf_free(&b);
 }
 
-static const struct {
+/* The key hint lines, one table per screen, drawn by one function. */
+struct hint {
 	const char *key, *label;
-} hints[] = {
+};
+
+static void draw_hint_line(const struct hint *h, size_t n)
+{
+	struct nd_buf b = ND_BUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		nd_buf_printf(&b, "%s%s %s", i ? "  " : " ", h[i].key, _(h[i].label));
+	tui_draw_row(LINES - 2, 0, COLS, nd_buf_str(&b), A_REVERSE);
+	nd_buf_free(&b);
+}
+
+static const struct hint hints[] = {
 	{ "Enter", N_("open") }, { "/", N_("search") }, { "f", N_("filter") },
 	{ "s", N_("sort") },     { "D", N_("edited") }, { "a", N_("sign off") },
 	{ "R", N_("return") },   { "S", N_("spike") },  { "c", N_("note") },
@@ -232,16 +244,10 @@ static const struct {
 
 static void draw_hints(void)
 {
-	struct nd_buf b = ND_BUF_INIT;
-	for (size_t i = 0; i < sizeof hints / sizeof *hints; i++)
-		nd_buf_printf(&b, "%s%s %s", i ? "  " : " ", hints[i].key, _(hints[i].label));
-	tui_draw_row(LINES - 2, 0, COLS, nd_buf_str(&b), A_REVERSE);
-	nd_buf_free(&b);
+	draw_hint_line(hints, sizeof hints / sizeof *hints);
 }
 
-static const struct {
-	const char *key, *label;
-} editor_hints[] = {
+static const struct hint editor_hints[] = {
 	{ "^S", N_("save") },     { "^Z", N_("undo") },   { "^R", N_("redo") },
 	{ "^K", N_("clean up") }, { "^F", N_("find") },   { "^X/^C/^V", N_("cut/copy/paste") },
 	{ "Tab", N_("field") },   { "Esc", N_("leave") },
@@ -249,47 +255,28 @@ static const struct {
 
 static void draw_editor_hints(void)
 {
-	struct nd_buf b = ND_BUF_INIT;
-	for (size_t i = 0; i < sizeof editor_hints / sizeof *editor_hints; i++)
-		nd_buf_printf(&b, "%s%s %s", i ? "  " : " ", editor_hints[i].key,
-			      _(editor_hints[i].label));
-	tui_draw_row(LINES - 2, 0, COLS, nd_buf_str(&b), A_REVERSE);
-	nd_buf_free(&b);
+	draw_hint_line(editor_hints, sizeof editor_hints / sizeof *editor_hints);
 }
 
-static const struct {
-	const char *key, *label;
-} review_hints[] = {
+static const struct hint review_hints[] = {
 	{ "[ ]", N_("revisions") }, { "a", N_("sign off") }, { "R", N_("return") },
 	{ "O", N_("reopen") },      { "S", N_("spike") },    { "c", N_("note") },
 	{ "j/k", N_("scroll") },    { "q", N_("back") },
 };
 
-static const struct {
-	const char *key, *label;
-} rundown_hints[] = {
+static const struct hint rundown_hints[] = {
 	{ "j/k", N_("select") },  { "J/K", N_("move down/up") }, { "m", N_("to page") },
 	{ "F", N_("flat plan") }, { "q", N_("back") },
 };
 
 static void draw_rundown_hints(void)
 {
-	struct nd_buf b = ND_BUF_INIT;
-	for (size_t i = 0; i < sizeof rundown_hints / sizeof *rundown_hints; i++)
-		nd_buf_printf(&b, "%s%s %s", i ? "  " : " ", rundown_hints[i].key,
-			      _(rundown_hints[i].label));
-	tui_draw_row(LINES - 2, 0, COLS, nd_buf_str(&b), A_REVERSE);
-	nd_buf_free(&b);
+	draw_hint_line(rundown_hints, sizeof rundown_hints / sizeof *rundown_hints);
 }
 
 static void draw_review_hints(void)
 {
-	struct nd_buf b = ND_BUF_INIT;
-	for (size_t i = 0; i < sizeof review_hints / sizeof *review_hints; i++)
-		nd_buf_printf(&b, "%s%s %s", i ? "  " : " ", review_hints[i].key,
-			      _(review_hints[i].label));
-	tui_draw_row(LINES - 2, 0, COLS, nd_buf_str(&b), A_REVERSE);
-	nd_buf_free(&b);
+	draw_hint_line(review_hints, sizeof review_hints / sizeof *review_hints);
 }
 
 static void draw(struct tui *t)

@@ -19,7 +19,7 @@ start_desk() {
 	tm new-session -d -s "$SESSION" -x "$cols" -y "$rows" \
 		env NEWSDESK_DB="$NEWSDESK_DB" NEWSDESK_LOCALEDIR="$LOCALEDIR" LC_ALL= LANG=C.UTF-8 \
 		"${envs[@]}" "$NEWSDESK" "${args[@]}"
-	wait_for "newsdesk" || fail "the desk started" "$(screen)"
+	wait_for "newsdesk" 15 || fail "the desk started" "$(screen)"
 }
 
 screen() { tm capture-pane -p -t "$SESSION"; }
@@ -49,8 +49,8 @@ wait_gone() {
 	return 1
 }
 
-shows() { if wait_for "$2" "${3:-5}"; then pass "$1"; else fail "$1" "wanted on screen: $2" "$(screen)"; fi; }
-hides() { if wait_gone "$2" "${3:-5}"; then pass "$1"; else fail "$1" "did not want: $2" "$(screen)"; fi; }
+shows() { if wait_for "$2" "${3:-10}"; then pass "$1"; else fail "$1" "wanted on screen: $2" "$(screen)"; fi; }
+hides() { if wait_gone "$2" "${3:-10}"; then pass "$1"; else fail "$1" "did not want: $2" "$(screen)"; fi; }
 
 # The demo desk: the corpus articles filed by their reporters.
 setup_demo() {
