@@ -135,9 +135,9 @@ if command -v tmux >/dev/null; then
 		-o UserKnownHostsFile=/dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o LogLevel=ERROR \
 		-o SendEnv=LANG "$me@127.0.0.1"
 	seen=""
-	for i in $(seq 1 100); do
+	for i in $(seq 1 200); do
 		seen=$(tmux -L "$sock" capture-pane -p -t t 2>/dev/null)
-		case "$seen" in *"newsdesk ·"*) break ;; esac
+		case "$seen" in *"射阳县工人文化宫"*) break ;; esac
 		sleep 0.05
 	done
 	contains "ssh -t opens the desk for the reporter" "$seen" "朱建良"
