@@ -58,6 +58,9 @@ int nd_cli_usage(const struct nd_command *cmd, const char *fmt, ...)
 void nd_cli_print_usage(FILE *out, const struct nd_command *cmd);
 /* Parses a positive item id ("1042" or "#1042"); 0 on error. */
 long long nd_cli_parse_id(const char *s);
+/* Parses a whole decimal number in [min, max] into *out; -1 if s is anything else
+   ("12x", "", " 3", out of range), so no option silently becomes 0. */
+int nd_cli_parse_number(const char *s, long long min, long long max, long long *out);
 /* The width to lay tables out in: --width, the terminal, $COLUMNS, 100. */
 int nd_cli_width(int option);
 /* Formats a stored time as local "YYYY-MM-DD HH:MM". */

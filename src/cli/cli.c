@@ -6,6 +6,7 @@
 #include "newsdesk/sanitize.h"
 #include "newsdesk/workflow.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -134,6 +135,19 @@ long long nd_cli_parse_id(const char *s)
 	return (*s && !*end && id > 0) ? id : 0;
 }
 
+int nd_cli_parse_number(const char *s, long long min, long long max, long long *out)
+{
+	if (!s || !(*s == '-' || (*s >= '0' && *s <= '9')))
+		return -1;
+	char *end;
+	errno = 0;
+	long long n = strtoll(s, &end, 10);
+	if (errno || *end || end == s || n < min || n > max)
+		return -1;
+	*out = n;
+	return 0;
+}
+
 int nd_cli_width(int option)
 {
 	if (option > 0)
@@ -141,9 +155,9 @@ int nd_cli_width(int option)
 	struct winsize ws;
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
-	const char *cols = getenv("COLUMNS");
-	if (cols && atoi(cols) > 20)
-		return atoi(cols);
+	long long cols;
+	if (nd_cli_parse_number(getenv("COLUMNS"), 21, 10000, &cols) == 0)
+		return (int)cols;
 	return 100;
 }
 

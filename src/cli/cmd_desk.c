@@ -15,9 +15,12 @@ int nd_cmd_desk(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 			opt.once = true;
 		else if (strcmp(argv[i], "--bench-keys") == 0 && i + 1 < argc)
 			bench_id = nd_cli_parse_id(argv[++i]);
-		else if (strcmp(argv[i], "--keys") == 0 && i + 1 < argc)
-			bench_n = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 500;
-		else if (strcmp(argv[i], "--help") == 0) {
+		else if (strcmp(argv[i], "--keys") == 0 && i + 1 < argc) {
+			long long n;
+			if (nd_cli_parse_number(argv[++i], 1, 1000000, &n) < 0)
+				return nd_cli_usage(cmd, "--keys needs a number of keystrokes");
+			bench_n = (int)n;
+		} else if (strcmp(argv[i], "--help") == 0) {
 			nd_cli_print_usage(stdout, cmd);
 			return ND_EXIT_OK;
 		} else

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -56,15 +57,19 @@ static int issue_add(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	};
 	const char *title = NULL, *date = NULL;
 	int pages = 0, c;
+	long long n;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		if (c == 't')
 			title = optarg;
 		else if (c == 'd')
 			date = optarg;
-		else if (c == 'p')
-			pages = atoi(optarg);
-		else
+		else if (c == 'p') {
+			if (nd_cli_parse_number(optarg, 1, 1000, &n) < 0)
+				return nd_cli_usage(cmd,
+						    "--pages needs a number of pages, 1 to 1000");
+			pages = (int)n;
+		} else
 			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
 	}
 	if (optind != argc - 1)
@@ -85,25 +90,25 @@ static int issue_page(struct nd_cli *cli, const struct nd_command *cmd, int argc
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *section = NULL;
-	long budget = -1;
+	long long budget = -1, page;
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		if (c == 's')
 			section = optarg;
-		else if (c == 'b' && (budget = atol(optarg)) < 0)
+		else if (c == 'b' && nd_cli_parse_number(optarg, 0, INT_MAX, &budget) < 0)
 			return nd_cli_usage(cmd, "--budget is a 字数, 0 or more");
 		else if (c != 'b')
 			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
 	}
-	if (optind != argc - 2 || atoi(argv[optind + 1]) <= 0)
-		return nd_cli_usage(cmd, "issue page takes CODE PAGE");
+	if (optind != argc - 2 || nd_cli_parse_number(argv[optind + 1], 1, 1000, &page) < 0)
+		return nd_cli_usage(cmd, "issue page takes CODE PAGE (a page number, 1 to 1000)");
 	struct nd_error err = { 0 };
-	int page = atoi(argv[optind + 1]);
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_issue_page_set(cli->st, &cli->actor, argv[optind], page, section, budget, &err) < 0)
+	    nd_issue_page_set(cli->st, &cli->actor, argv[optind], (int)page, section, (long)budget,
+			      &err) < 0)
 		return nd_cli_fail(&err);
-	printf("issue %s page %d planned\n", argv[optind], page);
+	printf("issue %s page %lld planned\n", argv[optind], page);
 	return ND_EXIT_OK;
 }
 
@@ -158,15 +163,17 @@ int nd_cmd_assign(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	};
 	const char *issue = NULL;
 	int page = 0, position = 0, c;
+	long long n;
 	bool move = strcmp(cmd->name, "move") == 0;
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		if (c == 'i')
 			issue = optarg;
-		else if (c == 'p')
-			page = atoi(optarg);
-		else if (c == 'o')
-			position = atoi(optarg);
-		else if (c == 'h') {
+		else if (c == 'p' || c == 'o') {
+			if (nd_cli_parse_number(optarg, 1, 1000000, &n) < 0)
+				return nd_cli_usage(cmd, "--%s needs a number, 1 or more",
+						    c == 'p' ? "page" : "position");
+			*(c == 'p' ? &page : &position) = (int)n;
+		} else if (c == 'h') {
 			nd_cli_print_usage(stdout, cmd);
 			return ND_EXIT_OK;
 		} else
@@ -239,10 +246,13 @@ int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 		case 'o':
 			output = optarg;
 			break;
-		case 'w':
-			if ((width = atoi(optarg)) < 50)
+		case 'w': {
+			long long w;
+			if (nd_cli_parse_number(optarg, 50, 10000, &w) < 0)
 				return nd_cli_usage(cmd, "--width needs 50 columns or more");
+			width = (int)w;
 			break;
+		}
 		case 'h':
 			nd_cli_print_usage(stdout, cmd);
 			return ND_EXIT_OK;
@@ -517,9 +527,12 @@ int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	int year = tm.tm_year + 1900, c;
 	const char *reporter = NULL;
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		if (c == 'y')
-			year = atoi(optarg);
-		else if (c == 'r')
+		if (c == 'y') {
+			long long y;
+			if (nd_cli_parse_number(optarg, 1900, 9999, &y) < 0)
+				return nd_cli_usage(cmd, "--year needs a year, like 2024");
+			year = (int)y;
+		} else if (c == 'r')
 			reporter = optarg;
 		else if (c == 'h') {
 			nd_cli_print_usage(stdout, cmd);

@@ -118,8 +118,7 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	while ((c = getopt_long(argc, argv, "e:t:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'b':
-			check.bytes = strtoll(optarg, NULL, 10);
-			if (check.bytes < 0)
+			if (nd_cli_parse_number(optarg, 0, LLONG_MAX, &check.bytes) < 0)
 				return nd_cli_usage(cmd, "--bytes needs the size in bytes");
 			break;
 		case 's':
@@ -338,6 +337,7 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	struct nd_filter filter = { 0 };
 	enum list_format format = FORMAT_TABLE;
 	long limit = 0;
+	long long num;
 	int width = 0, c;
 	const char *state_word = NULL;
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
@@ -364,9 +364,9 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 			filter.sort = sorts[i].sort;
 			break;
 		case 'l':
-			limit = strtol(optarg, NULL, 10);
-			if (limit <= 0)
+			if (nd_cli_parse_number(optarg, 1, INT_MAX, &num) < 0)
 				return nd_cli_usage(cmd, "--limit needs a positive number");
+			limit = (long)num;
 			break;
 		case 'f':
 			for (i = 0; i < sizeof list_formats / sizeof *list_formats; i++)
@@ -378,9 +378,9 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 			format = list_formats[i].format;
 			break;
 		case 'w':
-			width = atoi(optarg);
-			if (width < 40)
+			if (nd_cli_parse_number(optarg, 40, 10000, &num) < 0)
 				return nd_cli_usage(cmd, "--width needs 40 columns or more");
+			width = (int)num;
 			break;
 		case 'h':
 			nd_cli_print_usage(stdout, cmd);
@@ -501,13 +501,14 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		{ NULL, 0, NULL, 0 },
 	};
 	int rev = 0, c;
+	long long n;
 	bool json = false;
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		switch (c) {
 		case 'r':
-			rev = atoi(optarg);
-			if (rev <= 0)
+			if (nd_cli_parse_number(optarg, 1, INT_MAX, &n) < 0)
 				return nd_cli_usage(cmd, "--rev needs a revision number (1, 2, …)");
+			rev = (int)n;
 			break;
 		case 'f':
 			if (strcmp(optarg, "json") == 0)

@@ -6,6 +6,7 @@
 #include "newsdesk/review.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -38,13 +39,16 @@ int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if (argc < 2 || argc > 4)
 		return nd_cli_usage(cmd, "diff takes an item ID and up to two revisions");
 	long long id = nd_cli_parse_id(argv[1]);
-	int a = argc > 2 ? atoi(argv[2]) : 0, b = argc > 3 ? atoi(argv[3]) : 0;
-	if (!id || (argc > 2 && a <= 0) || (argc > 3 && b <= 0))
+	long long a = 0, b = 0;
+	if (!id)
+		return nd_cli_usage(cmd, "'%s' is not an item ID", argv[1]);
+	if ((argc > 2 && nd_cli_parse_number(argv[2], 1, INT_MAX, &a) < 0) ||
+	    (argc > 3 && nd_cli_parse_number(argv[3], 1, INT_MAX, &b) < 0))
 		return nd_cli_usage(cmd, "revisions are numbers: 1, 2, …");
 	struct nd_error err = { 0 };
 	struct nd_review r;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_review_load(cli->st, &cli->actor, id, a, b, cli->zh, &r, &err) < 0)
+	    nd_review_load(cli->st, &cli->actor, id, (int)a, (int)b, cli->zh, &r, &err) < 0)
 		return nd_cli_fail(&err);
 	const char *no_color = getenv("NO_COLOR");
 	bool colour = isatty(STDOUT_FILENO) && !(no_color && no_color[0]);
@@ -76,11 +80,14 @@ int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		{ NULL, 0, NULL, 0 },
 	};
 	int rev = 0, c;
+	long long n;
 	bool json = false;
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		switch (c) {
 		case 'r':
-			rev = atoi(optarg);
+			if (nd_cli_parse_number(optarg, 1, INT_MAX, &n) < 0)
+				return nd_cli_usage(cmd, "--rev needs a revision number (1, 2, …)");
+			rev = (int)n;
 			break;
 		case 'f':
 			if (strcmp(optarg, "json") == 0)

@@ -8,6 +8,7 @@
 #include "newsdesk/workflow.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,9 +25,11 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	struct nd_search_options o = { NULL, NULL, 20, false };
 	const char *state_word = NULL;
 	bool json = false;
+	long long num;
 	int c;
-	/* '+': a query may start with '-' only after --, as with grep */
-	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
+	/* options may follow the words (search 工会 --limit 5); a word that
+	   starts with '-' goes after --, as with grep */
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			state_word = optarg;
@@ -35,8 +38,9 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			o.issue = optarg;
 			break;
 		case 'l':
-			if ((o.limit = atoi(optarg)) <= 0)
+			if (nd_cli_parse_number(optarg, 1, INT_MAX, &num) < 0)
 				return nd_cli_usage(cmd, "--limit needs a positive number");
+			o.limit = (int)num;
 			break;
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
@@ -115,11 +119,13 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		if (n == 0)
 			nd_buf_adds(&out, cli->zh ? "没有找到\n" : "nothing found\n");
 		if (o.windowed && n < (size_t)o.limit)
-			nd_buf_printf(&out,
-				      cli->zh ? "（一两个字的词只在最新的 %d 篇中查找；多加一个字可查找全部）\n"
-					      : "(one- and two-character words search the newest %d items; "
-						"add a third character to search them all)\n",
-				      ND_SEARCH_SHORT_WINDOW);
+			nd_buf_printf(
+			    &out,
+			    cli->zh
+				? "（一两个字的词只在最新的 %d 篇中查找；多加一个字可查找全部）\n"
+				: "(one- and two-character words search the newest %d items; "
+				  "add a third character to search them all)\n",
+			    ND_SEARCH_SHORT_WINDOW);
 	}
 	fputs(nd_buf_str(&out), stdout);
 	nd_buf_free(&out);

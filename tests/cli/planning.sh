@@ -34,6 +34,20 @@ expect_ok "unassign" nd unassign 4
 equals "…closes the gap" "$(positions)" "p1:3,1 p2:2"
 expect_exit 1 "a page past the issue's pages" nd assign 5 --issue 2024-07 --page 9
 contains "…is refused by name" "$err" "no page 9"
+# A number that is not a number must not quietly become 0 or a prefix of itself.
+for bad in "--page x" "--page 1x" "--page ''" "--position 2.5" "--position -1"; do
+	eval "expect_exit 2 \"assign $bad is a usage error\" nd assign 5 --issue 2024-07 $bad"
+done
+contains "…naming the option" "$err" "--position needs a number"
+equals "…and nothing moved" "$(positions)" "p1:3,1 p2:2"
+expect_exit 2 "issue page with a page that is not a number" nd issue page 2024-07 2x
+expect_exit 2 "--budget that is not a number" nd issue page 2024-07 2 --budget 1k
+expect_exit 2 "show --rev that is not a number" nd show 1 --rev abc
+expect_exit 2 "proof --rev that is not a number" nd proof 1 --rev abc
+expect_exit 2 "diff with a revision that is not a number" nd diff 1 1 2b
+expect_exit 2 "list --limit 10x" nd list --limit 10x
+expect_exit 2 "search --limit x" nd search 工会 --limit x
+expect_exit 2 "stats --year 24" nd stats --year 24
 expect_ok "log" nd log 2
 contains "moves are logged" "$out" " move "
 contains "…with where from and to" "$out" "2024-07 p.1 #3 → 2024-07 p.2 #1"

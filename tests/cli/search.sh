@@ -41,6 +41,7 @@ nd --as wang spike 4 --note "重复" >/dev/null
 equals "a spiked item is not found" "$(ids 海宁)" ""
 equals "…unless asked for" "$(ids --state spiked 海宁)" "4"
 equals "--state filters" "$(ids --state 已编 驻点)" "5"
+equals "options may follow the words" "$(ids 驻点 --state 已编)" "5"
 
 # Reporters search only their own items.
 equals "li finds only li's" "$(nd --as li search --format json 工会 | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" "0"
