@@ -495,7 +495,8 @@ static void filter_prompt(struct tui *t)
 	set_field(t->f_issue, sizeof t->f_issue, issue);
 	apply_filter_fields(t);
 	reload(t);
-	tui_message(t, false, _("%lld items"), (long long)t->total);
+	tui_message(t, false, ngettext("%lld item", "%lld items", (unsigned long)t->total),
+		    (long long)t->total);
 }
 
 static void sort_cycle(struct tui *t)
@@ -850,7 +851,10 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 	t.data_version = nd_store_data_version(st);
 	reload(&t);
 	if (t.total)
-		tui_message(&t, false, _("%lld items · ? for help"), (long long)t.total);
+		tui_message(&t, false,
+			    ngettext("%lld item · ? for help", "%lld items · ? for help",
+				     (unsigned long)t.total),
+			    (long long)t.total);
 	while (!t.quit) {
 		draw(&t);
 		if (opt && opt->once)

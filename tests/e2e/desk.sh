@@ -52,6 +52,8 @@ keys Enter
 shows "the filter shows in the title line" "[filter returned]"
 shows "the returned item is listed" "盐城经开区纵深推进"
 hides "submitted items are not" "104个专业供职工自主选择"
+shows "…and the count is singular for one" "1 item"
+hides "…not '1 items'" "1 items"
 keys f C-u Enter
 hides "an empty filter clears it" "[filter"
 shows "…and the other states are back" "submitted    "
