@@ -248,8 +248,8 @@ int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 			break;
 		case 'w': {
 			long long w;
-			if (nd_cli_parse_number(optarg, 50, 10000, &w) < 0)
-				return nd_cli_usage(cmd, "--width needs 50 columns or more");
+			if (nd_cli_parse_number(optarg, 60, 10000, &w) < 0)
+				return nd_cli_usage(cmd, "--width needs 60 columns or more");
 			width = (int)w;
 			break;
 		}
@@ -268,8 +268,10 @@ int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 	    nd_rundown_load(cli->st, &cli->actor, argv[optind], cli->zh, &r, &err) < 0)
 		return nd_cli_fail(&err);
 	struct nd_buf out = ND_BUF_INIT;
-	nd_rundown_render(&r, format, output ? (width ? width : 100) : nd_cli_width(width), cli->zh,
-			  (int64_t)time(NULL), &out);
+	/* below 60 columns the fixed columns leave no headline; a narrow terminal
+	   gets the 60-column sheet and wraps it rather than a broken table */
+	int cols = output ? (width ? width : 100) : nd_cli_width(width);
+	nd_rundown_render(&r, format, cols < 60 ? 60 : cols, cli->zh, (int64_t)time(NULL), &out);
 	nd_rundown_free(&r);
 	int rc = ND_EXIT_OK;
 	if (output) {

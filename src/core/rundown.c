@@ -74,6 +74,11 @@ static void budget_text(long chars, long budget, bool zh, char *out, size_t size
 		 diff ? d : "");
 }
 
+static const char *items_word(size_t n)
+{
+	return n == 1 ? "item" : "items";
+}
+
 static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t printed_at,
 		       struct nd_buf *out)
 {
@@ -87,10 +92,14 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 	char printed[32], chars[32];
 	when(printed_at, printed, sizeof printed);
 	struct nd_buf line = ND_BUF_INIT;
-	nd_buf_printf(&line, "%s  %s  %d %s  %s %s", r->issue.title,
-		      r->issue.date ? r->issue.date : "", (int)r->npages, zh ? "版" : "pages",
-		      zh ? "打印于" : "printed", printed);
-	nd_sanitize(out, nd_buf_str(&line), line.len, 0);
+	nd_buf_printf(&line, "%s  %s  %d %s", r->issue.title, r->issue.date ? r->issue.date : "",
+		      (int)r->npages, zh ? "版" : "pages");
+	/* the printing time goes on a line of its own when the title leaves no room */
+	int title_cols = nd_fit(out, nd_buf_str(&line), width, false, ND_ALIGN_LEFT);
+	nd_buf_reset(&line);
+	nd_buf_printf(&line, "%s %s", zh ? "打印于" : "printed", printed);
+	nd_buf_adds(out, title_cols + 2 + nd_text_width(nd_buf_str(&line)) <= width ? "  " : "\n");
+	nd_buf_adds(out, nd_buf_str(&line));
 	nd_buf_adds(out, "\n\n");
 	const char *head[NCOL];
 	for (int c = 0; c < NCOL; c++)
@@ -126,15 +135,15 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 		budget_text(pg->chars, pg->budget, zh, budget, sizeof budget);
 		nd_buf_reset(&line);
 		nd_buf_printf(&line,
-			      zh ? "  第 %d 版%s%s：%zu 篇，%s" : "  page %d%s%s: %zu items, %s",
+			      zh ? "  第 %d 版%s%s：%zu 篇%s，%s" : "  page %d%s%s: %zu %s, %s",
 			      pg->page, pg->section ? " " : "", pg->section ? pg->section : "",
-			      pg->count, budget);
+			      pg->count, zh ? "" : items_word(pg->count), budget);
 		nd_sanitize(out, nd_buf_str(&line), line.len, 0);
 		nd_buf_addc(out, '\n');
 	}
 	nd_format_count(r->chars, chars, sizeof chars);
-	nd_buf_printf(out, zh ? "\n全期：%zu 篇，%s 字\n" : "\nWhole issue: %zu items, %s chars\n",
-		      r->n, chars);
+	nd_buf_printf(out, zh ? "\n全期：%zu 篇%s，%s 字\n" : "\nWhole issue: %zu %s, %s chars\n",
+		      r->n, zh ? "" : items_word(r->n), chars);
 	if (r->unsigned_items) {
 		nd_buf_adds(out, zh ? "\n未签发：\n" : "\nNot yet signed off:\n");
 		for (size_t i = 0; i < r->n; i++) {
@@ -144,7 +153,8 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 			nd_buf_reset(&line);
 			nd_buf_printf(&line, "  #%lld p.%d  %s  %s", (long long)it->id, it->page,
 				      it->state_label, it->headline);
-			nd_sanitize(out, nd_buf_str(&line), line.len, 0);
+			/* the list is for the printed sheet too: keep it inside --width */
+			nd_fit(out, nd_buf_str(&line), width, false, ND_ALIGN_LEFT);
 			nd_buf_addc(out, '\n');
 		}
 	}

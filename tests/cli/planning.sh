@@ -68,6 +68,9 @@ done
 widest=$(printf '%s\n' "$out" | "$COLWIDTH" | sort -n | tail -1)
 [ "$widest" -le 100 ] && pass "no line is wider than --width 100 ($widest)" || fail "width" "$widest"
 contains "a long headline is cut with …" "$out" "…"
+expect_ok "rundown at 60 columns" nd rundown 2024-07 --width 60
+widest=$(printf '%s\n' "$out" | "$COLWIDTH" | sort -n | tail -1)
+[ "$widest" -le 60 ] && pass "…the not-signed-off list keeps inside it too ($widest)" || fail "width 60" "$widest" "$out"
 
 expect_ok "rundown csv" nd rundown 2024-07 --format csv --output "$TMP/r.csv"
 head -c 3 "$TMP/r.csv" | od -An -tx1 | grep -q "ef bb bf" && pass "csv starts with a UTF-8 BOM" || fail "bom"
