@@ -72,9 +72,13 @@ static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *e
 	struct nd_story story;
 	struct nd_file_result res;
 	const char *detected = NULL;
+	char sha256[65];
 	int rc = read_input(f, name, &input, &err);
 	if (rc == 0)
 		rc = check_upload(&input, check, &err);
+	/* the token stands for these bytes, as they arrived */
+	nd_sha256_hex(input.data ? input.data : "", input.len, sha256);
+	struct nd_token tok = { token, sha256 };
 	if (rc == 0)
 		rc = nd_story_from_bytes(nd_buf_str(&input), input.len, encoding, &story, &detected,
 					 &err);
@@ -83,7 +87,7 @@ static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *e
 		nd_error_prefix(&err, "%s: ", name);
 		return nd_cli_fail(&err);
 	}
-	rc = nd_item_file(cli->st, &cli->actor, &story, detected, token, &res, &err);
+	rc = nd_item_file(cli->st, &cli->actor, &story, detected, token ? &tok : NULL, &res, &err);
 	if (rc < 0) {
 		nd_story_free(&story);
 		nd_error_prefix(&err, "%s: ", name);
