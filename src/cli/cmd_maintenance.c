@@ -1,5 +1,6 @@
 /* cmd_maintenance.c — backup and check. */
 #include "newsdesk/cli.h"
+#include "newsdesk/filemodes.h"
 #include "newsdesk/maintenance.h"
 
 #include <string.h>
@@ -39,6 +40,9 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		return nd_cli_fail(&err);
 	}
 	fputs(nd_buf_str(&report), stdout);
+	nd_buf_reset(&report);
+	if (nd_check_file_modes(cli->db_path, &report) > 0) /* warnings, not problems */
+		fputs(nd_buf_str(&report), stdout);
 	nd_buf_free(&report);
 	if (problems) {
 		fprintf(stderr, "newsdesk: %d problem%s found\n", problems,
