@@ -378,8 +378,13 @@ bool nd_cli_parse(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 					     w);
 				return true;
 			}
-			/* in place: the write index never passes the read index */
-			a->pos[a->npos++] = argv[i];
+			/* moved to the front by rotating the option words after
+			   it, so argv keeps every pointer once (the SSH shell
+			   frees its words); option words are few (bounded) */
+			char *word = argv[i];
+			int to = 1 + a->npos++;
+			memmove(&argv[to + 1], &argv[to], (size_t)(i - to) * sizeof *argv);
+			argv[to] = word;
 		} else if (strcmp(w, "--") == 0) {
 			only_words = true;
 		} else if (strcmp(w, "--help") == 0 || (!cli->ssh && strcmp(w, "-h") == 0)) {
