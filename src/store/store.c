@@ -258,6 +258,10 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 			     path);
 		goto fail;
 	}
+	if ((flags & ND_STORE_CREATE) && nd_restricted()) {
+		rc = nd_fail(err, ND_EPERM, "creating a database is not available over SSH");
+		goto fail;
+	}
 	if ((flags & ND_STORE_CREATE) && (rc = make_parent_dir(path, err)) < 0)
 		goto fail;
 	/* A new database is 0660 whatever the umask; SQLite gives its -wal and
