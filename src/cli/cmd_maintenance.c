@@ -1,23 +1,34 @@
 /* cmd_maintenance.c — backup and check. */
 #include "newsdesk/cli.h"
+#include "newsdesk/filemodes.h"
 #include "newsdesk/maintenance.h"
 
 #include <string.h>
 
 int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	if (argc != 2 || argv[1][0] == '-')
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	if (a.npos != 1)
 		return nd_cli_usage(cmd, "backup takes the FILE to write");
+	bool force = a.n > 0; /* --force, the one option */
 	struct nd_error err = { 0 };
-	if (nd_cli_open(cli, 0, &err) < 0 || nd_backup(cli->st, &cli->actor, argv[1], &err) < 0)
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_backup(cli->st, &cli->actor, a.pos[0], force, &err) < 0)
 		return nd_cli_fail(&err);
-	printf("backed up to %s (checked: integrity and foreign keys)\n", argv[1]);
+	printf("backed up to %s (checked: integrity and foreign keys)\n", a.pos[0]);
 	return ND_EXIT_OK;
 }
 
 int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	(void)argv;
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	if (argc != 1)
 		return nd_cli_usage(cmd, "check takes no arguments");
 	struct nd_error err = { 0 };
@@ -29,6 +40,9 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		return nd_cli_fail(&err);
 	}
 	fputs(nd_buf_str(&report), stdout);
+	nd_buf_reset(&report);
+	if (nd_check_file_modes(cli->db_path, &report) > 0) /* warnings, not problems */
+		fputs(nd_buf_str(&report), stdout);
 	nd_buf_free(&report);
 	if (problems) {
 		fprintf(stderr, "newsdesk: %d problem%s found\n", problems,

@@ -6,9 +6,11 @@
 #include "newsdesk/count.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/search.h"
+#include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,22 +65,36 @@ static void bind_common(sqlite3_stmt *stmt, bool zh)
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":now"), nd_now());
 }
 
-static int find_token(struct nd_store *st, const char *token, int64_t *id, long *chars,
-		      struct nd_error *err)
+/* 1 when this reporter filed these bytes under token before (res filled),
+ * 0 when the token is new, ND_EINVAL when it was used for other bytes or by
+ * someone else: nothing is filed then, and whose it was is not said. */
+static int find_token(struct nd_store *st, const struct nd_actor *actor, const char *token,
+		      const char *sha256, struct nd_file_result *res, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "SELECT i.id, r.chars FROM items i JOIN revisions r "
-				  "ON r.item_id = i.id AND r.rev = 1 WHERE i.token = ?",
-				  &stmt, err);
+	int rc =
+	    nd_store_prepare(st,
+			     "SELECT i.id, r.chars, i.reporter, i.token_sha256 FROM items i "
+			     "JOIN revisions r ON r.item_id = i.id AND r.rev = 1 WHERE i.token = ?",
+			     &stmt, err);
 	if (rc < 0)
 		return rc;
 	nd_bind_text(stmt, 1, token);
 	int step = sqlite3_step(stmt);
 	if (step == SQLITE_ROW) {
-		*id = sqlite3_column_int64(stmt, 0);
-		*chars = (long)sqlite3_column_int64(stmt, 1);
-		rc = 1;
+		const char *reporter = (const char *)sqlite3_column_text(stmt, 2);
+		const char *stored = (const char *)sqlite3_column_text(stmt, 3);
+		if (!reporter || strcmp(reporter, actor->user.login) != 0 ||
+		    (stored && strcmp(stored, sha256) != 0)) {
+			rc = nd_fail(err, ND_EINVAL,
+				     "the token '%s' was already used for another upload; nothing "
+				     "was filed: send this story with a new token",
+				     token);
+		} else {
+			res->id = sqlite3_column_int64(stmt, 0);
+			res->chars = (long)sqlite3_column_int64(stmt, 1);
+			rc = 1;
+		}
 	} else if (step != SQLITE_DONE) {
 		rc = nd_store_fail(st, err, "looking up the upload token");
 	}
@@ -95,8 +111,8 @@ static int step_done(struct nd_store *st, sqlite3_stmt *stmt, struct nd_error *e
 }
 
 int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
-		   const char *encoding, const char *token, const char *state, const char *verb,
-		   struct nd_file_result *res, struct nd_error *err)
+		   const char *encoding, const struct nd_token *token, const char *state,
+		   const char *verb, struct nd_file_result *res, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
 	int rc;
@@ -106,15 +122,26 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 	if ((rc = nd_story_validate(story, err)) < 0)
 		return rc;
 	long body_chars, chars = nd_story_chars(story, &body_chars);
-	if (token && (rc = find_token(st, token, &res->id, &res->chars, err)) != 0) {
+	char sha256[65] = "";
+	if (token && token->sha256)
+		snprintf(sha256, sizeof sha256, "%s", token->sha256);
+	else if (token) {
+		/* no bytes given: the story as it would be filed stands for them */
+		char *text = nd_story_format(story);
+		if (!text)
+			return nd_fail(err, ND_ENOMEM, "out of memory");
+		nd_sha256_hex(text, strlen(text), sha256);
+		free(text);
+	}
+	if (token && (rc = find_token(st, actor, token->token, sha256, res, err)) != 0) {
 		if (rc > 0)
 			res->duplicate = true;
 		return rc > 0 ? 0 : rc;
 	}
 	if ((rc = nd_store_prepare(st,
 				   "INSERT INTO items(kind, section, state, reporter, current_rev, "
-				   "filed_at, updated_at, token, published_rev, published_at) "
-				   "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
+				   "filed_at, updated_at, token, published_rev, published_at, "
+				   "token_sha256) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
 				   &stmt, err)) < 0)
 		return rc;
 	nd_bind_text(stmt, 1, story->kind);
@@ -123,7 +150,8 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 	nd_bind_text(stmt, 4, actor->user.login);
 	sqlite3_bind_int64(stmt, 5, now);
 	sqlite3_bind_int64(stmt, 6, now);
-	nd_bind_text(stmt, 7, token);
+	nd_bind_text(stmt, 7, token ? token->token : NULL);
+	nd_bind_text(stmt, 10, token ? sha256 : NULL);
 	if (published) {
 		sqlite3_bind_int(stmt, 8, 1);
 		sqlite3_bind_int64(stmt, 9, now);
@@ -173,7 +201,7 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 }
 
 int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
-		 const char *encoding, const char *token, struct nd_file_result *res,
+		 const char *encoding, const struct nd_token *token, struct nd_file_result *res,
 		 struct nd_error *err)
 {
 	int rc = nd_story_validate(story, err);
