@@ -78,6 +78,7 @@ int nd_cmd_revisions(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_log(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_note(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_edit(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_drafts(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_unlock(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_workflow(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_diff(struct nd_cli *, const struct nd_command *, int, char **);

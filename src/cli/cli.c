@@ -35,6 +35,8 @@ static const struct nd_command commands[] = {
 	{ "note", nd_cmd_note, "ID TEXT", "add a review note to an item" },
 	{ "edit", nd_cmd_edit, "ID [--from FILE] [--keep-state]",
 	  "edit an item in $EDITOR (or save FILE) as a new revision, under the edit lock" },
+	{ "drafts", nd_cmd_drafts, "[discard ID]",
+	  "unsaved drafts (autosaved by the desk, left by $EDITOR); discard your own" },
 	{ "diff", nd_cmd_diff, "ID [REV_A [REV_B]]",
 	  "what changed between two revisions ([-deleted-] {+inserted+}); default: filed → current" },
 	{ "proof", nd_cmd_proof, "ID [--rev N] [--format text|json]",

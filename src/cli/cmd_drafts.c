@@ -1,0 +1,81 @@
+/* cmd_drafts.c — unsaved drafts: the built-in editor's (in the store) and
+ * $EDITOR's (files beside the database). */
+#include "newsdesk/cli.h"
+#include "newsdesk/drafts.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void list_store(struct nd_cli *cli, const struct nd_draft *d, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char when[32];
+		nd_cli_time(d[i].saved_at, when, sizeof when);
+		printf("#%-6lld %-12s %s  rev %d%s  %6ld %s  ", (long long)d[i].item_id,
+		       d[i].author, when, d[i].base_rev,
+		       d[i].current_rev != d[i].base_rev ? "*" : " ", d[i].chars,
+		       cli->zh ? "字" : "chars");
+		nd_cli_put(stdout, d[i].story.headline, 0);
+		putchar('\n');
+	}
+}
+
+static void list_files(struct nd_cli *cli, const struct nd_draft_file *f, size_t n)
+{
+	struct nd_error err = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		char when[32], path[4096];
+		nd_cli_time(f[i].mtime, when, sizeof when);
+		if (nd_draft_file_path(cli->st, f[i].author, f[i].item_id, false, path, sizeof path,
+				       &err) < 0)
+			continue;
+		printf("#%-6lld %-12s %s  $EDITOR  %lld bytes  ", (long long)f[i].item_id,
+		       f[i].author, when, f[i].size);
+		nd_cli_put(stdout, path, 0);
+		putchar('\n');
+	}
+}
+
+int nd_cmd_drafts(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		nd_cli_print_usage(stdout, cmd);
+		return ND_EXIT_OK;
+	}
+	bool discard = argc == 3 && strcmp(argv[1], "discard") == 0;
+	long long id = discard ? nd_cli_parse_id(argv[2]) : 0;
+	if ((argc != 1 && !discard) || (discard && !id))
+		return nd_cli_usage(cmd, "drafts takes no arguments, or: discard ID");
+	struct nd_error err = { 0 };
+	if (nd_cli_open(cli, 0, &err) < 0)
+		return nd_cli_fail(&err);
+	if (discard) {
+		char path[4096];
+		if (nd_draft_discard(cli->st, &cli->actor, id, &err) < 0 ||
+		    nd_draft_file_path(cli->st, cli->actor.user.login, id, false, path, sizeof path,
+				       &err) < 0)
+			return nd_cli_fail(&err);
+		remove(path);
+		printf("#%lld: your drafts discarded\n", id);
+		return ND_EXIT_OK;
+	}
+	struct nd_draft *d;
+	struct nd_draft_file *f;
+	size_t n, nf;
+	if (nd_drafts_list(cli->st, &cli->actor, &d, &n, &err) < 0)
+		return nd_cli_fail(&err);
+	if (nd_draft_files(cli->st, &cli->actor, &f, &nf, &err) < 0) {
+		nd_drafts_free(d, n);
+		return nd_cli_fail(&err);
+	}
+	list_store(cli, d, n);
+	list_files(cli, f, nf);
+	if (n + nf > 0 && isatty(STDOUT_FILENO))
+		puts(cli->zh ? "（rev 后的 * 表示此后已有新版本；打开该稿件即可恢复草稿）"
+			     : "(* after rev: the item has a newer revision since; opening the "
+			       "item offers the draft)");
+	nd_drafts_free(d, n);
+	free(f);
+	return ND_EXIT_OK;
+}
