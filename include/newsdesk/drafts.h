@@ -40,7 +40,8 @@ int nd_draft_discard(struct nd_store *st, const struct nd_actor *actor, int64_t 
 /* Drafts in the store: one's own, or everyone's for editors and above. */
 int nd_drafts_list(struct nd_store *st, const struct nd_actor *actor, struct nd_draft **out,
 		   size_t *n, struct nd_error *err);
-/* Another editor's newest draft of item id: 1 (who and when filled), 0 none. */
+/* Another editor's newest draft of item id, in the store or an $EDITOR
+ * file: 1 (who and when filled), 0 none. */
 int nd_draft_other(struct nd_store *st, const struct nd_actor *actor, int64_t id, char *who,
 		   size_t who_size, int64_t *at);
 /* After a hang-up: releases the actor's lock on id and logs a 'draft'
@@ -53,6 +54,11 @@ void nd_drafts_free(struct nd_draft *d, size_t n);
 /* What the draft changes against revision story `from`, with [-deleted-]
  * and {+inserted+} marks, in the filing format. */
 int nd_draft_diff(const struct nd_story *from, const struct nd_story *to, struct nd_buf *out);
+
+/* What the actor's draft of id changes against the current revision: the
+ * store's draft, or (file) the $EDITOR one. */
+int nd_draft_diff_current(struct nd_store *st, const struct nd_actor *actor, int64_t id, bool file,
+			  struct nd_buf *out, struct nd_error *err);
 
 /* $EDITOR drafts: <database>-drafts/<ID>-<LOGIN>.txt, mode 0660. The
  * folder is made (0770) when make_dir is set. */

@@ -2,6 +2,7 @@
  * $EDITOR's (files beside the database). */
 #include "newsdesk/cli.h"
 #include "newsdesk/drafts.h"
+#include "newsdesk/external.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -78,4 +79,80 @@ int nd_cmd_drafts(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	nd_drafts_free(d, n);
 	free(f);
 	return ND_EXIT_OK;
+}
+
+/* One answer from stdin: its first character, lower-cased; 0 at EOF. */
+static int answer(const char *question)
+{
+	char line[64];
+	fputs(question, stderr);
+	fflush(stderr);
+	if (!fgets(line, sizeof line, stdin))
+		return 0;
+	return line[0] >= 'A' && line[0] <= 'Z' ? line[0] + 32 : line[0];
+}
+
+int nd_cli_offer_draft(struct nd_cli *cli, long long id, unsigned *flags)
+{
+	struct nd_error err = { 0 };
+	struct nd_draft d;
+	char path[4096], who[72], when[32];
+	int64_t at;
+	if (nd_draft_other(cli->st, &cli->actor, id, who, sizeof who, &at) == 1) {
+		nd_cli_time(at, when, sizeof when);
+		fprintf(stderr, "newsdesk: note: %s has an unsaved draft of #%lld (%s)\n", who, id,
+			when);
+	}
+	int found = nd_draft_get(cli->st, &cli->actor, id, &d, &err);
+	if (found < 0 || nd_draft_file_path(cli->st, cli->actor.user.login, id, false, path,
+					    sizeof path, &err) < 0)
+		return nd_cli_fail(&err);
+	bool file = access(path, F_OK) == 0;
+	if (found == 1) {
+		nd_cli_time(d.saved_at, when, sizeof when);
+		fprintf(stderr,
+			"newsdesk: #%lld has your unsaved draft from the desk (%s, %ld %s)\n", id,
+			when, d.chars, cli->zh ? "字" : "chars");
+		nd_draft_free(&d);
+	}
+	if (file)
+		fprintf(stderr, "newsdesk: #%lld has your unsaved $EDITOR draft: %s\n", id, path);
+	if (found != 1 && !file)
+		return -1;
+	for (;;) {
+		int c = answer("(r)ecover it, (d)iff against the current revision, (x) discard it, "
+			       "(q)uit? ");
+		if (c == 'r') {
+			*flags |= ND_EDIT_RECOVER;
+			return -1;
+		}
+		if (c == 'd') {
+			struct nd_buf diff = ND_BUF_INIT;
+			if (nd_draft_diff_current(cli->st, &cli->actor, id, file, &diff, &err) <
+			    0) {
+				nd_buf_free(&diff);
+				return nd_cli_fail(&err);
+			}
+			nd_cli_put(stdout, nd_buf_str(&diff), ND_SAN_NEWLINES);
+			fputc('\n', stdout);
+			fflush(stdout);
+			nd_buf_free(&diff);
+			continue;
+		}
+		if (c == 'x') {
+			if (answer("discard your draft for good? it cannot be recovered (y/n) ") !=
+			    'y')
+				continue;
+			if (nd_draft_discard(cli->st, &cli->actor, id, &err) < 0)
+				return nd_cli_fail(&err);
+			if (file && unlink(path) < 0)
+				perror(path);
+			fprintf(stderr, "newsdesk: #%lld: draft discarded\n", id);
+			return -1;
+		}
+		if (c == 'q' || c == 0) {
+			fprintf(stderr, "newsdesk: #%lld not edited; your draft is kept\n", id);
+			return ND_EXIT_FAIL;
+		}
+	}
 }

@@ -5,6 +5,8 @@
 #include "newsdesk/drafts.h"
 #include "newsdesk/diff.h"
 #include "newsdesk/edit.h"
+#include "newsdesk/external.h"
+#include "newsdesk/items.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/store_sql.h"
 
@@ -179,6 +181,9 @@ int nd_drafts_list(struct nd_store *st, const struct nd_actor *actor, struct nd_
 	return rc;
 }
 
+static int other_file(struct nd_store *st, const struct nd_actor *actor, int64_t id, char *who,
+		      size_t who_size, int64_t *at);
+
 int nd_draft_other(struct nd_store *st, const struct nd_actor *actor, int64_t id, char *who,
 		   size_t who_size, int64_t *at)
 {
@@ -198,7 +203,7 @@ int nd_draft_other(struct nd_store *st, const struct nd_actor *actor, int64_t id
 		rc = 1;
 	}
 	sqlite3_finalize(stmt);
-	return rc;
+	return rc ? rc : other_file(st, actor, id, who, who_size, at);
 }
 
 int nd_draft_hangup(struct nd_store *st, const struct nd_actor *actor, int64_t id,
@@ -347,5 +352,67 @@ int nd_draft_files(struct nd_store *st, const struct nd_actor *actor, struct nd_
 		(*out)[(*n)++] = f;
 	}
 	closedir(d);
+	return rc;
+}
+
+/* Another editor's $EDITOR draft of item id in the folder. */
+static int other_file(struct nd_store *st, const struct nd_actor *actor, int64_t id, char *who,
+		      size_t who_size, int64_t *at)
+{
+	struct nd_actor all = *actor;
+	struct nd_draft_file *f;
+	size_t n;
+	all.user.rank = ND_RANK_EDITOR; /* names only: who, not what */
+	if (nd_draft_files(st, &all, &f, &n, NULL) < 0)
+		return 0;
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (f[i].item_id != id || strcmp(f[i].author, actor->user.login) == 0)
+			continue;
+		snprintf(who, who_size, "%s", f[i].author);
+		*at = f[i].mtime;
+		rc = 1;
+	}
+	free(f);
+	return rc;
+}
+
+int nd_draft_diff_current(struct nd_store *st, const struct nd_actor *actor, int64_t id, bool file,
+			  struct nd_buf *out, struct nd_error *err)
+{
+	struct nd_item it;
+	struct nd_draft d = { 0 };
+	int rc = nd_item_get(st, actor, id, 0, false, &it, err);
+	if (rc < 0)
+		return rc;
+	if (file) {
+		char path[4096];
+		struct nd_buf text = ND_BUF_INIT;
+		if ((rc = nd_draft_file_path(st, actor->user.login, id, false, path, sizeof path,
+					     err)) == 0 &&
+		    (rc = nd_read_file(path, &text, err)) == 0) {
+			/* A draft that no longer parses is still shown, as it is. */
+			char *was = nd_story_format(&it.story);
+			struct nd_diff diff = { 0 };
+			if (nd_story_from_bytes(text.data ? text.data : "", text.len, NULL,
+						&d.story, NULL, NULL) == 0)
+				rc = nd_draft_diff(&it.story, &d.story, out);
+			else if (was && nd_diff_texts(was, nd_buf_str(&text), &diff) == 0)
+				rc = nd_diff_markup(&diff, out);
+			else
+				rc = -1;
+			nd_diff_free(&diff);
+			free(was);
+		}
+		nd_buf_free(&text);
+	} else if ((rc = nd_draft_get(st, actor, id, &d, err)) == 1) {
+		rc = nd_draft_diff(&it.story, &d.story, out);
+	} else if (rc == 0) {
+		rc = nd_fail(err, ND_ENOENT, "you have no draft of #%lld", (long long)id);
+	}
+	if (rc == -1)
+		rc = nd_fail(err, ND_ENOMEM, "out of memory");
+	nd_draft_free(&d);
+	nd_item_free(&it);
 	return rc;
 }
