@@ -98,6 +98,7 @@ int nd_cmd_import(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_search(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_reindex(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_backup(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_restore(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_check(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_keys(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_mine(struct nd_cli *, const struct nd_command *, int, char **);

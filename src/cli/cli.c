@@ -68,6 +68,9 @@ static const struct nd_command commands[] = {
 	{ "reindex", nd_cmd_reindex, "", "rebuild the full-text index (admins)" },
 	{ "backup", nd_cmd_backup, "FILE",
 	  "copy the database while others work, then check the copy (admins)" },
+	{ "restore", nd_cmd_restore, "BACKUP",
+	  "put a backup in place: checked first, refused while the database is open, the old "
+	  "files kept (admins)" },
 	{ "check", nd_cmd_check, "",
 	  "check the database: integrity, foreign keys, the schema's invariants" },
 	{ "mine", nd_cmd_mine, "", "my items: state, headline, 字数 and the last note on each" },

@@ -1,4 +1,4 @@
-/* maintenance.c — backup and check. */
+/* maintenance.c — check. (Backup and restore: backup.c.) */
 #include "newsdesk/maintenance.h"
 #include "newsdesk/store_sql.h"
 
@@ -8,112 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-static int fsync_path(const char *path)
-{
-	int fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return -1;
-	int rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
-static int verify(const char *path, struct nd_error *err)
-{
-	sqlite3 *db;
-	sqlite3_stmt *stmt;
-	int rc = 0;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		sqlite3_close(db);
-		return nd_fail(err, ND_EIO, "the backup cannot be opened");
-	}
-	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
-	    sqlite3_step(stmt) == SQLITE_ROW) {
-		const char *r = (const char *)sqlite3_column_text(stmt, 0);
-		if (!r || strcmp(r, "ok") != 0)
-			rc = nd_fail(err, ND_EIO, "the backup fails integrity_check: %s",
-				     r ? r : "?");
-	} else {
-		rc = nd_fail(err, ND_EIO, "the backup cannot be checked: %s", sqlite3_errmsg(db));
-	}
-	sqlite3_finalize(stmt);
-	if (rc == 0 &&
-	    sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &stmt, NULL) == SQLITE_OK) {
-		if (sqlite3_step(stmt) == SQLITE_ROW)
-			rc = nd_fail(err, ND_EIO, "the backup fails foreign_key_check (table %s)",
-				     sqlite3_column_text(stmt, 0));
-		sqlite3_finalize(stmt);
-	}
-	sqlite3_close(db);
-	return rc;
-}
-
-int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *path,
-	      struct nd_error *err)
-{
-	int rc = nd_require_rank(actor, ND_RANK_ADMIN, "make backups", err);
-	if (rc < 0)
-		return rc;
-	char tmp[PATH_MAX];
-	if (snprintf(tmp, sizeof tmp, "%s.partial-%d", path, (int)getpid()) >= (int)sizeof tmp)
-		return nd_fail(err, ND_EINVAL, "backup path too long");
-	unlink(tmp);
-	sqlite3 *dest;
-	if (sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
-		rc = nd_fail(err, ND_EIO, "cannot create %s: %s", tmp, sqlite3_errmsg(dest));
-		sqlite3_close(dest);
-		return rc;
-	}
-	sqlite3_backup *b = sqlite3_backup_init(dest, "main", nd_store_db(st), "main");
-	if (!b) {
-		rc = nd_fail(err, ND_EIO, "cannot start the backup: %s", sqlite3_errmsg(dest));
-		sqlite3_close(dest);
-		unlink(tmp);
-		return rc;
-	}
-	/* A few pages at a time: writers are not held off for long; a write
-	 * by another connection restarts the copy, which is what keeps it
-	 * consistent. */
-	int step;
-	do {
-		step = sqlite3_backup_step(b, 256);
-		if (step == SQLITE_BUSY || step == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (step == SQLITE_OK || step == SQLITE_BUSY || step == SQLITE_LOCKED);
-	sqlite3_backup_finish(b);
-	if (step != SQLITE_DONE) {
-		rc = nd_fail(err, ND_EIO, "the backup failed: %s", sqlite3_errstr(step));
-		sqlite3_close(dest);
-		unlink(tmp);
-		return rc;
-	}
-	sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-	sqlite3_close(dest);
-	if (fsync_path(tmp) < 0 || (rc = verify(tmp, err)) < 0) {
-		if (rc == 0)
-			rc = nd_fail(err, ND_EIO, "cannot sync %s: %s", tmp, strerror(errno));
-		unlink(tmp);
-		return rc;
-	}
-	if (rename(tmp, path) < 0) {
-		rc =
-		    nd_fail(err, ND_EIO, "cannot move the backup to %s: %s", path, strerror(errno));
-		unlink(tmp);
-		return rc;
-	}
-	/* make the rename itself durable */
-	char dir[PATH_MAX];
-	snprintf(dir, sizeof dir, "%s", path);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		*slash = '\0';
-	else
-		snprintf(dir, sizeof dir, ".");
-	fsync_path(dir);
-	return 0;
-}
 
 /* The schema's invariants: each a query whose rows are problems. */
 static const struct {
