@@ -1,6 +1,7 @@
 /* maintenance.c — check. (Backup and restore: backup.c.) */
 #include "newsdesk/maintenance.h"
 #include "newsdesk/store_sql.h"
+#include "newsdesk/walcheck.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -85,5 +86,6 @@ int nd_check(struct nd_store *st, const struct nd_actor *actor, struct nd_buf *r
 		}
 		sqlite3_finalize(stmt);
 	}
+	problems += nd_wal_check(nd_store_path(st), report); /* walcheck.c */
 	return problems;
 }
