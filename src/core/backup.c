@@ -108,7 +108,8 @@ static bool pid_gone(long pid)
 	return strncmp(comm, "newsdesk", 8) != 0; /* the PID was reused */
 }
 
-/* Removes BASE.partial-PID (and its -journal) in dir for dead PIDs. */
+/* Removes BASE.partial-PID (and its -journal, -wal, -shm) in the folder
+ * for dead PIDs. */
 static int clean_partials(const char *path)
 {
 	char dir[PATH_MAX], prefix[PATH_MAX];
@@ -126,7 +127,9 @@ static int clean_partials(const char *path)
 			continue;
 		char *end;
 		long pid = strtol(e->d_name + plen, &end, 10);
-		if (end == e->d_name + plen || (*end && strcmp(end, "-journal") != 0) ||
+		if (end == e->d_name + plen ||
+		    (*end && strcmp(end, "-journal") != 0 && strcmp(end, "-wal") != 0 &&
+		     strcmp(end, "-shm") != 0) ||
 		    !pid_gone(pid))
 			continue;
 		char victim[PATH_MAX * 2];

@@ -182,6 +182,20 @@ int nd_wal_check(const char *db_path, struct nd_buf *report)
 	}
 	if (!r.present || r.frames == 0)
 		return 0;
+	if (r.header_bad || (r.bad_at && r.commits_after_bad)) {
+		/* A writer may be halfway through a frame or a WAL restart as
+		 * we read: damage is what is still there a moment later. */
+		struct nd_wal_report again;
+		struct timespec pause = { 0, 200 * 1000000L };
+		nanosleep(&pause, NULL);
+		if (nd_wal_inspect(db_path, &again, &err) < 0)
+			return 0;
+		if (again.header_bad != r.header_bad || again.bad_at != r.bad_at) {
+			r = again;
+			r.header_bad = false;
+			r.bad_at = 0;
+		}
+	}
 	int problems = 0;
 	if (r.header_bad) {
 		nd_buf_printf(
