@@ -73,8 +73,8 @@ printf '标题: 好标题\n记者: 乱写\n\n正文\n' >"$1"
 SH
 chmod +x "$TMP/breaker.sh"
 expect_exit 1 "an edit that breaks the format is refused" env EDITOR="$TMP/breaker.sh" "$NEWSDESK" --as wang edit 2
-contains "…and the text is kept for the editor" "$err" "your text is kept in"
-kept=$(printf '%s' "$err" | sed -n 's/.*your text is kept in \([^;]*\);.*/\1/p')
+contains "…and the text is kept for the editor" "$err" "your text is kept as a draft in"
+kept=$(printf '%s' "$err" | sed -n 's/.*your text is kept as a draft in \([^ ]*\) (.*/\1/p')
 [ -f "$kept" ] && pass "…the kept file exists" || fail "kept file" "$kept"
 expect_ok "the lock was released after the failed edit" nd --as chen edit 2 --from "$story"
 
