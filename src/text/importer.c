@@ -308,7 +308,9 @@ static enum kind classify(const char *s)
 		return L_CREDIT;
 	if (position_line(s))
 		return L_POSITION;
-	size_t len = nd_utf8_length(s);
+	size_t len = nd_utf8_length(s), end;
+	if (tail_byline(s, &end))
+		return L_PARA; /* a caption or paragraph signed at its end */
 	if (len <= 40 && !nd_ends_like_prose(s) && !ends_sentence(s))
 		return L_TITLE;
 	return L_PARA;
@@ -323,6 +325,8 @@ struct work {
 	bool spare_kicker; /* its kicker may be a displaced headline */
 	bool orphan; /* body text with no head of its own */
 	bool closed;
+	size_t *subheads; /* paragraphs of the body that are in-body subheads */
+	size_t nsubheads, paras;
 };
 
 struct split {
@@ -370,6 +374,22 @@ static void add_para(struct work *w, const char *text)
 	if (w->body.len)
 		nd_buf_addc(&w->body, '\n');
 	nd_buf_adds(&w->body, text);
+	w->paras++;
+}
+
+/* A short title line inside the text is a subhead: its own paragraph,
+ * which the page-break repair must not join to the next. */
+static void add_subhead(struct work *w, const char *text)
+{
+	add_para(w, text);
+	static const char *const stops[] = { "。", "！", "？", "；" };
+	if (nd_utf8_length(text) > 20 || has_any(text, stops, sizeof stops / sizeof *stops))
+		return; /* a sentence a break cut short, not a subhead */
+	size_t *ns = realloc(w->subheads, (w->nsubheads + 1) * sizeof *ns);
+	if (!ns)
+		return; /* then only the repair may join it: nothing is lost */
+	w->subheads = ns;
+	w->subheads[w->nsubheads++] = w->paras - 1;
 }
 
 static void set(char **field, const char *text)
@@ -536,7 +556,7 @@ static int walk_title(struct split *sp, struct titles *tl, struct work **cur,
 	bool photo = next == L_PARA && i + 2 < n && photo_line(&lines[i + 2]);
 	/* Inside an article, a title followed by body text is a subhead. */
 	if (*cur && (*cur)->body.len && tl->n == 0 && next == L_PARA && !next_gap && !photo) {
-		add_para(*cur, l->text);
+		add_subhead(*cur, l->text);
 		return 0;
 	}
 	*cur = NULL;
@@ -688,10 +708,13 @@ static const char *last_para(const struct work *w)
 static void move_body(struct work *to, struct work *from, bool join_first)
 {
 	const char *s = nd_buf_str(&from->body);
-	if (join_first)
+	if (join_first) {
 		nd_buf_adds(&to->body, s);
-	else
+		to->paras += from->paras ? from->paras - 1 : 0;
+	} else {
 		add_para(to, s);
+		to->paras += from->paras ? from->paras - 1 : 0;
+	}
 	if (from->it.story.byline && !to->it.story.byline) {
 		to->it.story.byline = from->it.story.byline;
 		to->it.byline_name = from->it.byline_name;
@@ -808,12 +831,66 @@ static void head_from_body(struct work *w)
 		why(w, ND_IF_HEADLINE, R_HEAD_FROM_BODY);
 		struct nd_buf rest = ND_BUF_INIT;
 		const char *r = s + cut;
+		if (*r == '\n' || (!*r && w->paras)) {
+			/* the first paragraph went whole: the subheads move up one */
+			size_t k = 0;
+			for (size_t j = 0; j < w->nsubheads; j++)
+				if (w->subheads[j] > 0)
+					w->subheads[k++] = w->subheads[j] - 1;
+			w->nsubheads = k;
+			w->paras = w->paras ? w->paras - 1 : 0;
+		}
 		if (*r == '\n')
 			r++;
 		nd_buf_adds(&rest, r);
 		nd_buf_free(&w->body);
 		w->body = rest;
 	}
+}
+
+/* The page-break repair, run on the text between subheads. */
+static long rejoin_around_subheads(const struct work *w, struct nd_buf *out)
+{
+	const struct nd_cleanup_rule *rejoin = nd_cleanup_find("rejoin");
+	struct nd_buf seg = ND_BUF_INIT;
+	long joins = 0;
+	size_t k = 0, sub = 0;
+	const char *p = nd_buf_str(&w->body);
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		bool is_sub = sub < w->nsubheads && w->subheads[sub] == k;
+		if (is_sub || !nl) {
+			if (!is_sub) {
+				if (seg.len)
+					nd_buf_addc(&seg, '\n');
+				nd_buf_add(&seg, p, len);
+			}
+			if (seg.len) {
+				if (out->len)
+					nd_buf_addc(out, '\n');
+				long j = rejoin->apply(nd_buf_str(&seg), out);
+				joins += j > 0 ? j : 0;
+				nd_buf_reset(&seg);
+			}
+			if (is_sub) {
+				if (out->len)
+					nd_buf_addc(out, '\n');
+				nd_buf_add(out, p, len);
+				sub++;
+			}
+		} else {
+			if (seg.len)
+				nd_buf_addc(&seg, '\n');
+			nd_buf_add(&seg, p, len);
+		}
+		if (!nl)
+			break;
+		p = nl + 1;
+		k++;
+	}
+	nd_buf_free(&seg);
+	return joins;
 }
 
 static int finish(struct split *sp, struct nd_import_page *page)
@@ -843,8 +920,7 @@ static int finish(struct split *sp, struct nd_import_page *page)
 		}
 		/* Pass 5: paragraphs split by a page or column break. */
 		struct nd_buf fixed = ND_BUF_INIT;
-		const struct nd_cleanup_rule *rejoin = nd_cleanup_find("rejoin");
-		long joins = rejoin->apply(nd_buf_str(&w->body), &fixed);
+		long joins = rejoin_around_subheads(w, &fixed);
 		if (joins > 0) {
 			w->it.repairs = (int)joins;
 			nd_buf_free(&w->body);
@@ -890,7 +966,8 @@ static int append(struct line **lines, size_t *n, size_t *cap, char *text, int g
  * a photo credit after a space is two lines, as print means it. */
 static int push_line(struct line **lines, size_t *n, size_t *cap, char *text, int gap)
 {
-	size_t end = 0, cut = classify(text) == L_PARA ? tail_byline(text, &end) : 0;
+	enum kind k = classify(text);
+	size_t end = 0, cut = k == L_PARA || k == L_DATELINE ? tail_byline(text, &end) : 0;
 	if (!cut) {
 		if (append(lines, n, cap, text, gap) < 0) {
 			free(text);
@@ -961,6 +1038,7 @@ int nd_import_split(const char *text, struct nd_import_page *page, struct nd_err
 		free(sp.w[i].it.markers);
 		free(sp.w[i].it.source);
 		nd_buf_free(&sp.w[i].body);
+		free(sp.w[i].subheads);
 	}
 	free(sp.w);
 	nd_buf_free(&sp.markers);
