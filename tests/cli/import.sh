@@ -62,7 +62,7 @@ for line in open(sys.argv[2], encoding="utf-8"):
     f = line.split("\t")
     (inbody if f[0] == "in-body" else want).append(f)
 got = [[it["kind"], it["section"] or "", it["kicker"] or "", it["headline"],
-        it["subhead"] or "", it["byline"] or ""] for it in items]
+        it.get("subhead") or "", it["byline"] or ""] for it in items]
 gh, wh = [g[3] for g in got], [w[3] for w in want]
 tp = sum(1 for h in gh if h in wh)
 p = tp / len(gh) if gh else 0.0
