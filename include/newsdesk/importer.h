@@ -24,6 +24,7 @@ enum nd_import_field {
 	ND_IF_DATELINE,
 	ND_IF_BYLINE,
 	ND_IF_BODY,
+	ND_IF_MARKERS,
 	ND_IF_COUNT
 };
 

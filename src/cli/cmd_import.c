@@ -47,8 +47,8 @@ static void dry_why(struct nd_buf *b, const struct nd_import_item *it)
 		const struct nd_import_rule *r = it->why[f];
 		if (!r)
 			continue;
-		nd_buf_printf(b, "\n       %s: %s [%s]", _(nd_import_field_name(f)), _(r->why),
-			      r->id);
+		nd_buf_adds(b, "\n       ");
+		nd_buf_printf(b, _("%s: %s [%s]"), _(nd_import_field_name(f)), _(r->why), r->id);
 		if (f == ND_IF_BYLINE && it->byline_name)
 			nd_buf_printf(b, "\n         %s %s · %s %.*s", _("name"),
 				      it->story.byline + it->byline_name, _("title"), title_len(it),
@@ -70,17 +70,22 @@ static void dry_text(struct nd_cli *cli, const char *name, const struct nd_impor
 				sizeof chars);
 		struct nd_buf b = ND_BUF_INIT;
 		nd_buf_printf(&b, "%2zu %-7s %s", i + 1, s->kind,
-			      it->fragment ? "[fragment] " : "");
+			      it->fragment ? _("[fragment] ") : "");
 		nd_buf_printf(&b, "[%s] ", s->section ? s->section : "-");
 		if (s->kicker)
 			nd_buf_printf(&b, "%s ▸ ", s->kicker);
 		nd_buf_adds(&b, s->headline);
 		if (s->subhead)
-			nd_buf_printf(&b, " ▸ %s", s->subhead);
-		nd_buf_printf(&b, "\n     %s%s%s · %s%s · %s 字", s->dateline ? s->dateline : "",
-			      s->dateline ? " · " : "", s->byline ? s->byline : "-",
-			      it->repairs ? "repaired " : "",
-			      it->displaced ? "continuation joined" : "", chars);
+			nd_buf_printf(&b, "\n     ▹ %s", s->subhead);
+		nd_buf_adds(&b, "\n     ");
+		if (s->dateline)
+			nd_buf_printf(&b, "%s · ", s->dateline);
+		nd_buf_printf(&b, "%s · ", s->byline ? s->byline : "-");
+		if (it->repairs)
+			nd_buf_printf(&b, "%s · ", _("paragraphs rejoined"));
+		if (it->displaced)
+			nd_buf_printf(&b, "%s · ", _("continuation joined"));
+		nd_buf_printf(&b, "%s 字", chars);
 		nd_buf_adds(&b, "\n     ");
 		nd_fit(&b, s->body, 60, false, ND_ALIGN_LEFT);
 		nd_buf_printf(&b, "\n     %s", _("why:"));

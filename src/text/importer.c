@@ -45,6 +45,7 @@ enum rule_id {
 	R_SUBHEAD_DASH,
 	R_SLOGAN_HEAD,
 	R_SLOGAN_SUB,
+	R_SLOGAN_BANNER,
 	R_DATELINE,
 	R_AUTHOR,
 	R_COLUMN_AUTHOR,
@@ -77,6 +78,9 @@ static const struct nd_import_rule rules[R_COUNT] = {
 			       "print sets the slogan as the headline") },
 	[R_SLOGAN_SUB] = { "slogan-sub",
 			   N_("the long line under a slogan headline is its subhead (副题)") },
+	[R_SLOGAN_BANNER] = { "slogan-banner",
+			      N_("a long two-part slogan, as wide as the headline under it or "
+				 "wider: a page banner, kept with the markers, not the kicker") },
 	[R_DATELINE] = { "dateline", N_("a dateline (本报讯, 本报北京7月5日电 …)") },
 	[R_AUTHOR] = { "author-line", N_("an author line under the headline (本报记者 …)") },
 	[R_COLUMN_AUTHOR] = { "column-author",
@@ -430,26 +434,81 @@ struct titles {
  * 引题 kicker above, 主题 headline, 副题 subhead below; earlier lines are
  * banners (column titles), kept as markers. */
 struct roles {
-	int kicker, headline, subhead; /* indexes into the run, or -1 */
+	int kicker, headline, subhead, banner; /* indexes into the run, or -1 */
 	enum rule_id kicker_rule, headline_rule, subhead_rule;
+};
+
+/* Characters a line sets, blanks not counted. */
+static size_t ink(const char *s)
+{
+	size_t n = 0;
+	for (const char *p = s; *p;) {
+		size_t k = blank_at(p);
+		if (k) {
+			p += k;
+			continue;
+		}
+		n++;
+		p += nd_utf8_prefix(p, 1);
+	}
+	return n;
+}
+
+static bool last_opens_with_dash(const struct titles *tl)
+{
+	return tl->n >= 2 && dash_open(tl->t[tl->n - 1]);
+}
+
+/* A 主题 is set large and short: under a short two-part slogan, a line
+ * twice as long (and long) is its 副题. */
+static bool slogan_over_long(const struct titles *tl)
+{
+	return tl->n == 2 && two_part(tl->t[0]) && !ends_with(tl->t[0], "——") &&
+	       ink(tl->t[1]) >= 2 * ink(tl->t[0]) && ink(tl->t[1]) >= 24;
+}
+
+/* A kicker sits over its headline, narrower than it; a two-part slogan as
+ * wide as the line below or wider, and long, is a page banner. */
+static bool slogan_over_short(const struct titles *tl)
+{
+	return tl->n == 2 && two_part(tl->t[0]) && ink(tl->t[0]) >= 16 &&
+	       ink(tl->t[0]) >= ink(tl->t[1]);
+}
+
+static bool any_run(const struct titles *tl)
+{
+	return tl->n >= 1;
+}
+
+/* Title-group rules, first fit wins. Lines are counted from the end of the
+ * run (1 = the last), 0 = none; the line above the headline is its kicker
+ * unless a banner, and lines above that are banners naming the section. */
+static const struct group_rule {
+	bool (*fits)(const struct titles *tl);
+	int headline, subhead, banner;
+	enum rule_id headline_rule, subhead_rule;
+} group_rules[] = {
+	{ last_opens_with_dash, 2, 1, 0, R_RUN_LAST, R_SUBHEAD_DASH },
+	{ slogan_over_long, 2, 1, 0, R_SLOGAN_HEAD, R_SLOGAN_SUB },
+	{ slogan_over_short, 1, 0, 2, R_RUN_LAST, R_RUN_LAST },
+	{ any_run, 1, 0, 0, R_RUN_LAST, R_RUN_LAST },
 };
 
 static struct roles title_roles(const struct titles *tl)
 {
-	struct roles r = { -1, tl->n - 1, -1, R_RUN_ABOVE, R_RUN_LAST, R_SUBHEAD_DASH };
-	if (tl->n >= 2 && dash_open(tl->t[tl->n - 1])) {
-		r.subhead = tl->n - 1;
-		r.headline = tl->n - 2;
-	} else if (tl->n == 2 && two_part(tl->t[0]) &&
-		   nd_utf8_length(tl->t[1]) >= 2 * nd_utf8_length(tl->t[0]) &&
-		   nd_utf8_length(tl->t[1]) >= 24 && !ends_with(tl->t[0], "——")) {
-		/* a 主题 is set large and short; a line this long is its 副题 */
-		r.headline = 0;
-		r.subhead = 1;
-		r.headline_rule = R_SLOGAN_HEAD;
-		r.subhead_rule = R_SLOGAN_SUB;
+	struct roles r = { -1, -1, -1, -1, R_RUN_ABOVE, R_RUN_LAST, R_RUN_LAST };
+	for (size_t i = 0; i < sizeof group_rules / sizeof *group_rules; i++) {
+		const struct group_rule *g = &group_rules[i];
+		if (!g->fits(tl))
+			continue;
+		r.headline = tl->n - g->headline;
+		r.subhead = g->subhead ? tl->n - g->subhead : -1;
+		r.banner = g->banner ? tl->n - g->banner : -1;
+		r.headline_rule = g->headline_rule;
+		r.subhead_rule = g->subhead_rule;
+		break;
 	}
-	if (r.headline >= 1) {
+	if (r.headline >= 1 && r.banner != r.headline - 1) {
 		r.kicker = r.headline - 1;
 		if (ends_with(tl->t[r.kicker], "——") || ends_with(tl->t[r.kicker], "—"))
 			r.kicker_rule = R_KICKER_DASH;
@@ -466,9 +525,13 @@ static struct work *open_titled(struct split *sp, struct titles *tl)
 		set(&sp->section, tl->t[i]);
 		sp->section_rule = R_BANNER;
 	}
+	if (r.banner >= 0)
+		add_marker(sp, tl->t[r.banner]); /* a slogan banner names no section */
 	struct work *w = open_item(sp);
 	if (!w)
 		return NULL;
+	if (r.banner >= 0)
+		why(w, ND_IF_MARKERS, R_SLOGAN_BANNER);
 	if (r.headline >= 0) {
 		w->it.story.headline = dup(tl->t[r.headline]);
 		why(w, ND_IF_HEADLINE, r.headline_rule);
