@@ -38,6 +38,7 @@ static const char *const positions[] = {
 /* The rules, by what they decide; ids are stable (tests and scripts). */
 enum rule_id {
 	R_MARKER,
+	R_COLUMN_MARKER,
 	R_BANNER,
 	R_RUN_LAST,
 	R_RUN_ABOVE,
@@ -66,6 +67,9 @@ enum rule_id {
 
 static const struct nd_import_rule rules[R_COUNT] = {
 	[R_MARKER] = { "marker", N_("the section or column marker above it") },
+	[R_COLUMN_MARKER] = { "column-marker",
+			      N_("the 【column】 marker above it, which names the pieces under "
+				 "it up to a block break") },
 	[R_BANNER] = { "banner",
 		       N_("a banner over a run of titles: it names the section of what follows") },
 	[R_RUN_LAST] = { "title-run", N_("the last title line above the text") },
@@ -113,11 +117,12 @@ static const char *const field_names[ND_IF_COUNT] = {
 	[ND_IF_KICKER] = N_("kicker"),   [ND_IF_HEADLINE] = N_("headline"),
 	[ND_IF_SUBHEAD] = N_("subhead"), [ND_IF_DATELINE] = N_("dateline"),
 	[ND_IF_BYLINE] = N_("byline"),   [ND_IF_BODY] = N_("body"),
+	[ND_IF_MARKERS] = N_("markers"),
 };
 
 const char *nd_import_field_name(enum nd_import_field f)
 {
-	return f < ND_IF_COUNT ? field_names[f] : "";
+	return f < ND_IF_COUNT && field_names[f] ? field_names[f] : "";
 }
 
 enum kind { L_MARKER, L_TITLE, L_DATELINE, L_AUTHOR, L_POSITION, L_CREDIT, L_SOURCE, L_PARA };
@@ -339,6 +344,10 @@ struct split {
 	struct nd_buf markers;
 	char *section;
 	enum rule_id section_rule;
+	char *outer; /* the section a 【column】 marker interrupts, back at a block break */
+	enum rule_id outer_rule;
+	bool in_column;
+	size_t column_from; /* items before the column's first */
 	bool titles_after_photos; /* the page sets a photo's title under its credit */
 };
 
@@ -520,17 +529,22 @@ static struct roles title_roles(const struct titles *tl)
 static struct work *open_titled(struct split *sp, struct titles *tl)
 {
 	struct roles r = title_roles(tl);
+	bool slogan = r.banner >= 0;
 	for (int i = 0; i < r.kicker; i++) {
 		add_marker(sp, tl->t[i]);
+		if (two_part(tl->t[i])) {
+			slogan = true; /* a slogan banner names no section */
+			continue;
+		}
 		set(&sp->section, tl->t[i]);
 		sp->section_rule = R_BANNER;
 	}
 	if (r.banner >= 0)
-		add_marker(sp, tl->t[r.banner]); /* a slogan banner names no section */
+		add_marker(sp, tl->t[r.banner]);
 	struct work *w = open_item(sp);
 	if (!w)
 		return NULL;
-	if (r.banner >= 0)
+	if (slogan)
 		why(w, ND_IF_MARKERS, R_SLOGAN_BANNER);
 	if (r.headline >= 0) {
 		w->it.story.headline = dup(tl->t[r.headline]);
@@ -651,6 +665,17 @@ static struct work *walk_dateline(struct split *sp, struct titles *tl, const cha
 	return cur;
 }
 
+/* A 【column】 marker names the pieces under it up to a block break; then
+ * the section it interrupted is back. */
+static void end_column(struct split *sp)
+{
+	free(sp->section);
+	sp->section = sp->outer;
+	sp->section_rule = sp->outer_rule;
+	sp->outer = NULL;
+	sp->in_column = false;
+}
+
 static int walk(struct split *sp, struct line *lines, size_t n)
 {
 	struct work *cur = NULL;
@@ -660,14 +685,25 @@ static int walk(struct split *sp, struct line *lines, size_t n)
 		struct line *l = &lines[i];
 		if (l->gap >= 2 && cur && l->kind != L_CREDIT)
 			cur = NULL; /* a column or block break ends the item */
+		if (l->gap >= 2 && sp->in_column && sp->n > sp->column_from && l->kind != L_CREDIT)
+			end_column(sp);
 		switch (l->kind) {
 		case L_MARKER:
 			cur = NULL;
 			titles_to_markers(sp, &tl);
 			add_marker(sp, l->text);
+			if (starts(l->text, "【") && !sp->in_column) {
+				sp->outer = sp->section;
+				sp->outer_rule = sp->section_rule;
+				sp->section = NULL;
+				sp->in_column = true;
+				sp->column_from = sp->n;
+			} else if (!starts(l->text, "【") && sp->in_column) {
+				end_column(sp);
+			}
 			free(sp->section);
 			sp->section = marker_name(l->text);
-			sp->section_rule = R_MARKER;
+			sp->section_rule = sp->in_column ? R_COLUMN_MARKER : R_MARKER;
 			break;
 		case L_SOURCE:
 			if (cur)
@@ -846,7 +882,10 @@ static void fix_orphans(struct split *sp)
 			struct work *c = &sp->w[j];
 			if (c->orphan || !c->it.story.headline || !c->body.len || photo_credit(c))
 				continue;
-			bool fits_byline = !has_byline || !c->it.story.byline;
+			/* a tail's byline fits an article with none, or with the same
+			 * writer already named (本报记者 张静 … then 张静) */
+			bool fits_byline = !has_byline || !c->it.story.byline ||
+					   strstr(c->it.story.byline, o->it.story.byline);
 			if (!finished(last_para(c)) && fits_byline) {
 				unfinished = c;
 				n_unfinished++;
@@ -1106,6 +1145,7 @@ int nd_import_split(const char *text, struct nd_import_page *page, struct nd_err
 	free(sp.w);
 	nd_buf_free(&sp.markers);
 	free(sp.section);
+	free(sp.outer);
 	for (size_t i = 0; i < n; i++)
 		free(lines[i].text);
 	free(lines);
