@@ -398,10 +398,13 @@ static void add_subhead(struct work *w, const char *text)
 	static const char *const stops[] = { "。", "！", "？", "；" };
 	if (nd_utf8_length(text) > 20 || has_any(text, stops, sizeof stops / sizeof *stops))
 		return; /* a sentence a break cut short, not a subhead */
-	size_t *ns = realloc(w->subheads, (w->nsubheads + 1) * sizeof *ns);
-	if (!ns)
-		return; /* then only the repair may join it: nothing is lost */
-	w->subheads = ns;
+	if ((w->nsubheads & (w->nsubheads - 1)) == 0) { /* 0, 1, 2, 4 …: grow */
+		size_t *ns =
+		    realloc(w->subheads, (w->nsubheads ? 2 * w->nsubheads : 1) * sizeof *ns);
+		if (!ns)
+			return; /* then only the repair may join it: nothing is lost */
+		w->subheads = ns;
+	}
 	w->subheads[w->nsubheads++] = w->paras - 1;
 }
 
@@ -413,9 +416,34 @@ static void set(char **field, const char *text)
 
 static void set_byline(struct work *w, const struct line *l, enum rule_id r)
 {
-	set(&w->it.story.byline, l->text);
-	w->it.byline_name = r == R_COLUMN_AUTHOR ? position_line(l->text) : 0;
-	why(w, ND_IF_BYLINE, r);
+	if (!w->it.story.byline) {
+		w->it.story.byline = dup(l->text);
+		w->it.byline_name = r == R_COLUMN_AUTHOR ? position_line(l->text) : 0;
+		why(w, ND_IF_BYLINE, r);
+	} else if (l->kind == L_AUTHOR || l->kind == L_POSITION) {
+		/* author lines one under another: one byline */
+		struct nd_buf b = ND_BUF_INIT;
+		nd_buf_printf(&b, "%s %s", w->it.story.byline, l->text);
+		free(w->it.story.byline);
+		w->it.story.byline = nd_buf_take(&b);
+		w->it.byline_name = 0;
+	} else if (r == R_BYLINE_TAIL || r == R_CREDIT_TAIL) {
+		/* the item is signed already: the name stays where it stood */
+		nd_buf_addc(&w->body, ' ');
+		nd_buf_adds(&w->body, l->text);
+	} else {
+		add_para(w, l->text);
+	}
+}
+
+static void add_source(struct work *w, const char *text)
+{
+	struct nd_buf b = ND_BUF_INIT;
+	if (w->it.source)
+		nd_buf_printf(&b, "%s\n", w->it.source);
+	nd_buf_adds(&b, text);
+	free(w->it.source);
+	w->it.source = nd_buf_take(&b);
 }
 
 static void add_marker(struct split *sp, const char *text)
@@ -707,7 +735,7 @@ static int walk(struct split *sp, struct line *lines, size_t n)
 			break;
 		case L_SOURCE:
 			if (cur)
-				set(&cur->it.source, l->text);
+				add_source(cur, l->text);
 			else
 				add_marker(sp, l->text);
 			break;
@@ -837,6 +865,10 @@ static void move_body(struct work *to, struct work *from, bool join_first)
 	why(to, ND_IF_BODY, R_TAIL_JOINED);
 }
 
+/* How far back (in items) a displaced title or tail is looked for: more
+ * than a page holds, and what bounds the cost of a hostile page. */
+#define LOOKBACK 64
+
 /* Pass 3: a headless article takes the nearest earlier spare kicker. */
 static void fix_headless(struct split *sp)
 {
@@ -844,7 +876,7 @@ static void fix_headless(struct split *sp)
 		struct work *h = &sp->w[i];
 		if (!h->headless)
 			continue;
-		for (size_t j = i; j-- > 0;) {
+		for (size_t j = i; j-- > 0 && i - j <= LOOKBACK;) {
 			struct work *d = &sp->w[j];
 			if (d->spare_kicker && d->it.story.kicker) {
 				h->it.story.headline = d->it.story.kicker;
@@ -878,7 +910,7 @@ static void fix_orphans(struct split *sp)
 		bool has_byline = o->it.story.byline != NULL;
 		struct work *unfinished = NULL, *no_byline = NULL;
 		int n_unfinished = 0, n_no_byline = 0;
-		for (size_t j = 0; j < i; j++) {
+		for (size_t j = i > LOOKBACK ? i - LOOKBACK : 0; j < i; j++) {
 			struct work *c = &sp->w[j];
 			if (c->orphan || !c->it.story.headline || !c->body.len || photo_credit(c))
 				continue;
