@@ -49,6 +49,15 @@ static void dry_why(struct nd_buf *b, const struct nd_import_item *it)
 			continue;
 		nd_buf_adds(b, "\n       ");
 		nd_buf_printf(b, _("%s: %s [%s]"), _(nd_import_field_name(f)), _(r->why), r->id);
+		if (f == ND_IF_MARKERS && it->markers) {
+			/* the banner itself, which the head line does not show */
+			nd_buf_adds(b, "\n         ");
+			for (const char *p = it->markers; *p; p++)
+				if (*p == '\n')
+					nd_buf_adds(b, " / ");
+				else
+					nd_buf_addc(b, *p);
+		}
 		if (f == ND_IF_BYLINE && it->byline_name)
 			nd_buf_printf(b, "\n         %s %s · %s %.*s", _("name"),
 				      it->story.byline + it->byline_name, _("title"), title_len(it),

@@ -47,6 +47,7 @@ enum rule_id {
 	R_SLOGAN_HEAD,
 	R_SLOGAN_SUB,
 	R_SLOGAN_BANNER,
+	R_SLOGAN_ABOVE,
 	R_DATELINE,
 	R_AUTHOR,
 	R_COLUMN_AUTHOR,
@@ -85,6 +86,9 @@ static const struct nd_import_rule rules[R_COUNT] = {
 	[R_SLOGAN_BANNER] = { "slogan-banner",
 			      N_("a long two-part slogan, as wide as the headline under it or "
 				 "wider: a page banner, kept with the markers, not the kicker") },
+	[R_SLOGAN_ABOVE] = { "slogan-above",
+			     N_("a two-part slogan above the kicker: a page banner, kept with "
+				"the markers; it names no section") },
 	[R_DATELINE] = { "dateline", N_("a dateline (本报讯, 本报北京7月5日电 …)") },
 	[R_AUTHOR] = { "author-line", N_("an author line under the headline (本报记者 …)") },
 	[R_COLUMN_AUTHOR] = { "column-author",
@@ -557,11 +561,11 @@ static struct roles title_roles(const struct titles *tl)
 static struct work *open_titled(struct split *sp, struct titles *tl)
 {
 	struct roles r = title_roles(tl);
-	bool slogan = r.banner >= 0;
+	enum rule_id banner = r.banner >= 0 ? R_SLOGAN_BANNER : R_COUNT;
 	for (int i = 0; i < r.kicker; i++) {
 		add_marker(sp, tl->t[i]);
 		if (two_part(tl->t[i])) {
-			slogan = true; /* a slogan banner names no section */
+			banner = R_SLOGAN_ABOVE; /* a slogan banner names no section */
 			continue;
 		}
 		set(&sp->section, tl->t[i]);
@@ -572,8 +576,8 @@ static struct work *open_titled(struct split *sp, struct titles *tl)
 	struct work *w = open_item(sp);
 	if (!w)
 		return NULL;
-	if (slogan)
-		why(w, ND_IF_MARKERS, R_SLOGAN_BANNER);
+	if (banner != R_COUNT)
+		why(w, ND_IF_MARKERS, banner);
 	if (r.headline >= 0) {
 		w->it.story.headline = dup(tl->t[r.headline]);
 		why(w, ND_IF_HEADLINE, r.headline_rule);
