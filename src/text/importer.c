@@ -33,6 +33,8 @@ static const char *const positions[] = {
 	"所长", "社长", "总编辑", "馆长", "组长",   "班长", "代表", "巡视员", "调研员",
 };
 
+#define ND_MAX_BYLINE 200 /* what nd_story_validate lets a byline be */
+
 #define N_(s) (s) /* marked for xgettext; translated where shown (cmd_import.c) */
 
 /* The rules, by what they decide; ids are stable (tests and scripts). */
@@ -424,7 +426,9 @@ static void set_byline(struct work *w, const struct line *l, enum rule_id r)
 		w->it.story.byline = dup(l->text);
 		w->it.byline_name = r == R_COLUMN_AUTHOR ? position_line(l->text) : 0;
 		why(w, ND_IF_BYLINE, r);
-	} else if (l->kind == L_AUTHOR || l->kind == L_POSITION) {
+	} else if ((l->kind == L_AUTHOR || l->kind == L_POSITION) &&
+		   nd_utf8_length(w->it.story.byline) + 1 + nd_utf8_length(l->text) <=
+		       ND_MAX_BYLINE) {
 		/* author lines one under another: one byline */
 		struct nd_buf b = ND_BUF_INIT;
 		nd_buf_printf(&b, "%s %s", w->it.story.byline, l->text);
