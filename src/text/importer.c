@@ -218,13 +218,19 @@ static bool has_any(const char *s, const char *const *marks, size_t n)
 	return false;
 }
 
+static bool dash_open(const char *s)
+{
+	return starts(s, "——") || starts(s, "—") || starts(s, "--");
+}
+
 /* An author line with organisation and position: "某某市某某区总工会党组书记、
  * 主席 王某某". Returns the byte offset of the name, or 0. */
 static size_t position_line(const char *s)
 {
 	static const char *const prose[] = { "。", "，", "；", "：", "！", "？", "“", "（" };
-	if (nd_utf8_length(s) > 48 || has_any(s, prose, sizeof prose / sizeof *prose))
-		return 0;
+	if (nd_utf8_length(s) > 48 || has_any(s, prose, sizeof prose / sizeof *prose) ||
+	    dash_open(s))
+		return 0; /* ——记…主任 李某某 is a subhead about a person, not a signature */
 	/* the name: after the last run of blanks */
 	const char *gap = NULL, *name = NULL;
 	for (const char *p = s; *p;) {
@@ -297,11 +303,6 @@ static bool two_part(const char *s)
 	size_t a = nd_utf8_length(first), b = nd_utf8_length(skip_blank(sp));
 	free(first);
 	return a >= 2 && a <= 10 && b >= 2 && b <= 10;
-}
-
-static bool dash_open(const char *s)
-{
-	return starts(s, "——") || starts(s, "—") || starts(s, "--");
 }
 
 static enum kind classify(const char *s)
@@ -673,9 +674,11 @@ static int walk_title(struct split *sp, struct titles *tl, struct work **cur,
 		return 0;
 	}
 	*cur = NULL;
-	if (tl->n < 16)
-		tl->t[tl->n++] = strdup(l->text);
-	else
+	if (tl->n < 16) {
+		if (!(tl->t[tl->n] = strdup(l->text)))
+			return -1;
+		tl->n++;
+	} else
 		add_marker(sp, l->text); /* a run this long is no title group */
 	return 0;
 }
@@ -712,10 +715,70 @@ static void end_column(struct split *sp)
 	sp->in_column = false;
 }
 
+static int walk_lines(struct split *sp, struct line *lines, size_t n, struct titles *tl);
+static int walk_end(struct split *sp, struct titles *tl);
+
+static void walk_marker(struct split *sp, struct titles *tl, const char *text)
+{
+	titles_to_markers(sp, tl);
+	add_marker(sp, text);
+	if (starts(text, "【") && !sp->in_column) {
+		sp->outer = sp->section;
+		sp->outer_rule = sp->section_rule;
+		sp->section = NULL;
+		sp->in_column = true;
+		sp->column_from = sp->n;
+	} else if (!starts(text, "【") && sp->in_column) {
+		end_column(sp);
+	}
+	free(sp->section);
+	sp->section = marker_name(text);
+	sp->section_rule = sp->in_column ? R_COLUMN_MARKER : R_MARKER;
+}
+
+/* A byline line or a photo credit: it signs and closes the item open. */
+static int walk_credit(struct split *sp, struct titles *tl, struct work **cur,
+		       const struct line *lines, size_t n, size_t i)
+{
+	const struct line *l = &lines[i];
+	if (!*cur && !tl->n && l->rule == R_BYLINE_LINE && i + 1 < n &&
+	    lines[i + 1].kind == L_TITLE && lines[i + 1].gap <= 1) {
+		/* a short line over a title, with nothing above to sign: a
+		 * column heading (工人先锋), not a name */
+		if (!(tl->t[0] = strdup(l->text)))
+			return -1;
+		tl->n = 1;
+		return 0;
+	}
+	if (tl->n && !*cur) {
+		/* a title then a credit: a photo with no caption text */
+		if (!(*cur = open_titled(sp, tl)))
+			return -1;
+	}
+	if (!*cur) {
+		if (!(*cur = open_item(sp)))
+			return -1;
+		(*cur)->orphan = true;
+	}
+	set_byline(*cur, l, l->rule);
+	(*cur)->closed = true;
+	*cur = NULL;
+	return 0;
+}
+
+/* Pass 2, and on failure the titles still waiting freed. */
 static int walk(struct split *sp, struct line *lines, size_t n)
 {
-	struct work *cur = NULL;
 	struct titles tl = { 0 };
+	int rc = walk_lines(sp, lines, n, &tl);
+	for (int i = 0; i < tl.n; i++)
+		free(tl.t[i]);
+	return rc;
+}
+
+static int walk_lines(struct split *sp, struct line *lines, size_t n, struct titles *tl)
+{
+	struct work *cur = NULL;
 	sp->titles_after_photos = page_titles_after_photos(lines, n);
 	for (size_t i = 0; i < n; i++) {
 		struct line *l = &lines[i];
@@ -726,20 +789,7 @@ static int walk(struct split *sp, struct line *lines, size_t n)
 		switch (l->kind) {
 		case L_MARKER:
 			cur = NULL;
-			titles_to_markers(sp, &tl);
-			add_marker(sp, l->text);
-			if (starts(l->text, "【") && !sp->in_column) {
-				sp->outer = sp->section;
-				sp->outer_rule = sp->section_rule;
-				sp->section = NULL;
-				sp->in_column = true;
-				sp->column_from = sp->n;
-			} else if (!starts(l->text, "【") && sp->in_column) {
-				end_column(sp);
-			}
-			free(sp->section);
-			sp->section = marker_name(l->text);
-			sp->section_rule = sp->in_column ? R_COLUMN_MARKER : R_MARKER;
+			walk_marker(sp, tl, l->text);
 			break;
 		case L_SOURCE:
 			if (cur)
@@ -748,14 +798,15 @@ static int walk(struct split *sp, struct line *lines, size_t n)
 				add_marker(sp, l->text);
 			break;
 		case L_TITLE:
-			walk_title(sp, &tl, &cur, lines, n, i);
+			if (walk_title(sp, tl, &cur, lines, n, i) < 0)
+				return -1;
 			break;
 		case L_DATELINE:
-			if (!(cur = walk_dateline(sp, &tl, l->text)))
+			if (!(cur = walk_dateline(sp, tl, l->text)))
 				return -1;
 			break;
 		case L_POSITION:
-			if (!tl.n && cur && cur->body.len) {
+			if (!tl->n && cur && cur->body.len) {
 				/* signed at the end of a column piece */
 				set_byline(cur, l, R_COLUMN_AUTHOR);
 				cur->closed = true;
@@ -765,39 +816,26 @@ static int walk(struct split *sp, struct line *lines, size_t n)
 			/* under a headline, like any author line */
 			__attribute__((fallthrough));
 		case L_AUTHOR:
-			if (tl.n || !cur) {
-				cur = open_titled(sp, &tl);
+			if (tl->n || !cur) {
+				cur = open_titled(sp, tl);
 				if (!cur)
 					return -1;
 			}
 			set_byline(cur, l, l->kind == L_POSITION ? R_COLUMN_AUTHOR : R_AUTHOR);
 			break;
 		case L_CREDIT:
-			if (tl.n && !cur) {
-				/* a title then a credit: a photo with no caption text */
-				cur = open_titled(sp, &tl);
-				if (!cur)
-					return -1;
-			}
-			if (!cur) {
-				cur = open_item(sp);
-				if (!cur)
-					return -1;
-				cur->orphan = true;
-			}
-			set_byline(cur, l, l->rule);
-			cur->closed = true;
-			cur = NULL;
+			if (walk_credit(sp, tl, &cur, lines, n, i) < 0)
+				return -1;
 			break;
 		case L_PARA:
-			if (!cur && !tl.n && starts(l->text, "【编者按】") && sp->n) {
+			if (!cur && !tl->n && starts(l->text, "【编者按】") && sp->n) {
 				/* an editor's note belongs to the article it follows */
 				cur = &sp->w[sp->n - 1];
 				cur->closed = false;
 			}
-			if (tl.n) {
+			if (tl->n) {
 				cur = open_titled(
-				    sp, &tl); /* photo news, or an article without a dateline */
+				    sp, tl); /* photo news, or an article without a dateline */
 				if (!cur)
 					return -1;
 			} else if (!cur) {
@@ -810,9 +848,15 @@ static int walk(struct split *sp, struct line *lines, size_t n)
 			break;
 		}
 	}
-	if (tl.n) {
+	return walk_end(sp, tl);
+}
+
+/* What the page leaves at its foot still lands in some item. */
+static int walk_end(struct split *sp, struct titles *tl)
+{
+	if (tl->n) {
 		/* trailing titles: an item of their own, for an editor */
-		struct work *w = open_titled(sp, &tl);
+		struct work *w = open_titled(sp, tl);
 		if (!w)
 			return -1;
 		w->it.fragment = true;

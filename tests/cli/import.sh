@@ -127,6 +127,34 @@ if [ -d "$(dirname "$NEWSDESK")/po/zh_CN" ]; then
 	contains "…so is the count" "$out" "4 篇"
 fi
 
+# Edges of the new rules, each one way it could go wrong.
+cat >"$TMP/edges.txt" <<'PAGE'
+【主席之声】
+
+做职工信赖的娘家人
+
+某某市总工会党组书记、主席 王某某
+
+我们要把职工的事当成自己的事，一件一件办好。 张三
+
+工会动态
+
+一线职工的心里话
+
+本报讯 一位职工说，他最想要的是一张能安心歇脚的椅子 王五
+
+近日，某某区总工会为户外劳动者送去清凉，受到欢迎。
+PAGE
+expect_ok "edges: dry run" nd import --dry-run --format json "$TMP/edges.txt"
+printf '%s' "$out" >"$TMP/e.json"
+equals "…a piece signed by its author line keeps it; the name at its end stays in the body" \
+	"$(python3 -c "import json; it=json.load(open('$TMP/e.json'))[0]['items'][0]; print(it['byline'], '|', it['body'].endswith('办好。 张三'))")" \
+	"某某市总工会党组书记、主席 王某某 | True"
+equals "…a name after a space is no byline when no sentence ends before it" \
+	"$(python3 -c "import json; it=json.load(open('$TMP/e.json'))[0]['items'][1]; print(it['byline'], '|', '椅子 王五' in it['body'])")" \
+	"None | True"
+lossless "$TMP/edges.txt" "$TMP/e.json" && pass "…lossless" || fail "edges lossless"
+
 body_of() { python3 -c "
 import json,sys
 for it in json.load(open('$1'))[0]['items']:
