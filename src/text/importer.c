@@ -663,6 +663,7 @@ static int walk_title(struct split *sp, struct titles *tl, struct work **cur,
 		p->it.story.headline = dup(l->text);
 		why(p, ND_IF_HEADLINE, R_PHOTO_TITLE_AFTER);
 		p->orphan = false;
+		p->headless = false;
 		*cur = NULL;
 		return 0;
 	}
@@ -926,8 +927,8 @@ static void fix_headless(struct split *sp)
 {
 	for (size_t i = 0; i < sp->n; i++) {
 		struct work *h = &sp->w[i];
-		if (!h->headless)
-			continue;
+		if (!h->headless || h->it.story.headline)
+			continue; /* a head given since: never overwrite it */
 		for (size_t j = i; j-- > 0 && i - j <= LOOKBACK;) {
 			struct work *d = &sp->w[j];
 			if (d->spare_kicker && d->it.story.kicker) {
