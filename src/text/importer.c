@@ -907,6 +907,7 @@ static void move_body(struct work *to, struct work *from, bool join_first)
 			struct nd_buf b = ND_BUF_INIT;
 			nd_buf_printf(&b, "%s\n%s", to->it.markers, from->it.markers);
 			free(to->it.markers);
+			free(from->it.markers);
 			to->it.markers = nd_buf_take(&b);
 		} else {
 			to->it.markers = from->it.markers;
