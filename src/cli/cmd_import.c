@@ -65,9 +65,8 @@ static void dry_why(struct nd_buf *b, const struct nd_import_item *it)
 	}
 }
 
-static void dry_text(struct nd_cli *cli, const char *name, const struct nd_import_page *pg)
+static void dry_text(const char *name, const struct nd_import_page *pg)
 {
-	(void)cli;
 	printf("%s: ", name);
 	printf(ngettext("%zu item", "%zu items", pg->n), pg->n);
 	putchar('\n');
@@ -230,7 +229,7 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			if (json)
 				dry_json(argv[i], &pg, first);
 			else
-				dry_text(cli, argv[i], &pg);
+				dry_text(argv[i], &pg);
 			first = false;
 		} else {
 			struct nd_import_result res;

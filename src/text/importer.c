@@ -644,7 +644,7 @@ static bool photo_title_after(const struct split *sp, const struct line *lines, 
 {
 	const struct line *l = &lines[i];
 	if (i == 0 || !photo_line(&lines[i - 1]) || l->gap > 1 || nd_utf8_length(l->text) > 24 ||
-	    !sp->n || sp->w[sp->n - 1].it.story.headline || !photo_line(&lines[i - 1]))
+	    !sp->n || sp->w[sp->n - 1].it.story.headline)
 		return false;
 	if (i + 1 == n || lines[i + 1].kind == L_MARKER || lines[i + 1].gap >= 2)
 		return true;
