@@ -824,14 +824,6 @@ static void setup_colors(struct tui *t)
 		init_pair(state_colors[i].pair, state_colors[i].fg, -1);
 }
 
-static void setup_gettext(void)
-{
-	const char *dir = getenv("NEWSDESK_LOCALEDIR");
-	bindtextdomain("newsdesk", dir && dir[0] ? dir : ND_LOCALEDIR);
-	bind_textdomain_codeset("newsdesk", "UTF-8");
-	textdomain("newsdesk");
-}
-
 static void tui_free(struct tui *t)
 {
 	tui_list_clear(t);
@@ -848,7 +840,6 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 	t.st = st;
 	t.actor = actor;
 	t.zh = zh;
-	setup_gettext();
 	if (nd_workflow_load(st, &t.wf, err) < 0)
 		return err->code;
 	SCREEN *screen = newterm(NULL, stdout, stdin);
@@ -965,7 +956,6 @@ int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t
 	struct tui t = { 0 };
 	t.st = st;
 	t.actor = actor;
-	setup_gettext();
 	if (nd_workflow_load(st, &t.wf, err) < 0)
 		return err->code;
 	SCREEN *screen = newterm(NULL, stdout, stdin);
