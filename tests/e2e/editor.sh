@@ -90,6 +90,8 @@ nd --as zhu file "$TMP/b.txt" >/dev/null
 start_desk 60 20 -- --as wang
 keys s
 shows "sorted" "[sort id]"
+keys g
+shows "on #2" "── #2 "
 keys e
 shows "the editor at 60 columns" "editing #2"
 shows "the ， stays at the end of the row" "${han27}，"
@@ -107,6 +109,8 @@ chmod +x "$TMP/editor.sh"
 start_desk 100 30 EDITOR="$TMP/editor.sh" -- --as wang
 keys s
 shows "sorted" "[sort id]"
+keys g
+shows "on #2" "── #2 "
 keys E
 shows "E saves what the editor wrote" "saved #2 as revision 2"
 shows "…and the list shows the new headline" "外部编辑器改的标题"

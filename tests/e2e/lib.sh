@@ -26,6 +26,14 @@ stop_server() {
 	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCKET"
 }
 
+# fresh_server: the old server waited out, a new socket for the next
+# new-session (never a new-session racing a dying server's exit).
+fresh_server() {
+	stop_server
+	SOCKET_N=$((SOCKET_N + 1))
+	SOCKET="$SOCKET_BASE-$SOCKET_N"
+}
+
 # start_desk COLS ROWS [VAR=value ...] [-- ARGS...]: the desk as the admin.
 start_desk() {
 	local cols=$1 rows=$2
@@ -33,9 +41,7 @@ start_desk() {
 	local envs=() args=()
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
 	[ "${1:-}" = -- ] && shift && args=("$@")
-	stop_server
-	SOCKET_N=$((SOCKET_N + 1))
-	SOCKET="$SOCKET_BASE-$SOCKET_N"
+	fresh_server
 	tm new-session -d -s "$SESSION" -x "$cols" -y "$rows" \
 		env NEWSDESK_DB="$NEWSDESK_DB" NEWSDESK_LOCALEDIR="$LOCALEDIR" LC_ALL= LANG=C.UTF-8 \
 		"${envs[@]}" "$NEWSDESK" "${args[@]}"
@@ -71,6 +77,21 @@ wait_gone() {
 
 shows() { if wait_for "$2" "${3:-10}"; then pass "$1"; else fail "$1" "wanted on screen: $2" "$(screen)"; fi; }
 hides() { if wait_gone "$2" "${3:-10}"; then pass "$1"; else fail "$1" "did not want: $2" "$(screen)"; fi; }
+
+# until COMMAND... succeeds, polled every 50 ms for at most $LIMIT (5) seconds
+wait_until() {
+	local i=0
+	while [ "$i" -lt $((${LIMIT:-5} * 20)) ]; do
+		"$@" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+# the widest line on screen is at most COLS
+fits() { [ "$(screen | "$COLWIDTH" | sort -n | tail -1)" -le "$1" ]; }
+# the screen is exactly TEXT
+screen_is() { [ "$(screen)" = "$1" ]; }
 
 # The demo desk: the corpus articles filed by their reporters.
 setup_demo() {

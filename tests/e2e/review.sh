@@ -34,6 +34,8 @@ nd --as zhu file "$SRCDIR/tests/data/articles/a06.txt" >/dev/null
 start_desk 110 36 -- --as wang
 keys s
 shows "sorted" "[sort id]"
+keys g
+shows "on #2" "── #2 submitted"
 keys r
 shows "review of #2" "review #2"
 keys R
