@@ -21,7 +21,15 @@ shows "the note is in the pane" "标题改得好"
 keys '['
 shows "[ steps the older side (wraps to the same pair here)" "revision 1"
 keys a
-shows "a signs off" "#1 edited → approved"
+shows "a asks first: proofreading warnings are open" "with 14 proofreading warnings open? (y/n)"
+keys n
+shows "n leaves it as it was" "#1: not done"
+expect_ok "log" nd log 1
+lacks "…nothing was signed off" "$out" "approve"
+keys a
+shows "asked again" "proofreading warnings open? (y/n)"
+keys y
+shows "y signs off" "#1 edited → approved"
 shows "…and the pane says who signed off" "signed off (签发) by chen"
 keys q
 hides "q leaves the review" "review #1"
