@@ -97,6 +97,19 @@ enum {
 #define TK_CTRL(c) ((c)&0x1F)
 #define TUI_MAX_KEYS 6
 
+/* Key codes for sequences the terminal's terminfo does not name (keys.c). */
+enum {
+	TUI_KEY_CLEFT = KEY_MAX + 1,
+	TUI_KEY_CRIGHT,
+	TUI_KEY_CUP,
+	TUI_KEY_CDOWN,
+	TUI_KEY_CHOME,
+	TUI_KEY_CEND,
+};
+/* Teaches curses the sequences of Home, End and the Ctrl-arrows that the
+ * terminfo entry lacks but tmux and screen send. After newterm. */
+void tui_keys_init(void);
+
 struct tui_request {
 	enum tui_req req;
 	const char *name; /* for `:` and a key-binding file */

@@ -308,6 +308,7 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 	raw();
 	noecho();
 	keypad(stdscr, TRUE);
+	tui_keys_init();
 	set_escdelay(25);
 	curs_set(0);
 	timeout(500); /* how often another process's commits are noticed */

@@ -421,3 +421,26 @@ enum tui_req tui_request_by_name(const char *name)
 	}
 	return found;
 }
+
+/* Sequences a terminal (or tmux in front of it) sends that its terminfo
+ * entry may not name: tmux sends ESC [1~ / ESC [4~ for Home and End
+ * whatever TERM says, and ESC [1;5D for Ctrl-← where screen-256color has
+ * no kLFT5. Each is taught to curses only when nothing owns it already. */
+void tui_keys_init(void)
+{
+	static const struct {
+		const char *seq;
+		int code;
+	} extra[] = {
+		{ "\033[1~", KEY_HOME },        { "\033[4~", KEY_END },
+		{ "\033[7~", KEY_HOME },        { "\033[8~", KEY_END },
+		{ "\033[H", KEY_HOME },         { "\033[F", KEY_END },
+		{ "\033OH", KEY_HOME },         { "\033OF", KEY_END },
+		{ "\033[1;5D", TUI_KEY_CLEFT }, { "\033[1;5C", TUI_KEY_CRIGHT },
+		{ "\033[1;5A", TUI_KEY_CUP },   { "\033[1;5B", TUI_KEY_CDOWN },
+		{ "\033[1;5H", TUI_KEY_CHOME }, { "\033[1;5F", TUI_KEY_CEND },
+	};
+	for (size_t i = 0; i < sizeof extra / sizeof *extra; i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].code);
+}
