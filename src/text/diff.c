@@ -505,6 +505,9 @@ static int diff_texts(const char *a, const char *b, long steps, struct segs *out
 	if (used < 0)
 		goto done;
 	work -= used;
+	free(la.t); /* the segments hold byte offsets: the paragraphs can go */
+	free(lb.t);
+	la.t = lb.t = NULL;
 	rc = 0;
 	for (size_t i = 0; i < lines.n && rc == 0; i++) {
 		const struct seg *g = &lines.v[i];
