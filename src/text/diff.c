@@ -399,8 +399,14 @@ static void cleanup_semantic(struct segs *s, const char *a, const char *b)
 static long diff_level(const struct toks *ta, const struct toks *tb, long work, struct segs *out,
 		       bool *spent, const struct scratch *sc)
 {
-	struct ctx c = { ta,        tb,        out,  sc->v, sc->v + 2 * DCAP + 3,
-			 sc->trace, sc->steps, work, false, false };
+	struct ctx c = { .a = ta,
+			 .b = tb,
+			 .out = out,
+			 .vf = sc->v,
+			 .vb = sc->v + 2 * DCAP + 3,
+			 .trace = sc->trace,
+			 .steps = sc->steps,
+			 .work = work };
 	diff_range(&c, 0, ta->n, 0, tb->n, 0);
 	*spent = c.spent;
 	return c.oom ? -1 : work - (c.work > 0 ? c.work : 0);
