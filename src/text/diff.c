@@ -35,6 +35,7 @@
  * (the output of every ordinary edit unchanged); its trace takes 2 MB. */
 #define DT 1024L
 #define TRACE_CELLS ((DT + 1) * (DT + 2) / 2)
+#define MAX_BYTES ((size_t)1 << 30)
 
 struct tok {
 	uint32_t off; /* byte offset in the whole text; t[n].off is the end */
@@ -541,11 +542,12 @@ int nd_diff_texts_within(const char *a, const char *b, long steps, struct nd_dif
 {
 	struct segs s = { 0 };
 	memset(out, 0, sizeof *out);
-	/* offsets are 32-bit; texts this long (never filed: 1 MiB is the
-	 * limit) are shown whole, without a search */
+	/* offsets are 32-bit and the greedy search's x may pass a text's end
+	 * by DT: texts past 1 GiB (never filed: 1 MiB is the limit) are shown
+	 * whole, without a search */
 	size_t alen = strlen(a), blen = strlen(b);
 	int rc;
-	if (alen >= INT32_MAX || blen >= INT32_MAX) {
+	if (alen > MAX_BYTES || blen > MAX_BYTES) {
 		out->coarse = alen && blen;
 		rc = seg_add(&s, false, 0, alen, 0, blen);
 	} else {
