@@ -20,10 +20,12 @@ contains "a long headline is cut with …" "$(screen)" "“加速…"
 shows "the key hints" "? help"
 
 # Moving and opening. Sort by id first: the demo's items were touched
-# within the same second or two, so "newest" is not a fixed order.
+# within the same second or two, so "newest" is not a fixed order. Then g:
+# the selection follows its item through the sort, and which item was
+# newest (so selected) depends on those seconds too.
 keys s
 shows "s sorts by id" "[sort id]"
-keys j j
+keys g j j
 shows "two rows down selects the third item" "── #23 submitted"
 keys Enter
 shows "Enter opens the item pane on it" "210万元补贴助千余名职工圆大学梦"

@@ -15,10 +15,16 @@ start_desk() {
 	local envs=() args=()
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
 	[ "${1:-}" = -- ] && shift && args=("$@")
-	tm kill-session -t "$SESSION" 2>/dev/null
+	# The new session first, then the old one killed: a server left with no
+	# session exits, and a new session asked of it while it does fails
+	# under load ("server exited unexpectedly").
+	local old=$SESSION
+	desks=$((${desks:-0} + 1))
+	SESSION=desk$desks
 	tm new-session -d -s "$SESSION" -x "$cols" -y "$rows" \
 		env NEWSDESK_DB="$NEWSDESK_DB" NEWSDESK_LOCALEDIR="$LOCALEDIR" LC_ALL= LANG=C.UTF-8 \
 		"${envs[@]}" "$NEWSDESK" "${args[@]}"
+	tm kill-session -t "=$old" 2>/dev/null # "=": exactly, not desk1 for desk
 	wait_for "newsdesk" 15 || fail "the desk started" "$(screen)"
 }
 
