@@ -247,8 +247,8 @@ static enum tui_req rundown_request(struct tui *t, void *data, enum tui_req req,
 {
 	struct tui_rundown *rd = data;
 	const struct nd_rundown *r = &rd->r;
-	if (req == REQ_FLAT) {
-		rd->flat = !rd->flat;
+	if (req == REQ_FLAT || (req == REQ_BACK && rd->flat)) {
+		rd->flat = !rd->flat; /* q from the flat plan: back to the rundown */
 		return REQ_NONE;
 	}
 	if (req == REQ_PUBLISH_ISSUE) {
