@@ -83,6 +83,25 @@ for term in xterm-256color screen-256color; do
 	keys q
 	hides "$term: q closes it" "Messages (q closes)"
 
+	# Ctrl-End and Ctrl-Home in the editor, whatever TERM's entry names.
+	keys :
+	type_text 22
+	keys Enter
+	shows "$term: on #22" "── #22 submitted"
+	keys e
+	shows "$term: the editor" "editing #22"
+	keys C-End
+	type_text ZZEND
+	shows "$term: Ctrl-End goes to the end of the body" "ZZEND"
+	lacks "$term: …typed nowhere else" "$(screen | grep -v ZZEND)" "ZZ"
+	keys C-Home
+	type_text ZZTOP
+	shows "$term: Ctrl-Home goes to the first field" "ZZTOP"
+	keys Escape
+	shows "$term: leaving asks" "Save them?"
+	keys n
+	hides "$term: discarded" "editing #22"
+
 	# The returned item's note and its log, in the item pane.
 	keys :
 	type_text 3
