@@ -50,6 +50,8 @@ struct tui_editor {
 	char search[256];
 	bool lines_prev_para_end; /* while drawing: the row above ended a paragraph */
 	bool hung; /* the desk hung up: lock and draft dealt with */
+	bool at_row_end; /* ^E put the cursor at the end of row end_row */
+	size_t end_row;
 };
 
 extern const struct pane_ops tui_editor_pane;

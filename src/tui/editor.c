@@ -255,6 +255,11 @@ static void layout(struct tui_editor *ed, int width)
 static size_t cursor_row(const struct tui_editor *ed)
 {
 	const struct nd_doc *d = &ed->doc;
+	/* after ^E the cursor sits at the end of its row, which is the same
+	 * offset as the start of the next: it stays on the row it was on */
+	if (ed->at_row_end && ed->end_row < ed->nlines &&
+	    ed->lines[ed->end_row].field == d->field && ed->lines[ed->end_row].next == d->cur)
+		return ed->end_row;
 	for (size_t i = 0; i < ed->nlines; i++) {
 		const struct ed_line *l = &ed->lines[i];
 		if (l->field != d->field || d->cur < l->start)
@@ -749,6 +754,7 @@ bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
 	if (a != ED_UP && a != ED_DOWN && a != ED_PAGE_UP && a != ED_PAGE_DOWN)
 		ed->have_goal = false;
 	if (a == ED_NONE) {
+		ed->at_row_end = false;
 		if (kind == OK && ch >= 0x20) {
 			struct nd_buf one = ND_BUF_INIT;
 			nd_buf_add_cp(&one, (unsigned)ch);
@@ -759,6 +765,7 @@ bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
 		return true;
 	}
 	size_t row = cursor_row(ed);
+	ed->at_row_end = false;
 	switch (a) {
 	case ED_LEFT:
 		nd_doc_left(d);
@@ -785,6 +792,8 @@ bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
 		nd_doc_set_cursor(d, ed->lines[row].field,
 				  ed->lines[row].para_end ? ed->lines[row].next
 							  : ed->lines[row].end);
+		ed->at_row_end = !ed->lines[row].para_end;
+		ed->end_row = row;
 		break;
 	case ED_WORD_LEFT:
 		nd_doc_word_left(d);

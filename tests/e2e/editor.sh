@@ -98,7 +98,15 @@ shows "the ， stays at the end of the row" "${han27}，"
 lacks "no row starts with ，" "$(screen | sed 's/^.//')" "
 ，"
 [ -z "$(screen | grep -E '^.，')" ] && pass "no row begins with ，" || fail "row starts with ，" "$(screen)"
+# ^E then ^A stay on the visual row: the end of a wrapped row is not the
+# start of the next.
+keys C-End Up C-e C-a
+type_text Y
+shows "^E ^A stay on the row: Y goes before the first 工" "Y工工工"
+lacks "…not before the second row" "$(screen)" "Y后面"
 keys Escape
+shows "leaving asks" "Save them?"
+keys n
 
 # $EDITOR from the desk: E runs the editor and saves what it wrote.
 cat >"$TMP/editor.sh" <<'SH'
