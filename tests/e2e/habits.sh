@@ -65,6 +65,12 @@ for term in xterm-256color screen-256color; do
 	type_text 蹲点
 	keys Enter
 	shows "$term: the search finds #16" "蹲点: match 1 of 1"
+	# the hits are drawn reversed in the item pane (ESC [7m before them)
+	if LIMIT=5 wait_until eval 'tm capture-pane -e -p -t "$SESSION" | grep -q "$(printf "\033")\[[0-9;]*7[0-9;]*m蹲点"'; then
+		pass "$term: the item pane highlights the hits"
+	else
+		fail "$term: the item pane highlights the hits" "$(tm capture-pane -e -p -t "$SESSION" | grep 蹲点 | head -3 | cat -v)"
+	fi
 	keys /
 	shows "$term: the prompt offers the last search" "Search: 蹲点"
 	type_text 职工
