@@ -125,6 +125,7 @@ static void generic(struct tui *t, enum tui_req req)
 	const char *verb = NULL;
 	switch (req) {
 	case REQ_BACK:
+	case REQ_CLOSE:
 		tui_pane_pop(t);
 		break;
 	case REQ_DESK:

@@ -153,8 +153,9 @@ static enum tui_req desk_request(struct tui *t, void *data, enum tui_req req, lo
 	const struct tui_request *r = tui_request_info(req);
 	switch (req) {
 	case REQ_BACK: /* q: unzoom, then back to the list, then quit */
+	case REQ_CLOSE: /* Esc: the same, without the quitting */
 		if (t->zoom == ZOOM_NONE && t->focus == FOCUS_LIST)
-			return REQ_QUIT;
+			return req == REQ_BACK ? REQ_QUIT : REQ_NONE;
 		if (t->zoom != ZOOM_NONE)
 			t->zoom = ZOOM_NONE;
 		else

@@ -247,7 +247,7 @@ static enum tui_req rundown_request(struct tui *t, void *data, enum tui_req req,
 {
 	struct tui_rundown *rd = data;
 	const struct nd_rundown *r = &rd->r;
-	if (req == REQ_FLAT || (req == REQ_BACK && rd->flat)) {
+	if (req == REQ_FLAT || ((req == REQ_BACK || req == REQ_CLOSE) && rd->flat)) {
 		rd->flat = !rd->flat; /* q from the flat plan: back to the rundown */
 		return REQ_NONE;
 	}

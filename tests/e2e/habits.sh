@@ -88,6 +88,17 @@ for term in xterm-256color screen-256color; do
 	shows "$term: …with an earlier message" "#24 submitted → edited"
 	keys q
 	hides "$term: q closes it" "Messages (q closes)"
+	keys M
+	shows "$term: M again" "Messages (q closes)"
+	keys Escape
+	hides "$term: Esc closes it too" "Messages (q closes)"
+	keys Escape
+	shows "$term: Esc in the list does not quit" "[sort id]"
+	keys :
+	type_text 999
+	keys Enter
+	shows "$term: :999 is not in the list" "#999 is not in the list"
+	shows "$term: …and the selection stays" "── #16 "
 
 	# Ctrl-End and Ctrl-Home in the editor, whatever TERM's entry names.
 	keys :
