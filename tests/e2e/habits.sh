@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# habits.sh — the habits of mutt and vim at the desk, each under two TERM
+# habits.sh — the habits of mutt and vim at the desk, each under four TERM
 # values: resolve (after an action, the next item as it was read), counts
 # and page keys, `:` (:q, :N, Tab, verbs in English and Chinese), prompt
 # history, pre-filled prompts replaced by typing, the message history, the
@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 : "${LOCALEDIR:?}"
 
-for term in xterm-256color screen-256color; do
+for term in xterm-256color screen-256color tmux-256color linux; do
 	setup_demo_fresh() { rm -f "$NEWSDESK_DB"*; setup_demo; }
 	setup_demo_fresh
 	start_desk 120 40 TERM=$term -- --as wangj
