@@ -79,6 +79,7 @@ enum tui_req {
 	REQ_CLOSE,
 	REQ_QUIT,
 	REQ_DESK,
+	REQ_MOUSE,
 	REQ_COUNT
 };
 
@@ -230,6 +231,7 @@ struct tui {
 	size_t nsearches;
 	int64_t data_version;
 	bool quit;
+	bool mouse; /* :mouse — click selects, the wheel scrolls */
 	struct tui_pane stack[TUI_STACK]; /* [0] is the desk */
 	int depth;
 	char last_issue[40];

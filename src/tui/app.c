@@ -149,6 +149,14 @@ static void generic(struct tui *t, enum tui_req req)
 	case REQ_MESSAGES:
 		tui_messages_open(t);
 		break;
+	case REQ_MOUSE:
+		t->mouse = !t->mouse;
+		mousemask(t->mouse ? BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
+		mouseinterval(0);
+		tui_message(t, false, "%s",
+			    t->mouse ? _("mouse on (:mouse turns it off; Shift selects text)")
+				     : _("mouse off"));
+		break;
 	case REQ_HELP:
 		if (tui_pane_top(t)->ops == &tui_pager_pane)
 			tui_pane_pop(t); /* ? again closes the help */
@@ -216,6 +224,31 @@ static void refresh_data(struct tui *t)
 			tui_itemview_invalidate(t->stack[i].data);
 }
 
+/* The wheel scrolls whatever pane is on top; a click in the desk's list
+ * selects the row, in its item pane focuses it. */
+static void mouse(struct tui *t)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	t->message[0] = '\0';
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		dispatch(t, ev.bstate & BUTTON4_PRESSED ? REQ_UP : REQ_DOWN, 3);
+		return;
+	}
+	if (!(ev.bstate & BUTTON1_PRESSED) || t->depth != 1)
+		return;
+	int lh = tui_list_height(t);
+	if (ev.y >= 2 && ev.y < 1 + lh && t->top + (ev.y - 2) < t->total) {
+		t->focus = FOCUS_LIST;
+		t->sel = t->top + (ev.y - 2);
+		t->sel_id = 0;
+		tui_reload_list(t);
+	} else if (ev.y > 1 + lh && ev.y < LINES - 2) {
+		t->focus = FOCUS_ITEM;
+	}
+}
+
 /* One key: a raw pane (the editor) takes it whole; elsewhere digits make a
  * count (5j) and the table makes the key a request. */
 static void key(struct tui *t, int kind, wint_t ch, long *count)
@@ -225,6 +258,10 @@ static void key(struct tui *t, int kind, wint_t ch, long *count)
 		t->message[0] = '\0';
 		if (!p->ops->key(t, p->data, kind, ch, tui_available()))
 			tui_pane_pop(t);
+		return;
+	}
+	if (kind == KEY_CODE_YES && ch == KEY_MOUSE) {
+		mouse(t);
 		return;
 	}
 	if (kind == OK && ch >= '0' && ch <= '9' && (ch != '0' || *count)) {

@@ -154,6 +154,23 @@ shows "asked again" "This cannot be undone"
 keys y
 shows "y publishes" "#2 approved → published"
 
+# The mouse, when asked for: a click selects a row, the wheel scrolls.
+start_desk 120 40 TERM=xterm-256color -- --as wangj
+keys s
+shows "sorted" "[sort id]"
+keys g
+shows "on #25" "── #25 submitted"
+keys :
+type_text mouse
+keys Enter
+shows ":mouse turns it on" "mouse on"
+# SGR mouse reports, as a terminal sends them: press and release on the
+# fifth screen row (the fourth item), then the wheel down once
+type_text $'\033[<0;10;6M\033[<0;10;6m'
+shows "a click selects the row under it (the fourth item)" "── #22 "
+type_text $'\033[<65;10;6M'
+shows "the wheel scrolls the list (three rows)" "── #19 "
+
 # A reporter is shown only what a reporter may do.
 start_desk 120 40 -- --as zhujl
 shows "the reporter's desk" "? help"
