@@ -626,7 +626,7 @@ static bool next_opens_quote(const char *p)
 static int check_body(struct nd_proof_report *r, const char *body)
 {
 	struct nd_buf joined = ND_BUF_INIT;
-	size_t *seg = NULL, nseg = 0;
+	size_t *seg = NULL, nseg = 0, cap = 0;
 	int para = 1, rc = 0;
 	for (const char *p = body; *p && rc == 0;) {
 		int first = para;
@@ -635,13 +635,20 @@ static int check_body(struct nd_proof_report *r, const char *body)
 		for (;;) {
 			const char *nl = strchr(p, '\n');
 			size_t len = nl ? (size_t)(nl - p) : strlen(p);
-			size_t *ns = realloc(seg, (nseg + 1) * sizeof *ns);
-			if (!ns || nd_buf_add(&joined, p, len) < 0) {
-				free(ns ? ns : seg);
+			if (nseg == cap) { /* doubling: a hostile body may be all short lines */
+				size_t *ns = realloc(seg, (cap = cap ? 2 * cap : 8) * sizeof *ns);
+				if (!ns) {
+					free(seg);
+					nd_buf_free(&joined);
+					return -1;
+				}
+				seg = ns;
+			}
+			if (nd_buf_add(&joined, p, len) < 0) {
+				free(seg);
 				nd_buf_free(&joined);
 				return -1;
 			}
-			seg = ns;
 			seg[nseg++] = joined.len - len;
 			para++;
 			p += len + (nl ? 1 : 0);
