@@ -78,6 +78,9 @@ int nd_cmd_revisions(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_log(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_note(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_edit(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_redecode(struct nd_cli *, const struct nd_command *, int, char **);
+/* show ID --original: the filed bytes, raw, to a file or pipe only. */
+int nd_cli_show_original(struct nd_cli *cli, long long id);
 int nd_cmd_unlock(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_workflow(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_diff(struct nd_cli *, const struct nd_command *, int, char **);

@@ -5,6 +5,7 @@
 #include "newsdesk/filing.h"
 #include "newsdesk/items.h"
 #include "newsdesk/json.h"
+#include "newsdesk/original.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/width.h"
 #include "newsdesk/workflow.h"
@@ -78,12 +79,15 @@ static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *e
 	if (rc == 0)
 		rc = nd_story_from_bytes(nd_buf_str(&input), input.len, encoding, &story, &detected,
 					 &err);
-	nd_buf_free(&input);
 	if (rc < 0) {
+		nd_buf_free(&input);
 		nd_error_prefix(&err, "%s: ", name);
 		return nd_cli_fail(&err);
 	}
-	rc = nd_item_file(cli->st, &cli->actor, &story, detected, token, &res, &err);
+	/* the bytes as they arrived are kept with the item (newsdesk redecode) */
+	rc = nd_item_file_original(cli->st, &cli->actor, &story, detected, token,
+				   nd_buf_str(&input), input.len, &res, &err);
+	nd_buf_free(&input);
 	if (rc < 0) {
 		nd_story_free(&story);
 		nd_error_prefix(&err, "%s: ", name);
@@ -496,19 +500,23 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 {
 	static const struct option options[] = {
 		{ "rev", required_argument, NULL, 'r' },
+		{ "original", no_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int rev = 0, c;
 	long long n;
-	bool json = false;
+	bool json = false, original = false;
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		switch (c) {
 		case 'r':
 			if (nd_cli_parse_number(optarg, 1, INT_MAX, &n) < 0)
 				return nd_cli_usage(cmd, "--rev needs a revision number (1, 2, …)");
 			rev = (int)n;
+			break;
+		case 'o':
+			original = true;
 			break;
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
@@ -529,6 +537,8 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	long long id = nd_cli_parse_id(argv[optind]);
 	if (!id)
 		return nd_cli_usage(cmd, "'%s' is not an item ID", argv[optind]);
+	if (original)
+		return nd_cli_show_original(cli, id);
 	struct nd_error err = { 0 };
 	struct nd_item it;
 	if (nd_cli_open(cli, 0, &err) < 0 ||

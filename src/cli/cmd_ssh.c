@@ -216,8 +216,10 @@ static const struct ssh_command {
 	{ "unlock", ND_RANK_CHIEF, "unlock ID", "unlock 编号" },
 };
 
-static const char *const ssh_forbidden_options[] = { "--from", "--output", "--db", "--as",
-						     "--install" };
+/* --original writes a reporter's raw bytes, and over SSH the server cannot
+ * tell whether the client's terminal receives them. */
+static const char *const ssh_forbidden_options[] = { "--from", "--output",  "--db",
+						     "--as",   "--install", "--original" };
 
 static void ssh_help(struct nd_cli *cli, FILE *out)
 {
