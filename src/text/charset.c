@@ -110,40 +110,35 @@ int nd_iconv_to_utf8(const char *from, const char *in, size_t n, char **out, siz
 	return 0;
 }
 
-static int cmp_unsigned(const void *a, const void *b)
-{
-	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* A set of characters, decoded once into a sorted array for bsearch. */
+/* A set of BMP characters, decoded once into a bitmap: scoring asks it for
+ * every character of every reading. */
 struct cp_set {
 	const char *src;
-	unsigned cps[1300];
-	size_t count;
+	unsigned char bits[0x10000 / 8];
+	bool loaded;
 };
-static struct cp_set common_han = { nd_common_han, { 0 }, 0 };
-static struct cp_set common_hangul = { nd_common_hangul, { 0 }, 0 };
+static struct cp_set common_han = { nd_common_han, { 0 }, false };
+static struct cp_set common_hangul = { nd_common_hangul, { 0 }, false };
 
 static void load_set(struct cp_set *set)
 {
-	if (set->count)
-		return;
 	const char *s = set->src;
 	size_t n = strlen(s), i = 0;
-	while (i < n && set->count < sizeof set->cps / sizeof *set->cps) {
+	while (i < n) {
 		unsigned cp;
 		int len = nd_utf8_decode(s + i, n - i, &cp);
 		i += len > 0 ? (size_t)len : 1;
-		set->cps[set->count++] = cp;
+		if (cp < 0x10000)
+			set->bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 	}
-	qsort(set->cps, set->count, sizeof *set->cps, cmp_unsigned);
+	set->loaded = true;
 }
 
 static bool in_set(struct cp_set *set, unsigned cp)
 {
-	load_set(set);
-	return bsearch(&cp, set->cps, set->count, sizeof cp, cmp_unsigned) != NULL;
+	if (!set->loaded)
+		load_set(set);
+	return cp < 0x10000 && (set->bits[cp >> 3] >> (cp & 7) & 1);
 }
 
 static bool is_han(unsigned cp)
@@ -386,8 +381,12 @@ static int worth(enum script script, unsigned cp, unsigned prev, unsigned next)
 /* Scores a reading: the mean worth of its characters (all of them for
  * UTF-16, the non-ASCII ones otherwise: ASCII reads the same in each),
  * less BAD_WEIGHT for each control or Private Use Area character. */
+enum { SCORE_MAX = 256 * 1024 }; /* bytes of a reading scored: the verdict is long clear */
+
 static long score(enum script script, const char *s, size_t n)
 {
+	if (n > SCORE_MAX)
+		n = SCORE_MAX;
 	long sum = 0, counted = 0, ascii_letters = 0, nonascii_letters = 0, spaced = 0, han = 0;
 	unsigned prev = 0, cp = 0, next = 0;
 	size_t i = 0;
