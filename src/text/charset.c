@@ -501,7 +501,16 @@ static int refuse(struct reading *r, size_t nr, const char *in, bool utf8_ok, si
 			nd_buf_printf(&b, "%s--encoding %s", sep, opt);
 			sep = " or ";
 		}
-		if (strcmp(sep, " or ") != 0)
+		const char *untaken = NULL;
+		for (size_t i = 0; i < shown && !untaken; i++)
+			if (!r[i].trial->option && r[i].trial->script != SCRIPT_UTF16)
+				untaken = r[i].trial->name;
+		if (untaken)
+			nd_buf_printf(&b,
+				      "; if it is %s, newsdesk does not take it: convert it to "
+				      "UTF-8 first",
+				      untaken);
+		else if (strcmp(sep, " or ") != 0)
 			nd_buf_adds(&b, "; if you know the encoding, convert it to UTF-8 first");
 	}
 	int rc = nd_fail(err, ND_EENCODING, "%s", b.data ? nd_buf_str(&b) : "");
