@@ -176,10 +176,23 @@ static int pair_index(unsigned cp, bool *opening)
 	return -1;
 }
 
+static bool ascii_letter(unsigned cp)
+{
+	return cp < 0x80 && (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+}
+
+/* ’ between Latin letters is an apostrophe (O’Neill, don’t), not a quote. */
+static bool apostrophe(const struct text *t, size_t i)
+{
+	return t->cp[i] == 0x2019 && i > 0 && i + 1 < t->n && ascii_letter(t->cp[i - 1]) &&
+	       ascii_letter(t->cp[i + 1]);
+}
+
 /* The next mark of pair k at or after i, or t->n. */
 static size_t next_mark(const struct text *t, size_t i, int k)
 {
-	while (i < t->n && t->cp[i] != pairs[k].open && t->cp[i] != pairs[k].close)
+	while (i < t->n &&
+	       ((t->cp[i] != pairs[k].open && t->cp[i] != pairs[k].close) || apostrophe(t, i)))
 		i++;
 	return i;
 }
@@ -290,7 +303,7 @@ static int check_pairs(const struct ctx *c)
 	for (size_t i = 0; i < t->n; i++) {
 		bool opening;
 		int k = pair_index(t->cp[i], &opening);
-		if (k < 0)
+		if (k < 0 || apostrophe(t, i))
 			continue;
 		if (!opening) {
 			if (close_mark(c, stack, &depth, i, k) < 0)
