@@ -213,9 +213,13 @@ int main(void)
 	check_refused("\xFF\xFE\x00\xD8\x41\x00", 6, NULL, "not valid", "UTF-16 lone surrogate");
 
 	/* issue 20: a silent wrong guess is data loss */
-	check_refused("abc\x80\x80" "def", 8, NULL, "Latin-1",
+	check_refused("abc\x80\x80"
+		      "def",
+		      8, NULL, "Latin-1",
 		      "abc\\x80\\x80def is not filed as abcdef: refused, read as Latin-1 abc€€def");
-	check_refused("abc\x80\x80" "def", 8, NULL, "“abc€€def”", "…showing that reading");
+	check_refused("abc\x80\x80"
+		      "def",
+		      8, NULL, "“abc€€def”", "…showing that reading");
 	bytes = encode("BIG5", "都有自己的", &n);
 	check_decode(bytes, n, NULL, "都有自己的", "BIG5",
 		     "the Big5 title 都有自己的 (a GB18030 reading has PUA characters)");
