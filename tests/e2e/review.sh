@@ -13,6 +13,7 @@ shows "r opens the review pane" "review #1"
 shows "…comparing the filed and the current revision" "revision 1 (zhu"
 shows "the changed characters are marked" "射阳县[-工人-]{+总工会+}文化宫"
 shows "proofreading is shown" "Proofreading:"
+shows "…the half-width marks as one line ^K fixes" "half-width marks — ^K fixes them"
 keys c
 shows "c asks for a note" "Note on #1"
 type_text "标题改得好"
@@ -21,7 +22,7 @@ shows "the note is in the pane" "标题改得好"
 keys '['
 shows "[ steps the older side (wraps to the same pair here)" "revision 1"
 keys a
-shows "a asks first: proofreading warnings are open" "with 14 proofreading warnings open? (y/n)"
+shows "a asks first: proofreading warnings are open" "proofreading warnings open? (y/n)"
 keys n
 shows "n leaves it as it was" "#1: not done"
 expect_ok "log" nd log 1
