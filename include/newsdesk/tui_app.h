@@ -149,6 +149,11 @@ struct tui_nav {
 };
 /* Applies a movement request count times; false when req is not one. */
 bool tui_nav_request(struct tui_nav *n, enum tui_req req, long count, int height);
+struct tui;
+/* / n N over a pane's rows (row(data, i) gives row i's text): / asks,
+ * n and N go on; the row found becomes the top. False when req is not one. */
+bool tui_nav_find(struct tui *t, struct tui_nav *n, enum tui_req req,
+		  const char *(*row)(const void *data, size_t i), const void *data);
 
 /* An item laid out for reading: the desk's preview or a pane of its own. */
 struct tui_itemview {
@@ -213,6 +218,7 @@ struct tui {
 	struct nd_state_count *counts;
 	size_t ncounts;
 	char search[256];
+	char find[256]; /* / inside a pane of text (item, review, help) */
 	struct nd_match *matches;
 	size_t nmatches;
 

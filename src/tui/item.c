@@ -234,12 +234,24 @@ static void alone_draw(struct tui *t, void *data, int y, int height, int width)
 	tui_itemview_draw(t, iv, y + 1, height - 1, width);
 }
 
+static const char *iv_row(const void *data, size_t i)
+{
+	const struct tui_itemview *iv = data;
+	return i < iv->nlines ? iv->lines[i].text : NULL;
+}
+
 static enum tui_req alone_request(struct tui *t, void *data, enum tui_req req, long count,
 				  int height)
 {
 	struct tui_itemview *iv = data;
 	if (tui_itemview_request(iv, req, count, height - 1))
 		return REQ_NONE;
+	struct tui_nav n = { iv->scroll, iv->scroll, (int64_t)iv->nlines, true };
+	if (tui_nav_find(t, &n, req, iv_row, iv)) {
+		iv->scroll = (int)n.top;
+		iv->hit = t->find[0] ? t->find : NULL;
+		return REQ_NONE;
+	}
 	const struct tui_request *r = tui_request_info(req);
 	if (r && r->verb) {
 		tui_run_verb(t, iv->id, r->verb);

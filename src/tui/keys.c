@@ -10,6 +10,7 @@
 
 #define NAV (PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER)
 #define DESK (PANE_LIST | PANE_ITEM)
+#define TEXT (PANE_REVIEW | PANE_PAGER)
 #define ACTS (PANE_LIST | PANE_ITEM | PANE_REVIEW)
 #define ED ND_RANK_EDITOR
 
@@ -26,9 +27,9 @@ const struct tui_request tui_requests[] = {
 	{ REQ_BOTTOM, "bottom", NULL, NAV, { 'G', TK_FN(KEY_END) }, "G End", N_("last item"), NULL, 0 },
 	{ REQ_OPEN, "open", NULL, PANE_LIST | PANE_RUNDOWN, { '\n', '\r', TK_FN(KEY_ENTER) }, "Enter", N_("open the item"), N_("open"), 0 },
 	{ REQ_SWITCH, "switch", NULL, DESK, { '\t' }, "Tab", N_("switch between the list and the item pane"), NULL, 0 },
-	{ REQ_SEARCH, "search", NULL, DESK, { '/' }, "/", N_("search headlines and bodies (↑/↓: earlier searches)"), N_("search"), 0 },
-	{ REQ_NEXT, "next", NULL, DESK, { 'n' }, "n", N_("next search match"), NULL, 0 },
-	{ REQ_PREV, "previous", NULL, DESK, { 'N' }, "N", N_("previous search match"), NULL, 0 },
+	{ REQ_SEARCH, "search", NULL, DESK | TEXT, { '/' }, "/", N_("search (the list: headlines and bodies; a pane of text: its rows); ↑/↓ earlier searches"), N_("search"), 0 },
+	{ REQ_NEXT, "next", NULL, DESK | TEXT, { 'n' }, "n", N_("next search match"), NULL, 0 },
+	{ REQ_PREV, "previous", NULL, DESK | TEXT, { 'N' }, "N", N_("previous search match"), NULL, 0 },
 	{ REQ_FILTER, "filter", NULL, DESK, { 'f' }, "f", N_("filter: state:待编 section:… reporter:… issue:… (empty clears)"), N_("filter"), 0 },
 	{ REQ_SORT, "sort", NULL, DESK, { 's' }, "s", N_("sort: updated, id, filed, chars; after chars, reversed"), N_("sort"), 0 },
 	{ REQ_GROW, "grow", NULL, DESK, { '+' }, "+", N_("grow the list pane"), NULL, 0 },

@@ -1,6 +1,11 @@
 /* nav.c — movement written once for every pane that lists or scrolls:
- * j/k, half and whole pages, g/G, each with a count (5j, 12G). */
+ * j/k, half and whole pages, g/G, each with a count (5j, 12G); and / n N
+ * over the rows of a pane that shows text. */
 #include "newsdesk/tui_app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static int64_t clamp(int64_t v, int64_t lo, int64_t hi)
 {
@@ -54,5 +59,54 @@ bool tui_nav_request(struct tui_nav *n, enum tui_req req, long count, int height
 		n->top = n->sel;
 	if (height > 0 && n->sel >= n->top + height)
 		n->top = n->sel - height + 1;
+	return true;
+}
+
+/* The next row (dir 1) or previous (-1) from `from` whose text holds what,
+ * wrapping once around; -1 when no row does. */
+static long find_row(const char *(*row)(const void *data, size_t i), const void *data, size_t n,
+		     long from, int dir, const char *what, bool *wrapped)
+{
+	*wrapped = false;
+	for (size_t k = 1; k <= n; k++) {
+		long i = from + dir * (long)k;
+		if (i < 0 || i >= (long)n) {
+			*wrapped = true;
+			i = (i % (long)n + (long)n) % (long)n;
+		}
+		const char *text = row(data, (size_t)i);
+		if (text && strstr(text, what))
+			return i;
+	}
+	return -1;
+}
+
+bool tui_nav_find(struct tui *t, struct tui_nav *n, enum tui_req req,
+		  const char *(*row)(const void *data, size_t i), const void *data)
+{
+	if (req == REQ_SEARCH) {
+		char *what = tui_prompt(t, _("Find: "), t->find, NULL);
+		if (!what)
+			return true;
+		snprintf(t->find, sizeof t->find, "%s", what);
+		free(what);
+	} else if (req != REQ_NEXT && req != REQ_PREV) {
+		return false;
+	}
+	if (!t->find[0]) {
+		tui_message(t, true, "%s", _("nothing to find yet: press /"));
+		return true;
+	}
+	bool wrapped;
+	long from = req == REQ_SEARCH ? (long)n->top - 1 : (long)n->top;
+	long at = n->total > 0 ? find_row(row, data, (size_t)n->total, from,
+					  req == REQ_PREV ? -1 : 1, t->find, &wrapped)
+			       : -1;
+	if (at < 0) {
+		tui_message(t, true, _("not found: %s"), t->find);
+		return true;
+	}
+	n->top = n->sel = at;
+	tui_message(t, false, "%s%s", t->find, wrapped ? _(" (wrapped)") : "");
 	return true;
 }

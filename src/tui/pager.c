@@ -65,13 +65,18 @@ static void pager_draw(struct tui *t, void *data, int y, int height, int width)
 	}
 }
 
+static const char *pg_row(const void *data, size_t i)
+{
+	const struct pager *pg = data;
+	return i < pg->nlines ? pg->lines[i].text : NULL;
+}
+
 static enum tui_req pager_request(struct tui *t, void *data, enum tui_req req, long count,
 				  int height)
 {
-	(void)t;
 	struct pager *pg = data;
 	struct tui_nav n = { pg->scroll, pg->scroll, (int64_t)pg->nlines, true };
-	if (tui_nav_request(&n, req, count, height - 1)) {
+	if (tui_nav_request(&n, req, count, height - 1) || tui_nav_find(t, &n, req, pg_row, pg)) {
 		pg->scroll = (int)n.top;
 		return REQ_NONE;
 	}

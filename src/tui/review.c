@@ -359,12 +359,18 @@ static void review_close(struct tui *t, void *data)
 
 /* [ and ] step the older and the newer side through the revisions; the
  * workflow requests act on the item under review. */
+static const char *rv_row(const void *data, size_t i)
+{
+	const struct tui_review *rv = data;
+	return i < rv->nrows ? rv->rows[i].text : NULL;
+}
+
 static enum tui_req review_request(struct tui *t, void *data, enum tui_req req, long count,
 				   int height)
 {
 	struct tui_review *rv = data;
 	struct tui_nav n = { rv->scroll, rv->scroll, (int64_t)rv->nrows, true };
-	if (tui_nav_request(&n, req, count, height - 1)) {
+	if (tui_nav_request(&n, req, count, height - 1) || tui_nav_find(t, &n, req, rv_row, rv)) {
 		rv->scroll = (int)n.top;
 		return REQ_NONE;
 	}

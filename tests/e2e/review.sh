@@ -14,6 +14,28 @@ shows "…comparing the filed and the current revision" "revision 1 (zhu"
 shows "the changed characters are marked" "射阳县[-工人-]{+总工会+}文化宫"
 shows "proofreading is shown" "Proofreading:"
 shows "…the half-width marks as one line ^K fixes" "half-width marks — ^K fixes them"
+# / in a pane of text finds a row and brings it to the top; n the next
+keys /
+shows "/ in the review pane asks what to find" "Find:"
+type_text "── Notes ("
+keys Enter
+shows "…and finds the row" "── Notes ("
+keys '?'
+shows "the help" "Keys (q closes this help)"
+equals "the help starts with j" "$(screen | sed -n 3p | cut -c1-1)" "j"
+keys /
+type_text "clean up: each rule"
+keys Enter
+shows "/ in the help finds the editor's ^K row" "clean up: each rule its own undo step"
+if LIMIT=5 wait_until eval '[[ "$(screen | sed -n 3p)" != "j ↓"* ]]'; then
+	pass "…and the help scrolled to show it"
+else
+	fail "…and the help scrolled to show it" "$(screen)"
+fi
+keys N
+shows "N wraps back to the same row" "(wrapped)"
+keys q
+keys g
 keys c
 shows "c asks for a note" "Note on #1"
 type_text "标题改得好"
