@@ -22,18 +22,17 @@ struct head {
 static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "SELECT i.state, i.reporter, i.lock_holder, i.lock_since, "
-				  "i.lock_expires, i.current_rev, s.editable, "
-				  "(SELECT max(rev) FROM revisions WHERE item_id = i.id) "
-				  "FROM items i JOIN states s ON s.name = i.state WHERE i.id = ?",
-				  &stmt, err);
 	memset(h, 0, sizeof *h);
+	int rc = nd_sql_prepare(st, &stmt, err,
+				"SELECT i.state, i.reporter, i.lock_holder, i.lock_since, "
+				"i.lock_expires, i.current_rev, s.editable, "
+				"(SELECT max(rev) FROM revisions WHERE item_id = i.id) "
+				"FROM items i JOIN states s ON s.name = i.state WHERE i.id = ?",
+				"i", id);
 	if (rc < 0)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW) {
+	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) > 0) {
+		rc = 0;
 		const char *v;
 		snprintf(h->state, sizeof h->state, "%s", sqlite3_column_text(stmt, 0));
 		snprintf(h->reporter, sizeof h->reporter, "%s", sqlite3_column_text(stmt, 1));
@@ -44,10 +43,8 @@ static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_
 		h->current_rev = sqlite3_column_int(stmt, 5);
 		h->editable = sqlite3_column_int(stmt, 6) != 0;
 		h->max_rev = sqlite3_column_int(stmt, 7);
-	} else if (step == SQLITE_DONE) {
+	} else if (rc == 0) {
 		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
-	} else {
-		rc = nd_store_fail(st, err, "reading the item");
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -98,7 +95,6 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		 struct nd_lock *lock, struct nd_error *err)
 {
 	struct head h;
-	sqlite3_stmt *stmt;
 	int rc;
 	memset(lock, 0, sizeof *lock);
 	if ((rc = nd_store_begin(st, err)) < 0)
@@ -117,22 +113,13 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	}
 	int64_t now = nd_now();
 	bool mine = h.holder[0] && strcmp(h.holder, actor->user.login) == 0;
-	if ((rc = nd_store_prepare(
-		 st,
-		 "UPDATE items SET lock_holder = ?, lock_since = ?, lock_expires = ? "
-		 "WHERE id = ?",
-		 &stmt, err)) < 0)
+	if ((rc = nd_sql_exec(st, err, "taking the lock",
+			      "UPDATE items SET lock_holder = ?, lock_since = ?, lock_expires = ? "
+			      "WHERE id = ?",
+			      "siii", actor->user.login,
+			      mine && h.lock_expires > now ? h.lock_since : now,
+			      now + ND_LOCK_SECONDS, id)) < 0)
 		goto fail;
-	nd_bind_text(stmt, 1, actor->user.login);
-	sqlite3_bind_int64(stmt, 2, mine && h.lock_expires > now ? h.lock_since : now);
-	sqlite3_bind_int64(stmt, 3, now + ND_LOCK_SECONDS);
-	sqlite3_bind_int64(stmt, 4, id);
-	int step = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "taking the lock");
-		goto fail;
-	}
 	if (h.holder[0] && !mine) {
 		char note[160];
 		snprintf(note, sizeof note, "took over %s's expired lock", h.holder);
@@ -154,46 +141,29 @@ fail:
 int nd_lock_renew(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		  struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(
-	    st, "UPDATE items SET lock_expires = ? WHERE id = ? AND lock_holder = ?", &stmt, err);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, nd_now() + ND_LOCK_SECONDS);
-	sqlite3_bind_int64(stmt, 2, id);
-	nd_bind_text(stmt, 3, actor->user.login);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "renewing the lock");
-	else if (sqlite3_changes(nd_store_db(st)) == 0)
+	int rc = nd_sql_exec(st, err, "renewing the lock",
+			     "UPDATE items SET lock_expires = ? WHERE id = ? AND lock_holder = ?",
+			     "iis", nd_now() + ND_LOCK_SECONDS, id, actor->user.login);
+	if (rc == 0)
 		rc =
 		    nd_fail(err, ND_ELOCKED, "you no longer hold the lock on #%lld", (long long)id);
-	sqlite3_finalize(stmt);
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 int nd_lock_release(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		    struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "UPDATE items SET lock_holder = NULL, lock_since = NULL, "
-				  "lock_expires = NULL WHERE id = ? AND lock_holder = ?",
-				  &stmt, err);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	nd_bind_text(stmt, 2, actor->user.login);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "releasing the lock");
-	sqlite3_finalize(stmt);
-	return rc;
+	int rc = nd_sql_exec(st, err, "releasing the lock",
+			     "UPDATE items SET lock_holder = NULL, lock_since = NULL, "
+			     "lock_expires = NULL WHERE id = ? AND lock_holder = ?",
+			     "is", id, actor->user.login);
+	return rc < 0 ? rc : 0;
 }
 
 int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id, char *holder,
 		  size_t holder_size, struct nd_error *err)
 {
 	struct head h;
-	sqlite3_stmt *stmt;
 	int rc;
 	if ((rc = nd_require_rank(actor, ND_RANK_CHIEF, "break an edit lock", err)) < 0)
 		return rc;
@@ -205,18 +175,11 @@ int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		rc = nd_fail(err, ND_EINVAL, "#%lld is not locked", (long long)id);
 		goto fail;
 	}
-	if ((rc = nd_store_prepare(st,
-				   "UPDATE items SET lock_holder = NULL, lock_since = NULL, "
-				   "lock_expires = NULL WHERE id = ?",
-				   &stmt, err)) < 0)
+	if ((rc = nd_sql_exec(st, err, "breaking the lock",
+			      "UPDATE items SET lock_holder = NULL, lock_since = NULL, "
+			      "lock_expires = NULL WHERE id = ?",
+			      "i", id)) < 0)
 		goto fail;
-	sqlite3_bind_int64(stmt, 1, id);
-	int step = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "breaking the lock");
-		goto fail;
-	}
 	char note[160];
 	snprintf(note, sizeof note, "broke %s's lock", h.holder);
 	if ((rc = nd_event_append(st, id, actor->user.login, "unlock", h.state, h.state, note, 0,
@@ -241,16 +204,14 @@ static int equals_revision(struct nd_store *st, int64_t id, int rev, const struc
 			   struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "SELECT r.kind, i.section, r.kicker, r.headline, r.subhead, "
-				  "r.dateline, r.byline, r.body FROM revisions r JOIN items i "
-				  "ON i.id = r.item_id WHERE r.item_id = ? AND r.rev = ?",
-				  &stmt, err);
+	int rc = nd_sql_prepare(st, &stmt, err,
+				"SELECT r.kind, i.section, r.kicker, r.headline, r.subhead, "
+				"r.dateline, r.byline, r.body FROM revisions r JOIN items i "
+				"ON i.id = r.item_id WHERE r.item_id = ? AND r.rev = ?",
+				"id", id, rev);
 	if (rc < 0)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, rev);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
+	if ((rc = nd_sql_step(st, stmt, "reading the current revision", err)) > 0) {
 		const char *cols[8];
 		for (int i = 0; i < 8; i++)
 			cols[i] = (const char *)sqlite3_column_text(stmt, i);
@@ -258,8 +219,8 @@ static int equals_revision(struct nd_store *st, int64_t id, int rev, const struc
 		     same(s->kicker, cols[2]) && same(s->headline, cols[3]) &&
 		     same(s->subhead, cols[4]) && same(s->dateline, cols[5]) &&
 		     same(s->byline, cols[6]) && same(s->body, cols[7]);
-	} else {
-		rc = nd_store_fail(st, err, "reading the current revision");
+	} else if (rc == 0) {
+		rc = nd_fail(err, ND_ENOENT, "#%lld has no revision %d", (long long)id, rev);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -269,50 +230,31 @@ static int insert_revision(struct nd_store *st, const struct nd_actor *actor, in
 			   int base_rev, const struct nd_story *s, bool conflict,
 			   struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
 	long body_chars, chars = nd_story_chars(s, &body_chars);
-	int rc = nd_store_prepare(
-	    st,
+	int rc = nd_sql_exec(
+	    st, err, "storing the revision",
 	    "INSERT INTO revisions(item_id, rev, base_rev, kind, section, kicker, "
 	    "headline, subhead, dateline, byline, body, chars, body_chars, author, "
 	    "created_at, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    &stmt, err);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, rev);
-	sqlite3_bind_int(stmt, 3, base_rev);
-	nd_bind_text(stmt, 4, s->kind ? s->kind : "article");
-	nd_bind_text(stmt, 5, s->section && s->section[0] ? s->section : NULL);
-	nd_bind_text(stmt, 6, s->kicker);
-	nd_bind_text(stmt, 7, s->headline);
-	nd_bind_text(stmt, 8, s->subhead);
-	nd_bind_text(stmt, 9, s->dateline);
-	nd_bind_text(stmt, 10, s->byline);
-	nd_bind_text(stmt, 11, s->body ? s->body : "");
-	sqlite3_bind_int64(stmt, 12, chars);
-	sqlite3_bind_int64(stmt, 13, body_chars);
-	nd_bind_text(stmt, 14, actor->user.login);
-	sqlite3_bind_int64(stmt, 15, nd_now());
-	sqlite3_bind_int(stmt, 16, conflict);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "storing the revision");
-	sqlite3_finalize(stmt);
-	return rc;
+	    "iddssssssssiisid", id, rev, base_rev, s->kind ? s->kind : "article",
+	    s->section && s->section[0] ? s->section : NULL, s->kicker, s->headline, s->subhead,
+	    s->dateline, s->byline, s->body ? s->body : "", (int64_t)chars, (int64_t)body_chars,
+	    actor->user.login, nd_now(), conflict ? 1 : 0);
+	return rc < 0 ? rc : 0;
 }
 
-static int revision_author(struct nd_store *st, int64_t id, int rev, char *out, size_t size)
+/* Best effort, for the conflict message only: an empty name if unknown. */
+static void revision_author(struct nd_store *st, int64_t id, int rev, char *out, size_t size)
 {
 	sqlite3_stmt *stmt;
-	if (nd_store_prepare(st, "SELECT author FROM revisions WHERE item_id = ? AND rev = ?",
-			     &stmt, NULL) < 0)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, rev);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
+	out[0] = '\0';
+	if (nd_sql_prepare(st, &stmt, NULL,
+			   "SELECT author FROM revisions WHERE item_id = ? AND rev = ?", "id", id,
+			   rev) < 0)
+		return;
+	if (nd_sql_step(st, stmt, "reading the revision", NULL) > 0)
 		snprintf(out, size, "%s", sqlite3_column_text(stmt, 0));
 	sqlite3_finalize(stmt);
-	return 0;
 }
 
 /* The state a save moves the item to through the 'finish' transition, if
@@ -321,20 +263,18 @@ static int finish_target(struct nd_store *st, const struct nd_actor *actor, cons
 			 char *to, size_t size, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "SELECT t.to_state FROM transitions t JOIN roles r ON r.name = "
-				  "t.min_role WHERE t.verb = 'finish' AND t.from_state = ? "
-				  "AND t.to_state IS NOT NULL AND r.rank <= ?",
-				  &stmt, err);
 	to[0] = '\0';
+	int rc = nd_sql_prepare(st, &stmt, err,
+				"SELECT t.to_state FROM transitions t JOIN roles r ON r.name = "
+				"t.min_role WHERE t.verb = 'finish' AND t.from_state = ? "
+				"AND t.to_state IS NOT NULL AND r.rank <= ?",
+				"sd", state, actor->user.rank);
 	if (rc < 0)
 		return rc;
-	nd_bind_text(stmt, 1, state);
-	sqlite3_bind_int(stmt, 2, actor->user.rank);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
+	if ((rc = nd_sql_step(st, stmt, "reading the workflow", err)) > 0)
 		snprintf(to, size, "%s", sqlite3_column_text(stmt, 0));
 	sqlite3_finalize(stmt);
-	return 0;
+	return rc < 0 ? rc : 0;
 }
 
 int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, int base_rev,
@@ -342,7 +282,6 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		 struct nd_error *err)
 {
 	struct head h;
-	sqlite3_stmt *stmt;
 	int rc;
 	memset(res, 0, sizeof *res);
 	if ((rc = nd_story_validate(story, err)) < 0)
@@ -410,32 +349,18 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		goto fail;
 	}
 	/* Guarded: 0 rows changed means someone moved current_rev under us. */
-	if ((rc = nd_store_prepare(
-		 st,
-		 "UPDATE items SET current_rev = ?, kind = ?, section = ?, "
-		 "state = CASE WHEN ?5 <> '' THEN ?5 ELSE state END, "
-		 "prev_state = CASE WHEN ?5 <> '' THEN state ELSE prev_state END, "
-		 "updated_at = ?6, lock_expires = CASE WHEN lock_holder = ?7 "
-		 "THEN ?8 ELSE lock_expires END WHERE id = ?9 AND current_rev = ?10",
-		 &stmt, err)) < 0)
+	int64_t now = nd_now();
+	if ((rc = nd_sql_exec(st, err, "saving the item",
+			      "UPDATE items SET current_rev = ?1, kind = ?2, section = ?3, "
+			      "state = CASE WHEN ?4 <> '' THEN ?4 ELSE state END, "
+			      "prev_state = CASE WHEN ?4 <> '' THEN state ELSE prev_state END, "
+			      "updated_at = ?5, lock_expires = CASE WHEN lock_holder = ?6 "
+			      "THEN ?7 ELSE lock_expires END WHERE id = ?8 AND current_rev = ?9",
+			      "dsssisiid", next, story->kind ? story->kind : "article",
+			      story->section && story->section[0] ? story->section : NULL, to, now,
+			      actor->user.login, now + ND_LOCK_SECONDS, id, h.current_rev)) < 0)
 		goto fail;
-	sqlite3_bind_int(stmt, 1, next);
-	nd_bind_text(stmt, 2, story->kind ? story->kind : "article");
-	nd_bind_text(stmt, 3, story->section && story->section[0] ? story->section : NULL);
-	nd_bind_text(stmt, 5, to);
-	sqlite3_bind_int64(stmt, 6, nd_now());
-	nd_bind_text(stmt, 7, actor->user.login);
-	sqlite3_bind_int64(stmt, 8, nd_now() + ND_LOCK_SECONDS);
-	sqlite3_bind_int64(stmt, 9, id);
-	sqlite3_bind_int(stmt, 10, h.current_rev);
-	int step = sqlite3_step(stmt);
-	int changed = sqlite3_changes(nd_store_db(st));
-	sqlite3_finalize(stmt);
-	if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "saving the item");
-		goto fail;
-	}
-	if (changed != 1) {
+	if (rc != 1) {
 		rc = nd_fail(err, ND_ECONFLICT, "#%lld changed during the save; try again",
 			     (long long)id);
 		goto fail;
@@ -447,18 +372,11 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 			  st, id, actor->user.login, correction ? "correct" : "finish", h.state, to,
 			  correction ? "correction of the published text" : NULL, next, err)) < 0)
 		goto fail;
-	if (story->section && story->section[0]) {
-		if ((rc = nd_store_prepare(st, "INSERT OR IGNORE INTO sections(name) VALUES (?)",
-					   &stmt, err)) < 0)
-			goto fail;
-		nd_bind_text(stmt, 1, story->section);
-		step = sqlite3_step(stmt);
-		sqlite3_finalize(stmt);
-		if (step != SQLITE_DONE) {
-			rc = nd_store_fail(st, err, "recording the section");
-			goto fail;
-		}
-	}
+	if (story->section && story->section[0] &&
+	    (rc = nd_sql_exec(st, err, "recording the section",
+			      "INSERT OR IGNORE INTO sections(name) VALUES (?)", "s",
+			      story->section)) < 0)
+		goto fail;
 	if ((rc = nd_store_commit(st, err)) < 0)
 		return rc;
 	res->rev = next;

@@ -9,39 +9,20 @@
 static int note(struct nd_store *st, const struct nd_actor *actor, int64_t id, const char *text,
 		struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "INSERT INTO notes(item_id, rev, author, body, created_at) "
-				  "VALUES (?, 1, ?, ?, ?)",
-				  &stmt, err);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	nd_bind_text(stmt, 2, actor->user.login);
-	nd_bind_text(stmt, 3, text);
-	sqlite3_bind_int64(stmt, 4, nd_now());
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "noting the fragment");
-	sqlite3_finalize(stmt);
-	return rc;
+	int rc = nd_sql_exec(st, err, "noting the fragment",
+			     "INSERT INTO notes(item_id, rev, author, body, created_at) "
+			     "VALUES (?, 1, ?, ?, ?)",
+			     "issi", id, actor->user.login, text, nd_now());
+	return rc < 0 ? rc : 0;
 }
 
 static int place(struct nd_store *st, int64_t id, const char *issue, int page, int position,
 		 struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(
-	    st, "UPDATE items SET issue = ?, page = ?, position = ? WHERE id = ?", &stmt, err);
-	if (rc < 0)
-		return rc;
-	nd_bind_text(stmt, 1, issue);
-	sqlite3_bind_int(stmt, 2, page);
-	sqlite3_bind_int(stmt, 3, position);
-	sqlite3_bind_int64(stmt, 4, id);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "placing the item");
-	sqlite3_finalize(stmt);
-	return rc;
+	int rc = nd_sql_exec(st, err, "placing the item",
+			     "UPDATE items SET issue = ?, page = ?, position = ? WHERE id = ?",
+			     "sddi", issue, page, position, id);
+	return rc < 0 ? rc : 0;
 }
 
 int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
@@ -58,27 +39,19 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 		return rc;
 	int64_t existing = 0;
 	if (issue) {
-		sqlite3_stmt *stmt;
-		if ((rc = nd_store_prepare(st, "SELECT count(*) FROM issues WHERE code = ?", &stmt,
-					   err)) < 0)
+		int64_t found = 0;
+		if ((rc = nd_sql_int(st, &found, err, "reading issues",
+				     "SELECT count(*) FROM issues WHERE code = ?", "s", issue)) < 0)
 			goto fail;
-		nd_bind_text(stmt, 1, issue);
-		int64_t found =
-		    sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-		sqlite3_finalize(stmt);
 		if (!found) {
 			rc = nd_fail(err, ND_ENOENT,
 				     "no issue '%s': add it first with newsdesk issue add", issue);
 			goto fail;
 		}
-		if ((rc = nd_store_prepare(
-			 st, "SELECT count(*) FROM items WHERE issue = ? AND page = ?", &stmt,
-			 err)) < 0)
+		if ((rc = nd_sql_int(st, &existing, err, "reading the page",
+				     "SELECT count(*) FROM items WHERE issue = ? AND page = ?",
+				     "sd", issue, page_no)) < 0)
 			goto fail;
-		nd_bind_text(stmt, 1, issue);
-		sqlite3_bind_int(stmt, 2, page_no);
-		existing = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-		sqlite3_finalize(stmt);
 	}
 	for (size_t i = 0; i < page->n; i++) {
 		const struct nd_import_item *it = &page->items[i];

@@ -67,29 +67,16 @@ static int find_token(struct nd_store *st, const char *token, int64_t *id, long 
 		      struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "SELECT i.id, r.chars FROM items i JOIN revisions r "
-				  "ON r.item_id = i.id AND r.rev = 1 WHERE i.token = ?",
-				  &stmt, err);
+	int rc = nd_sql_prepare(st, &stmt, err,
+				"SELECT i.id, r.chars FROM items i JOIN revisions r "
+				"ON r.item_id = i.id AND r.rev = 1 WHERE i.token = ?",
+				"s", token);
 	if (rc < 0)
 		return rc;
-	nd_bind_text(stmt, 1, token);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW) {
+	if ((rc = nd_sql_step(st, stmt, "looking up the upload token", err)) > 0) {
 		*id = sqlite3_column_int64(stmt, 0);
 		*chars = (long)sqlite3_column_int64(stmt, 1);
-		rc = 1;
-	} else if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "looking up the upload token");
 	}
-	sqlite3_finalize(stmt);
-	return rc;
-}
-
-static int step_done(struct nd_store *st, sqlite3_stmt *stmt, struct nd_error *err,
-		     const char *what)
-{
-	int rc = sqlite3_step(stmt) == SQLITE_DONE ? 0 : nd_store_fail(st, err, what);
 	sqlite3_finalize(stmt);
 	return rc;
 }
@@ -98,7 +85,6 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 		   const char *encoding, const char *token, const char *state, const char *verb,
 		   struct nd_file_result *res, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
 	int rc;
 	int64_t now = nd_now();
 	bool published = strcmp(state, "published") == 0;
@@ -111,64 +97,36 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 			res->duplicate = true;
 		return rc > 0 ? 0 : rc;
 	}
-	if ((rc = nd_store_prepare(st,
-				   "INSERT INTO items(kind, section, state, reporter, current_rev, "
-				   "filed_at, updated_at, token, published_rev, published_at) "
-				   "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
-				   &stmt, err)) < 0)
-		return rc;
-	nd_bind_text(stmt, 1, story->kind);
-	nd_bind_text(stmt, 2, story->section && story->section[0] ? story->section : NULL);
-	nd_bind_text(stmt, 3, state);
-	nd_bind_text(stmt, 4, actor->user.login);
-	sqlite3_bind_int64(stmt, 5, now);
-	sqlite3_bind_int64(stmt, 6, now);
-	nd_bind_text(stmt, 7, token);
-	if (published) {
-		sqlite3_bind_int(stmt, 8, 1);
-		sqlite3_bind_int64(stmt, 9, now);
-	}
-	if ((rc = step_done(st, stmt, err, "filing the item")) < 0)
+	const char *section = story->section && story->section[0] ? story->section : NULL;
+	if ((rc = nd_sql_exec(st, err, "filing the item",
+			      "INSERT INTO items(kind, section, state, reporter, current_rev, "
+			      "filed_at, updated_at, token, published_rev, published_at) "
+			      "VALUES (?1, ?2, ?3, ?4, 1, ?5, ?5, ?6, CASE WHEN ?7 THEN 1 END, "
+			      "CASE WHEN ?7 THEN ?5 END)",
+			      "ssssisd", story->kind, section, state, actor->user.login, now, token,
+			      published ? 1 : 0)) < 0)
 		return rc;
 	res->id = sqlite3_last_insert_rowid(nd_store_db(st));
 	res->chars = chars;
 
-	if ((rc = nd_store_prepare(
-		 st,
+	if ((rc = nd_sql_exec(
+		 st, err, "storing the revision",
 		 "INSERT INTO revisions(item_id, rev, kind, section, kicker, headline, "
 		 "subhead, dateline, byline, body, chars, body_chars, author, "
 		 "created_at, encoding) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		 &stmt, err)) < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, res->id);
-	nd_bind_text(stmt, 2, story->kind);
-	nd_bind_text(stmt, 3, story->section && story->section[0] ? story->section : NULL);
-	nd_bind_text(stmt, 4, story->kicker);
-	nd_bind_text(stmt, 5, story->headline);
-	nd_bind_text(stmt, 6, story->subhead);
-	nd_bind_text(stmt, 7, story->dateline);
-	nd_bind_text(stmt, 8, story->byline);
-	nd_bind_text(stmt, 9, story->body ? story->body : "");
-	sqlite3_bind_int64(stmt, 10, chars);
-	sqlite3_bind_int64(stmt, 11, body_chars);
-	nd_bind_text(stmt, 12, actor->user.login);
-	sqlite3_bind_int64(stmt, 13, now);
-	nd_bind_text(stmt, 14, encoding);
-	if ((rc = step_done(st, stmt, err, "storing the revision")) < 0)
+		 "issssssssiisis", res->id, story->kind, section, story->kicker, story->headline,
+		 story->subhead, story->dateline, story->byline, story->body ? story->body : "",
+		 (int64_t)chars, (int64_t)body_chars, actor->user.login, now, encoding)) < 0)
 		return rc;
 
 	if ((rc = nd_event_append(st, res->id, actor->user.login, verb, NULL, state, NULL, 1,
 				  err)) < 0)
 		return rc;
 
-	if (story->section && story->section[0]) {
-		if ((rc = nd_store_prepare(st, "INSERT OR IGNORE INTO sections(name) VALUES (?)",
-					   &stmt, err)) < 0)
-			return rc;
-		nd_bind_text(stmt, 1, story->section);
-		if ((rc = step_done(st, stmt, err, "recording the section")) < 0)
-			return rc;
-	}
+	if (section &&
+	    (rc = nd_sql_exec(st, err, "recording the section",
+			      "INSERT OR IGNORE INTO sections(name) VALUES (?)", "s", section)) < 0)
+		return rc;
 	return 0;
 }
 
@@ -285,8 +243,7 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":offset"), offset);
 	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "listing items", err)) > 0) {
 		if (*n == cap) {
 			size_t ncap = cap ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
 			struct nd_item *nr = realloc(*rows, ncap * sizeof *nr);
@@ -299,8 +256,6 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 		}
 		fill_item(stmt, &(*rows)[(*n)++]);
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "listing items");
 	sqlite3_finalize(stmt);
 	if (rc < 0) {
 		nd_items_free(*rows, *n);
@@ -315,6 +270,19 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 			(*rows)[*n - 1 - i] = tmp;
 		}
 	return 0;
+}
+
+/* A count(*) query's answer, which always has a row; finalizes stmt. */
+static int first_int(struct nd_store *st, sqlite3_stmt *stmt, int64_t *out, const char *what,
+		     struct nd_error *err)
+{
+	int rc = nd_sql_step(st, stmt, what, err);
+	if (rc > 0)
+		*out = sqlite3_column_int64(stmt, 0);
+	else if (rc == 0)
+		rc = nd_fail(err, ND_EDB, "%s: no answer", what);
+	sqlite3_finalize(stmt);
+	return rc < 0 ? rc : 0;
 }
 
 int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
@@ -334,12 +302,7 @@ int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struc
 			return rc;
 		if (f->state)
 			nd_bind_text(stmt, 1, f->state);
-		if (sqlite3_step(stmt) == SQLITE_ROW)
-			*count = sqlite3_column_int64(stmt, 0);
-		else
-			rc = nd_store_fail(st, err, "counting items");
-		sqlite3_finalize(stmt);
-		return rc;
+		return first_int(st, stmt, count, "counting items", err);
 	}
 	if (nd_buf_adds(&sql, "SELECT count(*) FROM items i ") < 0 ||
 	    build_where(&sql, actor, f) < 0) {
@@ -351,12 +314,7 @@ int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struc
 	if (rc < 0)
 		return rc;
 	bind_filter(stmt, actor, f);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*count = sqlite3_column_int64(stmt, 0);
-	else
-		rc = nd_store_fail(st, err, "counting items");
-	sqlite3_finalize(stmt);
-	return rc;
+	return first_int(st, stmt, count, "counting items", err);
 }
 
 /* The sort key of each order, for keyset comparisons. */
@@ -396,12 +354,7 @@ int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const st
 		return rc;
 	bind_filter(stmt, actor, f);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*pos = sqlite3_column_int64(stmt, 0);
-	else
-		rc = nd_store_fail(st, err, "finding the item in the list");
-	sqlite3_finalize(stmt);
-	return rc;
+	return first_int(st, stmt, pos, "finding the item in the list", err);
 }
 
 int nd_item_matches(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
@@ -446,8 +399,7 @@ int nd_item_matches(struct nd_store *st, const struct nd_actor *actor, const str
 	nd_search_bind(stmt, &terms);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
 	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "searching", err)) > 0) {
 		if (*n == cap) {
 			struct nd_match *nm =
 			    realloc(*matches, (cap = cap ? cap * 2 : 32) * sizeof *nm);
@@ -460,8 +412,6 @@ int nd_item_matches(struct nd_store *st, const struct nd_actor *actor, const str
 		(*matches)[*n].id = sqlite3_column_int64(stmt, 0);
 		(*matches)[(*n)++].position = sqlite3_column_int64(stmt, 1);
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "searching");
 	sqlite3_finalize(stmt);
 	nd_search_terms_free(&terms);
 	if (rc < 0) {
@@ -497,15 +447,13 @@ int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, i
 	bind_common(stmt, zh);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":rev"), rev);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW) {
+	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) > 0) {
 		fill_item(stmt, it);
-	} else if (step == SQLITE_DONE) {
+		rc = 0;
+	} else if (rc == 0) {
 		rc = rev > 0
 			 ? nd_fail(err, ND_ENOENT, "#%lld has no revision %d", (long long)id, rev)
 			 : nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
-	} else {
-		rc = nd_store_fail(st, err, "reading the item");
 	}
 	sqlite3_finalize(stmt);
 	if (rc == 0 && (rc = may_read(actor, it, err)) < 0)
@@ -533,8 +481,7 @@ int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t
 	bind_common(stmt, false);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
 	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "listing revisions", err)) > 0) {
 		if (*n == cap) {
 			struct nd_item *nr = realloc(*revs, (cap = cap ? cap * 2 : 8) * sizeof *nr);
 			if (!nr) {
@@ -545,8 +492,6 @@ int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t
 		}
 		fill_item(stmt, &(*revs)[(*n)++]);
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "listing revisions");
 	sqlite3_finalize(stmt);
 	if (rc < 0) {
 		nd_items_free(*revs, *n);
@@ -578,8 +523,7 @@ int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, bool
 	if (own)
 		nd_bind_text(stmt, 2, actor->user.login);
 	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "counting items", err)) > 0) {
 		if (*n == cap) {
 			struct nd_state_count *nc =
 			    realloc(*counts, (cap = cap ? cap * 2 : 8) * sizeof *nc);
@@ -594,8 +538,6 @@ int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, bool
 		c->label = nd_column_dup(stmt, 1);
 		c->count = sqlite3_column_int64(stmt, 2);
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "counting items");
 	sqlite3_finalize(stmt);
 	return rc;
 }

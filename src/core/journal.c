@@ -10,27 +10,13 @@ int nd_event_append(struct nd_store *st, int64_t item, const char *actor, const 
 		    const char *from, const char *to, const char *note, int rev,
 		    struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(
-	    st,
+	int rc = nd_sql_exec(
+	    st, err, "logging the event",
 	    "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, rev, "
 	    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?7 > 0 THEN ?7 "
 	    "WHEN ?7 < 0 THEN (SELECT current_rev FROM items WHERE id = ?1) END, ?8)",
-	    &stmt, err);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, item);
-	nd_bind_text(stmt, 2, actor);
-	nd_bind_text(stmt, 3, verb);
-	nd_bind_text(stmt, 4, from);
-	nd_bind_text(stmt, 5, to);
-	nd_bind_text(stmt, 6, note && note[0] ? note : NULL);
-	sqlite3_bind_int(stmt, 7, rev);
-	sqlite3_bind_int64(stmt, 8, nd_now());
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "logging the event");
-	sqlite3_finalize(stmt);
-	return rc;
+	    "isssssdi", item, actor, verb, from, to, note && note[0] ? note : NULL, rev, nd_now());
+	return rc < 0 ? rc : 0;
 }
 
 /* Reading the journal needs the right to read the item. */
@@ -67,8 +53,7 @@ int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_int(stmt, 2, zh);
 	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "reading the log", err)) > 0) {
 		if (*n == cap) {
 			struct nd_event *ne =
 			    realloc(*events, (cap = cap ? cap * 2 : 16) * sizeof *ne);
@@ -88,8 +73,6 @@ int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id
 		e->rev = sqlite3_column_int(stmt, 6);
 		e->at = sqlite3_column_int64(stmt, 7);
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "reading the log");
 	sqlite3_finalize(stmt);
 	if (rc < 0) {
 		nd_events_free(*events, *n);
@@ -114,7 +97,6 @@ void nd_events_free(struct nd_event *events, size_t n)
 int nd_note_add(struct nd_store *st, const struct nd_actor *actor, int64_t id, const char *text,
 		int64_t *note_id, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
 	int rc;
 	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, "add review notes", err)) < 0)
 		return rc;
@@ -124,23 +106,12 @@ int nd_note_add(struct nd_store *st, const struct nd_actor *actor, int64_t id, c
 		return nd_fail(err, ND_EINVAL, "the note is over 64 KiB");
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	if ((rc = nd_store_prepare(st,
-				   "INSERT INTO notes(item_id, rev, author, body, created_at) "
-				   "SELECT id, current_rev, ?, ?, ? FROM items WHERE id = ?",
-				   &stmt, err)) < 0)
+	if ((rc = nd_sql_exec(st, err, "adding the note",
+			      "INSERT INTO notes(item_id, rev, author, body, created_at) "
+			      "SELECT id, current_rev, ?, ?, ? FROM items WHERE id = ?",
+			      "ssii", actor->user.login, text, nd_now(), id)) < 0)
 		goto fail;
-	nd_bind_text(stmt, 1, actor->user.login);
-	nd_bind_text(stmt, 2, text);
-	sqlite3_bind_int64(stmt, 3, nd_now());
-	sqlite3_bind_int64(stmt, 4, id);
-	int step = sqlite3_step(stmt);
-	int changed = sqlite3_changes(nd_store_db(st));
-	sqlite3_finalize(stmt);
-	if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "adding the note");
-		goto fail;
-	}
-	if (changed == 0) {
+	if (rc == 0) {
 		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
 		goto fail;
 	}
@@ -169,8 +140,7 @@ int nd_notes_list(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
 	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "reading notes", err)) > 0) {
 		if (*n == cap) {
 			struct nd_note *nn =
 			    realloc(*notes, (cap = cap ? cap * 2 : 8) * sizeof *nn);
@@ -188,8 +158,6 @@ int nd_notes_list(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		note->rev = sqlite3_column_int(stmt, 4);
 		note->at = sqlite3_column_int64(stmt, 5);
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "reading notes");
 	sqlite3_finalize(stmt);
 	if (rc < 0) {
 		nd_notes_free(*notes, *n);

@@ -21,31 +21,33 @@ static int fsync_path(const char *path)
 
 static int verify(const char *path, struct nd_error *err)
 {
-	sqlite3 *db;
+	struct nd_store *copy;
 	sqlite3_stmt *stmt;
-	int rc = 0;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		sqlite3_close(db);
-		return nd_fail(err, ND_EIO, "the backup cannot be opened");
+	int rc = nd_store_open(&copy, path, ND_STORE_READONLY, err);
+	if (rc < 0) {
+		nd_error_prefix(err, "the backup cannot be opened: ");
+		return rc == ND_EDB ? ND_EIO : rc;
 	}
-	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
-	    sqlite3_step(stmt) == SQLITE_ROW) {
-		const char *r = (const char *)sqlite3_column_text(stmt, 0);
-		if (!r || strcmp(r, "ok") != 0)
-			rc = nd_fail(err, ND_EIO, "the backup fails integrity_check: %s",
-				     r ? r : "?");
-	} else {
-		rc = nd_fail(err, ND_EIO, "the backup cannot be checked: %s", sqlite3_errmsg(db));
+	if ((rc = nd_sql_prepare(copy, &stmt, err, "PRAGMA integrity_check", NULL)) == 0) {
+		if ((rc = nd_sql_step(copy, stmt, "checking the backup", err)) > 0) {
+			const char *r = (const char *)sqlite3_column_text(stmt, 0);
+			rc = r && strcmp(r, "ok") == 0
+				 ? 0
+				 : nd_fail(err, ND_EIO, "the backup fails integrity_check: %s",
+					   r ? r : "?");
+		} else if (rc == 0) {
+			rc = nd_fail(err, ND_EIO, "the backup cannot be checked");
+		}
+		sqlite3_finalize(stmt);
 	}
-	sqlite3_finalize(stmt);
 	if (rc == 0 &&
-	    sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &stmt, NULL) == SQLITE_OK) {
-		if (sqlite3_step(stmt) == SQLITE_ROW)
+	    (rc = nd_sql_prepare(copy, &stmt, err, "PRAGMA foreign_key_check", NULL)) == 0) {
+		if ((rc = nd_sql_step(copy, stmt, "checking the backup", err)) > 0)
 			rc = nd_fail(err, ND_EIO, "the backup fails foreign_key_check (table %s)",
 				     sqlite3_column_text(stmt, 0));
 		sqlite3_finalize(stmt);
 	}
-	sqlite3_close(db);
+	nd_store_close(copy);
 	return rc;
 }
 
@@ -161,9 +163,9 @@ int nd_check(struct nd_store *st, const struct nd_actor *actor, struct nd_buf *r
 	int rc = nd_require_rank(actor, ND_RANK_EDITOR, "check the store", err);
 	if (rc < 0)
 		return rc;
-	if ((rc = nd_store_prepare(st, "PRAGMA integrity_check", &stmt, err)) < 0)
+	if ((rc = nd_sql_prepare(st, &stmt, err, "PRAGMA integrity_check", NULL)) < 0)
 		return rc;
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "checking integrity", err)) > 0) {
 		const char *r = (const char *)sqlite3_column_text(stmt, 0);
 		if (r && strcmp(r, "ok") != 0) {
 			nd_buf_printf(report, "integrity: %s\n", r);
@@ -171,9 +173,9 @@ int nd_check(struct nd_store *st, const struct nd_actor *actor, struct nd_buf *r
 		}
 	}
 	sqlite3_finalize(stmt);
-	if ((rc = nd_store_prepare(st, "PRAGMA foreign_key_check", &stmt, err)) < 0)
+	if (rc < 0 || (rc = nd_sql_prepare(st, &stmt, err, "PRAGMA foreign_key_check", NULL)) < 0)
 		return rc;
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "checking foreign keys", err)) > 0) {
 		nd_buf_printf(report, "foreign key: %s row %lld refers to a missing %s\n",
 			      sqlite3_column_text(stmt, 0),
 			      (long long)sqlite3_column_int64(stmt, 1),
@@ -181,15 +183,19 @@ int nd_check(struct nd_store *st, const struct nd_actor *actor, struct nd_buf *r
 		problems++;
 	}
 	sqlite3_finalize(stmt);
+	if (rc < 0)
+		return rc;
 	for (size_t i = 0; i < sizeof invariants / sizeof *invariants; i++) {
-		if ((rc = nd_store_prepare(st, invariants[i].sql, &stmt, err)) < 0)
+		if ((rc = nd_sql_prepare(st, &stmt, err, invariants[i].sql, NULL)) < 0)
 			return rc;
-		while (sqlite3_step(stmt) == SQLITE_ROW) {
+		while ((rc = nd_sql_step(st, stmt, invariants[i].what, err)) > 0) {
 			nd_buf_printf(report, "#%lld: %s\n",
 				      (long long)sqlite3_column_int64(stmt, 0), invariants[i].what);
 			problems++;
 		}
 		sqlite3_finalize(stmt);
+		if (rc < 0)
+			return rc;
 	}
 	return problems;
 }

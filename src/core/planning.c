@@ -6,36 +6,10 @@
 #include "newsdesk/journal.h"
 #include "newsdesk/store_sql.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-/* Binds arguments by a tiny format: s text, i int64, n NULL. */
-static int exec_bound(struct nd_store *st, const char *sql, struct nd_error *err, const char *what,
-		      const char *fmt, ...)
-{
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st, sql, &stmt, err);
-	if (rc < 0)
-		return rc;
-	va_list ap;
-	va_start(ap, fmt);
-	for (int i = 0; fmt[i]; i++) {
-		if (fmt[i] == 's')
-			nd_bind_text(stmt, i + 1, va_arg(ap, const char *));
-		else if (fmt[i] == 'i')
-			sqlite3_bind_int64(stmt, i + 1, va_arg(ap, int64_t));
-		else
-			sqlite3_bind_null(stmt, i + 1);
-	}
-	va_end(ap);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, what);
-	sqlite3_finalize(stmt);
-	return rc;
-}
 
 static char *col(sqlite3_stmt *s, int i)
 {
@@ -81,30 +55,20 @@ int nd_issue_add(struct nd_store *st, const struct nd_actor *actor, const char *
 	}
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	sqlite3_stmt *stmt;
-	if ((rc = nd_store_prepare(st,
-				   "INSERT INTO issues(code, title, date, pages, created_at) "
-				   "VALUES (?, ?, ?, ?, ?)",
-				   &stmt, err)) < 0)
+	int64_t taken = 0;
+	if ((rc = nd_sql_int(st, &taken, err, "reading issues",
+			     "SELECT count(*) FROM issues WHERE code = ?", "s", code)) < 0)
 		goto fail;
-	nd_bind_text(stmt, 1, code);
-	nd_bind_text(stmt, 2, title);
-	nd_bind_text(stmt, 3, date && date[0] ? date : NULL);
-	if (pages > 0)
-		sqlite3_bind_int(stmt, 4, pages);
-	else
-		sqlite3_bind_null(stmt, 4);
-	sqlite3_bind_int64(stmt, 5, nd_now());
-	int step = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (step == SQLITE_CONSTRAINT_PRIMARYKEY) {
+	if (taken) {
 		rc = nd_fail(err, ND_EINVAL, "issue %s already exists", code);
 		goto fail;
 	}
-	if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "adding the issue");
+	if ((rc = nd_sql_exec(st, err, "adding the issue",
+			      "INSERT INTO issues(code, title, date, pages, created_at) "
+			      "VALUES (?, ?, ?, CASE WHEN ?4 > 0 THEN ?4 END, ?5)",
+			      "sssdi", code, title, date && date[0] ? date : NULL, pages,
+			      nd_now())) < 0)
 		goto fail;
-	}
 	return nd_store_commit(st, err);
 fail:
 	nd_store_rollback(st);
@@ -130,18 +94,17 @@ int nd_issue_get(struct nd_store *st, const char *code, struct nd_issue *is, str
 {
 	sqlite3_stmt *stmt;
 	memset(is, 0, sizeof *is);
-	int rc = nd_store_prepare(st, "SELECT " ISSUE_COLUMNS "WHERE i.code = ?", &stmt, err);
+	int rc =
+	    nd_sql_prepare(st, &stmt, err, "SELECT " ISSUE_COLUMNS "WHERE i.code = ?", "s", code);
 	if (rc < 0)
 		return rc;
-	nd_bind_text(stmt, 1, code);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW)
+	if ((rc = nd_sql_step(st, stmt, "reading the issue", err)) > 0) {
 		fill_issue(stmt, is);
-	else if (step == SQLITE_DONE)
+		rc = 0;
+	} else if (rc == 0) {
 		rc = nd_fail(err, ND_ENOENT, "no issue '%s' ('newsdesk issue list' shows them)",
 			     code);
-	else
-		rc = nd_store_fail(st, err, "reading the issue");
+	}
 	sqlite3_finalize(stmt);
 	return rc;
 }
@@ -155,8 +118,7 @@ int nd_issue_list(struct nd_store *st, struct nd_issue **issues, size_t *n, stru
 				  &stmt, err);
 	if (rc < 0)
 		return rc;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "listing issues", err)) > 0) {
 		struct nd_issue *ni = realloc(*issues, (*n + 1) * sizeof *ni);
 		if (!ni) {
 			rc = nd_fail(err, ND_ENOMEM, "out of memory");
@@ -165,8 +127,6 @@ int nd_issue_list(struct nd_store *st, struct nd_issue **issues, size_t *n, stru
 		*issues = ni;
 		fill_issue(stmt, &(*issues)[(*n)++]);
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "listing issues");
 	sqlite3_finalize(stmt);
 	return rc;
 }
@@ -208,14 +168,14 @@ int nd_issue_page_set(struct nd_store *st, const struct nd_actor *actor, const c
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	rc = exec_bound(st,
+	rc =
+	    nd_sql_exec(st, err, "planning the page",
 			"INSERT INTO issue_pages(issue, page, section, budget) VALUES (?, ?, ?, ?) "
 			"ON CONFLICT(issue, page) DO UPDATE SET "
 			"section = coalesce(excluded.section, section), "
 			"budget = CASE WHEN ?5 THEN excluded.budget ELSE budget END",
-			err, "planning the page", "sisii", code, (int64_t)page,
-			section && section[0] ? section : NULL, (int64_t)(budget >= 0 ? budget : 0),
-			(int64_t)(budget >= 0));
+			"sisii", code, (int64_t)page, section && section[0] ? section : NULL,
+			(int64_t)(budget >= 0 ? budget : 0), (int64_t)(budget >= 0));
 	if (rc < 0) {
 		nd_store_rollback(st);
 		return rc;
@@ -237,13 +197,12 @@ static int read_placement(struct nd_store *st, int64_t id, struct placement *p,
 {
 	sqlite3_stmt *stmt;
 	memset(p, 0, sizeof *p);
-	int rc = nd_store_prepare(st, "SELECT issue, page, position, state FROM items WHERE id = ?",
-				  &stmt, err);
+	int rc = nd_sql_prepare(
+	    st, &stmt, err, "SELECT issue, page, position, state FROM items WHERE id = ?", "i", id);
 	if (rc < 0)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW) {
+	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) > 0) {
+		rc = 0;
 		p->exists = true;
 		const char *v = (const char *)sqlite3_column_text(stmt, 0);
 		if (v)
@@ -251,44 +210,24 @@ static int read_placement(struct nd_store *st, int64_t id, struct placement *p,
 		p->page = sqlite3_column_int(stmt, 1);
 		p->position = sqlite3_column_int(stmt, 2);
 		snprintf(p->state, sizeof p->state, "%s", sqlite3_column_text(stmt, 3));
-	} else if (step == SQLITE_DONE) {
+	} else if (rc == 0) {
 		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
-	} else {
-		rc = nd_store_fail(st, err, "reading the item");
 	}
 	sqlite3_finalize(stmt);
 	return rc;
 }
 
-static int64_t count_on_page(struct nd_store *st, const char *code, int page, int64_t except)
-{
-	sqlite3_stmt *stmt;
-	int64_t n = 0;
-	if (nd_store_prepare(st,
-			     "SELECT count(*) FROM items WHERE issue = ? AND page = ? AND id <> ?",
-			     &stmt, NULL) < 0)
-		return 0;
-	nd_bind_text(stmt, 1, code);
-	sqlite3_bind_int(stmt, 2, page);
-	sqlite3_bind_int64(stmt, 3, except);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		n = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return n;
-}
-
 static int take_off(struct nd_store *st, int64_t id, const struct placement *p,
 		    struct nd_error *err)
 {
-	int rc = exec_bound(
-	    st, "UPDATE items SET issue = NULL, page = NULL, position = NULL WHERE id = ?", err,
-	    "taking the item off its page", "i", id);
+	int rc = nd_sql_exec(
+	    st, err, "taking the item off its page",
+	    "UPDATE items SET issue = NULL, page = NULL, position = NULL WHERE id = ?", "i", id);
 	if (rc == 0 && p->issue[0])
-		rc = exec_bound(st,
-				"UPDATE items SET position = position - 1 "
-				"WHERE issue = ? AND page = ? AND position > ?",
-				err, "closing the gap", "sii", p->issue, (int64_t)p->page,
-				(int64_t)p->position);
+		rc = nd_sql_exec(st, err, "closing the gap",
+				 "UPDATE items SET position = position - 1 "
+				 "WHERE issue = ? AND page = ? AND position > ?",
+				 "sii", p->issue, (int64_t)p->page, (int64_t)p->position);
 	return rc;
 }
 
@@ -335,19 +274,22 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	snprintf(target_issue, sizeof target_issue, "%s", code);
 	if ((rc = take_off(st, id, &p, err)) < 0)
 		goto fail;
-	int64_t others = count_on_page(st, target_issue, page, id);
+	int64_t others = 0;
+	if ((rc = nd_sql_int(st, &others, err, "counting the page",
+			     "SELECT count(*) FROM items WHERE issue = ? AND page = ? AND id <> ?",
+			     "sdi", target_issue, page, id)) < 0)
+		goto fail;
 	if (position <= 0 || position > others + 1)
 		position = (int)others + 1;
-	if ((rc = exec_bound(st,
-			     "UPDATE items SET position = position + 1 "
-			     "WHERE issue = ? AND page = ? AND position >= ? AND id <> ?",
-			     err, "making room on the page", "siii", target_issue, (int64_t)page,
-			     (int64_t)position, id)) < 0 ||
-	    (rc = exec_bound(st,
-			     "UPDATE items SET issue = ?, page = ?, position = ?, updated_at = ? "
-			     "WHERE id = ?",
-			     err, "placing the item", "siiii", target_issue, (int64_t)page,
-			     (int64_t)position, nd_now(), id)) < 0)
+	if ((rc = nd_sql_exec(st, err, "making room on the page",
+			      "UPDATE items SET position = position + 1 "
+			      "WHERE issue = ? AND page = ? AND position >= ? AND id <> ?",
+			      "siii", target_issue, (int64_t)page, (int64_t)position, id)) < 0 ||
+	    (rc = nd_sql_exec(st, err, "placing the item",
+			      "UPDATE items SET issue = ?, page = ?, position = ?, updated_at = ? "
+			      "WHERE id = ?",
+			      "siiii", target_issue, (int64_t)page, (int64_t)position, nd_now(),
+			      id)) < 0)
 		goto fail;
 	char note[160];
 	snprintf(note, sizeof note, "%s%s p.%d #%d", from, target_issue, page, position);
@@ -442,8 +384,8 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		goto fail;
 	sqlite3_bind_int(stmt, 1, zh);
 	nd_bind_text(stmt, 2, code);
-	int step, max_page = r->issue.pages;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	int max_page = r->issue.pages;
+	while ((rc = nd_sql_step(st, stmt, "reading the rundown", err)) > 0) {
 		struct nd_rundown_item *ni = realloc(r->items, (r->n + 1) * sizeof *ni);
 		if (!ni) {
 			rc = nd_fail(err, ND_ENOMEM, "out of memory");
@@ -471,8 +413,6 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		if (strcmp(it->state, "approved") != 0 && strcmp(it->state, "published") != 0)
 			r->unsigned_items++;
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "reading the rundown");
 	sqlite3_finalize(stmt);
 	if (rc < 0)
 		goto fail;
@@ -487,12 +427,11 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		r->pages[p].page = (int)p + 1;
 		r->pages[p].budget = -1;
 	}
-	if ((rc = nd_store_prepare(st,
-				   "SELECT page, section, budget FROM issue_pages WHERE issue = ?",
-				   &stmt, err)) < 0)
+	if ((rc = nd_sql_prepare(st, &stmt, err,
+				 "SELECT page, section, budget FROM issue_pages WHERE issue = ?",
+				 "s", code)) < 0)
 		goto fail;
-	nd_bind_text(stmt, 1, code);
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "reading the pages", err)) > 0) {
 		int p = sqlite3_column_int(stmt, 0);
 		if (p < 1 || (size_t)p > r->npages)
 			continue;
@@ -502,6 +441,8 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 					     : sqlite3_column_int64(stmt, 2);
 	}
 	sqlite3_finalize(stmt);
+	if (rc < 0)
+		goto fail;
 	for (size_t i = 0; i < r->n; i++) {
 		struct nd_rundown_page *pg = &r->pages[r->items[i].page - 1];
 		if (pg->count == 0)
@@ -542,7 +483,7 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 		goto fail;
 	nd_bind_text(stmt, 1, code);
 	size_t placed = 0;
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "reading the issue's items", err)) > 0) {
 		placed++;
 		const char *state = (const char *)sqlite3_column_text(stmt, 1);
 		int64_t id = sqlite3_column_int64(stmt, 0);
@@ -577,19 +518,20 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 	}
 	int64_t now = nd_now();
 	for (size_t i = 0; i < n; i++) {
-		if ((rc = exec_bound(
-			 st,
+		if ((rc = nd_sql_exec(
+			 st, err, "publishing",
 			 "UPDATE items SET state = 'published', prev_state = 'approved', "
 			 "published_rev = current_rev, published_at = ?, updated_at = ? "
 			 "WHERE id = ? AND state = 'approved'",
-			 err, "publishing", "iii", now, now, ids[i])) < 0 ||
+			 "iii", now, now, ids[i])) < 0 ||
 		    (rc = nd_event_append(st, ids[i], actor->user.login, "publish", "approved",
 					  "published", code, ND_EVENT_CURRENT_REV, err)) < 0)
 			goto fail;
 	}
-	if ((rc = exec_bound(
-		 st, "UPDATE issues SET state = 'published', published_at = ? WHERE code = ?", err,
-		 "marking the issue published", "is", now, code)) < 0)
+	if ((rc = nd_sql_exec(
+		 st, err, "marking the issue published",
+		 "UPDATE issues SET state = 'published', published_at = ? WHERE code = ?", "is",
+		 now, code)) < 0)
 		goto fail;
 	res->published = n;
 	free(ids);
@@ -613,26 +555,31 @@ int nd_issue_published(struct nd_store *st, const struct nd_actor *actor, const 
 	if (rc < 0)
 		return rc;
 	nd_issue_free(&is);
-	if ((rc = nd_store_prepare(st,
-				   "SELECT id, published_rev FROM items WHERE issue = ? AND "
-				   "published_rev IS NOT NULL ORDER BY page, position, id",
-				   &stmt, err)) < 0)
+	if ((rc = nd_sql_prepare(st, &stmt, err,
+				 "SELECT id, published_rev FROM items WHERE issue = ? AND "
+				 "published_rev IS NOT NULL ORDER BY page, position, id",
+				 "s", code)) < 0)
 		return rc;
-	nd_bind_text(stmt, 1, code);
 	struct pair {
 		int64_t id;
 		int rev;
 	} *pairs = NULL;
 	size_t np = 0;
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "reading the issue's items", err)) > 0) {
 		struct pair *pp = realloc(pairs, (np + 1) * sizeof *pp);
-		if (!pp)
+		if (!pp) {
+			rc = nd_fail(err, ND_ENOMEM, "out of memory");
 			break;
+		}
 		pairs = pp;
 		pairs[np].id = sqlite3_column_int64(stmt, 0);
 		pairs[np++].rev = sqlite3_column_int(stmt, 1);
 	}
 	sqlite3_finalize(stmt);
+	if (rc < 0) {
+		free(pairs);
+		return rc;
+	}
 	if (np && !(*items = calloc(np, sizeof **items))) {
 		free(pairs);
 		return nd_fail(err, ND_ENOMEM, "out of memory");
@@ -687,8 +634,7 @@ int nd_stats(struct nd_store *st, const struct nd_actor *actor, int year, const 
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":a"), year_start(year));
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":b"), year_start(year + 1));
 	nd_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":who"), reporter);
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "counting", err)) > 0) {
 		struct nd_stat_row *nr = realloc(*rows, (*n + 1) * sizeof *nr);
 		if (!nr) {
 			rc = nd_fail(err, ND_ENOMEM, "out of memory");
@@ -702,8 +648,6 @@ int nd_stats(struct nd_store *st, const struct nd_actor *actor, int year, const 
 		r->published = (long)sqlite3_column_int64(stmt, 3);
 		r->published_chars = (long)sqlite3_column_int64(stmt, 4);
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "counting");
 	sqlite3_finalize(stmt);
 	return rc;
 }

@@ -306,8 +306,7 @@ static int phase(struct nd_store *st, const struct nd_actor *actor, const struct
 	if ((idx = sqlite3_bind_parameter_index(stmt, ":me")))
 		nd_bind_text(stmt, idx, actor->user.login);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit - (int)*n);
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "searching", err)) > 0) {
 		struct nd_search_hit *nh = realloc(*hits, (*n + 1) * sizeof *nh);
 		if (!nh) {
 			rc = nd_fail(err, ND_ENOMEM, "out of memory");
@@ -328,8 +327,6 @@ static int phase(struct nd_store *st, const struct nd_actor *actor, const struct
 		if (!h->snippet)
 			h->snippet = snippet(h->headline ? h->headline : "", t);
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "searching");
 	sqlite3_finalize(stmt);
 	if (!fts)
 		o->windowed = true;
@@ -353,15 +350,12 @@ int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *que
 		rc = phase(st, actor, &t, o, zh, -1, hits, n, err);
 	if (rc == 0 && o->windowed) {
 		/* the window only mattered if there are more items than it holds */
-		sqlite3_stmt *stmt;
-		o->windowed = false;
-		if (nd_store_prepare(st, "SELECT coalesce(sum(n), 0) FROM state_counts", &stmt,
-				     err) == 0) {
-			if (sqlite3_step(stmt) == SQLITE_ROW)
-				o->windowed =
-				    sqlite3_column_int64(stmt, 0) > ND_SEARCH_SHORT_WINDOW;
-			sqlite3_finalize(stmt);
-		}
+		int64_t items = 0;
+		rc = nd_sql_int(st, &items, err, "counting items",
+				"SELECT coalesce(sum(n), 0) FROM state_counts", NULL);
+		o->windowed = items > ND_SEARCH_SHORT_WINDOW;
+		if (rc > 0)
+			rc = 0;
 	}
 	nd_search_terms_free(&t);
 	if (rc < 0) {

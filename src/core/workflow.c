@@ -11,7 +11,7 @@
 int nd_workflow_load(struct nd_store *st, struct nd_workflow *wf, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc, step;
+	int rc;
 	size_t cap;
 	memset(wf, 0, sizeof *wf);
 	if ((rc =
@@ -21,7 +21,7 @@ int nd_workflow_load(struct nd_store *st, struct nd_workflow *wf, struct nd_erro
 				  &stmt, err)) < 0)
 		return rc;
 	cap = 0;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "reading the workflow states", err)) > 0) {
 		if (wf->n_states == cap) {
 			struct nd_state *ns =
 			    realloc(wf->states, (cap = cap ? cap * 2 : 8) * sizeof *ns);
@@ -38,8 +38,6 @@ int nd_workflow_load(struct nd_store *st, struct nd_workflow *wf, struct nd_erro
 		s->position = sqlite3_column_int(stmt, 3);
 		s->editable = sqlite3_column_int(stmt, 4) != 0;
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "reading the workflow states");
 	sqlite3_finalize(stmt);
 	if (rc < 0)
 		goto fail;
@@ -53,7 +51,7 @@ int nd_workflow_load(struct nd_store *st, struct nd_workflow *wf, struct nd_erro
 		 &stmt, err)) < 0)
 		goto fail;
 	cap = 0;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "reading the workflow transitions", err)) > 0) {
 		if (wf->n_transitions == cap) {
 			struct nd_transition *nt =
 			    realloc(wf->transitions, (cap = cap ? cap * 2 : 16) * sizeof *nt);
@@ -74,8 +72,6 @@ int nd_workflow_load(struct nd_store *st, struct nd_workflow *wf, struct nd_erro
 		t->label_zh = nd_column_dup(stmt, 7);
 		t->label_en = nd_column_dup(stmt, 8);
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "reading the workflow transitions");
 	sqlite3_finalize(stmt);
 	if (rc == 0)
 		return 0;
@@ -163,8 +159,8 @@ static int read_head(struct nd_store *st, int64_t id, struct item_head *h, struc
 	if (rc < 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW) {
+	int found = nd_sql_step(st, stmt, "reading the item", err);
+	if (found > 0) {
 		const char *v;
 		if ((v = (const char *)sqlite3_column_text(stmt, 0)))
 			snprintf(h->state, sizeof h->state, "%s", v);
@@ -175,10 +171,8 @@ static int read_head(struct nd_store *st, int64_t id, struct item_head *h, struc
 		if ((v = (const char *)sqlite3_column_text(stmt, 3)))
 			snprintf(h->lock_holder, sizeof h->lock_holder, "%s", v);
 		h->lock_expires = sqlite3_column_int64(stmt, 4);
-	} else if (step == SQLITE_DONE) {
-		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
 	} else {
-		rc = nd_store_fail(st, err, "reading the item");
+		rc = found < 0 ? found : nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -281,7 +275,6 @@ int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t
 	struct nd_workflow wf;
 	struct item_head h;
 	const struct nd_transition *t;
-	sqlite3_stmt *stmt;
 	int rc;
 	memset(res, 0, sizeof *res);
 	if ((rc = nd_store_begin(st, err)) < 0)
@@ -294,22 +287,11 @@ int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t
 		goto out;
 	const char *to = t->to_state ? t->to_state : h.prev_state;
 	int64_t now = nd_now();
-	if ((rc = nd_store_prepare(st,
-				   "UPDATE items SET state = ?, prev_state = ?, updated_at = ? "
-				   "WHERE id = ? AND state = ?",
-				   &stmt, err)) < 0)
+	if ((rc = nd_sql_exec(st, err, "moving the item",
+			      "UPDATE items SET state = ?, prev_state = ?, updated_at = ? "
+			      "WHERE id = ? AND state = ?",
+			      "ssiis", to, h.state, now, id, h.state)) < 0)
 		goto out;
-	nd_bind_text(stmt, 1, to);
-	nd_bind_text(stmt, 2, h.state);
-	sqlite3_bind_int64(stmt, 3, now);
-	sqlite3_bind_int64(stmt, 4, id);
-	nd_bind_text(stmt, 5, h.state);
-	int step = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "moving the item");
-		goto out;
-	}
 	if ((rc = nd_event_append(st, id, actor->user.login, verb, h.state, to, note,
 				  ND_EVENT_CURRENT_REV, err)) < 0)
 		goto out;

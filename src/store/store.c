@@ -107,18 +107,10 @@ static int exec(struct nd_store *st, const char *sql, struct nd_error *err, cons
 
 static int pragma_int(struct nd_store *st, const char *sql, int64_t *value, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st, sql, &stmt, err);
-	if (rc < 0)
-		return rc;
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		*value = sqlite3_column_int64(stmt, 0);
-		rc = 0;
-	} else {
-		rc = nd_store_fail(st, err, "reading the database header");
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	int rc = nd_sql_int(st, value, err, "reading the database header", sql, NULL);
+	return rc == 0  ? nd_fail(err, ND_EDB, "reading the database header: no answer")
+	       : rc < 0 ? rc
+			: 0;
 }
 
 int nd_store_begin(struct nd_store *st, struct nd_error *err)

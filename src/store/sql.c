@@ -1,0 +1,137 @@
+/* sql.c — the one way core modules run SQL: prepare with bound arguments,
+ * step telling SQLITE_DONE from an error, and roll back the transaction in
+ * progress when a step fails, so an error can never be read as "no more
+ * rows" and a caller can never commit half a change. */
+#include "newsdesk/store_sql.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+static int (*fault_hook)(const char *sql);
+
+void nd_sql_set_fault(int (*hook)(const char *sql))
+{
+	fault_hook = hook;
+}
+
+int nd_sql_step(struct nd_store *st, sqlite3_stmt *stmt, const char *what, struct nd_error *err)
+{
+	int rc;
+	if (fault_hook && fault_hook(sqlite3_sql(stmt)))
+		rc = nd_fail(err, ND_EDB, "%s: disk I/O error (injected)", what);
+	else {
+		int step = sqlite3_step(stmt);
+		if (step == SQLITE_ROW)
+			return 1;
+		if (step == SQLITE_DONE)
+			return 0;
+		rc = nd_store_fail(st, err, what);
+	}
+	/* The statement may hold a read cursor: reset it before rolling back. */
+	sqlite3_reset(stmt);
+	nd_store_rollback(st);
+	return rc;
+}
+
+static int bind_args(sqlite3_stmt *stmt, const char *fmt, va_list ap)
+{
+	int rc = SQLITE_OK;
+	/* A format that does not match the query is a bug: refuse to run it. */
+	if ((int)(fmt ? strlen(fmt) : 0) != sqlite3_bind_parameter_count(stmt))
+		return SQLITE_RANGE;
+	for (int i = 0; fmt && fmt[i] && rc == SQLITE_OK; i++) {
+		switch (fmt[i]) {
+		case 's':
+			rc = nd_bind_text(stmt, i + 1, va_arg(ap, const char *));
+			break;
+		case 'i':
+			rc = sqlite3_bind_int64(stmt, i + 1, va_arg(ap, int64_t));
+			break;
+		case 'd':
+			rc = sqlite3_bind_int(stmt, i + 1, va_arg(ap, int));
+			break;
+		default:
+			rc = sqlite3_bind_null(stmt, i + 1);
+			break;
+		}
+	}
+	return rc;
+}
+
+static int vprepare(struct nd_store *st, sqlite3_stmt **stmt, struct nd_error *err, const char *sql,
+		    const char *fmt, va_list ap)
+{
+	int rc = nd_store_prepare(st, sql, stmt, err);
+	if (rc < 0)
+		return rc;
+	if (bind_args(*stmt, fmt, ap) != SQLITE_OK) {
+		rc = nd_fail(err, ND_EDB, "binding the arguments of: %s", sql);
+		sqlite3_finalize(*stmt);
+		*stmt = NULL;
+	}
+	return rc;
+}
+
+int nd_sql_prepare(struct nd_store *st, sqlite3_stmt **stmt, struct nd_error *err, const char *sql,
+		   const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vprepare(st, stmt, err, sql, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int nd_sql_exec(struct nd_store *st, struct nd_error *err, const char *what, const char *sql,
+		const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vprepare(st, &stmt, err, sql, fmt, ap);
+	va_end(ap);
+	if (rc < 0)
+		return rc;
+	while ((rc = nd_sql_step(st, stmt, what, err)) > 0)
+		;
+	if (rc == 0)
+		rc = sqlite3_changes(nd_store_db(st));
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_sql_int(struct nd_store *st, int64_t *out, struct nd_error *err, const char *what,
+	       const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vprepare(st, &stmt, err, sql, fmt, ap);
+	va_end(ap);
+	if (rc < 0)
+		return rc;
+	if ((rc = nd_sql_step(st, stmt, what, err)) > 0)
+		*out = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_sql_each(struct nd_store *st, nd_sql_row_fn row, void *ctx, struct nd_error *err,
+		const char *what, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vprepare(st, &stmt, err, sql, fmt, ap);
+	va_end(ap);
+	if (rc < 0)
+		return rc;
+	int n = 0;
+	while ((rc = nd_sql_step(st, stmt, what, err)) > 0) {
+		if ((rc = row(stmt, ctx)) < 0)
+			break;
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	return rc < 0 ? rc : n;
+}
