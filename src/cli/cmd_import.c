@@ -85,7 +85,7 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *issue = NULL, *state = "submitted", *encoding = NULL;
+	const char *issue = NULL, *state = NULL, *encoding = NULL;
 	bool dry = false, json = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
@@ -94,9 +94,7 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			issue = optarg;
 			break;
 		case 's':
-			if (strcmp(optarg, "submitted") && strcmp(optarg, "published"))
-				return nd_cli_usage(cmd, "--state is submitted or published");
-			state = optarg;
+			state = optarg; /* the workflow says which states may start */
 			break;
 		case 'n':
 			dry = true;
@@ -155,7 +153,7 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		} else {
 			struct nd_import_result res;
 			if (nd_import_file(cli->st, &cli->actor, &pg, enc, issue, i - optind + 1,
-					   strcmp(state, "published") == 0, &res, &err) < 0) {
+					   state, &res, &err) < 0) {
 				nd_error_prefix(&err, "%s: ", argv[i]);
 				worst = nd_cli_fail(&err);
 			} else {

@@ -14,21 +14,28 @@ struct head {
 	char state[32];
 	char reporter[72];
 	char holder[72];
+	char edit_to[32]; /* where an edit moves it (a correction), or "" */
+	char reopen[96]; /* who may make it editable again, for the message */
 	int64_t lock_since, lock_expires;
 	int current_rev, max_rev;
-	bool editable;
+	bool editable, reporter_edits;
 };
 
 static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
 	memset(h, 0, sizeof *h);
-	int rc = nd_sql_prepare(st, &stmt, err,
-				"SELECT i.state, i.reporter, i.lock_holder, i.lock_since, "
-				"i.lock_expires, i.current_rev, s.editable, "
-				"(SELECT max(rev) FROM revisions WHERE item_id = i.id) "
-				"FROM items i JOIN states s ON s.name = i.state WHERE i.id = ?",
-				"i", id);
+	int rc =
+	    nd_sql_prepare(st, &stmt, err,
+			   "SELECT i.state, i.reporter, i.lock_holder, i.lock_since, "
+			   "i.lock_expires, i.current_rev, s.editable, "
+			   "(SELECT max(rev) FROM revisions WHERE item_id = i.id), "
+			   "s.reporter_edits, s.edit_to, (SELECT r.label_en || ' may ' || t.verb "
+			   "FROM transitions t JOIN states e ON e.name = t.to_state "
+			   "JOIN roles r ON r.name = t.min_role WHERE t.from_state = i.state "
+			   "AND e.editable AND NOT e.published ORDER BY r.rank LIMIT 1) "
+			   "FROM items i JOIN states s ON s.name = i.state WHERE i.id = ?",
+			   "i", id);
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) > 0) {
@@ -43,6 +50,11 @@ static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_
 		h->current_rev = sqlite3_column_int(stmt, 5);
 		h->editable = sqlite3_column_int(stmt, 6) != 0;
 		h->max_rev = sqlite3_column_int(stmt, 7);
+		h->reporter_edits = sqlite3_column_int(stmt, 8) != 0;
+		if ((v = (const char *)sqlite3_column_text(stmt, 9)))
+			snprintf(h->edit_to, sizeof h->edit_to, "%s", v);
+		if ((v = (const char *)sqlite3_column_text(stmt, 10)))
+			snprintf(h->reopen, sizeof h->reopen, "%s", v);
 	} else if (rc == 0) {
 		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
 	}
@@ -64,7 +76,7 @@ static int may_edit(const struct nd_actor *actor, int64_t id, const struct head 
 		return 0;
 	if (strcmp(h->reporter, actor->user.login) != 0)
 		return nd_fail(err, ND_EPERM, "#%lld is not yours", (long long)id);
-	if (strcmp(h->state, "returned") != 0)
+	if (!h->reporter_edits)
 		return nd_fail(err, ND_EPERM,
 			       "reporters edit their items only while returned to them; #%lld is "
 			       "with the editors",
@@ -102,9 +114,11 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	if ((rc = read_head(st, id, &h, err)) < 0 || (rc = may_edit(actor, id, &h, err)) < 0)
 		goto fail;
 	if (!h.editable) {
-		rc = nd_fail(err, ND_ESTATE, "#%lld is %s and cannot be edited now%s",
-			     (long long)id, h.state,
-			     strcmp(h.state, "approved") == 0 ? " (a chief may reopen it)" : "");
+		/* "(a chief editor may reopen it)", from the workflow's rows */
+		bool an = strchr("aeiou", h.reopen[0]) != NULL;
+		rc = nd_fail(err, ND_ESTATE, "#%lld is %s and cannot be edited now%s%s%s%s",
+			     (long long)id, h.state, h.reopen[0] ? (an ? " (an " : " (a ") : "",
+			     h.reopen, h.reopen[0] ? " it" : "", h.reopen[0] ? ")" : "");
 		goto fail;
 	}
 	if (held_by_other(&h, actor->user.login)) {
@@ -339,11 +353,11 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	if ((rc = insert_revision(st, actor, id, next, base_rev, story, false, err)) < 0)
 		goto fail;
 	char to[32] = "";
-	bool correction = strcmp(h.state, "published") == 0;
+	bool correction = h.edit_to[0] != '\0';
 	if (correction) {
-		/* A correction: edited again, to be signed off and republished;
-		 * what was published stays recorded as published_rev. */
-		snprintf(to, sizeof to, "edited");
+		/* A correction: back to be signed off and republished; what was
+		 * published stays recorded as published_rev. */
+		snprintf(to, sizeof to, "%s", h.edit_to);
 	} else if (!(flags & ND_SAVE_KEEP_STATE) &&
 		   (rc = finish_target(st, actor, h.state, to, sizeof to, err)) < 0) {
 		goto fail;

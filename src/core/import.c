@@ -4,6 +4,7 @@
 #include "newsdesk/items.h"
 #include "newsdesk/store_sql.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static int note(struct nd_store *st, const struct nd_actor *actor, int64_t id, const char *text,
@@ -25,12 +26,44 @@ static int place(struct nd_store *st, int64_t id, const char *issue, int page, i
 	return rc < 0 ? rc : 0;
 }
 
+/* The state imports start in: the initial one, or (archives) one that
+ * means published, named by its name or label. */
+static int import_state(struct nd_store *st, const char *word, char *name, size_t size,
+			bool *published, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_sql_prepare(st, &stmt, err,
+				"SELECT name, published FROM states WHERE CASE WHEN ?1 IS NULL "
+				"THEN initial ELSE (initial OR published) AND ?1 IN "
+				"(name, label_en, label_zh) END ORDER BY position LIMIT 1",
+				"s", word);
+	if (rc < 0)
+		return rc;
+	if ((rc = nd_sql_step(st, stmt, "reading the workflow", err)) > 0) {
+		snprintf(name, size, "%s", sqlite3_column_text(stmt, 0));
+		*published = sqlite3_column_int(stmt, 1) != 0;
+		rc = 0;
+	} else if (rc == 0) {
+		rc = nd_fail(err, ND_EINVAL,
+			     "imports start in the workflow's first state or a published one; "
+			     "'%s' is neither",
+			     word ? word : "");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 		   const struct nd_import_page *page, const char *encoding, const char *issue,
-		   int page_no, bool published, struct nd_import_result *res, struct nd_error *err)
+		   int page_no, const char *state, struct nd_import_result *res,
+		   struct nd_error *err)
 {
-	int rc;
+	char start[32];
+	bool published = false;
 	memset(res, 0, sizeof *res);
+	int rc = import_state(st, state, start, sizeof start, &published, err);
+	if (rc < 0)
+		return rc;
 	if ((rc = nd_require_rank(actor, published ? ND_RANK_CHIEF : ND_RANK_EDITOR,
 				  published ? "import archives as published" : "import pages",
 				  err)) < 0)
@@ -56,9 +89,8 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 	for (size_t i = 0; i < page->n; i++) {
 		const struct nd_import_item *it = &page->items[i];
 		struct nd_file_result fr;
-		if ((rc = nd_item_insert(st, actor, &it->story, encoding, NULL,
-					 published ? "published" : "submitted", "import", &fr,
-					 err)) < 0) {
+		if ((rc = nd_item_insert(st, actor, &it->story, encoding, NULL, start, "import",
+					 &fr, err)) < 0) {
 			nd_error_prefix(err, "item %zu (%s): ", i + 1, it->story.headline);
 			goto fail;
 		}

@@ -9,6 +9,7 @@
 #include "newsdesk/store_sql.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,14 +82,40 @@ static int find_token(struct nd_store *st, const char *token, int64_t *id, long 
 	return rc;
 }
 
+/* The state a new item starts in: state when given, else the workflow's
+ * initial one (schema: states.initial). */
+static int start_state(struct nd_store *st, const char *state, char *out, size_t size,
+		       struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_sql_prepare(st, &stmt, err,
+				"SELECT name FROM states WHERE CASE WHEN ?1 IS NULL THEN initial "
+				"ELSE name = ?1 END",
+				"s", state);
+	if (rc < 0)
+		return rc;
+	if ((rc = nd_sql_step(st, stmt, "reading the workflow", err)) > 0) {
+		snprintf(out, size, "%s", sqlite3_column_text(stmt, 0));
+		rc = 0;
+	} else if (rc == 0) {
+		rc = state ? nd_fail(err, ND_EINVAL, "the workflow has no state '%s'", state)
+			   : nd_fail(err, ND_EINVAL, "the workflow has no initial state");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
 		   const char *encoding, const char *token, const char *state, const char *verb,
 		   struct nd_file_result *res, struct nd_error *err)
 {
-	int rc;
 	int64_t now = nd_now();
-	bool published = strcmp(state, "published") == 0;
+	char start[32];
 	memset(res, 0, sizeof *res);
+	int rc = start_state(st, state, start, sizeof start, err);
+	if (rc < 0)
+		return rc;
+	state = start;
 	if ((rc = nd_story_validate(story, err)) < 0)
 		return rc;
 	long body_chars, chars = nd_story_chars(story, &body_chars);
@@ -98,13 +125,13 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 		return rc > 0 ? 0 : rc;
 	}
 	const char *section = story->section && story->section[0] ? story->section : NULL;
-	if ((rc = nd_sql_exec(st, err, "filing the item",
-			      "INSERT INTO items(kind, section, state, reporter, current_rev, "
-			      "filed_at, updated_at, token, published_rev, published_at) "
-			      "VALUES (?1, ?2, ?3, ?4, 1, ?5, ?5, ?6, CASE WHEN ?7 THEN 1 END, "
-			      "CASE WHEN ?7 THEN ?5 END)",
-			      "ssssisd", story->kind, section, state, actor->user.login, now, token,
-			      published ? 1 : 0)) < 0)
+	if ((rc = nd_sql_exec(
+		 st, err, "filing the item",
+		 "INSERT INTO items(kind, section, state, reporter, current_rev, "
+		 "filed_at, updated_at, token, published_rev, published_at) "
+		 "SELECT ?1, ?2, ?3, ?4, 1, ?5, ?5, ?6, CASE WHEN published THEN 1 END, "
+		 "CASE WHEN published THEN ?5 END FROM states WHERE name = ?3",
+		 "ssssis", story->kind, section, state, actor->user.login, now, token)) < 0)
 		return rc;
 	res->id = sqlite3_last_insert_rowid(nd_store_db(st));
 	res->chars = chars;
@@ -139,8 +166,7 @@ int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	if ((rc = nd_item_insert(st, actor, story, encoding, token, "submitted", "file", res,
-				 err)) < 0 ||
+	if ((rc = nd_item_insert(st, actor, story, encoding, token, NULL, "file", res, err)) < 0 ||
 	    res->duplicate) {
 		nd_store_rollback(st);
 		return rc;

@@ -131,7 +131,8 @@ static const struct {
 	{ "item in a state the workflow does not have",
 	  "SELECT id FROM items WHERE state NOT IN (SELECT name FROM states)" },
 	{ "published item with no published revision",
-	  "SELECT id FROM items WHERE state = 'published' AND published_rev IS NULL" },
+	  "SELECT i.id FROM items i JOIN states s ON s.name = i.state "
+	  "WHERE s.published AND i.published_rev IS NULL" },
 	{ "item whose published revision is missing",
 	  "SELECT i.id FROM items i WHERE i.published_rev IS NOT NULL AND NOT EXISTS "
 	  "(SELECT 1 FROM revisions r WHERE r.item_id = i.id AND r.rev = i.published_rev)" },

@@ -5,6 +5,7 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/store_sql.h"
+#include "newsdesk/workflow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,7 +78,8 @@ fail:
 
 #define ISSUE_COLUMNS                                                                              \
 	"i.code, i.title, i.date, coalesce(i.pages, 0), i.state, i.published_at, "                 \
-	"(SELECT count(*) FROM items t WHERE t.issue = i.code) FROM issues i "
+	"(SELECT count(*) FROM items t WHERE t.issue = i.code), i.published_at IS NOT NULL "       \
+	"FROM issues i "
 
 static void fill_issue(sqlite3_stmt *s, struct nd_issue *is)
 {
@@ -87,6 +89,7 @@ static void fill_issue(sqlite3_stmt *s, struct nd_issue *is)
 	is->pages = sqlite3_column_int(s, 3);
 	is->state = col(s, 4);
 	is->published_at = sqlite3_column_int64(s, 5);
+	is->published = sqlite3_column_int(s, 7) != 0;
 	is->items = sqlite3_column_int64(s, 6);
 }
 
@@ -189,6 +192,7 @@ struct placement {
 	char issue[40];
 	int page, position;
 	char state[32];
+	bool withdrawn;
 	bool exists;
 };
 
@@ -197,8 +201,11 @@ static int read_placement(struct nd_store *st, int64_t id, struct placement *p,
 {
 	sqlite3_stmt *stmt;
 	memset(p, 0, sizeof *p);
-	int rc = nd_sql_prepare(
-	    st, &stmt, err, "SELECT issue, page, position, state FROM items WHERE id = ?", "i", id);
+	int rc =
+	    nd_sql_prepare(st, &stmt, err,
+			   "SELECT i.issue, i.page, i.position, i.state, s.withdrawn FROM items i "
+			   "JOIN states s ON s.name = i.state WHERE i.id = ?",
+			   "i", id);
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) > 0) {
@@ -210,6 +217,7 @@ static int read_placement(struct nd_store *st, int64_t id, struct placement *p,
 		p->page = sqlite3_column_int(stmt, 1);
 		p->position = sqlite3_column_int(stmt, 2);
 		snprintf(p->state, sizeof p->state, "%s", sqlite3_column_text(stmt, 3));
+		p->withdrawn = sqlite3_column_int(stmt, 4) != 0;
 	} else if (rc == 0) {
 		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
 	}
@@ -254,7 +262,7 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	if ((rc = nd_issue_get(st, code, &is, err)) < 0)
 		goto fail;
 	rc = check_page(&is, page, err);
-	bool published = strcmp(is.state, "published") == 0;
+	bool published = is.published;
 	nd_issue_free(&is);
 	if (rc < 0)
 		goto fail;
@@ -262,9 +270,9 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		rc = nd_fail(err, ND_ESTATE, "issue %s is already published", code);
 		goto fail;
 	}
-	if (strcmp(p.state, "spiked") == 0) {
-		rc = nd_fail(err, ND_ESTATE, "#%lld is spiked; restore it before placing it",
-			     (long long)id);
+	if (p.withdrawn) {
+		rc = nd_fail(err, ND_ESTATE, "#%lld is %s; restore it before placing it",
+			     (long long)id, p.state);
 		goto fail;
 	}
 	char from[64] = "";
@@ -376,7 +384,7 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		 st,
 		 "SELECT i.id, i.page, i.position, i.section, r.kicker, r.headline, r.subhead, "
 		 "r.byline, i.reporter, i.state, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
-		 "r.chars, i.current_rev, coalesce(i.published_rev, 0) "
+		 "r.chars, i.current_rev, coalesce(i.published_rev, 0), s.signed_off "
 		 "FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
 		 "JOIN states s ON s.name = i.state WHERE i.issue = ? "
 		 "ORDER BY i.page, i.position, i.id",
@@ -410,7 +418,8 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		if (it->page > max_page)
 			max_page = it->page;
 		r->chars += it->chars;
-		if (strcmp(it->state, "approved") != 0 && strcmp(it->state, "published") != 0)
+		it->signed_off = sqlite3_column_int(stmt, 14) != 0;
+		if (!it->signed_off)
 			r->unsigned_items++;
 	}
 	sqlite3_finalize(stmt);
@@ -458,51 +467,73 @@ fail:
 
 /* ---- publishing --------------------------------------------------------------- */
 
+struct to_publish {
+	int64_t id;
+	const char *verb; /* the row of wf that publishes it */
+};
+
+/* The issue's placed items, sorted into those to publish now and those
+ * held back (not signed off); those already out are left as they are. */
+static int sort_issue(struct nd_store *st, const struct nd_workflow *wf, const char *code,
+		      struct to_publish **out, size_t *n, size_t *placed, struct nd_buf *held,
+		      struct nd_publish_result *res, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_sql_prepare(st, &stmt, err,
+				"SELECT i.id, i.state, s.label_zh FROM items i JOIN states s "
+				"ON s.name = i.state WHERE i.issue = ? ORDER BY i.page, i.position",
+				"s", code);
+	if (rc < 0)
+		return rc;
+	while ((rc = nd_sql_step(st, stmt, "reading the issue's items", err)) > 0) {
+		(*placed)++;
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		const char *name = (const char *)sqlite3_column_text(stmt, 1);
+		const struct nd_state *state = nd_workflow_state(wf, name);
+		if (state && state->published)
+			continue;
+		const char *verb =
+		    state && state->signed_off ? nd_workflow_publish_verb(wf, name) : NULL;
+		if (!verb) {
+			res->held++;
+			nd_buf_printf(held, "%s#%lld (%s)", held->len ? ", " : "", (long long)id,
+				      sqlite3_column_text(stmt, 2));
+			continue;
+		}
+		struct to_publish *ni = realloc(*out, (*n + 1) * sizeof *ni);
+		if (!ni) {
+			rc = nd_fail(err, ND_ENOMEM, "out of memory");
+			break;
+		}
+		*out = ni;
+		ni[(*n)++] = (struct to_publish){ id, verb };
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const char *code,
 		     bool partial, struct nd_publish_result *res, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
+	struct nd_workflow wf;
 	struct nd_issue is;
 	struct nd_buf held = ND_BUF_INIT;
-	int64_t *ids = NULL;
-	size_t n = 0;
+	struct to_publish *ids = NULL;
+	size_t n = 0, placed = 0;
 	int rc;
 	memset(res, 0, sizeof *res);
-	if ((rc = nd_require_rank(actor, ND_RANK_CHIEF, "publish", err)) < 0)
-		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	if ((rc = nd_issue_get(st, code, &is, err)) < 0)
+	if ((rc = nd_workflow_load(st, &wf, err)) < 0) {
+		nd_store_rollback(st);
+		return rc;
+	}
+	/* The least role comes from the workflow's rows, as for one item. */
+	if ((rc = nd_require_rank(actor, nd_workflow_publish_rank(&wf), "publish", err)) < 0 ||
+	    (rc = nd_issue_get(st, code, &is, err)) < 0)
 		goto fail;
 	nd_issue_free(&is);
-	if ((rc = nd_store_prepare(
-		 st,
-		 "SELECT i.id, i.state, s.label_zh FROM items i JOIN states s "
-		 "ON s.name = i.state WHERE i.issue = ? ORDER BY i.page, i.position",
-		 &stmt, err)) < 0)
-		goto fail;
-	nd_bind_text(stmt, 1, code);
-	size_t placed = 0;
-	while ((rc = nd_sql_step(st, stmt, "reading the issue's items", err)) > 0) {
-		placed++;
-		const char *state = (const char *)sqlite3_column_text(stmt, 1);
-		int64_t id = sqlite3_column_int64(stmt, 0);
-		if (strcmp(state, "approved") == 0) {
-			int64_t *ni = realloc(ids, (n + 1) * sizeof *ni);
-			if (!ni) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			ids = ni;
-			ids[n++] = id;
-		} else if (strcmp(state, "published") != 0) {
-			res->held++;
-			nd_buf_printf(&held, "%s#%lld (%s)", held.len ? ", " : "", (long long)id,
-				      sqlite3_column_text(stmt, 2));
-		}
-	}
-	sqlite3_finalize(stmt);
-	if (rc < 0)
+	if ((rc = sort_issue(st, &wf, code, &ids, &n, &placed, &held, res, err)) < 0)
 		goto fail;
 	snprintf(res->held_ids, sizeof res->held_ids, "%s", nd_buf_str(&held));
 	if (placed == 0) {
@@ -512,34 +543,31 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 	if (res->held && !partial) {
 		rc = nd_fail(err, ND_ESTATE,
 			     "cannot publish %s: %zu item%s not signed off: %s. Sign them off, or "
-			     "publish the approved ones with --partial",
+			     "publish the signed-off ones with --partial",
 			     code, res->held, res->held == 1 ? " is" : "s are", nd_buf_str(&held));
 		goto fail;
 	}
-	int64_t now = nd_now();
+	/* Each item through the one engine: the same checks, the same
+	 * published_rev, the same event, as 'publish ID'. */
 	for (size_t i = 0; i < n; i++) {
-		if ((rc = nd_sql_exec(
-			 st, err, "publishing",
-			 "UPDATE items SET state = 'published', prev_state = 'approved', "
-			 "published_rev = current_rev, published_at = ?, updated_at = ? "
-			 "WHERE id = ? AND state = 'approved'",
-			 "iii", now, now, ids[i])) < 0 ||
-		    (rc = nd_event_append(st, ids[i], actor->user.login, "publish", "approved",
-					  "published", code, ND_EVENT_CURRENT_REV, err)) < 0)
+		struct nd_transition_result tr;
+		if ((rc = nd_workflow_move(st, &wf, actor, ids[i].id, ids[i].verb, code, false, &tr,
+					   err)) < 0)
 			goto fail;
 	}
-	if ((rc = nd_sql_exec(
-		 st, err, "marking the issue published",
-		 "UPDATE issues SET state = 'published', published_at = ? WHERE code = ?", "is",
-		 now, code)) < 0)
+	if ((rc = nd_sql_exec(st, err, "marking the issue published",
+			      "UPDATE issues SET published_at = ? WHERE code = ?", "is", nd_now(),
+			      code)) < 0)
 		goto fail;
 	res->published = n;
 	free(ids);
 	nd_buf_free(&held);
+	nd_workflow_free(&wf);
 	return nd_store_commit(st, err);
 fail:
 	free(ids);
 	nd_buf_free(&held);
+	nd_workflow_free(&wf);
 	nd_store_rollback(st);
 	return rc;
 }

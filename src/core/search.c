@@ -276,7 +276,7 @@ static int phase(struct nd_store *st, const struct nd_actor *actor, const struct
 	if (o->state)
 		nd_buf_adds(&sql, "AND i.state = :state ");
 	else
-		nd_buf_adds(&sql, "AND i.state <> 'spiked' ");
+		nd_buf_adds(&sql, "AND i.state NOT IN (SELECT name FROM states WHERE withdrawn) ");
 	if (o->issue)
 		nd_buf_adds(&sql, "AND i.issue = :issue ");
 	if (actor->user.rank < ND_RANK_EDITOR)
