@@ -33,3 +33,13 @@ BEGIN
 				       ELSE 'published' END
 	WHERE code = NEW.code;
 END;
+
+-- Items published by 'publish ID' before this schema never had their
+-- published revision recorded. While still published they have not been
+-- edited since (an edit makes them edited again), so what went out is
+-- their current revision, at the time of their last publish event.
+UPDATE items SET published_rev = current_rev,
+	published_at = coalesce((SELECT max(e.created_at) FROM events e
+				 WHERE e.item_id = items.id AND e.to_state = items.state),
+				updated_at)
+WHERE published_rev IS NULL AND state IN (SELECT name FROM states WHERE published);

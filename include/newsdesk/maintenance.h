@@ -1,5 +1,5 @@
-/* maintenance.h — backing the store up while others write, and checking
- * it: SQLite's integrity and the schema's own invariants. */
+/* maintenance.h — backing the store up while others write (checking the
+ * store is check.h). */
 #ifndef NEWSDESK_MAINTENANCE_H
 #define NEWSDESK_MAINTENANCE_H
 
@@ -12,10 +12,5 @@
  * copy is checked (integrity_check, foreign_key_check). */
 int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *path,
 	      struct nd_error *err);
-
-/* Appends one line per problem to report; returns the number found
- * (0: all is well) or a negative error. */
-int nd_check(struct nd_store *st, const struct nd_actor *actor, struct nd_buf *report,
-	     struct nd_error *err);
 
 #endif

@@ -56,6 +56,10 @@ typedef int (*nd_sql_row_fn)(sqlite3_stmt *stmt, void *ctx);
 int nd_sql_each(struct nd_store *st, nd_sql_row_fn row, void *ctx, struct nd_error *err,
 		const char *what, const char *sql, const char *fmt, ...);
 
+/* Registers newsdesk's SQL functions on a connection: nd_chain(prev, …),
+ * the hash that chains revisions, events and notes (schema 007). */
+int nd_sql_functions(sqlite3 *db);
+
 /* For fault tests: hook(sql) is asked before every step; when it returns
  * non-zero the step fails as an I/O error would. NULL removes it. */
 void nd_sql_set_fault(int (*hook)(const char *sql));

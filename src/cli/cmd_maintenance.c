@@ -1,4 +1,5 @@
 /* cmd_maintenance.c — backup and check. */
+#include "newsdesk/check.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/maintenance.h"
 
@@ -17,22 +18,27 @@ int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 
 int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	(void)argv;
-	if (argc != 1)
-		return nd_cli_usage(cmd, "check takes no arguments");
+	unsigned flags = 0;
+	if (argc == 2 && strcmp(argv[1], "--repair") == 0)
+		flags = ND_CHECK_REPAIR;
+	else if (argc != 1)
+		return nd_cli_usage(cmd, "check takes only --repair");
 	struct nd_error err = { 0 };
 	struct nd_buf report = ND_BUF_INIT;
 	int problems;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    (problems = nd_check(cli->st, &cli->actor, &report, &err)) < 0) {
+	    (problems = nd_check(cli->st, &cli->actor, flags, &report, &err)) < 0) {
 		nd_buf_free(&report);
 		return nd_cli_fail(&err);
 	}
 	fputs(nd_buf_str(&report), stdout);
 	nd_buf_free(&report);
 	if (problems) {
-		fprintf(stderr, "newsdesk: %d problem%s found\n", problems,
-			problems == 1 ? "" : "s");
+		fprintf(stderr, "newsdesk: %d problem%s found%s\n", problems,
+			problems == 1 ? "" : "s",
+			flags & ND_CHECK_REPAIR ? " that --repair cannot fix (history is never "
+						  "rewritten)"
+						: "");
 		return ND_EXIT_FAIL;
 	}
 	puts("ok");

@@ -2,6 +2,7 @@
  * BEGIN IMMEDIATE transaction per call; a save stores the editor's text
  * before deciding anything else, so no outcome loses it. */
 #include "newsdesk/edit.h"
+#include "newsdesk/history.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/store_sql.h"
 
@@ -244,17 +245,14 @@ static int insert_revision(struct nd_store *st, const struct nd_actor *actor, in
 			   int base_rev, const struct nd_story *s, bool conflict,
 			   struct nd_error *err)
 {
-	long body_chars, chars = nd_story_chars(s, &body_chars);
-	int rc = nd_sql_exec(
-	    st, err, "storing the revision",
-	    "INSERT INTO revisions(item_id, rev, base_rev, kind, section, kicker, "
-	    "headline, subhead, dateline, byline, body, chars, body_chars, author, "
-	    "created_at, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    "iddssssssssiisid", id, rev, base_rev, s->kind ? s->kind : "article",
-	    s->section && s->section[0] ? s->section : NULL, s->kicker, s->headline, s->subhead,
-	    s->dateline, s->byline, s->body ? s->body : "", (int64_t)chars, (int64_t)body_chars,
-	    actor->user.login, nd_now(), conflict ? 1 : 0);
-	return rc < 0 ? rc : 0;
+	struct nd_revision_in r = { .item = id,
+				    .rev = rev,
+				    .base_rev = base_rev,
+				    .story = s,
+				    .author = actor->user.login,
+				    .at = nd_now(),
+				    .conflict = conflict };
+	return nd_revision_append(st, &r, err);
 }
 
 /* Best effort, for the conflict message only: an empty name if unknown. */

@@ -4,6 +4,7 @@
 #include "newsdesk/items.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
+#include "newsdesk/history.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/search.h"
 #include "newsdesk/store_sql.h"
@@ -136,14 +137,13 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 	res->id = sqlite3_last_insert_rowid(nd_store_db(st));
 	res->chars = chars;
 
-	if ((rc = nd_sql_exec(
-		 st, err, "storing the revision",
-		 "INSERT INTO revisions(item_id, rev, kind, section, kicker, headline, "
-		 "subhead, dateline, byline, body, chars, body_chars, author, "
-		 "created_at, encoding) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		 "issssssssiisis", res->id, story->kind, section, story->kicker, story->headline,
-		 story->subhead, story->dateline, story->byline, story->body ? story->body : "",
-		 (int64_t)chars, (int64_t)body_chars, actor->user.login, now, encoding)) < 0)
+	struct nd_revision_in rev = { .item = res->id,
+				      .rev = 1,
+				      .story = story,
+				      .author = actor->user.login,
+				      .encoding = encoding,
+				      .at = now };
+	if ((rc = nd_revision_append(st, &rev, err)) < 0)
 		return rc;
 
 	if ((rc = nd_event_append(st, res->id, actor->user.login, verb, NULL, state, NULL, 1,

@@ -1,5 +1,6 @@
 /* journal.c — reading an item's events and notes; adding notes. */
 #include "newsdesk/journal.h"
+#include "newsdesk/history.h"
 #include "newsdesk/items.h"
 #include "newsdesk/store_sql.h"
 
@@ -10,11 +11,18 @@ int nd_event_append(struct nd_store *st, int64_t item, const char *actor, const 
 		    const char *from, const char *to, const char *note, int rev,
 		    struct nd_error *err)
 {
+	/* The hash chains to the item's previous event and covers the hash of
+	 * the revision the event names (schema 007; check.c recomputes it). */
 	int rc = nd_sql_exec(
 	    st, err, "logging the event",
-	    "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, rev, "
-	    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?7 > 0 THEN ?7 "
-	    "WHEN ?7 < 0 THEN (SELECT current_rev FROM items WHERE id = ?1) END, ?8)",
+	    "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, rev, created_at, "
+	    "hash) SELECT v.*, nd_chain((SELECT hash FROM events WHERE item_id = v.item_id "
+	    "ORDER BY id DESC LIMIT 1), v.item_id, v.actor, v.verb, v.from_state, v.to_state, "
+	    "v.note, v.rev, v.created_at, (SELECT hash FROM revisions r WHERE r.item_id = "
+	    "v.item_id AND r.rev = v.rev)) FROM (SELECT ?1 AS item_id, ?2 AS actor, ?3 AS verb, "
+	    "?4 AS from_state, ?5 AS to_state, ?6 AS note, CASE WHEN ?7 > 0 THEN ?7 "
+	    "WHEN ?7 < 0 THEN (SELECT current_rev FROM items WHERE id = ?1) END AS rev, "
+	    "?8 AS created_at) v",
 	    "isssssdi", item, actor, verb, from, to, note && note[0] ? note : NULL, rev, nd_now());
 	return rc < 0 ? rc : 0;
 }
@@ -106,15 +114,8 @@ int nd_note_add(struct nd_store *st, const struct nd_actor *actor, int64_t id, c
 		return nd_fail(err, ND_EINVAL, "the note is over 64 KiB");
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	if ((rc = nd_sql_exec(st, err, "adding the note",
-			      "INSERT INTO notes(item_id, rev, author, body, created_at) "
-			      "SELECT id, current_rev, ?, ?, ? FROM items WHERE id = ?",
-			      "ssii", actor->user.login, text, nd_now(), id)) < 0)
+	if ((rc = nd_note_append(st, id, ND_EVENT_CURRENT_REV, actor->user.login, text, err)) < 0)
 		goto fail;
-	if (rc == 0) {
-		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
-		goto fail;
-	}
 	if (note_id)
 		*note_id = sqlite3_last_insert_rowid(nd_store_db(st));
 	return nd_store_commit(st, err);

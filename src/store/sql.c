@@ -2,6 +2,8 @@
  * step telling SQLITE_DONE from an error, and roll back the transaction in
  * progress when a step fails, so an error can never be read as "no more
  * rows" and a caller can never commit half a change. */
+#include "newsdesk/buf.h"
+#include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdarg.h>
@@ -134,4 +136,41 @@ int nd_sql_each(struct nd_store *st, nd_sql_row_fn row, void *ctx, struct nd_err
 	}
 	sqlite3_finalize(stmt);
 	return rc < 0 ? rc : n;
+}
+
+/* nd_chain(prev, v1, v2, …): the SHA-256, in hex, of the previous record's
+ * hash and this record's values, each written unambiguously (N for NULL,
+ * else T<length>:<text>). Values are taken as text, so an integer stored
+ * where text was bound (or the reverse) hashes the same. */
+static void chain_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct nd_buf b = ND_BUF_INIT;
+	int rc = nd_buf_adds(&b, "nd-chain-1\n");
+	for (int i = 0; i < argc && rc == 0; i++) {
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
+			rc = nd_buf_adds(&b, "N");
+			continue;
+		}
+		const unsigned char *t = sqlite3_value_text(argv[i]);
+		int n = sqlite3_value_bytes(argv[i]);
+		rc = nd_buf_printf(&b, "T%d:", n);
+		if (rc == 0 && n > 0)
+			rc = nd_buf_add(&b, t, (size_t)n);
+	}
+	if (rc < 0) {
+		nd_buf_free(&b);
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	char hex[65];
+	nd_sha256_hex(b.data, b.len, hex);
+	nd_buf_free(&b);
+	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
+}
+
+int nd_sql_functions(sqlite3 *db)
+{
+	return sqlite3_create_function(db, "nd_chain", -1,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				       chain_fn, NULL, NULL);
 }

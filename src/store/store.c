@@ -261,6 +261,11 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
+	/* Before migrating: schema 007 computes the history's hashes with it. */
+	if (nd_sql_functions(st->db) != SQLITE_OK) {
+		rc = nd_fail(err, ND_EDB, "cannot set up %s: %s", path, sqlite3_errmsg(st->db));
+		goto fail;
+	}
 	/* SQLite's default on close is right for short-lived processes (every
 	 * `newsdesk file` over SSH): checkpoint and delete the WAL. Measured:
 	 * skipping that checkpoint, or keeping the WAL file, lets the WAL grow,
