@@ -6,6 +6,7 @@
 #include "newsdesk/store.h"
 
 #include <sqlite3.h>
+#include <stddef.h>
 
 sqlite3 *nd_store_db(struct nd_store *st);
 
@@ -49,6 +50,22 @@ int nd_sql_exec(struct nd_store *st, struct nd_error *err, const char *what, con
  * 0 when there is none (*out untouched), < 0 on error. */
 int nd_sql_int(struct nd_store *st, int64_t *out, struct nd_error *err, const char *what,
 	       const char *sql, const char *fmt, ...);
+
+/* Column 0 of the first row as text, copied into out (cut to size): 1
+ * when there is a row, 0 when there is none (out is ""), < 0 on error. */
+int nd_sql_text(struct nd_store *st, char *out, size_t size, struct nd_error *err, const char *what,
+		const char *sql, const char *fmt, ...);
+
+/* Reads every row of stmt (then finalizes it) into a growing array of
+ * elem_size elements: *(T **)arr and *n grow as rows come, each element
+ * zeroed and then filled by fill(stmt, elem), which returns 0 or < 0 to
+ * stop. On error the rows read so far stay for the caller to free as it
+ * always does. nd_sql_list prepares and binds first. */
+typedef int (*nd_sql_fill_fn)(sqlite3_stmt *stmt, void *elem);
+int nd_sql_collect(struct nd_store *st, sqlite3_stmt *stmt, void *arr, size_t *n, size_t elem_size,
+		   nd_sql_fill_fn fill, struct nd_error *err, const char *what);
+int nd_sql_list(struct nd_store *st, void *arr, size_t *n, size_t elem_size, nd_sql_fill_fn fill,
+		struct nd_error *err, const char *what, const char *sql, const char *fmt, ...);
 
 /* Calls row(stmt, ctx) for each row, in order; row returns 0 to go on or
  * < 0 to stop with that error. Returns the number of rows, or < 0. */

@@ -255,37 +255,16 @@ static int insert_revision(struct nd_store *st, const struct nd_actor *actor, in
 	return nd_revision_append(st, &r, err);
 }
 
-/* Best effort, for the conflict message only: an empty name if unknown. */
-static void revision_author(struct nd_store *st, int64_t id, int rev, char *out, size_t size)
-{
-	sqlite3_stmt *stmt;
-	out[0] = '\0';
-	if (nd_sql_prepare(st, &stmt, NULL,
-			   "SELECT author FROM revisions WHERE item_id = ? AND rev = ?", "id", id,
-			   rev) < 0)
-		return;
-	if (nd_sql_step(st, stmt, "reading the revision", NULL) > 0)
-		snprintf(out, size, "%s", sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-}
-
 /* The state a save moves the item to through the 'finish' transition, if
  * the workflow has one from its state and the actor may take it. */
 static int finish_target(struct nd_store *st, const struct nd_actor *actor, const char *state,
 			 char *to, size_t size, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	to[0] = '\0';
-	int rc = nd_sql_prepare(st, &stmt, err,
-				"SELECT t.to_state FROM transitions t JOIN roles r ON r.name = "
-				"t.min_role WHERE t.verb = 'finish' AND t.from_state = ? "
-				"AND t.to_state IS NOT NULL AND r.rank <= ?",
-				"sd", state, actor->user.rank);
-	if (rc < 0)
-		return rc;
-	if ((rc = nd_sql_step(st, stmt, "reading the workflow", err)) > 0)
-		snprintf(to, size, "%s", sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
+	int rc = nd_sql_text(st, to, size, err, "reading the workflow",
+			     "SELECT t.to_state FROM transitions t JOIN roles r ON r.name = "
+			     "t.min_role WHERE t.verb = 'finish' AND t.from_state = ? "
+			     "AND t.to_state IS NOT NULL AND r.rank <= ?",
+			     "sd", state, actor->user.rank);
 	return rc < 0 ? rc : 0;
 }
 
@@ -320,7 +299,10 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		res->rev = next;
 		res->conflict = true;
 		if (stale) {
-			revision_author(st, id, h.current_rev, res->other, sizeof res->other);
+			/* best effort, for the message only */
+			nd_sql_text(st, res->other, sizeof res->other, NULL, "reading the revision",
+				    "SELECT author FROM revisions WHERE item_id = ? AND rev = ?",
+				    "id", id, h.current_rev);
 			return nd_fail(
 			    err, ND_ECONFLICT,
 			    "#%lld changed while you edited (you started from revision %d; "

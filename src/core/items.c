@@ -59,6 +59,12 @@ static void fill_item(sqlite3_stmt *stmt, struct nd_item *it)
 	it->story.body = nd_column_dup(stmt, 28);
 }
 
+static int fill_item_row(sqlite3_stmt *stmt, void *elem)
+{
+	fill_item(stmt, elem);
+	return 0;
+}
+
 static void bind_common(sqlite3_stmt *stmt, bool zh)
 {
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), zh);
@@ -88,22 +94,14 @@ static int find_token(struct nd_store *st, const char *token, int64_t *id, long 
 static int start_state(struct nd_store *st, const char *state, char *out, size_t size,
 		       struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_sql_prepare(st, &stmt, err,
-				"SELECT name FROM states WHERE CASE WHEN ?1 IS NULL THEN initial "
-				"ELSE name = ?1 END",
-				"s", state);
-	if (rc < 0)
-		return rc;
-	if ((rc = nd_sql_step(st, stmt, "reading the workflow", err)) > 0) {
-		snprintf(out, size, "%s", sqlite3_column_text(stmt, 0));
-		rc = 0;
-	} else if (rc == 0) {
+	int rc = nd_sql_text(st, out, size, err, "reading the workflow",
+			     "SELECT name FROM states WHERE CASE WHEN ?1 IS NULL THEN initial "
+			     "ELSE name = ?1 END",
+			     "s", state);
+	if (rc == 0)
 		rc = state ? nd_fail(err, ND_EINVAL, "the workflow has no state '%s'", state)
 			   : nd_fail(err, ND_EINVAL, "the workflow has no initial state");
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
@@ -268,21 +266,7 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 	bind_filter(stmt, actor, f);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":offset"), offset);
-	size_t cap = 0;
-	while ((rc = nd_sql_step(st, stmt, "listing items", err)) > 0) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
-			struct nd_item *nr = realloc(*rows, ncap * sizeof *nr);
-			if (!nr) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*rows = nr;
-			cap = ncap;
-		}
-		fill_item(stmt, &(*rows)[(*n)++]);
-	}
-	sqlite3_finalize(stmt);
+	rc = nd_sql_collect(st, stmt, rows, n, sizeof **rows, fill_item_row, err, "listing items");
 	if (rc < 0) {
 		nd_items_free(*rows, *n);
 		*rows = NULL;
@@ -383,6 +367,14 @@ int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const st
 	return first_int(st, stmt, pos, "finding the item in the list", err);
 }
 
+static int fill_match(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_match *m = elem;
+	m->id = sqlite3_column_int64(stmt, 0);
+	m->position = sqlite3_column_int64(stmt, 1);
+	return 0;
+}
+
 int nd_item_matches(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
 		    const char *text, int limit, struct nd_match **matches, size_t *n,
 		    struct nd_error *err)
@@ -424,21 +416,7 @@ int nd_item_matches(struct nd_store *st, const struct nd_actor *actor, const str
 	bind_filter(stmt, actor, f);
 	nd_search_bind(stmt, &terms);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
-	size_t cap = 0;
-	while ((rc = nd_sql_step(st, stmt, "searching", err)) > 0) {
-		if (*n == cap) {
-			struct nd_match *nm =
-			    realloc(*matches, (cap = cap ? cap * 2 : 32) * sizeof *nm);
-			if (!nm) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*matches = nm;
-		}
-		(*matches)[*n].id = sqlite3_column_int64(stmt, 0);
-		(*matches)[(*n)++].position = sqlite3_column_int64(stmt, 1);
-	}
-	sqlite3_finalize(stmt);
+	rc = nd_sql_collect(st, stmt, matches, n, sizeof **matches, fill_match, err, "searching");
 	nd_search_terms_free(&terms);
 	if (rc < 0) {
 		free(*matches);
@@ -506,19 +484,8 @@ int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t
 		return rc;
 	bind_common(stmt, false);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
-	size_t cap = 0;
-	while ((rc = nd_sql_step(st, stmt, "listing revisions", err)) > 0) {
-		if (*n == cap) {
-			struct nd_item *nr = realloc(*revs, (cap = cap ? cap * 2 : 8) * sizeof *nr);
-			if (!nr) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*revs = nr;
-		}
-		fill_item(stmt, &(*revs)[(*n)++]);
-	}
-	sqlite3_finalize(stmt);
+	rc = nd_sql_collect(st, stmt, revs, n, sizeof **revs, fill_item_row, err,
+			    "listing revisions");
 	if (rc < 0) {
 		nd_items_free(*revs, *n);
 		*revs = NULL;
@@ -527,44 +494,37 @@ int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t
 	return rc;
 }
 
+static int fill_count(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_state_count *c = elem;
+	c->state = nd_column_dup(stmt, 0);
+	c->label = nd_column_dup(stmt, 1);
+	c->count = sqlite3_column_int64(stmt, 2);
+	return 0;
+}
+
 int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, bool zh,
 			 struct nd_state_count **counts, size_t *n, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	bool own = actor->user.rank < ND_RANK_EDITOR;
-	int rc = nd_store_prepare(
-	    st,
-	    own ? "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
-		  "(SELECT count(*) FROM items i WHERE i.state = s.name AND i.reporter = ?) "
-		  "FROM states s ORDER BY s.position"
-		: "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
-		  "coalesce(c.n, 0) FROM states s LEFT JOIN state_counts c ON c.state = s.name "
-		  "ORDER BY s.position",
-	    &stmt, err);
 	*counts = NULL;
 	*n = 0;
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int(stmt, 1, zh);
-	if (own)
-		nd_bind_text(stmt, 2, actor->user.login);
-	size_t cap = 0;
-	while ((rc = nd_sql_step(st, stmt, "counting items", err)) > 0) {
-		if (*n == cap) {
-			struct nd_state_count *nc =
-			    realloc(*counts, (cap = cap ? cap * 2 : 8) * sizeof *nc);
-			if (!nc) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*counts = nc;
-		}
-		struct nd_state_count *c = &(*counts)[(*n)++];
-		c->state = nd_column_dup(stmt, 0);
-		c->label = nd_column_dup(stmt, 1);
-		c->count = sqlite3_column_int64(stmt, 2);
+	int rc =
+	    actor->user.rank < ND_RANK_EDITOR
+		? nd_sql_list(st, counts, n, sizeof **counts, fill_count, err, "counting items",
+			      "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
+			      "(SELECT count(*) FROM items i WHERE i.state = s.name AND "
+			      "i.reporter = ?) FROM states s ORDER BY s.position",
+			      "ds", zh ? 1 : 0, actor->user.login)
+		: nd_sql_list(st, counts, n, sizeof **counts, fill_count, err, "counting items",
+			      "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
+			      "coalesce(c.n, 0) FROM states s LEFT JOIN state_counts c "
+			      "ON c.state = s.name ORDER BY s.position",
+			      "d", zh ? 1 : 0);
+	if (rc < 0) {
+		nd_state_counts_free(*counts, *n);
+		*counts = NULL;
+		*n = 0;
 	}
-	sqlite3_finalize(stmt);
 	return rc;
 }
 

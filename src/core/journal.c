@@ -38,50 +38,37 @@ static int may_read(struct nd_store *st, const struct nd_actor *actor, int64_t i
 	return rc;
 }
 
+static int fill_event(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_event *e = elem;
+	e->id = sqlite3_column_int64(stmt, 0);
+	e->actor = nd_column_dup(stmt, 1);
+	e->verb = nd_column_dup(stmt, 2);
+	e->from_state = nd_column_dup(stmt, 3);
+	e->to_state = nd_column_dup(stmt, 4);
+	e->note = nd_column_dup(stmt, 5);
+	e->rev = sqlite3_column_int(stmt, 6);
+	e->at = sqlite3_column_int64(stmt, 7);
+	return 0;
+}
+
 int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id, bool zh,
 		   struct nd_event **events, size_t *n, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc;
 	*events = NULL;
 	*n = 0;
-	if ((rc = may_read(st, actor, id, err)) < 0)
-		return rc;
-	if ((rc = nd_store_prepare(
-		 st,
-		 "SELECT e.id, e.actor, e.verb, "
-		 "coalesce(CASE WHEN ?2 THEN f.label_zh ELSE f.label_en END, e.from_state), "
-		 "coalesce(CASE WHEN ?2 THEN t.label_zh ELSE t.label_en END, e.to_state), "
-		 "e.note, e.rev, e.created_at FROM events e "
-		 "LEFT JOIN states f ON f.name = e.from_state "
-		 "LEFT JOIN states t ON t.name = e.to_state "
-		 "WHERE e.item_id = ?1 ORDER BY e.id",
-		 &stmt, err)) < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, zh);
-	size_t cap = 0;
-	while ((rc = nd_sql_step(st, stmt, "reading the log", err)) > 0) {
-		if (*n == cap) {
-			struct nd_event *ne =
-			    realloc(*events, (cap = cap ? cap * 2 : 16) * sizeof *ne);
-			if (!ne) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*events = ne;
-		}
-		struct nd_event *e = &(*events)[(*n)++];
-		e->id = sqlite3_column_int64(stmt, 0);
-		e->actor = nd_column_dup(stmt, 1);
-		e->verb = nd_column_dup(stmt, 2);
-		e->from_state = nd_column_dup(stmt, 3);
-		e->to_state = nd_column_dup(stmt, 4);
-		e->note = nd_column_dup(stmt, 5);
-		e->rev = sqlite3_column_int(stmt, 6);
-		e->at = sqlite3_column_int64(stmt, 7);
-	}
-	sqlite3_finalize(stmt);
+	int rc = may_read(st, actor, id, err);
+	if (rc == 0)
+		rc = nd_sql_list(
+		    st, events, n, sizeof **events, fill_event, err, "reading the log",
+		    "SELECT e.id, e.actor, e.verb, "
+		    "coalesce(CASE WHEN ?2 THEN f.label_zh ELSE f.label_en END, e.from_state), "
+		    "coalesce(CASE WHEN ?2 THEN t.label_zh ELSE t.label_en END, e.to_state), "
+		    "e.note, e.rev, e.created_at FROM events e "
+		    "LEFT JOIN states f ON f.name = e.from_state "
+		    "LEFT JOIN states t ON t.name = e.to_state "
+		    "WHERE e.item_id = ?1 ORDER BY e.id",
+		    "id", id, zh ? 1 : 0);
 	if (rc < 0) {
 		nd_events_free(*events, *n);
 		*events = NULL;
@@ -124,42 +111,30 @@ fail:
 	return rc;
 }
 
+static int fill_note(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_note *note = elem;
+	note->id = sqlite3_column_int64(stmt, 0);
+	note->author = nd_column_dup(stmt, 1);
+	note->author_name = nd_column_dup(stmt, 2);
+	note->body = nd_column_dup(stmt, 3);
+	note->rev = sqlite3_column_int(stmt, 4);
+	note->at = sqlite3_column_int64(stmt, 5);
+	return 0;
+}
+
 int nd_notes_list(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		  struct nd_note **notes, size_t *n, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc;
 	*notes = NULL;
 	*n = 0;
-	if ((rc = may_read(st, actor, id, err)) < 0)
-		return rc;
-	if ((rc = nd_store_prepare(st,
-				   "SELECT n.id, n.author, u.name, n.body, n.rev, n.created_at "
-				   "FROM notes n LEFT JOIN users u ON u.login = n.author "
-				   "WHERE n.item_id = ? ORDER BY n.id",
-				   &stmt, err)) < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	size_t cap = 0;
-	while ((rc = nd_sql_step(st, stmt, "reading notes", err)) > 0) {
-		if (*n == cap) {
-			struct nd_note *nn =
-			    realloc(*notes, (cap = cap ? cap * 2 : 8) * sizeof *nn);
-			if (!nn) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*notes = nn;
-		}
-		struct nd_note *note = &(*notes)[(*n)++];
-		note->id = sqlite3_column_int64(stmt, 0);
-		note->author = nd_column_dup(stmt, 1);
-		note->author_name = nd_column_dup(stmt, 2);
-		note->body = nd_column_dup(stmt, 3);
-		note->rev = sqlite3_column_int(stmt, 4);
-		note->at = sqlite3_column_int64(stmt, 5);
-	}
-	sqlite3_finalize(stmt);
+	int rc = may_read(st, actor, id, err);
+	if (rc == 0)
+		rc = nd_sql_list(st, notes, n, sizeof **notes, fill_note, err, "reading notes",
+				 "SELECT n.id, n.author, u.name, n.body, n.rev, n.created_at "
+				 "FROM notes n LEFT JOIN users u ON u.login = n.author "
+				 "WHERE n.item_id = ? ORDER BY n.id",
+				 "i", id);
 	if (rc < 0) {
 		nd_notes_free(*notes, *n);
 		*notes = NULL;

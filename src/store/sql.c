@@ -7,6 +7,8 @@
 #include "newsdesk/store_sql.h"
 
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int (*fault_hook)(const char *sql);
@@ -116,6 +118,68 @@ int nd_sql_int(struct nd_store *st, int64_t *out, struct nd_error *err, const ch
 		*out = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
 	return rc;
+}
+
+int nd_sql_text(struct nd_store *st, char *out, size_t size, struct nd_error *err, const char *what,
+		const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	if (size)
+		out[0] = '\0';
+	va_start(ap, fmt);
+	int rc = vprepare(st, &stmt, err, sql, fmt, ap);
+	va_end(ap);
+	if (rc < 0)
+		return rc;
+	if ((rc = nd_sql_step(st, stmt, what, err)) > 0 && size) {
+		const char *t = (const char *)sqlite3_column_text(stmt, 0);
+		snprintf(out, size, "%s", t ? t : "");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_sql_collect(struct nd_store *st, sqlite3_stmt *stmt, void *arr, size_t *n, size_t elem_size,
+		   nd_sql_fill_fn fill, struct nd_error *err, const char *what)
+{
+	char *items;
+	size_t cap = *n;
+	int rc;
+	memcpy(&items, arr, sizeof items);
+	while ((rc = nd_sql_step(st, stmt, what, err)) > 0) {
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			char *grown = realloc(items, ncap * elem_size);
+			if (!grown) {
+				rc = nd_fail(err, ND_ENOMEM, "out of memory");
+				break;
+			}
+			items = grown;
+			cap = ncap;
+		}
+		char *elem = items + *n * elem_size;
+		memset(elem, 0, elem_size);
+		(*n)++;
+		if ((rc = fill(stmt, elem)) < 0)
+			break;
+	}
+	memcpy(arr, &items, sizeof items);
+	sqlite3_finalize(stmt);
+	return rc < 0 ? rc : 0;
+}
+
+int nd_sql_list(struct nd_store *st, void *arr, size_t *n, size_t elem_size, nd_sql_fill_fn fill,
+		struct nd_error *err, const char *what, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vprepare(st, &stmt, err, sql, fmt, ap);
+	va_end(ap);
+	if (rc < 0)
+		return rc;
+	return nd_sql_collect(st, stmt, arr, n, elem_size, fill, err, what);
 }
 
 int nd_sql_each(struct nd_store *st, nd_sql_row_fn row, void *ctx, struct nd_error *err,
