@@ -42,4 +42,6 @@ type_text "请补充数据来源"
 keys Enter
 shows "R returns it" "#2 submitted → returned"
 
+expect_ok "the store checks out at the end" nd check
+equals "…ok" "$out" "ok"
 finish
