@@ -6,10 +6,13 @@
  * workflow's invariants, and the derived data: the search index and the
  * per-state counts, which --repair rebuilds. */
 #include "newsdesk/check.h"
+#include "newsdesk/schema.h"
 #include "newsdesk/search.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void nd_check_problem(struct nd_check *c, const char *fmt, ...)
@@ -75,34 +78,73 @@ static const struct {
 	{ "issues_state", false },
 };
 
+/* A trigger's CREATE statement from the embedded migrations, newest first
+ * (malloc'd), or NULL. */
+static char *schema_trigger(const char *name)
+{
+	char head[96];
+	snprintf(head, sizeof head, "CREATE TRIGGER %s ", name);
+	for (int i = nd_schema_count - 1; i >= 0; i--) {
+		const char *at = strstr(nd_schema_files[i].sql, head);
+		const char *end = at ? strstr(at, "END;") : NULL;
+		if (end)
+			return strndup(at, (size_t)(end + 4 - at));
+	}
+	return NULL;
+}
+
+/* --repair puts back a missing trigger that keeps derived data current. */
+static void restore_trigger(struct nd_check *c, const char *name)
+{
+	struct nd_error why = { 0 };
+	char *sql = schema_trigger(name);
+	int rc = sql ? nd_store_begin(c->st, &why) : nd_fail(&why, ND_ENOENT, "not in the schema");
+	if (rc == 0 && (rc = nd_sql_exec(c->st, &why, "recreating the trigger", sql, NULL)) >= 0)
+		rc = nd_store_commit(c->st, &why);
+	free(sql);
+	if (rc < 0)
+		nd_check_problem(c,
+				 "guard: the trigger %s is missing and could not be recreated: %s",
+				 name, why.msg);
+	else
+		nd_buf_printf(c->report, "repaired: the trigger %s recreated\n", name);
+}
+
 static int check_triggers(struct nd_check *c, struct nd_error *err)
 {
 	for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++) {
+		const char *name = triggers[i].name;
 		sqlite3_stmt *stmt;
 		int rc = nd_sql_prepare(c->st, &stmt, err,
 					"SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND "
 					"name = ?",
-					"s", triggers[i].name);
+					"s", name);
 		if (rc < 0)
 			return rc;
 		rc = nd_sql_step(c->st, stmt, "reading the schema", err);
-		const char *sql = rc > 0 ? (const char *)sqlite3_column_text(stmt, 0) : NULL;
+		const char *sql = rc > 0 ? (const char *)sqlite3_column_text(stmt, 0) : "";
+		bool weakened = rc > 0 && triggers[i].guard &&
+				(!sql || !strstr(sql, "RAISE(ABORT") || strstr(sql, " WHEN "));
+		sqlite3_finalize(stmt);
+		if (rc < 0)
+			return rc;
 		if (rc == 0 && triggers[i].guard)
 			nd_check_problem(c,
 					 "guard: the append-only trigger %s is missing, so history "
 					 "can be rewritten; restore it from schema/001_init.sql",
-					 triggers[i].name);
+					 name);
+		else if (rc == 0 && c->repair)
+			restore_trigger(c, name);
 		else if (rc == 0)
-			nd_check_problem(c, "guard: the trigger %s is missing", triggers[i].name);
-		else if (rc > 0 && triggers[i].guard &&
-			 (!sql || !strstr(sql, "RAISE(ABORT") || strstr(sql, " WHEN ")))
+			nd_check_problem(c,
+					 "guard: the trigger %s is missing, so derived data goes "
+					 "stale (check --repair recreates it)",
+					 name);
+		else if (weakened)
 			nd_check_problem(c,
 					 "guard: the trigger %s was replaced and no longer refuses "
 					 "every change",
-					 triggers[i].name);
-		sqlite3_finalize(stmt);
-		if (rc < 0)
-			return rc;
+					 name);
 	}
 	return 0;
 }

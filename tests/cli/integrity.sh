@@ -68,6 +68,15 @@ damage "dropped guards" "DROP TRIGGER revisions_no_update; DROP TRIGGER events_n
 fails_check "dropped guards" "revisions_no_update is missing" "events_no_delete is missing"
 history_stays "dropped guards"
 
+damage "a dropped index trigger" "DROP TRIGGER search_on_save; DROP TRIGGER counts_on_move;"
+fails_check "a dropped index trigger" "the trigger search_on_save is missing" \
+	"the trigger counts_on_move is missing"
+expect_ok "a dropped index trigger: check --repair recreates it" dnd check --repair
+contains "…saying so" "$out" "repaired: the trigger search_on_save recreated"
+expect_ok "…after which check is clean" dnd check
+dnd --as wang edit 3 --from "$a/a03.txt" >/dev/null
+expect_ok "…and stays clean after an edit (the index follows again)" dnd check
+
 damage "a deleted approve event" "DROP TRIGGER events_no_delete;
 DELETE FROM events WHERE item_id = 1 AND verb = 'approve'; $EV_GUARD"
 ev=$(sqlite3 "$TMP/d.db" "SELECT min(id) FROM events WHERE item_id = 1 AND verb = 'publish'")
