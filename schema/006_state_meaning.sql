@@ -43,3 +43,8 @@ UPDATE items SET published_rev = current_rev,
 				 WHERE e.item_id = items.id AND e.to_state = items.state),
 				updated_at)
 WHERE published_rev IS NULL AND state IN (SELECT name FROM states WHERE published);
+
+-- A correction is a transition like any other, so an edit of a published
+-- item moves it through the same engine as every other move.
+INSERT INTO transitions(verb, from_state, to_state, min_role, note_required, own_only, label_zh, label_en)
+VALUES ('correct', 'published', 'edited', 'editor', 0, 0, '更正', 'correct (back to be signed off)');
