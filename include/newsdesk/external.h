@@ -28,7 +28,12 @@ int nd_external_edit(struct nd_store *st, const struct nd_actor *actor, int64_t 
 int nd_save_text(struct nd_store *st, const struct nd_actor *actor, int64_t id, const char *bytes,
 		 size_t n, unsigned save_flags, struct nd_save_result *res, struct nd_error *err);
 
-/* Reads a whole file of at most ND_MAX_INPUT bytes. */
+/* The one way newsdesk starts another program ($EDITOR, a pager): argv
+ * run directly (no shell), waited for. Refused (ND_EPERM) in the
+ * restricted context (an SSH session). */
+int nd_run_program(char *const argv[], struct nd_error *err);
+
+/* Reads a whole file of at most ND_MAX_INPUT bytes (through nd_open_input). */
 int nd_read_file(const char *path, struct nd_buf *b, struct nd_error *err);
 
 #endif

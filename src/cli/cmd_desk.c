@@ -10,21 +10,24 @@ int nd_cmd_desk(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	struct nd_tui_options opt = { 0 };
 	long long bench_id = 0;
 	int bench_n = 500;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--once") == 0)
+	struct nd_args a;
+	int rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
+		return rc;
+	if (a.npos)
+		return nd_cli_usage(cmd, "desk takes no arguments");
+	for (int k = 0; k < a.n; k++) {
+		long long n;
+		if (a.opt[k].key == ND_O_ONCE)
 			opt.once = true;
-		else if (strcmp(argv[i], "--bench-keys") == 0 && i + 1 < argc)
-			bench_id = nd_cli_parse_id(argv[++i]);
-		else if (strcmp(argv[i], "--keys") == 0 && i + 1 < argc) {
-			long long n;
-			if (nd_cli_parse_number(argv[++i], 1, 1000000, &n) < 0)
+		else if (a.opt[k].key == ND_O_BENCH_KEYS &&
+			 !(bench_id = nd_cli_parse_id(a.opt[k].value)))
+			return nd_cli_usage(cmd, "--bench-keys needs an item ID");
+		else if (a.opt[k].key == ND_O_KEYS) {
+			if (nd_cli_parse_number(a.opt[k].value, 1, 1000000, &n) < 0)
 				return nd_cli_usage(cmd, "--keys needs a number of keystrokes");
 			bench_n = (int)n;
-		} else if (strcmp(argv[i], "--help") == 0) {
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
-		} else
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[i]);
+		}
 	}
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)

@@ -9,7 +9,6 @@
 #include "newsdesk/json.h"
 #include "newsdesk/width.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,62 +75,56 @@ static void dry_json(const char *name, const struct nd_import_page *pg, bool fir
 
 int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "issue", required_argument, NULL, 'i' },
-		{ "state", required_argument, NULL, 's' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *issue = NULL, *state = NULL, *encoding = NULL;
 	bool dry = false, json = false;
 	int c;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
 		switch (c) {
-		case 'i':
+		case ND_O_ISSUE:
 			issue = optarg;
 			break;
-		case 's':
+		case ND_O_STATE:
 			state = optarg; /* the workflow says which states may start */
 			break;
-		case 'n':
+		case ND_O_DRY_RUN:
 			dry = true;
 			break;
-		case 'f':
+		case ND_O_FORMAT:
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "text") != 0)
 				return nd_cli_usage(cmd, "unknown format '%s' (text or json)",
 						    optarg);
 			break;
-		case 'e':
+		case ND_O_ENCODING:
 			encoding = optarg;
 			break;
-		case 'h':
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
 		default:
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			break;
 		}
 	}
-	if (optind >= argc)
+	if (a.npos == 0)
 		return nd_cli_usage(cmd, "import takes one or more page FILEs");
 	struct nd_error err = { 0 };
 	if (!dry && nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	int worst = ND_EXIT_OK;
 	bool first = true;
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < a.npos; i++) {
 		struct nd_buf bytes = ND_BUF_INIT;
 		struct nd_import_page pg;
 		char *text = NULL;
 		const char *enc = NULL;
-		int rc = nd_read_file(argv[i], &bytes, &err);
+		int rc = nd_read_file(a.pos[i], &bytes, &err);
 		if (rc == ND_EINVAL) /* over nd_read_file's 1 MiB: pages may be larger */
 			rc = nd_fail(&err, ND_EINVAL, "%s is over 1 MiB; split it into pages",
-				     argv[i]);
+				     a.pos[i]);
 		if (rc == 0)
 			rc = nd_text_from_bytes(nd_buf_str(&bytes), bytes.len, MAX_PAGE, encoding,
 						&text, &enc, &err);
@@ -140,21 +133,21 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			rc = nd_import_split(text, &pg, &err);
 		free(text);
 		if (rc < 0) {
-			nd_error_prefix(&err, "%s: ", argv[i]);
+			nd_error_prefix(&err, "%s: ", a.pos[i]);
 			worst = nd_cli_fail(&err);
 			continue;
 		}
 		if (dry) {
 			if (json)
-				dry_json(argv[i], &pg, first);
+				dry_json(a.pos[i], &pg, first);
 			else
-				dry_text(cli, argv[i], &pg);
+				dry_text(cli, a.pos[i], &pg);
 			first = false;
 		} else {
 			struct nd_import_result res;
-			if (nd_import_file(cli->st, &cli->actor, &pg, enc, issue, i - optind + 1,
-					   state, &res, &err) < 0) {
-				nd_error_prefix(&err, "%s: ", argv[i]);
+			if (nd_import_file(cli->st, &cli->actor, &pg, enc, issue, i + 1, state,
+					   &res, &err) < 0) {
+				nd_error_prefix(&err, "%s: ", a.pos[i]);
 				worst = nd_cli_fail(&err);
 			} else {
 				printf(
@@ -162,7 +155,7 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 					? "%s：导入 %zu 篇（#%lld–#%lld），%zu 篇片段待编辑处理\n"
 					: "%s: imported %zu items (#%lld–#%lld), %zu fragments flagged "
 					  "for an editor\n",
-				    argv[i], res.filed, (long long)res.first, (long long)res.last,
+				    a.pos[i], res.filed, (long long)res.first, (long long)res.last,
 				    res.fragments);
 			}
 		}

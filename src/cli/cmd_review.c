@@ -5,7 +5,6 @@
 #include "newsdesk/json.h"
 #include "newsdesk/review.h"
 
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,23 +31,24 @@ static void print_diff(const struct nd_diff *d, bool colour)
 
 int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
-		nd_cli_print_usage(stdout, cmd);
-		return ND_EXIT_OK;
-	}
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	if (argc < 2 || argc > 4)
 		return nd_cli_usage(cmd, "diff takes an item ID and up to two revisions");
 	long long id = nd_cli_parse_id(argv[1]);
-	long long a = 0, b = 0;
+	long long ra = 0, rb = 0;
 	if (!id)
 		return nd_cli_usage(cmd, "'%s' is not an item ID", argv[1]);
-	if ((argc > 2 && nd_cli_parse_number(argv[2], 1, INT_MAX, &a) < 0) ||
-	    (argc > 3 && nd_cli_parse_number(argv[3], 1, INT_MAX, &b) < 0))
+	if ((argc > 2 && nd_cli_parse_number(argv[2], 1, INT_MAX, &ra) < 0) ||
+	    (argc > 3 && nd_cli_parse_number(argv[3], 1, INT_MAX, &rb) < 0))
 		return nd_cli_usage(cmd, "revisions are numbers: 1, 2, …");
 	struct nd_error err = { 0 };
 	struct nd_review r;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_review_load(cli->st, &cli->actor, id, (int)a, (int)b, cli->zh, &r, &err) < 0)
+	    nd_review_load(cli->st, &cli->actor, id, (int)ra, (int)rb, cli->zh, &r, &err) < 0)
 		return nd_cli_fail(&err);
 	const char *no_color = getenv("NO_COLOR");
 	bool colour = isatty(STDOUT_FILENO) && !(no_color && no_color[0]);
@@ -73,37 +73,34 @@ int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 
 int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "rev", required_argument, NULL, 'r' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	int rev = 0, c;
 	long long n;
 	bool json = false;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
 		switch (c) {
-		case 'r':
+		case ND_O_REV:
 			if (nd_cli_parse_number(optarg, 1, INT_MAX, &n) < 0)
 				return nd_cli_usage(cmd, "--rev needs a revision number (1, 2, …)");
 			rev = (int)n;
 			break;
-		case 'f':
+		case ND_O_FORMAT:
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "text") != 0)
 				return nd_cli_usage(cmd, "unknown format '%s' (text or json)",
 						    optarg);
 			break;
-		case 'h':
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
 		default:
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			break;
 		}
 	}
-	long long id = optind == argc - 1 ? nd_cli_parse_id(argv[optind]) : 0;
+	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, "proof takes one item ID");
 	struct nd_error err = { 0 };

@@ -7,21 +7,12 @@
 #include "newsdesk/width.h"
 #include "newsdesk/workflow.h"
 
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "state", required_argument, NULL, 's' },
-		{ "issue", required_argument, NULL, 'i' },
-		{ "limit", required_argument, NULL, 'l' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct nd_search_options o = { NULL, NULL, 20, false };
 	const char *state_word = NULL;
 	bool json = false;
@@ -29,41 +20,44 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	int c;
 	/* options may follow the words (search 工会 --limit 5); a word that
 	   starts with '-' goes after --, as with grep */
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
 		switch (c) {
-		case 's':
+		case ND_O_STATE:
 			state_word = optarg;
 			break;
-		case 'i':
+		case ND_O_ISSUE:
 			o.issue = optarg;
 			break;
-		case 'l':
+		case ND_O_LIMIT:
 			if (nd_cli_parse_number(optarg, 1, INT_MAX, &num) < 0)
 				return nd_cli_usage(cmd, "--limit needs a positive number");
 			o.limit = (int)num;
 			break;
-		case 'f':
+		case ND_O_FORMAT:
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "table") != 0)
 				return nd_cli_usage(cmd, "unknown format '%s' (table or json)",
 						    optarg);
 			break;
-		case 'h':
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
 		default:
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			break;
 		}
 	}
-	if (optind >= argc)
+	if (a.npos == 0)
 		return nd_cli_usage(cmd, "search needs a query");
 	struct nd_buf query = ND_BUF_INIT;
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < a.npos; i++) {
 		/* words that held blanks were quoted by the user: keep them a phrase */
-		bool phrase = strchr(argv[i], ' ') != NULL;
-		nd_buf_printf(&query, "%s%s%s%s", i > optind ? " " : "", phrase ? "\"" : "",
-			      argv[i], phrase ? "\"" : "");
+		bool phrase = strchr(a.pos[i], ' ') != NULL;
+		nd_buf_printf(&query, "%s%s%s%s", i > 0 ? " " : "", phrase ? "\"" : "", a.pos[i],
+			      phrase ? "\"" : "");
 	}
 	struct nd_error err = { 0 };
 	struct nd_search_hit *hits;
@@ -135,7 +129,11 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 
 int nd_cmd_reindex(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	(void)argv;
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	if (argc != 1)
 		return nd_cli_usage(cmd, "reindex takes no arguments");
 	struct nd_error err = { 0 };

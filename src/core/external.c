@@ -1,5 +1,6 @@
 /* external.c — the $EDITOR round trip and saving text under the lock. */
 #include "newsdesk/external.h"
+#include "newsdesk/files.h"
 #include "newsdesk/items.h"
 
 #include <errno.h>
@@ -11,12 +12,12 @@
 
 int nd_read_file(const char *path, struct nd_buf *b, struct nd_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return nd_fail(err, ND_EIO, "cannot open %s: %s", path, strerror(errno));
+	FILE *f;
+	int rc = nd_open_input(path, &f, err);
+	if (rc < 0)
+		return rc;
 	char chunk[65536];
 	size_t got;
-	int rc = 0;
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (nd_buf_add(b, chunk, got) < 0) {
 			rc = nd_fail(err, ND_ENOMEM, "out of memory reading %s", path);
@@ -31,6 +32,30 @@ int nd_read_file(const char *path, struct nd_buf *b, struct nd_error *err)
 		rc = nd_fail(err, ND_EIO, "cannot read %s: %s", path, strerror(errno));
 	fclose(f);
 	return rc;
+}
+
+int nd_run_program(char *const argv[], struct nd_error *err)
+{
+	if (nd_restricted())
+		return nd_fail(err, ND_EPERM,
+			       "starting a program (%s) is not available over SSH; the desk's "
+			       "built-in editor is",
+			       argv[0]);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		return nd_fail(err, ND_EIO, "cannot start %s: %s", argv[0], strerror(errno));
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return nd_fail(err, ND_EIO, "%s failed (status %d)", argv[0],
+			       WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	return 0;
 }
 
 static int run_editor(const char *path, struct nd_error *err)
@@ -50,33 +75,23 @@ static int run_editor(const char *path, struct nd_error *err)
 		argv[argc++] = tok;
 	argv[argc++] = (char *)path;
 	argv[argc] = NULL;
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0) {
-		free(words);
-		return nd_fail(err, ND_EIO, "cannot start the editor: %s", strerror(errno));
-	}
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	int status = 0;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	int rc = nd_run_program(argv, err);
+	if (rc < 0)
+		nd_error_prefix(err, "the editor: ");
 	free(words);
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return nd_fail(err, ND_EIO, "the editor (%s) failed (status %d)", editor,
-			       WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-	return 0;
+	return rc;
 }
 
 static int write_temp(const char *text, char *path, size_t size, struct nd_error *err)
 {
 	const char *dir = getenv("TMPDIR");
 	snprintf(path, size, "%s/newsdesk-XXXXXX.txt", dir && dir[0] ? dir : "/tmp");
-	int fd = mkstemps(path, 4);
-	if (fd < 0)
-		return nd_fail(err, ND_EIO, "cannot create a temporary file: %s", strerror(errno));
+	int fd;
+	int rc = nd_temp_file(path, 4, &fd, err);
+	if (rc < 0) {
+		path[0] = '\0';
+		return rc;
+	}
 	size_t len = strlen(text), off = 0;
 	while (off < len) {
 		ssize_t w = write(fd, text + off, len - off);
@@ -127,6 +142,11 @@ int nd_external_edit(struct nd_store *st, const struct nd_actor *actor, int64_t 
 	char path[4096] = "";
 	int rc;
 	memset(res, 0, sizeof *res);
+	/* said before the lock is taken; nd_run_program refuses anyway */
+	if (nd_restricted())
+		return nd_fail(err, ND_EPERM,
+			       "an external editor is not available over SSH; the desk's built-in "
+			       "editor is");
 	if ((rc = nd_lock_take(st, actor, id, &lock, err)) < 0)
 		return rc;
 	if (lock.took_over)

@@ -7,6 +7,7 @@
 #include "newsdesk/history.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/search.h"
+#include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdint.h>
@@ -71,19 +72,33 @@ static void bind_common(sqlite3_stmt *stmt, bool zh)
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":now"), nd_now());
 }
 
-static int find_token(struct nd_store *st, const char *token, int64_t *id, long *chars,
-		      struct nd_error *err)
+/* 1 when this reporter filed these bytes under token before (res filled),
+ * 0 when the token is new, ND_EINVAL when it was used for other bytes or by
+ * someone else: nothing is filed then, and whose it was is not said. */
+static int find_token(struct nd_store *st, const struct nd_actor *actor, const char *token,
+		      const char *sha256, struct nd_file_result *res, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_sql_prepare(st, &stmt, err,
-				"SELECT i.id, r.chars FROM items i JOIN revisions r "
-				"ON r.item_id = i.id AND r.rev = 1 WHERE i.token = ?",
-				"s", token);
+	int rc =
+	    nd_sql_prepare(st, &stmt, err,
+			   "SELECT i.id, r.chars, i.reporter, i.token_sha256 FROM items i "
+			   "JOIN revisions r ON r.item_id = i.id AND r.rev = 1 WHERE i.token = ?",
+			   "s", token);
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "looking up the upload token", err)) > 0) {
-		*id = sqlite3_column_int64(stmt, 0);
-		*chars = (long)sqlite3_column_int64(stmt, 1);
+		const char *reporter = (const char *)sqlite3_column_text(stmt, 2);
+		const char *stored = (const char *)sqlite3_column_text(stmt, 3);
+		if (!reporter || strcmp(reporter, actor->user.login) != 0 ||
+		    (stored && strcmp(stored, sha256) != 0)) {
+			rc = nd_fail(err, ND_EINVAL,
+				     "the token '%s' was already used for another upload; nothing "
+				     "was filed: send this story with a new token",
+				     token);
+		} else {
+			res->id = sqlite3_column_int64(stmt, 0);
+			res->chars = (long)sqlite3_column_int64(stmt, 1);
+		}
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -105,8 +120,8 @@ static int start_state(struct nd_store *st, const char *state, char *out, size_t
 }
 
 int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
-		   const char *encoding, const char *token, const char *state, const char *verb,
-		   struct nd_file_result *res, struct nd_error *err)
+		   const char *encoding, const struct nd_token *token, const char *state,
+		   const char *verb, struct nd_file_result *res, struct nd_error *err)
 {
 	int64_t now = nd_now();
 	char start[32];
@@ -118,7 +133,18 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 	if ((rc = nd_story_validate(story, err)) < 0)
 		return rc;
 	long body_chars, chars = nd_story_chars(story, &body_chars);
-	if (token && (rc = find_token(st, token, &res->id, &res->chars, err)) != 0) {
+	char sha256[65] = "";
+	if (token && token->sha256)
+		snprintf(sha256, sizeof sha256, "%s", token->sha256);
+	else if (token) {
+		/* no bytes given: the story as it would be filed stands for them */
+		char *text = nd_story_format(story);
+		if (!text)
+			return nd_fail(err, ND_ENOMEM, "out of memory");
+		nd_sha256_hex(text, strlen(text), sha256);
+		free(text);
+	}
+	if (token && (rc = find_token(st, actor, token->token, sha256, res, err)) != 0) {
 		if (rc > 0)
 			res->duplicate = true;
 		return rc > 0 ? 0 : rc;
@@ -127,10 +153,11 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 	if ((rc = nd_sql_exec(
 		 st, err, "filing the item",
 		 "INSERT INTO items(kind, section, state, reporter, current_rev, "
-		 "filed_at, updated_at, token, published_rev, published_at) "
+		 "filed_at, updated_at, token, published_rev, published_at, token_sha256) "
 		 "SELECT ?1, ?2, ?3, ?4, 1, ?5, ?5, ?6, CASE WHEN published THEN 1 END, "
-		 "CASE WHEN published THEN ?5 END FROM states WHERE name = ?3",
-		 "ssssis", story->kind, section, state, actor->user.login, now, token)) < 0)
+		 "CASE WHEN published THEN ?5 END, ?7 FROM states WHERE name = ?3",
+		 "ssssiss", story->kind, section, state, actor->user.login, now,
+		 token ? token->token : NULL, token ? sha256 : NULL)) < 0)
 		return rc;
 	res->id = sqlite3_last_insert_rowid(nd_store_db(st));
 	res->chars = chars;
@@ -156,7 +183,7 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 }
 
 int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
-		 const char *encoding, const char *token, struct nd_file_result *res,
+		 const char *encoding, const struct nd_token *token, struct nd_file_result *res,
 		 struct nd_error *err)
 {
 	int rc = nd_story_validate(story, err);

@@ -1,5 +1,6 @@
 /* maintenance.c — backup (check is check.c). */
 #include "newsdesk/maintenance.h"
+#include "newsdesk/files.h"
 #include "newsdesk/store_sql.h"
 
 #include <errno.h>
@@ -51,28 +52,31 @@ static int verify(const char *path, struct nd_error *err)
 	return rc;
 }
 
-int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *path,
+int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *path, bool force,
 	      struct nd_error *err)
 {
 	int rc = nd_require_rank(actor, ND_RANK_ADMIN, "make backups", err);
 	if (rc < 0)
 		return rc;
-	char tmp[PATH_MAX];
-	if (snprintf(tmp, sizeof tmp, "%s.partial-%d", path, (int)getpid()) >= (int)sizeof tmp)
-		return nd_fail(err, ND_EINVAL, "backup path too long");
-	unlink(tmp);
+	/* 0660: the desk's group shares backups as it shares the database */
+	struct nd_output out;
+	if ((rc = nd_output_open(&out, path, ND_OUT_SHARED | (force ? ND_OUT_FORCE : 0), err)) < 0)
+		return rc;
+	close(out.fd); /* SQLite writes the temporary file by its name */
+	out.fd = -1;
+	nd_protect(out.tmp, true);
 	sqlite3 *dest;
-	if (sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
-		rc = nd_fail(err, ND_EIO, "cannot create %s: %s", tmp, sqlite3_errmsg(dest));
+	if (sqlite3_open_v2(out.tmp, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		rc = nd_fail(err, ND_EIO, "cannot create %s: %s", out.tmp, sqlite3_errmsg(dest));
 		sqlite3_close(dest);
+		nd_output_abort(&out);
 		return rc;
 	}
 	sqlite3_backup *b = sqlite3_backup_init(dest, "main", nd_store_db(st), "main");
 	if (!b) {
 		rc = nd_fail(err, ND_EIO, "cannot start the backup: %s", sqlite3_errmsg(dest));
 		sqlite3_close(dest);
-		unlink(tmp);
+		nd_output_abort(&out);
 		return rc;
 	}
 	/* A few pages at a time: writers are not held off for long; a write
@@ -88,31 +92,18 @@ int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *pat
 	if (step != SQLITE_DONE) {
 		rc = nd_fail(err, ND_EIO, "the backup failed: %s", sqlite3_errstr(step));
 		sqlite3_close(dest);
-		unlink(tmp);
+		nd_output_abort(&out);
 		return rc;
 	}
 	sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 	sqlite3_close(dest);
-	if (fsync_path(tmp) < 0 || (rc = verify(tmp, err)) < 0) {
+	if (fsync_path(out.tmp) < 0 || (rc = verify(out.tmp, err)) < 0) {
 		if (rc == 0)
-			rc = nd_fail(err, ND_EIO, "cannot sync %s: %s", tmp, strerror(errno));
-		unlink(tmp);
+			rc = nd_fail(err, ND_EIO, "cannot sync %s: %s", out.tmp, strerror(errno));
+		nd_output_abort(&out);
 		return rc;
 	}
-	if (rename(tmp, path) < 0) {
-		rc =
-		    nd_fail(err, ND_EIO, "cannot move the backup to %s: %s", path, strerror(errno));
-		unlink(tmp);
-		return rc;
-	}
-	/* make the rename itself durable */
-	char dir[PATH_MAX];
-	snprintf(dir, sizeof dir, "%s", path);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		*slash = '\0';
-	else
-		snprintf(dir, sizeof dir, ".");
-	fsync_path(dir);
-	return 0;
+	/* renamed (or linked, never over an existing file unless forced) and
+	   the folder synced, so the backup's name is durable too */
+	return nd_output_commit(&out, err);
 }

@@ -1,6 +1,7 @@
 /* store.c — one place that sets up every connection (WAL, synchronous=FULL,
  * foreign keys, busy timeout), recognises newsdesk's files by their
  * application_id, and applies the embedded migrations in one transaction. */
+#include "newsdesk/files.h"
 #include "newsdesk/schema.h"
 #include "newsdesk/store_sql.h"
 
@@ -249,7 +250,17 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 			     path);
 		goto fail;
 	}
+	if ((flags & ND_STORE_CREATE) && nd_restricted()) {
+		rc = nd_fail(err, ND_EPERM, "creating a database is not available over SSH");
+		goto fail;
+	}
 	if ((flags & ND_STORE_CREATE) && (rc = make_parent_dir(path, err)) < 0)
+		goto fail;
+	/* A new database is 0660 whatever the umask; SQLite gives its -wal and
+	   -shm the database's mode, so a reader in the desk's group makes
+	   files the group can write (not 0644 ones every filing then fails on). */
+	if ((flags & ND_STORE_CREATE) && access(path, F_OK) < 0 &&
+	    (rc = nd_create_shared(path, err)) < 0)
 		goto fail;
 	int oflags =
 	    (flags & ND_STORE_READONLY)
@@ -261,7 +272,7 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	/* Before migrating: schema 007 computes the history's hashes with it. */
+	/* Before migrating: the history_hashes migration computes the history's hashes with it. */
 	if (nd_sql_functions(st->db) != SQLITE_OK) {
 		rc = nd_fail(err, ND_EDB, "cannot set up %s: %s", path, sqlite3_errmsg(st->db));
 		goto fail;
@@ -285,6 +296,7 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 		goto fail;
 	if (!(flags & ND_STORE_READONLY) && (rc = migrate(st, err)) < 0)
 		goto fail;
+	nd_protect(path, true); /* never an output, not even with --force */
 	*out = st;
 	return 0;
 fail:

@@ -4,6 +4,7 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
 #include "newsdesk/external.h"
+#include "newsdesk/files.h"
 #include "newsdesk/planning.h"
 #include "newsdesk/tui_app.h"
 #include "newsdesk/tui_editor.h"
@@ -664,6 +665,12 @@ static void external(struct tui *t)
 	struct nd_external_result res;
 	if (!it) {
 		tui_message(t, true, "%s", _("no item selected"));
+		return;
+	}
+	if (nd_restricted()) {
+		/* over SSH no program is started (nd_run_program refuses too) */
+		tui_message(t, true, "%s",
+			    _("over SSH the desk's own editor is the one available: press e"));
 		return;
 	}
 	int64_t id = it->id;

@@ -38,6 +38,7 @@ BEGIN SELECT RAISE(ABORT, 'notes are append-only'); END;"
 damage() {
 	cp "$TMP/base.db" "$TMP/d.db"
 	rm -f "$TMP/d.db-wal" "$TMP/d.db-shm"
+	chmod 660 "$TMP/d.db" # the desk group's mode, as newsdesk makes it
 	if sqlite3 "$TMP/d.db" "$2" 2>"$TMP/sqlerr"; then
 		pass "$1: tampered with by raw SQL"
 	else
