@@ -1,7 +1,7 @@
 /* history.h — appending to an item's history: revisions and notes (events
  * are nd_event_append in journal.h). Each record is hashed as it is
- * written, chained to the item's previous record of its kind (the history_hashes migration),
- * so newsdesk check can prove that nothing was changed or removed since.
+ * written, chained to the item's previous record of its kind (schema:
+ * history_hashes), so newsdesk check can prove that nothing was changed or removed since.
  * These are the only statements that insert revisions or notes. */
 #ifndef NEWSDESK_HISTORY_H
 #define NEWSDESK_HISTORY_H

@@ -74,7 +74,8 @@ int nd_sql_each(struct nd_store *st, nd_sql_row_fn row, void *ctx, struct nd_err
 		const char *what, const char *sql, const char *fmt, ...);
 
 /* Registers newsdesk's SQL functions on a connection: nd_chain(prev, …),
- * the hash that chains revisions, events and notes (the history_hashes migration). */
+ * the hash that chains revisions, events and notes (schema:
+ * history_hashes). */
 int nd_sql_functions(sqlite3 *db);
 
 /* For fault tests: hook(sql) is asked before every step; when it returns

@@ -1,7 +1,8 @@
 /* check.c — newsdesk check. The history proves itself: each revision,
  * event and note carries a hash chained to the one before it in its item
- * (the history_hashes migration), and the item keeps the newest of each chain, so a record
- * changed, deleted or added behind newsdesk's back is found and named. The
+ * (schema: history_hashes), and the item keeps the newest of each chain,
+ * so a record changed, deleted or added behind newsdesk's back is found
+ * and named. The
  * rest is SQLite's own integrity, the guards (append-only triggers), the
  * workflow's invariants, and the derived data: the search index and the
  * per-state counts, which --repair rebuilds. */

@@ -12,7 +12,8 @@ int nd_event_append(struct nd_store *st, int64_t item, const char *actor, const 
 		    struct nd_error *err)
 {
 	/* The hash chains to the item's previous event and covers the hash of
-	 * the revision the event names (the history_hashes migration; check.c recomputes it). */
+	 * the revision the event names (schema: history_hashes; check.c
+	 * recomputes it). */
 	int rc = nd_sql_exec(
 	    st, err, "logging the event",
 	    "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, rev, created_at, "

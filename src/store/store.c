@@ -272,7 +272,7 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	/* Before migrating: the history_hashes migration computes the history's hashes with it. */
+	/* Before migrating: the history_hashes migration hashes with it. */
 	if (nd_sql_functions(st->db) != SQLITE_OK) {
 		rc = nd_fail(err, ND_EDB, "cannot set up %s: %s", path, sqlite3_errmsg(st->db));
 		goto fail;

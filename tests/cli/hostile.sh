@@ -16,8 +16,9 @@ bad=$'\033[2J\033]0;pwned\007\xc2\x9b31m\xe2\x80\xae'
 } >"$TMP/hostile.txt"
 expect_ok "a story full of control sequences is filed" nd --as zhu file "$TMP/hostile.txt"
 # And the same written straight into the store, by something not newsdesk
-# (but hashed as newsdesk does, as the history_hashes migration documents, so check has no
-# reason to complain: this also proves the chain's definition).
+# (but hashed as newsdesk does, as the history_hashes migration documents,
+# so check has no reason to complain: this also proves the chain's
+# definition).
 python3 - "$NEWSDESK_DB" <<'PY'
 import hashlib, sqlite3, sys, time
 def nd_chain(*args):
