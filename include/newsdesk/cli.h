@@ -182,6 +182,11 @@ int nd_cmd_revisions(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_log(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_note(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_edit(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_drafts(struct nd_cli *, const struct nd_command *, int, char **);
+/* Before `edit ID`: offers the user's own draft of id (recover, diff,
+ * discard, quit) on stdin; -1 to go on (ND_EDIT_RECOVER set in flags when
+ * recovering), else the exit code. Tells of other editors' drafts. */
+int nd_cli_offer_draft(struct nd_cli *cli, long long id, unsigned *flags);
 int nd_cmd_unlock(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_workflow(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_diff(struct nd_cli *, const struct nd_command *, int, char **);
@@ -197,6 +202,7 @@ int nd_cmd_import(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_search(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_reindex(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_backup(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_restore(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_check(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_keys(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_mine(struct nd_cli *, const struct nd_command *, int, char **);

@@ -14,9 +14,15 @@ struct nd_external_result {
 	bool unchanged;
 	int rev; /* the revision saved */
 	bool moved; /* submitted → edited */
-	char kept[4096]; /* on a parse failure: where the text was kept */
+	char kept[4096]; /* when not saved: the $EDITOR draft file keeping the text */
 	char took_over[72];
 };
+
+/* In save_flags: start from the user's draft — the $EDITOR file left by
+ * an edit that did not finish, else the desk's draft in the store.
+ * Without it an existing $EDITOR draft file is never written over: the
+ * edit is refused, naming it in kept. */
+#define ND_EDIT_RECOVER 0x100u
 
 /* Runs the whole round trip for item id. The child execs the editor at
  * once and never touches the database. */

@@ -31,6 +31,7 @@ enum {
 	ND_OUT_MERGE = 1u << 1, /* replacing is the point (the caller read it first) */
 	ND_OUT_SHARED = 1u << 2, /* 0660 whatever the umask: shared by the desk's group */
 	ND_OUT_PRIVATE = 1u << 3, /* 0600 */
+	ND_OUT_PARTIAL = 1u << 4, /* the temporary file is PATH.partial-PID (backups) */
 };
 
 /* An output file being written: a temporary file beside it, renamed over
@@ -58,6 +59,8 @@ int nd_output_dir(const char *dir, struct nd_error *err);
 /* Creates a new file that others in the desk's group may write (0660,
  * whatever the umask), failing when it exists: the database. */
 int nd_create_shared(const char *path, struct nd_error *err);
+/* The same, left open for writing in *fd (an $EDITOR draft file). */
+int nd_create_shared_fd(const char *path, int *fd, struct nd_error *err);
 /* mkstemps(tmpl, suffix_len) for a scratch file (the $EDITOR round trip);
  * refused when restricted. */
 int nd_temp_file(char *tmpl, int suffix_len, int *fd, struct nd_error *err);

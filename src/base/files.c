@@ -178,7 +178,19 @@ int nd_output_open(struct nd_output *o, const char *path, unsigned flags, struct
 		o->tmp[0] = '\0';
 		return nd_fail(err, ND_EINVAL, "the file name is too long: %s", path);
 	}
-	o->fd = mkstemp(o->tmp);
+	if (flags & ND_OUT_PARTIAL) {
+		/* PATH.partial-PID: a run killed midway leaves a name the next
+		   run can recognise and remove once that PID is gone */
+		if (snprintf(o->tmp, sizeof o->tmp, "%s.partial-%d", path, (int)getpid()) >=
+		    (int)sizeof o->tmp) {
+			o->tmp[0] = '\0';
+			return nd_fail(err, ND_EINVAL, "the file name is too long: %s", path);
+		}
+		unlink(o->tmp); /* ours: only from a PID reused since */
+		o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	} else {
+		o->fd = mkstemp(o->tmp);
+	}
 	if (o->fd < 0) {
 		o->tmp[0] = '\0';
 		return nd_fail(err, ND_EIO, "cannot write next to %s: %s", path, strerror(errno));
@@ -282,20 +294,34 @@ int nd_output_dir(const char *dir, struct nd_error *err)
 	return 0;
 }
 
-int nd_create_shared(const char *path, struct nd_error *err)
+int nd_create_shared_fd(const char *path, int *fd, struct nd_error *err)
 {
+	*fd = -1;
 	if (restricted)
 		return nd_fail(err, ND_EPERM,
 			       "creating a file on the server is not available over SSH");
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0660);
-	if (fd < 0)
+	*fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0660);
+	if (*fd < 0)
 		return nd_fail(err, ND_EIO, "cannot create %s: %s", path, strerror(errno));
 	/* the umask must not take the group's write away: a reader in the
 	   group would otherwise make -wal/-shm files the desk cannot write */
-	int rc = fchmod(fd, 0660) < 0
-		     ? nd_fail(err, ND_EIO, "cannot set the mode of %s: %s", path, strerror(errno))
-		     : 0;
-	close(fd);
+	if (fchmod(*fd, 0660) < 0) {
+		int rc =
+		    nd_fail(err, ND_EIO, "cannot set the mode of %s: %s", path, strerror(errno));
+		close(*fd);
+		*fd = -1;
+		unlink(path);
+		return rc;
+	}
+	return 0;
+}
+
+int nd_create_shared(const char *path, struct nd_error *err)
+{
+	int fd;
+	int rc = nd_create_shared_fd(path, &fd, err);
+	if (rc == 0)
+		close(fd);
 	return rc;
 }
 

@@ -257,16 +257,18 @@ int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		moved = res.moved;
 	} else {
 		struct nd_external_result res;
+		int offered = nd_cli_offer_draft(cli, id, &flags);
+		if (offered >= 0)
+			return offered;
 		rc = nd_external_edit(cli->st, &cli->actor, id, flags, &res, &err);
 		if (res.took_over[0])
 			fprintf(stderr, "newsdesk: took over %s's expired lock on #%lld\n",
 				res.took_over, id);
 		if (rc < 0 && res.kept[0])
-			nd_error_prefix(
-			    &err,
-			    "your text is kept in %s; fix it and run 'newsdesk edit %lld "
-			    "--from %s': ",
-			    res.kept, id, res.kept);
+			nd_error_prefix(&err,
+					"your text is kept as a draft in %s ('newsdesk edit %lld' "
+					"offers it): ",
+					res.kept, id);
 		rev = res.rev;
 		unchanged = res.unchanged;
 		moved = res.moved;

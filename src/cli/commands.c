@@ -192,6 +192,9 @@ const struct nd_command nd_commands[] = {
 	CMD("edit", nd_cmd_edit, "ID",
 	    "edit an item in $EDITOR (or save FILE) as a new revision, under the edit lock",
 	    edit_opts, REPORTER, 0),
+	CMD("drafts", nd_cmd_drafts, "[discard ID]",
+	    "unsaved drafts (autosaved by the desk, left by $EDITOR); discard your own", NULL,
+	    REPORTER, 0),
 	CMD("diff", nd_cmd_diff, "ID [REV_A [REV_B]]",
 	    "what changed between two revisions ([-deleted-] {+inserted+}); default: filed → current",
 	    NULL, EDITOR, SSH),
@@ -228,6 +231,10 @@ const struct nd_command nd_commands[] = {
 	CMD("backup", nd_cmd_backup, "FILE",
 	    "copy the database while others work, then check the copy (admins)", backup_opts, ADMIN,
 	    PATHS),
+	CMD("restore", nd_cmd_restore, "BACKUP",
+	    "put a backup in place: checked first, refused while the database is open, the old "
+	    "files kept (admins)",
+	    NULL, ADMIN, PATHS),
 	CMD("check", nd_cmd_check, "",
 	    "check the database and prove its history, and its file modes; --repair rebuilds "
 	    "the index and counts",

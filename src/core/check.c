@@ -10,6 +10,7 @@
 #include "newsdesk/schema.h"
 #include "newsdesk/search.h"
 #include "newsdesk/store_sql.h"
+#include "newsdesk/walcheck.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -392,6 +393,15 @@ static int check_counts(struct nd_check *c, struct nd_error *err)
 	return derived(c, "the per-state counts", verify_counts, rebuild_counts, err);
 }
 
+/* ---- the write-ahead log: its frames, by walcheck.c ------------------------ */
+
+static int check_wal(struct nd_check *c, struct nd_error *err)
+{
+	(void)err;
+	c->problems += nd_wal_check(nd_store_path(c->st), c->report);
+	return 0;
+}
+
 /* ---- the table ------------------------------------------------------------- */
 
 static const struct {
@@ -402,7 +412,7 @@ static const struct {
 	{ "revisions", check_revisions },   { "events", check_events },
 	{ "notes", check_notes },           { "heads", check_heads },
 	{ "invariants", check_invariants }, { "search index", check_search },
-	{ "counts", check_counts },
+	{ "counts", check_counts },         { "write-ahead log", check_wal },
 };
 
 int nd_check(struct nd_store *st, const struct nd_actor *actor, unsigned flags,

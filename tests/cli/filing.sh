@@ -119,6 +119,6 @@ expect_exit 1 "another program's SQLite file is refused" nd --db "$TMP/foreign.d
 contains "…clearly" "$err" "not a newsdesk one"
 
 expect_ok "the store checks out at the end" nd check
-equals "…ok" "$out" "ok"
+equals "…ok" "$(checked "$out")" "ok"
 
 finish

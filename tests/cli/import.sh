@@ -151,6 +151,6 @@ expect_ok "list published" nd list --state published --format tsv
 equals "…two published items" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 2
 expect_exit 1 "an empty page is refused" nd import /dev/null
 expect_ok "the store checks out at the end" nd check
-equals "…ok" "$out" "ok"
+equals "…ok" "$(checked "$out")" "ok"
 
 finish

@@ -21,7 +21,7 @@ sed 's/工会/总工会/' "$a/a03.txt" >"$TMP/e2.txt"
 nd --as wang edit 3 --from "$TMP/e1.txt" >/dev/null
 nd --as wang edit 3 --from "$TMP/e2.txt" >/dev/null
 expect_ok "the untouched store checks out" nd check
-equals "…ok" "$out" "ok"
+equals "…ok" "$(checked "$out")" "ok"
 cp "$NEWSDESK_DB" "$TMP/base.db"
 
 # The guards a tamperer drops and puts back to cover their tracks.
@@ -123,7 +123,7 @@ fails_check "the search index wiped" "search index"
 expect_ok "the search index wiped: check --repair rebuilds it" dnd check --repair
 contains "…and says what it rebuilt" "$out" "repaired: the search index rebuilt"
 expect_ok "…after which check is clean" dnd check
-equals "…ok" "$out" "ok"
+equals "…ok" "$(checked "$out")" "ok"
 expect_ok "…and search finds again" dnd search 总工会
 contains "…the item" "$out" "#3"
 

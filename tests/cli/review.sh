@@ -33,6 +33,6 @@ assert all(h["explanation"] for h in r["hits"])
 expect_exit 3 "a reporter may not proof another's item" nd --as li proof 1
 
 expect_ok "the store checks out at the end" nd check
-equals "…ok" "$out" "ok"
+equals "…ok" "$(checked "$out")" "ok"
 
 finish

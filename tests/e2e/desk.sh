@@ -23,6 +23,10 @@ shows "the key hints" "? help"
 # within the same second or two, so "newest" is not a fixed order.
 keys s
 shows "s sorts by id" "[sort id]"
+# the selection follows its item through the sort; which item was newest
+# depends on the second the demo was made in (under ASan #1, edited last)
+keys g
+shows "g selects the first row" "── #25 submitted"
 keys j j
 shows "two rows down selects the third item" "── #23 submitted"
 keys Enter

@@ -114,5 +114,5 @@ expect_ok "show" nd show 2
 contains "the store has it" "$out" "外部编辑器改的标题"
 
 expect_ok "the store checks out at the end" nd check
-equals "…ok" "$out" "ok"
+equals "…ok" "$(checked "$out")" "ok"
 finish

@@ -45,5 +45,5 @@ expect_ok "log" nd log 2
 contains "the move is logged" "$out" "2024-07 p.1 #2 → 2024-07 p.2 #1"
 
 expect_ok "the store checks out at the end" nd check
-equals "…ok" "$out" "ok"
+equals "…ok" "$(checked "$out")" "ok"
 finish
