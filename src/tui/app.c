@@ -821,14 +821,6 @@ static void setup_colors(struct tui *t)
 	init_pair(PAIR_ERROR, COLOR_RED, -1);
 }
 
-static void setup_gettext(void)
-{
-	const char *dir = getenv("NEWSDESK_LOCALEDIR");
-	bindtextdomain("newsdesk", dir && dir[0] ? dir : ND_LOCALEDIR);
-	bind_textdomain_codeset("newsdesk", "UTF-8");
-	textdomain("newsdesk");
-}
-
 static void tui_free(struct tui *t)
 {
 	tui_list_clear(t);
@@ -845,7 +837,6 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 	t.st = st;
 	t.actor = actor;
 	t.zh = zh;
-	setup_gettext();
 	if (nd_workflow_load(st, &t.wf, err) < 0)
 		return err->code;
 	SCREEN *screen = newterm(NULL, stdout, stdin);
@@ -962,7 +953,6 @@ int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t
 	struct tui t = { 0 };
 	t.st = st;
 	t.actor = actor;
-	setup_gettext();
 	if (nd_workflow_load(st, &t.wf, err) < 0)
 		return err->code;
 	SCREEN *screen = newterm(NULL, stdout, stdin);
