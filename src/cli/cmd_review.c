@@ -65,6 +65,10 @@ int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		putchar('\n');
 	}
 	putchar('\n');
+	if (r.coarse)
+		puts(cli->zh
+			 ? "（两稿差别太大，无法逐字比较，按段落显示）"
+			 : "(the texts differ too much for a character diff; shown by paragraph)");
 	print_diff(&r.body, colour);
 	putchar('\n');
 	nd_review_free(&r);

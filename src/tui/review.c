@@ -229,6 +229,9 @@ static void build(struct tui *t, int width)
 		line(rv, _("(the body is unchanged)"), SEG_DIM, w);
 	snprintf(buf, sizeof buf, "── %s ──", _("Body"));
 	line(rv, buf, SEG_DIM, w);
+	if (r.coarse)
+		line(rv, _("(the texts differ too much for a character diff; shown by paragraph)"),
+		     SEG_WARN, w);
 	add_diff(rv, &r.body, w);
 	nd_review_free(&r);
 

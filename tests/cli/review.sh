@@ -16,6 +16,27 @@ expect_ok "diff with explicit revisions" nd diff 1 2 2
 lacks "a revision against itself has no markers" "$out" "{+"
 expect_exit 1 "a missing revision" nd diff 1 1 9
 contains "…is named" "$err" "no revision 9"
+lacks "an ordinary edit is diffed by character, with no notice" "$(nd diff 1)" "shown by paragraph"
+
+# A revision unrelated to the one before it, 50,000 characters each: the
+# old diff took gigabytes on 10,000; now it is bounded, shown by paragraph,
+# and says so.
+python3 - "$TMP" <<'PY'
+import random, sys
+for name, seed in (("u1.txt", 1), ("u2.txt", 2)):
+    r = random.Random(seed)
+    paras = ["".join(chr(0x4E00 + r.randrange(3000)) for _ in range(250)) for _ in range(200)]
+    open(f"{sys.argv[1]}/{name}", "w", encoding="utf-8").write("长稿 %d\n\n" % seed + "\n\n".join(paras) + "\n")
+PY
+nd --as zhu file "$TMP/u1.txt" >/dev/null
+nd --as wang edit 2 --from "$TMP/u2.txt" >/dev/null
+expect_ok "diff of two unrelated 50,000-character revisions" nd diff 2
+contains "…says it is shown by paragraph" "$out" "(the texts differ too much for a character diff; shown by paragraph)"
+contains "…the headline still by character" "$out" "Headline: 长稿 [-1-]{+2+}"
+contains "…the old body out whole" "$out" "[-$(sed -n 3p "$TMP/u1.txt")"
+contains "…the new body in whole" "$out" "{+$(sed -n 3p "$TMP/u2.txt")"
+expect_ok "the same in Chinese" env LC_ALL= LANG=zh_CN.UTF-8 "$NEWSDESK" diff 2
+contains "…says it in Chinese" "$out" "（两稿差别太大，无法逐字比较，按段落显示）"
 
 expect_ok "proof" nd proof 1
 contains "finds the corpus's closing-as-opening quote" "$out" "closing-as-opening"

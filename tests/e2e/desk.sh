@@ -20,7 +20,9 @@ contains "a long headline is cut with …" "$(screen)" "“加速…"
 shows "the key hints" "? help"
 
 # Moving and opening. Sort by id first: the demo's items were touched
-# within the same second or two, so "newest" is not a fixed order.
+# within the same second or two, so "newest" is not a fixed order. Then g:
+# the selection follows its item through the sort, and which item was
+# newest (so selected) depends on those seconds too.
 keys s
 shows "s sorts by id" "[sort id]"
 # the selection follows its item through the sort; which item was newest

@@ -25,7 +25,7 @@ gone() { ! kill -0 "$1" 2>/dev/null; }
 # run_edit EDITOR_SCRIPT: `newsdesk --as wang edit 1` in tmux, its exit code in $TMP/rc
 run_edit() {
 	rm -f "$TMP/rc"
-	tm kill-session -t "$SESSION" 2>/dev/null
+	fresh_server
 	tm new-session -d -s "$SESSION" -x 100 -y 30 \
 		env NEWSDESK_DB="$NEWSDESK_DB" EDITOR="$1" EXTRA="${2:-}" LC_ALL= LANG=C.UTF-8 bash --norc -c \
 		'"$0" --as wang edit 1; echo $? >"$1"; exec sleep 600' "$NEWSDESK" "$TMP/rc"

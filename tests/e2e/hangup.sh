@@ -28,7 +28,7 @@ desk_pid() { pgrep -P "$(tm display -p -t "$SESSION" '#{pane_pid}')" -x newsdesk
 # The desk under a shell that records the terminal's settings when it ends.
 start_shell_desk() {
 	rm -f "$TMP/stty.after"
-	tm kill-session -t "$SESSION" 2>/dev/null
+	fresh_server
 	tm new-session -d -s "$SESSION" -x 100 -y 30 \
 		env NEWSDESK_DB="$NEWSDESK_DB" NEWSDESK_LOCALEDIR="$LOCALEDIR" LC_ALL= LANG=C.UTF-8 \
 		NEWSDESK="$NEWSDESK" STTY_AFTER="$TMP/stty.after" bash --norc -i
@@ -142,7 +142,7 @@ hides "n discards" "editing #1"
 wait_db "select count(*) from drafts" 0 5 && pass "discarding on purpose deletes the draft" || fail "draft after discard"
 
 # 5. A terminal that is gone is a hang-up, never a spin, even with SIGHUP ignored.
-tm kill-session -t "$SESSION" 2>/dev/null
+fresh_server
 tm new-session -d -s "$SESSION" -x 100 -y 30 \
 	env NEWSDESK_DB="$NEWSDESK_DB" NEWSDESK_LOCALEDIR="$LOCALEDIR" LC_ALL= LANG=C.UTF-8 \
 	bash -c 'trap "" HUP; exec "$0" --as wang' "$NEWSDESK"

@@ -26,6 +26,13 @@ stop_server() {
 	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCKET"
 }
 
+# fresh_server: the next session goes on a new server (and socket).
+fresh_server() {
+	stop_server
+	SOCKET_N=$((SOCKET_N + 1))
+	SOCKET="$SOCKET_BASE-$SOCKET_N"
+}
+
 # start_desk COLS ROWS [VAR=value ...] [-- ARGS...]: the desk as the admin.
 start_desk() {
 	local cols=$1 rows=$2
@@ -33,9 +40,7 @@ start_desk() {
 	local envs=() args=()
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
 	[ "${1:-}" = -- ] && shift && args=("$@")
-	stop_server
-	SOCKET_N=$((SOCKET_N + 1))
-	SOCKET="$SOCKET_BASE-$SOCKET_N"
+	fresh_server
 	tm new-session -d -s "$SESSION" -x "$cols" -y "$rows" \
 		env NEWSDESK_DB="$NEWSDESK_DB" NEWSDESK_LOCALEDIR="$LOCALEDIR" LC_ALL= LANG=C.UTF-8 \
 		"${envs[@]}" "$NEWSDESK" "${args[@]}"
