@@ -61,6 +61,7 @@ enum nd_opt_key {
 	ND_O_NAME,
 	ND_O_NOTE,
 	ND_O_ONCE,
+	ND_O_ORIGINAL,
 	ND_O_OUTPUT,
 	ND_O_PAGE,
 	ND_O_PAGES,
@@ -187,6 +188,9 @@ int nd_cmd_drafts(struct nd_cli *, const struct nd_command *, int, char **);
  * discard, quit) on stdin; -1 to go on (ND_EDIT_RECOVER set in flags when
  * recovering), else the exit code. Tells of other editors' drafts. */
 int nd_cli_offer_draft(struct nd_cli *cli, long long id, unsigned *flags);
+int nd_cmd_redecode(struct nd_cli *, const struct nd_command *, int, char **);
+/* show ID --original: the filed bytes, raw, to a file or pipe only. */
+int nd_cli_show_original(struct nd_cli *cli, long long id);
 int nd_cmd_unlock(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_workflow(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_diff(struct nd_cli *, const struct nd_command *, int, char **);

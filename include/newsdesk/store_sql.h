@@ -32,6 +32,7 @@ char *nd_column_dup(sqlite3_stmt *stmt, int col);
  *   s  const char *  (NULL binds NULL)
  *   i  int64_t
  *   d  int
+ *   b  const void *, size_t  (a blob and its length)
  *   -  NULL (takes no argument) */
 
 /* Steps once: 1 a row, 0 done, < 0 an error. */

@@ -6,6 +6,7 @@
 #include "newsdesk/filing.h"
 #include "newsdesk/items.h"
 #include "newsdesk/json.h"
+#include "newsdesk/original.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/width.h"
 #include "newsdesk/workflow.h"
@@ -82,12 +83,15 @@ static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *e
 	if (rc == 0)
 		rc = nd_story_from_bytes(nd_buf_str(&input), input.len, encoding, &story, &detected,
 					 &err);
-	nd_buf_free(&input);
 	if (rc < 0) {
+		nd_buf_free(&input);
 		nd_error_prefix(&err, "%s: ", name);
 		return nd_cli_fail(&err);
 	}
-	rc = nd_item_file(cli->st, &cli->actor, &story, detected, token ? &tok : NULL, &res, &err);
+	/* the bytes as they arrived are kept with the item (newsdesk redecode) */
+	rc = nd_item_file_original(cli->st, &cli->actor, &story, detected, token ? &tok : NULL,
+				   nd_buf_str(&input), input.len, &res, &err);
+	nd_buf_free(&input);
 	if (rc < 0) {
 		nd_story_free(&story);
 		nd_error_prefix(&err, "%s: ", name);
@@ -482,7 +486,7 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 {
 	int rev = 0, c;
 	long long n;
-	bool json = false;
+	bool json = false, original = false;
 	struct nd_args a;
 	int parse_rc;
 	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
@@ -495,6 +499,9 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 			if (nd_cli_parse_number(optarg, 1, INT_MAX, &n) < 0)
 				return nd_cli_usage(cmd, "--rev needs a revision number (1, 2, …)");
 			rev = (int)n;
+			break;
+		case ND_O_ORIGINAL:
+			original = true;
 			break;
 		case ND_O_FORMAT:
 			if (strcmp(optarg, "json") == 0)
@@ -512,6 +519,8 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	long long id = nd_cli_parse_id(a.pos[0]);
 	if (!id)
 		return nd_cli_usage(cmd, "'%s' is not an item ID", a.pos[0]);
+	if (original)
+		return nd_cli_show_original(cli, id);
 	struct nd_error err = { 0 };
 	struct nd_item it;
 	if (nd_cli_open(cli, 0, &err) < 0 ||

@@ -75,6 +75,43 @@ int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	return ND_EXIT_OK;
 }
 
+/* The hits a person must judge one by one; each mechanical class that
+ * clean-up fixes as one line with its count; then the rate over the rest. */
+static void print_proof(struct nd_cli *cli, const struct nd_proof_report *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct nd_proof_hit *h = &r->hits[i];
+		if (h->check->fix)
+			continue;
+		printf("%-18s %s", h->check->id, h->field);
+		if (h->paragraph)
+			printf(" ¶%d", h->paragraph);
+		printf(" @%ld  ", h->offset);
+		nd_cli_put(stdout, h->detail, 0);
+		printf("  ");
+		nd_cli_put(stdout, h->excerpt, 0);
+		putchar('\n');
+	}
+	for (size_t c = 0; c < nd_proof_check_count; c++) {
+		const struct nd_proof_check *k = &nd_proof_checks[c];
+		size_t n = nd_proof_count(r, k);
+		if (!n)
+			continue;
+		if (k->fix)
+			printf(cli->zh ? "%-18s %zu %s——^K 一并改正\n"
+				       : "%-18s %zu %s — ^K fixes them\n",
+			       k->id, n,
+			       cli->zh  ? k->noun_zh
+			       : n == 1 ? k->noun1_en
+					: k->noun_en);
+		else /* each check's explanation once, for the checks that fired */
+			printf("%-18s %s\n", k->id, cli->zh ? k->explain_zh : k->explain_en);
+	}
+	printf("%zu %s · %ld 字 · %.1f / 10,000 (%s %.0f)\n", r->left,
+	       r->left == 1 ? "warning" : "warnings", r->chars, r->rate, cli->zh ? "标准" : "limit",
+	       r->limit);
+}
+
 int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	int rev = 0, c;
@@ -114,14 +151,18 @@ int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		return nd_cli_fail(&err);
 	if (json) {
 		struct nd_buf b = ND_BUF_INIT;
-		nd_buf_printf(&b,
-			      "{\"id\":%lld,\"chars\":%ld,\"rate\":%.2f,\"limit\":%.0f,\"hits\":[",
-			      id, r.chars, r.rate, r.limit);
+		nd_buf_printf(
+		    &b,
+		    "{\"id\":%lld,\"chars\":%ld,\"left\":%zu,\"rate\":%.2f,\"limit\":%.0f,"
+		    "\"hits\":[",
+		    id, r.chars, r.left, r.rate, r.limit);
 		for (size_t i = 0; i < r.n; i++) {
 			const struct nd_proof_hit *h = &r.hits[i];
 			nd_buf_adds(&b, i ? ",\n {" : "\n {");
 			nd_json_kv_str(&b, 1, "check", h->check->id);
 			nd_json_kv_str(&b, 0, "explanation", h->check->explain_en);
+			if (h->check->fix)
+				nd_json_kv_str(&b, 0, "fix", h->check->fix);
 			nd_json_kv_str(&b, 0, "field", h->field);
 			nd_json_kv_int(&b, 0, "paragraph", h->paragraph);
 			nd_json_kv_int(&b, 0, "offset", h->offset);
@@ -133,32 +174,7 @@ int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		fputs(nd_buf_str(&b), stdout);
 		nd_buf_free(&b);
 	} else {
-		for (size_t i = 0; i < r.n; i++) {
-			const struct nd_proof_hit *h = &r.hits[i];
-			printf("%-18s %s", h->check->id, h->field);
-			if (h->paragraph)
-				printf(" ¶%d", h->paragraph);
-			printf(" @%ld  ", h->offset);
-			nd_cli_put(stdout, h->detail, 0);
-			printf("  ");
-			nd_cli_put(stdout, h->excerpt, 0);
-			putchar('\n');
-		}
-		/* each check's explanation once, for the checks that fired */
-		for (size_t c = 0; c < nd_proof_check_count; c++) {
-			for (size_t i = 0; i < r.n; i++) {
-				if (r.hits[i].check == &nd_proof_checks[c]) {
-					printf("%s%-18s %s\n", c == 0 || i == 0 ? "" : "",
-					       nd_proof_checks[c].id,
-					       cli->zh ? nd_proof_checks[c].explain_zh
-						       : nd_proof_checks[c].explain_en);
-					break;
-				}
-			}
-		}
-		printf("%zu %s · %ld 字 · %.1f / 10,000 (%s %.0f)\n", r.n,
-		       r.n == 1 ? "warning" : "warnings", r.chars, r.rate,
-		       cli->zh ? "标准" : "limit", r.limit);
+		print_proof(cli, &r);
 	}
 	nd_proof_free(&r);
 	return ND_EXIT_OK;

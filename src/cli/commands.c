@@ -37,6 +37,18 @@ static const struct nd_option rev_format_opts[] = {
 	{ ND_O_FORMAT, "format", V, "text|json" },
 	{ 0 },
 };
+/* --original writes a reporter's raw bytes: over SSH the server cannot
+ * tell whether they reach a terminal, so it is the command line's only. */
+static const struct nd_option show_opts[] = {
+	{ ND_O_REV, "rev", V, "N" },
+	{ ND_O_FORMAT, "format", V, "text|json" },
+	{ ND_O_ORIGINAL, "original", ND_OPT_LOCAL, NULL },
+	{ 0 },
+};
+static const struct nd_option redecode_opts[] = {
+	{ ND_O_ENCODING, "encoding", V | R, "NAME" },
+	{ 0 },
+};
 static const struct nd_option edit_opts[] = {
 	{ ND_O_FROM, "from", P, "FILE" },
 	{ ND_O_KEEP_STATE, "keep-state", 0, NULL },
@@ -185,13 +197,18 @@ const struct nd_command nd_commands[] = {
 	CMD("file", nd_cmd_file, "[FILE...]", "file stories (stdin when no FILE) as new items",
 	    file_opts, REPORTER, SSH | PATHS),
 	CMD("list", nd_cmd_list, "", "list items, newest first", list_opts, EDITOR, SSH),
-	CMD("show", nd_cmd_show, "ID", "show one item", rev_format_opts, REPORTER, SSH),
+	CMD("show", nd_cmd_show, "ID",
+	    "show one item (--original: the bytes as filed, to a file or pipe)", show_opts,
+	    REPORTER, SSH),
 	CMD("revisions", nd_cmd_revisions, "ID", "list an item's revisions", NULL, EDITOR, SSH),
 	CMD("log", nd_cmd_log, "ID", "the item's workflow log and notes", NULL, REPORTER, SSH),
 	CMD("note", nd_cmd_note, "ID TEXT...", "add a review note to an item", NULL, EDITOR, SSH),
 	CMD("edit", nd_cmd_edit, "ID",
 	    "edit an item in $EDITOR (or save FILE) as a new revision, under the edit lock",
 	    edit_opts, REPORTER, 0),
+	CMD("redecode", nd_cmd_redecode, "ID",
+	    "decode the filed original again in NAME (big5, gb18030, …) as a new revision",
+	    redecode_opts, EDITOR, SSH),
 	CMD("drafts", nd_cmd_drafts, "[discard ID]",
 	    "unsaved drafts (autosaved by the desk, left by $EDITOR); discard your own", NULL,
 	    REPORTER, 0),

@@ -77,7 +77,8 @@ static const struct {
 	{ "search_on_save", false },     { "counts_on_insert", false },
 	{ "counts_on_move", false },     { "revisions_head", false },
 	{ "events_head", false },        { "notes_head", false },
-	{ "issues_state", false },
+	{ "issues_state", false },       { "originals_no_update", true },
+	{ "originals_no_delete", true },
 };
 
 /* A trigger's CREATE statement from the embedded migrations, newest first
@@ -131,10 +132,11 @@ static int check_triggers(struct nd_check *c, struct nd_error *err)
 		if (rc < 0)
 			return rc;
 		if (rc == 0 && triggers[i].guard)
-			nd_check_problem(c,
-					 "guard: the append-only trigger %s is missing, so history "
-					 "can be rewritten; restore it from schema/001_init.sql",
-					 name);
+			nd_check_problem(
+			    c,
+			    "guard: the append-only trigger %s is missing, so history "
+			    "can be rewritten; restore it from the schema (schema/*.sql)",
+			    name);
 		else if (rc == 0 && c->repair)
 			restore_trigger(c, name);
 		else if (rc == 0)

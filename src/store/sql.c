@@ -54,6 +54,12 @@ static int bind_args(sqlite3_stmt *stmt, const char *fmt, va_list ap)
 		case 'd':
 			rc = sqlite3_bind_int(stmt, i + 1, va_arg(ap, int));
 			break;
+		case 'b': {
+			const void *p = va_arg(ap, const void *);
+			size_t n = va_arg(ap, size_t);
+			rc = sqlite3_bind_blob64(stmt, i + 1, n ? p : "", n, SQLITE_TRANSIENT);
+			break;
+		}
 		default:
 			rc = sqlite3_bind_null(stmt, i + 1);
 			break;

@@ -101,6 +101,7 @@ expect_exit 2 "\`…\` is refused" as_user zhu '`touch '"$TMP"'/pwned2`'
 expect_exit 2 "file naming a server path is refused" as_user zhu file /etc/passwd
 expect_exit 2 "edit --from is refused" as_user zhu edit 1 --from /etc/passwd
 expect_exit 2 "--db is refused" as_user zhu list --db /tmp/x
+expect_exit 2 "show --original (raw bytes) is refused over SSH" as_user zhu show 1 --original
 expect_exit 2 "an unterminated quote is refused" as_user zhu "show 'x"
 expect_exit 2 "list is not for reporters" as_user zhu list
 equals "nothing changed" "$(nd list --format tsv | md5sum)" "$before"

@@ -13,6 +13,7 @@ shows "r opens the review pane" "review #1"
 shows "…comparing the filed and the current revision" "revision 1 (zhu"
 shows "the changed characters are marked" "射阳县[-工人-]{+总工会+}文化宫"
 shows "proofreading is shown" "Proofreading:"
+shows "…the half-width marks as one line ^K fixes" "half-width marks — ^K fixes them"
 keys c
 shows "c asks for a note" "Note on #1"
 type_text "标题改得好"

@@ -1,4 +1,4 @@
--- 008_state_meaning.sql — what each state means to the rest of newsdesk,
+-- 009_state_meaning.sql — what each state means to the rest of newsdesk,
 -- as data: the code asks "is this state signed off?", never "is it
 -- 'approved'?", so a newsroom that adds a stage (a 复审 step) adds rows.
 ALTER TABLE states ADD COLUMN initial INTEGER NOT NULL DEFAULT 0 CHECK (initial IN (0, 1));

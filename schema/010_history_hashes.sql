@@ -1,4 +1,4 @@
--- 009_history_hashes.sql — a history that proves itself, as git's objects
+-- 010_history_hashes.sql — a history that proves itself, as git's objects
 -- do. Every revision stores the SHA-256 of its values chained to the
 -- previous revision of its item; every event and every note likewise
 -- within its item (an event's hash also covers the hash of the revision it
