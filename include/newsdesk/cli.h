@@ -67,6 +67,7 @@ enum nd_opt_key {
 	ND_O_PAGES,
 	ND_O_PARTIAL,
 	ND_O_POSITION,
+	ND_O_REPAIR,
 	ND_O_REPORTER,
 	ND_O_REV,
 	ND_O_ROLE,

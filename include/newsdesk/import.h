@@ -13,10 +13,13 @@ struct nd_import_result {
 	int64_t first, last;
 };
 
-/* Files every item of page (all or none). published: archives go straight
- * to published (chiefs). issue, when given, places them on page 'page'. */
+/* Files every item of page (all or none). state: NULL for the workflow's
+ * initial state, or (by name or label) the initial one or a published one:
+ * archives go straight out (chiefs). issue, when given, places them on
+ * page 'page'. */
 int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 		   const struct nd_import_page *page, const char *encoding, const char *issue,
-		   int page_no, bool published, struct nd_import_result *res, struct nd_error *err);
+		   int page_no, const char *state, struct nd_import_result *res,
+		   struct nd_error *err);
 
 #endif

@@ -68,8 +68,9 @@ int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct
 		 struct nd_error *err);
 
 /* The insert behind nd_item_file, for core modules that file several
- * items in one transaction they opened (the importer): state is submitted
- * or published, verb what the event log calls it. */
+ * items in one transaction they opened (the importer): state is the state
+ * to start in (NULL: the workflow's initial one; a published state records
+ * revision 1 as published), verb what the event log calls it. */
 int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
 		   const char *encoding, const struct nd_token *token, const char *state,
 		   const char *verb, struct nd_file_result *res, struct nd_error *err);

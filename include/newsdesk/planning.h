@@ -18,6 +18,7 @@ struct nd_issue {
 	char *date;
 	int pages;
 	char *state; /* planning, published */
+	bool published;
 	int64_t published_at;
 	int64_t items; /* items placed in it */
 };
@@ -50,6 +51,7 @@ struct nd_rundown_item {
 	char *state, *state_label;
 	long chars;
 	int rev, published_rev;
+	bool signed_off; /* its state counts as signed off (schema: states) */
 };
 
 struct nd_rundown_page {
@@ -67,7 +69,7 @@ struct nd_rundown {
 	struct nd_rundown_page *pages; /* every page 1..pages, and any beyond */
 	size_t npages;
 	long chars;
-	size_t unsigned_items; /* neither approved nor published */
+	size_t unsigned_items; /* in a state that is not signed off */
 };
 
 int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const char *code, bool zh,
@@ -80,8 +82,9 @@ struct nd_publish_result {
 	char held_ids[512]; /* "#3 #7 …" */
 };
 
-/* Publishes every approved item of the issue in one transaction. Refused,
- * listing them, while any placed item is not approved, unless partial. */
+/* Publishes every signed-off item of the issue in one transaction, each
+ * through the workflow engine (nd_workflow_move). Refused, listing them,
+ * while any placed item is not signed off, unless partial. */
 int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const char *code,
 		     bool partial, struct nd_publish_result *res, struct nd_error *err);
 

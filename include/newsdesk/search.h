@@ -56,8 +56,10 @@ int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *que
 	      struct nd_error *err);
 void nd_search_hits_free(struct nd_search_hit *hits, size_t n);
 
-/* Rebuilds the index from the current revisions. */
+/* Rebuilds the index from the current revisions (admins). */
 int nd_search_reindex(struct nd_store *st, const struct nd_actor *actor, int64_t *indexed,
 		      struct nd_error *err);
+/* The same without the role check, for check --repair. */
+int nd_search_rebuild(struct nd_store *st, int64_t *indexed, struct nd_error *err);
 
 #endif

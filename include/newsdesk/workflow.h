@@ -12,12 +12,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* What a state means is data (schema/NNN_state_meaning.sql): code asks
+ * these, never a state's name. */
 struct nd_state {
 	char *name;
 	char *label_zh;
 	char *label_en;
 	int position;
 	bool editable;
+	bool initial; /* where filing puts a new item */
+	bool signed_off; /* 签发 or beyond: counts as signed off in an issue */
+	bool published; /* out: needs a published revision */
+	bool withdrawn; /* 撤稿: out of searches and pages */
+	bool reporter_edits; /* the reporter may edit their own item in it */
+	char *edit_to; /* an edit moves the item there (a correction), or NULL */
 };
 
 struct nd_transition {
@@ -65,5 +73,23 @@ int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t
 /* The same checks without writing: 0 when verb would be allowed now. */
 int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		      const char *verb, const char *note, bool zh, struct nd_error *err);
+
+/* The engine inside the caller's transaction, with wf loaded there: checks
+ * and performs verb on item id. Entering a published state records the
+ * current revision as published_rev; this is the one place that does.
+ * The issue rule is the caller's (nd_workflow_apply for one item,
+ * nd_issue_publish for an issue). */
+int nd_workflow_move(struct nd_store *st, const struct nd_workflow *wf,
+		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note,
+		     bool zh, struct nd_transition_result *res, struct nd_error *err);
+
+/* The verb of the transition from state into a published state, or NULL. */
+const char *nd_workflow_publish_verb(const struct nd_workflow *wf, const char *state);
+
+/* The least rank any transition into a published state allows (99: none). */
+int nd_workflow_publish_rank(const struct nd_workflow *wf);
+
+/* The name of the state filing puts new items in. */
+const struct nd_state *nd_workflow_initial(const struct nd_workflow *wf);
 
 #endif

@@ -145,7 +145,7 @@ static void dry_json(const char *name, const struct nd_import_page *pg, bool fir
 
 int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	const char *issue = NULL, *state = "submitted", *encoding = NULL;
+	const char *issue = NULL, *state = NULL, *encoding = NULL;
 	bool dry = false, json = false;
 	int c;
 	struct nd_args a;
@@ -160,9 +160,7 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			issue = optarg;
 			break;
 		case ND_O_STATE:
-			if (strcmp(optarg, "submitted") && strcmp(optarg, "published"))
-				return nd_cli_usage(cmd, "--state is submitted or published");
-			state = optarg;
+			state = optarg; /* the workflow says which states may start */
 			break;
 		case ND_O_DRY_RUN:
 			dry = true;
@@ -217,8 +215,8 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			first = false;
 		} else {
 			struct nd_import_result res;
-			if (nd_import_file(cli->st, &cli->actor, &pg, enc, issue, i + 1,
-					   strcmp(state, "published") == 0, &res, &err) < 0) {
+			if (nd_import_file(cli->st, &cli->actor, &pg, enc, issue, i + 1, state,
+					   &res, &err) < 0) {
 				nd_error_prefix(&err, "%s: ", a.pos[i]);
 				worst = nd_cli_fail(&err);
 			} else {

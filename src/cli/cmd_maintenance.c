@@ -1,7 +1,8 @@
 /* cmd_maintenance.c — backup, restore and check. */
+#include "newsdesk/backup.h"
+#include "newsdesk/check.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/filemodes.h"
-#include "newsdesk/maintenance.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,14 +84,17 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	int parse_rc;
 	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
 		return parse_rc;
-	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
-	if (argc != 1)
+	if (a.npos != 0)
 		return nd_cli_usage(cmd, "check takes no arguments");
+	unsigned flags = 0;
+	for (int k = 0; k < a.n; k++)
+		if (a.opt[k].key == ND_O_REPAIR)
+			flags |= ND_CHECK_REPAIR;
 	struct nd_error err = { 0 };
 	struct nd_buf report = ND_BUF_INIT;
 	int problems;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    (problems = nd_check(cli->st, &cli->actor, &report, &err)) < 0) {
+	    (problems = nd_check(cli->st, &cli->actor, flags, &report, &err)) < 0) {
 		nd_buf_free(&report);
 		return nd_cli_fail(&err);
 	}
@@ -100,8 +104,11 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		fputs(nd_buf_str(&report), stdout);
 	nd_buf_free(&report);
 	if (problems) {
-		fprintf(stderr, "newsdesk: %d problem%s found\n", problems,
-			problems == 1 ? "" : "s");
+		fprintf(stderr, "newsdesk: %d problem%s found%s\n", problems,
+			problems == 1 ? "" : "s",
+			flags & ND_CHECK_REPAIR ? " that --repair cannot fix (history is never "
+						  "rewritten)"
+						: "");
 		return ND_EXIT_FAIL;
 	}
 	puts("ok");

@@ -116,6 +116,10 @@ static const struct nd_option backup_opts[] = {
 	{ ND_O_FORCE, "force", ND_OPT_LOCAL, NULL },
 	{ 0 },
 };
+static const struct nd_option check_opts[] = {
+	{ ND_O_REPAIR, "repair", 0, NULL },
+	{ 0 },
+};
 static const struct nd_option keys_opts[] = {
 	{ ND_O_INSTALL, "install", P, "PATH" },
 	{ 0 },
@@ -249,8 +253,9 @@ const struct nd_command nd_commands[] = {
 	    "files kept (admins)",
 	    NULL, ADMIN, PATHS),
 	CMD("check", nd_cmd_check, "",
-	    "check the database: integrity, foreign keys, the schema's invariants, file modes",
-	    NULL, REPORTER, 0),
+	    "check the database and prove its history, and its file modes; --repair rebuilds "
+	    "the index and counts",
+	    check_opts, REPORTER, 0),
 	CMD("mine", nd_cmd_mine, "", "my items: state, headline, 字数 and the last note on each",
 	    NULL, REPORTER, SSH),
 	CMD("keys", nd_cmd_keys, "",

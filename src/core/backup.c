@@ -55,41 +55,45 @@ static int sync_dir_of(const char *path)
 	return fsync_path(dir);
 }
 
+/* SQLite's own checks of the copy, each telling no row from an error. */
+static int verify_copy(struct nd_store *copy, const char *path, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_sql_prepare(copy, &stmt, err, "PRAGMA integrity_check", NULL);
+	if (rc < 0)
+		return rc;
+	if ((rc = nd_sql_step(copy, stmt, "checking the copy", err)) > 0) {
+		const char *r = (const char *)sqlite3_column_text(stmt, 0);
+		rc = r && strcmp(r, "ok") == 0
+			 ? 0
+			 : nd_fail(err, ND_EIO, "%s fails integrity_check: %s", path, r ? r : "?");
+	} else if (rc == 0) {
+		rc = nd_fail(err, ND_EIO, "%s cannot be checked", path);
+	}
+	sqlite3_finalize(stmt);
+	if (rc < 0 || (rc = nd_sql_prepare(copy, &stmt, err, "PRAGMA foreign_key_check", NULL)) < 0)
+		return rc;
+	if ((rc = nd_sql_step(copy, stmt, "checking the copy", err)) > 0)
+		rc = nd_fail(err, ND_EIO, "%s fails foreign_key_check (table %s)", path,
+			     sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 int nd_backup_verify(const char *path, struct nd_error *err)
 {
-	sqlite3 *db;
-	sqlite3_stmt *stmt;
-	int rc = 0;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		sqlite3_close(db);
-		return nd_fail(err, ND_EIO, "%s cannot be opened", path);
+	/* Opening it as a store checks that it is newsdesk's (application_id)
+	 * and not from a newer newsdesk; read-only, nothing is migrated. */
+	struct nd_store *copy;
+	int rc = nd_store_open(&copy, path, ND_STORE_READONLY, err);
+	if (rc < 0) {
+		if (rc != ND_EINVAL)
+			nd_error_prefix(err, "%s cannot be opened: ", path);
+		return rc == ND_EINVAL ? rc : ND_EIO;
 	}
-	static const char *const checks[] = { "PRAGMA application_id", "PRAGMA integrity_check",
-					      "PRAGMA foreign_key_check" };
-	for (int i = 0; i < 3 && rc == 0; i++) {
-		if (sqlite3_prepare_v2(db, checks[i], -1, &stmt, NULL) != SQLITE_OK) {
-			rc = nd_fail(err, ND_EIO, "%s cannot be checked: %s", path,
-				     sqlite3_errmsg(db));
-			break;
-		}
-		int step = sqlite3_step(stmt);
-		if (i == 0 &&
-		    (step != SQLITE_ROW || sqlite3_column_int(stmt, 0) != ND_APPLICATION_ID))
-			rc = nd_fail(err, ND_EINVAL, "%s is not a newsdesk database", path);
-		else if (i == 1 && (step != SQLITE_ROW ||
-				    strcmp((const char *)sqlite3_column_text(stmt, 0), "ok") != 0))
-			rc = nd_fail(err, ND_EIO, "%s fails integrity_check: %s", path,
-				     step == SQLITE_ROW ? (const char *)sqlite3_column_text(stmt, 0)
-							: sqlite3_errmsg(db));
-		else if (i == 2 && step == SQLITE_ROW)
-			rc = nd_fail(err, ND_EIO, "%s fails foreign_key_check (table %s)", path,
-				     sqlite3_column_text(stmt, 0));
-		else if (i == 2 && step != SQLITE_DONE)
-			rc = nd_fail(err, ND_EIO, "%s cannot be checked: %s", path,
-				     sqlite3_errmsg(db));
-		sqlite3_finalize(stmt);
-	}
-	sqlite3_close(db);
+	if ((rc = verify_copy(copy, path, err)) < 0 && rc == ND_EDB)
+		rc = ND_EIO;
+	nd_store_close(copy);
 	return rc;
 }
 
@@ -144,16 +148,10 @@ static int clean_partials(const char *path)
 
 static int vacuum_into(struct nd_store *st, const char *tmp, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st, "VACUUM INTO ?", &stmt, err);
+	int rc = nd_sql_exec(st, err, "copying the database", "VACUUM INTO ?", "s", tmp);
 	if (rc < 0)
 		return rc;
-	nd_bind_text(stmt, 1, tmp);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "copying the database");
-	sqlite3_finalize(stmt);
-	if (rc < 0)
-		return rc;
+	rc = 0;
 	/* A plain rollback-journal file: a backup is one file, no -wal. */
 	sqlite3 *db;
 	if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||

@@ -34,33 +34,17 @@ int nd_draft_put(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	if (story_bytes(s) > ND_DRAFT_MAX)
 		return nd_fail(err, ND_EINVAL, "the draft of #%lld is over %d MiB", (long long)id,
 			       ND_DRAFT_MAX >> 20);
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(
-	    st,
+	long body_chars;
+	int rc = nd_sql_exec(
+	    st, err, "keeping the draft",
 	    "INSERT OR REPLACE INTO drafts(item_id, author, base_rev, kind, section, kicker, "
 	    "headline, subhead, dateline, byline, body, chars, saved_at) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    &stmt, err);
-	if (rc < 0)
-		return rc;
-	long body_chars;
-	sqlite3_bind_int64(stmt, 1, id);
-	nd_bind_text(stmt, 2, actor->user.login);
-	sqlite3_bind_int(stmt, 3, base_rev);
-	nd_bind_text(stmt, 4, s->kind ? s->kind : "article");
-	nd_bind_text(stmt, 5, s->section && s->section[0] ? s->section : NULL);
-	nd_bind_text(stmt, 6, s->kicker);
-	nd_bind_text(stmt, 7, s->headline ? s->headline : "");
-	nd_bind_text(stmt, 8, s->subhead);
-	nd_bind_text(stmt, 9, s->dateline);
-	nd_bind_text(stmt, 10, s->byline);
-	nd_bind_text(stmt, 11, s->body ? s->body : "");
-	sqlite3_bind_int64(stmt, 12, nd_story_chars(s, &body_chars));
-	sqlite3_bind_int64(stmt, 13, nd_now());
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "keeping the draft");
-	sqlite3_finalize(stmt);
-	return rc;
+	    "isdssssssssii", id, actor->user.login, base_rev, s->kind ? s->kind : "article",
+	    s->section && s->section[0] ? s->section : NULL, s->kicker,
+	    s->headline ? s->headline : "", s->subhead, s->dateline, s->byline,
+	    s->body ? s->body : "", (int64_t)nd_story_chars(s, &body_chars), nd_now());
+	return rc < 0 ? rc : 0;
 }
 
 #define DRAFT_COLUMNS                                                                              \
@@ -101,21 +85,15 @@ int nd_draft_get(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 {
 	sqlite3_stmt *stmt;
 	memset(out, 0, sizeof *out);
-	int rc = nd_store_prepare(
-	    st, "SELECT " DRAFT_COLUMNS "WHERE d.item_id = ? AND d.author = ?", &stmt, err);
+	int rc = nd_sql_prepare(st, &stmt, err,
+				"SELECT " DRAFT_COLUMNS "WHERE d.item_id = ? AND d.author = ?",
+				"is", id, actor->user.login);
 	if (rc < 0)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	nd_bind_text(stmt, 2, actor->user.login);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW) {
-		rc = 1;
-		if (read_draft(stmt, out, true) < 0) {
-			nd_draft_free(out);
-			rc = nd_fail(err, ND_ENOMEM, "out of memory");
-		}
-	} else if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "reading the draft");
+	if ((rc = nd_sql_step(st, stmt, "reading the draft", err)) > 0 &&
+	    read_draft(stmt, out, true) < 0) {
+		nd_draft_free(out);
+		rc = nd_fail(err, ND_ENOMEM, "out of memory");
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -124,55 +102,28 @@ int nd_draft_get(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 int nd_draft_discard(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		     struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc =
-	    nd_store_prepare(st, "DELETE FROM drafts WHERE item_id = ? AND author = ?", &stmt, err);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	nd_bind_text(stmt, 2, actor->user.login);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "discarding the draft");
-	sqlite3_finalize(stmt);
-	return rc;
+	int rc = nd_sql_exec(st, err, "discarding the draft",
+			     "DELETE FROM drafts WHERE item_id = ? AND author = ?", "is", id,
+			     actor->user.login);
+	return rc < 0 ? rc : 0;
+}
+
+static int fill_draft(sqlite3_stmt *stmt, void *elem)
+{
+	return read_draft(stmt, elem, false) < 0 ? ND_ENOMEM : 0;
 }
 
 int nd_drafts_list(struct nd_store *st, const struct nd_actor *actor, struct nd_draft **out,
 		   size_t *n, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
 	*out = NULL;
 	*n = 0;
-	int rc = nd_store_prepare(st,
-				  "SELECT " DRAFT_COLUMNS "WHERE ?1 OR d.author = ?2 "
-				  "ORDER BY d.saved_at DESC, d.item_id",
-				  &stmt, err);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int(stmt, 1, actor->user.rank >= ND_RANK_EDITOR);
-	nd_bind_text(stmt, 2, actor->user.login);
-	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct nd_draft *grown = realloc(*out, cap * sizeof **out);
-			if (!grown) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*out = grown;
-		}
-		if (read_draft(stmt, &(*out)[*n], false) < 0) {
-			nd_draft_free(&(*out)[*n]);
-			rc = nd_fail(err, ND_ENOMEM, "out of memory");
-			break;
-		}
-		(*n)++;
-	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "listing drafts");
-	sqlite3_finalize(stmt);
+	int rc = nd_sql_list(st, out, n, sizeof **out, fill_draft, err, "listing drafts",
+			     "SELECT " DRAFT_COLUMNS "WHERE ?1 OR d.author = ?2 "
+			     "ORDER BY d.saved_at DESC, d.item_id",
+			     "ds", actor->user.rank >= ND_RANK_EDITOR ? 1 : 0, actor->user.login);
+	if (rc == ND_ENOMEM)
+		nd_fail(err, ND_ENOMEM, "out of memory");
 	if (rc < 0) {
 		nd_drafts_free(*out, *n);
 		*out = NULL;
@@ -188,45 +139,33 @@ int nd_draft_other(struct nd_store *st, const struct nd_actor *actor, int64_t id
 		   size_t who_size, int64_t *at)
 {
 	sqlite3_stmt *stmt;
-	if (nd_store_prepare(
-		st,
-		"SELECT author, saved_at FROM drafts WHERE item_id = ? AND author <> ? "
-		"ORDER BY saved_at DESC LIMIT 1",
-		&stmt, NULL) < 0)
+	if (nd_sql_prepare(st, &stmt, NULL,
+			   "SELECT author, saved_at FROM drafts WHERE item_id = ? AND author <> ? "
+			   "ORDER BY saved_at DESC LIMIT 1",
+			   "is", id, actor->user.login) < 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	nd_bind_text(stmt, 2, actor->user.login);
-	int rc = 0;
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
+	int rc = nd_sql_step(st, stmt, "reading drafts", NULL);
+	if (rc > 0) {
 		snprintf(who, who_size, "%s", sqlite3_column_text(stmt, 0));
 		*at = sqlite3_column_int64(stmt, 1);
-		rc = 1;
 	}
 	sqlite3_finalize(stmt);
+	if (rc < 0)
+		return -1;
 	return rc ? rc : other_file(st, actor, id, who, who_size, at);
 }
 
 int nd_draft_hangup(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		    struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
 	int rc = nd_store_begin(st, err);
 	if (rc < 0)
 		return rc;
 	char state[32] = "";
-	if ((rc = nd_store_prepare(st, "SELECT state FROM items WHERE id = ? AND lock_holder = ?",
-				   &stmt, err)) < 0)
+	if ((rc = nd_sql_text(st, state, sizeof state, err, "reading the lock",
+			      "SELECT state FROM items WHERE id = ? AND lock_holder = ?", "is", id,
+			      actor->user.login)) < 0)
 		goto fail;
-	sqlite3_bind_int64(stmt, 1, id);
-	nd_bind_text(stmt, 2, actor->user.login);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW)
-		snprintf(state, sizeof state, "%s", sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "reading the lock");
-		goto fail;
-	}
 	if (state[0] && (rc = nd_lock_release(st, actor, id, err)) < 0)
 		goto fail;
 	if (state[0] &&

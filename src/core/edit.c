@@ -2,8 +2,10 @@
  * BEGIN IMMEDIATE transaction per call; a save stores the editor's text
  * before deciding anything else, so no outcome loses it. */
 #include "newsdesk/edit.h"
+#include "newsdesk/history.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/store_sql.h"
+#include "newsdesk/workflow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,26 +16,32 @@ struct head {
 	char state[32];
 	char reporter[72];
 	char holder[72];
+	char edit_to[32]; /* where an edit moves it (a correction), or "" */
+	char reopen[96]; /* who may make it editable again, for the message */
 	int64_t lock_since, lock_expires;
 	int current_rev, max_rev;
-	bool editable;
+	bool editable, reporter_edits;
 };
 
 static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "SELECT i.state, i.reporter, i.lock_holder, i.lock_since, "
-				  "i.lock_expires, i.current_rev, s.editable, "
-				  "(SELECT max(rev) FROM revisions WHERE item_id = i.id) "
-				  "FROM items i JOIN states s ON s.name = i.state WHERE i.id = ?",
-				  &stmt, err);
 	memset(h, 0, sizeof *h);
+	int rc =
+	    nd_sql_prepare(st, &stmt, err,
+			   "SELECT i.state, i.reporter, i.lock_holder, i.lock_since, "
+			   "i.lock_expires, i.current_rev, s.editable, "
+			   "(SELECT max(rev) FROM revisions WHERE item_id = i.id), "
+			   "s.reporter_edits, s.edit_to, (SELECT r.label_en || ' may ' || t.verb "
+			   "FROM transitions t JOIN states e ON e.name = t.to_state "
+			   "JOIN roles r ON r.name = t.min_role WHERE t.from_state = i.state "
+			   "AND e.editable AND NOT e.published ORDER BY r.rank LIMIT 1) "
+			   "FROM items i JOIN states s ON s.name = i.state WHERE i.id = ?",
+			   "i", id);
 	if (rc < 0)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW) {
+	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) > 0) {
+		rc = 0;
 		const char *v;
 		snprintf(h->state, sizeof h->state, "%s", sqlite3_column_text(stmt, 0));
 		snprintf(h->reporter, sizeof h->reporter, "%s", sqlite3_column_text(stmt, 1));
@@ -44,10 +52,13 @@ static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_
 		h->current_rev = sqlite3_column_int(stmt, 5);
 		h->editable = sqlite3_column_int(stmt, 6) != 0;
 		h->max_rev = sqlite3_column_int(stmt, 7);
-	} else if (step == SQLITE_DONE) {
+		h->reporter_edits = sqlite3_column_int(stmt, 8) != 0;
+		if ((v = (const char *)sqlite3_column_text(stmt, 9)))
+			snprintf(h->edit_to, sizeof h->edit_to, "%s", v);
+		if ((v = (const char *)sqlite3_column_text(stmt, 10)))
+			snprintf(h->reopen, sizeof h->reopen, "%s", v);
+	} else if (rc == 0) {
 		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
-	} else {
-		rc = nd_store_fail(st, err, "reading the item");
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -67,7 +78,7 @@ static int may_edit(const struct nd_actor *actor, int64_t id, const struct head 
 		return 0;
 	if (strcmp(h->reporter, actor->user.login) != 0)
 		return nd_fail(err, ND_EPERM, "#%lld is not yours", (long long)id);
-	if (strcmp(h->state, "returned") != 0)
+	if (!h->reporter_edits)
 		return nd_fail(err, ND_EPERM,
 			       "reporters edit their items only while returned to them; #%lld is "
 			       "with the editors",
@@ -98,7 +109,6 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		 struct nd_lock *lock, struct nd_error *err)
 {
 	struct head h;
-	sqlite3_stmt *stmt;
 	int rc;
 	memset(lock, 0, sizeof *lock);
 	if ((rc = nd_store_begin(st, err)) < 0)
@@ -106,9 +116,11 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	if ((rc = read_head(st, id, &h, err)) < 0 || (rc = may_edit(actor, id, &h, err)) < 0)
 		goto fail;
 	if (!h.editable) {
-		rc = nd_fail(err, ND_ESTATE, "#%lld is %s and cannot be edited now%s",
-			     (long long)id, h.state,
-			     strcmp(h.state, "approved") == 0 ? " (a chief may reopen it)" : "");
+		/* "(a chief editor may reopen it)", from the workflow's rows */
+		bool an = strchr("aeiou", h.reopen[0]) != NULL;
+		rc = nd_fail(err, ND_ESTATE, "#%lld is %s and cannot be edited now%s%s%s%s",
+			     (long long)id, h.state, h.reopen[0] ? (an ? " (an " : " (a ") : "",
+			     h.reopen, h.reopen[0] ? " it" : "", h.reopen[0] ? ")" : "");
 		goto fail;
 	}
 	if (held_by_other(&h, actor->user.login)) {
@@ -117,22 +129,13 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	}
 	int64_t now = nd_now();
 	bool mine = h.holder[0] && strcmp(h.holder, actor->user.login) == 0;
-	if ((rc = nd_store_prepare(
-		 st,
-		 "UPDATE items SET lock_holder = ?, lock_since = ?, lock_expires = ? "
-		 "WHERE id = ?",
-		 &stmt, err)) < 0)
+	if ((rc = nd_sql_exec(st, err, "taking the lock",
+			      "UPDATE items SET lock_holder = ?, lock_since = ?, lock_expires = ? "
+			      "WHERE id = ?",
+			      "siii", actor->user.login,
+			      mine && h.lock_expires > now ? h.lock_since : now,
+			      now + ND_LOCK_SECONDS, id)) < 0)
 		goto fail;
-	nd_bind_text(stmt, 1, actor->user.login);
-	sqlite3_bind_int64(stmt, 2, mine && h.lock_expires > now ? h.lock_since : now);
-	sqlite3_bind_int64(stmt, 3, now + ND_LOCK_SECONDS);
-	sqlite3_bind_int64(stmt, 4, id);
-	int step = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "taking the lock");
-		goto fail;
-	}
 	if (h.holder[0] && !mine) {
 		char note[160];
 		snprintf(note, sizeof note, "took over %s's expired lock", h.holder);
@@ -154,46 +157,29 @@ fail:
 int nd_lock_renew(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		  struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(
-	    st, "UPDATE items SET lock_expires = ? WHERE id = ? AND lock_holder = ?", &stmt, err);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, nd_now() + ND_LOCK_SECONDS);
-	sqlite3_bind_int64(stmt, 2, id);
-	nd_bind_text(stmt, 3, actor->user.login);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "renewing the lock");
-	else if (sqlite3_changes(nd_store_db(st)) == 0)
+	int rc = nd_sql_exec(st, err, "renewing the lock",
+			     "UPDATE items SET lock_expires = ? WHERE id = ? AND lock_holder = ?",
+			     "iis", nd_now() + ND_LOCK_SECONDS, id, actor->user.login);
+	if (rc == 0)
 		rc =
 		    nd_fail(err, ND_ELOCKED, "you no longer hold the lock on #%lld", (long long)id);
-	sqlite3_finalize(stmt);
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 int nd_lock_release(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		    struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "UPDATE items SET lock_holder = NULL, lock_since = NULL, "
-				  "lock_expires = NULL WHERE id = ? AND lock_holder = ?",
-				  &stmt, err);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	nd_bind_text(stmt, 2, actor->user.login);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "releasing the lock");
-	sqlite3_finalize(stmt);
-	return rc;
+	int rc = nd_sql_exec(st, err, "releasing the lock",
+			     "UPDATE items SET lock_holder = NULL, lock_since = NULL, "
+			     "lock_expires = NULL WHERE id = ? AND lock_holder = ?",
+			     "is", id, actor->user.login);
+	return rc < 0 ? rc : 0;
 }
 
 int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id, char *holder,
 		  size_t holder_size, struct nd_error *err)
 {
 	struct head h;
-	sqlite3_stmt *stmt;
 	int rc;
 	if ((rc = nd_require_rank(actor, ND_RANK_CHIEF, "break an edit lock", err)) < 0)
 		return rc;
@@ -205,18 +191,11 @@ int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		rc = nd_fail(err, ND_EINVAL, "#%lld is not locked", (long long)id);
 		goto fail;
 	}
-	if ((rc = nd_store_prepare(st,
-				   "UPDATE items SET lock_holder = NULL, lock_since = NULL, "
-				   "lock_expires = NULL WHERE id = ?",
-				   &stmt, err)) < 0)
+	if ((rc = nd_sql_exec(st, err, "breaking the lock",
+			      "UPDATE items SET lock_holder = NULL, lock_since = NULL, "
+			      "lock_expires = NULL WHERE id = ?",
+			      "i", id)) < 0)
 		goto fail;
-	sqlite3_bind_int64(stmt, 1, id);
-	int step = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "breaking the lock");
-		goto fail;
-	}
 	char note[160];
 	snprintf(note, sizeof note, "broke %s's lock", h.holder);
 	if ((rc = nd_event_append(st, id, actor->user.login, "unlock", h.state, h.state, note, 0,
@@ -241,16 +220,14 @@ static int equals_revision(struct nd_store *st, int64_t id, int rev, const struc
 			   struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "SELECT r.kind, i.section, r.kicker, r.headline, r.subhead, "
-				  "r.dateline, r.byline, r.body FROM revisions r JOIN items i "
-				  "ON i.id = r.item_id WHERE r.item_id = ? AND r.rev = ?",
-				  &stmt, err);
+	int rc = nd_sql_prepare(st, &stmt, err,
+				"SELECT r.kind, i.section, r.kicker, r.headline, r.subhead, "
+				"r.dateline, r.byline, r.body FROM revisions r JOIN items i "
+				"ON i.id = r.item_id WHERE r.item_id = ? AND r.rev = ?",
+				"id", id, rev);
 	if (rc < 0)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, rev);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
+	if ((rc = nd_sql_step(st, stmt, "reading the current revision", err)) > 0) {
 		const char *cols[8];
 		for (int i = 0; i < 8; i++)
 			cols[i] = (const char *)sqlite3_column_text(stmt, i);
@@ -258,8 +235,8 @@ static int equals_revision(struct nd_store *st, int64_t id, int rev, const struc
 		     same(s->kicker, cols[2]) && same(s->headline, cols[3]) &&
 		     same(s->subhead, cols[4]) && same(s->dateline, cols[5]) &&
 		     same(s->byline, cols[6]) && same(s->body, cols[7]);
-	} else {
-		rc = nd_store_fail(st, err, "reading the current revision");
+	} else if (rc == 0) {
+		rc = nd_fail(err, ND_ENOENT, "#%lld has no revision %d", (long long)id, rev);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -269,72 +246,52 @@ static int insert_revision(struct nd_store *st, const struct nd_actor *actor, in
 			   int base_rev, const struct nd_story *s, bool conflict,
 			   struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	long body_chars, chars = nd_story_chars(s, &body_chars);
-	int rc = nd_store_prepare(
-	    st,
-	    "INSERT INTO revisions(item_id, rev, base_rev, kind, section, kicker, "
-	    "headline, subhead, dateline, byline, body, chars, body_chars, author, "
-	    "created_at, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    &stmt, err);
+	struct nd_revision_in r = { .item = id,
+				    .rev = rev,
+				    .base_rev = base_rev,
+				    .story = s,
+				    .author = actor->user.login,
+				    .at = nd_now(),
+				    .conflict = conflict };
+	return nd_revision_append(st, &r, err);
+}
+
+/* The transition a save takes, through the workflow engine like any other:
+ * from a state whose edits move the item (a published one, corrected) the
+ * row into that state; otherwise 'finish', when the workflow has it from
+ * the item's state and the actor may take it. "" when the save moves
+ * nothing. */
+static int save_verb(struct nd_store *st, const struct nd_actor *actor, const struct head *h,
+		     unsigned flags, char *verb, size_t size, struct nd_error *err)
+{
+	int rc = 0;
+	verb[0] = '\0';
+	if (h->edit_to[0])
+		rc = nd_sql_text(st, verb, size, err, "reading the workflow",
+				 "SELECT verb FROM transitions WHERE from_state = ? AND "
+				 "to_state = ? ORDER BY verb LIMIT 1",
+				 "ss", h->state, h->edit_to);
+	else if (!(flags & ND_SAVE_KEEP_STATE))
+		rc = nd_sql_text(st, verb, size, err, "reading the workflow",
+				 "SELECT t.verb FROM transitions t JOIN roles r ON r.name = "
+				 "t.min_role WHERE t.verb = 'finish' AND t.from_state = ? "
+				 "AND t.to_state IS NOT NULL AND r.rank <= ?",
+				 "sd", h->state, actor->user.rank);
+	return rc < 0 ? rc : 0;
+}
+
+/* Moves the saved item along verb with the workflow engine. */
+static int save_move(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		     const char *verb, const char *note, struct nd_error *err)
+{
+	struct nd_workflow wf;
+	struct nd_transition_result tr;
+	int rc = nd_workflow_load(st, &wf, err);
 	if (rc < 0)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, rev);
-	sqlite3_bind_int(stmt, 3, base_rev);
-	nd_bind_text(stmt, 4, s->kind ? s->kind : "article");
-	nd_bind_text(stmt, 5, s->section && s->section[0] ? s->section : NULL);
-	nd_bind_text(stmt, 6, s->kicker);
-	nd_bind_text(stmt, 7, s->headline);
-	nd_bind_text(stmt, 8, s->subhead);
-	nd_bind_text(stmt, 9, s->dateline);
-	nd_bind_text(stmt, 10, s->byline);
-	nd_bind_text(stmt, 11, s->body ? s->body : "");
-	sqlite3_bind_int64(stmt, 12, chars);
-	sqlite3_bind_int64(stmt, 13, body_chars);
-	nd_bind_text(stmt, 14, actor->user.login);
-	sqlite3_bind_int64(stmt, 15, nd_now());
-	sqlite3_bind_int(stmt, 16, conflict);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "storing the revision");
-	sqlite3_finalize(stmt);
+	rc = nd_workflow_move(st, &wf, actor, id, verb, note, false, &tr, err);
+	nd_workflow_free(&wf);
 	return rc;
-}
-
-static int revision_author(struct nd_store *st, int64_t id, int rev, char *out, size_t size)
-{
-	sqlite3_stmt *stmt;
-	if (nd_store_prepare(st, "SELECT author FROM revisions WHERE item_id = ? AND rev = ?",
-			     &stmt, NULL) < 0)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, rev);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		snprintf(out, size, "%s", sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-	return 0;
-}
-
-/* The state a save moves the item to through the 'finish' transition, if
- * the workflow has one from its state and the actor may take it. */
-static int finish_target(struct nd_store *st, const struct nd_actor *actor, const char *state,
-			 char *to, size_t size, struct nd_error *err)
-{
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "SELECT t.to_state FROM transitions t JOIN roles r ON r.name = "
-				  "t.min_role WHERE t.verb = 'finish' AND t.from_state = ? "
-				  "AND t.to_state IS NOT NULL AND r.rank <= ?",
-				  &stmt, err);
-	to[0] = '\0';
-	if (rc < 0)
-		return rc;
-	nd_bind_text(stmt, 1, state);
-	sqlite3_bind_int(stmt, 2, actor->user.rank);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		snprintf(to, size, "%s", sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-	return 0;
 }
 
 int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, int base_rev,
@@ -342,7 +299,6 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		 struct nd_error *err)
 {
 	struct head h;
-	sqlite3_stmt *stmt;
 	int rc;
 	memset(res, 0, sizeof *res);
 	if ((rc = nd_story_validate(story, err)) < 0)
@@ -369,7 +325,10 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		res->rev = next;
 		res->conflict = true;
 		if (stale) {
-			revision_author(st, id, h.current_rev, res->other, sizeof res->other);
+			/* best effort, for the message only */
+			nd_sql_text(st, res->other, sizeof res->other, NULL, "reading the revision",
+				    "SELECT author FROM revisions WHERE item_id = ? AND rev = ?",
+				    "id", id, h.current_rev);
 			return nd_fail(
 			    err, ND_ECONFLICT,
 			    "#%lld changed while you edited (you started from revision %d; "
@@ -399,43 +358,21 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	}
 	if ((rc = insert_revision(st, actor, id, next, base_rev, story, false, err)) < 0)
 		goto fail;
-	char to[32] = "";
-	bool correction = strcmp(h.state, "published") == 0;
-	if (correction) {
-		/* A correction: edited again, to be signed off and republished;
-		 * what was published stays recorded as published_rev. */
-		snprintf(to, sizeof to, "edited");
-	} else if (!(flags & ND_SAVE_KEEP_STATE) &&
-		   (rc = finish_target(st, actor, h.state, to, sizeof to, err)) < 0) {
+	char verb[32];
+	bool correction = h.edit_to[0] != '\0';
+	if ((rc = save_verb(st, actor, &h, flags, verb, sizeof verb, err)) < 0)
 		goto fail;
-	}
 	/* Guarded: 0 rows changed means someone moved current_rev under us. */
-	if ((rc = nd_store_prepare(
-		 st,
-		 "UPDATE items SET current_rev = ?, kind = ?, section = ?, "
-		 "state = CASE WHEN ?5 <> '' THEN ?5 ELSE state END, "
-		 "prev_state = CASE WHEN ?5 <> '' THEN state ELSE prev_state END, "
-		 "updated_at = ?6, lock_expires = CASE WHEN lock_holder = ?7 "
-		 "THEN ?8 ELSE lock_expires END WHERE id = ?9 AND current_rev = ?10",
-		 &stmt, err)) < 0)
+	int64_t now = nd_now();
+	if ((rc = nd_sql_exec(st, err, "saving the item",
+			      "UPDATE items SET current_rev = ?1, kind = ?2, section = ?3, "
+			      "updated_at = ?4, lock_expires = CASE WHEN lock_holder = ?5 "
+			      "THEN ?6 ELSE lock_expires END WHERE id = ?7 AND current_rev = ?8",
+			      "dssisiid", next, story->kind ? story->kind : "article",
+			      story->section && story->section[0] ? story->section : NULL, now,
+			      actor->user.login, now + ND_LOCK_SECONDS, id, h.current_rev)) < 0)
 		goto fail;
-	sqlite3_bind_int(stmt, 1, next);
-	nd_bind_text(stmt, 2, story->kind ? story->kind : "article");
-	nd_bind_text(stmt, 3, story->section && story->section[0] ? story->section : NULL);
-	nd_bind_text(stmt, 5, to);
-	sqlite3_bind_int64(stmt, 6, nd_now());
-	nd_bind_text(stmt, 7, actor->user.login);
-	sqlite3_bind_int64(stmt, 8, nd_now() + ND_LOCK_SECONDS);
-	sqlite3_bind_int64(stmt, 9, id);
-	sqlite3_bind_int(stmt, 10, h.current_rev);
-	int step = sqlite3_step(stmt);
-	int changed = sqlite3_changes(nd_store_db(st));
-	sqlite3_finalize(stmt);
-	if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "saving the item");
-		goto fail;
-	}
-	if (changed != 1) {
+	if (rc != 1) {
 		rc = nd_fail(err, ND_ECONFLICT, "#%lld changed during the save; try again",
 			     (long long)id);
 		goto fail;
@@ -443,26 +380,21 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	if ((rc = nd_event_append(st, id, actor->user.login, "edit", h.state, h.state, NULL, next,
 				  err)) < 0)
 		goto fail;
-	if (to[0] && (rc = nd_event_append(
-			  st, id, actor->user.login, correction ? "correct" : "finish", h.state, to,
-			  correction ? "correction of the published text" : NULL, next, err)) < 0)
+	/* A correction goes back to be signed off and republished; what was
+	 * published stays recorded as published_rev. */
+	if (verb[0] &&
+	    (rc = save_move(st, actor, id, verb,
+			    correction ? "correction of the published text" : NULL, err)) < 0)
 		goto fail;
-	if (story->section && story->section[0]) {
-		if ((rc = nd_store_prepare(st, "INSERT OR IGNORE INTO sections(name) VALUES (?)",
-					   &stmt, err)) < 0)
-			goto fail;
-		nd_bind_text(stmt, 1, story->section);
-		step = sqlite3_step(stmt);
-		sqlite3_finalize(stmt);
-		if (step != SQLITE_DONE) {
-			rc = nd_store_fail(st, err, "recording the section");
-			goto fail;
-		}
-	}
+	if (story->section && story->section[0] &&
+	    (rc = nd_sql_exec(st, err, "recording the section",
+			      "INSERT OR IGNORE INTO sections(name) VALUES (?)", "s",
+			      story->section)) < 0)
+		goto fail;
 	if ((rc = nd_store_commit(st, err)) < 0)
 		return rc;
 	res->rev = next;
-	res->moved = to[0] != '\0';
+	res->moved = verb[0] != '\0';
 	return 0;
 fail:
 	nd_store_rollback(st);

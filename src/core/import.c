@@ -1,55 +1,66 @@
 /* import.c — filing an imported page: every item in one transaction, each
  * logged as 'import'; fragments get a note so an editor finds them. */
 #include "newsdesk/import.h"
+#include "newsdesk/history.h"
 #include "newsdesk/items.h"
 #include "newsdesk/store_sql.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static int note(struct nd_store *st, const struct nd_actor *actor, int64_t id, const char *text,
 		struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "INSERT INTO notes(item_id, rev, author, body, created_at) "
-				  "VALUES (?, 1, ?, ?, ?)",
-				  &stmt, err);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	nd_bind_text(stmt, 2, actor->user.login);
-	nd_bind_text(stmt, 3, text);
-	sqlite3_bind_int64(stmt, 4, nd_now());
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "noting the fragment");
-	sqlite3_finalize(stmt);
-	return rc;
+	return nd_note_append(st, id, 1, actor->user.login, text, err);
 }
 
 static int place(struct nd_store *st, int64_t id, const char *issue, int page, int position,
 		 struct nd_error *err)
 {
+	int rc = nd_sql_exec(st, err, "placing the item",
+			     "UPDATE items SET issue = ?, page = ?, position = ? WHERE id = ?",
+			     "sddi", issue, page, position, id);
+	return rc < 0 ? rc : 0;
+}
+
+/* The state imports start in: the initial one, or (archives) one that
+ * means published, named by its name or label. */
+static int import_state(struct nd_store *st, const char *word, char *name, size_t size,
+			bool *published, struct nd_error *err)
+{
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(
-	    st, "UPDATE items SET issue = ?, page = ?, position = ? WHERE id = ?", &stmt, err);
+	int rc = nd_sql_prepare(st, &stmt, err,
+				"SELECT name, published FROM states WHERE CASE WHEN ?1 IS NULL "
+				"THEN initial ELSE (initial OR published) AND ?1 IN "
+				"(name, label_en, label_zh) END ORDER BY position LIMIT 1",
+				"s", word);
 	if (rc < 0)
 		return rc;
-	nd_bind_text(stmt, 1, issue);
-	sqlite3_bind_int(stmt, 2, page);
-	sqlite3_bind_int(stmt, 3, position);
-	sqlite3_bind_int64(stmt, 4, id);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "placing the item");
+	if ((rc = nd_sql_step(st, stmt, "reading the workflow", err)) > 0) {
+		snprintf(name, size, "%s", sqlite3_column_text(stmt, 0));
+		*published = sqlite3_column_int(stmt, 1) != 0;
+		rc = 0;
+	} else if (rc == 0) {
+		rc = nd_fail(err, ND_EINVAL,
+			     "imports start in the workflow's first state or a published one; "
+			     "'%s' is neither",
+			     word ? word : "");
+	}
 	sqlite3_finalize(stmt);
 	return rc;
 }
 
 int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 		   const struct nd_import_page *page, const char *encoding, const char *issue,
-		   int page_no, bool published, struct nd_import_result *res, struct nd_error *err)
+		   int page_no, const char *state, struct nd_import_result *res,
+		   struct nd_error *err)
 {
-	int rc;
+	char start[32];
+	bool published = false;
 	memset(res, 0, sizeof *res);
+	int rc = import_state(st, state, start, sizeof start, &published, err);
+	if (rc < 0)
+		return rc;
 	if ((rc = nd_require_rank(actor, published ? ND_RANK_CHIEF : ND_RANK_EDITOR,
 				  published ? "import archives as published" : "import pages",
 				  err)) < 0)
@@ -58,34 +69,25 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 		return rc;
 	int64_t existing = 0;
 	if (issue) {
-		sqlite3_stmt *stmt;
-		if ((rc = nd_store_prepare(st, "SELECT count(*) FROM issues WHERE code = ?", &stmt,
-					   err)) < 0)
+		int64_t found = 0;
+		if ((rc = nd_sql_int(st, &found, err, "reading issues",
+				     "SELECT count(*) FROM issues WHERE code = ?", "s", issue)) < 0)
 			goto fail;
-		nd_bind_text(stmt, 1, issue);
-		int64_t found =
-		    sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-		sqlite3_finalize(stmt);
 		if (!found) {
 			rc = nd_fail(err, ND_ENOENT,
 				     "no issue '%s': add it first with newsdesk issue add", issue);
 			goto fail;
 		}
-		if ((rc = nd_store_prepare(
-			 st, "SELECT count(*) FROM items WHERE issue = ? AND page = ?", &stmt,
-			 err)) < 0)
+		if ((rc = nd_sql_int(st, &existing, err, "reading the page",
+				     "SELECT count(*) FROM items WHERE issue = ? AND page = ?",
+				     "sd", issue, page_no)) < 0)
 			goto fail;
-		nd_bind_text(stmt, 1, issue);
-		sqlite3_bind_int(stmt, 2, page_no);
-		existing = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-		sqlite3_finalize(stmt);
 	}
 	for (size_t i = 0; i < page->n; i++) {
 		const struct nd_import_item *it = &page->items[i];
 		struct nd_file_result fr;
-		if ((rc = nd_item_insert(st, actor, &it->story, encoding, NULL,
-					 published ? "published" : "submitted", "import", &fr,
-					 err)) < 0) {
+		if ((rc = nd_item_insert(st, actor, &it->story, encoding, NULL, start, "import",
+					 &fr, err)) < 0) {
 			nd_error_prefix(err, "item %zu (%s): ", i + 1, it->story.headline);
 			goto fail;
 		}

@@ -4,6 +4,7 @@
 #include "newsdesk/items.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
+#include "newsdesk/history.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/search.h"
 #include "newsdesk/sha256.h"
@@ -59,6 +60,12 @@ static void fill_item(sqlite3_stmt *stmt, struct nd_item *it)
 	it->story.body = nd_column_dup(stmt, 28);
 }
 
+static int fill_item_row(sqlite3_stmt *stmt, void *elem)
+{
+	fill_item(stmt, elem);
+	return 0;
+}
+
 static void bind_common(sqlite3_stmt *stmt, bool zh)
 {
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), zh);
@@ -73,15 +80,13 @@ static int find_token(struct nd_store *st, const struct nd_actor *actor, const c
 {
 	sqlite3_stmt *stmt;
 	int rc =
-	    nd_store_prepare(st,
-			     "SELECT i.id, r.chars, i.reporter, i.token_sha256 FROM items i "
-			     "JOIN revisions r ON r.item_id = i.id AND r.rev = 1 WHERE i.token = ?",
-			     &stmt, err);
+	    nd_sql_prepare(st, &stmt, err,
+			   "SELECT i.id, r.chars, i.reporter, i.token_sha256 FROM items i "
+			   "JOIN revisions r ON r.item_id = i.id AND r.rev = 1 WHERE i.token = ?",
+			   "s", token);
 	if (rc < 0)
 		return rc;
-	nd_bind_text(stmt, 1, token);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW) {
+	if ((rc = nd_sql_step(st, stmt, "looking up the upload token", err)) > 0) {
 		const char *reporter = (const char *)sqlite3_column_text(stmt, 2);
 		const char *stored = (const char *)sqlite3_column_text(stmt, 3);
 		if (!reporter || strcmp(reporter, actor->user.login) != 0 ||
@@ -93,32 +98,38 @@ static int find_token(struct nd_store *st, const struct nd_actor *actor, const c
 		} else {
 			res->id = sqlite3_column_int64(stmt, 0);
 			res->chars = (long)sqlite3_column_int64(stmt, 1);
-			rc = 1;
 		}
-	} else if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "looking up the upload token");
 	}
 	sqlite3_finalize(stmt);
 	return rc;
 }
 
-static int step_done(struct nd_store *st, sqlite3_stmt *stmt, struct nd_error *err,
-		     const char *what)
+/* The state a new item starts in: state when given, else the workflow's
+ * initial one (schema: states.initial). */
+static int start_state(struct nd_store *st, const char *state, char *out, size_t size,
+		       struct nd_error *err)
 {
-	int rc = sqlite3_step(stmt) == SQLITE_DONE ? 0 : nd_store_fail(st, err, what);
-	sqlite3_finalize(stmt);
-	return rc;
+	int rc = nd_sql_text(st, out, size, err, "reading the workflow",
+			     "SELECT name FROM states WHERE CASE WHEN ?1 IS NULL THEN initial "
+			     "ELSE name = ?1 END",
+			     "s", state);
+	if (rc == 0)
+		rc = state ? nd_fail(err, ND_EINVAL, "the workflow has no state '%s'", state)
+			   : nd_fail(err, ND_EINVAL, "the workflow has no initial state");
+	return rc < 0 ? rc : 0;
 }
 
 int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
 		   const char *encoding, const struct nd_token *token, const char *state,
 		   const char *verb, struct nd_file_result *res, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc;
 	int64_t now = nd_now();
-	bool published = strcmp(state, "published") == 0;
+	char start[32];
 	memset(res, 0, sizeof *res);
+	int rc = start_state(st, state, start, sizeof start, err);
+	if (rc < 0)
+		return rc;
+	state = start;
 	if ((rc = nd_story_validate(story, err)) < 0)
 		return rc;
 	long body_chars, chars = nd_story_chars(story, &body_chars);
@@ -138,65 +149,36 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 			res->duplicate = true;
 		return rc > 0 ? 0 : rc;
 	}
-	if ((rc = nd_store_prepare(st,
-				   "INSERT INTO items(kind, section, state, reporter, current_rev, "
-				   "filed_at, updated_at, token, published_rev, published_at, "
-				   "token_sha256) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
-				   &stmt, err)) < 0)
-		return rc;
-	nd_bind_text(stmt, 1, story->kind);
-	nd_bind_text(stmt, 2, story->section && story->section[0] ? story->section : NULL);
-	nd_bind_text(stmt, 3, state);
-	nd_bind_text(stmt, 4, actor->user.login);
-	sqlite3_bind_int64(stmt, 5, now);
-	sqlite3_bind_int64(stmt, 6, now);
-	nd_bind_text(stmt, 7, token ? token->token : NULL);
-	nd_bind_text(stmt, 10, token ? sha256 : NULL);
-	if (published) {
-		sqlite3_bind_int(stmt, 8, 1);
-		sqlite3_bind_int64(stmt, 9, now);
-	}
-	if ((rc = step_done(st, stmt, err, "filing the item")) < 0)
+	const char *section = story->section && story->section[0] ? story->section : NULL;
+	if ((rc = nd_sql_exec(
+		 st, err, "filing the item",
+		 "INSERT INTO items(kind, section, state, reporter, current_rev, "
+		 "filed_at, updated_at, token, published_rev, published_at, token_sha256) "
+		 "SELECT ?1, ?2, ?3, ?4, 1, ?5, ?5, ?6, CASE WHEN published THEN 1 END, "
+		 "CASE WHEN published THEN ?5 END, ?7 FROM states WHERE name = ?3",
+		 "ssssiss", story->kind, section, state, actor->user.login, now,
+		 token ? token->token : NULL, token ? sha256 : NULL)) < 0)
 		return rc;
 	res->id = sqlite3_last_insert_rowid(nd_store_db(st));
 	res->chars = chars;
 
-	if ((rc = nd_store_prepare(
-		 st,
-		 "INSERT INTO revisions(item_id, rev, kind, section, kicker, headline, "
-		 "subhead, dateline, byline, body, chars, body_chars, author, "
-		 "created_at, encoding) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		 &stmt, err)) < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, res->id);
-	nd_bind_text(stmt, 2, story->kind);
-	nd_bind_text(stmt, 3, story->section && story->section[0] ? story->section : NULL);
-	nd_bind_text(stmt, 4, story->kicker);
-	nd_bind_text(stmt, 5, story->headline);
-	nd_bind_text(stmt, 6, story->subhead);
-	nd_bind_text(stmt, 7, story->dateline);
-	nd_bind_text(stmt, 8, story->byline);
-	nd_bind_text(stmt, 9, story->body ? story->body : "");
-	sqlite3_bind_int64(stmt, 10, chars);
-	sqlite3_bind_int64(stmt, 11, body_chars);
-	nd_bind_text(stmt, 12, actor->user.login);
-	sqlite3_bind_int64(stmt, 13, now);
-	nd_bind_text(stmt, 14, encoding);
-	if ((rc = step_done(st, stmt, err, "storing the revision")) < 0)
+	struct nd_revision_in rev = { .item = res->id,
+				      .rev = 1,
+				      .story = story,
+				      .author = actor->user.login,
+				      .encoding = encoding,
+				      .at = now };
+	if ((rc = nd_revision_append(st, &rev, err)) < 0)
 		return rc;
 
 	if ((rc = nd_event_append(st, res->id, actor->user.login, verb, NULL, state, NULL, 1,
 				  err)) < 0)
 		return rc;
 
-	if (story->section && story->section[0]) {
-		if ((rc = nd_store_prepare(st, "INSERT OR IGNORE INTO sections(name) VALUES (?)",
-					   &stmt, err)) < 0)
-			return rc;
-		nd_bind_text(stmt, 1, story->section);
-		if ((rc = step_done(st, stmt, err, "recording the section")) < 0)
-			return rc;
-	}
+	if (section &&
+	    (rc = nd_sql_exec(st, err, "recording the section",
+			      "INSERT OR IGNORE INTO sections(name) VALUES (?)", "s", section)) < 0)
+		return rc;
 	return 0;
 }
 
@@ -209,8 +191,7 @@ int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	if ((rc = nd_item_insert(st, actor, story, encoding, token, "submitted", "file", res,
-				 err)) < 0 ||
+	if ((rc = nd_item_insert(st, actor, story, encoding, token, NULL, "file", res, err)) < 0 ||
 	    res->duplicate) {
 		nd_store_rollback(st);
 		return rc;
@@ -312,24 +293,7 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 	bind_filter(stmt, actor, f);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":offset"), offset);
-	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
-			struct nd_item *nr = realloc(*rows, ncap * sizeof *nr);
-			if (!nr) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*rows = nr;
-			cap = ncap;
-		}
-		fill_item(stmt, &(*rows)[(*n)++]);
-	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "listing items");
-	sqlite3_finalize(stmt);
+	rc = nd_sql_collect(st, stmt, rows, n, sizeof **rows, fill_item_row, err, "listing items");
 	if (rc < 0) {
 		nd_items_free(*rows, *n);
 		*rows = NULL;
@@ -343,6 +307,19 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 			(*rows)[*n - 1 - i] = tmp;
 		}
 	return 0;
+}
+
+/* A count(*) query's answer, which always has a row; finalizes stmt. */
+static int first_int(struct nd_store *st, sqlite3_stmt *stmt, int64_t *out, const char *what,
+		     struct nd_error *err)
+{
+	int rc = nd_sql_step(st, stmt, what, err);
+	if (rc > 0)
+		*out = sqlite3_column_int64(stmt, 0);
+	else if (rc == 0)
+		rc = nd_fail(err, ND_EDB, "%s: no answer", what);
+	sqlite3_finalize(stmt);
+	return rc < 0 ? rc : 0;
 }
 
 int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
@@ -362,12 +339,7 @@ int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struc
 			return rc;
 		if (f->state)
 			nd_bind_text(stmt, 1, f->state);
-		if (sqlite3_step(stmt) == SQLITE_ROW)
-			*count = sqlite3_column_int64(stmt, 0);
-		else
-			rc = nd_store_fail(st, err, "counting items");
-		sqlite3_finalize(stmt);
-		return rc;
+		return first_int(st, stmt, count, "counting items", err);
 	}
 	if (nd_buf_adds(&sql, "SELECT count(*) FROM items i ") < 0 ||
 	    build_where(&sql, actor, f) < 0) {
@@ -379,12 +351,7 @@ int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struc
 	if (rc < 0)
 		return rc;
 	bind_filter(stmt, actor, f);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*count = sqlite3_column_int64(stmt, 0);
-	else
-		rc = nd_store_fail(st, err, "counting items");
-	sqlite3_finalize(stmt);
-	return rc;
+	return first_int(st, stmt, count, "counting items", err);
 }
 
 /* The sort key of each order, for keyset comparisons. */
@@ -424,12 +391,15 @@ int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const st
 		return rc;
 	bind_filter(stmt, actor, f);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*pos = sqlite3_column_int64(stmt, 0);
-	else
-		rc = nd_store_fail(st, err, "finding the item in the list");
-	sqlite3_finalize(stmt);
-	return rc;
+	return first_int(st, stmt, pos, "finding the item in the list", err);
+}
+
+static int fill_match(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_match *m = elem;
+	m->id = sqlite3_column_int64(stmt, 0);
+	m->position = sqlite3_column_int64(stmt, 1);
+	return 0;
 }
 
 int nd_item_matches(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
@@ -473,24 +443,7 @@ int nd_item_matches(struct nd_store *st, const struct nd_actor *actor, const str
 	bind_filter(stmt, actor, f);
 	nd_search_bind(stmt, &terms);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
-	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (*n == cap) {
-			struct nd_match *nm =
-			    realloc(*matches, (cap = cap ? cap * 2 : 32) * sizeof *nm);
-			if (!nm) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*matches = nm;
-		}
-		(*matches)[*n].id = sqlite3_column_int64(stmt, 0);
-		(*matches)[(*n)++].position = sqlite3_column_int64(stmt, 1);
-	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "searching");
-	sqlite3_finalize(stmt);
+	rc = nd_sql_collect(st, stmt, matches, n, sizeof **matches, fill_match, err, "searching");
 	nd_search_terms_free(&terms);
 	if (rc < 0) {
 		free(*matches);
@@ -525,15 +478,13 @@ int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, i
 	bind_common(stmt, zh);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":rev"), rev);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW) {
+	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) > 0) {
 		fill_item(stmt, it);
-	} else if (step == SQLITE_DONE) {
+		rc = 0;
+	} else if (rc == 0) {
 		rc = rev > 0
 			 ? nd_fail(err, ND_ENOENT, "#%lld has no revision %d", (long long)id, rev)
 			 : nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
-	} else {
-		rc = nd_store_fail(st, err, "reading the item");
 	}
 	sqlite3_finalize(stmt);
 	if (rc == 0 && (rc = may_read(actor, it, err)) < 0)
@@ -560,22 +511,8 @@ int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t
 		return rc;
 	bind_common(stmt, false);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
-	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (*n == cap) {
-			struct nd_item *nr = realloc(*revs, (cap = cap ? cap * 2 : 8) * sizeof *nr);
-			if (!nr) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*revs = nr;
-		}
-		fill_item(stmt, &(*revs)[(*n)++]);
-	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "listing revisions");
-	sqlite3_finalize(stmt);
+	rc = nd_sql_collect(st, stmt, revs, n, sizeof **revs, fill_item_row, err,
+			    "listing revisions");
 	if (rc < 0) {
 		nd_items_free(*revs, *n);
 		*revs = NULL;
@@ -584,47 +521,37 @@ int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t
 	return rc;
 }
 
+static int fill_count(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_state_count *c = elem;
+	c->state = nd_column_dup(stmt, 0);
+	c->label = nd_column_dup(stmt, 1);
+	c->count = sqlite3_column_int64(stmt, 2);
+	return 0;
+}
+
 int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, bool zh,
 			 struct nd_state_count **counts, size_t *n, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	bool own = actor->user.rank < ND_RANK_EDITOR;
-	int rc = nd_store_prepare(
-	    st,
-	    own ? "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
-		  "(SELECT count(*) FROM items i WHERE i.state = s.name AND i.reporter = ?) "
-		  "FROM states s ORDER BY s.position"
-		: "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
-		  "coalesce(c.n, 0) FROM states s LEFT JOIN state_counts c ON c.state = s.name "
-		  "ORDER BY s.position",
-	    &stmt, err);
 	*counts = NULL;
 	*n = 0;
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int(stmt, 1, zh);
-	if (own)
-		nd_bind_text(stmt, 2, actor->user.login);
-	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (*n == cap) {
-			struct nd_state_count *nc =
-			    realloc(*counts, (cap = cap ? cap * 2 : 8) * sizeof *nc);
-			if (!nc) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*counts = nc;
-		}
-		struct nd_state_count *c = &(*counts)[(*n)++];
-		c->state = nd_column_dup(stmt, 0);
-		c->label = nd_column_dup(stmt, 1);
-		c->count = sqlite3_column_int64(stmt, 2);
+	int rc =
+	    actor->user.rank < ND_RANK_EDITOR
+		? nd_sql_list(st, counts, n, sizeof **counts, fill_count, err, "counting items",
+			      "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
+			      "(SELECT count(*) FROM items i WHERE i.state = s.name AND "
+			      "i.reporter = ?) FROM states s ORDER BY s.position",
+			      "ds", zh ? 1 : 0, actor->user.login)
+		: nd_sql_list(st, counts, n, sizeof **counts, fill_count, err, "counting items",
+			      "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
+			      "coalesce(c.n, 0) FROM states s LEFT JOIN state_counts c "
+			      "ON c.state = s.name ORDER BY s.position",
+			      "d", zh ? 1 : 0);
+	if (rc < 0) {
+		nd_state_counts_free(*counts, *n);
+		*counts = NULL;
+		*n = 0;
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "counting items");
-	sqlite3_finalize(stmt);
 	return rc;
 }
 

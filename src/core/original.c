@@ -36,24 +36,13 @@ static int keep(struct nd_store *st, int64_t id, const char *bytes, size_t n, co
 	}
 	char hex[65];
 	nd_sha256_hex(bytes, n, hex);
-	sqlite3_stmt *stmt;
-	int rc =
-	    nd_store_prepare(st,
+	int rc = nd_sql_exec(st, err, "keeping the original",
 			     "INSERT INTO originals(item_id, encoding, size, sha256, compression, "
 			     "bytes) VALUES (?, ?, ?, ?, ?, ?)",
-			     &stmt, err);
-	if (rc == 0) {
-		sqlite3_bind_int64(stmt, 1, id);
-		nd_bind_text(stmt, 2, encoding);
-		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)n);
-		nd_bind_text(stmt, 4, hex);
-		nd_bind_text(stmt, 5, method);
-		sqlite3_bind_blob64(stmt, 6, blob_len ? blob : "", blob_len, SQLITE_TRANSIENT);
-		rc = sqlite3_step(stmt) == SQLITE_DONE
-			 ? 0
-			 : nd_store_fail(st, err, "keeping the original");
-		sqlite3_finalize(stmt);
-	}
+			     "isissb", id, encoding, (int64_t)n, hex, method, (const void *)blob,
+			     (size_t)blob_len);
+	if (rc > 0)
+		rc = 0;
 	free(z);
 	return rc;
 }
@@ -66,8 +55,7 @@ int nd_item_file_original(struct nd_store *st, const struct nd_actor *actor,
 	int rc = nd_story_validate(story, err);
 	if (rc < 0 || (rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	if ((rc = nd_item_insert(st, actor, story, encoding, token, "submitted", "file", res,
-				 err)) < 0 ||
+	if ((rc = nd_item_insert(st, actor, story, encoding, token, NULL, "file", res, err)) < 0 ||
 	    res->duplicate) {
 		nd_store_rollback(st);
 		return rc;
@@ -110,25 +98,18 @@ int nd_original_get(struct nd_store *st, const struct nd_actor *actor, int64_t i
 		return rc;
 	nd_item_free(&it);
 	sqlite3_stmt *stmt;
-	if ((rc = nd_store_prepare(
-		 st,
-		 "SELECT encoding, size, sha256, compression, bytes FROM originals "
-		 "WHERE item_id = ?",
-		 &stmt, err)) < 0)
+	if ((rc = nd_sql_prepare(st, &stmt, err,
+				 "SELECT encoding, size, sha256, compression, bytes FROM originals "
+				 "WHERE item_id = ?",
+				 "i", id)) < 0)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_DONE) {
+	if ((rc = nd_sql_step(st, stmt, "reading the original", err)) <= 0) {
 		sqlite3_finalize(stmt);
-		return nd_fail(err, ND_ENOENT,
-			       "#%lld has no original bytes: it was filed before newsdesk kept "
-			       "them, or imported from a page",
-			       (long long)id);
-	}
-	if (step != SQLITE_ROW) {
-		rc = nd_store_fail(st, err, "reading the original");
-		sqlite3_finalize(stmt);
-		return rc;
+		return rc < 0 ? rc
+			      : nd_fail(err, ND_ENOENT,
+					"#%lld has no original bytes: it was filed before newsdesk "
+					"kept them, or imported from a page",
+					(long long)id);
 	}
 	const char *enc = (const char *)sqlite3_column_text(stmt, 0);
 	sqlite3_int64 size = sqlite3_column_int64(stmt, 1);

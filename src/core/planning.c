@@ -5,37 +5,12 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/store_sql.h"
+#include "newsdesk/workflow.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-/* Binds arguments by a tiny format: s text, i int64, n NULL. */
-static int exec_bound(struct nd_store *st, const char *sql, struct nd_error *err, const char *what,
-		      const char *fmt, ...)
-{
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st, sql, &stmt, err);
-	if (rc < 0)
-		return rc;
-	va_list ap;
-	va_start(ap, fmt);
-	for (int i = 0; fmt[i]; i++) {
-		if (fmt[i] == 's')
-			nd_bind_text(stmt, i + 1, va_arg(ap, const char *));
-		else if (fmt[i] == 'i')
-			sqlite3_bind_int64(stmt, i + 1, va_arg(ap, int64_t));
-		else
-			sqlite3_bind_null(stmt, i + 1);
-	}
-	va_end(ap);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, what);
-	sqlite3_finalize(stmt);
-	return rc;
-}
 
 static char *col(sqlite3_stmt *s, int i)
 {
@@ -81,30 +56,20 @@ int nd_issue_add(struct nd_store *st, const struct nd_actor *actor, const char *
 	}
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	sqlite3_stmt *stmt;
-	if ((rc = nd_store_prepare(st,
-				   "INSERT INTO issues(code, title, date, pages, created_at) "
-				   "VALUES (?, ?, ?, ?, ?)",
-				   &stmt, err)) < 0)
+	int64_t taken = 0;
+	if ((rc = nd_sql_int(st, &taken, err, "reading issues",
+			     "SELECT count(*) FROM issues WHERE code = ?", "s", code)) < 0)
 		goto fail;
-	nd_bind_text(stmt, 1, code);
-	nd_bind_text(stmt, 2, title);
-	nd_bind_text(stmt, 3, date && date[0] ? date : NULL);
-	if (pages > 0)
-		sqlite3_bind_int(stmt, 4, pages);
-	else
-		sqlite3_bind_null(stmt, 4);
-	sqlite3_bind_int64(stmt, 5, nd_now());
-	int step = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (step == SQLITE_CONSTRAINT_PRIMARYKEY) {
+	if (taken) {
 		rc = nd_fail(err, ND_EINVAL, "issue %s already exists", code);
 		goto fail;
 	}
-	if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "adding the issue");
+	if ((rc = nd_sql_exec(st, err, "adding the issue",
+			      "INSERT INTO issues(code, title, date, pages, created_at) "
+			      "VALUES (?, ?, ?, CASE WHEN ?4 > 0 THEN ?4 END, ?5)",
+			      "sssdi", code, title, date && date[0] ? date : NULL, pages,
+			      nd_now())) < 0)
 		goto fail;
-	}
 	return nd_store_commit(st, err);
 fail:
 	nd_store_rollback(st);
@@ -113,7 +78,8 @@ fail:
 
 #define ISSUE_COLUMNS                                                                              \
 	"i.code, i.title, i.date, coalesce(i.pages, 0), i.state, i.published_at, "                 \
-	"(SELECT count(*) FROM items t WHERE t.issue = i.code) FROM issues i "
+	"(SELECT count(*) FROM items t WHERE t.issue = i.code), i.published_at IS NOT NULL "       \
+	"FROM issues i "
 
 static void fill_issue(sqlite3_stmt *s, struct nd_issue *is)
 {
@@ -123,6 +89,7 @@ static void fill_issue(sqlite3_stmt *s, struct nd_issue *is)
 	is->pages = sqlite3_column_int(s, 3);
 	is->state = col(s, 4);
 	is->published_at = sqlite3_column_int64(s, 5);
+	is->published = sqlite3_column_int(s, 7) != 0;
 	is->items = sqlite3_column_int64(s, 6);
 }
 
@@ -130,44 +97,38 @@ int nd_issue_get(struct nd_store *st, const char *code, struct nd_issue *is, str
 {
 	sqlite3_stmt *stmt;
 	memset(is, 0, sizeof *is);
-	int rc = nd_store_prepare(st, "SELECT " ISSUE_COLUMNS "WHERE i.code = ?", &stmt, err);
+	int rc =
+	    nd_sql_prepare(st, &stmt, err, "SELECT " ISSUE_COLUMNS "WHERE i.code = ?", "s", code);
 	if (rc < 0)
 		return rc;
-	nd_bind_text(stmt, 1, code);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW)
+	if ((rc = nd_sql_step(st, stmt, "reading the issue", err)) > 0) {
 		fill_issue(stmt, is);
-	else if (step == SQLITE_DONE)
+		rc = 0;
+	} else if (rc == 0) {
 		rc = nd_fail(err, ND_ENOENT, "no issue '%s' ('newsdesk issue list' shows them)",
 			     code);
-	else
-		rc = nd_store_fail(st, err, "reading the issue");
+	}
 	sqlite3_finalize(stmt);
 	return rc;
 }
 
+static int fill_issue_row(sqlite3_stmt *stmt, void *elem)
+{
+	fill_issue(stmt, elem);
+	return 0;
+}
+
 int nd_issue_list(struct nd_store *st, struct nd_issue **issues, size_t *n, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
 	*issues = NULL;
 	*n = 0;
-	int rc = nd_store_prepare(st, "SELECT " ISSUE_COLUMNS "ORDER BY i.date DESC, i.code DESC",
-				  &stmt, err);
-	if (rc < 0)
-		return rc;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct nd_issue *ni = realloc(*issues, (*n + 1) * sizeof *ni);
-		if (!ni) {
-			rc = nd_fail(err, ND_ENOMEM, "out of memory");
-			break;
-		}
-		*issues = ni;
-		fill_issue(stmt, &(*issues)[(*n)++]);
+	int rc = nd_sql_list(st, issues, n, sizeof **issues, fill_issue_row, err, "listing issues",
+			     "SELECT " ISSUE_COLUMNS "ORDER BY i.date DESC, i.code DESC", NULL);
+	if (rc < 0) {
+		nd_issues_free(*issues, *n);
+		*issues = NULL;
+		*n = 0;
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "listing issues");
-	sqlite3_finalize(stmt);
 	return rc;
 }
 
@@ -208,14 +169,14 @@ int nd_issue_page_set(struct nd_store *st, const struct nd_actor *actor, const c
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	rc = exec_bound(st,
+	rc =
+	    nd_sql_exec(st, err, "planning the page",
 			"INSERT INTO issue_pages(issue, page, section, budget) VALUES (?, ?, ?, ?) "
 			"ON CONFLICT(issue, page) DO UPDATE SET "
 			"section = coalesce(excluded.section, section), "
 			"budget = CASE WHEN ?5 THEN excluded.budget ELSE budget END",
-			err, "planning the page", "sisii", code, (int64_t)page,
-			section && section[0] ? section : NULL, (int64_t)(budget >= 0 ? budget : 0),
-			(int64_t)(budget >= 0));
+			"sisii", code, (int64_t)page, section && section[0] ? section : NULL,
+			(int64_t)(budget >= 0 ? budget : 0), (int64_t)(budget >= 0));
 	if (rc < 0) {
 		nd_store_rollback(st);
 		return rc;
@@ -229,6 +190,7 @@ struct placement {
 	char issue[40];
 	int page, position;
 	char state[32];
+	bool withdrawn;
 	bool exists;
 };
 
@@ -237,13 +199,15 @@ static int read_placement(struct nd_store *st, int64_t id, struct placement *p,
 {
 	sqlite3_stmt *stmt;
 	memset(p, 0, sizeof *p);
-	int rc = nd_store_prepare(st, "SELECT issue, page, position, state FROM items WHERE id = ?",
-				  &stmt, err);
+	int rc =
+	    nd_sql_prepare(st, &stmt, err,
+			   "SELECT i.issue, i.page, i.position, i.state, s.withdrawn FROM items i "
+			   "JOIN states s ON s.name = i.state WHERE i.id = ?",
+			   "i", id);
 	if (rc < 0)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW) {
+	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) > 0) {
+		rc = 0;
 		p->exists = true;
 		const char *v = (const char *)sqlite3_column_text(stmt, 0);
 		if (v)
@@ -251,44 +215,25 @@ static int read_placement(struct nd_store *st, int64_t id, struct placement *p,
 		p->page = sqlite3_column_int(stmt, 1);
 		p->position = sqlite3_column_int(stmt, 2);
 		snprintf(p->state, sizeof p->state, "%s", sqlite3_column_text(stmt, 3));
-	} else if (step == SQLITE_DONE) {
+		p->withdrawn = sqlite3_column_int(stmt, 4) != 0;
+	} else if (rc == 0) {
 		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
-	} else {
-		rc = nd_store_fail(st, err, "reading the item");
 	}
 	sqlite3_finalize(stmt);
 	return rc;
 }
 
-static int64_t count_on_page(struct nd_store *st, const char *code, int page, int64_t except)
-{
-	sqlite3_stmt *stmt;
-	int64_t n = 0;
-	if (nd_store_prepare(st,
-			     "SELECT count(*) FROM items WHERE issue = ? AND page = ? AND id <> ?",
-			     &stmt, NULL) < 0)
-		return 0;
-	nd_bind_text(stmt, 1, code);
-	sqlite3_bind_int(stmt, 2, page);
-	sqlite3_bind_int64(stmt, 3, except);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		n = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return n;
-}
-
 static int take_off(struct nd_store *st, int64_t id, const struct placement *p,
 		    struct nd_error *err)
 {
-	int rc = exec_bound(
-	    st, "UPDATE items SET issue = NULL, page = NULL, position = NULL WHERE id = ?", err,
-	    "taking the item off its page", "i", id);
+	int rc = nd_sql_exec(
+	    st, err, "taking the item off its page",
+	    "UPDATE items SET issue = NULL, page = NULL, position = NULL WHERE id = ?", "i", id);
 	if (rc == 0 && p->issue[0])
-		rc = exec_bound(st,
-				"UPDATE items SET position = position - 1 "
-				"WHERE issue = ? AND page = ? AND position > ?",
-				err, "closing the gap", "sii", p->issue, (int64_t)p->page,
-				(int64_t)p->position);
+		rc = nd_sql_exec(st, err, "closing the gap",
+				 "UPDATE items SET position = position - 1 "
+				 "WHERE issue = ? AND page = ? AND position > ?",
+				 "sii", p->issue, (int64_t)p->page, (int64_t)p->position);
 	return rc;
 }
 
@@ -315,7 +260,7 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	if ((rc = nd_issue_get(st, code, &is, err)) < 0)
 		goto fail;
 	rc = check_page(&is, page, err);
-	bool published = strcmp(is.state, "published") == 0;
+	bool published = is.published;
 	nd_issue_free(&is);
 	if (rc < 0)
 		goto fail;
@@ -323,9 +268,9 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		rc = nd_fail(err, ND_ESTATE, "issue %s is already published", code);
 		goto fail;
 	}
-	if (strcmp(p.state, "spiked") == 0) {
-		rc = nd_fail(err, ND_ESTATE, "#%lld is spiked; restore it before placing it",
-			     (long long)id);
+	if (p.withdrawn) {
+		rc = nd_fail(err, ND_ESTATE, "#%lld is %s; restore it before placing it",
+			     (long long)id, p.state);
 		goto fail;
 	}
 	char from[64] = "";
@@ -335,19 +280,22 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	snprintf(target_issue, sizeof target_issue, "%s", code);
 	if ((rc = take_off(st, id, &p, err)) < 0)
 		goto fail;
-	int64_t others = count_on_page(st, target_issue, page, id);
+	int64_t others = 0;
+	if ((rc = nd_sql_int(st, &others, err, "counting the page",
+			     "SELECT count(*) FROM items WHERE issue = ? AND page = ? AND id <> ?",
+			     "sdi", target_issue, page, id)) < 0)
+		goto fail;
 	if (position <= 0 || position > others + 1)
 		position = (int)others + 1;
-	if ((rc = exec_bound(st,
-			     "UPDATE items SET position = position + 1 "
-			     "WHERE issue = ? AND page = ? AND position >= ? AND id <> ?",
-			     err, "making room on the page", "siii", target_issue, (int64_t)page,
-			     (int64_t)position, id)) < 0 ||
-	    (rc = exec_bound(st,
-			     "UPDATE items SET issue = ?, page = ?, position = ?, updated_at = ? "
-			     "WHERE id = ?",
-			     err, "placing the item", "siiii", target_issue, (int64_t)page,
-			     (int64_t)position, nd_now(), id)) < 0)
+	if ((rc = nd_sql_exec(st, err, "making room on the page",
+			      "UPDATE items SET position = position + 1 "
+			      "WHERE issue = ? AND page = ? AND position >= ? AND id <> ?",
+			      "siii", target_issue, (int64_t)page, (int64_t)position, id)) < 0 ||
+	    (rc = nd_sql_exec(st, err, "placing the item",
+			      "UPDATE items SET issue = ?, page = ?, position = ?, updated_at = ? "
+			      "WHERE id = ?",
+			      "siiii", target_issue, (int64_t)page, (int64_t)position, nd_now(),
+			      id)) < 0)
 		goto fail;
 	char note[160];
 	snprintf(note, sizeof note, "%s%s p.%d #%d", from, target_issue, page, position);
@@ -434,7 +382,7 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		 st,
 		 "SELECT i.id, i.page, i.position, i.section, r.kicker, r.headline, r.subhead, "
 		 "r.byline, i.reporter, i.state, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
-		 "r.chars, i.current_rev, coalesce(i.published_rev, 0) "
+		 "r.chars, i.current_rev, coalesce(i.published_rev, 0), s.signed_off "
 		 "FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
 		 "JOIN states s ON s.name = i.state WHERE i.issue = ? "
 		 "ORDER BY i.page, i.position, i.id",
@@ -442,8 +390,8 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		goto fail;
 	sqlite3_bind_int(stmt, 1, zh);
 	nd_bind_text(stmt, 2, code);
-	int step, max_page = r->issue.pages;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	int max_page = r->issue.pages;
+	while ((rc = nd_sql_step(st, stmt, "reading the rundown", err)) > 0) {
 		struct nd_rundown_item *ni = realloc(r->items, (r->n + 1) * sizeof *ni);
 		if (!ni) {
 			rc = nd_fail(err, ND_ENOMEM, "out of memory");
@@ -468,11 +416,10 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		if (it->page > max_page)
 			max_page = it->page;
 		r->chars += it->chars;
-		if (strcmp(it->state, "approved") != 0 && strcmp(it->state, "published") != 0)
+		it->signed_off = sqlite3_column_int(stmt, 14) != 0;
+		if (!it->signed_off)
 			r->unsigned_items++;
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "reading the rundown");
 	sqlite3_finalize(stmt);
 	if (rc < 0)
 		goto fail;
@@ -487,12 +434,11 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		r->pages[p].page = (int)p + 1;
 		r->pages[p].budget = -1;
 	}
-	if ((rc = nd_store_prepare(st,
-				   "SELECT page, section, budget FROM issue_pages WHERE issue = ?",
-				   &stmt, err)) < 0)
+	if ((rc = nd_sql_prepare(st, &stmt, err,
+				 "SELECT page, section, budget FROM issue_pages WHERE issue = ?",
+				 "s", code)) < 0)
 		goto fail;
-	nd_bind_text(stmt, 1, code);
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "reading the pages", err)) > 0) {
 		int p = sqlite3_column_int(stmt, 0);
 		if (p < 1 || (size_t)p > r->npages)
 			continue;
@@ -502,6 +448,8 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 					     : sqlite3_column_int64(stmt, 2);
 	}
 	sqlite3_finalize(stmt);
+	if (rc < 0)
+		goto fail;
 	for (size_t i = 0; i < r->n; i++) {
 		struct nd_rundown_page *pg = &r->pages[r->items[i].page - 1];
 		if (pg->count == 0)
@@ -517,51 +465,73 @@ fail:
 
 /* ---- publishing --------------------------------------------------------------- */
 
+struct to_publish {
+	int64_t id;
+	const char *verb; /* the row of wf that publishes it */
+};
+
+/* The issue's placed items, sorted into those to publish now and those
+ * held back (not signed off); those already out are left as they are. */
+static int sort_issue(struct nd_store *st, const struct nd_workflow *wf, const char *code,
+		      struct to_publish **out, size_t *n, size_t *placed, struct nd_buf *held,
+		      struct nd_publish_result *res, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_sql_prepare(st, &stmt, err,
+				"SELECT i.id, i.state, s.label_zh FROM items i JOIN states s "
+				"ON s.name = i.state WHERE i.issue = ? ORDER BY i.page, i.position",
+				"s", code);
+	if (rc < 0)
+		return rc;
+	while ((rc = nd_sql_step(st, stmt, "reading the issue's items", err)) > 0) {
+		(*placed)++;
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		const char *name = (const char *)sqlite3_column_text(stmt, 1);
+		const struct nd_state *state = nd_workflow_state(wf, name);
+		if (state && state->published)
+			continue;
+		const char *verb =
+		    state && state->signed_off ? nd_workflow_publish_verb(wf, name) : NULL;
+		if (!verb) {
+			res->held++;
+			nd_buf_printf(held, "%s#%lld (%s)", held->len ? ", " : "", (long long)id,
+				      sqlite3_column_text(stmt, 2));
+			continue;
+		}
+		struct to_publish *ni = realloc(*out, (*n + 1) * sizeof *ni);
+		if (!ni) {
+			rc = nd_fail(err, ND_ENOMEM, "out of memory");
+			break;
+		}
+		*out = ni;
+		ni[(*n)++] = (struct to_publish){ id, verb };
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const char *code,
 		     bool partial, struct nd_publish_result *res, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
+	struct nd_workflow wf;
 	struct nd_issue is;
 	struct nd_buf held = ND_BUF_INIT;
-	int64_t *ids = NULL;
-	size_t n = 0;
+	struct to_publish *ids = NULL;
+	size_t n = 0, placed = 0;
 	int rc;
 	memset(res, 0, sizeof *res);
-	if ((rc = nd_require_rank(actor, ND_RANK_CHIEF, "publish", err)) < 0)
-		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	if ((rc = nd_issue_get(st, code, &is, err)) < 0)
+	if ((rc = nd_workflow_load(st, &wf, err)) < 0) {
+		nd_store_rollback(st);
+		return rc;
+	}
+	/* The least role comes from the workflow's rows, as for one item. */
+	if ((rc = nd_require_rank(actor, nd_workflow_publish_rank(&wf), "publish", err)) < 0 ||
+	    (rc = nd_issue_get(st, code, &is, err)) < 0)
 		goto fail;
 	nd_issue_free(&is);
-	if ((rc = nd_store_prepare(
-		 st,
-		 "SELECT i.id, i.state, s.label_zh FROM items i JOIN states s "
-		 "ON s.name = i.state WHERE i.issue = ? ORDER BY i.page, i.position",
-		 &stmt, err)) < 0)
-		goto fail;
-	nd_bind_text(stmt, 1, code);
-	size_t placed = 0;
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		placed++;
-		const char *state = (const char *)sqlite3_column_text(stmt, 1);
-		int64_t id = sqlite3_column_int64(stmt, 0);
-		if (strcmp(state, "approved") == 0) {
-			int64_t *ni = realloc(ids, (n + 1) * sizeof *ni);
-			if (!ni) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			ids = ni;
-			ids[n++] = id;
-		} else if (strcmp(state, "published") != 0) {
-			res->held++;
-			nd_buf_printf(&held, "%s#%lld (%s)", held.len ? ", " : "", (long long)id,
-				      sqlite3_column_text(stmt, 2));
-		}
-	}
-	sqlite3_finalize(stmt);
-	if (rc < 0)
+	if ((rc = sort_issue(st, &wf, code, &ids, &n, &placed, &held, res, err)) < 0)
 		goto fail;
 	snprintf(res->held_ids, sizeof res->held_ids, "%s", nd_buf_str(&held));
 	if (placed == 0) {
@@ -571,41 +541,51 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 	if (res->held && !partial) {
 		rc = nd_fail(err, ND_ESTATE,
 			     "cannot publish %s: %zu item%s not signed off: %s. Sign them off, or "
-			     "publish the approved ones with --partial",
+			     "publish the signed-off ones with --partial",
 			     code, res->held, res->held == 1 ? " is" : "s are", nd_buf_str(&held));
 		goto fail;
 	}
-	int64_t now = nd_now();
+	/* Each item through the one engine: the same checks, the same
+	 * published_rev, the same event, as 'publish ID'. */
 	for (size_t i = 0; i < n; i++) {
-		if ((rc = exec_bound(
-			 st,
-			 "UPDATE items SET state = 'published', prev_state = 'approved', "
-			 "published_rev = current_rev, published_at = ?, updated_at = ? "
-			 "WHERE id = ? AND state = 'approved'",
-			 err, "publishing", "iii", now, now, ids[i])) < 0 ||
-		    (rc = nd_event_append(st, ids[i], actor->user.login, "publish", "approved",
-					  "published", code, ND_EVENT_CURRENT_REV, err)) < 0)
+		struct nd_transition_result tr;
+		if ((rc = nd_workflow_move(st, &wf, actor, ids[i].id, ids[i].verb, code, false, &tr,
+					   err)) < 0)
 			goto fail;
 	}
-	if ((rc = exec_bound(
-		 st, "UPDATE issues SET state = 'published', published_at = ? WHERE code = ?", err,
-		 "marking the issue published", "is", now, code)) < 0)
+	if ((rc = nd_sql_exec(st, err, "marking the issue published",
+			      "UPDATE issues SET published_at = ? WHERE code = ?", "is", nd_now(),
+			      code)) < 0)
 		goto fail;
 	res->published = n;
 	free(ids);
 	nd_buf_free(&held);
+	nd_workflow_free(&wf);
 	return nd_store_commit(st, err);
 fail:
 	free(ids);
 	nd_buf_free(&held);
+	nd_workflow_free(&wf);
 	nd_store_rollback(st);
 	return rc;
+}
+
+struct pair {
+	int64_t id;
+	int rev;
+};
+
+static int fill_pair(sqlite3_stmt *stmt, void *elem)
+{
+	struct pair *p = elem;
+	p->id = sqlite3_column_int64(stmt, 0);
+	p->rev = sqlite3_column_int(stmt, 1);
+	return 0;
 }
 
 int nd_issue_published(struct nd_store *st, const struct nd_actor *actor, const char *code,
 		       struct nd_item **items, size_t *n, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
 	struct nd_issue is;
 	*items = NULL;
 	*n = 0;
@@ -613,26 +593,16 @@ int nd_issue_published(struct nd_store *st, const struct nd_actor *actor, const 
 	if (rc < 0)
 		return rc;
 	nd_issue_free(&is);
-	if ((rc = nd_store_prepare(st,
-				   "SELECT id, published_rev FROM items WHERE issue = ? AND "
-				   "published_rev IS NOT NULL ORDER BY page, position, id",
-				   &stmt, err)) < 0)
-		return rc;
-	nd_bind_text(stmt, 1, code);
-	struct pair {
-		int64_t id;
-		int rev;
-	} *pairs = NULL;
+	struct pair *pairs = NULL;
 	size_t np = 0;
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		struct pair *pp = realloc(pairs, (np + 1) * sizeof *pp);
-		if (!pp)
-			break;
-		pairs = pp;
-		pairs[np].id = sqlite3_column_int64(stmt, 0);
-		pairs[np++].rev = sqlite3_column_int(stmt, 1);
+	if ((rc = nd_sql_list(st, &pairs, &np, sizeof *pairs, fill_pair, err,
+			      "reading the issue's items",
+			      "SELECT id, published_rev FROM items WHERE issue = ? AND "
+			      "published_rev IS NOT NULL ORDER BY page, position, id",
+			      "s", code)) < 0) {
+		free(pairs);
+		return rc;
 	}
-	sqlite3_finalize(stmt);
 	if (np && !(*items = calloc(np, sizeof **items))) {
 		free(pairs);
 		return nd_fail(err, ND_ENOMEM, "out of memory");
@@ -661,6 +631,17 @@ static int64_t year_start(int year)
 	return (int64_t)mktime(&tm);
 }
 
+static int fill_stat(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_stat_row *r = elem;
+	r->reporter = col(stmt, 0);
+	r->name = col(stmt, 1);
+	r->filed = (long)sqlite3_column_int64(stmt, 2);
+	r->published = (long)sqlite3_column_int64(stmt, 3);
+	r->published_chars = (long)sqlite3_column_int64(stmt, 4);
+	return 0;
+}
+
 int nd_stats(struct nd_store *st, const struct nd_actor *actor, int year, const char *reporter,
 	     struct nd_stat_row **rows, size_t *n, struct nd_error *err)
 {
@@ -687,24 +668,12 @@ int nd_stats(struct nd_store *st, const struct nd_actor *actor, int year, const 
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":a"), year_start(year));
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":b"), year_start(year + 1));
 	nd_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":who"), reporter);
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct nd_stat_row *nr = realloc(*rows, (*n + 1) * sizeof *nr);
-		if (!nr) {
-			rc = nd_fail(err, ND_ENOMEM, "out of memory");
-			break;
-		}
-		*rows = nr;
-		struct nd_stat_row *r = &(*rows)[(*n)++];
-		r->reporter = col(stmt, 0);
-		r->name = col(stmt, 1);
-		r->filed = (long)sqlite3_column_int64(stmt, 2);
-		r->published = (long)sqlite3_column_int64(stmt, 3);
-		r->published_chars = (long)sqlite3_column_int64(stmt, 4);
+	if ((rc = nd_sql_collect(st, stmt, rows, n, sizeof **rows, fill_stat, err, "counting")) <
+	    0) {
+		nd_stats_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "counting");
-	sqlite3_finalize(stmt);
 	return rc;
 }
 

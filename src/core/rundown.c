@@ -21,7 +21,7 @@ static void when(int64_t t, char *out, size_t size)
 
 static bool signed_off(const struct nd_rundown_item *it)
 {
-	return strcmp(it->state, "approved") == 0 || strcmp(it->state, "published") == 0;
+	return it->signed_off;
 }
 
 /* ---- text ---------------------------------------------------------------- */

@@ -276,7 +276,7 @@ static int phase(struct nd_store *st, const struct nd_actor *actor, const struct
 	if (o->state)
 		nd_buf_adds(&sql, "AND i.state = :state ");
 	else
-		nd_buf_adds(&sql, "AND i.state <> 'spiked' ");
+		nd_buf_adds(&sql, "AND i.state NOT IN (SELECT name FROM states WHERE withdrawn) ");
 	if (o->issue)
 		nd_buf_adds(&sql, "AND i.issue = :issue ");
 	if (actor->user.rank < ND_RANK_EDITOR)
@@ -306,8 +306,7 @@ static int phase(struct nd_store *st, const struct nd_actor *actor, const struct
 	if ((idx = sqlite3_bind_parameter_index(stmt, ":me")))
 		nd_bind_text(stmt, idx, actor->user.login);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit - (int)*n);
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = nd_sql_step(st, stmt, "searching", err)) > 0) {
 		struct nd_search_hit *nh = realloc(*hits, (*n + 1) * sizeof *nh);
 		if (!nh) {
 			rc = nd_fail(err, ND_ENOMEM, "out of memory");
@@ -328,8 +327,6 @@ static int phase(struct nd_store *st, const struct nd_actor *actor, const struct
 		if (!h->snippet)
 			h->snippet = snippet(h->headline ? h->headline : "", t);
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "searching");
 	sqlite3_finalize(stmt);
 	if (!fts)
 		o->windowed = true;
@@ -353,15 +350,12 @@ int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *que
 		rc = phase(st, actor, &t, o, zh, -1, hits, n, err);
 	if (rc == 0 && o->windowed) {
 		/* the window only mattered if there are more items than it holds */
-		sqlite3_stmt *stmt;
-		o->windowed = false;
-		if (nd_store_prepare(st, "SELECT coalesce(sum(n), 0) FROM state_counts", &stmt,
-				     err) == 0) {
-			if (sqlite3_step(stmt) == SQLITE_ROW)
-				o->windowed =
-				    sqlite3_column_int64(stmt, 0) > ND_SEARCH_SHORT_WINDOW;
-			sqlite3_finalize(stmt);
-		}
+		int64_t items = 0;
+		rc = nd_sql_int(st, &items, err, "counting items",
+				"SELECT coalesce(sum(n), 0) FROM state_counts", NULL);
+		o->windowed = items > ND_SEARCH_SHORT_WINDOW;
+		if (rc > 0)
+			rc = 0;
 	}
 	nd_search_terms_free(&t);
 	if (rc < 0) {
@@ -383,26 +377,56 @@ void nd_search_hits_free(struct nd_search_hit *hits, size_t n)
 	free(hits);
 }
 
+/* Clears the index and adds the current revisions ('rebuild' would read
+ * every revision). fresh: the index is too damaged to open, so its shadow
+ * tables are first put back as CREATE VIRTUAL TABLE leaves them (FTS5's
+ * empty index: the averages and structure records, format version 4). */
+static int rebuild(struct nd_store *st, bool fresh, int64_t *indexed, struct nd_error *err)
+{
+	int rc = nd_store_begin(st, err);
+	if (rc < 0)
+		return rc;
+	if (fresh &&
+	    ((rc = nd_sql_exec(st, err, "resetting the index", "DELETE FROM search_data", NULL)) <
+		 0 ||
+	     (rc = nd_sql_exec(st, err, "resetting the index", "DELETE FROM search_idx", NULL)) <
+		 0 ||
+	     (rc = nd_sql_exec(st, err, "resetting the index", "DELETE FROM search_docsize",
+			       NULL)) < 0 ||
+	     (rc = nd_sql_exec(st, err, "resetting the index",
+			       "INSERT INTO search_data(id, block) VALUES (1, X''), "
+			       "(10, X'00000000000000')",
+			       NULL)) < 0 ||
+	     (rc = nd_sql_exec(st, err, "resetting the index",
+			       "INSERT OR REPLACE INTO search_config(k, v) "
+			       "VALUES ('version', 4)",
+			       NULL)) < 0))
+		return rc;
+	if ((!fresh &&
+	     (rc = nd_sql_exec(st, err, "clearing the index",
+			       "INSERT INTO search(search) VALUES ('delete-all')", NULL)) < 0) ||
+	    (rc = nd_sql_exec(st, err, "rebuilding the index",
+			      "INSERT INTO search(rowid, kicker, headline, subhead, byline, body) "
+			      "SELECT r.id, r.kicker, r.headline, r.subhead, r.byline, r.body "
+			      "FROM items i JOIN revisions r ON r.item_id = i.id "
+			      "AND r.rev = i.current_rev",
+			      NULL)) < 0) {
+		nd_store_rollback(st);
+		return rc;
+	}
+	*indexed = rc;
+	return nd_store_commit(st, err);
+}
+
+int nd_search_rebuild(struct nd_store *st, int64_t *indexed, struct nd_error *err)
+{
+	int rc = rebuild(st, false, indexed, err);
+	return rc == ND_EDB ? rebuild(st, true, indexed, err) : rc;
+}
+
 int nd_search_reindex(struct nd_store *st, const struct nd_actor *actor, int64_t *indexed,
 		      struct nd_error *err)
 {
 	int rc = nd_require_rank(actor, ND_RANK_ADMIN, "rebuild the search index", err);
-	if (rc < 0 || (rc = nd_store_begin(st, err)) < 0)
-		return rc;
-	/* 'rebuild' would read every revision: clear, then add the current ones. */
-	char *msg = NULL;
-	if (sqlite3_exec(
-		nd_store_db(st),
-		"INSERT INTO search(search) VALUES ('delete-all');"
-		"INSERT INTO search(rowid, kicker, headline, subhead, byline, body) "
-		"SELECT r.id, r.kicker, r.headline, r.subhead, r.byline, r.body "
-		"FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev;",
-		NULL, NULL, &msg) != SQLITE_OK) {
-		rc = nd_fail(err, ND_EDB, "rebuilding the index: %s", msg ? msg : "");
-		sqlite3_free(msg);
-		nd_store_rollback(st);
-		return rc;
-	}
-	*indexed = sqlite3_changes(nd_store_db(st));
-	return nd_store_commit(st, err);
+	return rc < 0 ? rc : nd_search_rebuild(st, indexed, err);
 }

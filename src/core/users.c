@@ -34,19 +34,16 @@ static void fill_user(sqlite3_stmt *stmt, struct nd_user *u)
 int nd_user_get(struct nd_store *st, const char *login, struct nd_user *u, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st, "SELECT " USER_COLUMNS "WHERE u.login = ?", &stmt, err);
 	memset(u, 0, sizeof *u);
+	int rc =
+	    nd_sql_prepare(st, &stmt, err, "SELECT " USER_COLUMNS "WHERE u.login = ?", "s", login);
 	if (rc < 0)
 		return rc;
-	nd_bind_text(stmt, 1, login);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW) {
+	if ((rc = nd_sql_step(st, stmt, "reading users", err)) > 0) {
 		fill_user(stmt, u);
 		rc = u->login && u->role ? 0 : nd_fail(err, ND_ENOMEM, "out of memory");
-	} else if (step == SQLITE_DONE) {
+	} else if (rc == 0) {
 		rc = nd_fail(err, ND_ENOENT, "no user '%s'", login);
-	} else {
-		rc = nd_store_fail(st, err, "reading users");
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -54,20 +51,14 @@ int nd_user_get(struct nd_store *st, const char *login, struct nd_user *u, struc
 
 int nd_role_rank(struct nd_store *st, const char *role, int *rank, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st, "SELECT rank FROM roles WHERE name = ?", &stmt, err);
-	if (rc < 0)
-		return rc;
-	nd_bind_text(stmt, 1, role);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		*rank = sqlite3_column_int(stmt, 0);
-		rc = 0;
-	} else {
-		rc = nd_fail(err, ND_EINVAL, "unknown role '%s' (reporter, editor, chief or admin)",
-			     role);
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	int64_t r = 0;
+	int rc = nd_sql_int(st, &r, err, "reading roles", "SELECT rank FROM roles WHERE name = ?",
+			    "s", role);
+	if (rc == 0)
+		return nd_fail(err, ND_EINVAL,
+			       "unknown role '%s' (reporter, editor, chief or admin)", role);
+	*rank = (int)r;
+	return rc < 0 ? rc : 0;
 }
 
 static int valid_login(const char *login, struct nd_error *err)
@@ -96,13 +87,12 @@ static int key_taken(struct nd_store *st, const char *login, const char *key, st
 	sqlite3_stmt *stmt;
 	if (!key)
 		return 0;
-	int rc = nd_store_prepare(st, "SELECT login FROM users WHERE ssh_key = ? AND login <> ?",
-				  &stmt, err);
+	int rc = nd_sql_prepare(st, &stmt, err,
+				"SELECT login FROM users WHERE ssh_key = ? AND login <> ?", "ss",
+				key, login);
 	if (rc < 0)
 		return rc;
-	nd_bind_text(stmt, 1, key);
-	nd_bind_text(stmt, 2, login);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
+	if ((rc = nd_sql_step(st, stmt, "reading users", err)) > 0)
 		rc = nd_fail(err, ND_EINVAL,
 			     "that key already belongs to %s: each user needs a key of "
 			     "their own",
@@ -114,25 +104,20 @@ static int key_taken(struct nd_store *st, const char *login, const char *key, st
 int nd_user_set_key(struct nd_store *st, const struct nd_actor *actor, const char *login,
 		    const char *key, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
 	int rc;
 	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, "change users", err)) < 0)
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
 	if ((rc = key_taken(st, login, key, err)) < 0 ||
-	    (rc = nd_store_prepare(st, "UPDATE users SET ssh_key = ? WHERE login = ?", &stmt,
-				   err)) < 0)
+	    (rc = nd_sql_exec(st, err, "saving the key",
+			      "UPDATE users SET ssh_key = ? WHERE login = ?", "ss", key, login)) <
+		0)
 		goto fail;
-	nd_bind_text(stmt, 1, key);
-	nd_bind_text(stmt, 2, login);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "saving the key");
-	else if (sqlite3_changes(nd_store_db(st)) == 0)
+	if (rc == 0) {
 		rc = nd_fail(err, ND_ENOENT, "no user '%s'", login);
-	sqlite3_finalize(stmt);
-	if (rc < 0)
 		goto fail;
+	}
 	return nd_store_commit(st, err);
 fail:
 	nd_store_rollback(st);
@@ -142,25 +127,18 @@ fail:
 static int insert_user(struct nd_store *st, const char *login, const char *role, const char *name,
 		       const char *key, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "INSERT INTO users(login, name, role, ssh_key, created_at) "
-				  "VALUES (?, ?, ?, ?, ?)",
-				  &stmt, err);
+	int64_t taken = 0;
+	int rc = nd_sql_int(st, &taken, err, "reading users",
+			    "SELECT count(*) FROM users WHERE login = ?", "s", login);
 	if (rc < 0)
 		return rc;
-	nd_bind_text(stmt, 1, login);
-	nd_bind_text(stmt, 2, name && name[0] ? name : NULL);
-	nd_bind_text(stmt, 3, role);
-	nd_bind_text(stmt, 4, key);
-	sqlite3_bind_int64(stmt, 5, nd_now());
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_CONSTRAINT_PRIMARYKEY)
-		rc = nd_fail(err, ND_EINVAL, "user '%s' already exists", login);
-	else if (step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "adding the user");
-	sqlite3_finalize(stmt);
-	return rc;
+	if (taken)
+		return nd_fail(err, ND_EINVAL, "user '%s' already exists", login);
+	rc = nd_sql_exec(st, err, "adding the user",
+			 "INSERT INTO users(login, name, role, ssh_key, created_at) "
+			 "VALUES (?, ?, ?, ?, ?)",
+			 "ssssi", login, name && name[0] ? name : NULL, role, key, nd_now());
+	return rc < 0 ? rc : 0;
 }
 
 int nd_user_add(struct nd_store *st, const struct nd_actor *actor, const char *login,
@@ -183,18 +161,13 @@ int nd_user_add(struct nd_store *st, const struct nd_actor *actor, const char *l
 int nd_user_bootstrap(struct nd_store *st, const char *login, const char *name,
 		      struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
+	int64_t users = 0;
 	int rc;
 	if ((rc = valid_login(login, err)) < 0 || (rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	if ((rc = nd_store_prepare(st, "SELECT count(*) FROM users", &stmt, err)) < 0)
+	if ((rc = nd_sql_int(st, &users, err, "counting users", "SELECT count(*) FROM users",
+			     NULL)) < 0)
 		goto fail;
-	int users = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
-	sqlite3_finalize(stmt);
-	if (users < 0) {
-		rc = nd_store_fail(st, err, "counting users");
-		goto fail;
-	}
 	if (users > 0) {
 		rc = nd_fail(err, ND_EINVAL, "the database already has users; ask an admin");
 		goto fail;
@@ -210,49 +183,28 @@ fail:
 int nd_user_set_enabled(struct nd_store *st, const struct nd_actor *actor, const char *login,
 			int enabled, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
 	int rc;
 	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, "change users", err)) < 0)
 		return rc;
-	if ((rc = nd_store_prepare(st, "UPDATE users SET enabled = ? WHERE login = ?", &stmt,
-				   err)) < 0)
-		return rc;
-	sqlite3_bind_int(stmt, 1, enabled ? 1 : 0);
-	nd_bind_text(stmt, 2, login);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "changing the user");
-	else if (sqlite3_changes(nd_store_db(st)) == 0)
+	if ((rc = nd_sql_exec(st, err, "changing the user",
+			      "UPDATE users SET enabled = ? WHERE login = ?", "ds", enabled ? 1 : 0,
+			      login)) == 0)
 		rc = nd_fail(err, ND_ENOENT, "no user '%s'", login);
-	sqlite3_finalize(stmt);
-	return rc;
+	return rc < 0 ? rc : 0;
+}
+
+static int fill_user_row(sqlite3_stmt *stmt, void *elem)
+{
+	fill_user(stmt, elem);
+	return 0;
 }
 
 int nd_user_list(struct nd_store *st, struct nd_user **users, size_t *n, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st, "SELECT " USER_COLUMNS "ORDER BY r.rank DESC, u.login", &stmt,
-				  err);
 	*users = NULL;
 	*n = 0;
-	if (rc < 0)
-		return rc;
-	size_t cap = 0;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (*n == cap) {
-			struct nd_user *nu =
-			    realloc(*users, (cap = cap ? cap * 2 : 16) * sizeof *nu);
-			if (!nu) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*users = nu;
-		}
-		fill_user(stmt, &(*users)[(*n)++]);
-	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "listing users");
-	sqlite3_finalize(stmt);
+	int rc = nd_sql_list(st, users, n, sizeof **users, fill_user_row, err, "listing users",
+			     "SELECT " USER_COLUMNS "ORDER BY r.rank DESC, u.login", NULL);
 	if (rc < 0) {
 		nd_users_free(*users, *n);
 		*users = NULL;

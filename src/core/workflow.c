@@ -8,79 +8,58 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int fill_state(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_state *s = elem;
+	s->name = nd_column_dup(stmt, 0);
+	s->label_zh = nd_column_dup(stmt, 1);
+	s->label_en = nd_column_dup(stmt, 2);
+	s->position = sqlite3_column_int(stmt, 3);
+	s->editable = sqlite3_column_int(stmt, 4) != 0;
+	s->initial = sqlite3_column_int(stmt, 5) != 0;
+	s->signed_off = sqlite3_column_int(stmt, 6) != 0;
+	s->published = sqlite3_column_int(stmt, 7) != 0;
+	s->withdrawn = sqlite3_column_int(stmt, 8) != 0;
+	s->reporter_edits = sqlite3_column_int(stmt, 9) != 0;
+	s->edit_to = nd_column_dup(stmt, 10);
+	return 0;
+}
+
+static int fill_transition(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_transition *t = elem;
+	t->verb = nd_column_dup(stmt, 0);
+	t->from_state = nd_column_dup(stmt, 1);
+	t->to_state = nd_column_dup(stmt, 2);
+	t->min_role = nd_column_dup(stmt, 3);
+	t->min_rank = sqlite3_column_int(stmt, 4);
+	t->note_required = sqlite3_column_int(stmt, 5) != 0;
+	t->own_only = sqlite3_column_int(stmt, 6) != 0;
+	t->label_zh = nd_column_dup(stmt, 7);
+	t->label_en = nd_column_dup(stmt, 8);
+	return 0;
+}
+
 int nd_workflow_load(struct nd_store *st, struct nd_workflow *wf, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc, step;
-	size_t cap;
 	memset(wf, 0, sizeof *wf);
-	if ((rc =
-		 nd_store_prepare(st,
-				  "SELECT name, label_zh, label_en, position, editable FROM states "
-				  "ORDER BY position",
-				  &stmt, err)) < 0)
-		return rc;
-	cap = 0;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (wf->n_states == cap) {
-			struct nd_state *ns =
-			    realloc(wf->states, (cap = cap ? cap * 2 : 8) * sizeof *ns);
-			if (!ns) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			wf->states = ns;
-		}
-		struct nd_state *s = &wf->states[wf->n_states++];
-		s->name = nd_column_dup(stmt, 0);
-		s->label_zh = nd_column_dup(stmt, 1);
-		s->label_en = nd_column_dup(stmt, 2);
-		s->position = sqlite3_column_int(stmt, 3);
-		s->editable = sqlite3_column_int(stmt, 4) != 0;
-	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "reading the workflow states");
-	sqlite3_finalize(stmt);
-	if (rc < 0)
-		goto fail;
-
-	if ((rc = nd_store_prepare(
-		 st,
-		 "SELECT t.verb, t.from_state, t.to_state, t.min_role, r.rank, "
-		 "t.note_required, t.own_only, t.label_zh, t.label_en "
-		 "FROM transitions t JOIN roles r ON r.name = t.min_role "
-		 "JOIN states s ON s.name = t.from_state ORDER BY s.position, t.verb",
-		 &stmt, err)) < 0)
-		goto fail;
-	cap = 0;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (wf->n_transitions == cap) {
-			struct nd_transition *nt =
-			    realloc(wf->transitions, (cap = cap ? cap * 2 : 16) * sizeof *nt);
-			if (!nt) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			wf->transitions = nt;
-		}
-		struct nd_transition *t = &wf->transitions[wf->n_transitions++];
-		t->verb = nd_column_dup(stmt, 0);
-		t->from_state = nd_column_dup(stmt, 1);
-		t->to_state = nd_column_dup(stmt, 2);
-		t->min_role = nd_column_dup(stmt, 3);
-		t->min_rank = sqlite3_column_int(stmt, 4);
-		t->note_required = sqlite3_column_int(stmt, 5) != 0;
-		t->own_only = sqlite3_column_int(stmt, 6) != 0;
-		t->label_zh = nd_column_dup(stmt, 7);
-		t->label_en = nd_column_dup(stmt, 8);
-	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = nd_store_fail(st, err, "reading the workflow transitions");
-	sqlite3_finalize(stmt);
+	int rc = nd_sql_list(st, &wf->states, &wf->n_states, sizeof *wf->states, fill_state, err,
+			     "reading the workflow states",
+			     "SELECT name, label_zh, label_en, position, editable, initial, "
+			     "signed_off, published, withdrawn, reporter_edits, edit_to "
+			     "FROM states ORDER BY position",
+			     NULL);
 	if (rc == 0)
-		return 0;
-fail:
-	nd_workflow_free(wf);
+		rc = nd_sql_list(
+		    st, &wf->transitions, &wf->n_transitions, sizeof *wf->transitions,
+		    fill_transition, err, "reading the workflow transitions",
+		    "SELECT t.verb, t.from_state, t.to_state, t.min_role, r.rank, "
+		    "t.note_required, t.own_only, t.label_zh, t.label_en "
+		    "FROM transitions t JOIN roles r ON r.name = t.min_role "
+		    "JOIN states s ON s.name = t.from_state ORDER BY s.position, t.verb",
+		    NULL);
+	if (rc < 0)
+		nd_workflow_free(wf);
 	return rc;
 }
 
@@ -90,6 +69,7 @@ void nd_workflow_free(struct nd_workflow *wf)
 		free(wf->states[i].name);
 		free(wf->states[i].label_zh);
 		free(wf->states[i].label_en);
+		free(wf->states[i].edit_to);
 	}
 	for (size_t i = 0; i < wf->n_transitions; i++) {
 		struct nd_transition *t = &wf->transitions[i];
@@ -132,6 +112,39 @@ bool nd_workflow_has_verb(const struct nd_workflow *wf, const char *verb)
 	return false;
 }
 
+const struct nd_state *nd_workflow_initial(const struct nd_workflow *wf)
+{
+	for (size_t i = 0; i < wf->n_states; i++)
+		if (wf->states[i].initial)
+			return &wf->states[i];
+	return NULL;
+}
+
+static bool publishes(const struct nd_workflow *wf, const struct nd_transition *t)
+{
+	const struct nd_state *to = nd_workflow_state(wf, t->to_state);
+	return to && to->published;
+}
+
+const char *nd_workflow_publish_verb(const struct nd_workflow *wf, const char *state)
+{
+	for (size_t i = 0; i < wf->n_transitions; i++) {
+		const struct nd_transition *t = &wf->transitions[i];
+		if (strcmp(t->from_state, state) == 0 && publishes(wf, t))
+			return t->verb;
+	}
+	return NULL;
+}
+
+int nd_workflow_publish_rank(const struct nd_workflow *wf)
+{
+	int least = 99;
+	for (size_t i = 0; i < wf->n_transitions; i++)
+		if (publishes(wf, &wf->transitions[i]) && wf->transitions[i].min_rank < least)
+			least = wf->transitions[i].min_rank;
+	return least;
+}
+
 const char *nd_state_label(const struct nd_state *s, bool zh)
 {
 	return zh ? s->label_zh : s->label_en;
@@ -149,22 +162,24 @@ struct item_head {
 	char prev_state[32];
 	char reporter[72];
 	char lock_holder[72];
+	char issue[40];
 	int64_t lock_expires;
 };
 
 static int read_head(struct nd_store *st, int64_t id, struct item_head *h, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st,
-				  "SELECT state, prev_state, reporter, lock_holder, lock_expires "
-				  "FROM items WHERE id = ?",
-				  &stmt, err);
+	int rc =
+	    nd_store_prepare(st,
+			     "SELECT state, prev_state, reporter, lock_holder, lock_expires, issue "
+			     "FROM items WHERE id = ?",
+			     &stmt, err);
 	memset(h, 0, sizeof *h);
 	if (rc < 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
-	int step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW) {
+	int found = nd_sql_step(st, stmt, "reading the item", err);
+	if (found > 0) {
 		const char *v;
 		if ((v = (const char *)sqlite3_column_text(stmt, 0)))
 			snprintf(h->state, sizeof h->state, "%s", v);
@@ -175,10 +190,10 @@ static int read_head(struct nd_store *st, int64_t id, struct item_head *h, struc
 		if ((v = (const char *)sqlite3_column_text(stmt, 3)))
 			snprintf(h->lock_holder, sizeof h->lock_holder, "%s", v);
 		h->lock_expires = sqlite3_column_int64(stmt, 4);
-	} else if (step == SQLITE_DONE) {
-		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
+		if ((v = (const char *)sqlite3_column_text(stmt, 5)))
+			snprintf(h->issue, sizeof h->issue, "%s", v);
 	} else {
-		rc = nd_store_fail(st, err, "reading the item");
+		rc = found < 0 ? found : nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -259,6 +274,52 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 	return 0;
 }
 
+/* An item placed in an issue is published by the issue's rule: only while
+ * every other item placed in it is signed off (what publish --issue
+ * demands), so the desk cannot send out one page of a half-ready issue. */
+static int issue_rule(struct nd_store *st, int64_t id, const struct item_head *h, bool zh,
+		      struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	struct nd_buf held = ND_BUF_INIT;
+	int n = 0;
+	int rc = nd_sql_prepare(st, &stmt, err,
+				"SELECT i.id, CASE WHEN ?3 THEN s.label_zh ELSE s.label_en END "
+				"FROM items i JOIN states s ON s.name = i.state "
+				"WHERE i.issue = ?1 AND i.id <> ?2 AND NOT s.signed_off "
+				"ORDER BY i.page, i.position",
+				"sid", h->issue, id, zh ? 1 : 0);
+	if (rc < 0)
+		return rc;
+	while ((rc = nd_sql_step(st, stmt, "reading the issue's items", err)) > 0)
+		if (n++ < 10)
+			nd_buf_printf(&held, "%s#%lld (%s)", held.len ? ", " : "",
+				      (long long)sqlite3_column_int64(stmt, 0),
+				      sqlite3_column_text(stmt, 1));
+	sqlite3_finalize(stmt);
+	if (rc == 0 && n > 0)
+		rc = nd_fail(err, ND_ESTATE,
+			     "#%lld is placed in issue %s, which goes out only when all its items "
+			     "are signed off; %d %s not: %s%s. Sign %s off and publish the issue "
+			     "('newsdesk publish --issue %s'), or take #%lld off the issue",
+			     (long long)id, h->issue, n, n == 1 ? "is" : "are", nd_buf_str(&held),
+			     n > 10 ? ", …" : "", n == 1 ? "it" : "them", h->issue, (long long)id);
+	nd_buf_free(&held);
+	return rc;
+}
+
+/* Once every item of the issue is out, the issue is published too. */
+static int issue_follow(struct nd_store *st, const char *issue, struct nd_error *err)
+{
+	int rc = nd_sql_exec(st, err, "marking the issue published",
+			     "UPDATE issues SET published_at = ?1 WHERE code = ?2 AND "
+			     "published_at IS NULL AND NOT EXISTS (SELECT 1 FROM items i "
+			     "JOIN states s ON s.name = i.state WHERE i.issue = ?2 "
+			     "AND NOT s.published)",
+			     "is", nd_now(), issue);
+	return rc < 0 ? rc : 0;
+}
+
 int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		      const char *verb, const char *note, bool zh, struct nd_error *err)
 {
@@ -268,10 +329,53 @@ int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t
 	int rc = nd_workflow_load(st, &wf, err);
 	if (rc < 0)
 		return rc;
-	if ((rc = read_head(st, id, &h, err)) == 0)
-		rc = check(&wf, actor, id, &h, verb, note, zh, &t, err);
+	if ((rc = read_head(st, id, &h, err)) == 0 &&
+	    (rc = check(&wf, actor, id, &h, verb, note, zh, &t, err)) == 0 && h.issue[0] &&
+	    publishes(&wf, t))
+		rc = issue_rule(st, id, &h, zh, err);
 	nd_workflow_free(&wf);
 	return rc;
+}
+
+/* Moves the item along t (already checked) and logs it. */
+static int move(struct nd_store *st, const struct nd_workflow *wf, const struct nd_actor *actor,
+		int64_t id, const struct item_head *h, const struct nd_transition *t,
+		const char *note, bool zh, struct nd_transition_result *res, struct nd_error *err)
+{
+	const char *to = t->to_state ? t->to_state : h->prev_state;
+	const struct nd_state *target = nd_workflow_state(wf, to);
+	int64_t now = nd_now();
+	int rc = nd_sql_exec(
+	    st, err, "moving the item",
+	    "UPDATE items SET state = ?1, prev_state = ?2, updated_at = ?3, "
+	    "published_rev = CASE WHEN ?6 THEN current_rev ELSE published_rev END, "
+	    "published_at = CASE WHEN ?6 THEN ?3 ELSE published_at END "
+	    "WHERE id = ?4 AND state = ?5",
+	    "ssiisd", to, h->state, now, id, h->state, target && target->published ? 1 : 0);
+	if (rc == 0)
+		rc =
+		    nd_fail(err, ND_ECONFLICT, "#%lld changed meanwhile; try again", (long long)id);
+	if (rc < 0 || (rc = nd_event_append(st, id, actor->user.login, t->verb, h->state, to, note,
+					    ND_EVENT_CURRENT_REV, err)) < 0)
+		return rc;
+	res->event_id = sqlite3_last_insert_rowid(nd_store_db(st));
+	snprintf(res->from, sizeof res->from, "%s", label_of(wf, h->state, zh));
+	snprintf(res->to, sizeof res->to, "%s", label_of(wf, to, zh));
+	return 0;
+}
+
+int nd_workflow_move(struct nd_store *st, const struct nd_workflow *wf,
+		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note,
+		     bool zh, struct nd_transition_result *res, struct nd_error *err)
+{
+	struct item_head h;
+	const struct nd_transition *t;
+	int rc;
+	memset(res, 0, sizeof *res);
+	if ((rc = read_head(st, id, &h, err)) < 0 ||
+	    (rc = check(wf, actor, id, &h, verb, note, zh, &t, err)) < 0)
+		return rc;
+	return move(st, wf, actor, id, &h, t, note, zh, res, err);
 }
 
 int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t id,
@@ -281,7 +385,6 @@ int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t
 	struct nd_workflow wf;
 	struct item_head h;
 	const struct nd_transition *t;
-	sqlite3_stmt *stmt;
 	int rc;
 	memset(res, 0, sizeof *res);
 	if ((rc = nd_store_begin(st, err)) < 0)
@@ -292,30 +395,11 @@ int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t
 	if ((rc = read_head(st, id, &h, err)) < 0 ||
 	    (rc = check(&wf, actor, id, &h, verb, note, zh, &t, err)) < 0)
 		goto out;
-	const char *to = t->to_state ? t->to_state : h.prev_state;
-	int64_t now = nd_now();
-	if ((rc = nd_store_prepare(st,
-				   "UPDATE items SET state = ?, prev_state = ?, updated_at = ? "
-				   "WHERE id = ? AND state = ?",
-				   &stmt, err)) < 0)
+	bool publishing = publishes(&wf, t);
+	if ((publishing && h.issue[0] && (rc = issue_rule(st, id, &h, zh, err)) < 0) ||
+	    (rc = move(st, &wf, actor, id, &h, t, note, zh, res, err)) < 0 ||
+	    (publishing && h.issue[0] && (rc = issue_follow(st, h.issue, err)) < 0))
 		goto out;
-	nd_bind_text(stmt, 1, to);
-	nd_bind_text(stmt, 2, h.state);
-	sqlite3_bind_int64(stmt, 3, now);
-	sqlite3_bind_int64(stmt, 4, id);
-	nd_bind_text(stmt, 5, h.state);
-	int step = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (step != SQLITE_DONE) {
-		rc = nd_store_fail(st, err, "moving the item");
-		goto out;
-	}
-	if ((rc = nd_event_append(st, id, actor->user.login, verb, h.state, to, note,
-				  ND_EVENT_CURRENT_REV, err)) < 0)
-		goto out;
-	res->event_id = sqlite3_last_insert_rowid(nd_store_db(st));
-	snprintf(res->from, sizeof res->from, "%s", label_of(&wf, h.state, zh));
-	snprintf(res->to, sizeof res->to, "%s", label_of(&wf, to, zh));
 	nd_workflow_free(&wf);
 	return nd_store_commit(st, err);
 out:

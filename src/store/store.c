@@ -108,18 +108,10 @@ static int exec(struct nd_store *st, const char *sql, struct nd_error *err, cons
 
 static int pragma_int(struct nd_store *st, const char *sql, int64_t *value, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st, sql, &stmt, err);
-	if (rc < 0)
-		return rc;
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		*value = sqlite3_column_int64(stmt, 0);
-		rc = 0;
-	} else {
-		rc = nd_store_fail(st, err, "reading the database header");
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	int rc = nd_sql_int(st, value, err, "reading the database header", sql, NULL);
+	return rc == 0  ? nd_fail(err, ND_EDB, "reading the database header: no answer")
+	       : rc < 0 ? rc
+			: 0;
 }
 
 int nd_store_begin(struct nd_store *st, struct nd_error *err)
@@ -280,6 +272,11 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
+	/* Before migrating: the history_hashes migration hashes with it. */
+	if (nd_sql_functions(st->db) != SQLITE_OK) {
+		rc = nd_fail(err, ND_EDB, "cannot set up %s: %s", path, sqlite3_errmsg(st->db));
+		goto fail;
+	}
 	/* SQLite's default on close is right for short-lived processes (every
 	 * `newsdesk file` over SSH): checkpoint and delete the WAL. Measured:
 	 * skipping that checkpoint, or keeping the WAL file, lets the WAL grow,

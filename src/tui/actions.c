@@ -50,21 +50,21 @@ static bool irreversible(const struct tui *t, const struct nd_transition *tr)
 	return true;
 }
 
-/* Asks before a step that cannot be undone, and before moving into a state
- * where the text can no longer be edited (a sign-off) while proofreading
- * warnings are open. True: go ahead. */
+/* Asks before publishing or any step that cannot be undone, and before a
+ * sign-off (a state that counts as signed off, by the schema) while
+ * proofreading warnings are open. True: go ahead. */
 static bool confirmed(struct tui *t, int64_t id, const char *verb, const struct nd_transition *tr)
 {
 	char q[256];
 	const char *label = tr ? (t->zh ? tr->label_zh : tr->label_en) : verb;
-	if (irreversible(t, tr)) {
+	const struct nd_state *to =
+	    tr && tr->to_state ? nd_workflow_state(&t->wf, tr->to_state) : NULL;
+	if ((to && to->published) || irreversible(t, tr)) {
 		snprintf(q, sizeof q, _("%s #%lld? This cannot be undone. (y/n) "), label,
 			 (long long)id);
 		return tui_confirm(q);
 	}
-	const struct nd_state *to =
-	    tr && tr->to_state ? nd_workflow_state(&t->wf, tr->to_state) : NULL;
-	if (!to || to->editable)
+	if (!to || !to->signed_off)
 		return true;
 	struct nd_proof_report pr;
 	struct nd_error err = { 0 };

@@ -13,23 +13,19 @@
 #define MIN_COLS 60
 #define MIN_LINES 15
 
-enum { PAIR_SUBMITTED = 1, PAIR_EDITED, PAIR_APPROVED, PAIR_PUBLISHED, PAIR_RETURNED, PAIR_SPIKED };
-
-/* Colours by state name; states a newsroom adds draw plain. */
-static const struct {
-	const char *state;
-	short pair, fg;
-} state_colors[] = {
-	{ "submitted", PAIR_SUBMITTED, COLOR_YELLOW }, { "edited", PAIR_EDITED, COLOR_CYAN },
-	{ "approved", PAIR_APPROVED, COLOR_GREEN },    { "published", PAIR_PUBLISHED, COLOR_BLUE },
-	{ "returned", PAIR_RETURNED, COLOR_MAGENTA },  { "spiked", PAIR_SPIKED, COLOR_RED },
-};
+/* Colours by a state's place in the workflow (states are ordered by
+ * position), never by its name: a newsroom's own states get colours too. */
+static const short state_colors[] = { COLOR_YELLOW, COLOR_CYAN,    COLOR_GREEN,
+				      COLOR_BLUE,   COLOR_MAGENTA, COLOR_RED };
+#define N_STATE_COLORS ((short)(sizeof state_colors / sizeof *state_colors))
+enum { PAIR_ERROR = N_STATE_COLORS + 1 };
 
 int tui_state_attr(const struct tui *t, const char *state)
 {
-	for (size_t i = 0; i < sizeof state_colors / sizeof *state_colors; i++)
-		if (strcmp(state_colors[i].state, state) == 0)
-			return t->colors ? (int)COLOR_PAIR(state_colors[i].pair) : A_NORMAL;
+	for (size_t i = 0; i < t->wf.n_states; i++)
+		if (strcmp(t->wf.states[i].name, state) == 0)
+			return t->colors ? (int)COLOR_PAIR(1 + (short)(i % N_STATE_COLORS))
+					 : A_NORMAL;
 	return A_NORMAL;
 }
 
@@ -47,8 +43,9 @@ void tui_setup_colors(struct tui *t)
 		return;
 	start_color();
 	use_default_colors();
-	for (size_t i = 0; i < sizeof state_colors / sizeof *state_colors; i++)
-		init_pair(state_colors[i].pair, state_colors[i].fg, -1);
+	for (short i = 0; i < N_STATE_COLORS; i++)
+		init_pair(1 + i, state_colors[i], -1);
+	init_pair(PAIR_ERROR, COLOR_RED, -1);
 }
 
 /* Every message is kept (the last TUI_MESSAGES): the line shows what fits,
@@ -228,7 +225,7 @@ void tui_frame_draw(struct tui *t)
 	draw_title(t);
 	draw_hints(t);
 	tui_draw_row(LINES - 1, 0, COLS, t->message,
-		     t->message_error ? (t->colors ? (int)COLOR_PAIR(PAIR_SPIKED) | A_BOLD : A_BOLD)
+		     t->message_error ? (t->colors ? (int)COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD)
 				      : A_NORMAL);
 	/* the pane last: a pane with a cursor leaves it where the user types */
 	const struct tui_pane *p = tui_pane_top(t);

@@ -59,7 +59,7 @@ static void budget(const struct nd_rundown_page *pg, char *out, size_t size)
 static bool page_unsigned(const struct nd_rundown *r, const struct nd_rundown_page *pg)
 {
 	for (size_t i = pg->first; i < pg->first + pg->count; i++)
-		if (strcmp(r->items[i].state, "approved") && strcmp(r->items[i].state, "published"))
+		if (!r->items[i].signed_off)
 			return true;
 	return false;
 }

@@ -140,4 +140,7 @@ python3 -c "import sqlite3; c=sqlite3.connect('$TMP/foreign.db'); c.execute('cre
 expect_exit 1 "another program's SQLite file is refused" nd --db "$TMP/foreign.db" list
 contains "…clearly" "$err" "not a newsdesk one"
 
+expect_ok "the store checks out at the end" nd check
+equals "…ok" "$(checked "$out")" "ok"
+
 finish

@@ -261,4 +261,7 @@ expect_ok "a chief imports archives as published" nd --as chen import --state pu
 expect_ok "list published" nd list --state published --format tsv
 equals "…two published items" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 2
 expect_exit 1 "an empty page is refused" nd import /dev/null
+expect_ok "the store checks out at the end" nd check
+equals "…ok" "$(checked "$out")" "ok"
+
 finish

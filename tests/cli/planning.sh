@@ -116,6 +116,12 @@ expect_exit 1 "publish refuses while items are not signed off" nd --as chen publ
 contains "…listing them" "$err" "#3"
 expect_exit 3 "an editor may not publish" nd --as wang publish --issue 2024-07 --partial
 for id in 1 2; do nd --as wang finish $id >/dev/null; nd --as chen approve $id >/dev/null; done
+# publish ID of a placed item follows the issue's rule (what P in the desk does too).
+expect_exit 1 "publish ID refuses an item whose issue is not all signed off" nd --as chen publish 1
+contains "…naming the issue" "$err" "2024-07"
+contains "…and what is not signed off" "$err" "#3"
+expect_ok "show" nd show 1
+contains "…nothing moved" "$out" "#1  approved"
 expect_ok "--partial publishes the approved ones" nd --as chen publish --issue 2024-07 --partial
 contains "…saying how many" "$out" "published 2024-07: 2 items"
 contains "…and what stayed behind" "$out" "stayed behind: #3"
@@ -149,5 +155,8 @@ expect_ok "stats for one reporter" nd stats --year "$year" --reporter li
 lacks "…only that reporter" "$out" "zhu"
 expect_ok "a reporter sees their own line" nd --as li stats --year "$year"
 lacks "…only" "$out" "朱建良"
+
+expect_ok "the store checks out after planning and publishing" nd check
+equals "…ok" "$(checked "$out")" "ok"
 
 finish

@@ -57,4 +57,7 @@ assert all(h["explanation"] for h in r["hits"])
 ' && pass "the json parses and holds the checks" || fail "proof json" "$out"
 expect_exit 3 "a reporter may not proof another's item" nd --as li proof 1
 
+expect_ok "the store checks out at the end" nd check
+equals "…ok" "$(checked "$out")" "ok"
+
 finish

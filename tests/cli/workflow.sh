@@ -34,6 +34,12 @@ contains "…until reopened" "$err" "reopen"
 expect_ok "reopen" nd --as chen reopen 1
 expect_ok "approve again" nd --as chen approve 1
 expect_ok "publish" nd --as chen publish 1
+# publish ID goes through the same core call as publish --issue: what went
+# out is recorded, so check and stats agree with the state.
+expect_ok "…and check agrees" nd check
+equals "…check says ok" "$(checked "$out")" "ok"
+expect_ok "stats" nd stats --year "$(date -u +%Y)"
+equals "…counts it published" "$(printf '%s\n' "$out" | awk '/\(zhu\)|^zhu/ {print $(NF-1)}')" "1"
 expect_exit 1 "a published item cannot be spiked" nd --as chen spike 1 --note x
 expect_ok "note" nd --as wang note 1 "标题很好" "电头已补"
 expect_exit 3 "a reporter may not add notes" nd --as zhu note 1 "我的意见"
@@ -130,5 +136,8 @@ for sql in ("DELETE FROM events", "UPDATE revisions SET body='x'", "DELETE FROM 
         print("refused:", e)
 PY
 lacks "SQL cannot delete or change history" "$(cat "$TMP/sql.out")" "allowed:"
+
+expect_ok "the store checks out after all of it" nd check
+equals "…ok" "$(checked "$out")" "ok"
 
 finish

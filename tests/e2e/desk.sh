@@ -146,4 +146,10 @@ fi
 start_desk 100 30 NO_COLOR=1
 shows "under NO_COLOR the desk still draws" "104个专业供职工自主选择"
 
+# The desk's own work checks out; the row written behind its back does not.
+expect_exit 1 "check ends the session: it names the row newsdesk did not write" nd check
+contains "…as not written by newsdesk" "$out" "has no hash: newsdesk did not write it"
+lines=$(printf '%s\n' "$out" | grep -v "#$(nd list --format tsv --sort id | head -1 | cut -f1):" | wc -l | tr -d ' ')
+equals "…and nothing else" "$lines" 0
+
 finish

@@ -102,4 +102,7 @@ if locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
 	shows "…and in Chinese" "按段落显示"
 fi
 
+expect_ok "the store checks out at the end" nd check
+equals "…ok" "$(checked "$out")" "ok"
+
 finish

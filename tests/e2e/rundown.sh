@@ -86,4 +86,6 @@ shows "y: refused by the CLI's rule" "cannot publish 2024-07: 3 items are not si
 expect_exit 1 "the CLI refuses it the same way" nd publish --issue 2024-07
 contains "…in the same words" "$err" "cannot publish 2024-07: 3 items are not signed off"
 
+expect_ok "the store checks out at the end" nd check
+equals "…ok" "$(checked "$out")" "ok"
 finish
