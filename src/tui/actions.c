@@ -28,6 +28,8 @@ static const struct nd_transition *transition_for(const struct tui *t, const cha
 bool tui_may(const struct tui *t, const struct tui_request *r)
 {
 	int rank = t->actor->user.rank;
+	if (r->req == REQ_PUBLISH_ISSUE) /* whoever the workflow lets publish */
+		return rank >= nd_workflow_publish_rank(&t->wf);
 	if (r->min_rank && rank < r->min_rank)
 		return false;
 	if (!r->verb)

@@ -182,7 +182,7 @@ static void generic(struct tui *t, enum tui_req req)
 static void dispatch(struct tui *t, enum tui_req req, long count)
 {
 	const struct tui_request *r = tui_request_info(req);
-	if (r && !tui_may(t, r) && r->min_rank) {
+	if (r && !r->verb && !tui_may(t, r)) {
 		/* the workflow refuses verbs with its own words; these are ours */
 		tui_message(t, true, "%s", _("your role may not do that"));
 		return;

@@ -55,7 +55,7 @@ const struct tui_request tui_requests[] = {
 	{ REQ_MOVE_UP, "move-up", NULL, PANE_RUNDOWN, { 'K' }, "K", N_("move the item up"), N_("move up"), ED },
 	{ REQ_TO_PAGE, "to-page", NULL, PANE_RUNDOWN, { 'm' }, "m", N_("move the item to another page"), N_("to page"), ED },
 	{ REQ_FLAT, "flat", NULL, PANE_RUNDOWN, { 'F' }, "F", N_("the flat plan, pages as boxes"), N_("flat plan"), 0 },
-	{ REQ_PUBLISH_ISSUE, "publish-issue", NULL, PANE_RUNDOWN, { 'P' }, "P", N_("publish the issue's signed-off items (asks first)"), NULL, ND_RANK_CHIEF },
+	{ REQ_PUBLISH_ISSUE, "publish-issue", NULL, PANE_RUNDOWN, { 'P' }, "P", N_("publish the issue's signed-off items (asks first)"), NULL, 0 },
 	{ REQ_COMMAND, "command", NULL, NAV, { ':' }, ":", N_("a command: a verb (English or 中文), :42 an item, :q, :messages; Tab completes"), NULL, 0 },
 	{ REQ_MESSAGES, "messages", NULL, NAV, { 'M' }, "M", N_("the message history"), NULL, 0 },
 	{ REQ_HELP, "help", NULL, NAV, { '?' }, "?", N_("this help"), N_("help"), 0 },
