@@ -11,6 +11,10 @@
 
 struct nd_store;
 
+/* DB + this: the Litestream configuration `newsdesk replicate` writes; while
+ * it exists, checkpoints are Litestream's (store.c says why). */
+#define ND_REPLICA_CONFIG_SUFFIX ".litestream.yml"
+
 enum {
 	ND_STORE_CREATE = 1, /* create the file (and its folder) when missing */
 	ND_STORE_READONLY = 2, /* open for reading only */
