@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# bench/replica-wal.sh — how newsdesk's WAL handling and Litestream agree:
-# 8 filers file for SECONDS while `newsdesk replicate` streams the store to
-# a folder; then counts Litestream's generations (a new one means it lost
-# track of the WAL and started over with a full snapshot), its snapshots
-# and WAL segments, and the -wal's size, and times filing with
-# replication on next to off.
-#   bench/replica-wal.sh [SECONDS] (default 30); NEWSDESK=build/newsdesk
+# bench/replica-wal.sh — whether newsdesk's WAL handling and Litestream's
+# agree. 8 filers file for SECONDS while Litestream streams the store to a
+# folder and is stopped for 4 s halfway (a restart, an upgrade, a crash),
+# three ways:
+#   off       no replication: the filing time to compare with;
+#   defaults  Litestream run directly, newsdesk not told (SQLite's own
+#             checkpoints: autocheckpoint at 1000 pages, checkpoint and
+#             delete of the -wal when the last connection closes);
+#   newsdesk  `newsdesk replicate`: checkpoints left to Litestream.
+# Litestream starting a new generation (each one a full snapshot of the
+# database sent to the replica) means it lost its place in the WAL.
+#   bench/replica-wal.sh [SECONDS]   (default 30; NEWSDESK=build/newsdesk)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-30}
@@ -13,51 +18,63 @@ NEWSDESK=${NEWSDESK:-$PWD/build/newsdesk}
 LS=$(scripts/install-litestream) || { echo "Litestream is not installed" >&2; exit 2; }
 export NEWSDESK_LITESTREAM=$LS
 T=$(mktemp -d /tmp/nd-replica-bench.XXXXXX)
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$T"' EXIT
+LSPID=
+stop_ls() { [ -n "$LSPID" ] && kill "$LSPID" 2>/dev/null && wait "$LSPID" 2>/dev/null; LSPID=; }
+trap 'stop_ls; rm -rf "$T"' EXIT
 nd() { "$NEWSDESK" "$@"; }
 
-filers() { # $1: tag; prints "filed seconds"
+start_ls() { # $1: defaults|newsdesk
+	if [ "$1" = newsdesk ]; then
+		nd replicate "$T/replica" >>"$T/ls.log" 2>&1 &
+	else
+		"$LS" replicate -config "$T/other.yml" >>"$T/ls.log" 2>&1 &
+	fi
+	LSPID=$!
+}
+
+run() { # $1: off|defaults|newsdesk
+	rm -rf "$T"/db* "$T"/.db* "$T/replica" "$T/fails" "$T/ls.log" "$T"/n.* "$T/walmax"
+	export NEWSDESK_DB=$T/db
+	nd init >/dev/null && nd user add zhu --role reporter --name 朱建良 >/dev/null
+	nd replica config "$T/replica" >"$T/other.yml" # the same configuration, elsewhere
+	[ "$1" != off ] && start_ls "$1" && sleep 2
 	rm -f "$T/stop"
-	local t0 t1
+	local t0 t1 n=0 walmax=0
 	t0=$(date +%s.%N)
 	for k in 1 2 3 4 5 6 7 8; do
 		(j=0; while [ ! -e "$T/stop" ]; do j=$((j + 1))
 			printf '标题: %s %s-%s\n\n第 %s 篇。\n' "$1" "$k" "$j" "$j" |
-				nd --as zhu file >/dev/null 2>&1 || echo fail >>"$T/fails"
+				nd --as zhu file >/dev/null 2>>"$T/fails" || date +%T.%N >>"$T/fails.when"
 		done; echo "$j" >"$T/n.$k") &
 	done
-	sleep "$SECS"
+	for s in $(seq 1 "$SECS"); do
+		sleep 1
+		w=$(stat -c %s "$T/db-wal" 2>/dev/null || echo 0)
+		[ "$w" -gt "$walmax" ] && walmax=$w
+		[ "$1" != off ] && [ "$s" -eq $((SECS / 2)) ] && { date +"%T stop" >>"$T/ls.log"; stop_ls; }
+		if [ "$1" != off ] && [ "$s" -eq $((SECS / 2 + 4)) ]; then start_ls "$1"; fi
+	done
 	touch "$T/stop"
-	wait $(jobs -p | grep -v "^${LSPID:-x}\$") 2>/dev/null
+	while [ "$(ls "$T" | grep -c '^n\.')" -lt 8 ]; do sleep 0.1; done
 	t1=$(date +%s.%N)
-	local n=0
 	for k in 1 2 3 4 5 6 7 8; do n=$((n + $(cat "$T/n.$k"))); done
-	echo "$n $(python3 -c "print(f'{$t1 - $t0:.1f}')")"
-}
-
-run() { # $1: on|off
-	rm -rf "$T/db"* "$T/.db"* "$T/replica" "$T/fails"
-	export NEWSDESK_DB=$T/db
-	nd init >/dev/null && nd user add zhu --role reporter --name 朱建良 >/dev/null
-	LSPID=
-	if [ "$1" = on ]; then
-		nd replicate "$T/replica" >"$T/ls.log" 2>&1 &
-		LSPID=$!
-		sleep 2
-	fi
-	read -r n secs < <(filers "$1")
-	local per
+	local secs per fails
+	secs=$(python3 -c "print(f'{$t1 - $t0:.1f}')")
 	per=$(python3 -c "print(f'{$secs * 8 * 1000 / max($n, 1):.1f}')")
-	echo "replication $1: $n items in $secs s by 8 filers: $per ms per filing, $(wc -l <"$T/fails" 2>/dev/null || echo 0) refused"
-	if [ "$1" = on ]; then
+	fails=$(grep -c . "$T/fails" 2>/dev/null); cp "$T/fails" /tmp/replica-bench-fails.$1 2>/dev/null; cp "$T/ls.log" "$T/fails.when" /tmp/ 2>/dev/null
+	printf '%-9s %5d items in %s s: %6s ms per filing, %d refused' "$1" "$n" "$secs" "$per" "$fails"
+	if [ "$1" != off ]; then
 		sleep 3
-		local cfg=$T/db.litestream.yml
-		echo "  generations: $("$LS" generations -config "$cfg" "$T/db" | tail -n +2 | wc -l)," \
-			"snapshots: $("$LS" snapshots -config "$cfg" "$T/db" | tail -n +2 | wc -l)," \
-			"WAL segments: $("$LS" wal -config "$cfg" "$T/db" | tail -n +2 | wc -l)," \
-			"-wal now: $(stat -c %s "$T/db-wal" 2>/dev/null || echo none) bytes"
-		kill "$LSPID"; wait "$LSPID" 2>/dev/null
+		local g s w
+		g=$("$LS" generations -config "$T/other.yml" "$T/db" | tail -n +2 | wc -l)
+		s=$("$LS" snapshots -config "$T/other.yml" "$T/db" | tail -n +2 | wc -l)
+		w=$("$LS" wal -config "$T/other.yml" "$T/db" | tail -n +2 | wc -l)
+		stop_ls
+		printf '; %d generation(s), %d snapshot(s), %d WAL segments, -wal peak %.1f MB' \
+			"$g" "$s" "$w" "$(python3 -c "print($walmax / 1e6)")"
+		grep -o 'reason="[^"]*"' "$T/ls.log" | sort | uniq -c | sed 's/^ */; /' | tr '\n' ' '
 	fi
+	echo
 }
-run off
-run on
+echo "# 8 filers, $SECS s each, Litestream $("$LS" version) stopped for 4 s at $((SECS / 2)) s"
+for mode in ${MODES:-off defaults newsdesk}; do run "$mode"; done

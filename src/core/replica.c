@@ -140,8 +140,9 @@ int nd_replica_config(const char *db_path, const char *url, struct nd_buf *out,
 		      "# to Litestream (see REPLICATION in newsdesk(1)).\n"
 		      "dbs:\n"
 		      "  - path: \"%s\"\n"
+		      "    max-checkpoint-page-count: %d\n"
 		      "    replicas:\n",
-		      db);
+		      db, ND_REPLICA_MAX_CHECKPOINT_PAGES);
 	if ((rc = replica_lines(url, out, err)) < 0)
 		return rc;
 	nd_buf_printf(out,

@@ -246,19 +246,24 @@ static int make_parent_dir(const char *path, struct nd_error *err)
 
 /* While the store is replicated (DB.litestream.yml beside it), Litestream
  * owns the WAL's checkpoints. It copies the -wal into its shadow WAL under
- * a read transaction and checkpoints itself (PASSIVE at 1000 pages,
- * RESTART at 10000). Any other checkpoint races it: a filing process that
- * is the last to close (Litestream stopped or restarting) checkpoints and
+ * a read transaction and checkpoints itself (PASSIVE at 1000 pages; its
+ * RESTART only past ND_REPLICA_MAX_CHECKPOINT_PAGES, replica.h). Any other checkpoint races it: a
+ * filing process that is the last to close (Litestream stopped or restarting) checkpoints and
  * DELETES the -wal, and one that autocheckpoints while Litestream switches
  * its locks can restart the WAL past frames not yet copied; either way
  * Litestream loses its place and starts a new generation with a full
  * snapshot of the database (litestream.io/tips: disable autocheckpoints).
- * Measured with bench/replica-wal.sh (8 filers, Litestream stopped for 5 s
- * mid-run): 2 generations and 2 full snapshots with SQLite's defaults, 1
- * and 1 with this. So here: no checkpoint on close, no autocheckpoint,
- * and the -wal truncated back to 4 MiB after Litestream's checkpoints
- * reset it. The cost: while Litestream is stopped the -wal only grows
- * (`newsdesk check` warns that replication stopped). */
+ * Measured with bench/replica-wal.sh 30 (8 filers for 30 s, Litestream
+ * stopped for 4 s halfway): with SQLite's defaults a run made 2
+ * generations, 2 full snapshots (another run 1: it is a race); with only
+ * the close checkpoint off, autocheckpoint's race made a second generation
+ * ("wal overwritten by another process"); with both off, 1 and 1 in every
+ * run. So here: no checkpoint on close, no autocheckpoint, and the -wal
+ * truncated back to 4 MiB when it restarts. The cost: the -wal is larger
+ * (it restarts only in a quiet moment; 187 MB peak in that bench's
+ * unbroken 30 s), and while Litestream is stopped it only grows (`newsdesk
+ * check` warns that replication stopped). A filing process no longer pays
+ * for a checkpoint on close. */
 static int leave_checkpoints_to_litestream(struct nd_store *st, struct nd_error *err)
 {
 	char cfg[PATH_MAX];
