@@ -25,7 +25,7 @@ nd() { "$NEWSDESK" "$@"; }
 
 start_ls() { # $1: defaults|newsdesk
 	if [ "$1" = newsdesk ]; then
-		nd replicate "$T/replica" >>"$T/ls.log" 2>&1 &
+		"$NEWSDESK" replicate "$T/replica" >>"$T/ls.log" 2>&1 & # $! is the replicator
 	else
 		"$LS" replicate -config "$T/other.yml" >>"$T/ls.log" 2>&1 &
 	fi
@@ -61,7 +61,7 @@ run() { # $1: off|defaults|newsdesk
 	local secs per fails
 	secs=$(python3 -c "print(f'{$t1 - $t0:.1f}')")
 	per=$(python3 -c "print(f'{$secs * 8 * 1000 / max($n, 1):.1f}')")
-	fails=$(grep -c . "$T/fails" 2>/dev/null); cp "$T/fails" /tmp/replica-bench-fails.$1 2>/dev/null; cp "$T/ls.log" "$T/fails.when" /tmp/ 2>/dev/null
+	fails=$(grep -c . "$T/fails" 2>/dev/null); [ -n "${KEEP:-}" ] && cp "$T/fails" "$T/ls.log" "$T/fails.when" "$KEEP/" 2>/dev/null
 	printf '%-9s %5d items in %s s: %6s ms per filing, %d refused' "$1" "$n" "$secs" "$per" "$fails"
 	if [ "$1" != off ]; then
 		sleep 3

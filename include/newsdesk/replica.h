@@ -20,14 +20,6 @@
 #define ND_REPLICA_SYNC_SECONDS 1
 #define ND_REPLICA_LAG_SECONDS 5
 #define ND_REPLICA_WARN_SECONDS 10
-/* Litestream's forced (RESTART) checkpoint waits for every reader and
- * holds writers back meanwhile: measured with 8 filers and its default
- * 10,000 pages, it failed every second for 15 s after a restart and 2-5
- * filings were refused (database is locked). Its PASSIVE checkpoints (at
- * 1,000 pages) and the WAL's restart in any quiet moment keep the -wal
- * small without it; this bounds the -wal (400 MB) when no quiet moment
- * comes. */
-#define ND_REPLICA_MAX_CHECKPOINT_PAGES 100000
 
 /* The Litestream binary: $NEWSDESK_LITESTREAM, else "litestream" on PATH. */
 const char *nd_litestream(void);

@@ -10,12 +10,13 @@
 #include "newsdesk/store.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -140,9 +141,8 @@ int nd_replica_config(const char *db_path, const char *url, struct nd_buf *out,
 		      "# to Litestream (see REPLICATION in newsdesk(1)).\n"
 		      "dbs:\n"
 		      "  - path: \"%s\"\n"
-		      "    max-checkpoint-page-count: %d\n"
 		      "    replicas:\n",
-		      db, ND_REPLICA_MAX_CHECKPOINT_PAGES);
+		      db);
 	if ((rc = replica_lines(url, out, err)) < 0)
 		return rc;
 	nd_buf_printf(out,
@@ -164,16 +164,45 @@ static int write_config(const char *db_path, const char *url, const char *cfg, u
 	return rc;
 }
 
+/* Whether a `newsdesk replicate` (Litestream, by then) holds its lock on
+ * the configuration. */
+static bool replicator_running(const char *cfg)
+{
+	int fd = open(cfg, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return false;
+	bool running = flock(fd, LOCK_SH | LOCK_NB) < 0 && errno == EWOULDBLOCK;
+	close(fd);
+	return running;
+}
+
 int nd_replicate(const char *db_path, const char *url, struct nd_error *err)
 {
 	char cfg[PATH_MAX];
 	int rc = nd_replica_config_path(db_path, cfg, sizeof cfg, err);
-	if (rc < 0 || (rc = write_config(db_path, url, cfg, ND_OUT_MERGE | ND_OUT_SHARED, err)) < 0)
+	if (rc < 0)
 		return rc;
+	if (replicator_running(cfg))
+		return nd_fail(err, ND_ESTATE,
+			       "a 'newsdesk replicate' runs for %s already; stop it first",
+			       db_path);
+	if ((rc = write_config(db_path, url, cfg, ND_OUT_MERGE | ND_OUT_SHARED, err)) < 0)
+		return rc;
+	/* The sign that Litestream runs, for the store (store.c) and check: a
+	   lock on the configuration, on a descriptor Litestream inherits and
+	   holds until it exits. */
+	int fd = open(cfg, O_RDONLY | O_NOFOLLOW);
+	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		rc = nd_fail(err, ND_EIO, "cannot lock %s: %s", cfg, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return rc;
+	}
 	char *argv[] = {
 		(char *)nd_litestream(), "replicate", "-no-expand-env", "-config", cfg, NULL
 	};
 	rc = nd_exec_program(argv, err);
+	close(fd);
 	if (rc == ND_ENOENT)
 		nd_error_prefix(err, "Litestream is not installed (scripts/install-litestream, or "
 				     "set $NEWSDESK_LITESTREAM): ");
@@ -309,39 +338,6 @@ int nd_replica_fetch(const char *db_path, const char *url, const char *timestamp
 		rc = nd_fail(err, ND_ENOENT, "the replica at %s holds no copy%s%s", url,
 			     timestamp ? " as early as " : "", timestamp ? timestamp : "");
 	return rc;
-}
-
-/* Whether a process runs `litestream replicate … -config cfg`: read from
- * /proc/PID/cmdline, which every user may read (the replicator may run
- * under another account than the admin's `check`). */
-static bool replicator_running(const char *cfg)
-{
-	DIR *proc = opendir("/proc");
-	if (!proc)
-		return false;
-	bool found = false;
-	struct dirent *e;
-	while (!found && (e = readdir(proc))) {
-		char *end, path[64], args[8192];
-		long pid = strtol(e->d_name, &end, 10);
-		if (*end || pid <= 0)
-			continue;
-		snprintf(path, sizeof path, "/proc/%ld/cmdline", pid);
-		FILE *f = fopen(path, "r");
-		if (!f)
-			continue;
-		size_t n = fread(args, 1, sizeof args - 1, f);
-		fclose(f);
-		args[n] = '\0';
-		bool replicate = false, config = false;
-		for (size_t i = 0; i < n; i += strlen(args + i) + 1) {
-			replicate |= strcmp(args + i, "replicate") == 0;
-			config |= strcmp(args + i, cfg) == 0;
-		}
-		found = replicate && config;
-	}
-	closedir(proc);
-	return found;
 }
 
 /* A Go duration as Litestream prints it ("-47ms", "1.5s", "2m3.1s",

@@ -6,11 +6,13 @@
 #include "newsdesk/store_sql.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -244,37 +246,42 @@ static int make_parent_dir(const char *path, struct nd_error *err)
 	return 0;
 }
 
-/* While the store is replicated (DB.litestream.yml beside it), Litestream
- * owns the WAL's checkpoints. It copies the -wal into its shadow WAL under
- * a read transaction and checkpoints itself (PASSIVE at 1000 pages; its
- * RESTART only past ND_REPLICA_MAX_CHECKPOINT_PAGES, replica.h). Any other checkpoint races it: a
- * filing process that is the last to close (Litestream stopped or restarting) checkpoints and
- * DELETES the -wal, and one that autocheckpoints while Litestream switches
- * its locks can restart the WAL past frames not yet copied; either way
- * Litestream loses its place and starts a new generation with a full
- * snapshot of the database (litestream.io/tips: disable autocheckpoints).
+/* While Litestream replicates the store, it owns the WAL's checkpoints.
+ * It copies the -wal into its shadow WAL under a read transaction and
+ * checkpoints itself (PASSIVE at 1,000 pages, RESTART at 10,000). What
+ * another process does to the -wal races it: an autocheckpoint while
+ * Litestream switches its locks can restart the WAL past frames not yet
+ * copied (litestream.io/tips: disable autocheckpoints), a journal_size_limit
+ * truncates the -wal under it; Litestream then loses its place and starts
+ * a new generation, a full snapshot of the database sent to the replica.
+ * (The checkpoint-and-delete on close cannot happen while Litestream's
+ * connection is open: it needs the last connection.)
+ * So while Litestream runs -- `newsdesk replicate` holds a lock on
+ * DB.litestream.yml that Litestream inherits -- no autocheckpoint and no
+ * checkpoint on close; a filing process then pays for no checkpoint.
+ * While it does not run, SQLite's defaults: leaving them off then only
+ * grows the -wal, and every process that opens it first rebuilds its
+ * index from the whole -wal (with 8 filers, a run had 131 filings refused
+ * as "database is locked" during a 4 s stop); Litestream's next start
+ * then finds its place lost and sends a new snapshot, which is correct.
  * Measured with bench/replica-wal.sh 30 (8 filers for 30 s, Litestream
- * stopped for 4 s halfway): with SQLite's defaults a run made 2
- * generations, 2 full snapshots (another run 1: it is a race); with only
- * the close checkpoint off, autocheckpoint's race made a second generation
- * ("wal overwritten by another process"); with both off, 1 and 1 in every
- * run. So here: no checkpoint on close, no autocheckpoint, and the -wal
- * truncated back to 4 MiB when it restarts. The cost: the -wal is larger
- * (it restarts only in a quiet moment; 187 MB peak in that bench's
- * unbroken 30 s), and while Litestream is stopped it only grows (`newsdesk
- * check` warns that replication stopped). A filing process no longer pays
- * for a checkpoint on close. */
+ * stopped for 4 s halfway): MEASURED. */
 static int leave_checkpoints_to_litestream(struct nd_store *st, struct nd_error *err)
 {
 	char cfg[PATH_MAX];
 	if (snprintf(cfg, sizeof cfg, "%s%s", st->path, ND_REPLICA_CONFIG_SUFFIX) >=
-		(int)sizeof cfg ||
-	    access(cfg, F_OK) != 0)
+	    (int)sizeof cfg)
+		return 0;
+	int fd = open(cfg, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return 0; /* not replicated */
+	bool running = flock(fd, LOCK_SH | LOCK_NB) < 0 && errno == EWOULDBLOCK;
+	close(fd);
+	if (!running)
 		return 0;
 	if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL) != SQLITE_OK)
 		return nd_store_fail(st, err, "leaving checkpoints to Litestream");
-	return exec(st, "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 4194304", err,
-		    "leaving checkpoints to Litestream");
+	return exec(st, "PRAGMA wal_autocheckpoint = 0", err, "leaving checkpoints to Litestream");
 }
 
 int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struct nd_error *err)
