@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # bench/replica-wal.sh — whether newsdesk's WAL handling and Litestream's
 # agree. 8 filers file for SECONDS while Litestream streams the store to a
-# folder and is stopped for 4 s halfway (a restart, an upgrade, a crash),
-# three ways:
+# folder and is stopped for STOP=4 s halfway (a restart, an upgrade, a
+# crash; STOP=0: never), three ways:
 #   off       no replication: the filing time to compare with;
 #   defaults  Litestream run directly, newsdesk not told (SQLite's own
 #             checkpoints: autocheckpoint at 1000 pages, checkpoint and
@@ -14,6 +14,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-30}
+STOP=${STOP:-4} # seconds Litestream is stopped halfway; 0: never
 NEWSDESK=${NEWSDESK:-$PWD/build/newsdesk}
 LS=$(scripts/install-litestream) || { echo "Litestream is not installed" >&2; exit 2; }
 export NEWSDESK_LITESTREAM=$LS
@@ -51,8 +52,8 @@ run() { # $1: off|defaults|newsdesk
 		sleep 1
 		w=$(stat -c %s "$T/db-wal" 2>/dev/null || echo 0)
 		[ "$w" -gt "$walmax" ] && walmax=$w
-		[ "$1" != off ] && [ "$s" -eq $((SECS / 2)) ] && { date +"%T stop" >>"$T/ls.log"; stop_ls; }
-		if [ "$1" != off ] && [ "$s" -eq $((SECS / 2 + 4)) ]; then start_ls "$1"; fi
+		[ "$1" != off ] && [ "$STOP" -gt 0 ] && [ "$s" -eq $((SECS / 2)) ] && { date +"%T stop" >>"$T/ls.log"; stop_ls; }
+		if [ "$1" != off ] && [ "$STOP" -gt 0 ] && [ "$s" -eq $((SECS / 2 + STOP)) ]; then start_ls "$1"; fi
 	done
 	touch "$T/stop"
 	while [ "$(ls "$T" | grep -c '^n\.')" -lt 8 ]; do sleep 0.1; done
@@ -76,5 +77,5 @@ run() { # $1: off|defaults|newsdesk
 	fi
 	echo
 }
-echo "# 8 filers, $SECS s each, Litestream $("$LS" version) stopped for 4 s at $((SECS / 2)) s"
+echo "# 8 filers, $SECS s each, Litestream $("$LS" version)$([ "$STOP" -gt 0 ] && echo " stopped for $STOP s at $((SECS / 2)) s")"
 for mode in ${MODES:-off defaults newsdesk}; do run "$mode"; done

@@ -3,8 +3,9 @@
  * but does not reimplement. The replica is named by a URL: a path or
  * file:// (a disk of another machine), sftp://USER@HOST[:PORT]/PATH or
  * s3://BUCKET/PATH. `newsdesk replicate URL` writes the Litestream
- * configuration beside the database (DB.litestream.yml); that file is also
- * the store's sign that checkpoints are Litestream's (store.c). */
+ * configuration beside the database (DB.litestream.yml) and holds a lock
+ * on it for as long as Litestream runs: the store's sign that checkpoints
+ * are Litestream's (store.c), and check's that replication runs. */
 #ifndef NEWSDESK_REPLICA_H
 #define NEWSDESK_REPLICA_H
 

@@ -11,8 +11,9 @@
 
 struct nd_store;
 
-/* DB + this: the Litestream configuration `newsdesk replicate` writes; while
- * it exists, checkpoints are Litestream's (store.c says why). */
+/* DB + this: the Litestream configuration `newsdesk replicate` writes and
+ * locks while Litestream runs; checkpoints are then Litestream's (store.c
+ * says why). */
 #define ND_REPLICA_CONFIG_SUFFIX ".litestream.yml"
 
 enum {

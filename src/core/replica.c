@@ -137,8 +137,8 @@ int nd_replica_config(const char *db_path, const char *url, struct nd_buf *out,
 			       db);
 	nd_buf_printf(out,
 		      "# Litestream configuration for newsdesk, written by 'newsdesk replicate'.\n"
-		      "# While this file is beside the database, newsdesk leaves checkpoints\n"
-		      "# to Litestream (see REPLICATION in newsdesk(1)).\n"
+		      "# While 'newsdesk replicate' runs, newsdesk leaves checkpoints to\n"
+		      "# Litestream (see replicate in newsdesk(1)).\n"
 		      "dbs:\n"
 		      "  - path: \"%s\"\n"
 		      "    replicas:\n",
@@ -426,6 +426,7 @@ int nd_replica_check(const char *db_path, struct nd_replica_status *s, struct nd
 		return 0;
 	s->configured = true;
 	config_url(cfg, s->url, sizeof s->url);
+	nd_strip_controls(s->url); /* the file is the group's to edit: never raw to a terminal */
 	s->running = replicator_running(cfg);
 	int warnings = 0;
 	if (!s->running) {
