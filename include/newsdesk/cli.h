@@ -52,6 +52,7 @@ enum nd_opt_key {
 	ND_O_FORCE,
 	ND_O_FORMAT,
 	ND_O_FROM,
+	ND_O_FROM_REPLICA,
 	ND_O_INSTALL,
 	ND_O_ISSUE,
 	ND_O_KEEP_STATE,
@@ -75,6 +76,7 @@ enum nd_opt_key {
 	ND_O_SHA256,
 	ND_O_SORT,
 	ND_O_STATE,
+	ND_O_TIMESTAMP,
 	ND_O_TITLE,
 	ND_O_TOKEN,
 	ND_O_WIDTH,
@@ -208,6 +210,13 @@ int nd_cmd_reindex(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_backup(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_restore(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_check(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_replicate(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_replica(struct nd_cli *, const struct nd_command *, int, char **);
+/* Only an admin restores: one of the current database if it opens, else
+ * one of the copy's being restored (the current file may be what broke). */
+int nd_cli_restore_allowed(struct nd_cli *cli, const char *copy, struct nd_error *err);
+/* restore --from-replica: fetch with Litestream, put in place, check. */
+int nd_cli_restore_replica(struct nd_cli *cli, const char *url, const char *when, bool force);
 int nd_cmd_keys(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_mine(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_ssh_shell(struct nd_cli *, const struct nd_command *, int, char **);

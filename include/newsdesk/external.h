@@ -38,6 +38,13 @@ int nd_save_text(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
  * run directly (no shell), waited for. Refused (ND_EPERM) in the
  * restricted context (an SSH session). */
 int nd_run_program(char *const argv[], struct nd_error *err);
+/* The same, with what the program prints (stdout and stderr, at most
+ * ND_MAX_INPUT bytes kept) in out, given at most 30 s; a program not
+ * found is ND_ENOENT. */
+int nd_run_program_output(char *const argv[], struct nd_buf *out, struct nd_error *err);
+/* Becomes argv (execvp): for a daemon run in the foreground. Returns only
+ * on failure; refused in the restricted context. */
+int nd_exec_program(char *const argv[], struct nd_error *err);
 
 /* Reads a whole file of at most ND_MAX_INPUT bytes (through nd_open_input). */
 int nd_read_file(const char *path, struct nd_buf *b, struct nd_error *err);

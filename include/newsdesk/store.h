@@ -11,6 +11,11 @@
 
 struct nd_store;
 
+/* DB + this: the Litestream configuration `newsdesk replicate` writes and
+ * locks while Litestream runs; checkpoints are then Litestream's (store.c
+ * says why). */
+#define ND_REPLICA_CONFIG_SUFFIX ".litestream.yml"
+
 enum {
 	ND_STORE_CREATE = 1, /* create the file (and its folder) when missing */
 	ND_STORE_READONLY = 2, /* open for reading only */

@@ -3,6 +3,7 @@
 #include "newsdesk/check.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/filemodes.h"
+#include "newsdesk/replica.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,7 @@ int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 
 /* Only an admin restores: one of the current database if it opens, else
  * one of the backup's (the current file may be what is broken). */
-static int restore_allowed(struct nd_cli *cli, const char *backup, struct nd_error *err)
+int nd_cli_restore_allowed(struct nd_cli *cli, const char *backup, struct nd_error *err)
 {
 	struct nd_store *st = NULL;
 	struct nd_actor actor;
@@ -57,16 +58,31 @@ int nd_cmd_restore(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 	int parse_rc;
 	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
 		return parse_rc;
-	if (a.npos != 1)
-		return nd_cli_usage(cmd, "restore takes the BACKUP file to put in place");
-	const char *backup = a.pos[0];
+	const char *replica = NULL, *when = NULL;
+	bool force = false;
+	for (int k = 0; k < a.n; k++) {
+		if (a.opt[k].key == ND_O_FROM_REPLICA)
+			replica = a.opt[k].value;
+		else if (a.opt[k].key == ND_O_TIMESTAMP)
+			when = a.opt[k].value;
+		else if (a.opt[k].key == ND_O_FORCE)
+			force = true;
+	}
+	if (replica ? a.npos != 0 : a.npos != 1)
+		return nd_cli_usage(cmd, "restore takes the BACKUP file to put in place, or "
+					 "--from-replica URL");
+	if (!replica && (when || force))
+		return nd_cli_usage(cmd, "--timestamp and --force go with --from-replica");
 	struct nd_error err = { 0 };
 	struct nd_restore_result res;
 	if (!cli->db_path && !(cli->db_path = nd_store_default_path(cli->db_option))) {
 		nd_fail(&err, ND_ENOMEM, "out of memory");
 		return nd_cli_fail(&err);
 	}
-	if (restore_allowed(cli, backup, &err) < 0 ||
+	if (replica)
+		return nd_cli_restore_replica(cli, replica, when, force);
+	const char *backup = a.pos[0];
+	if (nd_cli_restore_allowed(cli, backup, &err) < 0 ||
 	    nd_restore(cli->db_path, backup, &res, &err) < 0)
 		return nd_cli_fail(&err);
 	if (res.moved)
@@ -102,6 +118,10 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	nd_buf_reset(&report);
 	if (nd_check_file_modes(cli->db_path, &report) > 0) /* warnings, not problems */
 		fputs(nd_buf_str(&report), stdout);
+	nd_buf_reset(&report);
+	struct nd_replica_status rs;
+	nd_replica_check(cli->db_path, &rs, &report); /* a stopped replica warns */
+	fputs(nd_buf_str(&report), stdout);
 	nd_buf_free(&report);
 	if (problems) {
 		fprintf(stderr, "newsdesk: %d problem%s found%s\n", problems,

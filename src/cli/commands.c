@@ -120,6 +120,12 @@ static const struct nd_option check_opts[] = {
 	{ ND_O_REPAIR, "repair", 0, NULL },
 	{ 0 },
 };
+static const struct nd_option restore_opts[] = {
+	{ ND_O_FROM_REPLICA, "from-replica", P, "URL" },
+	{ ND_O_TIMESTAMP, "timestamp", V, "T" },
+	{ ND_O_FORCE, "force", ND_OPT_LOCAL, NULL },
+	{ 0 },
+};
 static const struct nd_option keys_opts[] = {
 	{ ND_O_INSTALL, "install", P, "PATH" },
 	{ 0 },
@@ -190,6 +196,12 @@ static const struct nd_command issue_subs[] = {
 	{ 0 },
 };
 
+static const struct nd_command replica_subs[] = {
+	SUB("config", nd_cmd_replica, "URL", "print the litestream.yml replicate would use", NULL,
+	    ADMIN, PATHS, "replica"),
+	{ 0 },
+};
+
 const struct nd_command nd_commands[] = {
 	CMD("init", nd_cmd_init, "", "create the database and register you as its admin", NULL, 0,
 	    0),
@@ -248,10 +260,15 @@ const struct nd_command nd_commands[] = {
 	CMD("backup", nd_cmd_backup, "FILE",
 	    "copy the database while others work, then check the copy (admins)", backup_opts, ADMIN,
 	    PATHS),
-	CMD("restore", nd_cmd_restore, "BACKUP",
+	CMD("restore", nd_cmd_restore, "[BACKUP]",
 	    "put a backup in place: checked first, refused while the database is open, the old "
-	    "files kept (admins)",
+	    "files kept (admins); --from-replica: the standby replica's copy, as of T",
+	    restore_opts, ADMIN, PATHS),
+	CMD("replicate", nd_cmd_replicate, "URL",
+	    "stream the database to a standby replica with Litestream, in the foreground (admins)",
 	    NULL, ADMIN, PATHS),
+	GROUP("replica", "the standby replica's Litestream configuration (admins)", ADMIN, 0,
+	      replica_subs),
 	CMD("check", nd_cmd_check, "",
 	    "check the database and prove its history, and its file modes; --repair rebuilds "
 	    "the index and counts",

@@ -8,12 +8,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 int nd_read_file(const char *path, struct nd_buf *b, struct nd_error *err)
@@ -97,6 +99,97 @@ int nd_run_program(char *const argv[], struct nd_error *err)
 	if (sig)
 		return nd_fail(err, ND_EIO, "interrupted by signal %d (%s) while %s ran", sig,
 			       strsignal(sig), argv[0]);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return nd_fail(err, ND_EIO, "%s failed (%s %d)", argv[0],
+			       WIFEXITED(status) ? "status" : "signal",
+			       WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+	return 0;
+}
+
+/* Replaces this process with argv (a daemon run in the foreground, such as
+ * Litestream under systemd: its signals and exit status are then its own).
+ * Returns only on failure. */
+int nd_exec_program(char *const argv[], struct nd_error *err)
+{
+	if (nd_restricted())
+		return nd_fail(err, ND_EPERM, "starting a program (%s) is not available over SSH",
+			       argv[0]);
+	fflush(NULL);
+	execvp(argv[0], argv);
+	return nd_fail(err, errno == ENOENT ? ND_ENOENT : ND_EIO, "cannot start %s: %s", argv[0],
+		       strerror(errno));
+}
+
+/* Reads the child's stdout into out, at most ND_MAX_INPUT bytes (more is
+ * read and dropped, so the child never blocks on a full pipe), for at
+ * most ND_PROGRAM_SECONDS: a replica host that does not answer must not
+ * hang `newsdesk check`. Returns false on the timeout. */
+#define ND_PROGRAM_SECONDS 30
+static bool drain(int fd, struct nd_buf *out, bool *oom)
+{
+	char chunk[4096];
+	time_t end = time(NULL) + ND_PROGRAM_SECONDS;
+	for (;;) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		time_t left = end - time(NULL);
+		if (left <= 0)
+			return false;
+		int r = poll(&p, 1, (int)left * 1000);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return r < 0;
+		ssize_t got = read(fd, chunk, sizeof chunk);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return true;
+		if (out->len + (size_t)got <= ND_MAX_INPUT &&
+		    nd_buf_add(out, chunk, (size_t)got) < 0)
+			*oom = true;
+	}
+}
+
+int nd_run_program_output(char *const argv[], struct nd_buf *out, struct nd_error *err)
+{
+	if (nd_restricted())
+		return nd_fail(err, ND_EPERM, "starting a program (%s) is not available over SSH",
+			       argv[0]);
+	fflush(NULL);
+	int fds[2];
+	if (pipe2(fds, O_CLOEXEC) < 0)
+		return nd_fail(err, ND_EIO, "cannot start %s: %s", argv[0], strerror(errno));
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return nd_fail(err, ND_EIO, "cannot start %s: %s", argv[0], strerror(errno));
+	}
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDONLY);
+		if (null >= 0)
+			dup2(null, 0);
+		dup2(fds[1], 1);
+		dup2(fds[1], 2);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	bool oom = false;
+	bool done = drain(fds[0], out, &oom);
+	close(fds[0]);
+	if (!done)
+		kill(pid, SIGKILL);
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!done)
+		return nd_fail(err, ND_EIO, "%s did not answer within %d s", argv[0],
+			       ND_PROGRAM_SECONDS);
+	if (oom)
+		return nd_fail(err, ND_ENOMEM, "out of memory reading what %s printed", argv[0]);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		return nd_fail(err, ND_ENOENT, "cannot start %s (not installed?)", argv[0]);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return nd_fail(err, ND_EIO, "%s failed (%s %d)", argv[0],
 			       WIFEXITED(status) ? "status" : "signal",

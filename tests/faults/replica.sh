@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# replica.sh — the standby replica (Litestream, installed by
+# scripts/install-litestream) after the primary dies. 8 filers file for
+# REPLICA_SECONDS (default 10, the issue's 30 s made shorter to keep the
+# suite quick; REPLICA_SECONDS=30 runs the long one) in two halves with a
+# quiet moment T between them, while `newsdesk replicate` streams the store
+# to a second folder; then the filers and the replicator are killed with
+# SIGKILL. A restore from the replica holds every item whose filing was
+# confirmed more than the documented lag (ND_REPLICA_LAG_SECONDS, 5 s)
+# before the kill, and passes check; a restore to T holds exactly the items
+# filed before T.
+. "$(dirname "$SRCDIR/tests/cli/lib.sh")/lib.sh"
+LS=$("$SRCDIR/scripts/install-litestream" 2>"$TMP/install.err")
+case $? in
+0) ;;
+2) echo "1..0 # SKIP Litestream could not be installed from npm: $(tail -1 "$TMP/install.err")"; exit 0 ;;
+*) echo "Bail out! scripts/install-litestream failed: $(cat "$TMP/install.err")"; exit 1 ;;
+esac
+export NEWSDESK_LITESTREAM=$LS
+SECS=${REPLICA_SECONDS:-10}
+LAG=5
+setup_desk
+headlines() { NEWSDESK_DB=$1 nd list --format tsv --limit 100000 | cut -f4 | grep '^副本 ' | sort; }
+
+# The configuration and what the command line refuses.
+expect_ok "replica config prints Litestream's configuration" nd replica config "$TMP/replica"
+contains "…for this database, to the folder, synced every second" "$out" "path: \"$TMP/replica\""
+contains "…sync interval" "$out" "sync-interval: 1s"
+expect_exit 1 "a URL of another scheme is refused" nd replica config "ftp://example.com/x"
+contains "…naming what a replica may be" "$err" "sftp://USER@HOST"
+expect_exit 1 "a URL with a quote cannot reach the YAML" nd replica config '/tmp/a"b'
+expect_exit 1 "an sftp URL without a user is refused" nd replica config "sftp://host/path"
+expect_exit 3 "a reporter may not replicate" nd --as zhu replicate "$TMP/replica"
+expect_exit 1 "--timestamp wants ISO 8601" nd restore --from-replica "$TMP/replica" --timestamp yesterday --force
+contains "…and says so" "$err" "ISO 8601"
+lacks "nothing was started or written for those" "$(ls -a "$TMP")" "desk.db.litestream.yml"
+
+"$NEWSDESK" replicate "$TMP/replica" >"$TMP/ls.log" 2>&1 & # not nd(): $! must be the replicator
+RP=$!
+i=0
+while [ ! -d "$TMP/replica/generations" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+[ -d "$TMP/replica/generations" ] && pass "replicate starts Litestream streaming to the folder" ||
+	fail "replicate starts Litestream" "$(cat "$TMP/ls.log")"
+
+# filers PHASE: file until $TMP/stop.PHASE; each confirmed filing is
+# written down with the time newsdesk file returned.
+filers() {
+	local phase=$1
+	for k in 1 2 3 4 5 6 7 8; do
+		(j=0; while [ ! -e "$TMP/stop.$phase" ]; do j=$((j + 1))
+			h="副本 $phase-$k-$j"
+			echo "$h" >>"$TMP/tried"
+			if printf '标题: %s\n\n第 %s 篇。\n' "$h" "$j" | nd --as zhu file >/dev/null 2>>"$TMP/ferr"; then
+				echo "$(date +%s.%N) $h" >>"$TMP/confirmed.$phase.$k"
+			else
+				echo "$h" >>"$TMP/refused"
+			fi
+		done) &
+		echo $! >>"$TMP/filers.$phase"
+	done
+}
+filers a
+sleep $((SECS / 2))
+touch "$TMP/stop.a"
+wait $(cat "$TMP/filers.a")
+# the quiet moment: the replica has everything of the first half
+sleep 2.5
+T=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
+sleep 1.5
+expect_ok "check on the primary passes while it replicates" nd check
+contains "…and says how far behind the replica is" "$out" "replica at $TMP/replica:"
+filers b
+sleep $((SECS - SECS / 2))
+# The primary dies: the replicator, the filers and the filings in flight.
+for p in $(cat "$TMP/filers.b"); do kill -9 $(pgrep -P "$p") "$p" 2>/dev/null; done
+kill -9 "$RP"
+K=$(date +%s.%N)
+wait 2>/dev/null
+expect_ok "check on the dead primary still passes" nd check
+contains "…and warns that replication stopped" "$out" "warning: replication to $TMP/replica has stopped"
+
+a=$(cat "$TMP"/confirmed.a.* | wc -l)
+b=$(cat "$TMP"/confirmed.b.* 2>/dev/null | wc -l)
+echo "# filed: $a items before T, $b after; refused: $(cat "$TMP/refused" 2>/dev/null | wc -l)"
+[ "$a" -gt 8 ] && [ "$b" -gt 8 ] && pass "8 filers filed in both halves" || fail "filing" "$a, $b" "$(tail -3 "$TMP/ferr")"
+
+# Fail over: the replica restored where the standby's store goes.
+export NEWSDESK_DB=$TMP/standby/desk.db
+expect_ok "restore --from-replica puts the replica in place on the standby" nd restore --from-replica "$TMP/replica"
+contains "…and check passes on it" "$out" "ok"
+restored=$(headlines "$NEWSDESK_DB")
+old=$(cat "$TMP"/confirmed.*.* | awk -v k="$K" -v lag="$LAG" '$1 < k - lag { $1 = ""; sub(/^ /, ""); print }' | sort)
+missing=$(comm -23 <(echo "$old") <(echo "$restored") | wc -l)
+equals "it holds every item confirmed more than $LAG s before the kill ($(echo "$old" | grep -c .) items)" "$missing" 0
+# (a filing killed after its commit is there unconfirmed: it was sent)
+equals "…and nothing that was not sent" "$(comm -23 <(echo "$restored") <(sort "$TMP/tried") | wc -l)" 0
+last=$(cat "$TMP"/confirmed.*.* | sort -n | awk -v r="$(echo "$restored" | tr '\n' '|')" \
+	'BEGIN { n = split(r, a, "|"); for (i = 1; i <= n; i++) have[a[i]] = 1 }
+	{ t = $1; $1 = ""; sub(/^ /, ""); if (have[$0]) newest = t }
+	END { print newest }')
+echo "# the newest item on the replica was confirmed $(python3 -c "print(f'{$K - ${last:-0}:.2f}')") s before the kill"
+expect_exit 1 "a second restore over the standby's database is refused" nd restore --from-replica "$TMP/replica"
+contains "…naming --force" "$err" "--force"
+expect_ok "--force moves the database there aside and restores" nd restore --from-replica "$TMP/replica" --force
+aside=$(ls "$TMP/standby" | grep -c '^desk\.db\.before-restore-[0-9-]*$')
+equals "…the database that was there is kept" "$aside" 1
+
+# Point in time: exactly the first half.
+export NEWSDESK_DB=$TMP/pitr/desk.db
+expect_ok "restore --from-replica --timestamp T (the quiet moment)" \
+	nd restore --from-replica "file://$TMP/replica" --timestamp "$T"
+contains "…check passes" "$out" "ok"
+first=$(cat "$TMP"/confirmed.a.* | cut -d' ' -f2- | sort)
+equals "…it holds exactly the $a items filed before T" "$(headlines "$NEWSDESK_DB" | md5sum)" "$(echo "$first" | md5sum)"
+expect_exit 1 "a time before the replica began restores nothing" \
+	nd restore --from-replica "$TMP/replica" --timestamp 2001-01-01T00:00:00Z --force
+contains "…and says the replica holds no copy that early" "$err" "no copy as early as"
+equals "…leaving no half-restored file" "$(ls -a "$TMP/pitr" | grep -c 'from-replica')" 0
+
+# Over SFTP: the same through a real sshd on 127.0.0.1 (as tests/cli/ssh.sh
+# starts one), with the replica account's key in $NEWSDESK_REPLICA_KEY.
+SSHD=/usr/sbin/sshd
+if [ -x "$SSHD" ]; then
+	[ "$(id -u)" -eq 0 ] && mkdir -p /run/sshd
+	me=$(id -un)
+	ssh-keygen -q -t ed25519 -N "" -f "$TMP/host"
+	ssh-keygen -q -t ed25519 -N "" -f "$TMP/replica_key"
+	cp "$TMP/replica_key.pub" "$TMP/authorized_keys"
+	cat >"$TMP/sshd_config" <<CFG
+ListenAddress 127.0.0.1
+HostKey $TMP/host
+PidFile $TMP/sshd.pid
+AuthorizedKeysFile $TMP/authorized_keys
+UsePAM no
+StrictModes no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PubkeyAuthentication yes
+PermitRootLogin prohibit-password
+AllowUsers $me
+Subsystem sftp internal-sftp
+LogLevel ERROR
+CFG
+	started=0
+	for try in 1 2 3 4 5 6 7 8; do
+		port=$((20000 + RANDOM % 20000))
+		if "$SSHD" -f "$TMP/sshd_config" -o "Port $port" -E "$TMP/sshd.log"; then
+			for i in $(seq 1 50); do [ -s "$TMP/sshd.pid" ] && break; sleep 0.05; done
+			sleep 0.2
+			if [ -s "$TMP/sshd.pid" ] && kill -0 "$(cat "$TMP/sshd.pid")" 2>/dev/null; then started=1; break; fi
+		fi
+	done
+	trap '[ -s "$TMP/sshd.pid" ] && kill "$(cat "$TMP/sshd.pid")" 2>/dev/null; rm -rf "$TMP"' EXIT
+fi
+if [ "${started:-0}" -eq 1 ]; then
+	export NEWSDESK_DB=$TMP/sftp-primary/desk.db NEWSDESK_REPLICA_KEY=$TMP/replica_key
+	setup_desk
+	URL="sftp://$me@127.0.0.1:$port$TMP/sftp-replica"
+	"$NEWSDESK" replicate "$URL" >"$TMP/sftp-ls.log" 2>&1 &
+	RP=$!
+	for j in $(seq 1 20); do
+		printf '标题: 副本 s-%s\n\n第 %s 篇。\n' "$j" "$j" | nd --as zhu file >/dev/null && echo "副本 s-$j" >>"$TMP/sftp-confirmed"
+	done
+	i=0
+	until NEWSDESK_DB=$TMP/sftp-primary/desk.db nd check 2>/dev/null | grep -q "replica at $URL: [0-9.]* s behind" || [ $i -ge 100 ]; do sleep 0.1; i=$((i + 1)); done
+	sleep $((LAG + 1))
+	kill -9 "$RP"
+	wait "$RP" 2>/dev/null
+	export NEWSDESK_DB=$TMP/sftp-standby/desk.db
+	expect_ok "over SFTP: restore --from-replica sftp://… after the primary is killed" nd restore --from-replica "$URL"
+	contains "…check passes" "$out" "ok"
+	equals "…every item filed more than $LAG s before the kill is there" "$(headlines "$NEWSDESK_DB")" "$(sort "$TMP/sftp-confirmed")"
+else
+	echo "# SKIP the SFTP part: no sshd could be started ($(cat "$TMP/sshd.log" 2>/dev/null | tail -1))"
+fi
+finish
