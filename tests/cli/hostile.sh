@@ -17,7 +17,9 @@ bad=$'\033[2J\033]0;pwned\007\xc2\x9b31m\xe2\x80\xae'
 expect_ok "a story full of control sequences is filed" nd --as zhu file "$TMP/hostile.txt"
 # And the same written straight into the store, by something not newsdesk.
 python3 - "$NEWSDESK_DB" <<'PY'
-import sqlite3, sys, time
+import os, sys, time
+sys.path.insert(0, os.environ["SRCDIR"] + "/tests/tools")
+import ndsql as sqlite3  # with the index's tokenizer loaded
 c = sqlite3.connect(sys.argv[1])
 now = int(time.time())
 bad = "\x1b[2J\x1b]0;pwned\x07\x9b31m\u202e\u2066"

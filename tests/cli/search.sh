@@ -53,7 +53,9 @@ expect_exit 1 "an empty query" nd search " "
 
 # check notices a current revision the index has lost; reindex repairs it.
 python3 - "$NEWSDESK_DB" <<'PY'
-import sqlite3, sys
+import os, sys
+sys.path.insert(0, os.environ["SRCDIR"] + "/tests/tools")
+import ndsql as sqlite3  # with the index's tokenizer loaded
 c = sqlite3.connect(sys.argv[1])
 c.execute("INSERT INTO search(search, rowid, kicker, headline, subhead, byline, body) "
           "SELECT 'delete', r.id, r.kicker, r.headline, r.subhead, r.byline, r.body FROM revisions r "
