@@ -1,5 +1,6 @@
 /* maintenance.c — backup and check. */
 #include "newsdesk/maintenance.h"
+#include "newsdesk/search.h"
 #include "newsdesk/store_sql.h"
 
 #include <errno.h>
@@ -149,11 +150,7 @@ static const struct {
 	{ "state whose kept count is wrong (the desk's title line would lie)",
 	  "SELECT count(*) FROM (SELECT s.name FROM states s LEFT JOIN state_counts c ON c.state = s.name "
 	  "WHERE coalesce(c.n, 0) <> (SELECT count(*) FROM items i WHERE i.state = s.name)) HAVING count(*) > 0" },
-	{ "item the search index has lost",
-	  "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-	  "WHERE NOT EXISTS (SELECT 1 FROM search_docsize d WHERE d.id = r.id)" },
-	/* (search itself, being external content, would read revisions: the
-	 * docsize shadow table holds one row per document indexed) */
+	/* (the search index: nd_search_check) */
 };
 
 int nd_check(struct nd_store *st, const struct nd_actor *actor, struct nd_buf *report,
@@ -198,5 +195,7 @@ int nd_check(struct nd_store *st, const struct nd_actor *actor, struct nd_buf *r
 		if (rc < 0)
 			return rc;
 	}
-	return problems;
+	if ((rc = nd_search_check(st, report, err)) < 0)
+		return rc;
+	return problems + rc;
 }
