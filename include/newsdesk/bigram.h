@@ -15,7 +15,7 @@
  *
  * The same file is built into newsdesk and as the loadable SQLite
  * extension nd_bigram.so, so the sqlite3 shell can read the index:
- *   sqlite3 newsdesk.db '.load /usr/lib/newsdesk/nd_bigram' 'SELECT …' */
+ *   sqlite3 desk.db -cmd '.load …/newsdesk/nd_bigram' 'SELECT …'  (man page) */
 #ifndef NEWSDESK_BIGRAM_H
 #define NEWSDESK_BIGRAM_H
 
