@@ -14,6 +14,7 @@
 #include <stdbool.h>
 
 #define ND_SEARCH_MAX_TERMS 8
+#define ND_SEARCH_MAX_BYTES 1024
 
 struct nd_search_terms {
 	char *term[ND_SEARCH_MAX_TERMS];

@@ -38,6 +38,10 @@ int nd_search_parse(const char *query, struct nd_search_terms *t, struct nd_erro
 {
 	memset(t, 0, sizeof *t);
 	const char *p = query ? query : "";
+	/* a phrase costs a doclist per character: bound what one query can ask */
+	if (strlen(p) > ND_SEARCH_MAX_BYTES)
+		return nd_fail(err, ND_EINVAL, "the query is too long (at most %d bytes)",
+			       ND_SEARCH_MAX_BYTES);
 	while (*p) {
 		size_t skip;
 		while ((skip = blank_at(p)) > 0)

@@ -86,6 +86,8 @@ expect_ok "reindex" nd reindex
 contains "…counts the items a search may find (not the spiked one)" "$out" "5 items"
 equals "after reindex the same answers" "$(ids 驻点组) / $(ids 蹲点组)" "5 / "
 expect_exit 1 "an empty query" nd search " "
+expect_exit 1 "a query past 1,024 bytes is refused" nd search "$(printf '工%.0s' $(seq 342))"
+contains "…saying so" "$err" "too long"
 
 # check notices a current revision the index has lost; reindex repairs it.
 python3 - "$NEWSDESK_DB" <<'PY'
