@@ -2,7 +2,7 @@
 # installed when missing (as root), or listed for the user to install.
 # Sourced by scripts/demo and scripts/test.
 
-ND_PACKAGES="gcc pkg-config meson ninja-build python3 libncurses-dev libsqlite3-dev tmux locales gettext libunistring-dev openssh-server openssh-client"
+ND_PACKAGES="gcc pkg-config meson ninja-build python3 libncurses-dev libsqlite3-dev tmux locales gettext libunistring-dev zlib1g-dev openssh-server openssh-client"
 
 nd_missing_packages() {
 	local missing="" p

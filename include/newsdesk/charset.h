@@ -16,9 +16,15 @@ struct nd_decoded {
 
 /* Decodes in[0..n). forced, when not NULL, names the encoding to use
  * (GB2312, GBK and CP936 are read as GB18030; UTF-16 needs a BOM or an
- * explicit LE/BE). Without it: BOM, then strict UTF-8, then a strict trial
- * of GB18030 and Big5, scored by common characters when both decode.
- * On failure err says which byte offset no encoding accepts. */
+ * explicit LE/BE). Without it: BOM, then strict UTF-8, then strict trials
+ * of GB18030, Big5 and the encodings newsdesk does not take (UTF-16 without
+ * a BOM, Shift_JIS, EUC-KR, Latin-1), each reading scored by how much it
+ * looks like text in its script, C1 controls and Private Use Area characters
+ * counting against it. A reading is taken only when newsdesk takes its
+ * encoding and it leads the others by a clear margin; otherwise the input is
+ * refused (ND_EENCODING) with the readings shown (the first line of each)
+ * and the --encoding to choose, or the encoding it looks like named. Never
+ * a silent guess. */
 int nd_charset_decode(const char *in, size_t n, const char *forced, struct nd_decoded *out,
 		      struct nd_error *err);
 
@@ -29,6 +35,10 @@ void nd_decoded_free(struct nd_decoded *d);
  * returned. */
 int nd_iconv_to_utf8(const char *from, const char *in, size_t n, char **out, size_t *outlen,
 		     size_t *bad_offset, struct nd_error *err);
+
+/* "UTF-16LE" or "UTF-16BE" when in[0..n) reads well as that (text with NUL
+ * bytes that is not binary), else NULL. */
+const char *nd_charset_utf16_sniff(const char *in, size_t n);
 
 /* Share (0–1000) of Han characters in s that are common in news copy. */
 int nd_common_han_score(const char *s, size_t n);

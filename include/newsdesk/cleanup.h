@@ -7,6 +7,7 @@
 
 #include "newsdesk/buf.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct nd_cleanup_rule {
@@ -22,5 +23,15 @@ extern const struct nd_cleanup_rule nd_cleanup_rules[];
 extern const size_t nd_cleanup_rule_count;
 
 const struct nd_cleanup_rule *nd_cleanup_find(const char *id);
+
+/* The full-width mark the "punctuation" rule puts for the half-width mark at
+ * cp[i], or 0 when it leaves it (not a mark it maps, or not in Chinese
+ * context). Proofreading asks this so that what it counts as "^K fixes them"
+ * is exactly what clean-up changes. */
+unsigned nd_cleanup_fullwidth_at(const unsigned *cp, size_t n, size_t i);
+
+/* The "rejoin" rule joins the paragraph p (len bytes, no '\n') with the
+ * one after it: a page or column break split it. */
+bool nd_cleanup_rejoins(const char *p, size_t len, const char *next, size_t next_len);
 
 #endif

@@ -3,6 +3,7 @@
 #ifndef NEWSDESK_CLI_H
 #define NEWSDESK_CLI_H
 
+#include "newsdesk/buf.h"
 #include "newsdesk/error.h"
 #include "newsdesk/store.h"
 #include "newsdesk/users.h"
@@ -31,18 +32,121 @@ struct nd_cli {
 	bool have_actor;
 	bool zh; /* messages and labels in Chinese */
 	bool lang_given; /* the environment named a language */
+	bool ssh; /* the SSH shell: strict parsing, the SSH synopsis */
 };
 
 struct nd_command;
 typedef int (*nd_command_fn)(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 			     char **argv);
 
+/* Every option any command takes, by one name: a command's switch reads
+ * these keys, the table (commands.c) says which command takes which. */
+enum nd_opt_key {
+	ND_O_NONE,
+	ND_O_BENCH_KEYS,
+	ND_O_BUDGET,
+	ND_O_BYTES,
+	ND_O_DATE,
+	ND_O_DRY_RUN,
+	ND_O_ENCODING,
+	ND_O_FORCE,
+	ND_O_FORMAT,
+	ND_O_FROM,
+	ND_O_INSTALL,
+	ND_O_ISSUE,
+	ND_O_KEEP_STATE,
+	ND_O_KEY,
+	ND_O_KEYS,
+	ND_O_LIMIT,
+	ND_O_NAME,
+	ND_O_NOTE,
+	ND_O_OFFSET,
+	ND_O_ONCE,
+	ND_O_ORIGINAL,
+	ND_O_OUTPUT,
+	ND_O_PAGE,
+	ND_O_PAGES,
+	ND_O_PARTIAL,
+	ND_O_POSITION,
+	ND_O_REPAIR,
+	ND_O_REPORTER,
+	ND_O_REV,
+	ND_O_ROLE,
+	ND_O_SECTION,
+	ND_O_SHA256,
+	ND_O_SINCE,
+	ND_O_SORT,
+	ND_O_STATE,
+	ND_O_TITLE,
+	ND_O_TOKEN,
+	ND_O_UNTIL,
+	ND_O_WIDTH,
+	ND_O_YEAR,
+};
+
+enum {
+	ND_OPT_VALUE = 1u << 0, /* takes the next word as its value */
+	ND_OPT_PATH = 1u << 1, /* the value names a file on the server: never over SSH */
+	ND_OPT_REQUIRED = 1u << 2, /* shown without brackets in the synopsis */
+	ND_OPT_LOCAL = 1u << 3, /* not over SSH for another reason */
+};
+
+struct nd_option {
+	enum nd_opt_key key;
+	const char *name; /* the long name, without "--"; matched exactly */
+	unsigned flags;
+	const char *value; /* the value's placeholder in the synopsis */
+};
+
+enum {
+	ND_CMD_SSH = 1u << 0, /* may be run through the SSH shell */
+	ND_CMD_PATH_ARGS = 1u << 1, /* its positional words name files on the server */
+};
+
 struct nd_command {
 	const char *name;
-	nd_command_fn run;
-	const char *usage; /* after "newsdesk NAME " */
+	nd_command_fn run; /* NULL for a group: the subcommand's runs */
+	const char *args; /* the positional words in the synopsis */
 	const char *summary; /* one line, for --help */
+	const struct nd_option *options; /* ends with a { 0 } entry; NULL: none */
+	int min_rank; /* the least role that may run it (ND_RANK_*) */
+	unsigned flags; /* ND_CMD_* */
+	const struct nd_command *subs; /* a group's subcommands, ending with { 0 } */
+	const char *group; /* a subcommand's group name */
 };
+
+/* The command table: commands, then { 0 }. */
+extern const struct nd_command nd_commands[];
+/* The workflow verbs' entry (refile ID [--note TEXT]); its name is "VERB". */
+extern const struct nd_command nd_verb_command;
+
+/* The most option words one command line may carry. */
+#define ND_MAX_OPTION_WORDS 64
+
+/* A command line read with the table: options in order, and the
+ * positional words moved together (in argv's own array). */
+struct nd_args {
+	int n;
+	struct {
+		enum nd_opt_key key;
+		const char *value; /* NULL for a flag */
+	} opt[ND_MAX_OPTION_WORDS];
+	char **pos;
+	int npos;
+};
+
+/* Reads argv[1..argc) by cmd's options. On the command line, --name VALUE
+ * and --name=VALUE; in a restricted (SSH) session only exact --name VALUE,
+ * no option the table keeps off SSH and no positional path. Returns true
+ * when the command is done: *rc is then the exit code (help printed, or a
+ * usage error printed naming the word). */
+bool nd_cli_parse(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv,
+		  struct nd_args *a, int *rc);
+/* Runs cmd (a group: its subcommand) on argv, argv[0] being its name. */
+int nd_cli_run(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv);
+/* The synopsis of cmd after "newsdesk ": name, arguments and options;
+ * ssh: only what the SSH shell accepts. */
+void nd_cli_synopsis(struct nd_buf *b, const struct nd_command *cmd, bool ssh);
 
 int nd_cli_main(int argc, char **argv);
 const struct nd_command *nd_cli_find_command(const char *name);
@@ -54,6 +158,10 @@ int nd_cli_fail(const struct nd_error *err);
 /* Prints a usage error for cmd; returns ND_EXIT_USAGE. */
 int nd_cli_usage(const struct nd_command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* newsdesk --help: the global options and every command. */
+void nd_cli_print_help(FILE *out);
+/* The SSH shell's help: what the acting user may run over SSH. */
+void nd_ssh_help(struct nd_cli *cli, FILE *out);
 /* Prints "usage: newsdesk NAME USAGE" and the summary to out. */
 void nd_cli_print_usage(FILE *out, const struct nd_command *cmd);
 /* Parses a positive item id ("1042" or "#1042"); 0 on error. */
@@ -78,6 +186,14 @@ int nd_cmd_revisions(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_log(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_note(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_edit(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_drafts(struct nd_cli *, const struct nd_command *, int, char **);
+/* Before `edit ID`: offers the user's own draft of id (recover, diff,
+ * discard, quit) on stdin; -1 to go on (ND_EDIT_RECOVER set in flags when
+ * recovering), else the exit code. Tells of other editors' drafts. */
+int nd_cli_offer_draft(struct nd_cli *cli, long long id, unsigned *flags);
+int nd_cmd_redecode(struct nd_cli *, const struct nd_command *, int, char **);
+/* show ID --original: the filed bytes, raw, to a file or pipe only. */
+int nd_cli_show_original(struct nd_cli *cli, long long id);
 int nd_cmd_unlock(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_workflow(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_diff(struct nd_cli *, const struct nd_command *, int, char **);
@@ -93,11 +209,16 @@ int nd_cmd_import(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_search(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_reindex(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_backup(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_restore(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_check(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_keys(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_mine(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_ssh_shell(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_desk(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_help(struct nd_cli *, const struct nd_command *, int, char **);
+/* Applies workflow verb to the item id_word names. */
+int nd_cli_apply_verb(struct nd_cli *cli, const struct nd_command *cmd, const char *verb,
+		      const char *id_word, const char *note);
 int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv);
 
 #endif

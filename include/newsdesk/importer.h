@@ -14,8 +14,33 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The fields an import judges, in the order --dry-run explains them. */
+enum nd_import_field {
+	ND_IF_KIND,
+	ND_IF_SECTION,
+	ND_IF_MARKERS,
+	ND_IF_KICKER,
+	ND_IF_HEADLINE,
+	ND_IF_SUBHEAD,
+	ND_IF_DATELINE,
+	ND_IF_BYLINE,
+	ND_IF_BODY,
+	ND_IF_COUNT
+};
+
+/* A rule of the importer's tables: a stable id (for scripts and tests)
+ * and why it decides what it does, in English for gettext (N_). */
+struct nd_import_rule {
+	const char *id;
+	const char *why;
+};
+
 struct nd_import_item {
-	struct nd_story story; /* kind, section, kicker, headline, dateline, byline, body */
+	struct nd_story
+	    story; /* kind, section, kicker, headline, subhead, dateline, byline, body */
+	const struct nd_import_rule *why[ND_IF_COUNT]; /* the rule that set each field, or NULL */
+	size_t byline_name; /* byte offset of the name in story.byline: what precedes it
+			       is the writer's organisation and position (its title) */
 	char *markers; /* section and banner lines taken before it, raw */
 	char *source; /* a 来源：《…》 line */
 	bool fragment; /* not a whole article: an editor must look */
@@ -31,6 +56,9 @@ struct nd_import_page {
 /* Splits UTF-8 page text (line ends normalised) into items. */
 int nd_import_split(const char *text, struct nd_import_page *page, struct nd_error *err);
 void nd_import_page_free(struct nd_import_page *page);
+
+/* The field's name in English, for gettext (标题 headline, 作者 byline…). */
+const char *nd_import_field_name(enum nd_import_field f);
 
 /* True when the line is a section or column marker (新闻速递, 【主席之声】…). */
 bool nd_import_is_marker(const char *line);

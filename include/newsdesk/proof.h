@@ -12,6 +12,13 @@ struct nd_proof_check {
 	const char *id;
 	const char *explain_en;
 	const char *explain_zh;
+	/* A mechanical class: the clean-up rule (^K, cleanup.h) that fixes every
+	 * hit, and what one hit is, for the one-line count ("586 half-width
+	 * marks"). NULL for a check a person must judge. */
+	const char *fix;
+	const char *noun_en; /* many */
+	const char *noun1_en; /* one */
+	const char *noun_zh;
 };
 
 extern const struct nd_proof_check nd_proof_checks[];
@@ -29,13 +36,20 @@ struct nd_proof_hit {
 struct nd_proof_report {
 	struct nd_proof_hit *hits;
 	size_t n;
+	size_t left; /* hits that no clean-up rule fixes: the rate counts these */
 	long chars; /* 字数 the rate is measured over */
-	double rate; /* hits per 10,000 characters */
+	double rate; /* hits left per 10,000 characters */
 	double limit; /* the publication's limit (三审三校: 2 magazines, 3 newspapers) */
 };
 
-/* Runs every check on a story. limit is the errors allowed per 10,000. */
+/* Runs every check on a story. limit is the errors allowed per 10,000; the
+ * rate is computed over the hits clean-up does not fix. Every hit, mechanical
+ * or not, is in hits (with its place), in the order the checks ran. */
 int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_report *r);
 void nd_proof_free(struct nd_proof_report *r);
+
+/* How many hits of one check the report holds (for the one-line count of a
+ * mechanical class). */
+size_t nd_proof_count(const struct nd_proof_report *r, const struct nd_proof_check *c);
 
 #endif

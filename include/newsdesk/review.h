@@ -19,6 +19,7 @@ struct nd_review {
 	struct nd_item a, b; /* the two revisions (bodies filled) */
 	struct nd_field_diff fields[ND_REVIEW_FIELDS];
 	struct nd_diff body;
+	bool coarse; /* some diff above is shown by paragraph (nd_diff.coarse) */
 };
 
 /* Diffs revision rev_a against rev_b of item id; 0 for rev_a means the

@@ -58,9 +58,11 @@ void nd_search_hits_free(struct nd_search_hit *hits, size_t n);
  * or < 0. (newsdesk check) */
 int nd_search_check(struct nd_store *st, struct nd_buf *report, struct nd_error *err);
 
-/* Rebuilds the index from the current revisions (progress on stderr for
- * many items). */
+/* Rebuilds the index from the current revisions (admins; progress on stderr
+ * for many items). */
 int nd_search_reindex(struct nd_store *st, const struct nd_actor *actor, int64_t *indexed,
 		      struct nd_error *err);
+/* The same without the role check, for check --repair. */
+int nd_search_rebuild(struct nd_store *st, int64_t *indexed, struct nd_error *err);
 
 #endif

@@ -6,6 +6,7 @@
 #include "newsdesk/store.h"
 
 #include <sqlite3.h>
+#include <stddef.h>
 
 sqlite3 *nd_store_db(struct nd_store *st);
 
@@ -31,6 +32,7 @@ char *nd_column_dup(sqlite3_stmt *stmt, int col);
  *   s  const char *  (NULL binds NULL)
  *   i  int64_t
  *   d  int
+ *   b  const void *, size_t  (a blob and its length)
  *   -  NULL (takes no argument) */
 
 /* Steps once: 1 a row, 0 done, < 0 an error. */
@@ -50,11 +52,32 @@ int nd_sql_exec(struct nd_store *st, struct nd_error *err, const char *what, con
 int nd_sql_int(struct nd_store *st, int64_t *out, struct nd_error *err, const char *what,
 	       const char *sql, const char *fmt, ...);
 
+/* Column 0 of the first row as text, copied into out (cut to size): 1
+ * when there is a row, 0 when there is none (out is ""), < 0 on error. */
+int nd_sql_text(struct nd_store *st, char *out, size_t size, struct nd_error *err, const char *what,
+		const char *sql, const char *fmt, ...);
+
+/* Reads every row of stmt (then finalizes it) into a growing array of
+ * elem_size elements: *(T **)arr and *n grow as rows come, each element
+ * zeroed and then filled by fill(stmt, elem), which returns 0 or < 0 to
+ * stop. On error the rows read so far stay for the caller to free as it
+ * always does. nd_sql_list prepares and binds first. */
+typedef int (*nd_sql_fill_fn)(sqlite3_stmt *stmt, void *elem);
+int nd_sql_collect(struct nd_store *st, sqlite3_stmt *stmt, void *arr, size_t *n, size_t elem_size,
+		   nd_sql_fill_fn fill, struct nd_error *err, const char *what);
+int nd_sql_list(struct nd_store *st, void *arr, size_t *n, size_t elem_size, nd_sql_fill_fn fill,
+		struct nd_error *err, const char *what, const char *sql, const char *fmt, ...);
+
 /* Calls row(stmt, ctx) for each row, in order; row returns 0 to go on or
  * < 0 to stop with that error. Returns the number of rows, or < 0. */
 typedef int (*nd_sql_row_fn)(sqlite3_stmt *stmt, void *ctx);
 int nd_sql_each(struct nd_store *st, nd_sql_row_fn row, void *ctx, struct nd_error *err,
 		const char *what, const char *sql, const char *fmt, ...);
+
+/* Registers newsdesk's SQL functions on a connection: nd_chain(prev, …),
+ * the hash that chains revisions, events and notes (schema:
+ * history_hashes). */
+int nd_sql_functions(sqlite3 *db);
 
 /* For fault tests: hook(sql) is asked before every step; when it returns
  * non-zero the step fails as an I/O error would. NULL removes it. */

@@ -17,8 +17,14 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 
 /* For bench/: opens the editor on item id, types n characters in the
  * middle of the body, and measures each keystroke from the key to the
- * redrawn screen (layout, draw, doupdate); leaves without saving. */
+ * redrawn screen (layout, autosave check, draw, doupdate); then keys whose
+ * autosave falls due (the draft written). Leaves without saving. */
+struct nd_bench_keys {
+	double median_ms, p95_ms, max_ms; /* key to screen, autosave on */
+	double draft_median_ms, draft_max_ms; /* a key whose autosave fell due */
+	long chars;
+};
 int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t id, int n,
-		      double *median_ms, double *p95_ms, long *chars, struct nd_error *err);
+		      struct nd_bench_keys *out, struct nd_error *err);
 
 #endif

@@ -46,6 +46,8 @@ enum tui_action {
 	ACT_ASSIGN,
 	ACT_HELP,
 	ACT_REDRAW,
+	ACT_SUSPEND,
+	ACT_INTERRUPT,
 	ACT_QUIT,
 };
 
@@ -152,6 +154,15 @@ char *tui_prompt(const char *question, const char *initial);
 bool tui_confirm(const char *question);
 /* One of the characters of choices (lower case), or 0 when cancelled. */
 int tui_choice(const char *question, const char *choices);
+
+/* signals.c: SIGHUP, SIGTERM and SIGINT set a flag the loop acts on. */
+void tui_signals_install(void);
+void tui_signals_restore(void);
+/* The signal that asks the desk to end (a terminal gone counts as SIGHUP;
+ * kind is what get_wch returned), or 0. */
+int tui_hangup(int kind);
+/* Ctrl-Z: suspends like vim and mutt, and redraws on resume. */
+void tui_suspend(void);
 
 /* list.c */
 void tui_list_select_id(struct tui *t, int64_t id);

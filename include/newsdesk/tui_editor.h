@@ -42,6 +42,11 @@ struct tui_editor {
 	int goal_col;
 	bool have_goal;
 	time_t last_renew;
+	/* autosave: a key that may have changed the text sets unsynced; the
+	 * draft is written 2 s after the last key, or 15 s after the first
+	 * change it does not hold yet, whichever comes first */
+	bool unsynced;
+	int64_t last_key_ms, pending_ms;
 	char search[256];
 	bool lines_prev_para_end; /* while drawing: the row above ended a paragraph */
 };
@@ -53,6 +58,18 @@ void tui_editor_draw(struct tui *t, int y, int height, int width);
 /* Handles one key; returns false when the editor closed. */
 bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height);
 void tui_editor_close(struct tui *t);
+/* Milliseconds until the next autosave is due; -1 when nothing waits. */
+int tui_editor_autosave_due(const struct tui *t);
+/* Writes the draft when it is due (force: now). */
+void tui_editor_autosave(struct tui *t, bool force);
+/* The terminal went away or a signal asks us to end: keep the unsaved
+ * text as a draft, release the lock (logging that a draft exists) and
+ * close, touching nothing of the terminal. */
+void tui_editor_hangup(struct tui *t);
+/* draftview.c: an item that has the user's own draft. Returns 'r' to
+ * recover it, 'x' when it was discarded (asked first), 0 to not open. */
+struct nd_draft;
+int tui_draft_offer(struct tui *t, const struct nd_draft *d, const struct nd_story *current);
 /* The editor's keys, for the help screen. */
 struct ed_key_help {
 	const char *label, *help;

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* What a state means is data (schema/006_state_meaning.sql): code asks
+/* What a state means is data (schema/NNN_state_meaning.sql): code asks
  * these, never a state's name. */
 struct nd_state {
 	char *name;

@@ -1,8 +1,11 @@
 /* wrap.h — soft-wrapping a paragraph to a number of columns, by the
  * terminal's wcwidth and the Chinese line-breaking rules (禁则): no line
  * starts with a closing mark (，。、；：？！）》」』”’…), no line ends with an
- * opening mark (（《「『“‘), —— and …… are never split, Latin words and
- * numbers are not cut, and a wide character never splits at the edge. */
+ * opening mark (（《「『“‘), —— and …… are never split, no line starts with
+ * a dash (——, GB/T 15834—2011: clreq strict), Latin words and numbers are not
+ * cut, a number keeps its unit (2024年, 3.5万元, 12%, 38℃), a URL or e-mail
+ * address moves to the next line whole when it fits there, and a wide
+ * character never splits at the edge. % ℃ ‰ and dashes never hang. */
 #ifndef NEWSDESK_WRAP_H
 #define NEWSDESK_WRAP_H
 

@@ -3,11 +3,11 @@
  * stage added as rows is a command at once. */
 #include "newsdesk/cli.h"
 #include "newsdesk/buf.h"
+#include "newsdesk/files.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/workflow.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -17,75 +17,6 @@
 #include <unistd.h>
 
 #define VERSION "0.1.0"
-
-static const struct nd_command commands[] = {
-	{ "init", nd_cmd_init, "", "create the database and register you as its admin" },
-	{ "user", nd_cmd_user,
-	  "add LOGIN --role ROLE [--name 姓名] | list | disable LOGIN | enable LOGIN",
-	  "manage users (admins)" },
-	{ "file", nd_cmd_file, "[--encoding NAME] [--token T] [FILE...]",
-	  "file stories (stdin when no FILE) as new items" },
-	{ "list", nd_cmd_list,
-	  "[--state S] [--section S] [--reporter L] [--issue CODE] [--sort updated|id|filed|chars] "
-	  "[--limit N] [--format table|tsv|json] [--width N]",
-	  "list items, newest first" },
-	{ "show", nd_cmd_show, "ID [--rev N] [--format text|json]", "show one item" },
-	{ "revisions", nd_cmd_revisions, "ID", "list an item's revisions" },
-	{ "log", nd_cmd_log, "ID", "the item's workflow log and notes" },
-	{ "note", nd_cmd_note, "ID TEXT", "add a review note to an item" },
-	{ "edit", nd_cmd_edit, "ID [--from FILE] [--keep-state]",
-	  "edit an item in $EDITOR (or save FILE) as a new revision, under the edit lock" },
-	{ "diff", nd_cmd_diff, "ID [REV_A [REV_B]]",
-	  "what changed between two revisions ([-deleted-] {+inserted+}); default: filed → current" },
-	{ "proof", nd_cmd_proof, "ID [--rev N] [--format text|json]",
-	  "proofreading warnings (校对): pairs, repeats, half-width marks, datelines, credits" },
-	{ "issue", nd_cmd_issue,
-	  "add CODE --title T [--date D] [--pages N] | list | show CODE | page CODE N "
-	  "[--section S] [--budget 字数]",
-	  "plan the publication's issues (期) and their pages" },
-	{ "assign", nd_cmd_assign, "ID --issue CODE --page N [--position P]",
-	  "place an item on a page (position defaults to the end; others shift)" },
-	{ "move", nd_cmd_assign, "ID --page N [--position P]",
-	  "move a placed item within its issue" },
-	{ "unassign", nd_cmd_unassign, "ID", "take an item off its page" },
-	{ "rundown", nd_cmd_rundown,
-	  "CODE [--format text|csv|json|html] [--output FILE] [--width N]",
-	  "the issue's rundown: pages, items, 字数 against budgets, what is not signed off" },
-	{ "publish", nd_cmd_publish, "ID | --issue CODE [--partial]",
-	  "publish an approved item, or every approved item of an issue in one transaction" },
-	{ "export", nd_cmd_export, "CODE --format txt|json|html --output DIR",
-	  "write a published issue: one file per item in page order, and an index" },
-	{ "stats", nd_cmd_stats, "[--year YYYY] [--reporter LOGIN]",
-	  "items filed and published, and published 字数, per reporter for a year (通联)" },
-	{ "import", nd_cmd_import,
-	  "[--issue CODE] [--state submitted|published] [--dry-run] [--format text|json] FILE...",
-	  "split page dumps (pages copied out of print) into items and file them" },
-	{ "search", nd_cmd_search,
-	  "QUERY… [--state S] [--issue CODE] [--limit N] [--format table|json]",
-	  "find items by their text: words ANDed, \"a phrase\" as is; headline hits first" },
-	{ "reindex", nd_cmd_reindex, "", "rebuild the full-text index (admins)" },
-	{ "backup", nd_cmd_backup, "FILE",
-	  "copy the database while others work, then check the copy (admins)" },
-	{ "check", nd_cmd_check, "",
-	  "check the database: integrity, foreign keys, the schema's invariants" },
-	{ "mine", nd_cmd_mine, "", "my items: state, headline, 字数 and the last note on each" },
-	{ "keys", nd_cmd_keys, "[--install PATH]",
-	  "the authorized_keys lines for every enabled user with a key (admins)" },
-	{ "ssh-shell", nd_cmd_ssh_shell, "LOGIN",
-	  "the forced command of authorized_keys: runs SSH_ORIGINAL_COMMAND as LOGIN" },
-	{ "unlock", nd_cmd_unlock, "ID", "break another editor's edit lock (chiefs; logged)" },
-	{ "workflow", nd_cmd_workflow, "", "list the workflow's states and verbs" },
-	{ "desk", nd_cmd_desk, "[--once] [--bench-keys ID [--keys N]]",
-	  "open the desk (what newsdesk with no command does on a terminal); --once draws one screen" },
-};
-
-const struct nd_command *nd_cli_find_command(const char *name)
-{
-	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		if (strcmp(commands[i].name, name) == 0)
-			return &commands[i];
-	return NULL;
-}
 
 int nd_cli_fail(const struct nd_error *err)
 {
@@ -108,18 +39,28 @@ int nd_cli_fail(const struct nd_error *err)
 
 void nd_cli_print_usage(FILE *out, const struct nd_command *cmd)
 {
-	fprintf(out, "usage: newsdesk [--db PATH] [--as LOGIN] %s %s\n  %s\n", cmd->name,
-		cmd->usage, cmd->summary);
+	struct nd_buf b = ND_BUF_INIT;
+	nd_cli_synopsis(&b, cmd, nd_restricted());
+	if (nd_restricted())
+		fprintf(out, "usage: %s\n  %s\n", nd_buf_str(&b), cmd->summary);
+	else
+		fprintf(out, "usage: newsdesk [--db PATH] [--as LOGIN] %s\n  %s\n", nd_buf_str(&b),
+			cmd->summary);
+	nd_buf_free(&b);
 }
 
 int nd_cli_usage(const struct nd_command *cmd, const char *fmt, ...)
 {
+	/* the message quotes words someone typed: never echo them raw */
+	struct nd_buf msg = ND_BUF_INIT;
 	va_list ap;
-	fputs("newsdesk: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	nd_buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	char *clean = nd_sanitized(nd_buf_str(&msg), 0);
+	fprintf(stderr, "newsdesk: %s\n", clean ? clean : "usage error");
+	free(clean);
+	nd_buf_free(&msg);
 	nd_cli_print_usage(stderr, cmd);
 	return ND_EXIT_USAGE;
 }
@@ -209,7 +150,7 @@ static bool language_is_zh(bool *given)
 	return false;
 }
 
-static void print_help(FILE *out)
+void nd_cli_print_help(FILE *out)
 {
 	fputs("newsdesk — a newsroom desk in the terminal\n\n"
 	      "usage: newsdesk [--db PATH] [--as LOGIN] [COMMAND [ARGS...]]\n\n"
@@ -222,8 +163,8 @@ static void print_help(FILE *out)
 	      "  --version\n\n"
 	      "Commands:\n",
 	      out);
-	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	for (const struct nd_command *c = nd_commands; c->name; c++)
+		fprintf(out, "  %-10s %s\n", c->name, c->summary);
 	fputs(
 	    "\nWorkflow verbs (from the database; 'newsdesk workflow' lists them):\n"
 	    "  finish, approve, publish, return, refile, reopen, spike, restore ID [--note TEXT]\n\n"
@@ -240,46 +181,56 @@ static void cli_free(struct nd_cli *cli)
 	free(cli->db_path);
 }
 
+/* The global options, before the command: exact names only. Returns the
+   index of the command word, or -1 with *rc set when done. */
+static int global_options(struct nd_cli *cli, int argc, char **argv, int *rc)
+{
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *w = argv[i];
+		const char **slot = NULL;
+		if (strcmp(w, "--help") == 0 || strcmp(w, "-h") == 0) {
+			nd_cli_print_help(stdout);
+			*rc = ND_EXIT_OK;
+			return -1;
+		}
+		if (strcmp(w, "--version") == 0) {
+			puts("newsdesk " VERSION);
+			*rc = ND_EXIT_OK;
+			return -1;
+		}
+		if (strncmp(w, "--db", 4) == 0 && (w[4] == '\0' || w[4] == '='))
+			slot = &cli->db_option;
+		else if (strncmp(w, "--as", 4) == 0 && (w[4] == '\0' || w[4] == '='))
+			slot = &cli->as;
+		if (slot && w[4] == '=')
+			*slot = w + 5;
+		else if (slot && i + 1 < argc)
+			*slot = argv[++i];
+		else {
+			char *clean = nd_sanitized(w, 0);
+			fprintf(stderr, "newsdesk: %s '%s'; see newsdesk --help\n",
+				slot ? "a value is missing after" : "unknown option",
+				clean ? clean : "?");
+			free(clean);
+			*rc = ND_EXIT_USAGE;
+			return -1;
+		}
+	}
+	return i;
+}
+
 int nd_cli_main(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "as", required_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct nd_cli cli = { 0 };
 	struct passwd *pw = getpwuid(geteuid());
 	cli.unix_login = pw ? pw->pw_name : "";
 	cli.zh = language_is_zh(&cli.lang_given);
-
-	int c;
-	opterr = 0;
-	/* '+': stop at the command; its options are its own. */
-	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			cli.db_option = optarg;
-			break;
-		case 'a':
-			cli.as = optarg;
-			break;
-		case 'h':
-			print_help(stdout);
-			return ND_EXIT_OK;
-		case 'V':
-			puts("newsdesk " VERSION);
-			return ND_EXIT_OK;
-		default:
-			fprintf(stderr, "newsdesk: unknown option '%s'; see newsdesk --help\n",
-				argv[optind - 1]);
-			return ND_EXIT_USAGE;
-		}
-	}
-	int rest = argc - optind;
-	char **args = argv + optind;
-	int rc;
+	int rc, first = global_options(&cli, argc, argv, &rc);
+	if (first < 0)
+		return rc;
+	int rest = argc - first;
+	char **args = argv + first;
 	if (rest == 0) {
 		/* The desk itself on a terminal; the list when piped. */
 		char *desk_argv[] = { "desk", NULL };
@@ -288,18 +239,10 @@ int nd_cli_main(int argc, char **argv)
 			rc = nd_cmd_desk(&cli, nd_cli_find_command("desk"), 1, desk_argv);
 		else
 			rc = nd_cmd_list(&cli, nd_cli_find_command("list"), 1, list_argv);
-	} else if (strcmp(args[0], "help") == 0) {
-		const struct nd_command *cmd = rest > 1 ? nd_cli_find_command(args[1]) : NULL;
-		if (cmd)
-			nd_cli_print_usage(stdout, cmd);
-		else
-			print_help(stdout);
-		rc = ND_EXIT_OK;
 	} else {
 		const struct nd_command *cmd = nd_cli_find_command(args[0]);
-		optind = 0; /* glibc: a full reset for the new argv */
 		if (cmd)
-			rc = cmd->run(&cli, cmd, rest, args);
+			rc = nd_cli_run(&cli, cmd, rest, args);
 		else
 			rc = nd_cmd_verb(&cli, args[0], rest, args);
 	}
@@ -310,4 +253,24 @@ int nd_cli_main(int argc, char **argv)
 		rc = ND_EXIT_STORE;
 	}
 	return rc;
+}
+
+int nd_cmd_help(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	struct nd_args a;
+	int rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
+		return rc;
+	if (a.npos > 1)
+		return nd_cli_usage(cmd, "help takes at most one COMMAND");
+	const struct nd_command *c = a.npos ? nd_cli_find_command(a.pos[0]) : NULL;
+	if (a.npos && !c)
+		return nd_cli_usage(cmd, "'%s' is not a command", a.pos[0]);
+	if (cli->ssh && (!c || !(c->flags & ND_CMD_SSH)))
+		nd_ssh_help(cli, stdout);
+	else if (c)
+		nd_cli_print_usage(stdout, c);
+	else
+		nd_cli_print_help(stdout);
+	return ND_EXIT_OK;
 }

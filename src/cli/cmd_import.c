@@ -9,15 +9,58 @@
 #include "newsdesk/json.h"
 #include "newsdesk/width.h"
 
-#include <getopt.h>
+#include <libintl.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define _(s) gettext(s)
+
 #define MAX_PAGE (8 * 1024 * 1024)
 
-static void dry_text(struct nd_cli *cli, const char *name, const struct nd_import_page *pg)
+/* The rules' reasons are gettext strings (text/importer.c marks them). */
+/* Length of the byline's title (organisation and position), without the
+ * blanks before the name. */
+static int title_len(const struct nd_import_item *it)
 {
-	printf("%s: %zu %s\n", name, pg->n, cli->zh ? "篇" : "items");
+	size_t n = it->byline_name;
+	const char *s = it->story.byline;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+		     (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)))
+		n -= s[n - 1] == ' ' || s[n - 1] == '\t' ? 1 : 3;
+	return (int)n;
+}
+
+/* Why each field was chosen: one line a field, the rule's reason and id,
+ * so an editor can correct a judgement before anything is filed. */
+static void dry_why(struct nd_buf *b, const struct nd_import_item *it)
+{
+	for (int f = 0; f < ND_IF_COUNT; f++) {
+		const struct nd_import_rule *r = it->why[f];
+		if (!r)
+			continue;
+		nd_buf_adds(b, "\n       ");
+		nd_buf_printf(b, _("%s: %s [%s]"), _(nd_import_field_name(f)), _(r->why), r->id);
+		if (f == ND_IF_MARKERS && it->markers) {
+			/* the banner itself, which the head line does not show */
+			nd_buf_adds(b, "\n         ");
+			for (const char *p = it->markers; *p; p++)
+				if (*p == '\n')
+					nd_buf_adds(b, " / ");
+				else
+					nd_buf_addc(b, *p);
+		}
+		if (f == ND_IF_BYLINE && it->byline_name)
+			nd_buf_printf(b, "\n         %s %s · %s %.*s", _("name"),
+				      it->story.byline + it->byline_name, _("title"), title_len(it),
+				      it->story.byline);
+	}
+}
+
+static void dry_text(const char *name, const struct nd_import_page *pg)
+{
+	printf("%s: ", name);
+	printf(ngettext("%zu item", "%zu items", pg->n), pg->n);
+	putchar('\n');
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct nd_import_item *it = &pg->items[i];
 		const struct nd_story *s = &it->story;
@@ -26,17 +69,26 @@ static void dry_text(struct nd_cli *cli, const char *name, const struct nd_impor
 				sizeof chars);
 		struct nd_buf b = ND_BUF_INIT;
 		nd_buf_printf(&b, "%2zu %-7s %s", i + 1, s->kind,
-			      it->fragment ? "[fragment] " : "");
+			      it->fragment ? _("[fragment] ") : "");
 		nd_buf_printf(&b, "[%s] ", s->section ? s->section : "-");
 		if (s->kicker)
 			nd_buf_printf(&b, "%s ▸ ", s->kicker);
 		nd_buf_adds(&b, s->headline);
-		nd_buf_printf(&b, "\n     %s%s%s · %s%s · %s 字", s->dateline ? s->dateline : "",
-			      s->dateline ? " · " : "", s->byline ? s->byline : "-",
-			      it->repairs ? "repaired " : "",
-			      it->displaced ? "continuation joined" : "", chars);
+		if (s->subhead)
+			nd_buf_printf(&b, "\n     ▹ %s", s->subhead);
+		nd_buf_adds(&b, "\n     ");
+		if (s->dateline)
+			nd_buf_printf(&b, "%s · ", s->dateline);
+		nd_buf_printf(&b, "%s · ", s->byline ? s->byline : "-");
+		if (it->repairs)
+			nd_buf_printf(&b, "%s · ", _("paragraphs rejoined"));
+		if (it->displaced)
+			nd_buf_printf(&b, "%s · ", _("continuation joined"));
+		nd_buf_printf(&b, "%s 字", chars);
 		nd_buf_adds(&b, "\n     ");
 		nd_fit(&b, s->body, 60, false, ND_ALIGN_LEFT);
+		nd_buf_printf(&b, "\n     %s", _("why:"));
+		dry_why(&b, it);
 		nd_buf_addc(&b, '\n');
 		nd_cli_put(stdout, nd_buf_str(&b), ND_SAN_NEWLINES);
 		nd_buf_free(&b);
@@ -59,6 +111,7 @@ static void dry_json(const char *name, const struct nd_import_page *pg, bool fir
 		nd_json_kv_str(&b, 0, "markers", it->markers);
 		nd_json_kv_str(&b, 0, "kicker", s->kicker);
 		nd_json_kv_str(&b, 0, "headline", s->headline);
+		nd_json_kv_str(&b, 0, "subhead", s->subhead);
 		nd_json_kv_str(&b, 0, "dateline", s->dateline);
 		nd_json_kv_str(&b, 0, "byline", s->byline);
 		nd_json_kv_str(&b, 0, "source", it->source);
@@ -67,7 +120,23 @@ static void dry_json(const char *name, const struct nd_import_page *pg, bool fir
 		nd_json_kv_int(&b, 0, "fragment", it->fragment);
 		nd_json_kv_int(&b, 0, "repairs", it->repairs);
 		nd_json_kv_int(&b, 0, "displaced", it->displaced);
-		nd_buf_addc(&b, '}');
+		if (it->byline_name) {
+			/* the byline's parts, not more text: lossless counts byline only */
+			nd_buf_adds(&b, ",\"byline_parts\":{");
+			nd_json_kv_str(&b, 1, "name", s->byline + it->byline_name);
+			char *title = strndup(s->byline, (size_t)title_len(it));
+			nd_json_kv_str(&b, 0, "title", title);
+			free(title);
+			nd_buf_addc(&b, '}');
+		}
+		nd_buf_adds(&b, ",\"why\":{");
+		bool any = false;
+		for (int f = 0; f < ND_IF_COUNT; f++)
+			if (it->why[f]) {
+				nd_json_kv_str(&b, !any, nd_import_field_name(f), it->why[f]->id);
+				any = true;
+			}
+		nd_buf_adds(&b, "}}");
 	}
 	nd_buf_adds(&b, "]}");
 	fputs(nd_buf_str(&b), stdout);
@@ -76,62 +145,56 @@ static void dry_json(const char *name, const struct nd_import_page *pg, bool fir
 
 int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "issue", required_argument, NULL, 'i' },
-		{ "state", required_argument, NULL, 's' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *issue = NULL, *state = NULL, *encoding = NULL;
 	bool dry = false, json = false;
 	int c;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
 		switch (c) {
-		case 'i':
+		case ND_O_ISSUE:
 			issue = optarg;
 			break;
-		case 's':
+		case ND_O_STATE:
 			state = optarg; /* the workflow says which states may start */
 			break;
-		case 'n':
+		case ND_O_DRY_RUN:
 			dry = true;
 			break;
-		case 'f':
+		case ND_O_FORMAT:
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "text") != 0)
 				return nd_cli_usage(cmd, "unknown format '%s' (text or json)",
 						    optarg);
 			break;
-		case 'e':
+		case ND_O_ENCODING:
 			encoding = optarg;
 			break;
-		case 'h':
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
 		default:
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			break;
 		}
 	}
-	if (optind >= argc)
+	if (a.npos == 0)
 		return nd_cli_usage(cmd, "import takes one or more page FILEs");
 	struct nd_error err = { 0 };
 	if (!dry && nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	int worst = ND_EXIT_OK;
 	bool first = true;
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < a.npos; i++) {
 		struct nd_buf bytes = ND_BUF_INIT;
 		struct nd_import_page pg;
 		char *text = NULL;
 		const char *enc = NULL;
-		int rc = nd_read_file(argv[i], &bytes, &err);
+		int rc = nd_read_file(a.pos[i], &bytes, &err);
 		if (rc == ND_EINVAL) /* over nd_read_file's 1 MiB: pages may be larger */
 			rc = nd_fail(&err, ND_EINVAL, "%s is over 1 MiB; split it into pages",
-				     argv[i]);
+				     a.pos[i]);
 		if (rc == 0)
 			rc = nd_text_from_bytes(nd_buf_str(&bytes), bytes.len, MAX_PAGE, encoding,
 						&text, &enc, &err);
@@ -140,21 +203,21 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			rc = nd_import_split(text, &pg, &err);
 		free(text);
 		if (rc < 0) {
-			nd_error_prefix(&err, "%s: ", argv[i]);
+			nd_error_prefix(&err, "%s: ", a.pos[i]);
 			worst = nd_cli_fail(&err);
 			continue;
 		}
 		if (dry) {
 			if (json)
-				dry_json(argv[i], &pg, first);
+				dry_json(a.pos[i], &pg, first);
 			else
-				dry_text(cli, argv[i], &pg);
+				dry_text(a.pos[i], &pg);
 			first = false;
 		} else {
 			struct nd_import_result res;
-			if (nd_import_file(cli->st, &cli->actor, &pg, enc, issue, i - optind + 1,
-					   state, &res, &err) < 0) {
-				nd_error_prefix(&err, "%s: ", argv[i]);
+			if (nd_import_file(cli->st, &cli->actor, &pg, enc, issue, i + 1, state,
+					   &res, &err) < 0) {
+				nd_error_prefix(&err, "%s: ", a.pos[i]);
 				worst = nd_cli_fail(&err);
 			} else {
 				printf(
@@ -162,7 +225,7 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 					? "%s：导入 %zu 篇（#%lld–#%lld），%zu 篇片段待编辑处理\n"
 					: "%s: imported %zu items (#%lld–#%lld), %zu fragments flagged "
 					  "for an editor\n",
-				    argv[i], res.filed, (long long)res.first, (long long)res.last,
+				    a.pos[i], res.filed, (long long)res.first, (long long)res.last,
 				    res.fragments);
 			}
 		}

@@ -3,6 +3,7 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/count.h"
+#include "newsdesk/files.h"
 #include "newsdesk/json.h"
 #include "newsdesk/planning.h"
 #include "newsdesk/rundown.h"
@@ -10,7 +11,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,115 +18,84 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Writes data to path atomically: a temporary file, fsync, rename. */
-static int write_file(const char *path, const char *data, size_t len, struct nd_error *err)
-{
-	char tmp[4200];
-	snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0)
-		return nd_fail(err, ND_EIO, "cannot write %s: %s", path, strerror(errno));
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		off += (size_t)w;
-	}
-	int ok = off == len && fsync(fd) == 0;
-	fchmod(fd, 0644);
-	if (close(fd) < 0)
-		ok = 0;
-	if (!ok || rename(tmp, path) < 0) {
-		int e = errno;
-		unlink(tmp);
-		return nd_fail(err, ND_EIO, "cannot write %s: %s", path, strerror(e));
-	}
-	return 0;
-}
-
 static int issue_add(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "title", required_argument, NULL, 't' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "pages", required_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *title = NULL, *date = NULL;
 	int pages = 0, c;
 	long long n;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		if (c == 't')
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
+		if (c == ND_O_TITLE)
 			title = optarg;
-		else if (c == 'd')
+		else if (c == ND_O_DATE)
 			date = optarg;
-		else if (c == 'p') {
+		else if (c == ND_O_PAGES) {
 			if (nd_cli_parse_number(optarg, 1, 1000, &n) < 0)
 				return nd_cli_usage(cmd,
 						    "--pages needs a number of pages, 1 to 1000");
 			pages = (int)n;
 		} else
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			return nd_cli_usage(cmd, "an option this command does not take");
 	}
-	if (optind != argc - 1)
+	if (a.npos != 1)
 		return nd_cli_usage(cmd, "issue add takes one CODE, like 2024-07");
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_issue_add(cli->st, &cli->actor, argv[optind], title, date, pages, &err) < 0)
+	    nd_issue_add(cli->st, &cli->actor, a.pos[0], title, date, pages, &err) < 0)
 		return nd_cli_fail(&err);
-	printf("added issue %s\n", argv[optind]);
+	printf("added issue %s\n", a.pos[0]);
 	return ND_EXIT_OK;
 }
 
 static int issue_page(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "section", required_argument, NULL, 's' },
-		{ "budget", required_argument, NULL, 'b' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *section = NULL;
 	long long budget = -1, page;
 	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		if (c == 's')
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
+		if (c == ND_O_SECTION)
 			section = optarg;
-		else if (c == 'b' && nd_cli_parse_number(optarg, 0, INT_MAX, &budget) < 0)
+		else if (c == ND_O_BUDGET && nd_cli_parse_number(optarg, 0, INT_MAX, &budget) < 0)
 			return nd_cli_usage(cmd, "--budget is a 字数, 0 or more");
-		else if (c != 'b')
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		else if (c != ND_O_BUDGET)
+			return nd_cli_usage(cmd, "an option this command does not take");
 	}
-	if (optind != argc - 2 || nd_cli_parse_number(argv[optind + 1], 1, 1000, &page) < 0)
+	if (a.npos != 2 || nd_cli_parse_number(a.pos[1], 1, 1000, &page) < 0)
 		return nd_cli_usage(cmd, "issue page takes CODE PAGE (a page number, 1 to 1000)");
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_issue_page_set(cli->st, &cli->actor, argv[optind], (int)page, section, (long)budget,
+	    nd_issue_page_set(cli->st, &cli->actor, a.pos[0], (int)page, section, (long)budget,
 			      &err) < 0)
 		return nd_cli_fail(&err);
-	printf("issue %s page %lld planned\n", argv[optind], page);
+	printf("issue %s page %lld planned\n", a.pos[0], page);
 	return ND_EXIT_OK;
 }
 
 int nd_cmd_issue(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	struct nd_error err = { 0 };
-	if (argc < 2)
-		return nd_cli_usage(cmd, "issue needs a subcommand: add, list, show or page");
-	const char *sub = argv[1];
-	if (strcmp(sub, "--help") == 0) {
-		nd_cli_print_usage(stdout, cmd);
-		return ND_EXIT_OK;
-	}
-	if (strcmp(sub, "add") == 0)
-		return issue_add(cli, cmd, argc - 1, argv + 1);
-	if (strcmp(sub, "page") == 0)
-		return issue_page(cli, cmd, argc - 1, argv + 1);
-	if (strcmp(sub, "list") == 0) {
+	if (strcmp(cmd->name, "add") == 0)
+		return issue_add(cli, cmd, argc, argv);
+	if (strcmp(cmd->name, "page") == 0)
+		return issue_page(cli, cmd, argc, argv);
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	if (strcmp(cmd->name, "list") == 0) {
+		if (a.npos != 0)
+			return nd_cli_usage(cmd, "issue list takes no arguments");
 		struct nd_issue *issues;
 		size_t n;
 		if (nd_cli_open(cli, 0, &err) < 0 || nd_issue_list(cli->st, &issues, &n, &err) < 0)
@@ -141,45 +110,39 @@ int nd_cmd_issue(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		nd_issues_free(issues, n);
 		return ND_EXIT_OK;
 	}
-	if (strcmp(sub, "show") == 0) {
-		if (argc != 3)
-			return nd_cli_usage(cmd, "issue show takes one CODE");
-		char *rd_argv[] = { "rundown", argv[2], NULL };
-		return nd_cmd_rundown(cli, cmd, 2, rd_argv);
-	}
-	return nd_cli_usage(cmd, "unknown issue subcommand '%s'", sub);
+	/* show */
+	if (a.npos != 1)
+		return nd_cli_usage(cmd, "issue show takes one CODE");
+	char *rd_argv[] = { "rundown", a.pos[0], NULL };
+	return nd_cmd_rundown(cli, cmd, 2, rd_argv);
 }
 
 /* ---- placing --------------------------------------------------------------- */
 
 int nd_cmd_assign(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "issue", required_argument, NULL, 'i' },
-		{ "page", required_argument, NULL, 'p' },
-		{ "position", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *issue = NULL;
 	int page = 0, position = 0, c;
 	long long n;
 	bool move = strcmp(cmd->name, "move") == 0;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		if (c == 'i')
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
+		if (c == ND_O_ISSUE)
 			issue = optarg;
-		else if (c == 'p' || c == 'o') {
+		else if (c == ND_O_PAGE || c == ND_O_POSITION) {
 			if (nd_cli_parse_number(optarg, 1, 1000000, &n) < 0)
 				return nd_cli_usage(cmd, "--%s needs a number, 1 or more",
-						    c == 'p' ? "page" : "position");
-			*(c == 'p' ? &page : &position) = (int)n;
-		} else if (c == 'h') {
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
+						    c == ND_O_PAGE ? "page" : "position");
+			*(c == ND_O_PAGE ? &page : &position) = (int)n;
 		} else
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			return nd_cli_usage(cmd, "an option this command does not take");
 	}
-	long long id = optind == argc - 1 ? nd_cli_parse_id(argv[optind]) : 0;
+	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, "%s takes one item ID", cmd->name);
 	if ((!move && !issue) || page <= 0)
@@ -198,7 +161,11 @@ int nd_cmd_assign(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 
 int nd_cmd_unassign(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	long long id = argc == 2 ? nd_cli_parse_id(argv[1]) : 0;
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, "unassign takes one item ID");
 	struct nd_error err = { 0 };
@@ -220,21 +187,20 @@ static const struct {
 
 int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum nd_rundown_format format = ND_RUNDOWN_TEXT;
 	const char *output = NULL;
 	int width = 0, c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	unsigned force = 0;
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
 		size_t i;
 		switch (c) {
-		case 'f':
+		case ND_O_FORMAT:
 			for (i = 0; i < sizeof formats / sizeof *formats; i++)
 				if (strcmp(formats[i].name, optarg) == 0)
 					break;
@@ -243,29 +209,29 @@ int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 				    cmd, "unknown format '%s' (text, csv, json, html)", optarg);
 			format = formats[i].format;
 			break;
-		case 'o':
+		case ND_O_OUTPUT:
 			output = optarg;
 			break;
-		case 'w': {
+		case ND_O_FORCE:
+			force = ND_OUT_FORCE;
+			break;
+		case ND_O_WIDTH: {
 			long long w;
 			if (nd_cli_parse_number(optarg, 60, 10000, &w) < 0)
 				return nd_cli_usage(cmd, "--width needs 60 columns or more");
 			width = (int)w;
 			break;
 		}
-		case 'h':
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
 		default:
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			return nd_cli_usage(cmd, "an option this command does not take");
 		}
 	}
-	if (optind != argc - 1)
+	if (a.npos != 1)
 		return nd_cli_usage(cmd, "rundown takes one issue CODE");
 	struct nd_error err = { 0 };
 	struct nd_rundown r;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_rundown_load(cli->st, &cli->actor, argv[optind], cli->zh, &r, &err) < 0)
+	    nd_rundown_load(cli->st, &cli->actor, a.pos[0], cli->zh, &r, &err) < 0)
 		return nd_cli_fail(&err);
 	struct nd_buf out = ND_BUF_INIT;
 	/* below 60 columns the fixed columns leave no headline; a narrow terminal
@@ -275,7 +241,7 @@ int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 	nd_rundown_free(&r);
 	int rc = ND_EXIT_OK;
 	if (output) {
-		if (write_file(output, nd_buf_str(&out), out.len, &err) < 0)
+		if (nd_output_file(output, nd_buf_str(&out), out.len, force, &err) < 0)
 			rc = nd_cli_fail(&err);
 	} else {
 		fwrite(nd_buf_str(&out), 1, out.len, stdout);
@@ -287,19 +253,27 @@ int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 /* publish ID is the workflow verb; publish --issue CODE the whole issue. */
 int nd_cmd_publish(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	const char *issue = NULL;
+	const char *issue = NULL, *note = NULL;
 	bool partial = false;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--issue") == 0 && i + 1 < argc)
-			issue = argv[++i];
-		else if (strncmp(argv[i], "--issue=", 8) == 0)
-			issue = argv[i] + 8;
-		else if (strcmp(argv[i], "--partial") == 0)
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		if (a.opt[k].key == ND_O_ISSUE)
+			issue = a.opt[k].value;
+		else if (a.opt[k].key == ND_O_PARTIAL)
 			partial = true;
+		else if (a.opt[k].key == ND_O_NOTE)
+			note = a.opt[k].value;
 	}
-	if (!issue)
-		return nd_cmd_verb(cli, "publish", argc, argv);
-	(void)cmd;
+	if (!issue) {
+		if (partial || a.npos != 1)
+			return nd_cli_usage(cmd, "publish takes one item ID, or --issue CODE");
+		return nd_cli_apply_verb(cli, cmd, "publish", a.pos[0], note);
+	}
+	if (a.npos != 0 || note)
+		return nd_cli_usage(cmd, "publish --issue CODE takes no item ID and no --note");
 	struct nd_error err = { 0 };
 	struct nd_publish_result res;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
@@ -412,30 +386,33 @@ static void export_json(struct nd_buf *b, const struct nd_item *it)
 
 int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *format = "txt", *dir = NULL;
+	unsigned force = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		if (c == 'f')
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
+		if (c == ND_O_FORMAT)
 			format = optarg;
-		else if (c == 'o')
+		else if (c == ND_O_OUTPUT)
 			dir = optarg;
+		else if (c == ND_O_FORCE)
+			force = ND_OUT_FORCE;
 		else if (c == 'h') {
 			nd_cli_print_usage(stdout, cmd);
 			return ND_EXIT_OK;
 		} else
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			return nd_cli_usage(cmd, "an option this command does not take");
 	}
 	if (strcmp(format, "txt") && strcmp(format, "json") && strcmp(format, "html"))
 		return nd_cli_usage(cmd, "unknown format '%s' (txt, json, html)", format);
-	if (optind != argc - 1 || !dir)
+	if (a.npos != 1 || !dir)
 		return nd_cli_usage(cmd, "export takes an issue CODE and --output DIR");
-	const char *code = argv[optind];
+	const char *code = a.pos[0];
 	struct nd_error err = { 0 };
 	struct nd_item *items;
 	size_t n;
@@ -447,8 +424,7 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		nd_items_free(items, n);
 		return nd_cli_fail(&err);
 	}
-	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
-		nd_fail(&err, ND_EIO, "cannot create %s: %s", dir, strerror(errno));
+	if (nd_output_dir(dir, &err) < 0) {
 		nd_items_free(items, n);
 		return nd_cli_fail(&err);
 	}
@@ -469,7 +445,7 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			export_html(&file, it);
 		else
 			export_json(&file, it);
-		rc = write_file(path, nd_buf_str(&file), file.len, &err);
+		rc = nd_output_file(path, nd_buf_str(&file), file.len, force, &err);
 		if (strcmp(format, "json") == 0) {
 			nd_buf_printf(&index, "%s {\"file\":", i ? ",\n" : "");
 			nd_json_str(&index, name);
@@ -503,7 +479,7 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			nd_buf_add(&whole, nd_buf_str(&index), index.len);
 		}
 		snprintf(path, sizeof path, "%s/index.%s", dir, format);
-		rc = write_file(path, nd_buf_str(&whole), whole.len, &err);
+		rc = nd_output_file(path, nd_buf_str(&whole), whole.len, force, &err);
 		nd_buf_free(&whole);
 	}
 	nd_buf_free(&index);
@@ -517,32 +493,32 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 
 int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "year", required_argument, NULL, 'y' },
-		{ "reporter", required_argument, NULL, 'r' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	time_t now = time(NULL);
 	struct tm tm;
 	localtime_r(&now, &tm);
 	int year = tm.tm_year + 1900, c;
 	const char *reporter = NULL;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		if (c == 'y') {
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
+		if (c == ND_O_YEAR) {
 			long long y;
 			if (nd_cli_parse_number(optarg, 1900, 9999, &y) < 0)
 				return nd_cli_usage(cmd, "--year needs a year, like 2024");
 			year = (int)y;
-		} else if (c == 'r')
+		} else if (c == ND_O_REPORTER)
 			reporter = optarg;
 		else if (c == 'h') {
 			nd_cli_print_usage(stdout, cmd);
 			return ND_EXIT_OK;
 		} else
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			return nd_cli_usage(cmd, "an option this command does not take");
 	}
-	if (year < 1900 || year > 9999 || optind != argc)
+	if (year < 1900 || year > 9999 || a.npos != 0)
 		return nd_cli_usage(cmd, "stats takes --year YYYY and --reporter LOGIN");
 	struct nd_error err = { 0 };
 	struct nd_stat_row *rows;

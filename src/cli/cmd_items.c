@@ -2,15 +2,16 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/count.h"
+#include "newsdesk/files.h"
 #include "newsdesk/filing.h"
 #include "newsdesk/items.h"
 #include "newsdesk/json.h"
+#include "newsdesk/original.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/width.h"
 #include "newsdesk/workflow.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,18 +73,25 @@ static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *e
 	struct nd_story story;
 	struct nd_file_result res;
 	const char *detected = NULL;
+	char sha256[65];
 	int rc = read_input(f, name, &input, &err);
 	if (rc == 0)
 		rc = check_upload(&input, check, &err);
+	/* the token stands for these bytes, as they arrived */
+	nd_sha256_hex(input.data ? input.data : "", input.len, sha256);
+	struct nd_token tok = { token, sha256 };
 	if (rc == 0)
 		rc = nd_story_from_bytes(nd_buf_str(&input), input.len, encoding, &story, &detected,
 					 &err);
-	nd_buf_free(&input);
 	if (rc < 0) {
+		nd_buf_free(&input);
 		nd_error_prefix(&err, "%s: ", name);
 		return nd_cli_fail(&err);
 	}
-	rc = nd_item_file(cli->st, &cli->actor, &story, detected, token, &res, &err);
+	/* the bytes as they arrived are kept with the item (newsdesk redecode) */
+	rc = nd_item_file_original(cli->st, &cli->actor, &story, detected, token ? &tok : NULL,
+				   nd_buf_str(&input), input.len, &res, &err);
+	nd_buf_free(&input);
 	if (rc < 0) {
 		nd_story_free(&story);
 		nd_error_prefix(&err, "%s: ", name);
@@ -104,65 +112,56 @@ static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *e
 
 int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "token", required_argument, NULL, 't' },
-		{ "bytes", required_argument, NULL, 'b' },
-		{ "sha256", required_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *encoding = NULL, *token = NULL;
 	struct upload_check check = { -1, NULL };
 	int c;
-	while ((c = getopt_long(argc, argv, "e:t:h", options, NULL)) != -1) {
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
 		switch (c) {
-		case 'b':
+		case ND_O_BYTES:
 			if (nd_cli_parse_number(optarg, 0, LLONG_MAX, &check.bytes) < 0)
 				return nd_cli_usage(cmd, "--bytes needs the size in bytes");
 			break;
-		case 's':
+		case ND_O_SHA256:
 			if (strlen(optarg) != 64)
 				return nd_cli_usage(cmd, "--sha256 needs 64 hex digits");
 			check.sha256 = optarg;
 			break;
-		case 'e':
+		case ND_O_ENCODING:
 			encoding = optarg;
 			break;
-		case 't':
+		case ND_O_TOKEN:
 			token = optarg;
 			break;
-		case 'h':
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
 		default:
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			break;
 		}
 	}
-	if ((token || check.bytes >= 0 || check.sha256) && argc - optind > 1)
+	if ((token || check.bytes >= 0 || check.sha256) && a.npos > 1)
 		return nd_cli_usage(
 		    cmd,
 		    "--token, --bytes and --sha256 describe one upload: give one FILE at most");
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
-	if (optind == argc)
+	if (a.npos == 0)
 		return file_one(cli, stdin, "<stdin>", encoding, token, &check);
 	int worst = ND_EXIT_OK;
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < a.npos; i++) {
 		int rc;
-		if (strcmp(argv[i], "-") == 0) {
+		FILE *f;
+		if (strcmp(a.pos[i], "-") == 0) {
 			rc = file_one(cli, stdin, "<stdin>", encoding, token, &check);
+		} else if (nd_open_input(a.pos[i], &f, &err) < 0) {
+			rc = nd_cli_fail(&err);
 		} else {
-			FILE *f = fopen(argv[i], "rb");
-			if (!f) {
-				nd_fail(&err, ND_EIO, "%s: cannot open: %s", argv[i],
-					strerror(errno));
-				rc = nd_cli_fail(&err);
-			} else {
-				rc = file_one(cli, f, argv[i], encoding, token, &check);
-				fclose(f);
-			}
+			rc = file_one(cli, f, a.pos[i], encoding, token, &check);
+			fclose(f);
 		}
 		if (rc != ND_EXIT_OK && worst == ND_EXIT_OK)
 			worst = rc;
@@ -322,40 +321,34 @@ static const struct {
 
 int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "state", required_argument, NULL, 's' },
-		{ "section", required_argument, NULL, 'S' },
-		{ "reporter", required_argument, NULL, 'r' },
-		{ "issue", required_argument, NULL, 'i' },
-		{ "sort", required_argument, NULL, 'o' },
-		{ "limit", required_argument, NULL, 'l' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct nd_filter filter = { 0 };
 	enum list_format format = FORMAT_TABLE;
 	long limit = 0;
 	long long num;
 	int width = 0, c;
 	const char *state_word = NULL;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
 		size_t i;
 		switch (c) {
-		case 's':
+		case ND_O_STATE:
 			state_word = optarg;
 			break;
-		case 'S':
+		case ND_O_SECTION:
 			filter.section = optarg;
 			break;
-		case 'r':
+		case ND_O_REPORTER:
 			filter.reporter = optarg;
 			break;
-		case 'i':
+		case ND_O_ISSUE:
 			filter.issue = optarg;
 			break;
-		case 'o':
+		case ND_O_SORT:
 			for (i = 0; i < sizeof sorts / sizeof *sorts; i++)
 				if (strcmp(sorts[i].name, optarg) == 0)
 					break;
@@ -363,12 +356,12 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 				return nd_cli_usage(cmd, "unknown sort '%s'", optarg);
 			filter.sort = sorts[i].sort;
 			break;
-		case 'l':
+		case ND_O_LIMIT:
 			if (nd_cli_parse_number(optarg, 1, INT_MAX, &num) < 0)
 				return nd_cli_usage(cmd, "--limit needs a positive number");
 			limit = (long)num;
 			break;
-		case 'f':
+		case ND_O_FORMAT:
 			for (i = 0; i < sizeof list_formats / sizeof *list_formats; i++)
 				if (strcmp(list_formats[i].name, optarg) == 0)
 					break;
@@ -377,20 +370,17 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 						    optarg);
 			format = list_formats[i].format;
 			break;
-		case 'w':
+		case ND_O_WIDTH:
 			if (nd_cli_parse_number(optarg, 40, 10000, &num) < 0)
 				return nd_cli_usage(cmd, "--width needs 40 columns or more");
 			width = (int)num;
 			break;
-		case 'h':
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
 		default:
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			break;
 		}
 	}
-	if (optind != argc)
-		return nd_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+	if (a.npos != 0)
+		return nd_cli_usage(cmd, "unexpected argument '%s'", a.pos[0]);
 
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
@@ -494,41 +484,43 @@ static void show_text(struct nd_cli *cli, const struct nd_item *it)
 
 int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "rev", required_argument, NULL, 'r' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	int rev = 0, c;
 	long long n;
-	bool json = false;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	bool json = false, original = false;
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
 		switch (c) {
-		case 'r':
+		case ND_O_REV:
 			if (nd_cli_parse_number(optarg, 1, INT_MAX, &n) < 0)
 				return nd_cli_usage(cmd, "--rev needs a revision number (1, 2, …)");
 			rev = (int)n;
 			break;
-		case 'f':
+		case ND_O_ORIGINAL:
+			original = true;
+			break;
+		case ND_O_FORMAT:
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "text") != 0)
 				return nd_cli_usage(cmd, "unknown format '%s' (text or json)",
 						    optarg);
 			break;
-		case 'h':
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
 		default:
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			break;
 		}
 	}
-	if (optind != argc - 1)
+	if (a.npos != 1)
 		return nd_cli_usage(cmd, "show takes one item ID");
-	long long id = nd_cli_parse_id(argv[optind]);
+	long long id = nd_cli_parse_id(a.pos[0]);
 	if (!id)
-		return nd_cli_usage(cmd, "'%s' is not an item ID", argv[optind]);
+		return nd_cli_usage(cmd, "'%s' is not an item ID", a.pos[0]);
+	if (original)
+		return nd_cli_show_original(cli, id);
 	struct nd_error err = { 0 };
 	struct nd_item it;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
@@ -549,11 +541,11 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 
 int nd_cmd_revisions(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		nd_cli_print_usage(stdout, cmd);
-		return ND_EXIT_OK;
-	}
-	long long id = argc == 2 ? nd_cli_parse_id(argv[1]) : 0;
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, "revisions takes one item ID");
 	struct nd_error err = { 0 };

@@ -1,38 +1,114 @@
-/* cmd_maintenance.c — backup and check. */
+/* cmd_maintenance.c — backup, restore and check. */
+#include "newsdesk/backup.h"
+#include "newsdesk/check.h"
 #include "newsdesk/cli.h"
-#include "newsdesk/maintenance.h"
+#include "newsdesk/filemodes.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	if (argc != 2 || argv[1][0] == '-')
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	if (a.npos != 1)
 		return nd_cli_usage(cmd, "backup takes the FILE to write");
+	bool force = a.n > 0; /* --force, the one option */
 	struct nd_error err = { 0 };
-	if (nd_cli_open(cli, 0, &err) < 0 || nd_backup(cli->st, &cli->actor, argv[1], &err) < 0)
+	int cleaned = 0;
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_backup(cli->st, &cli->actor, a.pos[0], force, &cleaned, &err) < 0)
 		return nd_cli_fail(&err);
-	printf("backed up to %s (checked: integrity and foreign keys)\n", argv[1]);
+	if (cleaned)
+		printf("removed %d partial file%s left by killed backups\n", cleaned,
+		       cleaned == 1 ? "" : "s");
+	printf("backed up to %s (checked: integrity, foreign keys, application id)\n", a.pos[0]);
 	return ND_EXIT_OK;
+}
+
+/* Only an admin restores: one of the current database if it opens, else
+ * one of the backup's (the current file may be what is broken). */
+static int restore_allowed(struct nd_cli *cli, const char *backup, struct nd_error *err)
+{
+	struct nd_store *st = NULL;
+	struct nd_actor actor;
+	int rc = nd_store_open(&st, cli->db_path, ND_STORE_READONLY, err);
+	if (rc < 0 && access(cli->db_path, F_OK) == 0)
+		fprintf(stderr,
+			"newsdesk: the current database does not open (%s); checking you "
+			"against the backup's users\n",
+			err->msg);
+	if (rc < 0 && (rc = nd_store_open(&st, backup, ND_STORE_READONLY, err)) < 0)
+		return rc;
+	if ((rc = nd_actor_resolve(st, cli->unix_login, cli->as, &actor, err)) == 0) {
+		rc = nd_require_rank(&actor, ND_RANK_ADMIN, "restore the database", err);
+		nd_actor_free(&actor);
+	}
+	nd_store_close(st);
+	return rc;
+}
+
+int nd_cmd_restore(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	if (a.npos != 1)
+		return nd_cli_usage(cmd, "restore takes the BACKUP file to put in place");
+	const char *backup = a.pos[0];
+	struct nd_error err = { 0 };
+	struct nd_restore_result res;
+	if (!cli->db_path && !(cli->db_path = nd_store_default_path(cli->db_option))) {
+		nd_fail(&err, ND_ENOMEM, "out of memory");
+		return nd_cli_fail(&err);
+	}
+	if (restore_allowed(cli, backup, &err) < 0 ||
+	    nd_restore(cli->db_path, backup, &res, &err) < 0)
+		return nd_cli_fail(&err);
+	if (res.moved)
+		printf("the database that was there is kept as %s (with its -wal/-shm: %d "
+		       "file%s)\n",
+		       res.aside, res.moved, res.moved == 1 ? "" : "s");
+	printf("restored %s from %s; checking it:\n", cli->db_path, backup);
+	char *check_argv[] = { "check", NULL };
+	return nd_cmd_check(cli, nd_cli_find_command("check"), 1, check_argv);
 }
 
 int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	(void)argv;
-	if (argc != 1)
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	if (a.npos != 0)
 		return nd_cli_usage(cmd, "check takes no arguments");
+	unsigned flags = 0;
+	for (int k = 0; k < a.n; k++)
+		if (a.opt[k].key == ND_O_REPAIR)
+			flags |= ND_CHECK_REPAIR;
 	struct nd_error err = { 0 };
 	struct nd_buf report = ND_BUF_INIT;
 	int problems;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    (problems = nd_check(cli->st, &cli->actor, &report, &err)) < 0) {
+	    (problems = nd_check(cli->st, &cli->actor, flags, &report, &err)) < 0) {
 		nd_buf_free(&report);
 		return nd_cli_fail(&err);
 	}
 	fputs(nd_buf_str(&report), stdout);
+	nd_buf_reset(&report);
+	if (nd_check_file_modes(cli->db_path, &report) > 0) /* warnings, not problems */
+		fputs(nd_buf_str(&report), stdout);
 	nd_buf_free(&report);
 	if (problems) {
-		fprintf(stderr, "newsdesk: %d problem%s found\n", problems,
-			problems == 1 ? "" : "s");
+		fprintf(stderr, "newsdesk: %d problem%s found%s\n", problems,
+			problems == 1 ? "" : "s",
+			flags & ND_CHECK_REPAIR ? " that --repair cannot fix (history is never "
+						  "rewritten)"
+						: "");
 		return ND_EXIT_FAIL;
 	}
 	puts("ok");

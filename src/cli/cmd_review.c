@@ -5,7 +5,6 @@
 #include "newsdesk/json.h"
 #include "newsdesk/review.h"
 
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,23 +31,24 @@ static void print_diff(const struct nd_diff *d, bool colour)
 
 int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
-		nd_cli_print_usage(stdout, cmd);
-		return ND_EXIT_OK;
-	}
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	if (argc < 2 || argc > 4)
 		return nd_cli_usage(cmd, "diff takes an item ID and up to two revisions");
 	long long id = nd_cli_parse_id(argv[1]);
-	long long a = 0, b = 0;
+	long long ra = 0, rb = 0;
 	if (!id)
 		return nd_cli_usage(cmd, "'%s' is not an item ID", argv[1]);
-	if ((argc > 2 && nd_cli_parse_number(argv[2], 1, INT_MAX, &a) < 0) ||
-	    (argc > 3 && nd_cli_parse_number(argv[3], 1, INT_MAX, &b) < 0))
+	if ((argc > 2 && nd_cli_parse_number(argv[2], 1, INT_MAX, &ra) < 0) ||
+	    (argc > 3 && nd_cli_parse_number(argv[3], 1, INT_MAX, &rb) < 0))
 		return nd_cli_usage(cmd, "revisions are numbers: 1, 2, …");
 	struct nd_error err = { 0 };
 	struct nd_review r;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_review_load(cli->st, &cli->actor, id, (int)a, (int)b, cli->zh, &r, &err) < 0)
+	    nd_review_load(cli->st, &cli->actor, id, (int)ra, (int)rb, cli->zh, &r, &err) < 0)
 		return nd_cli_fail(&err);
 	const char *no_color = getenv("NO_COLOR");
 	bool colour = isatty(STDOUT_FILENO) && !(no_color && no_color[0]);
@@ -65,45 +65,83 @@ int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		putchar('\n');
 	}
 	putchar('\n');
+	if (r.coarse)
+		puts(cli->zh
+			 ? "（两稿差别太大，无法逐字比较，按段落显示）"
+			 : "(the texts differ too much for a character diff; shown by paragraph)");
 	print_diff(&r.body, colour);
 	putchar('\n');
 	nd_review_free(&r);
 	return ND_EXIT_OK;
 }
 
+/* The hits a person must judge one by one; each mechanical class that
+ * clean-up fixes as one line with its count; then the rate over the rest. */
+static void print_proof(struct nd_cli *cli, const struct nd_proof_report *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct nd_proof_hit *h = &r->hits[i];
+		if (h->check->fix)
+			continue;
+		printf("%-18s %s", h->check->id, h->field);
+		if (h->paragraph)
+			printf(" ¶%d", h->paragraph);
+		printf(" @%ld  ", h->offset);
+		nd_cli_put(stdout, h->detail, 0);
+		printf("  ");
+		nd_cli_put(stdout, h->excerpt, 0);
+		putchar('\n');
+	}
+	for (size_t c = 0; c < nd_proof_check_count; c++) {
+		const struct nd_proof_check *k = &nd_proof_checks[c];
+		size_t n = nd_proof_count(r, k);
+		if (!n)
+			continue;
+		if (k->fix)
+			printf(cli->zh ? "%-18s %zu %s——^K 一并改正\n"
+				       : "%-18s %zu %s — ^K fixes them\n",
+			       k->id, n,
+			       cli->zh  ? k->noun_zh
+			       : n == 1 ? k->noun1_en
+					: k->noun_en);
+		else /* each check's explanation once, for the checks that fired */
+			printf("%-18s %s\n", k->id, cli->zh ? k->explain_zh : k->explain_en);
+	}
+	printf("%zu %s · %ld 字 · %.1f / 10,000 (%s %.0f)\n", r->left,
+	       r->left == 1 ? "warning" : "warnings", r->chars, r->rate, cli->zh ? "标准" : "limit",
+	       r->limit);
+}
+
 int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "rev", required_argument, NULL, 'r' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	int rev = 0, c;
 	long long n;
 	bool json = false;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
 		switch (c) {
-		case 'r':
+		case ND_O_REV:
 			if (nd_cli_parse_number(optarg, 1, INT_MAX, &n) < 0)
 				return nd_cli_usage(cmd, "--rev needs a revision number (1, 2, …)");
 			rev = (int)n;
 			break;
-		case 'f':
+		case ND_O_FORMAT:
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "text") != 0)
 				return nd_cli_usage(cmd, "unknown format '%s' (text or json)",
 						    optarg);
 			break;
-		case 'h':
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
 		default:
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			break;
 		}
 	}
-	long long id = optind == argc - 1 ? nd_cli_parse_id(argv[optind]) : 0;
+	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, "proof takes one item ID");
 	struct nd_error err = { 0 };
@@ -113,14 +151,18 @@ int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		return nd_cli_fail(&err);
 	if (json) {
 		struct nd_buf b = ND_BUF_INIT;
-		nd_buf_printf(&b,
-			      "{\"id\":%lld,\"chars\":%ld,\"rate\":%.2f,\"limit\":%.0f,\"hits\":[",
-			      id, r.chars, r.rate, r.limit);
+		nd_buf_printf(
+		    &b,
+		    "{\"id\":%lld,\"chars\":%ld,\"left\":%zu,\"rate\":%.2f,\"limit\":%.0f,"
+		    "\"hits\":[",
+		    id, r.chars, r.left, r.rate, r.limit);
 		for (size_t i = 0; i < r.n; i++) {
 			const struct nd_proof_hit *h = &r.hits[i];
 			nd_buf_adds(&b, i ? ",\n {" : "\n {");
 			nd_json_kv_str(&b, 1, "check", h->check->id);
 			nd_json_kv_str(&b, 0, "explanation", h->check->explain_en);
+			if (h->check->fix)
+				nd_json_kv_str(&b, 0, "fix", h->check->fix);
 			nd_json_kv_str(&b, 0, "field", h->field);
 			nd_json_kv_int(&b, 0, "paragraph", h->paragraph);
 			nd_json_kv_int(&b, 0, "offset", h->offset);
@@ -132,32 +174,7 @@ int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		fputs(nd_buf_str(&b), stdout);
 		nd_buf_free(&b);
 	} else {
-		for (size_t i = 0; i < r.n; i++) {
-			const struct nd_proof_hit *h = &r.hits[i];
-			printf("%-18s %s", h->check->id, h->field);
-			if (h->paragraph)
-				printf(" ¶%d", h->paragraph);
-			printf(" @%ld  ", h->offset);
-			nd_cli_put(stdout, h->detail, 0);
-			printf("  ");
-			nd_cli_put(stdout, h->excerpt, 0);
-			putchar('\n');
-		}
-		/* each check's explanation once, for the checks that fired */
-		for (size_t c = 0; c < nd_proof_check_count; c++) {
-			for (size_t i = 0; i < r.n; i++) {
-				if (r.hits[i].check == &nd_proof_checks[c]) {
-					printf("%s%-18s %s\n", c == 0 || i == 0 ? "" : "",
-					       nd_proof_checks[c].id,
-					       cli->zh ? nd_proof_checks[c].explain_zh
-						       : nd_proof_checks[c].explain_en);
-					break;
-				}
-			}
-		}
-		printf("%zu %s · %ld 字 · %.1f / 10,000 (%s %.0f)\n", r.n,
-		       r.n == 1 ? "warning" : "warnings", r.chars, r.rate,
-		       cli->zh ? "标准" : "limit", r.limit);
+		print_proof(cli, &r);
 	}
 	nd_proof_free(&r);
 	return ND_EXIT_OK;

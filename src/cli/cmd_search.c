@@ -7,7 +7,6 @@
 #include "newsdesk/width.h"
 #include "newsdesk/workflow.h"
 
-#include <getopt.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -124,20 +123,6 @@ static void print_table(struct nd_buf *out, bool zh, const char *query,
 
 int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "state", required_argument, NULL, 's' },
-		{ "section", required_argument, NULL, 'S' },
-		{ "reporter", required_argument, NULL, 'r' },
-		{ "issue", required_argument, NULL, 'i' },
-		{ "since", required_argument, NULL, 'a' },
-		{ "until", required_argument, NULL, 'b' },
-		{ "limit", required_argument, NULL, 'l' },
-		{ "offset", required_argument, NULL, 'o' },
-		{ "page", required_argument, NULL, 'p' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct nd_search_options o = { .limit = 20 };
 	const char *state_word = NULL;
 	bool json = false;
@@ -145,55 +130,59 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	int c;
 	/* options may follow the words (search 工会 --limit 5); a word that
 	   starts with '-' goes after --, as with grep */
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
 		switch (c) {
-		case 's':
+		case ND_O_STATE:
 			state_word = optarg;
 			break;
-		case 'S':
+		case ND_O_SECTION:
 			o.section = optarg;
 			break;
-		case 'r':
+		case ND_O_REPORTER:
 			o.reporter = optarg;
 			break;
-		case 'i':
+		case ND_O_ISSUE:
 			o.issue = optarg;
 			break;
-		case 'a':
-		case 'b':
-			if (parse_day(optarg, c == 'b', c == 'a' ? &o.since : &o.until) < 0)
+		case ND_O_SINCE:
+		case ND_O_UNTIL:
+			if (parse_day(optarg, c == ND_O_UNTIL,
+				      c == ND_O_SINCE ? &o.since : &o.until) < 0)
 				return nd_cli_usage(cmd, "--%s needs a day as YYYY-MM-DD, not '%s'",
-						    c == 'a' ? "since" : "until", optarg);
+						    c == ND_O_SINCE ? "since" : "until", optarg);
 			break;
-		case 'l':
+		case ND_O_LIMIT:
 			if (nd_cli_parse_number(optarg, 1, 100000, &num) < 0)
 				return nd_cli_usage(cmd, "--limit needs a number from 1 to 100000");
 			o.limit = (int)num;
 			break;
-		case 'o':
+		case ND_O_OFFSET:
 			if (nd_cli_parse_number(optarg, 0, INT64_MAX / 2, &num) < 0)
 				return nd_cli_usage(cmd, "--offset needs a number, 0 or more");
 			o.offset = num;
 			break;
-		case 'p':
+		case ND_O_PAGE:
 			if (nd_cli_parse_number(optarg, 1, INT32_MAX, &page) < 0)
 				return nd_cli_usage(cmd, "--page needs a positive number");
 			break;
-		case 'f':
+		case ND_O_FORMAT:
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "table") != 0)
 				return nd_cli_usage(cmd, "unknown format '%s' (table or json)",
 						    optarg);
 			break;
-		case 'h':
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
 		default:
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			break;
 		}
 	}
-	if (optind >= argc)
+	if (a.npos == 0)
 		return nd_cli_usage(cmd, "search needs a query");
 	if (page && o.offset)
 		return nd_cli_usage(cmd, "--page and --offset say the same thing: give one");
@@ -202,11 +191,11 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	if (o.since && o.until && o.until <= o.since)
 		return nd_cli_usage(cmd, "--until is before --since: no item can match");
 	struct nd_buf query = ND_BUF_INIT;
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < a.npos; i++) {
 		/* words that held blanks were quoted by the user: keep them a phrase */
-		bool phrase = strchr(argv[i], ' ') != NULL;
-		nd_buf_printf(&query, "%s%s%s%s", i > optind ? " " : "", phrase ? "\"" : "",
-			      argv[i], phrase ? "\"" : "");
+		bool phrase = strchr(a.pos[i], ' ') != NULL;
+		nd_buf_printf(&query, "%s%s%s%s", i > 0 ? " " : "", phrase ? "\"" : "", a.pos[i],
+			      phrase ? "\"" : "");
 	}
 	struct nd_error err = { 0 };
 	struct nd_search_hit *hits = NULL;
@@ -237,7 +226,11 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 
 int nd_cmd_reindex(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	(void)argv;
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	if (argc != 1)
 		return nd_cli_usage(cmd, "reindex takes no arguments");
 	struct nd_error err = { 0 };

@@ -6,6 +6,7 @@
 #include "newsdesk/cli.h"
 #include "newsdesk/count.h"
 #include "newsdesk/external.h"
+#include "newsdesk/files.h"
 #include "newsdesk/items.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/meta.h"
@@ -23,7 +24,11 @@
 
 int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	(void)argv;
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	if (argc > 1)
 		return nd_cli_usage(cmd, "mine takes no arguments");
 	struct nd_error err = { 0 };
@@ -118,34 +123,10 @@ static int install_keys(const char *path, const char *block, struct nd_error *er
 		rc = nd_read_file(path, &existing, err);
 	if (rc == 0 && nd_keys_merge(nd_buf_str(&existing), block, &out) < 0)
 		rc = nd_fail(err, ND_ENOMEM, "out of memory");
-	if (rc == 0) {
-		/* atomically: a temporary file beside it, fsync, rename */
-		char tmp[PATH_MAX];
-		snprintf(tmp, sizeof tmp, "%s.newsdesk-XXXXXX", path);
-		int fd = mkstemp(tmp);
-		if (fd < 0) {
-			rc = nd_fail(err, ND_EIO, "cannot write next to %s: %s", path,
-				     strerror(errno));
-		} else {
-			size_t off = 0;
-			while (off < out.len) {
-				ssize_t w = write(fd, out.data + off, out.len - off);
-				if (w < 0 && errno == EINTR)
-					continue;
-				if (w <= 0)
-					break;
-				off += (size_t)w;
-			}
-			bool ok = off == out.len && fchmod(fd, 0600) == 0 && fsync(fd) == 0;
-			if (close(fd) < 0)
-				ok = false;
-			if (!ok || rename(tmp, path) < 0) {
-				rc = nd_fail(err, ND_EIO, "cannot write %s: %s", path,
-					     strerror(errno));
-				unlink(tmp);
-			}
-		}
-	}
+	/* the file is read above and merged: replacing it is the point */
+	if (rc == 0)
+		rc = nd_output_file(path, out.data ? out.data : "", out.len,
+				    ND_OUT_MERGE | ND_OUT_PRIVATE, err);
 	nd_buf_free(&existing);
 	nd_buf_free(&out);
 	return rc;
@@ -153,13 +134,12 @@ static int install_keys(const char *path, const char *block, struct nd_error *er
 
 int nd_cmd_keys(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	const char *install = NULL;
-	if (argc == 3 && strcmp(argv[1], "--install") == 0)
-		install = argv[2];
-	else if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		nd_cli_print_usage(stdout, cmd);
-		return ND_EXIT_OK;
-	} else if (argc != 1)
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	const char *install = a.n ? a.opt[a.n - 1].value : NULL; /* --install, the one option */
+	if (a.npos)
 		return nd_cli_usage(cmd, "keys takes only --install PATH");
 	struct nd_error err = { 0 };
 	struct nd_buf block = ND_BUF_INIT;
@@ -182,52 +162,25 @@ int nd_cmd_keys(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 
 /* ---- the shell ------------------------------------------------------------------ */
 
-/* What may be run over SSH, and by whom. Anything that names a file on the
- * server (edit --from, --output, FILE arguments to file) or changes users is
- * not here; the desk itself opens with ssh -t. */
-static const struct ssh_command {
-	const char *name;
-	int min_rank;
-	const char *what_en, *what_zh;
-} ssh_commands[] = {
-	{ "file", ND_RANK_REPORTER,
-	  "file [--encoding E] [--token T] [--bytes N] [--sha256 H] < story.txt",
-	  "file [--encoding 编码] [--token 标记] [--bytes 字节数] [--sha256 校验值] < 稿件.txt" },
-	{ "mine", ND_RANK_REPORTER, "mine — your items and the last note on each",
-	  "mine — 我的稿件和最新意见" },
-	{ "show", ND_RANK_REPORTER, "show ID", "show 编号" },
-	{ "log", ND_RANK_REPORTER, "log ID", "log 编号" },
-	{ "help", ND_RANK_REPORTER, "help", "help" },
-	{ "list", ND_RANK_EDITOR, "list [options]", "list [选项]" },
-	{ "search", ND_RANK_REPORTER, "search WORDS (your items)", "search 关键词（你的稿件）" },
-	{ "revisions", ND_RANK_EDITOR, "revisions ID", "revisions 编号" },
-	{ "diff", ND_RANK_EDITOR, "diff ID [A [B]]", "diff 编号 [版本 [版本]]" },
-	{ "proof", ND_RANK_EDITOR, "proof ID", "proof 编号" },
-	{ "note", ND_RANK_EDITOR, "note ID TEXT", "note 编号 意见" },
-	{ "workflow", ND_RANK_EDITOR, "workflow", "workflow" },
-	{ "issue", ND_RANK_EDITOR, "issue list|show|add|page …", "issue list|show|add|page …" },
-	{ "assign", ND_RANK_EDITOR, "assign ID --issue CODE --page N",
-	  "assign 编号 --issue 期号 --page 版" },
-	{ "move", ND_RANK_EDITOR, "move ID --page N", "move 编号 --page 版" },
-	{ "unassign", ND_RANK_EDITOR, "unassign ID", "unassign 编号" },
-	{ "rundown", ND_RANK_EDITOR, "rundown CODE [--format …]", "rundown 期号 [--format …]" },
-	{ "stats", ND_RANK_EDITOR, "stats [--year Y]", "stats [--year 年]" },
-	{ "publish", ND_RANK_CHIEF, "publish ID | --issue CODE", "publish 编号 | --issue 期号" },
-	{ "unlock", ND_RANK_CHIEF, "unlock ID", "unlock 编号" },
-};
+/* What may be run over SSH, and by whom, is the command table's: the
+ * commands marked ND_CMD_SSH, for the roles they name, with only their
+ * options that name no server path. The session is also a restricted
+ * context (files.h), so a file open, create or program start that some
+ * path still reached would be refused where it happens. */
 
-static const char *const ssh_forbidden_options[] = { "--from", "--output", "--db", "--as",
-						     "--install" };
-
-static void ssh_help(struct nd_cli *cli, FILE *out)
+void nd_ssh_help(struct nd_cli *cli, FILE *out)
 {
 	fprintf(out,
 		cli->zh ? "newsdesk，%s（%s）可用的命令：\n" : "newsdesk commands for %s (%s):\n",
 		cli->actor.user.login, cli->actor.user.role);
-	for (size_t i = 0; i < sizeof ssh_commands / sizeof *ssh_commands; i++)
-		if (cli->actor.user.rank >= ssh_commands[i].min_rank)
-			fprintf(out, "  %s\n",
-				cli->zh ? ssh_commands[i].what_zh : ssh_commands[i].what_en);
+	struct nd_buf b = ND_BUF_INIT;
+	for (const struct nd_command *c = nd_commands; c->name; c++)
+		if ((c->flags & ND_CMD_SSH) && cli->actor.user.rank >= c->min_rank) {
+			nd_buf_reset(&b);
+			nd_cli_synopsis(&b, c, true);
+			fprintf(out, "  %s\n", nd_buf_str(&b));
+		}
+	nd_buf_free(&b);
 	fputs(cli->zh ? "  以及流程动作，如 refile 编号（退回的稿件重新提交）\n"
 			"  ssh -t 打开编辑台\n"
 		      : "  and the workflow verbs, e.g. refile ID (a returned item)\n"
@@ -247,6 +200,10 @@ static int refuse(struct nd_cli *cli, const char *en, const char *zh, const char
 
 int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
+	/* Before anything else: from here on no file a user names is opened
+	   or created and no program started, whatever the words say. */
+	nd_restrict();
+	cli->ssh = true;
 	if (argc != 2)
 		return nd_cli_usage(cmd, "ssh-shell takes the LOGIN the key belongs to");
 	struct nd_error err = { 0 };
@@ -268,7 +225,7 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 				return nd_cli_fail(&err);
 			return ND_EXIT_OK;
 		}
-		ssh_help(cli, stdout);
+		nd_ssh_help(cli, stdout);
 		return ND_EXIT_OK;
 	}
 	char **words;
@@ -276,73 +233,29 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	if (nd_split_words(original, &words, &n, &err) < 0)
 		return refuse(cli, "refused: %s", "拒绝：%s", err.msg);
 	int rc;
+	const struct nd_command *command = n ? nd_cli_find_command(words[0]) : NULL;
 	if (n == 0) {
-		ssh_help(cli, stdout);
+		nd_ssh_help(cli, stdout);
 		rc = ND_EXIT_OK;
-		goto out;
-	}
-	for (int i = 1; i < n; i++)
-		for (size_t k = 0; k < sizeof ssh_forbidden_options / sizeof *ssh_forbidden_options;
-		     k++)
-			if (strncmp(words[i], ssh_forbidden_options[k],
-				    strlen(ssh_forbidden_options[k])) == 0) {
-				rc = refuse(cli, "refused: %s is not available over SSH",
-					    "拒绝：SSH 不支持 %s", words[i]);
-				goto out;
-			}
-	const struct ssh_command *sc = NULL;
-	for (size_t i = 0; i < sizeof ssh_commands / sizeof *ssh_commands; i++)
-		if (strcmp(ssh_commands[i].name, words[0]) == 0)
-			sc = &ssh_commands[i];
-	if (sc && strcmp(sc->name, "help") == 0) {
-		ssh_help(cli, stdout);
-		rc = ND_EXIT_OK;
-		goto out;
-	}
-	if (sc && cli->actor.user.rank < sc->min_rank) {
-		rc = refuse(cli, "refused: '%s' is not for your role", "拒绝：你的角色不能使用“%s”",
-			    words[0]);
-		goto out;
-	}
-	if (sc && strcmp(sc->name, "file") == 0) {
-		/* the story comes on standard input, never from a server path */
-		for (int i = 1; i < n; i++) {
-			bool takes_value = strcmp(words[i], "--encoding") == 0 ||
-					   strcmp(words[i], "--token") == 0 ||
-					   strcmp(words[i], "--bytes") == 0 ||
-					   strcmp(words[i], "--sha256") == 0;
-			if (takes_value) {
-				i++;
-				continue;
-			}
-			if (words[i][0] != '-' || strcmp(words[i], "-") == 0) {
-				rc = refuse(
-				    cli,
-				    "refused: file reads the story from standard input, not '%s'",
-				    "拒绝：file 从标准输入读取稿件，不接受“%s”", words[i]);
-				goto out;
-			}
+	} else if (command) {
+		rc = nd_cli_run(cli, command, n, words);
+	} else {
+		/* A workflow verb (refile, approve, …): the workflow checks the role. */
+		struct nd_workflow wf;
+		bool verb = false;
+		nd_error_clear(&err);
+		if (nd_workflow_load(cli->st, &wf, &err) == 0) {
+			verb = nd_workflow_has_verb(&wf, words[0]);
+			nd_workflow_free(&wf);
 		}
+		if (verb)
+			rc = nd_cmd_verb(cli, words[0], n, words);
+		else if (err.msg[0])
+			rc = nd_cli_fail(&err);
+		else
+			rc = refuse(cli, "refused: '%s' is not a newsdesk command (try help)",
+				    "拒绝：“%s”不是 newsdesk 命令（可用 help 查看）", words[0]);
 	}
-	const struct nd_command *command = sc ? nd_cli_find_command(words[0]) : NULL;
-	if (command) {
-		rc = command->run(cli, command, n, words);
-		goto out;
-	}
-	/* A workflow verb (refile, approve, …): the workflow checks the role. */
-	struct nd_workflow wf;
-	if (nd_workflow_load(cli->st, &wf, &err) < 0) {
-		rc = nd_cli_fail(&err);
-		goto out;
-	}
-	bool verb = nd_workflow_has_verb(&wf, words[0]);
-	nd_workflow_free(&wf);
-	if (verb)
-		rc = nd_cmd_verb(cli, words[0], n, words);
-	else
-		rc = refuse(cli, "refused: '%s' is not a newsdesk command (try help)",
-			    "拒绝：“%s”不是 newsdesk 命令（可用 help 查看）", words[0]);
-out:
 	nd_words_free(words, n);
 	return rc;
 }

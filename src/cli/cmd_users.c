@@ -4,21 +4,18 @@
 #include "newsdesk/cli.h"
 #include "newsdesk/external.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 int nd_cmd_init(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	struct nd_error err = { 0 };
+	struct nd_args a;
 	int rc;
-	if (argc > 1) {
-		if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
-		}
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
+		return rc;
+	if (a.npos)
 		return nd_cli_usage(cmd, "init takes no arguments");
-	}
 	if (!(cli->db_path = nd_store_default_path(cli->db_option)))
 		return ND_EXIT_STORE;
 	if ((rc = nd_store_open(&cli->st, cli->db_path, ND_STORE_CREATE, &err)) < 0)
@@ -55,37 +52,18 @@ static int read_key(const char *path, char **key, struct nd_error *err)
 	return rc;
 }
 
-static int user_add(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+static int user_add(struct nd_cli *cli, const struct nd_command *cmd, const struct nd_args *a)
 {
-	static const struct option options[] = {
-		{ "role", required_argument, NULL, 'r' },
-		{ "name", required_argument, NULL, 'n' },
-		{ "key", required_argument, NULL, 'k' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *role = NULL, *name = NULL, *key_file = NULL;
-	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "r:n:k:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'r':
-			role = optarg;
-			break;
-		case 'n':
-			name = optarg;
-			break;
-		case 'k':
-			key_file = optarg;
-			break;
-		case 'h':
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
-		default:
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
-		}
+	for (int k = 0; k < a->n; k++) {
+		if (a->opt[k].key == ND_O_ROLE)
+			role = a->opt[k].value;
+		else if (a->opt[k].key == ND_O_NAME)
+			name = a->opt[k].value;
+		else if (a->opt[k].key == ND_O_KEY)
+			key_file = a->opt[k].value;
 	}
-	if (optind != argc - 1)
+	if (a->npos != 1)
 		return nd_cli_usage(cmd, "user add takes exactly one LOGIN");
 	if (!role)
 		return nd_cli_usage(cmd, "user add needs --role reporter|editor|chief|admin");
@@ -95,11 +73,11 @@ static int user_add(struct nd_cli *cli, const struct nd_command *cmd, int argc, 
 		return nd_cli_fail(&err);
 	int rc = nd_cli_open(cli, 0, &err);
 	if (rc == 0)
-		rc = nd_user_add(cli->st, &cli->actor, argv[optind], role, name, key, &err);
+		rc = nd_user_add(cli->st, &cli->actor, a->pos[0], role, name, key, &err);
 	free(key);
 	if (rc < 0)
 		return nd_cli_fail(&err);
-	printf("added %s as %s\n", argv[optind], role);
+	printf("added %s as %s\n", a->pos[0], role);
 	return ND_EXIT_OK;
 }
 
@@ -120,47 +98,47 @@ static int user_list(struct nd_cli *cli)
 	return ND_EXIT_OK;
 }
 
+static int user_key(struct nd_cli *cli, const struct nd_command *cmd, const struct nd_args *a)
+{
+	const char *file = a->n == 1 ? a->opt[0].value : NULL;
+	if (a->npos != 1 || !file)
+		return nd_cli_usage(cmd, "user key takes LOGIN --key FILE");
+	struct nd_error err = { 0 };
+	char *key = NULL;
+	int rc = read_key(file, &key, &err);
+	if (rc == 0)
+		rc = nd_cli_open(cli, 0, &err);
+	if (rc == 0)
+		rc = nd_user_set_key(cli->st, &cli->actor, a->pos[0], key, &err);
+	free(key);
+	if (rc < 0)
+		return nd_cli_fail(&err);
+	printf("key set for %s; run 'newsdesk keys --install ~/.ssh/authorized_keys'\n", a->pos[0]);
+	return ND_EXIT_OK;
+}
+
+/* cmd is the subcommand's entry (add, key, list, disable, enable). */
 int nd_cmd_user(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	if (argc < 2)
-		return nd_cli_usage(cmd, "user needs a subcommand: add, list, disable or enable");
-	const char *sub = argv[1];
-	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
-		nd_cli_print_usage(stdout, cmd);
-		return ND_EXIT_OK;
-	}
+	struct nd_args a;
+	int rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
+		return rc;
+	const char *sub = cmd->name;
 	if (strcmp(sub, "add") == 0)
-		return user_add(cli, cmd, argc - 1, argv + 1);
+		return user_add(cli, cmd, &a);
+	if (strcmp(sub, "key") == 0)
+		return user_key(cli, cmd, &a);
 	if (strcmp(sub, "list") == 0)
-		return argc == 2 ? user_list(cli)
-				 : nd_cli_usage(cmd, "user list takes no arguments");
-	if (strcmp(sub, "key") == 0) {
-		if (argc != 5 || strcmp(argv[3], "--key") != 0)
-			return nd_cli_usage(cmd, "user key LOGIN --key FILE");
-		struct nd_error err = { 0 };
-		char *key = NULL;
-		int rc = read_key(argv[4], &key, &err);
-		if (rc == 0)
-			rc = nd_cli_open(cli, 0, &err);
-		if (rc == 0)
-			rc = nd_user_set_key(cli->st, &cli->actor, argv[2], key, &err);
-		free(key);
-		if (rc < 0)
-			return nd_cli_fail(&err);
-		printf("key set for %s; run 'newsdesk keys --install ~/.ssh/authorized_keys'\n",
-		       argv[2]);
-		return ND_EXIT_OK;
-	}
-	if (strcmp(sub, "disable") == 0 || strcmp(sub, "enable") == 0) {
-		if (argc != 3)
-			return nd_cli_usage(cmd, "user %s takes one LOGIN", sub);
-		struct nd_error err = { 0 };
-		int enable = strcmp(sub, "enable") == 0;
-		if (nd_cli_open(cli, 0, &err) < 0 ||
-		    nd_user_set_enabled(cli->st, &cli->actor, argv[2], enable, &err) < 0)
-			return nd_cli_fail(&err);
-		printf("%s %s\n", argv[2], enable ? "enabled" : "disabled");
-		return ND_EXIT_OK;
-	}
-	return nd_cli_usage(cmd, "unknown user subcommand '%s'", sub);
+		return a.npos == 0 ? user_list(cli)
+				   : nd_cli_usage(cmd, "user list takes no arguments");
+	if (a.npos != 1)
+		return nd_cli_usage(cmd, "user %s takes one LOGIN", sub);
+	struct nd_error err = { 0 };
+	int enable = strcmp(sub, "enable") == 0;
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_user_set_enabled(cli->st, &cli->actor, a.pos[0], enable, &err) < 0)
+		return nd_cli_fail(&err);
+	printf("%s %s\n", a.pos[0], enable ? "enabled" : "disabled");
+	return ND_EXIT_OK;
 }

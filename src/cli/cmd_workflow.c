@@ -10,9 +10,23 @@
 #include "newsdesk/workflow.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+
+int nd_cli_apply_verb(struct nd_cli *cli, const struct nd_command *cmd, const char *verb,
+		      const char *id_word, const char *note)
+{
+	long long id = nd_cli_parse_id(id_word);
+	if (!id)
+		return nd_cli_usage(cmd, "'%s' is not an item ID", id_word);
+	struct nd_error err = { 0 };
+	struct nd_transition_result res;
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_workflow_apply(cli->st, &cli->actor, id, verb, note, cli->zh, &res, &err) < 0)
+		return nd_cli_fail(&err);
+	printf("#%lld %s → %s\n", id, res.from, res.to);
+	return ND_EXIT_OK;
+}
 
 int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv)
 {
@@ -25,62 +39,45 @@ int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv)
 	for (size_t i = 0; known && i < wf.n_transitions && !t; i++)
 		if (strcmp(wf.transitions[i].verb, verb) == 0)
 			t = &wf.transitions[i];
-	char usage[160], summary[160];
-	if (t) {
-		snprintf(usage, sizeof usage, "ID%s",
-			 t->note_required ? " --note TEXT" : " [--note TEXT]");
+	char summary[160] = "";
+	if (t)
 		snprintf(summary, sizeof summary, "%s (%s)", t->label_en, t->label_zh);
-	}
 	nd_workflow_free(&wf);
 	if (!known) {
+		char *clean = nd_sanitized(verb, 0);
 		fprintf(stderr,
 			"newsdesk: unknown command '%s'; see 'newsdesk --help' and "
 			"'newsdesk workflow'\n",
-			verb);
+			clean ? clean : "?");
+		free(clean);
 		return ND_EXIT_USAGE;
 	}
-	const struct nd_command cmd = { verb, NULL, usage, summary };
-	static const struct option options[] = {
-		{ "note", required_argument, NULL, 'm' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	/* the table's entry for every verb, named and described as this one */
+	struct nd_command cmd = nd_verb_command;
+	cmd.name = verb;
+	cmd.summary = summary;
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, &cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
 	const char *note = NULL;
-	int c;
-	while ((c = getopt_long(argc, argv, "m:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'm':
-			note = optarg;
-			break;
-		case 'h':
-			nd_cli_print_usage(stdout, &cmd);
-			return ND_EXIT_OK;
-		default:
-			return nd_cli_usage(&cmd, "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind != argc - 1)
+	for (int k = 0; k < a.n; k++)
+		if (a.opt[k].key == ND_O_NOTE)
+			note = a.opt[k].value;
+	if (a.npos != 1)
 		return nd_cli_usage(&cmd, "%s takes one item ID", verb);
-	long long id = nd_cli_parse_id(argv[optind]);
-	if (!id)
-		return nd_cli_usage(&cmd, "'%s' is not an item ID", argv[optind]);
-	struct nd_transition_result res;
-	if (nd_workflow_apply(cli->st, &cli->actor, id, verb, note, cli->zh, &res, &err) < 0)
-		return nd_cli_fail(&err);
-	printf("#%lld %s → %s\n", id, res.from, res.to);
-	return ND_EXIT_OK;
+	return nd_cli_apply_verb(cli, &cmd, verb, a.pos[0], note);
 }
 
 int nd_cmd_workflow(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	(void)argv;
-	if (argc > 1) {
-		if (strcmp(argv[1], "--help") == 0) {
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
-		}
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
+	if (argc > 1)
 		return nd_cli_usage(cmd, "workflow takes no arguments");
-	}
 	struct nd_error err = { 0 };
 	struct nd_workflow wf;
 	if (nd_cli_open(cli, 0, &err) < 0 || nd_workflow_load(cli->st, &wf, &err) < 0)
@@ -109,10 +106,11 @@ int nd_cmd_workflow(struct nd_cli *cli, const struct nd_command *cmd, int argc, 
 
 int nd_cmd_log(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		nd_cli_print_usage(stdout, cmd);
-		return ND_EXIT_OK;
-	}
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	long long id = argc == 2 ? nd_cli_parse_id(argv[1]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, "log takes one item ID");
@@ -166,10 +164,11 @@ int nd_cmd_log(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 
 int nd_cmd_note(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		nd_cli_print_usage(stdout, cmd);
-		return ND_EXIT_OK;
-	}
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	if (argc < 3)
 		return nd_cli_usage(cmd, "note takes an item ID and the note's text");
 	long long id = nd_cli_parse_id(argv[1]);
@@ -192,6 +191,11 @@ int nd_cmd_note(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 
 int nd_cmd_unlock(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	long long id = argc == 2 ? nd_cli_parse_id(argv[1]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, "unlock takes one item ID");
@@ -208,35 +212,32 @@ int nd_cmd_unlock(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 
 int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ "keep-state", no_argument, NULL, 'k' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *from = NULL;
 	unsigned flags = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "f:kh", options, NULL)) != -1) {
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		const char *optarg = a.opt[k].value;
+		c = (int)a.opt[k].key;
 		switch (c) {
-		case 'f':
+		case ND_O_FROM:
 			from = optarg;
 			break;
-		case 'k':
+		case ND_O_KEEP_STATE:
 			flags |= ND_SAVE_KEEP_STATE;
 			break;
-		case 'h':
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
 		default:
-			return nd_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+			break;
 		}
 	}
-	if (optind != argc - 1)
+	if (a.npos != 1)
 		return nd_cli_usage(cmd, "edit takes one item ID");
-	long long id = nd_cli_parse_id(argv[optind]);
+	long long id = nd_cli_parse_id(a.pos[0]);
 	if (!id)
-		return nd_cli_usage(cmd, "'%s' is not an item ID", argv[optind]);
+		return nd_cli_usage(cmd, "'%s' is not an item ID", a.pos[0]);
 
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
@@ -256,16 +257,18 @@ int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		moved = res.moved;
 	} else {
 		struct nd_external_result res;
+		int offered = nd_cli_offer_draft(cli, id, &flags);
+		if (offered >= 0)
+			return offered;
 		rc = nd_external_edit(cli->st, &cli->actor, id, flags, &res, &err);
 		if (res.took_over[0])
 			fprintf(stderr, "newsdesk: took over %s's expired lock on #%lld\n",
 				res.took_over, id);
 		if (rc < 0 && res.kept[0])
-			nd_error_prefix(
-			    &err,
-			    "your text is kept in %s; fix it and run 'newsdesk edit %lld "
-			    "--from %s': ",
-			    res.kept, id, res.kept);
+			nd_error_prefix(&err,
+					"your text is kept as a draft in %s ('newsdesk edit %lld' "
+					"offers it): ",
+					res.kept, id);
 		rev = res.rev;
 		unchanged = res.unchanged;
 		moved = res.moved;

@@ -2,8 +2,10 @@
  * BEGIN IMMEDIATE transaction per call; a save stores the editor's text
  * before deciding anything else, so no outcome loses it. */
 #include "newsdesk/edit.h"
+#include "newsdesk/history.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/store_sql.h"
+#include "newsdesk/workflow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -244,51 +246,52 @@ static int insert_revision(struct nd_store *st, const struct nd_actor *actor, in
 			   int base_rev, const struct nd_story *s, bool conflict,
 			   struct nd_error *err)
 {
-	long body_chars, chars = nd_story_chars(s, &body_chars);
-	int rc = nd_sql_exec(
-	    st, err, "storing the revision",
-	    "INSERT INTO revisions(item_id, rev, base_rev, kind, section, kicker, "
-	    "headline, subhead, dateline, byline, body, chars, body_chars, author, "
-	    "created_at, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    "iddssssssssiisid", id, rev, base_rev, s->kind ? s->kind : "article",
-	    s->section && s->section[0] ? s->section : NULL, s->kicker, s->headline, s->subhead,
-	    s->dateline, s->byline, s->body ? s->body : "", (int64_t)chars, (int64_t)body_chars,
-	    actor->user.login, nd_now(), conflict ? 1 : 0);
+	struct nd_revision_in r = { .item = id,
+				    .rev = rev,
+				    .base_rev = base_rev,
+				    .story = s,
+				    .author = actor->user.login,
+				    .at = nd_now(),
+				    .conflict = conflict };
+	return nd_revision_append(st, &r, err);
+}
+
+/* The transition a save takes, through the workflow engine like any other:
+ * from a state whose edits move the item (a published one, corrected) the
+ * row into that state; otherwise 'finish', when the workflow has it from
+ * the item's state and the actor may take it. "" when the save moves
+ * nothing. */
+static int save_verb(struct nd_store *st, const struct nd_actor *actor, const struct head *h,
+		     unsigned flags, char *verb, size_t size, struct nd_error *err)
+{
+	int rc = 0;
+	verb[0] = '\0';
+	if (h->edit_to[0])
+		rc = nd_sql_text(st, verb, size, err, "reading the workflow",
+				 "SELECT verb FROM transitions WHERE from_state = ? AND "
+				 "to_state = ? ORDER BY verb LIMIT 1",
+				 "ss", h->state, h->edit_to);
+	else if (!(flags & ND_SAVE_KEEP_STATE))
+		rc = nd_sql_text(st, verb, size, err, "reading the workflow",
+				 "SELECT t.verb FROM transitions t JOIN roles r ON r.name = "
+				 "t.min_role WHERE t.verb = 'finish' AND t.from_state = ? "
+				 "AND t.to_state IS NOT NULL AND r.rank <= ?",
+				 "sd", h->state, actor->user.rank);
 	return rc < 0 ? rc : 0;
 }
 
-/* Best effort, for the conflict message only: an empty name if unknown. */
-static void revision_author(struct nd_store *st, int64_t id, int rev, char *out, size_t size)
+/* Moves the saved item along verb with the workflow engine. */
+static int save_move(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		     const char *verb, const char *note, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	out[0] = '\0';
-	if (nd_sql_prepare(st, &stmt, NULL,
-			   "SELECT author FROM revisions WHERE item_id = ? AND rev = ?", "id", id,
-			   rev) < 0)
-		return;
-	if (nd_sql_step(st, stmt, "reading the revision", NULL) > 0)
-		snprintf(out, size, "%s", sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-}
-
-/* The state a save moves the item to through the 'finish' transition, if
- * the workflow has one from its state and the actor may take it. */
-static int finish_target(struct nd_store *st, const struct nd_actor *actor, const char *state,
-			 char *to, size_t size, struct nd_error *err)
-{
-	sqlite3_stmt *stmt;
-	to[0] = '\0';
-	int rc = nd_sql_prepare(st, &stmt, err,
-				"SELECT t.to_state FROM transitions t JOIN roles r ON r.name = "
-				"t.min_role WHERE t.verb = 'finish' AND t.from_state = ? "
-				"AND t.to_state IS NOT NULL AND r.rank <= ?",
-				"sd", state, actor->user.rank);
+	struct nd_workflow wf;
+	struct nd_transition_result tr;
+	int rc = nd_workflow_load(st, &wf, err);
 	if (rc < 0)
 		return rc;
-	if ((rc = nd_sql_step(st, stmt, "reading the workflow", err)) > 0)
-		snprintf(to, size, "%s", sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-	return rc < 0 ? rc : 0;
+	rc = nd_workflow_move(st, &wf, actor, id, verb, note, false, &tr, err);
+	nd_workflow_free(&wf);
+	return rc;
 }
 
 int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, int base_rev,
@@ -322,7 +325,10 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		res->rev = next;
 		res->conflict = true;
 		if (stale) {
-			revision_author(st, id, h.current_rev, res->other, sizeof res->other);
+			/* best effort, for the message only */
+			nd_sql_text(st, res->other, sizeof res->other, NULL, "reading the revision",
+				    "SELECT author FROM revisions WHERE item_id = ? AND rev = ?",
+				    "id", id, h.current_rev);
 			return nd_fail(
 			    err, ND_ECONFLICT,
 			    "#%lld changed while you edited (you started from revision %d; "
@@ -352,26 +358,18 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	}
 	if ((rc = insert_revision(st, actor, id, next, base_rev, story, false, err)) < 0)
 		goto fail;
-	char to[32] = "";
+	char verb[32];
 	bool correction = h.edit_to[0] != '\0';
-	if (correction) {
-		/* A correction: back to be signed off and republished; what was
-		 * published stays recorded as published_rev. */
-		snprintf(to, sizeof to, "%s", h.edit_to);
-	} else if (!(flags & ND_SAVE_KEEP_STATE) &&
-		   (rc = finish_target(st, actor, h.state, to, sizeof to, err)) < 0) {
+	if ((rc = save_verb(st, actor, &h, flags, verb, sizeof verb, err)) < 0)
 		goto fail;
-	}
 	/* Guarded: 0 rows changed means someone moved current_rev under us. */
 	int64_t now = nd_now();
 	if ((rc = nd_sql_exec(st, err, "saving the item",
 			      "UPDATE items SET current_rev = ?1, kind = ?2, section = ?3, "
-			      "state = CASE WHEN ?4 <> '' THEN ?4 ELSE state END, "
-			      "prev_state = CASE WHEN ?4 <> '' THEN state ELSE prev_state END, "
-			      "updated_at = ?5, lock_expires = CASE WHEN lock_holder = ?6 "
-			      "THEN ?7 ELSE lock_expires END WHERE id = ?8 AND current_rev = ?9",
-			      "dsssisiid", next, story->kind ? story->kind : "article",
-			      story->section && story->section[0] ? story->section : NULL, to, now,
+			      "updated_at = ?4, lock_expires = CASE WHEN lock_holder = ?5 "
+			      "THEN ?6 ELSE lock_expires END WHERE id = ?7 AND current_rev = ?8",
+			      "dssisiid", next, story->kind ? story->kind : "article",
+			      story->section && story->section[0] ? story->section : NULL, now,
 			      actor->user.login, now + ND_LOCK_SECONDS, id, h.current_rev)) < 0)
 		goto fail;
 	if (rc != 1) {
@@ -382,9 +380,11 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	if ((rc = nd_event_append(st, id, actor->user.login, "edit", h.state, h.state, NULL, next,
 				  err)) < 0)
 		goto fail;
-	if (to[0] && (rc = nd_event_append(
-			  st, id, actor->user.login, correction ? "correct" : "finish", h.state, to,
-			  correction ? "correction of the published text" : NULL, next, err)) < 0)
+	/* A correction goes back to be signed off and republished; what was
+	 * published stays recorded as published_rev. */
+	if (verb[0] &&
+	    (rc = save_move(st, actor, id, verb,
+			    correction ? "correction of the published text" : NULL, err)) < 0)
 		goto fail;
 	if (story->section && story->section[0] &&
 	    (rc = nd_sql_exec(st, err, "recording the section",
@@ -394,7 +394,7 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	if ((rc = nd_store_commit(st, err)) < 0)
 		return rc;
 	res->rev = next;
-	res->moved = to[0] != '\0';
+	res->moved = verb[0] != '\0';
 	return 0;
 fail:
 	nd_store_rollback(st);

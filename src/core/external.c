@@ -1,22 +1,29 @@
-/* external.c — the $EDITOR round trip and saving text under the lock. */
+/* external.c — the $EDITOR round trip and saving text under the lock. The
+ * file being edited is a draft: it lives beside the database (drafts.h),
+ * where the next `edit ID` finds it if the editor or we are killed. */
 #include "newsdesk/external.h"
+#include "newsdesk/drafts.h"
+#include "newsdesk/files.h"
 #include "newsdesk/items.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 int nd_read_file(const char *path, struct nd_buf *b, struct nd_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return nd_fail(err, ND_EIO, "cannot open %s: %s", path, strerror(errno));
+	FILE *f;
+	int rc = nd_open_input(path, &f, err);
+	if (rc < 0)
+		return rc;
 	char chunk[65536];
 	size_t got;
-	int rc = 0;
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (nd_buf_add(b, chunk, got) < 0) {
 			rc = nd_fail(err, ND_ENOMEM, "out of memory reading %s", path);
@@ -33,8 +40,73 @@ int nd_read_file(const char *path, struct nd_buf *b, struct nd_error *err)
 	return rc;
 }
 
+static volatile sig_atomic_t caught;
+
+static void on_signal(int sig)
+{
+	caught = sig;
+}
+
+/* The one place a program is started. Meanwhile SIGINT and SIGQUIT are
+ * the program's (as system() does); SIGHUP and SIGTERM are passed on to
+ * it, and a handler of the caller's (the desk's flag) hears of them too. */
+int nd_run_program(char *const argv[], struct nd_error *err)
+{
+	if (nd_restricted())
+		return nd_fail(err, ND_EPERM,
+			       "starting a program (%s) is not available over SSH; the desk's "
+			       "built-in editor is",
+			       argv[0]);
+	fflush(NULL);
+	struct sigaction on, ign, old[4];
+	static const int sigs[4] = { SIGHUP, SIGTERM, SIGINT, SIGQUIT };
+	memset(&on, 0, sizeof on);
+	memset(&ign, 0, sizeof ign);
+	on.sa_handler = on_signal;
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&on.sa_mask);
+	sigemptyset(&ign.sa_mask);
+	caught = 0;
+	for (int i = 0; i < 4; i++)
+		sigaction(sigs[i], i < 2 ? &on : &ign, &old[i]);
+	pid_t pid = fork();
+	if (pid < 0) {
+		for (int i = 0; i < 4; i++)
+			sigaction(sigs[i], &old[i], NULL);
+		return nd_fail(err, ND_EIO, "cannot start %s: %s", argv[0], strerror(errno));
+	}
+	if (pid == 0) {
+		for (int i = 0; i < 4; i++)
+			sigaction(sigs[i], &old[i], NULL);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	int status = 0, sent = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+		if (caught && !sent) {
+			sent = caught;
+			kill(pid, sent);
+		}
+	}
+	int sig = caught;
+	for (int i = 0; i < 4; i++)
+		sigaction(sigs[i], &old[i], NULL);
+	for (int i = 0; i < 2; i++)
+		if (sig == sigs[i] && old[i].sa_handler != SIG_DFL && old[i].sa_handler != SIG_IGN)
+			raise(sig);
+	if (sig)
+		return nd_fail(err, ND_EIO, "interrupted by signal %d (%s) while %s ran", sig,
+			       strsignal(sig), argv[0]);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return nd_fail(err, ND_EIO, "%s failed (%s %d)", argv[0],
+			       WIFEXITED(status) ? "status" : "signal",
+			       WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+	return 0;
+}
+
 static int run_editor(const char *path, struct nd_error *err)
 {
+	int rc = 0;
 	const char *editor = getenv("VISUAL");
 	if (!editor || !editor[0])
 		editor = getenv("EDITOR");
@@ -50,33 +122,21 @@ static int run_editor(const char *path, struct nd_error *err)
 		argv[argc++] = tok;
 	argv[argc++] = (char *)path;
 	argv[argc] = NULL;
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0) {
-		free(words);
-		return nd_fail(err, ND_EIO, "cannot start the editor: %s", strerror(errno));
-	}
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	int status = 0;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	rc = nd_run_program(argv, err);
+	if (rc < 0)
+		nd_error_prefix(err, "the editor: ");
 	free(words);
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return nd_fail(err, ND_EIO, "the editor (%s) failed (status %d)", editor,
-			       WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-	return 0;
+	return rc;
 }
 
-static int write_temp(const char *text, char *path, size_t size, struct nd_error *err)
+/* Writes text to path, a new file of mode 0660 (the desk's group may
+ * recover it), synced. */
+static int write_draft_file(const char *text, const char *path, struct nd_error *err)
 {
-	const char *dir = getenv("TMPDIR");
-	snprintf(path, size, "%s/newsdesk-XXXXXX.txt", dir && dir[0] ? dir : "/tmp");
-	int fd = mkstemps(path, 4);
-	if (fd < 0)
-		return nd_fail(err, ND_EIO, "cannot create a temporary file: %s", strerror(errno));
+	int fd;
+	int rc = nd_create_shared_fd(path, &fd, err);
+	if (rc < 0)
+		return rc;
 	size_t len = strlen(text), off = 0;
 	while (off < len) {
 		ssize_t w = write(fd, text + off, len - off);
@@ -84,6 +144,7 @@ static int write_temp(const char *text, char *path, size_t size, struct nd_error
 			continue;
 		if (w <= 0) {
 			close(fd);
+			unlink(path);
 			return nd_fail(err, ND_EIO, "cannot write %s: %s", path, strerror(errno));
 		}
 		off += (size_t)w;
@@ -91,6 +152,19 @@ static int write_temp(const char *text, char *path, size_t size, struct nd_error
 	if (fsync(fd) < 0 || close(fd) < 0)
 		return nd_fail(err, ND_EIO, "cannot write %s: %s", path, strerror(errno));
 	return 0;
+}
+
+/* The text the editor starts from: the revision, or with ND_EDIT_RECOVER
+ * the desk's draft (when there is no $EDITOR draft file already). */
+static char *starting_text(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+			   const char *original, unsigned flags)
+{
+	struct nd_draft d;
+	if (!(flags & ND_EDIT_RECOVER) || nd_draft_get(st, actor, id, &d, NULL) != 1)
+		return strdup(original);
+	char *text = nd_story_format(&d.story);
+	nd_draft_free(&d);
+	return text;
 }
 
 static int save_locked(struct nd_store *st, const struct nd_actor *actor, int64_t id, int base_rev,
@@ -125,48 +199,83 @@ int nd_external_edit(struct nd_store *st, const struct nd_actor *actor, int64_t 
 	struct nd_item it;
 	struct nd_buf text = ND_BUF_INIT;
 	char path[4096] = "";
+	char *original = NULL;
+	bool kept = false;
 	int rc;
 	memset(res, 0, sizeof *res);
+	/* said before the lock is taken; nd_run_program refuses anyway */
+	if (nd_restricted())
+		return nd_fail(err, ND_EPERM,
+			       "an external editor is not available over SSH; the desk's built-in "
+			       "editor is");
 	if ((rc = nd_lock_take(st, actor, id, &lock, err)) < 0)
 		return rc;
 	if (lock.took_over)
 		snprintf(res->took_over, sizeof res->took_over, "%s", lock.previous);
 	if ((rc = nd_item_get(st, actor, id, lock.base_rev, false, &it, err)) < 0)
 		goto out;
-	char *original = nd_story_format(&it.story);
+	original = nd_story_format(&it.story);
 	nd_item_free(&it);
 	if (!original) {
 		rc = nd_fail(err, ND_ENOMEM, "out of memory");
 		goto out;
 	}
-	if ((rc = write_temp(original, path, sizeof path, err)) < 0 ||
-	    (rc = run_editor(path, err)) < 0 || (rc = nd_read_file(path, &text, err)) < 0) {
-		free(original);
-		if (path[0] && access(path, F_OK) == 0)
-			snprintf(res->kept, sizeof res->kept, "%s", path);
+	if ((rc = nd_draft_file_path(st, actor->user.login, id, true, path, sizeof path, err)) < 0)
 		goto out;
-	}
-	if (strcmp(original, nd_buf_str(&text)) == 0) {
-		free(original);
-		res->unchanged = true;
-		unlink(path);
-		goto out;
-	}
-	free(original);
-	struct nd_save_result sr;
-	rc = save_locked(st, actor, id, lock.base_rev, nd_buf_str(&text), text.len, save_flags, &sr,
-			 err);
-	if (rc < 0 && rc != ND_ECONFLICT) {
-		/* It did not parse or was refused: keep the file for the user. */
+	if (access(path, F_OK) == 0 && !(save_flags & ND_EDIT_RECOVER)) {
+		/* Never written over: it is someone's unsaved work. */
 		snprintf(res->kept, sizeof res->kept, "%s", path);
+		path[0] = '\0';
+		rc = nd_fail(err, ND_ESTATE,
+			     "you have an unsaved $EDITOR draft of #%lld; 'newsdesk edit %lld' "
+			     "offers to recover or discard it",
+			     (long long)id, (long long)id);
 		goto out;
 	}
-	unlink(path); /* saved, or kept as a conflict draft in the store */
+	if (access(path, F_OK) != 0) {
+		char *start = starting_text(st, actor, id, original, save_flags);
+		rc = start ? write_draft_file(start, path, err)
+			   : nd_fail(err, ND_ENOMEM, "out of memory");
+		free(start);
+		if (rc < 0) {
+			path[0] = '\0';
+			goto out;
+		}
+	}
+	kept = true; /* from here on the file is the draft until saved */
+	if ((rc = run_editor(path, err)) < 0 || (rc = nd_read_file(path, &text, err)) < 0)
+		goto out;
+	if (strcmp(original, nd_buf_str(&text)) == 0) {
+		res->unchanged = true;
+		goto done;
+	}
+	struct nd_save_result sr;
+	rc = save_locked(st, actor, id, lock.base_rev, nd_buf_str(&text), text.len,
+			 save_flags & ~ND_EDIT_RECOVER, &sr, err);
+	if (rc < 0 && rc != ND_ECONFLICT)
+		goto out; /* did not parse or was refused: the file stays the draft */
 	res->unchanged = sr.unchanged;
 	res->rev = sr.rev;
 	res->moved = sr.moved;
+done:
+	/* Saved, unchanged, or kept as a conflict revision: the draft is done. */
+	kept = false;
+	unlink(path);
+	if (save_flags & ND_EDIT_RECOVER)
+		nd_draft_discard(st, actor, id, NULL);
 out:
+	if (kept && rc < 0 && text.len == 0 && nd_read_file(path, &text, NULL) == 0 &&
+	    strcmp(original, nd_buf_str(&text)) == 0 && !(save_flags & ND_EDIT_RECOVER)) {
+		kept = false; /* nothing was typed: no draft to keep */
+		unlink(path);
+	}
+	free(original);
 	nd_buf_free(&text);
-	nd_lock_release(st, actor, id, NULL);
+	if (kept && rc < 0) {
+		snprintf(res->kept, sizeof res->kept, "%s", path);
+		nd_draft_hangup(st, actor, id, NULL); /* unlocks, logs that a draft exists */
+	} else {
+		nd_lock_release(st, actor, id, NULL);
+	}
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* import.c — filing an imported page: every item in one transaction, each
  * logged as 'import'; fragments get a note so an editor finds them. */
 #include "newsdesk/import.h"
+#include "newsdesk/history.h"
 #include "newsdesk/items.h"
 #include "newsdesk/store_sql.h"
 
@@ -10,11 +11,7 @@
 static int note(struct nd_store *st, const struct nd_actor *actor, int64_t id, const char *text,
 		struct nd_error *err)
 {
-	int rc = nd_sql_exec(st, err, "noting the fragment",
-			     "INSERT INTO notes(item_id, rev, author, body, created_at) "
-			     "VALUES (?, 1, ?, ?, ?)",
-			     "issi", id, actor->user.login, text, nd_now());
-	return rc < 0 ? rc : 0;
+	return nd_note_append(st, id, 1, actor->user.login, text, err);
 }
 
 static int place(struct nd_store *st, int64_t id, const char *issue, int page, int position,

@@ -4,7 +4,9 @@
 #include "newsdesk/items.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
+#include "newsdesk/history.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdint.h>
@@ -57,25 +59,45 @@ static void fill_item(sqlite3_stmt *stmt, struct nd_item *it)
 	it->story.body = nd_column_dup(stmt, 28);
 }
 
+static int fill_item_row(sqlite3_stmt *stmt, void *elem)
+{
+	fill_item(stmt, elem);
+	return 0;
+}
+
 static void bind_common(sqlite3_stmt *stmt, bool zh)
 {
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), zh);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":now"), nd_now());
 }
 
-static int find_token(struct nd_store *st, const char *token, int64_t *id, long *chars,
-		      struct nd_error *err)
+/* 1 when this reporter filed these bytes under token before (res filled),
+ * 0 when the token is new, ND_EINVAL when it was used for other bytes or by
+ * someone else: nothing is filed then, and whose it was is not said. */
+static int find_token(struct nd_store *st, const struct nd_actor *actor, const char *token,
+		      const char *sha256, struct nd_file_result *res, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_sql_prepare(st, &stmt, err,
-				"SELECT i.id, r.chars FROM items i JOIN revisions r "
-				"ON r.item_id = i.id AND r.rev = 1 WHERE i.token = ?",
-				"s", token);
+	int rc =
+	    nd_sql_prepare(st, &stmt, err,
+			   "SELECT i.id, r.chars, i.reporter, i.token_sha256 FROM items i "
+			   "JOIN revisions r ON r.item_id = i.id AND r.rev = 1 WHERE i.token = ?",
+			   "s", token);
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "looking up the upload token", err)) > 0) {
-		*id = sqlite3_column_int64(stmt, 0);
-		*chars = (long)sqlite3_column_int64(stmt, 1);
+		const char *reporter = (const char *)sqlite3_column_text(stmt, 2);
+		const char *stored = (const char *)sqlite3_column_text(stmt, 3);
+		if (!reporter || strcmp(reporter, actor->user.login) != 0 ||
+		    (stored && strcmp(stored, sha256) != 0)) {
+			rc = nd_fail(err, ND_EINVAL,
+				     "the token '%s' was already used for another upload; nothing "
+				     "was filed: send this story with a new token",
+				     token);
+		} else {
+			res->id = sqlite3_column_int64(stmt, 0);
+			res->chars = (long)sqlite3_column_int64(stmt, 1);
+		}
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -86,27 +108,19 @@ static int find_token(struct nd_store *st, const char *token, int64_t *id, long 
 static int start_state(struct nd_store *st, const char *state, char *out, size_t size,
 		       struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_sql_prepare(st, &stmt, err,
-				"SELECT name FROM states WHERE CASE WHEN ?1 IS NULL THEN initial "
-				"ELSE name = ?1 END",
-				"s", state);
-	if (rc < 0)
-		return rc;
-	if ((rc = nd_sql_step(st, stmt, "reading the workflow", err)) > 0) {
-		snprintf(out, size, "%s", sqlite3_column_text(stmt, 0));
-		rc = 0;
-	} else if (rc == 0) {
+	int rc = nd_sql_text(st, out, size, err, "reading the workflow",
+			     "SELECT name FROM states WHERE CASE WHEN ?1 IS NULL THEN initial "
+			     "ELSE name = ?1 END",
+			     "s", state);
+	if (rc == 0)
 		rc = state ? nd_fail(err, ND_EINVAL, "the workflow has no state '%s'", state)
 			   : nd_fail(err, ND_EINVAL, "the workflow has no initial state");
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
-		   const char *encoding, const char *token, const char *state, const char *verb,
-		   struct nd_file_result *res, struct nd_error *err)
+		   const char *encoding, const struct nd_token *token, const char *state,
+		   const char *verb, struct nd_file_result *res, struct nd_error *err)
 {
 	int64_t now = nd_now();
 	char start[32];
@@ -118,7 +132,18 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 	if ((rc = nd_story_validate(story, err)) < 0)
 		return rc;
 	long body_chars, chars = nd_story_chars(story, &body_chars);
-	if (token && (rc = find_token(st, token, &res->id, &res->chars, err)) != 0) {
+	char sha256[65] = "";
+	if (token && token->sha256)
+		snprintf(sha256, sizeof sha256, "%s", token->sha256);
+	else if (token) {
+		/* no bytes given: the story as it would be filed stands for them */
+		char *text = nd_story_format(story);
+		if (!text)
+			return nd_fail(err, ND_ENOMEM, "out of memory");
+		nd_sha256_hex(text, strlen(text), sha256);
+		free(text);
+	}
+	if (token && (rc = find_token(st, actor, token->token, sha256, res, err)) != 0) {
 		if (rc > 0)
 			res->duplicate = true;
 		return rc > 0 ? 0 : rc;
@@ -127,22 +152,22 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 	if ((rc = nd_sql_exec(
 		 st, err, "filing the item",
 		 "INSERT INTO items(kind, section, state, reporter, current_rev, "
-		 "filed_at, updated_at, token, published_rev, published_at) "
+		 "filed_at, updated_at, token, published_rev, published_at, token_sha256) "
 		 "SELECT ?1, ?2, ?3, ?4, 1, ?5, ?5, ?6, CASE WHEN published THEN 1 END, "
-		 "CASE WHEN published THEN ?5 END FROM states WHERE name = ?3",
-		 "ssssis", story->kind, section, state, actor->user.login, now, token)) < 0)
+		 "CASE WHEN published THEN ?5 END, ?7 FROM states WHERE name = ?3",
+		 "ssssiss", story->kind, section, state, actor->user.login, now,
+		 token ? token->token : NULL, token ? sha256 : NULL)) < 0)
 		return rc;
 	res->id = sqlite3_last_insert_rowid(nd_store_db(st));
 	res->chars = chars;
 
-	if ((rc = nd_sql_exec(
-		 st, err, "storing the revision",
-		 "INSERT INTO revisions(item_id, rev, kind, section, kicker, headline, "
-		 "subhead, dateline, byline, body, chars, body_chars, author, "
-		 "created_at, encoding) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		 "issssssssiisis", res->id, story->kind, section, story->kicker, story->headline,
-		 story->subhead, story->dateline, story->byline, story->body ? story->body : "",
-		 (int64_t)chars, (int64_t)body_chars, actor->user.login, now, encoding)) < 0)
+	struct nd_revision_in rev = { .item = res->id,
+				      .rev = 1,
+				      .story = story,
+				      .author = actor->user.login,
+				      .encoding = encoding,
+				      .at = now };
+	if ((rc = nd_revision_append(st, &rev, err)) < 0)
 		return rc;
 
 	if ((rc = nd_event_append(st, res->id, actor->user.login, verb, NULL, state, NULL, 1,
@@ -157,7 +182,7 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 }
 
 int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
-		 const char *encoding, const char *token, struct nd_file_result *res,
+		 const char *encoding, const struct nd_token *token, struct nd_file_result *res,
 		 struct nd_error *err)
 {
 	int rc = nd_story_validate(story, err);
@@ -267,21 +292,7 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 	bind_filter(stmt, actor, f);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":offset"), offset);
-	size_t cap = 0;
-	while ((rc = nd_sql_step(st, stmt, "listing items", err)) > 0) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : (limit < 64 ? (size_t)limit : 64);
-			struct nd_item *nr = realloc(*rows, ncap * sizeof *nr);
-			if (!nr) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*rows = nr;
-			cap = ncap;
-		}
-		fill_item(stmt, &(*rows)[(*n)++]);
-	}
-	sqlite3_finalize(stmt);
+	rc = nd_sql_collect(st, stmt, rows, n, sizeof **rows, fill_item_row, err, "listing items");
 	if (rc < 0) {
 		nd_items_free(*rows, *n);
 		*rows = NULL;
@@ -440,19 +451,8 @@ int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t
 		return rc;
 	bind_common(stmt, false);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
-	size_t cap = 0;
-	while ((rc = nd_sql_step(st, stmt, "listing revisions", err)) > 0) {
-		if (*n == cap) {
-			struct nd_item *nr = realloc(*revs, (cap = cap ? cap * 2 : 8) * sizeof *nr);
-			if (!nr) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*revs = nr;
-		}
-		fill_item(stmt, &(*revs)[(*n)++]);
-	}
-	sqlite3_finalize(stmt);
+	rc = nd_sql_collect(st, stmt, revs, n, sizeof **revs, fill_item_row, err,
+			    "listing revisions");
 	if (rc < 0) {
 		nd_items_free(*revs, *n);
 		*revs = NULL;
@@ -461,44 +461,37 @@ int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t
 	return rc;
 }
 
+static int fill_count(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_state_count *c = elem;
+	c->state = nd_column_dup(stmt, 0);
+	c->label = nd_column_dup(stmt, 1);
+	c->count = sqlite3_column_int64(stmt, 2);
+	return 0;
+}
+
 int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, bool zh,
 			 struct nd_state_count **counts, size_t *n, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	bool own = actor->user.rank < ND_RANK_EDITOR;
-	int rc = nd_store_prepare(
-	    st,
-	    own ? "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
-		  "(SELECT count(*) FROM items i WHERE i.state = s.name AND i.reporter = ?) "
-		  "FROM states s ORDER BY s.position"
-		: "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
-		  "coalesce(c.n, 0) FROM states s LEFT JOIN state_counts c ON c.state = s.name "
-		  "ORDER BY s.position",
-	    &stmt, err);
 	*counts = NULL;
 	*n = 0;
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int(stmt, 1, zh);
-	if (own)
-		nd_bind_text(stmt, 2, actor->user.login);
-	size_t cap = 0;
-	while ((rc = nd_sql_step(st, stmt, "counting items", err)) > 0) {
-		if (*n == cap) {
-			struct nd_state_count *nc =
-			    realloc(*counts, (cap = cap ? cap * 2 : 8) * sizeof *nc);
-			if (!nc) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*counts = nc;
-		}
-		struct nd_state_count *c = &(*counts)[(*n)++];
-		c->state = nd_column_dup(stmt, 0);
-		c->label = nd_column_dup(stmt, 1);
-		c->count = sqlite3_column_int64(stmt, 2);
+	int rc =
+	    actor->user.rank < ND_RANK_EDITOR
+		? nd_sql_list(st, counts, n, sizeof **counts, fill_count, err, "counting items",
+			      "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
+			      "(SELECT count(*) FROM items i WHERE i.state = s.name AND "
+			      "i.reporter = ?) FROM states s ORDER BY s.position",
+			      "ds", zh ? 1 : 0, actor->user.login)
+		: nd_sql_list(st, counts, n, sizeof **counts, fill_count, err, "counting items",
+			      "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
+			      "coalesce(c.n, 0) FROM states s LEFT JOIN state_counts c "
+			      "ON c.state = s.name ORDER BY s.position",
+			      "d", zh ? 1 : 0);
+	if (rc < 0) {
+		nd_state_counts_free(*counts, *n);
+		*counts = NULL;
+		*n = 0;
 	}
-	sqlite3_finalize(stmt);
 	return rc;
 }
 

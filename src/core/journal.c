@@ -1,5 +1,6 @@
 /* journal.c — reading an item's events and notes; adding notes. */
 #include "newsdesk/journal.h"
+#include "newsdesk/history.h"
 #include "newsdesk/items.h"
 #include "newsdesk/store_sql.h"
 
@@ -10,11 +11,19 @@ int nd_event_append(struct nd_store *st, int64_t item, const char *actor, const 
 		    const char *from, const char *to, const char *note, int rev,
 		    struct nd_error *err)
 {
+	/* The hash chains to the item's previous event and covers the hash of
+	 * the revision the event names (schema: history_hashes; check.c
+	 * recomputes it). */
 	int rc = nd_sql_exec(
 	    st, err, "logging the event",
-	    "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, rev, "
-	    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?7 > 0 THEN ?7 "
-	    "WHEN ?7 < 0 THEN (SELECT current_rev FROM items WHERE id = ?1) END, ?8)",
+	    "INSERT INTO events(item_id, actor, verb, from_state, to_state, note, rev, created_at, "
+	    "hash) SELECT v.*, nd_chain((SELECT hash FROM events WHERE item_id = v.item_id "
+	    "ORDER BY id DESC LIMIT 1), v.item_id, v.actor, v.verb, v.from_state, v.to_state, "
+	    "v.note, v.rev, v.created_at, (SELECT hash FROM revisions r WHERE r.item_id = "
+	    "v.item_id AND r.rev = v.rev)) FROM (SELECT ?1 AS item_id, ?2 AS actor, ?3 AS verb, "
+	    "?4 AS from_state, ?5 AS to_state, ?6 AS note, CASE WHEN ?7 > 0 THEN ?7 "
+	    "WHEN ?7 < 0 THEN (SELECT current_rev FROM items WHERE id = ?1) END AS rev, "
+	    "?8 AS created_at) v",
 	    "isssssdi", item, actor, verb, from, to, note && note[0] ? note : NULL, rev, nd_now());
 	return rc < 0 ? rc : 0;
 }
@@ -30,50 +39,37 @@ static int may_read(struct nd_store *st, const struct nd_actor *actor, int64_t i
 	return rc;
 }
 
+static int fill_event(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_event *e = elem;
+	e->id = sqlite3_column_int64(stmt, 0);
+	e->actor = nd_column_dup(stmt, 1);
+	e->verb = nd_column_dup(stmt, 2);
+	e->from_state = nd_column_dup(stmt, 3);
+	e->to_state = nd_column_dup(stmt, 4);
+	e->note = nd_column_dup(stmt, 5);
+	e->rev = sqlite3_column_int(stmt, 6);
+	e->at = sqlite3_column_int64(stmt, 7);
+	return 0;
+}
+
 int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id, bool zh,
 		   struct nd_event **events, size_t *n, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc;
 	*events = NULL;
 	*n = 0;
-	if ((rc = may_read(st, actor, id, err)) < 0)
-		return rc;
-	if ((rc = nd_store_prepare(
-		 st,
-		 "SELECT e.id, e.actor, e.verb, "
-		 "coalesce(CASE WHEN ?2 THEN f.label_zh ELSE f.label_en END, e.from_state), "
-		 "coalesce(CASE WHEN ?2 THEN t.label_zh ELSE t.label_en END, e.to_state), "
-		 "e.note, e.rev, e.created_at FROM events e "
-		 "LEFT JOIN states f ON f.name = e.from_state "
-		 "LEFT JOIN states t ON t.name = e.to_state "
-		 "WHERE e.item_id = ?1 ORDER BY e.id",
-		 &stmt, err)) < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, zh);
-	size_t cap = 0;
-	while ((rc = nd_sql_step(st, stmt, "reading the log", err)) > 0) {
-		if (*n == cap) {
-			struct nd_event *ne =
-			    realloc(*events, (cap = cap ? cap * 2 : 16) * sizeof *ne);
-			if (!ne) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*events = ne;
-		}
-		struct nd_event *e = &(*events)[(*n)++];
-		e->id = sqlite3_column_int64(stmt, 0);
-		e->actor = nd_column_dup(stmt, 1);
-		e->verb = nd_column_dup(stmt, 2);
-		e->from_state = nd_column_dup(stmt, 3);
-		e->to_state = nd_column_dup(stmt, 4);
-		e->note = nd_column_dup(stmt, 5);
-		e->rev = sqlite3_column_int(stmt, 6);
-		e->at = sqlite3_column_int64(stmt, 7);
-	}
-	sqlite3_finalize(stmt);
+	int rc = may_read(st, actor, id, err);
+	if (rc == 0)
+		rc = nd_sql_list(
+		    st, events, n, sizeof **events, fill_event, err, "reading the log",
+		    "SELECT e.id, e.actor, e.verb, "
+		    "coalesce(CASE WHEN ?2 THEN f.label_zh ELSE f.label_en END, e.from_state), "
+		    "coalesce(CASE WHEN ?2 THEN t.label_zh ELSE t.label_en END, e.to_state), "
+		    "e.note, e.rev, e.created_at FROM events e "
+		    "LEFT JOIN states f ON f.name = e.from_state "
+		    "LEFT JOIN states t ON t.name = e.to_state "
+		    "WHERE e.item_id = ?1 ORDER BY e.id",
+		    "id", id, zh ? 1 : 0);
 	if (rc < 0) {
 		nd_events_free(*events, *n);
 		*events = NULL;
@@ -106,15 +102,8 @@ int nd_note_add(struct nd_store *st, const struct nd_actor *actor, int64_t id, c
 		return nd_fail(err, ND_EINVAL, "the note is over 64 KiB");
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	if ((rc = nd_sql_exec(st, err, "adding the note",
-			      "INSERT INTO notes(item_id, rev, author, body, created_at) "
-			      "SELECT id, current_rev, ?, ?, ? FROM items WHERE id = ?",
-			      "ssii", actor->user.login, text, nd_now(), id)) < 0)
+	if ((rc = nd_note_append(st, id, ND_EVENT_CURRENT_REV, actor->user.login, text, err)) < 0)
 		goto fail;
-	if (rc == 0) {
-		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
-		goto fail;
-	}
 	if (note_id)
 		*note_id = sqlite3_last_insert_rowid(nd_store_db(st));
 	return nd_store_commit(st, err);
@@ -123,42 +112,30 @@ fail:
 	return rc;
 }
 
+static int fill_note(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_note *note = elem;
+	note->id = sqlite3_column_int64(stmt, 0);
+	note->author = nd_column_dup(stmt, 1);
+	note->author_name = nd_column_dup(stmt, 2);
+	note->body = nd_column_dup(stmt, 3);
+	note->rev = sqlite3_column_int(stmt, 4);
+	note->at = sqlite3_column_int64(stmt, 5);
+	return 0;
+}
+
 int nd_notes_list(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		  struct nd_note **notes, size_t *n, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc;
 	*notes = NULL;
 	*n = 0;
-	if ((rc = may_read(st, actor, id, err)) < 0)
-		return rc;
-	if ((rc = nd_store_prepare(st,
-				   "SELECT n.id, n.author, u.name, n.body, n.rev, n.created_at "
-				   "FROM notes n LEFT JOIN users u ON u.login = n.author "
-				   "WHERE n.item_id = ? ORDER BY n.id",
-				   &stmt, err)) < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	size_t cap = 0;
-	while ((rc = nd_sql_step(st, stmt, "reading notes", err)) > 0) {
-		if (*n == cap) {
-			struct nd_note *nn =
-			    realloc(*notes, (cap = cap ? cap * 2 : 8) * sizeof *nn);
-			if (!nn) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*notes = nn;
-		}
-		struct nd_note *note = &(*notes)[(*n)++];
-		note->id = sqlite3_column_int64(stmt, 0);
-		note->author = nd_column_dup(stmt, 1);
-		note->author_name = nd_column_dup(stmt, 2);
-		note->body = nd_column_dup(stmt, 3);
-		note->rev = sqlite3_column_int(stmt, 4);
-		note->at = sqlite3_column_int64(stmt, 5);
-	}
-	sqlite3_finalize(stmt);
+	int rc = may_read(st, actor, id, err);
+	if (rc == 0)
+		rc = nd_sql_list(st, notes, n, sizeof **notes, fill_note, err, "reading notes",
+				 "SELECT n.id, n.author, u.name, n.body, n.rev, n.created_at "
+				 "FROM notes n LEFT JOIN users u ON u.login = n.author "
+				 "WHERE n.item_id = ? ORDER BY n.id",
+				 "i", id);
 	if (rc < 0) {
 		nd_notes_free(*notes, *n);
 		*notes = NULL;

@@ -6,18 +6,9 @@
 
 int nd_meta_get(struct nd_store *st, const char *key, char *out, size_t size, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	if (size)
-		out[0] = '\0';
-	int rc = nd_sql_prepare(st, &stmt, err, "SELECT value FROM meta WHERE key = ?", "s", key);
-	if (rc < 0)
-		return rc;
-	if ((rc = nd_sql_step(st, stmt, "reading settings", err)) > 0) {
-		snprintf(out, size, "%s", (const char *)sqlite3_column_text(stmt, 0));
-		rc = 0;
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	int rc = nd_sql_text(st, out, size, err, "reading settings",
+			     "SELECT value FROM meta WHERE key = ?", "s", key);
+	return rc < 0 ? rc : 0;
 }
 
 int nd_meta_set(struct nd_store *st, const char *key, const char *value, struct nd_error *err)

@@ -112,25 +112,23 @@ int nd_issue_get(struct nd_store *st, const char *code, struct nd_issue *is, str
 	return rc;
 }
 
+static int fill_issue_row(sqlite3_stmt *stmt, void *elem)
+{
+	fill_issue(stmt, elem);
+	return 0;
+}
+
 int nd_issue_list(struct nd_store *st, struct nd_issue **issues, size_t *n, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
 	*issues = NULL;
 	*n = 0;
-	int rc = nd_store_prepare(st, "SELECT " ISSUE_COLUMNS "ORDER BY i.date DESC, i.code DESC",
-				  &stmt, err);
-	if (rc < 0)
-		return rc;
-	while ((rc = nd_sql_step(st, stmt, "listing issues", err)) > 0) {
-		struct nd_issue *ni = realloc(*issues, (*n + 1) * sizeof *ni);
-		if (!ni) {
-			rc = nd_fail(err, ND_ENOMEM, "out of memory");
-			break;
-		}
-		*issues = ni;
-		fill_issue(stmt, &(*issues)[(*n)++]);
+	int rc = nd_sql_list(st, issues, n, sizeof **issues, fill_issue_row, err, "listing issues",
+			     "SELECT " ISSUE_COLUMNS "ORDER BY i.date DESC, i.code DESC", NULL);
+	if (rc < 0) {
+		nd_issues_free(*issues, *n);
+		*issues = NULL;
+		*n = 0;
 	}
-	sqlite3_finalize(stmt);
 	return rc;
 }
 
@@ -572,10 +570,22 @@ fail:
 	return rc;
 }
 
+struct pair {
+	int64_t id;
+	int rev;
+};
+
+static int fill_pair(sqlite3_stmt *stmt, void *elem)
+{
+	struct pair *p = elem;
+	p->id = sqlite3_column_int64(stmt, 0);
+	p->rev = sqlite3_column_int(stmt, 1);
+	return 0;
+}
+
 int nd_issue_published(struct nd_store *st, const struct nd_actor *actor, const char *code,
 		       struct nd_item **items, size_t *n, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
 	struct nd_issue is;
 	*items = NULL;
 	*n = 0;
@@ -583,28 +593,13 @@ int nd_issue_published(struct nd_store *st, const struct nd_actor *actor, const 
 	if (rc < 0)
 		return rc;
 	nd_issue_free(&is);
-	if ((rc = nd_sql_prepare(st, &stmt, err,
-				 "SELECT id, published_rev FROM items WHERE issue = ? AND "
-				 "published_rev IS NOT NULL ORDER BY page, position, id",
-				 "s", code)) < 0)
-		return rc;
-	struct pair {
-		int64_t id;
-		int rev;
-	} *pairs = NULL;
+	struct pair *pairs = NULL;
 	size_t np = 0;
-	while ((rc = nd_sql_step(st, stmt, "reading the issue's items", err)) > 0) {
-		struct pair *pp = realloc(pairs, (np + 1) * sizeof *pp);
-		if (!pp) {
-			rc = nd_fail(err, ND_ENOMEM, "out of memory");
-			break;
-		}
-		pairs = pp;
-		pairs[np].id = sqlite3_column_int64(stmt, 0);
-		pairs[np++].rev = sqlite3_column_int(stmt, 1);
-	}
-	sqlite3_finalize(stmt);
-	if (rc < 0) {
+	if ((rc = nd_sql_list(st, &pairs, &np, sizeof *pairs, fill_pair, err,
+			      "reading the issue's items",
+			      "SELECT id, published_rev FROM items WHERE issue = ? AND "
+			      "published_rev IS NOT NULL ORDER BY page, position, id",
+			      "s", code)) < 0) {
 		free(pairs);
 		return rc;
 	}
@@ -636,6 +631,17 @@ static int64_t year_start(int year)
 	return (int64_t)mktime(&tm);
 }
 
+static int fill_stat(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_stat_row *r = elem;
+	r->reporter = col(stmt, 0);
+	r->name = col(stmt, 1);
+	r->filed = (long)sqlite3_column_int64(stmt, 2);
+	r->published = (long)sqlite3_column_int64(stmt, 3);
+	r->published_chars = (long)sqlite3_column_int64(stmt, 4);
+	return 0;
+}
+
 int nd_stats(struct nd_store *st, const struct nd_actor *actor, int year, const char *reporter,
 	     struct nd_stat_row **rows, size_t *n, struct nd_error *err)
 {
@@ -662,21 +668,12 @@ int nd_stats(struct nd_store *st, const struct nd_actor *actor, int year, const 
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":a"), year_start(year));
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":b"), year_start(year + 1));
 	nd_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":who"), reporter);
-	while ((rc = nd_sql_step(st, stmt, "counting", err)) > 0) {
-		struct nd_stat_row *nr = realloc(*rows, (*n + 1) * sizeof *nr);
-		if (!nr) {
-			rc = nd_fail(err, ND_ENOMEM, "out of memory");
-			break;
-		}
-		*rows = nr;
-		struct nd_stat_row *r = &(*rows)[(*n)++];
-		r->reporter = col(stmt, 0);
-		r->name = col(stmt, 1);
-		r->filed = (long)sqlite3_column_int64(stmt, 2);
-		r->published = (long)sqlite3_column_int64(stmt, 3);
-		r->published_chars = (long)sqlite3_column_int64(stmt, 4);
+	if ((rc = nd_sql_collect(st, stmt, rows, n, sizeof **rows, fill_stat, err, "counting")) <
+	    0) {
+		nd_stats_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
 	}
-	sqlite3_finalize(stmt);
 	return rc;
 }
 

@@ -44,10 +44,12 @@ int nd_review_load(struct nd_store *st, const struct nd_actor *actor, int64_t id
 		r->fields[i].name_zh = f[i].zh;
 		rc = nd_diff_texts(f[i].a ? f[i].a : "", f[i].b ? f[i].b : "", &r->fields[i].diff);
 		r->fields[i].changed = rc == 0 && nd_diff_changed(&r->fields[i].diff);
+		r->coarse |= r->fields[i].diff.coarse;
 	}
 	if (rc == 0)
 		rc = nd_diff_texts(r->a.story.body ? r->a.story.body : "",
 				   r->b.story.body ? r->b.story.body : "", &r->body);
+	r->coarse |= r->body.coarse;
 	if (rc < 0) {
 		nd_review_free(r);
 		return nd_fail(err, ND_ENOMEM, "out of memory comparing revisions");

@@ -2,6 +2,7 @@
  * nd_rundown_load. The JSON schema is documented in newsdesk(1). */
 #include "newsdesk/rundown.h"
 #include "newsdesk/count.h"
+#include "newsdesk/csv.h"
 #include "newsdesk/json.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/width.h"
@@ -177,23 +178,6 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 
 /* ---- CSV (RFC 4180) ------------------------------------------------------- */
 
-static void csv_field(struct nd_buf *out, const char *s, bool last)
-{
-	s = s ? s : "";
-	if (strpbrk(s, ",\"\r\n")) {
-		nd_buf_addc(out, '"');
-		for (; *s; s++) {
-			if (*s == '"')
-				nd_buf_addc(out, '"');
-			nd_buf_addc(out, *s);
-		}
-		nd_buf_addc(out, '"');
-	} else {
-		nd_buf_adds(out, s);
-	}
-	nd_buf_adds(out, last ? "\r\n" : ",");
-}
-
 static int render_csv(const struct nd_rundown *r, struct nd_buf *out)
 {
 	/* UTF-8 with a BOM, so spreadsheet programs read the Chinese right */
@@ -201,7 +185,7 @@ static int render_csv(const struct nd_rundown *r, struct nd_buf *out)
 	const char *head[] = { "issue",    "page",    "position", "id",    "section", "kicker",
 			       "headline", "subhead", "byline",   "chars", "state" };
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
-		csv_field(out, head[i], i + 1 == sizeof head / sizeof *head);
+		nd_csv_cell(out, head[i], i + 1 == sizeof head / sizeof *head);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct nd_rundown_item *it = &r->items[i];
 		char page[16], pos[16], id[24], chars[24];
@@ -213,7 +197,7 @@ static int render_csv(const struct nd_rundown *r, struct nd_buf *out)
 					it->section,   it->kicker, it->headline, it->subhead,
 					it->byline,    chars,      it->state };
 		for (size_t c = 0; c < sizeof cells / sizeof *cells; c++)
-			csv_field(out, cells[c], c + 1 == sizeof cells / sizeof *cells);
+			nd_csv_cell(out, cells[c], c + 1 == sizeof cells / sizeof *cells);
 	}
 	return 0;
 }

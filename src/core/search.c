@@ -479,27 +479,61 @@ int nd_search_check(struct nd_store *st, struct nd_buf *report, struct nd_error 
 	return problems;
 }
 
+/* Clears the index and adds the current revisions of the items a search
+ * may find, as migration 011 does ('rebuild' would read every revision). fresh: the index is too
+ * damaged to open, so its shadow tables are first put back as CREATE VIRTUAL TABLE leaves them
+ * (FTS5's empty index: the averages and structure records, format version 4). */
+static int rebuild(struct nd_store *st, bool fresh, int64_t *indexed, struct nd_error *err)
+{
+	int rc = nd_store_begin(st, err);
+	if (rc < 0)
+		return rc;
+	if (fresh &&
+	    ((rc = nd_sql_exec(st, err, "resetting the index", "DELETE FROM search_data", NULL)) <
+		 0 ||
+	     (rc = nd_sql_exec(st, err, "resetting the index", "DELETE FROM search_idx", NULL)) <
+		 0 ||
+	     (rc = nd_sql_exec(st, err, "resetting the index", "DELETE FROM search_docsize",
+			       NULL)) < 0 ||
+	     (rc = nd_sql_exec(st, err, "resetting the index",
+			       "INSERT INTO search_data(id, block) VALUES (1, X''), "
+			       "(10, X'00000000000000')",
+			       NULL)) < 0 ||
+	     (rc = nd_sql_exec(st, err, "resetting the index",
+			       "INSERT OR REPLACE INTO search_config(k, v) "
+			       "VALUES ('version', 4)",
+			       NULL)) < 0)) {
+		nd_store_rollback(st);
+		return rc;
+	}
+	if ((!fresh &&
+	     (rc = nd_sql_exec(st, err, "clearing the index",
+			       "INSERT INTO search(search) VALUES ('delete-all')", NULL)) < 0) ||
+	    (rc =
+		 nd_sql_exec(st, err, "rebuilding the index",
+			     "INSERT INTO search(rowid, kicker, headline, subhead, byline, body) "
+			     "SELECT r.id, r.kicker, r.headline, r.subhead, r.byline, r.body "
+			     "FROM items i JOIN states s ON s.name = i.state "
+			     "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+			     "WHERE NOT s.withdrawn AND nd_progress('rebuilding the search index', "
+			     "(SELECT count(*) FROM items))",
+			     NULL)) < 0) {
+		nd_store_rollback(st);
+		return rc;
+	}
+	*indexed = rc;
+	return nd_store_commit(st, err);
+}
+
+int nd_search_rebuild(struct nd_store *st, int64_t *indexed, struct nd_error *err)
+{
+	int rc = rebuild(st, false, indexed, err);
+	return rc == ND_EDB ? rebuild(st, true, indexed, err) : rc;
+}
+
 int nd_search_reindex(struct nd_store *st, const struct nd_actor *actor, int64_t *indexed,
 		      struct nd_error *err)
 {
 	int rc = nd_require_rank(actor, ND_RANK_ADMIN, "rebuild the search index", err);
-	if (rc < 0 || (rc = nd_store_begin(st, err)) < 0)
-		return rc;
-	/* 'rebuild' would read every revision: clear, then add the current
-	   ones of the items a search may find (as migration 007 does) */
-	if ((rc = nd_sql_exec(st, err, "clearing the search index",
-			      "INSERT INTO search(search) VALUES ('delete-all')", NULL)) < 0)
-		return rc;
-	rc = nd_sql_exec(st, err, "rebuilding the search index",
-			 "INSERT INTO search(rowid, kicker, headline, subhead, byline, body) "
-			 "SELECT r.id, r.kicker, r.headline, r.subhead, r.byline, r.body "
-			 "FROM items i JOIN states s ON s.name = i.state "
-			 "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-			 "WHERE NOT s.withdrawn AND nd_progress('rebuilding the search index', "
-			 "(SELECT count(*) FROM items))",
-			 NULL);
-	if (rc < 0)
-		return rc;
-	*indexed = rc;
-	return nd_store_commit(st, err);
+	return rc < 0 ? rc : nd_search_rebuild(st, indexed, err);
 }

@@ -193,29 +193,18 @@ int nd_user_set_enabled(struct nd_store *st, const struct nd_actor *actor, const
 	return rc < 0 ? rc : 0;
 }
 
+static int fill_user_row(sqlite3_stmt *stmt, void *elem)
+{
+	fill_user(stmt, elem);
+	return 0;
+}
+
 int nd_user_list(struct nd_store *st, struct nd_user **users, size_t *n, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = nd_store_prepare(st, "SELECT " USER_COLUMNS "ORDER BY r.rank DESC, u.login", &stmt,
-				  err);
 	*users = NULL;
 	*n = 0;
-	if (rc < 0)
-		return rc;
-	size_t cap = 0;
-	while ((rc = nd_sql_step(st, stmt, "listing users", err)) > 0) {
-		if (*n == cap) {
-			struct nd_user *nu =
-			    realloc(*users, (cap = cap ? cap * 2 : 16) * sizeof *nu);
-			if (!nu) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			*users = nu;
-		}
-		fill_user(stmt, &(*users)[(*n)++]);
-	}
-	sqlite3_finalize(stmt);
+	int rc = nd_sql_list(st, users, n, sizeof **users, fill_user_row, err, "listing users",
+			     "SELECT " USER_COLUMNS "ORDER BY r.rank DESC, u.login", NULL);
 	if (rc < 0) {
 		nd_users_free(*users, *n);
 		*users = NULL;

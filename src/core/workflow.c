@@ -8,81 +8,58 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int fill_state(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_state *s = elem;
+	s->name = nd_column_dup(stmt, 0);
+	s->label_zh = nd_column_dup(stmt, 1);
+	s->label_en = nd_column_dup(stmt, 2);
+	s->position = sqlite3_column_int(stmt, 3);
+	s->editable = sqlite3_column_int(stmt, 4) != 0;
+	s->initial = sqlite3_column_int(stmt, 5) != 0;
+	s->signed_off = sqlite3_column_int(stmt, 6) != 0;
+	s->published = sqlite3_column_int(stmt, 7) != 0;
+	s->withdrawn = sqlite3_column_int(stmt, 8) != 0;
+	s->reporter_edits = sqlite3_column_int(stmt, 9) != 0;
+	s->edit_to = nd_column_dup(stmt, 10);
+	return 0;
+}
+
+static int fill_transition(sqlite3_stmt *stmt, void *elem)
+{
+	struct nd_transition *t = elem;
+	t->verb = nd_column_dup(stmt, 0);
+	t->from_state = nd_column_dup(stmt, 1);
+	t->to_state = nd_column_dup(stmt, 2);
+	t->min_role = nd_column_dup(stmt, 3);
+	t->min_rank = sqlite3_column_int(stmt, 4);
+	t->note_required = sqlite3_column_int(stmt, 5) != 0;
+	t->own_only = sqlite3_column_int(stmt, 6) != 0;
+	t->label_zh = nd_column_dup(stmt, 7);
+	t->label_en = nd_column_dup(stmt, 8);
+	return 0;
+}
+
 int nd_workflow_load(struct nd_store *st, struct nd_workflow *wf, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc;
-	size_t cap;
 	memset(wf, 0, sizeof *wf);
-	if ((rc = nd_store_prepare(st,
-				   "SELECT name, label_zh, label_en, position, editable, initial, "
-				   "signed_off, published, withdrawn, reporter_edits, edit_to "
-				   "FROM states ORDER BY position",
-				   &stmt, err)) < 0)
-		return rc;
-	cap = 0;
-	while ((rc = nd_sql_step(st, stmt, "reading the workflow states", err)) > 0) {
-		if (wf->n_states == cap) {
-			struct nd_state *ns =
-			    realloc(wf->states, (cap = cap ? cap * 2 : 8) * sizeof *ns);
-			if (!ns) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			wf->states = ns;
-		}
-		struct nd_state *s = &wf->states[wf->n_states++];
-		s->name = nd_column_dup(stmt, 0);
-		s->label_zh = nd_column_dup(stmt, 1);
-		s->label_en = nd_column_dup(stmt, 2);
-		s->position = sqlite3_column_int(stmt, 3);
-		s->editable = sqlite3_column_int(stmt, 4) != 0;
-		s->initial = sqlite3_column_int(stmt, 5) != 0;
-		s->signed_off = sqlite3_column_int(stmt, 6) != 0;
-		s->published = sqlite3_column_int(stmt, 7) != 0;
-		s->withdrawn = sqlite3_column_int(stmt, 8) != 0;
-		s->reporter_edits = sqlite3_column_int(stmt, 9) != 0;
-		s->edit_to = nd_column_dup(stmt, 10);
-	}
-	sqlite3_finalize(stmt);
-	if (rc < 0)
-		goto fail;
-
-	if ((rc = nd_store_prepare(
-		 st,
-		 "SELECT t.verb, t.from_state, t.to_state, t.min_role, r.rank, "
-		 "t.note_required, t.own_only, t.label_zh, t.label_en "
-		 "FROM transitions t JOIN roles r ON r.name = t.min_role "
-		 "JOIN states s ON s.name = t.from_state ORDER BY s.position, t.verb",
-		 &stmt, err)) < 0)
-		goto fail;
-	cap = 0;
-	while ((rc = nd_sql_step(st, stmt, "reading the workflow transitions", err)) > 0) {
-		if (wf->n_transitions == cap) {
-			struct nd_transition *nt =
-			    realloc(wf->transitions, (cap = cap ? cap * 2 : 16) * sizeof *nt);
-			if (!nt) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
-				break;
-			}
-			wf->transitions = nt;
-		}
-		struct nd_transition *t = &wf->transitions[wf->n_transitions++];
-		t->verb = nd_column_dup(stmt, 0);
-		t->from_state = nd_column_dup(stmt, 1);
-		t->to_state = nd_column_dup(stmt, 2);
-		t->min_role = nd_column_dup(stmt, 3);
-		t->min_rank = sqlite3_column_int(stmt, 4);
-		t->note_required = sqlite3_column_int(stmt, 5) != 0;
-		t->own_only = sqlite3_column_int(stmt, 6) != 0;
-		t->label_zh = nd_column_dup(stmt, 7);
-		t->label_en = nd_column_dup(stmt, 8);
-	}
-	sqlite3_finalize(stmt);
+	int rc = nd_sql_list(st, &wf->states, &wf->n_states, sizeof *wf->states, fill_state, err,
+			     "reading the workflow states",
+			     "SELECT name, label_zh, label_en, position, editable, initial, "
+			     "signed_off, published, withdrawn, reporter_edits, edit_to "
+			     "FROM states ORDER BY position",
+			     NULL);
 	if (rc == 0)
-		return 0;
-fail:
-	nd_workflow_free(wf);
+		rc = nd_sql_list(
+		    st, &wf->transitions, &wf->n_transitions, sizeof *wf->transitions,
+		    fill_transition, err, "reading the workflow transitions",
+		    "SELECT t.verb, t.from_state, t.to_state, t.min_role, r.rank, "
+		    "t.note_required, t.own_only, t.label_zh, t.label_en "
+		    "FROM transitions t JOIN roles r ON r.name = t.min_role "
+		    "JOIN states s ON s.name = t.from_state ORDER BY s.position, t.verb",
+		    NULL);
+	if (rc < 0)
+		nd_workflow_free(wf);
 	return rc;
 }
 

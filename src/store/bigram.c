@@ -145,6 +145,8 @@ int nd_bigram_register(sqlite3 *db)
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_bind_pointer(stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
+	/* not nd_sql_step: this file is also the standalone extension, with
+	   no nd_store; the one row is checked below */
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW || !api)

@@ -2,9 +2,13 @@
  * step telling SQLITE_DONE from an error, and roll back the transaction in
  * progress when a step fails, so an error can never be read as "no more
  * rows" and a caller can never commit half a change. */
+#include "newsdesk/buf.h"
+#include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int (*fault_hook)(const char *sql);
@@ -50,6 +54,12 @@ static int bind_args(sqlite3_stmt *stmt, const char *fmt, va_list ap)
 		case 'd':
 			rc = sqlite3_bind_int(stmt, i + 1, va_arg(ap, int));
 			break;
+		case 'b': {
+			const void *p = va_arg(ap, const void *);
+			size_t n = va_arg(ap, size_t);
+			rc = sqlite3_bind_blob64(stmt, i + 1, n ? p : "", n, SQLITE_TRANSIENT);
+			break;
+		}
 		default:
 			rc = sqlite3_bind_null(stmt, i + 1);
 			break;
@@ -116,6 +126,68 @@ int nd_sql_int(struct nd_store *st, int64_t *out, struct nd_error *err, const ch
 	return rc;
 }
 
+int nd_sql_text(struct nd_store *st, char *out, size_t size, struct nd_error *err, const char *what,
+		const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	if (size)
+		out[0] = '\0';
+	va_start(ap, fmt);
+	int rc = vprepare(st, &stmt, err, sql, fmt, ap);
+	va_end(ap);
+	if (rc < 0)
+		return rc;
+	if ((rc = nd_sql_step(st, stmt, what, err)) > 0 && size) {
+		const char *t = (const char *)sqlite3_column_text(stmt, 0);
+		snprintf(out, size, "%s", t ? t : "");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_sql_collect(struct nd_store *st, sqlite3_stmt *stmt, void *arr, size_t *n, size_t elem_size,
+		   nd_sql_fill_fn fill, struct nd_error *err, const char *what)
+{
+	char *items;
+	size_t cap = *n;
+	int rc;
+	memcpy(&items, arr, sizeof items);
+	while ((rc = nd_sql_step(st, stmt, what, err)) > 0) {
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			char *grown = realloc(items, ncap * elem_size);
+			if (!grown) {
+				rc = nd_fail(err, ND_ENOMEM, "out of memory");
+				break;
+			}
+			items = grown;
+			cap = ncap;
+		}
+		char *elem = items + *n * elem_size;
+		memset(elem, 0, elem_size);
+		(*n)++;
+		if ((rc = fill(stmt, elem)) < 0)
+			break;
+	}
+	memcpy(arr, &items, sizeof items);
+	sqlite3_finalize(stmt);
+	return rc < 0 ? rc : 0;
+}
+
+int nd_sql_list(struct nd_store *st, void *arr, size_t *n, size_t elem_size, nd_sql_fill_fn fill,
+		struct nd_error *err, const char *what, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vprepare(st, &stmt, err, sql, fmt, ap);
+	va_end(ap);
+	if (rc < 0)
+		return rc;
+	return nd_sql_collect(st, stmt, arr, n, elem_size, fill, err, what);
+}
+
 int nd_sql_each(struct nd_store *st, nd_sql_row_fn row, void *ctx, struct nd_error *err,
 		const char *what, const char *sql, const char *fmt, ...)
 {
@@ -134,4 +206,41 @@ int nd_sql_each(struct nd_store *st, nd_sql_row_fn row, void *ctx, struct nd_err
 	}
 	sqlite3_finalize(stmt);
 	return rc < 0 ? rc : n;
+}
+
+/* nd_chain(prev, v1, v2, …): the SHA-256, in hex, of the previous record's
+ * hash and this record's values, each written unambiguously (N for NULL,
+ * else T<length>:<text>). Values are taken as text, so an integer stored
+ * where text was bound (or the reverse) hashes the same. */
+static void chain_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct nd_buf b = ND_BUF_INIT;
+	int rc = nd_buf_adds(&b, "nd-chain-1\n");
+	for (int i = 0; i < argc && rc == 0; i++) {
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
+			rc = nd_buf_adds(&b, "N");
+			continue;
+		}
+		const unsigned char *t = sqlite3_value_text(argv[i]);
+		int n = sqlite3_value_bytes(argv[i]);
+		rc = nd_buf_printf(&b, "T%d:", n);
+		if (rc == 0 && n > 0)
+			rc = nd_buf_add(&b, t, (size_t)n);
+	}
+	if (rc < 0) {
+		nd_buf_free(&b);
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	char hex[65];
+	nd_sha256_hex(b.data, b.len, hex);
+	nd_buf_free(&b);
+	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
+}
+
+int nd_sql_functions(sqlite3 *db)
+{
+	return sqlite3_create_function(db, "nd_chain", -1,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				       chain_fn, NULL, NULL);
 }

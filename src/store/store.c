@@ -2,6 +2,7 @@
  * foreign keys, busy timeout), recognises newsdesk's files by their
  * application_id, and applies the embedded migrations in one transaction. */
 #include "newsdesk/bigram.h"
+#include "newsdesk/files.h"
 #include "newsdesk/schema.h"
 #include "newsdesk/store_sql.h"
 
@@ -268,7 +269,17 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 			     path);
 		goto fail;
 	}
+	if ((flags & ND_STORE_CREATE) && nd_restricted()) {
+		rc = nd_fail(err, ND_EPERM, "creating a database is not available over SSH");
+		goto fail;
+	}
 	if ((flags & ND_STORE_CREATE) && (rc = make_parent_dir(path, err)) < 0)
+		goto fail;
+	/* A new database is 0660 whatever the umask; SQLite gives its -wal and
+	   -shm the database's mode, so a reader in the desk's group makes
+	   files the group can write (not 0644 ones every filing then fails on). */
+	if ((flags & ND_STORE_CREATE) && access(path, F_OK) < 0 &&
+	    (rc = nd_create_shared(path, err)) < 0)
 		goto fail;
 	int oflags =
 	    (flags & ND_STORE_READONLY)
@@ -280,11 +291,12 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	/* the search index's tokenizer, before anything reads the index */
-	if (nd_bigram_register(st->db) != SQLITE_OK ||
+	/* Before migrating: the history_hashes migration hashes with nd_chain,
+	 * and the search index needs its tokenizer before anything reads it. */
+	if (nd_sql_functions(st->db) != SQLITE_OK || nd_bigram_register(st->db) != SQLITE_OK ||
 	    sqlite3_create_function(st->db, "nd_progress", 2, SQLITE_UTF8, st, progress_fn, NULL,
 				    NULL) != SQLITE_OK) {
-		rc = nd_store_fail(st, err, "setting up the search tokenizer");
+		rc = nd_fail(err, ND_EDB, "cannot set up %s: %s", path, sqlite3_errmsg(st->db));
 		goto fail;
 	}
 	/* SQLite's default on close is right for short-lived processes (every
@@ -306,6 +318,7 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 		goto fail;
 	if (!(flags & ND_STORE_READONLY) && (rc = migrate(st, err)) < 0)
 		goto fail;
+	nd_protect(path, true); /* never an output, not even with --force */
 	*out = st;
 	return 0;
 fail:

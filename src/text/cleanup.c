@@ -52,6 +52,31 @@ static const struct {
 	{ '!', 0xFF01 }, { '(', 0xFF08 }, { ')', 0xFF09 },
 };
 
+unsigned nd_cleanup_fullwidth_at(const unsigned *cp, size_t n, size_t i)
+{
+	unsigned c = cp[i], full = 0;
+	for (size_t k = 0; k < sizeof punct_map / sizeof *punct_map; k++)
+		if (punct_map[k].half == c)
+			full = punct_map[k].full;
+	if (!full)
+		return 0;
+	/* Look past one space after the mark: "他们: 奔跑". */
+	size_t after = i + 1;
+	bool space_after = after < n && cp[after] == ' ';
+	unsigned prev = i > 0 ? cp[i - 1] : 0;
+	unsigned next = after + space_after < n ? cp[after + space_after] : 0;
+	bool chinese;
+	if (c == '(')
+		chinese = is_chinese(next) || (is_chinese(prev) && next != 0 && !(next < 0x80));
+	else if (c == ')')
+		chinese = is_chinese(prev) || (is_chinese(next) && prev >= 0x80);
+	else
+		chinese = (is_chinese(prev) && (next == 0 || next >= 0x80 || space_after)) ||
+			  is_chinese(next);
+	/* Keep 42:59, 3.5, a,b and the like: digits or Latin both sides. */
+	return chinese ? full : 0;
+}
+
 static long punctuation(const char *in, struct nd_buf *out)
 {
 	struct cps c;
@@ -59,35 +84,14 @@ static long punctuation(const char *in, struct nd_buf *out)
 	if (decode(in, &c) < 0)
 		return -1;
 	for (size_t i = 0; i < c.n; i++) {
-		unsigned cp = c.cp[i], full = 0;
-		for (size_t k = 0; k < sizeof punct_map / sizeof *punct_map; k++)
-			if (punct_map[k].half == cp)
-				full = punct_map[k].full;
+		unsigned cp = c.cp[i], full = nd_cleanup_fullwidth_at(c.cp, c.n, i);
 		if (full) {
-			/* Look past one space on either side: "他们: 奔跑". */
-			size_t before = i, after = i + 1;
-			bool space_after = after < c.n && c.cp[after] == ' ';
-			unsigned prev = before > 0 ? c.cp[before - 1] : 0;
-			unsigned next = after + space_after < c.n ? c.cp[after + space_after] : 0;
-			bool chinese;
-			if (cp == '(')
-				chinese = is_chinese(next) ||
-					  (is_chinese(prev) && next != 0 && !(next < 0x80));
-			else if (cp == ')')
-				chinese = is_chinese(prev) || (is_chinese(next) && prev >= 0x80);
-			else
-				chinese = (is_chinese(prev) &&
-					   (next == 0 || next >= 0x80 || space_after)) ||
-					  is_chinese(next);
-			/* Keep 42:59, 3.5, a,b and the like: digits or Latin both sides. */
-			if (chinese) {
-				if (nd_buf_add_cp(out, full) < 0)
-					goto oom;
-				changes++;
-				if (space_after && cp != '(')
-					i++; /* the full-width mark carries its own space */
-				continue;
-			}
+			if (nd_buf_add_cp(out, full) < 0)
+				goto oom;
+			changes++;
+			if (i + 1 < c.n && c.cp[i + 1] == ' ' && cp != '(')
+				i++; /* the full-width mark carries its own space */
+			continue;
 		}
 		if (nd_buf_add_cp(out, cp) < 0)
 			goto oom;
@@ -234,6 +238,12 @@ static bool running_text(const char *p, size_t len)
 	return prose;
 }
 
+bool nd_cleanup_rejoins(const char *p, size_t len, const char *next, size_t next_len)
+{
+	return len > 0 && next_len > 0 && !ends_paragraph(p, len) && running_text(p, len) &&
+	       !starts_paragraph(next, next_len);
+}
+
 static long rejoin(const char *in, struct nd_buf *out)
 {
 	long changes = 0;
@@ -248,9 +258,7 @@ static long rejoin(const char *in, struct nd_buf *out)
 		const char *next = nl + 1;
 		const char *next_nl = strchr(next, '\n');
 		size_t next_len = next_nl ? (size_t)(next_nl - next) : strlen(next);
-		bool join = len > 0 && next_len > 0 && !ends_paragraph(p, len) &&
-			    running_text(p, len) && !starts_paragraph(next, next_len);
-		if (join)
+		if (nd_cleanup_rejoins(p, len, next, next_len))
 			changes++;
 		else if (nd_buf_addc(out, '\n') < 0)
 			return -1;

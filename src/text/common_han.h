@@ -2,4 +2,5 @@
 #ifndef NEWSDESK_COMMON_HAN_H
 #define NEWSDESK_COMMON_HAN_H
 extern const char nd_common_han[];
+extern const char nd_common_hangul[];
 #endif

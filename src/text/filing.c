@@ -740,7 +740,10 @@ int nd_text_from_bytes(const char *bytes, size_t n, size_t max, const char *forc
 	    (n >= 2 && ((unsigned char)bytes[0] == 0xFE && (unsigned char)bytes[1] == 0xFF)) ||
 	    (forced_encoding && strncasecmp(forced_encoding, "UTF-16", 6) == 0);
 	int rc;
-	if (!utf16 && (rc = check_binary(bytes, n, err)) < 0)
+	/* UTF-16 without a BOM has NUL bytes but is not binary: the detection
+	 * below names it. */
+	if (!utf16 && !(!forced_encoding && nd_charset_utf16_sniff(bytes, n)) &&
+	    (rc = check_binary(bytes, n, err)) < 0)
 		return rc;
 	struct nd_decoded d;
 	if ((rc = nd_charset_decode(bytes, n, forced_encoding, &d, err)) < 0)

@@ -6,7 +6,9 @@
  *      marker, a title run or a dateline starts a new one);
  *   3. give headless articles the title the layout displaced;
  *   4. join displaced continuations, or keep them as flagged fragments;
- *   5. rejoin paragraphs a page or column break split. */
+ *   5. rejoin paragraphs a page or column break split.
+ * Every field an item gets names the rule that gave it (struct
+ * nd_import_rule), so --dry-run can say why and an editor can correct it. */
 #include "newsdesk/importer.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/cleanup.h"
@@ -23,12 +25,119 @@ static const char *const section_markers[] = {
 	"综合新闻", "地方新闻", "工运时评", "本期导读", "特别报道", "深度报道",
 };
 
-enum kind { L_MARKER, L_TITLE, L_DATELINE, L_AUTHOR, L_CREDIT, L_SOURCE, L_PARA };
+/* Positions a writer signs a column piece with, after the organisation
+ * (某某市总工会党组书记、主席 王某某): the line ends in one, then a name. */
+static const char *const positions[] = {
+	"主席", "书记", "主任",   "部长", "局长",   "处长", "科长", "会长",   "理事长", "秘书长",
+	"院长", "校长", "厂长",   "经理", "董事长", "委员", "干事", "队长",   "班组长", "站长",
+	"所长", "社长", "总编辑", "馆长", "组长",   "班长", "代表", "巡视员", "调研员",
+};
+
+#define ND_MAX_BYLINE 200 /* what nd_story_validate lets a byline be */
+
+#define N_(s) (s) /* marked for xgettext; translated where shown (cmd_import.c) */
+
+/* The rules, by what they decide; ids are stable (tests and scripts). */
+enum rule_id {
+	R_MARKER,
+	R_COLUMN_MARKER,
+	R_BANNER,
+	R_RUN_LAST,
+	R_RUN_ABOVE,
+	R_KICKER_DASH,
+	R_SUBHEAD_DASH,
+	R_SLOGAN_HEAD,
+	R_SLOGAN_SUB,
+	R_SLOGAN_BANNER,
+	R_SLOGAN_ABOVE,
+	R_DATELINE,
+	R_AUTHOR,
+	R_COLUMN_AUTHOR,
+	R_BYLINE_LINE,
+	R_BYLINE_TAIL,
+	R_CREDIT,
+	R_CREDIT_TAIL,
+	R_PHOTO_TITLE_AFTER,
+	R_SPARE_KICKER,
+	R_HEAD_FROM_BODY,
+	R_TAIL_JOINED,
+	R_TAIL_BYLINE,
+	R_KIND_PHOTO,
+	R_KIND_ARTICLE,
+	R_KIND_NOTE,
+	R_COUNT
+};
+
+static const struct nd_import_rule rules[R_COUNT] = {
+	[R_MARKER] = { "marker", N_("the section or column marker above it") },
+	[R_COLUMN_MARKER] = { "column-marker",
+			      N_("the 【column】 marker above it, which names the pieces under "
+				 "it up to a block break") },
+	[R_BANNER] = { "banner",
+		       N_("a banner over a run of titles: it names the section of what follows") },
+	[R_RUN_LAST] = { "title-run", N_("the last title line above the text") },
+	[R_RUN_ABOVE] = { "kicker-above", N_("the line just above the headline, as print sets "
+					     "a kicker (引题)") },
+	[R_KICKER_DASH] = { "kicker-dash", N_("a line ending in —— leads into the headline") },
+	[R_SUBHEAD_DASH] = { "subhead-dash", N_("a line opening with —— under the headline") },
+	[R_SLOGAN_HEAD] = { "slogan-head",
+			    N_("a short two-part slogan over a line too long for a headline: "
+			       "print sets the slogan as the headline") },
+	[R_SLOGAN_SUB] = { "slogan-sub",
+			   N_("the long line under a slogan headline is its subhead (副题)") },
+	[R_SLOGAN_BANNER] = { "slogan-banner",
+			      N_("a long two-part slogan, as wide as the headline under it or "
+				 "wider: a page banner, kept with the markers, not the kicker") },
+	[R_SLOGAN_ABOVE] = { "slogan-above",
+			     N_("a two-part slogan above the kicker: a page banner, kept with "
+				"the markers; it names no section") },
+	[R_DATELINE] = { "dateline", N_("a dateline (本报讯, 本报北京7月5日电 …)") },
+	[R_AUTHOR] = { "author-line", N_("an author line under the headline (本报记者 …)") },
+	[R_COLUMN_AUTHOR] = { "column-author",
+			      N_("an author line of organisation, position and name: the name "
+				 "is the byline, the organisation and position its title") },
+	[R_BYLINE_LINE] = { "byline-line", N_("a line of names after the text") },
+	[R_BYLINE_TAIL] = { "byline-tail",
+			    N_("a name after a space at the end of the last paragraph") },
+	[R_CREDIT] = { "photo-credit", N_("a photo credit (… 摄)") },
+	[R_CREDIT_TAIL] = { "photo-credit-tail",
+			    N_("a photo credit (… 摄) at the end of the caption") },
+	[R_PHOTO_TITLE_AFTER] = { "photo-title-after",
+				  N_("a short line after a photo's credit: the photo's title") },
+	[R_SPARE_KICKER] = { "displaced-title",
+			     N_("a title the layout displaced from this headless article") },
+	[R_HEAD_FROM_BODY] = { "first-sentence", N_("no title: the first sentence of the text") },
+	[R_TAIL_JOINED] = { "tail-joined",
+			    N_("a displaced continuation, set apart by the layout, joined back") },
+	[R_TAIL_BYLINE] = { "tail-byline",
+			    N_("the byline at the end of a displaced continuation joined back") },
+	[R_KIND_PHOTO] = { "photo", N_("a photo credit (摄) makes it a photo") },
+	[R_KIND_ARTICLE] = { "article", N_("a head and text of its own") },
+	[R_KIND_NOTE] = { "fragment",
+			  N_("could not tell which article this text belongs to: an editor "
+			     "must look") },
+};
+
+static const char *const field_names[ND_IF_COUNT] = {
+	[ND_IF_KIND] = N_("kind"),       [ND_IF_SECTION] = N_("section"),
+	[ND_IF_KICKER] = N_("kicker"),   [ND_IF_HEADLINE] = N_("headline"),
+	[ND_IF_SUBHEAD] = N_("subhead"), [ND_IF_DATELINE] = N_("dateline"),
+	[ND_IF_BYLINE] = N_("byline"),   [ND_IF_BODY] = N_("body"),
+	[ND_IF_MARKERS] = N_("markers"),
+};
+
+const char *nd_import_field_name(enum nd_import_field f)
+{
+	return f < ND_IF_COUNT && field_names[f] ? field_names[f] : "";
+}
+
+enum kind { L_MARKER, L_TITLE, L_DATELINE, L_AUTHOR, L_POSITION, L_CREDIT, L_SOURCE, L_PARA };
 
 struct line {
 	char *text;
 	enum kind kind;
 	int gap; /* blank lines before it */
+	enum rule_id rule; /* for a byline or credit: how it was found */
 };
 
 static bool starts(const char *s, const char *p)
@@ -75,6 +184,127 @@ static bool ends_sentence(const char *s)
 	return false;
 }
 
+/* Bytes of a blank (space, tab, U+3000, U+00A0) at s, or 0. */
+static size_t blank_at(const char *s)
+{
+	if (*s == ' ' || *s == '\t')
+		return 1;
+	if (starts(s, "\xE3\x80\x80"))
+		return 3;
+	if (starts(s, "\xC2\xA0"))
+		return 2;
+	return 0;
+}
+
+static const char *skip_blank(const char *s)
+{
+	size_t k;
+	while ((k = blank_at(s)))
+		s += k;
+	return s;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+static bool has_any(const char *s, const char *const *marks, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strstr(s, marks[i]))
+			return true;
+	return false;
+}
+
+static bool dash_open(const char *s)
+{
+	return starts(s, "——") || starts(s, "—") || starts(s, "--");
+}
+
+/* An author line with organisation and position: "某某市某某区总工会党组书记、
+ * 主席 王某某". Returns the byte offset of the name, or 0. */
+static size_t position_line(const char *s)
+{
+	static const char *const prose[] = { "。", "，", "；", "：", "！", "？", "“", "（" };
+	if (nd_utf8_length(s) > 48 || has_any(s, prose, sizeof prose / sizeof *prose) ||
+	    dash_open(s))
+		return 0; /* ——记…主任 李某某 is a subhead about a person, not a signature */
+	/* the name: after the last run of blanks */
+	const char *gap = NULL, *name = NULL;
+	for (const char *p = s; *p;) {
+		if (blank_at(p)) {
+			const char *end = skip_blank(p);
+			if (*end) {
+				gap = p;
+				name = end;
+			}
+			p = end;
+		} else {
+			p++;
+		}
+	}
+	if (!name || !nd_is_byline(name) || ends_with(name, "摄") || strchr(name, ',') ||
+	    strstr(name, "、") || nd_utf8_length(name) > 10)
+		return 0;
+	/* what precedes it: an organisation ending in a position */
+	char *head = strndup(s, (size_t)(gap - s));
+	if (!head)
+		return 0;
+	bool ok = nd_utf8_length(head) >= 4, pos = false;
+	for (size_t i = 0; ok && i < sizeof positions / sizeof *positions; i++)
+		pos = pos || ends_with(head, positions[i]);
+	free(head);
+	return ok && pos ? (size_t)(name - s) : 0;
+}
+
+/* A name (or a photo credit) after a space at the end of a paragraph that
+ * ends a sentence: "…作出更大贡献。 李某某". Returns its offset, or 0. */
+static size_t tail_byline(const char *s, size_t *text_end)
+{
+	static const char *const finals[] = { "。", "！", "？", "”", "…", "」", "』" };
+	const char *cut = NULL;
+	for (const char *p = s; *p; p++)
+		for (size_t i = 0; i < sizeof finals / sizeof *finals; i++)
+			if (starts(p, finals[i]) && blank_at(p + strlen(finals[i])))
+				cut = p + strlen(finals[i]);
+	if (!cut || nd_utf8_length(s) - nd_utf8_length(cut) < 8)
+		return 0;
+	const char *tail = skip_blank(cut);
+	static const char *const prose[] = { "。", "，", "；", "：", "！", "？", "“", "”" };
+	if (!*tail || nd_utf8_length(tail) > 30 ||
+	    has_any(tail, prose, sizeof prose / sizeof *prose))
+		return 0;
+	*text_end = (size_t)(cut - s);
+	return nd_is_byline(tail) ? (size_t)(tail - s) : 0;
+}
+
+/* A two-part slogan, as banners and slogan headlines are set: two runs of
+ * 2–10 characters and no punctuation, one blank between (谱写新篇章 书写新答卷). */
+static bool two_part(const char *s)
+{
+	static const char *const marks[] = { "，", "、", "：", "“", "。", ",", ":" };
+	if (has_any(s, marks, sizeof marks / sizeof *marks))
+		return false;
+	const char *sp = NULL;
+	for (const char *p = s; *p; p++)
+		if (blank_at(p)) {
+			if (sp)
+				return false;
+			sp = p;
+			p = skip_blank(p) - 1;
+		}
+	if (!sp)
+		return false;
+	char *first = strndup(s, (size_t)(sp - s));
+	if (!first)
+		return false;
+	size_t a = nd_utf8_length(first), b = nd_utf8_length(skip_blank(sp));
+	free(first);
+	return a >= 2 && a <= 10 && b >= 2 && b <= 10;
+}
+
 static enum kind classify(const char *s)
 {
 	if (starts(s, "【编者按】"))
@@ -92,7 +322,11 @@ static enum kind classify(const char *s)
 		return L_AUTHOR;
 	if (nd_is_byline(s))
 		return L_CREDIT;
-	size_t len = nd_utf8_length(s);
+	if (position_line(s))
+		return L_POSITION;
+	size_t len = nd_utf8_length(s), end;
+	if (tail_byline(s, &end))
+		return L_PARA; /* a caption or paragraph signed at its end */
 	if (len <= 40 && !nd_ends_like_prose(s) && !ends_sentence(s))
 		return L_TITLE;
 	return L_PARA;
@@ -107,6 +341,8 @@ struct work {
 	bool spare_kicker; /* its kicker may be a displaced headline */
 	bool orphan; /* body text with no head of its own */
 	bool closed;
+	size_t *subheads; /* paragraphs of the body that are in-body subheads */
+	size_t nsubheads, paras;
 };
 
 struct split {
@@ -114,11 +350,22 @@ struct split {
 	size_t n, cap;
 	struct nd_buf markers;
 	char *section;
+	enum rule_id section_rule;
+	char *outer; /* the section a 【column】 marker interrupts, back at a block break */
+	enum rule_id outer_rule;
+	bool in_column;
+	size_t column_from; /* items before the column's first */
+	bool titles_after_photos; /* the page sets a photo's title under its credit */
 };
 
 static char *dup(const char *s)
 {
 	return s ? strdup(s) : NULL;
+}
+
+static void why(struct work *w, enum nd_import_field f, enum rule_id r)
+{
+	w->it.why[f] = &rules[r];
 }
 
 static struct work *open_item(struct split *sp)
@@ -134,6 +381,8 @@ static struct work *open_item(struct split *sp)
 	struct work *w = &sp->w[sp->n++];
 	memset(w, 0, sizeof *w);
 	w->it.story.section = dup(sp->section);
+	if (sp->section)
+		why(w, ND_IF_SECTION, sp->section_rule);
 	if (sp->markers.len) {
 		w->it.markers = nd_buf_take(&sp->markers);
 	}
@@ -145,12 +394,65 @@ static void add_para(struct work *w, const char *text)
 	if (w->body.len)
 		nd_buf_addc(&w->body, '\n');
 	nd_buf_adds(&w->body, text);
+	w->paras++;
+}
+
+/* A short title line inside the text is a subhead: its own paragraph,
+ * which the page-break repair must not join to the next. */
+static void add_subhead(struct work *w, const char *text)
+{
+	add_para(w, text);
+	static const char *const stops[] = { "。", "！", "？", "；" };
+	if (nd_utf8_length(text) > 20 || has_any(text, stops, sizeof stops / sizeof *stops))
+		return; /* a sentence a break cut short, not a subhead */
+	if ((w->nsubheads & (w->nsubheads - 1)) == 0) { /* 0, 1, 2, 4 …: grow */
+		size_t *ns =
+		    realloc(w->subheads, (w->nsubheads ? 2 * w->nsubheads : 1) * sizeof *ns);
+		if (!ns)
+			return; /* then only the repair may join it: nothing is lost */
+		w->subheads = ns;
+	}
+	w->subheads[w->nsubheads++] = w->paras - 1;
 }
 
 static void set(char **field, const char *text)
 {
 	free(*field);
 	*field = dup(text);
+}
+
+static void set_byline(struct work *w, const struct line *l, enum rule_id r)
+{
+	if (!w->it.story.byline) {
+		w->it.story.byline = dup(l->text);
+		w->it.byline_name = r == R_COLUMN_AUTHOR ? position_line(l->text) : 0;
+		why(w, ND_IF_BYLINE, r);
+	} else if ((l->kind == L_AUTHOR || l->kind == L_POSITION) &&
+		   nd_utf8_length(w->it.story.byline) + 1 + nd_utf8_length(l->text) <=
+		       ND_MAX_BYLINE) {
+		/* author lines one under another: one byline */
+		struct nd_buf b = ND_BUF_INIT;
+		nd_buf_printf(&b, "%s %s", w->it.story.byline, l->text);
+		free(w->it.story.byline);
+		w->it.story.byline = nd_buf_take(&b);
+		w->it.byline_name = 0;
+	} else if (r == R_BYLINE_TAIL || r == R_CREDIT_TAIL) {
+		/* the item is signed already: the name stays where it stood */
+		nd_buf_addc(&w->body, ' ');
+		nd_buf_adds(&w->body, l->text);
+	} else {
+		add_para(w, l->text);
+	}
+}
+
+static void add_source(struct work *w, const char *text)
+{
+	struct nd_buf b = ND_BUF_INIT;
+	if (w->it.source)
+		nd_buf_printf(&b, "%s\n", w->it.source);
+	nd_buf_adds(&b, text);
+	free(w->it.source);
+	w->it.source = nd_buf_take(&b);
 }
 
 static void add_marker(struct split *sp, const char *text)
@@ -174,25 +476,128 @@ struct titles {
 	int n;
 };
 
-/* A run of titles before a dateline, an author line or body text: the last
- * is the headline, the one before it the kicker; earlier ones are banners
- * (column titles), kept as markers. */
+/* Which title of a run is which, as print sets a title group (标题组):
+ * 引题 kicker above, 主题 headline, 副题 subhead below; earlier lines are
+ * banners (column titles), kept as markers. */
+struct roles {
+	int kicker, headline, subhead, banner; /* indexes into the run, or -1 */
+	enum rule_id kicker_rule, headline_rule, subhead_rule;
+};
+
+/* Characters a line sets, blanks not counted. */
+static size_t ink(const char *s)
+{
+	size_t n = 0;
+	for (const char *p = s; *p;) {
+		size_t k = blank_at(p);
+		if (k) {
+			p += k;
+			continue;
+		}
+		n++;
+		p += nd_utf8_prefix(p, 1);
+	}
+	return n;
+}
+
+static bool last_opens_with_dash(const struct titles *tl)
+{
+	return tl->n >= 2 && dash_open(tl->t[tl->n - 1]);
+}
+
+/* A 主题 is set large and short: under a short two-part slogan, a line
+ * twice as long (and long) is its 副题. */
+static bool slogan_over_long(const struct titles *tl)
+{
+	return tl->n == 2 && two_part(tl->t[0]) && !ends_with(tl->t[0], "——") &&
+	       ink(tl->t[1]) >= 2 * ink(tl->t[0]) && ink(tl->t[1]) >= 24;
+}
+
+/* A kicker sits over its headline, narrower than it; a two-part slogan as
+ * wide as the line below or wider, and long, is a page banner. */
+static bool slogan_over_short(const struct titles *tl)
+{
+	return tl->n == 2 && two_part(tl->t[0]) && ink(tl->t[0]) >= 16 &&
+	       ink(tl->t[0]) >= ink(tl->t[1]);
+}
+
+static bool any_run(const struct titles *tl)
+{
+	return tl->n >= 1;
+}
+
+/* Title-group rules, first fit wins. Lines are counted from the end of the
+ * run (1 = the last), 0 = none; the line above the headline is its kicker
+ * unless a banner, and lines above that are banners naming the section. */
+static const struct group_rule {
+	bool (*fits)(const struct titles *tl);
+	int headline, subhead, banner;
+	enum rule_id headline_rule, subhead_rule;
+} group_rules[] = {
+	{ last_opens_with_dash, 2, 1, 0, R_RUN_LAST, R_SUBHEAD_DASH },
+	{ slogan_over_long, 2, 1, 0, R_SLOGAN_HEAD, R_SLOGAN_SUB },
+	{ slogan_over_short, 1, 0, 2, R_RUN_LAST, R_RUN_LAST },
+	{ any_run, 1, 0, 0, R_RUN_LAST, R_RUN_LAST },
+};
+
+static struct roles title_roles(const struct titles *tl)
+{
+	struct roles r = { -1, -1, -1, -1, R_RUN_ABOVE, R_RUN_LAST, R_RUN_LAST };
+	for (size_t i = 0; i < sizeof group_rules / sizeof *group_rules; i++) {
+		const struct group_rule *g = &group_rules[i];
+		if (!g->fits(tl))
+			continue;
+		r.headline = tl->n - g->headline;
+		r.subhead = g->subhead ? tl->n - g->subhead : -1;
+		r.banner = g->banner ? tl->n - g->banner : -1;
+		r.headline_rule = g->headline_rule;
+		r.subhead_rule = g->subhead_rule;
+		break;
+	}
+	if (r.headline >= 1 && r.banner != r.headline - 1) {
+		r.kicker = r.headline - 1;
+		if (ends_with(tl->t[r.kicker], "——") || ends_with(tl->t[r.kicker], "—"))
+			r.kicker_rule = R_KICKER_DASH;
+	}
+	return r;
+}
+
+/* A run of titles before a dateline, an author line or body text. */
 static struct work *open_titled(struct split *sp, struct titles *tl)
 {
-	for (int i = 0; i + 2 < tl->n; i++) {
+	struct roles r = title_roles(tl);
+	enum rule_id banner = r.banner >= 0 ? R_SLOGAN_BANNER : R_COUNT;
+	for (int i = 0; i < r.kicker; i++) {
 		add_marker(sp, tl->t[i]);
+		if (two_part(tl->t[i])) {
+			banner = R_SLOGAN_ABOVE; /* a slogan banner names no section */
+			continue;
+		}
 		set(&sp->section, tl->t[i]);
+		sp->section_rule = R_BANNER;
 	}
+	if (r.banner >= 0)
+		add_marker(sp, tl->t[r.banner]);
 	struct work *w = open_item(sp);
 	if (!w)
 		return NULL;
-	if (tl->n >= 1)
-		w->it.story.headline = dup(tl->t[tl->n - 1]);
-	else
+	if (banner != R_COUNT)
+		why(w, ND_IF_MARKERS, banner);
+	if (r.headline >= 0) {
+		w->it.story.headline = dup(tl->t[r.headline]);
+		why(w, ND_IF_HEADLINE, r.headline_rule);
+	} else {
 		w->headless = true;
-	if (tl->n >= 2) {
-		w->it.story.kicker = dup(tl->t[tl->n - 2]);
-		w->spare_kicker = tl->n >= 3; /* three titles: the middle may be someone else's */
+	}
+	if (r.kicker >= 0) {
+		w->it.story.kicker = dup(tl->t[r.kicker]);
+		why(w, ND_IF_KICKER, r.kicker_rule);
+		/* three titles: the middle may be someone else's */
+		w->spare_kicker = r.kicker >= 1 && r.subhead < 0;
+	}
+	if (r.subhead >= 0) {
+		w->it.story.subhead = dup(tl->t[r.subhead]);
+		why(w, ND_IF_SUBHEAD, r.subhead_rule);
 	}
 	for (int i = 0; i < tl->n; i++)
 		free(tl->t[i]);
@@ -210,97 +615,228 @@ static void titles_to_markers(struct split *sp, struct titles *tl)
 	tl->n = 0;
 }
 
+static bool photo_line(const struct line *l)
+{
+	return l->kind == L_CREDIT && strstr(l->text, "摄");
+}
+
+/* Does this page set photo titles under the credit? Only when one title
+ * clearly belongs below (nothing it could head follows it) and none is
+ * set above a caption on its own. */
+static bool page_titles_after_photos(const struct line *lines, size_t n)
+{
+	bool after = false, before = false;
+	for (size_t i = 0; i + 1 < n; i++) {
+		const struct line *t = &lines[i + 1];
+		if (photo_line(&lines[i]) && t->kind == L_TITLE && t->gap <= 1 &&
+		    (i + 2 == n || lines[i + 2].kind == L_MARKER || lines[i + 2].gap >= 2))
+			after = true;
+		if (lines[i].kind == L_TITLE && (i == 0 || !photo_line(&lines[i - 1])) &&
+		    lines[i + 1].kind == L_PARA && i + 2 < n && photo_line(&lines[i + 2]))
+			before = true;
+	}
+	return after && !before;
+}
+
+/* A short line right under a photo's credit, which nothing below claims
+ * as its headline, is the title of that photo. */
+static bool photo_title_after(const struct split *sp, const struct line *lines, size_t n, size_t i)
+{
+	const struct line *l = &lines[i];
+	if (i == 0 || !photo_line(&lines[i - 1]) || l->gap > 1 || nd_utf8_length(l->text) > 24 ||
+	    !sp->n || sp->w[sp->n - 1].it.story.headline)
+		return false;
+	if (i + 1 == n || lines[i + 1].kind == L_MARKER || lines[i + 1].gap >= 2)
+		return true;
+	enum kind next = lines[i + 1].kind;
+	return sp->titles_after_photos && (next == L_TITLE || next == L_PARA);
+}
+
+static int walk_title(struct split *sp, struct titles *tl, struct work **cur,
+		      const struct line *lines, size_t n, size_t i)
+{
+	const struct line *l = &lines[i];
+	enum kind next = i + 1 < n ? lines[i + 1].kind : L_MARKER;
+	bool next_gap = i + 1 < n && lines[i + 1].gap >= 2;
+	if (!tl->n && photo_title_after(sp, lines, n, i)) {
+		struct work *p = &sp->w[sp->n - 1];
+		p->it.story.headline = dup(l->text);
+		why(p, ND_IF_HEADLINE, R_PHOTO_TITLE_AFTER);
+		p->orphan = false;
+		p->headless = false;
+		*cur = NULL;
+		return 0;
+	}
+	/* Photo news: a title, one caption paragraph, a 摄 credit. */
+	bool photo = next == L_PARA && i + 2 < n && photo_line(&lines[i + 2]);
+	/* Inside an article, a title followed by body text is a subhead. */
+	if (*cur && (*cur)->body.len && tl->n == 0 && next == L_PARA && !next_gap && !photo) {
+		add_subhead(*cur, l->text);
+		return 0;
+	}
+	*cur = NULL;
+	if (tl->n < 16) {
+		if (!(tl->t[tl->n] = strdup(l->text)))
+			return -1;
+		tl->n++;
+	} else
+		add_marker(sp, l->text); /* a run this long is no title group */
+	return 0;
+}
+
+static struct work *walk_dateline(struct split *sp, struct titles *tl, const char *text)
+{
+	struct work *cur = open_titled(sp, tl);
+	if (!cur)
+		return NULL;
+	size_t dl = nd_match_dateline(text);
+	char *date = strndup(text, dl);
+	if (!date)
+		return NULL;
+	const char *rest = skip_blank(text + dl);
+	/* trim the dateline's own trailing blanks */
+	size_t dn = strlen(date);
+	while (dn && date[dn - 1] == ' ')
+		date[--dn] = '\0';
+	cur->it.story.dateline = date;
+	why(cur, ND_IF_DATELINE, R_DATELINE);
+	if (*rest)
+		add_para(cur, rest);
+	return cur;
+}
+
+/* A 【column】 marker names the pieces under it up to a block break; then
+ * the section it interrupted is back. */
+static void end_column(struct split *sp)
+{
+	free(sp->section);
+	sp->section = sp->outer;
+	sp->section_rule = sp->outer_rule;
+	sp->outer = NULL;
+	sp->in_column = false;
+}
+
+static int walk_lines(struct split *sp, struct line *lines, size_t n, struct titles *tl);
+static int walk_end(struct split *sp, struct titles *tl);
+
+static void walk_marker(struct split *sp, struct titles *tl, const char *text)
+{
+	titles_to_markers(sp, tl);
+	add_marker(sp, text);
+	if (starts(text, "【") && !sp->in_column) {
+		sp->outer = sp->section;
+		sp->outer_rule = sp->section_rule;
+		sp->section = NULL;
+		sp->in_column = true;
+		sp->column_from = sp->n;
+	} else if (!starts(text, "【") && sp->in_column) {
+		end_column(sp);
+	}
+	free(sp->section);
+	sp->section = marker_name(text);
+	sp->section_rule = sp->in_column ? R_COLUMN_MARKER : R_MARKER;
+}
+
+/* A byline line or a photo credit: it signs and closes the item open. */
+static int walk_credit(struct split *sp, struct titles *tl, struct work **cur,
+		       const struct line *lines, size_t n, size_t i)
+{
+	const struct line *l = &lines[i];
+	if (!*cur && !tl->n && l->rule == R_BYLINE_LINE && i + 1 < n &&
+	    lines[i + 1].kind == L_TITLE && lines[i + 1].gap <= 1) {
+		/* a short line over a title, with nothing above to sign: a
+		 * column heading (工人先锋), not a name */
+		if (!(tl->t[0] = strdup(l->text)))
+			return -1;
+		tl->n = 1;
+		return 0;
+	}
+	if (tl->n && !*cur) {
+		/* a title then a credit: a photo with no caption text */
+		if (!(*cur = open_titled(sp, tl)))
+			return -1;
+	}
+	if (!*cur) {
+		if (!(*cur = open_item(sp)))
+			return -1;
+		(*cur)->orphan = true;
+	}
+	set_byline(*cur, l, l->rule);
+	(*cur)->closed = true;
+	*cur = NULL;
+	return 0;
+}
+
+/* Pass 2, and on failure the titles still waiting freed. */
 static int walk(struct split *sp, struct line *lines, size_t n)
 {
-	struct work *cur = NULL;
 	struct titles tl = { 0 };
+	int rc = walk_lines(sp, lines, n, &tl);
+	for (int i = 0; i < tl.n; i++)
+		free(tl.t[i]);
+	return rc;
+}
+
+static int walk_lines(struct split *sp, struct line *lines, size_t n, struct titles *tl)
+{
+	struct work *cur = NULL;
+	sp->titles_after_photos = page_titles_after_photos(lines, n);
 	for (size_t i = 0; i < n; i++) {
 		struct line *l = &lines[i];
-		enum kind next = i + 1 < n ? lines[i + 1].kind : L_MARKER;
-		bool next_gap = i + 1 < n && lines[i + 1].gap >= 2;
 		if (l->gap >= 2 && cur && l->kind != L_CREDIT)
 			cur = NULL; /* a column or block break ends the item */
+		if (l->gap >= 2 && sp->in_column && sp->n > sp->column_from && l->kind != L_CREDIT)
+			end_column(sp);
 		switch (l->kind) {
 		case L_MARKER:
 			cur = NULL;
-			titles_to_markers(sp, &tl);
-			add_marker(sp, l->text);
-			free(sp->section);
-			sp->section = marker_name(l->text);
+			walk_marker(sp, tl, l->text);
 			break;
 		case L_SOURCE:
 			if (cur)
-				set(&cur->it.source, l->text);
+				add_source(cur, l->text);
 			else
 				add_marker(sp, l->text);
 			break;
-		case L_TITLE: {
-			/* Photo news: a title, one caption paragraph, a 摄 credit. */
-			bool photo = next == L_PARA && i + 2 < n && lines[i + 2].kind == L_CREDIT &&
-				     strstr(lines[i + 2].text, "摄");
-			/* Inside an article, a title followed by body text is a subhead. */
-			if (cur && cur->body.len && tl.n == 0 && next == L_PARA && !next_gap &&
-			    !photo) {
-				add_para(cur, l->text);
+		case L_TITLE:
+			if (walk_title(sp, tl, &cur, lines, n, i) < 0)
+				return -1;
+			break;
+		case L_DATELINE:
+			if (!(cur = walk_dateline(sp, tl, l->text)))
+				return -1;
+			break;
+		case L_POSITION:
+			if (!tl->n && cur && cur->body.len) {
+				/* signed at the end of a column piece */
+				set_byline(cur, l, R_COLUMN_AUTHOR);
+				cur->closed = true;
+				cur = NULL;
 				break;
 			}
-			cur = NULL;
-			if (tl.n < 16)
-				tl.t[tl.n++] = strdup(l->text);
-			break;
-		}
-		case L_DATELINE: {
-			cur = open_titled(sp, &tl);
-			if (!cur)
-				return -1;
-			size_t dl = nd_match_dateline(l->text);
-			char *date = strndup(l->text, dl);
-			const char *rest = l->text + dl;
-			while (*rest == ' ' || starts(rest, "\xE3\x80\x80"))
-				rest += *rest == ' ' ? 1 : 3;
-			/* trim the dateline's own trailing blanks */
-			size_t dn = strlen(date);
-			while (dn && date[dn - 1] == ' ')
-				date[--dn] = '\0';
-			cur->it.story.dateline = date;
-			if (*rest)
-				add_para(cur, rest);
-			break;
-		}
+			/* under a headline, like any author line */
+			__attribute__((fallthrough));
 		case L_AUTHOR:
-			if (tl.n || !cur) {
-				cur = open_titled(sp, &tl);
+			if (tl->n || !cur) {
+				cur = open_titled(sp, tl);
 				if (!cur)
 					return -1;
 			}
-			set(&cur->it.story.byline, l->text);
+			set_byline(cur, l, l->kind == L_POSITION ? R_COLUMN_AUTHOR : R_AUTHOR);
 			break;
 		case L_CREDIT:
-			if (tl.n && !cur) {
-				/* a title then a credit: a photo with no caption text */
-				cur = open_titled(sp, &tl);
-				if (!cur)
-					return -1;
-			}
-			if (!cur) {
-				cur = open_item(sp);
-				if (!cur)
-					return -1;
-				cur->orphan = true;
-			}
-			set(&cur->it.story.byline, l->text);
-			cur->closed = true;
-			cur = NULL;
+			if (walk_credit(sp, tl, &cur, lines, n, i) < 0)
+				return -1;
 			break;
 		case L_PARA:
-			if (!cur && !tl.n && starts(l->text, "【编者按】") && sp->n) {
+			if (!cur && !tl->n && starts(l->text, "【编者按】") && sp->n) {
 				/* an editor's note belongs to the article it follows */
 				cur = &sp->w[sp->n - 1];
 				cur->closed = false;
 			}
-			if (tl.n) {
+			if (tl->n) {
 				cur = open_titled(
-				    sp, &tl); /* photo news, or an article without a dateline */
+				    sp, tl); /* photo news, or an article without a dateline */
 				if (!cur)
 					return -1;
 			} else if (!cur) {
@@ -313,9 +849,15 @@ static int walk(struct split *sp, struct line *lines, size_t n)
 			break;
 		}
 	}
-	if (tl.n) {
+	return walk_end(sp, tl);
+}
+
+/* What the page leaves at its foot still lands in some item. */
+static int walk_end(struct split *sp, struct titles *tl)
+{
+	if (tl->n) {
 		/* trailing titles: an item of their own, for an editor */
-		struct work *w = open_titled(sp, &tl);
+		struct work *w = open_titled(sp, tl);
 		if (!w)
 			return -1;
 		w->it.fragment = true;
@@ -346,13 +888,18 @@ static const char *last_para(const struct work *w)
 static void move_body(struct work *to, struct work *from, bool join_first)
 {
 	const char *s = nd_buf_str(&from->body);
-	if (join_first)
+	if (join_first) {
 		nd_buf_adds(&to->body, s);
-	else
+		to->paras += from->paras ? from->paras - 1 : 0;
+	} else {
 		add_para(to, s);
+		to->paras += from->paras ? from->paras - 1 : 0;
+	}
 	if (from->it.story.byline && !to->it.story.byline) {
 		to->it.story.byline = from->it.story.byline;
+		to->it.byline_name = from->it.byline_name;
 		from->it.story.byline = NULL;
+		why(to, ND_IF_BYLINE, R_TAIL_BYLINE);
 	}
 	if (from->it.markers) {
 		/* markers travel with the text, so nothing is lost */
@@ -360,6 +907,7 @@ static void move_body(struct work *to, struct work *from, bool join_first)
 			struct nd_buf b = ND_BUF_INIT;
 			nd_buf_printf(&b, "%s\n%s", to->it.markers, from->it.markers);
 			free(to->it.markers);
+			free(from->it.markers);
 			to->it.markers = nd_buf_take(&b);
 		} else {
 			to->it.markers = from->it.markers;
@@ -368,20 +916,27 @@ static void move_body(struct work *to, struct work *from, bool join_first)
 	}
 	nd_buf_reset(&from->body);
 	to->it.displaced = true;
+	why(to, ND_IF_BODY, R_TAIL_JOINED);
 }
+
+/* How far back (in items) a displaced title or tail is looked for: more
+ * than a page holds, and what bounds the cost of a hostile page. */
+#define LOOKBACK 64
 
 /* Pass 3: a headless article takes the nearest earlier spare kicker. */
 static void fix_headless(struct split *sp)
 {
 	for (size_t i = 0; i < sp->n; i++) {
 		struct work *h = &sp->w[i];
-		if (!h->headless)
-			continue;
-		for (size_t j = i; j-- > 0;) {
+		if (!h->headless || h->it.story.headline)
+			continue; /* a head given since: never overwrite it */
+		for (size_t j = i; j-- > 0 && i - j <= LOOKBACK;) {
 			struct work *d = &sp->w[j];
 			if (d->spare_kicker && d->it.story.kicker) {
 				h->it.story.headline = d->it.story.kicker;
 				d->it.story.kicker = NULL;
+				d->it.why[ND_IF_KICKER] = NULL;
+				why(h, ND_IF_HEADLINE, R_SPARE_KICKER);
 				d->spare_kicker = false;
 				h->headless = false;
 				break;
@@ -409,11 +964,14 @@ static void fix_orphans(struct split *sp)
 		bool has_byline = o->it.story.byline != NULL;
 		struct work *unfinished = NULL, *no_byline = NULL;
 		int n_unfinished = 0, n_no_byline = 0;
-		for (size_t j = 0; j < i; j++) {
+		for (size_t j = i > LOOKBACK ? i - LOOKBACK : 0; j < i; j++) {
 			struct work *c = &sp->w[j];
 			if (c->orphan || !c->it.story.headline || !c->body.len || photo_credit(c))
 				continue;
-			bool fits_byline = !has_byline || !c->it.story.byline;
+			/* a tail's byline fits an article with none, or with the same
+			 * writer already named (本报记者 张静 … then 张静) */
+			bool fits_byline = !has_byline || !c->it.story.byline ||
+					   strstr(c->it.story.byline, o->it.story.byline);
 			if (!finished(last_para(c)) && fits_byline) {
 				unfinished = c;
 				n_unfinished++;
@@ -458,14 +1016,69 @@ static void head_from_body(struct work *w)
 			cut = strlen(head);
 		}
 		w->it.story.headline = head;
+		why(w, ND_IF_HEADLINE, R_HEAD_FROM_BODY);
 		struct nd_buf rest = ND_BUF_INIT;
 		const char *r = s + cut;
+		if (*r == '\n' || (!*r && w->paras)) {
+			/* the first paragraph went whole: the subheads move up one */
+			size_t k = 0;
+			for (size_t j = 0; j < w->nsubheads; j++)
+				if (w->subheads[j] > 0)
+					w->subheads[k++] = w->subheads[j] - 1;
+			w->nsubheads = k;
+			w->paras = w->paras ? w->paras - 1 : 0;
+		}
 		if (*r == '\n')
 			r++;
 		nd_buf_adds(&rest, r);
 		nd_buf_free(&w->body);
 		w->body = rest;
 	}
+}
+
+/* The page-break repair, run on the text between subheads. */
+static long rejoin_around_subheads(const struct work *w, struct nd_buf *out)
+{
+	const struct nd_cleanup_rule *rejoin = nd_cleanup_find("rejoin");
+	struct nd_buf seg = ND_BUF_INIT;
+	long joins = 0;
+	size_t k = 0, sub = 0;
+	const char *p = nd_buf_str(&w->body);
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		bool is_sub = sub < w->nsubheads && w->subheads[sub] == k;
+		if (is_sub || !nl) {
+			if (!is_sub) {
+				if (seg.len)
+					nd_buf_addc(&seg, '\n');
+				nd_buf_add(&seg, p, len);
+			}
+			if (seg.len) {
+				if (out->len)
+					nd_buf_addc(out, '\n');
+				long j = rejoin->apply(nd_buf_str(&seg), out);
+				joins += j > 0 ? j : 0;
+				nd_buf_reset(&seg);
+			}
+			if (is_sub) {
+				if (out->len)
+					nd_buf_addc(out, '\n');
+				nd_buf_add(out, p, len);
+				sub++;
+			}
+		} else {
+			if (seg.len)
+				nd_buf_addc(&seg, '\n');
+			nd_buf_add(&seg, p, len);
+		}
+		if (!nl)
+			break;
+		p = nl + 1;
+		k++;
+	}
+	nd_buf_free(&seg);
+	return joins;
 }
 
 static int finish(struct split *sp, struct nd_import_page *page)
@@ -486,15 +1099,16 @@ static int finish(struct split *sp, struct nd_import_page *page)
 			} else {
 				w->it.story.headline =
 				    dup(w->it.story.byline ? w->it.story.byline : "");
+				w->it.why[ND_IF_HEADLINE] = w->it.why[ND_IF_BYLINE];
 				free(w->it.story.byline);
 				w->it.story.byline = NULL;
+				w->it.why[ND_IF_BYLINE] = NULL;
 				w->it.fragment = true;
 			}
 		}
 		/* Pass 5: paragraphs split by a page or column break. */
 		struct nd_buf fixed = ND_BUF_INIT;
-		const struct nd_cleanup_rule *rejoin = nd_cleanup_find("rejoin");
-		long joins = rejoin->apply(nd_buf_str(&w->body), &fixed);
+		long joins = rejoin_around_subheads(w, &fixed);
 		if (joins > 0) {
 			w->it.repairs = (int)joins;
 			nd_buf_free(&w->body);
@@ -504,14 +1118,65 @@ static int finish(struct split *sp, struct nd_import_page *page)
 		}
 		w->it.story.body = nd_buf_take(&w->body);
 		const char *kind = "article";
-		if (w->it.story.byline && strstr(w->it.story.byline, "摄"))
+		enum rule_id kr = R_KIND_ARTICLE;
+		if (w->it.story.byline && strstr(w->it.story.byline, "摄")) {
 			kind = "photo";
-		else if (w->it.fragment)
+			kr = R_KIND_PHOTO;
+		} else if (w->it.fragment) {
 			kind = "note";
+			kr = R_KIND_NOTE;
+		}
 		w->it.story.kind = strdup(kind);
+		why(w, ND_IF_KIND, kr);
 		page->items[page->n++] = w->it;
 		memset(&w->it, 0, sizeof w->it);
 	}
+	return 0;
+}
+
+static int append(struct line **lines, size_t *n, size_t *cap, char *text, int gap)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 64;
+		struct line *nl = realloc(*lines, nc * sizeof *nl);
+		if (!nl)
+			return -1;
+		*lines = nl;
+		*cap = nc;
+	}
+	enum kind k = classify(text);
+	(*lines)[(*n)++] =
+	    (struct line){ text, k, gap, ends_with(text, "摄") ? R_CREDIT : R_BYLINE_LINE };
+	return 0;
+}
+
+/* One line of the page (takes text); a paragraph that ends in a byline or
+ * a photo credit after a space is two lines, as print means it. */
+static int push_line(struct line **lines, size_t *n, size_t *cap, char *text, int gap)
+{
+	enum kind k = classify(text);
+	size_t end = 0, cut = k == L_PARA || k == L_DATELINE ? tail_byline(text, &end) : 0;
+	if (!cut) {
+		if (append(lines, n, cap, text, gap) < 0) {
+			free(text);
+			return -1;
+		}
+		return 0;
+	}
+	char *tail = strdup(text + cut);
+	text[end] = '\0'; /* the blanks between are layout */
+	if (!tail || append(lines, n, cap, text, gap) < 0) {
+		free(text);
+		free(tail);
+		return -1;
+	}
+	if (append(lines, n, cap, tail, 0) < 0) {
+		free(tail);
+		return -1;
+	}
+	struct line *t = &(*lines)[*n - 1];
+	t->kind = L_CREDIT;
+	t->rule = ends_with(tail, "摄") ? R_CREDIT_TAIL : R_BYLINE_TAIL;
 	return 0;
 }
 
@@ -538,20 +1203,9 @@ int nd_import_split(const char *text, struct nd_import_page *page, struct nd_err
 			gap++;
 			free(line);
 		} else {
-			if (n == cap) {
-				struct line *nl2 =
-				    realloc(lines, (cap = cap ? cap * 2 : 64) * sizeof *nl2);
-				if (!nl2) {
-					free(line);
-					goto oom;
-				}
-				lines = nl2;
-			}
 			memmove(line, s, sl + 1);
-			lines[n].text = line;
-			lines[n].kind = classify(line);
-			lines[n].gap = n == 0 ? 0 : gap;
-			n++;
+			if (push_line(&lines, &n, &cap, line, n == 0 ? 0 : gap) < 0)
+				goto oom;
 			gap = 0;
 		}
 		p += len + (nl ? 1 : 0);
@@ -572,10 +1226,12 @@ int nd_import_split(const char *text, struct nd_import_page *page, struct nd_err
 		free(sp.w[i].it.markers);
 		free(sp.w[i].it.source);
 		nd_buf_free(&sp.w[i].body);
+		free(sp.w[i].subheads);
 	}
 	free(sp.w);
 	nd_buf_free(&sp.markers);
 	free(sp.section);
+	free(sp.outer);
 	for (size_t i = 0; i < n; i++)
 		free(lines[i].text);
 	free(lines);

@@ -4,6 +4,7 @@
  * workflow module's save path under the edit lock. */
 #include "newsdesk/cleanup.h"
 #include "newsdesk/count.h"
+#include "newsdesk/drafts.h"
 #include "newsdesk/edit.h"
 #include "newsdesk/grapheme.h"
 #include "newsdesk/sanitize.h"
@@ -14,9 +15,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define LABEL_W 8 /* the field labels column */
 #define RENEW_EVERY 300 /* seconds between lock renewals while typing */
+#define AUTOSAVE_IDLE_MS 2000 /* a draft this long after the last key */
+#define AUTOSAVE_MAX_MS 15000 /* and at least this often while typing */
 
 enum ed_action {
 	ED_NONE,
@@ -433,6 +437,129 @@ static void renew(struct tui *t)
 		tui_message(t, true, "%s", err.msg);
 }
 
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int tui_editor_autosave_due(const struct tui *t)
+{
+	const struct tui_editor *ed = t->ed;
+	if (!ed || !ed->unsynced)
+		return -1;
+	int64_t due = ed->last_key_ms + AUTOSAVE_IDLE_MS;
+	if (ed->pending_ms + AUTOSAVE_MAX_MS < due)
+		due = ed->pending_ms + AUTOSAVE_MAX_MS;
+	int64_t left = due - mono_ms();
+	return left < 0 ? 0 : (int)left;
+}
+
+/* Writes the text as the user's draft of the item; true when stored. */
+static bool write_draft(struct tui *t)
+{
+	struct tui_editor *ed = t->ed;
+	struct nd_error err = { 0 };
+	struct nd_story story;
+	if (nd_doc_story(&ed->doc, &story) < 0) {
+		tui_message(t, true, "%s", _("out of memory: the draft was not written"));
+		return false;
+	}
+	int rc = nd_draft_put(t->st, t->actor, ed->id, ed->base_rev, &story, &err);
+	nd_story_free(&story);
+	if (rc < 0) {
+		tui_message(t, true, _("the draft was not written: %s"), err.msg);
+		return false;
+	}
+	ed->unsynced = false;
+	ed->pending_ms = 0;
+	return true;
+}
+
+void tui_editor_autosave(struct tui *t, bool force)
+{
+	int due = tui_editor_autosave_due(t);
+	if (due < 0 || (due > 0 && !force))
+		return;
+	if (!write_draft(t))
+		t->ed->last_key_ms = mono_ms(); /* try again in 2 s, not at once */
+}
+
+/* The draft is done with: saved as a revision, or discarded on purpose. */
+static void drop_draft(struct tui *t)
+{
+	struct nd_error err = { 0 };
+	t->ed->unsynced = false;
+	t->ed->pending_ms = 0;
+	if (nd_draft_discard(t->st, t->actor, t->ed->id, &err) < 0)
+		tui_message(t, true, "%s", err.msg);
+}
+
+void tui_editor_hangup(struct tui *t)
+{
+	struct tui_editor *ed = t->ed;
+	if (!ed)
+		return;
+	struct nd_error err = { 0 };
+	bool kept = ed->unsynced ? write_draft(t) : nd_doc_dirty(&ed->doc);
+	/* bracketed paste off; write(2), since the terminal may be gone */
+	if (write(STDOUT_FILENO, "\033[?2004l", 8) < 0) {
+		/* the terminal is gone: nothing to switch off */
+	}
+	if (kept)
+		nd_draft_hangup(t->st, t->actor, ed->id, &err);
+	else
+		nd_lock_release(t->st, t->actor, ed->id, NULL);
+	for (size_t i = 0; i < ed->nparas; i++)
+		para_free(&ed->paras[i]);
+	free(ed->paras);
+	free(ed->lines);
+	nd_doc_free(&ed->doc);
+	free(ed);
+	t->ed = NULL;
+}
+
+/* Keys that cannot change the text do not make a draft due. */
+static bool changes_text(enum ed_action a)
+{
+	switch (a) {
+	case ED_LEFT:
+	case ED_RIGHT:
+	case ED_UP:
+	case ED_DOWN:
+	case ED_HOME:
+	case ED_END:
+	case ED_PAGE_UP:
+	case ED_PAGE_DOWN:
+	case ED_WORD_LEFT:
+	case ED_WORD_RIGHT:
+	case ED_PARA_UP:
+	case ED_PARA_DOWN:
+	case ED_DOC_TOP:
+	case ED_DOC_BOTTOM:
+	case ED_NEXT_FIELD:
+	case ED_PREV_FIELD:
+	case ED_MARK:
+	case ED_COPY:
+	case ED_FIND:
+	case ED_SAVE:
+	case ED_LEAVE:
+		return false;
+	default:
+		return true;
+	}
+}
+
+static void note_key(struct tui_editor *ed, enum ed_action a)
+{
+	ed->last_key_ms = mono_ms();
+	if (changes_text(a) && !ed->unsynced) {
+		ed->unsynced = true;
+		ed->pending_ms = ed->last_key_ms;
+	}
+}
+
 static bool save(struct tui *t)
 {
 	struct tui_editor *ed = t->ed;
@@ -459,6 +586,7 @@ static bool save(struct tui *t)
 	if (rc == ND_ECONFLICT) {
 		/* The text is stored as a conflict draft: nothing is lost. */
 		nd_doc_mark_saved(&ed->doc);
+		drop_draft(t);
 		ed->conflict_pending = true;
 		ed->base_rev = res.current_rev;
 		tui_message(t, true, "%s", err.msg);
@@ -470,6 +598,7 @@ static bool save(struct tui *t)
 	}
 	ed->conflict_pending = false;
 	nd_doc_mark_saved(&ed->doc);
+	drop_draft(t);
 	ed->last_renew = time(NULL);
 	if (res.unchanged) {
 		tui_message(t, false, "%s", _("no changes to save"));
@@ -530,8 +659,10 @@ static bool leave(struct tui *t)
 			return true;
 		if (answer == 'y' && !save(t))
 			return true;
-		if (answer == 'n')
+		if (answer == 'n') {
+			drop_draft(t);
 			tui_message(t, false, _("#%lld: changes discarded"), (long long)ed->id);
+		}
 	}
 	tui_editor_close(t);
 	return false;
@@ -609,9 +740,12 @@ bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
 {
 	struct tui_editor *ed = t->ed;
 	struct nd_doc *d = &ed->doc;
-	if (kind == OK && ch == 27)
+	if (kind == OK && ch == 27) {
+		note_key(ed, ED_PASTE); /* a bracketed paste comes this way */
 		return escape(t);
+	}
 	enum ed_action a = action_for(kind, ch);
+	note_key(ed, a);
 	if (a != ED_UP && a != ED_DOWN && a != ED_PAGE_UP && a != ED_PAGE_DOWN)
 		ed->have_goal = false;
 	if (a == ED_NONE) {
@@ -723,11 +857,55 @@ bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
 	return true;
 }
 
+/* The user's own draft of the item, if any: offered before editing. A
+ * draft equal to the current revision holds nothing and goes quietly.
+ * Returns false when the user chose not to open the item. */
+static bool take_draft(struct tui *t, int64_t id, const struct nd_story *current,
+		       struct nd_draft *d, bool *recover)
+{
+	struct nd_error err = { 0 };
+	*recover = false;
+	int found = nd_draft_get(t->st, t->actor, id, d, &err);
+	if (found < 0) {
+		tui_message(t, true, "%s", err.msg);
+		return false;
+	}
+	if (found == 0)
+		return true;
+	char *a = nd_story_format(current), *b = nd_story_format(&d->story);
+	bool same = a && b && strcmp(a, b) == 0;
+	free(a);
+	free(b);
+	if (same) {
+		nd_draft_discard(t->st, t->actor, id, NULL);
+		return true;
+	}
+	int choice = tui_draft_offer(t, d, current);
+	*recover = choice == 'r';
+	return choice != 0;
+}
+
+static void tell_others(struct tui *t, int64_t id)
+{
+	char who[72], when[16];
+	int64_t at;
+	if (nd_draft_other(t->st, t->actor, id, who, sizeof who, &at) != 1)
+		return;
+	time_t tt = (time_t)at;
+	struct tm tm;
+	if (!localtime_r(&tt, &tm) || !strftime(when, sizeof when, "%H:%M", &tm))
+		snprintf(when, sizeof when, "?");
+	tui_message(t, false, _("note: %s has an unsaved draft of #%lld (from %s)"), who,
+		    (long long)id, when);
+}
+
 bool tui_editor_open(struct tui *t, int64_t id)
 {
 	struct nd_error err = { 0 };
 	struct nd_lock lock;
 	struct nd_item it;
+	struct nd_draft draft = { 0 };
+	bool recover = false;
 	if (nd_lock_take(t->st, t->actor, id, &lock, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return false;
@@ -737,9 +915,19 @@ bool tui_editor_open(struct tui *t, int64_t id)
 		tui_message(t, true, "%s", err.msg);
 		return false;
 	}
+	if (!take_draft(t, id, &it.story, &draft, &recover)) {
+		nd_draft_free(&draft);
+		nd_item_free(&it);
+		nd_lock_release(t->st, t->actor, id, NULL);
+		if (!t->message[0])
+			tui_message(t, false, _("#%lld not opened; your draft is kept"),
+				    (long long)id);
+		return false;
+	}
 	struct tui_editor *ed = calloc(1, sizeof *ed);
-	if (!ed || nd_doc_init(&ed->doc, &it.story) < 0) {
+	if (!ed || nd_doc_init(&ed->doc, recover ? &draft.story : &it.story) < 0) {
 		free(ed);
+		nd_draft_free(&draft);
 		nd_item_free(&it);
 		nd_lock_release(t->st, t->actor, id, NULL);
 		tui_message(t, true, "%s", _("out of memory"));
@@ -750,13 +938,23 @@ bool tui_editor_open(struct tui *t, int64_t id)
 	ed->base_rev = lock.base_rev;
 	ed->last_renew = time(NULL);
 	t->ed = ed;
-	if (lock.took_over)
+	if (recover) {
+		/* Unsaved until saved; from an older revision a save is a
+		 * conflict, which the save path handles without loss. */
+		ed->doc.saved_changes = ed->doc.changes - 1;
+		if (draft.base_rev > 0 && draft.base_rev < lock.base_rev)
+			ed->base_rev = draft.base_rev;
+		tui_message(t, false, _("recovered your draft of #%lld: unsaved until ^S"),
+			    (long long)id);
+	} else if (lock.took_over) {
 		tui_message(t, false, _("took over %s's expired lock"), lock.previous);
-	else
+	} else {
 		tui_message(t, false, "%s", _("editing: ^S saves, Esc leaves, ^K cleans up"));
-	/* Ctrl-S, Ctrl-Z, Ctrl-C and Ctrl-Q are editor keys: no signals, no
-	 * flow control. Ask the terminal to bracket pastes. */
-	raw();
+		tell_others(t, id);
+	}
+	nd_draft_free(&draft);
+	/* Ask the terminal to bracket pastes. (The whole desk runs raw, so
+	 * Ctrl-S, Ctrl-Z, Ctrl-C and Ctrl-Q are keys, never signals.) */
 	fputs("\033[?2004h", stdout);
 	fflush(stdout);
 	return true;
@@ -778,8 +976,6 @@ void tui_editor_close(struct tui *t)
 	t->ed = NULL;
 	fputs("\033[?2004l", stdout);
 	fflush(stdout);
-	noraw();
-	cbreak();
 	curs_set(0);
 	t->sel_id = id;
 	tui_item_invalidate(t);

@@ -48,6 +48,9 @@ const struct tui_key tui_keys[] = {
 	{ ':', false, ":", ACT_COMMAND, NULL, N_("run any workflow verb by name") },
 	{ '?', false, "?", ACT_HELP, NULL, N_("this help") },
 	{ 'L' - '@', false, "Ctrl-L", ACT_REDRAW, NULL, N_("redraw the screen") },
+	{ 'Z' - '@', false, "Ctrl-Z", ACT_SUSPEND, NULL,
+	  N_("suspend the desk (the shell's fg brings it back)") },
+	{ 'C' - '@', false, "Ctrl-C", ACT_INTERRUPT, NULL, N_("quit, after asking") },
 	{ 'q', false, "q", ACT_QUIT, NULL, N_("back, or quit") },
 };
 

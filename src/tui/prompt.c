@@ -62,6 +62,8 @@ char *tui_prompt(const char *question, const char *initial)
 		show(question, cps, n);
 		wint_t ch;
 		int kind = get_wch(&ch);
+		if (kind == ERR && tui_hangup(kind))
+			break; /* cancelled: the loop ends the desk */
 		if (kind == ERR)
 			continue;
 		if (kind == KEY_CODE_YES) {
@@ -105,7 +107,7 @@ bool tui_confirm(const char *question)
 	int kind;
 	do
 		kind = get_wch(&ch);
-	while (kind == ERR);
+	while (kind == ERR && !tui_hangup(kind));
 	curs_set(0);
 	timeout(500);
 	return kind == OK && (ch == 'y' || ch == 'Y');
@@ -123,6 +125,8 @@ int tui_choice(const char *question, const char *choices)
 	for (;;) {
 		wint_t ch;
 		int kind = get_wch(&ch);
+		if (kind == ERR && tui_hangup(kind))
+			break;
 		if (kind == ERR || kind == KEY_CODE_YES)
 			continue;
 		if (ch == 27 || ch == 7)

@@ -229,6 +229,9 @@ static void build(struct tui *t, int width)
 		line(rv, _("(the body is unchanged)"), SEG_DIM, w);
 	snprintf(buf, sizeof buf, "── %s ──", _("Body"));
 	line(rv, buf, SEG_DIM, w);
+	if (r.coarse)
+		line(rv, _("(the texts differ too much for a character diff; shown by paragraph)"),
+		     SEG_WARN, w);
 	add_diff(rv, &r.body, w);
 	nd_review_free(&r);
 
@@ -236,11 +239,24 @@ static void build(struct tui *t, int width)
 	if (nd_proof_item(t->st, t->actor, rv->id, rv->rev_b, &pr, &err) == 0) {
 		line(rv, "", SEG_PLAIN, w);
 		snprintf(buf, sizeof buf,
-			 _("── Proofreading: %zu warnings, %.1f per 10,000 (limit %.0f) ──"), pr.n,
-			 pr.rate, pr.limit);
-		line(rv, buf, pr.n ? SEG_WARN : SEG_DIM, w);
+			 _("── Proofreading: %zu warnings, %.1f per 10,000 (limit %.0f) ──"),
+			 pr.left, pr.rate, pr.limit);
+		line(rv, buf, pr.left ? SEG_WARN : SEG_DIM, w);
+		for (size_t c = 0; c < nd_proof_check_count; c++) {
+			const struct nd_proof_check *k = &nd_proof_checks[c];
+			size_t n = k->fix ? nd_proof_count(&pr, k) : 0;
+			if (n) { /* a mechanical class: one line, ^K fixes them all */
+				snprintf(buf, sizeof buf, _("%zu %s — ^K fixes them"), n,
+					 t->zh    ? k->noun_zh
+					 : n == 1 ? k->noun1_en
+						  : k->noun_en);
+				line(rv, buf, SEG_DIM, w);
+			}
+		}
 		for (size_t i = 0; i < pr.n; i++) {
 			const struct nd_proof_hit *h = &pr.hits[i];
+			if (h->check->fix)
+				continue;
 			if (h->paragraph)
 				snprintf(buf, sizeof buf, "%s ¶%d: %s — %s", h->check->id,
 					 h->paragraph, h->detail, h->excerpt);

@@ -86,7 +86,29 @@ printf '\n\n正文\n' >>"$TMP/long.txt"
 expect_exit 1 "a 201-character headline is refused" nd --as zhu file "$TMP/long.txt"
 contains "…saying how long" "$err" "201 characters"
 expect_exit 4 "a missing file is refused" nd --as zhu file "$TMP/no-such-file.txt"
+# Encodings never guessed silently (issue 20).
+printf 'abc\x80\x80def\n\nbody\n' >"$TMP/c1.txt"
+expect_exit 1 "abc\\x80\\x80def is not filed as abcdef" nd --as zhu file "$TMP/c1.txt"
+contains "…it is refused with the reading it looks like" "$err" "looks like Latin-1 (Windows-1252) (“abc€€def”)"
+printf 'お問い合わせ\n\n本文です。\n' | iconv -f UTF-8 -t SHIFT_JIS >"$TMP/sjis.txt"
+expect_exit 1 "Shift_JIS is refused" nd --as zhu file "$TMP/sjis.txt"
+contains "…named" "$err" "this looks like Shift_JIS (“お問い合わせ”); newsdesk takes UTF-8, GB18030"
+printf '标题\n\n正文第一段。\n' | iconv -f UTF-8 -t UTF-16LE >"$TMP/u16.txt"
+expect_exit 1 "UTF-16 without a BOM is refused, not taken for binary" nd --as zhu file "$TMP/u16.txt"
+contains "…named, with the option" "$err" "looks like UTF-16LE without a byte-order mark (“标题”): file it again with --encoding UTF-16LE"
+printf '川洋家私\n' | iconv -f UTF-8 -t GB18030 >"$TMP/tie.txt"
+expect_exit 1 "a short title both Chinese encodings read is refused" nd --as zhu file "$TMP/tie.txt"
+contains "…showing both readings and the choice" "$err" "as GB18030 “川洋家私”; as Big5"
+contains "…and the option" "$err" "--encoding gb18030 or --encoding big5"
 equals "no refusal stored anything" "$(item_count)" "$before"
+expect_ok "--encoding utf-16le files the UTF-16 story" nd --as zhu file --encoding utf-16le "$TMP/u16.txt"
+printf '川洋家私\n\n正文。\n' | iconv -f UTF-8 -t GB18030 >"$TMP/tie2.txt"
+expect_ok "--encoding gb18030 files it" nd --as zhu file --encoding gb18030 "$TMP/tie2.txt"
+contains "…as 川洋家私" "$out" "川洋家私"
+printf '都有自己的\n\n正文都有自己的故事。\n' | iconv -f UTF-8 -t BIG5 >"$TMP/big5title.txt"
+expect_ok "the Big5 title 都有自己的 is read as Big5" nd --as zhu file "$TMP/big5title.txt"
+contains "…not as GB18030" "$out" "都有自己的"
+before=$(item_count)
 
 # Several files: the good ones are filed, the exit says one failed.
 expect_exit 1 "a batch with one bad file" nd --as zhu file "$story" "$TMP/empty.txt"
@@ -119,6 +141,6 @@ expect_exit 1 "another program's SQLite file is refused" nd --db "$TMP/foreign.d
 contains "…clearly" "$err" "not a newsdesk one"
 
 expect_ok "the store checks out at the end" nd check
-equals "…ok" "$out" "ok"
+equals "…ok" "$(checked "$out")" "ok"
 
 finish

@@ -15,23 +15,41 @@ bad=$'\033[2J\033]0;pwned\007\xc2\x9b31m\xe2\x80\xae'
 	for i in 1 2 3 4 5 6; do cat "$SRCDIR/tests/data/articles/a05.txt" | tail -n +3; done
 } >"$TMP/hostile.txt"
 expect_ok "a story full of control sequences is filed" nd --as zhu file "$TMP/hostile.txt"
-# And the same written straight into the store, by something not newsdesk.
+# And the same written straight into the store, by something not newsdesk
+# (but hashed as newsdesk does, as the history_hashes migration documents,
+# so check has no reason to complain: this also proves the chain's
+# definition).
 python3 - "$NEWSDESK_DB" <<'PY'
-import os, sys, time
+import hashlib, os, sys, time
 sys.path.insert(0, os.environ["SRCDIR"] + "/tests/tools")
 import ndsql as sqlite3  # with the index's tokenizer loaded
+def nd_chain(*args):
+    b = b"nd-chain-1\n"
+    for a in args:
+        if a is None:
+            b += b"N"
+        else:
+            t = str(a).encode()
+            b += b"T%d:" % len(t) + t
+    return hashlib.sha256(b).hexdigest()
 c = sqlite3.connect(sys.argv[1])
 now = int(time.time())
 bad = "\x1b[2J\x1b]0;pwned\x07\x9b31m\u202e\u2066"
 c.execute("INSERT INTO items(kind, section, state, reporter, current_rev, filed_at, updated_at) "
           "VALUES ('article', ?, 'submitted', 'zhu', 1, ?, ?)", ("栏" + bad, now, now))
 i = c.execute("SELECT max(id) FROM items").fetchone()[0]
-c.execute("INSERT INTO revisions(item_id, rev, kind, kicker, headline, subhead, dateline, byline, body, "
-          "chars, body_chars, author, created_at) VALUES (?, 1, 'article', ?, ?, ?, ?, ?, ?, 1, 1, 'zhu', ?)",
-          (i, "引" + bad, "直写" + bad, "副" + bad, "电" + bad, "作" + bad, "正文" + bad, now))
-c.execute("INSERT INTO events(item_id, actor, verb, to_state, note, created_at) VALUES (?, 'zhu', 'file', 'submitted', ?, ?)",
-          (i, "注" + bad, now))
-c.execute("INSERT INTO notes(item_id, rev, author, body, created_at) VALUES (?, 1, 'wang', ?, ?)", (i, "意见" + bad, now))
+rev = (i, 1, None, "article", None, "引" + bad, "直写" + bad, "副" + bad, "电" + bad, "作" + bad,
+       "正文" + bad, 1, 1, "zhu", now, 0, None)
+rh = nd_chain(None, *rev)
+c.execute("INSERT INTO revisions(item_id, rev, base_rev, kind, section, kicker, headline, subhead, "
+          "dateline, byline, body, chars, body_chars, author, created_at, conflict, encoding, hash) "
+          "VALUES (" + ", ".join("?" * 18) + ")", rev + (rh,))
+ev = (i, "zhu", "file", None, "submitted", "注" + bad, 1, now)
+c.execute("INSERT INTO events(item_id, actor, verb, from_state, to_state, note, rev, created_at, hash) "
+          "VALUES (" + ", ".join("?" * 9) + ")", ev + (nd_chain(None, *ev, rh),))
+note = (i, 1, "wang", "意见" + bad, now)
+c.execute("INSERT INTO notes(item_id, rev, author, body, created_at, hash) VALUES (?, ?, ?, ?, ?, ?)",
+          note + (nd_chain(None, *note),))
 c.commit()
 PY
 nd issue add h1 --title "期$bad" --pages 1 >/dev/null

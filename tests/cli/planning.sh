@@ -157,6 +157,6 @@ expect_ok "a reporter sees their own line" nd --as li stats --year "$year"
 lacks "…only" "$out" "朱建良"
 
 expect_ok "the store checks out after planning and publishing" nd check
-equals "…ok" "$out" "ok"
+equals "…ok" "$(checked "$out")" "ok"
 
 finish

@@ -12,12 +12,13 @@ if [ "$(id -u)" -eq 0 ]; then mkdir -p /run/sshd; fi
 setup_desk
 me=$(id -un)
 nd user add wangj --role editor --name 王娟 >/dev/null
-for who in zhu li wangj; do ssh-keygen -q -t ed25519 -N "" -C "$who@field" -f "$TMP/$who"; done
+for who in zhu li wangj chen; do ssh-keygen -q -t ed25519 -N "" -C "$who@field" -f "$TMP/$who"; done
 ssh-keygen -q -t ed25519 -N "" -f "$TMP/host"
 
 expect_ok "user key" nd user key zhu --key "$TMP/zhu.pub"
 nd user key li --key "$TMP/li.pub" >/dev/null
 nd user key wangj --key "$TMP/wangj.pub" >/dev/null
+nd user key chen --key "$TMP/chen.pub" >/dev/null
 expect_exit 1 "the same key for two users is refused" nd user key wang --key "$TMP/zhu.pub"
 contains "…naming its owner" "$err" "already belongs to zhu"
 printf 'command="/bin/sh" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI x\n' >"$TMP/bad.pub"
@@ -100,6 +101,7 @@ expect_exit 2 "\`…\` is refused" as_user zhu '`touch '"$TMP"'/pwned2`'
 expect_exit 2 "file naming a server path is refused" as_user zhu file /etc/passwd
 expect_exit 2 "edit --from is refused" as_user zhu edit 1 --from /etc/passwd
 expect_exit 2 "--db is refused" as_user zhu list --db /tmp/x
+expect_exit 2 "show --original (raw bytes) is refused over SSH" as_user zhu show 1 --original
 expect_exit 2 "an unterminated quote is refused" as_user zhu "show 'x"
 expect_exit 2 "list is not for reporters" as_user zhu list
 equals "nothing changed" "$(nd list --format tsv | md5sum)" "$before"
@@ -147,6 +149,179 @@ if command -v tmux >/dev/null; then
 	sleep 0.3
 	tmux -L "$sock" kill-server 2>/dev/null || true
 fi
+
+# ---- The door shut (issue 14): every attack, through the real sshd ---------------
+# Many sessions follow: each user's run over one multiplexed connection
+# (the forced command still applies to every session), closed at the end.
+as_user() {
+	local who=$1
+	shift
+	ssh -F /dev/null -i "$TMP/$who" -p "$port" -o StrictHostKeyChecking=no \
+		-o UserKnownHostsFile=/dev/null -o BatchMode=yes -o IdentitiesOnly=yes \
+		-o LogLevel=ERROR -o ConnectTimeout=5 -o ControlMaster=no \
+		-o "ControlPath=$TMP/cm-$who" "$me@127.0.0.1" "$@"
+}
+for who in zhu li wangj chen; do
+	ssh -F /dev/null -i "$TMP/$who" -p "$port" -o StrictHostKeyChecking=no \
+		-o UserKnownHostsFile=/dev/null -o BatchMode=yes -o IdentitiesOnly=yes \
+		-o LogLevel=ERROR -o ConnectTimeout=5 -o ControlMaster=yes \
+		-o "ControlPath=$TMP/cm-$who" -o ControlPersist=120 -N -f "$me@127.0.0.1" \
+		</dev/null >/dev/null 2>&1
+done
+canary="$TMP/canary.txt"
+echo "CANARY-7f3a: the desk account's secret" >"$canary"
+canary_sum=$(sha256sum "$canary")
+keys_sum=$(sha256sum "$TMP/authorized_keys")
+: >"$TMP/all-output"
+items=$(item_count)
+nd issue add K1 --title "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIATTACKERATTACKERATTACKERATTACKERATTACK x" >/dev/null
+nd assign 1 --issue K1 --page 1 >/dev/null
+# refused WHO WORDS…: exit 2 (a usage refusal); all output kept for the canary check
+refused() {
+	local who=$1 rc=0
+	shift
+	as_user "$who" "$@" >"$TMP/o" 2>&1 </dev/null || rc=$?
+	cat "$TMP/o" >>"$TMP/all-output"
+	if [ "$rc" -eq 2 ]; then pass "$who: '$*' is refused"; else fail "$who: '$*' is refused" "exit $rc" "$(cat "$TMP/o")"; fi
+}
+# 1. any reporter reading any file the desk account can read
+for words in "file -t --bytes $canary" "file --tok --bytes $canary" "file --token --bytes $canary" \
+	"file -- $canary" "file $canary" "file - $canary" "file --encoding=$canary" "file -e $canary" \
+	"file -et $canary" "file --bytes=1 $canary" "file --sha $canary" "file --token x -- $canary"; do
+	refused zhu $words
+done
+equals "…nothing was filed" "$(item_count)" "$items"
+refused zhu "show --rev 1 $canary"
+# 2. an editor writing any file the desk account can write
+for words in "rundown K1 --out $TMP/authorized_keys" "rundown K1 --output $TMP/authorized_keys" \
+	"rundown K1 --output=$TMP/authorized_keys" "rundown K1 -o $TMP/authorized_keys" \
+	"rundown --outpu $TMP/authorized_keys K1" "rundown K1 --format csv --out $NEWSDESK_DB" \
+	"rundown K1 --force --output $NEWSDESK_DB" "rundown K1 -- --output $NEWSDESK_DB" \
+	"issue show K1 --output $TMP/x" "list --db $canary" "list --as chen" "edit 1 --from $canary" \
+	"keys --install $TMP/authorized_keys" "backup $TMP/b.db" "export K1 --format txt --output $TMP/ex" \
+	"import $canary" "user add evil --role admin"; do
+	refused wangj $words
+done
+equals "authorized_keys never changed" "$(sha256sum "$TMP/authorized_keys")" "$keys_sum"
+[ ! -e "$TMP/x" ] && [ ! -e "$TMP/b.db" ] && [ ! -e "$TMP/ex" ] && pass "…no file was written" || fail "a file was written"
+expect_ok "the database is sound" nd check
+# every option of every command the chief may run over SSH: abbreviated,
+# short, --opt=value, after --, with the canary as the value
+as_user chen help >"$TMP/help" 2>&1
+python3 - "$TMP/help" >"$TMP/opts" <<'PY'
+import re, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    line = line.strip()
+    for part in line.split(" | "):
+        words = part.split()
+        if not words or words[0] in ("and", "ssh", "newsdesk", "以及"):
+            continue
+        prefix = " ".join(words[:2]) if words[0] == "issue" else words[0]
+        for opt in re.findall(r"--([a-z0-9-]+)", part):
+            print(prefix + "\t" + opt)
+PY
+[ "$(wc -l <"$TMP/opts")" -ge 25 ] && pass "the chief's SSH help lists the options ($(wc -l <"$TMP/opts"))" || fail "the chief's SSH help lists the options" "$(cat "$TMP/help")"
+# (every spelling of every option is test_commands' job; here each
+# option's abbreviation and short form, and per command --opt=value and --)
+last=""
+while IFS=$'\t' read -r prefix opt; do
+	refused chen "$prefix 1 --${opt:0:${#opt}-1} $canary"
+	refused chen "$prefix 1 -${opt:0:1} $canary"
+	[ "$prefix" = "$last" ] && continue
+	last=$prefix
+	refused chen "$prefix 1 --$opt=$canary"
+	as_user chen "$prefix" 1 -- "--$opt" "$canary" >>"$TMP/all-output" 2>&1 </dev/null || true
+done <"$TMP/opts"
+lacks "the canary's text never appeared in any output" "$(cat "$TMP/all-output")" "CANARY-7f3a"
+equals "…and the canary never changed" "$(sha256sum "$canary")" "$canary_sum"
+expect_exit 2 "a refusal is sanitised" as_user zhu $'show \e[2J\e]0;x\a'
+lacks "…no escape character reaches the terminal" "$err" $'\e'
+contains "…it is shown as a placeholder" "$err" "show"
+
+# 6. tokens: one reporter, one content
+expect_ok "zhu files with a token" as_user zhu file --token shared-1 <"$story"
+id_t=$(printf '%s' "$out" | grep -o '#[0-9]*' | head -1)
+expect_ok "…a retry of the same bytes" as_user zhu file --token shared-1 <"$story"
+contains "…is already filed, the same item" "$out" "已提交过 $id_t"
+n=$(item_count)
+expect_exit 1 "li's upload under zhu's token is refused" as_user li file --token shared-1 <"$story"
+contains "…with a clear message" "$err" "already used for another upload"
+lacks "…not told zhu's item" "$out$err" "$id_t"
+expect_exit 1 "zhu's other story under the same token is refused" as_user zhu file --token shared-1 <"$TMP/gb.txt"
+equals "…and nothing was filed" "$(item_count)" "$n"
+
+# 3. ssh -t: E never starts a program on the server
+if command -v tmux >/dev/null; then
+	sock="nd-ssh-e-$$"
+	tmux -L "$sock" -f /dev/null new-session -d -s t -x 110 -y 30 \
+		ssh -tt -F /dev/null -i "$TMP/zhu" -p "$port" -o StrictHostKeyChecking=no \
+		-o UserKnownHostsFile=/dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o LogLevel=ERROR \
+		-o SendEnv=LANG "$me@127.0.0.1"
+	seen=""
+	for i in $(seq 1 200); do
+		seen=$(tmux -L "$sock" capture-pane -p -t t 2>/dev/null)
+		case "$seen" in *"射阳县工人文化宫"*) break ;; esac
+		sleep 0.05
+	done
+	tmux -L "$sock" send-keys -t t E
+	for i in $(seq 1 100); do
+		seen=$(tmux -L "$sock" capture-pane -p -t t 2>/dev/null)
+		case "$seen" in *"SSH"*) break ;; esac
+		sleep 0.05
+	done
+	contains "E in the ssh -t desk says the built-in editor is the one over SSH" "$seen" "SSH"
+	contains "…and the desk is still there" "$seen" "射阳县工人文化宫"
+	lacks "…no vi started" "$seen" "~                 "
+	tmux -L "$sock" send-keys -t t q
+	sleep 0.3
+	tmux -L "$sock" kill-server 2>/dev/null || true
+fi
+
+# 4. a reader in the desk's group, then a filing: the files stay the group's.
+# Two system accounts stand in for the desk account (daemon) and a reader
+# (nobody), both in a group of their own, with setpriv; root would not see
+# a mode problem at all.
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null && [ -x /usr/bin/python3 ]; then
+	G=4242
+	chmod 711 "$TMP"
+	shared="$TMP/shared"
+	mkdir "$shared" && chown daemon:$G "$shared" && chmod 2770 "$shared"
+	as_desk() { setpriv --reuid=daemon --regid=$G --groups=$G "$NEWSDESK" --db "$shared/desk.db" "$@"; }
+	as_desk init >/dev/null
+	as_desk user add nobody --role editor >/dev/null
+	as_desk user add zhu --role reporter >/dev/null
+	equals "the database is 0660 in the desk's group" "$(stat -c '%a %g' "$shared/desk.db")" "660 $G"
+	setpriv --reuid=nobody --regid=$G --groups=$G /usr/bin/python3 -c '
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1])
+c.execute("SELECT count(*) FROM items").fetchone()
+open(sys.argv[2], "w").close()
+time.sleep(5)' "$shared/desk.db" "$shared/held" &
+	holder=$!
+	for i in $(seq 1 100); do [ -e "$shared/held" ] && break; sleep 0.05; done
+	equals "the reader's -wal is the group's, group-writable" "$(stat -c '%U %a %g' "$shared/desk.db-wal")" "nobody 660 $G"
+	equals "…and its -shm" "$(stat -c '%U %a %g' "$shared/desk.db-shm")" "nobody 660 $G"
+	if SSH_ORIGINAL_COMMAND=file as_desk ssh-shell zhu <"$story" >"$TMP/o" 2>&1; then
+		pass "the desk account files while the reader holds the database"
+	else
+		fail "the desk account files while the reader holds the database" "$(cat "$TMP/o")"
+	fi
+	as_desk check >"$TMP/o" 2>&1
+	lacks "check warns about nothing" "$(cat "$TMP/o")" "warning"
+	kill "$holder" 2>/dev/null
+	wait "$holder" 2>/dev/null
+fi
+
+for who in zhu li wangj chen; do
+	ssh -F /dev/null -o "ControlPath=$TMP/cm-$who" -O exit "$me@127.0.0.1" >/dev/null 2>&1 || true
+done
+as_user() {
+	local who=$1
+	shift
+	ssh -F /dev/null -i "$TMP/$who" -p "$port" -o StrictHostKeyChecking=no \
+		-o UserKnownHostsFile=/dev/null -o BatchMode=yes -o IdentitiesOnly=yes \
+		-o LogLevel=ERROR -o ConnectTimeout=5 "$me@127.0.0.1" "$@"
+}
 
 # A disabled user's key is gone after the next install.
 nd user disable li >/dev/null

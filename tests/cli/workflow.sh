@@ -37,7 +37,7 @@ expect_ok "publish" nd --as chen publish 1
 # publish ID goes through the same core call as publish --issue: what went
 # out is recorded, so check and stats agree with the state.
 expect_ok "…and check agrees" nd check
-equals "…check says ok" "$out" "ok"
+equals "…check says ok" "$(checked "$out")" "ok"
 expect_ok "stats" nd stats --year "$(date -u +%Y)"
 equals "…counts it published" "$(printf '%s\n' "$out" | awk '/\(zhu\)|^zhu/ {print $(NF-1)}')" "1"
 expect_exit 1 "a published item cannot be spiked" nd --as chen spike 1 --note x
@@ -79,8 +79,8 @@ printf '标题: 好标题\n记者: 乱写\n\n正文\n' >"$1"
 SH
 chmod +x "$TMP/breaker.sh"
 expect_exit 1 "an edit that breaks the format is refused" env EDITOR="$TMP/breaker.sh" "$NEWSDESK" --as wang edit 2
-contains "…and the text is kept for the editor" "$err" "your text is kept in"
-kept=$(printf '%s' "$err" | sed -n 's/.*your text is kept in \([^;]*\);.*/\1/p')
+contains "…and the text is kept for the editor" "$err" "your text is kept as a draft in"
+kept=$(printf '%s' "$err" | sed -n 's/.*your text is kept as a draft in \([^ ]*\) (.*/\1/p')
 [ -f "$kept" ] && pass "…the kept file exists" || fail "kept file" "$kept"
 expect_ok "the lock was released after the failed edit" nd --as chen edit 2 --from "$story"
 
@@ -138,6 +138,6 @@ PY
 lacks "SQL cannot delete or change history" "$(cat "$TMP/sql.out")" "allowed:"
 
 expect_ok "the store checks out after all of it" nd check
-equals "…ok" "$out" "ok"
+equals "…ok" "$(checked "$out")" "ok"
 
 finish

@@ -20,9 +20,15 @@ contains "a long headline is cut with …" "$(screen)" "“加速…"
 shows "the key hints" "? help"
 
 # Moving and opening. Sort by id first: the demo's items were touched
-# within the same second or two, so "newest" is not a fixed order.
+# within the same second or two, so "newest" is not a fixed order. Then g:
+# the selection follows its item through the sort, and which item was
+# newest (so selected) depends on those seconds too.
 keys s
 shows "s sorts by id" "[sort id]"
+# the selection follows its item through the sort; which item was newest
+# depends on the second the demo was made in (under ASan #1, edited last)
+keys g
+shows "g selects the first row" "── #25 submitted"
 keys j j
 shows "two rows down selects the third item" "── #23 submitted"
 keys Enter
@@ -143,5 +149,11 @@ fi
 # NO_COLOR is honoured without losing anything on screen.
 start_desk 100 30 NO_COLOR=1
 shows "under NO_COLOR the desk still draws" "104个专业供职工自主选择"
+
+# The desk's own work checks out; the row written behind its back does not.
+expect_exit 1 "check ends the session: it names the row newsdesk did not write" nd check
+contains "…as not written by newsdesk" "$out" "has no hash: newsdesk did not write it"
+lines=$(printf '%s\n' "$out" | grep -v "#$(nd list --format tsv --sort id | head -1 | cut -f1):" | wc -l | tr -d ' ')
+equals "…and nothing else" "$lines" 0
 
 finish

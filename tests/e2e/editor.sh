@@ -113,4 +113,6 @@ shows "…and the list shows the new headline" "外部编辑器改的标题"
 expect_ok "show" nd show 2
 contains "the store has it" "$out" "外部编辑器改的标题"
 
+expect_ok "the store checks out at the end" nd check
+equals "…ok" "$(checked "$out")" "ok"
 finish

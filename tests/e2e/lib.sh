@@ -2,11 +2,36 @@
 # session on its own tmux socket, send keys, read the screen with
 # capture-pane, and wait for text rather than sleeping. Sourced.
 . "$(dirname "$0")/../cli/lib.sh"
-SOCKET="newsdesk-e2e-$$"
+# Each start_desk gets a tmux server of its own: killing the last session of
+# a server makes it exit, and a new-session racing that exit on the same
+# socket fails ("server exited unexpectedly") on a loaded machine.
+SOCKET_BASE="newsdesk-e2e-$$"
+SOCKET_N=0
+SOCKET="$SOCKET_BASE-0"
 SESSION=desk
-trap 'tmux -L "$SOCKET" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'stop_server; rm -rf "$TMP"' EXIT
 
 tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
+
+# stop_server: end this test's current tmux server and wait until its
+# process is gone, so nothing of it outlives the test.
+stop_server() {
+	local pid i=0
+	pid=$(tm display-message -p '#{pid}' 2>/dev/null) || return 0
+	tm kill-server 2>/dev/null
+	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ "$i" -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCKET"
+}
+
+# fresh_server: the next session goes on a new server (and socket).
+fresh_server() {
+	stop_server
+	SOCKET_N=$((SOCKET_N + 1))
+	SOCKET="$SOCKET_BASE-$SOCKET_N"
+}
 
 # start_desk COLS ROWS [VAR=value ...] [-- ARGS...]: the desk as the admin.
 start_desk() {
@@ -15,7 +40,7 @@ start_desk() {
 	local envs=() args=()
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
 	[ "${1:-}" = -- ] && shift && args=("$@")
-	tm kill-session -t "$SESSION" 2>/dev/null
+	fresh_server
 	tm new-session -d -s "$SESSION" -x "$cols" -y "$rows" \
 		env NEWSDESK_DB="$NEWSDESK_DB" NEWSDESK_LOCALEDIR="$LOCALEDIR" LC_ALL= LANG=C.UTF-8 \
 		"${envs[@]}" "$NEWSDESK" "${args[@]}"

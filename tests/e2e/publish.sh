@@ -21,7 +21,7 @@ shows "P publishes it" "#1 approved → published"
 expect_ok "show" nd show 1
 contains "…the item is published" "$out" "#1  published"
 expect_ok "check after P" nd check
-equals "…is clean: the published revision was recorded" "$out" "ok"
+equals "…is clean: the published revision was recorded" "$(checked "$out")" "ok"
 expect_ok "stats" nd stats --year "$(date +%Y)"
 equals "…and stats count it" "$(printf '%s\n' "$out" | awk '/\(zhu\)/ {print $(NF-1)}')" "1"
 
@@ -34,6 +34,6 @@ shows "…naming what is not signed off" "#3 (submitted)"
 expect_ok "show" nd show 2
 contains "…and nothing moved" "$out" "#2  approved"
 expect_ok "check after the refusal" nd check
-equals "…is clean" "$out" "ok"
+equals "…is clean" "$(checked "$out")" "ok"
 keys q
 finish

@@ -13,6 +13,7 @@ shows "r opens the review pane" "review #1"
 shows "…comparing the filed and the current revision" "revision 1 (zhu"
 shows "the changed characters are marked" "射阳县[-工人-]{+总工会+}文化宫"
 shows "proofreading is shown" "Proofreading:"
+shows "…the half-width marks as one line ^K fixes" "half-width marks — ^K fixes them"
 keys c
 shows "c asks for a note" "Note on #1"
 type_text "标题改得好"
@@ -41,5 +42,32 @@ shows "R asks for the return note" "Note for return #2"
 type_text "请补充数据来源"
 keys Enter
 shows "R returns it" "#2 submitted → returned"
+
+# Two unrelated revisions of 50,000 characters: the pane opens promptly
+# (the diff is bounded) and says the body is shown by paragraph.
+python3 - "$TMP" <<'PY'
+import random, sys
+for name, seed in (("u1.txt", 1), ("u2.txt", 2)):
+    r = random.Random(seed)
+    paras = ["".join(chr(0x4E00 + r.randrange(3000)) for _ in range(250)) for _ in range(200)]
+    open(f"{sys.argv[1]}/{name}", "w", encoding="utf-8").write("长稿 %d\n\n" % seed + "\n\n".join(paras) + "\n")
+PY
+nd --as zhu file "$TMP/u1.txt" >/dev/null
+nd --as wang edit 3 --from "$TMP/u2.txt" >/dev/null
+start_desk 110 36 -- --as chen
+keys s
+shows "sorted by id" "[sort id]"
+keys r
+shows "review of #3" "review #3"
+shows "the pane says the texts are shown by paragraph" "shown by paragraph"
+if locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
+	start_desk 110 36 LANG=zh_CN.UTF-8 -- --as chen
+	keys s
+	keys r
+	shows "…and in Chinese" "按段落显示"
+fi
+
+expect_ok "the store checks out at the end" nd check
+equals "…ok" "$(checked "$out")" "ok"
 
 finish

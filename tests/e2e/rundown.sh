@@ -44,4 +44,6 @@ hides "q leaves the rundown" "《盐城工会》2024年第7期"
 expect_ok "log" nd log 2
 contains "the move is logged" "$out" "2024-07 p.1 #2 → 2024-07 p.2 #1"
 
+expect_ok "the store checks out at the end" nd check
+equals "…ok" "$(checked "$out")" "ok"
 finish

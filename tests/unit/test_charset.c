@@ -6,6 +6,7 @@
 
 #include <iconv.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,101 @@ static void check_refused(const char *bytes, size_t n, const char *forced, const
 		printf("#   message: %s\n", err.msg);
 	if (rc == 0)
 		nd_decoded_free(&d);
+}
+
+/* ---- the data set (tests/data/encodings/samples.tsv) ----------------------
+ * Every sample is decoded right, or refused with its encoding among the
+ * readings shown; never decoded wrong. */
+
+struct enc_tally {
+	char name[32];
+	int samples, right, refused, wrong, unnamed;
+};
+
+static int hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+static bool accepted(const char *name)
+{
+	return strcmp(name, "GB18030") == 0 || strcmp(name, "Big5") == 0 ||
+	       strcmp(name, "UTF-8") == 0;
+}
+
+static void one_sample(struct enc_tally *t, const char *kind, const char *hex, const char *text)
+{
+	size_t n = strlen(hex) / 2;
+	char *bytes = malloc(n + 1);
+	for (size_t i = 0; i < n; i++)
+		bytes[i] = (char)(hexval(hex[2 * i]) * 16 + hexval(hex[2 * i + 1]));
+	struct nd_decoded d;
+	struct nd_error err = { 0 };
+	int rc = nd_charset_decode(bytes, n, NULL, &d, &err);
+	t->samples++;
+	if (rc == 0) {
+		bool right = accepted(t->name) && strcmp(d.text, text) == 0;
+		t->right += right;
+		t->wrong += !right;
+		if (!right)
+			printf("# WRONG %s %s “%s” read as %s “%.60s”\n", t->name, kind, text,
+			       d.encoding, d.text);
+		nd_decoded_free(&d);
+	} else if (strstr(err.msg, t->name) && strstr(err.msg, "“")) {
+		t->refused++;
+	} else {
+		t->unnamed++;
+		printf("# refused without naming %s: %s “%s”: %s\n", t->name, kind, text, err.msg);
+	}
+	free(bytes);
+}
+
+static void data_set(void)
+{
+	FILE *f = fopen("data/encodings/samples.tsv", "r");
+	if (!ok(f != NULL, "data/encodings/samples.tsv opens"))
+		return;
+	struct enc_tally tallies[12];
+	size_t nt = 0;
+	static char line[65536];
+	while (fgets(line, sizeof line, f)) {
+		if (line[0] == '#')
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		char *enc = strtok(line, "\t"), *kind = strtok(NULL, "\t"),
+		     *hex = strtok(NULL, "\t"), *text = strtok(NULL, "\t");
+		if (!enc || !kind || !hex || !text)
+			continue;
+		size_t k = 0;
+		while (k < nt && strcmp(tallies[k].name, enc) != 0)
+			k++;
+		if (k == nt && nt < sizeof tallies / sizeof *tallies) {
+			memset(&tallies[nt], 0, sizeof *tallies);
+			snprintf(tallies[nt].name, sizeof tallies[nt].name, "%s", enc);
+			nt++;
+		}
+		if (k < nt)
+			one_sample(&tallies[k], kind, hex, text);
+	}
+	fclose(f);
+	int samples = 0, right = 0, refused = 0, wrong = 0, unnamed = 0;
+	for (size_t k = 0; k < nt; k++) {
+		struct enc_tally *t = &tallies[k];
+		printf("# %-24s %3d samples: %3d decoded right, %3d refused naming it, %d decoded "
+		       "wrong, %d refused without naming it\n",
+		       t->name, t->samples, t->right, t->refused, t->wrong, t->unnamed);
+		samples += t->samples;
+		right += t->right;
+		refused += t->refused;
+		wrong += t->wrong;
+		unnamed += t->unnamed;
+	}
+	printf("# all: %d samples, %d decoded right, %d refused with the right candidate, %d "
+	       "decoded wrong, %d refused without the right candidate\n",
+	       samples, right, refused, wrong, unnamed);
+	ok(samples >= 300, "at least 300 samples (%d)", samples);
+	is_int(wrong, 0, "no sample is decoded wrong");
+	is_int(unnamed, 0, "every refusal shows the right reading among its candidates");
 }
 
 int main(void)
@@ -116,6 +212,44 @@ int main(void)
 	/* A UTF-16 lone surrogate is not text. */
 	check_refused("\xFF\xFE\x00\xD8\x41\x00", 6, NULL, "not valid", "UTF-16 lone surrogate");
 
+	/* issue 20: a silent wrong guess is data loss */
+	check_refused("abc\x80\x80"
+		      "def",
+		      8, NULL, "Latin-1",
+		      "abc\\x80\\x80def is not filed as abcdef: refused, read as Latin-1 abc€€def");
+	check_refused("abc\x80\x80"
+		      "def",
+		      8, NULL, "“abc€€def”", "…showing that reading");
+	bytes = encode("BIG5", "都有自己的", &n);
+	check_decode(bytes, n, NULL, "都有自己的", "BIG5",
+		     "the Big5 title 都有自己的 (a GB18030 reading has PUA characters)");
+	free(bytes);
+	bytes = encode("CP1252", "Zürich Straße", &n);
+	check_refused(bytes, n, NULL, "this looks like Latin-1 (Windows-1252) (“Zürich Straße”)",
+		      "Zürich Straße in Latin-1 is named, not filed as GB18030 mojibake");
+	check_refused(bytes, n, NULL, "newsdesk takes UTF-8, GB18030", "…with what newsdesk takes");
+	free(bytes);
+	bytes = encode("SHIFT_JIS", "お問い合わせ", &n);
+	check_refused(bytes, n, NULL, "this looks like Shift_JIS (“お問い合わせ”)",
+		      "お問い合わせ in Shift_JIS is named");
+	free(bytes);
+	bytes = encode("EUC-KR", "노동조합 대회가 열렸습니다.", &n);
+	check_refused(bytes, n, NULL, "EUC-KR", "Korean in EUC-KR is named");
+	free(bytes);
+	bytes = encode("UTF-16LE", "劳模工匠进校园", &n);
+	check_refused(bytes, n, NULL, "UTF-16LE without a byte-order mark (“劳模工匠进校园”)",
+		      "short UTF-16LE without a BOM is named");
+	check_refused(bytes, n, NULL, "--encoding UTF-16LE", "…with the option to file it");
+	check_decode(bytes, n, "UTF-16LE", "劳模工匠进校园", "UTF-16LE", "…which then decodes");
+	free(bytes);
+	bytes = encode("GB18030", "川洋家私", &n);
+	check_refused(bytes, n, NULL, "as GB18030 “川洋家私”; as Big5",
+		      "a short title both encodings read well: refused with both readings");
+	check_refused(bytes, n, NULL, "--encoding gb18030 or --encoding big5", "…and the choice");
+	check_decode(bytes, n, "GB18030", "川洋家私", "GB18030", "…which --encoding settles");
+	free(bytes);
+
+	data_set();
 	ok(nd_common_han_score(simplified, strlen(simplified)) > 700, "news copy scores high");
 	return tap_done();
 }

@@ -125,6 +125,32 @@ static void test_least_role_from_the_row(void)
 	fixture_sql(&fx, "UPDATE transitions SET min_role = 'chief' WHERE verb = 'publish'");
 }
 
+/* publish ID of a placed item: refused while a sibling is unsigned; once
+ * every item of the issue is out, the issue is published too. */
+static void test_issue_rule(void)
+{
+	struct nd_error err = { 0 };
+	struct nd_transition_result res;
+	static const char *const sign[] = { "finish", "approve", NULL };
+	ok(nd_issue_add(fx.st, &fx.wang, "I-1", "期", NULL, 1, &err) == 0, "issue I-1");
+	int64_t a = fixture_file(&fx, &fx.zhu, "甲"), b = fixture_file(&fx, &fx.zhu, "乙");
+	nd_item_assign(fx.st, &fx.wang, a, "I-1", 1, 0, &err);
+	nd_item_assign(fx.st, &fx.wang, b, "I-1", 1, 0, &err);
+	advance(a, sign);
+	ok(nd_workflow_apply(fx.st, &fx.chen, a, "publish", NULL, false, &res, &err) == ND_ESTATE,
+	   "publish ID is refused while another item of its issue is unsigned");
+	ok(strstr(err.msg, "I-1") && strstr(err.msg, "not"), "…saying why: %s", err.msg);
+	advance(b, sign);
+	ok(nd_workflow_apply(fx.st, &fx.chen, a, "publish", NULL, false, &res, &err) == 0,
+	   "allowed once the rest is signed off: %s", err.msg);
+	is_int(count("SELECT count(*) FROM issues WHERE code = 'I-1' AND published_at IS NULL"), 1,
+	       "…the issue is not out while #b is not");
+	ok(nd_workflow_apply(fx.st, &fx.chen, b, "publish", NULL, false, &res, &err) == 0,
+	   "the last one: %s", err.msg);
+	is_int(count("SELECT count(*) FROM issues WHERE code = 'I-1' AND state = 'published'"), 1,
+	       "…and with every item out, the issue is published");
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -135,6 +161,7 @@ int main(void)
 	/* mid-write: the second item's event fails */
 	test_publish_fault("INSERT INTO events", 2, "an error logging the second item");
 	test_least_role_from_the_row();
+	test_issue_rule();
 	is_int(count("SELECT count(*) FROM items i JOIN states s ON s.name = i.state "
 		     "WHERE s.published AND i.published_rev IS NULL"),
 	       0, "every published item has its published revision");

@@ -127,10 +127,19 @@ static void test_items(struct fixture *fx)
 	/* A retried upload with the same token files once. */
 	struct nd_story story = { .kind = "article", .headline = "重试", .body = "正文" };
 	struct nd_file_result r1, r2;
-	ok(nd_item_file(fx->st, &fx->zhu, &story, "UTF-8", "tok-1", &r1, &err) == 0,
-	   "token upload");
-	ok(nd_item_file(fx->st, &fx->zhu, &story, "UTF-8", "tok-1", &r2, &err) == 0, "…retried");
+	struct nd_token tok = { "tok-1", NULL };
+	ok(nd_item_file(fx->st, &fx->zhu, &story, "UTF-8", &tok, &r1, &err) == 0, "token upload");
+	ok(nd_item_file(fx->st, &fx->zhu, &story, "UTF-8", &tok, &r2, &err) == 0, "…retried");
 	ok(r2.duplicate && r2.id == r1.id, "…is the same item, not a second one");
+	/* The token belongs to one reporter and one content. */
+	struct nd_file_result r3 = { 0 };
+	ok(nd_item_file(fx->st, &fx->li, &story, "UTF-8", &tok, &r3, &err) == ND_EINVAL,
+	   "another reporter's token is refused");
+	ok(!r3.duplicate && r3.id == 0, "…and is not told the other reporter's item");
+	struct nd_story other = { .kind = "article", .headline = "另一篇", .body = "别的正文" };
+	ok(nd_item_file(fx->st, &fx->zhu, &other, "UTF-8", &tok, &r3, &err) == ND_EINVAL,
+	   "the same token with other content is refused");
+	ok(strstr(err.msg, "new token") != NULL, "…saying what to do: %s", err.msg);
 }
 
 static void test_actors(struct fixture *fx)

@@ -1,4 +1,4 @@
--- 006_state_meaning.sql — what each state means to the rest of newsdesk,
+-- 009_state_meaning.sql — what each state means to the rest of newsdesk,
 -- as data: the code asks "is this state signed off?", never "is it
 -- 'approved'?", so a newsroom that adds a stage (a 复审 step) adds rows.
 ALTER TABLE states ADD COLUMN initial INTEGER NOT NULL DEFAULT 0 CHECK (initial IN (0, 1));
@@ -33,3 +33,18 @@ BEGIN
 				       ELSE 'published' END
 	WHERE code = NEW.code;
 END;
+
+-- Items published by 'publish ID' before this schema never had their
+-- published revision recorded. While still published they have not been
+-- edited since (an edit makes them edited again), so what went out is
+-- their current revision, at the time of their last publish event.
+UPDATE items SET published_rev = current_rev,
+	published_at = coalesce((SELECT max(e.created_at) FROM events e
+				 WHERE e.item_id = items.id AND e.to_state = items.state),
+				updated_at)
+WHERE published_rev IS NULL AND state IN (SELECT name FROM states WHERE published);
+
+-- A correction is a transition like any other, so an edit of a published
+-- item moves it through the same engine as every other move.
+INSERT INTO transitions(verb, from_state, to_state, min_role, note_required, own_only, label_zh, label_en)
+VALUES ('correct', 'published', 'edited', 'editor', 0, 0, '更正', 'correct (back to be signed off)');

@@ -1,4 +1,4 @@
--- 007_search_bigram.sql — the search index becomes the bigram index
+-- 011_search_bigram.sql — the search index becomes the bigram index
 -- (tokenizer nd_bigram, src/store/bigram.c): every word of any length is
 -- one term or one phrase lookup over all items, where the trigram index
 -- could not hold the one- and two-character words most Chinese words are.

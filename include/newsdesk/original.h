@@ -1,0 +1,42 @@
+/* original.h — the bytes of a filing as they arrived, kept compressed beside
+ * the item, so that a wrong decoding can be redone as a new revision
+ * (promise 1: not a byte a reporter sent is lost). */
+#ifndef NEWSDESK_ORIGINAL_H
+#define NEWSDESK_ORIGINAL_H
+
+#include "newsdesk/edit.h"
+#include "newsdesk/error.h"
+#include "newsdesk/filing.h"
+#include "newsdesk/items.h"
+#include "newsdesk/store.h"
+#include "newsdesk/users.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct nd_original {
+	char *bytes; /* as they arrived (malloc'd) */
+	size_t n;
+	char encoding[32]; /* as detected or named at filing; "" when unknown */
+	char sha256[65];
+};
+
+/* Files story (decoded from bytes[0..n) as encoding) like nd_item_file, and
+ * keeps the bytes in the same transaction: both or neither. */
+int nd_item_file_original(struct nd_store *st, const struct nd_actor *actor,
+			  const struct nd_story *story, const char *encoding,
+			  const struct nd_token *token, const char *bytes, size_t n,
+			  struct nd_file_result *res, struct nd_error *err);
+
+/* The original of item id, for an actor who may see the item. ND_ENOENT when
+ * the item was filed before originals were kept, or imported from a page. */
+int nd_original_get(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		    struct nd_original *o, struct nd_error *err);
+void nd_original_free(struct nd_original *o);
+
+/* Decodes the original again as encoding and saves it as a new revision
+ * (under the edit lock, as an edit); a note says what was done. */
+int nd_item_redecode(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		     const char *encoding, struct nd_save_result *res, struct nd_error *err);
+
+#endif

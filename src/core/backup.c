@@ -1,0 +1,375 @@
+/* backup.c — backup and restore. The online backup API restarted its copy
+ * at every commit of another connection, so under steady filing a big
+ * database never finished; VACUUM INTO copies from one read snapshot,
+ * which in WAL mode holds no writer back. Every file written goes to a
+ * temporary name first: a kill leaves at most a partial of ours, named
+ * with our PID, which the next run removes once that PID is gone. */
+#include "newsdesk/backup.h"
+#include "newsdesk/files.h"
+#include "newsdesk/store_sql.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static int fsync_path(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* The folder of path (".") and its last component. */
+static void split_path(const char *path, char *dir, size_t dsize, const char **base)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash) {
+		snprintf(dir, dsize, ".");
+		*base = path;
+	} else if (slash == path) {
+		snprintf(dir, dsize, "/");
+		*base = slash + 1;
+	} else {
+		snprintf(dir, dsize, "%.*s", (int)(slash - path), path);
+		*base = slash + 1;
+	}
+}
+
+static int sync_dir_of(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *base;
+	split_path(path, dir, sizeof dir, &base);
+	return fsync_path(dir);
+}
+
+/* SQLite's own checks of the copy, each telling no row from an error. */
+static int verify_copy(struct nd_store *copy, const char *path, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_sql_prepare(copy, &stmt, err, "PRAGMA integrity_check", NULL);
+	if (rc < 0)
+		return rc;
+	if ((rc = nd_sql_step(copy, stmt, "checking the copy", err)) > 0) {
+		const char *r = (const char *)sqlite3_column_text(stmt, 0);
+		rc = r && strcmp(r, "ok") == 0
+			 ? 0
+			 : nd_fail(err, ND_EIO, "%s fails integrity_check: %s", path, r ? r : "?");
+	} else if (rc == 0) {
+		rc = nd_fail(err, ND_EIO, "%s cannot be checked", path);
+	}
+	sqlite3_finalize(stmt);
+	if (rc < 0 || (rc = nd_sql_prepare(copy, &stmt, err, "PRAGMA foreign_key_check", NULL)) < 0)
+		return rc;
+	if ((rc = nd_sql_step(copy, stmt, "checking the copy", err)) > 0)
+		rc = nd_fail(err, ND_EIO, "%s fails foreign_key_check (table %s)", path,
+			     sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int nd_backup_verify(const char *path, struct nd_error *err)
+{
+	/* Opening it as a store checks that it is newsdesk's (application_id)
+	 * and not from a newer newsdesk; read-only, nothing is migrated. */
+	struct nd_store *copy;
+	int rc = nd_store_open(&copy, path, ND_STORE_READONLY, err);
+	if (rc < 0) {
+		if (rc != ND_EINVAL)
+			nd_error_prefix(err, "%s cannot be opened: ", path);
+		return rc == ND_EINVAL ? rc : ND_EIO;
+	}
+	if ((rc = verify_copy(copy, path, err)) < 0 && rc == ND_EDB)
+		rc = ND_EIO;
+	nd_store_close(copy);
+	return rc;
+}
+
+/* True when no newsdesk process has this PID any more. */
+static bool pid_gone(long pid)
+{
+	if (pid <= 0 || (kill((pid_t)pid, 0) < 0 && errno == ESRCH))
+		return true;
+	char path[64], comm[64] = "";
+	snprintf(path, sizeof path, "/proc/%ld/comm", pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false; /* alive and not ours to read: leave its file */
+	if (!fgets(comm, sizeof comm, f))
+		comm[0] = '\0';
+	fclose(f);
+	return strncmp(comm, "newsdesk", 8) != 0; /* the PID was reused */
+}
+
+/* Removes BASE.partial-PID (and its -journal, -wal, -shm) in the folder
+ * for dead PIDs. */
+static int clean_partials(const char *path)
+{
+	char dir[PATH_MAX], prefix[PATH_MAX];
+	const char *base;
+	split_path(path, dir, sizeof dir, &base);
+	snprintf(prefix, sizeof prefix, "%s.partial-", base);
+	size_t plen = strlen(prefix);
+	DIR *d = opendir(dir);
+	int cleaned = 0;
+	if (!d)
+		return 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (strncmp(e->d_name, prefix, plen) != 0)
+			continue;
+		char *end;
+		long pid = strtol(e->d_name + plen, &end, 10);
+		if (end == e->d_name + plen ||
+		    (*end && strcmp(end, "-journal") != 0 && strcmp(end, "-wal") != 0 &&
+		     strcmp(end, "-shm") != 0) ||
+		    !pid_gone(pid))
+			continue;
+		char victim[PATH_MAX * 2];
+		snprintf(victim, sizeof victim, "%s/%s", dir, e->d_name);
+		if (unlink(victim) == 0 && !*end)
+			cleaned++;
+	}
+	closedir(d);
+	return cleaned;
+}
+
+static int vacuum_into(struct nd_store *st, const char *tmp, struct nd_error *err)
+{
+	int rc = nd_sql_exec(st, err, "copying the database", "VACUUM INTO ?", "s", tmp);
+	if (rc < 0)
+		return rc;
+	rc = 0;
+	/* A plain rollback-journal file: a backup is one file, no -wal. */
+	sqlite3 *db;
+	if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+		rc = nd_fail(err, ND_EIO, "cannot finish %s: %s", tmp, sqlite3_errmsg(db));
+	sqlite3_close(db);
+	if (rc == 0 && fsync_path(tmp) < 0)
+		rc = nd_fail(err, ND_EIO, "cannot sync %s: %s", tmp, strerror(errno));
+	return rc;
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *path, bool force,
+	      int *cleaned, struct nd_error *err)
+{
+	int rc = nd_require_rank(actor, ND_RANK_ADMIN, "make backups", err);
+	if (rc < 0)
+		return rc;
+	int n = clean_partials(path);
+	if (cleaned)
+		*cleaned = n;
+	/* The output rules (never the database, never over a file without
+	   --force, refused over SSH) and an empty 0660 PATH.partial-PID for
+	   VACUUM INTO to fill. */
+	struct nd_output out;
+	rc = nd_output_open(&out, path, ND_OUT_SHARED | ND_OUT_PARTIAL | (force ? ND_OUT_FORCE : 0),
+			    err);
+	if (rc < 0)
+		return rc;
+	close(out.fd); /* SQLite writes the temporary file by its name */
+	out.fd = -1;
+	nd_protect(out.tmp, true);
+	if ((rc = vacuum_into(st, out.tmp, err)) < 0 || (rc = nd_backup_verify(out.tmp, err)) < 0) {
+		nd_output_abort(&out);
+		return rc;
+	}
+	/* linked or renamed into place, then the folder synced */
+	return nd_output_commit(&out, err);
+}
+
+/* ---- restore --------------------------------------------------------------- */
+
+int nd_db_users(const char *db_path, struct nd_buf *who, struct nd_error *err)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	struct stat files[3];
+	bool have[3];
+	for (int i = 0; i < 3; i++) {
+		char p[PATH_MAX];
+		snprintf(p, sizeof p, "%s%s", db_path, suffixes[i]);
+		have[i] = stat(p, &files[i]) == 0;
+	}
+	DIR *proc = opendir("/proc");
+	if (!proc)
+		return nd_fail(err, ND_EIO, "cannot read /proc to see who has the database open");
+	int users = 0;
+	struct dirent *e;
+	while ((e = readdir(proc))) {
+		char *end;
+		long pid = strtol(e->d_name, &end, 10);
+		if (*end || pid <= 0 || pid == (long)getpid())
+			continue;
+		char fddir[64];
+		snprintf(fddir, sizeof fddir, "/proc/%ld/fd", pid);
+		DIR *fds = opendir(fddir);
+		if (!fds)
+			continue; /* another user's: the file modes keep them out anyway */
+		struct dirent *f;
+		bool open_here = false;
+		while (!open_here && (f = readdir(fds))) {
+			char link[320];
+			struct stat sb;
+			snprintf(link, sizeof link, "%s/%s", fddir, f->d_name);
+			if (f->d_name[0] == '.' || stat(link, &sb) < 0)
+				continue;
+			for (int i = 0; i < 3; i++)
+				if (have[i] && sb.st_dev == files[i].st_dev &&
+				    sb.st_ino == files[i].st_ino)
+					open_here = true;
+		}
+		closedir(fds);
+		if (!open_here)
+			continue;
+		char comm_path[64], comm[64] = "?";
+		snprintf(comm_path, sizeof comm_path, "/proc/%ld/comm", pid);
+		FILE *c = fopen(comm_path, "r");
+		if (c) {
+			if (fgets(comm, sizeof comm, c))
+				comm[strcspn(comm, "\n")] = '\0';
+			fclose(c);
+		}
+		nd_buf_printf(who, "%s%ld (%s)", users ? ", " : "", pid, comm);
+		users++;
+	}
+	closedir(proc);
+	return users;
+}
+
+static int copy_file(const char *from, const char *to, struct nd_error *err)
+{
+	int in = open(from, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return nd_fail(err, ND_EIO, "cannot open %s: %s", from, strerror(errno));
+	int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+	if (out < 0) {
+		int rc = nd_fail(err, ND_EIO, "cannot create %s: %s", to, strerror(errno));
+		close(in);
+		return rc;
+	}
+	char buf[1 << 16];
+	ssize_t got;
+	int rc = 0;
+	while (rc == 0 && (got = read(in, buf, sizeof buf)) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			rc = nd_fail(err, ND_EIO, "cannot read %s: %s", from, strerror(errno));
+			break;
+		}
+		for (ssize_t off = 0; off < got && rc == 0;) {
+			ssize_t w = write(out, buf + off, (size_t)(got - off));
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				rc = nd_fail(err, ND_EIO, "cannot write %s: %s", to,
+					     strerror(errno));
+			else
+				off += w;
+		}
+	}
+	if (rc == 0 && (fchmod(out, 0660) < 0 || fsync(out) < 0))
+		rc = nd_fail(err, ND_EIO, "cannot sync %s: %s", to, strerror(errno));
+	close(in);
+	if (close(out) < 0 && rc == 0)
+		rc = nd_fail(err, ND_EIO, "cannot write %s: %s", to, strerror(errno));
+	if (rc < 0)
+		unlink(to);
+	return rc;
+}
+
+/* Moves the database, its -wal and its -shm to NAME.before-restore-STAMP. */
+static int move_aside(const char *db_path, struct nd_restore_result *res, struct nd_error *err)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	for (int i = 0; i < 3; i++) {
+		char from[PATH_MAX], to[sizeof res->aside];
+		snprintf(from, sizeof from, "%s%s", db_path, suffixes[i]);
+		if (access(from, F_OK) != 0)
+			continue;
+		if (snprintf(to, sizeof to, "%s.before-restore-%s%s", db_path, stamp,
+			     suffixes[i]) >= (int)sizeof to)
+			return nd_fail(err, ND_EINVAL, "database path too long");
+		if (access(to, F_OK) == 0)
+			return nd_fail(err, ND_EIO, "%s already exists; try again in a second", to);
+		if (rename(from, to) < 0)
+			return nd_fail(err, ND_EIO, "cannot move %s aside: %s", from,
+				       strerror(errno));
+		if (i == 0)
+			snprintf(res->aside, sizeof res->aside, "%s", to);
+		res->moved++;
+	}
+	return 0;
+}
+
+int nd_restore(const char *db_path, const char *backup, struct nd_restore_result *res,
+	       struct nd_error *err)
+{
+	memset(res, 0, sizeof *res);
+	if (nd_restricted())
+		return nd_fail(err, ND_EPERM, "restoring a database is not available over SSH");
+	int rc = nd_backup_verify(backup, err);
+	if (rc < 0) {
+		nd_error_prefix(err, "the backup is not restored: ");
+		return rc;
+	}
+	if (same_file(backup, db_path))
+		return nd_fail(err, ND_EINVAL, "%s is the database itself", backup);
+	struct nd_buf who = ND_BUF_INIT;
+	int users = nd_db_users(db_path, &who, err);
+	if (users != 0) {
+		if (users > 0)
+			rc = nd_fail(err, ND_ESTATE,
+				     "the database is open in %d other process%s: %s; close "
+				     "them (the desk, filing over SSH) and restore again",
+				     users, users == 1 ? "" : "es", nd_buf_str(&who));
+		nd_buf_free(&who);
+		return users > 0 ? rc : users;
+	}
+	nd_buf_free(&who);
+	char tmp[PATH_MAX];
+	if (snprintf(tmp, sizeof tmp, "%s.restoring-%d", db_path, (int)getpid()) >= (int)sizeof tmp)
+		return nd_fail(err, ND_EINVAL, "database path too long");
+	unlink(tmp);
+	/* The copy first: if it fails, nothing has moved. */
+	if ((rc = copy_file(backup, tmp, err)) < 0)
+		return rc;
+	if ((rc = move_aside(db_path, res, err)) < 0 || rename(tmp, db_path) < 0) {
+		if (rc == 0)
+			rc = nd_fail(err, ND_EIO,
+				     "cannot put the backup in place: %s; the "
+				     "database was moved to %s",
+				     strerror(errno), res->aside);
+		unlink(tmp);
+		return rc;
+	}
+	if (sync_dir_of(db_path) < 0)
+		return nd_fail(err, ND_EIO, "cannot sync the folder of %s: %s", db_path,
+			       strerror(errno));
+	return 0;
+}

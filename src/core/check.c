@@ -1,0 +1,425 @@
+/* check.c — newsdesk check. The history proves itself: each revision,
+ * event and note carries a hash chained to the one before it in its item
+ * (schema: history_hashes), and the item keeps the newest of each chain,
+ * so a record changed, deleted or added behind newsdesk's back is found
+ * and named. The
+ * rest is SQLite's own integrity, the guards (append-only triggers), the
+ * workflow's invariants, and the derived data: the search index and the
+ * per-state counts, which --repair rebuilds. */
+#include "newsdesk/check.h"
+#include "newsdesk/schema.h"
+#include "newsdesk/search.h"
+#include "newsdesk/store_sql.h"
+#include "newsdesk/walcheck.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void nd_check_problem(struct nd_check *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	nd_buf_vprintf(c->report, fmt, ap);
+	va_end(ap);
+	nd_buf_addc(c->report, '\n');
+	c->problems++;
+}
+
+/* Runs a query whose rows are problems: (item id, what is wrong) or just
+ * (item id) when what says it. A NULL item id reports against `what`. */
+static int problem_rows(struct nd_check *c, const char *what, const char *sql, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_sql_prepare(c->st, &stmt, err, sql, NULL);
+	if (rc < 0)
+		return rc;
+	bool said = sqlite3_column_count(stmt) > 1;
+	while ((rc = nd_sql_step(c->st, stmt, what, err)) > 0) {
+		const char *msg = said ? (const char *)sqlite3_column_text(stmt, 1) : NULL;
+		if (sqlite3_column_type(stmt, 0) == SQLITE_NULL)
+			nd_check_problem(c, "%s: %s", what, msg ? msg : "wrong");
+		else
+			nd_check_problem(c, "#%lld: %s", (long long)sqlite3_column_int64(stmt, 0),
+					 msg ? msg : what);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* ---- SQLite's own view --------------------------------------------------- */
+
+static int check_integrity(struct nd_check *c, struct nd_error *err)
+{
+	int rc = problem_rows(c, "integrity",
+			      "SELECT NULL, integrity_check FROM pragma_integrity_check "
+			      "WHERE integrity_check <> 'ok'",
+			      err);
+	if (rc == 0)
+		rc = problem_rows(c, "foreign keys",
+				  "SELECT NULL, printf('%s row %d refers to a missing %s', "
+				  "\"table\", rowid, parent) FROM pragma_foreign_key_check",
+				  err);
+	return rc;
+}
+
+/* ---- the guards ---------------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	bool guard; /* append-only: must refuse, always */
+} triggers[] = {
+	{ "revisions_no_update", true }, { "revisions_no_delete", true },
+	{ "events_no_update", true },    { "events_no_delete", true },
+	{ "notes_no_update", true },     { "notes_no_delete", true },
+	{ "items_no_delete", true },     { "search_on_file", false },
+	{ "search_on_change", false },   { "counts_on_insert", false },
+	{ "counts_on_move", false },     { "revisions_head", false },
+	{ "events_head", false },        { "notes_head", false },
+	{ "issues_state", false },       { "originals_no_update", true },
+	{ "originals_no_delete", true },
+};
+
+/* A trigger's CREATE statement from the embedded migrations, newest first
+ * (malloc'd), or NULL. */
+static char *schema_trigger(const char *name)
+{
+	char head[96];
+	snprintf(head, sizeof head, "CREATE TRIGGER %s ", name);
+	for (int i = nd_schema_count - 1; i >= 0; i--) {
+		const char *at = strstr(nd_schema_files[i].sql, head);
+		const char *end = at ? strstr(at, "END;") : NULL;
+		if (end)
+			return strndup(at, (size_t)(end + 4 - at));
+	}
+	return NULL;
+}
+
+/* --repair puts back a missing trigger that keeps derived data current. */
+static void restore_trigger(struct nd_check *c, const char *name)
+{
+	struct nd_error why = { 0 };
+	char *sql = schema_trigger(name);
+	int rc = sql ? nd_store_begin(c->st, &why) : nd_fail(&why, ND_ENOENT, "not in the schema");
+	if (rc == 0 && (rc = nd_sql_exec(c->st, &why, "recreating the trigger", sql, NULL)) >= 0)
+		rc = nd_store_commit(c->st, &why);
+	free(sql);
+	if (rc < 0)
+		nd_check_problem(c,
+				 "guard: the trigger %s is missing and could not be recreated: %s",
+				 name, why.msg);
+	else
+		nd_buf_printf(c->report, "repaired: the trigger %s recreated\n", name);
+}
+
+static int check_triggers(struct nd_check *c, struct nd_error *err)
+{
+	for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++) {
+		const char *name = triggers[i].name;
+		sqlite3_stmt *stmt;
+		int rc = nd_sql_prepare(c->st, &stmt, err,
+					"SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND "
+					"name = ?",
+					"s", name);
+		if (rc < 0)
+			return rc;
+		rc = nd_sql_step(c->st, stmt, "reading the schema", err);
+		const char *sql = rc > 0 ? (const char *)sqlite3_column_text(stmt, 0) : "";
+		bool weakened = rc > 0 && triggers[i].guard &&
+				(!sql || !strstr(sql, "RAISE(ABORT") || strstr(sql, " WHEN "));
+		sqlite3_finalize(stmt);
+		if (rc < 0)
+			return rc;
+		if (rc == 0 && triggers[i].guard)
+			nd_check_problem(
+			    c,
+			    "guard: the append-only trigger %s is missing, so history "
+			    "can be rewritten; restore it from the schema (schema/*.sql)",
+			    name);
+		else if (rc == 0 && c->repair)
+			restore_trigger(c, name);
+		else if (rc == 0)
+			nd_check_problem(c,
+					 "guard: the trigger %s is missing, so derived data goes "
+					 "stale (check --repair recreates it)",
+					 name);
+		else if (weakened)
+			nd_check_problem(c,
+					 "guard: the trigger %s was replaced and no longer refuses "
+					 "every change",
+					 name);
+	}
+	return 0;
+}
+
+/* ---- the chains ---------------------------------------------------------- */
+
+/* Each record's hash recomputed over its stored values after the stored
+ * hash of the record before it (history.c and journal.c wrote them). */
+static int check_revisions(struct nd_check *c, struct nd_error *err)
+{
+	return problem_rows(
+	    c, "revisions",
+	    "SELECT item_id, CASE "
+	    "WHEN hash IS NULL THEN printf('revision %d has no hash: newsdesk did not write it', "
+	    "rev) "
+	    "WHEN prev_rev IS NULL AND rev <> 1 THEN printf('the revisions before %d are missing "
+	    "(deleted)', rev) "
+	    "WHEN prev_rev IS NOT NULL AND rev <> prev_rev + 1 THEN printf('revision %d is "
+	    "missing (deleted): its history jumps from revision %d to %d', prev_rev + 1, "
+	    "prev_rev, rev) "
+	    "ELSE printf('revision %d was changed after it was written: its text no longer "
+	    "matches its hash', rev) END "
+	    "FROM (SELECT item_id, rev, hash, lag(rev) OVER w AS prev_rev, "
+	    "nd_chain(lag(hash) OVER w, item_id, rev, base_rev, kind, section, kicker, headline, "
+	    "subhead, dateline, byline, body, chars, body_chars, author, created_at, conflict, "
+	    "encoding) AS want FROM revisions WINDOW w AS (PARTITION BY item_id ORDER BY rev)) "
+	    "WHERE hash IS NOT want OR rev <> coalesce(prev_rev + 1, 1) ORDER BY item_id, rev",
+	    err);
+}
+
+static int check_events(struct nd_check *c, struct nd_error *err)
+{
+	return problem_rows(
+	    c, "events",
+	    "SELECT item_id, CASE "
+	    "WHEN hash IS NULL THEN printf('event #%d (%s) has no hash: newsdesk did not write "
+	    "it', id, verb) "
+	    "WHEN rev IS NOT NULL AND rev_id IS NULL THEN printf('event #%d (%s) names revision "
+	    "%d, which is missing (deleted)', id, verb, rev) "
+	    "ELSE printf('its log is broken at event #%d (%s): that event was changed, or an "
+	    "event before it was deleted', id, verb) END "
+	    "FROM (SELECT e.item_id, e.id, e.verb, e.rev, e.hash, r.id AS rev_id, "
+	    "nd_chain(lag(e.hash) OVER w, e.item_id, e.actor, e.verb, e.from_state, e.to_state, "
+	    "e.note, e.rev, e.created_at, r.hash) AS want FROM events e LEFT JOIN revisions r "
+	    "ON r.item_id = e.item_id AND r.rev = e.rev "
+	    "WINDOW w AS (PARTITION BY e.item_id ORDER BY e.id)) "
+	    "WHERE hash IS NOT want OR (rev IS NOT NULL AND rev_id IS NULL) ORDER BY item_id, id",
+	    err);
+}
+
+static int check_notes(struct nd_check *c, struct nd_error *err)
+{
+	return problem_rows(
+	    c, "notes",
+	    "SELECT item_id, CASE "
+	    "WHEN hash IS NULL THEN printf('note #%d has no hash: newsdesk did not write it', id) "
+	    "ELSE printf('its notes are broken at note #%d: that note was changed, or a note "
+	    "before it was deleted', id) END "
+	    "FROM (SELECT id, item_id, hash, nd_chain(lag(hash) OVER w, item_id, rev, author, "
+	    "body, created_at) AS want FROM notes WINDOW w AS (PARTITION BY item_id ORDER BY id)) "
+	    "WHERE hash IS NOT want ORDER BY item_id, id",
+	    err);
+}
+
+/* The heads: the newest record of each chain is the one the item names,
+ * so deleting the newest revision, event or note shows too. */
+static int check_heads(struct nd_check *c, struct nd_error *err)
+{
+	return problem_rows(
+	    c, "heads",
+	    "SELECT id, 'its newest revision is missing (deleted) or replaced: its history "
+	    "ended with another' FROM items i WHERE rev_head IS NOT (SELECT hash FROM "
+	    "revisions r WHERE r.item_id = i.id ORDER BY r.rev DESC LIMIT 1) "
+	    "UNION ALL SELECT id, 'its newest event is missing (deleted) or replaced: its log "
+	    "ended with another' FROM items i WHERE event_head IS NOT (SELECT hash FROM events e "
+	    "WHERE e.item_id = i.id ORDER BY e.id DESC LIMIT 1) "
+	    "UNION ALL SELECT id, 'its newest note is missing (deleted) or replaced' FROM items i "
+	    "WHERE note_head IS NOT (SELECT hash FROM notes n WHERE n.item_id = i.id "
+	    "ORDER BY n.id DESC LIMIT 1) ORDER BY 1",
+	    err);
+}
+
+/* ---- the workflow's invariants ------------------------------------------- */
+
+static const struct {
+	const char *what;
+	const char *sql; /* rows: (item id) or (item id, message) */
+} invariants[] = {
+	{ "item whose current revision is missing",
+	  "SELECT i.id FROM items i WHERE NOT EXISTS (SELECT 1 FROM revisions r "
+	  "WHERE r.item_id = i.id AND r.rev = i.current_rev)" },
+	{ "item whose current revision is a conflict draft",
+	  "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+	  "WHERE r.conflict = 1" },
+	{ "current revision",
+	  "SELECT i.id, printf('its current revision is %d but its newest is %d', i.current_rev, "
+	  "x.newest) FROM items i JOIN (SELECT item_id, max(rev) AS newest FROM revisions "
+	  "WHERE conflict = 0 GROUP BY item_id) x ON x.item_id = i.id "
+	  "WHERE i.current_rev <> x.newest" },
+	{ "item in a state the workflow does not have",
+	  "SELECT id FROM items WHERE state NOT IN (SELECT name FROM states)" },
+	{ "published item with no published revision",
+	  "SELECT i.id FROM items i JOIN states s ON s.name = i.state "
+	  "WHERE s.published AND i.published_rev IS NULL" },
+	{ "item whose published revision is missing",
+	  "SELECT i.id FROM items i WHERE i.published_rev IS NOT NULL AND NOT EXISTS "
+	  "(SELECT 1 FROM revisions r WHERE r.item_id = i.id AND r.rev = i.published_rev)" },
+	{ "state",
+	  "SELECT i.id, printf('it is %s but its log last moved it to %s: a workflow event is "
+	  "missing, or its state was set behind newsdesk''s back', i.state, "
+	  "coalesce(e.to_state, 'nowhere')) FROM items i LEFT JOIN events e ON e.id = "
+	  "(SELECT max(id) FROM events WHERE item_id = i.id AND to_state IS NOT NULL) "
+	  "WHERE e.to_state IS NOT i.state" },
+	{ "item with no 'file' or 'import' event",
+	  "SELECT i.id FROM items i WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.item_id = i.id "
+	  "AND e.verb IN ('file', 'import'))" },
+	{ "two items at one place on a page",
+	  "SELECT min(id) FROM items WHERE issue IS NOT NULL GROUP BY issue, page, position "
+	  "HAVING count(*) > 1" },
+	{ "item placed on a page but with no position",
+	  "SELECT id FROM items WHERE issue IS NOT NULL AND (page IS NULL OR position IS NULL)" },
+};
+
+static int check_invariants(struct nd_check *c, struct nd_error *err)
+{
+	for (size_t i = 0; i < sizeof invariants / sizeof *invariants; i++) {
+		int rc = problem_rows(c, invariants[i].what, invariants[i].sql, err);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* ---- derived data: found wrong, rebuilt with --repair ---------------------- */
+
+/* Runs verify; when it finds problems and repairing was asked, rebuilds
+ * and verifies again, reporting the rebuild instead of what it fixed. */
+static int derived(struct nd_check *c, const char *what, nd_check_fn verify,
+		   int (*rebuild)(struct nd_store *st, struct nd_error *err), struct nd_error *err)
+{
+	size_t mark = c->report->len;
+	int before = c->problems;
+	int rc = verify(c, err);
+	if (rc < 0 || !c->repair || c->problems == before)
+		return rc;
+	int found = c->problems - before;
+	struct nd_error why = { 0 };
+	if ((rc = rebuild(c->st, &why)) < 0) {
+		nd_check_problem(c, "%s: could not rebuild it: %s", what, why.msg);
+		return 0;
+	}
+	c->problems = before;
+	c->report->len = mark;
+	if (c->report->data)
+		c->report->data[mark] = '\0';
+	if ((rc = verify(c, err)) < 0)
+		return rc;
+	if (c->problems == before)
+		nd_buf_printf(c->report, "repaired: %s rebuilt (%d problem%s)\n", what, found,
+			      found == 1 ? "" : "s");
+	return 0;
+}
+
+static int verify_search(struct nd_check *c, struct nd_error *err)
+{
+	/* A damaged index makes its own queries fail: that is a finding. What
+	 * it must hold (the current revisions of the items not withdrawn,
+	 * nothing else) is search.c's to say. */
+	struct nd_error why = { 0 };
+	int rc = nd_search_check(c->st, c->report, &why);
+	if (rc > 0) {
+		c->problems += rc;
+		rc = 0;
+	}
+	if (rc == 0)
+		rc = nd_sql_exec(c->st, &why, "checking the search index",
+				 "INSERT INTO search(search) VALUES ('integrity-check')", NULL);
+	/* Spot check of the content: the newest items are found by the first
+	 * three characters of their headline. */
+	if (rc >= 0)
+		rc = problem_rows(
+		    c, "search index",
+		    "SELECT x.item_id, 'the search index does not find its headline' FROM "
+		    "(SELECT i.id AS item_id, r.id AS rid, substr(r.headline, 1, 3) AS t FROM items i "
+		    "JOIN states s ON s.name = i.state "
+		    "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+		    "WHERE NOT s.withdrawn AND length(r.headline) >= 3 ORDER BY i.id DESC LIMIT 200) x "
+		    "WHERE x.rid NOT IN (SELECT rowid FROM search WHERE search MATCH "
+		    "'headline:\"' || replace(x.t, '\"', '\"\"') || '\"')",
+		    &why);
+	if (rc < 0)
+		nd_check_problem(c, "search index: damaged (searching fails: %s)", why.msg);
+	(void)err;
+	return 0;
+}
+
+static int rebuild_search(struct nd_store *st, struct nd_error *err)
+{
+	int64_t n;
+	return nd_search_rebuild(st, &n, err);
+}
+
+static int check_search(struct nd_check *c, struct nd_error *err)
+{
+	return derived(c, "the search index", verify_search, rebuild_search, err);
+}
+
+static int verify_counts(struct nd_check *c, struct nd_error *err)
+{
+	return problem_rows(
+	    c, "counts",
+	    "SELECT NULL, printf('the kept count of %s is %d but %d items are %s (the desk''s "
+	    "title line would lie): state whose kept count is wrong', s.name, coalesce(c.n, 0), "
+	    "(SELECT count(*) FROM items i WHERE i.state = s.name), s.name) FROM states s "
+	    "LEFT JOIN state_counts c ON c.state = s.name WHERE coalesce(c.n, 0) <> "
+	    "(SELECT count(*) FROM items i WHERE i.state = s.name)",
+	    err);
+}
+
+static int rebuild_counts(struct nd_store *st, struct nd_error *err)
+{
+	int rc = nd_store_begin(st, err);
+	if (rc < 0)
+		return rc;
+	if ((rc = nd_sql_exec(st, err, "rebuilding the counts", "DELETE FROM state_counts", NULL)) <
+		0 ||
+	    (rc = nd_sql_exec(st, err, "rebuilding the counts",
+			      "INSERT INTO state_counts(state, n) SELECT state, count(*) "
+			      "FROM items GROUP BY state",
+			      NULL)) < 0) {
+		nd_store_rollback(st);
+		return rc;
+	}
+	return nd_store_commit(st, err);
+}
+
+static int check_counts(struct nd_check *c, struct nd_error *err)
+{
+	return derived(c, "the per-state counts", verify_counts, rebuild_counts, err);
+}
+
+/* ---- the write-ahead log: its frames, by walcheck.c ------------------------ */
+
+static int check_wal(struct nd_check *c, struct nd_error *err)
+{
+	(void)err;
+	c->problems += nd_wal_check(nd_store_path(c->st), c->report);
+	return 0;
+}
+
+/* ---- the table ------------------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	nd_check_fn run;
+} checks[] = {
+	{ "integrity", check_integrity },   { "guards", check_triggers },
+	{ "revisions", check_revisions },   { "events", check_events },
+	{ "notes", check_notes },           { "heads", check_heads },
+	{ "invariants", check_invariants }, { "search index", check_search },
+	{ "counts", check_counts },         { "write-ahead log", check_wal },
+};
+
+int nd_check(struct nd_store *st, const struct nd_actor *actor, unsigned flags,
+	     struct nd_buf *report, struct nd_error *err)
+{
+	struct nd_check c = { .st = st, .report = report, .repair = flags & ND_CHECK_REPAIR };
+	int rc = nd_require_rank(actor, c.repair ? ND_RANK_ADMIN : ND_RANK_EDITOR,
+				 c.repair ? "repair the store" : "check the store", err);
+	for (size_t i = 0; rc == 0 && i < sizeof checks / sizeof *checks; i++)
+		if ((rc = checks[i].run(&c, err)) < 0)
+			nd_error_prefix(err, "check (%s) could not run: ", checks[i].name);
+	return rc < 0 ? rc : c.problems;
+}

@@ -1,0 +1,48 @@
+/* history.c — the statements that append revisions and notes, each with
+ * its chained hash computed in the same INSERT by nd_chain() over exactly
+ * the values stored (check.c recomputes it over the stored columns, in the
+ * same order). */
+#include "newsdesk/history.h"
+#include "newsdesk/count.h"
+#include "newsdesk/journal.h"
+#include "newsdesk/store_sql.h"
+
+/* The base revision as stored: NULL for a filed original. */
+#define BASE "CASE WHEN ?3 > 0 THEN ?3 END"
+
+int nd_revision_append(struct nd_store *st, const struct nd_revision_in *r, struct nd_error *err)
+{
+	const struct nd_story *s = r->story;
+	long body_chars, chars = nd_story_chars(s, &body_chars);
+	/* ?1…?17 in the column order; the hash covers them all, after the
+	 * hash of the item's revision before this one. */
+	int rc = nd_sql_exec(
+	    st, err, "storing the revision",
+	    "INSERT INTO revisions(item_id, rev, base_rev, kind, section, kicker, headline, "
+	    "subhead, dateline, byline, body, chars, body_chars, author, created_at, conflict, "
+	    "encoding, hash) VALUES (?1, ?2, " BASE ", ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    "?14, ?15, ?16, ?17, nd_chain((SELECT hash FROM revisions WHERE item_id = ?1 AND "
+	    "rev < ?2 ORDER BY rev DESC LIMIT 1), ?1, ?2, " BASE ", ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+	    "?11, ?12, ?13, ?14, ?15, ?16, ?17))",
+	    "iddssssssssiisids", r->item, r->rev, r->base_rev, s->kind ? s->kind : "article",
+	    s->section && s->section[0] ? s->section : NULL, s->kicker, s->headline, s->subhead,
+	    s->dateline, s->byline, s->body ? s->body : "", (int64_t)chars, (int64_t)body_chars,
+	    r->author, r->at, r->conflict ? 1 : 0, r->encoding);
+	return rc < 0 ? rc : 0;
+}
+
+int nd_note_append(struct nd_store *st, int64_t item, int rev, const char *author, const char *body,
+		   struct nd_error *err)
+{
+	int rc = nd_sql_exec(
+	    st, err, "adding the note",
+	    "INSERT INTO notes(item_id, rev, author, body, created_at, hash) "
+	    "SELECT v.*, nd_chain((SELECT hash FROM notes WHERE item_id = v.item_id "
+	    "ORDER BY id DESC LIMIT 1), v.item_id, v.rev, v.author, v.body, v.created_at) "
+	    "FROM (SELECT id AS item_id, CASE WHEN ?2 > 0 THEN ?2 ELSE current_rev END AS rev, "
+	    "?3 AS author, ?4 AS body, ?5 AS created_at FROM items WHERE id = ?1) v",
+	    "idssi", item, rev, author, body, nd_now());
+	if (rc == 0)
+		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)item);
+	return rc < 0 ? rc : 0;
+}

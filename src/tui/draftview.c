@@ -1,0 +1,125 @@
+/* draftview.c — offering an unsaved draft when its item is opened:
+ * recover it, see what it changes (the review's [-deleted-] {+inserted+}
+ * marks, in a pager), or discard it (asked first). */
+#include "newsdesk/drafts.h"
+#include "newsdesk/tui_editor.h"
+#include "newsdesk/width.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* The diff, wrapped to the screen, paged with j/k/Space; any other key
+ * returns. */
+static void show_diff(struct tui *t, const struct nd_draft *d, const struct nd_story *current)
+{
+	struct nd_buf diff = ND_BUF_INIT;
+	if (nd_draft_diff(current, &d->story, &diff) < 0) {
+		nd_buf_free(&diff);
+		tui_message(t, true, "%s", _("out of memory"));
+		return;
+	}
+	/* Rows: byte ranges of the diff text, wrapped by paragraph. */
+	const char *s = nd_buf_str(&diff);
+	size_t len = strlen(s), nrows = 0, cap = 0;
+	struct row {
+		size_t start, end;
+	} *rows = NULL;
+	for (size_t start = 0; start <= len;) {
+		const char *nl = memchr(s + start, '\n', len - start);
+		size_t n = nl ? (size_t)(nl - (s + start)) : len - start;
+		struct nd_wrap_line *w = NULL;
+		long count = nd_wrap(s + start, n, COLS > 2 ? COLS - 1 : 1, &w);
+		for (long i = 0; i < (count > 0 ? count : 1); i++) {
+			if (nrows == cap) {
+				cap = cap ? cap * 2 : 64;
+				struct row *grown = realloc(rows, cap * sizeof *rows);
+				if (!grown)
+					break;
+				rows = grown;
+			}
+			if (nrows < cap)
+				rows[nrows++] =
+				    count > 0 ? (struct row){ start + w[i].start, start + w[i].end }
+					      : (struct row){ start, start };
+		}
+		if (count > 0)
+			free(w);
+		if (!nl)
+			break;
+		start += n + 1;
+	}
+	int top = 0, height = LINES - 2;
+	for (;;) {
+		erase();
+		char title[160];
+		snprintf(title, sizeof title,
+			 _("── your draft of #%lld against revision %d: [-deleted-] {+inserted+} "),
+			 (long long)d->item_id, d->current_rev);
+		tui_draw_row(0, 0, COLS, title, A_BOLD);
+		for (int i = 0; i < height; i++) {
+			size_t r = (size_t)(top + i);
+			char *text = r < nrows
+					 ? strndup(s + rows[r].start, rows[r].end - rows[r].start)
+					 : NULL;
+			tui_draw_row(i + 1, 0, COLS, text ? text : "", A_NORMAL);
+			free(text);
+		}
+		tui_draw_row(LINES - 1, 0, COLS, _("j/k/Space scroll · q back to the choice"),
+			     A_REVERSE);
+		refresh();
+		wint_t ch;
+		timeout(-1);
+		int kind = get_wch(&ch);
+		timeout(500);
+		if (kind == ERR && tui_hangup(kind))
+			break;
+		if (kind == ERR)
+			continue;
+		if ((kind == OK && ch == 'j') || (kind == KEY_CODE_YES && ch == KEY_DOWN))
+			top += top + height < (int)nrows ? 1 : 0;
+		else if ((kind == OK && ch == 'k') || (kind == KEY_CODE_YES && ch == KEY_UP))
+			top -= top > 0 ? 1 : 0;
+		else if ((kind == OK && ch == ' ') || (kind == KEY_CODE_YES && ch == KEY_NPAGE))
+			top = top + height < (int)nrows ? top + height : top;
+		else
+			break;
+	}
+	free(rows);
+	nd_buf_free(&diff);
+}
+
+int tui_draft_offer(struct tui *t, const struct nd_draft *d, const struct nd_story *current)
+{
+	char when[32], q[320];
+	time_t tt = (time_t)d->saved_at;
+	struct tm tm;
+	if (!localtime_r(&tt, &tm) || !strftime(when, sizeof when, "%m-%d %H:%M", &tm))
+		snprintf(when, sizeof when, "?");
+	for (;;) {
+		snprintf(q, sizeof q,
+			 _("#%lld has your unsaved draft (%s, %ld chars). (r)ecover (d)iff "
+			   "(x) discard, Esc: not now "),
+			 (long long)d->item_id, when, d->chars);
+		int c = tui_choice(q, "rdx");
+		if (c == 'd') {
+			show_diff(t, d, current);
+			continue;
+		}
+		if (c != 'x')
+			return c;
+		snprintf(q, sizeof q,
+			 _("Discard your draft of #%lld for good? It cannot be recovered (y/n) "),
+			 (long long)d->item_id);
+		if (!tui_confirm(q))
+			continue;
+		struct nd_error err = { 0 };
+		if (nd_draft_discard(t->st, t->actor, d->item_id, &err) < 0) {
+			tui_message(t, true, "%s", err.msg);
+			return 0;
+		}
+		tui_message(t, false, _("#%lld: draft discarded"), (long long)d->item_id);
+		return 'x';
+	}
+}

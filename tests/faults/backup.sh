@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# backup.sh — backups that finish and restores that keep everything: a
+# backup of a database of BACKUP_ITEMS generated items while 8 filers
+# commit without pause finishes and verifies; a killed backup leaves
+# nothing behind once the next one has run; a restore over a database
+# with a hot -wal gives exactly the backup, and keeps the old files.
+. "$(dirname "$SRCDIR/tests/cli/lib.sh")/lib.sh"
+: "${BENCH_GEN:?the bench-gen binary}"
+ITEMS=${BACKUP_ITEMS:-4000}
+"$BENCH_GEN" "$NEWSDESK_DB" "$ITEMS" "$SRCDIR/demo" >/dev/null 2>&1 || { echo "Bail out! bench-gen failed"; exit 1; }
+nd user add zhu --role reporter --name 朱建良 >/dev/null
+count() { sqlite3 "${2:-$NEWSDESK_DB}" "$1"; }
+partials() { ls "$TMP" | grep -c "^$1\.partial-[0-9]*\$" || true; }
+
+# 1. A backup while 8 filers commit continuously.
+filer() {
+	local k=$1 j=0 fails=0
+	while [ ! -e "$TMP/stop" ]; do
+		j=$((j + 1))
+		printf '标题: 备份时提交 %s-%s\n\n第 %s 篇。\n' "$k" "$j" "$j" |
+			nd --as zhu file >/dev/null 2>>"$TMP/ferr.$k" || fails=$((fails + 1))
+	done
+	echo "$j $fails" >"$TMP/filer.$k"
+}
+for k in 1 2 3 4 5 6 7 8; do filer "$k" & done
+before=$(count "select count(*) from items")
+i=0
+while [ "$(count "select count(*) from items")" -le $((before + 8)) ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+start=$(count "select count(*) from items")
+t0=$(date +%s.%N)
+expect_ok "a backup under sustained filing finishes" nd backup "$TMP/b.db"
+t1=$(date +%s.%N)
+touch "$TMP/stop"
+wait
+filed=0 ffails=0
+for k in 1 2 3 4 5 6 7 8; do read -r j f <"$TMP/filer.$k"; filed=$((filed + j)); ffails=$((ffails + f)); done
+echo "# backup of $(du -m "$NEWSDESK_DB" | cut -f1) MB in $(python3 -c "print(f'{$t1 - $t0:.2f}')") s while 8 filers filed $filed items"
+equals "…and no filer was refused meanwhile" "$ffails" 0
+contains "…it says it was checked" "$out" "checked"
+equals "the backup is a newsdesk database that passes integrity_check" \
+	"$(count "pragma integrity_check; pragma application_id" "$TMP/b.db" | tr '\n' ' ')" "ok 1313100619 "
+have=$(count "select count(*) from items" "$TMP/b.db")
+[ "$have" -ge "$start" ] && pass "…with every item committed before it began ($have ≥ $start)" || fail "items in the backup" "$have < $start"
+NEWSDESK_DB="$TMP/b.db" expect_ok "newsdesk check passes on the backup" nd check
+equals "the backup is 0660" "$(stat -c %a "$TMP/b.db")" 660
+equals "no partial file is left" "$(partials b.db)" 0
+equals "the backup is one file (no -wal beside it)" "$(ls "$TMP" | grep -c '^b\.db-')" 0
+
+# 2. Killed backups: at every statement up to the copy, then mid-copy.
+# killed at each statement in turn, until one kill falls after the
+# partial file was made (the copy's own statement)
+for n in $(seq 1 30); do
+	NEWSDESK_CRASH_AFTER=$n nd backup "$TMP/k.db" >/dev/null 2>&1 && break
+	[ "$(partials k.db)" -ge 1 ] && break
+done
+equals "a backup killed at its copy statement leaves a partial" "$(partials k.db)" 1
+"$NEWSDESK" backup "$TMP/k.db" >/dev/null 2>&1 &
+pid=$!
+i=0
+while ! ls "$TMP" | grep -q '^k\.db\.partial-'"$pid"'$' && [ $i -lt 400 ]; do sleep 0.01; i=$((i + 1)); done
+kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+left=$(partials k.db)
+equals "one killed mid-copy leaves its own partial (it removed the earlier one)" \
+	"$(ls "$TMP" | grep "^k\.db\.partial-[0-9]*\$")" "k.db.partial-$pid"
+expect_ok "the next backup runs" nd backup "$TMP/k.db"
+contains "…and says it removed them" "$out" "removed $left partial file"
+equals "…none is left behind" "$(partials k.db)" 0
+# A partial whose PID is a live newsdesk is another backup at work: kept.
+# One whose PID now belongs to another program is stale: removed.
+cp "$(command -v sleep)" "$TMP/newsdesk-zz"
+"$TMP/newsdesk-zz" 600 &
+busy=$!
+sleep 600 &
+other=$!
+: >"$TMP/k.db.partial-$busy"
+: >"$TMP/k.db.partial-$other"
+expect_ok "another backup" nd backup --force "$TMP/k.db"
+[ -e "$TMP/k.db.partial-$busy" ] && pass "…keeps the partial of a live newsdesk" || fail "live partial removed"
+[ ! -e "$TMP/k.db.partial-$other" ] && pass "…removes one whose PID another program has now" || fail "stale partial kept"
+kill "$busy" "$other"
+wait "$busy" "$other" 2>/dev/null
+rm -f "$TMP/k.db.partial-$busy"
+
+# 3. Restore over a database with a hot -wal.
+nd backup "$TMP/r.db" >/dev/null
+python3 - "$NEWSDESK_DB" <<'PY'
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("PRAGMA wal_autocheckpoint = 0")
+c.execute("BEGIN")
+c.execute("UPDATE items SET section = '热' WHERE id <= 200")
+c.execute("COMMIT")
+os._exit(0)  # no close, no checkpoint: the -wal stays hot
+PY
+[ -s "$NEWSDESK_DB-wal" ] && pass "the database has a hot -wal" || fail "hot wal" "$(ls -la "$TMP")"
+printf 'not a database' >"$TMP/garbage.db"
+expect_exit 1 "a broken backup is refused before anything moves" nd restore "$TMP/garbage.db"
+contains "…saying so" "$err" "not restored"
+python3 -c "import sqlite3,time,sys; c=sqlite3.connect(sys.argv[1]); c.execute('select 1 from items').fetchone(); print('open', flush=True); time.sleep(600)" "$NEWSDESK_DB" >"$TMP/holder" &
+holder=$!
+i=0
+while [ ! -s "$TMP/holder" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+expect_exit 1 "restore refuses while another process has the database open" nd restore "$TMP/r.db"
+contains "…naming it" "$err" "$holder (python3)"
+kill "$holder"
+wait "$holder" 2>/dev/null
+[ -s "$NEWSDESK_DB-wal" ] || python3 - "$NEWSDESK_DB" <<'PY'
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("PRAGMA wal_autocheckpoint = 0")
+c.execute("UPDATE items SET section = '热' WHERE id <= 200")
+os._exit(0)
+PY
+wal_before=$(sha256sum <"$NEWSDESK_DB-wal")
+expect_ok "restore puts the backup in place" nd restore "$TMP/r.db"
+contains "…and checks it" "$out" "ok"
+equals "the restored database equals the backup, table by table" \
+	"$(sqlite3 "$NEWSDESK_DB" .sha3sum)" "$(sqlite3 "$TMP/r.db" .sha3sum)"
+equals "…none of the old -wal was replayed onto it" "$(count "select count(*) from items where section = '热'")" 0
+aside=$(ls "$TMP" | grep '^desk\.db\.before-restore-[0-9-]*$')
+[ -n "$aside" ] && pass "the old database is kept aside: $aside" || fail "moved aside" "$(ls "$TMP")"
+equals "…with its -wal, unchanged" "$(sha256sum <"$TMP/$aside-wal")" "$wal_before"
+equals "…and the old one still has its last commit (-wal beside it)" \
+	"$(count "select count(*) from items where section = '热'" "$TMP/$aside")" 200
+equals "the restored file is 0660" "$(stat -c %a "$NEWSDESK_DB")" 660
+finish
