@@ -96,8 +96,9 @@ struct tui {
 	struct nd_state_count *counts;
 	size_t ncounts;
 	char search[256];
-	struct nd_match *matches;
+	struct nd_match *matches; /* a page of hits: matches[0] is hit match_offset */
 	size_t nmatches;
+	int64_t match_offset, match_total, match_index;
 
 	/* the item pane */
 	int64_t preview_id;

@@ -107,8 +107,14 @@ static const struct nd_option import_opts[] = {
 };
 static const struct nd_option search_opts[] = {
 	{ ND_O_STATE, "state", V, "S" },
+	{ ND_O_SECTION, "section", V, "S" },
+	{ ND_O_REPORTER, "reporter", V, "LOGIN" },
 	{ ND_O_ISSUE, "issue", V, "CODE" },
+	{ ND_O_SINCE, "since", V, "YYYY-MM-DD" },
+	{ ND_O_UNTIL, "until", V, "YYYY-MM-DD" },
 	{ ND_O_LIMIT, "limit", V, "N" },
+	{ ND_O_PAGE, "page", V, "N" },
+	{ ND_O_OFFSET, "offset", V, "N" },
 	{ ND_O_FORMAT, "format", V, "table|json" },
 	{ 0 },
 };
