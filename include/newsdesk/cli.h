@@ -61,6 +61,7 @@ enum nd_opt_key {
 	ND_O_LIMIT,
 	ND_O_NAME,
 	ND_O_NOTE,
+	ND_O_OFFSET,
 	ND_O_ONCE,
 	ND_O_ORIGINAL,
 	ND_O_OUTPUT,
@@ -74,11 +75,13 @@ enum nd_opt_key {
 	ND_O_ROLE,
 	ND_O_SECTION,
 	ND_O_SHA256,
+	ND_O_SINCE,
 	ND_O_SORT,
 	ND_O_STATE,
 	ND_O_TIMESTAMP,
 	ND_O_TITLE,
 	ND_O_TOKEN,
+	ND_O_UNTIL,
 	ND_O_WIDTH,
 	ND_O_YEAR,
 };
@@ -100,6 +103,9 @@ struct nd_option {
 enum {
 	ND_CMD_SSH = 1u << 0, /* may be run through the SSH shell */
 	ND_CMD_PATH_ARGS = 1u << 1, /* its positional words name files on the server */
+	/* its name is a workflow verb too: followed by an item ID it is the
+	   verb (restore 42 brings back a spiked item; restore FILE a backup) */
+	ND_CMD_ALSO_VERB = 1u << 2,
 };
 
 struct nd_command {
@@ -149,6 +155,9 @@ void nd_cli_synopsis(struct nd_buf *b, const struct nd_command *cmd, bool ssh);
 
 int nd_cli_main(int argc, char **argv);
 const struct nd_command *nd_cli_find_command(const char *name);
+/* The command words[0..n) run, or NULL when they are a workflow verb's
+ * (not a command, or an ND_CMD_ALSO_VERB command before an item ID). */
+const struct nd_command *nd_cli_resolve(int n, char **words);
 
 /* Opens the store (creating it only for init) and resolves the actor. */
 int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err);

@@ -87,17 +87,11 @@ int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struc
 int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
 		     int64_t id, int64_t *pos, struct nd_error *err);
 
+/* A search hit the desk jumps to (its list position is found then). */
 struct nd_match {
 	int64_t id;
-	int64_t position; /* in the filtered, sorted list */
+	int64_t position;
 };
-
-/* Items of the filtered list whose headline, kicker, subhead, byline or
- * body contain text, with their list positions, in list order (at most
- * limit). Any text works: it is matched literally, never as a pattern. */
-int nd_item_matches(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
-		    const char *text, int limit, struct nd_match **matches, size_t *n,
-		    struct nd_error *err);
 
 /* Reads item id at revision rev (0: the current one). */
 int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev, bool zh,

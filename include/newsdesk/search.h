@@ -1,8 +1,10 @@
-/* search.h — finding items by their text. Terms of three or more
- * characters go through the FTS5 trigram index; one- and two-character
- * terms (most Chinese words are two) through instr() over the current
- * revisions. Terms are ANDed; "a quoted phrase" is one term; nothing the
- * user types is ever read as FTS5 syntax. */
+/* search.h — finding items by their text, over every item, for words of
+ * any length. The index (schema/007_search_bigram.sql, tokenizer
+ * src/store/bigram.c) holds every pair of adjacent characters and every
+ * character: a word of one or two characters is one term, a longer one a
+ * phrase of bigrams, so a match is exactly where instr() would find the
+ * word. Terms are ANDed; "a quoted phrase" is one term; nothing the user
+ * types is ever read as FTS5 syntax. */
 #ifndef NEWSDESK_SEARCH_H
 #define NEWSDESK_SEARCH_H
 
@@ -12,6 +14,7 @@
 #include <stdbool.h>
 
 #define ND_SEARCH_MAX_TERMS 8
+#define ND_SEARCH_MAX_BYTES 1024
 
 struct nd_search_terms {
 	char *term[ND_SEARCH_MAX_TERMS];
@@ -21,12 +24,6 @@ struct nd_search_terms {
 /* Splits a query into terms; refuses an empty query or one of too many. */
 int nd_search_parse(const char *query, struct nd_search_terms *t, struct nd_error *err);
 void nd_search_terms_free(struct nd_search_terms *t);
-
-/* Appends "AND (…)" conditions on items i and their current revision r
- * with parameters :t0, :t1, … and binds them (for core modules). */
-int nd_search_sql(struct nd_buf *sql, const struct nd_search_terms *t);
-struct sqlite3_stmt;
-void nd_search_bind(struct sqlite3_stmt *stmt, const struct nd_search_terms *t);
 
 struct nd_search_hit {
 	int64_t id;
@@ -38,25 +35,31 @@ struct nd_search_hit {
 	long chars;
 };
 
-/* One- and two-character words are matched by scanning: over the newest
- * this many items (the trigram index answers longer words over all). */
-#define ND_SEARCH_SHORT_WINDOW 20000
-
 struct nd_search_options {
-	const char *state; /* NULL: every state but spiked */
-	const char *issue;
-	int limit;
-	bool windowed; /* out: only short words, so only the newest items were searched */
+	const char *state; /* NULL: every state but withdrawn (spiked) ones */
+	const char *section; /* NULL: any */
+	const char *reporter; /* NULL: any; a reporter only ever sees their own */
+	const char *issue; /* NULL: any */
+	int64_t since, until; /* filed at >= since, < until (0: no bound) */
+	int limit; /* hits on this page (20 when 0) */
+	int64_t offset; /* hits skipped before this page */
+	int64_t total; /* out: every item that matches, exactly */
 };
 
-/* Best first: headline hits before body hits, then the newest (by the
- * current revision for indexed words, by the last change for short ones). */
+/* A page of hits, best first: headline hits before body hits, each
+ * newest first (by the current revision). o->total is always filled. */
 int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *query,
 	      struct nd_search_options *o, bool zh, struct nd_search_hit **hits, size_t *n,
 	      struct nd_error *err);
 void nd_search_hits_free(struct nd_search_hit *hits, size_t n);
 
-/* Rebuilds the index from the current revisions (admins). */
+/* Verifies the index holds exactly the current revisions of the items not
+ * withdrawn: appends a line to report for each problem; returns how many,
+ * or < 0. (newsdesk check) */
+int nd_search_check(struct nd_store *st, struct nd_buf *report, struct nd_error *err);
+
+/* Rebuilds the index from the current revisions (admins; progress on stderr
+ * for many items). */
 int nd_search_reindex(struct nd_store *st, const struct nd_actor *actor, int64_t *indexed,
 		      struct nd_error *err);
 /* The same without the role check, for check --repair. */

@@ -219,8 +219,9 @@ struct tui {
 	size_t ncounts;
 	char search[256];
 	char find[256]; /* / inside a pane of text (item, review, help) */
-	struct nd_match *matches;
+	struct nd_match *matches; /* a page of hits: matches[0] is hit match_offset */
 	size_t nmatches;
+	int64_t match_offset, match_total, match_index;
 
 	/* the desk's item pane */
 	struct tui_itemview preview;

@@ -233,7 +233,7 @@ int nd_cli_main(int argc, char **argv)
 		else
 			rc = nd_cmd_list(&cli, nd_cli_find_command("list"), 1, list_argv);
 	} else {
-		const struct nd_command *cmd = nd_cli_find_command(args[0]);
+		const struct nd_command *cmd = nd_cli_resolve(rest, args);
 		if (cmd)
 			rc = nd_cli_run(&cli, cmd, rest, args);
 		else

@@ -8,15 +8,125 @@
 #include "newsdesk/workflow.h"
 
 #include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* A day, YYYY-MM-DD, as the time its local midnight starts; with next,
+ * the midnight that ends it (--until names the last day included). */
+static int parse_day(const char *s, bool next, int64_t *out)
+{
+	int y, m, d, used = 0;
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || s[used])
+		return -1;
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_isdst = -1 };
+	if (mktime(&tm) == (time_t)-1 || tm.tm_year != y - 1900 || tm.tm_mon != m - 1 ||
+	    tm.tm_mday != d)
+		return -1; /* 2024-02-30 is not a day */
+	tm = (struct tm){
+		.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d + next, .tm_isdst = -1
+	};
+	time_t t = mktime(&tm);
+	if (t == (time_t)-1)
+		return -1;
+	*out = (int64_t)t;
+	return 0;
+}
+
+/* The state word (a name or a label) as the state's name. */
+static int resolve_state(struct nd_cli *cli, const char *word, char *name, size_t size,
+			 struct nd_error *err)
+{
+	struct nd_workflow wf;
+	int rc = nd_workflow_load(cli->st, &wf, err);
+	if (rc < 0)
+		return rc;
+	const struct nd_state *s = nd_workflow_find_state(&wf, word);
+	if (s)
+		snprintf(name, size, "%s", s->name);
+	else
+		rc = nd_fail(err, ND_EINVAL, "unknown state '%s'", word);
+	nd_workflow_free(&wf);
+	return rc;
+}
+
+static void print_json(struct nd_buf *out, const struct nd_search_options *o,
+		       const struct nd_search_hit *hits, size_t n)
+{
+	nd_buf_adds(out, "{");
+	nd_json_kv_int(out, 1, "total", o->total);
+	nd_json_kv_int(out, 0, "offset", o->offset);
+	nd_buf_adds(out, ", \"hits\": [");
+	for (size_t i = 0; i < n; i++) {
+		nd_buf_adds(out, i ? ",\n {" : "\n {");
+		nd_json_kv_int(out, 1, "id", hits[i].id);
+		nd_json_kv_str(out, 0, "state", hits[i].state);
+		nd_json_kv_str(out, 0, "headline", hits[i].headline);
+		nd_json_kv_int(out, 0, "in_headline", hits[i].in_headline);
+		nd_json_kv_str(out, 0, "snippet", hits[i].snippet);
+		nd_json_kv_int(out, 0, "updated_at", hits[i].updated_at);
+		nd_buf_addc(out, '}');
+	}
+	nd_buf_adds(out, "\n]}\n");
+}
+
+static void print_table(struct nd_buf *out, bool zh, const char *query,
+			const struct nd_search_options *o, const struct nd_search_hit *hits,
+			size_t n)
+{
+	int width = nd_cli_width(0);
+	for (size_t i = 0; i < n; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "#%lld", (long long)hits[i].id);
+		nd_fit(out, id, 7, true, ND_ALIGN_LEFT);
+		nd_fit(out, hits[i].state_label, 10, true, ND_ALIGN_LEFT);
+		nd_fit(out, hits[i].headline, width - 18 > 20 ? width - 18 : 20, false,
+		       ND_ALIGN_LEFT);
+		nd_buf_adds(out, "\n       ");
+		nd_fit(out, hits[i].snippet ? hits[i].snippet : "", width - 8 > 20 ? width - 8 : 20,
+		       false, ND_ALIGN_LEFT);
+		nd_buf_addc(out, '\n');
+	}
+	/* the exact total, always, and where this page is in it */
+	char total[32], from[32], to[32], line[256];
+	nd_format_count((long)o->total, total, sizeof total);
+	nd_format_count((long)(o->offset + 1), from, sizeof from);
+	nd_format_count((long)(o->offset + (int64_t)n), to, sizeof to);
+	if (o->total == 0)
+		snprintf(line, sizeof line, zh ? "没有稿件含有 %s" : "no item matches %s", query);
+	else if (n == 0)
+		snprintf(line, sizeof line,
+			 zh ? "%s 篇稿件含有 %s；这一页之前已是全部"
+			    : "%s items match %s; none are left past hit %s",
+			 total, query, from);
+	else if (o->offset == 0 && (int64_t)n == o->total)
+		snprintf(line, sizeof line,
+			 zh              ? "%s 篇稿件含有 %s"
+			 : o->total == 1 ? "%s item matches %s"
+					 : "%s items match %s",
+			 total, query);
+	else if (o->offset == 0)
+		snprintf(line, sizeof line,
+			 zh ? "%s 篇稿件含有 %s；显示最新的 %s 篇"
+			    : "%s items match %s; showing the newest %s",
+			 total, query, to);
+	else
+		snprintf(line, sizeof line,
+			 zh ? "%s 篇稿件含有 %s；显示第 %s–%s 篇"
+			    : "%s items match %s; showing %s–%s",
+			 total, query, from, to);
+	nd_fit(out, line, width, false, ND_ALIGN_LEFT);
+	nd_buf_addc(out, '\n');
+}
 
 int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	struct nd_search_options o = { NULL, NULL, 20, false };
+	struct nd_search_options o = { .limit = 20 };
 	const char *state_word = NULL;
 	bool json = false;
-	long long num;
+	long long num, page = 0;
 	int c;
 	/* options may follow the words (search 工会 --limit 5); a word that
 	   starts with '-' goes after --, as with grep */
@@ -31,13 +141,35 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		case ND_O_STATE:
 			state_word = optarg;
 			break;
+		case ND_O_SECTION:
+			o.section = optarg;
+			break;
+		case ND_O_REPORTER:
+			o.reporter = optarg;
+			break;
 		case ND_O_ISSUE:
 			o.issue = optarg;
 			break;
+		case ND_O_SINCE:
+		case ND_O_UNTIL:
+			if (parse_day(optarg, c == ND_O_UNTIL,
+				      c == ND_O_SINCE ? &o.since : &o.until) < 0)
+				return nd_cli_usage(cmd, "--%s needs a day as YYYY-MM-DD, not '%s'",
+						    c == ND_O_SINCE ? "since" : "until", optarg);
+			break;
 		case ND_O_LIMIT:
-			if (nd_cli_parse_number(optarg, 1, INT_MAX, &num) < 0)
-				return nd_cli_usage(cmd, "--limit needs a positive number");
+			if (nd_cli_parse_number(optarg, 1, 100000, &num) < 0)
+				return nd_cli_usage(cmd, "--limit needs a number from 1 to 100000");
 			o.limit = (int)num;
+			break;
+		case ND_O_OFFSET:
+			if (nd_cli_parse_number(optarg, 0, INT64_MAX / 2, &num) < 0)
+				return nd_cli_usage(cmd, "--offset needs a number, 0 or more");
+			o.offset = num;
+			break;
+		case ND_O_PAGE:
+			if (nd_cli_parse_number(optarg, 1, INT32_MAX, &page) < 0)
+				return nd_cli_usage(cmd, "--page needs a positive number");
 			break;
 		case ND_O_FORMAT:
 			if (strcmp(optarg, "json") == 0)
@@ -52,6 +184,12 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	}
 	if (a.npos == 0)
 		return nd_cli_usage(cmd, "search needs a query");
+	if (page && o.offset)
+		return nd_cli_usage(cmd, "--page and --offset say the same thing: give one");
+	if (page)
+		o.offset = (page - 1) * o.limit;
+	if (o.since && o.until && o.until <= o.since)
+		return nd_cli_usage(cmd, "--until is before --since: no item can match");
 	struct nd_buf query = ND_BUF_INIT;
 	for (int i = 0; i < a.npos; i++) {
 		/* words that held blanks were quoted by the user: keep them a phrase */
@@ -60,69 +198,28 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			      phrase ? "\"" : "");
 	}
 	struct nd_error err = { 0 };
-	struct nd_search_hit *hits;
-	size_t n;
+	struct nd_search_hit *hits = NULL;
+	size_t n = 0;
 	char state_name[32];
 	int rc = nd_cli_open(cli, 0, &err);
-	if (rc == 0 && state_word) {
-		struct nd_workflow wf;
-		if ((rc = nd_workflow_load(cli->st, &wf, &err)) == 0) {
-			const struct nd_state *s = nd_workflow_find_state(&wf, state_word);
-			if (s)
-				snprintf(state_name, sizeof state_name, "%s", s->name);
-			else
-				rc = nd_fail(&err, ND_EINVAL, "unknown state '%s'", state_word);
-			nd_workflow_free(&wf);
-			o.state = state_name;
-		}
-	}
+	if (rc == 0 && state_word &&
+	    (rc = resolve_state(cli, state_word, state_name, sizeof state_name, &err)) == 0)
+		o.state = state_name;
 	if (rc == 0)
 		rc = nd_search(cli->st, &cli->actor, nd_buf_str(&query), &o, cli->zh, &hits, &n,
 			       &err);
-	nd_buf_free(&query);
-	if (rc < 0)
+	if (rc < 0) {
+		nd_buf_free(&query);
 		return nd_cli_fail(&err);
-	struct nd_buf out = ND_BUF_INIT;
-	if (json) {
-		nd_buf_addc(&out, '[');
-		for (size_t i = 0; i < n; i++) {
-			nd_buf_adds(&out, i ? ",\n {" : "\n {");
-			nd_json_kv_int(&out, 1, "id", hits[i].id);
-			nd_json_kv_str(&out, 0, "state", hits[i].state);
-			nd_json_kv_str(&out, 0, "headline", hits[i].headline);
-			nd_json_kv_int(&out, 0, "in_headline", hits[i].in_headline);
-			nd_json_kv_str(&out, 0, "snippet", hits[i].snippet);
-			nd_json_kv_int(&out, 0, "updated_at", hits[i].updated_at);
-			nd_buf_addc(&out, '}');
-		}
-		nd_buf_adds(&out, "\n]\n");
-	} else {
-		int width = nd_cli_width(0);
-		for (size_t i = 0; i < n; i++) {
-			char id[24];
-			snprintf(id, sizeof id, "#%lld", (long long)hits[i].id);
-			nd_fit(&out, id, 7, true, ND_ALIGN_LEFT);
-			nd_fit(&out, hits[i].state_label, 10, true, ND_ALIGN_LEFT);
-			nd_fit(&out, hits[i].headline, width - 18 > 20 ? width - 18 : 20, false,
-			       ND_ALIGN_LEFT);
-			nd_buf_adds(&out, "\n       ");
-			nd_fit(&out, hits[i].snippet ? hits[i].snippet : "",
-			       width - 8 > 20 ? width - 8 : 20, false, ND_ALIGN_LEFT);
-			nd_buf_addc(&out, '\n');
-		}
-		if (n == 0)
-			nd_buf_adds(&out, cli->zh ? "没有找到\n" : "nothing found\n");
-		if (o.windowed && n < (size_t)o.limit)
-			nd_buf_printf(
-			    &out,
-			    cli->zh
-				? "（一两个字的词只在最新的 %d 篇中查找；多加一个字可查找全部）\n"
-				: "(one- and two-character words search the newest %d items; "
-				  "add a third character to search them all)\n",
-			    ND_SEARCH_SHORT_WINDOW);
 	}
+	struct nd_buf out = ND_BUF_INIT;
+	if (json)
+		print_json(&out, &o, hits, n);
+	else
+		print_table(&out, cli->zh, nd_buf_str(&query), &o, hits, n);
 	fputs(nd_buf_str(&out), stdout);
 	nd_buf_free(&out);
+	nd_buf_free(&query);
 	nd_search_hits_free(hits, n);
 	return ND_EXIT_OK;
 }

@@ -233,7 +233,7 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	if (nd_split_words(original, &words, &n, &err) < 0)
 		return refuse(cli, "refused: %s", "拒绝：%s", err.msg);
 	int rc;
-	const struct nd_command *command = n ? nd_cli_find_command(words[0]) : NULL;
+	const struct nd_command *command = n ? nd_cli_resolve(n, words) : NULL;
 	if (n == 0) {
 		nd_ssh_help(cli, stdout);
 		rc = ND_EXIT_OK;

@@ -107,8 +107,14 @@ static const struct nd_option import_opts[] = {
 };
 static const struct nd_option search_opts[] = {
 	{ ND_O_STATE, "state", V, "S" },
+	{ ND_O_SECTION, "section", V, "S" },
+	{ ND_O_REPORTER, "reporter", V, "LOGIN" },
 	{ ND_O_ISSUE, "issue", V, "CODE" },
+	{ ND_O_SINCE, "since", V, "YYYY-MM-DD" },
+	{ ND_O_UNTIL, "until", V, "YYYY-MM-DD" },
 	{ ND_O_LIMIT, "limit", V, "N" },
+	{ ND_O_PAGE, "page", V, "N" },
+	{ ND_O_OFFSET, "offset", V, "N" },
 	{ ND_O_FORMAT, "format", V, "table|json" },
 	{ 0 },
 };
@@ -161,7 +167,8 @@ enum {
 	CHIEF = ND_RANK_CHIEF,
 	ADMIN = ND_RANK_ADMIN,
 	SSH = ND_CMD_SSH,
-	PATHS = ND_CMD_PATH_ARGS
+	PATHS = ND_CMD_PATH_ARGS,
+	ALSO_VERB = ND_CMD_ALSO_VERB
 };
 
 #define CMD(name, run, args, summary, opts, rank, flags)                                           \
@@ -263,7 +270,7 @@ const struct nd_command nd_commands[] = {
 	CMD("restore", nd_cmd_restore, "[BACKUP]",
 	    "put a backup in place: checked first, refused while the database is open, the old "
 	    "files kept (admins); --from-replica: the standby replica's copy, as of T",
-	    restore_opts, ADMIN, PATHS),
+	    restore_opts, ADMIN, PATHS | ALSO_VERB),
 	CMD("replicate", nd_cmd_replicate, "URL",
 	    "stream the database to a standby replica with Litestream, in the foreground (admins)",
 	    NULL, ADMIN, PATHS),
@@ -304,6 +311,14 @@ const struct nd_command *nd_cli_find_command(const char *name)
 		if (strcmp(c->name, name) == 0)
 			return c;
 	return NULL;
+}
+
+const struct nd_command *nd_cli_resolve(int n, char **words)
+{
+	const struct nd_command *cmd = n > 0 ? nd_cli_find_command(words[0]) : NULL;
+	if (cmd && (cmd->flags & ND_CMD_ALSO_VERB) && n > 1 && nd_cli_parse_id(words[1]))
+		return NULL;
+	return cmd;
 }
 
 static bool option_over_ssh(const struct nd_option *o)

@@ -74,7 +74,7 @@ static const struct {
 	{ "events_no_update", true },    { "events_no_delete", true },
 	{ "notes_no_update", true },     { "notes_no_delete", true },
 	{ "items_no_delete", true },     { "search_on_file", false },
-	{ "search_on_save", false },     { "counts_on_insert", false },
+	{ "search_on_change", false },   { "counts_on_insert", false },
 	{ "counts_on_move", false },     { "revisions_head", false },
 	{ "events_head", false },        { "notes_head", false },
 	{ "issues_state", false },       { "originals_no_update", true },
@@ -314,21 +314,15 @@ static int derived(struct nd_check *c, const char *what, nd_check_fn verify,
 
 static int verify_search(struct nd_check *c, struct nd_error *err)
 {
-	/* A damaged index makes its own queries fail: that is a finding. */
+	/* A damaged index makes its own queries fail: that is a finding. What
+	 * it must hold (the current revisions of the items not withdrawn,
+	 * nothing else) is search.c's to say. */
 	struct nd_error why = { 0 };
-	int rc = problem_rows(c, "item the search index has lost",
-			      "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id "
-			      "AND r.rev = i.current_rev WHERE NOT EXISTS "
-			      "(SELECT 1 FROM search_docsize d WHERE d.id = r.id)",
-			      &why);
-	if (rc == 0)
-		rc = problem_rows(
-		    c, "search index",
-		    "SELECT NULL, printf('it holds revision row %d, which is not an "
-		    "item''s current revision', d.id) FROM search_docsize d WHERE "
-		    "NOT EXISTS (SELECT 1 FROM items i JOIN revisions r ON r.item_id = "
-		    "i.id AND r.rev = i.current_rev WHERE r.id = d.id)",
-		    &why);
+	int rc = nd_search_check(c->st, c->report, &why);
+	if (rc > 0) {
+		c->problems += rc;
+		rc = 0;
+	}
 	if (rc == 0)
 		rc = nd_sql_exec(c->st, &why, "checking the search index",
 				 "INSERT INTO search(search) VALUES ('integrity-check')", NULL);
@@ -339,8 +333,9 @@ static int verify_search(struct nd_check *c, struct nd_error *err)
 		    c, "search index",
 		    "SELECT x.item_id, 'the search index does not find its headline' FROM "
 		    "(SELECT i.id AS item_id, r.id AS rid, substr(r.headline, 1, 3) AS t FROM items i "
+		    "JOIN states s ON s.name = i.state "
 		    "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-		    "WHERE length(r.headline) >= 3 ORDER BY i.id DESC LIMIT 200) x "
+		    "WHERE NOT s.withdrawn AND length(r.headline) >= 3 ORDER BY i.id DESC LIMIT 200) x "
 		    "WHERE x.rid NOT IN (SELECT rowid FROM search WHERE search MATCH "
 		    "'headline:\"' || replace(x.t, '\"', '\"\"') || '\"')",
 		    &why);

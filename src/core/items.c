@@ -6,7 +6,6 @@
 #include "newsdesk/count.h"
 #include "newsdesk/history.h"
 #include "newsdesk/journal.h"
-#include "newsdesk/search.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
 
@@ -392,65 +391,6 @@ int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const st
 	bind_filter(stmt, actor, f);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
 	return first_int(st, stmt, pos, "finding the item in the list", err);
-}
-
-static int fill_match(sqlite3_stmt *stmt, void *elem)
-{
-	struct nd_match *m = elem;
-	m->id = sqlite3_column_int64(stmt, 0);
-	m->position = sqlite3_column_int64(stmt, 1);
-	return 0;
-}
-
-int nd_item_matches(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
-		    const char *text, int limit, struct nd_match **matches, size_t *n,
-		    struct nd_error *err)
-{
-	struct nd_buf sql = ND_BUF_INIT;
-	struct nd_search_terms terms;
-	sqlite3_stmt *stmt;
-	unsigned sort = (unsigned)f->sort < sizeof sort_orders / sizeof *sort_orders ? f->sort : 0;
-	*matches = NULL;
-	*n = 0;
-	if (!text || !text[0])
-		return 0;
-	int rc = nd_search_parse(text, &terms, err);
-	if (rc < 0)
-		return rc;
-	/* Positions over the filtered list, then the search's own conditions
-	 * (the same as newsdesk search) on the current revision, aliased r. */
-	rc = nd_buf_adds(&sql, "SELECT item_id, pos FROM (SELECT i.id AS item_id, r.id AS id, "
-			       "r.kicker AS kicker, r.headline AS headline, r.subhead AS subhead, "
-			       "r.byline AS byline, r.body AS body, row_number() OVER (");
-	rc |= nd_buf_adds(&sql, sort_orders[sort][f->ascending ? 1 : 0]);
-	rc |= nd_buf_adds(&sql, ") - 1 AS pos FROM items i JOIN revisions r ON r.item_id = i.id "
-				"AND r.rev = i.current_rev ");
-	rc |= build_where(&sql, actor, f);
-	rc |= nd_buf_adds(&sql, ") AS r WHERE 1 ");
-	rc |= nd_search_sql(&sql, &terms);
-	rc |= nd_buf_adds(&sql, "ORDER BY pos LIMIT :limit");
-	if (rc < 0) {
-		nd_buf_free(&sql);
-		nd_search_terms_free(&terms);
-		return nd_fail(err, ND_ENOMEM, "out of memory");
-	}
-	rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
-	nd_buf_free(&sql);
-	if (rc < 0) {
-		nd_search_terms_free(&terms);
-		return rc;
-	}
-	bind_filter(stmt, actor, f);
-	nd_search_bind(stmt, &terms);
-	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
-	rc = nd_sql_collect(st, stmt, matches, n, sizeof **matches, fill_match, err, "searching");
-	nd_search_terms_free(&terms);
-	if (rc < 0) {
-		free(*matches);
-		*matches = NULL;
-		*n = 0;
-	}
-	return rc;
 }
 
 static int may_read(const struct nd_actor *actor, const struct nd_item *it, struct nd_error *err)

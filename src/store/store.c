@@ -1,6 +1,7 @@
 /* store.c — one place that sets up every connection (WAL, synchronous=FULL,
  * foreign keys, busy timeout), recognises newsdesk's files by their
  * application_id, and applies the embedded migrations in one transaction. */
+#include "newsdesk/bigram.h"
 #include "newsdesk/files.h"
 #include "newsdesk/schema.h"
 #include "newsdesk/store_sql.h"
@@ -20,6 +21,7 @@
 struct nd_store {
 	sqlite3 *db;
 	char *path;
+	int64_t progress; /* rows nd_progress has counted */
 };
 
 static int64_t system_clock(void)
@@ -186,6 +188,23 @@ static int check_identity(struct nd_store *st, struct nd_error *err)
 	return 0;
 }
 
+/* nd_progress(what, total): true, and a line on stderr every 50,000 rows
+ * when total is large — for migrations that touch every item (building
+ * the search index over a million items takes minutes). */
+static void progress_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct nd_store *st = sqlite3_user_data(ctx);
+	int64_t total = argc == 2 ? sqlite3_value_int64(argv[1]) : 0;
+	const char *what = argc == 2 ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	if (++st->progress % 50000 == 0 && total >= 100000) {
+		fprintf(stderr, "\r%s: %lld of %lld items", what ? what : "migrating",
+			(long long)st->progress, (long long)total);
+		if (st->progress + 50000 > total)
+			fputc('\n', stderr);
+	}
+	sqlite3_result_int(ctx, 1);
+}
+
 static int migrate(struct nd_store *st, struct nd_error *err)
 {
 	int64_t version = 0;
@@ -317,8 +336,11 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	/* Before migrating: the history_hashes migration hashes with it. */
-	if (nd_sql_functions(st->db) != SQLITE_OK) {
+	/* Before migrating: the history_hashes migration hashes with nd_chain,
+	 * and the search index needs its tokenizer before anything reads it. */
+	if (nd_sql_functions(st->db) != SQLITE_OK || nd_bigram_register(st->db) != SQLITE_OK ||
+	    sqlite3_create_function(st->db, "nd_progress", 2, SQLITE_UTF8, st, progress_fn, NULL,
+				    NULL) != SQLITE_OK) {
 		rc = nd_fail(err, ND_EDB, "cannot set up %s: %s", path, sqlite3_errmsg(st->db));
 		goto fail;
 	}

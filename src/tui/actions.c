@@ -2,12 +2,14 @@
  * from: workflow verbs (asking first when a step cannot be undone, or when
  * proofreading warnings are open on a sign-off), notes, the filter, sort,
  * search, `:` commands, placing, the rundown prompt and $EDITOR. */
+#include "newsdesk/count.h"
 #include "newsdesk/external.h"
 #include "newsdesk/files.h"
 #include "newsdesk/number.h"
 #include "newsdesk/planning.h"
 #include "newsdesk/proof.h"
 #include "newsdesk/review.h"
+#include "newsdesk/search.h"
 #include "newsdesk/tui_app.h"
 #include "newsdesk/tui_rundown.h"
 
@@ -263,50 +265,67 @@ void tui_sort_cycle(struct tui *t)
 		    t->filter.ascending ? _(", ascending") : "");
 }
 
-/* Finds matches of t->search; jumps to the next (dir 1) or previous (-1)
- * match after the selection, or the first at or after it (dir 0). */
+/* The desk's / is newsdesk search, with the list's filter: hits in
+ * search order (headline hits first, newest first), a page at a time. */
+enum { SEARCH_PAGE = 50 };
+
+/* Loads the page of hits that holds hit number index. */
+static int search_page(struct tui *t, int64_t index, struct nd_error *err)
+{
+	struct nd_search_options o = { .state = t->filter.state,
+				       .section = t->filter.section,
+				       .reporter = t->filter.reporter,
+				       .issue = t->filter.issue,
+				       .limit = SEARCH_PAGE,
+				       .offset = index / SEARCH_PAGE * SEARCH_PAGE };
+	struct nd_search_hit *hits;
+	size_t n;
+	int rc = nd_search(t->st, t->actor, t->search, &o, t->zh, &hits, &n, err);
+	if (rc < 0)
+		return rc;
+	free(t->matches);
+	t->matches = calloc(n ? n : 1, sizeof *t->matches);
+	t->nmatches = t->matches ? n : 0;
+	for (size_t i = 0; i < t->nmatches; i++)
+		t->matches[i].id = hits[i].id;
+	nd_search_hits_free(hits, n);
+	t->match_offset = o.offset;
+	t->match_total = o.total;
+	return t->matches ? 0 : nd_fail(err, ND_ENOMEM, "out of memory");
+}
+
+/* Starts a search (dir 0) or moves to the next (1) or previous (-1) hit,
+ * and selects its item in the list. */
 void tui_search_jump(struct tui *t, int dir)
 {
 	struct nd_error err = { 0 };
-	free(t->matches);
-	t->matches = NULL;
-	t->nmatches = 0;
 	if (!t->search[0]) {
 		tui_message(t, true, "%s", _("no search yet: press /"));
 		return;
 	}
-	if (nd_item_matches(t->st, t->actor, &t->filter, t->search, 10000, &t->matches,
-			    &t->nmatches, &err) < 0) {
+	int64_t index = dir == 0 ? 0 : t->match_index + dir;
+	bool wrapped = false;
+	if (dir != 0 && t->match_total > 0 && (index < 0 || index >= t->match_total)) {
+		index = index < 0 ? t->match_total - 1 : 0;
+		wrapped = true;
+	}
+	if ((dir == 0 || index < t->match_offset ||
+	     index >= t->match_offset + (int64_t)t->nmatches) &&
+	    search_page(t, index, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (!t->nmatches) {
+	if (!t->match_total || index - t->match_offset >= (int64_t)t->nmatches) {
 		tui_message(t, true, _("not found: %s"), t->search);
 		return;
 	}
-	const struct nd_match *target = NULL;
-	size_t index = 0;
-	for (size_t i = 0; i < t->nmatches; i++) {
-		const struct nd_match *m = &t->matches[i];
-		if ((dir >= 0 && (dir == 0 ? m->position >= t->sel : m->position > t->sel))) {
-			target = m;
-			index = i;
-			break;
-		}
-		if (dir < 0 && m->position < t->sel) {
-			target = m;
-			index = i;
-		}
-	}
-	bool wrapped = !target;
-	if (!target) {
-		index = dir < 0 ? t->nmatches - 1 : 0;
-		target = &t->matches[index];
-	}
-	t->sel_id = target->id;
-	t->sel = target->position;
+	t->match_index = index;
+	t->sel_id = t->matches[index - t->match_offset].id;
 	tui_reload_list(t);
-	tui_message(t, false, _("%s: match %zu of %zu%s"), t->search, index + 1, t->nmatches,
+	char at[32], of[32];
+	nd_format_count((long)index + 1, at, sizeof at);
+	nd_format_count((long)t->match_total, of, sizeof of);
+	tui_message(t, false, _("%s: match %s of %s%s"), t->search, at, of,
 		    wrapped ? _(" (wrapped)") : "");
 }
 

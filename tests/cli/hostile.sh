@@ -20,7 +20,9 @@ expect_ok "a story full of control sequences is filed" nd --as zhu file "$TMP/ho
 # so check has no reason to complain: this also proves the chain's
 # definition).
 python3 - "$NEWSDESK_DB" <<'PY'
-import hashlib, sqlite3, sys, time
+import hashlib, os, sys, time
+sys.path.insert(0, os.environ["SRCDIR"] + "/tests/tools")
+import ndsql as sqlite3  # with the index's tokenizer loaded
 def nd_chain(*args):
     b = b"nd-chain-1\n"
     for a in args:

@@ -5,11 +5,11 @@ setup_desk
 for f in a01 a02 a03 b01 c01; do nd --as zhu file "$SRCDIR/tests/data/articles/$f.txt" >/dev/null; done
 printf '标题: 新的App上线\n\n2024年职工服务App正式上线。\n' | nd --as li file >/dev/null
 
-ids() { nd search --format json "$@" | python3 -c 'import json,sys; print(" ".join(str(h["id"]) for h in json.load(sys.stdin)))'; }
+ids() { nd search --format json "$@" | python3 -c 'import json,sys; print(" ".join(str(h["id"]) for h in json.load(sys.stdin)["hits"]))'; }
 
 equals "one character: 蹲" "$(ids 蹲)" "5"
-equals "two characters: 蹲点 (instr)" "$(ids 蹲点)" "5"
-equals "three characters: 蹲点组 (trigram)" "$(ids 蹲点组)" "5"
+equals "two characters: 蹲点" "$(ids 蹲点)" "5"
+equals "three characters: 蹲点组" "$(ids 蹲点组)" "5"
 equals "many characters: 劳模工匠助企行" "$(ids 劳模工匠助企行)" "3 2"
 equals "words are ANDed: 蹲点 海宁 finds none" "$(ids 蹲点 海宁)" ""
 equals "words are ANDed: 海宁 品牌" "$(ids 海宁 品牌)" "4"
@@ -42,18 +42,65 @@ equals "a spiked item is not found" "$(ids 海宁)" ""
 equals "…unless asked for" "$(ids --state spiked 海宁)" "4"
 equals "--state filters" "$(ids --state 已编 驻点)" "5"
 equals "options may follow the words" "$(ids 驻点 --state 已编)" "5"
+expect_ok "check: a spiked item is out of the index, and that is right" nd check
+# The workflow's 'restore' verb (spiked → the state before) is shadowed on
+# the command line by 'restore BACKUP' (issue 14's command table); the same
+# transition under another verb name, added as workflow data, takes the
+# same path through the engine and the index's trigger.
+sqlite3 -cmd ".load $ND_BIGRAM" "$NEWSDESK_DB" "INSERT INTO transitions(verb, from_state,
+to_state, min_role, note_required, own_only, label_zh, label_en) VALUES ('unspike', 'spiked',
+NULL, 'editor', 0, 0, '恢复', 'restore')"
+nd --as wang unspike 4 >/dev/null
+equals "a restored item is found again" "$(ids 海宁)" "4"
+nd --as wang spike 4 --note "重复" >/dev/null
+
+# The exact total, always, and pages through it.
+expect_ok "the total is said" nd search 的
+contains "…exactly, with the newest shown" "$(nd search 的 --limit 2)" "5 items match 的; showing the newest 2"
+contains "…the second page" "$(nd search 的 --limit 2 --page 2)" "5 items match 的; showing 3–4"
+contains "…the same by --offset" "$(nd search 的 --limit 2 --offset 2)" "5 items match 的; showing 3–4"
+equals "pages are the one answer cut up" "$(ids 的 --limit 2) $(ids 的 --limit 2 --page 2) $(ids 的 --limit 2 --page 3)" "$(ids 的)"
+contains "one match is one item" "$(nd search 蹲点组 驻点组)" "no item matches"
+contains "…in Chinese" "$(LC_ALL=zh_CN.UTF-8 nd search 的 --limit 2)" "5 篇稿件含有 的；显示最新的 2 篇"
+contains "past the end: none left" "$(nd search 的 --page 9)" "none are left"
+expect_exit 2 "--page and --offset together are refused" nd search 的 --page 2 --offset 4
+expect_exit 2 "--limit 0 is refused" nd search 的 --limit 0
+expect_exit 2 "a bad --since is refused" nd search 的 --since 2024-02-30
+contains "…naming the form" "$err" "YYYY-MM-DD"
+
+# Filters with the text.
+python3 - "$NEWSDESK_DB" <<'PY'
+import os, sys
+sys.path.insert(0, os.environ["SRCDIR"] + "/tests/tools")
+import ndsql as sqlite3  # with the index's tokenizer loaded
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE items SET section = '新闻速递', filed_at = 1700000000 WHERE id = 2")
+c.execute("UPDATE items SET filed_at = 1720000000 WHERE id = 3")
+c.commit()
+PY
+equals "--section" "$(ids 劳模 --section 新闻速递)" "2"
+equals "--reporter" "$(ids 的 --reporter li)" "6"
+equals "--reporter, nobody's" "$(ids 的 --reporter nobody)" ""
+equals "--since/--until one day (2024-07-03 holds #3's filing)" "$(ids 劳模 --since 2024-07-03 --until 2024-07-03)" "3"
+equals "--until (2023-11-14 holds #2's)" "$(ids 劳模 --until 2023-11-14)" "2"
+equals "--since and --until" "$(ids 劳模 --since 2023-11-14 --until 2024-07-03)" "3 2"
+equals "--since one day past: neither" "$(ids 劳模 --since 2024-07-04 --until 2024-07-05)" ""
 
 # Reporters search only their own items.
-equals "li finds only li's" "$(nd --as li search --format json 工会 | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" "0"
+equals "li finds only li's" "$(nd --as li search --format json 工会 | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["hits"]))')" "0"
 
 expect_ok "reindex" nd reindex
-contains "…counts the items" "$out" "6 items"
+contains "…counts the items a search may find (not the spiked one)" "$out" "5 items"
 equals "after reindex the same answers" "$(ids 驻点组) / $(ids 蹲点组)" "5 / "
 expect_exit 1 "an empty query" nd search " "
+expect_exit 1 "a query past 1,024 bytes is refused" nd search "$(printf '工%.0s' $(seq 342))"
+contains "…saying so" "$err" "too long"
 
 # check notices a current revision the index has lost; reindex repairs it.
 python3 - "$NEWSDESK_DB" <<'PY'
-import sqlite3, sys
+import os, sys
+sys.path.insert(0, os.environ["SRCDIR"] + "/tests/tools")
+import ndsql as sqlite3  # with the index's tokenizer loaded
 c = sqlite3.connect(sys.argv[1])
 c.execute("INSERT INTO search(search, rowid, kicker, headline, subhead, byline, body) "
           "SELECT 'delete', r.id, r.kicker, r.headline, r.subhead, r.byline, r.body FROM revisions r "
@@ -64,6 +111,21 @@ expect_exit 1 "check finds the lost entry" nd check
 contains "…naming the item" "$out" "#2: item the search index has lost"
 nd reindex >/dev/null
 expect_ok "after reindex, check is clean" nd check
+# …and an entry it should not hold: the spiked item's text, put back.
+python3 - "$NEWSDESK_DB" <<'PY'
+import os, sys
+sys.path.insert(0, os.environ["SRCDIR"] + "/tests/tools")
+import ndsql as sqlite3  # with the index's tokenizer loaded
+c = sqlite3.connect(sys.argv[1])
+c.execute("INSERT INTO search(rowid, kicker, headline, subhead, byline, body) "
+          "SELECT r.id, r.kicker, r.headline, r.subhead, r.byline, r.body FROM revisions r "
+          "JOIN items i ON i.id = r.item_id AND r.rev = i.current_rev WHERE i.id = 4")
+c.commit()
+PY
+expect_exit 1 "check finds a stale entry" nd check
+contains "…naming the item" "$out" "#4: text the search index holds but should not"
+nd reindex >/dev/null
+expect_ok "after reindex, check is clean again" nd check
 python3 -c "import sqlite3; c=sqlite3.connect('$NEWSDESK_DB'); c.execute('UPDATE state_counts SET n = n + 5'); c.commit()"
 expect_exit 1 "check finds kept counts that disagree with the items" nd check
 contains "…saying what would lie" "$out" "kept count is wrong"

@@ -41,6 +41,12 @@ equals "…check says ok" "$(checked "$out")" "ok"
 expect_ok "stats" nd stats --year "$(date -u +%Y)"
 equals "…counts it published" "$(printf '%s\n' "$out" | awk '/\(zhu\)|^zhu/ {print $(NF-1)}')" "1"
 expect_exit 1 "a published item cannot be spiked" nd --as chen spike 1 --note x
+# restore is a command (a backup) and a verb (a spiked item): with an
+# item ID it is the verb, on the command line as over SSH.
+expect_ok "an item is spiked" nd --as wang spike 2 --note "重复稿"
+expect_ok "restore ID brings back a spiked item" nd --as wang restore 2
+equals "…to the state it had" "$(nd show 2 --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')" "submitted"
+expect_exit 2 "restore without a backup or an item says how it is used" nd restore
 expect_ok "note" nd --as wang note 1 "标题很好" "电头已补"
 expect_exit 3 "a reporter may not add notes" nd --as zhu note 1 "我的意见"
 

@@ -104,7 +104,9 @@ nd --as zhujl file "$TMP/esc.txt" >/dev/null
 keys g
 shows "the ESC is stripped at filing; the text stays readable" "清屏[2J攻击"
 python3 - "$NEWSDESK_DB" <<'PY'
-import sqlite3, sys
+import os, sys
+sys.path.insert(0, os.environ["SRCDIR"] + "/tests/tools")
+import ndsql as sqlite3  # with the index's tokenizer loaded
 # A row written by something other than newsdesk: the TUI must still
 # draw it inert (the sanitiser is the last line of defence).
 c = sqlite3.connect(sys.argv[1])

@@ -95,10 +95,14 @@ for term in xterm-256color screen-256color tmux-256color linux; do
 	keys Escape
 	shows "$term: Esc in the list does not quit" "[sort id]"
 	keys :
+	type_text 9
+	keys Enter
+	shows "$term: :9 selects #9" "── #9 "
+	keys :
 	type_text 999
 	keys Enter
 	shows "$term: :999 is not in the list" "#999 is not in the list"
-	shows "$term: …and the selection stays" "── #16 "
+	shows "$term: …and the selection stays on #9" "── #9 "
 
 	# Ctrl-End and Ctrl-Home in the editor, whatever TERM's entry names.
 	keys :

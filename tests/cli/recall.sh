@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# recall.sh — search finds every item, exactly: on a generated store of
+# 50,000 items (RECALL_ITEMS: 5,000 in a sanitized build, see
+# tests/meson.build), for 30 queries of 1–8 characters (Han, Latin,
+# digits, punctuation, mixed, ANDed), the ids newsdesk returns are the set a full
+# instr() scan over the current revisions of the items not spiked finds,
+# and the total it reports is that set's size. Then with filters, by
+# pages, after an edit and after a spike.
+. "$(dirname "$0")/lib.sh"
+: "${BENCH_GEN:?the bench generator}"
+items=${RECALL_ITEMS:-50000}
+"$BENCH_GEN" "$NEWSDESK_DB" "$items" "$SRCDIR/demo" 2>/dev/null || { fail "bench-gen made the store"; finish; }
+pass "a generated store of $items items"
+python3 - "$NEWSDESK_DB" "$NEWSDESK" "$passed" >"$TMP/tap" 2>&1 <<'PY'
+import json, subprocess, sqlite3, sys
+db, nd, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+c = sqlite3.connect(db)
+
+def check(ok, name, *why):
+    global n
+    n += 1
+    print(("ok" if ok else "not ok") + f" {n} - {name}")
+    for w in why:
+        for line in str(w).splitlines():
+            print("#   " + line)
+    sys.stdout.flush()
+
+COLS = ["r.headline", "coalesce(r.kicker, '')", "coalesce(r.subhead, '')",
+        "coalesce(r.byline, '')", "r.body"]
+
+def truth(words, where="", args=()):
+    cond = " AND ".join("(" + " OR ".join(f"instr(lower({col}), lower(?))" for col in COLS) + ")"
+                        for _ in words)
+    params = [w for w in words for _ in COLS] + list(args)
+    return {r[0] for r in c.execute(
+        "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+        "JOIN states s ON s.name = i.state WHERE NOT s.withdrawn AND " + cond + where, params)}
+
+def search(words, *opts, limit=100000):
+    out = subprocess.run([nd, "search", "--format", "json", "--limit", str(limit), *opts, "--", *words],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        return None, None, out.stderr.strip()
+    j = json.loads(out.stdout)
+    return [h["id"] for h in j["hits"]], j["total"], ""
+
+def compare(words, name, *opts, where="", args=()):
+    want = truth(words, where, args)
+    ids, total, err = search(words, *opts)
+    if ids is None:
+        check(False, name, "newsdesk failed: " + err)
+        return want
+    got = set(ids)
+    check(got == want and total == len(want) and len(ids) == len(got),
+          f"{name}: {len(want)} items",
+          f"newsdesk {len(got)} (total said {total}), instr {len(want)}",
+          f"missed {sorted(want - got)[:5]}, extra {sorted(got - want)[:5]}")
+    return want
+
+queries = ["会", "工", "职", "的", "宁", "。", "工会", "职工", "海宁", "劳模", "企业", "服务",
+           "2024", "年", "20", "1", "总工会", "劳模工匠", "职工群众", "工会“双进”",
+           "工会相关负责", "工会宣传思想工作", "App", "app", "90%", "2024年", "0%", "“", "工 会", "鑫鑫鑫"]
+nonempty = 0
+for q in queries:
+    words = q.split(" ")
+    nonempty += bool(compare(words, "recall of " + q))
+check(nonempty >= 20, f"most queries match something ({nonempty} of 30)")
+
+# Filters combined with the text.
+sec = c.execute("SELECT section FROM items WHERE section IS NOT NULL LIMIT 1").fetchone()[0]
+compare(["工会"], f"工会 --section {sec}", "--section", sec, where=" AND i.section = ?", args=[sec])
+compare(["海宁"], "海宁 --reporter r07", "--reporter", "r07", where=" AND i.reporter = ?", args=["r07"])
+compare(["职工"], "职工 --state submitted", "--state", "submitted", where=" AND i.state = ?", args=["submitted"])
+iss = c.execute("SELECT issue FROM items WHERE issue IS NOT NULL ORDER BY id DESC LIMIT 1").fetchone()[0]
+compare(["会"], f"会 --issue {iss}", "--issue", iss, where=" AND i.issue = ?", args=[iss])
+lo, hi = c.execute("SELECT min(filed_at), max(filed_at) FROM items").fetchone()
+import time
+mid = time.strftime("%Y-%m-%d", time.gmtime((lo + hi) // 2))
+compare(["工会", "海宁"], f"工会 海宁 --since {mid}", "--since", mid,
+        where=" AND i.filed_at >= strftime('%s', ?)", args=[mid])
+compare(["劳模"], f"劳模 --until {mid}", "--until", mid,
+        where=" AND i.filed_at < strftime('%s', ?, '+1 day')", args=[mid])
+want = {r[0] for r in c.execute(
+    "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+    "WHERE i.state = 'spiked' AND instr(r.body || r.headline || coalesce(r.kicker,'') || "
+    "coalesce(r.subhead,'') || coalesce(r.byline,''), '工会')")}
+ids, total, err = search(["工会"], "--state", "spiked")
+check(ids is not None and set(ids) <= want and total >= len(set(ids)) and total > 0,
+      f"--state spiked still finds the spiked ({total} items)", err)
+
+# Pages: 997 at a time, in order, make the one long answer.
+all_ids, total, _ = search(["海宁"])
+paged, page = [], 1
+while True:
+    ids, t, err = search(["海宁"], "--page", str(page), limit=997)
+    if not ids:
+        break
+    paged += ids
+    page += 1
+check(paged == all_ids and t == total, f"pages of 997 make the whole answer ({len(paged)} hits, {page - 1} pages)")
+ids, t, _ = search(["海宁"], "--offset", "5", limit=3)
+check(ids == all_ids[5:8], "--offset 5 --limit 3 is hits 6 to 8")
+hl = {r[0] for r in c.execute(
+    "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+    "JOIN states s ON s.name = i.state WHERE NOT s.withdrawn AND instr(r.headline, '海宁')")}
+k = len(hl)
+check(set(all_ids[:k]) == hl and k > 0, f"headline hits first ({k} of them)")
+revs = dict(c.execute("SELECT i.id, r.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev"))
+body = [revs[i] for i in all_ids[k:]]
+check(body == sorted(body, reverse=True), "then the others, newest revision first")
+
+# An edit: found by its new words, not its removed ones. A spike: gone.
+victim, text = c.execute(
+    "SELECT i.id, r.body FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+    "WHERE i.state = 'submitted' AND instr(r.body, '海宁') AND NOT instr(r.headline, '海宁') "
+    "AND i.lock_holder IS NULL ORDER BY i.id LIMIT 1").fetchone()
+story = "标题: 改过的稿子\n\n" + text.replace("海宁", "鳌江口") + "\n"
+open(db + ".story", "w").write(story)
+ed = subprocess.run([nd, "--as", "ed", "edit", str(victim), "--from", db + ".story"], capture_output=True, text=True)
+check(ed.returncode == 0, f"#{victim} edited", ed.stderr.strip())
+ids, _, _ = search(["鳌江口"])
+check(ids == [victim], "the edited item is found by its new word", f"got {ids}")
+ids, total, _ = search(["海宁"])
+check(victim not in ids and total == len(all_ids) - 1, "…and not by the word it lost")
+spiked = c.execute("SELECT id FROM items WHERE state = 'submitted' AND id IN (%s) ORDER BY id DESC LIMIT 1"
+                   % ",".join(map(str, ids))).fetchone()[0]
+sp = subprocess.run([nd, "--as", "ed", "spike", str(spiked), "--note", "测试"], capture_output=True, text=True)
+check(sp.returncode == 0, f"#{spiked} spiked", sp.stderr.strip())
+ids, total2, _ = search(["海宁"])
+check(spiked not in ids and total2 == total - 1, "a spiked item is not found, and the total drops")
+compare(["海宁"], "海宁 after the edit and the spike")
+compare(["鳌江口"], "鳌江口 after the edit")
+ck = subprocess.run([nd, "check"], capture_output=True, text=True)
+check(ck.returncode == 0, "check: the index holds exactly what search may find", ck.stdout[-300:])
+PY
+cat "$TMP/tap"
+passed=$((passed + $(grep -c '^ok ' "$TMP/tap")))
+failed=$((failed + $(grep -c '^not ok ' "$TMP/tap")))
+grep -q "^Traceback" "$TMP/tap" && fail "the recall script ran to its end"
+finish

@@ -1,0 +1,131 @@
+/* test_bigram.c — the search tokenizer: what terms it emits, at which
+ * positions, for Han, Latin, digits, mixed text and punctuation; and that
+ * FTS5 with it finds what instr() finds. */
+#include "newsdesk/bigram.h"
+#include "tap.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Renders the terms as "工会 +工 会职 +会 职" ('+' marks a term at the
+ * same position as the one before it). */
+struct out {
+	char s[1024];
+	int calls;
+};
+
+static int collect(void *ctx, int flags, const char *term, int bytes, int start, int end)
+{
+	struct out *o = ctx;
+	size_t len = strlen(o->s);
+	snprintf(o->s + len, sizeof o->s - len, "%s%s%.*s", o->calls ? " " : "",
+		 (flags & FTS5_TOKEN_COLOCATED) ? "+" : "", bytes, term);
+	o->calls++;
+	return start >= 0 && end > start ? SQLITE_OK : SQLITE_ERROR;
+}
+
+static void check(int mode, const char *text, const char *want, const char *name)
+{
+	struct out o = { "", 0 };
+	int rc = nd_bigram_tokenize(&o, mode, text, (int)strlen(text), collect);
+	is_int(rc, SQLITE_OK, name);
+	is_str(o.s, want, name);
+}
+
+#define DOC FTS5_TOKENIZE_DOCUMENT
+#define QUERY FTS5_TOKENIZE_QUERY
+
+static void test_terms(void)
+{
+	check(DOC, "工会职工", "工会 +工 会职 +会 职工 +职 工",
+	      "Han: bigrams, each with its unigram");
+	check(DOC, "会", "会", "one Han character: its unigram");
+	check(QUERY, "工会", "工会", "a two-character query is one term");
+	check(QUERY, "工会职工", "工会 会职 职工", "a longer query is a phrase of bigrams");
+	check(QUERY, "会", "会", "a one-character query is its unigram");
+	check(DOC, "WhatsApp", "wh +w ha +h at +a ts +t sa +s ap +a pp +p p",
+	      "Latin: folded to lower case, bigrams like Han");
+	check(QUERY, "App", "ap pp", "App finds app inside WhatsApp");
+	check(DOC, "2024年", "20 +2 02 +0 24 +2 4年 +4 年", "digits and Han run together");
+	check(QUERY, "5.2%", "5. .2 2%", "punctuation is a character: 5.2% is exact");
+	check(DOC, "工会，职工", "工会 +工 会， +会 ，职 +， 职工 +职 工",
+	      "full-width punctuation too, so 会，职 is found as instr finds it");
+	check(DOC, "工会 职工", "工会 +工 会 职工 +职 工",
+	      "a blank ends a run; its last character keeps a position");
+	check(DOC, "工会\u3000职工\u00a0a", "工会 +工 会 职工 +职 工 a",
+	      "ideographic and no-break spaces are blanks");
+	check(QUERY, "trade union", "tr ra ad de e un ni io on",
+	      "a phrase over a blank keeps the positions the document has");
+	check(QUERY, "a b", "a b", "single characters in a phrase");
+	check(DOC, "  \n\t ", "", "blanks only: no terms");
+	check(DOC,
+	      "a\xff"
+	      "b",
+	      "a\xff +a \xff"
+	      "b +\xff b",
+	      "an invalid byte is a character of its own, never skipped");
+	check(DOC, "\xe5\xb7", "\xe5\xb7 +\xe5 \xb7",
+	      "a truncated character: its bytes one by one");
+}
+
+static int refuse(void *ctx, int flags, const char *term, int bytes, int start, int end)
+{
+	(void)flags, (void)term, (void)bytes, (void)start, (void)end;
+	return ++*(int *)ctx >= 2 ? SQLITE_NOMEM : SQLITE_OK;
+}
+
+static void test_stops(void)
+{
+	int calls = 0;
+	is_int(nd_bigram_tokenize(&calls, DOC, "工会职工", 12, refuse), SQLITE_NOMEM,
+	       "an error from FTS5 stops the tokenizer and is returned");
+	is_int(calls, 2, "…at once");
+}
+
+/* FTS5 with the tokenizer agrees with instr() on a few awkward texts. */
+static void test_fts(void)
+{
+	sqlite3 *db;
+	sqlite3_open(":memory:", &db);
+	is_int(nd_bigram_register(db), SQLITE_OK, "registers with FTS5");
+	sqlite3_exec(db,
+		     "CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'nd_bigram');"
+		     "INSERT INTO t(rowid, x) VALUES (1, '全总召开工会工作会议'),"
+		     "(2, '增长5.2%，2024年'), (3, 'WhatsApp 和 Apple'), (4, '工 会'),"
+		     "(5, '职工之家'), (6, 'trade   union'), (7, 'trade unions x')",
+		     NULL, NULL, NULL);
+	static const struct {
+		const char *match, *want;
+	} cases[] = {
+		{ "\"工会\"", "1" },          { "\"会\"", "1,4" },
+		{ "\"工会工作\"", "1" },      { "\"5.2%\"", "2" },
+		{ "\"2024年\"", "2" },        { "\"app\"", "3" },
+		{ "\"APP\"", "3" },           { "\"会工\"", "1" },
+		{ "\"trade union\"", "6,7" }, { "\"职工\" AND \"家\"", "5" },
+		{ "\"之家会\"", "" },         { "\"e u\"", "6,7" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		sqlite3_stmt *stmt;
+		char got[64] = "";
+		sqlite3_prepare_v2(
+		    db,
+		    "SELECT group_concat(rowid) FROM (SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid)",
+		    -1, &stmt, NULL);
+		sqlite3_bind_text(stmt, 1, cases[i].match, -1, SQLITE_STATIC);
+		if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+			snprintf(got, sizeof got, "%s", sqlite3_column_text(stmt, 0));
+		sqlite3_finalize(stmt);
+		char name[96];
+		snprintf(name, sizeof name, "MATCH %s", cases[i].match);
+		is_str(got, cases[i].want, name);
+	}
+	sqlite3_close(db);
+}
+
+int main(void)
+{
+	test_terms();
+	test_stops();
+	test_fts();
+	return tap_done();
+}
