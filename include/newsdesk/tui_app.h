@@ -14,58 +14,124 @@
 #include <libintl.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <wchar.h>
 
 #define _(s) gettext(s)
 #define N_(s) (s)
 
-enum tui_action {
-	ACT_NONE,
-	ACT_DOWN,
-	ACT_UP,
-	ACT_PAGE_DOWN,
-	ACT_PAGE_UP,
-	ACT_TOP,
-	ACT_BOTTOM,
-	ACT_OPEN,
-	ACT_SWITCH,
-	ACT_SEARCH,
-	ACT_NEXT,
-	ACT_PREV,
-	ACT_FILTER,
-	ACT_SORT,
-	ACT_GROW,
-	ACT_SHRINK,
-	ACT_ZOOM,
-	ACT_VERB,
-	ACT_NOTE,
-	ACT_COMMAND,
-	ACT_EDIT,
-	ACT_EXTERNAL,
-	ACT_REVIEW,
-	ACT_RUNDOWN,
-	ACT_ASSIGN,
-	ACT_HELP,
-	ACT_REDRAW,
-	ACT_SUSPEND,
-	ACT_INTERRUPT,
-	ACT_QUIT,
+/* Every request a key can make, as tig's enum request: the one table in
+ * keys.c gives each its name (for `:`), its keys per pane, its help text
+ * and its hint, so dispatch, help and hints read the same rows. */
+enum tui_req {
+	REQ_NONE,
+	/* navigation, shared by every pane that lists or scrolls (nav.c) */
+	REQ_DOWN,
+	REQ_UP,
+	REQ_HALF_DOWN,
+	REQ_HALF_UP,
+	REQ_PAGE_DOWN,
+	REQ_PAGE_UP,
+	REQ_TOP,
+	REQ_BOTTOM,
+	/* the desk */
+	REQ_OPEN,
+	REQ_SWITCH,
+	REQ_SEARCH,
+	REQ_NEXT,
+	REQ_PREV,
+	REQ_FILTER,
+	REQ_SORT,
+	REQ_GROW,
+	REQ_SHRINK,
+	REQ_ZOOM,
+	REQ_EDIT,
+	REQ_EXTERNAL,
+	REQ_REVIEW,
+	REQ_RUNDOWN,
+	REQ_ASSIGN,
+	/* the workflow: each carries its verb in the table */
+	REQ_FINISH,
+	REQ_APPROVE,
+	REQ_RETURN,
+	REQ_SPIKE,
+	REQ_RESTORE,
+	REQ_REOPEN,
+	REQ_PUBLISH,
+	REQ_REFILE,
+	REQ_NOTE,
+	/* the review pane */
+	REQ_OLDER,
+	REQ_NEWER,
+	/* the rundown */
+	REQ_MOVE_DOWN,
+	REQ_MOVE_UP,
+	REQ_TO_PAGE,
+	REQ_FLAT,
+	REQ_PUBLISH_ISSUE,
+	/* everywhere */
+	REQ_COMMAND,
+	REQ_MESSAGES,
+	REQ_HELP,
+	REQ_REDRAW,
+	REQ_SUSPEND,
+	REQ_INTERRUPT,
+	REQ_BACK,
+	REQ_CLOSE,
+	REQ_QUIT,
+	REQ_DESK,
+	REQ_MOUSE,
+	REQ_COUNT
 };
 
-/* One row of the keymap: dispatch and the help screen both read it, so
- * the help can never drift from the keys. */
-struct tui_key {
-	int key; /* a character, or a KEY_* code when function is set */
-	bool function;
-	const char *label; /* how the help screen writes the key */
-	enum tui_action action;
-	const char *verb; /* for ACT_VERB: the workflow verb */
-	const char *help; /* N_() text */
+/* Pane kinds, as bits: a request row says in which panes its keys work. */
+enum {
+	PANE_LIST = 1u << 0, /* the desk, the list focused */
+	PANE_ITEM = 1u << 1, /* an item pane (the desk's or one opened alone) */
+	PANE_REVIEW = 1u << 2,
+	PANE_RUNDOWN = 1u << 3,
+	PANE_PAGER = 1u << 4, /* help and the message history */
+	PANE_EDITOR = 1u << 5, /* takes keys raw; its own table in editor.c */
+	PANE_ALL = PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER,
 };
 
-extern const struct tui_key tui_keys[];
-extern const size_t tui_key_count;
+/* A function key (KEY_*) in a request's key list; characters are themselves. */
+#define TK_FN(k) (0x200000 | (k))
+#define TK_CTRL(c) ((c)&0x1F)
+#define TUI_MAX_KEYS 6
 
-const struct tui_key *tui_key_find(int key, bool function);
+/* Key codes for sequences the terminal's terminfo does not name (keys.c). */
+enum {
+	TUI_KEY_CLEFT = KEY_MAX + 1,
+	TUI_KEY_CRIGHT,
+	TUI_KEY_CUP,
+	TUI_KEY_CDOWN,
+	TUI_KEY_CHOME,
+	TUI_KEY_CEND,
+};
+/* Teaches curses the sequences of Home, End and the Ctrl-arrows that the
+ * terminfo entry lacks but tmux and screen send. After newterm. */
+void tui_keys_init(void);
+
+struct tui_request {
+	enum tui_req req;
+	const char *name; /* for `:` and a key-binding file */
+	const char *verb; /* the workflow verb, for workflow requests */
+	unsigned panes; /* PANE_* bits where its keys work */
+	int keys[TUI_MAX_KEYS]; /* 0-terminated */
+	const char *label; /* how help writes the keys */
+	const char *help; /* N_() */
+	const char *hint; /* N_() short word for the hint line, or NULL */
+	int min_rank; /* hidden from (and refused to) lower ranks; 0: anyone */
+};
+
+extern const struct tui_request tui_requests[];
+extern const size_t tui_request_count;
+
+/* The request key (kind and ch from get_wch) makes in pane, or REQ_NONE. */
+enum tui_req tui_request_for_key(unsigned pane, int kind, wint_t ch);
+const struct tui_request *tui_request_info(enum tui_req req);
+/* A request by its name at `:` (unique prefixes too), or REQ_NONE. */
+enum tui_req tui_request_by_name(const char *name);
 
 enum tui_focus { FOCUS_LIST, FOCUS_ITEM };
 enum tui_zoom { ZOOM_NONE, ZOOM_LIST, ZOOM_ITEM };
@@ -75,9 +141,65 @@ struct tui_line {
 	int attr;
 };
 
-struct tui_editor;
-struct tui_review;
-struct tui_rundown;
+/* Shared navigation (nav.c): one cursor over total rows of which height
+ * show. A scroller (no cursor: the item, review and help panes) moves top. */
+struct tui_nav {
+	int64_t sel, top, total;
+	bool scroller;
+};
+/* Applies a movement request count times; false when req is not one. */
+bool tui_nav_request(struct tui_nav *n, enum tui_req req, long count, int height);
+struct tui;
+/* / n N over a pane's rows (row(data, i) gives row i's text): / asks,
+ * n and N go on; the row found becomes the top. False when req is not one. */
+bool tui_nav_find(struct tui *t, struct tui_nav *n, enum tui_req req,
+		  const char *(*row)(const void *data, size_t i), const void *data);
+
+/* An item laid out for reading: the desk's preview or a pane of its own. */
+struct tui_itemview {
+	int64_t id, built_id;
+	struct tui_line *lines;
+	size_t nlines;
+	int width;
+	int scroll;
+	const char *hit; /* the search text to highlight, or NULL */
+};
+
+struct tui;
+
+/* Pane operations, as tig's view_ops: the main loop and the frame know only
+ * these. Each pane keeps its own state in data. */
+struct pane_ops {
+	const char *name;
+	unsigned kind; /* PANE_* for the request table */
+	/* loads the pane after it is pushed; false: it is closed at once */
+	bool (*open)(struct tui *t, void *data);
+	void (*draw)(struct tui *t, void *data, int y, int height, int width);
+	/* REQ_NONE when handled, else the request for the generic handler */
+	enum tui_req (*request)(struct tui *t, void *data, enum tui_req req, long count,
+				int height);
+	/* raw-key panes (the editor): false when the pane closed itself */
+	bool (*key)(struct tui *t, void *data, int kind, wint_t ch, int height);
+	void (*close)(struct tui *t, void *data);
+	/* raw-key panes give their hints here; others' come from the table */
+	const struct tui_hint *hints;
+	size_t nhints;
+	/* the pane kind the keys of the pane currently act as (the desk: list
+	 * or item by focus); NULL: kind */
+	unsigned (*keys_as)(const struct tui *t, const void *data);
+};
+
+struct tui_hint {
+	const char *key, *label;
+};
+
+struct tui_pane {
+	const struct pane_ops *ops;
+	void *data;
+};
+
+#define TUI_STACK 8
+#define TUI_MESSAGES 100
 
 struct tui {
 	struct nd_store *st;
@@ -96,48 +218,93 @@ struct tui {
 	struct nd_state_count *counts;
 	size_t ncounts;
 	char search[256];
+	char find[256]; /* / inside a pane of text (item, review, help) */
 	struct nd_match *matches; /* a page of hits: matches[0] is hit match_offset */
 	size_t nmatches;
 	int64_t match_offset, match_total, match_index;
 
-	/* the item pane */
-	int64_t preview_id;
-	struct tui_line *lines;
-	size_t nlines;
-	int lines_width;
-	int scroll;
+	/* the desk's item pane */
+	struct tui_itemview preview;
 
 	/* the frame */
 	enum tui_focus focus;
 	enum tui_zoom zoom;
 	int split; /* list pane rows, header included */
-	bool help;
-	int help_scroll;
 	char message[512];
 	bool message_error;
+	char *history[TUI_MESSAGES]; /* the message history, oldest first */
+	size_t nhistory;
+	char *searches[TUI_MESSAGES]; /* prompt history (↑/↓), oldest first */
+	size_t nsearches;
 	int64_t data_version;
 	bool quit;
-	struct tui_editor *ed; /* the editor, while an item is open in it */
-	struct tui_review *rv; /* the review pane, while open */
-	struct tui_rundown *rd; /* the rundown view, while open */
+	bool mouse; /* :mouse — click selects, the wheel scrolls */
+	struct tui_pane stack[TUI_STACK]; /* [0] is the desk */
+	int depth;
 	char last_issue[40];
 };
 
-/* Pane operations, as tig's view_ops: the main loop knows only these. */
-struct pane_ops {
-	const char *name;
-	void (*draw)(struct tui *t, int y, int height, int width);
-	/* true when the pane handled the action */
-	bool (*act)(struct tui *t, enum tui_action action, int height);
-};
+/* The pane stack (app.c). push calls open and closes again on failure. */
+bool tui_pane_push(struct tui *t, const struct pane_ops *ops, void *data);
+void tui_pane_pop(struct tui *t);
+/* The topmost pane of kind ops, or NULL. */
+void *tui_pane_find(const struct tui *t, const struct pane_ops *ops);
+const struct tui_pane *tui_pane_top(const struct tui *t);
 
-extern const struct pane_ops tui_list_pane;
+extern const struct pane_ops tui_desk_pane;
 extern const struct pane_ops tui_item_pane;
-extern const struct pane_ops tui_help_pane;
+extern const struct pane_ops tui_pager_pane;
+
+/* pager.c: help (for the pane it was opened from) and the message history. */
+bool tui_help_open(struct tui *t, unsigned for_kind);
+bool tui_messages_open(struct tui *t);
+
+/* item.c */
+void tui_itemview_draw(struct tui *t, struct tui_itemview *iv, int y, int height, int width);
+bool tui_itemview_request(struct tui_itemview *iv, enum tui_req req, long count, int height);
+void tui_itemview_invalidate(struct tui_itemview *iv);
+void tui_itemview_clear(struct tui_itemview *iv);
+/* an item of its own on the stack (from the rundown) */
+bool tui_item_open(struct tui *t, int64_t id);
+
+/* actions.c: what requests do to an item, from any pane. */
+/* Runs verb on item id; true when it moved. */
+bool tui_run_verb(struct tui *t, int64_t id, const char *verb);
+void tui_add_note(struct tui *t, int64_t id);
+/* command.c: `:` — a request by name, a verb by English or Chinese name,
+ * :q, :N. Returns the request to make; a verb no request carries comes
+ * back in *verb with REQ_NONE. */
+enum tui_req tui_command(struct tui *t, const char **verb);
+void tui_filter_prompt(struct tui *t);
+void tui_sort_cycle(struct tui *t);
+void tui_search_prompt(struct tui *t);
+void tui_search_jump(struct tui *t, int dir);
+void tui_rundown_prompt(struct tui *t);
+void tui_assign(struct tui *t, int64_t id);
+void tui_external(struct tui *t, int64_t id);
+void tui_default_issue(struct tui *t, char *out, size_t size);
+/* May role do verb at all (the workflow's min_rank)? For hints and keys. */
+bool tui_may(const struct tui *t, const struct tui_request *r);
+
+/* desk.c: a verb no request carries, on the desk's selection */
+void tui_desk_verb(struct tui *t, const char *verb);
+/* app.c: a desk without a terminal yet (the bench starts one too) */
+int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor, bool zh,
+	     struct nd_error *err);
+void tui_done(struct tui *t);
+
+/* frame.c: the title, hint and message lines and the layout. */
+int tui_available(void);
+const char *tui_sort_name(int sort);
+void tui_frame_draw(struct tui *t);
+void tui_setup_colors(struct tui *t);
+const struct nd_item *tui_selected(const struct tui *t);
+void tui_reload_list(struct tui *t);
 
 /* app.c */
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+void tui_messages_free(struct tui *t);
 void tui_reload(struct tui *t, int list_height);
 int tui_list_height(const struct tui *t);
 int tui_item_height(const struct tui *t);
@@ -148,8 +315,12 @@ int tui_state_attr(const struct tui *t, const char *state);
 void tui_draw_row(int y, int x, int width, const char *text, int attr);
 void tui_draw_text(struct nd_buf *row, const char *text, int cols, bool pad, bool right);
 
-/* prompt.c: reads a line on the bottom row; NULL when cancelled. */
-char *tui_prompt(const char *question, const char *initial);
+/* prompt.c: reads a line on the bottom row; NULL when cancelled. The
+ * initial text is shown selected: typing replaces it, an arrow or
+ * Backspace keeps it for editing. ↑/↓ step through t's prompt history;
+ * complete (may be NULL) fills in on Tab. */
+char *tui_prompt(struct tui *t, const char *question, const char *initial,
+		 char *(*complete)(struct tui *t, const char *text));
 /* yes/no on the bottom row */
 bool tui_confirm(const char *question);
 /* One of the characters of choices (lower case), or 0 when cancelled. */
@@ -165,11 +336,8 @@ int tui_hangup(int kind);
 void tui_suspend(void);
 
 /* list.c */
-void tui_list_select_id(struct tui *t, int64_t id);
+void tui_list_draw(struct tui *t, int y, int height, int width);
+bool tui_list_request(struct tui *t, enum tui_req req, long count, int height);
 void tui_list_clear(struct tui *t);
-
-/* item.c */
-void tui_item_invalidate(struct tui *t);
-void tui_item_clear(struct tui *t);
 
 #endif

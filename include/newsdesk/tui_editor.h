@@ -49,15 +49,18 @@ struct tui_editor {
 	int64_t last_key_ms, pending_ms;
 	char search[256];
 	bool lines_prev_para_end; /* while drawing: the row above ended a paragraph */
+	bool hung; /* the desk hung up: lock and draft dealt with */
+	bool at_row_end; /* ^E put the cursor at the end of row end_row */
+	size_t end_row;
 };
 
-/* Opens the editor on item id (takes the lock); a refusal is a message. */
+extern const struct pane_ops tui_editor_pane;
+/* Pushes the editor on item id (takes the lock); a refusal is a message. */
 bool tui_editor_open(struct tui *t, int64_t id);
 /* Draws the editor in rows [y, y+height). */
 void tui_editor_draw(struct tui *t, int y, int height, int width);
 /* Handles one key; returns false when the editor closed. */
 bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height);
-void tui_editor_close(struct tui *t);
 /* Milliseconds until the next autosave is due; -1 when nothing waits. */
 int tui_editor_autosave_due(const struct tui *t);
 /* Writes the draft when it is due (force: now). */

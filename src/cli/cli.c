@@ -2,6 +2,7 @@
  * not a command is looked up among the workflow verbs in the database, so a
  * stage added as rows is a command at once. */
 #include "newsdesk/cli.h"
+#include "newsdesk/number.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/files.h"
 #include "newsdesk/sanitize.h"
@@ -78,15 +79,7 @@ long long nd_cli_parse_id(const char *s)
 
 int nd_cli_parse_number(const char *s, long long min, long long max, long long *out)
 {
-	if (!s || !(*s == '-' || (*s >= '0' && *s <= '9')))
-		return -1;
-	char *end;
-	errno = 0;
-	long long n = strtoll(s, &end, 10);
-	if (errno || *end || end == s || n < min || n > max)
-		return -1;
-	*out = n;
-	return 0;
+	return nd_parse_number(s, min, max, out);
 }
 
 int nd_cli_width(int option)

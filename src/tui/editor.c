@@ -56,6 +56,7 @@ enum ed_action {
 };
 
 #define CTRL(c) ((c)&0x1F)
+#define ED(t) ((struct tui_editor *)tui_pane_find((t), &tui_editor_pane))
 
 /* Keys by code; extended keys (Ctrl-arrows) by their terminfo name. */
 static const struct ed_key {
@@ -80,6 +81,12 @@ static const struct ed_key {
 	{ 0, true, "kDN5", ED_PARA_DOWN },
 	{ 0, true, "kHOM5", ED_DOC_TOP },
 	{ 0, true, "kEND5", ED_DOC_BOTTOM },
+	{ TUI_KEY_CLEFT, true, NULL, ED_WORD_LEFT },
+	{ TUI_KEY_CRIGHT, true, NULL, ED_WORD_RIGHT },
+	{ TUI_KEY_CUP, true, NULL, ED_PARA_UP },
+	{ TUI_KEY_CDOWN, true, NULL, ED_PARA_DOWN },
+	{ TUI_KEY_CHOME, true, NULL, ED_DOC_TOP },
+	{ TUI_KEY_CEND, true, NULL, ED_DOC_BOTTOM },
 	{ KEY_BACKSPACE, true, NULL, ED_BACKSPACE },
 	{ 127, false, NULL, ED_BACKSPACE },
 	{ CTRL('H'), false, NULL, ED_BACKSPACE },
@@ -248,6 +255,11 @@ static void layout(struct tui_editor *ed, int width)
 static size_t cursor_row(const struct tui_editor *ed)
 {
 	const struct nd_doc *d = &ed->doc;
+	/* after ^E the cursor sits at the end of its row, which is the same
+	 * offset as the start of the next: it stays on the row it was on */
+	if (ed->at_row_end && ed->end_row < ed->nlines &&
+	    ed->lines[ed->end_row].field == d->field && ed->lines[ed->end_row].next == d->cur)
+		return ed->end_row;
 	for (size_t i = 0; i < ed->nlines; i++) {
 		const struct ed_line *l = &ed->lines[i];
 		if (l->field != d->field || d->cur < l->start)
@@ -333,7 +345,7 @@ static void vertical(struct tui_editor *ed, int rows)
 
 static void status(struct tui *t, int y, int width)
 {
-	struct tui_editor *ed = t->ed;
+	struct tui_editor *ed = ED(t);
 	char body[32], all[32];
 	nd_format_count(ed->body_chars, body, sizeof body);
 	nd_format_count(ed->field_chars, all, sizeof all);
@@ -355,7 +367,7 @@ static void status(struct tui *t, int y, int width)
 
 static void draw_row(struct tui *t, const struct ed_line *l, int y, int width, bool first_of_field)
 {
-	struct tui_editor *ed = t->ed;
+	struct tui_editor *ed = ED(t);
 	struct nd_buf row = ND_BUF_INIT;
 	if (l->field < 0) {
 		nd_buf_printf(&row, "── %s ", _(field_labels[ND_F_BODY]));
@@ -397,7 +409,7 @@ static void draw_row(struct tui *t, const struct ed_line *l, int y, int width, b
 
 void tui_editor_draw(struct tui *t, int y, int height, int width)
 {
-	struct tui_editor *ed = t->ed;
+	struct tui_editor *ed = ED(t);
 	layout(ed, width);
 	status(t, y, width);
 	y++;
@@ -427,7 +439,7 @@ void tui_editor_draw(struct tui *t, int y, int height, int width)
 
 static void renew(struct tui *t)
 {
-	struct tui_editor *ed = t->ed;
+	struct tui_editor *ed = ED(t);
 	struct nd_error err = { 0 };
 	time_t now = time(NULL);
 	if (now - ed->last_renew < RENEW_EVERY)
@@ -446,7 +458,7 @@ static int64_t mono_ms(void)
 
 int tui_editor_autosave_due(const struct tui *t)
 {
-	const struct tui_editor *ed = t->ed;
+	const struct tui_editor *ed = ED(t);
 	if (!ed || !ed->unsynced)
 		return -1;
 	int64_t due = ed->last_key_ms + AUTOSAVE_IDLE_MS;
@@ -459,7 +471,7 @@ int tui_editor_autosave_due(const struct tui *t)
 /* Writes the text as the user's draft of the item; true when stored. */
 static bool write_draft(struct tui *t)
 {
-	struct tui_editor *ed = t->ed;
+	struct tui_editor *ed = ED(t);
 	struct nd_error err = { 0 };
 	struct nd_story story;
 	if (nd_doc_story(&ed->doc, &story) < 0) {
@@ -483,22 +495,22 @@ void tui_editor_autosave(struct tui *t, bool force)
 	if (due < 0 || (due > 0 && !force))
 		return;
 	if (!write_draft(t))
-		t->ed->last_key_ms = mono_ms(); /* try again in 2 s, not at once */
+		ED(t)->last_key_ms = mono_ms(); /* try again in 2 s, not at once */
 }
 
 /* The draft is done with: saved as a revision, or discarded on purpose. */
 static void drop_draft(struct tui *t)
 {
 	struct nd_error err = { 0 };
-	t->ed->unsynced = false;
-	t->ed->pending_ms = 0;
-	if (nd_draft_discard(t->st, t->actor, t->ed->id, &err) < 0)
+	ED(t)->unsynced = false;
+	ED(t)->pending_ms = 0;
+	if (nd_draft_discard(t->st, t->actor, ED(t)->id, &err) < 0)
 		tui_message(t, true, "%s", err.msg);
 }
 
 void tui_editor_hangup(struct tui *t)
 {
-	struct tui_editor *ed = t->ed;
+	struct tui_editor *ed = ED(t);
 	if (!ed)
 		return;
 	struct nd_error err = { 0 };
@@ -511,13 +523,7 @@ void tui_editor_hangup(struct tui *t)
 		nd_draft_hangup(t->st, t->actor, ed->id, &err);
 	else
 		nd_lock_release(t->st, t->actor, ed->id, NULL);
-	for (size_t i = 0; i < ed->nparas; i++)
-		para_free(&ed->paras[i]);
-	free(ed->paras);
-	free(ed->lines);
-	nd_doc_free(&ed->doc);
-	free(ed);
-	t->ed = NULL;
+	ed->hung = true; /* closing now only frees */
 }
 
 /* Keys that cannot change the text do not make a draft due. */
@@ -562,7 +568,7 @@ static void note_key(struct tui_editor *ed, enum ed_action a)
 
 static bool save(struct tui *t)
 {
-	struct tui_editor *ed = t->ed;
+	struct tui_editor *ed = ED(t);
 	struct nd_error err = { 0 };
 	struct nd_story story;
 	struct nd_save_result res;
@@ -611,7 +617,7 @@ static bool save(struct tui *t)
 
 static void cleanup(struct tui *t)
 {
-	struct tui_editor *ed = t->ed;
+	struct tui_editor *ed = ED(t);
 	struct nd_buf report = ND_BUF_INIT;
 	for (size_t i = 0; i < nd_cleanup_rule_count; i++) {
 		const struct nd_cleanup_rule *r = &nd_cleanup_rules[i];
@@ -632,8 +638,8 @@ static void cleanup(struct tui *t)
 
 static void find(struct tui *t)
 {
-	struct tui_editor *ed = t->ed;
-	char *text = tui_prompt(_("Find: "), ed->search);
+	struct tui_editor *ed = ED(t);
+	char *text = tui_prompt(t, _("Find: "), ed->search, NULL);
 	if (!text)
 		return;
 	if (text[0])
@@ -648,7 +654,7 @@ static void find(struct tui *t)
 /* Leaves, asking first when there are unsaved changes. */
 static bool leave(struct tui *t)
 {
-	struct tui_editor *ed = t->ed;
+	struct tui_editor *ed = ED(t);
 	if (nd_doc_dirty(&ed->doc)) {
 		char q[160];
 		snprintf(q, sizeof q,
@@ -664,8 +670,7 @@ static bool leave(struct tui *t)
 			tui_message(t, false, _("#%lld: changes discarded"), (long long)ed->id);
 		}
 	}
-	tui_editor_close(t);
-	return false;
+	return false; /* the loop pops the pane, which closes it */
 }
 
 /* Bracketed paste: ESC [ 200 ~ text ESC [ 201 ~, inserted as one step. */
@@ -687,9 +692,9 @@ static void paste(struct tui *t)
 			break;
 		}
 	}
-	nd_doc_insert(&t->ed->doc, nd_buf_str(&text), text.len);
+	nd_doc_insert(&ED(t)->doc, nd_buf_str(&text), text.len);
 	nd_buf_free(&text);
-	t->ed->doc.last_op = 0;
+	ED(t)->doc.last_op = 0;
 	timeout(500);
 }
 
@@ -703,9 +708,9 @@ static bool escape(struct tui *t)
 	if (kind == ERR)
 		return leave(t);
 	if (kind == OK && ch == 'b')
-		nd_doc_word_left(&t->ed->doc);
+		nd_doc_word_left(&ED(t)->doc);
 	else if (kind == OK && ch == 'f')
-		nd_doc_word_right(&t->ed->doc);
+		nd_doc_word_right(&ED(t)->doc);
 	else if (kind == OK && ch == '[') {
 		char seq[8] = "";
 		for (int i = 0; i < 4; i++) {
@@ -738,7 +743,7 @@ static enum ed_action action_for(int kind, wint_t ch)
 
 bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
 {
-	struct tui_editor *ed = t->ed;
+	struct tui_editor *ed = ED(t);
 	struct nd_doc *d = &ed->doc;
 	if (kind == OK && ch == 27) {
 		note_key(ed, ED_PASTE); /* a bracketed paste comes this way */
@@ -749,6 +754,7 @@ bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
 	if (a != ED_UP && a != ED_DOWN && a != ED_PAGE_UP && a != ED_PAGE_DOWN)
 		ed->have_goal = false;
 	if (a == ED_NONE) {
+		ed->at_row_end = false;
 		if (kind == OK && ch >= 0x20) {
 			struct nd_buf one = ND_BUF_INIT;
 			nd_buf_add_cp(&one, (unsigned)ch);
@@ -759,6 +765,7 @@ bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
 		return true;
 	}
 	size_t row = cursor_row(ed);
+	ed->at_row_end = false;
 	switch (a) {
 	case ED_LEFT:
 		nd_doc_left(d);
@@ -785,6 +792,8 @@ bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
 		nd_doc_set_cursor(d, ed->lines[row].field,
 				  ed->lines[row].para_end ? ed->lines[row].next
 							  : ed->lines[row].end);
+		ed->at_row_end = !ed->lines[row].para_end;
+		ed->end_row = row;
 		break;
 	case ED_WORD_LEFT:
 		nd_doc_word_left(d);
@@ -937,7 +946,10 @@ bool tui_editor_open(struct tui *t, int64_t id)
 	ed->id = id;
 	ed->base_rev = lock.base_rev;
 	ed->last_renew = time(NULL);
-	t->ed = ed;
+	if (!tui_pane_push(t, &tui_editor_pane, ed)) {
+		nd_draft_free(&draft);
+		return false; /* closed by push */
+	}
 	if (recover) {
 		/* Unsaved until saved; from an older revision a save is a
 		 * conflict, which the save path handles without loss. */
@@ -960,23 +972,54 @@ bool tui_editor_open(struct tui *t, int64_t id)
 	return true;
 }
 
-void tui_editor_close(struct tui *t)
+static void editor_close(struct tui *t, void *data)
 {
-	struct tui_editor *ed = t->ed;
-	if (!ed)
-		return;
-	nd_lock_release(t->st, t->actor, ed->id, NULL);
+	struct tui_editor *ed = data;
+	/* after a hang-up the lock and the draft are dealt with, and the
+	 * terminal may be gone: only the memory is left to free */
+	if (!ed->hung)
+		nd_lock_release(t->st, t->actor, ed->id, NULL);
 	for (size_t i = 0; i < ed->nparas; i++)
 		para_free(&ed->paras[i]);
 	free(ed->paras);
 	free(ed->lines);
 	nd_doc_free(&ed->doc);
 	int64_t id = ed->id;
+	bool hung = ed->hung;
 	free(ed);
-	t->ed = NULL;
+	if (hung)
+		return;
 	fputs("\033[?2004l", stdout);
 	fflush(stdout);
 	curs_set(0);
 	t->sel_id = id;
-	tui_item_invalidate(t);
+	tui_itemview_invalidate(&t->preview);
 }
+
+static void editor_draw(struct tui *t, void *data, int y, int height, int width)
+{
+	(void)data;
+	tui_editor_draw(t, y, height, width);
+}
+
+static bool editor_key(struct tui *t, void *data, int kind, wint_t ch, int height)
+{
+	(void)data;
+	return tui_editor_key(t, kind, ch, height);
+}
+
+static const struct tui_hint editor_hints[] = {
+	{ "^S", N_("save") },     { "^Z", N_("undo") },   { "^R", N_("redo") },
+	{ "^K", N_("clean up") }, { "^F", N_("find") },   { "^X/^C/^V", N_("cut/copy/paste") },
+	{ "Tab", N_("field") },   { "Esc", N_("leave") },
+};
+
+const struct pane_ops tui_editor_pane = {
+	.name = "editor",
+	.kind = PANE_EDITOR,
+	.draw = editor_draw,
+	.key = editor_key,
+	.close = editor_close,
+	.hints = editor_hints,
+	.nhints = sizeof editor_hints / sizeof *editor_hints,
+};

@@ -6,6 +6,7 @@
 #include "newsdesk/count.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/tui_app.h"
+#include "newsdesk/width.h"
 #include "newsdesk/wrap.h"
 
 #include <stdio.h>
@@ -13,37 +14,38 @@
 #include <string.h>
 #include <time.h>
 
-void tui_item_clear(struct tui *t)
+void tui_itemview_clear(struct tui_itemview *iv)
 {
-	for (size_t i = 0; i < t->nlines; i++)
-		free(t->lines[i].text);
-	free(t->lines);
-	t->lines = NULL;
-	t->nlines = 0;
+	for (size_t i = 0; i < iv->nlines; i++)
+		free(iv->lines[i].text);
+	free(iv->lines);
+	iv->lines = NULL;
+	iv->nlines = 0;
 }
 
-void tui_item_invalidate(struct tui *t)
+void tui_itemview_invalidate(struct tui_itemview *iv)
 {
-	tui_item_clear(t);
-	t->preview_id = 0;
-	t->lines_width = 0;
+	tui_itemview_clear(iv);
+	iv->built_id = 0;
+	iv->width = 0;
 }
 
-static void add_line(struct tui *t, const char *text, size_t n, int attr)
+static void add_line(struct tui_itemview *iv, const char *text, size_t n, int attr)
 {
-	struct tui_line *nl = realloc(t->lines, (t->nlines + 1) * sizeof *nl);
+	struct tui_line *nl = realloc(iv->lines, (iv->nlines + 1) * sizeof *nl);
 	if (!nl)
 		return;
-	t->lines = nl;
+	iv->lines = nl;
 	struct nd_buf b = ND_BUF_INIT;
 	nd_sanitize(&b, text, n, 0);
-	t->lines[t->nlines].text = nd_buf_take(&b);
-	t->lines[t->nlines].attr = attr;
-	t->nlines++;
+	iv->lines[iv->nlines].text = nd_buf_take(&b);
+	iv->lines[iv->nlines].attr = attr;
+	iv->nlines++;
 }
 
 /* Wraps text (paragraphs separated by '\n') into lines of width. */
-static void add_wrapped(struct tui *t, const char *text, int width, int attr, const char *indent)
+static void add_wrapped(struct tui_itemview *iv, const char *text, int width, int attr,
+			const char *indent)
 {
 	int indent_w = (int)strlen(indent);
 	for (const char *p = text; p && *p;) {
@@ -55,7 +57,7 @@ static void add_wrapped(struct tui *t, const char *text, int width, int attr, co
 			struct nd_buf b = ND_BUF_INIT;
 			nd_buf_adds(&b, indent);
 			nd_buf_add(&b, p + lines[i].start, lines[i].end - lines[i].start);
-			add_line(t, nd_buf_str(&b), b.len, attr);
+			add_line(iv, nd_buf_str(&b), b.len, attr);
 			nd_buf_free(&b);
 		}
 		if (n > 0)
@@ -64,111 +66,226 @@ static void add_wrapped(struct tui *t, const char *text, int width, int attr, co
 	}
 }
 
-static void build(struct tui *t, int width)
+static void when(int64_t at, char *out, size_t size)
+{
+	time_t tt = (time_t)at;
+	struct tm tm;
+	if (!localtime_r(&tt, &tm) || !strftime(out, size, "%m-%d %H:%M", &tm))
+		snprintf(out, size, "-");
+}
+
+/* The latest move, when it came with a note (a return's reason, a spike's),
+ * leads the pane; the whole workflow log ends it. */
+static void add_log(struct tui *t, struct tui_itemview *iv, int width, bool head)
+{
+	struct nd_event *ev;
+	size_t n;
+	struct nd_error err = { 0 };
+	if (nd_events_list(t->st, t->actor, iv->id, t->zh, &ev, &n, &err) < 0)
+		return;
+	struct nd_buf b = ND_BUF_INIT;
+	char at[32];
+	if (head && n && ev[n - 1].note && ev[n - 1].note[0]) {
+		const struct nd_event *e = &ev[n - 1];
+		when(e->at, at, sizeof at);
+		nd_buf_printf(&b, _("%s by %s at %s, with the note: %s"),
+			      e->to_state ? e->to_state : e->verb, e->actor, at, e->note);
+		add_wrapped(iv, nd_buf_str(&b), width, A_BOLD, "");
+		add_line(iv, "", 0, A_NORMAL);
+	}
+	if (!head && n) {
+		add_line(iv, "", 0, A_NORMAL);
+		add_line(iv, _("── Log ──"), strlen(_("── Log ──")), A_BOLD);
+		for (size_t i = 0; i < n; i++) {
+			when(ev[i].at, at, sizeof at);
+			nd_buf_reset(&b);
+			nd_buf_printf(&b, "%s %s %s %s → %s%s%s", at, ev[i].actor, ev[i].verb,
+				      ev[i].from_state ? ev[i].from_state : "-",
+				      ev[i].to_state ? ev[i].to_state : "-",
+				      ev[i].note && ev[i].note[0] ? ": " : "",
+				      ev[i].note ? ev[i].note : "");
+			add_wrapped(iv, nd_buf_str(&b), width, A_DIM, "");
+		}
+	}
+	nd_buf_free(&b);
+	nd_events_free(ev, n);
+}
+
+static void build(struct tui *t, struct tui_itemview *iv, int width)
 {
 	struct nd_item it;
 	struct nd_error err = { 0 };
-	tui_item_clear(t);
-	t->preview_id = t->sel_id;
-	t->lines_width = width;
-	t->scroll = 0;
-	if (!t->sel_id)
+	tui_itemview_clear(iv);
+	iv->built_id = iv->id;
+	iv->width = width;
+	iv->scroll = 0;
+	if (!iv->id)
 		return;
-	if (nd_item_get(t->st, t->actor, t->sel_id, 0, t->zh, &it, &err) < 0) {
-		add_line(t, err.msg, strlen(err.msg), A_BOLD);
+	if (nd_item_get(t->st, t->actor, iv->id, 0, t->zh, &it, &err) < 0) {
+		add_line(iv, err.msg, strlen(err.msg), A_BOLD);
 		return;
 	}
+	add_log(t, iv, width, true);
 	if (it.story.kicker)
-		add_wrapped(t, it.story.kicker, width, A_DIM, "");
-	add_wrapped(t, it.story.headline, width, A_BOLD, "");
+		add_wrapped(iv, it.story.kicker, width, A_DIM, "");
+	add_wrapped(iv, it.story.headline, width, A_BOLD, "");
 	if (it.story.subhead)
-		add_wrapped(t, it.story.subhead, width, A_NORMAL, "");
-	add_line(t, "", 0, A_NORMAL);
+		add_wrapped(iv, it.story.subhead, width, A_NORMAL, "");
+	add_line(iv, "", 0, A_NORMAL);
 	struct nd_buf b = ND_BUF_INIT;
 	if (it.story.dateline && it.story.dateline[0]) {
 		/* The dateline leads the first paragraph, as printed. */
 		nd_buf_printf(&b, "%s %s", it.story.dateline, it.story.body);
-		add_wrapped(t, nd_buf_str(&b), width, A_NORMAL, "");
+		add_wrapped(iv, nd_buf_str(&b), width, A_NORMAL, "");
 	} else {
-		add_wrapped(t, it.story.body, width, A_NORMAL, "");
+		add_wrapped(iv, it.story.body, width, A_NORMAL, "");
 	}
 	if (it.story.byline && it.story.byline[0]) {
-		add_line(t, "", 0, A_NORMAL);
-		add_wrapped(t, it.story.byline, width, A_DIM, "");
+		add_line(iv, "", 0, A_NORMAL);
+		add_wrapped(iv, it.story.byline, width, A_DIM, "");
 	}
 
 	struct nd_note *notes;
 	size_t nn;
-	if (nd_notes_list(t->st, t->actor, t->sel_id, &notes, &nn, &err) == 0) {
+	if (nd_notes_list(t->st, t->actor, iv->id, &notes, &nn, &err) == 0) {
 		if (nn) {
-			add_line(t, "", 0, A_NORMAL);
-			add_line(t, _("── Notes ──"), strlen(_("── Notes ──")), A_BOLD);
+			add_line(iv, "", 0, A_NORMAL);
+			add_line(iv, _("── Notes ──"), strlen(_("── Notes ──")), A_BOLD);
 		}
 		for (size_t i = 0; i < nn; i++) {
-			char when[32];
-			time_t at = (time_t)notes[i].at;
-			struct tm tm;
-			if (!localtime_r(&at, &tm) ||
-			    !strftime(when, sizeof when, "%m-%d %H:%M", &tm))
-				snprintf(when, sizeof when, "-");
+			char at[32];
+			when(notes[i].at, at, sizeof at);
 			nd_buf_reset(&b);
-			nd_buf_printf(&b, "%s %s: %s", when,
+			nd_buf_printf(&b, "%s %s: %s", at,
 				      notes[i].author_name ? notes[i].author_name : notes[i].author,
 				      notes[i].body);
-			add_wrapped(t, nd_buf_str(&b), width, A_NORMAL, "");
+			add_wrapped(iv, nd_buf_str(&b), width, A_NORMAL, "");
 		}
 		nd_notes_free(notes, nn);
 	}
 	nd_buf_free(&b);
+	add_log(t, iv, width, false);
 	nd_item_free(&it);
 }
 
-static void item_draw(struct tui *t, int y, int height, int width)
+/* Search hits drawn reversed over the row already drawn at (y, x). */
+static void highlight(const char *text, const char *hit, int y, int x, int width)
+{
+	size_t n = strlen(hit);
+	if (!n)
+		return;
+	for (const char *p = strstr(text, hit); p; p = strstr(p + n, hit)) {
+		char *before = strndup(text, (size_t)(p - text));
+		char *piece = strndup(p, n);
+		int bx = before ? nd_text_width(before) : 0;
+		if (piece && bx + nd_text_width(piece) <= width) {
+			attrset(A_REVERSE | A_BOLD);
+			mvaddstr(y, x + bx, piece);
+			attrset(A_NORMAL);
+		}
+		free(before);
+		free(piece);
+	}
+}
+
+void tui_itemview_draw(struct tui *t, struct tui_itemview *iv, int y, int height, int width)
 {
 	int text_width = width - 1 - ND_WRAP_HANG; /* room for hanging punctuation */
-	if (t->preview_id != t->sel_id || t->lines_width != text_width)
-		build(t, text_width);
-	if (t->scroll > (int)t->nlines - 1)
-		t->scroll = t->nlines ? (int)t->nlines - 1 : 0;
+	if (iv->built_id != iv->id || iv->width != text_width)
+		build(t, iv, text_width);
+	if (iv->scroll > (int)iv->nlines - 1)
+		iv->scroll = iv->nlines ? (int)iv->nlines - 1 : 0;
 	for (int i = 0; i < height; i++) {
-		size_t l = (size_t)(t->scroll + i);
-		if (l < t->nlines) {
+		size_t l = (size_t)(iv->scroll + i);
+		if (l < iv->nlines) {
 			tui_draw_row(y + i, 0, 1, "", A_NORMAL);
-			tui_draw_row(y + i, 1, width - 1, t->lines[l].text, t->lines[l].attr);
+			tui_draw_row(y + i, 1, width - 1, iv->lines[l].text, iv->lines[l].attr);
+			if (iv->hit && iv->hit[0])
+				highlight(iv->lines[l].text, iv->hit, y + i, 1, width - 1);
 		} else {
 			tui_draw_row(y + i, 0, width,
-				     i == 0 && !t->sel_id ? _("(nothing selected)") : "", A_NORMAL);
+				     i == 0 && !iv->id ? _("(nothing selected)") : "", A_NORMAL);
 		}
 	}
 }
 
-static bool item_act(struct tui *t, enum tui_action action, int height)
+bool tui_itemview_request(struct tui_itemview *iv, enum tui_req req, long count, int height)
 {
-	int max = (int)t->nlines - height;
-	if (max < 0)
-		max = 0;
-	switch (action) {
-	case ACT_DOWN:
-		t->scroll = t->scroll < max ? t->scroll + 1 : max;
-		return true;
-	case ACT_UP:
-		t->scroll = t->scroll > 0 ? t->scroll - 1 : 0;
-		return true;
-	case ACT_PAGE_DOWN:
-		t->scroll = t->scroll + height - 1 < max ? t->scroll + height - 1 : max;
-		return true;
-	case ACT_PAGE_UP:
-		t->scroll = t->scroll - (height - 1) > 0 ? t->scroll - (height - 1) : 0;
-		return true;
-	case ACT_TOP:
-		t->scroll = 0;
-		return true;
-	case ACT_BOTTOM:
-		t->scroll = max;
-		return true;
-	default:
+	struct tui_nav n = { iv->scroll, iv->scroll, (int64_t)iv->nlines, true };
+	if (!tui_nav_request(&n, req, count, height))
 		return false;
-	}
+	iv->scroll = (int)n.top;
+	return true;
 }
 
-const struct pane_ops tui_item_pane = { "item", item_draw, item_act };
+/* ---- an item pane of its own (opened from the rundown) ----------------- */
+
+static void alone_draw(struct tui *t, void *data, int y, int height, int width)
+{
+	struct tui_itemview *iv = data;
+	char head[64];
+	snprintf(head, sizeof head, "── #%lld ", (long long)iv->id);
+	struct nd_buf b = ND_BUF_INIT;
+	nd_buf_adds(&b, head);
+	for (int w = nd_text_width(head); w < width; w++)
+		nd_buf_adds(&b, "─");
+	tui_draw_row(y, 0, width, nd_buf_str(&b), A_BOLD);
+	nd_buf_free(&b);
+	tui_itemview_draw(t, iv, y + 1, height - 1, width);
+}
+
+static const char *iv_row(const void *data, size_t i)
+{
+	const struct tui_itemview *iv = data;
+	return i < iv->nlines ? iv->lines[i].text : NULL;
+}
+
+static enum tui_req alone_request(struct tui *t, void *data, enum tui_req req, long count,
+				  int height)
+{
+	struct tui_itemview *iv = data;
+	if (tui_itemview_request(iv, req, count, height - 1))
+		return REQ_NONE;
+	struct tui_nav n = { iv->scroll, iv->scroll, (int64_t)iv->nlines, true };
+	if (tui_nav_find(t, &n, req, iv_row, iv)) {
+		iv->scroll = (int)n.top;
+		iv->hit = t->find[0] ? t->find : NULL;
+		return REQ_NONE;
+	}
+	const struct tui_request *r = tui_request_info(req);
+	if (r && r->verb) {
+		tui_run_verb(t, iv->id, r->verb);
+		tui_itemview_invalidate(iv);
+		return REQ_NONE;
+	}
+	if (req == REQ_NOTE) {
+		tui_add_note(t, iv->id);
+		tui_itemview_invalidate(iv);
+		return REQ_NONE;
+	}
+	return req;
+}
+
+static void alone_close(struct tui *t, void *data)
+{
+	(void)t;
+	tui_itemview_clear(data);
+	free(data);
+}
+
+const struct pane_ops tui_item_pane = {
+	.name = "item",
+	.kind = PANE_ITEM,
+	.draw = alone_draw,
+	.request = alone_request,
+	.close = alone_close,
+};
+
+bool tui_item_open(struct tui *t, int64_t id)
+{
+	struct tui_itemview *iv = calloc(1, sizeof *iv);
+	if (!iv)
+		return false;
+	iv->id = id;
+	return tui_pane_push(t, &tui_item_pane, iv);
+}

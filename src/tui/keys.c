@@ -1,65 +1,141 @@
-/* keys.c — the keymap: one table for dispatch and the help screen. Keys a
- * mutt, tig or vim user guesses right; workflow verbs carry their verb. */
+/* keys.c — the request table: for every request its name at `:`, the keys
+ * that make it in each kind of pane, its help text and its hint. Dispatch
+ * (tui_request_for_key), the help pane and the hint line all read these
+ * rows, so none can drift from the others. Keys a mutt, tig or vim user
+ * guesses right; workflow requests carry their verb. */
 #include "newsdesk/tui_app.h"
+#include "newsdesk/users.h"
 
-const struct tui_key tui_keys[] = {
-	{ 'j', false, "j ↓", ACT_DOWN, NULL, N_("move down / scroll down") },
-	{ KEY_DOWN, true, NULL, ACT_DOWN, NULL, NULL },
-	{ 'k', false, "k ↑", ACT_UP, NULL, N_("move up / scroll up") },
-	{ KEY_UP, true, NULL, ACT_UP, NULL, NULL },
-	{ KEY_NPAGE, true, "PgDn Space", ACT_PAGE_DOWN, NULL, N_("page down") },
-	{ ' ', false, NULL, ACT_PAGE_DOWN, NULL, NULL },
-	{ KEY_PPAGE, true, "PgUp", ACT_PAGE_UP, NULL, N_("page up") },
-	{ 'g', false, "g Home", ACT_TOP, NULL, N_("first item") },
-	{ KEY_HOME, true, NULL, ACT_TOP, NULL, NULL },
-	{ 'G', false, "G End", ACT_BOTTOM, NULL, N_("last item") },
-	{ KEY_END, true, NULL, ACT_BOTTOM, NULL, NULL },
-	{ '\n', false, "Enter", ACT_OPEN, NULL, N_("open the item pane") },
-	{ '\r', false, NULL, ACT_OPEN, NULL, NULL },
-	{ KEY_ENTER, true, NULL, ACT_OPEN, NULL, NULL },
-	{ '\t', false, "Tab", ACT_SWITCH, NULL, N_("switch between the list and the item pane") },
-	{ '/', false, "/", ACT_SEARCH, NULL, N_("search headlines and bodies") },
-	{ 'n', false, "n", ACT_NEXT, NULL, N_("next search match") },
-	{ 'N', false, "N", ACT_PREV, NULL, N_("previous search match") },
-	{ 'f', false, "f", ACT_FILTER, NULL,
-	  N_("filter: state:待编 section:… reporter:… issue:… (empty clears)") },
-	{ 's', false, "s", ACT_SORT, NULL,
-	  N_("sort: updated, id, filed, chars; after chars, reversed") },
-	{ '+', false, "+", ACT_GROW, NULL, N_("grow the list pane") },
-	{ '-', false, "-", ACT_SHRINK, NULL, N_("shrink the list pane") },
-	{ 'z', false, "z", ACT_ZOOM, NULL, N_("zoom the focused pane") },
-	{ 'e', false, "e", ACT_EDIT, NULL, N_("edit the item in the built-in editor") },
-	{ 'E', false, "E", ACT_EXTERNAL, NULL, N_("edit the item in $EDITOR") },
-	{ 'r', false, "r", ACT_REVIEW, NULL,
-	  N_("review: what changed ([ ] pick revisions), proofreading, notes, sign-off") },
-	{ 'p', false, "p", ACT_RUNDOWN, NULL,
-	  N_("the rundown of an issue (J/K move an item, m to a page, F the flat plan)") },
-	{ 'i', false, "i", ACT_ASSIGN, NULL,
-	  N_("place the item in an issue: CODE PAGE [POSITION]") },
-	{ 'D', false, "D", ACT_VERB, "finish", N_("mark edited (finish)") },
-	{ 'a', false, "a", ACT_VERB, "approve", N_("sign off (签发)") },
-	{ 'R', false, "R", ACT_VERB, "return", N_("return to the reporter, with a note") },
-	{ 'S', false, "S", ACT_VERB, "spike", N_("spike, with a note") },
-	{ 'U', false, "U", ACT_VERB, "restore", N_("restore a spiked item") },
-	{ 'O', false, "O", ACT_VERB, "reopen", N_("reopen a signed-off item") },
-	{ 'P', false, "P", ACT_VERB, "publish", N_("publish") },
-	{ 'B', false, "B", ACT_VERB, "refile", N_("refile a returned item") },
-	{ 'c', false, "c", ACT_NOTE, NULL, N_("add a review note") },
-	{ ':', false, ":", ACT_COMMAND, NULL, N_("run any workflow verb by name") },
-	{ '?', false, "?", ACT_HELP, NULL, N_("this help") },
-	{ 'L' - '@', false, "Ctrl-L", ACT_REDRAW, NULL, N_("redraw the screen") },
-	{ 'Z' - '@', false, "Ctrl-Z", ACT_SUSPEND, NULL,
-	  N_("suspend the desk (the shell's fg brings it back)") },
-	{ 'C' - '@', false, "Ctrl-C", ACT_INTERRUPT, NULL, N_("quit, after asking") },
-	{ 'q', false, "q", ACT_QUIT, NULL, N_("back, or quit") },
+#include <string.h>
+
+#define NAV (PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER)
+#define DESK (PANE_LIST | PANE_ITEM)
+#define TEXT (PANE_REVIEW | PANE_PAGER)
+#define ACTS (PANE_LIST | PANE_ITEM | PANE_REVIEW)
+#define ED ND_RANK_EDITOR
+
+/* One row per request; kept one line each, so the table reads as a table. */
+// clang-format off
+const struct tui_request tui_requests[] = {
+	{ REQ_DOWN, "down", NULL, NAV, { 'j', TK_FN(KEY_DOWN) }, "j ↓", N_("move down / scroll down (5j: five)"), NULL, 0 },
+	{ REQ_UP, "up", NULL, NAV, { 'k', TK_FN(KEY_UP) }, "k ↑", N_("move up / scroll up"), NULL, 0 },
+	{ REQ_HALF_DOWN, "half-down", NULL, NAV, { TK_CTRL('D') }, "Ctrl-D", N_("half a page down"), NULL, 0 },
+	{ REQ_HALF_UP, "half-up", NULL, NAV, { TK_CTRL('U') }, "Ctrl-U", N_("half a page up"), NULL, 0 },
+	{ REQ_PAGE_DOWN, "page-down", NULL, NAV, { TK_FN(KEY_NPAGE), ' ', TK_CTRL('F') }, "PgDn Space Ctrl-F", N_("page down"), NULL, 0 },
+	{ REQ_PAGE_UP, "page-up", NULL, NAV, { TK_FN(KEY_PPAGE), TK_CTRL('B') }, "PgUp Ctrl-B", N_("page up"), NULL, 0 },
+	{ REQ_TOP, "top", NULL, NAV, { 'g', TK_FN(KEY_HOME) }, "g Home", N_("first item (5g: the fifth)"), NULL, 0 },
+	{ REQ_BOTTOM, "bottom", NULL, NAV, { 'G', TK_FN(KEY_END) }, "G End", N_("last item"), NULL, 0 },
+	{ REQ_OPEN, "open", NULL, PANE_LIST | PANE_RUNDOWN, { '\n', '\r', TK_FN(KEY_ENTER) }, "Enter", N_("open the item"), N_("open"), 0 },
+	{ REQ_SWITCH, "switch", NULL, DESK, { '\t' }, "Tab", N_("switch between the list and the item pane"), NULL, 0 },
+	{ REQ_SEARCH, "search", NULL, DESK | TEXT, { '/' }, "/", N_("search (the list: headlines and bodies; a pane of text: its rows); ↑/↓ earlier searches"), N_("search"), 0 },
+	{ REQ_NEXT, "next", NULL, DESK | TEXT, { 'n' }, "n", N_("next search match"), NULL, 0 },
+	{ REQ_PREV, "previous", NULL, DESK | TEXT, { 'N' }, "N", N_("previous search match"), NULL, 0 },
+	{ REQ_FILTER, "filter", NULL, DESK, { 'f' }, "f", N_("filter: state:待编 section:… reporter:… issue:… (empty clears)"), N_("filter"), 0 },
+	{ REQ_SORT, "sort", NULL, DESK, { 's' }, "s", N_("sort: updated, id, filed, chars; after chars, reversed"), N_("sort"), 0 },
+	{ REQ_GROW, "grow", NULL, DESK, { '+' }, "+", N_("grow the list pane"), NULL, 0 },
+	{ REQ_SHRINK, "shrink", NULL, DESK, { '-' }, "-", N_("shrink the list pane"), NULL, 0 },
+	{ REQ_ZOOM, "zoom", NULL, DESK, { 'z' }, "z", N_("zoom the focused pane"), NULL, 0 },
+	{ REQ_EDIT, "edit", NULL, DESK, { 'e' }, "e", N_("edit the item in the built-in editor"), NULL, 0 },
+	{ REQ_EXTERNAL, "external", NULL, DESK, { 'E' }, "E", N_("edit the item in $EDITOR"), NULL, 0 },
+	{ REQ_REVIEW, "review", NULL, DESK | PANE_RUNDOWN, { 'r' }, "r", N_("review: what changed ([ ] pick revisions), proofreading, notes, sign-off"), NULL, 0 },
+	{ REQ_RUNDOWN, "rundown", NULL, DESK, { 'p' }, "p", N_("the rundown of an issue"), NULL, ED },
+	{ REQ_ASSIGN, "place", NULL, DESK, { 'i' }, "i", N_("place the item in an issue: CODE PAGE [POSITION]"), NULL, ED },
+	{ REQ_FINISH, "finish", "finish", ACTS, { 'D' }, "D", N_("mark edited (finish)"), N_("edited"), 0 },
+	{ REQ_APPROVE, "approve", "approve", ACTS, { 'a' }, "a", N_("sign off (签发)"), N_("sign off"), 0 },
+	{ REQ_RETURN, "return", "return", ACTS, { 'R' }, "R", N_("return to the reporter, with a note"), N_("return"), 0 },
+	{ REQ_SPIKE, "spike", "spike", ACTS, { 'S' }, "S", N_("spike, with a note"), N_("spike"), 0 },
+	{ REQ_RESTORE, "restore", "restore", ACTS, { 'U' }, "U", N_("restore a spiked item"), NULL, 0 },
+	{ REQ_REOPEN, "reopen", "reopen", ACTS, { 'O' }, "O", N_("reopen a signed-off item"), NULL, 0 },
+	{ REQ_PUBLISH, "publish", "publish", ACTS, { 'P' }, "P", N_("publish (asks first)"), NULL, 0 },
+	{ REQ_REFILE, "refile", "refile", ACTS, { 'B' }, "B", N_("refile a returned item"), N_("refile"), 0 },
+	{ REQ_NOTE, "note", NULL, ACTS, { 'c' }, "c", N_("add a review note"), N_("note"), ED },
+	{ REQ_OLDER, "older", NULL, PANE_REVIEW, { '[' }, "[", N_("an older revision on the left"), N_("revisions"), 0 },
+	{ REQ_NEWER, "newer", NULL, PANE_REVIEW, { ']' }, "]", N_("a newer revision on the right"), NULL, 0 },
+	{ REQ_MOVE_DOWN, "move-down", NULL, PANE_RUNDOWN, { 'J' }, "J", N_("move the item down (onto the next page at the end)"), N_("move down"), ED },
+	{ REQ_MOVE_UP, "move-up", NULL, PANE_RUNDOWN, { 'K' }, "K", N_("move the item up"), N_("move up"), ED },
+	{ REQ_TO_PAGE, "to-page", NULL, PANE_RUNDOWN, { 'm' }, "m", N_("move the item to another page"), N_("to page"), ED },
+	{ REQ_FLAT, "flat", NULL, PANE_RUNDOWN, { 'F' }, "F", N_("the flat plan, pages as boxes"), N_("flat plan"), 0 },
+	{ REQ_PUBLISH_ISSUE, "publish-issue", NULL, PANE_RUNDOWN, { 'P' }, "P", N_("publish the issue's signed-off items (asks first)"), NULL, 0 },
+	{ REQ_COMMAND, "command", NULL, NAV, { ':' }, ":", N_("a command: a verb (English or 中文), :42 an item, :q, :messages; Tab completes"), NULL, 0 },
+	{ REQ_MESSAGES, "messages", NULL, NAV, { 'M' }, "M", N_("the message history"), NULL, 0 },
+	{ REQ_HELP, "help", NULL, NAV, { '?' }, "?", N_("this help"), N_("help"), 0 },
+	{ REQ_REDRAW, "redraw", NULL, NAV, { TK_CTRL('L') }, "Ctrl-L", N_("redraw the screen"), NULL, 0 },
+	{ REQ_SUSPEND, "suspend", NULL, NAV, { TK_CTRL('Z') }, "Ctrl-Z", N_("suspend the desk (the shell's fg brings it back)"), NULL, 0 },
+	{ REQ_INTERRUPT, "interrupt", NULL, NAV, { TK_CTRL('C') }, "Ctrl-C", N_("quit, after asking"), NULL, 0 },
+	{ REQ_BACK, "back", NULL, NAV, { 'q' }, "q", N_("back one pane; in the list, quit"), N_("back"), 0 },
+	{ REQ_CLOSE, "close", NULL, PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER, { 27 }, "Esc", N_("close this pane (never quits)"), NULL, 0 },
+	/* at `:` only */
+	{ REQ_QUIT, "quit", NULL, 0, { 0 }, NULL, N_("quit the desk (:q)"), NULL, 0 },
+	{ REQ_DESK, "desk", NULL, 0, { 0 }, NULL, N_("back to the list, closing the panes over it"), NULL, 0 },
+	{ REQ_MOUSE, "mouse", NULL, 0, { 0 }, NULL, N_("mouse on or off: a click selects, the wheel scrolls"), NULL, 0 },
 };
+// clang-format on
 
-const size_t tui_key_count = sizeof tui_keys / sizeof *tui_keys;
+const size_t tui_request_count = sizeof tui_requests / sizeof *tui_requests;
 
-const struct tui_key *tui_key_find(int key, bool function)
+static int key_code(int kind, wint_t ch)
 {
-	for (size_t i = 0; i < tui_key_count; i++)
-		if (tui_keys[i].key == key && tui_keys[i].function == function)
-			return &tui_keys[i];
+	return kind == KEY_CODE_YES ? TK_FN((int)ch) : (int)ch;
+}
+
+enum tui_req tui_request_for_key(unsigned pane, int kind, wint_t ch)
+{
+	int code = key_code(kind, ch);
+	for (size_t i = 0; i < tui_request_count; i++) {
+		if (!(tui_requests[i].panes & pane))
+			continue;
+		for (int k = 0; k < TUI_MAX_KEYS && tui_requests[i].keys[k]; k++)
+			if (tui_requests[i].keys[k] == code)
+				return tui_requests[i].req;
+	}
+	return REQ_NONE;
+}
+
+const struct tui_request *tui_request_info(enum tui_req req)
+{
+	for (size_t i = 0; i < tui_request_count; i++)
+		if (tui_requests[i].req == req)
+			return &tui_requests[i];
 	return NULL;
+}
+
+enum tui_req tui_request_by_name(const char *name)
+{
+	enum tui_req found = REQ_NONE;
+	size_t n = strlen(name);
+	if (!n)
+		return REQ_NONE;
+	for (size_t i = 0; i < tui_request_count; i++) {
+		if (strcmp(tui_requests[i].name, name) == 0)
+			return tui_requests[i].req;
+		if (strncmp(tui_requests[i].name, name, n) == 0) {
+			if (found != REQ_NONE)
+				return REQ_NONE; /* ambiguous */
+			found = tui_requests[i].req;
+		}
+	}
+	return found;
+}
+
+/* Sequences a terminal (or tmux in front of it) sends that its terminfo
+ * entry may not name: tmux sends ESC [1~ / ESC [4~ for Home and End
+ * whatever TERM says, and ESC [1;5D for Ctrl-← where screen-256color has
+ * no kLFT5. Each is taught to curses only when nothing owns it already. */
+void tui_keys_init(void)
+{
+	static const struct {
+		const char *seq;
+		int code;
+	} extra[] = {
+		{ "\033[1~", KEY_HOME },        { "\033[4~", KEY_END },
+		{ "\033[7~", KEY_HOME },        { "\033[8~", KEY_END },
+		{ "\033[H", KEY_HOME },         { "\033[F", KEY_END },
+		{ "\033OH", KEY_HOME },         { "\033OF", KEY_END },
+		{ "\033[1;5D", TUI_KEY_CLEFT }, { "\033[1;5C", TUI_KEY_CRIGHT },
+		{ "\033[1;5A", TUI_KEY_CUP },   { "\033[1;5B", TUI_KEY_CDOWN },
+		{ "\033[1;5H", TUI_KEY_CHOME }, { "\033[1;5F", TUI_KEY_CEND },
+	};
+	for (size_t i = 0; i < sizeof extra / sizeof *extra; i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].code);
 }

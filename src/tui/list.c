@@ -69,7 +69,7 @@ static void format_row(struct nd_buf *row, const char *cells[NCOLS], const int w
 	}
 }
 
-static void list_draw(struct tui *t, int y, int height, int width)
+void tui_list_draw(struct tui *t, int y, int height, int width)
 {
 	int w[NCOLS];
 	layout(width, w);
@@ -121,49 +121,18 @@ static void list_draw(struct tui *t, int y, int height, int width)
 	nd_buf_free(&row);
 }
 
-static void move_to(struct tui *t, int64_t index, int height)
+bool tui_list_request(struct tui *t, enum tui_req req, long count, int height)
 {
+	struct tui_nav n = { t->sel, t->top, t->total, false };
+	int visible = height > 1 ? height - 1 : 1;
+	if (!tui_nav_request(&n, req, count, visible))
+		return false;
 	if (t->total == 0)
-		return;
-	if (index < 0)
-		index = 0;
-	if (index > t->total - 1)
-		index = t->total - 1;
-	t->sel = index;
+		return true;
+	t->sel = n.sel;
 	t->sel_id = 0; /* the index decides; reload finds the id */
 	tui_reload(t, height);
-}
-
-static bool list_act(struct tui *t, enum tui_action action, int height)
-{
-	int page = height > 2 ? height - 2 : 1;
-	switch (action) {
-	case ACT_DOWN:
-		move_to(t, t->sel + 1, height);
-		return true;
-	case ACT_UP:
-		move_to(t, t->sel - 1, height);
-		return true;
-	case ACT_PAGE_DOWN:
-		move_to(t, t->sel + page, height);
-		return true;
-	case ACT_PAGE_UP:
-		move_to(t, t->sel - page, height);
-		return true;
-	case ACT_TOP:
-		move_to(t, 0, height);
-		return true;
-	case ACT_BOTTOM:
-		move_to(t, t->total - 1, height);
-		return true;
-	default:
-		return false;
-	}
-}
-
-void tui_list_select_id(struct tui *t, int64_t id)
-{
-	t->sel_id = id;
+	return true;
 }
 
 void tui_list_clear(struct tui *t)
@@ -172,5 +141,3 @@ void tui_list_clear(struct tui *t)
 	t->rows = NULL;
 	t->nrows = 0;
 }
-
-const struct pane_ops tui_list_pane = { "list", list_draw, list_act };

@@ -20,7 +20,7 @@ static char *to_utf8(const unsigned *cps, size_t n)
 	return nd_buf_take(&b);
 }
 
-static void show(const char *question, const unsigned *cps, size_t n)
+static void show(const char *question, const unsigned *cps, size_t n, bool selected)
 {
 	/* Show the tail of the input when it is wider than the row. */
 	size_t first = 0;
@@ -29,12 +29,12 @@ static void show(const char *question, const unsigned *cps, size_t n)
 		char *text = to_utf8(cps + first, n - first);
 		int w = nd_text_width(text);
 		if (qw + w < COLS - 1 || first >= n) {
-			struct nd_buf row = ND_BUF_INIT;
-			nd_buf_adds(&row, question);
-			nd_buf_adds(&row, text);
-			tui_draw_row(LINES - 1, 0, COLS, nd_buf_str(&row), A_NORMAL);
+			tui_draw_row(LINES - 1, 0, COLS, question, A_NORMAL);
+			/* pre-filled text is shown selected: typing replaces it */
+			tui_draw_row(LINES - 1, qw < COLS ? qw : COLS - 1,
+				     COLS - qw > 1 ? COLS - qw : 1, text,
+				     selected && n ? A_REVERSE : A_NORMAL);
 			move(LINES - 1, qw + w < COLS - 1 ? qw + w : COLS - 2);
-			nd_buf_free(&row);
 			free(text);
 			break;
 		}
@@ -44,31 +44,77 @@ static void show(const char *question, const unsigned *cps, size_t n)
 	refresh();
 }
 
-char *tui_prompt(const char *question, const char *initial)
+static size_t set_text(unsigned *cps, const char *text)
 {
-	unsigned *cps = calloc(PROMPT_MAX, sizeof *cps);
 	size_t n = 0;
-	if (!cps)
-		return NULL;
-	for (size_t i = 0, len = initial ? strlen(initial) : 0; i < len && n < PROMPT_MAX;) {
-		int l = nd_utf8_decode(initial + i, len - i, &cps[n]);
+	for (size_t i = 0, len = text ? strlen(text) : 0; i < len && n < PROMPT_MAX;) {
+		int l = nd_utf8_decode(text + i, len - i, &cps[n]);
 		i += l > 0 ? (size_t)l : 1;
 		n++;
 	}
+	return n;
+}
+
+static void remember(struct tui *t, const char *text)
+{
+	if (!t || !text[0])
+		return;
+	if (t->nsearches && strcmp(t->searches[t->nsearches - 1], text) == 0)
+		return;
+	if (t->nsearches == TUI_MESSAGES) {
+		free(t->searches[0]);
+		memmove(t->searches, t->searches + 1, (TUI_MESSAGES - 1) * sizeof *t->searches);
+		t->nsearches--;
+	}
+	char *copy = strdup(text);
+	if (copy)
+		t->searches[t->nsearches++] = copy;
+}
+
+/* ↑/↓: step through the history; past the newest, what was being typed. */
+static size_t recall(struct tui *t, unsigned *cps, size_t n, size_t *at, int dir, char **typed)
+{
+	if (!t || !t->nsearches)
+		return n;
+	if (*at == t->nsearches && dir < 0) {
+		free(*typed);
+		*typed = to_utf8(cps, n);
+	}
+	if (dir < 0 && *at > 0)
+		(*at)--;
+	else if (dir > 0 && *at < t->nsearches)
+		(*at)++;
+	else
+		return n;
+	return set_text(cps, *at < t->nsearches ? t->searches[*at] : *typed);
+}
+
+char *tui_prompt(struct tui *t, const char *question, const char *initial,
+		 char *(*complete)(struct tui *t, const char *text))
+{
+	unsigned *cps = calloc(PROMPT_MAX, sizeof *cps);
+	if (!cps)
+		return NULL;
+	size_t n = set_text(cps, initial), at = t ? t->nsearches : 0;
+	bool selected = n > 0;
+	char *typed = NULL, *result = NULL;
 	curs_set(1);
 	timeout(-1);
-	char *result = NULL;
 	for (;;) {
-		show(question, cps, n);
+		show(question, cps, n, selected);
 		wint_t ch;
 		int kind = get_wch(&ch);
 		if (kind == ERR && tui_hangup(kind))
 			break; /* cancelled: the loop ends the desk */
 		if (kind == ERR)
 			continue;
+		bool was_selected = selected;
+		selected = false;
 		if (kind == KEY_CODE_YES) {
 			if (ch == KEY_BACKSPACE && n > 0)
 				n--;
+			else if (ch == KEY_UP || ch == KEY_DOWN)
+				n = recall(t, cps, n, &at, ch == KEY_UP ? -1 : 1, &typed);
 			else if (ch == KEY_ENTER) {
 				result = to_utf8(cps, n);
 				break;
@@ -81,18 +127,30 @@ char *tui_prompt(const char *question, const char *initial)
 			result = to_utf8(cps, n);
 			break;
 		}
-		if (ch == 127 || ch == 8) {
+		if (ch == '\t' && complete) {
+			char *text = to_utf8(cps, n);
+			char *done = text ? complete(t, text) : NULL;
+			if (done)
+				n = set_text(cps, done);
+			free(done);
+			free(text);
+		} else if (ch == 127 || ch == 8) {
 			if (n > 0)
 				n--;
 		} else if (ch == 21) { /* Ctrl-U: clear */
 			n = 0;
 		} else if (ch >= 0x20 && n < PROMPT_MAX) {
+			if (was_selected)
+				n = 0; /* typing replaces the pre-filled text */
 			cps[n++] = (unsigned)ch;
 		}
 	}
 	curs_set(0);
 	timeout(500);
 	free(cps);
+	free(typed);
+	if (result)
+		remember(t, result);
 	return result;
 }
 

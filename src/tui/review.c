@@ -160,9 +160,8 @@ static void when(int64_t t, char *out, size_t size)
 		snprintf(out, size, "-");
 }
 
-static void build(struct tui *t, int width)
+static void build(struct tui *t, struct tui_review *rv, int width)
 {
-	struct tui_review *rv = t->rv;
 	struct nd_error err = { 0 };
 	struct nd_review r;
 	char buf[512], wa[32], wb[32];
@@ -306,11 +305,22 @@ static int seg_attr(const struct tui *t, int kind)
 	}
 }
 
-void tui_review_draw(struct tui *t, int y, int height, int width)
+static void review_draw(struct tui *t, void *data, int y, int height, int width)
 {
-	struct tui_review *rv = t->rv;
+	struct tui_review *rv = data;
+	const struct nd_item *it = tui_selected(t);
+	struct nd_buf b = ND_BUF_INIT;
+	nd_buf_printf(&b, "── %s #%lld ", _("review"), (long long)rv->id);
+	if (it && it->id == rv->id)
+		nd_buf_printf(&b, "%s · %s ", it->state_label, it->story.headline);
+	for (int w = nd_text_width(nd_buf_str(&b)); w < width; w++)
+		nd_buf_adds(&b, "─");
+	tui_draw_row(y, 0, width, nd_buf_str(&b), A_BOLD);
+	nd_buf_free(&b);
+	y++;
+	height--;
 	if (rv->width != width)
-		build(t, width);
+		build(t, rv, width);
 	int max = (int)rv->nrows - height;
 	if (rv->scroll > max)
 		rv->scroll = max > 0 ? max : 0;
@@ -340,59 +350,70 @@ void tui_review_draw(struct tui *t, int y, int height, int width)
 	}
 }
 
+static void review_close(struct tui *t, void *data)
+{
+	(void)t;
+	clear_rows(data);
+	free(data);
+}
+
+/* [ and ] step the older and the newer side through the revisions; the
+ * workflow requests act on the item under review. */
+static const char *rv_row(const void *data, size_t i)
+{
+	const struct tui_review *rv = data;
+	return i < rv->nrows ? rv->rows[i].text : NULL;
+}
+
+static enum tui_req review_request(struct tui *t, void *data, enum tui_req req, long count,
+				   int height)
+{
+	struct tui_review *rv = data;
+	struct tui_nav n = { rv->scroll, rv->scroll, (int64_t)rv->nrows, true };
+	if (tui_nav_request(&n, req, count, height - 1) || tui_nav_find(t, &n, req, rv_row, rv)) {
+		rv->scroll = (int)n.top;
+		return REQ_NONE;
+	}
+	const struct tui_request *r = tui_request_info(req);
+	if (req == REQ_OLDER) {
+		rv->rev_a = rv->rev_a > 1 ? rv->rev_a - 1 : rv->rev_b - 1 > 0 ? rv->rev_b - 1 : 1;
+		rv->width = 0;
+	} else if (req == REQ_NEWER) {
+		rv->rev_b = rv->rev_b > rv->rev_a + 1 ? rv->rev_b - 1 : rv->current;
+		rv->width = 0;
+	} else if (r && r->verb) {
+		tui_run_verb(t, rv->id, r->verb);
+		rv->width = 0;
+	} else if (req == REQ_NOTE) {
+		tui_add_note(t, rv->id);
+		rv->width = 0;
+	} else {
+		return req;
+	}
+	return REQ_NONE;
+}
+
+const struct pane_ops tui_review_pane = {
+	.name = "review",
+	.kind = PANE_REVIEW,
+	.draw = review_draw,
+	.request = review_request,
+	.close = review_close,
+};
+
 bool tui_review_open(struct tui *t, int64_t id)
 {
 	struct tui_review *rv = calloc(1, sizeof *rv);
 	if (!rv)
 		return false;
 	rv->id = id;
-	t->rv = rv;
-	return true;
+	return tui_pane_push(t, &tui_review_pane, rv);
 }
 
-void tui_review_reload(struct tui *t)
+/* Another process's commit: rebuilt at the next draw. */
+void tui_review_refresh(struct tui *t)
 {
-	if (t->rv)
-		t->rv->width = 0; /* rebuilt at the next draw */
-}
-
-void tui_review_close(struct tui *t)
-{
-	if (!t->rv)
-		return;
-	clear_rows(t->rv);
-	free(t->rv);
-	t->rv = NULL;
-}
-
-/* [ and ] step the older and the newer side through the revisions. */
-bool tui_review_key(struct tui *t, int kind, wint_t ch, int height)
-{
-	struct tui_review *rv = t->rv;
-	int page = height > 2 ? height - 2 : 1, max = (int)rv->nrows - height;
-	if (kind == OK && ch == '[') {
-		rv->rev_a = rv->rev_a > 1 ? rv->rev_a - 1 : rv->rev_b - 1 > 0 ? rv->rev_b - 1 : 1;
+	struct tui_review *rv = tui_pane_find(t, &tui_review_pane);
+	if (rv)
 		rv->width = 0;
-	} else if (kind == OK && ch == ']') {
-		rv->rev_b = rv->rev_b > rv->rev_a + 1 ? rv->rev_b - 1 : rv->current;
-		rv->width = 0;
-	} else if ((kind == OK && ch == 'j') || (kind == KEY_CODE_YES && ch == KEY_DOWN)) {
-		rv->scroll = rv->scroll < max ? rv->scroll + 1 : rv->scroll;
-	} else if ((kind == OK && ch == 'k') || (kind == KEY_CODE_YES && ch == KEY_UP)) {
-		rv->scroll = rv->scroll > 0 ? rv->scroll - 1 : 0;
-	} else if ((kind == OK && ch == ' ') || (kind == KEY_CODE_YES && ch == KEY_NPAGE)) {
-		rv->scroll = rv->scroll + page < max ? rv->scroll + page : (max > 0 ? max : 0);
-	} else if (kind == KEY_CODE_YES && ch == KEY_PPAGE) {
-		rv->scroll = rv->scroll > page ? rv->scroll - page : 0;
-	} else if (kind == OK && ch == 'g') {
-		rv->scroll = 0;
-	} else if (kind == OK && ch == 'G') {
-		rv->scroll = max > 0 ? max : 0;
-	} else if (kind == OK && (ch == 'q' || ch == 27)) {
-		tui_review_close(t);
-		return false;
-	} else {
-		return tui_review_verb_key(t, kind, ch);
-	}
-	return true;
 }

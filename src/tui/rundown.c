@@ -4,8 +4,10 @@
  * the way a layout desk pins them on the wall. */
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
+#include "newsdesk/number.h"
 #include "newsdesk/planning.h"
 #include "newsdesk/tui_app.h"
+#include "newsdesk/tui_review.h"
 #include "newsdesk/tui_rundown.h"
 #include "newsdesk/width.h"
 
@@ -23,9 +25,8 @@ struct tui_rundown {
 	int scroll;
 };
 
-static void load(struct tui *t)
+static void load(struct tui *t, struct tui_rundown *rd)
 {
-	struct tui_rundown *rd = t->rd;
 	struct nd_error err = { 0 };
 	if (rd->loaded)
 		nd_rundown_free(&rd->r);
@@ -41,31 +42,6 @@ static void load(struct tui *t)
 			rd->sel = i;
 	if (rd->r.n)
 		rd->sel_id = rd->r.items[rd->sel].id;
-}
-
-bool tui_rundown_open(struct tui *t, const char *code)
-{
-	struct tui_rundown *rd = calloc(1, sizeof *rd);
-	if (!rd)
-		return false;
-	snprintf(rd->code, sizeof rd->code, "%s", code);
-	t->rd = rd;
-	load(t);
-	if (!rd->loaded) {
-		tui_rundown_close(t);
-		return false;
-	}
-	return true;
-}
-
-void tui_rundown_close(struct tui *t)
-{
-	if (!t->rd)
-		return;
-	if (t->rd->loaded)
-		nd_rundown_free(&t->rd->r);
-	free(t->rd);
-	t->rd = NULL;
 }
 
 static void budget(const struct nd_rundown_page *pg, char *out, size_t size)
@@ -88,9 +64,8 @@ static bool page_unsigned(const struct nd_rundown *r, const struct nd_rundown_pa
 	return false;
 }
 
-static void draw_list(struct tui *t, int y, int height, int width)
+static void draw_list(struct tui_rundown *rd, int y, int height, int width)
 {
-	struct tui_rundown *rd = t->rd;
 	const struct nd_rundown *r = &rd->r;
 	struct nd_buf row = ND_BUF_INIT;
 	int line = 0, sel_line = 0;
@@ -148,9 +123,8 @@ static void draw_list(struct tui *t, int y, int height, int width)
 }
 
 /* The flat plan: boxes of 16 columns × 4 rows. */
-static void draw_flat(struct tui *t, int y, int height, int width)
+static void draw_flat(struct tui_rundown *rd, int y, int height, int width)
 {
-	struct tui_rundown *rd = t->rd;
 	const struct nd_rundown *r = &rd->r;
 	enum { BOX_W = 16, BOX_H = 5 };
 	int per_row = width / BOX_W > 0 ? width / BOX_W : 1;
@@ -201,9 +175,10 @@ static void draw_flat(struct tui *t, int y, int height, int width)
 	}
 }
 
-void tui_rundown_draw(struct tui *t, int y, int height, int width)
+static void rundown_draw(struct tui *t, void *data, int y, int height, int width)
 {
-	struct tui_rundown *rd = t->rd;
+	(void)t;
+	struct tui_rundown *rd = data;
 	struct nd_buf head = ND_BUF_INIT;
 	char chars[32];
 	nd_format_count(rd->r.chars, chars, sizeof chars);
@@ -215,14 +190,13 @@ void tui_rundown_draw(struct tui *t, int y, int height, int width)
 	tui_draw_row(y, 0, width, nd_buf_str(&head), A_BOLD);
 	nd_buf_free(&head);
 	if (rd->flat)
-		draw_flat(t, y + 1, height - 1, width);
+		draw_flat(rd, y + 1, height - 1, width);
 	else
-		draw_list(t, y + 1, height - 1, width);
+		draw_list(rd, y + 1, height - 1, width);
 }
 
-static void move_item(struct tui *t, int page, int position)
+static void move_item(struct tui *t, struct tui_rundown *rd, int page, int position)
 {
-	struct tui_rundown *rd = t->rd;
 	struct nd_error err = { 0 };
 	const struct nd_rundown_item *it = &rd->r.items[rd->sel];
 	int64_t id = it->id;
@@ -231,60 +205,129 @@ static void move_item(struct tui *t, int page, int position)
 	else
 		tui_message(t, false, _("#%lld now on page %d"), (long long)id, page);
 	rd->sel_id = id;
-	load(t);
+	load(t, rd);
 }
 
-bool tui_rundown_key(struct tui *t, int kind, wint_t ch)
+/* m: the page typed is read by the CLI's own number parser. */
+static void to_page(struct tui *t, struct tui_rundown *rd, int64_t id)
 {
-	struct tui_rundown *rd = t->rd;
+	char q[96];
+	long long page;
+	snprintf(q, sizeof q, _("Move #%lld to page: "), (long long)id);
+	char *answer = tui_prompt(t, q, NULL, NULL);
+	if (answer && answer[0] && nd_parse_number(answer, 1, 10000, &page) == 0)
+		move_item(t, rd, (int)page, 0);
+	else if (answer && answer[0])
+		tui_message(t, true, _("not a page number: '%s'"), answer);
+	free(answer);
+}
+
+/* P: the issue published as `newsdesk issue publish` does (its rule: every
+ * placed item signed off), after asking. */
+static void publish_issue(struct tui *t, struct tui_rundown *rd)
+{
+	struct nd_error err = { 0 };
+	struct nd_publish_result res;
+	char q[160];
+	snprintf(q, sizeof q, _("Publish issue %s (%zu items)? This cannot be undone. (y/n) "),
+		 rd->code, rd->r.n);
+	if (!tui_confirm(q)) {
+		tui_message(t, false, "%s", _("not published"));
+		return;
+	}
+	if (nd_issue_publish(t->st, t->actor, rd->code, false, &res, &err) < 0)
+		tui_message(t, true, "%s", err.msg);
+	else
+		tui_message(t, false, _("issue %s published: %zu items"), rd->code, res.published);
+	load(t, rd);
+}
+
+static enum tui_req rundown_request(struct tui *t, void *data, enum tui_req req, long count,
+				    int height)
+{
+	struct tui_rundown *rd = data;
 	const struct nd_rundown *r = &rd->r;
-	if (kind == OK && (ch == 'q' || ch == 27)) {
-		tui_rundown_close(t);
-		return false;
+	if (req == REQ_FLAT || ((req == REQ_BACK || req == REQ_CLOSE) && rd->flat)) {
+		rd->flat = !rd->flat; /* q from the flat plan: back to the rundown */
+		return REQ_NONE;
 	}
-	if (kind == OK && ch == 'F') {
-		rd->flat = !rd->flat;
-		return true;
+	if (req == REQ_PUBLISH_ISSUE) {
+		publish_issue(t, rd);
+		return REQ_NONE;
 	}
-	if (!r->n)
-		return true;
+	struct tui_nav n = { (int64_t)rd->sel, rd->scroll, (int64_t)r->n, false };
+	if (tui_nav_request(&n, req, count, height - 1)) {
+		rd->sel = (size_t)n.sel;
+		if (r->n)
+			rd->sel_id = r->items[rd->sel].id;
+		return REQ_NONE;
+	}
+	if (req != REQ_OPEN && req != REQ_REVIEW && req != REQ_MOVE_UP && req != REQ_MOVE_DOWN &&
+	    req != REQ_TO_PAGE)
+		return req;
+	if (!r->n) {
+		tui_message(t, true, "%s", _("no item placed in this issue"));
+		return REQ_NONE;
+	}
 	const struct nd_rundown_item *it = &r->items[rd->sel];
 	const struct nd_rundown_page *pg = &r->pages[it->page - 1];
-	if ((kind == OK && ch == 'j') || (kind == KEY_CODE_YES && ch == KEY_DOWN)) {
-		if (rd->sel + 1 < r->n)
-			rd->sel++;
-	} else if ((kind == OK && ch == 'k') || (kind == KEY_CODE_YES && ch == KEY_UP)) {
-		if (rd->sel > 0)
-			rd->sel--;
-	} else if (kind == OK && ch == 'K') {
+	if (req == REQ_OPEN) {
+		tui_item_open(t, it->id);
+	} else if (req == REQ_REVIEW) {
+		tui_review_open(t, it->id);
+	} else if (req == REQ_MOVE_UP) {
 		if (it->position > 1)
-			move_item(t, it->page, it->position - 1);
+			move_item(t, rd, it->page, it->position - 1);
 		else if (it->page > 1)
-			move_item(t, it->page - 1, 0);
-	} else if (kind == OK && ch == 'J') {
+			move_item(t, rd, it->page - 1, 0);
+	} else if (req == REQ_MOVE_DOWN) {
 		if ((size_t)it->position < pg->count)
-			move_item(t, it->page, it->position + 1);
+			move_item(t, rd, it->page, it->position + 1);
 		else if ((size_t)it->page < r->npages)
-			move_item(t, it->page + 1, 1);
-	} else if (kind == OK && ch == 'm') {
-		char q[96];
-		snprintf(q, sizeof q, _("Move #%lld to page: "), (long long)it->id);
-		char *answer = tui_prompt(q, NULL);
-		if (answer && atoi(answer) > 0)
-			move_item(t, atoi(answer), 0);
-		free(answer);
-	} else if (kind == OK && ch == 'g') {
-		rd->sel = 0;
-	} else if (kind == OK && ch == 'G') {
-		rd->sel = r->n - 1;
+			move_item(t, rd, it->page + 1, 1);
+	} else {
+		to_page(t, rd, it->id);
 	}
-	if (rd->loaded && rd->r.n)
-		rd->sel_id = rd->r.items[rd->sel < rd->r.n ? rd->sel : 0].id;
-	return true;
+	return REQ_NONE;
 }
 
-void tui_rundown_reload(struct tui *t)
+static bool rundown_open(struct tui *t, void *data)
 {
-	if (t->rd)
-		load(t);
+	struct tui_rundown *rd = data;
+	load(t, rd);
+	return rd->loaded;
+}
+
+static void rundown_close(struct tui *t, void *data)
+{
+	(void)t;
+	struct tui_rundown *rd = data;
+	if (rd->loaded)
+		nd_rundown_free(&rd->r);
+	free(rd);
+}
+
+const struct pane_ops tui_rundown_pane = {
+	.name = "rundown",
+	.kind = PANE_RUNDOWN,
+	.open = rundown_open,
+	.draw = rundown_draw,
+	.request = rundown_request,
+	.close = rundown_close,
+};
+
+bool tui_rundown_open(struct tui *t, const char *code)
+{
+	struct tui_rundown *rd = calloc(1, sizeof *rd);
+	if (!rd)
+		return false;
+	snprintf(rd->code, sizeof rd->code, "%s", code);
+	return tui_pane_push(t, &tui_rundown_pane, rd);
+}
+
+void tui_rundown_refresh(struct tui *t)
+{
+	struct tui_rundown *rd = tui_pane_find(t, &tui_rundown_pane);
+	if (rd)
+		load(t, rd);
 }

@@ -16,7 +16,8 @@ fail() {
 	failed=$((failed + 1))
 	echo "not ok $((passed + failed)) - $1"
 	shift
-	for line in "$@"; do echo "#   $line"; done
+	# every line of a multi-line detail (a screen) as a TAP comment
+	for line in "$@"; do printf '%s\n' "$line" | sed 's/^/#   /'; done
 }
 
 # expect_ok NAME CMD...: the command exits 0; its stdout is in $out.

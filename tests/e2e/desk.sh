@@ -84,20 +84,18 @@ start_desk 120 40
 before=$(screen)
 tm resize-window -t "$SESSION" -x 60 -y 20
 shows "at 60×20 the title is still drawn" "newsdesk"
-sleep 0.3
-widest=$(screen | "$COLWIDTH" | sort -n | tail -1)
-[ "$widest" -le 60 ] && pass "at 60×20 nothing runs past the edge ($widest)" || fail "60 cols" "$(screen)"
+wait_until fits 60 && pass "at 60×20 nothing runs past the edge" || fail "60 cols" "$(screen)"
 equals "at 60×20 the screen has 20 rows" "$(screen | wc -l | tr -d ' ')" 20
 tm resize-window -t "$SESSION" -x 50 -y 12
 shows "below 60×15 a one-line notice" "window too small"
 tm resize-window -t "$SESSION" -x 120 -y 40
 shows "back at 120×40" "Updated"
-sleep 0.3
-equals "…the screen is as it was before" "$(screen)" "$before"
+wait_until screen_is "$before" && pass "…the screen is as it was before" ||
+	fail "…the screen is as it was before" "$(screen)" "$before"
 
 # Another process files an item: it appears without a key press.
 printf '标题: 外来的新稿件\n\n正文。\n' | nd --as zhujl file >/dev/null
-shows "an item filed elsewhere appears by itself" "外来的新稿件" 3
+shows "an item filed elsewhere appears by itself" "外来的新稿件" 10
 shows "…and the counts follow" "submitted 23"
 
 # A headline holding an escape sequence is shown inert.

@@ -90,13 +90,23 @@ nd --as zhu file "$TMP/b.txt" >/dev/null
 start_desk 60 20 -- --as wang
 keys s
 shows "sorted" "[sort id]"
+keys g
+shows "on #2" "── #2 "
 keys e
 shows "the editor at 60 columns" "editing #2"
 shows "the ， stays at the end of the row" "${han27}，"
 lacks "no row starts with ，" "$(screen | sed 's/^.//')" "
 ，"
 [ -z "$(screen | grep -E '^.，')" ] && pass "no row begins with ，" || fail "row starts with ，" "$(screen)"
+# ^E then ^A stay on the visual row: the end of a wrapped row is not the
+# start of the next.
+keys C-End Up C-e C-a
+type_text Y
+shows "^E ^A stay on the row: Y goes before the first 工" "Y工工工"
+lacks "…not before the second row" "$(screen)" "Y后面"
 keys Escape
+shows "leaving asks" "Save them?"
+keys n
 
 # $EDITOR from the desk: E runs the editor and saves what it wrote.
 cat >"$TMP/editor.sh" <<'SH'
@@ -107,6 +117,8 @@ chmod +x "$TMP/editor.sh"
 start_desk 100 30 EDITOR="$TMP/editor.sh" -- --as wang
 keys s
 shows "sorted" "[sort id]"
+keys g
+shows "on #2" "── #2 "
 keys E
 shows "E saves what the editor wrote" "saved #2 as revision 2"
 shows "…and the list shows the new headline" "外部编辑器改的标题"

@@ -26,7 +26,8 @@ stop_server() {
 	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCKET"
 }
 
-# fresh_server: the next session goes on a new server (and socket).
+# fresh_server: the old server waited out, a new socket for the next
+# new-session (never a new-session racing a dying server's exit).
 fresh_server() {
 	stop_server
 	SOCKET_N=$((SOCKET_N + 1))
@@ -76,6 +77,21 @@ wait_gone() {
 
 shows() { if wait_for "$2" "${3:-10}"; then pass "$1"; else fail "$1" "wanted on screen: $2" "$(screen)"; fi; }
 hides() { if wait_gone "$2" "${3:-10}"; then pass "$1"; else fail "$1" "did not want: $2" "$(screen)"; fi; }
+
+# until COMMAND... succeeds, polled every 50 ms for at most $LIMIT (5) seconds
+wait_until() {
+	local i=0
+	while [ "$i" -lt $((${LIMIT:-5} * 20)) ]; do
+		"$@" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+# the widest line on screen is at most COLS
+fits() { [ "$(screen | "$COLWIDTH" | sort -n | tail -1)" -le "$1" ]; }
+# the screen is exactly TEXT
+screen_is() { [ "$(screen)" = "$1" ]; }
 
 # The demo desk: the corpus articles filed by their reporters.
 setup_demo() {

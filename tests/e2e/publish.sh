@@ -17,6 +17,8 @@ shows "sorted by id" "[sort id]"
 keys G
 shows "the chief is on #1 (approved)" "── #1 approved"
 keys P
+shows "P asks first: publishing cannot be undone" "#1? This cannot be undone. (y/n)"
+keys y
 shows "P publishes it" "#1 approved → published"
 expect_ok "show" nd show 1
 contains "…the item is published" "$out" "#1  published"
@@ -29,7 +31,7 @@ equals "…and stats count it" "$(printf '%s\n' "$out" | awk '/\(zhu\)/ {print $
 keys k
 shows "on #2" "── #2 approved"
 keys P
-shows "P follows the issue's rule" "placed in issue 2024-07"
+shows "P follows the issue's rule (refused before asking)" "placed in issue 2024-07"
 shows "…naming what is not signed off" "#3 (submitted)"
 expect_ok "show" nd show 2
 contains "…and nothing moved" "$out" "#2  approved"

@@ -14,6 +14,28 @@ shows "…comparing the filed and the current revision" "revision 1 (zhu"
 shows "the changed characters are marked" "射阳县[-工人-]{+总工会+}文化宫"
 shows "proofreading is shown" "Proofreading:"
 shows "…the half-width marks as one line ^K fixes" "half-width marks — ^K fixes them"
+# / in a pane of text finds a row and brings it to the top; n the next
+keys /
+shows "/ in the review pane asks what to find" "Find:"
+type_text "── Notes ("
+keys Enter
+shows "…and finds the row" "── Notes ("
+keys '?'
+shows "the help" "Keys (q closes this help)"
+equals "the help starts with j" "$(screen | sed -n 3p | cut -c1-1)" "j"
+keys /
+type_text "clean up: each rule"
+keys Enter
+shows "/ in the help finds the editor's ^K row" "clean up: each rule its own undo step"
+if LIMIT=5 wait_until eval '[[ "$(screen | sed -n 3p)" != "j ↓"* ]]'; then
+	pass "…and the help scrolled to show it"
+else
+	fail "…and the help scrolled to show it" "$(screen)"
+fi
+keys N
+shows "N wraps back to the same row" "(wrapped)"
+keys q
+keys g
 keys c
 shows "c asks for a note" "Note on #1"
 type_text "标题改得好"
@@ -22,7 +44,15 @@ shows "the note is in the pane" "标题改得好"
 keys '['
 shows "[ steps the older side (wraps to the same pair here)" "revision 1"
 keys a
-shows "a signs off" "#1 edited → approved"
+shows "a asks first: proofreading warnings are open" "proofreading warnings open? (y/n)"
+keys n
+shows "n leaves it as it was" "#1: not done"
+expect_ok "log" nd log 1
+lacks "…nothing was signed off" "$out" "approve"
+keys a
+shows "asked again" "proofreading warnings open? (y/n)"
+keys y
+shows "y signs off" "#1 edited → approved"
 shows "…and the pane says who signed off" "signed off (签发) by chen"
 keys q
 hides "q leaves the review" "review #1"
@@ -35,6 +65,8 @@ nd --as zhu file "$SRCDIR/tests/data/articles/a06.txt" >/dev/null
 start_desk 110 36 -- --as wang
 keys s
 shows "sorted" "[sort id]"
+keys g
+shows "on #2" "── #2 submitted"
 keys r
 shows "review of #2" "review #2"
 keys R
@@ -57,12 +89,15 @@ nd --as wang edit 3 --from "$TMP/u2.txt" >/dev/null
 start_desk 110 36 -- --as chen
 keys s
 shows "sorted by id" "[sort id]"
+keys g
+shows "on #3" "── #3 "
 keys r
 shows "review of #3" "review #3"
 shows "the pane says the texts are shown by paragraph" "shown by paragraph"
 if locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
 	start_desk 110 36 LANG=zh_CN.UTF-8 -- --as chen
-	keys s
+	keys s g
+	shows "zh: on #3" "── #3 "
 	keys r
 	shows "…and in Chinese" "按段落显示"
 fi

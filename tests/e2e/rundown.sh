@@ -15,8 +15,14 @@ shows "sorted" "[sort id]"
 keys g
 shows "on #3 (the first by id, descending)" "── #3 submitted"
 keys i
-shows "i asks where to place it" "Place #3 on (issue page [position]):"
-keys C-u
+shows "i asks where to place it" "Place #3 on (issue page [position]): 2024-07"
+type_text "2024-07 2-07"
+keys Enter
+shows "2-07 is no page, as the CLI says" "give the issue code and a page"
+expect_exit 2 "…and the CLI refuses it too" nd assign 3 --issue 2024-07 --page 2-07
+keys i
+shows "asked again, the issue pre-filled" "Place #3 on (issue page [position]): 2024-07"
+# typing replaces the pre-filled text (no 2024-072024-07)
 type_text "2024-07 2"
 keys Enter
 shows "i places it" "#3 placed in 2024-07 on page 2"
@@ -40,9 +46,45 @@ flat_after=$(screen)
 contains "page 1 now holds only #1 (1,046 字)" "$flat_after" "│1,046/1,000 !"
 contains "page 2 holds #2 and #3 (889 + 580)" "$flat_after" "│1,469"
 keys q
+shows "q from the flat plan goes back to the rundown list" "Page 1  要闻"
+keys g
+keys Enter
+shows "Enter opens the selected item from the rundown" "── #1 "
+keys q
+shows "q goes back to the rundown" "Page 1  要闻"
+keys r
+shows "r opens its review" "review #1"
+keys q
+shows "q back to the rundown again" "Page 1  要闻"
+keys F
+shows "the flat plan" "│P1 要闻"
+keys q
+shows "q from the flat plan goes back to the rundown, one pane" "Page 1  要闻"
+keys P
+shows "an editor may not publish an issue" "your role may not do that"
+keys q
 hides "q leaves the rundown" "《盐城工会》2024年第7期"
 expect_ok "log" nd log 2
 contains "the move is logged" "$out" "2024-07 p.1 #2 → 2024-07 p.2 #1"
+
+# The chief publishes the issue from the rundown, after asking, by the
+# CLI's rule: refused while a placed item is not signed off.
+nd user add chen --role chief --name 陈主编 >/dev/null 2>&1
+start_desk 110 36 -- --as chen
+keys p
+shows "p asks for the issue" "Rundown of issue:"
+keys Enter
+shows "the rundown" "Page 1  要闻"
+keys P
+shows "P asks first" "Publish issue 2024-07 (3 items)? This cannot be undone."
+keys n
+shows "n: not published" "not published"
+keys P
+shows "asked again" "This cannot be undone"
+keys y
+shows "y: refused by the CLI's rule" "cannot publish 2024-07: 3 items are not signed off"
+expect_exit 1 "the CLI refuses it the same way" nd publish --issue 2024-07
+contains "…in the same words" "$err" "cannot publish 2024-07: 3 items are not signed off"
 
 expect_ok "the store checks out at the end" nd check
 equals "…ok" "$(checked "$out")" "ok"

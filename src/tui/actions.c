@@ -1,0 +1,442 @@
+/* actions.c — what the requests do to items, whichever pane they come
+ * from: workflow verbs (asking first when a step cannot be undone, or when
+ * proofreading warnings are open on a sign-off), notes, the filter, sort,
+ * search, `:` commands, placing, the rundown prompt and $EDITOR. */
+#include "newsdesk/count.h"
+#include "newsdesk/external.h"
+#include "newsdesk/files.h"
+#include "newsdesk/number.h"
+#include "newsdesk/planning.h"
+#include "newsdesk/proof.h"
+#include "newsdesk/review.h"
+#include "newsdesk/search.h"
+#include "newsdesk/tui_app.h"
+#include "newsdesk/tui_rundown.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct nd_transition *transition_for(const struct tui *t, const char *verb,
+						  const char *state)
+{
+	for (size_t i = 0; i < t->wf.n_transitions; i++)
+		if (strcmp(t->wf.transitions[i].verb, verb) == 0 &&
+		    strcmp(t->wf.transitions[i].from_state, state) == 0)
+			return &t->wf.transitions[i];
+	return NULL;
+}
+
+bool tui_may(const struct tui *t, const struct tui_request *r)
+{
+	int rank = t->actor->user.rank;
+	if (r->req == REQ_PUBLISH_ISSUE) /* whoever the workflow lets publish */
+		return rank >= nd_workflow_publish_rank(&t->wf);
+	if (r->min_rank && rank < r->min_rank)
+		return false;
+	if (!r->verb)
+		return true;
+	for (size_t i = 0; i < t->wf.n_transitions; i++)
+		if (strcmp(t->wf.transitions[i].verb, r->verb) == 0 &&
+		    t->wf.transitions[i].min_rank <= rank)
+			return true;
+	return false;
+}
+
+/* A step nothing in the workflow leads back from cannot be undone. */
+static bool irreversible(const struct tui *t, const struct nd_transition *tr)
+{
+	if (!tr || !tr->to_state)
+		return false;
+	for (size_t i = 0; i < t->wf.n_transitions; i++)
+		if (strcmp(t->wf.transitions[i].from_state, tr->to_state) == 0)
+			return false;
+	return true;
+}
+
+/* Asks before publishing or any step that cannot be undone, and before a
+ * sign-off (a state that counts as signed off, by the schema) while
+ * proofreading warnings are open. True: go ahead. */
+static bool confirmed(struct tui *t, int64_t id, const char *verb, const struct nd_transition *tr)
+{
+	char q[256];
+	const char *label = tr ? (t->zh ? tr->label_zh : tr->label_en) : verb;
+	const struct nd_state *to =
+	    tr && tr->to_state ? nd_workflow_state(&t->wf, tr->to_state) : NULL;
+	if ((to && to->published) || irreversible(t, tr)) {
+		snprintf(q, sizeof q, _("%s #%lld? This cannot be undone. (y/n) "), label,
+			 (long long)id);
+		return tui_confirm(q);
+	}
+	if (!to || !to->signed_off)
+		return true;
+	struct nd_proof_report pr;
+	struct nd_error err = { 0 };
+	if (nd_proof_item(t->st, t->actor, id, 0, &pr, &err) < 0)
+		return true; /* the workflow's own checks still apply */
+	size_t open = pr.n;
+	nd_proof_free(&pr);
+	if (!open)
+		return true;
+	snprintf(q, sizeof q,
+		 ngettext("%s #%lld with %zu proofreading warning open? (y/n) ",
+			  "%s #%lld with %zu proofreading warnings open? (y/n) ",
+			  (unsigned long)open),
+		 label, (long long)id, open);
+	return tui_confirm(q);
+}
+
+bool tui_run_verb(struct tui *t, int64_t id, const char *verb)
+{
+	struct nd_error err = { 0 };
+	if (!id) {
+		tui_message(t, true, "%s", _("no item selected"));
+		return false;
+	}
+	if (!nd_workflow_has_verb(&t->wf, verb)) {
+		tui_message(t, true, _("the workflow has no verb '%s'"), verb);
+		return false;
+	}
+	/* Check before asking anything: a refusal should not cost typing. */
+	if (nd_workflow_check(t->st, t->actor, id, verb, "-", t->zh, &err) < 0) {
+		tui_message(t, true, "%s", err.msg);
+		return false;
+	}
+	struct nd_item it;
+	if (nd_item_get(t->st, t->actor, id, 0, t->zh, &it, &err) < 0) {
+		tui_message(t, true, "%s", err.msg);
+		return false;
+	}
+	const struct nd_transition *tr = transition_for(t, verb, it.state);
+	nd_item_free(&it);
+	if (!confirmed(t, id, verb, tr)) {
+		tui_message(t, false, _("#%lld: not done"), (long long)id);
+		return false;
+	}
+	char *note = NULL;
+	if (tr && tr->note_required) {
+		char question[160];
+		snprintf(question, sizeof question, _("Note for %s #%lld (Esc cancels): "), verb,
+			 (long long)id);
+		note = tui_prompt(t, question, NULL, NULL);
+		if (!note) {
+			tui_message(t, false, "%s", _("cancelled"));
+			return false;
+		}
+	}
+	struct nd_transition_result res;
+	bool done = nd_workflow_apply(t->st, t->actor, id, verb, note, t->zh, &res, &err) == 0;
+	if (done)
+		tui_message(t, false, "#%lld %s → %s", (long long)id, res.from, res.to);
+	else
+		tui_message(t, true, "%s", err.msg);
+	free(note);
+	tui_itemview_invalidate(&t->preview);
+	return done;
+}
+
+void tui_add_note(struct tui *t, int64_t id)
+{
+	struct nd_error err = { 0 };
+	if (!id) {
+		tui_message(t, true, "%s", _("no item selected"));
+		return;
+	}
+	int64_t note_id;
+	char question[96];
+	snprintf(question, sizeof question, _("Note on #%lld: "), (long long)id);
+	char *text = tui_prompt(t, question, NULL, NULL);
+	if (!text || !text[0]) {
+		tui_message(t, false, "%s", _("cancelled"));
+	} else if (nd_note_add(t->st, t->actor, id, text, &note_id, &err) < 0) {
+		tui_message(t, true, "%s", err.msg);
+	} else {
+		tui_message(t, false, _("noted on #%lld"), (long long)id);
+		tui_itemview_invalidate(&t->preview);
+	}
+	free(text);
+}
+
+/* Copies value, cut (at a character boundary) to fit. */
+static void set_field(char *dst, size_t size, const char *value)
+{
+	size_t n = strlen(value);
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)value[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(dst, value, n);
+	dst[n] = '\0';
+}
+
+static void apply_filter_fields(struct tui *t)
+{
+	t->filter.state = t->f_state[0] ? t->f_state : NULL;
+	t->filter.section = t->f_section[0] ? t->f_section : NULL;
+	t->filter.reporter = t->f_reporter[0] ? t->f_reporter : NULL;
+	t->filter.issue = t->f_issue[0] ? t->f_issue : NULL;
+}
+
+static void current_filter(const struct tui *t, char *out, size_t size)
+{
+	out[0] = '\0';
+	if (t->f_state[0])
+		snprintf(out + strlen(out), size - strlen(out), "state:%s ",
+			 tui_state_label(t, t->f_state));
+	if (t->f_section[0])
+		snprintf(out + strlen(out), size - strlen(out), "section:%s ", t->f_section);
+	if (t->f_reporter[0])
+		snprintf(out + strlen(out), size - strlen(out), "reporter:%s ", t->f_reporter);
+	if (t->f_issue[0])
+		snprintf(out + strlen(out), size - strlen(out), "issue:%s ", t->f_issue);
+}
+
+/* Filter words, mutt-limit style: state:待编 section:新闻速递 reporter:zhujl
+ * issue:2024-07, or a bare state label. An empty line clears. */
+void tui_filter_prompt(struct tui *t)
+{
+	char current[256];
+	current_filter(t, current, sizeof current);
+	char *line = tui_prompt(t, _("Filter (state: section: reporter: issue:, empty clears): "),
+				current, NULL);
+	if (!line)
+		return;
+	char f[4][72] = { "", "", "", "" };
+	static const struct {
+		const char *key;
+		int field;
+	} keys[] = { { "state:", 0 },    { "状态:", 0 }, { "section:", 1 }, { "栏目:", 1 },
+		     { "reporter:", 2 }, { "记者:", 2 }, { "issue:", 3 },   { "期:", 3 } };
+	char *save = NULL;
+	for (char *word = strtok_r(line, " \t", &save); word; word = strtok_r(NULL, " \t", &save)) {
+		int field = -1;
+		const char *value = word;
+		for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+			if (strncmp(word, keys[i].key, strlen(keys[i].key)) == 0) {
+				field = keys[i].field;
+				value = word + strlen(keys[i].key);
+				break;
+			}
+		}
+		if (field < 0 && nd_workflow_find_state(&t->wf, word))
+			field = 0;
+		if (field < 0) {
+			tui_message(
+			    t, true,
+			    _("unknown filter '%s': use state:, section:, reporter:, issue:"),
+			    word);
+			free(line);
+			return;
+		}
+		if (field == 0) {
+			const struct nd_state *s = nd_workflow_find_state(&t->wf, value);
+			if (!s) {
+				tui_message(t, true, _("unknown state '%s'"), value);
+				free(line);
+				return;
+			}
+			value = s->name;
+		}
+		snprintf(f[field], sizeof f[field], "%s", value);
+	}
+	free(line);
+	set_field(t->f_state, sizeof t->f_state, f[0]);
+	set_field(t->f_section, sizeof t->f_section, f[1]);
+	set_field(t->f_reporter, sizeof t->f_reporter, f[2]);
+	set_field(t->f_issue, sizeof t->f_issue, f[3]);
+	apply_filter_fields(t);
+	tui_reload_list(t);
+	tui_message(t, false, ngettext("%lld item", "%lld items", (unsigned long)t->total),
+		    (long long)t->total);
+}
+
+void tui_sort_cycle(struct tui *t)
+{
+	/* updated → id → filed → 字数, then the same keys reversed */
+	if (t->filter.sort == ND_SORT_CHARS) {
+		t->filter.sort = ND_SORT_UPDATED;
+		t->filter.ascending = !t->filter.ascending;
+	} else {
+		t->filter.sort++;
+	}
+	tui_reload_list(t);
+	tui_message(t, false, _("sorted by %s%s"), tui_sort_name(t->filter.sort),
+		    t->filter.ascending ? _(", ascending") : "");
+}
+
+/* The desk's / is newsdesk search, with the list's filter: hits in
+ * search order (headline hits first, newest first), a page at a time. */
+enum { SEARCH_PAGE = 50 };
+
+/* Loads the page of hits that holds hit number index. */
+static int search_page(struct tui *t, int64_t index, struct nd_error *err)
+{
+	struct nd_search_options o = { .state = t->filter.state,
+				       .section = t->filter.section,
+				       .reporter = t->filter.reporter,
+				       .issue = t->filter.issue,
+				       .limit = SEARCH_PAGE,
+				       .offset = index / SEARCH_PAGE * SEARCH_PAGE };
+	struct nd_search_hit *hits;
+	size_t n;
+	int rc = nd_search(t->st, t->actor, t->search, &o, t->zh, &hits, &n, err);
+	if (rc < 0)
+		return rc;
+	free(t->matches);
+	t->matches = calloc(n ? n : 1, sizeof *t->matches);
+	t->nmatches = t->matches ? n : 0;
+	for (size_t i = 0; i < t->nmatches; i++)
+		t->matches[i].id = hits[i].id;
+	nd_search_hits_free(hits, n);
+	t->match_offset = o.offset;
+	t->match_total = o.total;
+	return t->matches ? 0 : nd_fail(err, ND_ENOMEM, "out of memory");
+}
+
+/* Starts a search (dir 0) or moves to the next (1) or previous (-1) hit,
+ * and selects its item in the list. */
+void tui_search_jump(struct tui *t, int dir)
+{
+	struct nd_error err = { 0 };
+	if (!t->search[0]) {
+		tui_message(t, true, "%s", _("no search yet: press /"));
+		return;
+	}
+	int64_t index = dir == 0 ? 0 : t->match_index + dir;
+	bool wrapped = false;
+	if (dir != 0 && t->match_total > 0 && (index < 0 || index >= t->match_total)) {
+		index = index < 0 ? t->match_total - 1 : 0;
+		wrapped = true;
+	}
+	if ((dir == 0 || index < t->match_offset ||
+	     index >= t->match_offset + (int64_t)t->nmatches) &&
+	    search_page(t, index, &err) < 0) {
+		tui_message(t, true, "%s", err.msg);
+		return;
+	}
+	if (!t->match_total || index - t->match_offset >= (int64_t)t->nmatches) {
+		tui_message(t, true, _("not found: %s"), t->search);
+		return;
+	}
+	t->match_index = index;
+	t->sel_id = t->matches[index - t->match_offset].id;
+	tui_reload_list(t);
+	char at[32], of[32];
+	nd_format_count((long)index + 1, at, sizeof at);
+	nd_format_count((long)t->match_total, of, sizeof of);
+	tui_message(t, false, _("%s: match %s of %s%s"), t->search, at, of,
+		    wrapped ? _(" (wrapped)") : "");
+}
+
+void tui_search_prompt(struct tui *t)
+{
+	char *text = tui_prompt(t, _("Search: "), t->search, NULL);
+	if (!text)
+		return;
+	snprintf(t->search, sizeof t->search, "%s", text);
+	free(text);
+	tui_itemview_invalidate(&t->preview); /* its hits are drawn anew */
+	tui_search_jump(t, 0);
+}
+
+/* The issue code to work on: the last one used, else the newest. */
+void tui_default_issue(struct tui *t, char *out, size_t size)
+{
+	if (t->last_issue[0]) {
+		snprintf(out, size, "%s", t->last_issue);
+		return;
+	}
+	struct nd_issue *issues;
+	size_t n;
+	struct nd_error err = { 0 };
+	out[0] = '\0';
+	if (nd_issue_list(t->st, &issues, &n, &err) == 0) {
+		if (n)
+			snprintf(out, size, "%s", issues[0].code);
+		nd_issues_free(issues, n);
+	}
+}
+
+void tui_rundown_prompt(struct tui *t)
+{
+	char code[40];
+	tui_default_issue(t, code, sizeof code);
+	char *answer = tui_prompt(t, _("Rundown of issue: "), code, NULL);
+	if (!answer || !answer[0]) {
+		free(answer);
+		return;
+	}
+	if (tui_rundown_open(t, answer))
+		snprintf(t->last_issue, sizeof t->last_issue, "%s", answer);
+	free(answer);
+}
+
+/* "CODE PAGE [POSITION]", the numbers read by the CLI's own parser, so
+ * "2-07" is refused here as it is there. */
+void tui_assign(struct tui *t, int64_t id)
+{
+	struct nd_error err = { 0 };
+	if (!id) {
+		tui_message(t, true, "%s", _("no item selected"));
+		return;
+	}
+	char code[40], q[128];
+	tui_default_issue(t, code, sizeof code);
+	snprintf(q, sizeof q, _("Place #%lld on (issue page [position]): "), (long long)id);
+	char initial[48];
+	snprintf(initial, sizeof initial, "%s%s", code, code[0] ? " " : "");
+	char *answer = tui_prompt(t, q, initial, NULL);
+	if (!answer)
+		return;
+	char *save = NULL, *issue = strtok_r(answer, " \t", &save);
+	char *page_s = strtok_r(NULL, " \t", &save), *pos_s = strtok_r(NULL, " \t", &save);
+	long long page = 0, position = 0;
+	if (!issue || !page_s || nd_parse_number(page_s, 1, 10000, &page) < 0 ||
+	    (pos_s && nd_parse_number(pos_s, 1, 100000, &position) < 0) ||
+	    strtok_r(NULL, " \t", &save)) {
+		tui_message(t, true, "%s", _("give the issue code and a page, like: 2024-07 5"));
+	} else if (nd_item_assign(t->st, t->actor, id, issue, (int)page, (int)position, &err) < 0) {
+		tui_message(t, true, "%s", err.msg);
+	} else {
+		snprintf(t->last_issue, sizeof t->last_issue, "%s", issue);
+		tui_message(t, false, _("#%lld placed in %s on page %d"), (long long)id, issue,
+			    (int)page);
+		t->sel_id = id;
+		tui_reload_list(t);
+	}
+	free(answer);
+}
+
+/* E: the item in the user's own editor, the desk suspended meanwhile. */
+void tui_external(struct tui *t, int64_t id)
+{
+	struct nd_error err = { 0 };
+	struct nd_external_result res;
+	if (!id) {
+		tui_message(t, true, "%s", _("no item selected"));
+		return;
+	}
+	if (nd_restricted()) {
+		/* over SSH no program is started (nd_run_program refuses too) */
+		tui_message(t, true, "%s",
+			    _("over SSH the desk's own editor is the one available: press e"));
+		return;
+	}
+	def_prog_mode();
+	endwin();
+	int rc = nd_external_edit(t->st, t->actor, id, 0, &res, &err);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	if (rc < 0 && res.kept[0])
+		tui_message(t, true, _("%s (your text is kept in %s)"), err.msg, res.kept);
+	else if (rc < 0)
+		tui_message(t, true, "%s", err.msg);
+	else if (res.unchanged)
+		tui_message(t, false, _("#%lld unchanged"), (long long)id);
+	else
+		tui_message(t, false, _("saved #%lld as revision %d"), (long long)id, res.rev);
+	t->sel_id = id;
+	tui_itemview_invalidate(&t->preview);
+	tui_reload_list(t);
+}

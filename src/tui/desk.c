@@ -1,0 +1,223 @@
+/* desk.c — the desk, the pane at the bottom of the stack: the list over
+ * the selected item, one of them focused. After a workflow action the
+ * selection moves to the item that was below the acted-on one, in the order
+ * the user was reading (mutt's resolve), never to wherever the re-sort put
+ * it. */
+#include "newsdesk/buf.h"
+#include "newsdesk/count.h"
+#include "newsdesk/tui_app.h"
+#include "newsdesk/tui_editor.h"
+#include "newsdesk/tui_review.h"
+#include "newsdesk/width.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void draw_separator(struct tui *t, int y)
+{
+	const struct nd_item *it = tui_selected(t);
+	struct nd_buf b = ND_BUF_INIT;
+	if (it) {
+		char chars[32];
+		nd_format_count(it->chars, chars, sizeof chars);
+		nd_buf_printf(&b, "── #%lld %s · %s", (long long)it->id, it->state_label,
+			      it->story.section ? it->story.section : "-");
+		nd_buf_printf(&b, " · %s · ", it->reporter_name ? it->reporter_name : it->reporter);
+		nd_buf_printf(&b, _("%s chars"), chars);
+		nd_buf_printf(&b, " · rev %d", it->current_rev);
+		if (it->lock_holder)
+			nd_buf_printf(&b, " · %s %s", _("being edited by"), it->lock_holder);
+		nd_buf_adds(&b, " ");
+	}
+	int w = nd_text_width(nd_buf_str(&b));
+	for (; w < COLS; w++)
+		nd_buf_adds(&b, "─");
+	tui_draw_row(y, 0, COLS, nd_buf_str(&b), t->focus == FOCUS_ITEM ? A_BOLD : A_DIM);
+	nd_buf_free(&b);
+}
+
+static void desk_draw(struct tui *t, void *data, int y, int height, int width)
+{
+	(void)data;
+	(void)height;
+	int lh = tui_list_height(t);
+	if (lh) {
+		tui_list_draw(t, y, lh, width);
+		y += lh;
+	}
+	if (tui_item_height(t) > 0) {
+		draw_separator(t, y);
+		t->preview.id = t->sel_id;
+		t->preview.hit = t->search[0] ? t->search : NULL;
+		tui_itemview_draw(t, &t->preview, y + 1, tui_item_height(t), width);
+	}
+}
+
+/* The id of the item after the selection in the list as it is now. */
+static int64_t next_id(struct tui *t)
+{
+	size_t r = (size_t)(t->sel - t->top) + 1;
+	if (r < t->nrows)
+		return t->rows[r].id;
+	struct nd_item *rows;
+	size_t n;
+	struct nd_error err = { 0 };
+	int64_t id = 0;
+	if (nd_item_list(t->st, t->actor, &t->filter, t->sel + 1, 1, t->zh, &rows, &n, &err) == 0) {
+		if (n)
+			id = rows[0].id;
+		nd_items_free(rows, n);
+	}
+	return id;
+}
+
+static void act_on_selected(struct tui *t, enum tui_req req, const char *verb)
+{
+	const struct nd_item *it = tui_selected(t);
+	int64_t id = it ? it->id : 0;
+	if (verb) {
+		int64_t next = next_id(t);
+		bool done = tui_run_verb(t, id, verb);
+		/* resolve: on to the next item, as read before the re-sort */
+		t->sel_id = done && next ? next : id;
+		tui_reload_list(t);
+		return;
+	}
+	switch (req) {
+	case REQ_NOTE:
+		tui_add_note(t, id);
+		break;
+	case REQ_EDIT:
+		if (id)
+			tui_editor_open(t, id);
+		else
+			tui_message(t, true, "%s", _("no item selected"));
+		break;
+	case REQ_EXTERNAL:
+		tui_external(t, id);
+		break;
+	case REQ_REVIEW:
+		if (id)
+			tui_review_open(t, id);
+		else
+			tui_message(t, true, "%s", _("no item selected"));
+		break;
+	case REQ_ASSIGN:
+		tui_assign(t, id);
+		break;
+	default:
+		break;
+	}
+}
+
+static void layout_request(struct tui *t, enum tui_req req)
+{
+	switch (req) {
+	case REQ_OPEN:
+		t->focus = FOCUS_ITEM;
+		if (t->zoom == ZOOM_LIST)
+			t->zoom = ZOOM_NONE;
+		break;
+	case REQ_SWITCH:
+		t->focus = t->focus == FOCUS_LIST ? FOCUS_ITEM : FOCUS_LIST;
+		if (t->zoom != ZOOM_NONE)
+			t->zoom = t->focus == FOCUS_LIST ? ZOOM_LIST : ZOOM_ITEM;
+		break;
+	case REQ_GROW:
+	case REQ_SHRINK:
+		t->split = tui_list_height(t) + (req == REQ_GROW ? 2 : -2);
+		if (t->split > tui_available() - 4)
+			t->split = tui_available() - 4;
+		if (t->split < 3)
+			t->split = 3;
+		break;
+	case REQ_ZOOM:
+		t->zoom = t->zoom != ZOOM_NONE ? ZOOM_NONE
+					       : (t->focus == FOCUS_LIST ? ZOOM_LIST : ZOOM_ITEM);
+		break;
+	default:
+		break;
+	}
+	tui_reload_list(t);
+}
+
+static enum tui_req desk_request(struct tui *t, void *data, enum tui_req req, long count,
+				 int height)
+{
+	(void)data;
+	(void)height;
+	if (t->focus == FOCUS_LIST
+		? tui_list_request(t, req, count, tui_list_height(t))
+		: tui_itemview_request(&t->preview, req, count, tui_item_height(t)))
+		return REQ_NONE;
+	const struct tui_request *r = tui_request_info(req);
+	switch (req) {
+	case REQ_BACK: /* q: unzoom, then back to the list, then quit */
+	case REQ_CLOSE: /* Esc: the same, without the quitting */
+		if (t->zoom == ZOOM_NONE && t->focus == FOCUS_LIST)
+			return req == REQ_BACK ? REQ_QUIT : REQ_NONE;
+		if (t->zoom != ZOOM_NONE)
+			t->zoom = ZOOM_NONE;
+		else
+			t->focus = FOCUS_LIST;
+		tui_reload_list(t);
+		return REQ_NONE;
+	case REQ_OPEN:
+	case REQ_SWITCH:
+	case REQ_GROW:
+	case REQ_SHRINK:
+	case REQ_ZOOM:
+		layout_request(t, req);
+		return REQ_NONE;
+	case REQ_SEARCH:
+		tui_search_prompt(t);
+		return REQ_NONE;
+	case REQ_NEXT:
+	case REQ_PREV:
+		tui_search_jump(t, req == REQ_NEXT ? 1 : -1);
+		return REQ_NONE;
+	case REQ_FILTER:
+		tui_filter_prompt(t);
+		return REQ_NONE;
+	case REQ_SORT:
+		tui_sort_cycle(t);
+		return REQ_NONE;
+	case REQ_RUNDOWN:
+		tui_rundown_prompt(t);
+		return REQ_NONE;
+	case REQ_NOTE:
+	case REQ_EDIT:
+	case REQ_EXTERNAL:
+	case REQ_REVIEW:
+	case REQ_ASSIGN:
+		act_on_selected(t, req, NULL);
+		return REQ_NONE;
+	default:
+		if (r && r->verb) {
+			act_on_selected(t, req, r->verb);
+			return REQ_NONE;
+		}
+		return req;
+	}
+}
+
+/* The desk's keys are the list's or the item pane's, by focus. */
+static unsigned desk_keys_as(const struct tui *t, const void *data)
+{
+	(void)data;
+	return t->focus == FOCUS_LIST ? PANE_LIST : PANE_ITEM;
+}
+
+/* A verb no request carries (from `:`), on the selected item, resolved. */
+void tui_desk_verb(struct tui *t, const char *verb)
+{
+	act_on_selected(t, REQ_NONE, verb);
+}
+
+const struct pane_ops tui_desk_pane = {
+	.name = "desk",
+	.kind = PANE_LIST | PANE_ITEM,
+	.draw = desk_draw,
+	.request = desk_request,
+	.keys_as = desk_keys_as,
+};

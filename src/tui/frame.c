@@ -1,0 +1,234 @@
+/* frame.c — what surrounds the panes: the title line, the key hints (from
+ * the request table, for the pane on top and the user's role), the message
+ * line and its history, the colours and the layout of the desk's split. */
+#include "newsdesk/buf.h"
+#include "newsdesk/tui_app.h"
+#include "newsdesk/width.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MIN_COLS 60
+#define MIN_LINES 15
+
+/* Colours by a state's place in the workflow (states are ordered by
+ * position), never by its name: a newsroom's own states get colours too. */
+static const short state_colors[] = { COLOR_YELLOW, COLOR_CYAN,    COLOR_GREEN,
+				      COLOR_BLUE,   COLOR_MAGENTA, COLOR_RED };
+#define N_STATE_COLORS ((short)(sizeof state_colors / sizeof *state_colors))
+enum { PAIR_ERROR = N_STATE_COLORS + 1 };
+
+int tui_state_attr(const struct tui *t, const char *state)
+{
+	for (size_t i = 0; i < t->wf.n_states; i++)
+		if (strcmp(t->wf.states[i].name, state) == 0)
+			return t->colors ? (int)COLOR_PAIR(1 + (short)(i % N_STATE_COLORS))
+					 : A_NORMAL;
+	return A_NORMAL;
+}
+
+const char *tui_state_label(const struct tui *t, const char *state)
+{
+	const struct nd_state *s = nd_workflow_state(&t->wf, state);
+	return s ? nd_state_label(s, t->zh) : state;
+}
+
+void tui_setup_colors(struct tui *t)
+{
+	const char *no_color = getenv("NO_COLOR");
+	t->colors = has_colors() && !(no_color && no_color[0]);
+	if (!t->colors)
+		return;
+	start_color();
+	use_default_colors();
+	for (short i = 0; i < N_STATE_COLORS; i++)
+		init_pair(1 + i, state_colors[i], -1);
+	init_pair(PAIR_ERROR, COLOR_RED, -1);
+}
+
+/* Every message is kept (the last TUI_MESSAGES): the line shows what fits,
+ * M or :messages shows them whole. */
+void tui_message(struct tui *t, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->message, sizeof t->message, fmt, ap);
+	va_end(ap);
+	t->message_error = error;
+	if (!t->message[0])
+		return;
+	if (t->nhistory == TUI_MESSAGES) {
+		free(t->history[0]);
+		memmove(t->history, t->history + 1, (TUI_MESSAGES - 1) * sizeof *t->history);
+		t->nhistory--;
+	}
+	char *copy = strdup(t->message);
+	if (copy)
+		t->history[t->nhistory++] = copy;
+}
+
+void tui_messages_free(struct tui *t)
+{
+	for (size_t i = 0; i < t->nhistory; i++)
+		free(t->history[i]);
+	t->nhistory = 0;
+	for (size_t i = 0; i < t->nsearches; i++)
+		free(t->searches[i]);
+	t->nsearches = 0;
+}
+
+/* ---- layout ------------------------------------------------------------- */
+
+int tui_available(void)
+{
+	return LINES - 3; /* title, hints, message */
+}
+
+int tui_list_height(const struct tui *t)
+{
+	if (t->zoom == ZOOM_LIST)
+		return tui_available();
+	if (t->zoom == ZOOM_ITEM)
+		return 0;
+	int h = t->split;
+	if (h > tui_available() - 4)
+		h = tui_available() - 4;
+	return h < 3 ? 3 : h;
+}
+
+int tui_item_height(const struct tui *t)
+{
+	if (t->zoom == ZOOM_LIST)
+		return 0;
+	if (t->zoom == ZOOM_ITEM)
+		return tui_available() - 1;
+	return tui_available() - tui_list_height(t) - 1;
+}
+
+/* ---- the title ---------------------------------------------------------- */
+
+static const char *const sort_names[] = { N_("updated"), N_("id"), N_("filed"), N_("chars") };
+
+const char *tui_sort_name(int sort)
+{
+	return _(sort_names[sort]);
+}
+
+static const char *role_label(const struct tui *t)
+{
+	static const struct {
+		const char *role, *label;
+	} roles[] = { { "reporter", N_("reporter") },
+		      { "editor", N_("editor") },
+		      { "chief", N_("chief editor") },
+		      { "admin", N_("admin") } };
+	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+		if (strcmp(roles[i].role, t->actor->user.role) == 0)
+			return _(roles[i].label);
+	return t->actor->user.role;
+}
+
+static void title_filter(const struct tui *t, struct nd_buf *left)
+{
+	if (!(t->f_state[0] || t->f_section[0] || t->f_reporter[0] || t->f_issue[0]))
+		return;
+	nd_buf_printf(left, "  [%s", _("filter"));
+	if (t->f_state[0])
+		nd_buf_printf(left, " %s", tui_state_label(t, t->f_state));
+	if (t->f_section[0])
+		nd_buf_printf(left, " %s:%s", _("section"), t->f_section);
+	if (t->f_reporter[0])
+		nd_buf_printf(left, " %s:%s", _("reporter"), t->f_reporter);
+	if (t->f_issue[0])
+		nd_buf_printf(left, " %s:%s", _("issue"), t->f_issue);
+	nd_buf_addc(left, ']');
+}
+
+static void draw_title(struct tui *t)
+{
+	struct nd_buf left = ND_BUF_INIT, right = ND_BUF_INIT, row = ND_BUF_INIT;
+	nd_buf_adds(&left, " newsdesk");
+	for (size_t i = 0; i < t->ncounts; i++)
+		if (t->counts[i].count)
+			nd_buf_printf(&left, " · %s %lld", t->counts[i].label,
+				      (long long)t->counts[i].count);
+	title_filter(t, &left);
+	if (t->filter.sort != ND_SORT_UPDATED || t->filter.ascending)
+		nd_buf_printf(&left, "  [%s %s%s]", _("sort"), _(sort_names[t->filter.sort]),
+			      t->filter.ascending ? " ↑" : "");
+	nd_buf_printf(&right, "%s %s ",
+		      t->actor->user.name ? t->actor->user.name : t->actor->user.login,
+		      role_label(t));
+	int rw = nd_text_width(nd_buf_str(&right));
+	tui_draw_text(&row, nd_buf_str(&left), COLS - rw - 1 > 0 ? COLS - rw - 1 : 0, true, false);
+	nd_buf_addc(&row, ' ');
+	nd_buf_add(&row, right.data, right.len);
+	tui_draw_row(0, 0, COLS, nd_buf_str(&row), A_REVERSE);
+	nd_buf_free(&left);
+	nd_buf_free(&right);
+	nd_buf_free(&row);
+}
+
+/* ---- hints -------------------------------------------------------------- */
+
+static unsigned keys_kind(const struct tui *t, const struct tui_pane *p)
+{
+	return p->ops->keys_as ? p->ops->keys_as(t, p->data) : p->ops->kind;
+}
+
+/* The hint line: the pane's own hints (a raw-key pane), else every request
+ * bound in this pane that has a hint and that the user's role may make. */
+static void draw_hints(struct tui *t)
+{
+	const struct tui_pane *p = tui_pane_top(t);
+	struct nd_buf b = ND_BUF_INIT;
+	if (p->ops->hints) {
+		for (size_t i = 0; i < p->ops->nhints; i++)
+			nd_buf_printf(&b, "%s%s %s", i ? "  " : " ", p->ops->hints[i].key,
+				      _(p->ops->hints[i].label));
+	} else {
+		unsigned kind = keys_kind(t, p);
+		for (size_t i = 0; i < tui_request_count; i++) {
+			const struct tui_request *r = &tui_requests[i];
+			if (!r->hint || !(r->panes & kind) || !tui_may(t, r))
+				continue;
+			/* q quits from the desk's list, else it goes back */
+			const char *label = r->req == REQ_BACK && t->depth == 1 && kind == PANE_LIST
+						? N_("quit")
+						: r->hint;
+			char key[16];
+			snprintf(key, sizeof key, "%s", r->label);
+			char *space = strchr(key, ' ');
+			if (space)
+				*space = '\0';
+			nd_buf_printf(&b, "%s%s %s", b.len ? "  " : " ", key, _(label));
+		}
+	}
+	tui_draw_row(LINES - 2, 0, COLS, nd_buf_str(&b), A_REVERSE);
+	nd_buf_free(&b);
+}
+
+void tui_frame_draw(struct tui *t)
+{
+	erase();
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		char msg[128];
+		snprintf(msg, sizeof msg, _("window too small: %dx%d, newsdesk needs %dx%d"), COLS,
+			 LINES, MIN_COLS, MIN_LINES);
+		tui_draw_row(0, 0, COLS, msg, A_BOLD);
+		refresh();
+		return;
+	}
+	curs_set(0);
+	draw_title(t);
+	draw_hints(t);
+	tui_draw_row(LINES - 1, 0, COLS, t->message,
+		     t->message_error ? (t->colors ? (int)COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD)
+				      : A_NORMAL);
+	/* the pane last: a pane with a cursor leaves it where the user types */
+	const struct tui_pane *p = tui_pane_top(t);
+	p->ops->draw(t, p->data, 1, tui_available(), COLS);
+	refresh();
+}

@@ -1,0 +1,171 @@
+/* pager.c — a pane of text lines that scrolls: the help, written from the
+ * request table for the pane it was opened over, and the message history
+ * (M, :messages), where a message cut at the edge is read whole. */
+#include "newsdesk/buf.h"
+#include "newsdesk/tui_app.h"
+#include "newsdesk/tui_editor.h"
+#include "newsdesk/wrap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct pager {
+	char *title;
+	struct nd_buf text; /* lines, '\n' separated, sanitised when drawn */
+	struct tui_line *lines;
+	size_t nlines;
+	int width;
+	int scroll;
+};
+
+static void lay_out(struct pager *pg, int width)
+{
+	for (size_t i = 0; i < pg->nlines; i++)
+		free(pg->lines[i].text);
+	free(pg->lines);
+	pg->lines = NULL;
+	pg->nlines = 0;
+	pg->width = width;
+	const char *s = nd_buf_str(&pg->text);
+	for (const char *p = s; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		struct nd_wrap_line *w;
+		long n = len ? nd_wrap(p, len, width > 2 ? width - 2 : 1, &w) : 0;
+		for (long i = 0; i < (n > 0 ? n : 1); i++) {
+			struct tui_line *nl2 = realloc(pg->lines, (pg->nlines + 1) * sizeof *nl2);
+			if (!nl2)
+				break;
+			pg->lines = nl2;
+			pg->lines[pg->nlines].text =
+			    n > 0 ? strndup(p + w[i].start, w[i].end - w[i].start) : strdup("");
+			pg->lines[pg->nlines++].attr = A_NORMAL;
+		}
+		if (n > 0)
+			free(w);
+		p += len + (nl ? 1 : 0);
+	}
+}
+
+static void pager_draw(struct tui *t, void *data, int y, int height, int width)
+{
+	(void)t;
+	struct pager *pg = data;
+	if (pg->width != width)
+		lay_out(pg, width);
+	int max = (int)pg->nlines - (height - 1);
+	if (pg->scroll > max)
+		pg->scroll = max > 0 ? max : 0;
+	tui_draw_row(y, 0, width, pg->title, A_BOLD | A_UNDERLINE);
+	for (int i = 1; i < height; i++) {
+		size_t l = (size_t)(pg->scroll + i - 1);
+		tui_draw_row(y + i, 0, width,
+			     l < pg->nlines && pg->lines[l].text ? pg->lines[l].text : "",
+			     A_NORMAL);
+	}
+}
+
+static const char *pg_row(const void *data, size_t i)
+{
+	const struct pager *pg = data;
+	return i < pg->nlines ? pg->lines[i].text : NULL;
+}
+
+static enum tui_req pager_request(struct tui *t, void *data, enum tui_req req, long count,
+				  int height)
+{
+	struct pager *pg = data;
+	struct tui_nav n = { pg->scroll, pg->scroll, (int64_t)pg->nlines, true };
+	if (tui_nav_request(&n, req, count, height - 1) || tui_nav_find(t, &n, req, pg_row, pg)) {
+		pg->scroll = (int)n.top;
+		return REQ_NONE;
+	}
+	return req;
+}
+
+static void pager_close(struct tui *t, void *data)
+{
+	(void)t;
+	struct pager *pg = data;
+	for (size_t i = 0; i < pg->nlines; i++)
+		free(pg->lines[i].text);
+	free(pg->lines);
+	nd_buf_free(&pg->text);
+	free(pg->title);
+	free(pg);
+}
+
+const struct pane_ops tui_pager_pane = {
+	.name = "pager",
+	.kind = PANE_PAGER,
+	.draw = pager_draw,
+	.request = pager_request,
+	.close = pager_close,
+};
+
+static struct pager *pager_new(const char *title)
+{
+	struct pager *pg = calloc(1, sizeof *pg);
+	if (pg) {
+		pg->title = strdup(title);
+		pg->text = (struct nd_buf)ND_BUF_INIT;
+	}
+	return pg;
+}
+
+/* One help row: the keys in a column of 18, then the text. */
+static void help_row(struct nd_buf *b, const char *label, const char *help)
+{
+	struct nd_buf cell = ND_BUF_INIT;
+	tui_draw_text(&cell, label, 18, true, false);
+	nd_buf_printf(b, "%s  %s\n", nd_buf_str(&cell), help);
+	nd_buf_free(&cell);
+}
+
+bool tui_help_open(struct tui *t, unsigned for_kind)
+{
+	struct pager *pg = pager_new(_("Keys (q closes this help)"));
+	if (!pg)
+		return false;
+	if (for_kind & PANE_EDITOR) {
+		for (size_t i = 0; i < tui_editor_help_count; i++)
+			help_row(&pg->text, tui_editor_help[i].label, _(tui_editor_help[i].help));
+	} else {
+		for (size_t i = 0; i < tui_request_count; i++) {
+			const struct tui_request *r = &tui_requests[i];
+			if ((r->panes & for_kind) && r->label && tui_may(t, r))
+				help_row(&pg->text, r->label, _(r->help));
+		}
+		nd_buf_printf(&pg->text, "\n%s\n", _("At : (Tab completes):"));
+		for (size_t i = 0; i < tui_request_count; i++) {
+			const struct tui_request *r = &tui_requests[i];
+			if ((r->panes & for_kind) && tui_may(t, r) && !r->label)
+				help_row(&pg->text, r->name, _(r->help));
+		}
+		help_row(&pg->text, ":q", _("quit the desk"));
+		help_row(&pg->text, ":42", _("select item #42"));
+		help_row(&pg->text, ":messages", _("the message history"));
+		help_row(&pg->text, ":finish :编完 …",
+			 _("a workflow verb by English or Chinese name"));
+		nd_buf_printf(&pg->text, "\n%s\n", _("In the editor:"));
+		for (size_t i = 0; i < tui_editor_help_count; i++)
+			help_row(&pg->text, tui_editor_help[i].label, _(tui_editor_help[i].help));
+	}
+	return tui_pane_push(t, &tui_pager_pane, pg);
+}
+
+bool tui_messages_open(struct tui *t)
+{
+	struct pager *pg = pager_new(_("Messages (q closes)"));
+	if (!pg)
+		return false;
+	for (size_t i = 0; i < t->nhistory; i++)
+		nd_buf_printf(&pg->text, "%s\n", t->history[i]);
+	if (!t->nhistory)
+		nd_buf_printf(&pg->text, "%s\n", _("(no messages yet)"));
+	if (!tui_pane_push(t, &tui_pager_pane, pg))
+		return false;
+	/* the newest at the bottom, in view */
+	pg->scroll = 1 << 30; /* clamped when drawn */
+	return true;
+}
