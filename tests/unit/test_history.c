@@ -95,8 +95,12 @@ int main(void)
 	struct nd_actor admin = { .user = { .login = "root", .role = "admin", .rank = 4 } };
 	struct nd_buf report = ND_BUF_INIT;
 	is_int(nd_check(st, &admin, 0, &report, &err), 0, "the migrated store checks out");
-	if (report.len)
-		printf("# %s", nd_buf_str(&report));
+	/* every line a TAP comment: the report may hold several (the -wal note) */
+	for (const char *line = nd_buf_str(&report); *line;) {
+		size_t len = strcspn(line, "\n");
+		printf("# %.*s\n", (int)len, line);
+		line += len + (line[len] == '\n');
+	}
 	nd_buf_free(&report);
 
 	/* A body rewritten behind newsdesk's back (the guard dropped and put
@@ -110,7 +114,7 @@ int main(void)
 	   "tampered with");
 	is_int(nd_check(st, &admin, 0, &report, &err), 1, "check finds one problem");
 	ok(strstr(nd_buf_str(&report), "#1: revision 1 was changed after it was written") != NULL,
-	   "…naming the item and the revision: %s", nd_buf_str(&report));
+	   "…naming the item and the revision");
 	nd_buf_free(&report);
 
 	nd_store_close(st);
