@@ -12,7 +12,7 @@ struct nd_tui_options {
 	bool once; /* draw the first screen and exit (for benchmarks) */
 };
 
-int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
+int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, 
 	       const struct nd_tui_options *opt, struct nd_error *err);
 
 /* For bench/: opens the editor on item id, types n characters in the

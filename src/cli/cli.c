@@ -5,6 +5,8 @@
 #include "newsdesk/number.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/files.h"
+#include "newsdesk/lang.h"
+#include "newsdesk/meta.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/workflow.h"
 
@@ -119,6 +121,12 @@ int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err)
 			return nd_fail(err, ND_ENOMEM, "out of memory");
 		if ((rc = nd_store_open(&cli->st, cli->db_path, store_flags, err)) < 0)
 			return rc;
+		/* no language from the environment: the publication's */
+		char lang[16];
+		struct nd_error ignored = { 0 };
+		if (!cli->lang_given &&
+		    nd_meta_get(cli->st, "language", lang, sizeof lang, &ignored) == 0)
+			nd_lang_set(lang);
 	}
 	if (!cli->have_actor) {
 		if ((rc = nd_actor_resolve(cli->st, cli->unix_login, cli->as, &cli->actor, err)) <
@@ -129,19 +137,6 @@ int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err)
 	return 0;
 }
 
-static bool language_is_zh(bool *given)
-{
-	const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
-		const char *v = getenv(vars[i]);
-		if (v && v[0]) {
-			*given = true;
-			return strncmp(v, "zh", 2) == 0;
-		}
-	}
-	*given = false;
-	return false;
-}
 
 void nd_cli_print_help(FILE *out)
 {
@@ -218,7 +213,10 @@ int nd_cli_main(int argc, char **argv)
 	struct nd_cli cli = { 0 };
 	struct passwd *pw = getpwuid(geteuid());
 	cli.unix_login = pw ? pw->pw_name : "";
-	cli.zh = language_is_zh(&cli.lang_given);
+	/* The language: the environment's (over SSH, the client's forwarded
+	   LANG), else the publication's once the store is open. */
+	cli.lang_given = nd_lang_env_given();
+	nd_lang_set(NULL);
 	int rc, first = global_options(&cli, argc, argv, &rc);
 	if (first < 0)
 		return rc;

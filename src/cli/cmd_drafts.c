@@ -3,20 +3,21 @@
 #include "newsdesk/cli.h"
 #include "newsdesk/drafts.h"
 #include "newsdesk/external.h"
+#include "newsdesk/lang.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-static void list_store(struct nd_cli *cli, const struct nd_draft *d, size_t n)
+static void list_store(const struct nd_draft *d, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		char when[32];
 		nd_cli_time(d[i].saved_at, when, sizeof when);
-		printf("#%-6lld %-12s %s  rev %d%s  %6ld %s  ", (long long)d[i].item_id,
-		       d[i].author, when, d[i].base_rev,
-		       d[i].current_rev != d[i].base_rev ? "*" : " ", d[i].chars,
-		       cli->zh ? "字" : "chars");
+		printf("#%-6lld %-12s %s  ", (long long)d[i].item_id, d[i].author, when);
+		printf(_("rev %d"), d[i].base_rev);
+		printf("%s  %6ld %s  ", d[i].current_rev != d[i].base_rev ? "*" : " ", d[i].chars,
+		       _("chars"));
 		nd_cli_put(stdout, d[i].story.headline, 0);
 		putchar('\n');
 	}
@@ -70,12 +71,11 @@ int nd_cmd_drafts(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		nd_drafts_free(d, n);
 		return nd_cli_fail(&err);
 	}
-	list_store(cli, d, n);
+	list_store(d, n);
 	list_files(cli, f, nf);
 	if (n + nf > 0 && isatty(STDOUT_FILENO))
-		puts(cli->zh ? "（rev 后的 * 表示此后已有新版本；打开该稿件即可恢复草稿）"
-			     : "(* after rev: the item has a newer revision since; opening the "
-			       "item offers the draft)");
+		puts(_("(* after rev: the item has a newer revision since; opening the "
+		       "item offers the draft)"));
 	nd_drafts_free(d, n);
 	free(f);
 	return ND_EXIT_OK;
@@ -110,9 +110,8 @@ int nd_cli_offer_draft(struct nd_cli *cli, long long id, unsigned *flags)
 	bool file = access(path, F_OK) == 0;
 	if (found == 1) {
 		nd_cli_time(d.saved_at, when, sizeof when);
-		fprintf(stderr,
-			"newsdesk: #%lld has your unsaved draft from the desk (%s, %ld %s)\n", id,
-			when, d.chars, cli->zh ? "字" : "chars");
+		fprintf(stderr, _("newsdesk: #%1$lld has your unsaved draft from the desk (%2$s, %3$ld chars)\n"),
+			id, when, d.chars);
 		nd_draft_free(&d);
 	}
 	if (file)

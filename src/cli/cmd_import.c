@@ -7,13 +7,13 @@
 #include "newsdesk/import.h"
 #include "newsdesk/importer.h"
 #include "newsdesk/json.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/width.h"
 
 #include <libintl.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define _(s) gettext(s)
 
 #define MAX_PAGE (8 * 1024 * 1024)
 
@@ -221,10 +221,8 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 				worst = nd_cli_fail(&err);
 			} else {
 				printf(
-				    cli->zh
-					? "%s：导入 %zu 篇（#%lld–#%lld），%zu 篇片段待编辑处理\n"
-					: "%s: imported %zu items (#%lld–#%lld), %zu fragments flagged "
-					  "for an editor\n",
+				    _("%1$s: imported %2$zu items (#%3$lld–#%4$lld), %5$zu fragments "
+				      "flagged for an editor\n"),
 				    a.pos[i], res.filed, (long long)res.first, (long long)res.last,
 				    res.fragments);
 			}

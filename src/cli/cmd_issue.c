@@ -5,6 +5,7 @@
 #include "newsdesk/count.h"
 #include "newsdesk/files.h"
 #include "newsdesk/json.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/planning.h"
 #include "newsdesk/rundown.h"
 #include "newsdesk/width.h"
@@ -231,13 +232,13 @@ int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 	struct nd_error err = { 0 };
 	struct nd_rundown r;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_rundown_load(cli->st, &cli->actor, a.pos[0], cli->zh, &r, &err) < 0)
+	    nd_rundown_load(cli->st, &cli->actor, a.pos[0], &r, &err) < 0)
 		return nd_cli_fail(&err);
 	struct nd_buf out = ND_BUF_INIT;
 	/* below 60 columns the fixed columns leave no headline; a narrow terminal
 	   gets the 60-column sheet and wraps it rather than a broken table */
 	int cols = output ? (width ? width : 100) : nd_cli_width(width);
-	nd_rundown_render(&r, format, cols < 60 ? 60 : cols, cli->zh, (int64_t)time(NULL), &out);
+	nd_rundown_render(&r, format, cols < 60 ? 60 : cols, (int64_t)time(NULL), &out);
 	nd_rundown_free(&r);
 	int rc = ND_EXIT_OK;
 	if (output) {
@@ -527,8 +528,8 @@ int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	    nd_stats(cli->st, &cli->actor, year, reporter, &rows, &n, &err) < 0)
 		return nd_cli_fail(&err);
 	struct nd_buf b = ND_BUF_INIT;
-	const char *head[] = { cli->zh ? "通讯员" : "Reporter", cli->zh ? "提交" : "Filed",
-			       cli->zh ? "发表" : "Published", cli->zh ? "发表字数" : "Chars" };
+	const char *head[] = { C_("stats", "Reporter"), C_("stats", "Filed"),
+			       C_("stats", "Published"), C_("stats", "Chars") };
 	nd_buf_printf(&b, "%d\n", year);
 	nd_fit(&b, head[0], 20, true, ND_ALIGN_LEFT);
 	for (int i = 1; i < 4; i++) {
@@ -559,7 +560,7 @@ int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	nd_format_count(tf, f, sizeof f);
 	nd_format_count(tp, p, sizeof p);
 	nd_format_count(tc, ch, sizeof ch);
-	nd_fit(&b, cli->zh ? "合计" : "Total", 20, true, ND_ALIGN_LEFT);
+	nd_fit(&b, _("Total"), 20, true, ND_ALIGN_LEFT);
 	const char *cells[] = { f, p, ch };
 	for (int k = 0; k < 3; k++) {
 		nd_buf_addc(&b, ' ');

@@ -6,6 +6,7 @@
 #include "newsdesk/filing.h"
 #include "newsdesk/items.h"
 #include "newsdesk/json.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/original.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/width.h"
@@ -100,12 +101,9 @@ static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *e
 	char count[32];
 	nd_format_count(res.chars, count, sizeof count);
 	/* Printed only after COMMIT returned: the reporter may rely on it. */
-	if (cli->zh)
-		printf("%s #%lld ", res.duplicate ? "已提交过" : "已提交", (long long)res.id);
-	else
-		printf("%s #%lld ", res.duplicate ? "already filed" : "filed", (long long)res.id);
+	printf(res.duplicate ? _("already filed #%lld ") : _("filed #%lld "), (long long)res.id);
 	nd_cli_put(stdout, story.headline, 0);
-	printf(cli->zh ? "（%s 字）\n" : " (%s 字)\n", count);
+	printf(_(" (%s 字)\n"), count);
 	nd_story_free(&story);
 	return ND_EXIT_OK;
 }
@@ -174,7 +172,7 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 enum list_format { FORMAT_TABLE, FORMAT_TSV, FORMAT_JSON };
 
 struct column {
-	const char *title_zh, *title_en;
+	const char *title; /* a msgid */
 	int width; /* 0: takes the rest */
 	enum nd_align align;
 };
@@ -182,13 +180,13 @@ struct column {
 enum { COL_ID, COL_STATE, COL_SECTION, COL_HEADLINE, COL_BYLINE, COL_CHARS, COL_UPDATED, NCOLS };
 
 static const struct column list_columns[NCOLS] = {
-	[COL_ID] = { "编号", "ID", 6, ND_ALIGN_RIGHT },
-	[COL_STATE] = { "状态", "State", 9, ND_ALIGN_LEFT },
-	[COL_SECTION] = { "栏目", "Section", 10, ND_ALIGN_LEFT },
-	[COL_HEADLINE] = { "标题", "Headline", 0, ND_ALIGN_LEFT },
-	[COL_BYLINE] = { "作者", "Byline", 12, ND_ALIGN_LEFT },
-	[COL_CHARS] = { "字数", "Chars", 7, ND_ALIGN_RIGHT },
-	[COL_UPDATED] = { "更新", "Updated", 16, ND_ALIGN_LEFT },
+	[COL_ID] = { N_("ID"), 6, ND_ALIGN_RIGHT },
+	[COL_STATE] = { N_("State"), 9, ND_ALIGN_LEFT },
+	[COL_SECTION] = { N_("Section"), 10, ND_ALIGN_LEFT },
+	[COL_HEADLINE] = { N_("Headline"), 0, ND_ALIGN_LEFT },
+	[COL_BYLINE] = { N_("Byline"), 12, ND_ALIGN_LEFT },
+	[COL_CHARS] = { N_("Chars"), 7, ND_ALIGN_RIGHT },
+	[COL_UPDATED] = { N_("Updated"), 16, ND_ALIGN_LEFT },
 };
 
 static const char *item_byline(const struct nd_item *it)
@@ -211,7 +209,7 @@ static void table_row(struct nd_buf *line, const char *cells[NCOLS], const int w
 	nd_buf_addc(line, '\n');
 }
 
-static void list_table(struct nd_cli *cli, const struct nd_item *rows, size_t n, int width)
+static void list_table(const struct nd_item *rows, size_t n, int width)
 {
 	int widths[NCOLS], fixed = 0;
 	for (int c = 0; c < NCOLS; c++) {
@@ -222,7 +220,7 @@ static void list_table(struct nd_cli *cli, const struct nd_item *rows, size_t n,
 	struct nd_buf line = ND_BUF_INIT;
 	const char *head[NCOLS];
 	for (int c = 0; c < NCOLS; c++)
-		head[c] = cli->zh ? list_columns[c].title_zh : list_columns[c].title_en;
+		head[c] = _(list_columns[c].title);
 	table_row(&line, head, widths);
 	for (size_t i = 0; i < n; i++) {
 		const struct nd_item *it = &rows[i];
@@ -403,11 +401,11 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	}
 	struct nd_item *rows;
 	size_t n;
-	if (nd_item_list(cli->st, &cli->actor, &filter, 0, limit ? (int)limit : INT_MAX, cli->zh,
+	if (nd_item_list(cli->st, &cli->actor, &filter, 0, limit ? (int)limit : INT_MAX, 
 			 &rows, &n, &err) < 0)
 		return nd_cli_fail(&err);
 	if (format == FORMAT_TABLE)
-		list_table(cli, rows, n, nd_cli_width(width));
+		list_table(rows, n, nd_cli_width(width));
 	else if (format == FORMAT_TSV)
 		list_tsv(rows, n);
 	else
@@ -418,19 +416,18 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 
 /* ---- show, revisions ---------------------------------------------------- */
 
-static void show_field(const char *zh, const char *en, bool use_zh, const char *value)
+static void show_field(const char *name, const char *value)
 {
 	if (!value || !value[0])
 		return;
-	printf("%s: ", use_zh ? zh : en);
+	printf("%s: ", name);
 	nd_cli_put(stdout, value, 0);
 	putchar('\n');
 }
 
-static void show_text(struct nd_cli *cli, const struct nd_item *it)
+static void show_text(const struct nd_item *it)
 {
 	char chars[32], body_chars[32], when[32];
-	bool zh = cli->zh;
 	nd_format_count(it->chars, chars, sizeof chars);
 	nd_format_count(it->body_chars, body_chars, sizeof body_chars);
 	nd_cli_time(it->rev_created, when, sizeof when);
@@ -438,31 +435,34 @@ static void show_text(struct nd_cli *cli, const struct nd_item *it)
 	nd_cli_put(stdout, it->state_label, 0);
 	printf("  %s", it->story.kind);
 	if (it->issue) {
-		printf("  %s ", zh ? "期" : "issue");
+		printf("  %s ", _("issue"));
 		nd_cli_put(stdout, it->issue, 0);
-		if (it->page)
-			printf(" p.%d", it->page);
+		if (it->page) {
+			putchar(' ');
+			printf(_("p.%d"), it->page);
+		}
 	}
 	putchar('\n');
-	show_field("栏目", "Section", zh, it->story.section);
-	show_field("引题", "Kicker", zh, it->story.kicker);
-	show_field("标题", "Headline", zh, it->story.headline);
-	show_field("副题", "Subhead", zh, it->story.subhead);
-	show_field("电头", "Dateline", zh, it->story.dateline);
-	show_field("作者", "Byline", zh, it->story.byline);
-	printf("%s: ", zh ? "记者" : "Reporter");
+	show_field(_("Section"), it->story.section);
+	show_field(_("Kicker"), it->story.kicker);
+	show_field(_("Headline"), it->story.headline);
+	show_field(_("Subhead"), it->story.subhead);
+	show_field(_("Dateline"), it->story.dateline);
+	show_field(_("Byline"), it->story.byline);
+	printf("%s: ", _("Reporter"));
 	nd_cli_put(stdout, it->reporter, 0);
 	if (it->reporter_name) {
 		printf(" (");
 		nd_cli_put(stdout, it->reporter_name, 0);
 		printf(")");
 	}
-	printf("\n%s: %d/%d, ", zh ? "版本" : "Revision", it->rev, it->current_rev);
+	putchar('\n');
+	printf(_("Revision: %1$d/%2$d, "), it->rev, it->current_rev);
 	nd_cli_put(stdout, it->rev_author, 0);
-	printf(", %s%s\n", when, it->conflict ? (zh ? " (冲突稿)" : " (conflict draft)") : "");
-	printf("%s: %s (%s %s)\n", zh ? "字数" : "Chars", chars, zh ? "正文" : "body", body_chars);
+	printf(", %s%s\n", when, it->conflict ? _(" (conflict draft)") : "");
+	printf(_("Chars: %1$s (body %2$s)\n"), chars, body_chars);
 	if (it->lock_holder) {
-		printf("%s: ", zh ? "编辑中" : "Locked by");
+		printf("%s: ", _("Locked by"));
 		nd_cli_put(stdout, it->lock_holder, 0);
 		putchar('\n');
 	}
@@ -524,7 +524,7 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	struct nd_error err = { 0 };
 	struct nd_item it;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_item_get(cli->st, &cli->actor, id, rev, cli->zh, &it, &err) < 0)
+	    nd_item_get(cli->st, &cli->actor, id, rev, &it, &err) < 0)
 		return nd_cli_fail(&err);
 	if (json) {
 		struct nd_buf b = ND_BUF_INIT;
@@ -533,7 +533,7 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		fputs(nd_buf_str(&b), stdout);
 		nd_buf_free(&b);
 	} else {
-		show_text(cli, &it);
+		show_text(&it);
 	}
 	nd_item_free(&it);
 	return ND_EXIT_OK;
@@ -560,10 +560,9 @@ int nd_cmd_revisions(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 		nd_format_count(revs[i].chars, chars, sizeof chars);
 		printf("%3d  %s  %-12s %8s 字", revs[i].rev, when, revs[i].rev_author, chars);
 		if (revs[i].rev == revs[i].current_rev)
-			printf("  %s", cli->zh ? "当前" : "current");
+			printf("  %s", _("current"));
 		if (revs[i].conflict)
-			printf("  %s (from %d)", cli->zh ? "冲突稿" : "conflict draft",
-			       revs[i].base_rev);
+			printf(_("  conflict draft (from %d)"), revs[i].base_rev);
 		putchar('\n');
 	}
 	nd_items_free(revs, n);

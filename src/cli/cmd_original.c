@@ -1,6 +1,7 @@
 /* cmd_original.c — the bytes as filed: show --original and redecode. */
 #include "newsdesk/cli.h"
 #include "newsdesk/count.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/original.h"
 
 #include <stdbool.h>
@@ -59,12 +60,9 @@ int nd_cmd_redecode(struct nd_cli *cli, const struct nd_command *cmd, int argc, 
 	    nd_item_redecode(cli->st, &cli->actor, id, encoding, &res, &err) < 0)
 		return nd_cli_fail(&err);
 	if (res.unchanged)
-		printf(cli->zh ? "#%lld 按 %s 重新解码，与当前版本相同\n"
-			       : "#%lld read as %s is the current revision already\n",
-		       id, encoding);
+		printf(_("#%1$lld read as %2$s is the current revision already\n"), id, encoding);
 	else
-		printf(cli->zh ? "#%lld 按 %s 重新解码，存为第 %d 版\n"
-			       : "#%lld decoded again as %s, saved as revision %d\n",
-		       id, encoding, res.rev);
+		printf(_("#%1$lld decoded again as %2$s, saved as revision %3$d\n"), id, encoding,
+		       res.rev);
 	return ND_EXIT_OK;
 }

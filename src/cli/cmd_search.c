@@ -3,6 +3,7 @@
 #include "newsdesk/cli.h"
 #include "newsdesk/count.h"
 #include "newsdesk/json.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/search.h"
 #include "newsdesk/width.h"
 #include "newsdesk/workflow.h"
@@ -72,7 +73,7 @@ static void print_json(struct nd_buf *out, const struct nd_search_options *o,
 	nd_buf_adds(out, "\n]}\n");
 }
 
-static void print_table(struct nd_buf *out, bool zh, const char *query,
+static void print_table(struct nd_buf *out, const char *query,
 			const struct nd_search_options *o, const struct nd_search_hit *hits,
 			size_t n)
 {
@@ -95,28 +96,21 @@ static void print_table(struct nd_buf *out, bool zh, const char *query,
 	nd_format_count((long)(o->offset + 1), from, sizeof from);
 	nd_format_count((long)(o->offset + (int64_t)n), to, sizeof to);
 	if (o->total == 0)
-		snprintf(line, sizeof line, zh ? "没有稿件含有 %s" : "no item matches %s", query);
+		snprintf(line, sizeof line, _("no item matches %s"), query);
 	else if (n == 0)
-		snprintf(line, sizeof line,
-			 zh ? "%s 篇稿件含有 %s；这一页之前已是全部"
-			    : "%s items match %s; none are left past hit %s",
+		snprintf(line, sizeof line, _("%1$s items match %2$s; none are left past hit %3$s"),
 			 total, query, from);
 	else if (o->offset == 0 && (int64_t)n == o->total)
 		snprintf(line, sizeof line,
-			 zh              ? "%s 篇稿件含有 %s"
-			 : o->total == 1 ? "%s item matches %s"
-					 : "%s items match %s",
+			 ngettext("%1$s item matches %2$s", "%1$s items match %2$s",
+				  (unsigned long)o->total),
 			 total, query);
 	else if (o->offset == 0)
-		snprintf(line, sizeof line,
-			 zh ? "%s 篇稿件含有 %s；显示最新的 %s 篇"
-			    : "%s items match %s; showing the newest %s",
+		snprintf(line, sizeof line, _("%1$s items match %2$s; showing the newest %3$s"),
 			 total, query, to);
 	else
-		snprintf(line, sizeof line,
-			 zh ? "%s 篇稿件含有 %s；显示第 %s–%s 篇"
-			    : "%s items match %s; showing %s–%s",
-			 total, query, from, to);
+		snprintf(line, sizeof line, _("%1$s items match %2$s; showing %3$s–%4$s"), total,
+			 query, from, to);
 	nd_fit(out, line, width, false, ND_ALIGN_LEFT);
 	nd_buf_addc(out, '\n');
 }
@@ -206,7 +200,7 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	    (rc = resolve_state(cli, state_word, state_name, sizeof state_name, &err)) == 0)
 		o.state = state_name;
 	if (rc == 0)
-		rc = nd_search(cli->st, &cli->actor, nd_buf_str(&query), &o, cli->zh, &hits, &n,
+		rc = nd_search(cli->st, &cli->actor, nd_buf_str(&query), &o, &hits, &n,
 			       &err);
 	if (rc < 0) {
 		nd_buf_free(&query);
@@ -216,7 +210,7 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	if (json)
 		print_json(&out, &o, hits, n);
 	else
-		print_table(&out, cli->zh, nd_buf_str(&query), &o, hits, n);
+		print_table(&out, nd_buf_str(&query), &o, hits, n);
 	fputs(nd_buf_str(&out), stdout);
 	nd_buf_free(&out);
 	nd_buf_free(&query);

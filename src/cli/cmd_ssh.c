@@ -9,6 +9,7 @@
 #include "newsdesk/files.h"
 #include "newsdesk/items.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/meta.h"
 #include "newsdesk/tui.h"
 #include "newsdesk/width.h"
@@ -37,7 +38,7 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	struct nd_filter f = { .reporter = cli->actor.user.login };
-	if (nd_item_list(cli->st, &cli->actor, &f, 0, INT_MAX, cli->zh, &rows, &n, &err) < 0)
+	if (nd_item_list(cli->st, &cli->actor, &f, 0, INT_MAX, &rows, &n, &err) < 0)
 		return nd_cli_fail(&err);
 	struct nd_buf line = ND_BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
@@ -49,7 +50,7 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		nd_fit(&line, rows[i].state_label, 10, true, ND_ALIGN_LEFT);
 		nd_fit(&line, rows[i].story.headline, 40, true, ND_ALIGN_LEFT);
 		nd_fit(&line, chars, 7, true, ND_ALIGN_RIGHT);
-		nd_buf_adds(&line, cli->zh ? " 字" : " 字");
+		nd_buf_adds(&line, " 字");
 		/* The last word from the desk: a review note, or the reason an
 		 * item was returned or spiked, whichever is newer. */
 		struct nd_note *notes = NULL;
@@ -63,7 +64,7 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 			text = notes[nn - 1].body;
 			at = notes[nn - 1].at;
 		}
-		if (nd_events_list(cli->st, &cli->actor, rows[i].id, cli->zh, &ev, &ne, &err) == 0)
+		if (nd_events_list(cli->st, &cli->actor, rows[i].id, &ev, &ne, &err) == 0)
 			for (size_t k = ne; k-- > 0;)
 				if (ev[k].note && strcmp(ev[k].actor, cli->actor.user.login) != 0) {
 					if (ev[k].at >= at) {
@@ -84,7 +85,7 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		fputs(nd_buf_str(&line), stdout);
 	}
 	if (n == 0)
-		puts(cli->zh ? "（你还没有提交稿件）" : "(you have filed nothing yet)");
+		puts(_("(you have filed nothing yet)"));
 	nd_buf_free(&line);
 	nd_items_free(rows, n);
 	return ND_EXIT_OK;
@@ -170,9 +171,8 @@ int nd_cmd_keys(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 
 void nd_ssh_help(struct nd_cli *cli, FILE *out)
 {
-	fprintf(out,
-		cli->zh ? "newsdesk，%s（%s）可用的命令：\n" : "newsdesk commands for %s (%s):\n",
-		cli->actor.user.login, cli->actor.user.role);
+	fprintf(out, _("newsdesk commands for %1$s (%2$s):\n"), cli->actor.user.login,
+		cli->actor.user.role);
 	struct nd_buf b = ND_BUF_INIT;
 	for (const struct nd_command *c = nd_commands; c->name; c++)
 		if ((c->flags & ND_CMD_SSH) && cli->actor.user.rank >= c->min_rank) {
@@ -181,18 +181,16 @@ void nd_ssh_help(struct nd_cli *cli, FILE *out)
 			fprintf(out, "  %s\n", nd_buf_str(&b));
 		}
 	nd_buf_free(&b);
-	fputs(cli->zh ? "  以及流程动作，如 refile 编号（退回的稿件重新提交）\n"
-			"  ssh -t 打开编辑台\n"
-		      : "  and the workflow verbs, e.g. refile ID (a returned item)\n"
-			"  ssh -t opens the desk\n",
+	fputs(_("  and the workflow verbs, e.g. refile ID (a returned item)\n"
+		"  ssh -t opens the desk\n"),
 	      out);
 }
 
-static int refuse(struct nd_cli *cli, const char *en, const char *zh, const char *what)
+static int refuse(const char *fmt, const char *what)
 {
 	char *clean = nd_sanitized(what ? what : "", 0);
 	fprintf(stderr, "newsdesk: ");
-	fprintf(stderr, cli->zh ? zh : en, clean ? clean : "");
+	fprintf(stderr, fmt, clean ? clean : "");
 	fputc('\n', stderr);
 	free(clean);
 	return ND_EXIT_USAGE;
@@ -212,16 +210,11 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	cli->as = argv[1];
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
-	if (!cli->lang_given) {
-		char lang[16];
-		if (nd_meta_get(cli->st, "language", lang, sizeof lang, &err) == 0)
-			cli->zh = strcmp(lang, "en") != 0;
-	}
 	const char *original = getenv("SSH_ORIGINAL_COMMAND");
 	if (!original || !original[0]) {
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 			struct nd_tui_options opt = { 0 };
-			if (nd_tui_run(cli->st, &cli->actor, cli->zh, &opt, &err) < 0)
+			if (nd_tui_run(cli->st, &cli->actor, &opt, &err) < 0)
 				return nd_cli_fail(&err);
 			return ND_EXIT_OK;
 		}
@@ -231,7 +224,7 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	char **words;
 	int n;
 	if (nd_split_words(original, &words, &n, &err) < 0)
-		return refuse(cli, "refused: %s", "拒绝：%s", err.msg);
+		return refuse(_("refused: %s"), err.msg);
 	int rc;
 	const struct nd_command *command = n ? nd_cli_resolve(n, words) : NULL;
 	if (n == 0) {
@@ -253,8 +246,7 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 		else if (err.msg[0])
 			rc = nd_cli_fail(&err);
 		else
-			rc = refuse(cli, "refused: '%s' is not a newsdesk command (try help)",
-				    "拒绝：“%s”不是 newsdesk 命令（可用 help 查看）", words[0]);
+			rc = refuse(_("refused: '%s' is not a newsdesk command (try help)"), words[0]);
 	}
 	nd_words_free(words, n);
 	return rc;

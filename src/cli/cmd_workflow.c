@@ -7,6 +7,7 @@
 #include "newsdesk/filing.h"
 #include "newsdesk/items.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/workflow.h"
 
 #include <errno.h>
@@ -22,7 +23,7 @@ int nd_cli_apply_verb(struct nd_cli *cli, const struct nd_command *cmd, const ch
 	struct nd_error err = { 0 };
 	struct nd_transition_result res;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_workflow_apply(cli->st, &cli->actor, id, verb, note, cli->zh, &res, &err) < 0)
+	    nd_workflow_apply(cli->st, &cli->actor, id, verb, note, &res, &err) < 0)
 		return nd_cli_fail(&err);
 	printf("#%lld %s → %s\n", id, res.from, res.to);
 	return ND_EXIT_OK;
@@ -82,16 +83,16 @@ int nd_cmd_workflow(struct nd_cli *cli, const struct nd_command *cmd, int argc, 
 	struct nd_workflow wf;
 	if (nd_cli_open(cli, 0, &err) < 0 || nd_workflow_load(cli->st, &wf, &err) < 0)
 		return nd_cli_fail(&err);
-	puts(cli->zh ? "状态:" : "States:");
+	puts(_("States:"));
 	for (size_t i = 0; i < wf.n_states; i++) {
 		const struct nd_state *s = &wf.states[i];
 		printf("  %-10s ", s->name);
 		nd_cli_put(stdout, s->label_zh, 0);
 		printf(" / ");
 		nd_cli_put(stdout, s->label_en, 0);
-		printf("%s\n", s->editable ? "" : (cli->zh ? "  (不可编辑)" : "  (not editable)"));
+		printf("%s\n", s->editable ? "" : _("  (not editable)"));
 	}
-	puts(cli->zh ? "\n动作:" : "\nVerbs:");
+	puts(_("\nVerbs:"));
 	for (size_t i = 0; i < wf.n_transitions; i++) {
 		const struct nd_transition *t = &wf.transitions[i];
 		printf("  %-8s %-10s → %-10s %-8s%s%s  ", t->verb, t->from_state,
@@ -119,7 +120,7 @@ int nd_cmd_log(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 	struct nd_note *notes;
 	size_t n, nn;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_events_list(cli->st, &cli->actor, id, cli->zh, &ev, &n, &err) < 0)
+	    nd_events_list(cli->st, &cli->actor, id, &ev, &n, &err) < 0)
 		return nd_cli_fail(&err);
 	if (nd_notes_list(cli->st, &cli->actor, id, &notes, &nn, &err) < 0) {
 		nd_events_free(ev, n);
@@ -143,7 +144,7 @@ int nd_cmd_log(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 		putchar('\n');
 	}
 	if (nn)
-		printf("\n%s\n", cli->zh ? "审稿意见:" : "Notes:");
+		printf("\n%s\n", _("Notes:"));
 	for (size_t i = 0; i < nn; i++) {
 		char when[32];
 		nd_cli_time(notes[i].at, when, sizeof when);
@@ -276,9 +277,8 @@ int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if (rc < 0)
 		return nd_cli_fail(&err);
 	if (unchanged)
-		printf("#%lld unchanged\n", id);
+		printf(_("#%lld unchanged\n"), id);
 	else
-		printf("#%lld saved as revision %d%s\n", id, rev,
-		       moved ? (cli->zh ? " (已编)" : " (now edited)") : "");
+		printf(_("#%1$lld saved as revision %2$d%3$s\n"), id, rev, moved ? _(" (now edited)") : "");
 	return ND_EXIT_OK;
 }

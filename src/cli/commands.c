@@ -5,6 +5,7 @@
  * page's synopses are checked against it (tests/cli/synopsis.sh). */
 #include "newsdesk/cli.h"
 #include "newsdesk/files.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/sanitize.h"
 
 #include <stdlib.h>
@@ -469,14 +470,10 @@ static bool ssh_allows(struct nd_cli *cli, const struct nd_command *cmd, const c
 	char *clean = nd_sanitized(word, 0);
 	*rc = ND_EXIT_USAGE;
 	if (!(cmd->flags & ND_CMD_SSH))
-		fprintf(stderr,
-			cli->zh ? "newsdesk: 拒绝：“%s”不能通过 SSH 使用\n"
-				: "newsdesk: refused: '%s' is not available over SSH\n",
+		fprintf(stderr, _("newsdesk: refused: '%s' is not available over SSH\n"),
 			clean ? clean : "?");
 	else if (cli->actor.user.rank < cmd->min_rank)
-		fprintf(stderr,
-			cli->zh ? "newsdesk: 拒绝：你的角色不能使用“%s”\n"
-				: "newsdesk: refused: '%s' is not for your role\n",
+		fprintf(stderr, _("newsdesk: refused: '%s' is not for your role\n"),
 			clean ? clean : "?");
 	else
 		*rc = ND_EXIT_OK;

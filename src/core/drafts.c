@@ -321,7 +321,7 @@ int nd_draft_diff_current(struct nd_store *st, const struct nd_actor *actor, int
 {
 	struct nd_item it;
 	struct nd_draft d = { 0 };
-	int rc = nd_item_get(st, actor, id, 0, false, &it, err);
+	int rc = nd_item_get(st, actor, id, 0, &it, err);
 	if (rc < 0)
 		return rc;
 	if (file) {

@@ -289,7 +289,7 @@ static int save_move(struct nd_store *st, const struct nd_actor *actor, int64_t 
 	int rc = nd_workflow_load(st, &wf, err);
 	if (rc < 0)
 		return rc;
-	rc = nd_workflow_move(st, &wf, actor, id, verb, note, false, &tr, err);
+	rc = nd_workflow_move(st, &wf, actor, id, verb, note, &tr, err);
 	nd_workflow_free(&wf);
 	return rc;
 }

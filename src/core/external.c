@@ -305,7 +305,7 @@ int nd_external_edit(struct nd_store *st, const struct nd_actor *actor, int64_t 
 		return rc;
 	if (lock.took_over)
 		snprintf(res->took_over, sizeof res->took_over, "%s", lock.previous);
-	if ((rc = nd_item_get(st, actor, id, lock.base_rev, false, &it, err)) < 0)
+	if ((rc = nd_item_get(st, actor, id, lock.base_rev, &it, err)) < 0)
 		goto out;
 	original = nd_story_format(&it.story);
 	nd_item_free(&it);

@@ -6,6 +6,7 @@
 #include "newsdesk/count.h"
 #include "newsdesk/history.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
 
@@ -65,9 +66,9 @@ static int fill_item_row(sqlite3_stmt *stmt, void *elem)
 	return 0;
 }
 
-static void bind_common(sqlite3_stmt *stmt, bool zh)
+static void bind_common(sqlite3_stmt *stmt)
 {
-	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), zh);
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), nd_lang_is_zh());
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":now"), nd_now());
 }
 
@@ -239,7 +240,7 @@ static const char *const sort_orders[][2] = {
 };
 
 int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
-		 int64_t offset, int limit, bool zh, struct nd_item **rows, size_t *n,
+		 int64_t offset, int limit, struct nd_item **rows, size_t *n,
 		 struct nd_error *err)
 {
 	struct nd_buf sql = ND_BUF_INIT;
@@ -288,7 +289,7 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 	nd_buf_free(&sql);
 	if (rc < 0)
 		return rc;
-	bind_common(stmt, zh);
+	bind_common(stmt);
 	bind_filter(stmt, actor, f);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":offset"), offset);
@@ -401,7 +402,7 @@ static int may_read(const struct nd_actor *actor, const struct nd_item *it, stru
 		       (long long)it->id);
 }
 
-int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev, bool zh,
+int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev, 
 		struct nd_item *it, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
@@ -415,7 +416,7 @@ int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, i
 	memset(it, 0, sizeof *it);
 	if (rc < 0)
 		return rc;
-	bind_common(stmt, zh);
+	bind_common(stmt);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":rev"), rev);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
 	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) > 0) {
@@ -436,7 +437,7 @@ int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t
 		      struct nd_item **revs, size_t *n, struct nd_error *err)
 {
 	struct nd_item head;
-	int rc = nd_item_get(st, actor, id, 0, false, &head, err);
+	int rc = nd_item_get(st, actor, id, 0, &head, err);
 	*revs = NULL;
 	*n = 0;
 	if (rc < 0)
@@ -449,7 +450,7 @@ int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t
 		     "NULL") "JOIN revisions r ON r.item_id = i.id WHERE i.id = :id ORDER BY r.rev",
 		 &stmt, err)) < 0)
 		return rc;
-	bind_common(stmt, false);
+	bind_common(stmt);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
 	rc = nd_sql_collect(st, stmt, revs, n, sizeof **revs, fill_item_row, err,
 			    "listing revisions");
@@ -470,7 +471,7 @@ static int fill_count(sqlite3_stmt *stmt, void *elem)
 	return 0;
 }
 
-int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, bool zh,
+int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, 
 			 struct nd_state_count **counts, size_t *n, struct nd_error *err)
 {
 	*counts = NULL;
@@ -481,12 +482,12 @@ int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, bool
 			      "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
 			      "(SELECT count(*) FROM items i WHERE i.state = s.name AND "
 			      "i.reporter = ?) FROM states s ORDER BY s.position",
-			      "ds", zh ? 1 : 0, actor->user.login)
+			      "ds", nd_lang_is_zh(), actor->user.login)
 		: nd_sql_list(st, counts, n, sizeof **counts, fill_count, err, "counting items",
 			      "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
 			      "coalesce(c.n, 0) FROM states s LEFT JOIN state_counts c "
 			      "ON c.state = s.name ORDER BY s.position",
-			      "d", zh ? 1 : 0);
+			      "d", nd_lang_is_zh());
 	if (rc < 0) {
 		nd_state_counts_free(*counts, *n);
 		*counts = NULL;

@@ -93,7 +93,7 @@ int nd_original_get(struct nd_store *st, const struct nd_actor *actor, int64_t i
 {
 	memset(o, 0, sizeof *o);
 	struct nd_item it;
-	int rc = nd_item_get(st, actor, id, 0, false, &it, err); /* may this actor see it? */
+	int rc = nd_item_get(st, actor, id, 0, &it, err); /* may this actor see it? */
 	if (rc < 0)
 		return rc;
 	nd_item_free(&it);

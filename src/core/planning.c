@@ -4,6 +4,7 @@
 #include "newsdesk/planning.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 #include "newsdesk/workflow.h"
 
@@ -370,7 +371,7 @@ void nd_rundown_free(struct nd_rundown *r)
 	memset(r, 0, sizeof *r);
 }
 
-int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const char *code, bool zh,
+int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const char *code, 
 		    struct nd_rundown *r, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
@@ -388,7 +389,7 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		 "ORDER BY i.page, i.position, i.id",
 		 &stmt, err)) < 0)
 		goto fail;
-	sqlite3_bind_int(stmt, 1, zh);
+	sqlite3_bind_int(stmt, 1, nd_lang_is_zh());
 	nd_bind_text(stmt, 2, code);
 	int max_page = r->issue.pages;
 	while ((rc = nd_sql_step(st, stmt, "reading the rundown", err)) > 0) {
@@ -549,7 +550,7 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 	 * published_rev, the same event, as 'publish ID'. */
 	for (size_t i = 0; i < n; i++) {
 		struct nd_transition_result tr;
-		if ((rc = nd_workflow_move(st, &wf, actor, ids[i].id, ids[i].verb, code, false, &tr,
+		if ((rc = nd_workflow_move(st, &wf, actor, ids[i].id, ids[i].verb, code, &tr,
 					   err)) < 0)
 			goto fail;
 	}
@@ -608,7 +609,7 @@ int nd_issue_published(struct nd_store *st, const struct nd_actor *actor, const 
 		return nd_fail(err, ND_ENOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < np && rc == 0; i++)
-		if ((rc = nd_item_get(st, actor, pairs[i].id, pairs[i].rev, true, &(*items)[i],
+		if ((rc = nd_item_get(st, actor, pairs[i].id, pairs[i].rev, &(*items)[i],
 				      err)) == 0)
 			(*n)++;
 	free(pairs);

@@ -13,6 +13,7 @@
  * ORed; trigram plus a bigram side index pays for two indexes on every
  * filing when the bigram one alone answers every query. */
 #include "newsdesk/search.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 #include "newsdesk/utf8.h"
 
@@ -335,7 +336,7 @@ static int add_hit(sqlite3_stmt *stmt, const struct query *q, int part, struct n
 
 /* Hits of one part, newest first, from offset, until *n reaches limit. */
 static int page_part(struct nd_store *st, const struct query *q, const struct nd_search_options *o,
-		     const struct nd_actor *actor, bool zh, int part, int64_t offset, int limit,
+		     const struct nd_actor *actor, int part, int64_t offset, int limit,
 		     struct nd_search_hit **hits, size_t *n, struct nd_error *err)
 {
 	struct nd_buf sql = ND_BUF_INIT;
@@ -357,7 +358,7 @@ static int page_part(struct nd_store *st, const struct query *q, const struct nd
 	if (rc < 0)
 		return rc;
 	bind_query(stmt, q, o, actor, part);
-	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), zh);
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), nd_lang_is_zh());
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit - (int)*n);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":offset"), offset);
 	while ((rc = nd_sql_step(st, stmt, "searching", err)) > 0)
@@ -381,7 +382,7 @@ static int withdrawn_state(struct nd_store *st, const char *state, bool *withdra
 /* The page: headline hits first, then the others; paging past the
  * headline hits needs their number. */
 static int run_search(struct nd_store *st, const struct query *q, struct nd_search_options *o,
-		      const struct nd_actor *actor, bool zh, struct nd_search_hit **hits, size_t *n,
+		      const struct nd_actor *actor, struct nd_search_hit **hits, size_t *n,
 		      struct nd_error *err)
 {
 	int limit = o->limit > 0 ? o->limit : 20;
@@ -392,17 +393,17 @@ static int run_search(struct nd_store *st, const struct query *q, struct nd_sear
 	if (rc < 0 || o->offset >= o->total)
 		return rc;
 	if (o->offset == 0 || o->offset < head) {
-		rc = page_part(st, q, o, actor, zh, 1, o->offset, limit, hits, n, err);
+		rc = page_part(st, q, o, actor, 1, o->offset, limit, hits, n, err);
 		if (rc == 0)
-			rc = page_part(st, q, o, actor, zh, -1, 0, limit, hits, n, err);
+			rc = page_part(st, q, o, actor, -1, 0, limit, hits, n, err);
 	} else {
-		rc = page_part(st, q, o, actor, zh, -1, o->offset - head, limit, hits, n, err);
+		rc = page_part(st, q, o, actor, -1, o->offset - head, limit, hits, n, err);
 	}
 	return rc;
 }
 
 int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *query,
-	      struct nd_search_options *o, bool zh, struct nd_search_hit **hits, size_t *n,
+	      struct nd_search_options *o, struct nd_search_hit **hits, size_t *n,
 	      struct nd_error *err)
 {
 	struct query q = { 0 };
@@ -419,7 +420,7 @@ int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *que
 	q.joined = q.scan || o->state || o->section || o->reporter || o->issue || o->since ||
 		   o->until || reporter_only(actor);
 	if (rc == 0)
-		rc = run_search(st, &q, o, actor, zh, hits, n, err);
+		rc = run_search(st, &q, o, actor, hits, n, err);
 	nd_search_terms_free(&q.t);
 	if (rc < 0) {
 		nd_search_hits_free(*hits, *n);

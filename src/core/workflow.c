@@ -2,6 +2,7 @@
 #include "newsdesk/workflow.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdio.h>
@@ -145,15 +146,15 @@ int nd_workflow_publish_rank(const struct nd_workflow *wf)
 	return least;
 }
 
-const char *nd_state_label(const struct nd_state *s, bool zh)
+const char *nd_state_label(const struct nd_state *s)
 {
-	return zh ? s->label_zh : s->label_en;
+	return nd_lang_is_zh() ? s->label_zh : s->label_en;
 }
 
-static const char *label_of(const struct nd_workflow *wf, const char *name, bool zh)
+static const char *label_of(const struct nd_workflow *wf, const char *name)
 {
 	const struct nd_state *s = nd_workflow_state(wf, name);
-	return s ? nd_state_label(s, zh) : name;
+	return s ? nd_state_label(s) : name;
 }
 
 /* The item as the engine sees it, read inside the transaction. */
@@ -208,7 +209,7 @@ static const char *rank_word(int rank)
 
 /* Every check of a transition; on success *t is the row that applies. */
 static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int64_t id,
-		 const struct item_head *h, const char *verb, const char *note, bool zh,
+		 const struct item_head *h, const char *verb, const char *note, 
 		 const struct nd_transition **found, struct nd_error *err)
 {
 	const struct nd_transition *t = NULL;
@@ -226,7 +227,7 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 			t = c;
 		else
 			nd_buf_printf(&from, "%s%s", from.len ? " or " : "",
-				      label_of(wf, c->from_state, zh));
+				      label_of(wf, c->from_state));
 	}
 	if (!known) {
 		nd_buf_free(&from);
@@ -246,7 +247,7 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 	}
 	if (!t) {
 		int rc = nd_fail(err, ND_ESTATE, "#%lld is %s; '%s' needs %s", (long long)id,
-				 label_of(wf, h->state, zh), verb, nd_buf_str(&from));
+				 label_of(wf, h->state), verb, nd_buf_str(&from));
 		nd_buf_free(&from);
 		return rc;
 	}
@@ -277,7 +278,7 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 /* An item placed in an issue is published by the issue's rule: only while
  * every other item placed in it is signed off (what publish --issue
  * demands), so the desk cannot send out one page of a half-ready issue. */
-static int issue_rule(struct nd_store *st, int64_t id, const struct item_head *h, bool zh,
+static int issue_rule(struct nd_store *st, int64_t id, const struct item_head *h, 
 		      struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
@@ -288,7 +289,7 @@ static int issue_rule(struct nd_store *st, int64_t id, const struct item_head *h
 				"FROM items i JOIN states s ON s.name = i.state "
 				"WHERE i.issue = ?1 AND i.id <> ?2 AND NOT s.signed_off "
 				"ORDER BY i.page, i.position",
-				"sid", h->issue, id, zh ? 1 : 0);
+				"sid", h->issue, id, nd_lang_is_zh());
 	if (rc < 0)
 		return rc;
 	while ((rc = nd_sql_step(st, stmt, "reading the issue's items", err)) > 0)
@@ -321,7 +322,7 @@ static int issue_follow(struct nd_store *st, const char *issue, struct nd_error 
 }
 
 int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t id,
-		      const char *verb, const char *note, bool zh, struct nd_error *err)
+		      const char *verb, const char *note, struct nd_error *err)
 {
 	struct nd_workflow wf;
 	struct item_head h;
@@ -330,9 +331,9 @@ int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t
 	if (rc < 0)
 		return rc;
 	if ((rc = read_head(st, id, &h, err)) == 0 &&
-	    (rc = check(&wf, actor, id, &h, verb, note, zh, &t, err)) == 0 && h.issue[0] &&
+	    (rc = check(&wf, actor, id, &h, verb, note, &t, err)) == 0 && h.issue[0] &&
 	    publishes(&wf, t))
-		rc = issue_rule(st, id, &h, zh, err);
+		rc = issue_rule(st, id, &h, err);
 	nd_workflow_free(&wf);
 	return rc;
 }
@@ -340,7 +341,7 @@ int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t
 /* Moves the item along t (already checked) and logs it. */
 static int move(struct nd_store *st, const struct nd_workflow *wf, const struct nd_actor *actor,
 		int64_t id, const struct item_head *h, const struct nd_transition *t,
-		const char *note, bool zh, struct nd_transition_result *res, struct nd_error *err)
+		const char *note, struct nd_transition_result *res, struct nd_error *err)
 {
 	const char *to = t->to_state ? t->to_state : h->prev_state;
 	const struct nd_state *target = nd_workflow_state(wf, to);
@@ -359,27 +360,26 @@ static int move(struct nd_store *st, const struct nd_workflow *wf, const struct 
 					    ND_EVENT_CURRENT_REV, err)) < 0)
 		return rc;
 	res->event_id = sqlite3_last_insert_rowid(nd_store_db(st));
-	snprintf(res->from, sizeof res->from, "%s", label_of(wf, h->state, zh));
-	snprintf(res->to, sizeof res->to, "%s", label_of(wf, to, zh));
+	snprintf(res->from, sizeof res->from, "%s", label_of(wf, h->state));
+	snprintf(res->to, sizeof res->to, "%s", label_of(wf, to));
 	return 0;
 }
 
 int nd_workflow_move(struct nd_store *st, const struct nd_workflow *wf,
-		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note,
-		     bool zh, struct nd_transition_result *res, struct nd_error *err)
+		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note, struct nd_transition_result *res, struct nd_error *err)
 {
 	struct item_head h;
 	const struct nd_transition *t;
 	int rc;
 	memset(res, 0, sizeof *res);
 	if ((rc = read_head(st, id, &h, err)) < 0 ||
-	    (rc = check(wf, actor, id, &h, verb, note, zh, &t, err)) < 0)
+	    (rc = check(wf, actor, id, &h, verb, note, &t, err)) < 0)
 		return rc;
-	return move(st, wf, actor, id, &h, t, note, zh, res, err);
+	return move(st, wf, actor, id, &h, t, note, res, err);
 }
 
 int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t id,
-		      const char *verb, const char *note, bool zh, struct nd_transition_result *res,
+		      const char *verb, const char *note, struct nd_transition_result *res,
 		      struct nd_error *err)
 {
 	struct nd_workflow wf;
@@ -393,11 +393,11 @@ int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t
 	if ((rc = nd_workflow_load(st, &wf, err)) < 0)
 		goto out_rollback;
 	if ((rc = read_head(st, id, &h, err)) < 0 ||
-	    (rc = check(&wf, actor, id, &h, verb, note, zh, &t, err)) < 0)
+	    (rc = check(&wf, actor, id, &h, verb, note, &t, err)) < 0)
 		goto out;
 	bool publishing = publishes(&wf, t);
-	if ((publishing && h.issue[0] && (rc = issue_rule(st, id, &h, zh, err)) < 0) ||
-	    (rc = move(st, &wf, actor, id, &h, t, note, zh, res, err)) < 0 ||
+	if ((publishing && h.issue[0] && (rc = issue_rule(st, id, &h, err)) < 0) ||
+	    (rc = move(st, &wf, actor, id, &h, t, note, res, err)) < 0 ||
 	    (publishing && h.issue[0] && (rc = issue_follow(st, h.issue, err)) < 0))
 		goto out;
 	nd_workflow_free(&wf);

@@ -60,7 +60,7 @@ static bool irreversible(const struct tui *t, const struct nd_transition *tr)
 static bool confirmed(struct tui *t, int64_t id, const char *verb, const struct nd_transition *tr)
 {
 	char q[256];
-	const char *label = tr ? (t->zh ? tr->label_zh : tr->label_en) : verb;
+	const char *label = tr ? (nd_lang_is_zh() ? tr->label_zh : tr->label_en) : verb;
 	const struct nd_state *to =
 	    tr && tr->to_state ? nd_workflow_state(&t->wf, tr->to_state) : NULL;
 	if ((to && to->published) || irreversible(t, tr)) {
@@ -98,12 +98,12 @@ bool tui_run_verb(struct tui *t, int64_t id, const char *verb)
 		return false;
 	}
 	/* Check before asking anything: a refusal should not cost typing. */
-	if (nd_workflow_check(t->st, t->actor, id, verb, "-", t->zh, &err) < 0) {
+	if (nd_workflow_check(t->st, t->actor, id, verb, "-", &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return false;
 	}
 	struct nd_item it;
-	if (nd_item_get(t->st, t->actor, id, 0, t->zh, &it, &err) < 0) {
+	if (nd_item_get(t->st, t->actor, id, 0, &it, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return false;
 	}
@@ -125,7 +125,7 @@ bool tui_run_verb(struct tui *t, int64_t id, const char *verb)
 		}
 	}
 	struct nd_transition_result res;
-	bool done = nd_workflow_apply(t->st, t->actor, id, verb, note, t->zh, &res, &err) == 0;
+	bool done = nd_workflow_apply(t->st, t->actor, id, verb, note, &res, &err) == 0;
 	if (done)
 		tui_message(t, false, "#%lld %s → %s", (long long)id, res.from, res.to);
 	else
@@ -280,7 +280,7 @@ static int search_page(struct tui *t, int64_t index, struct nd_error *err)
 				       .offset = index / SEARCH_PAGE * SEARCH_PAGE };
 	struct nd_search_hit *hits;
 	size_t n;
-	int rc = nd_search(t->st, t->actor, t->search, &o, t->zh, &hits, &n, err);
+	int rc = nd_search(t->st, t->actor, t->search, &o, &hits, &n, err);
 	if (rc < 0)
 		return rc;
 	free(t->matches);

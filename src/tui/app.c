@@ -23,7 +23,7 @@ void tui_reload(struct tui *t, int list_height)
 	nd_state_counts_free(t->counts, t->ncounts);
 	t->counts = NULL;
 	t->ncounts = 0;
-	if (nd_item_state_counts(t->st, t->actor, t->zh, &t->counts, &t->ncounts, &err) < 0 ||
+	if (nd_item_state_counts(t->st, t->actor, &t->counts, &t->ncounts, &err) < 0 ||
 	    nd_item_count(t->st, t->actor, &t->filter, &t->total, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
@@ -46,7 +46,7 @@ void tui_reload(struct tui *t, int list_height)
 	if (t->top < 0)
 		t->top = 0;
 	tui_list_clear(t);
-	if (nd_item_list(t->st, t->actor, &t->filter, t->top, visible, t->zh, &t->rows, &t->nrows,
+	if (nd_item_list(t->st, t->actor, &t->filter, t->top, visible, &t->rows, &t->nrows,
 			 &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
@@ -312,13 +312,12 @@ static int loop(struct tui *t, const struct nd_tui_options *opt)
 	return 0;
 }
 
-int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor, bool zh,
+int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor, 
 	     struct nd_error *err)
 {
 	memset(t, 0, sizeof *t);
 	t->st = st;
 	t->actor = actor;
-	t->zh = zh;
 	t->stack[0] = (struct tui_pane){ &tui_desk_pane, NULL };
 	t->depth = 1;
 	return nd_workflow_load(st, &t->wf, err) < 0 ? err->code : 0;
@@ -329,11 +328,11 @@ void tui_done(struct tui *t)
 	tui_free(t);
 }
 
-int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
+int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, 
 	       const struct nd_tui_options *opt, struct nd_error *err)
 {
 	struct tui t;
-	if (tui_init(&t, st, actor, zh, err) < 0)
+	if (tui_init(&t, st, actor, err) < 0)
 		return err->code;
 	SCREEN *screen = newterm(NULL, stdout, stdin);
 	if (!screen) {

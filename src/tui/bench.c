@@ -39,7 +39,7 @@ int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t
 		      struct nd_bench_keys *out, struct nd_error *err)
 {
 	struct tui t;
-	if (tui_init(&t, st, actor, false, err) < 0)
+	if (tui_init(&t, st, actor, err) < 0)
 		return err->code;
 	SCREEN *screen = newterm(NULL, stdout, stdin);
 	if (!screen) {

@@ -63,7 +63,7 @@ static int64_t next_id(struct tui *t)
 	size_t n;
 	struct nd_error err = { 0 };
 	int64_t id = 0;
-	if (nd_item_list(t->st, t->actor, &t->filter, t->sel + 1, 1, t->zh, &rows, &n, &err) == 0) {
+	if (nd_item_list(t->st, t->actor, &t->filter, t->sel + 1, 1, &rows, &n, &err) == 0) {
 		if (n)
 			id = rows[0].id;
 		nd_items_free(rows, n);

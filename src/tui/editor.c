@@ -625,7 +625,7 @@ static void cleanup(struct tui *t)
 		long n = r->apply(nd_doc_text(&ed->doc, ND_F_BODY), &out);
 		if (n > 0 && nd_doc_replace_body(&ed->doc, nd_buf_str(&out)) == 0)
 			nd_buf_printf(&report, "%s%ld %s", report.len ? ", " : "", n,
-				      t->zh ? r->what_zh : r->what_en);
+				      _(r->what_en));
 		nd_buf_free(&out);
 	}
 	if (report.len)
@@ -919,7 +919,7 @@ bool tui_editor_open(struct tui *t, int64_t id)
 		tui_message(t, true, "%s", err.msg);
 		return false;
 	}
-	if (nd_item_get(t->st, t->actor, id, lock.base_rev, t->zh, &it, &err) < 0) {
+	if (nd_item_get(t->st, t->actor, id, lock.base_rev, &it, &err) < 0) {
 		nd_lock_release(t->st, t->actor, id, NULL);
 		tui_message(t, true, "%s", err.msg);
 		return false;

@@ -32,7 +32,7 @@ int tui_state_attr(const struct tui *t, const char *state)
 const char *tui_state_label(const struct tui *t, const char *state)
 {
 	const struct nd_state *s = nd_workflow_state(&t->wf, state);
-	return s ? nd_state_label(s, t->zh) : state;
+	return s ? nd_state_label(s) : state;
 }
 
 void tui_setup_colors(struct tui *t)

@@ -81,7 +81,7 @@ static void add_log(struct tui *t, struct tui_itemview *iv, int width, bool head
 	struct nd_event *ev;
 	size_t n;
 	struct nd_error err = { 0 };
-	if (nd_events_list(t->st, t->actor, iv->id, t->zh, &ev, &n, &err) < 0)
+	if (nd_events_list(t->st, t->actor, iv->id, &ev, &n, &err) < 0)
 		return;
 	struct nd_buf b = ND_BUF_INIT;
 	char at[32];
@@ -121,7 +121,7 @@ static void build(struct tui *t, struct tui_itemview *iv, int width)
 	iv->scroll = 0;
 	if (!iv->id)
 		return;
-	if (nd_item_get(t->st, t->actor, iv->id, 0, t->zh, &it, &err) < 0) {
+	if (nd_item_get(t->st, t->actor, iv->id, 0, &it, &err) < 0) {
 		add_line(iv, err.msg, strlen(err.msg), A_BOLD);
 		return;
 	}

@@ -168,7 +168,7 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 	clear_rows(rv);
 	rv->width = width;
 	int w = width - 1 - ND_WRAP_HANG;
-	if (nd_review_load(t->st, t->actor, rv->id, rv->rev_a, rv->rev_b, t->zh, &r, &err) < 0) {
+	if (nd_review_load(t->st, t->actor, rv->id, rv->rev_a, rv->rev_b, &r, &err) < 0) {
 		line(rv, err.msg, SEG_WARN, w);
 		return;
 	}
@@ -185,7 +185,7 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 	/* who signed off, and when */
 	struct nd_event *ev;
 	size_t nev;
-	if (nd_events_list(t->st, t->actor, rv->id, t->zh, &ev, &nev, &err) == 0) {
+	if (nd_events_list(t->st, t->actor, rv->id, &ev, &nev, &err) == 0) {
 		for (size_t i = nev; i-- > 0;) {
 			if (strcmp(ev[i].verb, "approve") == 0) {
 				char at[32];
@@ -203,8 +203,7 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 		if (!r.fields[i].changed)
 			continue;
 		struct para p = { ND_BUF_INIT, NULL, 0 };
-		snprintf(buf, sizeof buf,
-			 "%s: ", t->zh ? r.fields[i].name_zh : r.fields[i].name_en);
+		snprintf(buf, sizeof buf, "%s: ", _(r.fields[i].name_en));
 		para_add(&p, buf, SEG_BOLD);
 		for (size_t k = 0; k < r.fields[i].diff.n; k++) {
 			const struct nd_diff_span *sp = &r.fields[i].diff.spans[k];
@@ -245,10 +244,8 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 			const struct nd_proof_check *k = &nd_proof_checks[c];
 			size_t n = k->fix ? nd_proof_count(&pr, k) : 0;
 			if (n) { /* a mechanical class: one line, ^K fixes them all */
-				snprintf(buf, sizeof buf, _("%zu %s — ^K fixes them"), n,
-					 t->zh    ? k->noun_zh
-					 : n == 1 ? k->noun1_en
-						  : k->noun_en);
+				snprintf(buf, sizeof buf, _("%1$zu %2$s — ^K fixes them"), n,
+					 ngettext(k->noun1_en, k->noun_en, n));
 				line(rv, buf, SEG_DIM, w);
 			}
 		}

@@ -31,7 +31,7 @@ static void load(struct tui *t, struct tui_rundown *rd)
 	if (rd->loaded)
 		nd_rundown_free(&rd->r);
 	rd->loaded = false;
-	if (nd_rundown_load(t->st, t->actor, rd->code, t->zh, &rd->r, &err) < 0) {
+	if (nd_rundown_load(t->st, t->actor, rd->code, &rd->r, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
