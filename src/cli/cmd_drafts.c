@@ -32,8 +32,8 @@ static void list_files(struct nd_cli *cli, const struct nd_draft_file *f, size_t
 		if (nd_draft_file_path(cli->st, f[i].author, f[i].item_id, false, path, sizeof path,
 				       &err) < 0)
 			continue;
-		printf("#%-6lld %-12s %s  $EDITOR  %lld bytes  ", (long long)f[i].item_id,
-		       f[i].author, when, f[i].size);
+		printf(_("#%1$-6lld %2$-12s %3$s  $EDITOR  %4$lld bytes  "),
+		       (long long)f[i].item_id, f[i].author, when, f[i].size);
 		nd_cli_put(stdout, path, 0);
 		putchar('\n');
 	}
@@ -48,7 +48,7 @@ int nd_cmd_drafts(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	bool discard = a.npos == 2 && strcmp(a.pos[0], "discard") == 0;
 	long long id = discard ? nd_cli_parse_id(a.pos[1]) : 0;
 	if ((a.npos != 0 && !discard) || (discard && !id))
-		return nd_cli_usage(cmd, "drafts takes no arguments, or: discard ID");
+		return nd_cli_usage(cmd, _("drafts takes no arguments, or: discard ID"));
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
@@ -59,7 +59,7 @@ int nd_cmd_drafts(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 				       &err) < 0)
 			return nd_cli_fail(&err);
 		remove(path);
-		printf("#%lld: your drafts discarded\n", id);
+		printf(_("#%lld: your drafts discarded\n"), id);
 		return ND_EXIT_OK;
 	}
 	struct nd_draft *d;
@@ -100,8 +100,8 @@ int nd_cli_offer_draft(struct nd_cli *cli, long long id, unsigned *flags)
 	int64_t at;
 	if (nd_draft_other(cli->st, &cli->actor, id, who, sizeof who, &at) == 1) {
 		nd_cli_time(at, when, sizeof when);
-		fprintf(stderr, "newsdesk: note: %s has an unsaved draft of #%lld (%s)\n", who, id,
-			when);
+		fprintf(stderr, _("newsdesk: note: %1$s has an unsaved draft of #%2$lld (%3$s)\n"),
+			who, id, when);
 	}
 	int found = nd_draft_get(cli->st, &cli->actor, id, &d, &err);
 	if (found < 0 || nd_draft_file_path(cli->st, cli->actor.user.login, id, false, path,
@@ -110,12 +110,15 @@ int nd_cli_offer_draft(struct nd_cli *cli, long long id, unsigned *flags)
 	bool file = access(path, F_OK) == 0;
 	if (found == 1) {
 		nd_cli_time(d.saved_at, when, sizeof when);
-		fprintf(stderr, _("newsdesk: #%1$lld has your unsaved draft from the desk (%2$s, %3$ld chars)\n"),
-			id, when, d.chars);
+		fprintf(
+		    stderr,
+		    _("newsdesk: #%1$lld has your unsaved draft from the desk (%2$s, %3$ld chars)\n"),
+		    id, when, d.chars);
 		nd_draft_free(&d);
 	}
 	if (file)
-		fprintf(stderr, "newsdesk: #%lld has your unsaved $EDITOR draft: %s\n", id, path);
+		fprintf(stderr, _("newsdesk: #%1$lld has your unsaved $EDITOR draft: %2$s\n"), id,
+			path);
 	if (found != 1 && !file)
 		return -1;
 	for (;;) {
@@ -146,11 +149,11 @@ int nd_cli_offer_draft(struct nd_cli *cli, long long id, unsigned *flags)
 				return nd_cli_fail(&err);
 			if (file && unlink(path) < 0)
 				perror(path);
-			fprintf(stderr, "newsdesk: #%lld: draft discarded\n", id);
+			fprintf(stderr, _("newsdesk: #%lld: draft discarded\n"), id);
 			return -1;
 		}
 		if (c == 'q' || c == 0) {
-			fprintf(stderr, "newsdesk: #%lld not edited; your draft is kept\n", id);
+			fprintf(stderr, _("newsdesk: #%lld not edited; your draft is kept\n"), id);
 			return ND_EXIT_FAIL;
 		}
 	}

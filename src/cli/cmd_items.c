@@ -26,14 +26,14 @@ static int read_input(FILE *f, const char *name, struct nd_buf *b, struct nd_err
 	size_t got;
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (nd_buf_add(b, chunk, got) < 0)
-			return nd_fail(err, ND_ENOMEM, "out of memory");
+			return nd_fail(err, ND_ENOMEM, _("out of memory"));
 		if (b->len > ND_MAX_INPUT)
 			return nd_fail(err, ND_EINVAL,
-				       "%s is over 1 MiB; a story may have at most %d bytes", name,
-				       ND_MAX_INPUT);
+				       _("%1$s is over 1 MiB; a story may have at most %2$d bytes"),
+				       name, ND_MAX_INPUT);
 	}
 	if (ferror(f))
-		return nd_fail(err, ND_EIO, "cannot read %s: %s", name, strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot read %1$s: %2$s"), name, strerror(errno));
 	return 0;
 }
 
@@ -50,8 +50,8 @@ static int check_upload(const struct nd_buf *input, const struct upload_check *c
 	if (check->bytes >= 0 && (long long)input->len != check->bytes)
 		return nd_fail(
 		    err, ND_EINVAL,
-		    "received %zu bytes but --bytes says %lld: the upload was cut short or "
-		    "changed; nothing was filed, send it again",
+		    _("received %1$zu bytes but --bytes says %2$lld: the upload was cut short or "
+		      "changed; nothing was filed, send it again"),
 		    input->len, check->bytes);
 	if (check->sha256) {
 		char hex[65];
@@ -59,8 +59,8 @@ static int check_upload(const struct nd_buf *input, const struct upload_check *c
 		if (strcasecmp(hex, check->sha256) != 0)
 			return nd_fail(
 			    err, ND_EINVAL,
-			    "the SHA-256 of what arrived is %s, not %s: the upload was cut "
-			    "short or changed; nothing was filed, send it again",
+			    _("the SHA-256 of what arrived is %1$s, not %2$s: the upload was cut "
+			      "short or changed; nothing was filed, send it again"),
 			    hex, check->sha256);
 	}
 	return 0;
@@ -123,11 +123,11 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		switch (c) {
 		case ND_O_BYTES:
 			if (nd_cli_parse_number(optarg, 0, LLONG_MAX, &check.bytes) < 0)
-				return nd_cli_usage(cmd, "--bytes needs the size in bytes");
+				return nd_cli_usage(cmd, _("--bytes needs the size in bytes"));
 			break;
 		case ND_O_SHA256:
 			if (strlen(optarg) != 64)
-				return nd_cli_usage(cmd, "--sha256 needs 64 hex digits");
+				return nd_cli_usage(cmd, _("--sha256 needs 64 hex digits"));
 			check.sha256 = optarg;
 			break;
 		case ND_O_ENCODING:
@@ -143,7 +143,7 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if ((token || check.bytes >= 0 || check.sha256) && a.npos > 1)
 		return nd_cli_usage(
 		    cmd,
-		    "--token, --bytes and --sha256 describe one upload: give one FILE at most");
+		    _("--token, --bytes and --sha256 describe one upload: give one FILE at most"));
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
@@ -351,12 +351,12 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 				if (strcmp(sorts[i].name, optarg) == 0)
 					break;
 			if (i == sizeof sorts / sizeof *sorts)
-				return nd_cli_usage(cmd, "unknown sort '%s'", optarg);
+				return nd_cli_usage(cmd, _("unknown sort '%s'"), optarg);
 			filter.sort = sorts[i].sort;
 			break;
 		case ND_O_LIMIT:
 			if (nd_cli_parse_number(optarg, 1, INT_MAX, &num) < 0)
-				return nd_cli_usage(cmd, "--limit needs a positive number");
+				return nd_cli_usage(cmd, _("--limit needs a positive number"));
 			limit = (long)num;
 			break;
 		case ND_O_FORMAT:
@@ -364,13 +364,13 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 				if (strcmp(list_formats[i].name, optarg) == 0)
 					break;
 			if (i == sizeof list_formats / sizeof *list_formats)
-				return nd_cli_usage(cmd, "unknown format '%s' (table, tsv or json)",
-						    optarg);
+				return nd_cli_usage(
+				    cmd, _("unknown format '%s' (table, tsv or json)"), optarg);
 			format = list_formats[i].format;
 			break;
 		case ND_O_WIDTH:
 			if (nd_cli_parse_number(optarg, 40, 10000, &num) < 0)
-				return nd_cli_usage(cmd, "--width needs 40 columns or more");
+				return nd_cli_usage(cmd, _("--width needs 40 columns or more"));
 			width = (int)num;
 			break;
 		default:
@@ -378,7 +378,7 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		}
 	}
 	if (a.npos != 0)
-		return nd_cli_usage(cmd, "unexpected argument '%s'", a.pos[0]);
+		return nd_cli_usage(cmd, _("unexpected argument '%s'"), a.pos[0]);
 
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
@@ -394,15 +394,16 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		nd_workflow_free(&wf);
 		if (!s) {
 			nd_fail(&err, ND_EINVAL,
-				"unknown state '%s'; 'newsdesk workflow' lists them", state_word);
+				_("unknown state '%s'; 'newsdesk workflow' lists them"),
+				state_word);
 			return nd_cli_fail(&err);
 		}
 		filter.state = state_name;
 	}
 	struct nd_item *rows;
 	size_t n;
-	if (nd_item_list(cli->st, &cli->actor, &filter, 0, limit ? (int)limit : INT_MAX, 
-			 &rows, &n, &err) < 0)
+	if (nd_item_list(cli->st, &cli->actor, &filter, 0, limit ? (int)limit : INT_MAX, &rows, &n,
+			 &err) < 0)
 		return nd_cli_fail(&err);
 	if (format == FORMAT_TABLE)
 		list_table(rows, n, nd_cli_width(width));
@@ -497,7 +498,8 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		switch (c) {
 		case ND_O_REV:
 			if (nd_cli_parse_number(optarg, 1, INT_MAX, &n) < 0)
-				return nd_cli_usage(cmd, "--rev needs a revision number (1, 2, …)");
+				return nd_cli_usage(cmd,
+						    _("--rev needs a revision number (1, 2, …)"));
 			rev = (int)n;
 			break;
 		case ND_O_ORIGINAL:
@@ -507,7 +509,7 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "text") != 0)
-				return nd_cli_usage(cmd, "unknown format '%s' (text or json)",
+				return nd_cli_usage(cmd, _("unknown format '%s' (text or json)"),
 						    optarg);
 			break;
 		default:
@@ -515,10 +517,10 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		}
 	}
 	if (a.npos != 1)
-		return nd_cli_usage(cmd, "show takes one item ID");
+		return nd_cli_usage(cmd, _("show takes one item ID"));
 	long long id = nd_cli_parse_id(a.pos[0]);
 	if (!id)
-		return nd_cli_usage(cmd, "'%s' is not an item ID", a.pos[0]);
+		return nd_cli_usage(cmd, _("'%s' is not an item ID"), a.pos[0]);
 	if (original)
 		return nd_cli_show_original(cli, id);
 	struct nd_error err = { 0 };
@@ -547,7 +549,7 @@ int nd_cmd_revisions(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 		return parse_rc;
 	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
 	if (!id)
-		return nd_cli_usage(cmd, "revisions takes one item ID");
+		return nd_cli_usage(cmd, _("revisions takes one item ID"));
 	struct nd_error err = { 0 };
 	struct nd_item *revs;
 	size_t n;

@@ -38,14 +38,14 @@ int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		return parse_rc;
 	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	if (argc < 2 || argc > 4)
-		return nd_cli_usage(cmd, "diff takes an item ID and up to two revisions");
+		return nd_cli_usage(cmd, _("diff takes an item ID and up to two revisions"));
 	long long id = nd_cli_parse_id(argv[1]);
 	long long ra = 0, rb = 0;
 	if (!id)
-		return nd_cli_usage(cmd, "'%s' is not an item ID", argv[1]);
+		return nd_cli_usage(cmd, _("'%s' is not an item ID"), argv[1]);
 	if ((argc > 2 && nd_cli_parse_number(argv[2], 1, INT_MAX, &ra) < 0) ||
 	    (argc > 3 && nd_cli_parse_number(argv[3], 1, INT_MAX, &rb) < 0))
-		return nd_cli_usage(cmd, "revisions are numbers: 1, 2, …");
+		return nd_cli_usage(cmd, _("revisions are numbers: 1, 2, …"));
 	struct nd_error err = { 0 };
 	struct nd_review r;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
@@ -96,13 +96,12 @@ static void print_proof(const struct nd_proof_report *r)
 		size_t n = nd_proof_count(r, k);
 		if (!n)
 			continue;
-		if (k->fix)
-		{
+		if (k->fix) {
 			printf("%-18s ", k->id);
-			printf(_("%1$zu %2$s — ^K fixes them"), n, ngettext(k->noun1_en, k->noun_en, n));
+			printf(_("%1$zu %2$s — ^K fixes them"), n,
+			       ngettext(k->noun1_en, k->noun_en, n));
 			putchar('\n');
-		}
-		else /* each check's explanation once, for the checks that fired */
+		} else /* each check's explanation once, for the checks that fired */
 			printf("%-18s %s\n", k->id, _(k->explain_en));
 	}
 	printf(ngettext("%1$zu warning · %2$ld 字 · %3$.1f / 10,000 (limit %4$.0f)\n",
@@ -125,14 +124,15 @@ int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		switch (c) {
 		case ND_O_REV:
 			if (nd_cli_parse_number(optarg, 1, INT_MAX, &n) < 0)
-				return nd_cli_usage(cmd, "--rev needs a revision number (1, 2, …)");
+				return nd_cli_usage(cmd,
+						    _("--rev needs a revision number (1, 2, …)"));
 			rev = (int)n;
 			break;
 		case ND_O_FORMAT:
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "text") != 0)
-				return nd_cli_usage(cmd, "unknown format '%s' (text or json)",
+				return nd_cli_usage(cmd, _("unknown format '%s' (text or json)"),
 						    optarg);
 			break;
 		default:
@@ -141,7 +141,7 @@ int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	}
 	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
 	if (!id)
-		return nd_cli_usage(cmd, "proof takes one item ID");
+		return nd_cli_usage(cmd, _("proof takes one item ID"));
 	struct nd_error err = { 0 };
 	struct nd_proof_report r;
 	if (nd_cli_open(cli, 0, &err) < 0 ||

@@ -31,7 +31,7 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		return parse_rc;
 	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	if (argc > 1)
-		return nd_cli_usage(cmd, "mine takes no arguments");
+		return nd_cli_usage(cmd, _("mine takes no arguments"));
 	struct nd_error err = { 0 };
 	struct nd_item *rows;
 	size_t n;
@@ -100,10 +100,11 @@ static int render_keys(struct nd_cli *cli, struct nd_buf *block, struct nd_error
 	char exe[PATH_MAX], db[PATH_MAX];
 	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (len <= 0)
-		return nd_fail(err, ND_EIO, "cannot find newsdesk's own path");
+		return nd_fail(err, ND_EIO, _("cannot find newsdesk's own path"));
 	exe[len] = '\0';
 	if (!realpath(cli->db_path, db))
-		return nd_fail(err, ND_EIO, "cannot resolve %s: %s", cli->db_path, strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot resolve %1$s: %2$s"), cli->db_path,
+			       strerror(errno));
 	int rc = nd_user_list(cli->st, &users, &n, err);
 	if (rc < 0)
 		return rc;
@@ -123,7 +124,7 @@ static int install_keys(const char *path, const char *block, struct nd_error *er
 	if (access(path, F_OK) == 0)
 		rc = nd_read_file(path, &existing, err);
 	if (rc == 0 && nd_keys_merge(nd_buf_str(&existing), block, &out) < 0)
-		rc = nd_fail(err, ND_ENOMEM, "out of memory");
+		rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 	/* the file is read above and merged: replacing it is the point */
 	if (rc == 0)
 		rc = nd_output_file(path, out.data ? out.data : "", out.len,
@@ -141,7 +142,7 @@ int nd_cmd_keys(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		return parse_rc;
 	const char *install = a.n ? a.opt[a.n - 1].value : NULL; /* --install, the one option */
 	if (a.npos)
-		return nd_cli_usage(cmd, "keys takes only --install PATH");
+		return nd_cli_usage(cmd, _("keys takes only --install PATH"));
 	struct nd_error err = { 0 };
 	struct nd_buf block = ND_BUF_INIT;
 	int rc = nd_cli_open(cli, 0, &err);
@@ -157,7 +158,7 @@ int nd_cmd_keys(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if (rc < 0)
 		return nd_cli_fail(&err);
 	if (install)
-		printf("installed newsdesk's keys in %s\n", install);
+		printf(_("installed newsdesk's keys in %s\n"), install);
 	return ND_EXIT_OK;
 }
 
@@ -203,7 +204,7 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	nd_restrict();
 	cli->ssh = true;
 	if (argc != 2)
-		return nd_cli_usage(cmd, "ssh-shell takes the LOGIN the key belongs to");
+		return nd_cli_usage(cmd, _("ssh-shell takes the LOGIN the key belongs to"));
 	struct nd_error err = { 0 };
 	/* The identity comes only from our own argument; the Unix account
 	 * running this (the desk account) must be an admin to act for it. */
@@ -246,7 +247,8 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 		else if (err.msg[0])
 			rc = nd_cli_fail(&err);
 		else
-			rc = refuse(_("refused: '%s' is not a newsdesk command (try help)"), words[0]);
+			rc = refuse(_("refused: '%s' is not a newsdesk command (try help)"),
+				    words[0]);
 	}
 	nd_words_free(words, n);
 	return rc;

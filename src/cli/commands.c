@@ -489,7 +489,7 @@ int nd_cli_run(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 	if (!cmd->subs)
 		return cmd->run(cli, cmd, argc, argv);
 	if (argc < 2)
-		return nd_cli_usage(cmd, "%s needs a subcommand", cmd->name);
+		return nd_cli_usage(cmd, _("%s needs a subcommand"), cmd->name);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
 		nd_cli_print_usage(stdout, cmd);
 		return ND_EXIT_OK;

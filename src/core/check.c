@@ -7,6 +7,7 @@
  * workflow's invariants, and the derived data: the search index and the
  * per-state counts, which --repair rebuilds. */
 #include "newsdesk/check.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/schema.h"
 #include "newsdesk/search.h"
 #include "newsdesk/store_sql.h"
@@ -101,7 +102,8 @@ static void restore_trigger(struct nd_check *c, const char *name)
 {
 	struct nd_error why = { 0 };
 	char *sql = schema_trigger(name);
-	int rc = sql ? nd_store_begin(c->st, &why) : nd_fail(&why, ND_ENOENT, "not in the schema");
+	int rc =
+	    sql ? nd_store_begin(c->st, &why) : nd_fail(&why, ND_ENOENT, _("not in the schema"));
 	if (rc == 0 && (rc = nd_sql_exec(c->st, &why, "recreating the trigger", sql, NULL)) >= 0)
 		rc = nd_store_commit(c->st, &why);
 	free(sql);
@@ -420,6 +422,6 @@ int nd_check(struct nd_store *st, const struct nd_actor *actor, unsigned flags,
 				 c.repair ? "repair the store" : "check the store", err);
 	for (size_t i = 0; rc == 0 && i < sizeof checks / sizeof *checks; i++)
 		if ((rc = checks[i].run(&c, err)) < 0)
-			nd_error_prefix(err, "check (%s) could not run: ", checks[i].name);
+			nd_error_prefix(err, _("check (%s) could not run: "), checks[i].name);
 	return rc < 0 ? rc : c.problems;
 }

@@ -54,7 +54,7 @@ static int fill_event(sqlite3_stmt *stmt, void *elem)
 	return 0;
 }
 
-int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
+int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		   struct nd_event **events, size_t *n, struct nd_error *err)
 {
 	*events = NULL;
@@ -98,9 +98,9 @@ int nd_note_add(struct nd_store *st, const struct nd_actor *actor, int64_t id, c
 	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, "add review notes", err)) < 0)
 		return rc;
 	if (!text || !text[0])
-		return nd_fail(err, ND_EINVAL, "the note is empty");
+		return nd_fail(err, ND_EINVAL, _("the note is empty"));
 	if (strlen(text) > 64 * 1024)
-		return nd_fail(err, ND_EINVAL, "the note is over 64 KiB");
+		return nd_fail(err, ND_EINVAL, _("the note is over 64 KiB"));
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
 	if ((rc = nd_note_append(st, id, ND_EVENT_CURRENT_REV, actor->user.login, text, err)) < 0)

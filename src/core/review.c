@@ -52,7 +52,7 @@ int nd_review_load(struct nd_store *st, const struct nd_actor *actor, int64_t id
 	r->coarse |= r->body.coarse;
 	if (rc < 0) {
 		nd_review_free(r);
-		return nd_fail(err, ND_ENOMEM, "out of memory comparing revisions");
+		return nd_fail(err, ND_ENOMEM, _("out of memory comparing revisions"));
 	}
 	return 0;
 }
@@ -70,7 +70,7 @@ int nd_proof_item(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		rc = nd_meta_get(st, key, limit, sizeof limit, err);
 	}
 	if (rc == 0 && nd_proof_story(&it.story, limit[0] ? atof(limit) : 2.0, report) < 0)
-		rc = nd_fail(err, ND_ENOMEM, "out of memory proofreading");
+		rc = nd_fail(err, ND_ENOMEM, _("out of memory proofreading"));
 	nd_item_free(&it);
 	return rc;
 }

@@ -41,7 +41,7 @@ int nd_search_parse(const char *query, struct nd_search_terms *t, struct nd_erro
 	const char *p = query ? query : "";
 	/* a phrase costs a doclist per character: bound what one query can ask */
 	if (strlen(p) > ND_SEARCH_MAX_BYTES)
-		return nd_fail(err, ND_EINVAL, "the query is too long (at most %d bytes)",
+		return nd_fail(err, ND_EINVAL, _("the query is too long (at most %d bytes)"),
 			       ND_SEARCH_MAX_BYTES);
 	while (*p) {
 		size_t skip;
@@ -68,18 +68,18 @@ int nd_search_parse(const char *query, struct nd_search_terms *t, struct nd_erro
 			continue; /* nothing but blanks */
 		if (t->n == ND_SEARCH_MAX_TERMS) {
 			nd_search_terms_free(t);
-			return nd_fail(err, ND_EINVAL, "too many search words (at most %d)",
+			return nd_fail(err, ND_EINVAL, _("too many search words (at most %d)"),
 				       ND_SEARCH_MAX_TERMS);
 		}
 		t->term[t->n] = strndup(start, (size_t)(end - start));
 		if (!t->term[t->n]) {
 			nd_search_terms_free(t);
-			return nd_fail(err, ND_ENOMEM, "out of memory");
+			return nd_fail(err, ND_ENOMEM, _("out of memory"));
 		}
 		t->n++;
 	}
 	if (t->n == 0)
-		return nd_fail(err, ND_EINVAL, "search for what? the query is empty");
+		return nd_fail(err, ND_EINVAL, _("search for what? the query is empty"));
 	return 0;
 }
 
@@ -316,7 +316,7 @@ static int add_hit(sqlite3_stmt *stmt, const struct query *q, int part, struct n
 {
 	struct nd_search_hit *nh = realloc(*hits, (*n + 1) * sizeof *nh);
 	if (!nh)
-		return nd_fail(err, ND_ENOMEM, "out of memory");
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	*hits = nh;
 	struct nd_search_hit *h = &(*hits)[(*n)++];
 	memset(h, 0, sizeof *h);
@@ -411,7 +411,8 @@ int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *que
 	*n = 0;
 	o->total = 0;
 	if (o->offset < 0)
-		return nd_fail(err, ND_EINVAL, "a search page cannot start before the first hit");
+		return nd_fail(err, ND_EINVAL,
+			       _("a search page cannot start before the first hit"));
 	int rc = nd_search_parse(query, &q.t, err);
 	if (rc < 0)
 		return rc;

@@ -6,6 +6,7 @@
  * lost without a word. check says so, and says how much of the database
  * lives only in the -wal (what a plain copy of the database file misses). */
 #include "newsdesk/walcheck.h"
+#include "newsdesk/lang.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -116,9 +117,9 @@ int nd_wal_inspect(const char *db_path, struct nd_wal_report *r, struct nd_error
 	snprintf(path, sizeof path, "%s-wal", db_path);
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return errno == ENOENT
-			   ? 0
-			   : nd_fail(err, ND_EIO, "cannot read %s: %s", path, strerror(errno));
+		return errno == ENOENT ? 0
+				       : nd_fail(err, ND_EIO, _("cannot read %1$s: %2$s"), path,
+						 strerror(errno));
 	r->present = true;
 	fseek(f, 0, SEEK_END);
 	r->bytes = ftell(f);
@@ -145,7 +146,7 @@ int nd_wal_inspect(const char *db_path, struct nd_wal_report *r, struct nd_error
 	int rc = pages ? scan_frames(f, r, hdr, big, pages, cap) : -1;
 	free(pages);
 	fclose(f);
-	return rc < 0 ? nd_fail(err, ND_ENOMEM, "out of memory reading %s", path) : 0;
+	return rc < 0 ? nd_fail(err, ND_ENOMEM, _("out of memory reading %s"), path) : 0;
 }
 
 /* SQLite deletes the -wal when the last connection closes, damaged or

@@ -194,7 +194,7 @@ static int read_head(struct nd_store *st, int64_t id, struct item_head *h, struc
 		if ((v = (const char *)sqlite3_column_text(stmt, 5)))
 			snprintf(h->issue, sizeof h->issue, "%s", v);
 	} else {
-		rc = found < 0 ? found : nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
+		rc = found < 0 ? found : nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -209,7 +209,7 @@ static const char *rank_word(int rank)
 
 /* Every check of a transition; on success *t is the row that applies. */
 static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int64_t id,
-		 const struct item_head *h, const char *verb, const char *note, 
+		 const struct item_head *h, const char *verb, const char *note,
 		 const struct nd_transition **found, struct nd_error *err)
 {
 	const struct nd_transition *t = NULL;
@@ -231,45 +231,46 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 	}
 	if (!known) {
 		nd_buf_free(&from);
-		return nd_fail(err, ND_EINVAL, "'%s' is not a workflow verb", verb);
+		return nd_fail(err, ND_EINVAL, _("'%s' is not a workflow verb"), verb);
 	}
 	bool own = strcmp(h->reporter, actor->user.login) == 0;
 	/* A verb the role may never use is refused for the role, not the state. */
 	if (actor->user.rank < least) {
 		nd_buf_free(&from);
-		return nd_fail(err, ND_EPERM, "only %s or above may %s (you are %s)",
+		return nd_fail(err, ND_EPERM, _("only %1$s or above may %2$s (you are %3$s)"),
 			       rank_word(least), verb, rank_word(actor->user.rank));
 	}
 	/* Reporters may not even learn the state of others' items. */
 	if (actor->user.rank < ND_RANK_EDITOR && !own) {
 		nd_buf_free(&from);
-		return nd_fail(err, ND_EPERM, "#%lld is not yours", (long long)id);
+		return nd_fail(err, ND_EPERM, _("#%lld is not yours"), (long long)id);
 	}
 	if (!t) {
-		int rc = nd_fail(err, ND_ESTATE, "#%lld is %s; '%s' needs %s", (long long)id,
-				 label_of(wf, h->state), verb, nd_buf_str(&from));
+		int rc = nd_fail(err, ND_ESTATE, _("#%1$lld is %2$s; '%3$s' needs %4$s"),
+				 (long long)id, label_of(wf, h->state), verb, nd_buf_str(&from));
 		nd_buf_free(&from);
 		return rc;
 	}
 	nd_buf_free(&from);
 	if (actor->user.rank < t->min_rank)
-		return nd_fail(err, ND_EPERM, "only %s or above may %s (you are %s)",
+		return nd_fail(err, ND_EPERM, _("only %1$s or above may %2$s (you are %3$s)"),
 			       rank_word(t->min_rank), verb, rank_word(actor->user.rank));
 	/* own_only: at the least role, only on one's own items. */
 	if (t->own_only && actor->user.rank == t->min_rank && !own)
-		return nd_fail(err, ND_EPERM, "only the item's own reporter may %s #%lld", verb,
-			       (long long)id);
+		return nd_fail(err, ND_EPERM, _("only the item's own reporter may %1$s #%2$lld"),
+			       verb, (long long)id);
 	if (t->note_required && (!note || !note[0]))
-		return nd_fail(err, ND_EINVAL, "'%s' needs a note saying why (--note \"…\")", verb);
-	if (!t->to_state && !h->prev_state[0])
-		return nd_fail(err, ND_ESTATE, "#%lld has no earlier state to %s to", (long long)id,
+		return nd_fail(err, ND_EINVAL, _("'%s' needs a note saying why (--note \"…\")"),
 			       verb);
+	if (!t->to_state && !h->prev_state[0])
+		return nd_fail(err, ND_ESTATE, _("#%1$lld has no earlier state to %2$s to"),
+			       (long long)id, verb);
 	if (h->lock_holder[0] && h->lock_expires > nd_now() &&
 	    strcmp(h->lock_holder, actor->user.login) != 0)
 		return nd_fail(
 		    err, ND_ELOCKED,
-		    "#%lld is being edited by %s; wait until they finish, or ask a chief "
-		    "to unlock it",
+		    _("#%1$lld is being edited by %2$s; wait until they finish, or ask a chief "
+		      "to unlock it"),
 		    (long long)id, h->lock_holder);
 	*found = t;
 	return 0;
@@ -278,7 +279,7 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 /* An item placed in an issue is published by the issue's rule: only while
  * every other item placed in it is signed off (what publish --issue
  * demands), so the desk cannot send out one page of a half-ready issue. */
-static int issue_rule(struct nd_store *st, int64_t id, const struct item_head *h, 
+static int issue_rule(struct nd_store *st, int64_t id, const struct item_head *h,
 		      struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
@@ -299,12 +300,13 @@ static int issue_rule(struct nd_store *st, int64_t id, const struct item_head *h
 				      sqlite3_column_text(stmt, 1));
 	sqlite3_finalize(stmt);
 	if (rc == 0 && n > 0)
-		rc = nd_fail(err, ND_ESTATE,
-			     "#%lld is placed in issue %s, which goes out only when all its items "
-			     "are signed off; %d %s not: %s%s. Sign %s off and publish the issue "
-			     "('newsdesk publish --issue %s'), or take #%lld off the issue",
-			     (long long)id, h->issue, n, n == 1 ? "is" : "are", nd_buf_str(&held),
-			     n > 10 ? ", …" : "", n == 1 ? "it" : "them", h->issue, (long long)id);
+		rc = nd_fail(
+		    err, ND_ESTATE,
+		    _("#%1$lld is placed in issue %2$s, which goes out only when all its items "
+		      "are signed off; %3$d %4$s not: %5$s%6$s. Sign %7$s off and publish the issue "
+		      "('newsdesk publish --issue %8$s'), or take #%9$lld off the issue"),
+		    (long long)id, h->issue, n, n == 1 ? "is" : "are", nd_buf_str(&held),
+		    n > 10 ? ", …" : "", n == 1 ? "it" : "them", h->issue, (long long)id);
 	nd_buf_free(&held);
 	return rc;
 }
@@ -354,8 +356,8 @@ static int move(struct nd_store *st, const struct nd_workflow *wf, const struct 
 	    "WHERE id = ?4 AND state = ?5",
 	    "ssiisd", to, h->state, now, id, h->state, target && target->published ? 1 : 0);
 	if (rc == 0)
-		rc =
-		    nd_fail(err, ND_ECONFLICT, "#%lld changed meanwhile; try again", (long long)id);
+		rc = nd_fail(err, ND_ECONFLICT, _("#%lld changed meanwhile; try again"),
+			     (long long)id);
 	if (rc < 0 || (rc = nd_event_append(st, id, actor->user.login, t->verb, h->state, to, note,
 					    ND_EVENT_CURRENT_REV, err)) < 0)
 		return rc;
@@ -366,7 +368,8 @@ static int move(struct nd_store *st, const struct nd_workflow *wf, const struct 
 }
 
 int nd_workflow_move(struct nd_store *st, const struct nd_workflow *wf,
-		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note, struct nd_transition_result *res, struct nd_error *err)
+		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note,
+		     struct nd_transition_result *res, struct nd_error *err)
 {
 	struct item_head h;
 	const struct nd_transition *t;

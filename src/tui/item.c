@@ -88,7 +88,7 @@ static void add_log(struct tui *t, struct tui_itemview *iv, int width, bool head
 	if (head && n && ev[n - 1].note && ev[n - 1].note[0]) {
 		const struct nd_event *e = &ev[n - 1];
 		when(e->at, at, sizeof at);
-		nd_buf_printf(&b, _("%s by %s at %s, with the note: %s"),
+		nd_buf_printf(&b, _("%1$s by %2$s at %3$s, with the note: %4$s"),
 			      e->to_state ? e->to_state : e->verb, e->actor, at, e->note);
 		add_wrapped(iv, nd_buf_str(&b), width, A_BOLD, "");
 		add_line(iv, "", 0, A_NORMAL);

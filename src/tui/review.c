@@ -178,7 +178,7 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 	when(r.a.rev_created, wa, sizeof wa);
 	when(r.b.rev_created, wb, sizeof wb);
 	snprintf(buf, sizeof buf,
-		 _("#%lld · revision %d (%s, %s) → %d (%s, %s) · [ ] change sides"),
+		 _("#%1$lld · revision %2$d (%3$s, %4$s) → %5$d (%6$s, %7$s) · [ ] change sides"),
 		 (long long)rv->id, r.a.rev, r.a.rev_author, wa, r.b.rev, r.b.rev_author, wb);
 	line(rv, buf, SEG_BOLD, w);
 
@@ -190,7 +190,7 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 			if (strcmp(ev[i].verb, "approve") == 0) {
 				char at[32];
 				when(ev[i].at, at, sizeof at);
-				snprintf(buf, sizeof buf, _("signed off (签发) by %s at %s"),
+				snprintf(buf, sizeof buf, _("signed off (签发) by %1$s at %2$s"),
 					 ev[i].actor, at);
 				line(rv, buf, SEG_INS, w);
 				break;
@@ -237,7 +237,7 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 	if (nd_proof_item(t->st, t->actor, rv->id, rv->rev_b, &pr, &err) == 0) {
 		line(rv, "", SEG_PLAIN, w);
 		snprintf(buf, sizeof buf,
-			 _("── Proofreading: %zu warnings, %.1f per 10,000 (limit %.0f) ──"),
+			 _("── Proofreading: %1$zu warnings, %2$.1f per 10,000 (limit %3$.0f) ──"),
 			 pr.left, pr.rate, pr.limit);
 		line(rv, buf, pr.left ? SEG_WARN : SEG_DIM, w);
 		for (size_t c = 0; c < nd_proof_check_count; c++) {

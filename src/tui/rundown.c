@@ -203,7 +203,7 @@ static void move_item(struct tui *t, struct tui_rundown *rd, int page, int posit
 	if (nd_item_move(t->st, t->actor, id, page, position, &err) < 0)
 		tui_message(t, true, "%s", err.msg);
 	else
-		tui_message(t, false, _("#%lld now on page %d"), (long long)id, page);
+		tui_message(t, false, _("#%1$lld now on page %2$d"), (long long)id, page);
 	rd->sel_id = id;
 	load(t, rd);
 }
@@ -229,7 +229,7 @@ static void publish_issue(struct tui *t, struct tui_rundown *rd)
 	struct nd_error err = { 0 };
 	struct nd_publish_result res;
 	char q[160];
-	snprintf(q, sizeof q, _("Publish issue %s (%zu items)? This cannot be undone. (y/n) "),
+	snprintf(q, sizeof q, _("Publish issue %1$s (%2$zu items)? This cannot be undone. (y/n) "),
 		 rd->code, rd->r.n);
 	if (!tui_confirm(q)) {
 		tui_message(t, false, "%s", _("not published"));
@@ -238,7 +238,8 @@ static void publish_issue(struct tui *t, struct tui_rundown *rd)
 	if (nd_issue_publish(t->st, t->actor, rd->code, false, &res, &err) < 0)
 		tui_message(t, true, "%s", err.msg);
 	else
-		tui_message(t, false, _("issue %s published: %zu items"), rd->code, res.published);
+		tui_message(t, false, _("issue %1$s published: %2$zu items"), rd->code,
+			    res.published);
 	load(t, rd);
 }
 
