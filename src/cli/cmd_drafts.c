@@ -16,8 +16,8 @@ static void list_store(const struct nd_draft *d, size_t n)
 		nd_cli_time(d[i].saved_at, when, sizeof when);
 		printf("#%-6lld %-12s %s  ", (long long)d[i].item_id, d[i].author, when);
 		printf(_("rev %d"), d[i].base_rev);
-		printf("%s  %6ld %s  ", d[i].current_rev != d[i].base_rev ? "*" : " ", d[i].chars,
-		       _("chars"));
+		printf("%s  ", d[i].current_rev != d[i].base_rev ? "*" : " ");
+		printf(_("%6ld chars  "), d[i].chars);
 		nd_cli_put(stdout, d[i].story.headline, 0);
 		putchar('\n');
 	}

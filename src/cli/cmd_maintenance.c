@@ -47,7 +47,7 @@ int nd_cli_restore_allowed(struct nd_cli *cli, const char *backup, struct nd_err
 	if (rc < 0 && (rc = nd_store_open(&st, backup, ND_STORE_READONLY, err)) < 0)
 		return rc;
 	if ((rc = nd_actor_resolve(st, cli->unix_login, cli->as, &actor, err)) == 0) {
-		rc = nd_require_rank(&actor, ND_RANK_ADMIN, "restore the database", err);
+		rc = nd_require_rank(&actor, ND_RANK_ADMIN, N_("restore the database"), err);
 		nd_actor_free(&actor);
 	}
 	nd_store_close(st);

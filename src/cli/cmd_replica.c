@@ -28,7 +28,7 @@ int nd_cmd_replicate(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	struct nd_error err = { 0 };
 	struct nd_buf yml = ND_BUF_INIT;
 	/* the URL is checked before anything is written or started */
-	if (admin_only(cli, "replicate the database", &err) < 0 ||
+	if (admin_only(cli, N_("replicate the database"), &err) < 0 ||
 	    nd_replica_config(cli->db_path, a.pos[0], &yml, &err) < 0) {
 		nd_buf_free(&yml);
 		return nd_cli_fail(&err);
@@ -53,7 +53,7 @@ int nd_cmd_replica(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 		return nd_cli_usage(cmd, _("replica config takes the replica's URL"));
 	struct nd_error err = { 0 };
 	struct nd_buf yml = ND_BUF_INIT;
-	if (admin_only(cli, "configure replication", &err) < 0 ||
+	if (admin_only(cli, N_("configure replication"), &err) < 0 ||
 	    nd_replica_config(cli->db_path, a.pos[0], &yml, &err) < 0) {
 		nd_buf_free(&yml);
 		return nd_cli_fail(&err);

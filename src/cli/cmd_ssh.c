@@ -147,7 +147,7 @@ int nd_cmd_keys(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	struct nd_buf block = ND_BUF_INIT;
 	int rc = nd_cli_open(cli, 0, &err);
 	if (rc == 0)
-		rc = nd_require_rank(&cli->actor, ND_RANK_ADMIN, "manage keys", &err);
+		rc = nd_require_rank(&cli->actor, ND_RANK_ADMIN, N_("manage keys"), &err);
 	if (rc == 0)
 		rc = render_keys(cli, &block, &err);
 	if (rc == 0 && install)

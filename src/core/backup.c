@@ -175,7 +175,7 @@ static bool same_file(const char *a, const char *b)
 int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *path, bool force,
 	      int *cleaned, struct nd_error *err)
 {
-	int rc = nd_require_rank(actor, ND_RANK_ADMIN, "make backups", err);
+	int rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("make backups"), err);
 	if (rc < 0)
 		return rc;
 	int n = clean_partials(path);
@@ -349,11 +349,14 @@ int nd_restore(const char *db_path, const char *backup, struct nd_restore_result
 	int users = nd_db_users(db_path, &who, err);
 	if (users != 0) {
 		if (users > 0)
-			rc =
-			    nd_fail(err, ND_ESTATE,
-				    _("the database is open in %1$d other process%2$s: %3$s; close "
-				      "them (the desk, filing over SSH) and restore again"),
-				    users, users == 1 ? "" : "es", nd_buf_str(&who));
+			rc = nd_fail(
+			    err, ND_ESTATE,
+			    ngettext("the database is open in %1$d other process: %2$s; close "
+				     "it (the desk, filing over SSH) and restore again",
+				     "the database is open in %1$d other processes: %2$s; close "
+				     "them (the desk, filing over SSH) and restore again",
+				     users),
+			    users, nd_buf_str(&who));
 		nd_buf_free(&who);
 		return users > 0 ? rc : users;
 	}

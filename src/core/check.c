@@ -419,7 +419,7 @@ int nd_check(struct nd_store *st, const struct nd_actor *actor, unsigned flags,
 {
 	struct nd_check c = { .st = st, .report = report, .repair = flags & ND_CHECK_REPAIR };
 	int rc = nd_require_rank(actor, c.repair ? ND_RANK_ADMIN : ND_RANK_EDITOR,
-				 c.repair ? "repair the store" : "check the store", err);
+				 c.repair ? N_("repair the store") : N_("check the store"), err);
 	for (size_t i = 0; rc == 0 && i < sizeof checks / sizeof *checks; i++)
 		if ((rc = checks[i].run(&c, err)) < 0)
 			nd_error_prefix(err, _("check (%s) could not run: "), checks[i].name);

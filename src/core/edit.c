@@ -120,10 +120,16 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	if (!h.editable) {
 		/* "(a chief editor may reopen it)", from the workflow's rows */
 		bool an = strchr("aeiou", h.reopen[0]) != NULL;
-		rc = nd_fail(err, ND_ESTATE,
-			     _("#%1$lld is %2$s and cannot be edited now%3$s%4$s%5$s%6$s"),
-			     (long long)id, h.state, h.reopen[0] ? (an ? " (an " : " (a ") : "",
-			     h.reopen, h.reopen[0] ? " it" : "", h.reopen[0] ? ")" : "");
+		if (!h.reopen[0])
+			rc = nd_fail(err, ND_ESTATE, _("#%1$lld is %2$s and cannot be edited now"),
+				     (long long)id, h.state);
+		else
+			rc = nd_fail(err, ND_ESTATE,
+				     an ? _("#%1$lld is %2$s and cannot be edited now (an %3$s may "
+					    "reopen it)")
+					: _("#%1$lld is %2$s and cannot be edited now (a %3$s may "
+					    "reopen it)"),
+				     (long long)id, h.state, h.reopen);
 		goto fail;
 	}
 	if (held_by_other(&h, actor->user.login)) {
@@ -184,7 +190,7 @@ int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 {
 	struct head h;
 	int rc;
-	if ((rc = nd_require_rank(actor, ND_RANK_CHIEF, "break an edit lock", err)) < 0)
+	if ((rc = nd_require_rank(actor, ND_RANK_CHIEF, N_("break an edit lock"), err)) < 0)
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;

@@ -62,9 +62,9 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 	int rc = import_state(st, state, start, sizeof start, &published, err);
 	if (rc < 0)
 		return rc;
-	if ((rc = nd_require_rank(actor, published ? ND_RANK_CHIEF : ND_RANK_EDITOR,
-				  published ? "import archives as published" : "import pages",
-				  err)) < 0)
+	if ((rc = nd_require_rank(
+		 actor, published ? ND_RANK_CHIEF : ND_RANK_EDITOR,
+		 published ? N_("import archives as published") : N_("import pages"), err)) < 0)
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;

@@ -95,7 +95,7 @@ int nd_note_add(struct nd_store *st, const struct nd_actor *actor, int64_t id, c
 		int64_t *note_id, struct nd_error *err)
 {
 	int rc;
-	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, "add review notes", err)) < 0)
+	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, N_("add review notes"), err)) < 0)
 		return rc;
 	if (!text || !text[0])
 		return nd_fail(err, ND_EINVAL, _("the note is empty"));

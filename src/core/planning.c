@@ -37,7 +37,7 @@ static bool valid_code(const char *code)
 int nd_issue_add(struct nd_store *st, const struct nd_actor *actor, const char *code,
 		 const char *title, const char *date, int pages, struct nd_error *err)
 {
-	int rc = nd_require_rank(actor, ND_RANK_EDITOR, "plan issues", err);
+	int rc = nd_require_rank(actor, ND_RANK_EDITOR, N_("plan issues"), err);
 	if (rc < 0)
 		return rc;
 	if (!valid_code(code))
@@ -163,7 +163,7 @@ int nd_issue_page_set(struct nd_store *st, const struct nd_actor *actor, const c
 		      const char *section, long budget, struct nd_error *err)
 {
 	struct nd_issue is;
-	int rc = nd_require_rank(actor, ND_RANK_EDITOR, "plan issues", err);
+	int rc = nd_require_rank(actor, ND_RANK_EDITOR, N_("plan issues"), err);
 	if (rc < 0 || (rc = nd_issue_get(st, code, &is, err)) < 0)
 		return rc;
 	rc = check_page(&is, page, err);
@@ -246,7 +246,7 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	struct placement p;
 	struct nd_issue is;
 	int rc;
-	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, "plan issues", err)) < 0)
+	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, N_("plan issues"), err)) < 0)
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
@@ -329,7 +329,7 @@ int nd_item_unassign(struct nd_store *st, const struct nd_actor *actor, int64_t 
 {
 	struct placement p;
 	int rc;
-	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, "plan issues", err)) < 0)
+	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, N_("plan issues"), err)) < 0)
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
@@ -379,7 +379,7 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 {
 	sqlite3_stmt *stmt;
 	memset(r, 0, sizeof *r);
-	int rc = nd_require_rank(actor, ND_RANK_EDITOR, "read the rundown", err);
+	int rc = nd_require_rank(actor, ND_RANK_EDITOR, N_("read the rundown"), err);
 	if (rc < 0 || (rc = nd_issue_get(st, code, &r->issue, err)) < 0)
 		return rc;
 	if ((rc = nd_store_prepare(
@@ -531,7 +531,7 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 		return rc;
 	}
 	/* The least role comes from the workflow's rows, as for one item. */
-	if ((rc = nd_require_rank(actor, nd_workflow_publish_rank(&wf), "publish", err)) < 0 ||
+	if ((rc = nd_require_rank(actor, nd_workflow_publish_rank(&wf), N_("publish"), err)) < 0 ||
 	    (rc = nd_issue_get(st, code, &is, err)) < 0)
 		goto fail;
 	nd_issue_free(&is);
@@ -545,9 +545,12 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 	if (res->held && !partial) {
 		rc = nd_fail(
 		    err, ND_ESTATE,
-		    _("cannot publish %1$s: %2$zu item%3$s not signed off: %4$s. Sign them off, or "
-		      "publish the signed-off ones with --partial"),
-		    code, res->held, res->held == 1 ? " is" : "s are", nd_buf_str(&held));
+		    ngettext("cannot publish %1$s: %2$zu item is not signed off: %3$s. Sign it "
+			     "off, or publish the signed-off ones with --partial",
+			     "cannot publish %1$s: %2$zu items are not signed off: %3$s. Sign "
+			     "them off, or publish the signed-off ones with --partial",
+			     res->held),
+		    code, res->held, nd_buf_str(&held));
 		goto fail;
 	}
 	/* Each item through the one engine: the same checks, the same

@@ -86,14 +86,14 @@ static int replica_lines(const char *url, struct nd_buf *out, struct nd_error *e
 	char path[PATH_MAX];
 	int rc;
 	if (!url[0] || strlen(url) > 400)
-		return bad_url(url, "is empty or too long", err);
+		return bad_url(url, _("is empty or too long"), err);
 	if (!yaml_safe(url))
-		return bad_url(url, "has a control character, quote, backslash or '$'", err);
+		return bad_url(url, _("has a control character, quote, backslash or '$'"), err);
 	const char *scheme_end = strstr(url, "://");
 	if (!scheme_end || strncmp(url, "file://", 7) == 0) {
 		const char *p = scheme_end ? url + 7 : url;
 		if (scheme_end && p[0] != '/')
-			return bad_url(url, "is not file:// with an absolute path", err);
+			return bad_url(url, _("is not file:// with an absolute path"), err);
 		if ((rc = absolute(p, path, sizeof path, err)) < 0)
 			return rc;
 		nd_buf_printf(out, "      - type: file\n        path: \"%s\"\n", path);
@@ -102,9 +102,9 @@ static int replica_lines(const char *url, struct nd_buf *out, struct nd_error *e
 	if (strncmp(url, "sftp://", 7) == 0) {
 		const char *at = strchr(url + 7, '@'), *slash = strchr(url + 7, '/');
 		if (!at || !slash || at > slash || at == url + 7)
-			return bad_url(url, "has no USER@ or no /PATH", err);
+			return bad_url(url, _("has no USER@ or no /PATH"), err);
 		if (!host_ok(at + 1, (size_t)(slash - at - 1)))
-			return bad_url(url, "has a host that is not a name or an address", err);
+			return bad_url(url, _("has a host that is not a name or an address"), err);
 		nd_buf_printf(out, "      - url: \"%s\"\n", url);
 		const char *key = getenv("NEWSDESK_REPLICA_KEY");
 		if (key && key[0]) {
@@ -118,11 +118,11 @@ static int replica_lines(const char *url, struct nd_buf *out, struct nd_error *e
 	}
 	if (strncmp(url, "s3://", 5) == 0) {
 		if (!url[5] || url[5] == '/')
-			return bad_url(url, "has no bucket", err);
+			return bad_url(url, _("has no bucket"), err);
 		nd_buf_printf(out, "      - url: \"%s\"\n", url);
 		return 0;
 	}
-	return bad_url(url, "has a scheme newsdesk does not replicate to", err);
+	return bad_url(url, _("has a scheme newsdesk does not replicate to"), err);
 }
 
 int nd_replica_config(const char *db_path, const char *url, struct nd_buf *out,
@@ -333,14 +333,18 @@ int nd_replica_fetch(const char *db_path, const char *url, const char *timestamp
 				_("Litestream is not installed (scripts/install-litestream, or "
 				  "set $NEWSDESK_LITESTREAM): "));
 	else if (rc < 0 && strstr(nd_buf_str(&said), "no matching backups"))
-		rc = nd_fail(err, ND_ENOENT, _("the replica at %1$s holds no copy%2$s%3$s"), url,
-			     timestamp ? " as early as " : "", timestamp ? timestamp : "");
+		rc = timestamp ? nd_fail(err, ND_ENOENT,
+					 _("the replica at %1$s holds no copy as early as %2$s"),
+					 url, timestamp)
+			       : nd_fail(err, ND_ENOENT, _("the replica at %s holds no copy"), url);
 	else if (rc < 0)
 		last_line_into(err, nd_buf_str(&said));
 	nd_buf_free(&said);
 	if (rc == 0 && access(out, F_OK) != 0)
-		rc = nd_fail(err, ND_ENOENT, _("the replica at %1$s holds no copy%2$s%3$s"), url,
-			     timestamp ? " as early as " : "", timestamp ? timestamp : "");
+		rc = timestamp ? nd_fail(err, ND_ENOENT,
+					 _("the replica at %1$s holds no copy as early as %2$s"),
+					 url, timestamp)
+			       : nd_fail(err, ND_ENOENT, _("the replica at %s holds no copy"), url);
 	return rc;
 }
 

@@ -34,12 +34,9 @@ static const struct {
 	int width;
 	bool right;
 } cols[NCOL] = {
-	[C_PAGE] = { N_("Pg"), 3, true },
-	[C_POS] = { N_("#"), 2, true },
-	[C_SECTION] = { N_("Section"), 8, false },
-	[C_HEADLINE] = { N_("Headline"), 0, false },
-	[C_BYLINE] = { N_("Byline"), 12, false },
-	[C_CHARS] = { N_("Chars"), 6, true },
+	[C_PAGE] = { N_("Pg"), 3, true },          [C_POS] = { N_("#"), 2, true },
+	[C_SECTION] = { N_("Section"), 8, false }, [C_HEADLINE] = { N_("Headline"), 0, false },
+	[C_BYLINE] = { N_("Byline"), 12, false },  [C_CHARS] = { N_("Chars"), 6, true },
 	[C_STATE] = { N_("State"), 9, false },
 };
 
@@ -366,7 +363,7 @@ static int render_html(const struct nd_rundown *r, int64_t printed_at, struct nd
 	return 0;
 }
 
-int nd_rundown_render(const struct nd_rundown *r, enum nd_rundown_format format, int width, 
+int nd_rundown_render(const struct nd_rundown *r, enum nd_rundown_format format, int width,
 		      int64_t printed_at, struct nd_buf *out)
 {
 	switch (format) {

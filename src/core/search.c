@@ -536,6 +536,6 @@ int nd_search_rebuild(struct nd_store *st, int64_t *indexed, struct nd_error *er
 int nd_search_reindex(struct nd_store *st, const struct nd_actor *actor, int64_t *indexed,
 		      struct nd_error *err)
 {
-	int rc = nd_require_rank(actor, ND_RANK_ADMIN, "rebuild the search index", err);
+	int rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("rebuild the search index"), err);
 	return rc < 0 ? rc : nd_search_rebuild(st, indexed, err);
 }

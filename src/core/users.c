@@ -6,14 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *rank_names[] = { "", "a reporter", "an editor", "a chief editor", "an admin" };
+static const char *rank_names[] = { "", N_("a reporter"), N_("an editor"), N_("a chief editor"),
+				    N_("an admin") };
 
 int nd_require_rank(const struct nd_actor *actor, int need, const char *what, struct nd_error *err)
 {
 	if (actor->user.rank >= need)
 		return 0;
 	return nd_fail(err, ND_EPERM, _("only %1$s or above may %2$s (you, %3$s, are %4$s)"),
-		       need >= 1 && need <= 4 ? rank_names[need] : "someone else", what,
+		       need >= 1 && need <= 4 ? _(rank_names[need]) : _("someone else"), _(what),
 		       actor->user.login, actor->user.role);
 }
 
@@ -106,7 +107,7 @@ int nd_user_set_key(struct nd_store *st, const struct nd_actor *actor, const cha
 		    const char *key, struct nd_error *err)
 {
 	int rc;
-	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, "change users", err)) < 0)
+	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("change users"), err)) < 0)
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
@@ -146,7 +147,7 @@ int nd_user_add(struct nd_store *st, const struct nd_actor *actor, const char *l
 		const char *role, const char *name, const char *ssh_key, struct nd_error *err)
 {
 	int rank, rc;
-	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, "add users", err)) < 0 ||
+	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("add users"), err)) < 0 ||
 	    (rc = valid_login(login, err)) < 0 || (rc = nd_role_rank(st, role, &rank, err)) < 0)
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
@@ -185,7 +186,7 @@ int nd_user_set_enabled(struct nd_store *st, const struct nd_actor *actor, const
 			int enabled, struct nd_error *err)
 {
 	int rc;
-	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, "change users", err)) < 0)
+	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("change users"), err)) < 0)
 		return rc;
 	if ((rc = nd_sql_exec(st, err, "changing the user",
 			      "UPDATE users SET enabled = ? WHERE login = ?", "ds", enabled ? 1 : 0,

@@ -202,9 +202,9 @@ static int read_head(struct nd_store *st, int64_t id, struct item_head *h, struc
 
 static const char *rank_word(int rank)
 {
-	static const char *const words[] = { "someone", "a reporter", "an editor", "a chief editor",
-					     "an admin" };
-	return rank >= 0 && rank <= 4 ? words[rank] : words[0];
+	static const char *const words[] = { N_("someone"), N_("a reporter"), N_("an editor"),
+					     N_("a chief editor"), N_("an admin") };
+	return _(rank >= 0 && rank <= 4 ? words[rank] : words[0]);
 }
 
 /* Every check of a transition; on success *t is the row that applies. */
@@ -226,7 +226,7 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 		if (strcmp(c->from_state, h->state) == 0)
 			t = c;
 		else
-			nd_buf_printf(&from, "%s%s", from.len ? " or " : "",
+			nd_buf_printf(&from, "%s%s", from.len ? C_("list of states", " or ") : "",
 				      label_of(wf, c->from_state));
 	}
 	if (!known) {
@@ -302,11 +302,16 @@ static int issue_rule(struct nd_store *st, int64_t id, const struct item_head *h
 	if (rc == 0 && n > 0)
 		rc = nd_fail(
 		    err, ND_ESTATE,
-		    _("#%1$lld is placed in issue %2$s, which goes out only when all its items "
-		      "are signed off; %3$d %4$s not: %5$s%6$s. Sign %7$s off and publish the issue "
-		      "('newsdesk publish --issue %8$s'), or take #%9$lld off the issue"),
-		    (long long)id, h->issue, n, n == 1 ? "is" : "are", nd_buf_str(&held),
-		    n > 10 ? ", …" : "", n == 1 ? "it" : "them", h->issue, (long long)id);
+		    ngettext("#%1$lld is placed in issue %2$s, which goes out only when all its "
+			     "items are signed off; %3$d is not: %4$s%5$s. Sign it off and publish "
+			     "the issue ('newsdesk publish --issue %2$s'), or take #%1$lld off the "
+			     "issue",
+			     "#%1$lld is placed in issue %2$s, which goes out only when all its "
+			     "items are signed off; %3$d are not: %4$s%5$s. Sign them off and "
+			     "publish the issue ('newsdesk publish --issue %2$s'), or take #%1$lld "
+			     "off the issue",
+			     n),
+		    (long long)id, h->issue, n, nd_buf_str(&held), n > 10 ? ", …" : "");
 	nd_buf_free(&held);
 	return rc;
 }

@@ -210,10 +210,12 @@ static int decode_as(const char *enc, const char *in, size_t n, size_t base, str
 	int rc = nd_iconv_to_utf8(enc, in, n, &t, &len, &bad, err);
 	if (rc < 0) {
 		if (base && rc == ND_EENCODING)
-			nd_fail(err, rc, _("byte 0x%1$02X at offset %2$zu is not valid %3$s%4$s"),
-				(unsigned char)in[bad], base + bad, enc,
-				bad >= n - 1 ? " (the file ends in the middle of a character)"
-					     : "");
+			nd_fail(err, rc,
+				bad >= n - 1
+				    ? _("byte 0x%1$02X at offset %2$zu is not valid %3$s (the "
+					"file ends in the middle of a character)")
+				    : _("byte 0x%1$02X at offset %2$zu is not valid %3$s"),
+				(unsigned char)in[bad], base + bad, enc);
 		return rc;
 	}
 	return finish(out, t, len, enc);
@@ -466,35 +468,38 @@ static int refuse(struct reading *r, size_t nr, const char *in, bool utf8_ok, si
 {
 	struct nd_buf b = ND_BUF_INIT;
 	if (!utf8_ok)
-		nd_buf_printf(&b, "not UTF-8 (byte 0x%02X at offset %zu), and ",
+		nd_buf_printf(&b, _("not UTF-8 (byte 0x%1$02X at offset %2$zu), and "),
 			      (unsigned char)in[utf8_bad], utf8_bad);
 	const struct reading *best = &r[0];
 	bool clear = nr == 1 || best->score - r[1].score >= GUESS_MARGIN;
 	if (!best->trial->option && best->score >= GUESS_MIN && clear) {
-		nd_buf_printf(&b, "this looks like %s", best->trial->name);
-		nd_buf_adds(&b, best->trial->script == SCRIPT_UTF16 ? " without a byte-order mark ("
-								    : " (");
+		nd_buf_printf(&b, _("this looks like %s"), best->trial->name);
+		nd_buf_adds(&b, best->trial->script == SCRIPT_UTF16
+				    ? _(" without a byte-order mark (")
+				    : " (");
 		first_line(&b, best);
 		if (best->trial->script == SCRIPT_UTF16)
-			nd_buf_printf(&b, "): file it again with --encoding %s", best->trial->name);
+			nd_buf_printf(&b, _("): file it again with --encoding %s"),
+				      best->trial->name);
 		else
 			nd_buf_printf(
 			    &b,
-			    "); newsdesk takes UTF-8, GB18030 (GBK, GB2312), Big5 and "
-			    "UTF-16 with a byte-order mark: convert it first (iconv -f %s "
-			    "-t UTF-8)",
+			    _("); newsdesk takes UTF-8, GB18030 (GBK, GB2312), Big5 and "
+			      "UTF-16 with a byte-order mark: convert it first (iconv -f %s "
+			      "-t UTF-8)"),
 			    best->trial->iconv);
 	} else {
-		nd_buf_adds(&b, "the encoding is not clear, nothing was filed:");
+		nd_buf_adds(&b, _("the encoding is not clear, nothing was filed:"));
 		size_t shown = 0;
 		for (size_t i = 0; i < nr && shown < 3; i++) {
 			if (i > 0 && r[i].score < best->score - 2 * GUESS_MARGIN)
 				break;
-			nd_buf_printf(&b, "%s as %s ", shown ? ";" : "", r[i].trial->name);
+			nd_buf_adds(&b, shown ? ";" : "");
+			nd_buf_printf(&b, _(" as %s "), r[i].trial->name);
 			first_line(&b, &r[i]);
 			shown++;
 		}
-		const char *sep = "; file it again with ";
+		const char *sep = _("; file it again with ");
 		for (size_t i = 0; i < shown; i++) {
 			const char *opt = r[i].trial->option;
 			if (!opt && r[i].trial->script == SCRIPT_UTF16)
@@ -502,7 +507,7 @@ static int refuse(struct reading *r, size_t nr, const char *in, bool utf8_ok, si
 			if (!opt)
 				continue;
 			nd_buf_printf(&b, "%s--encoding %s", sep, opt);
-			sep = " or ";
+			sep = _(" or ");
 		}
 		const char *untaken = NULL;
 		for (size_t i = 0; i < shown && !untaken; i++)
@@ -510,11 +515,11 @@ static int refuse(struct reading *r, size_t nr, const char *in, bool utf8_ok, si
 				untaken = r[i].trial->name;
 		if (untaken)
 			nd_buf_printf(&b,
-				      "; if it is %s, newsdesk does not take it: convert it to "
-				      "UTF-8 first",
+				      _("; if it is %s, newsdesk does not take it: convert it to "
+					"UTF-8 first"),
 				      untaken);
-		else if (strcmp(sep, " or ") != 0)
-			nd_buf_adds(&b, "; if you know the encoding, convert it to UTF-8 first");
+		else if (strcmp(sep, _(" or ")) != 0)
+			nd_buf_adds(&b, _("; if you know the encoding, convert it to UTF-8 first"));
 	}
 	int rc = nd_fail(err, ND_EENCODING, "%s", b.data ? nd_buf_str(&b) : "");
 	nd_buf_free(&b);

@@ -73,12 +73,12 @@ struct field_limit {
 };
 
 static const struct field_limit field_limits[] = {
-	{ FIELD(headline), "headline (标题)", ND_MAX_HEADLINE },
-	{ FIELD(kicker), "kicker (引题)", ND_MAX_HEADLINE },
-	{ FIELD(subhead), "subhead (副题)", ND_MAX_HEADLINE },
-	{ FIELD(section), "section (栏目)", 40 },
-	{ FIELD(dateline), "dateline (电头)", 100 },
-	{ FIELD(byline), "byline (作者)", 200 },
+	{ FIELD(headline), N_("headline (标题)"), ND_MAX_HEADLINE },
+	{ FIELD(kicker), N_("kicker (引题)"), ND_MAX_HEADLINE },
+	{ FIELD(subhead), N_("subhead (副题)"), ND_MAX_HEADLINE },
+	{ FIELD(section), N_("section (栏目)"), 40 },
+	{ FIELD(dateline), N_("dateline (电头)"), 100 },
+	{ FIELD(byline), N_("byline (作者)"), 200 },
 };
 
 static char **field_at(struct nd_story *st, size_t off)
@@ -674,7 +674,7 @@ int nd_story_validate(const struct nd_story *st, struct nd_error *err)
 			continue;
 		if (strchr(v, '\n'))
 			return nd_fail(err, ND_EINVAL, _("the %s must be one line"),
-				       field_limits[i].name);
+				       _(field_limits[i].name));
 		size_t n = nd_utf8_length(v);
 		if (n > field_limits[i].max_chars)
 			return nd_fail(
@@ -682,7 +682,7 @@ int nd_story_validate(const struct nd_story *st, struct nd_error *err)
 			    _("the %1$s is %2$zu characters long; the limit is %3$zu (is the "
 			      "first line really the headline? put it on a line of its own, "
 			      "or use a header: 标题: …)"),
-			    field_limits[i].name, n, field_limits[i].max_chars);
+			    _(field_limits[i].name), n, field_limits[i].max_chars);
 	}
 	if (!st->kind || !nd_kind_canonical(st->kind))
 		return nd_fail(err, ND_EINVAL, _("unknown kind '%s'"), st->kind ? st->kind : "");

@@ -24,7 +24,7 @@ static void draw_separator(struct tui *t, int y)
 			      it->story.section ? it->story.section : "-");
 		nd_buf_printf(&b, " · %s · ", it->reporter_name ? it->reporter_name : it->reporter);
 		nd_buf_printf(&b, _("%s chars"), chars);
-		nd_buf_printf(&b, " · rev %d", it->current_rev);
+		nd_buf_printf(&b, _(" · rev %d"), it->current_rev);
 		if (it->lock_holder)
 			nd_buf_printf(&b, " · %s %s", _("being edited by"), it->lock_holder);
 		nd_buf_adds(&b, " ");

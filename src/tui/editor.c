@@ -353,7 +353,7 @@ static void status(struct tui *t, int y, int width)
 	nd_buf_printf(&b, "── %s #%lld · %s · ", _("editing"), (long long)ed->id,
 		      _(field_labels[ed->doc.field]));
 	nd_buf_printf(&b, _("body %1$s chars · item %2$s chars"), body, all);
-	nd_buf_printf(&b, " · rev %d", ed->base_rev);
+	nd_buf_printf(&b, _(" · rev %d"), ed->base_rev);
 	if (nd_doc_dirty(&ed->doc))
 		nd_buf_printf(&b, " · %s", _("unsaved"));
 	if (ed->doc.mark_set)

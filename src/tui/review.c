@@ -274,7 +274,7 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 			char at[32];
 			when(notes[i].at, at, sizeof at);
 			struct nd_buf b = ND_BUF_INIT;
-			nd_buf_printf(&b, "%s %s (rev %d): %s", at,
+			nd_buf_printf(&b, _("%1$s %2$s (rev %3$d): %4$s"), at,
 				      notes[i].author_name ? notes[i].author_name : notes[i].author,
 				      notes[i].rev, notes[i].body);
 			line(rv, nd_buf_str(&b), SEG_PLAIN, w);
