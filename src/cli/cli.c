@@ -40,15 +40,22 @@ int nd_cli_fail(const struct nd_error *err)
 	}
 }
 
+/* A command's one-line summary in the reader's language ("" stays "":
+ * gettext would answer the catalogue's header). */
+static const char *summary_of(const struct nd_command *c)
+{
+	return c->summary && c->summary[0] ? _(c->summary) : "";
+}
+
 void nd_cli_print_usage(FILE *out, const struct nd_command *cmd)
 {
 	struct nd_buf b = ND_BUF_INIT;
 	nd_cli_synopsis(&b, cmd, nd_restricted());
 	if (nd_restricted())
-		fprintf(out, _("usage: %1$s\n  %2$s\n"), nd_buf_str(&b), cmd->summary);
+		fprintf(out, _("usage: %1$s\n  %2$s\n"), nd_buf_str(&b), summary_of(cmd));
 	else
 		fprintf(out, _("usage: newsdesk [--db PATH] [--as LOGIN] %1$s\n  %2$s\n"),
-			nd_buf_str(&b), cmd->summary);
+			nd_buf_str(&b), summary_of(cmd));
 	nd_buf_free(&b);
 }
 
@@ -151,7 +158,7 @@ void nd_cli_print_help(FILE *out)
 		"Commands:\n"),
 	      out);
 	for (const struct nd_command *c = nd_commands; c->name; c++)
-		fprintf(out, "  %-10s %s\n", c->name, c->summary);
+		fprintf(out, "  %-10s %s\n", c->name, summary_of(c));
 	fputs(
 	    _("\nWorkflow verbs (from the database; 'newsdesk workflow' lists them):\n"
 	      "  finish, approve, publish, return, refile, reopen, spike, restore ID [--note TEXT]\n\n"

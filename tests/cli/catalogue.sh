@@ -66,7 +66,11 @@ for path in sorted(pathlib.Path(sys.argv[1]).rglob('*.c')):
         while i < len(s):
             c = s[i]
             if c == '"':
-                i = lit.match(s, i).end()
+                m2 = lit.match(s, i)
+                i = m2.end() if m2 else i + 1
+                continue
+            if c == "'":  # a character literal, '"' or '\''
+                i = s.index("'", i + 3 if s[i + 1] == '\\' else i + 1) + 1
                 continue
             if c in '([{':
                 depth += 1
