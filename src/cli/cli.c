@@ -68,7 +68,7 @@ int nd_cli_usage(const struct nd_command *cmd, const char *fmt, ...)
 	nd_buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
 	char *clean = nd_sanitized(nd_buf_str(&msg), 0);
-	fprintf(stderr, "newsdesk: %s\n", clean ? clean : "usage error");
+	fprintf(stderr, "newsdesk: %s\n", clean ? clean : _("usage error"));
 	free(clean);
 	nd_buf_free(&msg);
 	nd_cli_print_usage(stderr, cmd);
@@ -204,7 +204,7 @@ static int global_options(struct nd_cli *cli, int argc, char **argv, int *rc)
 		else {
 			char *clean = nd_sanitized(w, 0);
 			fprintf(stderr, _("newsdesk: %1$s '%2$s'; see newsdesk --help\n"),
-				slot ? "a value is missing after" : "unknown option",
+				slot ? _("a value is missing after") : _("unknown option"),
 				clean ? clean : "?");
 			free(clean);
 			*rc = ND_EXIT_USAGE;

@@ -122,8 +122,9 @@ int nd_cli_offer_draft(struct nd_cli *cli, long long id, unsigned *flags)
 	if (found != 1 && !file)
 		return -1;
 	for (;;) {
-		int c = answer("(r)ecover it, (d)iff against the current revision, (x) discard it, "
-			       "(q)uit? ");
+		int c =
+		    answer(_("(r)ecover it, (d)iff against the current revision, (x) discard it, "
+			     "(q)uit? "));
 		if (c == 'r') {
 			*flags |= ND_EDIT_RECOVER;
 			return -1;
@@ -142,7 +143,8 @@ int nd_cli_offer_draft(struct nd_cli *cli, long long id, unsigned *flags)
 			continue;
 		}
 		if (c == 'x') {
-			if (answer("discard your draft for good? it cannot be recovered (y/n) ") !=
+			if (answer(
+				_("discard your draft for good? it cannot be recovered (y/n) ")) !=
 			    'y')
 				continue;
 			if (nd_draft_discard(cli->st, &cli->actor, id, &err) < 0)

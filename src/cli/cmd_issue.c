@@ -148,8 +148,9 @@ int nd_cmd_assign(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	if (!id)
 		return nd_cli_usage(cmd, _("%s takes one item ID"), cmd->name);
 	if ((!move && !issue) || page <= 0)
-		return nd_cli_usage(cmd, move ? "move needs --page N"
-					      : "assign needs --issue CODE --page N");
+		return nd_cli_usage(cmd, "%s",
+				    move ? _("move needs --page N")
+					 : _("assign needs --issue CODE --page N"));
 	struct nd_error err = { 0 };
 	int rc = nd_cli_open(cli, 0, &err);
 	if (rc == 0)

@@ -24,7 +24,7 @@ int nd_cli_show_original(struct nd_cli *cli, long long id)
 		    &err, ND_EINVAL,
 		    _("#%1$lld was filed as %2$s bytes (%3$s, SHA-256 %4$s); they are shown raw, so send "
 		      "them to a file or a pipe: newsdesk show %5$lld --original > %6$lld.orig"),
-		    id, size, o.encoding[0] ? o.encoding : "encoding unknown", o.sha256, id, id);
+		    id, size, o.encoding[0] ? o.encoding : _("encoding unknown"), o.sha256, id, id);
 		nd_original_free(&o);
 		return nd_cli_fail(&err);
 	}

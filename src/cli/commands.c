@@ -388,18 +388,18 @@ static bool take_option(struct nd_cli *cli, const struct nd_command *cmd, int ar
 	const struct nd_option *o = find_option(cmd, word, len);
 	if (!o) {
 		if (cli->ssh && strchr(word, '='))
-			*rc =
-			    refuse(cmd, "'%s': give an option's value as the next word", argv[*i]);
+			*rc = refuse(cmd, _("'%s': give an option's value as the next word"),
+				     argv[*i]);
 		else
-			*rc = refuse(cmd, "unknown option '%s'", argv[*i]);
+			*rc = refuse(cmd, _("unknown option '%s'"), argv[*i]);
 		return false;
 	}
 	if (cli->ssh && !option_over_ssh(o)) {
-		*rc = refuse(cmd, "refused: '%s' is not available over SSH", argv[*i]);
+		*rc = refuse(cmd, _("refused: '%s' is not available over SSH"), argv[*i]);
 		return false;
 	}
 	if (a->n == ND_MAX_OPTION_WORDS) {
-		*rc = refuse(cmd, "too many options (at '%s')", argv[*i]);
+		*rc = refuse(cmd, _("too many options (at '%s')"), argv[*i]);
 		return false;
 	}
 	const char *value = NULL;
@@ -409,11 +409,11 @@ static bool take_option(struct nd_cli *cli, const struct nd_command *cmd, int ar
 		else if (*i + 1 < argc)
 			value = argv[++*i];
 		else {
-			*rc = refuse(cmd, "'%s' needs a value", argv[*i]);
+			*rc = refuse(cmd, _("'%s' needs a value"), argv[*i]);
 			return false;
 		}
 	} else if (eq) {
-		*rc = refuse(cmd, "'%s' takes no value", argv[*i]);
+		*rc = refuse(cmd, _("'%s' takes no value"), argv[*i]);
 		return false;
 	}
 	a->opt[a->n].key = o->key;
@@ -435,8 +435,8 @@ bool nd_cli_parse(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		if (only_words || w[0] != '-' || strcmp(w, "-") == 0) {
 			if (cli->ssh && (cmd->flags & ND_CMD_PATH_ARGS)) {
 				*rc = refuse(cmd,
-					     "refused: '%s': over SSH a story comes on standard "
-					     "input, never from a file on the server",
+					     _("refused: '%s': over SSH a story comes on standard "
+					       "input, never from a file on the server"),
 					     w);
 				return true;
 			}
@@ -453,7 +453,7 @@ bool nd_cli_parse(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			nd_cli_print_usage(stdout, cmd);
 			return true;
 		} else if (w[1] != '-') {
-			*rc = refuse(cmd, "unknown option '%s' (options are spelled --name)", w);
+			*rc = refuse(cmd, _("unknown option '%s' (options are spelled --name)"), w);
 			return true;
 		} else if (!take_option(cli, cmd, argc, argv, &i, a, rc)) {
 			return true;
@@ -498,5 +498,5 @@ int nd_cli_run(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 		if (strcmp(s->name, argv[1]) == 0)
 			return ssh_allows(cli, s, argv[1], &rc) ? s->run(cli, s, argc - 1, argv + 1)
 								: rc;
-	return refuse(cmd, "unknown subcommand '%s'", argv[1]);
+	return refuse(cmd, _("unknown subcommand '%s'"), argv[1]);
 }

@@ -108,11 +108,11 @@ static void restore_trigger(struct nd_check *c, const char *name)
 		rc = nd_store_commit(c->st, &why);
 	free(sql);
 	if (rc < 0)
-		nd_check_problem(c,
-				 "guard: the trigger %s is missing and could not be recreated: %s",
-				 name, why.msg);
+		nd_check_problem(
+		    c, _("guard: the trigger %1$s is missing and could not be recreated: %2$s"),
+		    name, why.msg);
 	else
-		nd_buf_printf(c->report, "repaired: the trigger %s recreated\n", name);
+		nd_buf_printf(c->report, _("repaired: the trigger %s recreated\n"), name);
 }
 
 static int check_triggers(struct nd_check *c, struct nd_error *err)
@@ -136,21 +136,22 @@ static int check_triggers(struct nd_check *c, struct nd_error *err)
 		if (rc == 0 && triggers[i].guard)
 			nd_check_problem(
 			    c,
-			    "guard: the append-only trigger %s is missing, so history "
-			    "can be rewritten; restore it from the schema (schema/*.sql)",
+			    _("guard: the append-only trigger %s is missing, so history "
+			      "can be rewritten; restore it from the schema (schema/*.sql)"),
 			    name);
 		else if (rc == 0 && c->repair)
 			restore_trigger(c, name);
 		else if (rc == 0)
 			nd_check_problem(c,
-					 "guard: the trigger %s is missing, so derived data goes "
-					 "stale (check --repair recreates it)",
+					 _("guard: the trigger %s is missing, so derived data goes "
+					   "stale (check --repair recreates it)"),
 					 name);
 		else if (weakened)
-			nd_check_problem(c,
-					 "guard: the trigger %s was replaced and no longer refuses "
-					 "every change",
-					 name);
+			nd_check_problem(
+			    c,
+			    _("guard: the trigger %s was replaced and no longer refuses "
+			      "every change"),
+			    name);
 	}
 	return 0;
 }
@@ -299,7 +300,7 @@ static int derived(struct nd_check *c, const char *what, nd_check_fn verify,
 	int found = c->problems - before;
 	struct nd_error why = { 0 };
 	if ((rc = rebuild(c->st, &why)) < 0) {
-		nd_check_problem(c, "%s: could not rebuild it: %s", what, why.msg);
+		nd_check_problem(c, _("%1$s: could not rebuild it: %2$s"), what, why.msg);
 		return 0;
 	}
 	c->problems = before;
@@ -309,8 +310,10 @@ static int derived(struct nd_check *c, const char *what, nd_check_fn verify,
 	if ((rc = verify(c, err)) < 0)
 		return rc;
 	if (c->problems == before)
-		nd_buf_printf(c->report, "repaired: %s rebuilt (%d problem%s)\n", what, found,
-			      found == 1 ? "" : "s");
+		nd_buf_printf(c->report,
+			      ngettext("repaired: %1$s rebuilt (%2$d problem)\n",
+				       "repaired: %1$s rebuilt (%2$d problems)\n", found),
+			      what, found);
 	return 0;
 }
 
@@ -342,7 +345,7 @@ static int verify_search(struct nd_check *c, struct nd_error *err)
 		    "'headline:\"' || replace(x.t, '\"', '\"\"') || '\"')",
 		    &why);
 	if (rc < 0)
-		nd_check_problem(c, "search index: damaged (searching fails: %s)", why.msg);
+		nd_check_problem(c, _("search index: damaged (searching fails: %s)"), why.msg);
 	(void)err;
 	return 0;
 }
