@@ -286,7 +286,7 @@ bool tui_may(const struct tui *t, const struct tui_request *r);
 /* desk.c: a verb no request carries, on the desk's selection */
 void tui_desk_verb(struct tui *t, const char *verb);
 /* app.c: a desk without a terminal yet (the bench starts one too) */
-int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor, 
+int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor,
 	     struct nd_error *err);
 void tui_done(struct tui *t);
 

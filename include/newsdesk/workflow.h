@@ -80,7 +80,8 @@ int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t
  * The issue rule is the caller's (nd_workflow_apply for one item,
  * nd_issue_publish for an issue). */
 int nd_workflow_move(struct nd_store *st, const struct nd_workflow *wf,
-		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note, struct nd_transition_result *res, struct nd_error *err);
+		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note,
+		     struct nd_transition_result *res, struct nd_error *err);
 
 /* The verb of the transition from state into a published state, or NULL. */
 const char *nd_workflow_publish_verb(const struct nd_workflow *wf, const char *state);
