@@ -265,7 +265,8 @@ static int close_mark(const struct ctx *c, struct open_mark *stack, size_t *dept
 		}
 		/* marks opened inside and never closed */
 		for (size_t u = d; u < *depth; u++)
-			if (mark_hit(c, "unpaired", stack[u].at, _("%s without its closing mark")) < 0)
+			if (mark_hit(c, "unpaired", stack[u].at, _("%s without its closing mark")) <
+			    0)
 				return -1;
 		*depth = d - 1;
 		return 0;
@@ -717,12 +718,13 @@ int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_repo
 		return -1;
 	if (st->dateline && (strstr(st->dateline, "电") || strstr(st->dateline, "電")) &&
 	    !(strstr(st->dateline, "月") && strstr(st->dateline, "日")) &&
-	    whole_hit(r, "dateline-date", "dateline", st->dateline, _("no 月…日 in the dateline")) < 0)
+	    whole_hit(r, "dateline-date", "dateline", st->dateline, _("no 月…日 in the dateline")) <
+		0)
 		return -1;
 	if (st->kind && strcmp(st->kind, "photo") == 0 &&
 	    !(st->byline && strstr(st->byline, "摄")) &&
-	    whole_hit(r, "photo-credit", "byline", st->byline ? st->byline : "", _("no 摄 credit")) <
-		0)
+	    whole_hit(r, "photo-credit", "byline", st->byline ? st->byline : "",
+		      _("no 摄 credit")) < 0)
 		return -1;
 
 	/* The rate, over the whole item's 字数 and the hits clean-up leaves,
@@ -737,8 +739,8 @@ int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_repo
 	r->rate = chars ? (double)r->left * 10000.0 / (double)chars : 0;
 	if (limit > 0 && r->rate > limit) {
 		char detail[128];
-		snprintf(detail, sizeof detail, _("%1$.1f per 10,000 characters; the limit is %2$.0f"),
-			 r->rate, limit);
+		snprintf(detail, sizeof detail,
+			 _("%1$.1f per 10,000 characters; the limit is %2$.0f"), r->rate, limit);
 		if (whole_hit(r, "error-rate", "body", body, detail) < 0)
 			return -1;
 		r->left++;

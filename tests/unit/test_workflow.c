@@ -94,8 +94,7 @@ static void test_every_transition(void)
 			if (tr->note_required && expect) {
 				int64_t id2 = fixture_file(&fx, &fx.zhu, "无理由");
 				set_state(id2, tr->from_state, "submitted");
-				rc = nd_workflow_apply(fx.st, a, id2, tr->verb, "", &res,
-						       &err);
+				rc = nd_workflow_apply(fx.st, a, id2, tr->verb, "", &res, &err);
 				ok(rc == ND_EINVAL && strstr(err.msg, "note"),
 				   "%s without a note is refused", tr->verb);
 			}
@@ -123,10 +122,8 @@ static void test_messages(void)
 	   "an unknown verb is refused");
 
 	/* spike then restore goes back to where it was */
-	ok(nd_workflow_apply(fx.st, &fx.wang, id, "spike", "重复稿", &res, &err) == 0,
-	   "spike");
-	ok(nd_workflow_apply(fx.st, &fx.wang, id, "restore", NULL, &res, &err) == 0,
-	   "restore");
+	ok(nd_workflow_apply(fx.st, &fx.wang, id, "spike", "重复稿", &res, &err) == 0, "spike");
+	ok(nd_workflow_apply(fx.st, &fx.wang, id, "restore", NULL, &res, &err) == 0, "restore");
 	is_str(item_state(id), "edited", "restore returns to the state before the spike");
 	is_str(res.to, "已编", "…and reports it by label");
 }
@@ -296,12 +293,14 @@ static void test_concurrency(void)
 					if (nd_note_add(st, &me, id, text, &nid, &err) < 0)
 						failures++;
 				} else {
-					int rc = nd_workflow_apply(st, &me, id, "spike", text, 
-								   &res, &err);
+					int rc = nd_workflow_apply(st, &me, id, "spike", text, &res,
+								   &err);
 					if (rc == 0)
-						rc = nd_workflow_apply(st, &me, id, "restore", NULL, &res, &err);
+						rc = nd_workflow_apply(st, &me, id, "restore", NULL,
+								       &res, &err);
 					else if (rc == ND_ESTATE)
-						rc = nd_workflow_apply(st, &me, id, "restore", NULL, &res, &err);
+						rc = nd_workflow_apply(st, &me, id, "restore", NULL,
+								       &res, &err);
 					if (rc < 0 && rc != ND_ESTATE)
 						failures++;
 				}
