@@ -38,7 +38,8 @@ void nd_lang_set(const char *name)
 	 * ignores it under the C locale; C.UTF-8 carries the messages when the
 	 * named locale is not installed. Setting LC_MESSAGES again also tells
 	 * gettext to forget what it looked up in the other language. */
-	setenv("LANGUAGE", chosen_zh ? "zh_CN" : "en", 1);
+	static const char *const languages[] = { "en", "zh_CN" };
+	setenv("LANGUAGE", languages[chosen_zh], 1);
 	const char *now = setlocale(LC_MESSAGES, NULL);
 	char current[128] = "C";
 	if (now && strlen(now) < sizeof current)
