@@ -12,8 +12,7 @@
 
 struct nd_cleanup_rule {
 	const char *id; /* stable name: "rejoin", "punctuation", … */
-	const char *what_en; /* what one change is, for the message */
-	const char *what_zh;
+	const char *what_en; /* what the changes are, for the message (a msgid) */
 	/* Appends the cleaned text to out; returns the number of changes, or
 	 * -1 on allocation failure. */
 	long (*apply)(const char *in, struct nd_buf *out);

@@ -30,7 +30,6 @@ struct nd_cli {
 	struct nd_store *st;
 	struct nd_actor actor;
 	bool have_actor;
-	bool zh; /* messages and labels in Chinese */
 	bool lang_given; /* the environment named a language */
 	bool ssh; /* the SSH shell: strict parsing, the SSH synopsis */
 };

@@ -77,8 +77,7 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 
 /* Rows [offset, offset+limit) of the filtered list; only those are read. */
 int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
-		 int64_t offset, int limit, bool zh, struct nd_item **rows, size_t *n,
-		 struct nd_error *err);
+		 int64_t offset, int limit, struct nd_item **rows, size_t *n, struct nd_error *err);
 int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
 		  int64_t *count, struct nd_error *err);
 
@@ -94,7 +93,7 @@ struct nd_match {
 };
 
 /* Reads item id at revision rev (0: the current one). */
-int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev, bool zh,
+int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev,
 		struct nd_item *it, struct nd_error *err);
 
 /* The item's revisions, oldest first (body not filled). */
@@ -107,7 +106,7 @@ struct nd_state_count {
 	char *label;
 	int64_t count;
 };
-int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, bool zh,
+int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor,
 			 struct nd_state_count **counts, size_t *n, struct nd_error *err);
 void nd_state_counts_free(struct nd_state_count *c, size_t n);
 

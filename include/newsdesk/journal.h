@@ -38,7 +38,7 @@ int nd_event_append(struct nd_store *st, int64_t item, const char *actor, const 
 		    const char *from, const char *to, const char *note, int rev,
 		    struct nd_error *err);
 
-int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id, bool zh,
+int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		   struct nd_event **events, size_t *n, struct nd_error *err);
 void nd_events_free(struct nd_event *events, size_t n);
 

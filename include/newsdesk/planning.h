@@ -72,7 +72,7 @@ struct nd_rundown {
 	size_t unsigned_items; /* in a state that is not signed off */
 };
 
-int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const char *code, bool zh,
+int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const char *code,
 		    struct nd_rundown *r, struct nd_error *err);
 void nd_rundown_free(struct nd_rundown *r);
 

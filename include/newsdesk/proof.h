@@ -10,15 +10,13 @@
 
 struct nd_proof_check {
 	const char *id;
-	const char *explain_en;
-	const char *explain_zh;
+	const char *explain_en; /* a msgid: shown through gettext */
 	/* A mechanical class: the clean-up rule (^K, cleanup.h) that fixes every
 	 * hit, and what one hit is, for the one-line count ("586 half-width
 	 * marks"). NULL for a check a person must judge. */
 	const char *fix;
+	const char *noun1_en; /* one (msgid for ngettext) */
 	const char *noun_en; /* many */
-	const char *noun1_en; /* one */
-	const char *noun_zh;
 };
 
 extern const struct nd_proof_check nd_proof_checks[];

@@ -10,7 +10,7 @@
 enum { ND_REVIEW_FIELDS = 6 };
 
 struct nd_field_diff {
-	const char *name_en, *name_zh;
+	const char *name_en; /* a msgid: shown through gettext */
 	bool changed;
 	struct nd_diff diff;
 };
@@ -25,7 +25,7 @@ struct nd_review {
 /* Diffs revision rev_a against rev_b of item id; 0 for rev_a means the
  * filed revision (1), 0 for rev_b the current one. */
 int nd_review_load(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev_a,
-		   int rev_b, bool zh, struct nd_review *r, struct nd_error *err);
+		   int rev_b, struct nd_review *r, struct nd_error *err);
 void nd_review_free(struct nd_review *r);
 
 /* Proofreads revision rev (0: current) against the publication's limit. */

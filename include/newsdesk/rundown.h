@@ -9,7 +9,7 @@
 enum nd_rundown_format { ND_RUNDOWN_TEXT, ND_RUNDOWN_CSV, ND_RUNDOWN_JSON, ND_RUNDOWN_HTML };
 
 /* Renders r; width is the paper's (text only); printed_at the time shown. */
-int nd_rundown_render(const struct nd_rundown *r, enum nd_rundown_format format, int width, bool zh,
+int nd_rundown_render(const struct nd_rundown *r, enum nd_rundown_format format, int width,
 		      int64_t printed_at, struct nd_buf *out);
 
 #endif

@@ -49,7 +49,7 @@ struct nd_search_options {
 /* A page of hits, best first: headline hits before body hits, each
  * newest first (by the current revision). o->total is always filled. */
 int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *query,
-	      struct nd_search_options *o, bool zh, struct nd_search_hit **hits, size_t *n,
+	      struct nd_search_options *o, struct nd_search_hit **hits, size_t *n,
 	      struct nd_error *err);
 void nd_search_hits_free(struct nd_search_hit *hits, size_t n);
 

@@ -12,8 +12,8 @@ struct nd_tui_options {
 	bool once; /* draw the first screen and exit (for benchmarks) */
 };
 
-int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
-	       const struct nd_tui_options *opt, struct nd_error *err);
+int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct nd_tui_options *opt,
+	       struct nd_error *err);
 
 /* For bench/: opens the editor on item id, types n characters in the
  * middle of the body, and measures each keystroke from the key to the

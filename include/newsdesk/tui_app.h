@@ -7,6 +7,7 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/items.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/tui.h"
 #include "newsdesk/workflow.h"
 
@@ -15,9 +16,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <wchar.h>
-
-#define _(s) gettext(s)
-#define N_(s) (s)
 
 /* Every request a key can make, as tig's enum request: the one table in
  * keys.c gives each its name (for `:`), its keys per pane, its help text
@@ -204,7 +202,6 @@ struct tui_pane {
 struct tui {
 	struct nd_store *st;
 	const struct nd_actor *actor;
-	bool zh;
 	bool colors;
 	struct nd_workflow wf;
 
@@ -289,7 +286,7 @@ bool tui_may(const struct tui *t, const struct tui_request *r);
 /* desk.c: a verb no request carries, on the desk's selection */
 void tui_desk_verb(struct tui *t, const char *verb);
 /* app.c: a desk without a terminal yet (the bench starts one too) */
-int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor, bool zh,
+int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor,
 	     struct nd_error *err);
 void tui_done(struct tui *t);
 

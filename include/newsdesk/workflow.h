@@ -54,7 +54,7 @@ const struct nd_state *nd_workflow_state(const struct nd_workflow *wf, const cha
 /* A state by name or by its Chinese or English label. */
 const struct nd_state *nd_workflow_find_state(const struct nd_workflow *wf, const char *word);
 bool nd_workflow_has_verb(const struct nd_workflow *wf, const char *verb);
-const char *nd_state_label(const struct nd_state *s, bool zh);
+const char *nd_state_label(const struct nd_state *s);
 
 /* What happened, for the caller to report. */
 struct nd_transition_result {
@@ -67,12 +67,12 @@ struct nd_transition_result {
  * actor's role, the item's state, the note rule and the edit lock, moves
  * the item and appends the event. A refusal changes nothing. */
 int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t id,
-		      const char *verb, const char *note, bool zh, struct nd_transition_result *res,
+		      const char *verb, const char *note, struct nd_transition_result *res,
 		      struct nd_error *err);
 
 /* The same checks without writing: 0 when verb would be allowed now. */
 int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t id,
-		      const char *verb, const char *note, bool zh, struct nd_error *err);
+		      const char *verb, const char *note, struct nd_error *err);
 
 /* The engine inside the caller's transaction, with wf loaded there: checks
  * and performs verb on item id. Entering a published state records the
@@ -81,7 +81,7 @@ int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t
  * nd_issue_publish for an issue). */
 int nd_workflow_move(struct nd_store *st, const struct nd_workflow *wf,
 		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note,
-		     bool zh, struct nd_transition_result *res, struct nd_error *err);
+		     struct nd_transition_result *res, struct nd_error *err);
 
 /* The verb of the transition from state into a published state, or NULL. */
 const char *nd_workflow_publish_verb(const struct nd_workflow *wf, const char *state);

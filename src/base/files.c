@@ -2,6 +2,7 @@
  * restricted context that refuses both. Every such open and create in cli
  * and core comes through here, so one check covers every path to it. */
 #include "newsdesk/files.h"
+#include "newsdesk/lang.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -28,11 +29,11 @@ int nd_open_input(const char *path, FILE **out, struct nd_error *err)
 	*out = NULL;
 	if (restricted)
 		return nd_fail(err, ND_EPERM,
-			       "reading a file on the server is not available over SSH; send "
-			       "the text on standard input");
+			       _("reading a file on the server is not available over SSH; send "
+				 "the text on standard input"));
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return nd_fail(err, ND_EIO, "cannot open %s: %s", path, strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot open %1$s: %2$s"), path, strerror(errno));
 	*out = f;
 	return 0;
 }
@@ -131,21 +132,21 @@ static int check_output(const char *path, unsigned flags, struct nd_error *err)
 {
 	if (restricted)
 		return nd_fail(err, ND_EPERM,
-			       "writing a file on the server is not available over SSH");
+			       _("writing a file on the server is not available over SSH"));
 	if (!path || !path[0])
-		return nd_fail(err, ND_EUSAGE, "an output needs a file name");
+		return nd_fail(err, ND_EUSAGE, _("an output needs a file name"));
 	if (is_protected(path))
 		return nd_fail(err, ND_EPERM,
-			       "%s is the database, one of its -wal/-shm files or the backup "
-			       "being made: it is never an output, not even with --force",
+			       _("%s is the database, one of its -wal/-shm files or the backup "
+				 "being made: it is never an output, not even with --force"),
 			       path);
 	struct stat st;
 	if (lstat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
-			return nd_fail(err, ND_EINVAL, "%s is a folder, not a file", path);
+			return nd_fail(err, ND_EINVAL, _("%s is a folder, not a file"), path);
 		if (!(flags & (ND_OUT_FORCE | ND_OUT_MERGE)))
 			return nd_fail(err, ND_EINVAL,
-				       "%s exists; nothing was written (--force replaces it)",
+				       _("%s exists; nothing was written (--force replaces it)"),
 				       path);
 	}
 	return 0;
@@ -176,7 +177,7 @@ int nd_output_open(struct nd_output *o, const char *path, unsigned flags, struct
 		     slash ? (int)(slash - path + 1) : 0, path,
 		     slash ? slash + 1 : path) >= (int)sizeof o->tmp) {
 		o->tmp[0] = '\0';
-		return nd_fail(err, ND_EINVAL, "the file name is too long: %s", path);
+		return nd_fail(err, ND_EINVAL, _("the file name is too long: %s"), path);
 	}
 	if (flags & ND_OUT_PARTIAL) {
 		/* PATH.partial-PID: a run killed midway leaves a name the next
@@ -184,7 +185,7 @@ int nd_output_open(struct nd_output *o, const char *path, unsigned flags, struct
 		if (snprintf(o->tmp, sizeof o->tmp, "%s.partial-%d", path, (int)getpid()) >=
 		    (int)sizeof o->tmp) {
 			o->tmp[0] = '\0';
-			return nd_fail(err, ND_EINVAL, "the file name is too long: %s", path);
+			return nd_fail(err, ND_EINVAL, _("the file name is too long: %s"), path);
 		}
 		unlink(o->tmp); /* ours: only from a PID reused since */
 		o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
@@ -193,10 +194,12 @@ int nd_output_open(struct nd_output *o, const char *path, unsigned flags, struct
 	}
 	if (o->fd < 0) {
 		o->tmp[0] = '\0';
-		return nd_fail(err, ND_EIO, "cannot write next to %s: %s", path, strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot write next to %1$s: %2$s"), path,
+			       strerror(errno));
 	}
 	if (fchmod(o->fd, output_mode(flags)) < 0) {
-		rc = nd_fail(err, ND_EIO, "cannot set the mode of %s: %s", o->tmp, strerror(errno));
+		rc = nd_fail(err, ND_EIO, _("cannot set the mode of %1$s: %2$s"), o->tmp,
+			     strerror(errno));
 		nd_output_abort(o);
 	}
 	return rc;
@@ -210,7 +213,7 @@ int nd_output_write(struct nd_output *o, const void *data, size_t n, struct nd_e
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
-			return nd_fail(err, ND_EIO, "cannot write %s: %s", o->path,
+			return nd_fail(err, ND_EIO, _("cannot write %1$s: %2$s"), o->path,
 				       w < 0 ? strerror(errno) : "no space");
 		p += w;
 		n -= (size_t)w;
@@ -243,22 +246,23 @@ int nd_output_commit(struct nd_output *o, struct nd_error *err)
 {
 	int rc = 0;
 	if (o->fd >= 0 && fsync(o->fd) < 0)
-		rc = nd_fail(err, ND_EIO, "cannot write %s: %s", o->path, strerror(errno));
+		rc = nd_fail(err, ND_EIO, _("cannot write %1$s: %2$s"), o->path, strerror(errno));
 	if (o->fd >= 0 && close(o->fd) < 0 && rc == 0)
-		rc = nd_fail(err, ND_EIO, "cannot write %s: %s", o->path, strerror(errno));
+		rc = nd_fail(err, ND_EIO, _("cannot write %1$s: %2$s"), o->path, strerror(errno));
 	o->fd = -1;
 	/* again: the name may have changed hands while we wrote */
 	if (rc == 0)
 		rc = check_output(o->path, o->flags, err);
 	if (rc == 0 && (o->flags & (ND_OUT_FORCE | ND_OUT_MERGE))) {
 		if (rename(o->tmp, o->path) < 0)
-			rc = nd_fail(err, ND_EIO, "cannot write %s: %s", o->path, strerror(errno));
+			rc = nd_fail(err, ND_EIO, _("cannot write %1$s: %2$s"), o->path,
+				     strerror(errno));
 	} else if (rc == 0) {
 		/* link() never replaces: a file made there meanwhile stays */
 		if (link(o->tmp, o->path) < 0 &&
 		    (errno == EEXIST ||
 		     renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->path, RENAME_NOREPLACE) < 0))
-			rc = nd_fail(err, ND_EIO, "cannot write %s: %s", o->path,
+			rc = nd_fail(err, ND_EIO, _("cannot write %1$s: %2$s"), o->path,
 				     errno == EEXIST ? "it exists now (--force replaces it)"
 						     : strerror(errno));
 	}
@@ -285,12 +289,12 @@ int nd_output_dir(const char *dir, struct nd_error *err)
 {
 	if (restricted)
 		return nd_fail(err, ND_EPERM,
-			       "writing files on the server is not available over SSH");
+			       _("writing files on the server is not available over SSH"));
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
-		return nd_fail(err, ND_EIO, "cannot create %s: %s", dir, strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot create %1$s: %2$s"), dir, strerror(errno));
 	struct stat st;
 	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
-		return nd_fail(err, ND_EINVAL, "%s is not a folder", dir);
+		return nd_fail(err, ND_EINVAL, _("%s is not a folder"), dir);
 	return 0;
 }
 
@@ -299,15 +303,15 @@ int nd_create_shared_fd(const char *path, int *fd, struct nd_error *err)
 	*fd = -1;
 	if (restricted)
 		return nd_fail(err, ND_EPERM,
-			       "creating a file on the server is not available over SSH");
+			       _("creating a file on the server is not available over SSH"));
 	*fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0660);
 	if (*fd < 0)
-		return nd_fail(err, ND_EIO, "cannot create %s: %s", path, strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot create %1$s: %2$s"), path, strerror(errno));
 	/* the umask must not take the group's write away: a reader in the
 	   group would otherwise make -wal/-shm files the desk cannot write */
 	if (fchmod(*fd, 0660) < 0) {
-		int rc =
-		    nd_fail(err, ND_EIO, "cannot set the mode of %s: %s", path, strerror(errno));
+		int rc = nd_fail(err, ND_EIO, _("cannot set the mode of %1$s: %2$s"), path,
+				 strerror(errno));
 		close(*fd);
 		*fd = -1;
 		unlink(path);
@@ -330,9 +334,10 @@ int nd_temp_file(char *tmpl, int suffix_len, int *fd, struct nd_error *err)
 	*fd = -1;
 	if (restricted)
 		return nd_fail(err, ND_EPERM,
-			       "creating a file on the server is not available over SSH");
+			       _("creating a file on the server is not available over SSH"));
 	*fd = mkstemps(tmpl, suffix_len);
 	if (*fd < 0)
-		return nd_fail(err, ND_EIO, "cannot create a temporary file: %s", strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot create a temporary file: %s"),
+			       strerror(errno));
 	return 0;
 }

@@ -2,9 +2,11 @@
  * not a command is looked up among the workflow verbs in the database, so a
  * stage added as rows is a command at once. */
 #include "newsdesk/cli.h"
-#include "newsdesk/number.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/files.h"
+#include "newsdesk/lang.h"
+#include "newsdesk/meta.h"
+#include "newsdesk/number.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/workflow.h"
 
@@ -38,15 +40,22 @@ int nd_cli_fail(const struct nd_error *err)
 	}
 }
 
+/* A command's one-line summary in the reader's language ("" stays "":
+ * gettext would answer the catalogue's header). */
+static const char *summary_of(const struct nd_command *c)
+{
+	return c->summary && c->summary[0] ? _(c->summary) : "";
+}
+
 void nd_cli_print_usage(FILE *out, const struct nd_command *cmd)
 {
 	struct nd_buf b = ND_BUF_INIT;
 	nd_cli_synopsis(&b, cmd, nd_restricted());
 	if (nd_restricted())
-		fprintf(out, "usage: %s\n  %s\n", nd_buf_str(&b), cmd->summary);
+		fprintf(out, _("usage: %1$s\n  %2$s\n"), nd_buf_str(&b), summary_of(cmd));
 	else
-		fprintf(out, "usage: newsdesk [--db PATH] [--as LOGIN] %s\n  %s\n", nd_buf_str(&b),
-			cmd->summary);
+		fprintf(out, _("usage: newsdesk [--db PATH] [--as LOGIN] %1$s\n  %2$s\n"),
+			nd_buf_str(&b), summary_of(cmd));
 	nd_buf_free(&b);
 }
 
@@ -59,7 +68,7 @@ int nd_cli_usage(const struct nd_command *cmd, const char *fmt, ...)
 	nd_buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
 	char *clean = nd_sanitized(nd_buf_str(&msg), 0);
-	fprintf(stderr, "newsdesk: %s\n", clean ? clean : "usage error");
+	fprintf(stderr, "newsdesk: %s\n", clean ? clean : _("usage error"));
 	free(clean);
 	nd_buf_free(&msg);
 	nd_cli_print_usage(stderr, cmd);
@@ -116,9 +125,15 @@ int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err)
 	int rc;
 	if (!cli->st) {
 		if (!cli->db_path && !(cli->db_path = nd_store_default_path(cli->db_option)))
-			return nd_fail(err, ND_ENOMEM, "out of memory");
+			return nd_fail(err, ND_ENOMEM, _("out of memory"));
 		if ((rc = nd_store_open(&cli->st, cli->db_path, store_flags, err)) < 0)
 			return rc;
+		/* no language from the environment: the publication's */
+		char lang[16];
+		struct nd_error ignored = { 0 };
+		if (!cli->lang_given &&
+		    nd_meta_get(cli->st, "language", lang, sizeof lang, &ignored) == 0)
+			nd_lang_set(lang);
 	}
 	if (!cli->have_actor) {
 		if ((rc = nd_actor_resolve(cli->st, cli->unix_login, cli->as, &cli->actor, err)) <
@@ -129,40 +144,26 @@ int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err)
 	return 0;
 }
 
-static bool language_is_zh(bool *given)
-{
-	const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
-		const char *v = getenv(vars[i]);
-		if (v && v[0]) {
-			*given = true;
-			return strncmp(v, "zh", 2) == 0;
-		}
-	}
-	*given = false;
-	return false;
-}
-
 void nd_cli_print_help(FILE *out)
 {
-	fputs("newsdesk — a newsroom desk in the terminal\n\n"
-	      "usage: newsdesk [--db PATH] [--as LOGIN] [COMMAND [ARGS...]]\n\n"
-	      "With no command, opens the desk on a terminal (lists it when piped).\n"
-	      "Global options:\n"
-	      "  --db PATH     the database (default: $NEWSDESK_DB, else\n"
-	      "                $XDG_DATA_HOME/newsdesk/newsdesk.db)\n"
-	      "  --as LOGIN    act as another user (admins only)\n"
-	      "  --help        this help; COMMAND --help for one command\n"
-	      "  --version\n\n"
-	      "Commands:\n",
+	fputs(_("newsdesk — a newsroom desk in the terminal\n\n"
+		"usage: newsdesk [--db PATH] [--as LOGIN] [COMMAND [ARGS...]]\n\n"
+		"With no command, opens the desk on a terminal (lists it when piped).\n"
+		"Global options:\n"
+		"  --db PATH     the database (default: $NEWSDESK_DB, else\n"
+		"                $XDG_DATA_HOME/newsdesk/newsdesk.db)\n"
+		"  --as LOGIN    act as another user (admins only)\n"
+		"  --help        this help; COMMAND --help for one command\n"
+		"  --version\n\n"
+		"Commands:\n"),
 	      out);
 	for (const struct nd_command *c = nd_commands; c->name; c++)
-		fprintf(out, "  %-10s %s\n", c->name, c->summary);
+		fprintf(out, "  %-10s %s\n", c->name, summary_of(c));
 	fputs(
-	    "\nWorkflow verbs (from the database; 'newsdesk workflow' lists them):\n"
-	    "  finish, approve, publish, return, refile, reopen, spike, restore ID [--note TEXT]\n\n"
-	    "Exit codes: 0 done, 1 refused or failed, 2 usage, 3 not allowed, 4 storage error.\n"
-	    "See newsdesk(1).\n",
+	    _("\nWorkflow verbs (from the database; 'newsdesk workflow' lists them):\n"
+	      "  finish, approve, publish, return, refile, reopen, spike, restore ID [--note TEXT]\n\n"
+	      "Exit codes: 0 done, 1 refused or failed, 2 usage, 3 not allowed, 4 storage error.\n"
+	      "See newsdesk(1).\n"),
 	    out);
 }
 
@@ -202,8 +203,8 @@ static int global_options(struct nd_cli *cli, int argc, char **argv, int *rc)
 			*slot = argv[++i];
 		else {
 			char *clean = nd_sanitized(w, 0);
-			fprintf(stderr, "newsdesk: %s '%s'; see newsdesk --help\n",
-				slot ? "a value is missing after" : "unknown option",
+			fprintf(stderr, _("newsdesk: %1$s '%2$s'; see newsdesk --help\n"),
+				slot ? _("a value is missing after") : _("unknown option"),
 				clean ? clean : "?");
 			free(clean);
 			*rc = ND_EXIT_USAGE;
@@ -218,7 +219,10 @@ int nd_cli_main(int argc, char **argv)
 	struct nd_cli cli = { 0 };
 	struct passwd *pw = getpwuid(geteuid());
 	cli.unix_login = pw ? pw->pw_name : "";
-	cli.zh = language_is_zh(&cli.lang_given);
+	/* The language: the environment's (over SSH, the client's forwarded
+	   LANG), else the publication's once the store is open. */
+	cli.lang_given = nd_lang_env_given();
+	nd_lang_set(NULL);
 	int rc, first = global_options(&cli, argc, argv, &rc);
 	if (first < 0)
 		return rc;
@@ -242,7 +246,7 @@ int nd_cli_main(int argc, char **argv)
 	cli_free(&cli);
 	fflush(stdout);
 	if (ferror(stdout) && rc == ND_EXIT_OK) {
-		fprintf(stderr, "newsdesk: writing the output failed\n");
+		fprintf(stderr, _("newsdesk: writing the output failed\n"));
 		rc = ND_EXIT_STORE;
 	}
 	return rc;
@@ -255,10 +259,10 @@ int nd_cmd_help(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
 		return rc;
 	if (a.npos > 1)
-		return nd_cli_usage(cmd, "help takes at most one COMMAND");
+		return nd_cli_usage(cmd, _("help takes at most one COMMAND"));
 	const struct nd_command *c = a.npos ? nd_cli_find_command(a.pos[0]) : NULL;
 	if (a.npos && !c)
-		return nd_cli_usage(cmd, "'%s' is not a command", a.pos[0]);
+		return nd_cli_usage(cmd, _("'%s' is not a command"), a.pos[0]);
 	if (cli->ssh && (!c || !(c->flags & ND_CMD_SSH)))
 		nd_ssh_help(cli, stdout);
 	else if (c)

@@ -1,5 +1,6 @@
 /* cmd_desk.c — opening the TUI from the command line. */
 #include "newsdesk/cli.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/tui.h"
 
 #include <stdlib.h>
@@ -15,17 +16,17 @@ int nd_cmd_desk(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
 		return rc;
 	if (a.npos)
-		return nd_cli_usage(cmd, "desk takes no arguments");
+		return nd_cli_usage(cmd, _("desk takes no arguments"));
 	for (int k = 0; k < a.n; k++) {
 		long long n;
 		if (a.opt[k].key == ND_O_ONCE)
 			opt.once = true;
 		else if (a.opt[k].key == ND_O_BENCH_KEYS &&
 			 !(bench_id = nd_cli_parse_id(a.opt[k].value)))
-			return nd_cli_usage(cmd, "--bench-keys needs an item ID");
+			return nd_cli_usage(cmd, _("--bench-keys needs an item ID"));
 		else if (a.opt[k].key == ND_O_KEYS) {
 			if (nd_cli_parse_number(a.opt[k].value, 1, 1000000, &n) < 0)
-				return nd_cli_usage(cmd, "--keys needs a number of keystrokes");
+				return nd_cli_usage(cmd, _("--keys needs a number of keystrokes"));
 			bench_n = (int)n;
 		}
 	}
@@ -38,16 +39,17 @@ int nd_cmd_desk(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 			return nd_cli_fail(&err);
 		fprintf(
 		    stderr,
-		    "keystroke %.3f ms median, %.3f ms p95, %.3f ms max, %d keys, item #%lld of "
-		    "%ld chars (autosave on)\n",
+		    _("keystroke %1$.3f ms median, %2$.3f ms p95, %3$.3f ms max, %4$d keys, item #%5$lld of "
+		      "%6$ld chars (autosave on)\n"),
 		    b.median_ms, b.p95_ms, b.max_ms, bench_n, bench_id, b.chars);
-		fprintf(stderr,
-			"keystroke with its draft written: %.3f ms median, %.3f ms max (once per "
-			"2 s pause or 15 s of typing)\n",
-			b.draft_median_ms, b.draft_max_ms);
+		fprintf(
+		    stderr,
+		    _("keystroke with its draft written: %1$.3f ms median, %2$.3f ms max (once per "
+		      "2 s pause or 15 s of typing)\n"),
+		    b.draft_median_ms, b.draft_max_ms);
 		return ND_EXIT_OK;
 	}
-	if (nd_tui_run(cli->st, &cli->actor, cli->zh, &opt, &err) < 0)
+	if (nd_tui_run(cli->st, &cli->actor, &opt, &err) < 0)
 		return nd_cli_fail(&err);
 	return ND_EXIT_OK;
 }

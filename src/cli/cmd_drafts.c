@@ -3,20 +3,21 @@
 #include "newsdesk/cli.h"
 #include "newsdesk/drafts.h"
 #include "newsdesk/external.h"
+#include "newsdesk/lang.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-static void list_store(struct nd_cli *cli, const struct nd_draft *d, size_t n)
+static void list_store(const struct nd_draft *d, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		char when[32];
 		nd_cli_time(d[i].saved_at, when, sizeof when);
-		printf("#%-6lld %-12s %s  rev %d%s  %6ld %s  ", (long long)d[i].item_id,
-		       d[i].author, when, d[i].base_rev,
-		       d[i].current_rev != d[i].base_rev ? "*" : " ", d[i].chars,
-		       cli->zh ? "字" : "chars");
+		printf("#%-6lld %-12s %s  ", (long long)d[i].item_id, d[i].author, when);
+		printf(_("rev %d"), d[i].base_rev);
+		printf("%s  ", d[i].current_rev != d[i].base_rev ? "*" : " ");
+		printf(_("%6ld chars  "), d[i].chars);
 		nd_cli_put(stdout, d[i].story.headline, 0);
 		putchar('\n');
 	}
@@ -31,8 +32,8 @@ static void list_files(struct nd_cli *cli, const struct nd_draft_file *f, size_t
 		if (nd_draft_file_path(cli->st, f[i].author, f[i].item_id, false, path, sizeof path,
 				       &err) < 0)
 			continue;
-		printf("#%-6lld %-12s %s  $EDITOR  %lld bytes  ", (long long)f[i].item_id,
-		       f[i].author, when, f[i].size);
+		printf(_("#%1$-6lld %2$-12s %3$s  $EDITOR  %4$lld bytes  "),
+		       (long long)f[i].item_id, f[i].author, when, f[i].size);
 		nd_cli_put(stdout, path, 0);
 		putchar('\n');
 	}
@@ -47,7 +48,7 @@ int nd_cmd_drafts(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	bool discard = a.npos == 2 && strcmp(a.pos[0], "discard") == 0;
 	long long id = discard ? nd_cli_parse_id(a.pos[1]) : 0;
 	if ((a.npos != 0 && !discard) || (discard && !id))
-		return nd_cli_usage(cmd, "drafts takes no arguments, or: discard ID");
+		return nd_cli_usage(cmd, _("drafts takes no arguments, or: discard ID"));
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
@@ -58,7 +59,7 @@ int nd_cmd_drafts(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 				       &err) < 0)
 			return nd_cli_fail(&err);
 		remove(path);
-		printf("#%lld: your drafts discarded\n", id);
+		printf(_("#%lld: your drafts discarded\n"), id);
 		return ND_EXIT_OK;
 	}
 	struct nd_draft *d;
@@ -70,12 +71,11 @@ int nd_cmd_drafts(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		nd_drafts_free(d, n);
 		return nd_cli_fail(&err);
 	}
-	list_store(cli, d, n);
+	list_store(d, n);
 	list_files(cli, f, nf);
 	if (n + nf > 0 && isatty(STDOUT_FILENO))
-		puts(cli->zh ? "（rev 后的 * 表示此后已有新版本；打开该稿件即可恢复草稿）"
-			     : "(* after rev: the item has a newer revision since; opening the "
-			       "item offers the draft)");
+		puts(_("(* after rev: the item has a newer revision since; opening the "
+		       "item offers the draft)"));
 	nd_drafts_free(d, n);
 	free(f);
 	return ND_EXIT_OK;
@@ -100,8 +100,8 @@ int nd_cli_offer_draft(struct nd_cli *cli, long long id, unsigned *flags)
 	int64_t at;
 	if (nd_draft_other(cli->st, &cli->actor, id, who, sizeof who, &at) == 1) {
 		nd_cli_time(at, when, sizeof when);
-		fprintf(stderr, "newsdesk: note: %s has an unsaved draft of #%lld (%s)\n", who, id,
-			when);
+		fprintf(stderr, _("newsdesk: note: %1$s has an unsaved draft of #%2$lld (%3$s)\n"),
+			who, id, when);
 	}
 	int found = nd_draft_get(cli->st, &cli->actor, id, &d, &err);
 	if (found < 0 || nd_draft_file_path(cli->st, cli->actor.user.login, id, false, path,
@@ -110,18 +110,21 @@ int nd_cli_offer_draft(struct nd_cli *cli, long long id, unsigned *flags)
 	bool file = access(path, F_OK) == 0;
 	if (found == 1) {
 		nd_cli_time(d.saved_at, when, sizeof when);
-		fprintf(stderr,
-			"newsdesk: #%lld has your unsaved draft from the desk (%s, %ld %s)\n", id,
-			when, d.chars, cli->zh ? "字" : "chars");
+		fprintf(
+		    stderr,
+		    _("newsdesk: #%1$lld has your unsaved draft from the desk (%2$s, %3$ld chars)\n"),
+		    id, when, d.chars);
 		nd_draft_free(&d);
 	}
 	if (file)
-		fprintf(stderr, "newsdesk: #%lld has your unsaved $EDITOR draft: %s\n", id, path);
+		fprintf(stderr, _("newsdesk: #%1$lld has your unsaved $EDITOR draft: %2$s\n"), id,
+			path);
 	if (found != 1 && !file)
 		return -1;
 	for (;;) {
-		int c = answer("(r)ecover it, (d)iff against the current revision, (x) discard it, "
-			       "(q)uit? ");
+		int c =
+		    answer(_("(r)ecover it, (d)iff against the current revision, (x) discard it, "
+			     "(q)uit? "));
 		if (c == 'r') {
 			*flags |= ND_EDIT_RECOVER;
 			return -1;
@@ -140,18 +143,19 @@ int nd_cli_offer_draft(struct nd_cli *cli, long long id, unsigned *flags)
 			continue;
 		}
 		if (c == 'x') {
-			if (answer("discard your draft for good? it cannot be recovered (y/n) ") !=
+			if (answer(
+				_("discard your draft for good? it cannot be recovered (y/n) ")) !=
 			    'y')
 				continue;
 			if (nd_draft_discard(cli->st, &cli->actor, id, &err) < 0)
 				return nd_cli_fail(&err);
 			if (file && unlink(path) < 0)
 				perror(path);
-			fprintf(stderr, "newsdesk: #%lld: draft discarded\n", id);
+			fprintf(stderr, _("newsdesk: #%lld: draft discarded\n"), id);
 			return -1;
 		}
 		if (c == 'q' || c == 0) {
-			fprintf(stderr, "newsdesk: #%lld not edited; your draft is kept\n", id);
+			fprintf(stderr, _("newsdesk: #%lld not edited; your draft is kept\n"), id);
 			return ND_EXIT_FAIL;
 		}
 	}

@@ -7,13 +7,12 @@
 #include "newsdesk/import.h"
 #include "newsdesk/importer.h"
 #include "newsdesk/json.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/width.h"
 
 #include <libintl.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define _(s) gettext(s)
 
 #define MAX_PAGE (8 * 1024 * 1024)
 
@@ -39,7 +38,8 @@ static void dry_why(struct nd_buf *b, const struct nd_import_item *it)
 		if (!r)
 			continue;
 		nd_buf_adds(b, "\n       ");
-		nd_buf_printf(b, _("%s: %s [%s]"), _(nd_import_field_name(f)), _(r->why), r->id);
+		nd_buf_printf(b, _("%1$s: %2$s [%3$s]"), _(nd_import_field_name(f)), _(r->why),
+			      r->id);
 		if (f == ND_IF_MARKERS && it->markers) {
 			/* the banner itself, which the head line does not show */
 			nd_buf_adds(b, "\n         ");
@@ -169,7 +169,7 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "text") != 0)
-				return nd_cli_usage(cmd, "unknown format '%s' (text or json)",
+				return nd_cli_usage(cmd, _("unknown format '%s' (text or json)"),
 						    optarg);
 			break;
 		case ND_O_ENCODING:
@@ -180,7 +180,7 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		}
 	}
 	if (a.npos == 0)
-		return nd_cli_usage(cmd, "import takes one or more page FILEs");
+		return nd_cli_usage(cmd, _("import takes one or more page FILEs"));
 	struct nd_error err = { 0 };
 	if (!dry && nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
@@ -193,7 +193,7 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		const char *enc = NULL;
 		int rc = nd_read_file(a.pos[i], &bytes, &err);
 		if (rc == ND_EINVAL) /* over nd_read_file's 1 MiB: pages may be larger */
-			rc = nd_fail(&err, ND_EINVAL, "%s is over 1 MiB; split it into pages",
+			rc = nd_fail(&err, ND_EINVAL, _("%s is over 1 MiB; split it into pages"),
 				     a.pos[i]);
 		if (rc == 0)
 			rc = nd_text_from_bytes(nd_buf_str(&bytes), bytes.len, MAX_PAGE, encoding,
@@ -221,10 +221,8 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 				worst = nd_cli_fail(&err);
 			} else {
 				printf(
-				    cli->zh
-					? "%s：导入 %zu 篇（#%lld–#%lld），%zu 篇片段待编辑处理\n"
-					: "%s: imported %zu items (#%lld–#%lld), %zu fragments flagged "
-					  "for an editor\n",
+				    _("%1$s: imported %2$zu items (#%3$lld–#%4$lld), %5$zu fragments "
+				      "flagged for an editor\n"),
 				    a.pos[i], res.filed, (long long)res.first, (long long)res.last,
 				    res.fragments);
 			}

@@ -5,6 +5,7 @@
 #include "newsdesk/count.h"
 #include "newsdesk/files.h"
 #include "newsdesk/json.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/planning.h"
 #include "newsdesk/rundown.h"
 #include "newsdesk/width.h"
@@ -36,19 +37,19 @@ static int issue_add(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 			date = optarg;
 		else if (c == ND_O_PAGES) {
 			if (nd_cli_parse_number(optarg, 1, 1000, &n) < 0)
-				return nd_cli_usage(cmd,
-						    "--pages needs a number of pages, 1 to 1000");
+				return nd_cli_usage(
+				    cmd, _("--pages needs a number of pages, 1 to 1000"));
 			pages = (int)n;
 		} else
-			return nd_cli_usage(cmd, "an option this command does not take");
+			return nd_cli_usage(cmd, _("an option this command does not take"));
 	}
 	if (a.npos != 1)
-		return nd_cli_usage(cmd, "issue add takes one CODE, like 2024-07");
+		return nd_cli_usage(cmd, _("issue add takes one CODE, like 2024-07"));
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_issue_add(cli->st, &cli->actor, a.pos[0], title, date, pages, &err) < 0)
 		return nd_cli_fail(&err);
-	printf("added issue %s\n", a.pos[0]);
+	printf(_("added issue %s\n"), a.pos[0]);
 	return ND_EXIT_OK;
 }
 
@@ -67,18 +68,19 @@ static int issue_page(struct nd_cli *cli, const struct nd_command *cmd, int argc
 		if (c == ND_O_SECTION)
 			section = optarg;
 		else if (c == ND_O_BUDGET && nd_cli_parse_number(optarg, 0, INT_MAX, &budget) < 0)
-			return nd_cli_usage(cmd, "--budget is a 字数, 0 or more");
+			return nd_cli_usage(cmd, _("--budget is a 字数, 0 or more"));
 		else if (c != ND_O_BUDGET)
-			return nd_cli_usage(cmd, "an option this command does not take");
+			return nd_cli_usage(cmd, _("an option this command does not take"));
 	}
 	if (a.npos != 2 || nd_cli_parse_number(a.pos[1], 1, 1000, &page) < 0)
-		return nd_cli_usage(cmd, "issue page takes CODE PAGE (a page number, 1 to 1000)");
+		return nd_cli_usage(cmd,
+				    _("issue page takes CODE PAGE (a page number, 1 to 1000)"));
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_issue_page_set(cli->st, &cli->actor, a.pos[0], (int)page, section, (long)budget,
 			      &err) < 0)
 		return nd_cli_fail(&err);
-	printf("issue %s page %lld planned\n", a.pos[0], page);
+	printf(_("issue %1$s page %2$lld planned\n"), a.pos[0], page);
 	return ND_EXIT_OK;
 }
 
@@ -95,15 +97,15 @@ int nd_cmd_issue(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		return parse_rc;
 	if (strcmp(cmd->name, "list") == 0) {
 		if (a.npos != 0)
-			return nd_cli_usage(cmd, "issue list takes no arguments");
+			return nd_cli_usage(cmd, _("issue list takes no arguments"));
 		struct nd_issue *issues;
 		size_t n;
 		if (nd_cli_open(cli, 0, &err) < 0 || nd_issue_list(cli->st, &issues, &n, &err) < 0)
 			return nd_cli_fail(&err);
 		for (size_t i = 0; i < n; i++) {
-			printf("%-10s %-10s %3d pages %4lld items  %-9s  ", issues[i].code,
-			       issues[i].date ? issues[i].date : "-", issues[i].pages,
-			       (long long)issues[i].items, issues[i].state);
+			printf(_("%1$-10s %2$-10s %3$3d pages %4$4lld items  %5$-9s  "),
+			       issues[i].code, issues[i].date ? issues[i].date : "-",
+			       issues[i].pages, (long long)issues[i].items, issues[i].state);
 			nd_cli_put(stdout, issues[i].title, 0);
 			putchar('\n');
 		}
@@ -112,7 +114,7 @@ int nd_cmd_issue(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	}
 	/* show */
 	if (a.npos != 1)
-		return nd_cli_usage(cmd, "issue show takes one CODE");
+		return nd_cli_usage(cmd, _("issue show takes one CODE"));
 	char *rd_argv[] = { "rundown", a.pos[0], NULL };
 	return nd_cmd_rundown(cli, cmd, 2, rd_argv);
 }
@@ -136,18 +138,19 @@ int nd_cmd_assign(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			issue = optarg;
 		else if (c == ND_O_PAGE || c == ND_O_POSITION) {
 			if (nd_cli_parse_number(optarg, 1, 1000000, &n) < 0)
-				return nd_cli_usage(cmd, "--%s needs a number, 1 or more",
+				return nd_cli_usage(cmd, _("--%s needs a number, 1 or more"),
 						    c == ND_O_PAGE ? "page" : "position");
 			*(c == ND_O_PAGE ? &page : &position) = (int)n;
 		} else
-			return nd_cli_usage(cmd, "an option this command does not take");
+			return nd_cli_usage(cmd, _("an option this command does not take"));
 	}
 	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
 	if (!id)
-		return nd_cli_usage(cmd, "%s takes one item ID", cmd->name);
+		return nd_cli_usage(cmd, _("%s takes one item ID"), cmd->name);
 	if ((!move && !issue) || page <= 0)
-		return nd_cli_usage(cmd, move ? "move needs --page N"
-					      : "assign needs --issue CODE --page N");
+		return nd_cli_usage(cmd, "%s",
+				    move ? _("move needs --page N")
+					 : _("assign needs --issue CODE --page N"));
 	struct nd_error err = { 0 };
 	int rc = nd_cli_open(cli, 0, &err);
 	if (rc == 0)
@@ -155,7 +158,8 @@ int nd_cmd_assign(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			  : nd_item_assign(cli->st, &cli->actor, id, issue, page, position, &err);
 	if (rc < 0)
 		return nd_cli_fail(&err);
-	printf("#%lld %s page %d\n", id, move ? "moved to" : "placed on", page);
+	printf(move ? _("#%1$lld moved to page %2$d\n") : _("#%1$lld placed on page %2$d\n"), id,
+	       page);
 	return ND_EXIT_OK;
 }
 
@@ -167,11 +171,11 @@ int nd_cmd_unassign(struct nd_cli *cli, const struct nd_command *cmd, int argc, 
 		return parse_rc;
 	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
 	if (!id)
-		return nd_cli_usage(cmd, "unassign takes one item ID");
+		return nd_cli_usage(cmd, _("unassign takes one item ID"));
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0 || nd_item_unassign(cli->st, &cli->actor, id, &err) < 0)
 		return nd_cli_fail(&err);
-	printf("#%lld taken off its page\n", id);
+	printf(_("#%lld taken off its page\n"), id);
 	return ND_EXIT_OK;
 }
 
@@ -206,7 +210,7 @@ int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 					break;
 			if (i == sizeof formats / sizeof *formats)
 				return nd_cli_usage(
-				    cmd, "unknown format '%s' (text, csv, json, html)", optarg);
+				    cmd, _("unknown format '%s' (text, csv, json, html)"), optarg);
 			format = formats[i].format;
 			break;
 		case ND_O_OUTPUT:
@@ -218,26 +222,26 @@ int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 		case ND_O_WIDTH: {
 			long long w;
 			if (nd_cli_parse_number(optarg, 60, 10000, &w) < 0)
-				return nd_cli_usage(cmd, "--width needs 60 columns or more");
+				return nd_cli_usage(cmd, _("--width needs 60 columns or more"));
 			width = (int)w;
 			break;
 		}
 		default:
-			return nd_cli_usage(cmd, "an option this command does not take");
+			return nd_cli_usage(cmd, _("an option this command does not take"));
 		}
 	}
 	if (a.npos != 1)
-		return nd_cli_usage(cmd, "rundown takes one issue CODE");
+		return nd_cli_usage(cmd, _("rundown takes one issue CODE"));
 	struct nd_error err = { 0 };
 	struct nd_rundown r;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_rundown_load(cli->st, &cli->actor, a.pos[0], cli->zh, &r, &err) < 0)
+	    nd_rundown_load(cli->st, &cli->actor, a.pos[0], &r, &err) < 0)
 		return nd_cli_fail(&err);
 	struct nd_buf out = ND_BUF_INIT;
 	/* below 60 columns the fixed columns leave no headline; a narrow terminal
 	   gets the 60-column sheet and wraps it rather than a broken table */
 	int cols = output ? (width ? width : 100) : nd_cli_width(width);
-	nd_rundown_render(&r, format, cols < 60 ? 60 : cols, cli->zh, (int64_t)time(NULL), &out);
+	nd_rundown_render(&r, format, cols < 60 ? 60 : cols, (int64_t)time(NULL), &out);
 	nd_rundown_free(&r);
 	int rc = ND_EXIT_OK;
 	if (output) {
@@ -269,19 +273,21 @@ int nd_cmd_publish(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 	}
 	if (!issue) {
 		if (partial || a.npos != 1)
-			return nd_cli_usage(cmd, "publish takes one item ID, or --issue CODE");
+			return nd_cli_usage(cmd, _("publish takes one item ID, or --issue CODE"));
 		return nd_cli_apply_verb(cli, cmd, "publish", a.pos[0], note);
 	}
 	if (a.npos != 0 || note)
-		return nd_cli_usage(cmd, "publish --issue CODE takes no item ID and no --note");
+		return nd_cli_usage(cmd, _("publish --issue CODE takes no item ID and no --note"));
 	struct nd_error err = { 0 };
 	struct nd_publish_result res;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_issue_publish(cli->st, &cli->actor, issue, partial, &res, &err) < 0)
 		return nd_cli_fail(&err);
-	printf("published %s: %zu item%s\n", issue, res.published, res.published == 1 ? "" : "s");
+	printf(ngettext("published %1$s: %2$zu item\n", "published %1$s: %2$zu items\n",
+			res.published),
+	       issue, res.published);
 	if (res.held)
-		printf("not signed off, stayed behind: %s\n", res.held_ids);
+		printf(_("not signed off, stayed behind: %s\n"), res.held_ids);
 	return ND_EXIT_OK;
 }
 
@@ -406,12 +412,12 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			nd_cli_print_usage(stdout, cmd);
 			return ND_EXIT_OK;
 		} else
-			return nd_cli_usage(cmd, "an option this command does not take");
+			return nd_cli_usage(cmd, _("an option this command does not take"));
 	}
 	if (strcmp(format, "txt") && strcmp(format, "json") && strcmp(format, "html"))
-		return nd_cli_usage(cmd, "unknown format '%s' (txt, json, html)", format);
+		return nd_cli_usage(cmd, _("unknown format '%s' (txt, json, html)"), format);
 	if (a.npos != 1 || !dir)
-		return nd_cli_usage(cmd, "export takes an issue CODE and --output DIR");
+		return nd_cli_usage(cmd, _("export takes an issue CODE and --output DIR"));
 	const char *code = a.pos[0];
 	struct nd_error err = { 0 };
 	struct nd_item *items;
@@ -420,7 +426,7 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	    nd_issue_published(cli->st, &cli->actor, code, &items, &n, &err) < 0)
 		return nd_cli_fail(&err);
 	if (n == 0) {
-		nd_fail(&err, ND_EINVAL, "issue %s has nothing published to export", code);
+		nd_fail(&err, ND_EINVAL, _("issue %s has nothing published to export"), code);
 		nd_items_free(items, n);
 		return nd_cli_fail(&err);
 	}
@@ -487,7 +493,9 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	nd_items_free(items, n);
 	if (rc < 0)
 		return nd_cli_fail(&err);
-	printf("exported %zu item%s of %s to %s\n", n, n == 1 ? "" : "s", code, dir);
+	printf(ngettext("exported %1$zu item of %2$s to %3$s\n",
+			"exported %1$zu items of %2$s to %3$s\n", n),
+	       n, code, dir);
 	return ND_EXIT_OK;
 }
 
@@ -508,7 +516,7 @@ int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		if (c == ND_O_YEAR) {
 			long long y;
 			if (nd_cli_parse_number(optarg, 1900, 9999, &y) < 0)
-				return nd_cli_usage(cmd, "--year needs a year, like 2024");
+				return nd_cli_usage(cmd, _("--year needs a year, like 2024"));
 			year = (int)y;
 		} else if (c == ND_O_REPORTER)
 			reporter = optarg;
@@ -516,10 +524,10 @@ int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 			nd_cli_print_usage(stdout, cmd);
 			return ND_EXIT_OK;
 		} else
-			return nd_cli_usage(cmd, "an option this command does not take");
+			return nd_cli_usage(cmd, _("an option this command does not take"));
 	}
 	if (year < 1900 || year > 9999 || a.npos != 0)
-		return nd_cli_usage(cmd, "stats takes --year YYYY and --reporter LOGIN");
+		return nd_cli_usage(cmd, _("stats takes --year YYYY and --reporter LOGIN"));
 	struct nd_error err = { 0 };
 	struct nd_stat_row *rows;
 	size_t n;
@@ -527,8 +535,8 @@ int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	    nd_stats(cli->st, &cli->actor, year, reporter, &rows, &n, &err) < 0)
 		return nd_cli_fail(&err);
 	struct nd_buf b = ND_BUF_INIT;
-	const char *head[] = { cli->zh ? "通讯员" : "Reporter", cli->zh ? "提交" : "Filed",
-			       cli->zh ? "发表" : "Published", cli->zh ? "发表字数" : "Chars" };
+	const char *head[] = { C_("stats", "Reporter"), C_("stats", "Filed"),
+			       C_("stats", "Published"), C_("stats", "Chars") };
 	nd_buf_printf(&b, "%d\n", year);
 	nd_fit(&b, head[0], 20, true, ND_ALIGN_LEFT);
 	for (int i = 1; i < 4; i++) {
@@ -559,7 +567,7 @@ int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	nd_format_count(tf, f, sizeof f);
 	nd_format_count(tp, p, sizeof p);
 	nd_format_count(tc, ch, sizeof ch);
-	nd_fit(&b, cli->zh ? "合计" : "Total", 20, true, ND_ALIGN_LEFT);
+	nd_fit(&b, _("Total"), 20, true, ND_ALIGN_LEFT);
 	const char *cells[] = { f, p, ch };
 	for (int k = 0; k < 3; k++) {
 		nd_buf_addc(&b, ' ');

@@ -6,6 +6,7 @@
 #include "newsdesk/filing.h"
 #include "newsdesk/items.h"
 #include "newsdesk/json.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/original.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/width.h"
@@ -25,14 +26,14 @@ static int read_input(FILE *f, const char *name, struct nd_buf *b, struct nd_err
 	size_t got;
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (nd_buf_add(b, chunk, got) < 0)
-			return nd_fail(err, ND_ENOMEM, "out of memory");
+			return nd_fail(err, ND_ENOMEM, _("out of memory"));
 		if (b->len > ND_MAX_INPUT)
 			return nd_fail(err, ND_EINVAL,
-				       "%s is over 1 MiB; a story may have at most %d bytes", name,
-				       ND_MAX_INPUT);
+				       _("%1$s is over 1 MiB; a story may have at most %2$d bytes"),
+				       name, ND_MAX_INPUT);
 	}
 	if (ferror(f))
-		return nd_fail(err, ND_EIO, "cannot read %s: %s", name, strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot read %1$s: %2$s"), name, strerror(errno));
 	return 0;
 }
 
@@ -49,8 +50,8 @@ static int check_upload(const struct nd_buf *input, const struct upload_check *c
 	if (check->bytes >= 0 && (long long)input->len != check->bytes)
 		return nd_fail(
 		    err, ND_EINVAL,
-		    "received %zu bytes but --bytes says %lld: the upload was cut short or "
-		    "changed; nothing was filed, send it again",
+		    _("received %1$zu bytes but --bytes says %2$lld: the upload was cut short or "
+		      "changed; nothing was filed, send it again"),
 		    input->len, check->bytes);
 	if (check->sha256) {
 		char hex[65];
@@ -58,8 +59,8 @@ static int check_upload(const struct nd_buf *input, const struct upload_check *c
 		if (strcasecmp(hex, check->sha256) != 0)
 			return nd_fail(
 			    err, ND_EINVAL,
-			    "the SHA-256 of what arrived is %s, not %s: the upload was cut "
-			    "short or changed; nothing was filed, send it again",
+			    _("the SHA-256 of what arrived is %1$s, not %2$s: the upload was cut "
+			      "short or changed; nothing was filed, send it again"),
 			    hex, check->sha256);
 	}
 	return 0;
@@ -100,12 +101,9 @@ static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *e
 	char count[32];
 	nd_format_count(res.chars, count, sizeof count);
 	/* Printed only after COMMIT returned: the reporter may rely on it. */
-	if (cli->zh)
-		printf("%s #%lld ", res.duplicate ? "已提交过" : "已提交", (long long)res.id);
-	else
-		printf("%s #%lld ", res.duplicate ? "already filed" : "filed", (long long)res.id);
+	printf(res.duplicate ? _("already filed #%lld ") : _("filed #%lld "), (long long)res.id);
 	nd_cli_put(stdout, story.headline, 0);
-	printf(cli->zh ? "（%s 字）\n" : " (%s 字)\n", count);
+	printf(_(" (%s 字)\n"), count);
 	nd_story_free(&story);
 	return ND_EXIT_OK;
 }
@@ -125,11 +123,11 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		switch (c) {
 		case ND_O_BYTES:
 			if (nd_cli_parse_number(optarg, 0, LLONG_MAX, &check.bytes) < 0)
-				return nd_cli_usage(cmd, "--bytes needs the size in bytes");
+				return nd_cli_usage(cmd, _("--bytes needs the size in bytes"));
 			break;
 		case ND_O_SHA256:
 			if (strlen(optarg) != 64)
-				return nd_cli_usage(cmd, "--sha256 needs 64 hex digits");
+				return nd_cli_usage(cmd, _("--sha256 needs 64 hex digits"));
 			check.sha256 = optarg;
 			break;
 		case ND_O_ENCODING:
@@ -145,7 +143,7 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if ((token || check.bytes >= 0 || check.sha256) && a.npos > 1)
 		return nd_cli_usage(
 		    cmd,
-		    "--token, --bytes and --sha256 describe one upload: give one FILE at most");
+		    _("--token, --bytes and --sha256 describe one upload: give one FILE at most"));
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
@@ -174,7 +172,7 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 enum list_format { FORMAT_TABLE, FORMAT_TSV, FORMAT_JSON };
 
 struct column {
-	const char *title_zh, *title_en;
+	const char *title; /* a msgid */
 	int width; /* 0: takes the rest */
 	enum nd_align align;
 };
@@ -182,13 +180,13 @@ struct column {
 enum { COL_ID, COL_STATE, COL_SECTION, COL_HEADLINE, COL_BYLINE, COL_CHARS, COL_UPDATED, NCOLS };
 
 static const struct column list_columns[NCOLS] = {
-	[COL_ID] = { "编号", "ID", 6, ND_ALIGN_RIGHT },
-	[COL_STATE] = { "状态", "State", 9, ND_ALIGN_LEFT },
-	[COL_SECTION] = { "栏目", "Section", 10, ND_ALIGN_LEFT },
-	[COL_HEADLINE] = { "标题", "Headline", 0, ND_ALIGN_LEFT },
-	[COL_BYLINE] = { "作者", "Byline", 12, ND_ALIGN_LEFT },
-	[COL_CHARS] = { "字数", "Chars", 7, ND_ALIGN_RIGHT },
-	[COL_UPDATED] = { "更新", "Updated", 16, ND_ALIGN_LEFT },
+	[COL_ID] = { N_("ID"), 6, ND_ALIGN_RIGHT },
+	[COL_STATE] = { N_("State"), 9, ND_ALIGN_LEFT },
+	[COL_SECTION] = { N_("Section"), 10, ND_ALIGN_LEFT },
+	[COL_HEADLINE] = { N_("Headline"), 0, ND_ALIGN_LEFT },
+	[COL_BYLINE] = { N_("Byline"), 12, ND_ALIGN_LEFT },
+	[COL_CHARS] = { N_("Chars"), 7, ND_ALIGN_RIGHT },
+	[COL_UPDATED] = { N_("Updated"), 16, ND_ALIGN_LEFT },
 };
 
 static const char *item_byline(const struct nd_item *it)
@@ -211,7 +209,7 @@ static void table_row(struct nd_buf *line, const char *cells[NCOLS], const int w
 	nd_buf_addc(line, '\n');
 }
 
-static void list_table(struct nd_cli *cli, const struct nd_item *rows, size_t n, int width)
+static void list_table(const struct nd_item *rows, size_t n, int width)
 {
 	int widths[NCOLS], fixed = 0;
 	for (int c = 0; c < NCOLS; c++) {
@@ -222,7 +220,7 @@ static void list_table(struct nd_cli *cli, const struct nd_item *rows, size_t n,
 	struct nd_buf line = ND_BUF_INIT;
 	const char *head[NCOLS];
 	for (int c = 0; c < NCOLS; c++)
-		head[c] = cli->zh ? list_columns[c].title_zh : list_columns[c].title_en;
+		head[c] = _(list_columns[c].title);
 	table_row(&line, head, widths);
 	for (size_t i = 0; i < n; i++) {
 		const struct nd_item *it = &rows[i];
@@ -353,12 +351,12 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 				if (strcmp(sorts[i].name, optarg) == 0)
 					break;
 			if (i == sizeof sorts / sizeof *sorts)
-				return nd_cli_usage(cmd, "unknown sort '%s'", optarg);
+				return nd_cli_usage(cmd, _("unknown sort '%s'"), optarg);
 			filter.sort = sorts[i].sort;
 			break;
 		case ND_O_LIMIT:
 			if (nd_cli_parse_number(optarg, 1, INT_MAX, &num) < 0)
-				return nd_cli_usage(cmd, "--limit needs a positive number");
+				return nd_cli_usage(cmd, _("--limit needs a positive number"));
 			limit = (long)num;
 			break;
 		case ND_O_FORMAT:
@@ -366,13 +364,13 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 				if (strcmp(list_formats[i].name, optarg) == 0)
 					break;
 			if (i == sizeof list_formats / sizeof *list_formats)
-				return nd_cli_usage(cmd, "unknown format '%s' (table, tsv or json)",
-						    optarg);
+				return nd_cli_usage(
+				    cmd, _("unknown format '%s' (table, tsv or json)"), optarg);
 			format = list_formats[i].format;
 			break;
 		case ND_O_WIDTH:
 			if (nd_cli_parse_number(optarg, 40, 10000, &num) < 0)
-				return nd_cli_usage(cmd, "--width needs 40 columns or more");
+				return nd_cli_usage(cmd, _("--width needs 40 columns or more"));
 			width = (int)num;
 			break;
 		default:
@@ -380,7 +378,7 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		}
 	}
 	if (a.npos != 0)
-		return nd_cli_usage(cmd, "unexpected argument '%s'", a.pos[0]);
+		return nd_cli_usage(cmd, _("unexpected argument '%s'"), a.pos[0]);
 
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
@@ -396,18 +394,19 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		nd_workflow_free(&wf);
 		if (!s) {
 			nd_fail(&err, ND_EINVAL,
-				"unknown state '%s'; 'newsdesk workflow' lists them", state_word);
+				_("unknown state '%s'; 'newsdesk workflow' lists them"),
+				state_word);
 			return nd_cli_fail(&err);
 		}
 		filter.state = state_name;
 	}
 	struct nd_item *rows;
 	size_t n;
-	if (nd_item_list(cli->st, &cli->actor, &filter, 0, limit ? (int)limit : INT_MAX, cli->zh,
-			 &rows, &n, &err) < 0)
+	if (nd_item_list(cli->st, &cli->actor, &filter, 0, limit ? (int)limit : INT_MAX, &rows, &n,
+			 &err) < 0)
 		return nd_cli_fail(&err);
 	if (format == FORMAT_TABLE)
-		list_table(cli, rows, n, nd_cli_width(width));
+		list_table(rows, n, nd_cli_width(width));
 	else if (format == FORMAT_TSV)
 		list_tsv(rows, n);
 	else
@@ -418,19 +417,18 @@ int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 
 /* ---- show, revisions ---------------------------------------------------- */
 
-static void show_field(const char *zh, const char *en, bool use_zh, const char *value)
+static void show_field(const char *name, const char *value)
 {
 	if (!value || !value[0])
 		return;
-	printf("%s: ", use_zh ? zh : en);
+	printf("%s: ", name);
 	nd_cli_put(stdout, value, 0);
 	putchar('\n');
 }
 
-static void show_text(struct nd_cli *cli, const struct nd_item *it)
+static void show_text(const struct nd_item *it)
 {
 	char chars[32], body_chars[32], when[32];
-	bool zh = cli->zh;
 	nd_format_count(it->chars, chars, sizeof chars);
 	nd_format_count(it->body_chars, body_chars, sizeof body_chars);
 	nd_cli_time(it->rev_created, when, sizeof when);
@@ -438,31 +436,34 @@ static void show_text(struct nd_cli *cli, const struct nd_item *it)
 	nd_cli_put(stdout, it->state_label, 0);
 	printf("  %s", it->story.kind);
 	if (it->issue) {
-		printf("  %s ", zh ? "期" : "issue");
+		printf("  %s ", _("issue"));
 		nd_cli_put(stdout, it->issue, 0);
-		if (it->page)
-			printf(" p.%d", it->page);
+		if (it->page) {
+			putchar(' ');
+			printf(_("p.%d"), it->page);
+		}
 	}
 	putchar('\n');
-	show_field("栏目", "Section", zh, it->story.section);
-	show_field("引题", "Kicker", zh, it->story.kicker);
-	show_field("标题", "Headline", zh, it->story.headline);
-	show_field("副题", "Subhead", zh, it->story.subhead);
-	show_field("电头", "Dateline", zh, it->story.dateline);
-	show_field("作者", "Byline", zh, it->story.byline);
-	printf("%s: ", zh ? "记者" : "Reporter");
+	show_field(_("Section"), it->story.section);
+	show_field(_("Kicker"), it->story.kicker);
+	show_field(_("Headline"), it->story.headline);
+	show_field(_("Subhead"), it->story.subhead);
+	show_field(_("Dateline"), it->story.dateline);
+	show_field(_("Byline"), it->story.byline);
+	printf("%s: ", _("Reporter"));
 	nd_cli_put(stdout, it->reporter, 0);
 	if (it->reporter_name) {
 		printf(" (");
 		nd_cli_put(stdout, it->reporter_name, 0);
 		printf(")");
 	}
-	printf("\n%s: %d/%d, ", zh ? "版本" : "Revision", it->rev, it->current_rev);
+	putchar('\n');
+	printf(_("Revision: %1$d/%2$d, "), it->rev, it->current_rev);
 	nd_cli_put(stdout, it->rev_author, 0);
-	printf(", %s%s\n", when, it->conflict ? (zh ? " (冲突稿)" : " (conflict draft)") : "");
-	printf("%s: %s (%s %s)\n", zh ? "字数" : "Chars", chars, zh ? "正文" : "body", body_chars);
+	printf(", %s%s\n", when, it->conflict ? _(" (conflict draft)") : "");
+	printf(_("Chars: %1$s (body %2$s)\n"), chars, body_chars);
 	if (it->lock_holder) {
-		printf("%s: ", zh ? "编辑中" : "Locked by");
+		printf("%s: ", _("Locked by"));
 		nd_cli_put(stdout, it->lock_holder, 0);
 		putchar('\n');
 	}
@@ -497,7 +498,8 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		switch (c) {
 		case ND_O_REV:
 			if (nd_cli_parse_number(optarg, 1, INT_MAX, &n) < 0)
-				return nd_cli_usage(cmd, "--rev needs a revision number (1, 2, …)");
+				return nd_cli_usage(cmd,
+						    _("--rev needs a revision number (1, 2, …)"));
 			rev = (int)n;
 			break;
 		case ND_O_ORIGINAL:
@@ -507,7 +509,7 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "text") != 0)
-				return nd_cli_usage(cmd, "unknown format '%s' (text or json)",
+				return nd_cli_usage(cmd, _("unknown format '%s' (text or json)"),
 						    optarg);
 			break;
 		default:
@@ -515,16 +517,16 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		}
 	}
 	if (a.npos != 1)
-		return nd_cli_usage(cmd, "show takes one item ID");
+		return nd_cli_usage(cmd, _("show takes one item ID"));
 	long long id = nd_cli_parse_id(a.pos[0]);
 	if (!id)
-		return nd_cli_usage(cmd, "'%s' is not an item ID", a.pos[0]);
+		return nd_cli_usage(cmd, _("'%s' is not an item ID"), a.pos[0]);
 	if (original)
 		return nd_cli_show_original(cli, id);
 	struct nd_error err = { 0 };
 	struct nd_item it;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_item_get(cli->st, &cli->actor, id, rev, cli->zh, &it, &err) < 0)
+	    nd_item_get(cli->st, &cli->actor, id, rev, &it, &err) < 0)
 		return nd_cli_fail(&err);
 	if (json) {
 		struct nd_buf b = ND_BUF_INIT;
@@ -533,7 +535,7 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		fputs(nd_buf_str(&b), stdout);
 		nd_buf_free(&b);
 	} else {
-		show_text(cli, &it);
+		show_text(&it);
 	}
 	nd_item_free(&it);
 	return ND_EXIT_OK;
@@ -547,7 +549,7 @@ int nd_cmd_revisions(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 		return parse_rc;
 	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
 	if (!id)
-		return nd_cli_usage(cmd, "revisions takes one item ID");
+		return nd_cli_usage(cmd, _("revisions takes one item ID"));
 	struct nd_error err = { 0 };
 	struct nd_item *revs;
 	size_t n;
@@ -560,10 +562,9 @@ int nd_cmd_revisions(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 		nd_format_count(revs[i].chars, chars, sizeof chars);
 		printf("%3d  %s  %-12s %8s 字", revs[i].rev, when, revs[i].rev_author, chars);
 		if (revs[i].rev == revs[i].current_rev)
-			printf("  %s", cli->zh ? "当前" : "current");
+			printf("  %s", _("current"));
 		if (revs[i].conflict)
-			printf("  %s (from %d)", cli->zh ? "冲突稿" : "conflict draft",
-			       revs[i].base_rev);
+			printf(_("  conflict draft (from %d)"), revs[i].base_rev);
 		putchar('\n');
 	}
 	nd_items_free(revs, n);

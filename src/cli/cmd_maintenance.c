@@ -3,6 +3,7 @@
 #include "newsdesk/check.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/filemodes.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/replica.h"
 
 #include <stdlib.h>
@@ -16,7 +17,7 @@ int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
 		return parse_rc;
 	if (a.npos != 1)
-		return nd_cli_usage(cmd, "backup takes the FILE to write");
+		return nd_cli_usage(cmd, _("backup takes the FILE to write"));
 	bool force = a.n > 0; /* --force, the one option */
 	struct nd_error err = { 0 };
 	int cleaned = 0;
@@ -24,9 +25,10 @@ int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	    nd_backup(cli->st, &cli->actor, a.pos[0], force, &cleaned, &err) < 0)
 		return nd_cli_fail(&err);
 	if (cleaned)
-		printf("removed %d partial file%s left by killed backups\n", cleaned,
-		       cleaned == 1 ? "" : "s");
-	printf("backed up to %s (checked: integrity, foreign keys, application id)\n", a.pos[0]);
+		printf(ngettext("removed %d partial file left by killed backups\n",
+				"removed %d partial files left by killed backups\n", cleaned),
+		       cleaned);
+	printf(_("backed up to %s (checked: integrity, foreign keys, application id)\n"), a.pos[0]);
 	return ND_EXIT_OK;
 }
 
@@ -39,13 +41,13 @@ int nd_cli_restore_allowed(struct nd_cli *cli, const char *backup, struct nd_err
 	int rc = nd_store_open(&st, cli->db_path, ND_STORE_READONLY, err);
 	if (rc < 0 && access(cli->db_path, F_OK) == 0)
 		fprintf(stderr,
-			"newsdesk: the current database does not open (%s); checking you "
-			"against the backup's users\n",
+			_("newsdesk: the current database does not open (%s); checking you "
+			  "against the backup's users\n"),
 			err->msg);
 	if (rc < 0 && (rc = nd_store_open(&st, backup, ND_STORE_READONLY, err)) < 0)
 		return rc;
 	if ((rc = nd_actor_resolve(st, cli->unix_login, cli->as, &actor, err)) == 0) {
-		rc = nd_require_rank(&actor, ND_RANK_ADMIN, "restore the database", err);
+		rc = nd_require_rank(&actor, ND_RANK_ADMIN, N_("restore the database"), err);
 		nd_actor_free(&actor);
 	}
 	nd_store_close(st);
@@ -69,14 +71,14 @@ int nd_cmd_restore(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 			force = true;
 	}
 	if (replica ? a.npos != 0 : a.npos != 1)
-		return nd_cli_usage(cmd, "restore takes the BACKUP file to put in place, or "
-					 "--from-replica URL");
+		return nd_cli_usage(cmd, _("restore takes the BACKUP file to put in place, or "
+					   "--from-replica URL"));
 	if (!replica && (when || force))
-		return nd_cli_usage(cmd, "--timestamp and --force go with --from-replica");
+		return nd_cli_usage(cmd, _("--timestamp and --force go with --from-replica"));
 	struct nd_error err = { 0 };
 	struct nd_restore_result res;
 	if (!cli->db_path && !(cli->db_path = nd_store_default_path(cli->db_option))) {
-		nd_fail(&err, ND_ENOMEM, "out of memory");
+		nd_fail(&err, ND_ENOMEM, _("out of memory"));
 		return nd_cli_fail(&err);
 	}
 	if (replica)
@@ -86,10 +88,13 @@ int nd_cmd_restore(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 	    nd_restore(cli->db_path, backup, &res, &err) < 0)
 		return nd_cli_fail(&err);
 	if (res.moved)
-		printf("the database that was there is kept as %s (with its -wal/-shm: %d "
-		       "file%s)\n",
-		       res.aside, res.moved, res.moved == 1 ? "" : "s");
-	printf("restored %s from %s; checking it:\n", cli->db_path, backup);
+		printf(ngettext("the database that was there is kept as %1$s (with its -wal/-shm: "
+				"%2$d file)\n",
+				"the database that was there is kept as %1$s (with its -wal/-shm: "
+				"%2$d files)\n",
+				res.moved),
+		       res.aside, res.moved);
+	printf(_("restored %1$s from %2$s; checking it:\n"), cli->db_path, backup);
 	char *check_argv[] = { "check", NULL };
 	return nd_cmd_check(cli, nd_cli_find_command("check"), 1, check_argv);
 }
@@ -101,7 +106,7 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
 		return parse_rc;
 	if (a.npos != 0)
-		return nd_cli_usage(cmd, "check takes no arguments");
+		return nd_cli_usage(cmd, _("check takes no arguments"));
 	unsigned flags = 0;
 	for (int k = 0; k < a.n; k++)
 		if (a.opt[k].key == ND_O_REPAIR)
@@ -124,13 +129,21 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	fputs(nd_buf_str(&report), stdout);
 	nd_buf_free(&report);
 	if (problems) {
-		fprintf(stderr, "newsdesk: %d problem%s found%s\n", problems,
-			problems == 1 ? "" : "s",
-			flags & ND_CHECK_REPAIR ? " that --repair cannot fix (history is never "
-						  "rewritten)"
-						: "");
+		if (flags & ND_CHECK_REPAIR)
+			fprintf(stderr,
+				ngettext("newsdesk: %d problem found that --repair cannot fix "
+					 "(history is never rewritten)\n",
+					 "newsdesk: %d problems found that --repair cannot fix "
+					 "(history is never rewritten)\n",
+					 problems),
+				problems);
+		else
+			fprintf(stderr,
+				ngettext("newsdesk: %d problem found\n",
+					 "newsdesk: %d problems found\n", problems),
+				problems);
 		return ND_EXIT_FAIL;
 	}
-	puts("ok");
+	puts(_("ok"));
 	return ND_EXIT_OK;
 }

@@ -1,6 +1,7 @@
 /* cmd_original.c — the bytes as filed: show --original and redecode. */
 #include "newsdesk/cli.h"
 #include "newsdesk/count.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/original.h"
 
 #include <stdbool.h>
@@ -19,18 +20,18 @@ int nd_cli_show_original(struct nd_cli *cli, long long id)
 		/* raw bytes from a reporter never reach a terminal (promise 2) */
 		char size[32];
 		nd_format_count((long)o.n, size, sizeof size);
-		nd_fail(&err, ND_EINVAL,
-			"#%lld was filed as %s bytes (%s, SHA-256 %s); they are shown raw, so send "
-			"them to a file or a pipe: newsdesk show %lld --original > %lld.orig",
-			id, size, o.encoding[0] ? o.encoding : "encoding unknown", o.sha256, id,
-			id);
+		nd_fail(
+		    &err, ND_EINVAL,
+		    _("#%1$lld was filed as %2$s bytes (%3$s, SHA-256 %4$s); they are shown raw, so send "
+		      "them to a file or a pipe: newsdesk show %5$lld --original > %6$lld.orig"),
+		    id, size, o.encoding[0] ? o.encoding : _("encoding unknown"), o.sha256, id, id);
 		nd_original_free(&o);
 		return nd_cli_fail(&err);
 	}
 	bool whole = fwrite(o.bytes, 1, o.n, stdout) == o.n;
 	nd_original_free(&o);
 	if (!whole || fflush(stdout) != 0) {
-		nd_fail(&err, ND_EIO, "writing the original of #%lld failed", id);
+		nd_fail(&err, ND_EIO, _("writing the original of #%lld failed"), id);
 		return nd_cli_fail(&err);
 	}
 	return ND_EXIT_OK;
@@ -47,24 +48,21 @@ int nd_cmd_redecode(struct nd_cli *cli, const struct nd_command *cmd, int argc, 
 		if (a.opt[k].key == ND_O_ENCODING)
 			encoding = a.opt[k].value;
 	if (a.npos != 1)
-		return nd_cli_usage(cmd, "redecode takes one item ID");
+		return nd_cli_usage(cmd, _("redecode takes one item ID"));
 	long long id = nd_cli_parse_id(a.pos[0]);
 	if (!id)
-		return nd_cli_usage(cmd, "'%s' is not an item ID", a.pos[0]);
+		return nd_cli_usage(cmd, _("'%s' is not an item ID"), a.pos[0]);
 	if (!encoding)
-		return nd_cli_usage(cmd, "redecode needs --encoding (big5, gb18030, utf-8, …)");
+		return nd_cli_usage(cmd, _("redecode needs --encoding (big5, gb18030, utf-8, …)"));
 	struct nd_error err = { 0 };
 	struct nd_save_result res;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_item_redecode(cli->st, &cli->actor, id, encoding, &res, &err) < 0)
 		return nd_cli_fail(&err);
 	if (res.unchanged)
-		printf(cli->zh ? "#%lld 按 %s 重新解码，与当前版本相同\n"
-			       : "#%lld read as %s is the current revision already\n",
-		       id, encoding);
+		printf(_("#%1$lld read as %2$s is the current revision already\n"), id, encoding);
 	else
-		printf(cli->zh ? "#%lld 按 %s 重新解码，存为第 %d 版\n"
-			       : "#%lld decoded again as %s, saved as revision %d\n",
-		       id, encoding, res.rev);
+		printf(_("#%1$lld decoded again as %2$s, saved as revision %3$d\n"), id, encoding,
+		       res.rev);
 	return ND_EXIT_OK;
 }

@@ -2,6 +2,7 @@
  * the command-line side of replica.h (Litestream). */
 #include "newsdesk/backup.h"
 #include "newsdesk/cli.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/replica.h"
 
 #include <limits.h>
@@ -23,11 +24,11 @@ int nd_cmd_replicate(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
 		return parse_rc;
 	if (a.npos != 1)
-		return nd_cli_usage(cmd, "replicate takes the replica's URL");
+		return nd_cli_usage(cmd, _("replicate takes the replica's URL"));
 	struct nd_error err = { 0 };
 	struct nd_buf yml = ND_BUF_INIT;
 	/* the URL is checked before anything is written or started */
-	if (admin_only(cli, "replicate the database", &err) < 0 ||
+	if (admin_only(cli, N_("replicate the database"), &err) < 0 ||
 	    nd_replica_config(cli->db_path, a.pos[0], &yml, &err) < 0) {
 		nd_buf_free(&yml);
 		return nd_cli_fail(&err);
@@ -36,7 +37,7 @@ int nd_cmd_replicate(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	/* Litestream keeps its own connection; ours would only hold the file. */
 	nd_store_close(cli->st);
 	cli->st = NULL;
-	fprintf(stderr, "newsdesk: replicating %s to %s with %s (runs until stopped)\n",
+	fprintf(stderr, _("newsdesk: replicating %1$s to %2$s with %3$s (runs until stopped)\n"),
 		cli->db_path, a.pos[0], nd_litestream());
 	nd_replicate(cli->db_path, a.pos[0], &err);
 	return nd_cli_fail(&err);
@@ -49,10 +50,10 @@ int nd_cmd_replica(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
 		return parse_rc;
 	if (a.npos != 1)
-		return nd_cli_usage(cmd, "replica config takes the replica's URL");
+		return nd_cli_usage(cmd, _("replica config takes the replica's URL"));
 	struct nd_error err = { 0 };
 	struct nd_buf yml = ND_BUF_INIT;
-	if (admin_only(cli, "configure replication", &err) < 0 ||
+	if (admin_only(cli, N_("configure replication"), &err) < 0 ||
 	    nd_replica_config(cli->db_path, a.pos[0], &yml, &err) < 0) {
 		nd_buf_free(&yml);
 		return nd_cli_fail(&err);
@@ -73,14 +74,14 @@ int nd_cli_restore_replica(struct nd_cli *cli, const char *url, const char *when
 		return nd_cli_fail(&err);
 	if (access(cli->db_path, F_OK) == 0 && !force) {
 		nd_fail(&err, ND_ESTATE,
-			"there is a database at %s already; --force moves it (with its -wal and "
-			"-shm) aside and restores the replica in its place",
+			_("there is a database at %s already; --force moves it (with its -wal and "
+			  "-shm) aside and restores the replica in its place"),
 			cli->db_path);
 		return nd_cli_fail(&err);
 	}
 	if (snprintf(tmp, sizeof tmp, "%s.from-replica-%d", cli->db_path, (int)getpid()) >=
 	    (int)sizeof tmp) {
-		nd_fail(&err, ND_EINVAL, "database path too long");
+		nd_fail(&err, ND_EINVAL, _("database path too long"));
 		return nd_cli_fail(&err);
 	}
 	if (nd_replica_fetch(cli->db_path, url, when ? stamp : NULL, tmp, &err) < 0)
@@ -102,11 +103,14 @@ int nd_cli_restore_replica(struct nd_cli *cli, const char *url, const char *when
 	if (rc < 0)
 		return nd_cli_fail(&err);
 	if (res.moved)
-		printf("the database that was there is kept as %s (with its -wal/-shm: %d "
-		       "file%s)\n",
-		       res.aside, res.moved, res.moved == 1 ? "" : "s");
-	printf("restored %s from the replica at %s%s%s; checking it:\n", cli->db_path, url,
-	       when ? " as of " : "", when ? stamp : "");
+		printf(ngettext("the database that was there is kept as %1$s (with its -wal/-shm: "
+				"%2$d file)\n",
+				"the database that was there is kept as %1$s (with its -wal/-shm: "
+				"%2$d files)\n",
+				res.moved),
+		       res.aside, res.moved);
+	printf(_("restored %1$s from the replica at %2$s%3$s%4$s; checking it:\n"), cli->db_path,
+	       url, when ? " as of " : "", when ? stamp : "");
 	char *check_argv[] = { "check", NULL };
 	return nd_cmd_check(cli, nd_cli_find_command("check"), 1, check_argv);
 }

@@ -3,6 +3,7 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/json.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/review.h"
 
 #include <limits.h>
@@ -37,38 +38,36 @@ int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		return parse_rc;
 	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	if (argc < 2 || argc > 4)
-		return nd_cli_usage(cmd, "diff takes an item ID and up to two revisions");
+		return nd_cli_usage(cmd, _("diff takes an item ID and up to two revisions"));
 	long long id = nd_cli_parse_id(argv[1]);
 	long long ra = 0, rb = 0;
 	if (!id)
-		return nd_cli_usage(cmd, "'%s' is not an item ID", argv[1]);
+		return nd_cli_usage(cmd, _("'%s' is not an item ID"), argv[1]);
 	if ((argc > 2 && nd_cli_parse_number(argv[2], 1, INT_MAX, &ra) < 0) ||
 	    (argc > 3 && nd_cli_parse_number(argv[3], 1, INT_MAX, &rb) < 0))
-		return nd_cli_usage(cmd, "revisions are numbers: 1, 2, …");
+		return nd_cli_usage(cmd, _("revisions are numbers: 1, 2, …"));
 	struct nd_error err = { 0 };
 	struct nd_review r;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_review_load(cli->st, &cli->actor, id, (int)ra, (int)rb, cli->zh, &r, &err) < 0)
+	    nd_review_load(cli->st, &cli->actor, id, (int)ra, (int)rb, &r, &err) < 0)
 		return nd_cli_fail(&err);
 	const char *no_color = getenv("NO_COLOR");
 	bool colour = isatty(STDOUT_FILENO) && !(no_color && no_color[0]);
 	char wa[32], wb[32];
 	nd_cli_time(r.a.rev_created, wa, sizeof wa);
 	nd_cli_time(r.b.rev_created, wb, sizeof wb);
-	printf("#%lld %s %d (%s, %s) → %d (%s, %s)\n", id, cli->zh ? "版本" : "revision", r.a.rev,
+	printf(_("#%1$lld revision %2$d (%3$s, %4$s) → %5$d (%6$s, %7$s)\n"), id, r.a.rev,
 	       r.a.rev_author, wa, r.b.rev, r.b.rev_author, wb);
 	for (int i = 0; i < ND_REVIEW_FIELDS; i++) {
 		if (!r.fields[i].changed)
 			continue;
-		printf("%s: ", cli->zh ? r.fields[i].name_zh : r.fields[i].name_en);
+		printf("%s: ", _(r.fields[i].name_en));
 		print_diff(&r.fields[i].diff, colour);
 		putchar('\n');
 	}
 	putchar('\n');
 	if (r.coarse)
-		puts(cli->zh
-			 ? "（两稿差别太大，无法逐字比较，按段落显示）"
-			 : "(the texts differ too much for a character diff; shown by paragraph)");
+		puts(_("(the texts differ too much for a character diff; shown by paragraph)"));
 	print_diff(&r.body, colour);
 	putchar('\n');
 	nd_review_free(&r);
@@ -77,7 +76,7 @@ int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 
 /* The hits a person must judge one by one; each mechanical class that
  * clean-up fixes as one line with its count; then the rate over the rest. */
-static void print_proof(struct nd_cli *cli, const struct nd_proof_report *r)
+static void print_proof(const struct nd_proof_report *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		const struct nd_proof_hit *h = &r->hits[i];
@@ -97,19 +96,17 @@ static void print_proof(struct nd_cli *cli, const struct nd_proof_report *r)
 		size_t n = nd_proof_count(r, k);
 		if (!n)
 			continue;
-		if (k->fix)
-			printf(cli->zh ? "%-18s %zu %s——^K 一并改正\n"
-				       : "%-18s %zu %s — ^K fixes them\n",
-			       k->id, n,
-			       cli->zh  ? k->noun_zh
-			       : n == 1 ? k->noun1_en
-					: k->noun_en);
-		else /* each check's explanation once, for the checks that fired */
-			printf("%-18s %s\n", k->id, cli->zh ? k->explain_zh : k->explain_en);
+		if (k->fix) {
+			printf("%-18s ", k->id);
+			printf(_("%1$zu %2$s — ^K fixes them"), n,
+			       ngettext(k->noun1_en, k->noun_en, n));
+			putchar('\n');
+		} else /* each check's explanation once, for the checks that fired */
+			printf("%-18s %s\n", k->id, _(k->explain_en));
 	}
-	printf("%zu %s · %ld 字 · %.1f / 10,000 (%s %.0f)\n", r->left,
-	       r->left == 1 ? "warning" : "warnings", r->chars, r->rate, cli->zh ? "标准" : "limit",
-	       r->limit);
+	printf(ngettext("%1$zu warning · %2$ld 字 · %3$.1f / 10,000 (limit %4$.0f)\n",
+			"%1$zu warnings · %2$ld 字 · %3$.1f / 10,000 (limit %4$.0f)\n", r->left),
+	       r->left, r->chars, r->rate, r->limit);
 }
 
 int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
@@ -127,14 +124,15 @@ int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		switch (c) {
 		case ND_O_REV:
 			if (nd_cli_parse_number(optarg, 1, INT_MAX, &n) < 0)
-				return nd_cli_usage(cmd, "--rev needs a revision number (1, 2, …)");
+				return nd_cli_usage(cmd,
+						    _("--rev needs a revision number (1, 2, …)"));
 			rev = (int)n;
 			break;
 		case ND_O_FORMAT:
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "text") != 0)
-				return nd_cli_usage(cmd, "unknown format '%s' (text or json)",
+				return nd_cli_usage(cmd, _("unknown format '%s' (text or json)"),
 						    optarg);
 			break;
 		default:
@@ -143,7 +141,7 @@ int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	}
 	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
 	if (!id)
-		return nd_cli_usage(cmd, "proof takes one item ID");
+		return nd_cli_usage(cmd, _("proof takes one item ID"));
 	struct nd_error err = { 0 };
 	struct nd_proof_report r;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
@@ -174,7 +172,7 @@ int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		fputs(nd_buf_str(&b), stdout);
 		nd_buf_free(&b);
 	} else {
-		print_proof(cli, &r);
+		print_proof(&r);
 	}
 	nd_proof_free(&r);
 	return ND_EXIT_OK;

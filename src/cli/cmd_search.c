@@ -3,6 +3,7 @@
 #include "newsdesk/cli.h"
 #include "newsdesk/count.h"
 #include "newsdesk/json.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/search.h"
 #include "newsdesk/width.h"
 #include "newsdesk/workflow.h"
@@ -47,7 +48,7 @@ static int resolve_state(struct nd_cli *cli, const char *word, char *name, size_
 	if (s)
 		snprintf(name, size, "%s", s->name);
 	else
-		rc = nd_fail(err, ND_EINVAL, "unknown state '%s'", word);
+		rc = nd_fail(err, ND_EINVAL, _("unknown state '%s'"), word);
 	nd_workflow_free(&wf);
 	return rc;
 }
@@ -72,9 +73,8 @@ static void print_json(struct nd_buf *out, const struct nd_search_options *o,
 	nd_buf_adds(out, "\n]}\n");
 }
 
-static void print_table(struct nd_buf *out, bool zh, const char *query,
-			const struct nd_search_options *o, const struct nd_search_hit *hits,
-			size_t n)
+static void print_table(struct nd_buf *out, const char *query, const struct nd_search_options *o,
+			const struct nd_search_hit *hits, size_t n)
 {
 	int width = nd_cli_width(0);
 	for (size_t i = 0; i < n; i++) {
@@ -95,28 +95,21 @@ static void print_table(struct nd_buf *out, bool zh, const char *query,
 	nd_format_count((long)(o->offset + 1), from, sizeof from);
 	nd_format_count((long)(o->offset + (int64_t)n), to, sizeof to);
 	if (o->total == 0)
-		snprintf(line, sizeof line, zh ? "没有稿件含有 %s" : "no item matches %s", query);
+		snprintf(line, sizeof line, _("no item matches %s"), query);
 	else if (n == 0)
-		snprintf(line, sizeof line,
-			 zh ? "%s 篇稿件含有 %s；这一页之前已是全部"
-			    : "%s items match %s; none are left past hit %s",
+		snprintf(line, sizeof line, _("%1$s items match %2$s; none are left past hit %3$s"),
 			 total, query, from);
 	else if (o->offset == 0 && (int64_t)n == o->total)
 		snprintf(line, sizeof line,
-			 zh              ? "%s 篇稿件含有 %s"
-			 : o->total == 1 ? "%s item matches %s"
-					 : "%s items match %s",
+			 ngettext("%1$s item matches %2$s", "%1$s items match %2$s",
+				  (unsigned long)o->total),
 			 total, query);
 	else if (o->offset == 0)
-		snprintf(line, sizeof line,
-			 zh ? "%s 篇稿件含有 %s；显示最新的 %s 篇"
-			    : "%s items match %s; showing the newest %s",
+		snprintf(line, sizeof line, _("%1$s items match %2$s; showing the newest %3$s"),
 			 total, query, to);
 	else
-		snprintf(line, sizeof line,
-			 zh ? "%s 篇稿件含有 %s；显示第 %s–%s 篇"
-			    : "%s items match %s; showing %s–%s",
-			 total, query, from, to);
+		snprintf(line, sizeof line, _("%1$s items match %2$s; showing %3$s–%4$s"), total,
+			 query, from, to);
 	nd_fit(out, line, width, false, ND_ALIGN_LEFT);
 	nd_buf_addc(out, '\n');
 }
@@ -154,28 +147,30 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		case ND_O_UNTIL:
 			if (parse_day(optarg, c == ND_O_UNTIL,
 				      c == ND_O_SINCE ? &o.since : &o.until) < 0)
-				return nd_cli_usage(cmd, "--%s needs a day as YYYY-MM-DD, not '%s'",
-						    c == ND_O_SINCE ? "since" : "until", optarg);
+				return nd_cli_usage(
+				    cmd, _("--%1$s needs a day as YYYY-MM-DD, not '%2$s'"),
+				    c == ND_O_SINCE ? "since" : "until", optarg);
 			break;
 		case ND_O_LIMIT:
 			if (nd_cli_parse_number(optarg, 1, 100000, &num) < 0)
-				return nd_cli_usage(cmd, "--limit needs a number from 1 to 100000");
+				return nd_cli_usage(cmd,
+						    _("--limit needs a number from 1 to 100000"));
 			o.limit = (int)num;
 			break;
 		case ND_O_OFFSET:
 			if (nd_cli_parse_number(optarg, 0, INT64_MAX / 2, &num) < 0)
-				return nd_cli_usage(cmd, "--offset needs a number, 0 or more");
+				return nd_cli_usage(cmd, _("--offset needs a number, 0 or more"));
 			o.offset = num;
 			break;
 		case ND_O_PAGE:
 			if (nd_cli_parse_number(optarg, 1, INT32_MAX, &page) < 0)
-				return nd_cli_usage(cmd, "--page needs a positive number");
+				return nd_cli_usage(cmd, _("--page needs a positive number"));
 			break;
 		case ND_O_FORMAT:
 			if (strcmp(optarg, "json") == 0)
 				json = true;
 			else if (strcmp(optarg, "table") != 0)
-				return nd_cli_usage(cmd, "unknown format '%s' (table or json)",
+				return nd_cli_usage(cmd, _("unknown format '%s' (table or json)"),
 						    optarg);
 			break;
 		default:
@@ -183,13 +178,13 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		}
 	}
 	if (a.npos == 0)
-		return nd_cli_usage(cmd, "search needs a query");
+		return nd_cli_usage(cmd, _("search needs a query"));
 	if (page && o.offset)
-		return nd_cli_usage(cmd, "--page and --offset say the same thing: give one");
+		return nd_cli_usage(cmd, _("--page and --offset say the same thing: give one"));
 	if (page)
 		o.offset = (page - 1) * o.limit;
 	if (o.since && o.until && o.until <= o.since)
-		return nd_cli_usage(cmd, "--until is before --since: no item can match");
+		return nd_cli_usage(cmd, _("--until is before --since: no item can match"));
 	struct nd_buf query = ND_BUF_INIT;
 	for (int i = 0; i < a.npos; i++) {
 		/* words that held blanks were quoted by the user: keep them a phrase */
@@ -206,8 +201,7 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	    (rc = resolve_state(cli, state_word, state_name, sizeof state_name, &err)) == 0)
 		o.state = state_name;
 	if (rc == 0)
-		rc = nd_search(cli->st, &cli->actor, nd_buf_str(&query), &o, cli->zh, &hits, &n,
-			       &err);
+		rc = nd_search(cli->st, &cli->actor, nd_buf_str(&query), &o, &hits, &n, &err);
 	if (rc < 0) {
 		nd_buf_free(&query);
 		return nd_cli_fail(&err);
@@ -216,7 +210,7 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	if (json)
 		print_json(&out, &o, hits, n);
 	else
-		print_table(&out, cli->zh, nd_buf_str(&query), &o, hits, n);
+		print_table(&out, nd_buf_str(&query), &o, hits, n);
 	fputs(nd_buf_str(&out), stdout);
 	nd_buf_free(&out);
 	nd_buf_free(&query);
@@ -232,12 +226,12 @@ int nd_cmd_reindex(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 		return parse_rc;
 	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	if (argc != 1)
-		return nd_cli_usage(cmd, "reindex takes no arguments");
+		return nd_cli_usage(cmd, _("reindex takes no arguments"));
 	struct nd_error err = { 0 };
 	int64_t indexed = 0;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_search_reindex(cli->st, &cli->actor, &indexed, &err) < 0)
 		return nd_cli_fail(&err);
-	printf("search index rebuilt: %lld items\n", (long long)indexed);
+	printf(_("search index rebuilt: %lld items\n"), (long long)indexed);
 	return ND_EXIT_OK;
 }

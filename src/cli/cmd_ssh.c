@@ -9,6 +9,7 @@
 #include "newsdesk/files.h"
 #include "newsdesk/items.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/meta.h"
 #include "newsdesk/tui.h"
 #include "newsdesk/width.h"
@@ -30,14 +31,14 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		return parse_rc;
 	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	if (argc > 1)
-		return nd_cli_usage(cmd, "mine takes no arguments");
+		return nd_cli_usage(cmd, _("mine takes no arguments"));
 	struct nd_error err = { 0 };
 	struct nd_item *rows;
 	size_t n;
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	struct nd_filter f = { .reporter = cli->actor.user.login };
-	if (nd_item_list(cli->st, &cli->actor, &f, 0, INT_MAX, cli->zh, &rows, &n, &err) < 0)
+	if (nd_item_list(cli->st, &cli->actor, &f, 0, INT_MAX, &rows, &n, &err) < 0)
 		return nd_cli_fail(&err);
 	struct nd_buf line = ND_BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
@@ -49,7 +50,7 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		nd_fit(&line, rows[i].state_label, 10, true, ND_ALIGN_LEFT);
 		nd_fit(&line, rows[i].story.headline, 40, true, ND_ALIGN_LEFT);
 		nd_fit(&line, chars, 7, true, ND_ALIGN_RIGHT);
-		nd_buf_adds(&line, cli->zh ? " 字" : " 字");
+		nd_buf_adds(&line, " 字");
 		/* The last word from the desk: a review note, or the reason an
 		 * item was returned or spiked, whichever is newer. */
 		struct nd_note *notes = NULL;
@@ -63,7 +64,7 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 			text = notes[nn - 1].body;
 			at = notes[nn - 1].at;
 		}
-		if (nd_events_list(cli->st, &cli->actor, rows[i].id, cli->zh, &ev, &ne, &err) == 0)
+		if (nd_events_list(cli->st, &cli->actor, rows[i].id, &ev, &ne, &err) == 0)
 			for (size_t k = ne; k-- > 0;)
 				if (ev[k].note && strcmp(ev[k].actor, cli->actor.user.login) != 0) {
 					if (ev[k].at >= at) {
@@ -84,7 +85,7 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		fputs(nd_buf_str(&line), stdout);
 	}
 	if (n == 0)
-		puts(cli->zh ? "（你还没有提交稿件）" : "(you have filed nothing yet)");
+		puts(_("(you have filed nothing yet)"));
 	nd_buf_free(&line);
 	nd_items_free(rows, n);
 	return ND_EXIT_OK;
@@ -99,10 +100,11 @@ static int render_keys(struct nd_cli *cli, struct nd_buf *block, struct nd_error
 	char exe[PATH_MAX], db[PATH_MAX];
 	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (len <= 0)
-		return nd_fail(err, ND_EIO, "cannot find newsdesk's own path");
+		return nd_fail(err, ND_EIO, _("cannot find newsdesk's own path"));
 	exe[len] = '\0';
 	if (!realpath(cli->db_path, db))
-		return nd_fail(err, ND_EIO, "cannot resolve %s: %s", cli->db_path, strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot resolve %1$s: %2$s"), cli->db_path,
+			       strerror(errno));
 	int rc = nd_user_list(cli->st, &users, &n, err);
 	if (rc < 0)
 		return rc;
@@ -122,7 +124,7 @@ static int install_keys(const char *path, const char *block, struct nd_error *er
 	if (access(path, F_OK) == 0)
 		rc = nd_read_file(path, &existing, err);
 	if (rc == 0 && nd_keys_merge(nd_buf_str(&existing), block, &out) < 0)
-		rc = nd_fail(err, ND_ENOMEM, "out of memory");
+		rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 	/* the file is read above and merged: replacing it is the point */
 	if (rc == 0)
 		rc = nd_output_file(path, out.data ? out.data : "", out.len,
@@ -140,12 +142,12 @@ int nd_cmd_keys(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		return parse_rc;
 	const char *install = a.n ? a.opt[a.n - 1].value : NULL; /* --install, the one option */
 	if (a.npos)
-		return nd_cli_usage(cmd, "keys takes only --install PATH");
+		return nd_cli_usage(cmd, _("keys takes only --install PATH"));
 	struct nd_error err = { 0 };
 	struct nd_buf block = ND_BUF_INIT;
 	int rc = nd_cli_open(cli, 0, &err);
 	if (rc == 0)
-		rc = nd_require_rank(&cli->actor, ND_RANK_ADMIN, "manage keys", &err);
+		rc = nd_require_rank(&cli->actor, ND_RANK_ADMIN, N_("manage keys"), &err);
 	if (rc == 0)
 		rc = render_keys(cli, &block, &err);
 	if (rc == 0 && install)
@@ -156,7 +158,7 @@ int nd_cmd_keys(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if (rc < 0)
 		return nd_cli_fail(&err);
 	if (install)
-		printf("installed newsdesk's keys in %s\n", install);
+		printf(_("installed newsdesk's keys in %s\n"), install);
 	return ND_EXIT_OK;
 }
 
@@ -170,9 +172,8 @@ int nd_cmd_keys(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 
 void nd_ssh_help(struct nd_cli *cli, FILE *out)
 {
-	fprintf(out,
-		cli->zh ? "newsdesk，%s（%s）可用的命令：\n" : "newsdesk commands for %s (%s):\n",
-		cli->actor.user.login, cli->actor.user.role);
+	fprintf(out, _("newsdesk commands for %1$s (%2$s):\n"), cli->actor.user.login,
+		cli->actor.user.role);
 	struct nd_buf b = ND_BUF_INIT;
 	for (const struct nd_command *c = nd_commands; c->name; c++)
 		if ((c->flags & ND_CMD_SSH) && cli->actor.user.rank >= c->min_rank) {
@@ -181,18 +182,16 @@ void nd_ssh_help(struct nd_cli *cli, FILE *out)
 			fprintf(out, "  %s\n", nd_buf_str(&b));
 		}
 	nd_buf_free(&b);
-	fputs(cli->zh ? "  以及流程动作，如 refile 编号（退回的稿件重新提交）\n"
-			"  ssh -t 打开编辑台\n"
-		      : "  and the workflow verbs, e.g. refile ID (a returned item)\n"
-			"  ssh -t opens the desk\n",
+	fputs(_("  and the workflow verbs, e.g. refile ID (a returned item)\n"
+		"  ssh -t opens the desk\n"),
 	      out);
 }
 
-static int refuse(struct nd_cli *cli, const char *en, const char *zh, const char *what)
+static int refuse(const char *fmt, const char *what)
 {
 	char *clean = nd_sanitized(what ? what : "", 0);
 	fprintf(stderr, "newsdesk: ");
-	fprintf(stderr, cli->zh ? zh : en, clean ? clean : "");
+	fprintf(stderr, fmt, clean ? clean : "");
 	fputc('\n', stderr);
 	free(clean);
 	return ND_EXIT_USAGE;
@@ -205,23 +204,18 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	nd_restrict();
 	cli->ssh = true;
 	if (argc != 2)
-		return nd_cli_usage(cmd, "ssh-shell takes the LOGIN the key belongs to");
+		return nd_cli_usage(cmd, _("ssh-shell takes the LOGIN the key belongs to"));
 	struct nd_error err = { 0 };
 	/* The identity comes only from our own argument; the Unix account
 	 * running this (the desk account) must be an admin to act for it. */
 	cli->as = argv[1];
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
-	if (!cli->lang_given) {
-		char lang[16];
-		if (nd_meta_get(cli->st, "language", lang, sizeof lang, &err) == 0)
-			cli->zh = strcmp(lang, "en") != 0;
-	}
 	const char *original = getenv("SSH_ORIGINAL_COMMAND");
 	if (!original || !original[0]) {
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 			struct nd_tui_options opt = { 0 };
-			if (nd_tui_run(cli->st, &cli->actor, cli->zh, &opt, &err) < 0)
+			if (nd_tui_run(cli->st, &cli->actor, &opt, &err) < 0)
 				return nd_cli_fail(&err);
 			return ND_EXIT_OK;
 		}
@@ -231,7 +225,7 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	char **words;
 	int n;
 	if (nd_split_words(original, &words, &n, &err) < 0)
-		return refuse(cli, "refused: %s", "拒绝：%s", err.msg);
+		return refuse(_("refused: %s"), err.msg);
 	int rc;
 	const struct nd_command *command = n ? nd_cli_resolve(n, words) : NULL;
 	if (n == 0) {
@@ -253,8 +247,8 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 		else if (err.msg[0])
 			rc = nd_cli_fail(&err);
 		else
-			rc = refuse(cli, "refused: '%s' is not a newsdesk command (try help)",
-				    "拒绝：“%s”不是 newsdesk 命令（可用 help 查看）", words[0]);
+			rc = refuse(_("refused: '%s' is not a newsdesk command (try help)"),
+				    words[0]);
 	}
 	nd_words_free(words, n);
 	return rc;

@@ -3,6 +3,7 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/external.h"
+#include "newsdesk/lang.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,7 @@ int nd_cmd_init(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
 		return rc;
 	if (a.npos)
-		return nd_cli_usage(cmd, "init takes no arguments");
+		return nd_cli_usage(cmd, _("init takes no arguments"));
 	if (!(cli->db_path = nd_store_default_path(cli->db_option)))
 		return ND_EXIT_STORE;
 	if ((rc = nd_store_open(&cli->st, cli->db_path, ND_STORE_CREATE, &err)) < 0)
@@ -23,7 +24,7 @@ int nd_cmd_init(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	struct nd_user self;
 	rc = nd_user_get(cli->st, cli->unix_login, &self, &err);
 	if (rc == 0) {
-		printf("%s is ready (schema %d); you (%s) are %s\n", cli->db_path,
+		printf(_("%1$s is ready (schema %2$d); you (%3$s) are %4$s\n"), cli->db_path,
 		       nd_store_version(cli->st), self.login, self.role);
 		nd_user_free(&self);
 		return ND_EXIT_OK;
@@ -32,8 +33,8 @@ int nd_cmd_init(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		return nd_cli_fail(&err);
 	if ((rc = nd_user_bootstrap(cli->st, cli->unix_login, NULL, &err)) < 0)
 		return nd_cli_fail(&err);
-	printf("created %s (schema %d); %s is its admin\n", cli->db_path, nd_store_version(cli->st),
-	       cli->unix_login);
+	printf(_("created %1$s (schema %2$d); %3$s is its admin\n"), cli->db_path,
+	       nd_store_version(cli->st), cli->unix_login);
 	return ND_EXIT_OK;
 }
 
@@ -43,7 +44,7 @@ static int read_key(const char *path, char **key, struct nd_error *err)
 	struct nd_buf b = ND_BUF_INIT;
 	int rc = nd_read_file(path, &b, err);
 	if (rc == 0 && b.len > 16384)
-		rc = nd_fail(err, ND_EINVAL, "%s is too big to be a public key", path);
+		rc = nd_fail(err, ND_EINVAL, _("%s is too big to be a public key"), path);
 	if (rc == 0)
 		rc = nd_key_validate(nd_buf_str(&b), key, err);
 	if (rc < 0)
@@ -64,9 +65,9 @@ static int user_add(struct nd_cli *cli, const struct nd_command *cmd, const stru
 			key_file = a->opt[k].value;
 	}
 	if (a->npos != 1)
-		return nd_cli_usage(cmd, "user add takes exactly one LOGIN");
+		return nd_cli_usage(cmd, _("user add takes exactly one LOGIN"));
 	if (!role)
-		return nd_cli_usage(cmd, "user add needs --role reporter|editor|chief|admin");
+		return nd_cli_usage(cmd, _("user add needs --role reporter|editor|chief|admin"));
 	struct nd_error err = { 0 };
 	char *key = NULL;
 	if (key_file && read_key(key_file, &key, &err) < 0)
@@ -77,7 +78,7 @@ static int user_add(struct nd_cli *cli, const struct nd_command *cmd, const stru
 	free(key);
 	if (rc < 0)
 		return nd_cli_fail(&err);
-	printf("added %s as %s\n", a->pos[0], role);
+	printf(_("added %1$s as %2$s\n"), a->pos[0], role);
 	return ND_EXIT_OK;
 }
 
@@ -102,7 +103,7 @@ static int user_key(struct nd_cli *cli, const struct nd_command *cmd, const stru
 {
 	const char *file = a->n == 1 ? a->opt[0].value : NULL;
 	if (a->npos != 1 || !file)
-		return nd_cli_usage(cmd, "user key takes LOGIN --key FILE");
+		return nd_cli_usage(cmd, _("user key takes LOGIN --key FILE"));
 	struct nd_error err = { 0 };
 	char *key = NULL;
 	int rc = read_key(file, &key, &err);
@@ -113,7 +114,8 @@ static int user_key(struct nd_cli *cli, const struct nd_command *cmd, const stru
 	free(key);
 	if (rc < 0)
 		return nd_cli_fail(&err);
-	printf("key set for %s; run 'newsdesk keys --install ~/.ssh/authorized_keys'\n", a->pos[0]);
+	printf(_("key set for %s; run 'newsdesk keys --install ~/.ssh/authorized_keys'\n"),
+	       a->pos[0]);
 	return ND_EXIT_OK;
 }
 
@@ -131,9 +133,9 @@ int nd_cmd_user(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		return user_key(cli, cmd, &a);
 	if (strcmp(sub, "list") == 0)
 		return a.npos == 0 ? user_list(cli)
-				   : nd_cli_usage(cmd, "user list takes no arguments");
+				   : nd_cli_usage(cmd, _("user list takes no arguments"));
 	if (a.npos != 1)
-		return nd_cli_usage(cmd, "user %s takes one LOGIN", sub);
+		return nd_cli_usage(cmd, _("user %s takes one LOGIN"), sub);
 	struct nd_error err = { 0 };
 	int enable = strcmp(sub, "enable") == 0;
 	if (nd_cli_open(cli, 0, &err) < 0 ||

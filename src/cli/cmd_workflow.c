@@ -7,6 +7,7 @@
 #include "newsdesk/filing.h"
 #include "newsdesk/items.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/workflow.h"
 
 #include <errno.h>
@@ -18,11 +19,11 @@ int nd_cli_apply_verb(struct nd_cli *cli, const struct nd_command *cmd, const ch
 {
 	long long id = nd_cli_parse_id(id_word);
 	if (!id)
-		return nd_cli_usage(cmd, "'%s' is not an item ID", id_word);
+		return nd_cli_usage(cmd, _("'%s' is not an item ID"), id_word);
 	struct nd_error err = { 0 };
 	struct nd_transition_result res;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_workflow_apply(cli->st, &cli->actor, id, verb, note, cli->zh, &res, &err) < 0)
+	    nd_workflow_apply(cli->st, &cli->actor, id, verb, note, &res, &err) < 0)
 		return nd_cli_fail(&err);
 	printf("#%lld %s → %s\n", id, res.from, res.to);
 	return ND_EXIT_OK;
@@ -46,8 +47,8 @@ int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv)
 	if (!known) {
 		char *clean = nd_sanitized(verb, 0);
 		fprintf(stderr,
-			"newsdesk: unknown command '%s'; see 'newsdesk --help' and "
-			"'newsdesk workflow'\n",
+			_("newsdesk: unknown command '%s'; see 'newsdesk --help' and "
+			  "'newsdesk workflow'\n"),
 			clean ? clean : "?");
 		free(clean);
 		return ND_EXIT_USAGE;
@@ -65,7 +66,7 @@ int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv)
 		if (a.opt[k].key == ND_O_NOTE)
 			note = a.opt[k].value;
 	if (a.npos != 1)
-		return nd_cli_usage(&cmd, "%s takes one item ID", verb);
+		return nd_cli_usage(&cmd, _("%s takes one item ID"), verb);
 	return nd_cli_apply_verb(cli, &cmd, verb, a.pos[0], note);
 }
 
@@ -77,21 +78,21 @@ int nd_cmd_workflow(struct nd_cli *cli, const struct nd_command *cmd, int argc, 
 		return parse_rc;
 	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	if (argc > 1)
-		return nd_cli_usage(cmd, "workflow takes no arguments");
+		return nd_cli_usage(cmd, _("workflow takes no arguments"));
 	struct nd_error err = { 0 };
 	struct nd_workflow wf;
 	if (nd_cli_open(cli, 0, &err) < 0 || nd_workflow_load(cli->st, &wf, &err) < 0)
 		return nd_cli_fail(&err);
-	puts(cli->zh ? "状态:" : "States:");
+	puts(_("States:"));
 	for (size_t i = 0; i < wf.n_states; i++) {
 		const struct nd_state *s = &wf.states[i];
 		printf("  %-10s ", s->name);
 		nd_cli_put(stdout, s->label_zh, 0);
 		printf(" / ");
 		nd_cli_put(stdout, s->label_en, 0);
-		printf("%s\n", s->editable ? "" : (cli->zh ? "  (不可编辑)" : "  (not editable)"));
+		printf("%s\n", s->editable ? "" : _("  (not editable)"));
 	}
-	puts(cli->zh ? "\n动作:" : "\nVerbs:");
+	puts(_("\nVerbs:"));
 	for (size_t i = 0; i < wf.n_transitions; i++) {
 		const struct nd_transition *t = &wf.transitions[i];
 		printf("  %-8s %-10s → %-10s %-8s%s%s  ", t->verb, t->from_state,
@@ -113,13 +114,13 @@ int nd_cmd_log(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	long long id = argc == 2 ? nd_cli_parse_id(argv[1]) : 0;
 	if (!id)
-		return nd_cli_usage(cmd, "log takes one item ID");
+		return nd_cli_usage(cmd, _("log takes one item ID"));
 	struct nd_error err = { 0 };
 	struct nd_event *ev;
 	struct nd_note *notes;
 	size_t n, nn;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_events_list(cli->st, &cli->actor, id, cli->zh, &ev, &n, &err) < 0)
+	    nd_events_list(cli->st, &cli->actor, id, &ev, &n, &err) < 0)
 		return nd_cli_fail(&err);
 	if (nd_notes_list(cli->st, &cli->actor, id, &notes, &nn, &err) < 0) {
 		nd_events_free(ev, n);
@@ -134,7 +135,7 @@ int nd_cmd_log(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 		else if (ev[i].to_state)
 			printf("%s", ev[i].to_state);
 		if (ev[i].rev)
-			printf("  rev %d", ev[i].rev);
+			printf(_("  rev %d"), ev[i].rev);
 		if (ev[i].note) {
 			printf("  “");
 			nd_cli_put(stdout, ev[i].note, 0);
@@ -143,7 +144,7 @@ int nd_cmd_log(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 		putchar('\n');
 	}
 	if (nn)
-		printf("\n%s\n", cli->zh ? "审稿意见:" : "Notes:");
+		printf("\n%s\n", _("Notes:"));
 	for (size_t i = 0; i < nn; i++) {
 		char when[32];
 		nd_cli_time(notes[i].at, when, sizeof when);
@@ -153,7 +154,7 @@ int nd_cmd_log(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 			nd_cli_put(stdout, notes[i].author_name, 0);
 			printf(")");
 		}
-		printf(" rev %d: ", notes[i].rev);
+		printf(_(" rev %d: "), notes[i].rev);
 		nd_cli_put(stdout, notes[i].body, 0);
 		putchar('\n');
 	}
@@ -170,10 +171,10 @@ int nd_cmd_note(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		return parse_rc;
 	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	if (argc < 3)
-		return nd_cli_usage(cmd, "note takes an item ID and the note's text");
+		return nd_cli_usage(cmd, _("note takes an item ID and the note's text"));
 	long long id = nd_cli_parse_id(argv[1]);
 	if (!id)
-		return nd_cli_usage(cmd, "'%s' is not an item ID", argv[1]);
+		return nd_cli_usage(cmd, _("'%s' is not an item ID"), argv[1]);
 	struct nd_buf text = ND_BUF_INIT;
 	for (int i = 2; i < argc; i++)
 		nd_buf_printf(&text, "%s%s", i > 2 ? " " : "", argv[i]);
@@ -185,7 +186,7 @@ int nd_cmd_note(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	nd_buf_free(&text);
 	if (rc < 0)
 		return nd_cli_fail(&err);
-	printf("noted on #%lld\n", id);
+	printf(_("noted on #%lld\n"), id);
 	return ND_EXIT_OK;
 }
 
@@ -198,13 +199,13 @@ int nd_cmd_unlock(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
 	long long id = argc == 2 ? nd_cli_parse_id(argv[1]) : 0;
 	if (!id)
-		return nd_cli_usage(cmd, "unlock takes one item ID");
+		return nd_cli_usage(cmd, _("unlock takes one item ID"));
 	struct nd_error err = { 0 };
 	char holder[72];
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_lock_break(cli->st, &cli->actor, id, holder, sizeof holder, &err) < 0)
 		return nd_cli_fail(&err);
-	printf("#%lld unlocked (was held by %s)\n", id, holder);
+	printf(_("#%1$lld unlocked (was held by %2$s)\n"), id, holder);
 	return ND_EXIT_OK;
 }
 
@@ -234,10 +235,10 @@ int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		}
 	}
 	if (a.npos != 1)
-		return nd_cli_usage(cmd, "edit takes one item ID");
+		return nd_cli_usage(cmd, _("edit takes one item ID"));
 	long long id = nd_cli_parse_id(a.pos[0]);
 	if (!id)
-		return nd_cli_usage(cmd, "'%s' is not an item ID", a.pos[0]);
+		return nd_cli_usage(cmd, _("'%s' is not an item ID"), a.pos[0]);
 
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
@@ -262,13 +263,14 @@ int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 			return offered;
 		rc = nd_external_edit(cli->st, &cli->actor, id, flags, &res, &err);
 		if (res.took_over[0])
-			fprintf(stderr, "newsdesk: took over %s's expired lock on #%lld\n",
+			fprintf(stderr, _("newsdesk: took over %1$s's expired lock on #%2$lld\n"),
 				res.took_over, id);
 		if (rc < 0 && res.kept[0])
-			nd_error_prefix(&err,
-					"your text is kept as a draft in %s ('newsdesk edit %lld' "
-					"offers it): ",
-					res.kept, id);
+			nd_error_prefix(
+			    &err,
+			    _("your text is kept as a draft in %1$s ('newsdesk edit %2$lld' "
+			      "offers it): "),
+			    res.kept, id);
 		rev = res.rev;
 		unchanged = res.unchanged;
 		moved = res.moved;
@@ -276,9 +278,9 @@ int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if (rc < 0)
 		return nd_cli_fail(&err);
 	if (unchanged)
-		printf("#%lld unchanged\n", id);
+		printf(_("#%lld unchanged\n"), id);
 	else
-		printf("#%lld saved as revision %d%s\n", id, rev,
-		       moved ? (cli->zh ? " (已编)" : " (now edited)") : "");
+		printf(_("#%1$lld saved as revision %2$d%3$s\n"), id, rev,
+		       moved ? _(" (now edited)") : "");
 	return ND_EXIT_OK;
 }

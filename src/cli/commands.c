@@ -5,6 +5,7 @@
  * page's synopses are checked against it (tests/cli/synopsis.sh). */
 #include "newsdesk/cli.h"
 #include "newsdesk/files.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/sanitize.h"
 
 #include <stdlib.h>
@@ -387,18 +388,18 @@ static bool take_option(struct nd_cli *cli, const struct nd_command *cmd, int ar
 	const struct nd_option *o = find_option(cmd, word, len);
 	if (!o) {
 		if (cli->ssh && strchr(word, '='))
-			*rc =
-			    refuse(cmd, "'%s': give an option's value as the next word", argv[*i]);
+			*rc = refuse(cmd, _("'%s': give an option's value as the next word"),
+				     argv[*i]);
 		else
-			*rc = refuse(cmd, "unknown option '%s'", argv[*i]);
+			*rc = refuse(cmd, _("unknown option '%s'"), argv[*i]);
 		return false;
 	}
 	if (cli->ssh && !option_over_ssh(o)) {
-		*rc = refuse(cmd, "refused: '%s' is not available over SSH", argv[*i]);
+		*rc = refuse(cmd, _("refused: '%s' is not available over SSH"), argv[*i]);
 		return false;
 	}
 	if (a->n == ND_MAX_OPTION_WORDS) {
-		*rc = refuse(cmd, "too many options (at '%s')", argv[*i]);
+		*rc = refuse(cmd, _("too many options (at '%s')"), argv[*i]);
 		return false;
 	}
 	const char *value = NULL;
@@ -408,11 +409,11 @@ static bool take_option(struct nd_cli *cli, const struct nd_command *cmd, int ar
 		else if (*i + 1 < argc)
 			value = argv[++*i];
 		else {
-			*rc = refuse(cmd, "'%s' needs a value", argv[*i]);
+			*rc = refuse(cmd, _("'%s' needs a value"), argv[*i]);
 			return false;
 		}
 	} else if (eq) {
-		*rc = refuse(cmd, "'%s' takes no value", argv[*i]);
+		*rc = refuse(cmd, _("'%s' takes no value"), argv[*i]);
 		return false;
 	}
 	a->opt[a->n].key = o->key;
@@ -434,8 +435,8 @@ bool nd_cli_parse(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		if (only_words || w[0] != '-' || strcmp(w, "-") == 0) {
 			if (cli->ssh && (cmd->flags & ND_CMD_PATH_ARGS)) {
 				*rc = refuse(cmd,
-					     "refused: '%s': over SSH a story comes on standard "
-					     "input, never from a file on the server",
+					     _("refused: '%s': over SSH a story comes on standard "
+					       "input, never from a file on the server"),
 					     w);
 				return true;
 			}
@@ -452,7 +453,7 @@ bool nd_cli_parse(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			nd_cli_print_usage(stdout, cmd);
 			return true;
 		} else if (w[1] != '-') {
-			*rc = refuse(cmd, "unknown option '%s' (options are spelled --name)", w);
+			*rc = refuse(cmd, _("unknown option '%s' (options are spelled --name)"), w);
 			return true;
 		} else if (!take_option(cli, cmd, argc, argv, &i, a, rc)) {
 			return true;
@@ -469,14 +470,10 @@ static bool ssh_allows(struct nd_cli *cli, const struct nd_command *cmd, const c
 	char *clean = nd_sanitized(word, 0);
 	*rc = ND_EXIT_USAGE;
 	if (!(cmd->flags & ND_CMD_SSH))
-		fprintf(stderr,
-			cli->zh ? "newsdesk: 拒绝：“%s”不能通过 SSH 使用\n"
-				: "newsdesk: refused: '%s' is not available over SSH\n",
+		fprintf(stderr, _("newsdesk: refused: '%s' is not available over SSH\n"),
 			clean ? clean : "?");
 	else if (cli->actor.user.rank < cmd->min_rank)
-		fprintf(stderr,
-			cli->zh ? "newsdesk: 拒绝：你的角色不能使用“%s”\n"
-				: "newsdesk: refused: '%s' is not for your role\n",
+		fprintf(stderr, _("newsdesk: refused: '%s' is not for your role\n"),
 			clean ? clean : "?");
 	else
 		*rc = ND_EXIT_OK;
@@ -492,7 +489,7 @@ int nd_cli_run(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 	if (!cmd->subs)
 		return cmd->run(cli, cmd, argc, argv);
 	if (argc < 2)
-		return nd_cli_usage(cmd, "%s needs a subcommand", cmd->name);
+		return nd_cli_usage(cmd, _("%s needs a subcommand"), cmd->name);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
 		nd_cli_print_usage(stdout, cmd);
 		return ND_EXIT_OK;
@@ -501,5 +498,5 @@ int nd_cli_run(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 		if (strcmp(s->name, argv[1]) == 0)
 			return ssh_allows(cli, s, argv[1], &rc) ? s->run(cli, s, argc - 1, argv + 1)
 								: rc;
-	return refuse(cmd, "unknown subcommand '%s'", argv[1]);
+	return refuse(cmd, _("unknown subcommand '%s'"), argv[1]);
 }

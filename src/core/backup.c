@@ -6,6 +6,7 @@
  * with our PID, which the next run removes once that PID is gone. */
 #include "newsdesk/backup.h"
 #include "newsdesk/files.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 
 #include <dirent.h>
@@ -66,15 +67,16 @@ static int verify_copy(struct nd_store *copy, const char *path, struct nd_error 
 		const char *r = (const char *)sqlite3_column_text(stmt, 0);
 		rc = r && strcmp(r, "ok") == 0
 			 ? 0
-			 : nd_fail(err, ND_EIO, "%s fails integrity_check: %s", path, r ? r : "?");
+			 : nd_fail(err, ND_EIO, _("%1$s fails integrity_check: %2$s"), path,
+				   r ? r : "?");
 	} else if (rc == 0) {
-		rc = nd_fail(err, ND_EIO, "%s cannot be checked", path);
+		rc = nd_fail(err, ND_EIO, _("%s cannot be checked"), path);
 	}
 	sqlite3_finalize(stmt);
 	if (rc < 0 || (rc = nd_sql_prepare(copy, &stmt, err, "PRAGMA foreign_key_check", NULL)) < 0)
 		return rc;
 	if ((rc = nd_sql_step(copy, stmt, "checking the copy", err)) > 0)
-		rc = nd_fail(err, ND_EIO, "%s fails foreign_key_check (table %s)", path,
+		rc = nd_fail(err, ND_EIO, _("%1$s fails foreign_key_check (table %2$s)"), path,
 			     sqlite3_column_text(stmt, 0));
 	sqlite3_finalize(stmt);
 	return rc;
@@ -88,7 +90,7 @@ int nd_backup_verify(const char *path, struct nd_error *err)
 	int rc = nd_store_open(&copy, path, ND_STORE_READONLY, err);
 	if (rc < 0) {
 		if (rc != ND_EINVAL)
-			nd_error_prefix(err, "%s cannot be opened: ", path);
+			nd_error_prefix(err, _("%s cannot be opened: "), path);
 		return rc == ND_EINVAL ? rc : ND_EIO;
 	}
 	if ((rc = verify_copy(copy, path, err)) < 0 && rc == ND_EDB)
@@ -156,10 +158,10 @@ static int vacuum_into(struct nd_store *st, const char *tmp, struct nd_error *er
 	sqlite3 *db;
 	if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
 	    sqlite3_exec(db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
-		rc = nd_fail(err, ND_EIO, "cannot finish %s: %s", tmp, sqlite3_errmsg(db));
+		rc = nd_fail(err, ND_EIO, _("cannot finish %1$s: %2$s"), tmp, sqlite3_errmsg(db));
 	sqlite3_close(db);
 	if (rc == 0 && fsync_path(tmp) < 0)
-		rc = nd_fail(err, ND_EIO, "cannot sync %s: %s", tmp, strerror(errno));
+		rc = nd_fail(err, ND_EIO, _("cannot sync %1$s: %2$s"), tmp, strerror(errno));
 	return rc;
 }
 
@@ -173,7 +175,7 @@ static bool same_file(const char *a, const char *b)
 int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *path, bool force,
 	      int *cleaned, struct nd_error *err)
 {
-	int rc = nd_require_rank(actor, ND_RANK_ADMIN, "make backups", err);
+	int rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("make backups"), err);
 	if (rc < 0)
 		return rc;
 	int n = clean_partials(path);
@@ -212,7 +214,8 @@ int nd_db_users(const char *db_path, struct nd_buf *who, struct nd_error *err)
 	}
 	DIR *proc = opendir("/proc");
 	if (!proc)
-		return nd_fail(err, ND_EIO, "cannot read /proc to see who has the database open");
+		return nd_fail(err, ND_EIO,
+			       _("cannot read /proc to see who has the database open"));
 	int users = 0;
 	struct dirent *e;
 	while ((e = readdir(proc))) {
@@ -260,10 +263,10 @@ static int copy_file(const char *from, const char *to, struct nd_error *err)
 {
 	int in = open(from, O_RDONLY | O_CLOEXEC);
 	if (in < 0)
-		return nd_fail(err, ND_EIO, "cannot open %s: %s", from, strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot open %1$s: %2$s"), from, strerror(errno));
 	int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
 	if (out < 0) {
-		int rc = nd_fail(err, ND_EIO, "cannot create %s: %s", to, strerror(errno));
+		int rc = nd_fail(err, ND_EIO, _("cannot create %1$s: %2$s"), to, strerror(errno));
 		close(in);
 		return rc;
 	}
@@ -274,7 +277,8 @@ static int copy_file(const char *from, const char *to, struct nd_error *err)
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
-			rc = nd_fail(err, ND_EIO, "cannot read %s: %s", from, strerror(errno));
+			rc = nd_fail(err, ND_EIO, _("cannot read %1$s: %2$s"), from,
+				     strerror(errno));
 			break;
 		}
 		for (ssize_t off = 0; off < got && rc == 0;) {
@@ -282,17 +286,17 @@ static int copy_file(const char *from, const char *to, struct nd_error *err)
 			if (w < 0 && errno == EINTR)
 				continue;
 			if (w <= 0)
-				rc = nd_fail(err, ND_EIO, "cannot write %s: %s", to,
+				rc = nd_fail(err, ND_EIO, _("cannot write %1$s: %2$s"), to,
 					     strerror(errno));
 			else
 				off += w;
 		}
 	}
 	if (rc == 0 && (fchmod(out, 0660) < 0 || fsync(out) < 0))
-		rc = nd_fail(err, ND_EIO, "cannot sync %s: %s", to, strerror(errno));
+		rc = nd_fail(err, ND_EIO, _("cannot sync %1$s: %2$s"), to, strerror(errno));
 	close(in);
 	if (close(out) < 0 && rc == 0)
-		rc = nd_fail(err, ND_EIO, "cannot write %s: %s", to, strerror(errno));
+		rc = nd_fail(err, ND_EIO, _("cannot write %1$s: %2$s"), to, strerror(errno));
 	if (rc < 0)
 		unlink(to);
 	return rc;
@@ -314,11 +318,12 @@ static int move_aside(const char *db_path, struct nd_restore_result *res, struct
 			continue;
 		if (snprintf(to, sizeof to, "%s.before-restore-%s%s", db_path, stamp,
 			     suffixes[i]) >= (int)sizeof to)
-			return nd_fail(err, ND_EINVAL, "database path too long");
+			return nd_fail(err, ND_EINVAL, _("database path too long"));
 		if (access(to, F_OK) == 0)
-			return nd_fail(err, ND_EIO, "%s already exists; try again in a second", to);
+			return nd_fail(err, ND_EIO, _("%s already exists; try again in a second"),
+				       to);
 		if (rename(from, to) < 0)
-			return nd_fail(err, ND_EIO, "cannot move %s aside: %s", from,
+			return nd_fail(err, ND_EIO, _("cannot move %1$s aside: %2$s"), from,
 				       strerror(errno));
 		if (i == 0)
 			snprintf(res->aside, sizeof res->aside, "%s", to);
@@ -332,29 +337,33 @@ int nd_restore(const char *db_path, const char *backup, struct nd_restore_result
 {
 	memset(res, 0, sizeof *res);
 	if (nd_restricted())
-		return nd_fail(err, ND_EPERM, "restoring a database is not available over SSH");
+		return nd_fail(err, ND_EPERM, _("restoring a database is not available over SSH"));
 	int rc = nd_backup_verify(backup, err);
 	if (rc < 0) {
-		nd_error_prefix(err, "the backup is not restored: ");
+		nd_error_prefix(err, _("the backup is not restored: "));
 		return rc;
 	}
 	if (same_file(backup, db_path))
-		return nd_fail(err, ND_EINVAL, "%s is the database itself", backup);
+		return nd_fail(err, ND_EINVAL, _("%s is the database itself"), backup);
 	struct nd_buf who = ND_BUF_INIT;
 	int users = nd_db_users(db_path, &who, err);
 	if (users != 0) {
 		if (users > 0)
-			rc = nd_fail(err, ND_ESTATE,
-				     "the database is open in %d other process%s: %s; close "
+			rc = nd_fail(
+			    err, ND_ESTATE,
+			    ngettext("the database is open in %1$d other process: %2$s; close "
+				     "it (the desk, filing over SSH) and restore again",
+				     "the database is open in %1$d other processes: %2$s; close "
 				     "them (the desk, filing over SSH) and restore again",
-				     users, users == 1 ? "" : "es", nd_buf_str(&who));
+				     users),
+			    users, nd_buf_str(&who));
 		nd_buf_free(&who);
 		return users > 0 ? rc : users;
 	}
 	nd_buf_free(&who);
 	char tmp[PATH_MAX];
 	if (snprintf(tmp, sizeof tmp, "%s.restoring-%d", db_path, (int)getpid()) >= (int)sizeof tmp)
-		return nd_fail(err, ND_EINVAL, "database path too long");
+		return nd_fail(err, ND_EINVAL, _("database path too long"));
 	unlink(tmp);
 	/* The copy first: if it fails, nothing has moved. */
 	if ((rc = copy_file(backup, tmp, err)) < 0)
@@ -362,14 +371,14 @@ int nd_restore(const char *db_path, const char *backup, struct nd_restore_result
 	if ((rc = move_aside(db_path, res, err)) < 0 || rename(tmp, db_path) < 0) {
 		if (rc == 0)
 			rc = nd_fail(err, ND_EIO,
-				     "cannot put the backup in place: %s; the "
-				     "database was moved to %s",
+				     _("cannot put the backup in place: %1$s; the "
+				       "database was moved to %2$s"),
 				     strerror(errno), res->aside);
 		unlink(tmp);
 		return rc;
 	}
 	if (sync_dir_of(db_path) < 0)
-		return nd_fail(err, ND_EIO, "cannot sync the folder of %s: %s", db_path,
+		return nd_fail(err, ND_EIO, _("cannot sync the folder of %1$s: %2$s"), db_path,
 			       strerror(errno));
 	return 0;
 }

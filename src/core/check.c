@@ -7,6 +7,7 @@
  * workflow's invariants, and the derived data: the search index and the
  * per-state counts, which --repair rebuilds. */
 #include "newsdesk/check.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/schema.h"
 #include "newsdesk/search.h"
 #include "newsdesk/store_sql.h"
@@ -101,16 +102,17 @@ static void restore_trigger(struct nd_check *c, const char *name)
 {
 	struct nd_error why = { 0 };
 	char *sql = schema_trigger(name);
-	int rc = sql ? nd_store_begin(c->st, &why) : nd_fail(&why, ND_ENOENT, "not in the schema");
+	int rc =
+	    sql ? nd_store_begin(c->st, &why) : nd_fail(&why, ND_ENOENT, _("not in the schema"));
 	if (rc == 0 && (rc = nd_sql_exec(c->st, &why, "recreating the trigger", sql, NULL)) >= 0)
 		rc = nd_store_commit(c->st, &why);
 	free(sql);
 	if (rc < 0)
-		nd_check_problem(c,
-				 "guard: the trigger %s is missing and could not be recreated: %s",
-				 name, why.msg);
+		nd_check_problem(
+		    c, _("guard: the trigger %1$s is missing and could not be recreated: %2$s"),
+		    name, why.msg);
 	else
-		nd_buf_printf(c->report, "repaired: the trigger %s recreated\n", name);
+		nd_buf_printf(c->report, _("repaired: the trigger %s recreated\n"), name);
 }
 
 static int check_triggers(struct nd_check *c, struct nd_error *err)
@@ -134,21 +136,22 @@ static int check_triggers(struct nd_check *c, struct nd_error *err)
 		if (rc == 0 && triggers[i].guard)
 			nd_check_problem(
 			    c,
-			    "guard: the append-only trigger %s is missing, so history "
-			    "can be rewritten; restore it from the schema (schema/*.sql)",
+			    _("guard: the append-only trigger %s is missing, so history "
+			      "can be rewritten; restore it from the schema (schema/*.sql)"),
 			    name);
 		else if (rc == 0 && c->repair)
 			restore_trigger(c, name);
 		else if (rc == 0)
 			nd_check_problem(c,
-					 "guard: the trigger %s is missing, so derived data goes "
-					 "stale (check --repair recreates it)",
+					 _("guard: the trigger %s is missing, so derived data goes "
+					   "stale (check --repair recreates it)"),
 					 name);
 		else if (weakened)
-			nd_check_problem(c,
-					 "guard: the trigger %s was replaced and no longer refuses "
-					 "every change",
-					 name);
+			nd_check_problem(
+			    c,
+			    _("guard: the trigger %s was replaced and no longer refuses "
+			      "every change"),
+			    name);
 	}
 	return 0;
 }
@@ -297,7 +300,7 @@ static int derived(struct nd_check *c, const char *what, nd_check_fn verify,
 	int found = c->problems - before;
 	struct nd_error why = { 0 };
 	if ((rc = rebuild(c->st, &why)) < 0) {
-		nd_check_problem(c, "%s: could not rebuild it: %s", what, why.msg);
+		nd_check_problem(c, _("%1$s: could not rebuild it: %2$s"), what, why.msg);
 		return 0;
 	}
 	c->problems = before;
@@ -307,8 +310,10 @@ static int derived(struct nd_check *c, const char *what, nd_check_fn verify,
 	if ((rc = verify(c, err)) < 0)
 		return rc;
 	if (c->problems == before)
-		nd_buf_printf(c->report, "repaired: %s rebuilt (%d problem%s)\n", what, found,
-			      found == 1 ? "" : "s");
+		nd_buf_printf(c->report,
+			      ngettext("repaired: %1$s rebuilt (%2$d problem)\n",
+				       "repaired: %1$s rebuilt (%2$d problems)\n", found),
+			      what, found);
 	return 0;
 }
 
@@ -340,7 +345,7 @@ static int verify_search(struct nd_check *c, struct nd_error *err)
 		    "'headline:\"' || replace(x.t, '\"', '\"\"') || '\"')",
 		    &why);
 	if (rc < 0)
-		nd_check_problem(c, "search index: damaged (searching fails: %s)", why.msg);
+		nd_check_problem(c, _("search index: damaged (searching fails: %s)"), why.msg);
 	(void)err;
 	return 0;
 }
@@ -417,9 +422,9 @@ int nd_check(struct nd_store *st, const struct nd_actor *actor, unsigned flags,
 {
 	struct nd_check c = { .st = st, .report = report, .repair = flags & ND_CHECK_REPAIR };
 	int rc = nd_require_rank(actor, c.repair ? ND_RANK_ADMIN : ND_RANK_EDITOR,
-				 c.repair ? "repair the store" : "check the store", err);
+				 c.repair ? N_("repair the store") : N_("check the store"), err);
 	for (size_t i = 0; rc == 0 && i < sizeof checks / sizeof *checks; i++)
 		if ((rc = checks[i].run(&c, err)) < 0)
-			nd_error_prefix(err, "check (%s) could not run: ", checks[i].name);
+			nd_error_prefix(err, _("check (%s) could not run: "), checks[i].name);
 	return rc < 0 ? rc : c.problems;
 }

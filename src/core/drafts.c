@@ -8,6 +8,7 @@
 #include "newsdesk/external.h"
 #include "newsdesk/items.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 
 #include <dirent.h>
@@ -32,8 +33,8 @@ int nd_draft_put(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		 const struct nd_story *s, struct nd_error *err)
 {
 	if (story_bytes(s) > ND_DRAFT_MAX)
-		return nd_fail(err, ND_EINVAL, "the draft of #%lld is over %d MiB", (long long)id,
-			       ND_DRAFT_MAX >> 20);
+		return nd_fail(err, ND_EINVAL, _("the draft of #%1$lld is over %2$d MiB"),
+			       (long long)id, ND_DRAFT_MAX >> 20);
 	long body_chars;
 	int rc = nd_sql_exec(
 	    st, err, "keeping the draft",
@@ -93,7 +94,7 @@ int nd_draft_get(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	if ((rc = nd_sql_step(st, stmt, "reading the draft", err)) > 0 &&
 	    read_draft(stmt, out, true) < 0) {
 		nd_draft_free(out);
-		rc = nd_fail(err, ND_ENOMEM, "out of memory");
+		rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -123,7 +124,7 @@ int nd_drafts_list(struct nd_store *st, const struct nd_actor *actor, struct nd_
 			     "ORDER BY d.saved_at DESC, d.item_id",
 			     "ds", actor->user.rank >= ND_RANK_EDITOR ? 1 : 0, actor->user.login);
 	if (rc == ND_ENOMEM)
-		nd_fail(err, ND_ENOMEM, "out of memory");
+		nd_fail(err, ND_ENOMEM, _("out of memory"));
 	if (rc < 0) {
 		nd_drafts_free(*out, *n);
 		*out = NULL;
@@ -212,7 +213,8 @@ int nd_draft_diff(const struct nd_story *from, const struct nd_story *to, struct
 static int draft_dir(struct nd_store *st, char *out, size_t size, struct nd_error *err)
 {
 	if (snprintf(out, size, "%s-drafts", nd_store_path(st)) >= (int)size)
-		return nd_fail(err, ND_EINVAL, "the database path is too long for a drafts folder");
+		return nd_fail(err, ND_EINVAL,
+			       _("the database path is too long for a drafts folder"));
 	return 0;
 }
 
@@ -225,11 +227,11 @@ int nd_draft_file_path(struct nd_store *st, const char *login, int64_t id, bool 
 		return rc;
 	/* Logins are [A-Za-z0-9_.-] (users.c): safe in a file name. */
 	if (strchr(login, '/') || login[0] == '.' || !login[0])
-		return nd_fail(err, ND_EINVAL, "'%s' cannot name a draft file", login);
+		return nd_fail(err, ND_EINVAL, _("'%s' cannot name a draft file"), login);
 	if (make_dir && mkdir(dir, 0770) < 0 && errno != EEXIST)
-		return nd_fail(err, ND_EIO, "cannot create %s: %s", dir, strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot create %1$s: %2$s"), dir, strerror(errno));
 	if (snprintf(out, size, "%s/%lld-%s.txt", dir, (long long)id, login) >= (int)size)
-		return nd_fail(err, ND_EINVAL, "the drafts folder path is too long");
+		return nd_fail(err, ND_EINVAL, _("the drafts folder path is too long"));
 	return 0;
 }
 
@@ -261,9 +263,9 @@ int nd_draft_files(struct nd_store *st, const struct nd_actor *actor, struct nd_
 		return rc;
 	DIR *d = opendir(dir);
 	if (!d)
-		return errno == ENOENT
-			   ? 0
-			   : nd_fail(err, ND_EIO, "cannot read %s: %s", dir, strerror(errno));
+		return errno == ENOENT ? 0
+				       : nd_fail(err, ND_EIO, _("cannot read %1$s: %2$s"), dir,
+						 strerror(errno));
 	size_t cap = 0;
 	struct dirent *e;
 	bool all = actor->user.rank >= ND_RANK_EDITOR;
@@ -283,7 +285,7 @@ int nd_draft_files(struct nd_store *st, const struct nd_actor *actor, struct nd_
 			cap = cap ? cap * 2 : 16;
 			struct nd_draft_file *grown = realloc(*out, cap * sizeof **out);
 			if (!grown) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
+				rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 				break;
 			}
 			*out = grown;
@@ -321,7 +323,7 @@ int nd_draft_diff_current(struct nd_store *st, const struct nd_actor *actor, int
 {
 	struct nd_item it;
 	struct nd_draft d = { 0 };
-	int rc = nd_item_get(st, actor, id, 0, false, &it, err);
+	int rc = nd_item_get(st, actor, id, 0, &it, err);
 	if (rc < 0)
 		return rc;
 	if (file) {
@@ -347,10 +349,10 @@ int nd_draft_diff_current(struct nd_store *st, const struct nd_actor *actor, int
 	} else if ((rc = nd_draft_get(st, actor, id, &d, err)) == 1) {
 		rc = nd_draft_diff(&it.story, &d.story, out);
 	} else if (rc == 0) {
-		rc = nd_fail(err, ND_ENOENT, "you have no draft of #%lld", (long long)id);
+		rc = nd_fail(err, ND_ENOENT, _("you have no draft of #%lld"), (long long)id);
 	}
 	if (rc == -1)
-		rc = nd_fail(err, ND_ENOMEM, "out of memory");
+		rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 	nd_draft_free(&d);
 	nd_item_free(&it);
 	return rc;

@@ -4,6 +4,7 @@
 #include "newsdesk/edit.h"
 #include "newsdesk/history.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 #include "newsdesk/workflow.h"
 
@@ -58,7 +59,7 @@ static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_
 		if ((v = (const char *)sqlite3_column_text(stmt, 10)))
 			snprintf(h->reopen, sizeof h->reopen, "%s", v);
 	} else if (rc == 0) {
-		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
+		rc = nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -77,11 +78,11 @@ static int may_edit(const struct nd_actor *actor, int64_t id, const struct head 
 	if (actor->user.rank >= ND_RANK_EDITOR)
 		return 0;
 	if (strcmp(h->reporter, actor->user.login) != 0)
-		return nd_fail(err, ND_EPERM, "#%lld is not yours", (long long)id);
+		return nd_fail(err, ND_EPERM, _("#%lld is not yours"), (long long)id);
 	if (!h->reporter_edits)
 		return nd_fail(err, ND_EPERM,
-			       "reporters edit their items only while returned to them; #%lld is "
-			       "with the editors",
+			       _("reporters edit their items only while returned to them; #%lld is "
+				 "with the editors"),
 			       (long long)id);
 	return 0;
 }
@@ -99,10 +100,11 @@ static int locked_error(int64_t id, const struct head *h, struct nd_error *err)
 	char since[16], until[16];
 	clock_text(h->lock_since, since, sizeof since);
 	clock_text(h->lock_expires, until, sizeof until);
-	return nd_fail(err, ND_ELOCKED,
-		       "#%lld is being edited by %s since %s (the lock runs until %s unless "
-		       "renewed); you can still read it, and a chief may 'newsdesk unlock %lld'",
-		       (long long)id, h->holder, since, until, (long long)id);
+	return nd_fail(
+	    err, ND_ELOCKED,
+	    _("#%1$lld is being edited by %2$s since %3$s (the lock runs until %4$s unless "
+	      "renewed); you can still read it, and a chief may 'newsdesk unlock %5$lld'"),
+	    (long long)id, h->holder, since, until, (long long)id);
 }
 
 int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
@@ -118,9 +120,16 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	if (!h.editable) {
 		/* "(a chief editor may reopen it)", from the workflow's rows */
 		bool an = strchr("aeiou", h.reopen[0]) != NULL;
-		rc = nd_fail(err, ND_ESTATE, "#%lld is %s and cannot be edited now%s%s%s%s",
-			     (long long)id, h.state, h.reopen[0] ? (an ? " (an " : " (a ") : "",
-			     h.reopen, h.reopen[0] ? " it" : "", h.reopen[0] ? ")" : "");
+		if (!h.reopen[0])
+			rc = nd_fail(err, ND_ESTATE, _("#%1$lld is %2$s and cannot be edited now"),
+				     (long long)id, h.state);
+		else
+			rc = nd_fail(err, ND_ESTATE,
+				     an ? _("#%1$lld is %2$s and cannot be edited now (an %3$s may "
+					    "reopen it)")
+					: _("#%1$lld is %2$s and cannot be edited now (a %3$s may "
+					    "reopen it)"),
+				     (long long)id, h.state, h.reopen);
 		goto fail;
 	}
 	if (held_by_other(&h, actor->user.login)) {
@@ -161,8 +170,8 @@ int nd_lock_renew(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 			     "UPDATE items SET lock_expires = ? WHERE id = ? AND lock_holder = ?",
 			     "iis", nd_now() + ND_LOCK_SECONDS, id, actor->user.login);
 	if (rc == 0)
-		rc =
-		    nd_fail(err, ND_ELOCKED, "you no longer hold the lock on #%lld", (long long)id);
+		rc = nd_fail(err, ND_ELOCKED, _("you no longer hold the lock on #%lld"),
+			     (long long)id);
 	return rc < 0 ? rc : 0;
 }
 
@@ -181,14 +190,14 @@ int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 {
 	struct head h;
 	int rc;
-	if ((rc = nd_require_rank(actor, ND_RANK_CHIEF, "break an edit lock", err)) < 0)
+	if ((rc = nd_require_rank(actor, ND_RANK_CHIEF, N_("break an edit lock"), err)) < 0)
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
 	if ((rc = read_head(st, id, &h, err)) < 0)
 		goto fail;
 	if (!h.holder[0]) {
-		rc = nd_fail(err, ND_EINVAL, "#%lld is not locked", (long long)id);
+		rc = nd_fail(err, ND_EINVAL, _("#%lld is not locked"), (long long)id);
 		goto fail;
 	}
 	if ((rc = nd_sql_exec(st, err, "breaking the lock",
@@ -236,7 +245,7 @@ static int equals_revision(struct nd_store *st, int64_t id, int rev, const struc
 		     same(s->subhead, cols[4]) && same(s->dateline, cols[5]) &&
 		     same(s->byline, cols[6]) && same(s->body, cols[7]);
 	} else if (rc == 0) {
-		rc = nd_fail(err, ND_ENOENT, "#%lld has no revision %d", (long long)id, rev);
+		rc = nd_fail(err, ND_ENOENT, _("#%1$lld has no revision %2$d"), (long long)id, rev);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -289,7 +298,7 @@ static int save_move(struct nd_store *st, const struct nd_actor *actor, int64_t 
 	int rc = nd_workflow_load(st, &wf, err);
 	if (rc < 0)
 		return rc;
-	rc = nd_workflow_move(st, &wf, actor, id, verb, note, false, &tr, err);
+	rc = nd_workflow_move(st, &wf, actor, id, verb, note, &tr, err);
 	nd_workflow_free(&wf);
 	return rc;
 }
@@ -331,22 +340,23 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 				    "id", id, h.current_rev);
 			return nd_fail(
 			    err, ND_ECONFLICT,
-			    "#%lld changed while you edited (you started from revision %d; "
-			    "%s saved revision %d). Nothing was overwritten: your text is "
-			    "kept as revision %d, a conflict draft; compare them and save "
-			    "again from revision %d",
+			    _("#%1$lld changed while you edited (you started from revision %2$d; "
+			      "%3$s saved revision %4$d). Nothing was overwritten: your text is "
+			      "kept as revision %5$d, a conflict draft; compare them and save "
+			      "again from revision %6$d"),
 			    (long long)id, base_rev, res->other, h.current_rev, next,
 			    h.current_rev);
 		}
 		if (locked)
-			return nd_fail(err, ND_ECONFLICT,
-				       "#%lld is locked by %s; your text is kept as revision %d, a "
-				       "conflict draft",
-				       (long long)id, h.holder, next);
+			return nd_fail(
+			    err, ND_ECONFLICT,
+			    _("#%1$lld is locked by %2$s; your text is kept as revision %3$d, a "
+			      "conflict draft"),
+			    (long long)id, h.holder, next);
 		return nd_fail(
 		    err, ND_ECONFLICT,
-		    "#%lld is %s and cannot be edited now; your text is kept as revision "
-		    "%d, a conflict draft",
+		    _("#%1$lld is %2$s and cannot be edited now; your text is kept as revision "
+		      "%3$d, a conflict draft"),
 		    (long long)id, h.state, next);
 	}
 	if ((rc = equals_revision(st, id, h.current_rev, story, err)) < 0)
@@ -373,7 +383,7 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 			      actor->user.login, now + ND_LOCK_SECONDS, id, h.current_rev)) < 0)
 		goto fail;
 	if (rc != 1) {
-		rc = nd_fail(err, ND_ECONFLICT, "#%lld changed during the save; try again",
+		rc = nd_fail(err, ND_ECONFLICT, _("#%lld changed during the save; try again"),
 			     (long long)id);
 		goto fail;
 	}

@@ -5,6 +5,7 @@
 #include "newsdesk/drafts.h"
 #include "newsdesk/files.h"
 #include "newsdesk/items.h"
+#include "newsdesk/lang.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -28,16 +29,16 @@ int nd_read_file(const char *path, struct nd_buf *b, struct nd_error *err)
 	size_t got;
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (nd_buf_add(b, chunk, got) < 0) {
-			rc = nd_fail(err, ND_ENOMEM, "out of memory reading %s", path);
+			rc = nd_fail(err, ND_ENOMEM, _("out of memory reading %s"), path);
 			break;
 		}
 		if (b->len > ND_MAX_INPUT) {
-			rc = nd_fail(err, ND_EINVAL, "%s is over 1 MiB", path);
+			rc = nd_fail(err, ND_EINVAL, _("%s is over 1 MiB"), path);
 			break;
 		}
 	}
 	if (rc == 0 && ferror(f))
-		rc = nd_fail(err, ND_EIO, "cannot read %s: %s", path, strerror(errno));
+		rc = nd_fail(err, ND_EIO, _("cannot read %1$s: %2$s"), path, strerror(errno));
 	fclose(f);
 	return rc;
 }
@@ -56,8 +57,8 @@ int nd_run_program(char *const argv[], struct nd_error *err)
 {
 	if (nd_restricted())
 		return nd_fail(err, ND_EPERM,
-			       "starting a program (%s) is not available over SSH; the desk's "
-			       "built-in editor is",
+			       _("starting a program (%s) is not available over SSH; the desk's "
+				 "built-in editor is"),
 			       argv[0]);
 	fflush(NULL);
 	struct sigaction on, ign, old[4];
@@ -75,7 +76,7 @@ int nd_run_program(char *const argv[], struct nd_error *err)
 	if (pid < 0) {
 		for (int i = 0; i < 4; i++)
 			sigaction(sigs[i], &old[i], NULL);
-		return nd_fail(err, ND_EIO, "cannot start %s: %s", argv[0], strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot start %1$s: %2$s"), argv[0], strerror(errno));
 	}
 	if (pid == 0) {
 		for (int i = 0; i < 4; i++)
@@ -97,10 +98,10 @@ int nd_run_program(char *const argv[], struct nd_error *err)
 		if (sig == sigs[i] && old[i].sa_handler != SIG_DFL && old[i].sa_handler != SIG_IGN)
 			raise(sig);
 	if (sig)
-		return nd_fail(err, ND_EIO, "interrupted by signal %d (%s) while %s ran", sig,
-			       strsignal(sig), argv[0]);
+		return nd_fail(err, ND_EIO, _("interrupted by signal %1$d (%2$s) while %3$s ran"),
+			       sig, strsignal(sig), argv[0]);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return nd_fail(err, ND_EIO, "%s failed (%s %d)", argv[0],
+		return nd_fail(err, ND_EIO, _("%1$s failed (%2$s %3$d)"), argv[0],
 			       WIFEXITED(status) ? "status" : "signal",
 			       WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
 	return 0;
@@ -112,12 +113,12 @@ int nd_run_program(char *const argv[], struct nd_error *err)
 int nd_exec_program(char *const argv[], struct nd_error *err)
 {
 	if (nd_restricted())
-		return nd_fail(err, ND_EPERM, "starting a program (%s) is not available over SSH",
-			       argv[0]);
+		return nd_fail(err, ND_EPERM,
+			       _("starting a program (%s) is not available over SSH"), argv[0]);
 	fflush(NULL);
 	execvp(argv[0], argv);
-	return nd_fail(err, errno == ENOENT ? ND_ENOENT : ND_EIO, "cannot start %s: %s", argv[0],
-		       strerror(errno));
+	return nd_fail(err, errno == ENOENT ? ND_ENOENT : ND_EIO, _("cannot start %1$s: %2$s"),
+		       argv[0], strerror(errno));
 }
 
 /* Reads the child's stdout into out, at most ND_MAX_INPUT bytes (more is
@@ -153,17 +154,17 @@ static bool drain(int fd, struct nd_buf *out, bool *oom)
 int nd_run_program_output(char *const argv[], struct nd_buf *out, struct nd_error *err)
 {
 	if (nd_restricted())
-		return nd_fail(err, ND_EPERM, "starting a program (%s) is not available over SSH",
-			       argv[0]);
+		return nd_fail(err, ND_EPERM,
+			       _("starting a program (%s) is not available over SSH"), argv[0]);
 	fflush(NULL);
 	int fds[2];
 	if (pipe2(fds, O_CLOEXEC) < 0)
-		return nd_fail(err, ND_EIO, "cannot start %s: %s", argv[0], strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot start %1$s: %2$s"), argv[0], strerror(errno));
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(fds[0]);
 		close(fds[1]);
-		return nd_fail(err, ND_EIO, "cannot start %s: %s", argv[0], strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot start %1$s: %2$s"), argv[0], strerror(errno));
 	}
 	if (pid == 0) {
 		int null = open("/dev/null", O_RDONLY);
@@ -184,14 +185,14 @@ int nd_run_program_output(char *const argv[], struct nd_buf *out, struct nd_erro
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (!done)
-		return nd_fail(err, ND_EIO, "%s did not answer within %d s", argv[0],
+		return nd_fail(err, ND_EIO, _("%1$s did not answer within %2$d s"), argv[0],
 			       ND_PROGRAM_SECONDS);
 	if (oom)
-		return nd_fail(err, ND_ENOMEM, "out of memory reading what %s printed", argv[0]);
+		return nd_fail(err, ND_ENOMEM, _("out of memory reading what %s printed"), argv[0]);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-		return nd_fail(err, ND_ENOENT, "cannot start %s (not installed?)", argv[0]);
+		return nd_fail(err, ND_ENOENT, _("cannot start %s (not installed?)"), argv[0]);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return nd_fail(err, ND_EIO, "%s failed (%s %d)", argv[0],
+		return nd_fail(err, ND_EIO, _("%1$s failed (%2$s %3$d)"), argv[0],
 			       WIFEXITED(status) ? "status" : "signal",
 			       WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
 	return 0;
@@ -209,7 +210,7 @@ static int run_editor(const char *path, struct nd_error *err)
 	char *argv[34];
 	int argc = 0;
 	if (!words)
-		return nd_fail(err, ND_ENOMEM, "out of memory");
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	/* "code -w" and the like: split on blanks, never through a shell. */
 	for (char *tok = strtok(words, " \t"); tok && argc < 32; tok = strtok(NULL, " \t"))
 		argv[argc++] = tok;
@@ -217,7 +218,7 @@ static int run_editor(const char *path, struct nd_error *err)
 	argv[argc] = NULL;
 	rc = nd_run_program(argv, err);
 	if (rc < 0)
-		nd_error_prefix(err, "the editor: ");
+		nd_error_prefix(err, _("the editor: "));
 	free(words);
 	return rc;
 }
@@ -238,12 +239,13 @@ static int write_draft_file(const char *text, const char *path, struct nd_error 
 		if (w <= 0) {
 			close(fd);
 			unlink(path);
-			return nd_fail(err, ND_EIO, "cannot write %s: %s", path, strerror(errno));
+			return nd_fail(err, ND_EIO, _("cannot write %1$s: %2$s"), path,
+				       strerror(errno));
 		}
 		off += (size_t)w;
 	}
 	if (fsync(fd) < 0 || close(fd) < 0)
-		return nd_fail(err, ND_EIO, "cannot write %s: %s", path, strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot write %1$s: %2$s"), path, strerror(errno));
 	return 0;
 }
 
@@ -298,19 +300,20 @@ int nd_external_edit(struct nd_store *st, const struct nd_actor *actor, int64_t 
 	memset(res, 0, sizeof *res);
 	/* said before the lock is taken; nd_run_program refuses anyway */
 	if (nd_restricted())
-		return nd_fail(err, ND_EPERM,
-			       "an external editor is not available over SSH; the desk's built-in "
-			       "editor is");
+		return nd_fail(
+		    err, ND_EPERM,
+		    _("an external editor is not available over SSH; the desk's built-in "
+		      "editor is"));
 	if ((rc = nd_lock_take(st, actor, id, &lock, err)) < 0)
 		return rc;
 	if (lock.took_over)
 		snprintf(res->took_over, sizeof res->took_over, "%s", lock.previous);
-	if ((rc = nd_item_get(st, actor, id, lock.base_rev, false, &it, err)) < 0)
+	if ((rc = nd_item_get(st, actor, id, lock.base_rev, &it, err)) < 0)
 		goto out;
 	original = nd_story_format(&it.story);
 	nd_item_free(&it);
 	if (!original) {
-		rc = nd_fail(err, ND_ENOMEM, "out of memory");
+		rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 		goto out;
 	}
 	if ((rc = nd_draft_file_path(st, actor->user.login, id, true, path, sizeof path, err)) < 0)
@@ -319,16 +322,17 @@ int nd_external_edit(struct nd_store *st, const struct nd_actor *actor, int64_t 
 		/* Never written over: it is someone's unsaved work. */
 		snprintf(res->kept, sizeof res->kept, "%s", path);
 		path[0] = '\0';
-		rc = nd_fail(err, ND_ESTATE,
-			     "you have an unsaved $EDITOR draft of #%lld; 'newsdesk edit %lld' "
-			     "offers to recover or discard it",
-			     (long long)id, (long long)id);
+		rc = nd_fail(
+		    err, ND_ESTATE,
+		    _("you have an unsaved $EDITOR draft of #%1$lld; 'newsdesk edit %2$lld' "
+		      "offers to recover or discard it"),
+		    (long long)id, (long long)id);
 		goto out;
 	}
 	if (access(path, F_OK) != 0) {
 		char *start = starting_text(st, actor, id, original, save_flags);
 		rc = start ? write_draft_file(start, path, err)
-			   : nd_fail(err, ND_ENOMEM, "out of memory");
+			   : nd_fail(err, ND_ENOMEM, _("out of memory"));
 		free(start);
 		if (rc < 0) {
 			path[0] = '\0';

@@ -1,6 +1,7 @@
 /* filemodes.c — the file-mode half of `newsdesk check`: the database, its
  * -wal and -shm, and the setgid folder they live in. */
 #include "newsdesk/filemodes.h"
+#include "newsdesk/lang.h"
 
 #include <grp.h>
 #include <limits.h>
@@ -27,26 +28,28 @@ static int check_one(const char *path, const struct stat *db, struct nd_buf *rep
 	if (stat(path, &st) < 0)
 		return 0; /* -wal and -shm exist only while the database is open */
 	if ((st.st_mode & (S_IRGRP | S_IWGRP)) != (S_IRGRP | S_IWGRP)) {
-		nd_buf_printf(report,
-			      "warning: %s is mode %04o: the desk's group cannot write it, so "
-			      "filing fails for everyone else (chmod 660 it)\n",
-			      path, (unsigned)(st.st_mode & 07777));
+		nd_buf_printf(
+		    report,
+		    _("warning: %1$s is mode %2$04o: the desk's group cannot write it, so "
+		      "filing fails for everyone else (chmod 660 it)\n"),
+		    path, (unsigned)(st.st_mode & 07777));
 		n++;
 	}
 	if (st.st_mode & (S_IROTH | S_IWOTH)) {
 		nd_buf_printf(report,
-			      "warning: %s is mode %04o: users outside the desk's group can "
-			      "%s it (chmod o-rwx it)\n",
+			      _("warning: %1$s is mode %2$04o: users outside the desk's group can "
+				"%3$s it (chmod o-rwx it)\n"),
 			      path, (unsigned)(st.st_mode & 07777),
-			      (st.st_mode & S_IWOTH) ? "write" : "read");
+			      (st.st_mode & S_IWOTH) ? C_("file access", "write")
+						     : C_("file access", "read"));
 		n++;
 	}
 	if (st.st_gid != db->st_gid) {
-		nd_buf_printf(report,
-			      "warning: %s belongs to group %s, the database to %s (chgrp it; a "
-			      "setgid folder keeps new files in the database's group)\n",
-			      path, group_name(st.st_gid, g, sizeof g),
-			      group_name(db->st_gid, g + 32, 32));
+		nd_buf_printf(
+		    report,
+		    _("warning: %1$s belongs to group %2$s, the database to %3$s (chgrp it; a "
+		      "setgid folder keeps new files in the database's group)\n"),
+		    path, group_name(st.st_gid, g, sizeof g), group_name(db->st_gid, g + 32, 32));
 		n++;
 	}
 	return n;
@@ -72,11 +75,12 @@ int nd_check_file_modes(const char *db_path, struct nd_buf *report)
 	/* a folder the group shares (may create -wal/-shm in) needs setgid,
 	   so those files get the database's group whoever creates them */
 	if (stat(path, &dir) == 0 && (dir.st_mode & S_IWGRP) && !(dir.st_mode & S_ISGID)) {
-		nd_buf_printf(report,
-			      "warning: the folder %s is mode %04o: the group shares it, so make "
-			      "it 2770 (setgid) and the -wal/-shm a reader makes stay the "
-			      "group's\n",
-			      path, (unsigned)(dir.st_mode & 07777));
+		nd_buf_printf(
+		    report,
+		    _("warning: the folder %1$s is mode %2$04o: the group shares it, so make "
+		      "it 2770 (setgid) and the -wal/-shm a reader makes stay the "
+		      "group's\n"),
+		    path, (unsigned)(dir.st_mode & 07777));
 		n++;
 	}
 	return n;

@@ -5,6 +5,7 @@
 #include "newsdesk/history.h"
 #include "newsdesk/count.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 
 /* The base revision as stored: NULL for a filed original. */
@@ -43,6 +44,6 @@ int nd_note_append(struct nd_store *st, int64_t item, int rev, const char *autho
 	    "?3 AS author, ?4 AS body, ?5 AS created_at FROM items WHERE id = ?1) v",
 	    "idssi", item, rev, author, body, nd_now());
 	if (rc == 0)
-		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)item);
+		rc = nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)item);
 	return rc < 0 ? rc : 0;
 }

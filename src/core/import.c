@@ -3,6 +3,7 @@
 #include "newsdesk/import.h"
 #include "newsdesk/history.h"
 #include "newsdesk/items.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdio.h>
@@ -42,8 +43,8 @@ static int import_state(struct nd_store *st, const char *word, char *name, size_
 		rc = 0;
 	} else if (rc == 0) {
 		rc = nd_fail(err, ND_EINVAL,
-			     "imports start in the workflow's first state or a published one; "
-			     "'%s' is neither",
+			     _("imports start in the workflow's first state or a published one; "
+			       "'%s' is neither"),
 			     word ? word : "");
 	}
 	sqlite3_finalize(stmt);
@@ -61,9 +62,9 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 	int rc = import_state(st, state, start, sizeof start, &published, err);
 	if (rc < 0)
 		return rc;
-	if ((rc = nd_require_rank(actor, published ? ND_RANK_CHIEF : ND_RANK_EDITOR,
-				  published ? "import archives as published" : "import pages",
-				  err)) < 0)
+	if ((rc = nd_require_rank(
+		 actor, published ? ND_RANK_CHIEF : ND_RANK_EDITOR,
+		 published ? N_("import archives as published") : N_("import pages"), err)) < 0)
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
@@ -75,7 +76,8 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 			goto fail;
 		if (!found) {
 			rc = nd_fail(err, ND_ENOENT,
-				     "no issue '%s': add it first with newsdesk issue add", issue);
+				     _("no issue '%s': add it first with newsdesk issue add"),
+				     issue);
 			goto fail;
 		}
 		if ((rc = nd_sql_int(st, &existing, err, "reading the page",
@@ -88,7 +90,7 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 		struct nd_file_result fr;
 		if ((rc = nd_item_insert(st, actor, &it->story, encoding, NULL, start, "import",
 					 &fr, err)) < 0) {
-			nd_error_prefix(err, "item %zu (%s): ", i + 1, it->story.headline);
+			nd_error_prefix(err, _("item %1$zu (%2$s): "), i + 1, it->story.headline);
 			goto fail;
 		}
 		if (!res->first)

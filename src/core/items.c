@@ -6,6 +6,7 @@
 #include "newsdesk/count.h"
 #include "newsdesk/history.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
 
@@ -65,9 +66,9 @@ static int fill_item_row(sqlite3_stmt *stmt, void *elem)
 	return 0;
 }
 
-static void bind_common(sqlite3_stmt *stmt, bool zh)
+static void bind_common(sqlite3_stmt *stmt)
 {
-	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), zh);
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), nd_lang_is_zh());
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":now"), nd_now());
 }
 
@@ -90,10 +91,11 @@ static int find_token(struct nd_store *st, const struct nd_actor *actor, const c
 		const char *stored = (const char *)sqlite3_column_text(stmt, 3);
 		if (!reporter || strcmp(reporter, actor->user.login) != 0 ||
 		    (stored && strcmp(stored, sha256) != 0)) {
-			rc = nd_fail(err, ND_EINVAL,
-				     "the token '%s' was already used for another upload; nothing "
-				     "was filed: send this story with a new token",
-				     token);
+			rc =
+			    nd_fail(err, ND_EINVAL,
+				    _("the token '%s' was already used for another upload; nothing "
+				      "was filed: send this story with a new token"),
+				    token);
 		} else {
 			res->id = sqlite3_column_int64(stmt, 0);
 			res->chars = (long)sqlite3_column_int64(stmt, 1);
@@ -113,8 +115,8 @@ static int start_state(struct nd_store *st, const char *state, char *out, size_t
 			     "ELSE name = ?1 END",
 			     "s", state);
 	if (rc == 0)
-		rc = state ? nd_fail(err, ND_EINVAL, "the workflow has no state '%s'", state)
-			   : nd_fail(err, ND_EINVAL, "the workflow has no initial state");
+		rc = state ? nd_fail(err, ND_EINVAL, _("the workflow has no state '%s'"), state)
+			   : nd_fail(err, ND_EINVAL, _("the workflow has no initial state"));
 	return rc < 0 ? rc : 0;
 }
 
@@ -139,7 +141,7 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 		/* no bytes given: the story as it would be filed stands for them */
 		char *text = nd_story_format(story);
 		if (!text)
-			return nd_fail(err, ND_ENOMEM, "out of memory");
+			return nd_fail(err, ND_ENOMEM, _("out of memory"));
 		nd_sha256_hex(text, strlen(text), sha256);
 		free(text);
 	}
@@ -239,8 +241,7 @@ static const char *const sort_orders[][2] = {
 };
 
 int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
-		 int64_t offset, int limit, bool zh, struct nd_item **rows, size_t *n,
-		 struct nd_error *err)
+		 int64_t offset, int limit, struct nd_item **rows, size_t *n, struct nd_error *err)
 {
 	struct nd_buf sql = ND_BUF_INIT;
 	sqlite3_stmt *stmt = NULL;
@@ -282,13 +283,13 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 	rc |= nd_buf_adds(&sql, sort_orders[sort][ascending ? 1 : 0]);
 	if (rc < 0) {
 		nd_buf_free(&sql);
-		return nd_fail(err, ND_ENOMEM, "out of memory");
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	}
 	rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
 	nd_buf_free(&sql);
 	if (rc < 0)
 		return rc;
-	bind_common(stmt, zh);
+	bind_common(stmt);
 	bind_filter(stmt, actor, f);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":offset"), offset);
@@ -316,7 +317,7 @@ static int first_int(struct nd_store *st, sqlite3_stmt *stmt, int64_t *out, cons
 	if (rc > 0)
 		*out = sqlite3_column_int64(stmt, 0);
 	else if (rc == 0)
-		rc = nd_fail(err, ND_EDB, "%s: no answer", what);
+		rc = nd_fail(err, ND_EDB, _("%s: no answer"), what);
 	sqlite3_finalize(stmt);
 	return rc < 0 ? rc : 0;
 }
@@ -343,7 +344,7 @@ int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struc
 	if (nd_buf_adds(&sql, "SELECT count(*) FROM items i ") < 0 ||
 	    build_where(&sql, actor, f) < 0) {
 		nd_buf_free(&sql);
-		return nd_fail(err, ND_ENOMEM, "out of memory");
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	}
 	rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
 	nd_buf_free(&sql);
@@ -382,7 +383,7 @@ int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const st
 	rc |= nd_buf_printf(&sql, "AND (%s %s k OR (%s = k AND i.id %s kid))", key, gt, key, gt);
 	if (rc < 0) {
 		nd_buf_free(&sql);
-		return nd_fail(err, ND_ENOMEM, "out of memory");
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	}
 	rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
 	nd_buf_free(&sql);
@@ -397,11 +398,11 @@ static int may_read(const struct nd_actor *actor, const struct nd_item *it, stru
 {
 	if (actor->user.rank >= ND_RANK_EDITOR || strcmp(actor->user.login, it->reporter) == 0)
 		return 0;
-	return nd_fail(err, ND_EPERM, "#%lld is not yours: reporters read only their own items",
+	return nd_fail(err, ND_EPERM, _("#%lld is not yours: reporters read only their own items"),
 		       (long long)it->id);
 }
 
-int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev, bool zh,
+int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev,
 		struct nd_item *it, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
@@ -415,16 +416,16 @@ int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, i
 	memset(it, 0, sizeof *it);
 	if (rc < 0)
 		return rc;
-	bind_common(stmt, zh);
+	bind_common(stmt);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":rev"), rev);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
 	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) > 0) {
 		fill_item(stmt, it);
 		rc = 0;
 	} else if (rc == 0) {
-		rc = rev > 0
-			 ? nd_fail(err, ND_ENOENT, "#%lld has no revision %d", (long long)id, rev)
-			 : nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
+		rc = rev > 0 ? nd_fail(err, ND_ENOENT, _("#%1$lld has no revision %2$d"),
+				       (long long)id, rev)
+			     : nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
 	}
 	sqlite3_finalize(stmt);
 	if (rc == 0 && (rc = may_read(actor, it, err)) < 0)
@@ -436,7 +437,7 @@ int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t
 		      struct nd_item **revs, size_t *n, struct nd_error *err)
 {
 	struct nd_item head;
-	int rc = nd_item_get(st, actor, id, 0, false, &head, err);
+	int rc = nd_item_get(st, actor, id, 0, &head, err);
 	*revs = NULL;
 	*n = 0;
 	if (rc < 0)
@@ -449,7 +450,7 @@ int nd_item_revisions(struct nd_store *st, const struct nd_actor *actor, int64_t
 		     "NULL") "JOIN revisions r ON r.item_id = i.id WHERE i.id = :id ORDER BY r.rev",
 		 &stmt, err)) < 0)
 		return rc;
-	bind_common(stmt, false);
+	bind_common(stmt);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
 	rc = nd_sql_collect(st, stmt, revs, n, sizeof **revs, fill_item_row, err,
 			    "listing revisions");
@@ -470,7 +471,7 @@ static int fill_count(sqlite3_stmt *stmt, void *elem)
 	return 0;
 }
 
-int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, bool zh,
+int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor,
 			 struct nd_state_count **counts, size_t *n, struct nd_error *err)
 {
 	*counts = NULL;
@@ -481,12 +482,12 @@ int nd_item_state_counts(struct nd_store *st, const struct nd_actor *actor, bool
 			      "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
 			      "(SELECT count(*) FROM items i WHERE i.state = s.name AND "
 			      "i.reporter = ?) FROM states s ORDER BY s.position",
-			      "ds", zh ? 1 : 0, actor->user.login)
+			      "ds", nd_lang_is_zh(), actor->user.login)
 		: nd_sql_list(st, counts, n, sizeof **counts, fill_count, err, "counting items",
 			      "SELECT s.name, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
 			      "coalesce(c.n, 0) FROM states s LEFT JOIN state_counts c "
 			      "ON c.state = s.name ORDER BY s.position",
-			      "d", zh ? 1 : 0);
+			      "d", nd_lang_is_zh());
 	if (rc < 0) {
 		nd_state_counts_free(*counts, *n);
 		*counts = NULL;

@@ -2,6 +2,7 @@
 #include "newsdesk/journal.h"
 #include "newsdesk/history.h"
 #include "newsdesk/items.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdlib.h>
@@ -33,7 +34,7 @@ static int may_read(struct nd_store *st, const struct nd_actor *actor, int64_t i
 		    struct nd_error *err)
 {
 	struct nd_item it;
-	int rc = nd_item_get(st, actor, id, 0, false, &it, err);
+	int rc = nd_item_get(st, actor, id, 0, &it, err);
 	if (rc == 0)
 		nd_item_free(&it);
 	return rc;
@@ -53,7 +54,7 @@ static int fill_event(sqlite3_stmt *stmt, void *elem)
 	return 0;
 }
 
-int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id, bool zh,
+int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		   struct nd_event **events, size_t *n, struct nd_error *err)
 {
 	*events = NULL;
@@ -69,7 +70,7 @@ int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id
 		    "LEFT JOIN states f ON f.name = e.from_state "
 		    "LEFT JOIN states t ON t.name = e.to_state "
 		    "WHERE e.item_id = ?1 ORDER BY e.id",
-		    "id", id, zh ? 1 : 0);
+		    "id", id, nd_lang_is_zh());
 	if (rc < 0) {
 		nd_events_free(*events, *n);
 		*events = NULL;
@@ -94,12 +95,12 @@ int nd_note_add(struct nd_store *st, const struct nd_actor *actor, int64_t id, c
 		int64_t *note_id, struct nd_error *err)
 {
 	int rc;
-	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, "add review notes", err)) < 0)
+	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, N_("add review notes"), err)) < 0)
 		return rc;
 	if (!text || !text[0])
-		return nd_fail(err, ND_EINVAL, "the note is empty");
+		return nd_fail(err, ND_EINVAL, _("the note is empty"));
 	if (strlen(text) > 64 * 1024)
-		return nd_fail(err, ND_EINVAL, "the note is over 64 KiB");
+		return nd_fail(err, ND_EINVAL, _("the note is over 64 KiB"));
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
 	if ((rc = nd_note_append(st, id, ND_EVENT_CURRENT_REV, actor->user.login, text, err)) < 0)

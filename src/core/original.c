@@ -4,6 +4,7 @@
  * noticed rather than trusted. */
 #include "newsdesk/original.h"
 #include "newsdesk/external.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
 
@@ -22,7 +23,7 @@ static int keep(struct nd_store *st, int64_t id, const char *bytes, size_t n, co
 	uLongf zlen = compressBound((uLong)n);
 	unsigned char *z = malloc(zlen ? zlen : 1);
 	if (!z)
-		return nd_fail(err, ND_ENOMEM, "out of memory keeping the original");
+		return nd_fail(err, ND_ENOMEM, _("out of memory keeping the original"));
 	const char *method = "deflate";
 	const void *blob = z;
 	size_t blob_len;
@@ -72,19 +73,20 @@ static int inflate_blob(const char *method, const void *blob, size_t blob_len, s
 {
 	o->bytes = malloc(size ? size : 1);
 	if (!o->bytes)
-		return nd_fail(err, ND_ENOMEM, "out of memory reading the original");
+		return nd_fail(err, ND_ENOMEM, _("out of memory reading the original"));
 	o->n = size;
 	if (strcmp(method, "none") == 0) {
 		if (blob_len != size)
 			return nd_fail(err, ND_EDB,
-				       "the stored original is damaged (%zu bytes, not %zu)",
+				       _("the stored original is damaged (%1$zu bytes, not %2$zu)"),
 				       blob_len, size);
 		memcpy(o->bytes, blob, size);
 		return 0;
 	}
 	uLongf out = (uLongf)size;
 	if (uncompress((Bytef *)o->bytes, &out, blob, (uLong)blob_len) != Z_OK || out != size)
-		return nd_fail(err, ND_EDB, "the stored original is damaged: it does not inflate");
+		return nd_fail(err, ND_EDB,
+			       _("the stored original is damaged: it does not inflate"));
 	return 0;
 }
 
@@ -93,7 +95,7 @@ int nd_original_get(struct nd_store *st, const struct nd_actor *actor, int64_t i
 {
 	memset(o, 0, sizeof *o);
 	struct nd_item it;
-	int rc = nd_item_get(st, actor, id, 0, false, &it, err); /* may this actor see it? */
+	int rc = nd_item_get(st, actor, id, 0, &it, err); /* may this actor see it? */
 	if (rc < 0)
 		return rc;
 	nd_item_free(&it);
@@ -105,11 +107,12 @@ int nd_original_get(struct nd_store *st, const struct nd_actor *actor, int64_t i
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "reading the original", err)) <= 0) {
 		sqlite3_finalize(stmt);
-		return rc < 0 ? rc
-			      : nd_fail(err, ND_ENOENT,
-					"#%lld has no original bytes: it was filed before newsdesk "
-					"kept them, or imported from a page",
-					(long long)id);
+		return rc < 0
+			   ? rc
+			   : nd_fail(err, ND_ENOENT,
+				     _("#%lld has no original bytes: it was filed before newsdesk "
+				       "kept them, or imported from a page"),
+				     (long long)id);
 	}
 	const char *enc = (const char *)sqlite3_column_text(stmt, 0);
 	sqlite3_int64 size = sqlite3_column_int64(stmt, 1);
@@ -118,7 +121,8 @@ int nd_original_get(struct nd_store *st, const struct nd_actor *actor, int64_t i
 	snprintf(o->encoding, sizeof o->encoding, "%s", enc ? enc : "");
 	snprintf(o->sha256, sizeof o->sha256, "%s", sha ? sha : "");
 	if (size < 0 || size > MAX_ORIGINAL || !method)
-		rc = nd_fail(err, ND_EDB, "the stored original of #%lld is damaged", (long long)id);
+		rc = nd_fail(err, ND_EDB, _("the stored original of #%lld is damaged"),
+			     (long long)id);
 	else
 		rc = inflate_blob(method, sqlite3_column_blob(stmt, 4),
 				  (size_t)sqlite3_column_bytes(stmt, 4), (size_t)size, o, err);
@@ -127,10 +131,11 @@ int nd_original_get(struct nd_store *st, const struct nd_actor *actor, int64_t i
 		char hex[65];
 		nd_sha256_hex(o->bytes, o->n, hex);
 		if (strcmp(hex, o->sha256) != 0)
-			rc = nd_fail(err, ND_EDB,
-				     "the stored original of #%lld is damaged: its SHA-256 is %s, "
-				     "not %s",
-				     (long long)id, hex, o->sha256);
+			rc = nd_fail(
+			    err, ND_EDB,
+			    _("the stored original of #%1$lld is damaged: its SHA-256 is %2$s, "
+			      "not %3$s"),
+			    (long long)id, hex, o->sha256);
 	}
 	if (rc < 0)
 		nd_original_free(o);

@@ -4,6 +4,7 @@
 #include "newsdesk/planning.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 #include "newsdesk/workflow.h"
 
@@ -36,23 +37,24 @@ static bool valid_code(const char *code)
 int nd_issue_add(struct nd_store *st, const struct nd_actor *actor, const char *code,
 		 const char *title, const char *date, int pages, struct nd_error *err)
 {
-	int rc = nd_require_rank(actor, ND_RANK_EDITOR, "plan issues", err);
+	int rc = nd_require_rank(actor, ND_RANK_EDITOR, N_("plan issues"), err);
 	if (rc < 0)
 		return rc;
 	if (!valid_code(code))
-		return nd_fail(err, ND_EINVAL,
-			       "'%s' is not an issue code: use letters, digits and - like 2024-07",
-			       code);
+		return nd_fail(
+		    err, ND_EINVAL,
+		    _("'%s' is not an issue code: use letters, digits and - like 2024-07"), code);
 	if (!title || !title[0])
 		return nd_fail(err, ND_EINVAL,
-			       "the issue needs a title (--title \"《…》2024年第7期\")");
+			       _("the issue needs a title (--title \"《…》2024年第7期\")"));
 	if (pages < 0 || pages > 999)
-		return nd_fail(err, ND_EINVAL, "an issue has 1 to 999 pages");
+		return nd_fail(err, ND_EINVAL, _("an issue has 1 to 999 pages"));
 	if (date && date[0]) {
 		int y, m, d;
 		if (sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
 		    d > 31)
-			return nd_fail(err, ND_EINVAL, "'%s' is not a date like 2024-07-15", date);
+			return nd_fail(err, ND_EINVAL, _("'%s' is not a date like 2024-07-15"),
+				       date);
 	}
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
@@ -61,7 +63,7 @@ int nd_issue_add(struct nd_store *st, const struct nd_actor *actor, const char *
 			     "SELECT count(*) FROM issues WHERE code = ?", "s", code)) < 0)
 		goto fail;
 	if (taken) {
-		rc = nd_fail(err, ND_EINVAL, "issue %s already exists", code);
+		rc = nd_fail(err, ND_EINVAL, _("issue %s already exists"), code);
 		goto fail;
 	}
 	if ((rc = nd_sql_exec(st, err, "adding the issue",
@@ -105,7 +107,7 @@ int nd_issue_get(struct nd_store *st, const char *code, struct nd_issue *is, str
 		fill_issue(stmt, is);
 		rc = 0;
 	} else if (rc == 0) {
-		rc = nd_fail(err, ND_ENOENT, "no issue '%s' ('newsdesk issue list' shows them)",
+		rc = nd_fail(err, ND_ENOENT, _("no issue '%s' ('newsdesk issue list' shows them)"),
 			     code);
 	}
 	sqlite3_finalize(stmt);
@@ -151,8 +153,9 @@ void nd_issues_free(struct nd_issue *issues, size_t n)
 static int check_page(const struct nd_issue *is, int page, struct nd_error *err)
 {
 	if (page < 1 || (is->pages > 0 && page > is->pages))
-		return nd_fail(err, ND_EINVAL, "issue %s has pages 1 to %d; there is no page %d",
-			       is->code, is->pages, page);
+		return nd_fail(err, ND_EINVAL,
+			       _("issue %1$s has pages 1 to %2$d; there is no page %3$d"), is->code,
+			       is->pages, page);
 	return 0;
 }
 
@@ -160,7 +163,7 @@ int nd_issue_page_set(struct nd_store *st, const struct nd_actor *actor, const c
 		      const char *section, long budget, struct nd_error *err)
 {
 	struct nd_issue is;
-	int rc = nd_require_rank(actor, ND_RANK_EDITOR, "plan issues", err);
+	int rc = nd_require_rank(actor, ND_RANK_EDITOR, N_("plan issues"), err);
 	if (rc < 0 || (rc = nd_issue_get(st, code, &is, err)) < 0)
 		return rc;
 	rc = check_page(&is, page, err);
@@ -217,7 +220,7 @@ static int read_placement(struct nd_store *st, int64_t id, struct placement *p,
 		snprintf(p->state, sizeof p->state, "%s", sqlite3_column_text(stmt, 3));
 		p->withdrawn = sqlite3_column_int(stmt, 4) != 0;
 	} else if (rc == 0) {
-		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
+		rc = nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -243,7 +246,7 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	struct placement p;
 	struct nd_issue is;
 	int rc;
-	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, "plan issues", err)) < 0)
+	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, N_("plan issues"), err)) < 0)
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
@@ -251,7 +254,8 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		goto fail;
 	if (!code) {
 		if (!p.issue[0]) {
-			rc = nd_fail(err, ND_EINVAL, "#%lld is not placed in an issue: use assign",
+			rc = nd_fail(err, ND_EINVAL,
+				     _("#%lld is not placed in an issue: use assign"),
 				     (long long)id);
 			goto fail;
 		}
@@ -265,11 +269,11 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	if (rc < 0)
 		goto fail;
 	if (published) {
-		rc = nd_fail(err, ND_ESTATE, "issue %s is already published", code);
+		rc = nd_fail(err, ND_ESTATE, _("issue %s is already published"), code);
 		goto fail;
 	}
 	if (p.withdrawn) {
-		rc = nd_fail(err, ND_ESTATE, "#%lld is %s; restore it before placing it",
+		rc = nd_fail(err, ND_ESTATE, _("#%1$lld is %2$s; restore it before placing it"),
 			     (long long)id, p.state);
 		goto fail;
 	}
@@ -325,14 +329,14 @@ int nd_item_unassign(struct nd_store *st, const struct nd_actor *actor, int64_t 
 {
 	struct placement p;
 	int rc;
-	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, "plan issues", err)) < 0)
+	if ((rc = nd_require_rank(actor, ND_RANK_EDITOR, N_("plan issues"), err)) < 0)
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
 	if ((rc = read_placement(st, id, &p, err)) < 0)
 		goto fail;
 	if (!p.issue[0]) {
-		rc = nd_fail(err, ND_EINVAL, "#%lld is not placed in an issue", (long long)id);
+		rc = nd_fail(err, ND_EINVAL, _("#%lld is not placed in an issue"), (long long)id);
 		goto fail;
 	}
 	char note[96];
@@ -370,12 +374,12 @@ void nd_rundown_free(struct nd_rundown *r)
 	memset(r, 0, sizeof *r);
 }
 
-int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const char *code, bool zh,
+int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const char *code,
 		    struct nd_rundown *r, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
 	memset(r, 0, sizeof *r);
-	int rc = nd_require_rank(actor, ND_RANK_EDITOR, "read the rundown", err);
+	int rc = nd_require_rank(actor, ND_RANK_EDITOR, N_("read the rundown"), err);
 	if (rc < 0 || (rc = nd_issue_get(st, code, &r->issue, err)) < 0)
 		return rc;
 	if ((rc = nd_store_prepare(
@@ -388,13 +392,13 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		 "ORDER BY i.page, i.position, i.id",
 		 &stmt, err)) < 0)
 		goto fail;
-	sqlite3_bind_int(stmt, 1, zh);
+	sqlite3_bind_int(stmt, 1, nd_lang_is_zh());
 	nd_bind_text(stmt, 2, code);
 	int max_page = r->issue.pages;
 	while ((rc = nd_sql_step(st, stmt, "reading the rundown", err)) > 0) {
 		struct nd_rundown_item *ni = realloc(r->items, (r->n + 1) * sizeof *ni);
 		if (!ni) {
-			rc = nd_fail(err, ND_ENOMEM, "out of memory");
+			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 			break;
 		}
 		r->items = ni;
@@ -427,7 +431,7 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 	r->npages = (size_t)max_page;
 	r->pages = calloc(r->npages ? r->npages : 1, sizeof *r->pages);
 	if (!r->pages) {
-		rc = nd_fail(err, ND_ENOMEM, "out of memory");
+		rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 		goto fail;
 	}
 	for (size_t p = 0; p < r->npages; p++) {
@@ -500,7 +504,7 @@ static int sort_issue(struct nd_store *st, const struct nd_workflow *wf, const c
 		}
 		struct to_publish *ni = realloc(*out, (*n + 1) * sizeof *ni);
 		if (!ni) {
-			rc = nd_fail(err, ND_ENOMEM, "out of memory");
+			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 			break;
 		}
 		*out = ni;
@@ -527,7 +531,7 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 		return rc;
 	}
 	/* The least role comes from the workflow's rows, as for one item. */
-	if ((rc = nd_require_rank(actor, nd_workflow_publish_rank(&wf), "publish", err)) < 0 ||
+	if ((rc = nd_require_rank(actor, nd_workflow_publish_rank(&wf), N_("publish"), err)) < 0 ||
 	    (rc = nd_issue_get(st, code, &is, err)) < 0)
 		goto fail;
 	nd_issue_free(&is);
@@ -535,21 +539,25 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 		goto fail;
 	snprintf(res->held_ids, sizeof res->held_ids, "%s", nd_buf_str(&held));
 	if (placed == 0) {
-		rc = nd_fail(err, ND_EINVAL, "issue %s has no items placed on its pages", code);
+		rc = nd_fail(err, ND_EINVAL, _("issue %s has no items placed on its pages"), code);
 		goto fail;
 	}
 	if (res->held && !partial) {
-		rc = nd_fail(err, ND_ESTATE,
-			     "cannot publish %s: %zu item%s not signed off: %s. Sign them off, or "
-			     "publish the signed-off ones with --partial",
-			     code, res->held, res->held == 1 ? " is" : "s are", nd_buf_str(&held));
+		rc = nd_fail(
+		    err, ND_ESTATE,
+		    ngettext("cannot publish %1$s: %2$zu item is not signed off: %3$s. Sign it "
+			     "off, or publish the signed-off ones with --partial",
+			     "cannot publish %1$s: %2$zu items are not signed off: %3$s. Sign "
+			     "them off, or publish the signed-off ones with --partial",
+			     res->held),
+		    code, res->held, nd_buf_str(&held));
 		goto fail;
 	}
 	/* Each item through the one engine: the same checks, the same
 	 * published_rev, the same event, as 'publish ID'. */
 	for (size_t i = 0; i < n; i++) {
 		struct nd_transition_result tr;
-		if ((rc = nd_workflow_move(st, &wf, actor, ids[i].id, ids[i].verb, code, false, &tr,
+		if ((rc = nd_workflow_move(st, &wf, actor, ids[i].id, ids[i].verb, code, &tr,
 					   err)) < 0)
 			goto fail;
 	}
@@ -605,11 +613,11 @@ int nd_issue_published(struct nd_store *st, const struct nd_actor *actor, const 
 	}
 	if (np && !(*items = calloc(np, sizeof **items))) {
 		free(pairs);
-		return nd_fail(err, ND_ENOMEM, "out of memory");
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	}
 	for (size_t i = 0; i < np && rc == 0; i++)
-		if ((rc = nd_item_get(st, actor, pairs[i].id, pairs[i].rev, true, &(*items)[i],
-				      err)) == 0)
+		if ((rc = nd_item_get(st, actor, pairs[i].id, pairs[i].rev, &(*items)[i], err)) ==
+		    0)
 			(*n)++;
 	free(pairs);
 	if (rc < 0) {

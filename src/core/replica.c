@@ -6,6 +6,7 @@
 #include "newsdesk/backup.h"
 #include "newsdesk/external.h"
 #include "newsdesk/files.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/store.h"
 
@@ -29,7 +30,7 @@ const char *nd_litestream(void)
 int nd_replica_config_path(const char *db_path, char *out, size_t size, struct nd_error *err)
 {
 	if (snprintf(out, size, "%s%s", db_path, ND_REPLICA_CONFIG_SUFFIX) >= (int)size)
-		return nd_fail(err, ND_EINVAL, "database path too long: %s", db_path);
+		return nd_fail(err, ND_EINVAL, _("database path too long: %s"), db_path);
 	return 0;
 }
 
@@ -49,13 +50,14 @@ static int absolute(const char *path, char *out, size_t size, struct nd_error *e
 	char cwd[PATH_MAX];
 	if (path[0] == '/') {
 		if (snprintf(out, size, "%s", path) >= (int)size)
-			return nd_fail(err, ND_EINVAL, "path too long: %s", path);
+			return nd_fail(err, ND_EINVAL, _("path too long: %s"), path);
 		return 0;
 	}
 	if (!getcwd(cwd, sizeof cwd))
-		return nd_fail(err, ND_EIO, "cannot tell the working folder: %s", strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot tell the working folder: %s"),
+			       strerror(errno));
 	if (snprintf(out, size, "%s/%s", cwd, path) >= (int)size)
-		return nd_fail(err, ND_EINVAL, "path too long: %s", path);
+		return nd_fail(err, ND_EINVAL, _("path too long: %s"), path);
 	return 0;
 }
 
@@ -73,8 +75,8 @@ static bool host_ok(const char *h, size_t n)
 static int bad_url(const char *url, const char *why, struct nd_error *err)
 {
 	return nd_fail(err, ND_EINVAL,
-		       "replica URL '%.200s' %s; a replica is a folder (a path or "
-		       "file:///PATH), sftp://USER@HOST[:PORT]/PATH or s3://BUCKET/PATH",
+		       _("replica URL '%1$.200s' %2$s; a replica is a folder (a path or "
+			 "file:///PATH), sftp://USER@HOST[:PORT]/PATH or s3://BUCKET/PATH"),
 		       url, why);
 }
 
@@ -84,14 +86,14 @@ static int replica_lines(const char *url, struct nd_buf *out, struct nd_error *e
 	char path[PATH_MAX];
 	int rc;
 	if (!url[0] || strlen(url) > 400)
-		return bad_url(url, "is empty or too long", err);
+		return bad_url(url, _("is empty or too long"), err);
 	if (!yaml_safe(url))
-		return bad_url(url, "has a control character, quote, backslash or '$'", err);
+		return bad_url(url, _("has a control character, quote, backslash or '$'"), err);
 	const char *scheme_end = strstr(url, "://");
 	if (!scheme_end || strncmp(url, "file://", 7) == 0) {
 		const char *p = scheme_end ? url + 7 : url;
 		if (scheme_end && p[0] != '/')
-			return bad_url(url, "is not file:// with an absolute path", err);
+			return bad_url(url, _("is not file:// with an absolute path"), err);
 		if ((rc = absolute(p, path, sizeof path, err)) < 0)
 			return rc;
 		nd_buf_printf(out, "      - type: file\n        path: \"%s\"\n", path);
@@ -100,27 +102,27 @@ static int replica_lines(const char *url, struct nd_buf *out, struct nd_error *e
 	if (strncmp(url, "sftp://", 7) == 0) {
 		const char *at = strchr(url + 7, '@'), *slash = strchr(url + 7, '/');
 		if (!at || !slash || at > slash || at == url + 7)
-			return bad_url(url, "has no USER@ or no /PATH", err);
+			return bad_url(url, _("has no USER@ or no /PATH"), err);
 		if (!host_ok(at + 1, (size_t)(slash - at - 1)))
-			return bad_url(url, "has a host that is not a name or an address", err);
+			return bad_url(url, _("has a host that is not a name or an address"), err);
 		nd_buf_printf(out, "      - url: \"%s\"\n", url);
 		const char *key = getenv("NEWSDESK_REPLICA_KEY");
 		if (key && key[0]) {
 			if (!yaml_safe(key) || key[0] != '/')
 				return nd_fail(err, ND_EINVAL,
-					       "$NEWSDESK_REPLICA_KEY must be an absolute path "
-					       "without quotes, backslashes or '$'");
+					       _("$NEWSDESK_REPLICA_KEY must be an absolute path "
+						 "without quotes, backslashes or '$'"));
 			nd_buf_printf(out, "        key-path: \"%s\"\n", key);
 		}
 		return 0;
 	}
 	if (strncmp(url, "s3://", 5) == 0) {
 		if (!url[5] || url[5] == '/')
-			return bad_url(url, "has no bucket", err);
+			return bad_url(url, _("has no bucket"), err);
 		nd_buf_printf(out, "      - url: \"%s\"\n", url);
 		return 0;
 	}
-	return bad_url(url, "has a scheme newsdesk does not replicate to", err);
+	return bad_url(url, _("has a scheme newsdesk does not replicate to"), err);
 }
 
 int nd_replica_config(const char *db_path, const char *url, struct nd_buf *out,
@@ -132,8 +134,8 @@ int nd_replica_config(const char *db_path, const char *url, struct nd_buf *out,
 		return rc;
 	if (!yaml_safe(db))
 		return nd_fail(err, ND_EINVAL,
-			       "the database path %s has a quote, backslash or '$' Litestream's "
-			       "configuration cannot hold",
+			       _("the database path %s has a quote, backslash or '$' Litestream's "
+				 "configuration cannot hold"),
 			       db);
 	nd_buf_printf(out,
 		      "# Litestream configuration for newsdesk, written by 'newsdesk replicate'.\n"
@@ -184,7 +186,7 @@ int nd_replicate(const char *db_path, const char *url, struct nd_error *err)
 		return rc;
 	if (replicator_running(cfg))
 		return nd_fail(err, ND_ESTATE,
-			       "a 'newsdesk replicate' runs for %s already; stop it first",
+			       _("a 'newsdesk replicate' runs for %s already; stop it first"),
 			       db_path);
 	if ((rc = write_config(db_path, url, cfg, ND_OUT_MERGE | ND_OUT_SHARED, err)) < 0)
 		return rc;
@@ -193,7 +195,7 @@ int nd_replicate(const char *db_path, const char *url, struct nd_error *err)
 	   holds until it exits. */
 	int fd = open(cfg, O_RDONLY | O_NOFOLLOW);
 	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		rc = nd_fail(err, ND_EIO, "cannot lock %s: %s", cfg, strerror(errno));
+		rc = nd_fail(err, ND_EIO, _("cannot lock %1$s: %2$s"), cfg, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return rc;
@@ -204,8 +206,9 @@ int nd_replicate(const char *db_path, const char *url, struct nd_error *err)
 	rc = nd_exec_program(argv, err);
 	close(fd);
 	if (rc == ND_ENOENT)
-		nd_error_prefix(err, "Litestream is not installed (scripts/install-litestream, or "
-				     "set $NEWSDESK_LITESTREAM): ");
+		nd_error_prefix(err,
+				_("Litestream is not installed (scripts/install-litestream, or "
+				  "set $NEWSDESK_LITESTREAM): "));
 	return rc;
 }
 
@@ -264,8 +267,8 @@ int nd_replica_timestamp(const char *iso, char *out, size_t size, struct nd_erro
 	return 0;
 bad:
 	return nd_fail(err, ND_EINVAL,
-		       "'%.60s' is not an ISO 8601 time like 2026-11-23T06:40:00Z, "
-		       "2026-11-23T14:40:00+08:00 or 2026-11-23T14:40:00 (local time)",
+		       _("'%.60s' is not an ISO 8601 time like 2026-11-23T06:40:00Z, "
+			 "2026-11-23T14:40:00+08:00 or 2026-11-23T14:40:00 (local time)"),
 		       iso);
 }
 
@@ -296,7 +299,7 @@ int nd_replica_fetch(const char *db_path, const char *url, const char *timestamp
 	char cfg[PATH_MAX], db[PATH_MAX];
 	int rc;
 	if (snprintf(cfg, sizeof cfg, "%s.yml", out) >= (int)sizeof cfg)
-		return nd_fail(err, ND_EINVAL, "path too long: %s", out);
+		return nd_fail(err, ND_EINVAL, _("path too long: %s"), out);
 	if ((rc = absolute(db_path, db, sizeof db, err)) < 0)
 		return rc;
 	/* a new machine: the store's folder may not be there yet */
@@ -326,17 +329,22 @@ int nd_replica_fetch(const char *db_path, const char *url, const char *timestamp
 	rc = nd_run_program_output(argv, &said, err);
 	unlink(cfg);
 	if (rc == ND_ENOENT)
-		nd_error_prefix(err, "Litestream is not installed (scripts/install-litestream, or "
-				     "set $NEWSDESK_LITESTREAM): ");
+		nd_error_prefix(err,
+				_("Litestream is not installed (scripts/install-litestream, or "
+				  "set $NEWSDESK_LITESTREAM): "));
 	else if (rc < 0 && strstr(nd_buf_str(&said), "no matching backups"))
-		rc = nd_fail(err, ND_ENOENT, "the replica at %s holds no copy%s%s", url,
-			     timestamp ? " as early as " : "", timestamp ? timestamp : "");
+		rc = timestamp ? nd_fail(err, ND_ENOENT,
+					 _("the replica at %1$s holds no copy as early as %2$s"),
+					 url, timestamp)
+			       : nd_fail(err, ND_ENOENT, _("the replica at %s holds no copy"), url);
 	else if (rc < 0)
 		last_line_into(err, nd_buf_str(&said));
 	nd_buf_free(&said);
 	if (rc == 0 && access(out, F_OK) != 0)
-		rc = nd_fail(err, ND_ENOENT, "the replica at %s holds no copy%s%s", url,
-			     timestamp ? " as early as " : "", timestamp ? timestamp : "");
+		rc = timestamp ? nd_fail(err, ND_ENOENT,
+					 _("the replica at %1$s holds no copy as early as %2$s"),
+					 url, timestamp)
+			       : nd_fail(err, ND_ENOENT, _("the replica at %s holds no copy"), url);
 	return rc;
 }
 

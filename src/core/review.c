@@ -1,6 +1,7 @@
 /* review.c — loading two revisions and diffing them; proofreading with the
  * publication's own limit. */
 #include "newsdesk/review.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/meta.h"
 
 #include <stdio.h>
@@ -17,31 +18,30 @@ void nd_review_free(struct nd_review *r)
 }
 
 int nd_review_load(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev_a,
-		   int rev_b, bool zh, struct nd_review *r, struct nd_error *err)
+		   int rev_b, struct nd_review *r, struct nd_error *err)
 {
 	memset(r, 0, sizeof *r);
-	int rc = nd_item_get(st, actor, id, rev_b, zh, &r->b, err);
+	int rc = nd_item_get(st, actor, id, rev_b, &r->b, err);
 	if (rc < 0)
 		return rc;
-	if ((rc = nd_item_get(st, actor, id, rev_a > 0 ? rev_a : 1, zh, &r->a, err)) < 0) {
+	if ((rc = nd_item_get(st, actor, id, rev_a > 0 ? rev_a : 1, &r->a, err)) < 0) {
 		nd_item_free(&r->b);
 		return rc;
 	}
 	const struct {
-		const char *en, *zh;
+		const char *name; /* a msgid */
 		const char *a, *b;
 	} f[ND_REVIEW_FIELDS] = {
-		{ "Section", "栏目", r->a.story.section, r->b.story.section },
-		{ "Kicker", "引题", r->a.story.kicker, r->b.story.kicker },
-		{ "Headline", "标题", r->a.story.headline, r->b.story.headline },
-		{ "Subhead", "副题", r->a.story.subhead, r->b.story.subhead },
-		{ "Dateline", "电头", r->a.story.dateline, r->b.story.dateline },
-		{ "Byline", "作者", r->a.story.byline, r->b.story.byline },
+		{ N_("Section"), r->a.story.section, r->b.story.section },
+		{ N_("Kicker"), r->a.story.kicker, r->b.story.kicker },
+		{ N_("Headline"), r->a.story.headline, r->b.story.headline },
+		{ N_("Subhead"), r->a.story.subhead, r->b.story.subhead },
+		{ N_("Dateline"), r->a.story.dateline, r->b.story.dateline },
+		{ N_("Byline"), r->a.story.byline, r->b.story.byline },
 	};
 	/* the section is the item's, not the revision's: read it from each */
 	for (int i = 0; i < ND_REVIEW_FIELDS && rc == 0; i++) {
-		r->fields[i].name_en = f[i].en;
-		r->fields[i].name_zh = f[i].zh;
+		r->fields[i].name_en = f[i].name;
 		rc = nd_diff_texts(f[i].a ? f[i].a : "", f[i].b ? f[i].b : "", &r->fields[i].diff);
 		r->fields[i].changed = rc == 0 && nd_diff_changed(&r->fields[i].diff);
 		r->coarse |= r->fields[i].diff.coarse;
@@ -52,7 +52,7 @@ int nd_review_load(struct nd_store *st, const struct nd_actor *actor, int64_t id
 	r->coarse |= r->body.coarse;
 	if (rc < 0) {
 		nd_review_free(r);
-		return nd_fail(err, ND_ENOMEM, "out of memory comparing revisions");
+		return nd_fail(err, ND_ENOMEM, _("out of memory comparing revisions"));
 	}
 	return 0;
 }
@@ -62,7 +62,7 @@ int nd_proof_item(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 {
 	struct nd_item it;
 	char kind[32], limit[32], key[64];
-	int rc = nd_item_get(st, actor, id, rev, false, &it, err);
+	int rc = nd_item_get(st, actor, id, rev, &it, err);
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_meta_get(st, "publication_kind", kind, sizeof kind, err)) == 0) {
@@ -70,7 +70,7 @@ int nd_proof_item(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		rc = nd_meta_get(st, key, limit, sizeof limit, err);
 	}
 	if (rc == 0 && nd_proof_story(&it.story, limit[0] ? atof(limit) : 2.0, report) < 0)
-		rc = nd_fail(err, ND_ENOMEM, "out of memory proofreading");
+		rc = nd_fail(err, ND_ENOMEM, _("out of memory proofreading"));
 	nd_item_free(&it);
 	return rc;
 }

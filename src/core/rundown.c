@@ -4,6 +4,7 @@
 #include "newsdesk/count.h"
 #include "newsdesk/csv.h"
 #include "newsdesk/json.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/width.h"
 
@@ -29,17 +30,14 @@ static bool signed_off(const struct nd_rundown_item *it)
 enum { C_PAGE, C_POS, C_SECTION, C_HEADLINE, C_BYLINE, C_CHARS, C_STATE, NCOL };
 
 static const struct {
-	const char *zh, *en;
+	const char *name; /* translated where shown */
 	int width;
 	bool right;
 } cols[NCOL] = {
-	[C_PAGE] = { "版", "Pg", 3, true },
-	[C_POS] = { "序", "#", 2, true },
-	[C_SECTION] = { "栏目", "Section", 8, false },
-	[C_HEADLINE] = { "标题", "Headline", 0, false },
-	[C_BYLINE] = { "作者", "Byline", 12, false },
-	[C_CHARS] = { "字数", "Chars", 6, true },
-	[C_STATE] = { "状态", "State", 9, false },
+	[C_PAGE] = { N_("Pg"), 3, true },          [C_POS] = { N_("#"), 2, true },
+	[C_SECTION] = { N_("Section"), 8, false }, [C_HEADLINE] = { N_("Headline"), 0, false },
+	[C_BYLINE] = { N_("Byline"), 12, false },  [C_CHARS] = { N_("Chars"), 6, true },
+	[C_STATE] = { N_("State"), 9, false },
 };
 
 static void row(struct nd_buf *out, const char *cells[NCOL], const int w[NCOL])
@@ -56,31 +54,27 @@ static void row(struct nd_buf *out, const char *cells[NCOL], const int w[NCOL])
 	nd_buf_addc(out, '\n');
 }
 
-static void budget_text(long chars, long budget, bool zh, char *out, size_t size)
+static void budget_text(long chars, long budget, char *out, size_t size)
 {
 	char c[32], b[32];
 	nd_format_count(chars, c, sizeof c);
 	if (budget < 0) {
-		snprintf(out, size, "%s %s", c, zh ? "字" : "chars");
+		snprintf(out, size, _("%s chars"), c);
 		return;
 	}
 	nd_format_count(budget, b, sizeof b);
 	long diff = chars - budget;
 	char d[32];
 	nd_format_count(diff < 0 ? -diff : diff, d, sizeof d);
-	snprintf(out, size, "%s / %s %s%s%s", c, b, zh ? "字" : "chars",
-		 diff > 0   ? (zh ? "，超出 " : ", over by ")
-		 : diff < 0 ? (zh ? "，不足 " : ", under by ")
-			    : "",
-		 diff ? d : "");
+	if (diff > 0)
+		snprintf(out, size, _("%1$s / %2$s chars, over by %3$s"), c, b, d);
+	else if (diff < 0)
+		snprintf(out, size, _("%1$s / %2$s chars, under by %3$s"), c, b, d);
+	else
+		snprintf(out, size, _("%1$s / %2$s chars"), c, b);
 }
 
-static const char *items_word(size_t n)
-{
-	return n == 1 ? "item" : "items";
-}
-
-static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t printed_at,
+static int render_text(const struct nd_rundown *r, int width, int64_t printed_at,
 		       struct nd_buf *out)
 {
 	int w[NCOL], fixed = 0;
@@ -93,18 +87,18 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 	char printed[32], chars[32];
 	when(printed_at, printed, sizeof printed);
 	struct nd_buf line = ND_BUF_INIT;
-	nd_buf_printf(&line, "%s  %s  %d %s", r->issue.title, r->issue.date ? r->issue.date : "",
-		      (int)r->npages, zh ? "版" : "pages");
+	nd_buf_printf(&line, "%s  %s  ", r->issue.title, r->issue.date ? r->issue.date : "");
+	nd_buf_printf(&line, ngettext("%d page", "%d pages", r->npages), (int)r->npages);
 	/* the printing time goes on a line of its own when the title leaves no room */
 	int title_cols = nd_fit(out, nd_buf_str(&line), width, false, ND_ALIGN_LEFT);
 	nd_buf_reset(&line);
-	nd_buf_printf(&line, "%s %s", zh ? "打印于" : "printed", printed);
+	nd_buf_printf(&line, _("printed %s"), printed);
 	nd_buf_adds(out, title_cols + 2 + nd_text_width(nd_buf_str(&line)) <= width ? "  " : "\n");
 	nd_buf_adds(out, nd_buf_str(&line));
 	nd_buf_adds(out, "\n\n");
 	const char *head[NCOL];
 	for (int c = 0; c < NCOL; c++)
-		head[c] = zh ? cols[c].zh : cols[c].en;
+		head[c] = _(cols[c].name);
 	row(out, head, w);
 	for (size_t p = 0; p < r->npages; p++) {
 		const struct nd_rundown_page *pg = &r->pages[p];
@@ -119,8 +113,7 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 			row(out, cells, w);
 			/* kicker and subhead under the headline */
 			const char *extra[] = { it->kicker, it->subhead };
-			const char *labels[] = { zh ? "引题：" : "kicker: ",
-						 zh ? "副题：" : "subhead: " };
+			const char *labels[] = { _("kicker: "), _("subhead: ") };
 			for (int k = 0; k < 2; k++) {
 				if (!extra[k] || !extra[k][0])
 					continue;
@@ -133,27 +126,31 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 			}
 		}
 		char budget[160];
-		budget_text(pg->chars, pg->budget, zh, budget, sizeof budget);
+		budget_text(pg->chars, pg->budget, budget, sizeof budget);
 		nd_buf_reset(&line);
 		nd_buf_printf(&line,
-			      zh ? "  第 %d 版%s%s：%zu 篇%s，%s" : "  page %d%s%s: %zu %s, %s",
+			      ngettext("  page %1$d%2$s%3$s: %4$zu item, %5$s",
+				       "  page %1$d%2$s%3$s: %4$zu items, %5$s", pg->count),
 			      pg->page, pg->section ? " " : "", pg->section ? pg->section : "",
-			      pg->count, zh ? "" : items_word(pg->count), budget);
+			      pg->count, budget);
 		nd_sanitize(out, nd_buf_str(&line), line.len, 0);
 		nd_buf_addc(out, '\n');
 	}
 	nd_format_count(r->chars, chars, sizeof chars);
-	nd_buf_printf(out, zh ? "\n全期：%zu 篇%s，%s 字\n" : "\nWhole issue: %zu %s, %s chars\n",
-		      r->n, zh ? "" : items_word(r->n), chars);
+	nd_buf_printf(out,
+		      ngettext("\nWhole issue: %1$zu item, %2$s chars\n",
+			       "\nWhole issue: %1$zu items, %2$s chars\n", r->n),
+		      r->n, chars);
 	if (r->unsigned_items) {
-		nd_buf_adds(out, zh ? "\n未签发：\n" : "\nNot yet signed off:\n");
+		nd_buf_adds(out, _("\nNot yet signed off:\n"));
 		for (size_t i = 0; i < r->n; i++) {
 			const struct nd_rundown_item *it = &r->items[i];
 			if (signed_off(it))
 				continue;
 			nd_buf_reset(&line);
-			nd_buf_printf(&line, "  #%lld p.%d  %s  %s", (long long)it->id, it->page,
-				      it->state_label, it->headline);
+			nd_buf_printf(&line, "  #%lld ", (long long)it->id);
+			nd_buf_printf(&line, _("p.%d"), it->page);
+			nd_buf_printf(&line, "  %s  %s", it->state_label, it->headline);
 			/* the list is for the printed sheet too: keep it inside --width */
 			nd_fit(out, nd_buf_str(&line), width, false, ND_ALIGN_LEFT);
 			nd_buf_addc(out, '\n');
@@ -165,12 +162,11 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 		if (pg->budget < 0 || pg->chars == pg->budget)
 			continue;
 		if (!header)
-			nd_buf_adds(out, zh ? "\n字数与预算不符的版面：\n"
-					    : "\nPages over or under budget:\n");
+			nd_buf_adds(out, _("\nPages over or under budget:\n"));
 		header = true;
 		char budget[160];
-		budget_text(pg->chars, pg->budget, zh, budget, sizeof budget);
-		nd_buf_printf(out, zh ? "  第 %d 版：%s\n" : "  page %d: %s\n", pg->page, budget);
+		budget_text(pg->chars, pg->budget, budget, sizeof budget);
+		nd_buf_printf(out, _("  page %1$d: %2$s\n"), pg->page, budget);
 	}
 	nd_buf_free(&line);
 	return 0;
@@ -279,7 +275,7 @@ static void html_text(struct nd_buf *out, const char *s)
 	nd_buf_free(&clean);
 }
 
-static int render_html(const struct nd_rundown *r, bool zh, int64_t printed_at, struct nd_buf *out)
+static int render_html(const struct nd_rundown *r, int64_t printed_at, struct nd_buf *out)
 {
 	char printed[32], chars[32];
 	when(printed_at, printed, sizeof printed);
@@ -302,10 +298,13 @@ static int render_html(const struct nd_rundown *r, bool zh, int64_t printed_at, 
 	html_text(out, r->issue.title);
 	nd_buf_adds(out, "</h1>\n<p>");
 	html_text(out, r->issue.date);
-	nd_buf_printf(out, " · %zu %s · %s %s</p>\n<table>\n<thead><tr>", r->npages,
-		      zh ? "版" : "pages", zh ? "打印于" : "printed", printed);
+	nd_buf_adds(out, " · ");
+	nd_buf_printf(out, ngettext("%d page", "%d pages", r->npages), (int)r->npages);
+	nd_buf_adds(out, " · ");
+	nd_buf_printf(out, _("printed %s"), printed);
+	nd_buf_adds(out, "</p>\n<table>\n<thead><tr>");
 	for (int c = 0; c < NCOL; c++)
-		nd_buf_printf(out, "<th>%s</th>", zh ? cols[c].zh : cols[c].en);
+		nd_buf_printf(out, "<th>%s</th>", _(cols[c].name));
 	nd_buf_adds(out, "</tr></thead>\n<tbody>\n");
 	for (size_t p = 0; p < r->npages; p++) {
 		const struct nd_rundown_page *pg = &r->pages[p];
@@ -335,7 +334,7 @@ static int render_html(const struct nd_rundown *r, bool zh, int64_t printed_at, 
 			nd_buf_adds(out, "</td></tr>\n");
 		}
 		char budget[160];
-		budget_text(pg->chars, pg->budget, zh, budget, sizeof budget);
+		budget_text(pg->chars, pg->budget, budget, sizeof budget);
 		nd_buf_printf(out, "<tr class=\"total\"><td class=\"n\">%d</td><td></td><td>",
 			      pg->page);
 		html_text(out, pg->section);
@@ -344,15 +343,17 @@ static int render_html(const struct nd_rundown *r, bool zh, int64_t printed_at, 
 		nd_buf_adds(out, "</td></tr>\n");
 	}
 	nd_format_count(r->chars, chars, sizeof chars);
-	nd_buf_printf(out, "</tbody>\n</table>\n<p>%s %zu · %s %s</p>\n", zh ? "全期篇数" : "Items",
-		      r->n, chars, zh ? "字" : "chars");
+	nd_buf_printf(out, "</tbody>\n</table>\n<p>%s %zu · ", _("Items"), r->n);
+	nd_buf_printf(out, _("%s chars"), chars);
+	nd_buf_adds(out, "</p>\n");
 	if (r->unsigned_items) {
-		nd_buf_printf(out, "<h2>%s</h2>\n<ul>\n", zh ? "未签发" : "Not yet signed off");
+		nd_buf_printf(out, "<h2>%s</h2>\n<ul>\n", _("Not yet signed off"));
 		for (size_t i = 0; i < r->n; i++) {
 			if (signed_off(&r->items[i]))
 				continue;
-			nd_buf_printf(out, "<li>#%lld p.%d ", (long long)r->items[i].id,
-				      r->items[i].page);
+			nd_buf_printf(out, "<li>#%lld ", (long long)r->items[i].id);
+			nd_buf_printf(out, _("p.%d"), r->items[i].page);
+			nd_buf_addc(out, ' ');
 			html_text(out, r->items[i].headline);
 			nd_buf_adds(out, "</li>\n");
 		}
@@ -362,7 +363,7 @@ static int render_html(const struct nd_rundown *r, bool zh, int64_t printed_at, 
 	return 0;
 }
 
-int nd_rundown_render(const struct nd_rundown *r, enum nd_rundown_format format, int width, bool zh,
+int nd_rundown_render(const struct nd_rundown *r, enum nd_rundown_format format, int width,
 		      int64_t printed_at, struct nd_buf *out)
 {
 	switch (format) {
@@ -371,8 +372,8 @@ int nd_rundown_render(const struct nd_rundown *r, enum nd_rundown_format format,
 	case ND_RUNDOWN_JSON:
 		return render_json(r, printed_at, out);
 	case ND_RUNDOWN_HTML:
-		return render_html(r, zh, printed_at, out);
+		return render_html(r, printed_at, out);
 	default:
-		return render_text(r, width, zh, printed_at, out);
+		return render_text(r, width, printed_at, out);
 	}
 }

@@ -13,6 +13,7 @@
  * ORed; trigram plus a bigram side index pays for two indexes on every
  * filing when the bigram one alone answers every query. */
 #include "newsdesk/search.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 #include "newsdesk/utf8.h"
 
@@ -40,7 +41,7 @@ int nd_search_parse(const char *query, struct nd_search_terms *t, struct nd_erro
 	const char *p = query ? query : "";
 	/* a phrase costs a doclist per character: bound what one query can ask */
 	if (strlen(p) > ND_SEARCH_MAX_BYTES)
-		return nd_fail(err, ND_EINVAL, "the query is too long (at most %d bytes)",
+		return nd_fail(err, ND_EINVAL, _("the query is too long (at most %d bytes)"),
 			       ND_SEARCH_MAX_BYTES);
 	while (*p) {
 		size_t skip;
@@ -67,18 +68,18 @@ int nd_search_parse(const char *query, struct nd_search_terms *t, struct nd_erro
 			continue; /* nothing but blanks */
 		if (t->n == ND_SEARCH_MAX_TERMS) {
 			nd_search_terms_free(t);
-			return nd_fail(err, ND_EINVAL, "too many search words (at most %d)",
+			return nd_fail(err, ND_EINVAL, _("too many search words (at most %d)"),
 				       ND_SEARCH_MAX_TERMS);
 		}
 		t->term[t->n] = strndup(start, (size_t)(end - start));
 		if (!t->term[t->n]) {
 			nd_search_terms_free(t);
-			return nd_fail(err, ND_ENOMEM, "out of memory");
+			return nd_fail(err, ND_ENOMEM, _("out of memory"));
 		}
 		t->n++;
 	}
 	if (t->n == 0)
-		return nd_fail(err, ND_EINVAL, "search for what? the query is empty");
+		return nd_fail(err, ND_EINVAL, _("search for what? the query is empty"));
 	return 0;
 }
 
@@ -315,7 +316,7 @@ static int add_hit(sqlite3_stmt *stmt, const struct query *q, int part, struct n
 {
 	struct nd_search_hit *nh = realloc(*hits, (*n + 1) * sizeof *nh);
 	if (!nh)
-		return nd_fail(err, ND_ENOMEM, "out of memory");
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	*hits = nh;
 	struct nd_search_hit *h = &(*hits)[(*n)++];
 	memset(h, 0, sizeof *h);
@@ -335,7 +336,7 @@ static int add_hit(sqlite3_stmt *stmt, const struct query *q, int part, struct n
 
 /* Hits of one part, newest first, from offset, until *n reaches limit. */
 static int page_part(struct nd_store *st, const struct query *q, const struct nd_search_options *o,
-		     const struct nd_actor *actor, bool zh, int part, int64_t offset, int limit,
+		     const struct nd_actor *actor, int part, int64_t offset, int limit,
 		     struct nd_search_hit **hits, size_t *n, struct nd_error *err)
 {
 	struct nd_buf sql = ND_BUF_INIT;
@@ -357,7 +358,7 @@ static int page_part(struct nd_store *st, const struct query *q, const struct nd
 	if (rc < 0)
 		return rc;
 	bind_query(stmt, q, o, actor, part);
-	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), zh);
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), nd_lang_is_zh());
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit - (int)*n);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":offset"), offset);
 	while ((rc = nd_sql_step(st, stmt, "searching", err)) > 0)
@@ -381,7 +382,7 @@ static int withdrawn_state(struct nd_store *st, const char *state, bool *withdra
 /* The page: headline hits first, then the others; paging past the
  * headline hits needs their number. */
 static int run_search(struct nd_store *st, const struct query *q, struct nd_search_options *o,
-		      const struct nd_actor *actor, bool zh, struct nd_search_hit **hits, size_t *n,
+		      const struct nd_actor *actor, struct nd_search_hit **hits, size_t *n,
 		      struct nd_error *err)
 {
 	int limit = o->limit > 0 ? o->limit : 20;
@@ -392,17 +393,17 @@ static int run_search(struct nd_store *st, const struct query *q, struct nd_sear
 	if (rc < 0 || o->offset >= o->total)
 		return rc;
 	if (o->offset == 0 || o->offset < head) {
-		rc = page_part(st, q, o, actor, zh, 1, o->offset, limit, hits, n, err);
+		rc = page_part(st, q, o, actor, 1, o->offset, limit, hits, n, err);
 		if (rc == 0)
-			rc = page_part(st, q, o, actor, zh, -1, 0, limit, hits, n, err);
+			rc = page_part(st, q, o, actor, -1, 0, limit, hits, n, err);
 	} else {
-		rc = page_part(st, q, o, actor, zh, -1, o->offset - head, limit, hits, n, err);
+		rc = page_part(st, q, o, actor, -1, o->offset - head, limit, hits, n, err);
 	}
 	return rc;
 }
 
 int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *query,
-	      struct nd_search_options *o, bool zh, struct nd_search_hit **hits, size_t *n,
+	      struct nd_search_options *o, struct nd_search_hit **hits, size_t *n,
 	      struct nd_error *err)
 {
 	struct query q = { 0 };
@@ -410,7 +411,8 @@ int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *que
 	*n = 0;
 	o->total = 0;
 	if (o->offset < 0)
-		return nd_fail(err, ND_EINVAL, "a search page cannot start before the first hit");
+		return nd_fail(err, ND_EINVAL,
+			       _("a search page cannot start before the first hit"));
 	int rc = nd_search_parse(query, &q.t, err);
 	if (rc < 0)
 		return rc;
@@ -419,7 +421,7 @@ int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *que
 	q.joined = q.scan || o->state || o->section || o->reporter || o->issue || o->since ||
 		   o->until || reporter_only(actor);
 	if (rc == 0)
-		rc = run_search(st, &q, o, actor, zh, hits, n, err);
+		rc = run_search(st, &q, o, actor, hits, n, err);
 	nd_search_terms_free(&q.t);
 	if (rc < 0) {
 		nd_search_hits_free(*hits, *n);
@@ -534,6 +536,6 @@ int nd_search_rebuild(struct nd_store *st, int64_t *indexed, struct nd_error *er
 int nd_search_reindex(struct nd_store *st, const struct nd_actor *actor, int64_t *indexed,
 		      struct nd_error *err)
 {
-	int rc = nd_require_rank(actor, ND_RANK_ADMIN, "rebuild the search index", err);
+	int rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("rebuild the search index"), err);
 	return rc < 0 ? rc : nd_search_rebuild(st, indexed, err);
 }

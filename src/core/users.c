@@ -1,18 +1,20 @@
 /* users.c — users, roles and the acting user. */
 #include "newsdesk/users.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *rank_names[] = { "", "a reporter", "an editor", "a chief editor", "an admin" };
+static const char *rank_names[] = { "", N_("a reporter"), N_("an editor"), N_("a chief editor"),
+				    N_("an admin") };
 
 int nd_require_rank(const struct nd_actor *actor, int need, const char *what, struct nd_error *err)
 {
 	if (actor->user.rank >= need)
 		return 0;
-	return nd_fail(err, ND_EPERM, "only %s or above may %s (you, %s, are %s)",
-		       need >= 1 && need <= 4 ? rank_names[need] : "someone else", what,
+	return nd_fail(err, ND_EPERM, _("only %1$s or above may %2$s (you, %3$s, are %4$s)"),
+		       need >= 1 && need <= 4 ? _(rank_names[need]) : _("someone else"), _(what),
 		       actor->user.login, actor->user.role);
 }
 
@@ -41,9 +43,9 @@ int nd_user_get(struct nd_store *st, const char *login, struct nd_user *u, struc
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "reading users", err)) > 0) {
 		fill_user(stmt, u);
-		rc = u->login && u->role ? 0 : nd_fail(err, ND_ENOMEM, "out of memory");
+		rc = u->login && u->role ? 0 : nd_fail(err, ND_ENOMEM, _("out of memory"));
 	} else if (rc == 0) {
-		rc = nd_fail(err, ND_ENOENT, "no user '%s'", login);
+		rc = nd_fail(err, ND_ENOENT, _("no user '%s'"), login);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -56,7 +58,7 @@ int nd_role_rank(struct nd_store *st, const char *role, int *rank, struct nd_err
 			    "s", role);
 	if (rc == 0)
 		return nd_fail(err, ND_EINVAL,
-			       "unknown role '%s' (reporter, editor, chief or admin)", role);
+			       _("unknown role '%s' (reporter, editor, chief or admin)"), role);
 	*rank = (int)r;
 	return rc < 0 ? rc : 0;
 }
@@ -65,7 +67,7 @@ static int valid_login(const char *login, struct nd_error *err)
 {
 	size_t n = strlen(login);
 	if (n == 0 || n > 64)
-		return nd_fail(err, ND_EINVAL, "a login has 1 to 64 characters");
+		return nd_fail(err, ND_EINVAL, _("a login has 1 to 64 characters"));
 	for (size_t i = 0; i < n; i++) {
 		char c = login[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -73,8 +75,8 @@ static int valid_login(const char *login, struct nd_error *err)
 		    (i == 0 && (c == '-' || c == '.')))
 			return nd_fail(
 			    err, ND_EINVAL,
-			    "'%s' is not a valid login: use letters, digits, '_', '-' and "
-			    "'.' (like a Unix login)",
+			    _("'%s' is not a valid login: use letters, digits, '_', '-' and "
+			      "'.' (like a Unix login)"),
 			    login);
 	}
 	return 0;
@@ -94,8 +96,8 @@ static int key_taken(struct nd_store *st, const char *login, const char *key, st
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "reading users", err)) > 0)
 		rc = nd_fail(err, ND_EINVAL,
-			     "that key already belongs to %s: each user needs a key of "
-			     "their own",
+			     _("that key already belongs to %s: each user needs a key of "
+			       "their own"),
 			     sqlite3_column_text(stmt, 0));
 	sqlite3_finalize(stmt);
 	return rc;
@@ -105,7 +107,7 @@ int nd_user_set_key(struct nd_store *st, const struct nd_actor *actor, const cha
 		    const char *key, struct nd_error *err)
 {
 	int rc;
-	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, "change users", err)) < 0)
+	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("change users"), err)) < 0)
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
@@ -115,7 +117,7 @@ int nd_user_set_key(struct nd_store *st, const struct nd_actor *actor, const cha
 		0)
 		goto fail;
 	if (rc == 0) {
-		rc = nd_fail(err, ND_ENOENT, "no user '%s'", login);
+		rc = nd_fail(err, ND_ENOENT, _("no user '%s'"), login);
 		goto fail;
 	}
 	return nd_store_commit(st, err);
@@ -133,7 +135,7 @@ static int insert_user(struct nd_store *st, const char *login, const char *role,
 	if (rc < 0)
 		return rc;
 	if (taken)
-		return nd_fail(err, ND_EINVAL, "user '%s' already exists", login);
+		return nd_fail(err, ND_EINVAL, _("user '%s' already exists"), login);
 	rc = nd_sql_exec(st, err, "adding the user",
 			 "INSERT INTO users(login, name, role, ssh_key, created_at) "
 			 "VALUES (?, ?, ?, ?, ?)",
@@ -145,7 +147,7 @@ int nd_user_add(struct nd_store *st, const struct nd_actor *actor, const char *l
 		const char *role, const char *name, const char *ssh_key, struct nd_error *err)
 {
 	int rank, rc;
-	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, "add users", err)) < 0 ||
+	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("add users"), err)) < 0 ||
 	    (rc = valid_login(login, err)) < 0 || (rc = nd_role_rank(st, role, &rank, err)) < 0)
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
@@ -169,7 +171,7 @@ int nd_user_bootstrap(struct nd_store *st, const char *login, const char *name,
 			     NULL)) < 0)
 		goto fail;
 	if (users > 0) {
-		rc = nd_fail(err, ND_EINVAL, "the database already has users; ask an admin");
+		rc = nd_fail(err, ND_EINVAL, _("the database already has users; ask an admin"));
 		goto fail;
 	}
 	if ((rc = insert_user(st, login, "admin", name, NULL, err)) < 0)
@@ -184,12 +186,12 @@ int nd_user_set_enabled(struct nd_store *st, const struct nd_actor *actor, const
 			int enabled, struct nd_error *err)
 {
 	int rc;
-	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, "change users", err)) < 0)
+	if ((rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("change users"), err)) < 0)
 		return rc;
 	if ((rc = nd_sql_exec(st, err, "changing the user",
 			      "UPDATE users SET enabled = ? WHERE login = ?", "ds", enabled ? 1 : 0,
 			      login)) == 0)
-		rc = nd_fail(err, ND_ENOENT, "no user '%s'", login);
+		rc = nd_fail(err, ND_ENOENT, _("no user '%s'"), login);
 	return rc < 0 ? rc : 0;
 }
 
@@ -237,32 +239,33 @@ int nd_actor_resolve(struct nd_store *st, const char *unix_login, const char *as
 	memset(actor, 0, sizeof *actor);
 	if (rc == ND_ENOENT)
 		return nd_fail(err, ND_EPERM,
-			       "you (%s) are not a newsdesk user: ask an admin to run "
-			       "'newsdesk user add %s --role …'",
+			       _("you (%1$s) are not a newsdesk user: ask an admin to run "
+				 "'newsdesk user add %2$s --role …'"),
 			       unix_login, unix_login);
 	if (rc < 0)
 		return rc;
 	if (!self.enabled) {
 		nd_user_free(&self);
-		return nd_fail(err, ND_EPERM, "user '%s' is disabled", unix_login);
+		return nd_fail(err, ND_EPERM, _("user '%s' is disabled"), unix_login);
 	}
 	if (!as_login || strcmp(as_login, unix_login) == 0) {
 		actor->user = self;
 		return 0;
 	}
 	if (self.rank < ND_RANK_ADMIN) {
-		rc = nd_fail(err, ND_EPERM, "only an admin may act as another user (--as %s)",
+		rc = nd_fail(err, ND_EPERM, _("only an admin may act as another user (--as %s)"),
 			     as_login);
 		nd_user_free(&self);
 		return rc;
 	}
 	nd_user_free(&self);
 	if ((rc = nd_user_get(st, as_login, &actor->user, err)) < 0)
-		return rc == ND_ENOENT ? nd_fail(err, ND_ENOENT, "--as %s: no such user", as_login)
-				       : rc;
+		return rc == ND_ENOENT
+			   ? nd_fail(err, ND_ENOENT, _("--as %s: no such user"), as_login)
+			   : rc;
 	if (!actor->user.enabled) {
 		nd_user_free(&actor->user);
-		return nd_fail(err, ND_EPERM, "user '%s' is disabled", as_login);
+		return nd_fail(err, ND_EPERM, _("user '%s' is disabled"), as_login);
 	}
 	return 0;
 }

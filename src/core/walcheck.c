@@ -6,6 +6,7 @@
  * lost without a word. check says so, and says how much of the database
  * lives only in the -wal (what a plain copy of the database file misses). */
 #include "newsdesk/walcheck.h"
+#include "newsdesk/lang.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -116,9 +117,9 @@ int nd_wal_inspect(const char *db_path, struct nd_wal_report *r, struct nd_error
 	snprintf(path, sizeof path, "%s-wal", db_path);
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return errno == ENOENT
-			   ? 0
-			   : nd_fail(err, ND_EIO, "cannot read %s: %s", path, strerror(errno));
+		return errno == ENOENT ? 0
+				       : nd_fail(err, ND_EIO, _("cannot read %1$s: %2$s"), path,
+						 strerror(errno));
 	r->present = true;
 	fseek(f, 0, SEEK_END);
 	r->bytes = ftell(f);
@@ -145,7 +146,7 @@ int nd_wal_inspect(const char *db_path, struct nd_wal_report *r, struct nd_error
 	int rc = pages ? scan_frames(f, r, hdr, big, pages, cap) : -1;
 	free(pages);
 	fclose(f);
-	return rc < 0 ? nd_fail(err, ND_ENOMEM, "out of memory reading %s", path) : 0;
+	return rc < 0 ? nd_fail(err, ND_ENOMEM, _("out of memory reading %s"), path) : 0;
 }
 
 /* SQLite deletes the -wal when the last connection closes, damaged or
@@ -167,7 +168,7 @@ static void keep_copy(const char *db_path, struct nd_buf *report)
 	if (in)
 		fclose(in);
 	if (ok)
-		nd_buf_printf(report, "wal: a copy of the damaged -wal is kept as %s\n", to);
+		nd_buf_printf(report, _("wal: a copy of the damaged -wal is kept as %s\n"), to);
 	else
 		remove(to);
 }
@@ -200,30 +201,39 @@ int nd_wal_check(const char *db_path, struct nd_buf *report)
 	if (r.header_bad) {
 		nd_buf_printf(
 		    report,
-		    "wal: the -wal's header is damaged or tampered with (magic, page size "
-		    "or checksum): SQLite ignores all %ld frames in it\n",
+		    _("wal: the -wal's header is damaged or tampered with (magic, page size "
+		      "or checksum): SQLite ignores all %ld frames in it\n"),
 		    r.frames);
 		return 1;
 	}
 	if (r.bad_at && r.commits_after_bad) {
 		nd_buf_printf(
 		    report,
-		    "wal: frame %ld of %ld fails its checksum, and %ld later frames of this "
-		    "WAL (%ld of them commits) come after it: the -wal is damaged or "
-		    "tampered with, and SQLite silently ignores those commits\n",
+		    _("wal: frame %1$ld of %2$ld fails its checksum, and %3$ld later frames of this "
+		      "WAL (%4$ld of them commits) come after it: the -wal is damaged or "
+		      "tampered with, and SQLite silently ignores those commits\n"),
 		    r.bad_at, r.frames, r.after_bad, r.commits_after_bad);
 		keep_copy(db_path, report);
 		problems++;
 	}
 	long pending = r.committed - (r.backfilled > 0 ? r.backfilled : 0);
-	if (pending > 0)
+	if (pending > 0) {
 		nd_buf_printf(report,
-			      "wal: %ld committed frame%s (%ld page%s, %lld KiB) %s only in the "
-			      "-wal, not yet in the database file: a plain copy of the database "
-			      "file alone would miss them ('newsdesk backup' does not)\n",
-			      pending, pending == 1 ? "" : "s", r.pages_pending,
-			      r.pages_pending == 1 ? "" : "s",
-			      (long long)pending * r.page_size / 1024,
-			      r.backfilled < 0 ? "may be" : "are");
+			      ngettext("wal: %ld committed frame", "wal: %ld committed frames",
+				       (unsigned long)pending),
+			      pending);
+		nd_buf_printf(report,
+			      ngettext(" (%1$ld page, %2$lld KiB) ", " (%1$ld pages, %2$lld KiB) ",
+				       (unsigned long)r.pages_pending),
+			      r.pages_pending, (long long)pending * r.page_size / 1024);
+		nd_buf_adds(report,
+			    r.backfilled < 0
+				? _("may be only in the -wal, not yet in the database file: a "
+				    "plain copy of the database file alone would miss them "
+				    "('newsdesk backup' does not)\n")
+				: _("are only in the -wal, not yet in the database file: a "
+				    "plain copy of the database file alone would miss them "
+				    "('newsdesk backup' does not)\n"));
+	}
 	return problems;
 }

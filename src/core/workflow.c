@@ -2,6 +2,7 @@
 #include "newsdesk/workflow.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdio.h>
@@ -145,15 +146,15 @@ int nd_workflow_publish_rank(const struct nd_workflow *wf)
 	return least;
 }
 
-const char *nd_state_label(const struct nd_state *s, bool zh)
+const char *nd_state_label(const struct nd_state *s)
 {
-	return zh ? s->label_zh : s->label_en;
+	return nd_lang_is_zh() ? s->label_zh : s->label_en;
 }
 
-static const char *label_of(const struct nd_workflow *wf, const char *name, bool zh)
+static const char *label_of(const struct nd_workflow *wf, const char *name)
 {
 	const struct nd_state *s = nd_workflow_state(wf, name);
-	return s ? nd_state_label(s, zh) : name;
+	return s ? nd_state_label(s) : name;
 }
 
 /* The item as the engine sees it, read inside the transaction. */
@@ -193,7 +194,7 @@ static int read_head(struct nd_store *st, int64_t id, struct item_head *h, struc
 		if ((v = (const char *)sqlite3_column_text(stmt, 5)))
 			snprintf(h->issue, sizeof h->issue, "%s", v);
 	} else {
-		rc = found < 0 ? found : nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
+		rc = found < 0 ? found : nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -201,14 +202,14 @@ static int read_head(struct nd_store *st, int64_t id, struct item_head *h, struc
 
 static const char *rank_word(int rank)
 {
-	static const char *const words[] = { "someone", "a reporter", "an editor", "a chief editor",
-					     "an admin" };
-	return rank >= 0 && rank <= 4 ? words[rank] : words[0];
+	static const char *const words[] = { N_("someone"), N_("a reporter"), N_("an editor"),
+					     N_("a chief editor"), N_("an admin") };
+	return _(rank >= 0 && rank <= 4 ? words[rank] : words[0]);
 }
 
 /* Every check of a transition; on success *t is the row that applies. */
 static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int64_t id,
-		 const struct item_head *h, const char *verb, const char *note, bool zh,
+		 const struct item_head *h, const char *verb, const char *note,
 		 const struct nd_transition **found, struct nd_error *err)
 {
 	const struct nd_transition *t = NULL;
@@ -225,50 +226,51 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 		if (strcmp(c->from_state, h->state) == 0)
 			t = c;
 		else
-			nd_buf_printf(&from, "%s%s", from.len ? " or " : "",
-				      label_of(wf, c->from_state, zh));
+			nd_buf_printf(&from, "%s%s", from.len ? C_("list of states", " or ") : "",
+				      label_of(wf, c->from_state));
 	}
 	if (!known) {
 		nd_buf_free(&from);
-		return nd_fail(err, ND_EINVAL, "'%s' is not a workflow verb", verb);
+		return nd_fail(err, ND_EINVAL, _("'%s' is not a workflow verb"), verb);
 	}
 	bool own = strcmp(h->reporter, actor->user.login) == 0;
 	/* A verb the role may never use is refused for the role, not the state. */
 	if (actor->user.rank < least) {
 		nd_buf_free(&from);
-		return nd_fail(err, ND_EPERM, "only %s or above may %s (you are %s)",
+		return nd_fail(err, ND_EPERM, _("only %1$s or above may %2$s (you are %3$s)"),
 			       rank_word(least), verb, rank_word(actor->user.rank));
 	}
 	/* Reporters may not even learn the state of others' items. */
 	if (actor->user.rank < ND_RANK_EDITOR && !own) {
 		nd_buf_free(&from);
-		return nd_fail(err, ND_EPERM, "#%lld is not yours", (long long)id);
+		return nd_fail(err, ND_EPERM, _("#%lld is not yours"), (long long)id);
 	}
 	if (!t) {
-		int rc = nd_fail(err, ND_ESTATE, "#%lld is %s; '%s' needs %s", (long long)id,
-				 label_of(wf, h->state, zh), verb, nd_buf_str(&from));
+		int rc = nd_fail(err, ND_ESTATE, _("#%1$lld is %2$s; '%3$s' needs %4$s"),
+				 (long long)id, label_of(wf, h->state), verb, nd_buf_str(&from));
 		nd_buf_free(&from);
 		return rc;
 	}
 	nd_buf_free(&from);
 	if (actor->user.rank < t->min_rank)
-		return nd_fail(err, ND_EPERM, "only %s or above may %s (you are %s)",
+		return nd_fail(err, ND_EPERM, _("only %1$s or above may %2$s (you are %3$s)"),
 			       rank_word(t->min_rank), verb, rank_word(actor->user.rank));
 	/* own_only: at the least role, only on one's own items. */
 	if (t->own_only && actor->user.rank == t->min_rank && !own)
-		return nd_fail(err, ND_EPERM, "only the item's own reporter may %s #%lld", verb,
-			       (long long)id);
+		return nd_fail(err, ND_EPERM, _("only the item's own reporter may %1$s #%2$lld"),
+			       verb, (long long)id);
 	if (t->note_required && (!note || !note[0]))
-		return nd_fail(err, ND_EINVAL, "'%s' needs a note saying why (--note \"…\")", verb);
-	if (!t->to_state && !h->prev_state[0])
-		return nd_fail(err, ND_ESTATE, "#%lld has no earlier state to %s to", (long long)id,
+		return nd_fail(err, ND_EINVAL, _("'%s' needs a note saying why (--note \"…\")"),
 			       verb);
+	if (!t->to_state && !h->prev_state[0])
+		return nd_fail(err, ND_ESTATE, _("#%1$lld has no earlier state to %2$s to"),
+			       (long long)id, verb);
 	if (h->lock_holder[0] && h->lock_expires > nd_now() &&
 	    strcmp(h->lock_holder, actor->user.login) != 0)
 		return nd_fail(
 		    err, ND_ELOCKED,
-		    "#%lld is being edited by %s; wait until they finish, or ask a chief "
-		    "to unlock it",
+		    _("#%1$lld is being edited by %2$s; wait until they finish, or ask a chief "
+		      "to unlock it"),
 		    (long long)id, h->lock_holder);
 	*found = t;
 	return 0;
@@ -277,7 +279,7 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 /* An item placed in an issue is published by the issue's rule: only while
  * every other item placed in it is signed off (what publish --issue
  * demands), so the desk cannot send out one page of a half-ready issue. */
-static int issue_rule(struct nd_store *st, int64_t id, const struct item_head *h, bool zh,
+static int issue_rule(struct nd_store *st, int64_t id, const struct item_head *h,
 		      struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
@@ -288,7 +290,7 @@ static int issue_rule(struct nd_store *st, int64_t id, const struct item_head *h
 				"FROM items i JOIN states s ON s.name = i.state "
 				"WHERE i.issue = ?1 AND i.id <> ?2 AND NOT s.signed_off "
 				"ORDER BY i.page, i.position",
-				"sid", h->issue, id, zh ? 1 : 0);
+				"sid", h->issue, id, nd_lang_is_zh());
 	if (rc < 0)
 		return rc;
 	while ((rc = nd_sql_step(st, stmt, "reading the issue's items", err)) > 0)
@@ -298,12 +300,18 @@ static int issue_rule(struct nd_store *st, int64_t id, const struct item_head *h
 				      sqlite3_column_text(stmt, 1));
 	sqlite3_finalize(stmt);
 	if (rc == 0 && n > 0)
-		rc = nd_fail(err, ND_ESTATE,
-			     "#%lld is placed in issue %s, which goes out only when all its items "
-			     "are signed off; %d %s not: %s%s. Sign %s off and publish the issue "
-			     "('newsdesk publish --issue %s'), or take #%lld off the issue",
-			     (long long)id, h->issue, n, n == 1 ? "is" : "are", nd_buf_str(&held),
-			     n > 10 ? ", …" : "", n == 1 ? "it" : "them", h->issue, (long long)id);
+		rc = nd_fail(
+		    err, ND_ESTATE,
+		    ngettext("#%1$lld is placed in issue %2$s, which goes out only when all its "
+			     "items are signed off; %3$d is not: %4$s%5$s. Sign it off and publish "
+			     "the issue ('newsdesk publish --issue %2$s'), or take #%1$lld off the "
+			     "issue",
+			     "#%1$lld is placed in issue %2$s, which goes out only when all its "
+			     "items are signed off; %3$d are not: %4$s%5$s. Sign them off and "
+			     "publish the issue ('newsdesk publish --issue %2$s'), or take #%1$lld "
+			     "off the issue",
+			     n),
+		    (long long)id, h->issue, n, nd_buf_str(&held), n > 10 ? ", …" : "");
 	nd_buf_free(&held);
 	return rc;
 }
@@ -321,7 +329,7 @@ static int issue_follow(struct nd_store *st, const char *issue, struct nd_error 
 }
 
 int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t id,
-		      const char *verb, const char *note, bool zh, struct nd_error *err)
+		      const char *verb, const char *note, struct nd_error *err)
 {
 	struct nd_workflow wf;
 	struct item_head h;
@@ -330,9 +338,9 @@ int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t
 	if (rc < 0)
 		return rc;
 	if ((rc = read_head(st, id, &h, err)) == 0 &&
-	    (rc = check(&wf, actor, id, &h, verb, note, zh, &t, err)) == 0 && h.issue[0] &&
+	    (rc = check(&wf, actor, id, &h, verb, note, &t, err)) == 0 && h.issue[0] &&
 	    publishes(&wf, t))
-		rc = issue_rule(st, id, &h, zh, err);
+		rc = issue_rule(st, id, &h, err);
 	nd_workflow_free(&wf);
 	return rc;
 }
@@ -340,7 +348,7 @@ int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t
 /* Moves the item along t (already checked) and logs it. */
 static int move(struct nd_store *st, const struct nd_workflow *wf, const struct nd_actor *actor,
 		int64_t id, const struct item_head *h, const struct nd_transition *t,
-		const char *note, bool zh, struct nd_transition_result *res, struct nd_error *err)
+		const char *note, struct nd_transition_result *res, struct nd_error *err)
 {
 	const char *to = t->to_state ? t->to_state : h->prev_state;
 	const struct nd_state *target = nd_workflow_state(wf, to);
@@ -353,33 +361,33 @@ static int move(struct nd_store *st, const struct nd_workflow *wf, const struct 
 	    "WHERE id = ?4 AND state = ?5",
 	    "ssiisd", to, h->state, now, id, h->state, target && target->published ? 1 : 0);
 	if (rc == 0)
-		rc =
-		    nd_fail(err, ND_ECONFLICT, "#%lld changed meanwhile; try again", (long long)id);
+		rc = nd_fail(err, ND_ECONFLICT, _("#%lld changed meanwhile; try again"),
+			     (long long)id);
 	if (rc < 0 || (rc = nd_event_append(st, id, actor->user.login, t->verb, h->state, to, note,
 					    ND_EVENT_CURRENT_REV, err)) < 0)
 		return rc;
 	res->event_id = sqlite3_last_insert_rowid(nd_store_db(st));
-	snprintf(res->from, sizeof res->from, "%s", label_of(wf, h->state, zh));
-	snprintf(res->to, sizeof res->to, "%s", label_of(wf, to, zh));
+	snprintf(res->from, sizeof res->from, "%s", label_of(wf, h->state));
+	snprintf(res->to, sizeof res->to, "%s", label_of(wf, to));
 	return 0;
 }
 
 int nd_workflow_move(struct nd_store *st, const struct nd_workflow *wf,
 		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note,
-		     bool zh, struct nd_transition_result *res, struct nd_error *err)
+		     struct nd_transition_result *res, struct nd_error *err)
 {
 	struct item_head h;
 	const struct nd_transition *t;
 	int rc;
 	memset(res, 0, sizeof *res);
 	if ((rc = read_head(st, id, &h, err)) < 0 ||
-	    (rc = check(wf, actor, id, &h, verb, note, zh, &t, err)) < 0)
+	    (rc = check(wf, actor, id, &h, verb, note, &t, err)) < 0)
 		return rc;
-	return move(st, wf, actor, id, &h, t, note, zh, res, err);
+	return move(st, wf, actor, id, &h, t, note, res, err);
 }
 
 int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t id,
-		      const char *verb, const char *note, bool zh, struct nd_transition_result *res,
+		      const char *verb, const char *note, struct nd_transition_result *res,
 		      struct nd_error *err)
 {
 	struct nd_workflow wf;
@@ -393,11 +401,11 @@ int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t
 	if ((rc = nd_workflow_load(st, &wf, err)) < 0)
 		goto out_rollback;
 	if ((rc = read_head(st, id, &h, err)) < 0 ||
-	    (rc = check(&wf, actor, id, &h, verb, note, zh, &t, err)) < 0)
+	    (rc = check(&wf, actor, id, &h, verb, note, &t, err)) < 0)
 		goto out;
 	bool publishing = publishes(&wf, t);
-	if ((publishing && h.issue[0] && (rc = issue_rule(st, id, &h, zh, err)) < 0) ||
-	    (rc = move(st, &wf, actor, id, &h, t, note, zh, res, err)) < 0 ||
+	if ((publishing && h.issue[0] && (rc = issue_rule(st, id, &h, err)) < 0) ||
+	    (rc = move(st, &wf, actor, id, &h, t, note, res, err)) < 0 ||
 	    (publishing && h.issue[0] && (rc = issue_follow(st, h.issue, err)) < 0))
 		goto out;
 	nd_workflow_free(&wf);

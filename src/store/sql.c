@@ -3,6 +3,7 @@
  * progress when a step fails, so an error can never be read as "no more
  * rows" and a caller can never commit half a change. */
 #include "newsdesk/buf.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
 
@@ -22,7 +23,7 @@ int nd_sql_step(struct nd_store *st, sqlite3_stmt *stmt, const char *what, struc
 {
 	int rc;
 	if (fault_hook && fault_hook(sqlite3_sql(stmt)))
-		rc = nd_fail(err, ND_EDB, "%s: disk I/O error (injected)", what);
+		rc = nd_fail(err, ND_EDB, _("%s: disk I/O error (injected)"), what);
 	else {
 		int step = sqlite3_step(stmt);
 		if (step == SQLITE_ROW)
@@ -75,7 +76,7 @@ static int vprepare(struct nd_store *st, sqlite3_stmt **stmt, struct nd_error *e
 	if (rc < 0)
 		return rc;
 	if (bind_args(*stmt, fmt, ap) != SQLITE_OK) {
-		rc = nd_fail(err, ND_EDB, "binding the arguments of: %s", sql);
+		rc = nd_fail(err, ND_EDB, _("binding the arguments of: %s"), sql);
 		sqlite3_finalize(*stmt);
 		*stmt = NULL;
 	}
@@ -158,7 +159,7 @@ int nd_sql_collect(struct nd_store *st, sqlite3_stmt *stmt, void *arr, size_t *n
 			size_t ncap = cap ? cap * 2 : 16;
 			char *grown = realloc(items, ncap * elem_size);
 			if (!grown) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory");
+				rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 				break;
 			}
 			items = grown;

@@ -3,6 +3,7 @@
  * application_id, and applies the embedded migrations in one transaction. */
 #include "newsdesk/bigram.h"
 #include "newsdesk/files.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/schema.h"
 #include "newsdesk/store_sql.h"
 
@@ -56,8 +57,8 @@ int nd_store_fail(struct nd_store *st, struct nd_error *err, const char *what)
 	int code = sqlite3_errcode(st->db);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return nd_fail(err, ND_EDB,
-			       "%s: the database stayed busy for too long (another newsdesk is "
-			       "writing); try again",
+			       _("%s: the database stayed busy for too long (another newsdesk is "
+				 "writing); try again"),
 			       what);
 	return nd_fail(err, ND_EDB, "%s: %s", what, sqlite3_errmsg(st->db));
 }
@@ -113,7 +114,7 @@ static int exec(struct nd_store *st, const char *sql, struct nd_error *err, cons
 static int pragma_int(struct nd_store *st, const char *sql, int64_t *value, struct nd_error *err)
 {
 	int rc = nd_sql_int(st, value, err, "reading the database header", sql, NULL);
-	return rc == 0  ? nd_fail(err, ND_EDB, "reading the database header: no answer")
+	return rc == 0  ? nd_fail(err, ND_EDB, _("reading the database header: no answer"))
 	       : rc < 0 ? rc
 			: 0;
 }
@@ -165,7 +166,7 @@ static int check_identity(struct nd_store *st, struct nd_error *err)
 	if (rc < 0) {
 		if (sqlite3_errcode(st->db) == SQLITE_NOTADB)
 			return nd_fail(err, ND_EINVAL,
-				       "%s is not a newsdesk database (not an SQLite file)",
+				       _("%s is not a newsdesk database (not an SQLite file)"),
 				       st->path);
 		return rc;
 	}
@@ -175,15 +176,16 @@ static int check_identity(struct nd_store *st, struct nd_error *err)
 	if (app == 0 && version == 0 && objects == 0)
 		return 0;
 	if (app != ND_APPLICATION_ID)
-		return nd_fail(err, ND_EINVAL,
-			       "%s is an SQLite database but not a newsdesk one (application_id "
-			       "0x%08llX); refusing to touch it",
-			       st->path, (unsigned long long)app);
+		return nd_fail(
+		    err, ND_EINVAL,
+		    _("%1$s is an SQLite database but not a newsdesk one (application_id "
+		      "0x%2$08llX); refusing to touch it"),
+		    st->path, (unsigned long long)app);
 	if (version > nd_schema_count)
 		return nd_fail(
 		    err, ND_EINVAL,
-		    "%s was written by a newer newsdesk (schema %lld; this one knows up to "
-		    "%d): upgrade newsdesk",
+		    _("%1$s was written by a newer newsdesk (schema %2$lld; this one knows up to "
+		      "%3$d): upgrade newsdesk"),
 		    st->path, (long long)version, nd_schema_count);
 	return 0;
 }
@@ -239,7 +241,7 @@ static int make_parent_dir(const char *path, struct nd_error *err)
 {
 	char dir[PATH_MAX];
 	if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
-		return nd_fail(err, ND_EINVAL, "database path too long: %s", path);
+		return nd_fail(err, ND_EINVAL, _("database path too long: %s"), path);
 	char *slash = strrchr(dir, '/');
 	if (!slash || slash == dir)
 		return 0;
@@ -249,11 +251,12 @@ static int make_parent_dir(const char *path, struct nd_error *err)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0775) < 0 && errno != EEXIST)
-			return nd_fail(err, ND_EIO, "cannot create %s: %s", dir, strerror(errno));
+			return nd_fail(err, ND_EIO, _("cannot create %1$s: %2$s"), dir,
+				       strerror(errno));
 		*p = '/';
 	}
 	if (mkdir(dir, 0775) < 0 && errno != EEXIST)
-		return nd_fail(err, ND_EIO, "cannot create %s: %s", dir, strerror(errno));
+		return nd_fail(err, ND_EIO, _("cannot create %1$s: %2$s"), dir, strerror(errno));
 	return 0;
 }
 
@@ -306,16 +309,16 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 	struct nd_store *st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
-		return nd_fail(err, ND_ENOMEM, "out of memory");
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	}
 	int rc = 0;
 	if (!(flags & ND_STORE_CREATE) && access(path, F_OK) < 0) {
-		rc = nd_fail(err, ND_ENOENT, "no database at %s: create one with 'newsdesk init'",
-			     path);
+		rc = nd_fail(err, ND_ENOENT,
+			     _("no database at %s: create one with 'newsdesk init'"), path);
 		goto fail;
 	}
 	if ((flags & ND_STORE_CREATE) && nd_restricted()) {
-		rc = nd_fail(err, ND_EPERM, "creating a database is not available over SSH");
+		rc = nd_fail(err, ND_EPERM, _("creating a database is not available over SSH"));
 		goto fail;
 	}
 	if ((flags & ND_STORE_CREATE) && (rc = make_parent_dir(path, err)) < 0)
@@ -331,7 +334,7 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 		? SQLITE_OPEN_READONLY
 		: SQLITE_OPEN_READWRITE | ((flags & ND_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		rc = nd_fail(err, ND_EDB, "cannot open %s: %s", path,
+		rc = nd_fail(err, ND_EDB, _("cannot open %1$s: %2$s"), path,
 			     st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		goto fail;
 	}
@@ -341,7 +344,8 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 	if (nd_sql_functions(st->db) != SQLITE_OK || nd_bigram_register(st->db) != SQLITE_OK ||
 	    sqlite3_create_function(st->db, "nd_progress", 2, SQLITE_UTF8, st, progress_fn, NULL,
 				    NULL) != SQLITE_OK) {
-		rc = nd_fail(err, ND_EDB, "cannot set up %s: %s", path, sqlite3_errmsg(st->db));
+		rc = nd_fail(err, ND_EDB, _("cannot set up %1$s: %2$s"), path,
+			     sqlite3_errmsg(st->db));
 		goto fail;
 	}
 	/* SQLite's default on close is right for short-lived processes (every

@@ -3,6 +3,7 @@
  * SSH_ORIGINAL_COMMAND or the environment; `restrict` turns off
  * forwarding, and `pty` is allowed back so `ssh -t` can open the desk. */
 #include "newsdesk/authkeys.h"
+#include "newsdesk/lang.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -38,32 +39,33 @@ int nd_key_validate(const char *line, char **canonical, struct nd_error *err)
 	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' '))
 		n--;
 	if (n == 0)
-		return nd_fail(err, ND_EINVAL, "the key file is empty");
+		return nd_fail(err, ND_EINVAL, _("the key file is empty"));
 	if (memchr(line, '\n', n))
 		return nd_fail(err, ND_EINVAL,
-			       "a key file must hold exactly one line (one public key)");
+			       _("a key file must hold exactly one line (one public key)"));
 	const char *type_end = memchr(line, ' ', n);
 	if (!type_end)
 		return nd_fail(err, ND_EINVAL,
-			       "not a public key: expected 'TYPE BASE64 [comment]'");
+			       _("not a public key: expected 'TYPE BASE64 [comment]'"));
 	size_t tl = (size_t)(type_end - line);
 	bool known = false;
 	for (size_t i = 0; i < sizeof key_types / sizeof *key_types; i++)
 		if (strlen(key_types[i]) == tl && memcmp(line, key_types[i], tl) == 0)
 			known = true;
 	if (!known)
-		return nd_fail(err, ND_EINVAL,
-			       "unknown key type '%.*s' (a public key starts with ssh-ed25519, "
-			       "ssh-rsa, ecdsa-sha2-nistp256, …; options are not allowed)",
-			       (int)(tl > 40 ? 40 : tl), line);
+		return nd_fail(
+		    err, ND_EINVAL,
+		    _("unknown key type '%2$.*1$s' (a public key starts with ssh-ed25519, "
+		      "ssh-rsa, ecdsa-sha2-nistp256, …; options are not allowed)"),
+		    (int)(tl > 40 ? 40 : tl), line);
 	const char *blob = type_end + 1;
 	const char *blob_end = memchr(blob, ' ', n - tl - 1);
 	size_t bl = blob_end ? (size_t)(blob_end - blob) : n - tl - 1;
 	if (!is_base64(blob, bl))
-		return nd_fail(err, ND_EINVAL, "the key's data is not base64");
+		return nd_fail(err, ND_EINVAL, _("the key's data is not base64"));
 	*canonical = malloc(tl + 1 + bl + 1);
 	if (!*canonical)
-		return nd_fail(err, ND_ENOMEM, "out of memory");
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	memcpy(*canonical, line, tl + 1 + bl);
 	(*canonical)[tl + 1 + bl] = '\0';
 	return 0;

@@ -5,6 +5,7 @@
 #include "newsdesk/charset.h"
 #include "common_han.h"
 #include "newsdesk/buf.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/utf8.h"
 
@@ -49,13 +50,13 @@ int nd_iconv_to_utf8(const char *from, const char *in, size_t n, char **out, siz
 {
 	iconv_t cd = iconv_open("UTF-8", from);
 	if (cd == (iconv_t)-1)
-		return nd_fail(err, ND_EINVAL, "the encoding %s is not available here", from);
+		return nd_fail(err, ND_EINVAL, _("the encoding %s is not available here"), from);
 
 	size_t cap = n * 2 + 16, used = 0;
 	char *buf = malloc(cap + 1);
 	if (!buf) {
 		iconv_close(cd);
-		return nd_fail(err, ND_ENOMEM, "out of memory converting %s", from);
+		return nd_fail(err, ND_ENOMEM, _("out of memory converting %s"), from);
 	}
 	char *ip = (char *)in;
 	size_t ileft = n;
@@ -78,7 +79,8 @@ int nd_iconv_to_utf8(const char *from, const char *in, size_t n, char **out, siz
 			/* Grow and go on from the current input pointer; never restart. */
 			char *nb = realloc(buf, cap * 2 + 1);
 			if (!nb) {
-				rc = nd_fail(err, ND_ENOMEM, "out of memory converting %s", from);
+				rc =
+				    nd_fail(err, ND_ENOMEM, _("out of memory converting %s"), from);
 				break;
 			}
 			buf = nb;
@@ -91,11 +93,12 @@ int nd_iconv_to_utf8(const char *from, const char *in, size_t n, char **out, siz
 		if (errno == EINVAL)
 			rc = nd_fail(
 			    err, ND_EENCODING,
-			    "the text ends in the middle of a %s character (byte offset %zu): "
-			    "the file looks truncated",
+			    _("the text ends in the middle of a %1$s character (byte offset %2$zu): "
+			      "the file looks truncated"),
 			    from, off);
 		else
-			rc = nd_fail(err, ND_EENCODING, "byte 0x%02X at offset %zu is not valid %s",
+			rc = nd_fail(err, ND_EENCODING,
+				     _("byte 0x%1$02X at offset %2$zu is not valid %3$s"),
 				     (unsigned char)*ip, off, from);
 		break;
 	}
@@ -183,7 +186,7 @@ static int copy_utf8(const char *in, size_t n, struct nd_decoded *out, struct nd
 {
 	char *t = malloc(n + 1);
 	if (!t)
-		return nd_fail(err, ND_ENOMEM, "out of memory");
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	memcpy(t, in, n);
 	t[n] = '\0';
 	return finish(out, t, n, "UTF-8");
@@ -198,7 +201,7 @@ static int decode_as(const char *enc, const char *in, size_t n, size_t base, str
 	if (strcmp(enc, "UTF-8") == 0) {
 		if (!nd_utf8_valid(in, n, &bad))
 			return nd_fail(err, ND_EENCODING,
-				       "byte 0x%02X at offset %zu is not valid UTF-8",
+				       _("byte 0x%1$02X at offset %2$zu is not valid UTF-8"),
 				       (unsigned char)in[bad], base + bad);
 		return copy_utf8(in, n, out, err);
 	}
@@ -207,10 +210,12 @@ static int decode_as(const char *enc, const char *in, size_t n, size_t base, str
 	int rc = nd_iconv_to_utf8(enc, in, n, &t, &len, &bad, err);
 	if (rc < 0) {
 		if (base && rc == ND_EENCODING)
-			nd_fail(err, rc, "byte 0x%02X at offset %zu is not valid %s%s",
-				(unsigned char)in[bad], base + bad, enc,
-				bad >= n - 1 ? " (the file ends in the middle of a character)"
-					     : "");
+			nd_fail(err, rc,
+				bad >= n - 1
+				    ? _("byte 0x%1$02X at offset %2$zu is not valid %3$s (the "
+					"file ends in the middle of a character)")
+				    : _("byte 0x%1$02X at offset %2$zu is not valid %3$s"),
+				(unsigned char)in[bad], base + bad, enc);
 		return rc;
 	}
 	return finish(out, t, len, enc);
@@ -463,35 +468,38 @@ static int refuse(struct reading *r, size_t nr, const char *in, bool utf8_ok, si
 {
 	struct nd_buf b = ND_BUF_INIT;
 	if (!utf8_ok)
-		nd_buf_printf(&b, "not UTF-8 (byte 0x%02X at offset %zu), and ",
+		nd_buf_printf(&b, _("not UTF-8 (byte 0x%1$02X at offset %2$zu), and "),
 			      (unsigned char)in[utf8_bad], utf8_bad);
 	const struct reading *best = &r[0];
 	bool clear = nr == 1 || best->score - r[1].score >= GUESS_MARGIN;
 	if (!best->trial->option && best->score >= GUESS_MIN && clear) {
-		nd_buf_printf(&b, "this looks like %s", best->trial->name);
-		nd_buf_adds(&b, best->trial->script == SCRIPT_UTF16 ? " without a byte-order mark ("
-								    : " (");
+		nd_buf_printf(&b, _("this looks like %s"), best->trial->name);
+		nd_buf_adds(&b, best->trial->script == SCRIPT_UTF16
+				    ? _(" without a byte-order mark (")
+				    : " (");
 		first_line(&b, best);
 		if (best->trial->script == SCRIPT_UTF16)
-			nd_buf_printf(&b, "): file it again with --encoding %s", best->trial->name);
+			nd_buf_printf(&b, _("): file it again with --encoding %s"),
+				      best->trial->name);
 		else
 			nd_buf_printf(
 			    &b,
-			    "); newsdesk takes UTF-8, GB18030 (GBK, GB2312), Big5 and "
-			    "UTF-16 with a byte-order mark: convert it first (iconv -f %s "
-			    "-t UTF-8)",
+			    _("); newsdesk takes UTF-8, GB18030 (GBK, GB2312), Big5 and "
+			      "UTF-16 with a byte-order mark: convert it first (iconv -f %s "
+			      "-t UTF-8)"),
 			    best->trial->iconv);
 	} else {
-		nd_buf_adds(&b, "the encoding is not clear, nothing was filed:");
+		nd_buf_adds(&b, _("the encoding is not clear, nothing was filed:"));
 		size_t shown = 0;
 		for (size_t i = 0; i < nr && shown < 3; i++) {
 			if (i > 0 && r[i].score < best->score - 2 * GUESS_MARGIN)
 				break;
-			nd_buf_printf(&b, "%s as %s ", shown ? ";" : "", r[i].trial->name);
+			nd_buf_adds(&b, shown ? ";" : "");
+			nd_buf_printf(&b, _(" as %s "), r[i].trial->name);
 			first_line(&b, &r[i]);
 			shown++;
 		}
-		const char *sep = "; file it again with ";
+		const char *sep = _("; file it again with ");
 		for (size_t i = 0; i < shown; i++) {
 			const char *opt = r[i].trial->option;
 			if (!opt && r[i].trial->script == SCRIPT_UTF16)
@@ -499,7 +507,7 @@ static int refuse(struct reading *r, size_t nr, const char *in, bool utf8_ok, si
 			if (!opt)
 				continue;
 			nd_buf_printf(&b, "%s--encoding %s", sep, opt);
-			sep = " or ";
+			sep = _(" or ");
 		}
 		const char *untaken = NULL;
 		for (size_t i = 0; i < shown && !untaken; i++)
@@ -507,11 +515,11 @@ static int refuse(struct reading *r, size_t nr, const char *in, bool utf8_ok, si
 				untaken = r[i].trial->name;
 		if (untaken)
 			nd_buf_printf(&b,
-				      "; if it is %s, newsdesk does not take it: convert it to "
-				      "UTF-8 first",
+				      _("; if it is %s, newsdesk does not take it: convert it to "
+					"UTF-8 first"),
 				      untaken);
-		else if (strcmp(sep, " or ") != 0)
-			nd_buf_adds(&b, "; if you know the encoding, convert it to UTF-8 first");
+		else if (strcmp(sep, _(" or ")) != 0)
+			nd_buf_adds(&b, _("; if you know the encoding, convert it to UTF-8 first"));
 	}
 	int rc = nd_fail(err, ND_EENCODING, "%s", b.data ? nd_buf_str(&b) : "");
 	nd_buf_free(&b);
@@ -547,8 +555,8 @@ static int guess(const char *in, size_t n, bool utf8_ok, size_t utf8_bad, struct
 	if (nr == 0)
 		return nd_fail(
 		    err, ND_EENCODING,
-		    "not in a known encoding: byte 0x%02X at offset %zu is not valid UTF-8, "
-		    "and the text is not %s; use --encoding if you know it",
+		    _("not in a known encoding: byte 0x%1$02X at offset %2$zu is not valid UTF-8, "
+		      "and the text is not %3$s; use --encoding if you know it"),
 		    (unsigned char)in[utf8_bad], utf8_bad, tried[0] ? tried : "GB18030 or Big5");
 	qsort(r, nr, sizeof *r, by_score);
 	bool clear = nr == 1 || r[0].score - r[1].score >= GUESS_MARGIN;
@@ -628,14 +636,14 @@ int nd_charset_decode(const char *in, size_t n, const char *forced, struct nd_de
 		if (!enc)
 			return nd_fail(
 			    err, ND_EINVAL,
-			    "unknown encoding '%s' (use UTF-8, GB18030, GBK, GB2312, BIG5, "
-			    "UTF-16LE or UTF-16BE)",
+			    _("unknown encoding '%s' (use UTF-8, GB18030, GBK, GB2312, BIG5, "
+			      "UTF-16LE or UTF-16BE)"),
 			    forced);
 		if (strcmp(enc, "UTF-16") == 0) {
 			if (!bom_enc || strncmp(bom_enc, "UTF-16", 6) != 0)
 				return nd_fail(
 				    err, ND_EINVAL,
-				    "UTF-16 without a byte-order mark: say UTF-16LE or UTF-16BE");
+				    _("UTF-16 without a byte-order mark: say UTF-16LE or UTF-16BE"));
 			enc = bom_enc;
 		}
 		/* Strip a BOM only when it belongs to the forced encoding. */

@@ -3,6 +3,7 @@
  * half-width punctuation in Chinese text, straight quotes, stray spaces,
  * full-width digits and Latin letters. */
 #include "newsdesk/cleanup.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/utf8.h"
 
 #include <stdbool.h>
@@ -268,12 +269,11 @@ static long rejoin(const char *in, struct nd_buf *out)
 }
 
 const struct nd_cleanup_rule nd_cleanup_rules[] = {
-	{ "rejoin", "paragraphs rejoined", "处断段已接上", rejoin },
-	{ "punctuation", "marks made full-width", "处标点改为全角", punctuation },
-	{ "quotes", "quotes paired", "处引号改为弯引号", quotes },
-	{ "spaces", "stray spaces removed", "处多余空格已删", spaces },
-	{ "halfwidth", "full-width digits or letters made half-width", "处全角数字字母改为半角",
-	  halfwidth },
+	{ "rejoin", N_("paragraphs rejoined"), rejoin },
+	{ "punctuation", N_("marks made full-width"), punctuation },
+	{ "quotes", N_("quotes paired"), quotes },
+	{ "spaces", N_("stray spaces removed"), spaces },
+	{ "halfwidth", N_("full-width digits or letters made half-width"), halfwidth },
 };
 
 const size_t nd_cleanup_rule_count = sizeof nd_cleanup_rules / sizeof *nd_cleanup_rules;

@@ -5,6 +5,7 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/charset.h"
 #include "newsdesk/count.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/utf8.h"
 
@@ -72,12 +73,12 @@ struct field_limit {
 };
 
 static const struct field_limit field_limits[] = {
-	{ FIELD(headline), "headline (标题)", ND_MAX_HEADLINE },
-	{ FIELD(kicker), "kicker (引题)", ND_MAX_HEADLINE },
-	{ FIELD(subhead), "subhead (副题)", ND_MAX_HEADLINE },
-	{ FIELD(section), "section (栏目)", 40 },
-	{ FIELD(dateline), "dateline (电头)", 100 },
-	{ FIELD(byline), "byline (作者)", 200 },
+	{ FIELD(headline), N_("headline (标题)"), ND_MAX_HEADLINE },
+	{ FIELD(kicker), N_("kicker (引题)"), ND_MAX_HEADLINE },
+	{ FIELD(subhead), N_("subhead (副题)"), ND_MAX_HEADLINE },
+	{ FIELD(section), N_("section (栏目)"), 40 },
+	{ FIELD(dateline), N_("dateline (电头)"), 100 },
+	{ FIELD(byline), N_("byline (作者)"), 200 },
 };
 
 static char **field_at(struct nd_story *st, size_t off)
@@ -485,29 +486,29 @@ static int parse_header(struct lines *l, size_t first, struct nd_story *st, size
 		if (!klen)
 			return nd_fail(
 			    err, ND_EINVAL,
-			    "header line %zu is not 'key: value' (a blank line must separate "
-			    "the header from the body)",
+			    _("header line %zu is not 'key: value' (a blank line must separate "
+			      "the header from the body)"),
 			    i + 1);
 		const struct header_key *k = find_key(l->v[i], klen);
 		if (!k)
 			return nd_fail(
 			    err, ND_EINVAL,
-			    "unknown header key '%.*s' on line %zu (known: 标题/headline, "
-			    "引题/kicker, 副题/subhead, 栏目/section, 电头/dateline, "
-			    "作者/byline, 类型/kind)",
+			    _("unknown header key '%2$.*1$s' on line %3$zu (known: 标题/headline, "
+			      "引题/kicker, 副题/subhead, 栏目/section, 电头/dateline, "
+			      "作者/byline, 类型/kind)"),
 			    (int)klen, l->v[i], i + 1);
 		if (k->field == FIELD(kind)) {
 			const char *kind = nd_kind_canonical(value);
 			if (!kind)
 				return nd_fail(
 				    err, ND_EINVAL,
-				    "unknown kind '%s' on line %zu (article/文章, photo/图片, "
-				    "brief/简讯, note/便条)",
+				    _("unknown kind '%1$s' on line %2$zu (article/文章, photo/图片, "
+				      "brief/简讯, note/便条)"),
 				    value, i + 1);
 			value = kind;
 		}
 		if (set_field(st, k->field, value) < 0)
-			return nd_fail(err, ND_ENOMEM, "out of memory");
+			return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	}
 	*body_start = i;
 	return 0;
@@ -627,11 +628,11 @@ int nd_story_parse(const char *text, struct nd_story *st, struct nd_error *err)
 	memset(st, 0, sizeof *st);
 	if (split_lines(text, &l) < 0) {
 		free_lines(&l);
-		return nd_fail(err, ND_ENOMEM, "out of memory");
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	}
 	size_t first = next_nonblank(&l, 0);
 	if (first == l.n) {
-		rc = nd_fail(err, ND_EINVAL, "the story is empty (nothing but white space)");
+		rc = nd_fail(err, ND_EINVAL, _("the story is empty (nothing but white space)"));
 		goto out;
 	}
 	const char *value;
@@ -640,11 +641,11 @@ int nd_story_parse(const char *text, struct nd_story *st, struct nd_error *err)
 		size_t body = 0;
 		rc = parse_header(&l, first, st, &body, err);
 		if (rc == 0 && join_body(st, &l, body, l.n) < 0)
-			rc = nd_fail(err, ND_ENOMEM, "out of memory");
+			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 		if (rc == 0 && !st->headline)
-			rc = nd_fail(err, ND_EINVAL, "the header has no headline (标题: …)");
+			rc = nd_fail(err, ND_EINVAL, _("the header has no headline (标题: …)"));
 	} else if (parse_headerless(&l, first, st, err) < 0) {
-		rc = nd_fail(err, ND_ENOMEM, "out of memory");
+		rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 	}
 	if (rc == 0 && !st->kind) {
 		/* A story whose only credit is a photo credit is a photo. */
@@ -652,10 +653,10 @@ int nd_story_parse(const char *text, struct nd_story *st, struct nd_error *err)
 		if (st->byline && strstr(st->byline, "摄"))
 			kind = "photo";
 		if (!(st->kind = strdup(kind)))
-			rc = nd_fail(err, ND_ENOMEM, "out of memory");
+			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 	}
 	if (rc == 0 && !st->body && !(st->body = strdup("")))
-		rc = nd_fail(err, ND_ENOMEM, "out of memory");
+		rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 out:
 	free_lines(&l);
 	if (rc < 0)
@@ -666,25 +667,25 @@ out:
 int nd_story_validate(const struct nd_story *st, struct nd_error *err)
 {
 	if (!st->headline || !st->headline[0])
-		return nd_fail(err, ND_EINVAL, "the headline (标题) is empty");
+		return nd_fail(err, ND_EINVAL, _("the headline (标题) is empty"));
 	for (size_t i = 0; i < sizeof field_limits / sizeof *field_limits; i++) {
 		const char *v = *cfield_at(st, field_limits[i].field);
 		if (!v)
 			continue;
 		if (strchr(v, '\n'))
-			return nd_fail(err, ND_EINVAL, "the %s must be one line",
-				       field_limits[i].name);
+			return nd_fail(err, ND_EINVAL, _("the %s must be one line"),
+				       _(field_limits[i].name));
 		size_t n = nd_utf8_length(v);
 		if (n > field_limits[i].max_chars)
 			return nd_fail(
 			    err, ND_EINVAL,
-			    "the %s is %zu characters long; the limit is %zu (is the "
-			    "first line really the headline? put it on a line of its own, "
-			    "or use a header: 标题: …)",
-			    field_limits[i].name, n, field_limits[i].max_chars);
+			    _("the %1$s is %2$zu characters long; the limit is %3$zu (is the "
+			      "first line really the headline? put it on a line of its own, "
+			      "or use a header: 标题: …)"),
+			    _(field_limits[i].name), n, field_limits[i].max_chars);
 	}
 	if (!st->kind || !nd_kind_canonical(st->kind))
-		return nd_fail(err, ND_EINVAL, "unknown kind '%s'", st->kind ? st->kind : "");
+		return nd_fail(err, ND_EINVAL, _("unknown kind '%s'"), st->kind ? st->kind : "");
 	return 0;
 }
 
@@ -698,14 +699,16 @@ static int check_binary(const char *s, size_t n, struct nd_error *err)
 		if (c == 0)
 			return nd_fail(
 			    err, ND_EINVAL,
-			    "NUL byte at offset %zu: this looks like a binary file, not text", i);
+			    _("NUL byte at offset %zu: this looks like a binary file, not text"),
+			    i);
 		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B)
 			controls++;
 	}
 	if (controls * 50 > n && controls > 2)
-		return nd_fail(err, ND_EINVAL,
-			       "%zu control bytes in %zu: this looks like a binary file, not text",
-			       controls, n);
+		return nd_fail(
+		    err, ND_EINVAL,
+		    _("%1$zu control bytes in %2$zu: this looks like a binary file, not text"),
+		    controls, n);
 	return 0;
 }
 
@@ -731,10 +734,10 @@ int nd_text_from_bytes(const char *bytes, size_t n, size_t max, const char *forc
 {
 	*text = NULL;
 	if (n == 0)
-		return nd_fail(err, ND_EINVAL, "the input is empty");
+		return nd_fail(err, ND_EINVAL, _("the input is empty"));
 	if (n > max)
-		return nd_fail(err, ND_EINVAL, "the input is %zu bytes; at most %zu are accepted",
-			       n, max);
+		return nd_fail(err, ND_EINVAL,
+			       _("the input is %1$zu bytes; at most %2$zu are accepted"), n, max);
 	bool utf16 =
 	    (n >= 2 && ((unsigned char)bytes[0] == 0xFF && (unsigned char)bytes[1] == 0xFE)) ||
 	    (n >= 2 && ((unsigned char)bytes[0] == 0xFE && (unsigned char)bytes[1] == 0xFF)) ||
@@ -767,8 +770,8 @@ int nd_story_from_bytes(const char *bytes, size_t n, const char *forced_encoding
 	memset(st, 0, sizeof *st);
 	if (n > ND_MAX_INPUT)
 		return nd_fail(err, ND_EINVAL,
-			       "the input is %zu bytes; a story may have at most %d (1 MiB)", n,
-			       ND_MAX_INPUT);
+			       _("the input is %1$zu bytes; a story may have at most %2$d (1 MiB)"),
+			       n, ND_MAX_INPUT);
 	int rc = nd_text_from_bytes(bytes, n, ND_MAX_INPUT, forced_encoding, &text, encoding, err);
 	if (rc < 0)
 		return rc;

@@ -12,6 +12,7 @@
 #include "newsdesk/importer.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/cleanup.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/utf8.h"
 
 #include <stdlib.h>
@@ -1212,7 +1213,7 @@ int nd_import_split(const char *text, struct nd_import_page *page, struct nd_err
 	}
 	if (n == 0) {
 		free(lines);
-		return nd_fail(err, ND_EINVAL, "the page is empty");
+		return nd_fail(err, ND_EINVAL, _("the page is empty"));
 	}
 	struct split sp = { 0 };
 	int rc = walk(&sp, lines, n);
@@ -1237,14 +1238,14 @@ int nd_import_split(const char *text, struct nd_import_page *page, struct nd_err
 	free(lines);
 	if (rc < 0) {
 		nd_import_page_free(page);
-		return nd_fail(err, ND_ENOMEM, "out of memory splitting the page");
+		return nd_fail(err, ND_ENOMEM, _("out of memory splitting the page"));
 	}
 	return 0;
 oom:
 	for (size_t i = 0; i < n; i++)
 		free(lines[i].text);
 	free(lines);
-	return nd_fail(err, ND_ENOMEM, "out of memory");
+	return nd_fail(err, ND_ENOMEM, _("out of memory"));
 }
 
 void nd_import_page_free(struct nd_import_page *page)

@@ -5,6 +5,7 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/cleanup.h"
 #include "newsdesk/count.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/utf8.h"
 
 #include <stdbool.h>
@@ -13,32 +14,24 @@
 #include <string.h>
 
 const struct nd_proof_check nd_proof_checks[] = {
-	{ "unpaired", "paired punctuation that does not pair", "成对标点不成对", NULL, NULL, NULL,
-	  NULL },
-	{ "closing-as-opening", "a closing quote used as an opening one", "后引号用作了前引号",
-	  NULL, NULL, NULL, NULL },
-	{ "opening-as-closing", "an opening quote used as a closing one", "前引号用作了后引号",
-	  NULL, NULL, NULL, NULL },
-	{ "repeated", "a phrase repeated back to back or across a comma", "词语重复", NULL, NULL,
+	{ "unpaired", N_("paired punctuation that does not pair"), NULL, NULL, NULL },
+	{ "closing-as-opening", N_("a closing quote used as an opening one"), NULL, NULL, NULL },
+	{ "opening-as-closing", N_("an opening quote used as a closing one"), NULL, NULL, NULL },
+	{ "repeated", N_("a phrase repeated back to back or across a comma"), NULL, NULL, NULL },
+	{ "doubled", N_("a character doubled by mistake (的的)"), NULL, NULL, NULL },
+	{ "halfwidth", N_("half-width punctuation in Chinese text"), "punctuation",
+	  NP_("half-width mark", "half-width marks") },
+	{ "straight-quotes", N_("straight quotes where “” ‘’ belong"), "quotes",
+	  NP_("straight quote", "straight quotes") },
+	{ "fullwidth-alnum", N_("full-width digits or Latin letters"), "halfwidth",
+	  NP_("full-width digit or letter", "full-width digits or letters") },
+	{ "split", N_("a paragraph split by a page or column break"), "rejoin",
+	  NP_("paragraph split by a page break", "paragraphs split by a page break") },
+	{ "quote-styles", N_("two quote styles in one item (「」 and “”)"), NULL, NULL, NULL },
+	{ "dateline-date", N_("a wire dateline (…电) without a date"), NULL, NULL, NULL },
+	{ "photo-credit", N_("a photo without a 摄 credit"), NULL, NULL, NULL },
+	{ "error-rate", N_("more errors per 10,000 characters than the publication allows"), NULL,
 	  NULL, NULL },
-	{ "doubled", "a character doubled by mistake (的的)", "单字误重（如“的的”）", NULL, NULL,
-	  NULL, NULL },
-	{ "halfwidth", "half-width punctuation in Chinese text", "中文里用了半角标点",
-	  "punctuation", "half-width marks", "half-width mark", "处半角标点" },
-	{ "straight-quotes", "straight quotes where “” ‘’ belong", "直引号未改为弯引号", "quotes",
-	  "straight quotes", "straight quote", "处直引号" },
-	{ "fullwidth-alnum", "full-width digits or Latin letters", "全角数字或字母", "halfwidth",
-	  "full-width digits or letters", "full-width digit or letter", "处全角数字字母" },
-	{ "split", "a paragraph split by a page or column break", "段落被分页或分栏断开", "rejoin",
-	  "paragraphs split by a page break", "paragraph split by a page break", "处断段" },
-	{ "quote-styles", "two quote styles in one item (「」 and “”)", "同一稿件混用两种引号",
-	  NULL, NULL, NULL, NULL },
-	{ "dateline-date", "a wire dateline (…电) without a date", "电头缺日期", NULL, NULL, NULL,
-	  NULL },
-	{ "photo-credit", "a photo without a 摄 credit", "图片稿缺少摄影署名", NULL, NULL, NULL,
-	  NULL },
-	{ "error-rate", "more errors per 10,000 characters than the publication allows",
-	  "差错率超过本刊标准", NULL, NULL, NULL, NULL },
 };
 const size_t nd_proof_check_count = sizeof nd_proof_checks / sizeof *nd_proof_checks;
 
@@ -264,7 +257,7 @@ static int close_mark(const struct ctx *c, struct open_mark *stack, size_t *dept
 	if (d > 0) {
 		if (stack[*depth - 1].k == k && closing_as_opening(t, i, k)) {
 			if (mark_hit(c, "closing-as-opening", i,
-				     "%s where an opening mark belongs") < 0)
+				     _("%s where an opening mark belongs")) < 0)
 				return -1;
 			if (*depth < MAX_DEPTH)
 				stack[(*depth)++] = (struct open_mark){ i, k };
@@ -272,19 +265,20 @@ static int close_mark(const struct ctx *c, struct open_mark *stack, size_t *dept
 		}
 		/* marks opened inside and never closed */
 		for (size_t u = d; u < *depth; u++)
-			if (mark_hit(c, "unpaired", stack[u].at, "%s without its closing mark") < 0)
+			if (mark_hit(c, "unpaired", stack[u].at, _("%s without its closing mark")) <
+			    0)
 				return -1;
 		*depth = d - 1;
 		return 0;
 	}
 	if (lone_closing_opens(t, i, k)) {
-		if (mark_hit(c, "closing-as-opening", i, "%s where an opening mark belongs") < 0)
+		if (mark_hit(c, "closing-as-opening", i, _("%s where an opening mark belongs")) < 0)
 			return -1;
 		if (*depth < MAX_DEPTH)
 			stack[(*depth)++] = (struct open_mark){ i, k };
 		return 0;
 	}
-	return mark_hit(c, "unpaired", i, "%s without its opening mark");
+	return mark_hit(c, "unpaired", i, _("%s without its opening mark"));
 }
 
 static size_t first_mark(const struct text *t)
@@ -312,7 +306,7 @@ static int check_pairs(const struct ctx *c)
 		}
 		if (opening_as_closing(t, i, k, depth ? &stack[depth - 1] : NULL)) {
 			if (mark_hit(c, "opening-as-closing", i,
-				     "%s where a closing mark belongs") < 0)
+				     _("%s where a closing mark belongs")) < 0)
 				return -1;
 			depth--;
 			continue;
@@ -326,7 +320,7 @@ static int check_pairs(const struct ctx *c)
 			continue; /* a closing quote used as opening: reported already */
 		if (c->continued && d == 0 && stack[d].k == 0 && i == first_mark(t))
 			continue; /* a quotation going on in the next paragraph */
-		if (mark_hit(c, "unpaired", i, "%s without its closing mark") < 0)
+		if (mark_hit(c, "unpaired", i, _("%s without its closing mark")) < 0)
 			return -1;
 	}
 	return 0;
@@ -387,7 +381,7 @@ static int repeat_hit(const struct ctx *c, size_t first, size_t second, size_t l
 {
 	char unit[64], detail[96];
 	span(c->t, first, first + len, unit, sizeof unit);
-	snprintf(detail, sizeof detail, "“%s” twice", unit);
+	snprintf(detail, sizeof detail, _("“%s” twice"), unit);
 	return hit(c, "repeated", second, detail);
 }
 
@@ -508,7 +502,7 @@ static int check_doubled(const struct ctx *c)
 			continue;
 		char unit[8], detail[96];
 		span(t, i, i + 1, unit, sizeof unit);
-		snprintf(detail, sizeof detail, "“%s” doubled", unit);
+		snprintf(detail, sizeof detail, _("“%s” doubled"), unit);
 		if (hit(c, "doubled", i + 1, detail) < 0)
 			return -1;
 		i++;
@@ -525,7 +519,7 @@ static int check_halfwidth(const struct ctx *c)
 		if (!nd_cleanup_fullwidth_at(t->cp, t->n, i))
 			continue;
 		char detail[64];
-		snprintf(detail, sizeof detail, "half-width '%c'", (char)t->cp[i]);
+		snprintf(detail, sizeof detail, _("half-width '%c'"), (char)t->cp[i]);
 		if (hit(c, "halfwidth", i, detail) < 0)
 			return -1;
 	}
@@ -550,7 +544,7 @@ static int check_straight_quotes(const struct ctx *c)
 			continue;
 		}
 		char detail[64];
-		snprintf(detail, sizeof detail, "straight %c", (char)cp);
+		snprintf(detail, sizeof detail, _("straight %c"), (char)cp);
 		if (hit(c, "straight-quotes", i, detail) < 0)
 			return -1;
 	}
@@ -567,7 +561,7 @@ static int check_fullwidth_alnum(const struct ctx *c)
 			continue;
 		char mark[8], detail[64];
 		span(t, i, i + 1, mark, sizeof mark);
-		snprintf(detail, sizeof detail, "full-width %s", mark);
+		snprintf(detail, sizeof detail, _("full-width %s"), mark);
 		if (hit(c, "fullwidth-alnum", i, detail) < 0)
 			return -1;
 	}
@@ -579,7 +573,7 @@ static int check_fullwidth_alnum(const struct ctx *c)
 static int check_split(const struct ctx *c)
 {
 	for (size_t k = 1; k < c->t->nseg; k++)
-		if (hit(c, "split", c->t->seg[k], "a paragraph split by a page break") < 0)
+		if (hit(c, "split", c->t->seg[k], _("a paragraph split by a page break")) < 0)
 			return -1;
 	return 0;
 }
@@ -720,16 +714,17 @@ int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_repo
 		curly |= strstr(all[i], "“") || strstr(all[i], "”");
 	}
 	if (corner && curly &&
-	    whole_hit(r, "quote-styles", "body", body, "「」 and “” both used") < 0)
+	    whole_hit(r, "quote-styles", "body", body, _("「」 and “” both used")) < 0)
 		return -1;
 	if (st->dateline && (strstr(st->dateline, "电") || strstr(st->dateline, "電")) &&
 	    !(strstr(st->dateline, "月") && strstr(st->dateline, "日")) &&
-	    whole_hit(r, "dateline-date", "dateline", st->dateline, "no 月…日 in the dateline") < 0)
+	    whole_hit(r, "dateline-date", "dateline", st->dateline, _("no 月…日 in the dateline")) <
+		0)
 		return -1;
 	if (st->kind && strcmp(st->kind, "photo") == 0 &&
 	    !(st->byline && strstr(st->byline, "摄")) &&
-	    whole_hit(r, "photo-credit", "byline", st->byline ? st->byline : "", "no 摄 credit") <
-		0)
+	    whole_hit(r, "photo-credit", "byline", st->byline ? st->byline : "",
+		      _("no 摄 credit")) < 0)
 		return -1;
 
 	/* The rate, over the whole item's 字数 and the hits clean-up leaves,
@@ -744,8 +739,8 @@ int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_repo
 	r->rate = chars ? (double)r->left * 10000.0 / (double)chars : 0;
 	if (limit > 0 && r->rate > limit) {
 		char detail[128];
-		snprintf(detail, sizeof detail, "%.1f per 10,000 characters; the limit is %.0f",
-			 r->rate, limit);
+		snprintf(detail, sizeof detail,
+			 _("%1$.1f per 10,000 characters; the limit is %2$.0f"), r->rate, limit);
 		if (whole_hit(r, "error-rate", "body", body, detail) < 0)
 			return -1;
 		r->left++;

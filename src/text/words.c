@@ -1,6 +1,7 @@
 /* words.c — shell-like word splitting with no expansion of any kind. */
 #include "newsdesk/words.h"
 #include "newsdesk/buf.h"
+#include "newsdesk/lang.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -25,11 +26,11 @@ int nd_split_words(const char *s, char ***words, int *count, struct nd_error *er
 	*words = calloc(1, sizeof **words);
 	*count = 0;
 	if (!*words)
-		return nd_fail(err, ND_ENOMEM, "out of memory");
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	if (strlen(s) > 64 * 1024) {
 		free(*words);
 		*words = NULL;
-		return nd_fail(err, ND_EINVAL, "the command is too long");
+		return nd_fail(err, ND_EINVAL, _("the command is too long"));
 	}
 	for (const char *p = s;; p++) {
 		char c = *p;
@@ -40,7 +41,7 @@ int nd_split_words(const char *s, char ***words, int *count, struct nd_error *er
 				*words = NULL;
 				*count = 0;
 				return nd_fail(err, ND_EINVAL,
-					       "unterminated %s quote in the command",
+					       _("unterminated %s quote in the command"),
 					       quote == '"' ? "double" : "single");
 			}
 			break;
@@ -85,7 +86,7 @@ oom:
 	nd_words_free(*words, *count);
 	*words = NULL;
 	*count = 0;
-	return nd_fail(err, ND_ENOMEM, "out of memory");
+	return nd_fail(err, ND_ENOMEM, _("out of memory"));
 }
 
 void nd_words_free(char **words, int count)

@@ -5,6 +5,7 @@
 #include "newsdesk/count.h"
 #include "newsdesk/external.h"
 #include "newsdesk/files.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/number.h"
 #include "newsdesk/planning.h"
 #include "newsdesk/proof.h"
@@ -60,11 +61,11 @@ static bool irreversible(const struct tui *t, const struct nd_transition *tr)
 static bool confirmed(struct tui *t, int64_t id, const char *verb, const struct nd_transition *tr)
 {
 	char q[256];
-	const char *label = tr ? (t->zh ? tr->label_zh : tr->label_en) : verb;
+	const char *label = tr ? (nd_lang_is_zh() ? tr->label_zh : tr->label_en) : verb;
 	const struct nd_state *to =
 	    tr && tr->to_state ? nd_workflow_state(&t->wf, tr->to_state) : NULL;
 	if ((to && to->published) || irreversible(t, tr)) {
-		snprintf(q, sizeof q, _("%s #%lld? This cannot be undone. (y/n) "), label,
+		snprintf(q, sizeof q, _("%1$s #%2$lld? This cannot be undone. (y/n) "), label,
 			 (long long)id);
 		return tui_confirm(q);
 	}
@@ -79,8 +80,8 @@ static bool confirmed(struct tui *t, int64_t id, const char *verb, const struct 
 	if (!open)
 		return true;
 	snprintf(q, sizeof q,
-		 ngettext("%s #%lld with %zu proofreading warning open? (y/n) ",
-			  "%s #%lld with %zu proofreading warnings open? (y/n) ",
+		 ngettext("%1$s #%2$lld with %3$zu proofreading warning open? (y/n) ",
+			  "%1$s #%2$lld with %3$zu proofreading warnings open? (y/n) ",
 			  (unsigned long)open),
 		 label, (long long)id, open);
 	return tui_confirm(q);
@@ -98,12 +99,12 @@ bool tui_run_verb(struct tui *t, int64_t id, const char *verb)
 		return false;
 	}
 	/* Check before asking anything: a refusal should not cost typing. */
-	if (nd_workflow_check(t->st, t->actor, id, verb, "-", t->zh, &err) < 0) {
+	if (nd_workflow_check(t->st, t->actor, id, verb, "-", &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return false;
 	}
 	struct nd_item it;
-	if (nd_item_get(t->st, t->actor, id, 0, t->zh, &it, &err) < 0) {
+	if (nd_item_get(t->st, t->actor, id, 0, &it, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return false;
 	}
@@ -116,8 +117,8 @@ bool tui_run_verb(struct tui *t, int64_t id, const char *verb)
 	char *note = NULL;
 	if (tr && tr->note_required) {
 		char question[160];
-		snprintf(question, sizeof question, _("Note for %s #%lld (Esc cancels): "), verb,
-			 (long long)id);
+		snprintf(question, sizeof question, _("Note for %1$s #%2$lld (Esc cancels): "),
+			 verb, (long long)id);
 		note = tui_prompt(t, question, NULL, NULL);
 		if (!note) {
 			tui_message(t, false, "%s", _("cancelled"));
@@ -125,7 +126,7 @@ bool tui_run_verb(struct tui *t, int64_t id, const char *verb)
 		}
 	}
 	struct nd_transition_result res;
-	bool done = nd_workflow_apply(t->st, t->actor, id, verb, note, t->zh, &res, &err) == 0;
+	bool done = nd_workflow_apply(t->st, t->actor, id, verb, note, &res, &err) == 0;
 	if (done)
 		tui_message(t, false, "#%lld %s → %s", (long long)id, res.from, res.to);
 	else
@@ -261,7 +262,7 @@ void tui_sort_cycle(struct tui *t)
 		t->filter.sort++;
 	}
 	tui_reload_list(t);
-	tui_message(t, false, _("sorted by %s%s"), tui_sort_name(t->filter.sort),
+	tui_message(t, false, _("sorted by %1$s%2$s"), tui_sort_name(t->filter.sort),
 		    t->filter.ascending ? _(", ascending") : "");
 }
 
@@ -280,7 +281,7 @@ static int search_page(struct tui *t, int64_t index, struct nd_error *err)
 				       .offset = index / SEARCH_PAGE * SEARCH_PAGE };
 	struct nd_search_hit *hits;
 	size_t n;
-	int rc = nd_search(t->st, t->actor, t->search, &o, t->zh, &hits, &n, err);
+	int rc = nd_search(t->st, t->actor, t->search, &o, &hits, &n, err);
 	if (rc < 0)
 		return rc;
 	free(t->matches);
@@ -291,7 +292,7 @@ static int search_page(struct tui *t, int64_t index, struct nd_error *err)
 	nd_search_hits_free(hits, n);
 	t->match_offset = o.offset;
 	t->match_total = o.total;
-	return t->matches ? 0 : nd_fail(err, ND_ENOMEM, "out of memory");
+	return t->matches ? 0 : nd_fail(err, ND_ENOMEM, _("out of memory"));
 }
 
 /* Starts a search (dir 0) or moves to the next (1) or previous (-1) hit,
@@ -325,7 +326,7 @@ void tui_search_jump(struct tui *t, int dir)
 	char at[32], of[32];
 	nd_format_count((long)index + 1, at, sizeof at);
 	nd_format_count((long)t->match_total, of, sizeof of);
-	tui_message(t, false, _("%s: match %s of %s%s"), t->search, at, of,
+	tui_message(t, false, _("%1$s: match %2$s of %3$s%4$s"), t->search, at, of,
 		    wrapped ? _(" (wrapped)") : "");
 }
 
@@ -400,8 +401,8 @@ void tui_assign(struct tui *t, int64_t id)
 		tui_message(t, true, "%s", err.msg);
 	} else {
 		snprintf(t->last_issue, sizeof t->last_issue, "%s", issue);
-		tui_message(t, false, _("#%lld placed in %s on page %d"), (long long)id, issue,
-			    (int)page);
+		tui_message(t, false, _("#%1$lld placed in %2$s on page %3$d"), (long long)id,
+			    issue, (int)page);
 		t->sel_id = id;
 		tui_reload_list(t);
 	}
@@ -429,13 +430,13 @@ void tui_external(struct tui *t, int64_t id)
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	if (rc < 0 && res.kept[0])
-		tui_message(t, true, _("%s (your text is kept in %s)"), err.msg, res.kept);
+		tui_message(t, true, _("%1$s (your text is kept in %2$s)"), err.msg, res.kept);
 	else if (rc < 0)
 		tui_message(t, true, "%s", err.msg);
 	else if (res.unchanged)
 		tui_message(t, false, _("#%lld unchanged"), (long long)id);
 	else
-		tui_message(t, false, _("saved #%lld as revision %d"), (long long)id, res.rev);
+		tui_message(t, false, _("saved #%1$lld as revision %2$d"), (long long)id, res.rev);
 	t->sel_id = id;
 	tui_itemview_invalidate(&t->preview);
 	tui_reload_list(t);

@@ -4,6 +4,7 @@
  * requests here; q pops one pane. Live refresh from PRAGMA data_version on
  * the input timeout. */
 #include "newsdesk/drafts.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/tui_app.h"
 #include "newsdesk/tui_editor.h"
 #include "newsdesk/tui_review.h"
@@ -23,7 +24,7 @@ void tui_reload(struct tui *t, int list_height)
 	nd_state_counts_free(t->counts, t->ncounts);
 	t->counts = NULL;
 	t->ncounts = 0;
-	if (nd_item_state_counts(t->st, t->actor, t->zh, &t->counts, &t->ncounts, &err) < 0 ||
+	if (nd_item_state_counts(t->st, t->actor, &t->counts, &t->ncounts, &err) < 0 ||
 	    nd_item_count(t->st, t->actor, &t->filter, &t->total, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
@@ -46,8 +47,8 @@ void tui_reload(struct tui *t, int list_height)
 	if (t->top < 0)
 		t->top = 0;
 	tui_list_clear(t);
-	if (nd_item_list(t->st, t->actor, &t->filter, t->top, visible, t->zh, &t->rows, &t->nrows,
-			 &err) < 0) {
+	if (nd_item_list(t->st, t->actor, &t->filter, t->top, visible, &t->rows, &t->nrows, &err) <
+	    0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
@@ -312,13 +313,11 @@ static int loop(struct tui *t, const struct nd_tui_options *opt)
 	return 0;
 }
 
-int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor, bool zh,
-	     struct nd_error *err)
+int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor, struct nd_error *err)
 {
 	memset(t, 0, sizeof *t);
 	t->st = st;
 	t->actor = actor;
-	t->zh = zh;
 	t->stack[0] = (struct tui_pane){ &tui_desk_pane, NULL };
 	t->depth = 1;
 	return nd_workflow_load(st, &t->wf, err) < 0 ? err->code : 0;
@@ -329,16 +328,16 @@ void tui_done(struct tui *t)
 	tui_free(t);
 }
 
-int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
-	       const struct nd_tui_options *opt, struct nd_error *err)
+int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct nd_tui_options *opt,
+	       struct nd_error *err)
 {
 	struct tui t;
-	if (tui_init(&t, st, actor, zh, err) < 0)
+	if (tui_init(&t, st, actor, err) < 0)
 		return err->code;
 	SCREEN *screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
 		nd_workflow_free(&t.wf);
-		return nd_fail(err, ND_EIO, "cannot start the terminal interface (TERM=%s)",
+		return nd_fail(err, ND_EIO, _("cannot start the terminal interface (TERM=%s)"),
 			       getenv("TERM") ? getenv("TERM") : "");
 	}
 	/* Raw in every pane: Ctrl-S, Ctrl-Q, Ctrl-C and Ctrl-Z reach us as
@@ -370,9 +369,10 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 	tui_signals_restore();
 	tui_free(&t);
 	if (hangup)
-		return nd_fail(err, ND_EINVAL,
-			       "the desk ended on signal %d (%s); unsaved text is kept as a draft "
-			       "('newsdesk drafts'), offered when the item is opened again",
-			       hangup, strsignal(hangup));
+		return nd_fail(
+		    err, ND_EINVAL,
+		    _("the desk ended on signal %1$d (%2$s); unsaved text is kept as a draft "
+		      "('newsdesk drafts'), offered when the item is opened again"),
+		    hangup, strsignal(hangup));
 	return 0;
 }

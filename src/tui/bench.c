@@ -2,6 +2,7 @@
  * terminal, the editor pushed on one item, and the time of a keystroke
  * with its redraw (and with the autosave on its path) measured. */
 #include "newsdesk/drafts.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/tui_app.h"
 #include "newsdesk/tui_editor.h"
 
@@ -39,12 +40,12 @@ int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t
 		      struct nd_bench_keys *out, struct nd_error *err)
 {
 	struct tui t;
-	if (tui_init(&t, st, actor, false, err) < 0)
+	if (tui_init(&t, st, actor, err) < 0)
 		return err->code;
 	SCREEN *screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
 		tui_done(&t);
-		return nd_fail(err, ND_EIO, "cannot start the terminal interface");
+		return nd_fail(err, ND_EIO, _("cannot start the terminal interface"));
 	}
 	t.split = (tui_available() * 45) / 100;
 	tui_reload_list(&t);

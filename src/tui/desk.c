@@ -24,7 +24,7 @@ static void draw_separator(struct tui *t, int y)
 			      it->story.section ? it->story.section : "-");
 		nd_buf_printf(&b, " · %s · ", it->reporter_name ? it->reporter_name : it->reporter);
 		nd_buf_printf(&b, _("%s chars"), chars);
-		nd_buf_printf(&b, " · rev %d", it->current_rev);
+		nd_buf_printf(&b, _(" · rev %d"), it->current_rev);
 		if (it->lock_holder)
 			nd_buf_printf(&b, " · %s %s", _("being edited by"), it->lock_holder);
 		nd_buf_adds(&b, " ");
@@ -63,7 +63,7 @@ static int64_t next_id(struct tui *t)
 	size_t n;
 	struct nd_error err = { 0 };
 	int64_t id = 0;
-	if (nd_item_list(t->st, t->actor, &t->filter, t->sel + 1, 1, t->zh, &rows, &n, &err) == 0) {
+	if (nd_item_list(t->st, t->actor, &t->filter, t->sel + 1, 1, &rows, &n, &err) == 0) {
 		if (n)
 			id = rows[0].id;
 		nd_items_free(rows, n);

@@ -54,9 +54,10 @@ static void show_diff(struct tui *t, const struct nd_draft *d, const struct nd_s
 	for (;;) {
 		erase();
 		char title[160];
-		snprintf(title, sizeof title,
-			 _("── your draft of #%lld against revision %d: [-deleted-] {+inserted+} "),
-			 (long long)d->item_id, d->current_rev);
+		snprintf(
+		    title, sizeof title,
+		    _("── your draft of #%1$lld against revision %2$d: [-deleted-] {+inserted+} "),
+		    (long long)d->item_id, d->current_rev);
 		tui_draw_row(0, 0, COLS, title, A_BOLD);
 		for (int i = 0; i < height; i++) {
 			size_t r = (size_t)(top + i);
@@ -99,7 +100,7 @@ int tui_draft_offer(struct tui *t, const struct nd_draft *d, const struct nd_sto
 		snprintf(when, sizeof when, "?");
 	for (;;) {
 		snprintf(q, sizeof q,
-			 _("#%lld has your unsaved draft (%s, %ld chars). (r)ecover (d)iff "
+			 _("#%1$lld has your unsaved draft (%2$s, %3$ld chars). (r)ecover (d)iff "
 			   "(x) discard, Esc: not now "),
 			 (long long)d->item_id, when, d->chars);
 		int c = tui_choice(q, "rdx");

@@ -352,8 +352,8 @@ static void status(struct tui *t, int y, int width)
 	struct nd_buf b = ND_BUF_INIT;
 	nd_buf_printf(&b, "── %s #%lld · %s · ", _("editing"), (long long)ed->id,
 		      _(field_labels[ed->doc.field]));
-	nd_buf_printf(&b, _("body %s chars · item %s chars"), body, all);
-	nd_buf_printf(&b, " · rev %d", ed->base_rev);
+	nd_buf_printf(&b, _("body %1$s chars · item %2$s chars"), body, all);
+	nd_buf_printf(&b, _(" · rev %d"), ed->base_rev);
 	if (nd_doc_dirty(&ed->doc))
 		nd_buf_printf(&b, " · %s", _("unsaved"));
 	if (ed->doc.mark_set)
@@ -610,7 +610,8 @@ static bool save(struct tui *t)
 		tui_message(t, false, "%s", _("no changes to save"));
 	} else {
 		ed->base_rev = res.rev;
-		tui_message(t, false, _("saved #%lld as revision %d"), (long long)ed->id, res.rev);
+		tui_message(t, false, _("saved #%1$lld as revision %2$d"), (long long)ed->id,
+			    res.rev);
 	}
 	return true;
 }
@@ -625,7 +626,7 @@ static void cleanup(struct tui *t)
 		long n = r->apply(nd_doc_text(&ed->doc, ND_F_BODY), &out);
 		if (n > 0 && nd_doc_replace_body(&ed->doc, nd_buf_str(&out)) == 0)
 			nd_buf_printf(&report, "%s%ld %s", report.len ? ", " : "", n,
-				      t->zh ? r->what_zh : r->what_en);
+				      _(r->what_en));
 		nd_buf_free(&out);
 	}
 	if (report.len)
@@ -904,7 +905,7 @@ static void tell_others(struct tui *t, int64_t id)
 	struct tm tm;
 	if (!localtime_r(&tt, &tm) || !strftime(when, sizeof when, "%H:%M", &tm))
 		snprintf(when, sizeof when, "?");
-	tui_message(t, false, _("note: %s has an unsaved draft of #%lld (from %s)"), who,
+	tui_message(t, false, _("note: %1$s has an unsaved draft of #%2$lld (from %3$s)"), who,
 		    (long long)id, when);
 }
 
@@ -919,7 +920,7 @@ bool tui_editor_open(struct tui *t, int64_t id)
 		tui_message(t, true, "%s", err.msg);
 		return false;
 	}
-	if (nd_item_get(t->st, t->actor, id, lock.base_rev, t->zh, &it, &err) < 0) {
+	if (nd_item_get(t->st, t->actor, id, lock.base_rev, &it, &err) < 0) {
 		nd_lock_release(t->st, t->actor, id, NULL);
 		tui_message(t, true, "%s", err.msg);
 		return false;

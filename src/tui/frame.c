@@ -32,7 +32,7 @@ int tui_state_attr(const struct tui *t, const char *state)
 const char *tui_state_label(const struct tui *t, const char *state)
 {
 	const struct nd_state *s = nd_workflow_state(&t->wf, state);
-	return s ? nd_state_label(s, t->zh) : state;
+	return s ? nd_state_label(s) : state;
 }
 
 void tui_setup_colors(struct tui *t)
@@ -215,8 +215,9 @@ void tui_frame_draw(struct tui *t)
 	erase();
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
 		char msg[128];
-		snprintf(msg, sizeof msg, _("window too small: %dx%d, newsdesk needs %dx%d"), COLS,
-			 LINES, MIN_COLS, MIN_LINES);
+		snprintf(msg, sizeof msg,
+			 _("window too small: %1$dx%2$d, newsdesk needs %3$dx%4$d"), COLS, LINES,
+			 MIN_COLS, MIN_LINES);
 		tui_draw_row(0, 0, COLS, msg, A_BOLD);
 		refresh();
 		return;

@@ -81,14 +81,14 @@ static void add_log(struct tui *t, struct tui_itemview *iv, int width, bool head
 	struct nd_event *ev;
 	size_t n;
 	struct nd_error err = { 0 };
-	if (nd_events_list(t->st, t->actor, iv->id, t->zh, &ev, &n, &err) < 0)
+	if (nd_events_list(t->st, t->actor, iv->id, &ev, &n, &err) < 0)
 		return;
 	struct nd_buf b = ND_BUF_INIT;
 	char at[32];
 	if (head && n && ev[n - 1].note && ev[n - 1].note[0]) {
 		const struct nd_event *e = &ev[n - 1];
 		when(e->at, at, sizeof at);
-		nd_buf_printf(&b, _("%s by %s at %s, with the note: %s"),
+		nd_buf_printf(&b, _("%1$s by %2$s at %3$s, with the note: %4$s"),
 			      e->to_state ? e->to_state : e->verb, e->actor, at, e->note);
 		add_wrapped(iv, nd_buf_str(&b), width, A_BOLD, "");
 		add_line(iv, "", 0, A_NORMAL);
@@ -121,7 +121,7 @@ static void build(struct tui *t, struct tui_itemview *iv, int width)
 	iv->scroll = 0;
 	if (!iv->id)
 		return;
-	if (nd_item_get(t->st, t->actor, iv->id, 0, t->zh, &it, &err) < 0) {
+	if (nd_item_get(t->st, t->actor, iv->id, 0, &it, &err) < 0) {
 		add_line(iv, err.msg, strlen(err.msg), A_BOLD);
 		return;
 	}

@@ -168,7 +168,7 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 	clear_rows(rv);
 	rv->width = width;
 	int w = width - 1 - ND_WRAP_HANG;
-	if (nd_review_load(t->st, t->actor, rv->id, rv->rev_a, rv->rev_b, t->zh, &r, &err) < 0) {
+	if (nd_review_load(t->st, t->actor, rv->id, rv->rev_a, rv->rev_b, &r, &err) < 0) {
 		line(rv, err.msg, SEG_WARN, w);
 		return;
 	}
@@ -178,19 +178,19 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 	when(r.a.rev_created, wa, sizeof wa);
 	when(r.b.rev_created, wb, sizeof wb);
 	snprintf(buf, sizeof buf,
-		 _("#%lld · revision %d (%s, %s) → %d (%s, %s) · [ ] change sides"),
+		 _("#%1$lld · revision %2$d (%3$s, %4$s) → %5$d (%6$s, %7$s) · [ ] change sides"),
 		 (long long)rv->id, r.a.rev, r.a.rev_author, wa, r.b.rev, r.b.rev_author, wb);
 	line(rv, buf, SEG_BOLD, w);
 
 	/* who signed off, and when */
 	struct nd_event *ev;
 	size_t nev;
-	if (nd_events_list(t->st, t->actor, rv->id, t->zh, &ev, &nev, &err) == 0) {
+	if (nd_events_list(t->st, t->actor, rv->id, &ev, &nev, &err) == 0) {
 		for (size_t i = nev; i-- > 0;) {
 			if (strcmp(ev[i].verb, "approve") == 0) {
 				char at[32];
 				when(ev[i].at, at, sizeof at);
-				snprintf(buf, sizeof buf, _("signed off (签发) by %s at %s"),
+				snprintf(buf, sizeof buf, _("signed off (签发) by %1$s at %2$s"),
 					 ev[i].actor, at);
 				line(rv, buf, SEG_INS, w);
 				break;
@@ -203,8 +203,7 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 		if (!r.fields[i].changed)
 			continue;
 		struct para p = { ND_BUF_INIT, NULL, 0 };
-		snprintf(buf, sizeof buf,
-			 "%s: ", t->zh ? r.fields[i].name_zh : r.fields[i].name_en);
+		snprintf(buf, sizeof buf, "%s: ", _(r.fields[i].name_en));
 		para_add(&p, buf, SEG_BOLD);
 		for (size_t k = 0; k < r.fields[i].diff.n; k++) {
 			const struct nd_diff_span *sp = &r.fields[i].diff.spans[k];
@@ -238,17 +237,15 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 	if (nd_proof_item(t->st, t->actor, rv->id, rv->rev_b, &pr, &err) == 0) {
 		line(rv, "", SEG_PLAIN, w);
 		snprintf(buf, sizeof buf,
-			 _("── Proofreading: %zu warnings, %.1f per 10,000 (limit %.0f) ──"),
+			 _("── Proofreading: %1$zu warnings, %2$.1f per 10,000 (limit %3$.0f) ──"),
 			 pr.left, pr.rate, pr.limit);
 		line(rv, buf, pr.left ? SEG_WARN : SEG_DIM, w);
 		for (size_t c = 0; c < nd_proof_check_count; c++) {
 			const struct nd_proof_check *k = &nd_proof_checks[c];
 			size_t n = k->fix ? nd_proof_count(&pr, k) : 0;
 			if (n) { /* a mechanical class: one line, ^K fixes them all */
-				snprintf(buf, sizeof buf, _("%zu %s — ^K fixes them"), n,
-					 t->zh    ? k->noun_zh
-					 : n == 1 ? k->noun1_en
-						  : k->noun_en);
+				snprintf(buf, sizeof buf, _("%1$zu %2$s — ^K fixes them"), n,
+					 ngettext(k->noun1_en, k->noun_en, n));
 				line(rv, buf, SEG_DIM, w);
 			}
 		}
@@ -277,7 +274,7 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 			char at[32];
 			when(notes[i].at, at, sizeof at);
 			struct nd_buf b = ND_BUF_INIT;
-			nd_buf_printf(&b, "%s %s (rev %d): %s", at,
+			nd_buf_printf(&b, _("%1$s %2$s (rev %3$d): %4$s"), at,
 				      notes[i].author_name ? notes[i].author_name : notes[i].author,
 				      notes[i].rev, notes[i].body);
 			line(rv, nd_buf_str(&b), SEG_PLAIN, w);

@@ -31,7 +31,7 @@ static void load(struct tui *t, struct tui_rundown *rd)
 	if (rd->loaded)
 		nd_rundown_free(&rd->r);
 	rd->loaded = false;
-	if (nd_rundown_load(t->st, t->actor, rd->code, t->zh, &rd->r, &err) < 0) {
+	if (nd_rundown_load(t->st, t->actor, rd->code, &rd->r, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
@@ -90,8 +90,8 @@ static void draw_list(struct tui_rundown *rd, int y, int height, int width)
 		if (line++ >= rd->scroll) {
 			nd_buf_reset(&row);
 			nd_buf_printf(&row, _("Page %d"), pg->page);
-			nd_buf_printf(&row, "  %s  %s %s", pg->section ? pg->section : "", b,
-				      _("chars"));
+			nd_buf_printf(&row, "  %s  ", pg->section ? pg->section : "");
+			nd_buf_printf(&row, _("%s chars"), b);
 			tui_draw_row(y + drawn++, 0, width, nd_buf_str(&row), A_BOLD);
 		}
 		for (size_t i = pg->first; i < pg->first + pg->count && drawn < height; i++) {
@@ -144,7 +144,8 @@ static void draw_flat(struct tui_rundown *rd, int y, int height, int width)
 		struct nd_buf cell = ND_BUF_INIT;
 		snprintf(line, sizeof line, "┌%s┐", "──────────────");
 		mvaddstr(by, bx, line);
-		nd_buf_printf(&cell, "P%d %s", pg->page, pg->section ? pg->section : "");
+		nd_buf_printf(&cell, _("P%d"), pg->page);
+		nd_buf_printf(&cell, " %s", pg->section ? pg->section : "");
 		struct nd_buf row = ND_BUF_INIT;
 		nd_buf_adds(&row, "│");
 		tui_draw_text(&row, nd_buf_str(&cell), 14, true, false);
@@ -182,9 +183,10 @@ static void rundown_draw(struct tui *t, void *data, int y, int height, int width
 	struct nd_buf head = ND_BUF_INIT;
 	char chars[32];
 	nd_format_count(rd->r.chars, chars, sizeof chars);
-	nd_buf_printf(&head, "── %s · %s %s · %zu %s · %s %s · %s %zu ", rd->r.issue.title,
-		      rd->r.issue.date ? rd->r.issue.date : "", rd->code, rd->r.n, _("items"),
-		      chars, _("chars"), _("not signed off"), rd->r.unsigned_items);
+	nd_buf_printf(&head, "── %s · %s %s · %zu %s · ", rd->r.issue.title,
+		      rd->r.issue.date ? rd->r.issue.date : "", rd->code, rd->r.n, _("items"));
+	nd_buf_printf(&head, _("%s chars"), chars);
+	nd_buf_printf(&head, " · %s %zu ", _("not signed off"), rd->r.unsigned_items);
 	for (int w = nd_text_width(nd_buf_str(&head)); w < width; w++)
 		nd_buf_adds(&head, "─");
 	tui_draw_row(y, 0, width, nd_buf_str(&head), A_BOLD);
@@ -203,7 +205,7 @@ static void move_item(struct tui *t, struct tui_rundown *rd, int page, int posit
 	if (nd_item_move(t->st, t->actor, id, page, position, &err) < 0)
 		tui_message(t, true, "%s", err.msg);
 	else
-		tui_message(t, false, _("#%lld now on page %d"), (long long)id, page);
+		tui_message(t, false, _("#%1$lld now on page %2$d"), (long long)id, page);
 	rd->sel_id = id;
 	load(t, rd);
 }
@@ -229,7 +231,7 @@ static void publish_issue(struct tui *t, struct tui_rundown *rd)
 	struct nd_error err = { 0 };
 	struct nd_publish_result res;
 	char q[160];
-	snprintf(q, sizeof q, _("Publish issue %s (%zu items)? This cannot be undone. (y/n) "),
+	snprintf(q, sizeof q, _("Publish issue %1$s (%2$zu items)? This cannot be undone. (y/n) "),
 		 rd->code, rd->r.n);
 	if (!tui_confirm(q)) {
 		tui_message(t, false, "%s", _("not published"));
@@ -238,7 +240,8 @@ static void publish_issue(struct tui *t, struct tui_rundown *rd)
 	if (nd_issue_publish(t->st, t->actor, rd->code, false, &res, &err) < 0)
 		tui_message(t, true, "%s", err.msg);
 	else
-		tui_message(t, false, _("issue %s published: %zu items"), rd->code, res.published);
+		tui_message(t, false, _("issue %1$s published: %2$zu items"), rd->code,
+			    res.published);
 	load(t, rd);
 }
 

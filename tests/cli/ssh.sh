@@ -46,6 +46,7 @@ PubkeyAuthentication yes
 PermitRootLogin prohibit-password
 AllowUsers $me
 AcceptEnv LANG LC_*
+SetEnv NEWSDESK_LOCALEDIR=${NEWSDESK_LOCALEDIR:-}
 LogLevel ERROR
 CFG
 started=0
@@ -89,7 +90,7 @@ nd --as li file "$SRCDIR/tests/data/articles/c03.txt" >/dev/null
 before=$(nd list --format tsv | md5sum)
 events=$(python3 -c "import sqlite3;print(sqlite3.connect('$NEWSDESK_DB').execute('select count(*) from events').fetchone()[0])")
 expect_exit 3 "show on someone else's item is refused" as_user zhu show 3
-contains "…saying why" "$err" "not yours"
+contains "…saying why, in the publication's language" "$err" "不是你的稿件"
 expect_exit 3 "a reporter may not approve" as_user zhu approve 1
 expect_exit 2 "sh is refused" as_user zhu sh
 contains "…in one line, in the publication's language" "$err" "“sh”不是 newsdesk 命令"
@@ -112,7 +113,7 @@ size=$(wc -c <"$story")
 sum=$(sha256sum "$story" | cut -d' ' -f1)
 head -c 200 "$story" >"$TMP/cut.txt"
 expect_exit 1 "a truncated upload is refused by --bytes" as_user zhu file --bytes "$size" <"$TMP/cut.txt"
-contains "…clearly" "$err" "cut short"
+contains "…clearly, in the publication's language" "$err" "上传被截断"
 expect_exit 1 "…and by --sha256" as_user zhu file --sha256 "$sum" <"$TMP/cut.txt"
 expect_ok "the whole upload passes both" as_user zhu file --bytes "$size" --sha256 "$sum" --token up-1 <"$story"
 expect_ok "a retry with the same token" as_user zhu file --bytes "$size" --sha256 "$sum" --token up-1 <"$story"
@@ -245,7 +246,7 @@ expect_ok "…a retry of the same bytes" as_user zhu file --token shared-1 <"$st
 contains "…is already filed, the same item" "$out" "已提交过 $id_t"
 n=$(item_count)
 expect_exit 1 "li's upload under zhu's token is refused" as_user li file --token shared-1 <"$story"
-contains "…with a clear message" "$err" "already used for another upload"
+contains "…with a clear message" "$err" "已用于另一次上传"
 lacks "…not told zhu's item" "$out$err" "$id_t"
 expect_exit 1 "zhu's other story under the same token is refused" as_user zhu file --token shared-1 <"$TMP/gb.txt"
 equals "…and nothing was filed" "$(item_count)" "$n"

@@ -12,7 +12,7 @@ nd --as li file "$SRCDIR/tests/data/articles/c03.txt" >/dev/null
 expect_exit 3 "a reporter may not finish" nd --as zhu finish 1
 contains "…and is told the role" "$err" "only an editor or above may finish"
 expect_exit 1 "approve needs 已编" env LC_ALL= LANG=zh_CN.UTF-8 "$NEWSDESK" --as chen approve 1
-contains "…saying the state and what approve needs" "$err" "#1 is 待编; 'approve' needs 已编"
+contains "…saying the state and what approve needs, all in Chinese" "$err" "#1 现为待编；“approve”只适用于已编的稿件"
 expect_exit 1 "return needs a note" nd --as wang return 1
 contains "…saying so" "$err" "needs a note"
 expect_ok "return with a note" nd --as wang return 1 --note "电头缺日期"

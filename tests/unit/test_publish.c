@@ -37,7 +37,7 @@ static void advance(int64_t id, const char *const *verbs)
 	struct nd_transition_result res;
 	struct nd_error err = { 0 };
 	for (; *verbs; verbs++)
-		if (nd_workflow_apply(fx.st, &fx.chen, id, *verbs, NULL, false, &res, &err) < 0)
+		if (nd_workflow_apply(fx.st, &fx.chen, id, *verbs, NULL, &res, &err) < 0)
 			ok(0, "#%lld %s: %s", (long long)id, *verbs, err.msg);
 }
 
@@ -137,15 +137,15 @@ static void test_issue_rule(void)
 	nd_item_assign(fx.st, &fx.wang, a, "I-1", 1, 0, &err);
 	nd_item_assign(fx.st, &fx.wang, b, "I-1", 1, 0, &err);
 	advance(a, sign);
-	ok(nd_workflow_apply(fx.st, &fx.chen, a, "publish", NULL, false, &res, &err) == ND_ESTATE,
+	ok(nd_workflow_apply(fx.st, &fx.chen, a, "publish", NULL, &res, &err) == ND_ESTATE,
 	   "publish ID is refused while another item of its issue is unsigned");
 	ok(strstr(err.msg, "I-1") && strstr(err.msg, "not"), "…saying why: %s", err.msg);
 	advance(b, sign);
-	ok(nd_workflow_apply(fx.st, &fx.chen, a, "publish", NULL, false, &res, &err) == 0,
+	ok(nd_workflow_apply(fx.st, &fx.chen, a, "publish", NULL, &res, &err) == 0,
 	   "allowed once the rest is signed off: %s", err.msg);
 	is_int(count("SELECT count(*) FROM issues WHERE code = 'I-1' AND published_at IS NULL"), 1,
 	       "…the issue is not out while #b is not");
-	ok(nd_workflow_apply(fx.st, &fx.chen, b, "publish", NULL, false, &res, &err) == 0,
+	ok(nd_workflow_apply(fx.st, &fx.chen, b, "publish", NULL, &res, &err) == 0,
 	   "the last one: %s", err.msg);
 	is_int(count("SELECT count(*) FROM issues WHERE code = 'I-1' AND state = 'published'"), 1,
 	       "…and with every item out, the issue is published");

@@ -3,6 +3,7 @@
 #include "newsdesk/edit.h"
 #include "newsdesk/items.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 #include "newsdesk/workflow.h"
 #include "tap.h"
@@ -77,7 +78,7 @@ static void test_every_transition(void)
 			const char *note = tr->note_required ? "理由" : NULL;
 			int64_t before = events_of(id);
 			struct nd_transition_result res;
-			int rc = nd_workflow_apply(fx.st, a, id, tr->verb, note, true, &res, &err);
+			int rc = nd_workflow_apply(fx.st, a, id, tr->verb, note, &res, &err);
 			if (!ok((rc == 0) == expect, "%s from %s by %s: %s", tr->verb,
 				tr->from_state, who[w].name, expect ? "allowed" : "refused"))
 				printf("#   rc %d: %s\n", rc, err.msg);
@@ -93,8 +94,7 @@ static void test_every_transition(void)
 			if (tr->note_required && expect) {
 				int64_t id2 = fixture_file(&fx, &fx.zhu, "无理由");
 				set_state(id2, tr->from_state, "submitted");
-				rc = nd_workflow_apply(fx.st, a, id2, tr->verb, "", true, &res,
-						       &err);
+				rc = nd_workflow_apply(fx.st, a, id2, tr->verb, "", &res, &err);
 				ok(rc == ND_EINVAL && strstr(err.msg, "note"),
 				   "%s without a note is refused", tr->verb);
 			}
@@ -109,23 +109,21 @@ static void test_messages(void)
 	struct nd_transition_result res;
 	int64_t id = fixture_file(&fx, &fx.zhu, "已签发的稿件");
 	set_state(id, "approved", "edited");
-	nd_workflow_apply(fx.st, &fx.wang, id, "return", "电头缺日期", true, &res, &err);
+	nd_workflow_apply(fx.st, &fx.wang, id, "return", "电头缺日期", &res, &err);
 	char want[128];
 	snprintf(want, sizeof want, "#%lld is 已签发; 'return' needs 待编 or 已编", (long long)id);
 	is_str(err.msg, want, "a wrong-state refusal names the state and what the verb needs");
 
 	set_state(id, "edited", "submitted");
-	nd_workflow_apply(fx.st, &fx.wang, id, "approve", NULL, true, &res, &err);
+	nd_workflow_apply(fx.st, &fx.wang, id, "approve", NULL, &res, &err);
 	ok(strstr(err.msg, "only a chief editor or above may approve") != NULL,
 	   "a role refusal names the role: %s", err.msg);
-	ok(nd_workflow_apply(fx.st, &fx.wang, id, "fly", NULL, true, &res, &err) == ND_EINVAL,
+	ok(nd_workflow_apply(fx.st, &fx.wang, id, "fly", NULL, &res, &err) == ND_EINVAL,
 	   "an unknown verb is refused");
 
 	/* spike then restore goes back to where it was */
-	ok(nd_workflow_apply(fx.st, &fx.wang, id, "spike", "重复稿", true, &res, &err) == 0,
-	   "spike");
-	ok(nd_workflow_apply(fx.st, &fx.wang, id, "restore", NULL, true, &res, &err) == 0,
-	   "restore");
+	ok(nd_workflow_apply(fx.st, &fx.wang, id, "spike", "重复稿", &res, &err) == 0, "spike");
+	ok(nd_workflow_apply(fx.st, &fx.wang, id, "restore", NULL, &res, &err) == 0, "restore");
 	is_str(item_state(id), "edited", "restore returns to the state before the spike");
 	is_str(res.to, "已编", "…and reports it by label");
 }
@@ -146,12 +144,12 @@ static void test_custom_stage(void)
 	   "a 复审 stage is added as rows");
 	int64_t id = fixture_file(&fx, &fx.zhu, "复审测试");
 	set_state(id, "edited", "submitted");
-	ok(nd_workflow_apply(fx.st, &fx.wang, id, "review", NULL, true, &res, &err) == ND_EPERM,
+	ok(nd_workflow_apply(fx.st, &fx.wang, id, "review", NULL, &res, &err) == ND_EPERM,
 	   "an editor may not review");
-	ok(nd_workflow_apply(fx.st, &fx.chen, id, "review", NULL, true, &res, &err) == 0,
+	ok(nd_workflow_apply(fx.st, &fx.chen, id, "review", NULL, &res, &err) == 0,
 	   "a chief reviews");
 	is_str(res.to, "已复审", "the new state's label");
-	ok(nd_workflow_apply(fx.st, &fx.chen, id, "approve", NULL, true, &res, &err) == 0,
+	ok(nd_workflow_apply(fx.st, &fx.chen, id, "approve", NULL, &res, &err) == 0,
 	   "approve from the new state");
 	is_str(item_state(id), "approved", "the item is approved");
 }
@@ -185,11 +183,11 @@ static void test_locks_and_conflicts(void)
 	   "chen is refused while it is live");
 	ok(strstr(err.msg, "being edited by wang") != NULL, "…and told who holds it: %s", err.msg);
 	struct nd_item it;
-	ok(nd_item_get(fx.st, &fx.chen, id, 0, true, &it, &err) == 0, "reading is never blocked");
+	ok(nd_item_get(fx.st, &fx.chen, id, 0, &it, &err) == 0, "reading is never blocked");
 	is_str(it.lock_holder, "wang", "…and shows the holder");
 	nd_item_free(&it);
 	struct nd_transition_result res;
-	ok(nd_workflow_apply(fx.st, &fx.chen, id, "spike", "x", true, &res, &err) == ND_ELOCKED,
+	ok(nd_workflow_apply(fx.st, &fx.chen, id, "spike", "x", &res, &err) == ND_ELOCKED,
 	   "no transition under another's live lock");
 
 	fake_now += ND_LOCK_SECONDS + 60;
@@ -207,10 +205,10 @@ static void test_locks_and_conflicts(void)
 	is_int(rc, ND_ECONFLICT, "a save from a stale base is a conflict");
 	ok(sr.conflict && sr.rev == 3, "…kept as revision 3, a conflict draft");
 	ok(strstr(err.msg, "chen saved revision 2") != NULL, "…saying who changed it: %s", err.msg);
-	ok(nd_item_get(fx.st, &fx.chen, id, 0, true, &it, &err) == 0 && it.rev == 2,
+	ok(nd_item_get(fx.st, &fx.chen, id, 0, &it, &err) == 0 && it.rev == 2,
 	   "the current revision is still chen's");
 	nd_item_free(&it);
-	ok(nd_item_get(fx.st, &fx.chen, id, 3, true, &it, &err) == 0 && it.conflict &&
+	ok(nd_item_get(fx.st, &fx.chen, id, 3, &it, &err) == 0 && it.conflict &&
 	       strcmp(it.story.body, "王的修改。") == 0,
 	   "wang's text is stored, marked as a conflict");
 	nd_item_free(&it);
@@ -242,14 +240,14 @@ static void test_reporter_edits(void)
 	int64_t id = fixture_file(&fx, &fx.zhu, "退回修改");
 	ok(nd_lock_take(fx.st, &fx.zhu, id, &lock, &err) == ND_EPERM,
 	   "a reporter may not edit a submitted item");
-	nd_workflow_apply(fx.st, &fx.wang, id, "return", "请补充电头", true, &res, &err);
+	nd_workflow_apply(fx.st, &fx.wang, id, "return", "请补充电头", &res, &err);
 	ok(nd_lock_take(fx.st, &fx.li, id, &lock, &err) == ND_EPERM, "nor another's returned item");
 	ok(nd_lock_take(fx.st, &fx.zhu, id, &lock, &err) == 0, "but their own returned item");
 	struct nd_story s = story_with("补充了电头。");
 	ok(nd_item_save(fx.st, &fx.zhu, id, lock.base_rev, &s, 0, &sr, &err) == 0 && !sr.moved,
 	   "the reporter's save keeps the state");
 	nd_lock_release(fx.st, &fx.zhu, id, &err);
-	ok(nd_workflow_apply(fx.st, &fx.zhu, id, "refile", NULL, true, &res, &err) == 0,
+	ok(nd_workflow_apply(fx.st, &fx.zhu, id, "refile", NULL, &res, &err) == 0,
 	   "and refiles it");
 	int64_t note_id;
 	ok(nd_note_add(fx.st, &fx.zhu, id, "我改好了", &note_id, &err) == ND_EPERM,
@@ -295,14 +293,14 @@ static void test_concurrency(void)
 					if (nd_note_add(st, &me, id, text, &nid, &err) < 0)
 						failures++;
 				} else {
-					int rc = nd_workflow_apply(st, &me, id, "spike", text, true,
-								   &res, &err);
+					int rc = nd_workflow_apply(st, &me, id, "spike", text, &res,
+								   &err);
 					if (rc == 0)
 						rc = nd_workflow_apply(st, &me, id, "restore", NULL,
-								       true, &res, &err);
+								       &res, &err);
 					else if (rc == ND_ESTATE)
 						rc = nd_workflow_apply(st, &me, id, "restore", NULL,
-								       true, &res, &err);
+								       &res, &err);
 					if (rc < 0 && rc != ND_ESTATE)
 						failures++;
 				}
@@ -345,6 +343,7 @@ static void test_concurrency(void)
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
+	nd_lang_set("zh_CN.UTF-8"); /* the states' Chinese labels */
 	fixture_open(&fx);
 	test_every_transition();
 	test_messages();
