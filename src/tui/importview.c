@@ -166,7 +166,7 @@ static void import_draw(struct tui *t, void *data, int y, int height, int width)
 	if (ed->dropped.len && at < y + height) {
 		char *d = one_line(nd_buf_str(&ed->dropped));
 		nd_buf_reset(&row);
-		nd_buf_printf(&row, "%s %s", _("dropped by the editor:"), d ? d : "");
+		nd_buf_printf(&row, _("dropped by the editor: %s"), d ? d : "");
 		free(d);
 		tui_draw_row(at++, 0, width, nd_buf_str(&row), A_BOLD);
 	}
