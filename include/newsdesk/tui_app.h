@@ -69,6 +69,7 @@ enum tui_req {
 	REQ_FLAT,
 	REQ_PUBLISH_ISSUE,
 	/* the import review (import --interactive) */
+	REQ_IMP_TEXT,
 	REQ_IMP_MERGE,
 	REQ_IMP_SPLIT,
 	REQ_IMP_SWAP,

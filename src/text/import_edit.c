@@ -92,10 +92,12 @@ size_t nd_import_paragraphs(const struct nd_import_item *it)
 static char *paras(const char *a, const char *b)
 {
 	struct nd_buf out = ND_BUF_INIT;
-	nd_buf_adds(&out, a ? a : "");
-	if (!empty(a) && !empty(b))
-		nd_buf_addc(&out, '\n');
-	nd_buf_adds(&out, b ? b : "");
+	if (nd_buf_adds(&out, a ? a : "") < 0 ||
+	    (!empty(a) && !empty(b) && nd_buf_addc(&out, '\n') < 0) ||
+	    nd_buf_adds(&out, b ? b : "") < 0) {
+		nd_buf_free(&out); /* never a text cut short */
+		return NULL;
+	}
 	return nd_buf_take(&out);
 }
 
@@ -171,9 +173,7 @@ static int merge_titles(struct nd_import_item *a, struct nd_import_item *b, stru
 			a->why[titles[k]] = b->why[titles[k]];
 			continue;
 		}
-		if (lead->len)
-			nd_buf_addc(lead, '\n');
-		if (nd_buf_adds(lead, *fb) < 0)
+		if ((lead->len && nd_buf_addc(lead, '\n') < 0) || nd_buf_adds(lead, *fb) < 0)
 			return -1;
 	}
 	return 0;

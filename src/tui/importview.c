@@ -20,6 +20,8 @@ struct tui_import {
 	int page_no;
 	struct nd_import_edit ed;
 	int64_t sel, top;
+	bool zoom; /* Enter: the selected item's whole text, scrolled by j/k */
+	int dtop, drows, dlines; /* the detail: first row shown, rows shown, rows */
 };
 
 /* ---- drawing ------------------------------------------------------------- */
@@ -27,6 +29,8 @@ struct tui_import {
 /* Rows of the item list: two fifths of the pane, at least three. */
 static int list_rows(const struct tui_import *im, int height)
 {
+	if (im->zoom)
+		return 1;
 	int h = (height - 2) * 2 / 5;
 	if (h < 3)
 		h = 3;
@@ -125,6 +129,69 @@ static void detail(struct nd_buf *out, const struct tui_import *im, int width)
 	}
 }
 
+static void draw_list(struct tui_import *im, int y, int lh, int width)
+{
+	const struct nd_import_edit *ed = &im->ed;
+	struct nd_buf row = ND_BUF_INIT;
+	if (im->sel < im->top)
+		im->top = im->sel;
+	if (im->sel >= im->top + lh)
+		im->top = im->sel - lh + 1;
+	for (int i = 0; i < lh; i++) {
+		size_t k = (size_t)(im->top + i);
+		nd_buf_reset(&row);
+		if (k < ed->page.n)
+			item_row(&row, ed, k);
+		int attr = k >= ed->page.n         ? A_NORMAL
+			   : (int64_t)k == im->sel ? A_REVERSE
+			   : ed->skipped[k]        ? A_DIM
+						   : A_NORMAL;
+		tui_draw_row(y + i, 0, width, nd_buf_str(&row), attr);
+	}
+	nd_buf_free(&row);
+}
+
+/* The selected item from row y to end: its header, what the editor
+ * dropped, then its fields and paragraphs from dtop on. */
+static void draw_detail(struct tui_import *im, int y, int end, int width)
+{
+	const struct nd_import_edit *ed = &im->ed;
+	struct nd_buf row = ND_BUF_INIT;
+	nd_buf_printf(&row, _("── item %zu "), (size_t)im->sel + 1);
+	if (ed->skipped[im->sel])
+		nd_buf_printf(&row, "%s ", _("(skipped: it will not be filed)"));
+	for (int w = nd_text_width(nd_buf_str(&row)); w < width; w++)
+		nd_buf_adds(&row, "─");
+	tui_draw_row(y++, 0, width, nd_buf_str(&row), A_BOLD);
+	if (ed->dropped.len && y < end) {
+		char *d = one_line(nd_buf_str(&ed->dropped));
+		nd_buf_reset(&row);
+		nd_buf_printf(&row, _("dropped by the editor: %s"), d ? d : "");
+		free(d);
+		tui_draw_row(y++, 0, width, nd_buf_str(&row), A_BOLD);
+	}
+	struct nd_buf text = ND_BUF_INIT;
+	detail(&text, im, width);
+	const char *p = nd_buf_str(&text);
+	im->dlines = 0;
+	for (const char *q = p; *q; q++)
+		im->dlines += *q == '\n';
+	im->drows = end - y;
+	if (im->dtop > im->dlines - im->drows)
+		im->dtop = im->dlines - im->drows > 0 ? im->dlines - im->drows : 0;
+	for (int skip = 0; skip < im->dtop && *p; skip++)
+		p += strcspn(p, "\n") + 1;
+	for (; y < end; y++) {
+		size_t len = *p ? strcspn(p, "\n") : 0;
+		char *line = strndup(p, len);
+		tui_draw_row(y, 0, width, line ? line : "", A_NORMAL);
+		free(line);
+		p += len + (p[len] ? 1 : 0);
+	}
+	nd_buf_free(&text);
+	nd_buf_free(&row);
+}
+
 static void import_draw(struct tui *t, void *data, int y, int height, int width)
 {
 	(void)t;
@@ -139,49 +206,10 @@ static void import_draw(struct tui *t, void *data, int y, int height, int width)
 	for (int w = nd_text_width(nd_buf_str(&row)); w < width; w++)
 		nd_buf_adds(&row, "─");
 	tui_draw_row(y, 0, width, nd_buf_str(&row), A_BOLD);
-	int lh = list_rows(im, height);
-	if (im->sel < im->top)
-		im->top = im->sel;
-	if (im->sel >= im->top + lh)
-		im->top = im->sel - lh + 1;
-	for (int i = 0; i < lh; i++) {
-		size_t k = (size_t)(im->top + i);
-		nd_buf_reset(&row);
-		if (k < ed->page.n)
-			item_row(&row, ed, k);
-		int attr = k >= ed->page.n         ? A_NORMAL
-			   : (int64_t)k == im->sel ? A_REVERSE
-			   : ed->skipped[k]        ? A_DIM
-						   : A_NORMAL;
-		tui_draw_row(y + 1 + i, 0, width, nd_buf_str(&row), attr);
-	}
-	int at = y + 1 + lh;
-	nd_buf_reset(&row);
-	nd_buf_printf(&row, _("── item %zu "), (size_t)im->sel + 1);
-	if (ed->skipped[im->sel])
-		nd_buf_printf(&row, "%s ", _("(skipped: it will not be filed)"));
-	for (int w = nd_text_width(nd_buf_str(&row)); w < width; w++)
-		nd_buf_adds(&row, "─");
-	tui_draw_row(at++, 0, width, nd_buf_str(&row), A_BOLD);
-	if (ed->dropped.len && at < y + height) {
-		char *d = one_line(nd_buf_str(&ed->dropped));
-		nd_buf_reset(&row);
-		nd_buf_printf(&row, _("dropped by the editor: %s"), d ? d : "");
-		free(d);
-		tui_draw_row(at++, 0, width, nd_buf_str(&row), A_BOLD);
-	}
-	struct nd_buf text = ND_BUF_INIT;
-	detail(&text, im, width);
-	const char *p = nd_buf_str(&text);
-	for (; at < y + height; at++) {
-		size_t len = *p ? strcspn(p, "\n") : 0;
-		char *line = strndup(p, len);
-		tui_draw_row(at, 0, width, line ? line : "", A_NORMAL);
-		free(line);
-		p += len + (p[len] ? 1 : 0);
-	}
-	nd_buf_free(&text);
 	nd_buf_free(&row);
+	int lh = list_rows(im, height);
+	draw_list(im, y + 1, lh, width);
+	draw_detail(im, y + 1 + lh, y + height, width);
 }
 
 /* ---- requests -------------------------------------------------------------- */
@@ -322,10 +350,22 @@ static enum tui_req import_request(struct tui *t, void *data, enum tui_req req, 
 				   int height)
 {
 	struct tui_import *im = data;
+	if (im->zoom) {
+		struct tui_nav d = { im->dtop, im->dtop, im->dlines, true };
+		if (tui_nav_request(&d, req, count, im->drows)) {
+			im->dtop = (int)d.top;
+			return REQ_NONE;
+		}
+		if (req == REQ_BACK || req == REQ_CLOSE || req == REQ_IMP_TEXT) {
+			im->zoom = false; /* q from the whole text: back to the list */
+			return REQ_NONE;
+		}
+	}
 	struct tui_nav n = { im->sel, im->top, (int64_t)im->ed.page.n, false };
 	if (tui_nav_request(&n, req, count, list_rows(im, height))) {
 		im->sel = n.sel;
 		im->top = n.top;
+		im->dtop = 0;
 		return REQ_NONE;
 	}
 	struct nd_error err = { 0 };
@@ -336,6 +376,10 @@ static enum tui_req import_request(struct tui *t, void *data, enum tui_req req, 
 	case REQ_DESK:
 	case REQ_QUIT:
 		return leave(t, im, req);
+	case REQ_IMP_TEXT:
+		im->zoom = true;
+		im->dtop = 0;
+		break;
 	case REQ_IMP_MERGE:
 		report(t, nd_import_merge(&im->ed, i, &err), &err, _("merged with the item below"));
 		break;

@@ -57,6 +57,7 @@ const struct tui_request tui_requests[] = {
 	{ REQ_FLAT, "flat", NULL, PANE_RUNDOWN, { 'F' }, "F", N_("the flat plan, pages as boxes"), N_("flat plan"), 0 },
 	{ REQ_PUBLISH_ISSUE, "publish-issue", NULL, PANE_RUNDOWN, { 'P' }, "P", N_("publish the issue's signed-off items (asks first)"), NULL, 0 },
 	/* the import review: the page's items corrected before anything is filed */
+	{ REQ_IMP_TEXT, "text", NULL, PANE_IMPORT, { '\n', '\r', TK_FN(KEY_ENTER) }, "Enter", N_("the item's whole text, scrolled with j/k; Enter or q: back to the list"), N_("text"), ED },
 	{ REQ_IMP_MERGE, "merge", NULL, PANE_IMPORT, { 'm' }, "m", N_("merge the item with the one below it"), N_("merge"), ED },
 	{ REQ_IMP_SPLIT, "split", NULL, PANE_IMPORT, { 'x' }, "x", N_("split the item before one of its paragraphs (asks which: ¶2 …)"), N_("split"), ED },
 	{ REQ_IMP_SWAP, "swap", NULL, PANE_IMPORT, { 'w' }, "w", N_("swap the kicker and the headline"), N_("swap"), ED },

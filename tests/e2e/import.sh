@@ -14,6 +14,13 @@ shows "the desk opens on the page's review" "5 items · 0 skipped · nothing fil
 shows "…each field with the rule that chose it" "[column-author]"
 shows "…the body's paragraphs numbered" "¶2        一个歇脚点温暖一座城"
 equals "nothing is filed while reviewing" "$(item_count)" 0
+keys Enter
+hides "Enter: the item's whole text, the other items out of the way" "重温红色记忆"
+keys G
+shows "…G scrolls to its last paragraph" "¶6        新征程上"
+keys q
+shows "q: back to the list, not out of the review" "重温红色记忆"
+shows "…still nothing filed" "nothing filed yet"
 
 # merge item 2 with item 3 (a news brief the editor reads as one)
 keys j m
