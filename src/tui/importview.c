@@ -44,7 +44,9 @@ static void item_row(struct nd_buf *row, const struct nd_import_edit *ed, size_t
 	const struct nd_import_item *it = &ed->page.items[i];
 	const struct nd_story *s = &it->story;
 	char chars[32];
-	nd_format_count(nd_count_chars(s->body) + nd_count_chars(s->headline), chars, sizeof chars);
+	nd_format_count(nd_count_chars(s->body ? s->body : "") +
+			    nd_count_chars(s->headline ? s->headline : ""),
+			chars, sizeof chars);
 	nd_buf_printf(row, "%s%3zu ", ed->skipped[i] ? "✗" : " ", i + 1);
 	tui_draw_text(row, s->kind, 7, true, false);
 	nd_buf_addc(row, ' ');

@@ -37,6 +37,14 @@ keys h
 shows "the kicker and headline traded places" "moved (what the field held went where it came from)"
 shows "…the headline row says the editor chose it" "[editor] set by the editor"
 
+# a headline put into the text leaves the item without one: F refuses it
+keys j r h p
+shows "r h p: the headline into the text" "(no headline)"
+keys F
+shows "…F will not file an item without a headline, and names it" "item 2 has no headline"
+keys r p h
+shows "r p h: the first paragraph the headline again" "[新闻速递] 西城区举办首届职工技能运动会 · 刘晓燕"
+
 # skip the last photo
 keys G d
 shows "d skips an item" "1 skipped"
