@@ -33,6 +33,10 @@ int nd_import_edit_init(struct nd_import_edit *ed, struct nd_import_page *page,
 			struct nd_error *err);
 void nd_import_edit_free(struct nd_import_edit *ed);
 
+/* dst a deep copy of src (an undo step); dst is initialised here. */
+int nd_import_edit_copy(struct nd_import_edit *dst, const struct nd_import_edit *src,
+			struct nd_error *err);
+
 /* Paragraphs of item i's body (0 for an empty body). */
 size_t nd_import_paragraphs(const struct nd_import_item *it);
 

@@ -78,6 +78,7 @@ enum tui_req {
 	REQ_IMP_KIND,
 	REQ_IMP_SECTION,
 	REQ_IMP_SKIP,
+	REQ_IMP_UNDO,
 	REQ_IMP_FILE,
 	/* everywhere */
 	REQ_COMMAND,

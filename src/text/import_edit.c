@@ -77,6 +77,43 @@ void nd_import_edit_free(struct nd_import_edit *ed)
 	memset(ed, 0, sizeof *ed);
 }
 
+static int copy_buf(struct nd_buf *dst, const struct nd_buf *src)
+{
+	*dst = (struct nd_buf)ND_BUF_INIT;
+	return src->len ? nd_buf_add(dst, src->data, src->len) : 0;
+}
+
+int nd_import_edit_copy(struct nd_import_edit *dst, const struct nd_import_edit *src,
+			struct nd_error *err)
+{
+	memset(dst, 0, sizeof *dst);
+	size_t n = src->page.n;
+	dst->page.items = calloc(n ? n : 1, sizeof *dst->page.items);
+	dst->skipped = calloc(n ? n : 1, sizeof *dst->skipped);
+	if (!dst->page.items || !dst->skipped)
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		const struct nd_import_item *a = &src->page.items[i];
+		struct nd_import_item *b = &dst->page.items[i];
+		*b = *a; /* the flags, the rules and byline_name */
+		memset(&b->story, 0, sizeof b->story);
+		b->markers = b->source = NULL;
+		dst->page.n++;
+		if (nd_story_copy(&b->story, &a->story) < 0 ||
+		    (a->markers && !(b->markers = strdup(a->markers))) ||
+		    (a->source && !(b->source = strdup(a->source))))
+			goto fail;
+		dst->skipped[i] = src->skipped[i];
+	}
+	if (copy_buf(&dst->dropped, &src->dropped) < 0 || copy_buf(&dst->added, &src->added) < 0)
+		goto fail;
+	dst->edits = src->edits;
+	return 0;
+fail:
+	nd_import_edit_free(dst);
+	return oom(err);
+}
+
 size_t nd_import_paragraphs(const struct nd_import_item *it)
 {
 	const char *s = it->story.body;

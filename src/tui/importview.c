@@ -15,11 +15,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Corrections u takes back: bounded, as a page may be a megabyte. */
+#define UNDO 16
+
 struct tui_import {
 	char *name, *encoding, *issue, *state;
 	int page_no;
 	struct nd_import_edit ed;
 	int64_t sel, top;
+	struct nd_import_edit undo[UNDO]; /* the page before each correction, oldest first */
+	int nundo;
 	bool zoom; /* Enter: the selected item's whole text, scrolled by j/k */
 	int dtop, drows, dlines; /* the detail: first row shown, rows shown, rows */
 };
@@ -339,6 +344,50 @@ static bool file_all(struct tui *t, struct tui_import *im)
 	return filed;
 }
 
+/* The page as it is, kept before a correction; false when memory is short
+ * (the correction is still made, only not undoable). */
+static bool keep_undo(struct tui_import *im)
+{
+	if (im->nundo == UNDO) {
+		nd_import_edit_free(&im->undo[0]);
+		memmove(&im->undo[0], &im->undo[1], (UNDO - 1) * sizeof *im->undo);
+		im->nundo--;
+	}
+	struct nd_error err = { 0 };
+	if (nd_import_edit_copy(&im->undo[im->nundo], &im->ed, &err) < 0)
+		return false;
+	im->nundo++;
+	return true;
+}
+
+static bool corrects(enum tui_req req)
+{
+	switch (req) {
+	case REQ_IMP_MERGE:
+	case REQ_IMP_SPLIT:
+	case REQ_IMP_SWAP:
+	case REQ_IMP_RELABEL:
+	case REQ_IMP_BYLINE:
+	case REQ_IMP_KIND:
+	case REQ_IMP_SECTION:
+	case REQ_IMP_SKIP:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void undo(struct tui *t, struct tui_import *im)
+{
+	if (!im->nundo) {
+		tui_message(t, true, "%s", _("nothing to undo"));
+		return;
+	}
+	nd_import_edit_free(&im->ed);
+	im->ed = im->undo[--im->nundo];
+	tui_message(t, false, "%s", _("undone"));
+}
+
 /* q, Esc, :desk, :q: leaving files nothing, so it asks first. */
 static enum tui_req leave(struct tui *t, struct tui_import *im, enum tui_req req)
 {
@@ -372,6 +421,9 @@ static enum tui_req import_request(struct tui *t, void *data, enum tui_req req, 
 	}
 	struct nd_error err = { 0 };
 	size_t i = (size_t)im->sel;
+	/* a correction is undoable: the page kept before, dropped if unchanged */
+	int edits = im->ed.edits;
+	bool kept = corrects(req) && keep_undo(im);
 	switch (req) {
 	case REQ_BACK:
 	case REQ_CLOSE:
@@ -410,11 +462,16 @@ static enum tui_req import_request(struct tui *t, void *data, enum tui_req req, 
 		if (im->sel + 1 < (int64_t)im->ed.page.n)
 			im->sel++; /* as mutt's d goes on to the next */
 		break;
+	case REQ_IMP_UNDO:
+		undo(t, im);
+		break;
 	case REQ_IMP_FILE:
 		return file_all(t, im) ? REQ_CLOSE : REQ_NONE;
 	default:
 		return req;
 	}
+	if (kept && im->ed.edits == edits)
+		nd_import_edit_free(&im->undo[--im->nundo]);
 	if (im->sel >= (int64_t)im->ed.page.n)
 		im->sel = (int64_t)im->ed.page.n - 1;
 	return REQ_NONE;
@@ -425,6 +482,8 @@ static void import_close(struct tui *t, void *data)
 	(void)t;
 	struct tui_import *im = data;
 	nd_import_edit_free(&im->ed);
+	while (im->nundo)
+		nd_import_edit_free(&im->undo[--im->nundo]);
 	free(im->name);
 	free(im->encoding);
 	free(im->issue);

@@ -66,6 +66,7 @@ const struct tui_request tui_requests[] = {
 	{ REQ_IMP_KIND, "kind", NULL, PANE_IMPORT, { 't' }, "t", N_("the kind: article, photo, brief, note in turn"), NULL, ED },
 	{ REQ_IMP_SECTION, "section", NULL, PANE_IMPORT, { 's' }, "s", N_("type the section"), NULL, ED },
 	{ REQ_IMP_SKIP, "skip", NULL, PANE_IMPORT, { 'd' }, "d", N_("skip the item, or take it back: a skipped item is not filed"), N_("skip"), ED },
+	{ REQ_IMP_UNDO, "undo", NULL, PANE_IMPORT, { 'u' }, "u", N_("undo the last correction (the last 16, one at a time)"), N_("undo"), ED },
 	{ REQ_IMP_FILE, "file", NULL, PANE_IMPORT, { 'F' }, "F", N_("file every item not skipped, all at once (asks first)"), N_("file"), ED },
 	{ REQ_COMMAND, "command", NULL, NAV, { ':' }, ":", N_("a command: a verb (English or 中文), :42 an item, :q, :messages; Tab completes"), NULL, 0 },
 	{ REQ_MESSAGES, "messages", NULL, NAV, { 'M' }, "M", N_("the message history"), NULL, 0 },

@@ -50,6 +50,13 @@ keys G d
 shows "d skips an item" "1 skipped"
 shows "…and it stays on screen, marked" "✗  4 photo"
 
+# u takes a correction back: a skip of the first item, undone
+keys g d
+shows "d skipped item 1" "2 skipped"
+keys u
+shows "u undoes it" "undone"
+shows "…one skipped again" "1 skipped"
+
 keys F
 shows "F asks first" "File 3 items of"
 keys n

@@ -265,6 +265,24 @@ static void test_skip(void)
 	nd_import_edit_free(&ed);
 }
 
+static void test_copy(void)
+{
+	struct nd_import_edit ed, snap;
+	struct nd_error err = { 0 };
+	two_items(&ed);
+	nd_import_skip(&ed, 2, &err);
+	is_int(nd_import_edit_copy(&snap, &ed, &err), 0, "a copy (an undo step)");
+	nd_import_merge(&ed, 0, &err);
+	nd_import_set(&ed, 0, ND_IF_BYLINE, "王五", &err);
+	is_int(snap.page.n, 3, "…untouched by the corrections after it");
+	is_str(str(snap.page.items[0].story.byline), "张三", "…its byline as it was");
+	ok(snap.skipped[2] && !snap.skipped[0], "…its skips as they were");
+	is_str(nd_buf_str(&snap.dropped), "", "…nothing dropped yet");
+	ok(conserved(PAGE, &snap), "…the page's characters, all of them");
+	nd_import_edit_free(&ed);
+	nd_import_edit_free(&snap);
+}
+
 /* ---- random corrections on real pages ---------------------------------------- */
 
 static char *slurp(const char *path)
@@ -359,6 +377,7 @@ int main(void)
 	test_split();
 	test_relabel();
 	test_skip();
+	test_copy();
 	const char *pages[] = {
 		"../demo/000_4ad8dda8878dd78b.txt", "../demo/001_32b84fd1deb61441.txt",
 		"../demo/003_3e16ec6b22cd13a7.txt", "data/import/styles_a.txt",
