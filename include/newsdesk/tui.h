@@ -8,8 +8,20 @@
 
 #include <stdbool.h>
 
+struct nd_import_page;
+
+/* import --interactive: a page split into items, reviewed in the desk
+ * before anything is filed (src/tui/importview.c). */
+struct nd_tui_import {
+	const char *name; /* the page's file, for the title */
+	struct nd_import_page *page; /* taken by the desk */
+	const char *encoding, *issue, *state; /* as nd_import_file takes them */
+	int page_no;
+};
+
 struct nd_tui_options {
 	bool once; /* draw the first screen and exit (for benchmarks) */
+	const struct nd_tui_import *import; /* open on this page's review */
 };
 
 int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct nd_tui_options *opt,

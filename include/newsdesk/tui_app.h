@@ -66,6 +66,18 @@ enum tui_req {
 	REQ_TO_PAGE,
 	REQ_FLAT,
 	REQ_PUBLISH_ISSUE,
+	/* the import review (import --interactive) */
+	REQ_IMP_TEXT,
+	REQ_IMP_MERGE,
+	REQ_IMP_SPLIT,
+	REQ_IMP_SWAP,
+	REQ_IMP_RELABEL,
+	REQ_IMP_BYLINE,
+	REQ_IMP_KIND,
+	REQ_IMP_SECTION,
+	REQ_IMP_SKIP,
+	REQ_IMP_UNDO,
+	REQ_IMP_FILE,
 	/* everywhere */
 	REQ_COMMAND,
 	REQ_MESSAGES,
@@ -89,7 +101,8 @@ enum {
 	PANE_RUNDOWN = 1u << 3,
 	PANE_PAGER = 1u << 4, /* help and the message history */
 	PANE_EDITOR = 1u << 5, /* takes keys raw; its own table in editor.c */
-	PANE_ALL = PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER,
+	PANE_IMPORT = 1u << 6, /* an imported page's items, before filing */
+	PANE_ALL = PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER | PANE_IMPORT,
 };
 
 /* A function key (KEY_*) in a request's key list; characters are themselves. */

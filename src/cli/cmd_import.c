@@ -8,11 +8,14 @@
 #include "newsdesk/importer.h"
 #include "newsdesk/json.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/tui.h"
 #include "newsdesk/width.h"
 
 #include <libintl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_PAGE (8 * 1024 * 1024)
 
@@ -143,10 +146,27 @@ static void dry_json(const char *name, const struct nd_import_page *pg, bool fir
 	nd_buf_free(&b);
 }
 
+/* --interactive: the desk on the page's review; it files, or not. */
+static int review(struct nd_cli *cli, const char *name, struct nd_import_page *pg, const char *enc,
+		  const char *issue, const char *state)
+{
+	struct nd_error err = { 0 };
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		nd_fail(&err, ND_EINVAL,
+			_("--interactive needs a terminal; --dry-run shows the items without one"));
+		return nd_cli_fail(&err);
+	}
+	struct nd_tui_import imp = { name, pg, enc, issue, state, 1 };
+	struct nd_tui_options opt = { .import = &imp };
+	if (nd_tui_run(cli->st, &cli->actor, &opt, &err) < 0)
+		return nd_cli_fail(&err);
+	return ND_EXIT_OK;
+}
+
 int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	const char *issue = NULL, *state = NULL, *encoding = NULL;
-	bool dry = false, json = false;
+	bool dry = false, json = false, interactive = false;
 	int c;
 	struct nd_args a;
 	int parse_rc;
@@ -165,6 +185,9 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		case ND_O_DRY_RUN:
 			dry = true;
 			break;
+		case ND_O_INTERACTIVE:
+			interactive = true;
+			break;
 		case ND_O_FORMAT:
 			if (strcmp(optarg, "json") == 0)
 				json = true;
@@ -181,6 +204,9 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	}
 	if (a.npos == 0)
 		return nd_cli_usage(cmd, _("import takes one or more page FILEs"));
+	if (interactive && (dry || a.npos != 1))
+		return nd_cli_usage(cmd,
+				    _("--interactive reviews one page FILE, without --dry-run"));
 	struct nd_error err = { 0 };
 	if (!dry && nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
@@ -207,7 +233,9 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			worst = nd_cli_fail(&err);
 			continue;
 		}
-		if (dry) {
+		if (interactive) {
+			worst = review(cli, a.pos[i], &pg, enc, issue, state);
+		} else if (dry) {
 			if (json)
 				dry_json(a.pos[i], &pg, first);
 			else

@@ -101,10 +101,15 @@ static const struct nd_option stats_opts[] = {
 	{ ND_O_REPORTER, "reporter", V, "LOGIN" },
 	{ 0 },
 };
+/* --interactive opens the desk on this terminal: the command line's only. */
 static const struct nd_option import_opts[] = {
-	{ ND_O_ISSUE, "issue", V, "CODE" },       { ND_O_STATE, "state", V, "submitted|published" },
-	{ ND_O_DRY_RUN, "dry-run", 0, NULL },     { ND_O_FORMAT, "format", V, "text|json" },
-	{ ND_O_ENCODING, "encoding", V, "NAME" }, { 0 },
+	{ ND_O_ISSUE, "issue", V, "CODE" },
+	{ ND_O_STATE, "state", V, "submitted|published" },
+	{ ND_O_DRY_RUN, "dry-run", 0, NULL },
+	{ ND_O_INTERACTIVE, "interactive", ND_OPT_LOCAL, NULL },
+	{ ND_O_FORMAT, "format", V, "text|json" },
+	{ ND_O_ENCODING, "encoding", V, "NAME" },
+	{ 0 },
 };
 static const struct nd_option search_opts[] = {
 	{ ND_O_STATE, "state", V, "S" },

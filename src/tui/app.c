@@ -7,6 +7,7 @@
 #include "newsdesk/lang.h"
 #include "newsdesk/tui_app.h"
 #include "newsdesk/tui_editor.h"
+#include "newsdesk/tui_import.h"
 #include "newsdesk/tui_review.h"
 #include "newsdesk/tui_rundown.h"
 
@@ -359,7 +360,9 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct n
 			    ngettext("%lld item · ? for help", "%lld items · ? for help",
 				     (unsigned long)t.total),
 			    (long long)t.total);
-	int hangup = loop(&t, opt);
+	/* import --interactive: the desk opens on the page's review */
+	bool no_import = opt && opt->import && !tui_import_open(&t, opt->import);
+	int hangup = no_import ? 0 : loop(&t, opt);
 	if (hangup)
 		tui_editor_hangup(&t); /* the draft first, then the terminal */
 	while (t.depth > 1)
@@ -368,6 +371,8 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct n
 	delscreen(screen);
 	tui_signals_restore();
 	tui_free(&t);
+	if (no_import)
+		return nd_fail(err, ND_ENOMEM, _("out of memory opening the page's review"));
 	if (hangup)
 		return nd_fail(
 		    err, ND_EINVAL,

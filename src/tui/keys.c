@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#define NAV (PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER)
+#define NAV (PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER | PANE_IMPORT)
 #define DESK (PANE_LIST | PANE_ITEM)
 #define TEXT (PANE_REVIEW | PANE_PAGER)
 #define ACTS (PANE_LIST | PANE_ITEM | PANE_REVIEW)
@@ -56,6 +56,18 @@ const struct tui_request tui_requests[] = {
 	{ REQ_TO_PAGE, "to-page", NULL, PANE_RUNDOWN, { 'm' }, "m", N_("move the item to another page"), N_("to page"), ED },
 	{ REQ_FLAT, "flat", NULL, PANE_RUNDOWN, { 'F' }, "F", N_("the flat plan, pages as boxes"), N_("flat plan"), 0 },
 	{ REQ_PUBLISH_ISSUE, "publish-issue", NULL, PANE_RUNDOWN, { 'P' }, "P", N_("publish the issue's signed-off items (asks first)"), NULL, 0 },
+	/* the import review: the page's items corrected before anything is filed */
+	{ REQ_IMP_TEXT, "text", NULL, PANE_IMPORT, { '\n', '\r', TK_FN(KEY_ENTER) }, "Enter", N_("the item's whole text, scrolled with j/k; Enter or q: back to the list"), N_("text"), ED },
+	{ REQ_IMP_MERGE, "merge", NULL, PANE_IMPORT, { 'm' }, "m", N_("merge the item with the one below it"), N_("merge"), ED },
+	{ REQ_IMP_SPLIT, "split", NULL, PANE_IMPORT, { 'x' }, "x", N_("split the item before one of its paragraphs (asks which: ¶2 …)"), N_("split"), ED },
+	{ REQ_IMP_SWAP, "swap", NULL, PANE_IMPORT, { 'w' }, "w", N_("swap the kicker and the headline"), N_("swap"), ED },
+	{ REQ_IMP_RELABEL, "relabel", NULL, PANE_IMPORT, { 'r' }, "r", N_("move a field's text to another field (¶1 as the headline, the last paragraph as the byline …)"), N_("relabel"), ED },
+	{ REQ_IMP_BYLINE, "byline", NULL, PANE_IMPORT, { 'b' }, "b", N_("type the byline (what it held is shown as dropped; empty puts it back in the text)"), NULL, ED },
+	{ REQ_IMP_KIND, "kind", NULL, PANE_IMPORT, { 't' }, "t", N_("the kind: article, photo, brief, note in turn"), NULL, ED },
+	{ REQ_IMP_SECTION, "section", NULL, PANE_IMPORT, { 's' }, "s", N_("type the section"), NULL, ED },
+	{ REQ_IMP_SKIP, "skip", NULL, PANE_IMPORT, { 'd' }, "d", N_("skip the item, or take it back: a skipped item is not filed"), N_("skip"), ED },
+	{ REQ_IMP_UNDO, "undo", NULL, PANE_IMPORT, { 'u' }, "u", N_("undo the last correction (the last 16, one at a time)"), N_("undo"), ED },
+	{ REQ_IMP_FILE, "file", NULL, PANE_IMPORT, { 'F' }, "F", N_("file every item not skipped, all at once (asks first)"), N_("file"), ED },
 	{ REQ_COMMAND, "command", NULL, NAV, { ':' }, ":", N_("a command: a verb (English or 中文), :42 an item, :q, :messages; Tab completes"), NULL, 0 },
 	{ REQ_MESSAGES, "messages", NULL, NAV, { 'M' }, "M", N_("the message history"), NULL, 0 },
 	{ REQ_HELP, "help", NULL, NAV, { '?' }, "?", N_("this help"), N_("help"), 0 },

@@ -261,6 +261,17 @@ expect_ok "a chief imports archives as published" nd --as chen import --state pu
 expect_ok "list published" nd list --state published --format tsv
 equals "…two published items" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 2
 expect_exit 1 "an empty page is refused" nd import /dev/null
+
+# --interactive reviews one page in the desk (tests/e2e/import.sh); without
+# a terminal, or with anything that is not one page to review, it refuses
+# and files nothing.
+before=$(item_count)
+expect_exit 2 "--interactive takes one page" nd import --interactive "$TMP/notes.txt" "$TMP/displaced.txt"
+contains "…and says so" "$err" "--interactive reviews one page FILE"
+expect_exit 2 "--interactive is no dry run" nd import --interactive --dry-run "$TMP/notes.txt"
+expect_exit 1 "--interactive needs a terminal" nd import --interactive "$TMP/notes.txt" </dev/null
+contains "…and says what to use instead" "$err" "--dry-run shows the items without one"
+equals "…nothing filed" "$(item_count)" "$before"
 expect_ok "the store checks out at the end" nd check
 equals "…ok" "$(checked "$out")" "ok"
 

@@ -200,7 +200,7 @@ for words in "rundown K1 --out $TMP/authorized_keys" "rundown K1 --output $TMP/a
 	"rundown K1 --force --output $NEWSDESK_DB" "rundown K1 -- --output $NEWSDESK_DB" \
 	"issue show K1 --output $TMP/x" "list --db $canary" "list --as chen" "edit 1 --from $canary" \
 	"keys --install $TMP/authorized_keys" "backup $TMP/b.db" "export K1 --format txt --output $TMP/ex" \
-	"import $canary" "user add evil --role admin"; do
+	"import $canary" "import --interactive $canary" "user add evil --role admin"; do
 	refused wangj $words
 done
 equals "authorized_keys never changed" "$(sha256sum "$TMP/authorized_keys")" "$keys_sum"

@@ -8,7 +8,8 @@
 
 #include <string.h>
 
-static const unsigned kinds[] = { PANE_LIST, PANE_ITEM, PANE_REVIEW, PANE_RUNDOWN, PANE_PAGER };
+static const unsigned kinds[] = { PANE_LIST, PANE_ITEM, PANE_REVIEW, PANE_RUNDOWN, PANE_PAGER,
+				  PANE_IMPORT };
 
 static void table(void)
 {
