@@ -10,6 +10,7 @@
 
 struct nd_tui_options {
 	bool once; /* draw the first screen and exit (for benchmarks) */
+	const char *note; /* said first on the message line (the ambiwidth probe) */
 };
 
 int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
