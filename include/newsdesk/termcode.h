@@ -32,6 +32,11 @@ bool nd_term_shows(unsigned cp);
  * converted (the desk's curses screen, `show --original`). */
 FILE *nd_term_raw_stdout(void);
 
+/* From now on stdout passes bytes unconverted: machine formats (JSON is
+ * UTF-8 by its RFC; TSV, CSV and HTML say UTF-8 too) and a filing's
+ * original bytes. */
+void nd_term_stdout_bytes(void);
+
 /* A stream writing to fd that converts UTF-8 to the terminal's charset,
  * '?' for each character it cannot show. NULL on failure. */
 FILE *nd_term_stream(int fd, int buffering);

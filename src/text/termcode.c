@@ -21,6 +21,8 @@
 static enum nd_term_kind kind = ND_TERM_UTF8;
 static char charset[64] = "UTF-8", locale_name[128] = "C.UTF-8";
 static FILE *raw_stdout;
+struct conv;
+static struct conv *stdout_conv, *last_conv; /* stdout's, the one made last */
 
 /* A sample of the desk's own words: a charset that cannot write these
  * (Big5, ISO-8859-*) cannot show the paper. */
@@ -50,8 +52,10 @@ enum nd_term_kind nd_term_init(void)
 			if (!nd_term_shows(chinese_sample[i]))
 				kind = ND_TERM_NARROW;
 		FILE *out = nd_term_stream(STDOUT_FILENO, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
+		struct conv *out_conv = last_conv;
 		FILE *errs = nd_term_stream(STDERR_FILENO, _IOLBF);
 		if (out && errs) {
+			stdout_conv = out_conv;
 			stdout = out;
 			stderr = errs;
 			return kind;
@@ -99,6 +103,7 @@ struct conv {
 	iconv_t cd;
 	char pending[4]; /* the start of a character split between two writes */
 	size_t npending;
+	bool bytes; /* pass-through: nd_term_stdout_bytes */
 };
 
 static bool write_all(int fd, const char *p, size_t n)
@@ -151,6 +156,8 @@ static ssize_t convert(struct conv *c, const char *in, size_t n)
 static ssize_t conv_write(void *cookie, const char *buf, size_t size)
 {
 	struct conv *c = cookie;
+	if (c->bytes)
+		return write_all(c->fd, buf, size) ? (ssize_t)size : -1;
 	size_t used = 0;
 	/* finish a character the previous write began */
 	while (c->npending && used < size) {
@@ -180,6 +187,14 @@ static int conv_close(void *cookie)
 	return 0;
 }
 
+void nd_term_stdout_bytes(void)
+{
+	if (!stdout_conv)
+		return;
+	fflush(stdout);
+	stdout_conv->bytes = true;
+}
+
 FILE *nd_term_stream(int fd, int buffering)
 {
 	struct conv *c = calloc(1, sizeof *c);
@@ -199,6 +214,7 @@ FILE *nd_term_stream(int fd, int buffering)
 		return NULL;
 	}
 	setvbuf(f, NULL, buffering, BUFSIZ);
+	last_conv = c;
 	return f;
 }
 
