@@ -133,11 +133,14 @@ void nd_cli_ambiwidth(struct nd_cli *cli)
 		/* 300 ms: a terminal answers in well under that, over SSH too */
 		cols = nd_term_probe_ambiguous(300);
 		if (cols)
-			snprintf(cli->ambiwidth_note, sizeof cli->ambiwidth_note,
-				 _("ambiwidth auto: the terminal drew “ %d columns wide, so "
-				   "ambiguous characters (“ ” · … —) are laid "
-				   "out %d wide"),
-				 cols, cols);
+			snprintf(
+			    cli->ambiwidth_note, sizeof cli->ambiwidth_note,
+			    ngettext("ambiwidth auto: the terminal drew “ %1$d column wide, so "
+				     "ambiguous characters (“ ” · … —) are laid out %1$d wide",
+				     "ambiwidth auto: the terminal drew “ %1$d columns wide, so "
+				     "ambiguous characters (“ ” · … —) are laid out %1$d wide",
+				     (unsigned long)cols),
+			    cols);
 		else
 			snprintf(cli->ambiwidth_note, sizeof cli->ambiwidth_note,
 				 _("ambiwidth auto: the terminal did not say where its cursor was; "
