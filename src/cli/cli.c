@@ -6,6 +6,7 @@
 #include "newsdesk/files.h"
 #include "newsdesk/number.h"
 #include "newsdesk/sanitize.h"
+#include "newsdesk/settings.h"
 #include "newsdesk/termcode.h"
 #include "newsdesk/width.h"
 #include "newsdesk/workflow.h"
@@ -116,7 +117,9 @@ void nd_cli_put(FILE *out, const char *s, unsigned flags)
 }
 
 /* The terminal's ambiguous width: --ambiwidth, else NEWSDESK_AMBIWIDTH,
- * else 1; auto asks the terminal once, before anything is laid out. */
+ * else the user's own setting in the store (the only one that reaches the
+ * desk over SSH), else 1; auto asks the terminal once, before anything is
+ * laid out. */
 void nd_cli_ambiwidth(struct nd_cli *cli)
 {
 	if (cli->ambiwidth_done)
@@ -127,6 +130,13 @@ void nd_cli_ambiwidth(struct nd_cli *cli)
 	if (!value && env && env[0]) {
 		value = env;
 		from = "NEWSDESK_AMBIWIDTH";
+	}
+	char stored[16];
+	struct nd_error err = { 0 };
+	if (!value && cli->st && cli->have_actor &&
+	    nd_setting_get(cli->st, &cli->actor, "ambiwidth", stored, sizeof stored, &err) > 0) {
+		value = stored;
+		from = _("your setting: newsdesk settings");
 	}
 	int cols = value ? nd_width_parse_ambiguous(value) : 1;
 	if (cols == 0) {
