@@ -11,6 +11,7 @@ int main(int argc, char **argv)
 	 * stdout and stderr convert to (zh_CN.GB18030); text inside stays
 	 * UTF-8 either way. */
 	nd_term_init();
+	nd_term_argv(argc, argv);
 	/* One translation domain for the desk and the command line; tests
 	 * point NEWSDESK_LOCALEDIR at the build's catalogues. */
 	const char *dir = getenv("NEWSDESK_LOCALEDIR");

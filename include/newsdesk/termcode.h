@@ -25,6 +25,12 @@ const char *nd_term_charset(void);
 /* The locale's name (LC_CTYPE), for messages. */
 const char *nd_term_locale(void);
 
+/* Words typed on a terminal of another charset arrive in it: each argv
+ * word that is not ASCII, is not already UTF-8 and does not name an
+ * existing file (a file's name is its bytes) is converted to UTF-8 in
+ * place. A word that does not convert stays as it was. */
+void nd_term_argv(int argc, char **argv);
+
 /* True when the terminal's charset can show cp. */
 bool nd_term_shows(unsigned cp);
 

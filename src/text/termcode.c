@@ -91,6 +91,45 @@ const char *nd_term_locale(void)
 	return locale_name;
 }
 
+/* the converted words, kept for the life of the process */
+#define ARGV_KEPT 256
+static char *argv_kept[ARGV_KEPT];
+
+static char *to_utf8(const char *word)
+{
+	iconv_t cd = iconv_open("UTF-8", charset);
+	if (cd == (iconv_t)-1)
+		return NULL;
+	size_t n = strlen(word), room = n * 4 + 1;
+	char *out = malloc(room), *ip = (char *)word, *op = out;
+	if (out && iconv(cd, &ip, &n, &op, &room) != (size_t)-1 && room > 0) {
+		*op = '\0';
+	} else {
+		free(out);
+		out = NULL;
+	}
+	iconv_close(cd);
+	return out;
+}
+
+void nd_term_argv(int argc, char **argv)
+{
+	if (kind == ND_TERM_UTF8)
+		return;
+	int kept = 0;
+	for (int i = 1; i < argc && kept < ARGV_KEPT; i++) {
+		const char *w = argv[i];
+		bool ascii = true;
+		for (const char *p = w; *p; p++)
+			ascii = ascii && (unsigned char)*p < 0x80;
+		if (ascii || nd_utf8_valid(w, strlen(w), NULL) || access(w, F_OK) == 0)
+			continue;
+		char *utf8 = to_utf8(w);
+		if (utf8)
+			argv[i] = argv_kept[kept++] = utf8;
+	}
+}
+
 FILE *nd_term_raw_stdout(void)
 {
 	return raw_stdout ? raw_stdout : stdout;

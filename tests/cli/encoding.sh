@@ -53,6 +53,22 @@ LC_ALL=zh_CN.GB18030 nd show "$id" --original >"$TMP/orig"
 equals "show --original under GB18030 writes the filed bytes exactly" \
 	"$(cmp -s "$TMP/orig" "$TMP/story.gb" && echo same)" same
 
+# Words typed on the command line arrive as GB18030 bytes.
+LC_ALL=zh_CN.GB18030 nd search --format json "$(gb 蹲点组)" >"$TMP/hits"
+equals "a search word typed in GB18030 finds the item" \
+	"$(python3 -c 'import json,sys; print(" ".join(h["headline"] for h in json.load(open(sys.argv[1]))["hits"]))' "$TMP/hits")" \
+	"待编稿件的“双进”活动"
+gbname="$TMP/$(gb 稿件).txt"
+printf '标题: 文件名是GB18030\n\n正文。\n' >"$gbname"
+if LC_ALL=zh_CN.GB18030 nd --as zhu file "$gbname" >/dev/null 2>"$TMP/err"; then
+	pass "a file whose name is GB18030 bytes is opened by those bytes"
+else
+	fail "GB18030 file name" "$(iconv -f GB18030 -t UTF-8 <"$TMP/err")"
+fi
+LC_ALL=zh_CN.GB18030 nd note 1 "$(gb 已改好)" >/dev/null
+equals "a note typed in GB18030 is stored as UTF-8" \
+	"$(LC_ALL=C.UTF-8 nd log 1 | grep -c 已改好)" 1
+
 # A charset that cannot carry Chinese: placeholders as wide as the text,
 # so the table's columns stay where they were.
 if has_locale en_US.iso88591; then
