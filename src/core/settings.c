@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#define N_(s) (s) /* the help is translated where it is shown */
+
 static int check_ambiwidth(const char *value)
 {
 	return nd_width_parse_ambiguous(value) < 0 ? -1 : 0;
@@ -14,8 +16,8 @@ static int check_ambiwidth(const char *value)
 
 const struct nd_setting_def nd_setting_defs[] = {
 	{ "ambiwidth", "1|2|auto",
-	  "columns of an East Asian ambiguous character (“ ” · … — ─) on your terminal; auto "
-	  "asks the terminal when the desk starts",
+	  N_("columns of an East Asian ambiguous character (“ ” · … — ─) on your terminal; auto "
+	     "asks the terminal when the desk starts"),
 	  check_ambiwidth },
 	{ 0 },
 };
