@@ -19,6 +19,13 @@ int nd_width_parse_ambiguous(const char *s);
 /* True when Unicode gives cp the East Asian Width "A" (ambiguous). */
 bool nd_cp_ambiguous(unsigned cp);
 
+/* wcwidth as C.UTF-8 has it, whatever the locale and the ambiwidth
+ * setting (-1: not printable), and iswalnum likewise: for what a character
+ * *is* (a half-width letter joins a run of 字数, a word character stays
+ * with its word), which must not change with the terminal. */
+int nd_wcwidth_unicode(unsigned cp);
+bool nd_cp_alnum(unsigned cp);
+
 /* wcwidth's answer with the setting applied: -1 for what is not printable. */
 int nd_wcwidth(unsigned cp);
 

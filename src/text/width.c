@@ -12,6 +12,7 @@
 #include <string.h>
 #include <threads.h>
 #include <wchar.h>
+#include <wctype.h>
 
 static int ambiguous_cols = 1;
 
@@ -85,12 +86,25 @@ static void bmp_init(void)
 		uselocale(old);
 }
 
-int nd_wcwidth(unsigned cp)
+int nd_wcwidth_unicode(unsigned cp)
 {
 	if (cp > 0x10FFFF)
 		return -1;
 	call_once(&bmp_once, bmp_init);
-	int w = cp < 0x10000 ? bmp_width[cp] : libc_width(cp);
+	return cp < 0x10000 ? bmp_width[cp] : libc_width(cp);
+}
+
+bool nd_cp_alnum(unsigned cp)
+{
+	call_once(&bmp_once, bmp_init);
+	if (!utf8_locale)
+		return iswalnum((wint_t)cp);
+	return iswalnum_l((wint_t)cp, utf8_locale);
+}
+
+int nd_wcwidth(unsigned cp)
+{
+	int w = nd_wcwidth_unicode(cp);
 	if (w == 1 && ambiguous_cols == 2 && nd_cp_ambiguous(cp))
 		w = 2;
 	return w;

@@ -1,5 +1,6 @@
 /* test_width.c — columns by wcwidth, cutting at character boundaries, and
  * the sanitiser that keeps stored text from driving a terminal. */
+#include "newsdesk/count.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/width.h"
 #include "tap.h"
@@ -34,6 +35,9 @@ static void check_clean(const char *s, unsigned flags, const char *want, const c
 	free(got);
 }
 
+static const char counted[] = "café Москва Ελλάδα 工会“双进”…";
+static long count_utf8;
+
 /* vim's 'ambiwidth': the one width function, 1 and 2, and what follows. */
 static void check_ambiwidth(void)
 {
@@ -48,8 +52,12 @@ static void check_ambiwidth(void)
 	is_int(nd_text_width("“双进”…—·"), 9, "ambiwidth 1: “ ” … — · one column each");
 	is_int(wcwidth(0x201C), 1, "…and the program's wcwidth, which ncursesw calls, agrees");
 
+	count_utf8 = nd_count_chars(counted);
 	nd_width_set_ambiguous(2);
 	is_int(nd_width_ambiguous(), 2, "ambiwidth 2 is set");
+	is_int(
+	    nd_count_chars(counted), count_utf8,
+	    "字数 does not change with the terminal's ambiwidth (é, я, λ stay letters of a run)");
 	is_int(nd_text_width("“双进”…—·"), 14, "ambiwidth 2: “ ” … — · two columns each");
 	is_int(wcwidth(0x2026), 2, "…and ncursesw's wcwidth says two for …");
 	is_int(nd_text_width("工会App"), 7, "Han and ASCII do not change");
@@ -83,6 +91,8 @@ static void check_locale_independent(void)
 	is_int(nd_text_width("\xC3\xA9“x”"), 4,
 	       "under GB18030 é, “ and ” are still one column each");
 	is_int(nd_text_width("工会"), 4, "…and Han two");
+	is_int(nd_count_chars(counted), count_utf8,
+	       "字数 under GB18030 is what it is under UTF-8 (letters are letters)");
 	setlocale(LC_CTYPE, "C.UTF-8");
 }
 
