@@ -315,6 +315,10 @@ int nd_term_probe_ambiguous(int timeout_ms)
 	    write_all(out, "\033[6n", 4))
 		col = read_cursor_column(in, timeout_ms);
 	write_all(out, "\r\033[K", 4);
+	/* no answer in time: a late one must not reach the desk as keys
+	 * (ESC [ 1 ; 3 R would be a count and R) */
+	if (!col)
+		tcflush(in, TCIFLUSH);
 	tcsetattr(in, TCSANOW, &saved);
 	/* the line started at column 1: “ ended at column 2 or 3 */
 	return col == 2 || col == 3 ? col - 1 : 0;
