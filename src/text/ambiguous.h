@@ -4,6 +4,8 @@
 #ifndef NEWSDESK_AMBIGUOUS_H
 #define NEWSDESK_AMBIGUOUS_H
 
+/* one range a line, as generated */
+/* clang-format off */
 static const unsigned nd_ambiguous[][2] = {
 	{ 0x00A1, 0x00A1 },
 	{ 0x00A4, 0x00A4 },
@@ -185,5 +187,6 @@ static const unsigned nd_ambiguous[][2] = {
 	{ 0xF0000, 0xFFFFD },
 	{ 0x100000, 0x10FFFD },
 };
+/* clang-format on */
 
 #endif
