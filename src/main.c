@@ -17,6 +17,9 @@ int main(int argc, char **argv)
 	const char *dir = getenv("NEWSDESK_LOCALEDIR");
 	bindtextdomain("newsdesk", dir && dir[0] ? dir : ND_LOCALEDIR);
 	bind_textdomain_codeset("newsdesk", "UTF-8");
+	/* strerror and strsignal are translated too: UTF-8 inside, like ours,
+	 * or under zh_CN.GB18030 they would be converted twice */
+	bind_textdomain_codeset("libc", "UTF-8");
 	textdomain("newsdesk");
 	return nd_cli_main(argc, argv);
 }

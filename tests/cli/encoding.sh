@@ -33,6 +33,10 @@ LC_ALL=zh_CN.GB18030 nd show 999 >/dev/null 2>"$TMP/err" || rc=$?
 equals "an error under GB18030 still fails" "$rc" 1
 equals "…and its message is GB18030 too (no byte of it is invalid there)" \
 	"$(iconv -f GB18030 -t UTF-8 <"$TMP/err" >/dev/null && echo valid)" valid
+LC_ALL=zh_CN.GB18030 nd file "$TMP/no-such-file" 2>"$TMP/err" || true
+zh_libc=$(LC_ALL=zh_CN.UTF-8 nd file "$TMP/no-such-file" 2>&1 | sed 's/.*: //')
+equals "the C library's own message (strerror) is converted once, not twice" \
+	"$(iconv -f GB18030 -t UTF-8 <"$TMP/err" | sed 's/.*: //')" "$zh_libc"
 LC_ALL=zh_CN.GB18030 nd --ambiwidth 二 2>"$TMP/err" || true
 equals "a word quoted back in a refusal is converted (二 in GB18030)" \
 	"$(count_bytes "$TMP/err" 二 gb18030)" 1
