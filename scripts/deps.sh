@@ -2,7 +2,7 @@
 # installed when missing (as root), or listed for the user to install.
 # Sourced by scripts/demo and scripts/test.
 
-ND_PACKAGES="gcc pkg-config meson ninja-build python3 libncurses-dev libsqlite3-dev tmux locales gettext libunistring-dev zlib1g-dev openssh-server openssh-client"
+ND_PACKAGES="gcc pkg-config meson ninja-build python3 libncurses-dev libsqlite3-dev tmux locales gettext libunistring-dev zlib1g-dev openssh-server openssh-client screen"
 
 nd_missing_packages() {
 	local missing="" p
@@ -37,6 +37,17 @@ nd_ensure_zh_locale() {
 		grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen || echo 'zh_CN.UTF-8 UTF-8' >>/etc/locale.gen
 		locale-gen >/dev/null 2>&1 || true
 	fi
+}
+
+# Locales of terminals that are not UTF-8, for the tests of the terminal's
+# charset: GB18030 (Chinese in a legacy charset) and ISO-8859-1 (one that
+# cannot carry Chinese).
+nd_ensure_legacy_locales() {
+	[ "$(id -u)" -eq 0 ] || return 0
+	locale -a 2>/dev/null | grep -qi '^zh_CN.gb18030$' ||
+		localedef -i zh_CN -f GB18030 zh_CN.GB18030 >/dev/null 2>&1 || true
+	locale -a 2>/dev/null | grep -qi '^en_US.iso88591$' ||
+		localedef -i en_US -f ISO-8859-1 en_US.ISO-8859-1 >/dev/null 2>&1 || true
 }
 
 # Configures (once) and builds into $1 with the rest as meson options.

@@ -32,6 +32,9 @@ struct nd_cli {
 	bool have_actor;
 	bool lang_given; /* the environment named a language */
 	bool ssh; /* the SSH shell: strict parsing, the SSH synopsis */
+	const char *ambiwidth; /* --ambiwidth 1|2|auto */
+	bool ambiwidth_done; /* the ambiguous width is decided (nd_cli_ambiwidth) */
+	char ambiwidth_note[256]; /* what was decided and why, for the desk */
 };
 
 struct nd_command;
@@ -161,6 +164,10 @@ const struct nd_command *nd_cli_resolve(int n, char **words);
 
 /* Opens the store (creating it only for init) and resolves the actor. */
 int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err);
+/* Decides the ambiguous width once (nd_cli_open does): --ambiwidth, else
+ * NEWSDESK_AMBIWIDTH, else the user's setting, else 1; auto probes the
+ * terminal. */
+void nd_cli_ambiwidth(struct nd_cli *cli);
 /* Prints "newsdesk: message" on stderr; returns the exit code for err. */
 int nd_cli_fail(const struct nd_error *err);
 /* Prints a usage error for cmd; returns ND_EXIT_USAGE. */
@@ -195,6 +202,7 @@ int nd_cmd_log(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_note(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_edit(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_drafts(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_settings(struct nd_cli *, const struct nd_command *, int, char **);
 /* Before `edit ID`: offers the user's own draft of id (recover, diff,
  * discard, quit) on stdin; -1 to go on (ND_EDIT_RECOVER set in flags when
  * recovering), else the exit code. Tells of other editors' drafts. */

@@ -324,6 +324,17 @@ int tui_state_attr(const struct tui *t, const char *state);
 /* draw.c: one row of exactly width columns at (y, x), text sanitised. */
 void tui_draw_row(int y, int x, int width, const char *text, int attr);
 void tui_draw_text(struct nd_buf *row, const char *text, int cols, bool pad, bool right);
+/* Writes laid-out UTF-8 at (y, x) as wide characters, which ncursesw turns
+ * into the terminal's charset; what the charset cannot show is '?' in each
+ * of its columns. Every string the desk draws goes through here. */
+void tui_put(int y, int x, const char *utf8);
+/* Line drawing and bars, or their one-column ASCII stand-ins where the
+ * box characters are not one column (ambiwidth 2) or the terminal's
+ * charset cannot show them, so a grid keeps its geometry. */
+enum tui_glyph { GL_HLINE, GL_VLINE, GL_TL, GL_TR, GL_BL, GL_BR, GL_FULL, GL_LIGHT };
+const char *tui_glyph(enum tui_glyph g);
+/* Appends horizontal rule to b until it is cols columns wide. */
+void tui_rule(struct nd_buf *b, int cols);
 
 /* prompt.c: reads a line on the bottom row; NULL when cancelled. The
  * initial text is shown selected: typing replaces it, an arrow or

@@ -1,11 +1,33 @@
-/* width.h — display width by the C library's wcwidth (what ncursesw uses),
- * and cutting text to a number of columns. Bytes are never columns. */
+/* width.h — display width: the C library's UTF-8 tables whatever the
+ * locale's charset, East Asian ambiguous characters (“ ” · … — ─ █) one or
+ * two columns as set (vim's 'ambiwidth'); the program's wcwidth, so ncursesw
+ * counts the same. Cutting text to a number of columns. Bytes are never
+ * columns. */
 #ifndef NEWSDESK_WIDTH_H
 #define NEWSDESK_WIDTH_H
 
 #include "newsdesk/buf.h"
 
 #include <stdbool.h>
+
+/* How wide East Asian ambiguous characters are: 1 (the default) or 2.
+ * Set once at start, before anything is measured or drawn. */
+void nd_width_set_ambiguous(int cols);
+int nd_width_ambiguous(void);
+/* "1" (or "single"), "2" ("double"), "auto" (0); -1 for anything else. */
+int nd_width_parse_ambiguous(const char *s);
+/* True when Unicode gives cp the East Asian Width "A" (ambiguous). */
+bool nd_cp_ambiguous(unsigned cp);
+
+/* wcwidth as C.UTF-8 has it, whatever the locale and the ambiwidth
+ * setting (-1: not printable), and iswalnum likewise: for what a character
+ * *is* (a half-width letter joins a run of 字数, a word character stays
+ * with its word), which must not change with the terminal. */
+int nd_wcwidth_unicode(unsigned cp);
+bool nd_cp_alnum(unsigned cp);
+
+/* wcwidth's answer with the setting applied: -1 for what is not printable. */
+int nd_wcwidth(unsigned cp);
 
 /* Columns one (already sanitised) code point takes: 0, 1 or 2. */
 int nd_cp_width(unsigned cp);

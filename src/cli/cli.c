@@ -8,9 +8,13 @@
 #include "newsdesk/meta.h"
 #include "newsdesk/number.h"
 #include "newsdesk/sanitize.h"
+#include "newsdesk/settings.h"
+#include "newsdesk/termcode.h"
+#include "newsdesk/width.h"
 #include "newsdesk/workflow.h"
 
 #include <errno.h>
+#include <libintl.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -20,6 +24,7 @@
 #include <unistd.h>
 
 #define VERSION "0.1.0"
+#define _(s) gettext(s)
 
 int nd_cli_fail(const struct nd_error *err)
 {
@@ -120,6 +125,56 @@ void nd_cli_put(FILE *out, const char *s, unsigned flags)
 	free(clean);
 }
 
+/* The terminal's ambiguous width: --ambiwidth, else NEWSDESK_AMBIWIDTH,
+ * else the user's own setting in the store (the only one that reaches the
+ * desk over SSH), else 1; auto asks the terminal once, before anything is
+ * laid out. */
+void nd_cli_ambiwidth(struct nd_cli *cli)
+{
+	if (cli->ambiwidth_done)
+		return;
+	cli->ambiwidth_done = true;
+	const char *value = cli->ambiwidth, *from = "--ambiwidth";
+	const char *env = getenv("NEWSDESK_AMBIWIDTH");
+	if (!value && env && env[0]) {
+		value = env;
+		from = "NEWSDESK_AMBIWIDTH";
+	}
+	char stored[16];
+	struct nd_error err = { 0 };
+	if (!value && cli->st && cli->have_actor &&
+	    nd_setting_get(cli->st, &cli->actor, "ambiwidth", stored, sizeof stored, &err) > 0) {
+		value = stored;
+		from = _("your setting: newsdesk settings");
+	}
+	int cols = value ? nd_width_parse_ambiguous(value) : 1;
+	if (cols == 0) {
+		/* 300 ms: a terminal answers in well under that, over SSH too */
+		cols = nd_term_probe_ambiguous(300);
+		if (cols)
+			snprintf(
+			    cli->ambiwidth_note, sizeof cli->ambiwidth_note,
+			    ngettext("ambiwidth auto: the terminal drew “ %1$d column wide, so "
+				     "ambiguous characters (“ ” · … —) are laid out %1$d wide",
+				     "ambiwidth auto: the terminal drew “ %1$d columns wide, so "
+				     "ambiguous characters (“ ” · … —) are laid out %1$d wide",
+				     (unsigned long)cols),
+			    cols);
+		else
+			snprintf(cli->ambiwidth_note, sizeof cli->ambiwidth_note,
+				 _("ambiwidth auto: the terminal did not say where its cursor was; "
+				   "ambiguous characters are laid out 1 wide (--ambiwidth 2 to "
+				   "change)"));
+		cols = cols ? cols : 1;
+	} else if (value) {
+		snprintf(cli->ambiwidth_note, sizeof cli->ambiwidth_note,
+			 _("ambiguous characters (“ ” · … —) are laid out "
+			   "%1$d wide (%2$s)"),
+			 cols, from);
+	}
+	nd_width_set_ambiguous(cols);
+}
+
 int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err)
 {
 	int rc;
@@ -141,6 +196,7 @@ int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err)
 			return rc;
 		cli->have_actor = true;
 	}
+	nd_cli_ambiwidth(cli);
 	return 0;
 }
 
@@ -153,6 +209,9 @@ void nd_cli_print_help(FILE *out)
 		"  --db PATH     the database (default: $NEWSDESK_DB, else\n"
 		"                $XDG_DATA_HOME/newsdesk/newsdesk.db)\n"
 		"  --as LOGIN    act as another user (admins only)\n"
+		"  --ambiwidth 1|2|auto\n"
+		"                columns of an ambiguous character (“ · … ─) on this\n"
+		"                terminal (default: $NEWSDESK_AMBIWIDTH, else 1); auto asks it\n"
 		"  --help        this help; COMMAND --help for one command\n"
 		"  --version\n\n"
 		"Commands:\n"),
@@ -193,6 +252,20 @@ static int global_options(struct nd_cli *cli, int argc, char **argv, int *rc)
 			*rc = ND_EXIT_OK;
 			return -1;
 		}
+		if (strncmp(w, "--ambiwidth", 11) == 0 && (w[11] == '\0' || w[11] == '=')) {
+			const char *v = w[11] == '=' ? w + 12 : (i + 1 < argc ? argv[++i] : NULL);
+			if (nd_width_parse_ambiguous(v) < 0) {
+				char *clean = nd_sanitized(v ? v : "", 0);
+				fprintf(stderr,
+					_("newsdesk: --ambiwidth takes 1, 2 or auto, not '%s'\n"),
+					clean ? clean : "?");
+				free(clean);
+				*rc = ND_EXIT_USAGE;
+				return -1;
+			}
+			cli->ambiwidth = v;
+			continue;
+		}
 		if (strncmp(w, "--db", 4) == 0 && (w[4] == '\0' || w[4] == '='))
 			slot = &cli->db_option;
 		else if (strncmp(w, "--as", 4) == 0 && (w[4] == '\0' || w[4] == '='))
@@ -226,6 +299,14 @@ int nd_cli_main(int argc, char **argv)
 	int rc, first = global_options(&cli, argc, argv, &rc);
 	if (first < 0)
 		return rc;
+	const char *env = getenv("NEWSDESK_AMBIWIDTH");
+	if (!cli.ambiwidth && env && env[0] && nd_width_parse_ambiguous(env) < 0) {
+		char *clean = nd_sanitized(env, 0);
+		fprintf(stderr, _("newsdesk: NEWSDESK_AMBIWIDTH takes 1, 2 or auto, not '%s'\n"),
+			clean ? clean : "?");
+		free(clean);
+		return ND_EXIT_USAGE;
+	}
 	int rest = argc - first;
 	char **args = argv + first;
 	if (rest == 0) {

@@ -49,6 +49,7 @@ int nd_cmd_desk(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		    b.draft_median_ms, b.draft_max_ms);
 		return ND_EXIT_OK;
 	}
+	opt.note = cli->ambiwidth_note[0] ? cli->ambiwidth_note : NULL;
 	if (nd_tui_run(cli->st, &cli->actor, &opt, &err) < 0)
 		return nd_cli_fail(&err);
 	return ND_EXIT_OK;

@@ -3,6 +3,7 @@
 #include "newsdesk/count.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/original.h"
+#include "newsdesk/termcode.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -28,6 +29,7 @@ int nd_cli_show_original(struct nd_cli *cli, long long id)
 		nd_original_free(&o);
 		return nd_cli_fail(&err);
 	}
+	nd_term_stdout_bytes(); /* the bytes as filed, never converted */
 	bool whole = fwrite(o.bytes, 1, o.n, stdout) == o.n;
 	nd_original_free(&o);
 	if (!whole || fflush(stdout) != 0) {

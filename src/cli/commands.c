@@ -7,6 +7,7 @@
 #include "newsdesk/files.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/sanitize.h"
+#include "newsdesk/termcode.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -288,6 +289,9 @@ const struct nd_command nd_commands[] = {
 	    check_opts, REPORTER, 0),
 	CMD("mine", nd_cmd_mine, "", "my items: state, headline, 字数 and the last note on each",
 	    NULL, REPORTER, SSH),
+	CMD("settings", nd_cmd_settings, "[NAME [VALUE|default]]",
+	    "your own settings (ambiwidth 1|2|auto: how wide your terminal draws “ · … ─)", NULL,
+	    REPORTER, SSH),
 	CMD("keys", nd_cmd_keys, "",
 	    "the authorized_keys lines for every enabled user with a key (admins)", keys_opts,
 	    ADMIN, 0),
@@ -427,6 +431,19 @@ static bool take_option(struct nd_cli *cli, const struct nd_command *cmd, int ar
 	return true;
 }
 
+/* Machine formats stay UTF-8 on a terminal of another charset (JSON is
+ * UTF-8 by its RFC; the others declare or assume it): stdout stops
+ * converting. Text for people is converted (src/text/termcode.c). */
+static void machine_format(const struct nd_args *a)
+{
+	static const char *const machine[] = { "json", "tsv", "csv", "html" };
+	for (int k = 0; k < a->n; k++)
+		for (size_t m = 0; m < sizeof machine / sizeof *machine; m++)
+			if (a->opt[k].key == ND_O_FORMAT && a->opt[k].value &&
+			    strcmp(a->opt[k].value, machine[m]) == 0)
+				nd_term_stdout_bytes();
+}
+
 bool nd_cli_parse(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv,
 		  struct nd_args *a, int *rc)
 {
@@ -464,6 +481,7 @@ bool nd_cli_parse(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			return true;
 		}
 	}
+	machine_format(a);
 	return false;
 }
 

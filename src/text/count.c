@@ -3,6 +3,7 @@
  * set in a single slot of the grid. */
 #include "newsdesk/count.h"
 #include "newsdesk/utf8.h"
+#include "newsdesk/width.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -23,7 +24,7 @@ static int is_run_char(unsigned cp)
 	if (cp < 0x80)
 		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
 		       (cp >= 'A' && cp <= 'Z');
-	return wcwidth((wchar_t)cp) == 1 && iswalnum((wint_t)cp);
+	return nd_wcwidth_unicode(cp) == 1 && nd_cp_alnum(cp);
 }
 
 long nd_count_chars(const char *s)
@@ -44,7 +45,7 @@ long nd_count_chars(const char *s)
 		in_run = 0;
 		if (is_space(cp))
 			continue;
-		if (cp >= 0x20 && wcwidth((wchar_t)cp) == 0)
+		if (cp >= 0x20 && nd_wcwidth_unicode(cp) == 0)
 			continue; /* combining marks belong to their base */
 		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 			continue;

@@ -124,7 +124,7 @@ static bool is_word_char(unsigned cp)
 		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
 		       (cp >= 'A' && cp <= 'Z') || cp == '\'' || cp == '-' || cp == '_' ||
 		       cp == '@' || cp == '/' || cp == '&';
-	return wcwidth((wchar_t)cp) == 1 && cp != 0x2014 && cp != 0x2026 && cp != 0x201C &&
+	return nd_wcwidth_unicode(cp) == 1 && cp != 0x2014 && cp != 0x2026 && cp != 0x201C &&
 	       cp != 0x201D && cp != 0x2018 && cp != 0x2019 && cp != 0x00B7;
 }
 

@@ -5,6 +5,7 @@
  * the input timeout. */
 #include "newsdesk/drafts.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/termcode.h"
 #include "newsdesk/tui_app.h"
 #include "newsdesk/tui_editor.h"
 #include "newsdesk/tui_import.h"
@@ -332,10 +333,19 @@ void tui_done(struct tui *t)
 int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct nd_tui_options *opt,
 	       struct nd_error *err)
 {
+	if (nd_term_kind() == ND_TERM_NARROW)
+		return nd_fail(
+		    err, ND_EINVAL,
+		    _("the terminal's locale %1$s writes %2$s, which cannot show Chinese; "
+		      "open the desk under a UTF-8 or GB18030 locale, e.g. "
+		      "LC_ALL=zh_CN.UTF-8 newsdesk"),
+		    nd_term_locale(), nd_term_charset());
 	struct tui t;
 	if (tui_init(&t, st, actor, err) < 0)
 		return err->code;
-	SCREEN *screen = newterm(NULL, stdout, stdin);
+	/* curses writes the terminal's own charset itself (tui_put): it gets
+	 * the stdout that converts nothing */
+	SCREEN *screen = newterm(NULL, nd_term_raw_stdout(), stdin);
 	if (!screen) {
 		nd_workflow_free(&t.wf);
 		return nd_fail(err, ND_EIO, _("cannot start the terminal interface (TERM=%s)"),
@@ -355,6 +365,8 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct n
 	t.split = (tui_available() * 45) / 100;
 	t.data_version = nd_store_data_version(st);
 	tui_reload_list(&t);
+	if (opt->note)
+		tui_message(&t, false, "%s", opt->note);
 	if (t.total)
 		tui_message(&t, false,
 			    ngettext("%lld item · ? for help", "%lld items · ? for help",

@@ -3,6 +3,7 @@
  * with its redraw (and with the autosave on its path) measured. */
 #include "newsdesk/drafts.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/termcode.h"
 #include "newsdesk/tui_app.h"
 #include "newsdesk/tui_editor.h"
 
@@ -42,7 +43,7 @@ int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t
 	struct tui t;
 	if (tui_init(&t, st, actor, err) < 0)
 		return err->code;
-	SCREEN *screen = newterm(NULL, stdout, stdin);
+	SCREEN *screen = newterm(NULL, nd_term_raw_stdout(), stdin);
 	if (!screen) {
 		tui_done(&t);
 		return nd_fail(err, ND_EIO, _("cannot start the terminal interface"));

@@ -29,9 +29,7 @@ static void draw_separator(struct tui *t, int y)
 			nd_buf_printf(&b, " · %s %s", _("being edited by"), it->lock_holder);
 		nd_buf_adds(&b, " ");
 	}
-	int w = nd_text_width(nd_buf_str(&b));
-	for (; w < COLS; w++)
-		nd_buf_adds(&b, "─");
+	tui_rule(&b, COLS);
 	tui_draw_row(y, 0, COLS, nd_buf_str(&b), t->focus == FOCUS_ITEM ? A_BOLD : A_DIM);
 	nd_buf_free(&b);
 }

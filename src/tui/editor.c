@@ -359,8 +359,7 @@ static void status(struct tui *t, int y, int width)
 	if (ed->doc.mark_set)
 		nd_buf_printf(&b, " · %s", _("selecting"));
 	nd_buf_adds(&b, " ");
-	for (int w = nd_text_width(nd_buf_str(&b)); w < width; w++)
-		nd_buf_adds(&b, "─");
+	tui_rule(&b, width);
 	tui_draw_row(y, 0, width, nd_buf_str(&b), A_BOLD);
 	nd_buf_free(&b);
 }
@@ -371,8 +370,7 @@ static void draw_row(struct tui *t, const struct ed_line *l, int y, int width, b
 	struct nd_buf row = ND_BUF_INIT;
 	if (l->field < 0) {
 		nd_buf_printf(&row, "── %s ", _(field_labels[ND_F_BODY]));
-		for (int w = nd_text_width(nd_buf_str(&row)); w < width; w++)
-			nd_buf_adds(&row, "─");
+		tui_rule(&row, width);
 		tui_draw_row(y, 0, width, nd_buf_str(&row), A_DIM);
 		nd_buf_free(&row);
 		return;
@@ -400,7 +398,7 @@ static void draw_row(struct tui *t, const struct ed_line *l, int y, int width, b
 			struct nd_buf sel = ND_BUF_INIT;
 			nd_sanitize(&sel, s + a, b - a, 0);
 			attrset(A_REVERSE);
-			mvaddstr(y, x + span_width(s, l->start, a), nd_buf_str(&sel));
+			tui_put(y, x + span_width(s, l->start, a), nd_buf_str(&sel));
 			attrset(A_NORMAL);
 			nd_buf_free(&sel);
 		}

@@ -180,7 +180,7 @@ static void highlight(const char *text, const char *hit, int y, int x, int width
 		int bx = before ? nd_text_width(before) : 0;
 		if (piece && bx + nd_text_width(piece) <= width) {
 			attrset(A_REVERSE | A_BOLD);
-			mvaddstr(y, x + bx, piece);
+			tui_put(y, x + bx, piece);
 			attrset(A_NORMAL);
 		}
 		free(before);
@@ -227,8 +227,7 @@ static void alone_draw(struct tui *t, void *data, int y, int height, int width)
 	snprintf(head, sizeof head, "── #%lld ", (long long)iv->id);
 	struct nd_buf b = ND_BUF_INIT;
 	nd_buf_adds(&b, head);
-	for (int w = nd_text_width(head); w < width; w++)
-		nd_buf_adds(&b, "─");
+	tui_rule(&b, width);
 	tui_draw_row(y, 0, width, nd_buf_str(&b), A_BOLD);
 	nd_buf_free(&b);
 	tui_itemview_draw(t, iv, y + 1, height - 1, width);

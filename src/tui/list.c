@@ -114,7 +114,7 @@ void tui_list_draw(struct tui *t, int y, int height, int width)
 			nd_buf_reset(&row);
 			tui_draw_text(&row, it->state_label, w[COL_STATE], true, false);
 			attrset(tui_state_attr(t, it->state));
-			mvaddstr(y + i, state_x, nd_buf_str(&row));
+			tui_put(y + i, state_x, nd_buf_str(&row));
 			attrset(A_NORMAL);
 		}
 	}

@@ -310,8 +310,7 @@ static void review_draw(struct tui *t, void *data, int y, int height, int width)
 	nd_buf_printf(&b, "── %s #%lld ", _("review"), (long long)rv->id);
 	if (it && it->id == rv->id)
 		nd_buf_printf(&b, "%s · %s ", it->state_label, it->story.headline);
-	for (int w = nd_text_width(nd_buf_str(&b)); w < width; w++)
-		nd_buf_adds(&b, "─");
+	tui_rule(&b, width);
 	tui_draw_row(y, 0, width, nd_buf_str(&b), A_BOLD);
 	nd_buf_free(&b);
 	y++;
@@ -338,7 +337,7 @@ static void review_draw(struct tui *t, void *data, int y, int height, int width)
 			char *before = strndup(row->text, s->start);
 			if (piece && before) {
 				attrset(seg_attr(t, s->kind));
-				mvaddstr(y + i, 1 + nd_text_width(before), piece);
+				tui_put(y + i, 1 + nd_text_width(before), piece);
 				attrset(A_NORMAL);
 			}
 			free(piece);

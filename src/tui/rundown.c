@@ -123,6 +123,18 @@ static void draw_list(struct tui_rundown *rd, int y, int height, int width)
 }
 
 /* The flat plan: boxes of 16 columns × 4 rows. */
+/* The top or bottom edge of a page's box: corner, 14 rules, corner. */
+static void box_edge(char *out, size_t size, enum tui_glyph left, enum tui_glyph right)
+{
+	struct nd_buf b = ND_BUF_INIT;
+	nd_buf_adds(&b, tui_glyph(left));
+	for (int i = 0; i < 14; i++)
+		nd_buf_adds(&b, tui_glyph(GL_HLINE));
+	nd_buf_adds(&b, tui_glyph(right));
+	snprintf(out, size, "%s", nd_buf_str(&b));
+	nd_buf_free(&b);
+}
+
 static void draw_flat(struct tui_rundown *rd, int y, int height, int width)
 {
 	const struct nd_rundown *r = &rd->r;
@@ -142,35 +154,36 @@ static void draw_flat(struct tui_rundown *rd, int y, int height, int width)
 		char line[128], b[80];
 		budget(pg, b, sizeof b);
 		struct nd_buf cell = ND_BUF_INIT;
-		snprintf(line, sizeof line, "┌%s┐", "──────────────");
-		mvaddstr(by, bx, line);
+		box_edge(line, sizeof line, GL_TL, GL_TR);
+		tui_put(by, bx, line);
 		nd_buf_printf(&cell, _("P%d"), pg->page);
 		nd_buf_printf(&cell, " %s", pg->section ? pg->section : "");
 		struct nd_buf row = ND_BUF_INIT;
-		nd_buf_adds(&row, "│");
+		nd_buf_adds(&row, tui_glyph(GL_VLINE));
 		tui_draw_text(&row, nd_buf_str(&cell), 14, true, false);
-		nd_buf_adds(&row, "│");
+		nd_buf_adds(&row, tui_glyph(GL_VLINE));
 		attrset(attr);
-		mvaddstr(by + 1, bx, nd_buf_str(&row));
+		tui_put(by + 1, bx, nd_buf_str(&row));
 		nd_buf_reset(&row);
-		nd_buf_adds(&row, "│");
+		nd_buf_adds(&row, tui_glyph(GL_VLINE));
 		tui_draw_text(&row, b, 14, true, false);
-		nd_buf_adds(&row, "│");
-		mvaddstr(by + 2, bx, nd_buf_str(&row));
+		nd_buf_adds(&row, tui_glyph(GL_VLINE));
+		tui_put(by + 2, bx, nd_buf_str(&row));
 		/* fill against budget: ten cells */
 		nd_buf_reset(&row);
-		nd_buf_adds(&row, "│");
+		nd_buf_adds(&row, tui_glyph(GL_VLINE));
 		int fill =
 		    pg->budget > 0 ? (int)(pg->chars * 10 / pg->budget) : (pg->count ? 10 : 0);
 		if (fill > 10)
 			fill = 10;
 		for (int k = 0; k < 10; k++)
-			nd_buf_adds(&row, k < fill ? "█" : "░");
-		nd_buf_printf(&row, " %s  │", page_unsigned(r, pg) ? "!" : (pg->count ? "✓" : " "));
-		mvaddstr(by + 3, bx, nd_buf_str(&row));
+			nd_buf_adds(&row, tui_glyph(k < fill ? GL_FULL : GL_LIGHT));
+		nd_buf_printf(&row, " %s  %s", page_unsigned(r, pg) ? "!" : (pg->count ? "✓" : " "),
+			      tui_glyph(GL_VLINE));
+		tui_put(by + 3, bx, nd_buf_str(&row));
 		attrset(A_NORMAL);
-		snprintf(line, sizeof line, "└%s┘", "──────────────");
-		mvaddstr(by + 4, bx, line);
+		box_edge(line, sizeof line, GL_BL, GL_BR);
+		tui_put(by + 4, bx, line);
 		nd_buf_free(&row);
 		nd_buf_free(&cell);
 	}

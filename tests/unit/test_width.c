@@ -1,5 +1,6 @@
 /* test_width.c — columns by wcwidth, cutting at character boundaries, and
  * the sanitiser that keeps stored text from driving a terminal. */
+#include "newsdesk/count.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/width.h"
 #include "tap.h"
@@ -32,6 +33,67 @@ static void check_clean(const char *s, unsigned flags, const char *want, const c
 	char *got = nd_sanitized(s, flags);
 	is_str(got, want, name);
 	free(got);
+}
+
+static const char counted[] = "café Москва Ελλάδα 工会“双进”…";
+static long count_utf8;
+
+/* vim's 'ambiwidth': the one width function, 1 and 2, and what follows. */
+static void check_ambiwidth(void)
+{
+	is_int(nd_width_ambiguous(), 1, "ambiguous characters are one column by default");
+	static const unsigned marks[] = { 0x201C, 0x201D, 0x2018, 0x2019, 0x00B7, 0x2026,
+					  0x2014, 0x2500, 0x2588, 0x2502, 0x00A7, 0x2460 };
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		ok(nd_cp_ambiguous(marks[i]), "U+%04X is East Asian ambiguous", marks[i]);
+	ok(!nd_cp_ambiguous('A') && !nd_cp_ambiguous(0x5DE5) && !nd_cp_ambiguous(0xFF0C) &&
+	       !nd_cp_ambiguous(0x3001),
+	   "ASCII, Han and fullwidth punctuation are not ambiguous");
+	is_int(nd_text_width("“双进”…—·"), 9, "ambiwidth 1: “ ” … — · one column each");
+	is_int(wcwidth(0x201C), 1, "…and the program's wcwidth, which ncursesw calls, agrees");
+
+	count_utf8 = nd_count_chars(counted);
+	nd_width_set_ambiguous(2);
+	is_int(nd_width_ambiguous(), 2, "ambiwidth 2 is set");
+	is_int(
+	    nd_count_chars(counted), count_utf8,
+	    "字数 does not change with the terminal's ambiwidth (é, я, λ stay letters of a run)");
+	is_int(nd_text_width("“双进”…—·"), 14, "ambiwidth 2: “ ” … — · two columns each");
+	is_int(wcwidth(0x2026), 2, "…and ncursesw's wcwidth says two for …");
+	is_int(nd_text_width("工会App"), 7, "Han and ASCII do not change");
+	is_int(nd_text_width("e\xCC\x81"), 1, "a combining accent (ambiguous) still takes none");
+	is_int(nd_text_width("\xC3\xA9"), 2, "a precomposed é (ambiguous) takes two");
+	is_int(wcwidth(0x0301), 0, "…wcwidth of the accent alone is 0");
+	is_int(wcwidth(0x07), -1, "a control character stays unprintable (-1)");
+	check_fit("“工会”报道", 8, true, "“工会…",
+		  "ambiwidth 2: the cut counts “ and … as two columns");
+	check_fit("a…", 4, true, "a… ", "…and pads what is left");
+	check_fit("——", 3, true, "… ", "a two-column dash that does not fit is cut");
+	nd_width_set_ambiguous(1);
+	is_int(nd_text_width("“双进”"), 6, "back to ambiwidth 1");
+
+	is_int(nd_width_parse_ambiguous("1"), 1, "'1' parses");
+	is_int(nd_width_parse_ambiguous("2"), 2, "'2' parses");
+	is_int(nd_width_parse_ambiguous("auto"), 0, "'auto' parses as the probe");
+	is_int(nd_width_parse_ambiguous("3"), -1, "'3' is refused");
+	is_int(nd_width_parse_ambiguous(""), -1, "an empty value is refused");
+	is_int(nd_width_parse_ambiguous(NULL), -1, "no value is refused");
+}
+
+/* The widths do not follow a legacy charset's: under zh_CN.GB18030 glibc
+ * makes é and “ two columns, the desk's layout does not. */
+static void check_locale_independent(void)
+{
+	if (!setlocale(LC_CTYPE, "zh_CN.GB18030")) {
+		ok(1, "# SKIP zh_CN.GB18030 is not generated (scripts/deps.sh makes it)");
+		return;
+	}
+	is_int(nd_text_width("\xC3\xA9“x”"), 4,
+	       "under GB18030 é, “ and ” are still one column each");
+	is_int(nd_text_width("工会"), 4, "…and Han two");
+	is_int(nd_count_chars(counted), count_utf8,
+	       "字数 under GB18030 is what it is under UTF-8 (letters are letters)");
+	setlocale(LC_CTYPE, "C.UTF-8");
 }
 
 int main(void)
@@ -81,6 +143,9 @@ int main(void)
 	check_clean("\xE2\x80\x8B", 0, "\xEF\xBF\xBD", "a zero-width space is made visible");
 	check_clean("正常的“中文”，标点。", 0, "正常的“中文”，标点。",
 		    "ordinary Chinese passes untouched");
+
+	check_ambiwidth();
+	check_locale_independent();
 
 	char stored[] = "a\033b\x01\xC2\x85"
 			"c\n\td";
