@@ -37,6 +37,8 @@ const struct nd_proof_check nd_proof_checks[] = {
 	  NULL },
 	{ "photo-credit", "a photo without a 摄 credit", "图片稿缺少摄影署名", NULL, NULL, NULL,
 	  NULL },
+	{ "photo-missing", "a photo item with no photo attached", "图片稿没有附照片", NULL, NULL,
+	  NULL, NULL },
 	{ "error-rate", "more errors per 10,000 characters than the publication allows",
 	  "差错率超过本刊标准", NULL, NULL, NULL, NULL },
 };
@@ -750,6 +752,17 @@ int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_repo
 			return -1;
 		r->left++;
 	}
+	return 0;
+}
+
+int nd_proof_photos(const struct nd_story *st, int photos, struct nd_proof_report *r)
+{
+	if (!st->kind || strcmp(st->kind, "photo") != 0 || photos > 0)
+		return 0;
+	if (whole_hit(r, "photo-missing", "photos", st->headline, "no photo attached") < 0)
+		return -1;
+	r->left++;
+	r->rate = r->chars ? (double)r->left * 10000.0 / (double)r->chars : 0;
 	return 0;
 }
 

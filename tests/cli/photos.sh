@@ -16,10 +16,14 @@ printf '类型：图片\n栏目：图说新闻\n标题：车间里的运动会\n
 nd --as zhu file "$TMP/photo.txt" >/dev/null
 nd --as li file "$SRCDIR/tests/data/articles/c03.txt" >/dev/null
 
+expect_ok "proofreading a photo item with no photo" nd proof 1
+contains "…flags it" "$out" "photo-missing"
 expect_ok "a reporter attaches two photos to their item" nd --as zhu attach 1 "$P/1.jpg" "$P/2.png"
 contains "…the JPEG, read by its library" "$out" "photo 1 to #1: jpeg 320×240"
 contains "…the PNG" "$out" "photo 2 to #1: png 160×100"
 equals "…each stored once, each linked once" "$(stored)" "2/2"
+expect_ok "proofreading it again" nd proof 1
+lacks "…no longer flags it" "$out" "photo-missing"
 
 # Refused, and nothing stored: each hostile file, a cut upload, a stranger.
 size=$(wc -c <"$P/3.png")
