@@ -68,6 +68,9 @@ enum tui_req {
 	REQ_TO_PAGE,
 	REQ_FLAT,
 	REQ_PUBLISH_ISSUE,
+	/* photos (issue 22) */
+	REQ_PHOTOS,
+	REQ_CAPTION,
 	/* everywhere */
 	REQ_COMMAND,
 	REQ_MESSAGES,
@@ -91,6 +94,7 @@ enum {
 	PANE_RUNDOWN = 1u << 3,
 	PANE_PAGER = 1u << 4, /* help and the message history */
 	PANE_EDITOR = 1u << 5, /* takes keys raw; its own table in editor.c */
+	PANE_PHOTO = 1u << 6, /* an item's photos, previewed (photoview.c) */
 	PANE_ALL = PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER,
 };
 
@@ -254,6 +258,7 @@ const struct tui_pane *tui_pane_top(const struct tui *t);
 extern const struct pane_ops tui_desk_pane;
 extern const struct pane_ops tui_item_pane;
 extern const struct pane_ops tui_pager_pane;
+extern const struct pane_ops tui_photo_pane;
 
 /* pager.c: help (for the pane it was opened from) and the message history. */
 bool tui_help_open(struct tui *t, unsigned for_kind);

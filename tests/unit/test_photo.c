@@ -4,6 +4,7 @@
  * large) refused with a message naming the problem. The pictures are made
  * fresh by tools/mkphotos.py. */
 #include "newsdesk/photo.h"
+#include "newsdesk/tui_photo.h"
 #include "tap.h"
 
 #include <locale.h>
@@ -136,6 +137,39 @@ static void thumbnail(void)
 	free(b);
 }
 
+/* The desk's preview: graphics only where known, symbols where UTF-8 can
+ * show them, nothing on a terminal that cannot. */
+static void preview_modes(void)
+{
+	static const struct {
+		struct tui_photo_env env;
+		const char *want;
+	} cases[] = {
+		{ { NULL, "xterm-256color", NULL, false, false, true }, "symbols" },
+		{ { NULL, "xterm-256color", NULL, false, false, false }, "none" },
+		{ { NULL, "vt100", NULL, false, false, true }, "none" },
+		{ { NULL, "linux", NULL, false, false, true }, "none" },
+		{ { NULL, "dumb", NULL, false, false, true }, "none" },
+		{ { NULL, NULL, NULL, false, false, true }, "none" },
+		{ { NULL, "xterm-kitty", NULL, false, false, true }, "kitty" },
+		{ { NULL, "xterm-256color", NULL, true, false, true }, "kitty" },
+		{ { NULL, "xterm-kitty", NULL, true, true, true }, "symbols" },
+		{ { NULL, "tmux-256color", NULL, false, false, true }, "symbols" },
+		{ { NULL, "foot", NULL, false, false, true }, "sixel" },
+		{ { NULL, "xterm-256color", "WezTerm", false, false, true }, "sixel" },
+		{ { "none", "xterm-kitty", NULL, false, false, true }, "none" },
+		{ { "symbols", "vt100", NULL, false, false, true }, "symbols" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char name[96];
+		snprintf(name, sizeof name, "preview under TERM=%s%s%s",
+			 cases[i].env.term ? cases[i].env.term : "",
+			 cases[i].env.multiplexer ? " in tmux" : "",
+			 cases[i].env.utf8 ? "" : " without UTF-8");
+		is_str(tui_photo_mode_name(tui_photo_mode(&cases[i].env)), cases[i].want, name);
+	}
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, ""); /* the sanitiser asks wcwidth what can be drawn */
@@ -149,6 +183,7 @@ int main(void)
 	good();
 	hostile();
 	thumbnail();
+	preview_modes();
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	if (system(cmd) != 0)
 		ok(0, "removed %s", dir);
