@@ -55,9 +55,6 @@ const struct tui_request tui_requests[] = {
 	{ REQ_MOVE_UP, "move-up", NULL, PANE_RUNDOWN, { 'K' }, "K", N_("move the item up"), N_("move up"), ED },
 	{ REQ_TO_PAGE, "to-page", NULL, PANE_RUNDOWN, { 'm' }, "m", N_("move the item to another page"), N_("to page"), ED },
 	{ REQ_FLAT, "flat", NULL, PANE_RUNDOWN, { 'F' }, "F", N_("the flat plan, pages as boxes"), N_("flat plan"), 0 },
-	/* photos (issue 22) */
-	{ REQ_PHOTOS, "photos", NULL, DESK, { 'v' }, "v", N_("view the item's photos, drawn in the terminal (j/k: the next, the previous)"), N_("photos"), 0 },
-	{ REQ_CAPTION, "caption", NULL, PANE_PHOTO, { 'C' }, "C", N_("edit the photo's caption"), N_("caption"), 0 },
 	{ REQ_PUBLISH_ISSUE, "publish-issue", NULL, PANE_RUNDOWN, { 'P' }, "P", N_("publish the issue's signed-off items (asks first)"), NULL, 0 },
 	{ REQ_COMMAND, "command", NULL, NAV, { ':' }, ":", N_("a command: a verb (English or 中文), :42 an item, :q, :messages; Tab completes"), NULL, 0 },
 	{ REQ_MESSAGES, "messages", NULL, NAV, { 'M' }, "M", N_("the message history"), NULL, 0 },
@@ -67,6 +64,9 @@ const struct tui_request tui_requests[] = {
 	{ REQ_INTERRUPT, "interrupt", NULL, NAV, { TK_CTRL('C') }, "Ctrl-C", N_("quit, after asking"), NULL, 0 },
 	{ REQ_BACK, "back", NULL, NAV, { 'q' }, "q", N_("back one pane; in the list, quit"), N_("back"), 0 },
 	{ REQ_CLOSE, "close", NULL, PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER | PANE_PHOTO, { 27 }, "Esc", N_("close this pane (never quits)"), NULL, 0 },
+	/* photos (issue 22); after the rest, so help's first screen keeps its rows */
+	{ REQ_PHOTOS, "photos", NULL, DESK, { 'v' }, "v", N_("view the item's photos, drawn in the terminal (j/k: the next, the previous)"), N_("photos"), 0 },
+	{ REQ_CAPTION, "caption", NULL, PANE_PHOTO, { 'C' }, "C", N_("edit the photo's caption"), N_("caption"), 0 },
 	/* at `:` only */
 	{ REQ_QUIT, "quit", NULL, 0, { 0 }, NULL, N_("quit the desk (:q)"), NULL, 0 },
 	{ REQ_DESK, "desk", NULL, 0, { 0 }, NULL, N_("back to the list, closing the panes over it"), NULL, 0 },
