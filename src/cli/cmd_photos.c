@@ -5,9 +5,11 @@
 #include "newsdesk/cli.h"
 #include "newsdesk/count.h"
 #include "newsdesk/files.h"
+#include "newsdesk/filing.h"
 #include "newsdesk/json.h"
 #include "newsdesk/photos.h"
 #include "newsdesk/sha256.h"
+#include "newsdesk/tar.h"
 #include "newsdesk/width.h"
 
 #include <errno.h>
@@ -364,4 +366,94 @@ int nd_cli_export_photos(struct nd_cli *cli, int64_t id, const char *dir, const 
 	}
 	nd_photos_free(list, n);
 	return rc;
+}
+
+/* ---- file --tar ------------------------------------------------------------------ */
+
+size_t nd_cli_tar_limit(struct nd_cli *cli)
+{
+	struct nd_photo_limits lim;
+	struct nd_error err = { 0 };
+	if (nd_photo_limits(cli->st, &lim, &err) < 0)
+		lim.item_bytes = 0, lim.item_count = 0;
+	/* the story, the photos, a header each and the end blocks */
+	return (size_t)ND_MAX_INPUT + (size_t)lim.item_bytes +
+	       ((size_t)lim.item_count + 16) * 1024 + 20480;
+}
+
+/* Every photo of the tar checked before anything is filed. */
+static int tar_photos_ok(struct nd_cli *cli, const struct nd_tar_entry *e, size_t k, size_t *story,
+			 struct nd_error *err)
+{
+	struct nd_photo_limits lim;
+	int rc = nd_photo_limits(cli->st, &lim, err);
+	size_t stories = 0;
+	int64_t total = 0;
+	for (size_t i = 0; rc == 0 && i < k; i++) {
+		if (e[i].kind == ND_TAR_STORY) {
+			*story = i;
+			stories++;
+			continue;
+		}
+		struct nd_photo_info info;
+		total += (int64_t)e[i].size;
+		if ((rc = nd_photo_inspect(e[i].data, e[i].size, (size_t)lim.photo_bytes, &info,
+					   err)) < 0)
+			nd_error_prefix(err, "%s: ", e[i].name);
+	}
+	if (rc == 0 && stories != 1)
+		rc = nd_fail(err, ND_EINVAL,
+			     _("the tar must hold one story (a .txt file); it holds %1$zu"),
+			     stories);
+	if (rc == 0 && total > lim.item_bytes)
+		rc = nd_fail(err, ND_EINVAL,
+			     _("the tar's photos come to %1$lld bytes, over an item's limit of "
+			       "%2$lld"),
+			     (long long)total, (long long)lim.item_bytes);
+	return rc;
+}
+
+int nd_cli_file_tar(struct nd_cli *cli, const char *tar, size_t n, const char *encoding,
+		    const char *token)
+{
+	struct nd_photo_limits lim;
+	struct nd_error err = { 0 };
+	int rc = nd_photo_limits(cli->st, &lim, &err);
+	size_t max = 1 + (size_t)lim.item_count, k = 0, story = 0;
+	struct nd_tar_entry *e = rc == 0 ? calloc(max, sizeof *e) : NULL;
+	if (rc == 0 && !e)
+		rc = nd_fail(&err, ND_ENOMEM, "out of memory");
+	size_t most =
+	    (size_t)lim.photo_bytes > ND_MAX_INPUT ? (size_t)lim.photo_bytes : ND_MAX_INPUT;
+	if (rc == 0)
+		rc = nd_tar_read(tar, n, max, most, e, &k, &err);
+	if (rc == 0)
+		rc = tar_photos_ok(cli, e, k, &story, &err);
+	if (rc < 0) {
+		free(e);
+		nd_error_prefix(&err, "%s", _("nothing was filed: "));
+		return nd_cli_fail(&err);
+	}
+	int64_t id = 0;
+	int worst = nd_cli_file_bytes(cli, e[story].data, e[story].size, e[story].name, encoding,
+				      token, &id);
+	for (size_t i = 0; worst == ND_EXIT_OK && i < k; i++) {
+		if (e[i].kind != ND_TAR_PHOTO)
+			continue;
+		struct nd_attach_result res;
+		if (nd_photo_attach(cli->st, &cli->actor, id, e[i].name, NULL, e[i].data, e[i].size,
+				    &res, &err) < 0) {
+			nd_error_prefix(&err, "%s: ", e[i].name);
+			worst = nd_cli_fail(&err);
+		} else if (res.duplicate) {
+			printf(_("already attached: photo %1$d of #%2$lld\n"), res.n,
+			       (long long)id);
+		} else {
+			printf(_("attached photo %1$d to #%2$lld: %3$s %4$d×%5$d\n"), res.n,
+			       (long long)id, nd_photo_format_name(res.info.format), res.info.width,
+			       res.info.height);
+		}
+	}
+	free(e);
+	return worst;
 }

@@ -117,6 +117,42 @@ contains "…with their captions" "$html" "<figcaption>第三张</figcaption>"
 expect_ok "export --format json" nd export 2024-07 --format json --output "$TMP/json"
 contains "…lists them" "$(cat "$TMP/json/p001-01-1.json")" '"file":"p001-01-1-2.jpg"'
 
+# file --tar: a story and its photos in one stream; every file checked first.
+items=$(item_count)
+mkdir -p "$TMP/t" && cp "$TMP/photo.txt" "$TMP/t/story.txt" && cp "$P/1.jpg" "$P/2.png" "$TMP/t/"
+(cd "$TMP/t" && tar cf "$TMP/good.tar" story.txt 1.jpg 2.png)
+expect_ok "file --tar files a story and its photos" nd --as zhu file --tar <"$TMP/good.tar"
+contains "…the story" "$out" "车间里的运动会"
+contains "…and each photo, on the new item" "$out" "photo 2 to #3: png 160×100"
+equals "…one item more" "$(item_count)" $((items + 1))
+blobs=$(q 'select count(*) from photo_blobs')
+equals "…the pictures already stored are not stored again" "$blobs" 3
+tsum=$(sha256sum "$TMP/good.tar" | cut -d' ' -f1)
+expect_exit 1 "a tar with a wrong --sha256 is refused" nd --as zhu file --tar --sha256 "$(printf '0%.0s' $(seq 64))" <"$TMP/good.tar"
+cp "$P/truncated.jpg" "$TMP/t/3.jpg"
+(cd "$TMP/t" && tar cf "$TMP/bad.tar" story.txt 3.jpg)
+expect_exit 1 "a tar with a truncated JPEG is refused" nd --as zhu file --tar <"$TMP/bad.tar"
+contains "…naming it" "$err" "3.jpg: not a readable JPEG"
+mkdir -p "$TMP/t/sub" && cp "$P/1.jpg" "$TMP/t/sub/"
+(cd "$TMP/t" && tar cf "$TMP/dir.tar" story.txt sub/1.jpg)
+expect_exit 1 "a tar with a folder is refused" nd --as zhu file --tar <"$TMP/dir.tar"
+(cd "$TMP/t" && tar cf "$TMP/dots.tar" story.txt ../t/1.jpg 2>/dev/null)
+expect_exit 1 "a tar with a ../ path is refused" nd --as zhu file --tar <"$TMP/dots.tar"
+ln -sf /etc/passwd "$TMP/t/link.jpg"
+(cd "$TMP/t" && tar cf "$TMP/link.tar" story.txt link.jpg)
+expect_exit 1 "a tar with a symbolic link is refused" nd --as zhu file --tar <"$TMP/link.tar"
+contains "…as not a plain file" "$err" "never taken"
+cp "$TMP/photo.txt" "$TMP/t/two.txt"
+(cd "$TMP/t" && tar cf "$TMP/two.tar" story.txt two.txt)
+expect_exit 1 "a tar with two stories is refused" nd --as zhu file --tar <"$TMP/two.tar"
+cp "$P/1.jpg" "$TMP/t/x.exe"
+(cd "$TMP/t" && tar cf "$TMP/exe.tar" story.txt x.exe)
+expect_exit 1 "a tar with another kind of file is refused" nd --as zhu file --tar <"$TMP/exe.tar"
+head -c 2048 "$TMP/good.tar" >"$TMP/cut.tar"
+expect_exit 1 "a cut tar stream is refused" nd --as zhu file --tar <"$TMP/cut.tar"
+equals "nothing refused was filed" "$(item_count)" $((items + 1))
+equals "…or stored" "$(q 'select count(*) from photo_blobs')" 3
+
 # Tampering on a copy: check names it.
 cp "$NEWSDESK_DB" "$TMP/t.db"
 python3 - "$TMP/t.db" <<'PY'

@@ -343,6 +343,12 @@ as_user() {
 		-o LogLevel=ERROR -o ConnectTimeout=5 "$me@127.0.0.1" "$@"
 }
 
+# Photos (issue 22): a story and its photo in one tar stream, over ssh.
+mkdir -p "$TMP/tarin" && cp "$story" "$TMP/tarin/story.txt" && cp "$TMP/pics/3.png" "$TMP/tarin/"
+(cd "$TMP/tarin" && tar cf "$TMP/story.tar" story.txt 3.png)
+expect_ok "file --tar over ssh: a story and its photo in one stream" as_user zhu file --tar <"$TMP/story.tar"
+contains "…the photo on the new item" "$out" "png 64×48"
+
 # A disabled user's key is gone after the next install.
 nd user disable li >/dev/null
 nd keys --install "$TMP/authorized_keys" >/dev/null
