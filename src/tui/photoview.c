@@ -72,7 +72,7 @@ struct photoview {
 	gunichar *chars;
 	gint *fg, *bg;
 	GString *seq; /* sixel or kitty: the escape sequence as chafa prints it */
-	char error[sizeof ((struct nd_error *)0)->msg];
+	char error[sizeof((struct nd_error *)0)->msg];
 };
 
 static void forget(struct photoview *v)
