@@ -1,8 +1,11 @@
 # deps.sh — the Debian packages newsdesk needs to build, test and run,
 # installed when missing (as root), or listed for the user to install.
+# Photos (issue 22): libjpeg-turbo, libpng, libwebp and libexif read them,
+# libchafa (with its glib) previews them; cjpeg (libjpeg-turbo-progs) makes
+# the tests' JPEGs, cwebp (webp) their WebP.
 # Sourced by scripts/demo and scripts/test.
 
-ND_PACKAGES="gcc pkg-config meson ninja-build python3 libncurses-dev libsqlite3-dev tmux locales gettext libunistring-dev zlib1g-dev openssh-server openssh-client screen"
+ND_PACKAGES="gcc pkg-config meson ninja-build python3 libncurses-dev libsqlite3-dev tmux locales gettext libunistring-dev zlib1g-dev openssh-server openssh-client libjpeg62-turbo-dev libpng-dev libwebp-dev libexif-dev libchafa-dev libglib2.0-dev libjpeg-turbo-progs webp screen"
 
 nd_missing_packages() {
 	local missing="" p

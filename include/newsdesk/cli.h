@@ -48,6 +48,7 @@ enum nd_opt_key {
 	ND_O_BENCH_KEYS,
 	ND_O_BUDGET,
 	ND_O_BYTES,
+	ND_O_CAPTION,
 	ND_O_DATE,
 	ND_O_DRY_RUN,
 	ND_O_ENCODING,
@@ -81,6 +82,7 @@ enum nd_opt_key {
 	ND_O_SINCE,
 	ND_O_SORT,
 	ND_O_STATE,
+	ND_O_TAR,
 	ND_O_TIMESTAMP,
 	ND_O_TITLE,
 	ND_O_TOKEN,
@@ -239,6 +241,23 @@ int nd_cmd_mine(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_ssh_shell(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_desk(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_help(struct nd_cli *, const struct nd_command *, int, char **);
+/* Photos (issue 22): cmd_photos.c. */
+int nd_cmd_attach(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_photo(struct nd_cli *, const struct nd_command *, int, char **);
+/* export: writes item id's photos into dir as BASE-N.EXT (N its place)
+ * and appends to html a <figure> each and to json an object each. */
+int nd_cli_export_photos(struct nd_cli *cli, int64_t id, const char *dir, const char *base,
+			 unsigned out_flags, struct nd_buf *html, struct nd_buf *json,
+			 struct nd_error *err);
+/* file --tar: the story (.txt) and photos of one tar stream; every
+ * photo is checked before the story is filed, then each is attached to the
+ * new item. nd_cli_tar_limit: the most bytes such a stream may have. */
+int nd_cli_file_tar(struct nd_cli *cli, const char *tar, size_t n, const char *encoding,
+		    const char *token);
+size_t nd_cli_tar_limit(struct nd_cli *cli);
+/* Files bytes as file does one story (name for messages); *id the item. */
+int nd_cli_file_bytes(struct nd_cli *cli, const char *bytes, size_t n, const char *name,
+		      const char *encoding, const char *token, int64_t *id);
 /* Applies workflow verb to the item id_word names. */
 int nd_cli_apply_verb(struct nd_cli *cli, const struct nd_command *cmd, const char *verb,
 		      const char *id_word, const char *note);

@@ -52,6 +52,7 @@ struct nd_rundown_item {
 	long chars;
 	int rev, published_rev;
 	bool signed_off; /* its state counts as signed off (schema: states) */
+	int photos; /* how many photos it carries (schema: photos) */
 };
 
 struct nd_rundown_page {

@@ -46,6 +46,11 @@ struct nd_proof_report {
 int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_report *r);
 void nd_proof_free(struct nd_proof_report *r);
 
+/* The photo check the text alone cannot make: a photo item (kind photo,
+ * 图片) with no photo attached gets a photo-missing hit in r (which
+ * nd_proof_story filled). photos: how many the item has. */
+int nd_proof_photos(const struct nd_story *st, int photos, struct nd_proof_report *r);
+
 /* How many hits of one check the report holds (for the one-line count of a
  * mechanical class). */
 size_t nd_proof_count(const struct nd_proof_report *r, const struct nd_proof_check *c);

@@ -78,6 +78,9 @@ enum tui_req {
 	REQ_IMP_SKIP,
 	REQ_IMP_UNDO,
 	REQ_IMP_FILE,
+	/* photos (issue 22) */
+	REQ_PHOTOS,
+	REQ_CAPTION,
 	/* everywhere */
 	REQ_COMMAND,
 	REQ_MESSAGES,
@@ -102,7 +105,9 @@ enum {
 	PANE_PAGER = 1u << 4, /* help and the message history */
 	PANE_EDITOR = 1u << 5, /* takes keys raw; its own table in editor.c */
 	PANE_IMPORT = 1u << 6, /* an imported page's items, before filing */
-	PANE_ALL = PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER | PANE_IMPORT,
+	PANE_PHOTO = 1u << 7, /* an item's photos, previewed (photoview.c) */
+	PANE_ALL = PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER | PANE_IMPORT |
+		   PANE_PHOTO,
 };
 
 /* A function key (KEY_*) in a request's key list; characters are themselves. */
@@ -264,6 +269,7 @@ const struct tui_pane *tui_pane_top(const struct tui *t);
 extern const struct pane_ops tui_desk_pane;
 extern const struct pane_ops tui_item_pane;
 extern const struct pane_ops tui_pager_pane;
+extern const struct pane_ops tui_photo_pane;
 
 /* pager.c: help (for the pane it was opened from) and the message history. */
 bool tui_help_open(struct tui *t, unsigned for_kind);

@@ -325,7 +325,7 @@ static void html_escape(struct nd_buf *b, const char *s)
 	}
 }
 
-static void export_html(struct nd_buf *b, const struct nd_item *it)
+static void export_html(struct nd_buf *b, const struct nd_item *it, const char *figures)
 {
 	const struct nd_story *s = &it->story;
 	nd_buf_adds(
@@ -367,10 +367,11 @@ static void export_html(struct nd_buf *b, const struct nd_item *it)
 		html_escape(b, s->byline);
 		nd_buf_adds(b, "</p>\n");
 	}
+	nd_buf_adds(b, figures); /* its photos (issue 22) */
 	nd_buf_adds(b, "</article>\n</body>\n</html>\n");
 }
 
-static void export_json(struct nd_buf *b, const struct nd_item *it)
+static void export_json(struct nd_buf *b, const struct nd_item *it, const char *photos)
 {
 	const struct nd_story *s = &it->story;
 	nd_buf_addc(b, '{');
@@ -387,6 +388,7 @@ static void export_json(struct nd_buf *b, const struct nd_item *it)
 	nd_json_kv_str(b, 0, "byline", s->byline);
 	nd_json_kv_str(b, 0, "body", s->body);
 	nd_json_kv_int(b, 0, "chars", it->chars);
+	nd_buf_printf(b, ",\"photos\":[%s]", photos);
 	nd_buf_adds(b, "}\n");
 }
 
@@ -434,23 +436,31 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		nd_items_free(items, n);
 		return nd_cli_fail(&err);
 	}
-	struct nd_buf index = ND_BUF_INIT, file = ND_BUF_INIT;
+	struct nd_buf index = ND_BUF_INIT, file = ND_BUF_INIT, figures = ND_BUF_INIT,
+		      photos = ND_BUF_INIT;
 	int rc = 0;
 	if (strcmp(format, "json") == 0)
 		nd_buf_adds(&index, "[\n");
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		const struct nd_item *it = &items[i];
-		char name[128], path[4200];
-		snprintf(name, sizeof name, "p%03d-%02d-%lld.%s", it->page, it->position,
-			 (long long)it->id, format);
+		char name[128], path[4200], base[96];
+		snprintf(base, sizeof base, "p%03d-%02d-%lld", it->page, it->position,
+			 (long long)it->id);
+		snprintf(name, sizeof name, "%s.%s", base, format);
 		snprintf(path, sizeof path, "%s/%s", dir, name);
 		nd_buf_reset(&file);
+		nd_buf_reset(&figures);
+		nd_buf_reset(&photos);
+		/* each photo beside the text, BASE-N.jpg (issue 22) */
+		rc = nd_cli_export_photos(cli, it->id, dir, base, force, &figures, &photos, &err);
+		if (rc < 0)
+			break;
 		if (strcmp(format, "txt") == 0)
 			export_txt(&file, it);
 		else if (strcmp(format, "html") == 0)
-			export_html(&file, it);
+			export_html(&file, it, nd_buf_str(&figures));
 		else
-			export_json(&file, it);
+			export_json(&file, it, nd_buf_str(&photos));
 		rc = nd_output_file(path, nd_buf_str(&file), file.len, force, &err);
 		if (strcmp(format, "json") == 0) {
 			nd_buf_printf(&index, "%s {\"file\":", i ? ",\n" : "");
@@ -490,6 +500,8 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	}
 	nd_buf_free(&index);
 	nd_buf_free(&file);
+	nd_buf_free(&figures);
+	nd_buf_free(&photos);
 	nd_items_free(items, n);
 	if (rc < 0)
 		return nd_cli_fail(&err);

@@ -67,7 +67,7 @@ static int check_upload(const struct nd_buf *input, const struct upload_check *c
 }
 
 static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *encoding,
-		    const char *token, const struct upload_check *check)
+		    const char *token, const struct upload_check *check, int64_t *filed)
 {
 	struct nd_error err = { 0 };
 	struct nd_buf input = ND_BUF_INIT;
@@ -100,6 +100,8 @@ static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *e
 	}
 	char count[32];
 	nd_format_count(res.chars, count, sizeof count);
+	if (filed)
+		*filed = res.id;
 	/* Printed only after COMMIT returned: the reporter may rely on it. */
 	printf(res.duplicate ? _("already filed #%lld ") : _("filed #%lld "), (long long)res.id);
 	nd_cli_put(stdout, story.headline, 0);
@@ -108,9 +110,59 @@ static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *e
 	return ND_EXIT_OK;
 }
 
+int nd_cli_file_bytes(struct nd_cli *cli, const char *bytes, size_t n, const char *name,
+		      const char *encoding, const char *token, int64_t *id)
+{
+	struct upload_check none = { -1, NULL };
+	FILE *f = fmemopen((void *)bytes, n ? n : 1, "r");
+	if (!f) {
+		struct nd_error err = { 0 };
+		nd_fail(&err, ND_ENOMEM, "out of memory");
+		return nd_cli_fail(&err);
+	}
+	if (!n)
+		fgetc(f); /* an empty story: an empty stream */
+	int rc = file_one(cli, f, name, encoding, token, &none, id);
+	fclose(f);
+	return rc;
+}
+
+/* file --tar: the whole stream read (bounded), checked as one upload,
+ * then its story and photos (cmd_photos.c). */
+static int file_tar(struct nd_cli *cli, const char *encoding, const char *token,
+		    const struct upload_check *check)
+{
+	struct nd_error err = { 0 };
+	struct nd_buf in = ND_BUF_INIT;
+	size_t max = nd_cli_tar_limit(cli);
+	char chunk[65536];
+	size_t got;
+	int rc = 0;
+	while (rc == 0 && (got = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+		if (nd_buf_add(&in, chunk, got) < 0)
+			rc = nd_fail(&err, ND_ENOMEM, "out of memory");
+		else if (in.len > max)
+			rc = nd_fail(&err, ND_EINVAL,
+				     "the tar stream is over %zu bytes, a story's and an item's "
+				     "photos' limits together; nothing was filed",
+				     max);
+	if (rc == 0 && ferror(stdin))
+		rc = nd_fail(&err, ND_EIO, "cannot read the tar stream: %s", strerror(errno));
+	if (rc == 0)
+		rc = check_upload(&in, check, &err);
+	if (rc < 0) {
+		nd_buf_free(&in);
+		return nd_cli_fail(&err);
+	}
+	rc = nd_cli_file_tar(cli, in.data ? in.data : "", in.len, encoding, token);
+	nd_buf_free(&in);
+	return rc;
+}
+
 int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	const char *encoding = NULL, *token = NULL;
+	bool tar = false; /* a story and its photos in one tar stream (issue 22) */
 	struct upload_check check = { -1, NULL };
 	int c;
 	struct nd_args a;
@@ -136,6 +188,9 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		case ND_O_TOKEN:
 			token = optarg;
 			break;
+		case ND_O_TAR:
+			tar = true;
+			break;
 		default:
 			break;
 		}
@@ -147,18 +202,21 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
+	if (tar)
+		return a.npos ? nd_cli_usage(cmd, "--tar reads the tar stream on standard input")
+			      : file_tar(cli, encoding, token, &check);
 	if (a.npos == 0)
-		return file_one(cli, stdin, "<stdin>", encoding, token, &check);
+		return file_one(cli, stdin, "<stdin>", encoding, token, &check, NULL);
 	int worst = ND_EXIT_OK;
 	for (int i = 0; i < a.npos; i++) {
 		int rc;
 		FILE *f;
 		if (strcmp(a.pos[i], "-") == 0) {
-			rc = file_one(cli, stdin, "<stdin>", encoding, token, &check);
+			rc = file_one(cli, stdin, "<stdin>", encoding, token, &check, NULL);
 		} else if (nd_open_input(a.pos[i], &f, &err) < 0) {
 			rc = nd_cli_fail(&err);
 		} else {
-			rc = file_one(cli, f, a.pos[i], encoding, token, &check);
+			rc = file_one(cli, f, a.pos[i], encoding, token, &check, NULL);
 			fclose(f);
 		}
 		if (rc != ND_EXIT_OK && worst == ND_EXIT_OK)

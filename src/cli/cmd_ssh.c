@@ -11,17 +11,21 @@
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/meta.h"
+#include "newsdesk/photos.h"
 #include "newsdesk/tui.h"
 #include "newsdesk/width.h"
 #include "newsdesk/words.h"
 #include "newsdesk/workflow.h"
 
 #include <errno.h>
+#include <libintl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#define _(s) gettext(s)
 
 int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
@@ -51,6 +55,12 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		nd_fit(&line, rows[i].story.headline, 40, true, ND_ALIGN_LEFT);
 		nd_fit(&line, chars, 7, true, ND_ALIGN_RIGHT);
 		nd_buf_adds(&line, " 字");
+		int photos = 0; /* photos (issue 22) */
+		if (nd_photo_count(cli->st, rows[i].id, &photos, &err) == 0 && photos) {
+			char label[64];
+			snprintf(label, sizeof label, _("  photos: %d"), photos);
+			nd_buf_adds(&line, label);
+		}
 		/* The last word from the desk: a review note, or the reason an
 		 * item was returned or spiked, whichever is newer. */
 		struct nd_note *notes = NULL;

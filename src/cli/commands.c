@@ -21,6 +21,7 @@ static const struct nd_option file_opts[] = {
 	{ ND_O_TOKEN, "token", V, "T" },
 	{ ND_O_BYTES, "bytes", V, "N" },
 	{ ND_O_SHA256, "sha256", V, "HEX" },
+	{ ND_O_TAR, "tar", 0, NULL }, /* photos (issue 22) */
 	{ 0 },
 };
 static const struct nd_option list_opts[] = {
@@ -159,6 +160,14 @@ static const struct nd_option user_key_opts[] = {
 	{ ND_O_KEY, "key", P | R, "FILE" },
 	{ 0 },
 };
+/* photos (issue 22) */
+static const struct nd_option attach_opts[] = {
+	{ ND_O_NAME, "name", V, "NAME" },
+	{ ND_O_CAPTION, "caption", V, "TEXT" },
+	{ ND_O_BYTES, "bytes", V, "N" },
+	{ ND_O_SHA256, "sha256", V, "HEX" },
+	{ 0 },
+};
 static const struct nd_option note_opts[] = {
 	{ ND_O_NOTE, "note", V, "TEXT" },
 	{ 0 },
@@ -210,6 +219,22 @@ static const struct nd_command issue_subs[] = {
 	{ 0 },
 };
 
+/* photos (issue 22): get writes a picture's bytes, which over SSH could
+ * reach a terminal the server cannot see: the command line's only */
+static const struct nd_command photo_subs[] = {
+	SUB("list", nd_cmd_photo, "ID", "an item's photos: name, size, EXIF date, caption", NULL,
+	    REPORTER, SSH, "photo"),
+	SUB("get", nd_cmd_photo, "ID N", "photo N's bytes as filed, to a file or pipe", NULL,
+	    REPORTER, 0, "photo"),
+	SUB("caption", nd_cmd_photo, "ID N TEXT...", "a new caption for photo N", NULL, REPORTER,
+	    SSH, "photo"),
+	SUB("move", nd_cmd_photo, "ID N TO", "put photo N at place TO", NULL, REPORTER, SSH,
+	    "photo"),
+	SUB("detach", nd_cmd_photo, "ID N", "take photo N off the item (its history keeps it)",
+	    NULL, REPORTER, SSH, "photo"),
+	{ 0 },
+};
+
 static const struct nd_command replica_subs[] = {
 	SUB("config", nd_cmd_replica, "URL", "print the litestream.yml replicate would use", NULL,
 	    ADMIN, PATHS, "replica"),
@@ -222,6 +247,12 @@ const struct nd_command nd_commands[] = {
 	GROUP("user", "manage users (admins)", ADMIN, 0, user_subs),
 	CMD("file", nd_cmd_file, "[FILE...]", "file stories (stdin when no FILE) as new items",
 	    file_opts, REPORTER, SSH | PATHS),
+	/* photos (issue 22) */
+	CMD("attach", nd_cmd_attach, "ID [FILE...]",
+	    "attach photos (JPEG, PNG, WebP) to an item; over SSH one, on standard input",
+	    attach_opts, REPORTER, SSH),
+	GROUP("photo", "an item's photos: list, get, caption, move, detach", REPORTER, SSH,
+	      photo_subs),
 	CMD("list", nd_cmd_list, "", "list items, newest first", list_opts, EDITOR, SSH),
 	CMD("show", nd_cmd_show, "ID",
 	    "show one item (--original: the bytes as filed, to a file or pipe)", show_opts,

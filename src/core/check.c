@@ -8,6 +8,7 @@
  * per-state counts, which --repair rebuilds. */
 #include "newsdesk/check.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/photos.h"
 #include "newsdesk/schema.h"
 #include "newsdesk/search.h"
 #include "newsdesk/store_sql.h"
@@ -71,15 +72,17 @@ static const struct {
 	const char *name;
 	bool guard; /* append-only: must refuse, always */
 } triggers[] = {
-	{ "revisions_no_update", true }, { "revisions_no_delete", true },
-	{ "events_no_update", true },    { "events_no_delete", true },
-	{ "notes_no_update", true },     { "notes_no_delete", true },
-	{ "items_no_delete", true },     { "search_on_file", false },
-	{ "search_on_change", false },   { "counts_on_insert", false },
-	{ "counts_on_move", false },     { "revisions_head", false },
-	{ "events_head", false },        { "notes_head", false },
-	{ "issues_state", false },       { "originals_no_update", true },
-	{ "originals_no_delete", true },
+	{ "revisions_no_update", true },   { "revisions_no_delete", true },
+	{ "events_no_update", true },      { "events_no_delete", true },
+	{ "notes_no_update", true },       { "notes_no_delete", true },
+	{ "items_no_delete", true },       { "search_on_file", false },
+	{ "search_on_change", false },     { "counts_on_insert", false },
+	{ "counts_on_move", false },       { "revisions_head", false },
+	{ "events_head", false },          { "notes_head", false },
+	{ "issues_state", false },         { "originals_no_update", true },
+	{ "originals_no_delete", true },   { "photo_blobs_no_update", true },
+	{ "photo_blobs_no_delete", true }, { "photo_links_no_update", true },
+	{ "photo_links_no_delete", true }, { "photo_links_head", false },
 };
 
 /* A trigger's CREATE statement from the embedded migrations, newest first
@@ -415,6 +418,7 @@ static const struct {
 	{ "notes", check_notes },           { "heads", check_heads },
 	{ "invariants", check_invariants }, { "search index", check_search },
 	{ "counts", check_counts },         { "write-ahead log", check_wal },
+	{ "photos", nd_photos_check },
 };
 
 int nd_check(struct nd_store *st, const struct nd_actor *actor, unsigned flags,

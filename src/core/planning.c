@@ -386,7 +386,8 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		 st,
 		 "SELECT i.id, i.page, i.position, i.section, r.kicker, r.headline, r.subhead, "
 		 "r.byline, i.reporter, i.state, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
-		 "r.chars, i.current_rev, coalesce(i.published_rev, 0), s.signed_off "
+		 "r.chars, i.current_rev, coalesce(i.published_rev, 0), s.signed_off, "
+		 "(SELECT count(*) FROM photos_current p WHERE p.item_id = i.id) "
 		 "FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
 		 "JOIN states s ON s.name = i.state WHERE i.issue = ? "
 		 "ORDER BY i.page, i.position, i.id",
@@ -421,6 +422,7 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 			max_page = it->page;
 		r->chars += it->chars;
 		it->signed_off = sqlite3_column_int(stmt, 14) != 0;
+		it->photos = sqlite3_column_int(stmt, 15);
 		if (!it->signed_off)
 			r->unsigned_items++;
 	}

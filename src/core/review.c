@@ -3,6 +3,7 @@
 #include "newsdesk/review.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/meta.h"
+#include "newsdesk/photos.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +71,10 @@ int nd_proof_item(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		rc = nd_meta_get(st, key, limit, sizeof limit, err);
 	}
 	if (rc == 0 && nd_proof_story(&it.story, limit[0] ? atof(limit) : 2.0, report) < 0)
+		rc = nd_fail(err, ND_ENOMEM, _("out of memory proofreading"));
+	int photos = 0; /* a photo item must carry its photo (issue 22) */
+	if (rc == 0 && (rc = nd_photo_count(st, id, &photos, err)) == 0 &&
+	    nd_proof_photos(&it.story, photos, report) < 0)
 		rc = nd_fail(err, ND_ENOMEM, _("out of memory proofreading"));
 	nd_item_free(&it);
 	return rc;

@@ -8,9 +8,12 @@
 #include "newsdesk/sanitize.h"
 #include "newsdesk/width.h"
 
+#include <libintl.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+
+#define _(s) gettext(s)
 
 static void when(int64_t t, char *out, size_t size)
 {
@@ -124,6 +127,14 @@ static int render_text(const struct nd_rundown *r, int width, int64_t printed_at
 				};
 				row(out, sub, w);
 			}
+			if (it->photos) { /* photos (issue 22) */
+				nd_buf_reset(&line);
+				nd_buf_printf(&line, _("photos: %d"), it->photos);
+				const char *sub[NCOL] = {
+					"", "", "", nd_buf_str(&line), "", "", ""
+				};
+				row(out, sub, w);
+			}
 		}
 		char budget[160];
 		budget_text(pg->chars, pg->budget, budget, sizeof budget);
@@ -179,19 +190,20 @@ static int render_csv(const struct nd_rundown *r, struct nd_buf *out)
 	/* UTF-8 with a BOM, so spreadsheet programs read the Chinese right */
 	nd_buf_adds(out, "\xEF\xBB\xBF");
 	const char *head[] = { "issue",    "page",    "position", "id",    "section", "kicker",
-			       "headline", "subhead", "byline",   "chars", "state" };
+			       "headline", "subhead", "byline",   "chars", "state",   "photos" };
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
 		nd_csv_cell(out, head[i], i + 1 == sizeof head / sizeof *head);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct nd_rundown_item *it = &r->items[i];
-		char page[16], pos[16], id[24], chars[24];
+		char page[16], pos[16], id[24], chars[24], photos[16];
+		snprintf(photos, sizeof photos, "%d", it->photos);
 		snprintf(page, sizeof page, "%d", it->page);
 		snprintf(pos, sizeof pos, "%d", it->position);
 		snprintf(id, sizeof id, "%lld", (long long)it->id);
 		snprintf(chars, sizeof chars, "%ld", it->chars);
 		const char *cells[] = { r->issue.code, page,       pos,          id,
 					it->section,   it->kicker, it->headline, it->subhead,
-					it->byline,    chars,      it->state };
+					it->byline,    chars,      it->state,    photos };
 		for (size_t c = 0; c < sizeof cells / sizeof *cells; c++)
 			nd_csv_cell(out, cells[c], c + 1 == sizeof cells / sizeof *cells);
 	}
@@ -236,6 +248,7 @@ static int render_json(const struct nd_rundown *r, int64_t printed_at, struct nd
 			nd_json_kv_str(out, 0, "state", it->state);
 			nd_json_kv_str(out, 0, "state_label", it->state_label);
 			nd_json_kv_int(out, 0, "signed_off", signed_off(it));
+			nd_json_kv_int(out, 0, "photos", it->photos);
 			nd_buf_addc(out, '}');
 		}
 		nd_buf_adds(out, "]}");
@@ -325,6 +338,13 @@ static int render_html(const struct nd_rundown *r, int64_t printed_at, struct nd
 			if (it->subhead && it->subhead[0]) {
 				nd_buf_adds(out, "<div class=\"sub\">");
 				html_text(out, it->subhead);
+				nd_buf_adds(out, "</div>");
+			}
+			if (it->photos) {
+				char photos[64];
+				snprintf(photos, sizeof photos, _("photos: %d"), it->photos);
+				nd_buf_adds(out, "<div class=\"sub\">");
+				html_text(out, photos);
 				nd_buf_adds(out, "</div>");
 			}
 			nd_buf_adds(out, "</td><td>");

@@ -30,6 +30,7 @@ const struct nd_proof_check nd_proof_checks[] = {
 	{ "quote-styles", N_("two quote styles in one item (「」 and “”)"), NULL, NULL, NULL },
 	{ "dateline-date", N_("a wire dateline (…电) without a date"), NULL, NULL, NULL },
 	{ "photo-credit", N_("a photo without a 摄 credit"), NULL, NULL, NULL },
+	{ "photo-missing", N_("a photo item with no photo attached"), NULL, NULL, NULL },
 	{ "error-rate", N_("more errors per 10,000 characters than the publication allows"), NULL,
 	  NULL, NULL },
 };
@@ -745,6 +746,17 @@ int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_repo
 			return -1;
 		r->left++;
 	}
+	return 0;
+}
+
+int nd_proof_photos(const struct nd_story *st, int photos, struct nd_proof_report *r)
+{
+	if (!st->kind || strcmp(st->kind, "photo") != 0 || photos > 0)
+		return 0;
+	if (whole_hit(r, "photo-missing", "photos", st->headline, _("no photo attached")) < 0)
+		return -1;
+	r->left++;
+	r->rate = r->chars ? (double)r->left * 10000.0 / (double)r->chars : 0;
 	return 0;
 }
 

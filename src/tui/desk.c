@@ -7,6 +7,7 @@
 #include "newsdesk/count.h"
 #include "newsdesk/tui_app.h"
 #include "newsdesk/tui_editor.h"
+#include "newsdesk/tui_photo.h"
 #include "newsdesk/tui_review.h"
 #include "newsdesk/width.h"
 
@@ -103,6 +104,9 @@ static void act_on_selected(struct tui *t, enum tui_req req, const char *verb)
 	case REQ_ASSIGN:
 		tui_assign(t, id);
 		break;
+	case REQ_PHOTOS:
+		tui_photos_open(t, id);
+		break;
 	default:
 		break;
 	}
@@ -188,6 +192,7 @@ static enum tui_req desk_request(struct tui *t, void *data, enum tui_req req, lo
 	case REQ_EXTERNAL:
 	case REQ_REVIEW:
 	case REQ_ASSIGN:
+	case REQ_PHOTOS:
 		act_on_selected(t, req, NULL);
 		return REQ_NONE;
 	default:

@@ -4,8 +4,10 @@
  * width, then only the visible ones are drawn. */
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
+#include "newsdesk/photos.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/tui_app.h"
+#include "newsdesk/tui_photo.h"
 #include "newsdesk/width.h"
 #include "newsdesk/wrap.h"
 
@@ -111,6 +113,32 @@ static void add_log(struct tui *t, struct tui_itemview *iv, int width, bool head
 	nd_events_free(ev, n);
 }
 
+/* The item's photos, one line each: place, name, W×H, bytes, EXIF date and
+ * caption (every field sanitised by add_line). */
+static void add_photos(struct tui *t, struct tui_itemview *iv, int width)
+{
+	struct nd_photo *p;
+	size_t n;
+	struct nd_error err = { 0 };
+	if (nd_photo_list(t->st, t->actor, iv->id, &p, &n, &err) < 0 || n == 0)
+		return;
+	struct nd_buf b = ND_BUF_INIT;
+	add_line(iv, "", 0, A_NORMAL);
+	nd_buf_printf(&b, _("── Photos (%zu; v shows them) ──"), n);
+	add_line(iv, nd_buf_str(&b), b.len, A_BOLD);
+	for (size_t i = 0; i < n; i++) {
+		char size[32];
+		nd_format_count((long)p[i].size, size, sizeof size);
+		nd_buf_reset(&b);
+		nd_buf_printf(&b, "%d. %s  %d×%d  %s B  %s  %s", p[i].n, p[i].name, p[i].width,
+			      p[i].height, size, p[i].exif_date[0] ? p[i].exif_date : "-",
+			      p[i].caption);
+		add_wrapped(iv, nd_buf_str(&b), width, A_NORMAL, "");
+	}
+	nd_buf_free(&b);
+	nd_photos_free(p, n);
+}
+
 static void build(struct tui *t, struct tui_itemview *iv, int width)
 {
 	struct nd_item it;
@@ -145,6 +173,7 @@ static void build(struct tui *t, struct tui_itemview *iv, int width)
 		add_wrapped(iv, it.story.byline, width, A_DIM, "");
 	}
 
+	add_photos(t, iv, width);
 	struct nd_note *notes;
 	size_t nn;
 	if (nd_notes_list(t->st, t->actor, iv->id, &notes, &nn, &err) == 0) {
@@ -259,6 +288,11 @@ static enum tui_req alone_request(struct tui *t, void *data, enum tui_req req, l
 	}
 	if (req == REQ_NOTE) {
 		tui_add_note(t, iv->id);
+		tui_itemview_invalidate(iv);
+		return REQ_NONE;
+	}
+	if (req == REQ_PHOTOS) {
+		tui_photos_open(t, iv->id);
 		tui_itemview_invalidate(iv);
 		return REQ_NONE;
 	}

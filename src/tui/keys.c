@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#define NAV (PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER | PANE_IMPORT)
+#define NAV (PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER | PANE_IMPORT | PANE_PHOTO)
 #define DESK (PANE_LIST | PANE_ITEM)
 #define TEXT (PANE_REVIEW | PANE_PAGER)
 #define ACTS (PANE_LIST | PANE_ITEM | PANE_REVIEW)
@@ -75,7 +75,10 @@ const struct tui_request tui_requests[] = {
 	{ REQ_SUSPEND, "suspend", NULL, NAV, { TK_CTRL('Z') }, "Ctrl-Z", N_("suspend the desk (the shell's fg brings it back)"), NULL, 0 },
 	{ REQ_INTERRUPT, "interrupt", NULL, NAV, { TK_CTRL('C') }, "Ctrl-C", N_("quit, after asking"), NULL, 0 },
 	{ REQ_BACK, "back", NULL, NAV, { 'q' }, "q", N_("back one pane; in the list, quit"), N_("back"), 0 },
-	{ REQ_CLOSE, "close", NULL, PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER, { 27 }, "Esc", N_("close this pane (never quits)"), NULL, 0 },
+	{ REQ_CLOSE, "close", NULL, PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER | PANE_PHOTO, { 27 }, "Esc", N_("close this pane (never quits)"), NULL, 0 },
+	/* photos (issue 22); after the rest, so help's first screen keeps its rows */
+	{ REQ_PHOTOS, "photos", NULL, DESK, { 'v' }, "v", N_("view the item's photos, drawn in the terminal (j/k: the next, the previous)"), N_("photos"), 0 },
+	{ REQ_CAPTION, "caption", NULL, PANE_PHOTO, { 'C' }, "C", N_("edit the photo's caption"), N_("caption"), 0 },
 	/* at `:` only */
 	{ REQ_QUIT, "quit", NULL, 0, { 0 }, NULL, N_("quit the desk (:q)"), NULL, 0 },
 	{ REQ_DESK, "desk", NULL, 0, { 0 }, NULL, N_("back to the list, closing the panes over it"), NULL, 0 },

@@ -119,6 +119,26 @@ expect_ok "the whole upload passes both" as_user zhu file --bytes "$size" --sha2
 expect_ok "a retry with the same token" as_user zhu file --bytes "$size" --sha256 "$sum" --token up-1 <"$story"
 contains "…is not filed twice" "$out" "已提交过 #4"
 
+# Photos over SSH (issue 22): two pictures on standard input, checked.
+python3 "$SRCDIR/tests/tools/mkphotos.py" "$TMP/pics" >/dev/null
+psize=$(wc -c <"$TMP/pics/2.png")
+psum=$(sha256sum "$TMP/pics/2.png" | cut -d' ' -f1)
+expect_ok "a reporter attaches a photo over ssh" as_user zhu attach 4 --name 1.jpg --caption 运动会 <"$TMP/pics/1.jpg"
+contains "…to their item" "$out" "#4"
+contains "…read as a JPEG" "$out" "jpeg 320×240"
+expect_ok "…and a second, with --bytes and --sha256" \
+	as_user zhu attach 4 --name 2.png --bytes "$psize" --sha256 "$psum" <"$TMP/pics/2.png"
+contains "…as the second" "$out" "png 160×100"
+expect_exit 1 "a cut photo upload is refused" as_user zhu attach 4 --name 2.png --bytes "$psize" <"$TMP/pics/1.jpg"
+expect_exit 2 "attach naming a server file is refused" as_user zhu attach 4 /etc/passwd
+expect_exit 2 "photo get (raw bytes) is refused over SSH" as_user zhu photo get 4 1
+expect_ok "photo list over ssh" as_user zhu photo list 4
+contains "…lists both" "$out" "2.png"
+expect_ok "mine counts them" as_user zhu mine
+case "$out" in *"photos: 2"* | *"照片 2 张"*) pass "…two on the item" ;; *) fail "…two on the item" "$out" ;; esac
+nd photo get 4 2 >"$TMP/got.png"
+cmp -s "$TMP/got.png" "$TMP/pics/2.png" && pass "…the bytes that went in over ssh, bit for bit" || fail "photo over ssh kept whole"
+
 # The returned item comes back to the reporter, who refiles it.
 nd --as wang return 1 --note "电头缺日期" >/dev/null
 expect_ok "mine shows the last note" as_user zhu mine
@@ -323,6 +343,12 @@ as_user() {
 		-o UserKnownHostsFile=/dev/null -o BatchMode=yes -o IdentitiesOnly=yes \
 		-o LogLevel=ERROR -o ConnectTimeout=5 "$me@127.0.0.1" "$@"
 }
+
+# Photos (issue 22): a story and its photo in one tar stream, over ssh.
+mkdir -p "$TMP/tarin" && cp "$story" "$TMP/tarin/story.txt" && cp "$TMP/pics/3.png" "$TMP/tarin/"
+(cd "$TMP/tarin" && tar cf "$TMP/story.tar" story.txt 3.png)
+expect_ok "file --tar over ssh: a story and its photo in one stream" as_user zhu file --tar <"$TMP/story.tar"
+contains "…the photo on the new item" "$out" "png 64×48"
 
 # A disabled user's key is gone after the next install.
 nd user disable li >/dev/null

@@ -329,8 +329,29 @@ int main(void)
 	is_int(body_hits("unpaired", "推进管理合作，让职工享受更加方便、快捷的“线\n上”服务。"), 0,
 	       "…whose quote pairs across it");
 
+	{ /* a photo item must carry a photo (issue 22) */
+		struct nd_story ps = { .kind = "photo",
+				       .headline = "车间里的运动会",
+				       .body = "一线职工参加运动会。",
+				       .byline = "朱建良 摄" };
+		struct nd_proof_report pr;
+		nd_proof_story(&ps, 0, &pr);
+		nd_proof_photos(&ps, 0, &pr);
+		ok(pr.n == 1 && strcmp(pr.hits[0].check->id, "photo-missing") == 0,
+		   "a photo item with no photo is flagged");
+		nd_proof_free(&pr);
+		nd_proof_story(&ps, 0, &pr);
+		nd_proof_photos(&ps, 2, &pr);
+		is_int(pr.n, 0, "…with its photos and 摄 credit, nothing");
+		nd_proof_free(&pr);
+		ps.kind = "article";
+		nd_proof_story(&ps, 0, &pr);
+		nd_proof_photos(&ps, 0, &pr);
+		is_int(pr.n, 0, "…and an article needs none");
+		nd_proof_free(&pr);
+	}
 	recall_and_precision();
 	corpus_articles();
-	is_int(nd_proof_check_count, 13, "thirteen checks, each with an id and an explanation");
+	is_int(nd_proof_check_count, 14, "fourteen checks, each with an id and an explanation");
 	return tap_done();
 }

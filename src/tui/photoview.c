@@ -1,0 +1,367 @@
+/* photoview.c — an item's photos in the terminal (v): one at a time, drawn
+ * by chafa in the way the terminal can show — kitty or sixel graphics where
+ * the terminal is known to draw them, block symbols in colour elsewhere,
+ * and nothing, said plainly, where it can draw neither. The terminal is
+ * judged from TERM and the environment, conservatively: a guess wrong
+ * toward graphics would fill the screen with escape codes. Over ssh -t the
+ * desk runs the same way, with the client's TERM. */
+#include "newsdesk/count.h"
+#include "newsdesk/photos.h"
+#include "newsdesk/tui_app.h"
+#include "newsdesk/tui_photo.h"
+
+#include <chafa.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *name;
+	enum tui_gfx mode;
+} gfx_names[] = {
+	{ "none", TUI_GFX_NONE },
+	{ "symbols", TUI_GFX_SYMBOLS },
+	{ "sixel", TUI_GFX_SIXEL },
+	{ "kitty", TUI_GFX_KITTY },
+};
+
+static bool starts(const char *s, const char *prefix)
+{
+	return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+enum tui_gfx tui_photo_mode(const struct tui_photo_env *e)
+{
+	if (e->override && e->override[0]) /* NEWSDESK_PREVIEW, the user's word */
+		for (size_t i = 0; i < sizeof gfx_names / sizeof *gfx_names; i++)
+			if (strcmp(gfx_names[i].name, e->override) == 0)
+				return gfx_names[i].mode;
+	const char *term = e->term ? e->term : "";
+	/* terminals with no block characters, or no UTF-8 to send them in */
+	if (!e->utf8 || !term[0] || strcmp(term, "dumb") == 0 || strcmp(term, "linux") == 0 ||
+	    starts(term, "vt") || starts(term, "ansi") || strcmp(term, "unknown") == 0)
+		return TUI_GFX_NONE;
+	/* a multiplexer passes no graphics through unless told to */
+	if (e->multiplexer || starts(term, "screen") || starts(term, "tmux"))
+		return TUI_GFX_SYMBOLS;
+	if (strcmp(term, "xterm-kitty") == 0 || strcmp(term, "xterm-ghostty") == 0 || e->kitty)
+		return TUI_GFX_KITTY;
+	if (starts(term, "foot") || starts(term, "mlterm") || starts(term, "contour") ||
+	    (e->term_program && strcmp(e->term_program, "WezTerm") == 0))
+		return TUI_GFX_SIXEL;
+	return TUI_GFX_SYMBOLS;
+}
+
+const char *tui_photo_mode_name(enum tui_gfx mode)
+{
+	for (size_t i = 0; i < sizeof gfx_names / sizeof *gfx_names; i++)
+		if (gfx_names[i].mode == mode)
+			return gfx_names[i].name;
+	return "none";
+}
+
+struct photoview {
+	int64_t id;
+	struct nd_photo *list;
+	size_t n;
+	int cur; /* index into list */
+	enum tui_gfx mode;
+	/* the rendering of list[cur] in an area of aw × ah cells: rw × rh */
+	int rcur, aw, ah, rw, rh;
+	gunichar *chars;
+	gint *fg, *bg;
+	GString *seq; /* sixel or kitty: the escape sequence as chafa prints it */
+	char error[sizeof((struct nd_error *)0)->msg];
+};
+
+static void forget(struct photoview *v)
+{
+	free(v->chars);
+	free(v->fg);
+	free(v->bg);
+	v->chars = NULL;
+	v->fg = v->bg = NULL;
+	if (v->seq)
+		g_string_free(v->seq, TRUE);
+	v->seq = NULL;
+	v->rcur = -1;
+	v->error[0] = '\0';
+}
+
+static bool load(struct tui *t, struct photoview *v)
+{
+	struct nd_error err = { 0 };
+	nd_photos_free(v->list, v->n);
+	v->list = NULL;
+	v->n = 0;
+	forget(v);
+	if (nd_photo_list(t->st, t->actor, v->id, &v->list, &v->n, &err) < 0) {
+		tui_message(t, true, "%s", err.msg);
+		return false;
+	}
+	if (v->n == 0) {
+		tui_message(t, true, _("#%1$lld has no photos"), (long long)v->id);
+		return false;
+	}
+	if (v->cur >= (int)v->n)
+		v->cur = (int)v->n - 1;
+	return true;
+}
+
+static ChafaCanvas *canvas_for(const struct photoview *v, bool colors, int w, int h)
+{
+	ChafaSymbolMap *map = chafa_symbol_map_new();
+	chafa_symbol_map_add_by_tags(map, CHAFA_SYMBOL_TAG_BLOCK | CHAFA_SYMBOL_TAG_SPACE);
+	ChafaCanvasConfig *cfg = chafa_canvas_config_new();
+	chafa_canvas_config_set_geometry(cfg, w, h);
+	chafa_canvas_config_set_symbol_map(cfg, map);
+	chafa_canvas_config_set_cell_geometry(cfg, 10, 20);
+	if (v->mode == TUI_GFX_SIXEL || v->mode == TUI_GFX_KITTY) {
+		chafa_canvas_config_set_pixel_mode(cfg, v->mode == TUI_GFX_SIXEL
+							    ? CHAFA_PIXEL_MODE_SIXELS
+							    : CHAFA_PIXEL_MODE_KITTY);
+		chafa_canvas_config_set_canvas_mode(cfg, CHAFA_CANVAS_MODE_TRUECOLOR);
+	} else {
+		chafa_canvas_config_set_canvas_mode(cfg, colors ? CHAFA_CANVAS_MODE_INDEXED_240
+								: CHAFA_CANVAS_MODE_FGBG);
+	}
+	ChafaCanvas *c = chafa_canvas_new(cfg);
+	chafa_canvas_config_unref(cfg);
+	chafa_symbol_map_unref(map);
+	return c;
+}
+
+/* Decodes list[cur] and lets chafa lay it out in at most w × h cells. */
+static void render(struct tui *t, struct photoview *v, int w, int h)
+{
+	struct nd_error err = { 0 };
+	struct nd_photo p;
+	void *bytes;
+	size_t len;
+	uint8_t *px = NULL;
+	int pw = 0, ph = 0;
+	forget(v);
+	v->rcur = v->cur;
+	v->aw = w;
+	v->ah = h;
+	if (nd_photo_get(t->st, t->actor, v->id, v->list[v->cur].n, &p, &bytes, &len, &err) < 0) {
+		snprintf(v->error, sizeof v->error, "%s", err.msg);
+		return;
+	}
+	nd_photo_free(&p);
+	/* enough pixels for chafa to choose each cell's symbol from */
+	int rc = nd_photo_thumbnail(bytes, len, w * 8, h * 16, &px, &pw, &ph, &err);
+	free(bytes);
+	if (rc < 0) {
+		snprintf(v->error, sizeof v->error, "%s", err.msg);
+		return;
+	}
+	gint cw = w, ch = h;
+	chafa_calc_canvas_geometry(pw, ph, &cw, &ch, 0.5f, FALSE, FALSE);
+	bool colors = t->colors && COLORS >= 256;
+	ChafaCanvas *c = canvas_for(v, colors, cw, ch);
+	chafa_canvas_draw_all_pixels(c, CHAFA_PIXEL_RGBA8_UNASSOCIATED, px, pw, ph, pw * 4);
+	free(px);
+	v->rw = cw;
+	v->rh = ch;
+	if (v->mode == TUI_GFX_SIXEL || v->mode == TUI_GFX_KITTY) {
+		v->seq = chafa_canvas_print(c, NULL);
+	} else {
+		size_t cells = (size_t)cw * (size_t)ch;
+		v->chars = calloc(cells, sizeof *v->chars);
+		v->fg = calloc(cells, sizeof *v->fg);
+		v->bg = calloc(cells, sizeof *v->bg);
+		for (int y = 0; v->chars && v->fg && v->bg && y < ch; y++)
+			for (int x = 0; x < cw; x++) {
+				size_t i = (size_t)y * (size_t)cw + (size_t)x;
+				v->chars[i] = chafa_canvas_get_char_at(c, x, y);
+				if (colors)
+					chafa_canvas_get_colors_at(c, x, y, &v->fg[i], &v->bg[i]);
+				else
+					v->fg[i] = v->bg[i] = -1;
+			}
+	}
+	chafa_canvas_unref(c);
+}
+
+static void draw_cells(const struct photoview *v, int y, int x0)
+{
+	for (int r = 0; v->chars && r < v->rh; r++)
+		for (int c = 0; c < v->rw; c++) {
+			size_t i = (size_t)r * (size_t)v->rw + (size_t)c;
+			wchar_t wc[2] = { (wchar_t)(v->chars[i] ? v->chars[i] : ' '), 0 };
+			int pair = 0;
+			if (v->fg[i] >= 0 && v->bg[i] >= 0)
+				pair = alloc_pair(v->fg[i], v->bg[i]);
+			cchar_t cc;
+			setcchar(&cc, wc, A_NORMAL, 0, pair > 0 ? &pair : NULL);
+			mvadd_wch(y + r, x0 + c, &cc);
+		}
+}
+
+/* Graphics go to the terminal after curses has drawn the blank area, so
+ * curses's next refresh has nothing to change there and leaves them. */
+static void draw_graphics(const struct photoview *v, int y, int x0)
+{
+	refresh();
+	if (v->mode == TUI_GFX_KITTY)
+		fputs("\033_Ga=d\033\\", stdout); /* the previous picture's placement */
+	printf("\0337\033[%d;%dH", y + 1, x0 + 1);
+	fwrite(v->seq->str, 1, v->seq->len, stdout);
+	fputs("\0338", stdout);
+	fflush(stdout);
+}
+
+static void photo_draw(struct tui *t, void *data, int y, int height, int width)
+{
+	struct photoview *v = data;
+	const struct nd_photo *p = &v->list[v->cur];
+	struct nd_buf b = ND_BUF_INIT;
+	char size[32];
+	nd_format_count((long)p->size, size, sizeof size);
+	nd_buf_printf(&b,
+		      _("── #%1$lld photo %2$d/%3$zu: %4$s  %5$d×%6$d  %7$s bytes  %8$s  %9$s "),
+		      (long long)v->id, p->n, v->n, p->name, p->width, p->height, size,
+		      p->exif_date, p->exif_camera);
+	tui_draw_row(y, 0, width, nd_buf_str(&b), A_BOLD);
+	nd_buf_reset(&b);
+	if (p->caption[0])
+		nd_buf_printf(&b, _("caption: %s"), p->caption);
+	else
+		nd_buf_adds(&b, _("(no caption: C writes one)"));
+	tui_draw_row(y + height - 1, 0, width, nd_buf_str(&b), A_NORMAL);
+	nd_buf_free(&b);
+	int area = height - 2;
+	for (int r = 0; r < area; r++)
+		tui_draw_row(y + 1 + r, 0, width, "", A_NORMAL);
+	if (v->mode == TUI_GFX_NONE) {
+		char msg[320];
+		const char *term = getenv("TERM");
+		snprintf(msg, sizeof msg,
+			 _("this terminal (TERM=%1$s) can draw no picture: no preview. "
+			   "newsdesk photo get %2$lld %3$d > FILE writes it out to view elsewhere"),
+			 term ? term : "", (long long)v->id, p->n);
+		tui_draw_row(y + 1, 1, width - 1, msg, A_NORMAL);
+		return;
+	}
+	if (area < 2 || width < 4)
+		return;
+	if (v->rcur != v->cur || v->aw != width || v->ah != area)
+		render(t, v, width, area);
+	if (v->error[0]) {
+		tui_draw_row(y + 1, 1, width - 1, v->error, A_BOLD);
+		return;
+	}
+	int x0 = (width - v->rw) / 2;
+	if (v->seq)
+		draw_graphics(v, y + 1, x0);
+	else
+		draw_cells(v, y + 1, x0);
+}
+
+static void edit_caption(struct tui *t, struct photoview *v)
+{
+	const struct nd_photo *p = &v->list[v->cur];
+	char q[64];
+	snprintf(q, sizeof q, _("Caption of photo %d: "), p->n);
+	char *text = tui_prompt(t, q, p->caption, NULL);
+	if (!text)
+		return;
+	struct nd_error err = { 0 };
+	if (nd_photo_caption(t->st, t->actor, v->id, p->n, text, &err) < 0)
+		tui_message(t, true, "%s", err.msg);
+	else
+		tui_message(t, false, _("photo %1$d of #%2$lld: caption saved"), p->n,
+			    (long long)v->id);
+	free(text);
+	int keep = v->cur;
+	load(t, v);
+	v->cur = keep < (int)v->n ? keep : 0;
+	tui_itemview_invalidate(&t->preview); /* the item pane lists captions */
+}
+
+static enum tui_req photo_request(struct tui *t, void *data, enum tui_req req, long count,
+				  int height)
+{
+	struct photoview *v = data;
+	(void)height;
+	if (count < 1)
+		count = 1;
+	switch (req) {
+	case REQ_DOWN:
+	case REQ_NEXT:
+	case REQ_PAGE_DOWN:
+		v->cur = (int)((v->cur + count) % (long)v->n);
+		return REQ_NONE;
+	case REQ_UP:
+	case REQ_PREV:
+	case REQ_PAGE_UP:
+		v->cur = (int)(((v->cur - count) % (long)v->n + (long)v->n) % (long)v->n);
+		return REQ_NONE;
+	case REQ_TOP:
+		v->cur = 0;
+		return REQ_NONE;
+	case REQ_BOTTOM:
+		v->cur = (int)v->n - 1;
+		return REQ_NONE;
+	case REQ_CAPTION:
+		edit_caption(t, v);
+		return REQ_NONE;
+	default:
+		return req;
+	}
+}
+
+static void photo_close(struct tui *t, void *data)
+{
+	struct photoview *v = data;
+	(void)t;
+	if (v->mode == TUI_GFX_KITTY) {
+		fputs("\033_Ga=d\033\\", stdout);
+		fflush(stdout);
+	}
+	if (v->mode == TUI_GFX_SIXEL || v->mode == TUI_GFX_KITTY)
+		clearok(curscr, TRUE); /* the picture is not curses's: paint over it */
+	forget(v);
+	nd_photos_free(v->list, v->n);
+	free(v);
+}
+
+static bool photo_open(struct tui *t, void *data)
+{
+	return load(t, data);
+}
+
+const struct pane_ops tui_photo_pane = {
+	.name = "photos",
+	.kind = PANE_PHOTO,
+	.open = photo_open,
+	.draw = photo_draw,
+	.request = photo_request,
+	.close = photo_close,
+};
+
+bool tui_photos_open(struct tui *t, int64_t id)
+{
+	if (!id) {
+		tui_message(t, true, "%s", _("no item selected"));
+		return false;
+	}
+	struct photoview *v = calloc(1, sizeof *v);
+	if (!v)
+		return false;
+	v->id = id;
+	v->rcur = -1;
+	const char *tmux = getenv("TMUX"), *sty = getenv("STY");
+	struct tui_photo_env e = {
+		.override = getenv("NEWSDESK_PREVIEW"),
+		.term = getenv("TERM"),
+		.term_program = getenv("TERM_PROGRAM"),
+		.kitty = getenv("KITTY_WINDOW_ID") != NULL,
+		.multiplexer = (tmux && tmux[0]) || (sty && sty[0]),
+		.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0,
+	};
+	v->mode = tui_photo_mode(&e);
+	return tui_pane_push(t, &tui_photo_pane, v);
+}
