@@ -12,10 +12,15 @@
 #include "newsdesk/workflow.h"
 
 #include <errno.h>
+#include <libintl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#ifndef _
+#define _(s) gettext(s)
+#endif
 
 /* Reads all of f, at most ND_MAX_INPUT + 1 bytes so an oversize input is
  * seen without reading it all. */
@@ -179,7 +184,18 @@ struct column {
 	enum nd_align align;
 };
 
-enum { COL_ID, COL_STATE, COL_SECTION, COL_HEADLINE, COL_BYLINE, COL_CHARS, COL_UPDATED, NCOLS };
+enum {
+	COL_ID,
+	COL_STATE,
+	COL_SECTION,
+	COL_HEADLINE,
+	COL_BYLINE,
+	COL_CHARS,
+	COL_HANZI,
+	COL_LAYOUT,
+	COL_UPDATED,
+	NCOLS
+};
 
 static const struct column list_columns[NCOLS] = {
 	[COL_ID] = { "编号", "ID", 6, ND_ALIGN_RIGHT },
@@ -188,6 +204,8 @@ static const struct column list_columns[NCOLS] = {
 	[COL_HEADLINE] = { "标题", "Headline", 0, ND_ALIGN_LEFT },
 	[COL_BYLINE] = { "作者", "Byline", 12, ND_ALIGN_LEFT },
 	[COL_CHARS] = { "字数", "Chars", 7, ND_ALIGN_RIGHT },
+	[COL_HANZI] = { "汉字", "Han", 7, ND_ALIGN_RIGHT },
+	[COL_LAYOUT] = { "版面字数", "Layout", 8, ND_ALIGN_RIGHT },
 	[COL_UPDATED] = { "更新", "Updated", 16, ND_ALIGN_LEFT },
 };
 
@@ -226,9 +244,11 @@ static void list_table(struct nd_cli *cli, const struct nd_item *rows, size_t n,
 	table_row(&line, head, widths);
 	for (size_t i = 0; i < n; i++) {
 		const struct nd_item *it = &rows[i];
-		char id[24], chars[32], updated[32];
+		char id[24], chars[32], hanzi[32], layout[32], updated[32];
 		snprintf(id, sizeof id, "%lld", (long long)it->id);
 		nd_format_count(it->chars, chars, sizeof chars);
+		nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
+		nd_format_figure(it->layout.chars, layout, sizeof layout);
 		nd_cli_time(it->updated_at, updated, sizeof updated);
 		const char *cells[NCOLS] = {
 			[COL_ID] = id,
@@ -237,6 +257,8 @@ static void list_table(struct nd_cli *cli, const struct nd_item *rows, size_t n,
 			[COL_HEADLINE] = it->story.headline,
 			[COL_BYLINE] = item_byline(it),
 			[COL_CHARS] = chars,
+			[COL_HANZI] = hanzi,
+			[COL_LAYOUT] = layout,
 			[COL_UPDATED] = updated,
 		};
 		table_row(&line, cells, widths);
@@ -255,7 +277,8 @@ static void list_tsv(const struct nd_item *rows, size_t n)
 		nd_cli_put(stdout, it->story.headline, 0);
 		putchar('\t');
 		nd_cli_put(stdout, item_byline(it), 0);
-		printf("\t%s\t%ld\t%lld\n", it->reporter, it->chars, (long long)it->updated_at);
+		printf("\t%s\t%ld\t%lld\t%ld\t%ld\t%d\n", it->reporter, it->chars,
+		       (long long)it->updated_at, it->hanzi, it->layout.chars, it->cpl);
 	}
 }
 
@@ -276,6 +299,10 @@ static int item_json(struct nd_buf *b, const struct nd_item *it, bool with_body)
 	rc |= nd_json_kv_str(b, 0, "issue", it->issue);
 	rc |= nd_json_kv_int(b, 0, "chars", it->chars);
 	rc |= nd_json_kv_int(b, 0, "body_chars", it->body_chars);
+	rc |= nd_json_kv_int(b, 0, "hanzi", it->hanzi);
+	rc |= nd_json_kv_int(b, 0, "layout_chars", it->layout.chars);
+	rc |= nd_json_kv_int(b, 0, "layout_lines", it->layout.lines);
+	rc |= nd_json_kv_int(b, 0, "chars_per_line", it->cpl);
 	rc |= nd_json_kv_int(b, 0, "rev", it->rev);
 	rc |= nd_json_kv_int(b, 0, "current_rev", it->current_rev);
 	rc |= nd_json_kv_int(b, 0, "filed_at", it->filed_at);
@@ -427,6 +454,18 @@ static void show_field(const char *zh, const char *en, bool use_zh, const char *
 	putchar('\n');
 }
 
+/* 汉字 and 版面字数 under 字数, the measure and lines 版面字数 came from
+ * said, so an editor can check it by hand. */
+static void show_counts(const struct nd_item *it)
+{
+	char hanzi[32], layout[32];
+	nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
+	nd_format_figure(it->layout.chars, layout, sizeof layout);
+	printf(_("Han characters: %s\n"), hanzi);
+	printf(_("Layout count: %1$s (%2$d chars a line × %3$ld lines)\n"), layout, it->cpl,
+	       it->layout.lines);
+}
+
 static void show_text(struct nd_cli *cli, const struct nd_item *it)
 {
 	char chars[32], body_chars[32], when[32];
@@ -461,6 +500,7 @@ static void show_text(struct nd_cli *cli, const struct nd_item *it)
 	nd_cli_put(stdout, it->rev_author, 0);
 	printf(", %s%s\n", when, it->conflict ? (zh ? " (冲突稿)" : " (conflict draft)") : "");
 	printf("%s: %s (%s %s)\n", zh ? "字数" : "Chars", chars, zh ? "正文" : "body", body_chars);
+	show_counts(it);
 	if (it->lock_holder) {
 		printf("%s: ", zh ? "编辑中" : "Locked by");
 		nd_cli_put(stdout, it->lock_holder, 0);
