@@ -13,12 +13,17 @@
 #include <stddef.h>
 
 /* The 字/行 of the item aliased I (columns issue, page, section), as an SQL
- * expression: page, then section, then publication, then the default. */
+ * expression: its page's, else the page's section's, else its own
+ * section's, else the publication's, else the default. */
 #define ND_SQL_CPL(I)                                                                              \
-	"coalesce((SELECT cpl_p.chars_per_line FROM issue_pages cpl_p WHERE cpl_p.issue = " I      \
-	".issue AND cpl_p.page = " I ".page), (SELECT cpl_s.chars_per_line FROM sections cpl_s "   \
-	"WHERE cpl_s.name = " I ".section), (SELECT CAST(value AS INTEGER) FROM meta WHERE key = " \
-	"'chars_per_line'), 14)"
+	"coalesce((SELECT coalesce(cpl_p.chars_per_line, (SELECT cpl_q.chars_per_line FROM "       \
+	"sections cpl_q WHERE cpl_q.name = cpl_p.section)) FROM issue_pages cpl_p WHERE "          \
+	"cpl_p.issue = " I ".issue AND cpl_p.page = " I ".page), (SELECT cpl_s.chars_per_line "    \
+	"FROM sections cpl_s WHERE cpl_s.name = " I ".section), " ND_SQL_CPL_PUBLICATION ")"
+
+/* The publication's 字/行, else the default (ND_CPL_DEFAULT). */
+#define ND_SQL_CPL_PUBLICATION                                                                     \
+	"coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'chars_per_line'), 14)"
 
 /* 汉字 and the line profile of revision R (an alias of revisions), as two
  * SQL expressions. */

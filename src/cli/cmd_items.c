@@ -462,8 +462,11 @@ static void show_counts(const struct nd_item *it)
 	nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
 	nd_format_figure(it->layout.chars, layout, sizeof layout);
 	printf(_("Han characters: %s\n"), hanzi);
-	printf(_("Layout count: %1$s (%2$d chars a line × %3$ld lines)\n"), layout, it->cpl,
-	       it->layout.lines);
+	if (it->layout.lines < 0)
+		printf(_("Layout count: %s\n"), layout);
+	else
+		printf(_("Layout count: %1$s (%2$d chars a line × %3$ld lines)\n"), layout, it->cpl,
+		       it->layout.lines);
 }
 
 static void show_text(struct nd_cli *cli, const struct nd_item *it)

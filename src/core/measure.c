@@ -20,8 +20,7 @@ int nd_measure_list(struct nd_store *st, struct nd_measure **rows, size_t *n, st
 	*n = 0;
 	int rc = nd_sql_list(
 	    st, rows, n, sizeof **rows, fill_measure, err, "reading 字/行",
-	    "SELECT NULL, coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = "
-	    "'chars_per_line'), 14) " /* ND_CPL_DEFAULT */
+	    "SELECT NULL, " ND_SQL_CPL_PUBLICATION " "
 	    "UNION ALL SELECT * FROM (SELECT name, coalesce(chars_per_line, 0) FROM sections "
 	    "ORDER BY position, name)",
 	    "");

@@ -7,9 +7,14 @@
 #include "newsdesk/sanitize.h"
 #include "newsdesk/width.h"
 
+#include <libintl.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+
+#ifndef _
+#define _(s) gettext(s)
+#endif
 
 static void when(int64_t t, char *out, size_t size)
 {
@@ -26,7 +31,7 @@ static bool signed_off(const struct nd_rundown_item *it)
 
 /* ---- text ---------------------------------------------------------------- */
 
-enum { C_PAGE, C_POS, C_SECTION, C_HEADLINE, C_BYLINE, C_CHARS, C_STATE, NCOL };
+enum { C_PAGE, C_POS, C_SECTION, C_HEADLINE, C_BYLINE, C_CHARS, C_HANZI, C_LAYOUT, C_STATE, NCOL };
 
 static const struct {
 	const char *zh, *en;
@@ -39,6 +44,8 @@ static const struct {
 	[C_HEADLINE] = { "标题", "Headline", 0, false },
 	[C_BYLINE] = { "作者", "Byline", 12, false },
 	[C_CHARS] = { "字数", "Chars", 6, true },
+	[C_HANZI] = { "汉字", "Han", 6, true },
+	[C_LAYOUT] = { "版面字数", "Layout", 8, true },
 	[C_STATE] = { "状态", "State", 9, false },
 };
 
@@ -56,23 +63,37 @@ static void row(struct nd_buf *out, const char *cells[NCOL], const int w[NCOL])
 	nd_buf_addc(out, '\n');
 }
 
-static void budget_text(long chars, long budget, bool zh, char *out, size_t size)
+/* A page's 版面字数 against its budget (a budget is in 版面字数), and the
+ * 字/行 it was counted at. */
+static void budget_text(long layout, long budget, int cpl, char *out, size_t size)
 {
-	char c[32], b[32];
-	nd_format_count(chars, c, sizeof c);
+	char c[32], b[32], d[32];
+	nd_format_count(layout, c, sizeof c);
 	if (budget < 0) {
-		snprintf(out, size, "%s %s", c, zh ? "字" : "chars");
+		snprintf(out, size, _("%1$s layout chars at %2$d a line"), c, cpl);
 		return;
 	}
 	nd_format_count(budget, b, sizeof b);
-	long diff = chars - budget;
-	char d[32];
+	long diff = layout - budget;
 	nd_format_count(diff < 0 ? -diff : diff, d, sizeof d);
-	snprintf(out, size, "%s / %s %s%s%s", c, b, zh ? "字" : "chars",
-		 diff > 0   ? (zh ? "，超出 " : ", over by ")
-		 : diff < 0 ? (zh ? "，不足 " : ", under by ")
-			    : "",
-		 diff ? d : "");
+	if (diff > 0)
+		snprintf(out, size, _("%1$s / %2$s layout chars at %3$d a line, over by %4$s"), c,
+			 b, cpl, d);
+	else if (diff < 0)
+		snprintf(out, size, _("%1$s / %2$s layout chars at %3$d a line, under by %4$s"), c,
+			 b, cpl, d);
+	else
+		snprintf(out, size, _("%1$s / %2$s layout chars at %3$d a line"), c, b, cpl);
+}
+
+/* The three figures of the whole issue. */
+static void totals_text(const struct nd_rundown *r, char *out, size_t size)
+{
+	char c[32], h[32], l[32];
+	nd_format_count(r->chars, c, sizeof c);
+	nd_format_count(r->hanzi, h, sizeof h);
+	nd_format_count(r->layout, l, sizeof l);
+	snprintf(out, size, _("%1$s chars, %2$s Han characters, %3$s layout chars"), c, h, l);
 }
 
 static const char *items_word(size_t n)
@@ -113,9 +134,13 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 			char page[16], pos[16];
 			snprintf(page, sizeof page, "%d", it->page);
 			snprintf(pos, sizeof pos, "%d", it->position);
+			char hanzi[32], layout[32];
 			nd_format_count(it->chars, chars, sizeof chars);
-			const char *cells[NCOL] = { page,       pos,   it->section,    it->headline,
-						    it->byline, chars, it->state_label };
+			nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
+			nd_format_figure(it->layout, layout, sizeof layout);
+			const char *cells[NCOL] = { page,         pos,        it->section,
+						    it->headline, it->byline, chars,
+						    hanzi,        layout,     it->state_label };
 			row(out, cells, w);
 			/* kicker and subhead under the headline */
 			const char *extra[] = { it->kicker, it->subhead };
@@ -126,14 +151,12 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 					continue;
 				nd_buf_reset(&line);
 				nd_buf_printf(&line, "%s%s", labels[k], extra[k]);
-				const char *sub[NCOL] = {
-					"", "", "", nd_buf_str(&line), "", "", ""
-				};
+				const char *sub[NCOL] = { "", "", "", nd_buf_str(&line), "" };
 				row(out, sub, w);
 			}
 		}
 		char budget[160];
-		budget_text(pg->chars, pg->budget, zh, budget, sizeof budget);
+		budget_text(pg->layout, pg->budget, pg->cpl, budget, sizeof budget);
 		nd_buf_reset(&line);
 		nd_buf_printf(&line,
 			      zh ? "  第 %d 版%s%s：%zu 篇%s，%s" : "  page %d%s%s: %zu %s, %s",
@@ -142,9 +165,10 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 		nd_sanitize(out, nd_buf_str(&line), line.len, 0);
 		nd_buf_addc(out, '\n');
 	}
-	nd_format_count(r->chars, chars, sizeof chars);
-	nd_buf_printf(out, zh ? "\n全期：%zu 篇%s，%s 字\n" : "\nWhole issue: %zu %s, %s chars\n",
-		      r->n, zh ? "" : items_word(r->n), chars);
+	char totals[256];
+	totals_text(r, totals, sizeof totals);
+	nd_buf_printf(out, zh ? "\n全期：%zu 篇%s，%s\n" : "\nWhole issue: %zu %s, %s\n", r->n,
+		      zh ? "" : items_word(r->n), totals);
 	if (r->unsigned_items) {
 		nd_buf_adds(out, zh ? "\n未签发：\n" : "\nNot yet signed off:\n");
 		for (size_t i = 0; i < r->n; i++) {
@@ -162,14 +186,14 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 	bool header = false;
 	for (size_t p = 0; p < r->npages; p++) {
 		const struct nd_rundown_page *pg = &r->pages[p];
-		if (pg->budget < 0 || pg->chars == pg->budget)
+		if (pg->budget < 0 || pg->layout == pg->budget)
 			continue;
 		if (!header)
-			nd_buf_adds(out, zh ? "\n字数与预算不符的版面：\n"
+			nd_buf_adds(out, zh ? "\n版面字数与预算不符的版面：\n"
 					    : "\nPages over or under budget:\n");
 		header = true;
 		char budget[160];
-		budget_text(pg->chars, pg->budget, zh, budget, sizeof budget);
+		budget_text(pg->layout, pg->budget, pg->cpl, budget, sizeof budget);
 		nd_buf_printf(out, zh ? "  第 %d 版：%s\n" : "  page %d: %s\n", pg->page, budget);
 	}
 	nd_buf_free(&line);
@@ -182,20 +206,26 @@ static int render_csv(const struct nd_rundown *r, struct nd_buf *out)
 {
 	/* UTF-8 with a BOM, so spreadsheet programs read the Chinese right */
 	nd_buf_adds(out, "\xEF\xBB\xBF");
-	const char *head[] = { "issue",    "page",    "position", "id",    "section", "kicker",
-			       "headline", "subhead", "byline",   "chars", "state" };
+	const char *head[] = { "issue",  "page",         "position",       "id",     "section",
+			       "kicker", "headline",     "subhead",        "byline", "chars",
+			       "hanzi",  "layout_chars", "chars_per_line", "state" };
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
 		nd_csv_cell(out, head[i], i + 1 == sizeof head / sizeof *head);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct nd_rundown_item *it = &r->items[i];
-		char page[16], pos[16], id[24], chars[24];
+		char page[16], pos[16], id[24], chars[24], hanzi[24], layout[24], cpl[16];
 		snprintf(page, sizeof page, "%d", it->page);
 		snprintf(pos, sizeof pos, "%d", it->position);
 		snprintf(id, sizeof id, "%lld", (long long)it->id);
 		snprintf(chars, sizeof chars, "%ld", it->chars);
+		/* an unknown figure is an empty cell, never a number */
+		snprintf(hanzi, sizeof hanzi, it->hanzi < 0 ? "" : "%ld", it->hanzi);
+		snprintf(layout, sizeof layout, it->layout < 0 ? "" : "%ld", it->layout);
+		snprintf(cpl, sizeof cpl, "%d", it->cpl);
 		const char *cells[] = { r->issue.code, page,       pos,          id,
 					it->section,   it->kicker, it->headline, it->subhead,
-					it->byline,    chars,      it->state };
+					it->byline,    chars,      hanzi,        layout,
+					cpl,           it->state };
 		for (size_t c = 0; c < sizeof cells / sizeof *cells; c++)
 			nd_csv_cell(out, cells[c], c + 1 == sizeof cells / sizeof *cells);
 	}
@@ -225,6 +255,9 @@ static int render_json(const struct nd_rundown *r, int64_t printed_at, struct nd
 		else
 			nd_buf_adds(out, ",\"budget\":null");
 		nd_json_kv_int(out, 0, "chars", pg->chars);
+		nd_json_kv_int(out, 0, "hanzi", pg->hanzi);
+		nd_json_kv_int(out, 0, "layout_chars", pg->layout);
+		nd_json_kv_int(out, 0, "chars_per_line", pg->cpl);
 		nd_buf_adds(out, ",\"items\":[");
 		for (size_t i = pg->first; i < pg->first + pg->count; i++) {
 			const struct nd_rundown_item *it = &r->items[i];
@@ -237,6 +270,9 @@ static int render_json(const struct nd_rundown *r, int64_t printed_at, struct nd
 			nd_json_kv_str(out, 0, "subhead", it->subhead);
 			nd_json_kv_str(out, 0, "byline", it->byline);
 			nd_json_kv_int(out, 0, "chars", it->chars);
+			nd_json_kv_int(out, 0, "hanzi", it->hanzi);
+			nd_json_kv_int(out, 0, "layout_chars", it->layout);
+			nd_json_kv_int(out, 0, "chars_per_line", it->cpl);
 			nd_json_kv_str(out, 0, "state", it->state);
 			nd_json_kv_str(out, 0, "state_label", it->state_label);
 			nd_json_kv_int(out, 0, "signed_off", signed_off(it));
@@ -244,8 +280,11 @@ static int render_json(const struct nd_rundown *r, int64_t printed_at, struct nd
 		}
 		nd_buf_adds(out, "]}");
 	}
-	nd_buf_printf(out, "],\n\"totals\":{\"items\":%zu,\"chars\":%ld,\"not_signed_off\":%zu}}\n",
-		      r->n, r->chars, r->unsigned_items);
+	nd_buf_printf(
+	    out,
+	    "],\n\"totals\":{\"items\":%zu,\"chars\":%ld,\"hanzi\":%ld,\"layout_chars\":%ld,"
+	    "\"not_signed_off\":%zu}}\n",
+	    r->n, r->chars, r->hanzi, r->layout, r->unsigned_items);
 	return 0;
 }
 
@@ -311,7 +350,10 @@ static int render_html(const struct nd_rundown *r, bool zh, int64_t printed_at, 
 		const struct nd_rundown_page *pg = &r->pages[p];
 		for (size_t i = pg->first; i < pg->first + pg->count; i++) {
 			const struct nd_rundown_item *it = &r->items[i];
+			char hanzi[32], layout[32];
 			nd_format_count(it->chars, chars, sizeof chars);
+			nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
+			nd_format_figure(it->layout, layout, sizeof layout);
 			nd_buf_printf(
 			    out, "<tr%s><td class=\"n\">%d</td><td class=\"n\">%d</td><td>",
 			    signed_off(it) ? "" : " class=\"unsigned\"", it->page, it->position);
@@ -330,22 +372,27 @@ static int render_html(const struct nd_rundown *r, bool zh, int64_t printed_at, 
 			}
 			nd_buf_adds(out, "</td><td>");
 			html_text(out, it->byline);
-			nd_buf_printf(out, "</td><td class=\"n\">%s</td><td>", chars);
+			nd_buf_printf(out,
+				      "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+				      "<td class=\"n\">%s</td><td>",
+				      chars, hanzi, layout);
 			html_text(out, it->state_label);
 			nd_buf_adds(out, "</td></tr>\n");
 		}
 		char budget[160];
-		budget_text(pg->chars, pg->budget, zh, budget, sizeof budget);
+		budget_text(pg->layout, pg->budget, pg->cpl, budget, sizeof budget);
 		nd_buf_printf(out, "<tr class=\"total\"><td class=\"n\">%d</td><td></td><td>",
 			      pg->page);
 		html_text(out, pg->section);
-		nd_buf_printf(out, "</td><td colspan=\"4\">%zu · ", pg->count);
+		nd_buf_printf(out, "</td><td colspan=\"6\">%zu · ", pg->count);
 		html_text(out, budget);
 		nd_buf_adds(out, "</td></tr>\n");
 	}
-	nd_format_count(r->chars, chars, sizeof chars);
-	nd_buf_printf(out, "</tbody>\n</table>\n<p>%s %zu · %s %s</p>\n", zh ? "全期篇数" : "Items",
-		      r->n, chars, zh ? "字" : "chars");
+	char totals[256];
+	totals_text(r, totals, sizeof totals);
+	nd_buf_printf(out, "</tbody>\n</table>\n<p>%s %zu · ", zh ? "全期篇数" : "Items", r->n);
+	html_text(out, totals);
+	nd_buf_adds(out, "</p>\n");
 	if (r->unsigned_items) {
 		nd_buf_printf(out, "<h2>%s</h2>\n<ul>\n", zh ? "未签发" : "Not yet signed off");
 		for (size_t i = 0; i < r->n; i++) {
