@@ -200,11 +200,11 @@ enum {
 static const struct column list_columns[NCOLS] = {
 	[COL_ID] = { "编号", "ID", 6, ND_ALIGN_RIGHT },
 	[COL_STATE] = { "状态", "State", 9, ND_ALIGN_LEFT },
-	[COL_SECTION] = { "栏目", "Section", 10, ND_ALIGN_LEFT },
+	[COL_SECTION] = { "栏目", "Section", 8, ND_ALIGN_LEFT },
 	[COL_HEADLINE] = { "标题", "Headline", 0, ND_ALIGN_LEFT },
-	[COL_BYLINE] = { "作者", "Byline", 12, ND_ALIGN_LEFT },
+	[COL_BYLINE] = { "作者", "Byline", 10, ND_ALIGN_LEFT },
 	[COL_CHARS] = { "字数", "Chars", 7, ND_ALIGN_RIGHT },
-	[COL_HANZI] = { "汉字", "Han", 7, ND_ALIGN_RIGHT },
+	[COL_HANZI] = { "汉字", "Han", 6, ND_ALIGN_RIGHT },
 	[COL_LAYOUT] = { "版面字数", "Layout", 8, ND_ALIGN_RIGHT },
 	[COL_UPDATED] = { "更新", "Updated", 16, ND_ALIGN_LEFT },
 };
@@ -236,7 +236,7 @@ static void list_table(struct nd_cli *cli, const struct nd_item *rows, size_t n,
 		widths[c] = list_columns[c].width;
 		fixed += widths[c] + (c ? 2 : 0);
 	}
-	widths[COL_HEADLINE] = width - fixed > 16 ? width - fixed : 16;
+	widths[COL_HEADLINE] = width - fixed > 12 ? width - fixed : 12;
 	struct nd_buf line = ND_BUF_INIT;
 	const char *head[NCOLS];
 	for (int c = 0; c < NCOLS; c++)

@@ -33,26 +33,30 @@ static bool signed_off(const struct nd_rundown_item *it)
 
 enum { C_PAGE, C_POS, C_SECTION, C_HEADLINE, C_BYLINE, C_CHARS, C_HANZI, C_LAYOUT, C_STATE, NCOL };
 
+/* below: the column is left out of a text rundown narrower than that */
 static const struct {
 	const char *zh, *en;
 	int width;
 	bool right;
+	int below;
 } cols[NCOL] = {
-	[C_PAGE] = { "版", "Pg", 3, true },
-	[C_POS] = { "序", "#", 2, true },
-	[C_SECTION] = { "栏目", "Section", 8, false },
-	[C_HEADLINE] = { "标题", "Headline", 0, false },
-	[C_BYLINE] = { "作者", "Byline", 12, false },
-	[C_CHARS] = { "字数", "Chars", 6, true },
-	[C_HANZI] = { "汉字", "Han", 6, true },
-	[C_LAYOUT] = { "版面字数", "Layout", 8, true },
-	[C_STATE] = { "状态", "State", 9, false },
+	[C_PAGE] = { "版", "Pg", 3, true, 0 },
+	[C_POS] = { "序", "#", 2, true, 0 },
+	[C_SECTION] = { "栏目", "Section", 8, false, 80 },
+	[C_HEADLINE] = { "标题", "Headline", 0, false, 0 },
+	[C_BYLINE] = { "作者", "Byline", 12, false, 0 },
+	[C_CHARS] = { "字数", "Chars", 6, true, 0 },
+	[C_HANZI] = { "汉字", "Han", 6, true, 80 },
+	[C_LAYOUT] = { "版面字数", "Layout", 8, true, 0 },
+	[C_STATE] = { "状态", "State", 9, false, 0 },
 };
 
 static void row(struct nd_buf *out, const char *cells[NCOL], const int w[NCOL])
 {
 	size_t start = out->len;
 	for (int c = 0; c < NCOL; c++) {
+		if (w[c] < 0)
+			continue; /* left out at this width */
 		if (c)
 			nd_buf_addc(out, ' ');
 		nd_fit(out, cells[c] ? cells[c] : "", w[c], true,
@@ -96,6 +100,20 @@ static void totals_text(const struct nd_rundown *r, char *out, size_t size)
 	snprintf(out, size, _("%1$s chars, %2$s Han characters, %3$s layout chars"), c, h, l);
 }
 
+/* head then tail on one line, or tail on a line of its own, indented, when
+ * both do not fit in width; each sanitised for one line. */
+static void head_tail(struct nd_buf *out, const char *head, const char *tail, int width)
+{
+	size_t n = strlen(head);
+	bool wrap = nd_text_width(head) + nd_text_width(tail) > width;
+	while (wrap && n && head[n - 1] == ' ')
+		n--;
+	nd_sanitize(out, head, n, 0);
+	nd_buf_adds(out, wrap ? "\n    " : "");
+	nd_sanitize(out, tail, strlen(tail), 0);
+	nd_buf_addc(out, '\n');
+}
+
 static const char *items_word(size_t n)
 {
 	return n == 1 ? "item" : "items";
@@ -106,8 +124,8 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 {
 	int w[NCOL], fixed = 0;
 	for (int c = 0; c < NCOL; c++) {
-		w[c] = cols[c].width;
-		if (c != C_HEADLINE)
+		w[c] = width < cols[c].below ? -1 : cols[c].width;
+		if (c != C_HEADLINE && w[c] >= 0)
 			fixed += w[c] + 1;
 	}
 	w[C_HEADLINE] = width - fixed > 12 ? width - fixed : 12;
@@ -158,17 +176,18 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 		char budget[160];
 		budget_text(pg->layout, pg->budget, pg->cpl, budget, sizeof budget);
 		nd_buf_reset(&line);
-		nd_buf_printf(&line,
-			      zh ? "  第 %d 版%s%s：%zu 篇%s，%s" : "  page %d%s%s: %zu %s, %s",
+		nd_buf_printf(&line, zh ? "  第 %d 版%s%s：%zu 篇%s，" : "  page %d%s%s: %zu %s, ",
 			      pg->page, pg->section ? " " : "", pg->section ? pg->section : "",
-			      pg->count, zh ? "" : items_word(pg->count), budget);
-		nd_sanitize(out, nd_buf_str(&line), line.len, 0);
-		nd_buf_addc(out, '\n');
+			      pg->count, zh ? "" : items_word(pg->count));
+		head_tail(out, nd_buf_str(&line), budget, width);
 	}
 	char totals[256];
 	totals_text(r, totals, sizeof totals);
-	nd_buf_printf(out, zh ? "\n全期：%zu 篇%s，%s\n" : "\nWhole issue: %zu %s, %s\n", r->n,
-		      zh ? "" : items_word(r->n), totals);
+	nd_buf_reset(&line);
+	nd_buf_printf(&line, zh ? "全期：%zu 篇%s，" : "Whole issue: %zu %s, ", r->n,
+		      zh ? "" : items_word(r->n));
+	nd_buf_addc(out, '\n');
+	head_tail(out, nd_buf_str(&line), totals, width);
 	if (r->unsigned_items) {
 		nd_buf_adds(out, zh ? "\n未签发：\n" : "\nNot yet signed off:\n");
 		for (size_t i = 0; i < r->n; i++) {
@@ -194,7 +213,9 @@ static int render_text(const struct nd_rundown *r, int width, bool zh, int64_t p
 		header = true;
 		char budget[160];
 		budget_text(pg->layout, pg->budget, pg->cpl, budget, sizeof budget);
-		nd_buf_printf(out, zh ? "  第 %d 版：%s\n" : "  page %d: %s\n", pg->page, budget);
+		nd_buf_reset(&line);
+		nd_buf_printf(&line, zh ? "  第 %d 版：" : "  page %d: ", pg->page);
+		head_tail(out, nd_buf_str(&line), budget, width);
 	}
 	nd_buf_free(&line);
 	return 0;

@@ -123,7 +123,9 @@ static void worked_example(void)
 	/* headline 1, byline 1, (55+4)/24 → 3, (30+4)/24 → 2, (4+4)/24 → 1 */
 	is_int(l.lines, 8, "worked example: 1 + 1 + 3 + 2 + 1 = 8 lines");
 	is_int(l.chars, 96, "worked example: 8 lines × 12 = 96 版面字数");
-	is_int(nd_count_chars("职工书屋开进车间"), 8, "worked example: the headline's 字数");
+	long body;
+	is_int(nd_story_chars(&s, &body), 57, "worked example: 字数 57, as the man page says");
+	is_int(nd_story_hanzi(&s), 48, "worked example: 汉字 48 (8 + 3 + 5 + 20 + 11 + 1)");
 }
 
 static void bad_input(void)
