@@ -198,11 +198,11 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		if (rc == 0)
 			rc = nd_text_from_bytes(nd_buf_str(&bytes), bytes.len, MAX_PAGE, encoding,
 						&text, &enc, &err);
-		nd_buf_free(&bytes);
 		if (rc == 0)
 			rc = nd_import_split(text, &pg, &err);
 		free(text);
 		if (rc < 0) {
+			nd_buf_free(&bytes);
 			nd_error_prefix(&err, "%s: ", a.pos[i]);
 			worst = nd_cli_fail(&err);
 			continue;
@@ -215,7 +215,9 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			first = false;
 		} else {
 			struct nd_import_result res;
-			if (nd_import_file(cli->st, &cli->actor, &pg, enc, issue, i + 1, state,
+			/* the page as it arrived is kept with its items */
+			struct nd_page_source src = { nd_buf_str(&bytes), bytes.len, a.pos[i] };
+			if (nd_import_file(cli->st, &cli->actor, &pg, &src, enc, issue, i + 1, state,
 					   &res, &err) < 0) {
 				nd_error_prefix(&err, "%s: ", a.pos[i]);
 				worst = nd_cli_fail(&err);
@@ -230,6 +232,7 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			}
 		}
 		nd_import_page_free(&pg);
+		nd_buf_free(&bytes);
 	}
 	if (dry && json && !first)
 		puts("\n]");
