@@ -15,6 +15,7 @@
 #include "newsdesk/users.h"
 
 #include <dirent.h>
+#include <locale.h>
 #include <pwd.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -149,6 +150,8 @@ static const char *issue_code(long i)
 
 int main(int argc, char **argv)
 {
+	/* widths and counts are wcwidth's, as in newsdesk (main.c) */
+	setlocale(LC_ALL, "C.UTF-8");
 	if (argc < 4) {
 		fprintf(stderr, "usage: bench-gen DB N CORPUS_DIR [--no-search]\n");
 		return 2;

@@ -49,8 +49,8 @@ int nd_page_original_keep(struct nd_store *st, const struct nd_actor *actor,
 			  struct nd_error *err);
 
 /* Records that item was the part-th of the parts items cut from page_id. */
-int nd_item_page_link(struct nd_store *st, int64_t item, int64_t page_id, size_t part,
-		      size_t parts, struct nd_error *err);
+int nd_item_page_link(struct nd_store *st, int64_t item, int64_t page_id, size_t part, size_t parts,
+		      struct nd_error *err);
 
 /* The original of item id, for an actor who may see the item: its filing's
  * bytes, or for an imported item the whole page it was cut from (o->page

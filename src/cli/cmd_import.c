@@ -217,8 +217,8 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			struct nd_import_result res;
 			/* the page as it arrived is kept with its items */
 			struct nd_page_source src = { nd_buf_str(&bytes), bytes.len, a.pos[i] };
-			if (nd_import_file(cli->st, &cli->actor, &pg, &src, enc, issue, i + 1, state,
-					   &res, &err) < 0) {
+			if (nd_import_file(cli->st, &cli->actor, &pg, &src, enc, issue, i + 1,
+					   state, &res, &err) < 0) {
 				nd_error_prefix(&err, "%s: ", a.pos[i]);
 				worst = nd_cli_fail(&err);
 			} else {

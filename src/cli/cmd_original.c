@@ -48,8 +48,9 @@ int nd_cli_show_original(struct nd_cli *cli, long long id)
 	 * with the bytes */
 	if (o.page.id) {
 		char *name = nd_sanitized(o.page.name, 0); /* a file name may hold anything */
-		fprintf(stderr, _("newsdesk: #%1$lld was cut from the imported page %2$s (item "
-				  "%3$zu of %4$zu): these are the whole page's %5$s bytes\n"),
+		fprintf(stderr,
+			_("newsdesk: #%1$lld was cut from the imported page %2$s (item "
+			  "%3$zu of %4$zu): these are the whole page's %5$s bytes\n"),
 			id, name ? name : "?", o.page.part, o.page.parts, size);
 		free(name);
 	}

@@ -32,8 +32,7 @@ static int pack(const char *bytes, size_t n, struct packed *p, struct nd_error *
 	memset(p, 0, sizeof *p);
 	if (!(p->z = malloc(zlen ? zlen : 1)))
 		return nd_fail(err, ND_ENOMEM, "out of memory keeping the original");
-	if (compress2(p->z, &zlen, (const Bytef *)bytes, (uLong)n, Z_DEFAULT_COMPRESSION) ==
-		Z_OK &&
+	if (compress2(p->z, &zlen, (const Bytef *)bytes, (uLong)n, Z_DEFAULT_COMPRESSION) == Z_OK &&
 	    zlen < n) {
 		p->blob = p->z;
 		p->len = zlen;
@@ -89,8 +88,8 @@ int nd_page_original_keep(struct nd_store *st, const struct nd_actor *actor,
 	return rc < 0 ? rc : 0;
 }
 
-int nd_item_page_link(struct nd_store *st, int64_t item, int64_t page_id, size_t part,
-		      size_t parts, struct nd_error *err)
+int nd_item_page_link(struct nd_store *st, int64_t item, int64_t page_id, size_t part, size_t parts,
+		      struct nd_error *err)
 {
 	int rc = nd_sql_exec(st, err, "recording the imported page",
 			     "INSERT INTO item_pages(item_id, page_original, part, parts) "
@@ -219,11 +218,12 @@ int nd_item_redecode(struct nd_store *st, const struct nd_actor *actor, int64_t 
 	if (o.page.id) {
 		/* a page's bytes are many items: decoding them into this one
 		 * would replace it with the whole page */
-		rc = nd_fail(err, ND_EINVAL,
-			     "#%lld was cut from the imported page %s (item %zu of %zu), not filed "
-			     "alone: import the page again with the right encoding (newsdesk show "
-			     "%lld --original > page.txt; newsdesk import --encoding NAME page.txt)",
-			     (long long)id, o.page.name, o.page.part, o.page.parts, (long long)id);
+		rc =
+		    nd_fail(err, ND_EINVAL,
+			    "#%lld was cut from the imported page %s (item %zu of %zu), not filed "
+			    "alone: import the page again with the right encoding (newsdesk show "
+			    "%lld --original > page.txt; newsdesk import --encoding NAME page.txt)",
+			    (long long)id, o.page.name, o.page.part, o.page.parts, (long long)id);
 		nd_original_free(&o);
 		return rc;
 	}
