@@ -15,6 +15,7 @@
 #include "newsdesk/users.h"
 
 #include <dirent.h>
+#include <locale.h>
 #include <pwd.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -149,6 +150,8 @@ static const char *issue_code(long i)
 
 int main(int argc, char **argv)
 {
+	/* widths and counts are wcwidth's, as in newsdesk (main.c) */
+	setlocale(LC_ALL, "C.UTF-8");
 	if (argc < 4) {
 		fprintf(stderr, "usage: bench-gen DB N CORPUS_DIR [--no-search]\n");
 		return 2;
@@ -219,7 +222,7 @@ int main(int argc, char **argv)
 			 issue_code(i), i + 1);
 		check(sqlite3_exec(db, sql, NULL, NULL, NULL), db, "issues");
 	}
-	sqlite3_stmt *ins_item, *ins_rev, *ins_ev;
+	sqlite3_stmt *ins_item, *ins_rev, *ins_ev, *ins_counts;
 	check(sqlite3_prepare_v2(
 		  db,
 		  "INSERT INTO items(id, kind, section, state, prev_state, reporter, issue, page, "
@@ -244,6 +247,15 @@ int main(int argc, char **argv)
 		  "item_id = ?1 ORDER BY id DESC LIMIT 1), ?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, "
 		  "(SELECT hash FROM revisions WHERE item_id = ?1 AND rev = ?6)))",
 		  -1, &ins_ev, NULL),
+	      db, "prepare");
+	check(sqlite3_prepare_v2(
+		  db,
+		  /* 汉字 and the line profile, as history.c stores them */
+		  "INSERT INTO revision_counts(revision_id, hanzi, lines) SELECT id, "
+		  "nd_hanzi(kicker, headline, subhead, dateline, byline, body), "
+		  "nd_lines(kicker, headline, subhead, dateline, byline, body) FROM revisions "
+		  "WHERE id = last_insert_rowid()",
+		  -1, &ins_counts, NULL),
 	      db, "prepare");
 	static char text[16384], head[256];
 	int64_t base = 1700000000;
@@ -320,6 +332,8 @@ int main(int argc, char **argv)
 			sqlite3_bind_int64(ins_rev, 12, filed + r * 600);
 			check(sqlite3_step(ins_rev), db, "revision");
 			sqlite3_reset(ins_rev);
+			check(sqlite3_step(ins_counts), db, "revision counts");
+			sqlite3_reset(ins_counts);
 		}
 		const char *verbs[] = { "file", "finish", "approve", "publish" };
 		const char *froms[] = { NULL, "submitted", "edited", "approved" };
@@ -349,6 +363,7 @@ int main(int argc, char **argv)
 	}
 	sqlite3_finalize(ins_item);
 	sqlite3_finalize(ins_rev);
+	sqlite3_finalize(ins_counts);
 	sqlite3_finalize(ins_ev);
 	check(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), db, "commit");
 	/* the triggers come back (later writes are indexed); the old rows are not */

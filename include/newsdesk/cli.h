@@ -49,6 +49,7 @@ enum nd_opt_key {
 	ND_O_BUDGET,
 	ND_O_BYTES,
 	ND_O_CAPTION,
+	ND_O_CHARS_PER_LINE,
 	ND_O_DATE,
 	ND_O_DRY_RUN,
 	ND_O_ENCODING,
@@ -223,6 +224,7 @@ int nd_cmd_rundown(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_publish(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_export(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_stats(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_measure(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_import(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_search(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_reindex(struct nd_cli *, const struct nd_command *, int, char **);

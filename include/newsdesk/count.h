@@ -8,7 +8,15 @@
  * characters. */
 long nd_count_chars(const char *utf8);
 
+/* 汉字: the Han characters alone (CJK ideographs of every extension, the
+ * compatibility ideographs, and 〇). */
+long nd_count_hanzi(const char *utf8);
+
 /* Formats n with thousands separators ("1,204") into out. */
 void nd_format_count(long n, char *out, unsigned size);
+
+/* The same for a figure that may be unknown (n < 0): "?", never a number
+ * that was not counted. */
+void nd_format_figure(long n, char *out, unsigned size);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "newsdesk/error.h"
 #include "newsdesk/filing.h"
+#include "newsdesk/layout.h"
 #include "newsdesk/store.h"
 #include "newsdesk/users.h"
 
@@ -31,6 +32,9 @@ struct nd_item {
 	char *rev_author;
 	int64_t rev_created;
 	long chars, body_chars;
+	long hanzi; /* 汉字; -1: not known */
+	int cpl; /* 字/行 where the item stands (measure.h) */
+	struct nd_layout layout; /* 版面字数 at cpl; -1: not known */
 	char *encoding;
 	struct nd_story story;
 };

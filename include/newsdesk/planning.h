@@ -50,6 +50,9 @@ struct nd_rundown_item {
 	char *section, *kicker, *headline, *subhead, *byline, *reporter;
 	char *state, *state_label;
 	long chars;
+	long hanzi; /* 汉字; -1: not known */
+	long layout; /* 版面字数 at cpl; -1: not known */
+	int cpl; /* 字/行 of its page (measure.h) */
 	int rev, published_rev;
 	bool signed_off; /* its state counts as signed off (schema: states) */
 	int photos; /* how many photos it carries (schema: photos) */
@@ -58,8 +61,9 @@ struct nd_rundown_item {
 struct nd_rundown_page {
 	int page;
 	char *section;
-	long budget; /* -1: none */
-	long chars;
+	long budget; /* -1: none; in 版面字数 */
+	long chars, hanzi, layout; /* sums over its items (unknown ones left out) */
+	int cpl; /* its 字/行: its own, its section's, the publication's */
 	size_t first, count; /* its items in the items array */
 };
 
@@ -69,7 +73,7 @@ struct nd_rundown {
 	size_t n;
 	struct nd_rundown_page *pages; /* every page 1..pages, and any beyond */
 	size_t npages;
-	long chars;
+	long chars, hanzi, layout;
 	size_t unsigned_items; /* in a state that is not signed off */
 };
 
@@ -96,6 +100,7 @@ int nd_issue_published(struct nd_store *st, const struct nd_actor *actor, const 
 struct nd_stat_row {
 	char *reporter, *name;
 	long filed, published, published_chars;
+	long published_hanzi, published_layout; /* 汉字, 版面字数 (each at its page's 字/行) */
 };
 
 int nd_stats(struct nd_store *st, const struct nd_actor *actor, int year, const char *reporter,

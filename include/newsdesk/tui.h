@@ -17,6 +17,8 @@ struct nd_tui_import {
 	struct nd_import_page *page; /* taken by the desk */
 	const char *encoding, *issue, *state; /* as nd_import_file takes them */
 	int page_no;
+	const char *bytes; /* the page as it arrived, kept with its items */
+	size_t nbytes;
 };
 
 struct nd_tui_options {

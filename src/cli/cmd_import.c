@@ -147,8 +147,8 @@ static void dry_json(const char *name, const struct nd_import_page *pg, bool fir
 }
 
 /* --interactive: the desk on the page's review; it files, or not. */
-static int review(struct nd_cli *cli, const char *name, struct nd_import_page *pg, const char *enc,
-		  const char *issue, const char *state)
+static int review(struct nd_cli *cli, const char *name, const struct nd_buf *bytes,
+		  struct nd_import_page *pg, const char *enc, const char *issue, const char *state)
 {
 	struct nd_error err = { 0 };
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -156,7 +156,9 @@ static int review(struct nd_cli *cli, const char *name, struct nd_import_page *p
 			_("--interactive needs a terminal; --dry-run shows the items without one"));
 		return nd_cli_fail(&err);
 	}
-	struct nd_tui_import imp = { name, pg, enc, issue, state, 1 };
+	struct nd_tui_import imp = {
+		name, pg, enc, issue, state, 1, nd_buf_str(bytes), bytes->len
+	};
 	struct nd_tui_options opt = { .import = &imp };
 	if (nd_tui_run(cli->st, &cli->actor, &opt, &err) < 0)
 		return nd_cli_fail(&err);
@@ -224,17 +226,17 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		if (rc == 0)
 			rc = nd_text_from_bytes(nd_buf_str(&bytes), bytes.len, MAX_PAGE, encoding,
 						&text, &enc, &err);
-		nd_buf_free(&bytes);
 		if (rc == 0)
 			rc = nd_import_split(text, &pg, &err);
 		free(text);
 		if (rc < 0) {
+			nd_buf_free(&bytes);
 			nd_error_prefix(&err, "%s: ", a.pos[i]);
 			worst = nd_cli_fail(&err);
 			continue;
 		}
 		if (interactive) {
-			worst = review(cli, a.pos[i], &pg, enc, issue, state);
+			worst = review(cli, a.pos[i], &bytes, &pg, enc, issue, state);
 		} else if (dry) {
 			if (json)
 				dry_json(a.pos[i], &pg, first);
@@ -243,8 +245,10 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			first = false;
 		} else {
 			struct nd_import_result res;
-			if (nd_import_file(cli->st, &cli->actor, &pg, enc, issue, i + 1, state,
-					   &res, &err) < 0) {
+			/* the page as it arrived is kept with its items */
+			struct nd_page_source src = { nd_buf_str(&bytes), bytes.len, a.pos[i] };
+			if (nd_import_file(cli->st, &cli->actor, &pg, &src, enc, issue, i + 1,
+					   state, &res, &err) < 0) {
 				nd_error_prefix(&err, "%s: ", a.pos[i]);
 				worst = nd_cli_fail(&err);
 			} else {
@@ -256,6 +260,7 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			}
 		}
 		nd_import_page_free(&pg);
+		nd_buf_free(&bytes);
 	}
 	if (dry && json && !first)
 		puts("\n]");

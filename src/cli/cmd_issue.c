@@ -6,18 +6,24 @@
 #include "newsdesk/files.h"
 #include "newsdesk/json.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/measure.h"
 #include "newsdesk/planning.h"
 #include "newsdesk/rundown.h"
 #include "newsdesk/width.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libintl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#ifndef _
+#define _(s) gettext(s)
+#endif
 
 static int issue_add(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
@@ -56,7 +62,7 @@ static int issue_add(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 static int issue_page(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	const char *section = NULL;
-	long long budget = -1, page;
+	long long budget = -1, page, cpl = -1;
 	int c;
 	struct nd_args a;
 	int parse_rc;
@@ -68,8 +74,13 @@ static int issue_page(struct nd_cli *cli, const struct nd_command *cmd, int argc
 		if (c == ND_O_SECTION)
 			section = optarg;
 		else if (c == ND_O_BUDGET && nd_cli_parse_number(optarg, 0, INT_MAX, &budget) < 0)
-			return nd_cli_usage(cmd, _("--budget is a 字数, 0 or more"));
-		else if (c != ND_O_BUDGET)
+			return nd_cli_usage(cmd, _("--budget is a 版面字数, 0 or more"));
+		else if (c == ND_O_CHARS_PER_LINE &&
+			 nd_cli_parse_number(optarg, 0, ND_CPL_MAX, &cpl) < 0)
+			return nd_cli_usage(cmd,
+					    _("--chars-per-line is 4 to 100 characters a line, or "
+					      "0 to clear"));
+		else if (c != ND_O_BUDGET && c != ND_O_CHARS_PER_LINE)
 			return nd_cli_usage(cmd, _("an option this command does not take"));
 	}
 	if (a.npos != 2 || nd_cli_parse_number(a.pos[1], 1, 1000, &page) < 0)
@@ -78,7 +89,9 @@ static int issue_page(struct nd_cli *cli, const struct nd_command *cmd, int argc
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_issue_page_set(cli->st, &cli->actor, a.pos[0], (int)page, section, (long)budget,
-			      &err) < 0)
+			      &err) < 0 ||
+	    (cpl >= 0 &&
+	     nd_measure_set_page(cli->st, &cli->actor, a.pos[0], (int)page, (int)cpl, &err) < 0))
 		return nd_cli_fail(&err);
 	printf(_("issue %1$s page %2$lld planned\n"), a.pos[0], page);
 	return ND_EXIT_OK;
@@ -547,47 +560,99 @@ int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	    nd_stats(cli->st, &cli->actor, year, reporter, &rows, &n, &err) < 0)
 		return nd_cli_fail(&err);
 	struct nd_buf b = ND_BUF_INIT;
-	const char *head[] = { C_("stats", "Reporter"), C_("stats", "Filed"),
-			       C_("stats", "Published"), C_("stats", "Chars") };
+	enum { NSTAT = 6 };
+	const char *head[NSTAT] = { C_("stats", "Reporter"),
+				    C_("stats", "Filed"),
+				    C_("stats", "Published"),
+				    C_("stats", "Chars"),
+				    _("Han"),
+				    _("Layout") };
 	nd_buf_printf(&b, "%d\n", year);
 	nd_fit(&b, head[0], 20, true, ND_ALIGN_LEFT);
-	for (int i = 1; i < 4; i++) {
+	for (int i = 1; i < NSTAT; i++) {
 		nd_buf_addc(&b, ' ');
 		nd_fit(&b, head[i], 10, true, ND_ALIGN_RIGHT);
 	}
 	nd_buf_addc(&b, '\n');
-	long tf = 0, tp = 0, tc = 0;
+	long total[NSTAT - 1] = { 0 };
+	char cell[NSTAT - 1][32];
 	for (size_t i = 0; i < n; i++) {
-		char name[160], f[32], p[32], ch[32];
+		char name[160];
 		snprintf(name, sizeof name, "%s%s%s%s", rows[i].name ? rows[i].name : "",
 			 rows[i].name ? " (" : "", rows[i].reporter, rows[i].name ? ")" : "");
-		nd_format_count(rows[i].filed, f, sizeof f);
-		nd_format_count(rows[i].published, p, sizeof p);
-		nd_format_count(rows[i].published_chars, ch, sizeof ch);
+		const long v[NSTAT - 1] = { rows[i].filed, rows[i].published,
+					    rows[i].published_chars, rows[i].published_hanzi,
+					    rows[i].published_layout };
 		nd_fit(&b, name, 20, true, ND_ALIGN_LEFT);
-		const char *cells[] = { f, p, ch };
-		for (int k = 0; k < 3; k++) {
+		for (int k = 0; k < NSTAT - 1; k++) {
+			nd_format_count(v[k], cell[k], sizeof cell[k]);
 			nd_buf_addc(&b, ' ');
-			nd_fit(&b, cells[k], 10, true, ND_ALIGN_RIGHT);
+			nd_fit(&b, cell[k], 10, true, ND_ALIGN_RIGHT);
+			total[k] += v[k];
 		}
 		nd_buf_addc(&b, '\n');
-		tf += rows[i].filed;
-		tp += rows[i].published;
-		tc += rows[i].published_chars;
 	}
-	char f[32], p[32], ch[32];
-	nd_format_count(tf, f, sizeof f);
-	nd_format_count(tp, p, sizeof p);
-	nd_format_count(tc, ch, sizeof ch);
 	nd_fit(&b, _("Total"), 20, true, ND_ALIGN_LEFT);
-	const char *cells[] = { f, p, ch };
-	for (int k = 0; k < 3; k++) {
+	for (int k = 0; k < NSTAT - 1; k++) {
+		nd_format_count(total[k], cell[k], sizeof cell[k]);
 		nd_buf_addc(&b, ' ');
-		nd_fit(&b, cells[k], 10, true, ND_ALIGN_RIGHT);
+		nd_fit(&b, cell[k], 10, true, ND_ALIGN_RIGHT);
 	}
 	nd_buf_addc(&b, '\n');
 	fputs(nd_buf_str(&b), stdout);
 	nd_buf_free(&b);
 	nd_stats_free(rows, n);
+	return ND_EXIT_OK;
+}
+
+/* ---- measure: 字/行 ------------------------------------------------------------ */
+
+static void measure_print(const struct nd_measure *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!rows[i].section) {
+			printf(_("publication: %d chars a line\n"), rows[i].cpl);
+			continue;
+		}
+		nd_cli_put(stdout, rows[i].section, 0);
+		if (rows[i].cpl)
+			printf(_(": %d chars a line\n"), rows[i].cpl);
+		else
+			printf(_(": the publication's\n"));
+	}
+}
+
+int nd_cmd_measure(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	const char *section = NULL;
+	struct nd_args a;
+	int parse_rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
+		return parse_rc;
+	for (int k = 0; k < a.n; k++) {
+		if (a.opt[k].key == ND_O_SECTION)
+			section = a.opt[k].value;
+		else if (a.opt[k].key == 'h') {
+			nd_cli_print_usage(stdout, cmd);
+			return ND_EXIT_OK;
+		} else
+			return nd_cli_usage(cmd, _("an option this command does not take"));
+	}
+	long long cpl = -1;
+	if (a.npos > 1 || (a.npos == 1 && nd_cli_parse_number(a.pos[0], 0, ND_CPL_MAX, &cpl) < 0))
+		return nd_cli_usage(cmd, _("measure takes one number: 4 to 100 characters a line "
+					   "(0 clears a section's)"));
+	if (section && cpl < 0)
+		return nd_cli_usage(cmd, _("--section names the section whose 字/行 N sets"));
+	struct nd_error err = { 0 };
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    (cpl >= 0 && nd_measure_set(cli->st, &cli->actor, section, (int)cpl, &err) < 0))
+		return nd_cli_fail(&err);
+	struct nd_measure *rows;
+	size_t n;
+	if (nd_measure_list(cli->st, &rows, &n, &err) < 0)
+		return nd_cli_fail(&err);
+	measure_print(rows, n);
+	nd_measures_free(rows, n);
 	return ND_EXIT_OK;
 }

@@ -13,10 +13,15 @@
 #include "newsdesk/workflow.h"
 
 #include <errno.h>
+#include <libintl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#ifndef _
+#define _(s) gettext(s)
+#endif
 
 /* Reads all of f, at most ND_MAX_INPUT + 1 bytes so an oversize input is
  * seen without reading it all. */
@@ -235,15 +240,28 @@ struct column {
 	enum nd_align align;
 };
 
-enum { COL_ID, COL_STATE, COL_SECTION, COL_HEADLINE, COL_BYLINE, COL_CHARS, COL_UPDATED, NCOLS };
+enum {
+	COL_ID,
+	COL_STATE,
+	COL_SECTION,
+	COL_HEADLINE,
+	COL_BYLINE,
+	COL_CHARS,
+	COL_HANZI,
+	COL_LAYOUT,
+	COL_UPDATED,
+	NCOLS
+};
 
 static const struct column list_columns[NCOLS] = {
 	[COL_ID] = { N_("ID"), 6, ND_ALIGN_RIGHT },
 	[COL_STATE] = { N_("State"), 9, ND_ALIGN_LEFT },
-	[COL_SECTION] = { N_("Section"), 10, ND_ALIGN_LEFT },
+	[COL_SECTION] = { N_("Section"), 8, ND_ALIGN_LEFT },
 	[COL_HEADLINE] = { N_("Headline"), 0, ND_ALIGN_LEFT },
-	[COL_BYLINE] = { N_("Byline"), 12, ND_ALIGN_LEFT },
+	[COL_BYLINE] = { N_("Byline"), 10, ND_ALIGN_LEFT },
 	[COL_CHARS] = { N_("Chars"), 7, ND_ALIGN_RIGHT },
+	[COL_HANZI] = { N_("Han"), 6, ND_ALIGN_RIGHT },
+	[COL_LAYOUT] = { N_("Layout"), 8, ND_ALIGN_RIGHT },
 	[COL_UPDATED] = { N_("Updated"), 16, ND_ALIGN_LEFT },
 };
 
@@ -274,7 +292,7 @@ static void list_table(const struct nd_item *rows, size_t n, int width)
 		widths[c] = list_columns[c].width;
 		fixed += widths[c] + (c ? 2 : 0);
 	}
-	widths[COL_HEADLINE] = width - fixed > 16 ? width - fixed : 16;
+	widths[COL_HEADLINE] = width - fixed > 12 ? width - fixed : 12;
 	struct nd_buf line = ND_BUF_INIT;
 	const char *head[NCOLS];
 	for (int c = 0; c < NCOLS; c++)
@@ -282,9 +300,11 @@ static void list_table(const struct nd_item *rows, size_t n, int width)
 	table_row(&line, head, widths);
 	for (size_t i = 0; i < n; i++) {
 		const struct nd_item *it = &rows[i];
-		char id[24], chars[32], updated[32];
+		char id[24], chars[32], hanzi[32], layout[32], updated[32];
 		snprintf(id, sizeof id, "%lld", (long long)it->id);
 		nd_format_count(it->chars, chars, sizeof chars);
+		nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
+		nd_format_figure(it->layout.chars, layout, sizeof layout);
 		nd_cli_time(it->updated_at, updated, sizeof updated);
 		const char *cells[NCOLS] = {
 			[COL_ID] = id,
@@ -293,6 +313,8 @@ static void list_table(const struct nd_item *rows, size_t n, int width)
 			[COL_HEADLINE] = it->story.headline,
 			[COL_BYLINE] = item_byline(it),
 			[COL_CHARS] = chars,
+			[COL_HANZI] = hanzi,
+			[COL_LAYOUT] = layout,
 			[COL_UPDATED] = updated,
 		};
 		table_row(&line, cells, widths);
@@ -311,7 +333,8 @@ static void list_tsv(const struct nd_item *rows, size_t n)
 		nd_cli_put(stdout, it->story.headline, 0);
 		putchar('\t');
 		nd_cli_put(stdout, item_byline(it), 0);
-		printf("\t%s\t%ld\t%lld\n", it->reporter, it->chars, (long long)it->updated_at);
+		printf("\t%s\t%ld\t%lld\t%ld\t%ld\t%d\n", it->reporter, it->chars,
+		       (long long)it->updated_at, it->hanzi, it->layout.chars, it->cpl);
 	}
 }
 
@@ -332,6 +355,10 @@ static int item_json(struct nd_buf *b, const struct nd_item *it, bool with_body)
 	rc |= nd_json_kv_str(b, 0, "issue", it->issue);
 	rc |= nd_json_kv_int(b, 0, "chars", it->chars);
 	rc |= nd_json_kv_int(b, 0, "body_chars", it->body_chars);
+	rc |= nd_json_kv_int(b, 0, "hanzi", it->hanzi);
+	rc |= nd_json_kv_int(b, 0, "layout_chars", it->layout.chars);
+	rc |= nd_json_kv_int(b, 0, "layout_lines", it->layout.lines);
+	rc |= nd_json_kv_int(b, 0, "chars_per_line", it->cpl);
 	rc |= nd_json_kv_int(b, 0, "rev", it->rev);
 	rc |= nd_json_kv_int(b, 0, "current_rev", it->current_rev);
 	rc |= nd_json_kv_int(b, 0, "filed_at", it->filed_at);
@@ -484,6 +511,21 @@ static void show_field(const char *name, const char *value)
 	putchar('\n');
 }
 
+/* 汉字 and 版面字数 under 字数, the measure and lines 版面字数 came from
+ * said, so an editor can check it by hand. */
+static void show_counts(const struct nd_item *it)
+{
+	char hanzi[32], layout[32];
+	nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
+	nd_format_figure(it->layout.chars, layout, sizeof layout);
+	printf(_("Han characters: %s\n"), hanzi);
+	if (it->layout.lines < 0)
+		printf(_("Layout count: %s\n"), layout);
+	else
+		printf(_("Layout count: %1$s (%2$d chars a line × %3$ld lines)\n"), layout, it->cpl,
+		       it->layout.lines);
+}
+
 static void show_text(const struct nd_item *it)
 {
 	char chars[32], body_chars[32], when[32];
@@ -520,6 +562,7 @@ static void show_text(const struct nd_item *it)
 	nd_cli_put(stdout, it->rev_author, 0);
 	printf(", %s%s\n", when, it->conflict ? _(" (conflict draft)") : "");
 	printf(_("Chars: %1$s (body %2$s)\n"), chars, body_chars);
+	show_counts(it);
 	if (it->lock_holder) {
 		printf("%s: ", _("Locked by"));
 		nd_cli_put(stdout, it->lock_holder, 0);

@@ -65,7 +65,8 @@ static const struct nd_option issue_add_opts[] = {
 };
 static const struct nd_option issue_page_opts[] = {
 	{ ND_O_SECTION, "section", V, "S" },
-	{ ND_O_BUDGET, "budget", V, "字数" },
+	{ ND_O_BUDGET, "budget", V, "版面字数" },
+	{ ND_O_CHARS_PER_LINE, "chars-per-line", V, "N" },
 	{ 0 },
 };
 static const struct nd_option assign_opts[] = {
@@ -101,6 +102,10 @@ static const struct nd_option export_opts[] = {
 static const struct nd_option stats_opts[] = {
 	{ ND_O_YEAR, "year", V, "YYYY" },
 	{ ND_O_REPORTER, "reporter", V, "LOGIN" },
+	{ 0 },
+};
+static const struct nd_option measure_opts[] = {
+	{ ND_O_SECTION, "section", V, "S" },
 	{ 0 },
 };
 /* --interactive opens the desk on this terminal: the command line's only. */
@@ -214,8 +219,9 @@ static const struct nd_command issue_subs[] = {
 	SUB("add", nd_cmd_issue, "CODE", "plan a new issue", issue_add_opts, EDITOR, SSH, "issue"),
 	SUB("list", nd_cmd_issue, "", "the issues", NULL, EDITOR, SSH, "issue"),
 	SUB("show", nd_cmd_issue, "CODE", "the issue's rundown", NULL, EDITOR, SSH, "issue"),
-	SUB("page", nd_cmd_issue, "CODE N", "plan a page: its section and 字数 budget",
-	    issue_page_opts, EDITOR, SSH, "issue"),
+	SUB("page", nd_cmd_issue, "CODE N",
+	    "plan a page: its section, 版面字数 budget and 字/行 (chars a line)", issue_page_opts,
+	    EDITOR, SSH, "issue"),
 	{ 0 },
 };
 
@@ -284,7 +290,8 @@ const struct nd_command nd_commands[] = {
 	    SSH),
 	CMD("unassign", nd_cmd_unassign, "ID", "take an item off its page", NULL, EDITOR, SSH),
 	CMD("rundown", nd_cmd_rundown, "CODE",
-	    "the issue's rundown: pages, items, 字数 against budgets, what is not signed off",
+	    "the issue's rundown: pages, items, 字数 汉字 版面字数, 版面字数 against budgets, what is "
+	    "not signed off",
 	    rundown_opts, EDITOR, SSH),
 	CMD("publish", nd_cmd_publish, "[ID]",
 	    "publish an approved item, or every approved item of an issue in one transaction",
@@ -293,8 +300,13 @@ const struct nd_command nd_commands[] = {
 	    "write a published issue: one file per item in page order, and an index", export_opts,
 	    EDITOR, 0),
 	CMD("stats", nd_cmd_stats, "",
-	    "items filed and published, and published 字数, per reporter for a year (通联)",
+	    "items filed and published, and published 字数, 汉字, 版面字数, per reporter for a "
+	    "year (通联)",
 	    stats_opts, EDITOR, SSH),
+	CMD("measure", nd_cmd_measure, "[N]",
+	    "字/行 (chars a line) 版面字数 is counted at: the publication's and each section's; N "
+	    "sets the publication's (chiefs) or, with --section, a section's (0 clears it)",
+	    measure_opts, EDITOR, SSH),
 	CMD("import", nd_cmd_import, "FILE...",
 	    "split page dumps (pages copied out of print) into items and file them", import_opts,
 	    EDITOR, PATHS),

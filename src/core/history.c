@@ -6,10 +6,29 @@
 #include "newsdesk/count.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/layout.h"
 #include "newsdesk/store_sql.h"
+
+#include <stdlib.h>
 
 /* The base revision as stored: NULL for a filed original. */
 #define BASE "CASE WHEN ?3 > 0 THEN ?3 END"
+
+/* 汉字 and the line profile of the revision just inserted (schema:
+ * layout_counts), so no list or stats ever counts a body again. */
+static int append_counts(struct nd_store *st, const struct nd_story *s, struct nd_error *err)
+{
+	long hanzi = nd_story_hanzi(s);
+	char *profile = nd_layout_profile(s);
+	if (!profile)
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
+	int rc = nd_sql_exec(
+	    st, err, "storing the revision's counts",
+	    "INSERT INTO revision_counts(revision_id, hanzi, lines) VALUES (?, ?, ?)", "iis",
+	    (int64_t)sqlite3_last_insert_rowid(nd_store_db(st)), (int64_t)hanzi, profile);
+	free(profile);
+	return rc < 0 ? rc : 0;
+}
 
 int nd_revision_append(struct nd_store *st, const struct nd_revision_in *r, struct nd_error *err)
 {
@@ -29,7 +48,9 @@ int nd_revision_append(struct nd_store *st, const struct nd_revision_in *r, stru
 	    s->section && s->section[0] ? s->section : NULL, s->kicker, s->headline, s->subhead,
 	    s->dateline, s->byline, s->body ? s->body : "", (int64_t)chars, (int64_t)body_chars,
 	    r->author, r->at, r->conflict ? 1 : 0, r->encoding);
-	return rc < 0 ? rc : 0;
+	if (rc < 0)
+		return rc;
+	return append_counts(st, s, err);
 }
 
 int nd_note_append(struct nd_store *st, int64_t item, int rev, const char *author, const char *body,

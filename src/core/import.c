@@ -1,9 +1,12 @@
 /* import.c — filing an imported page: every item in one transaction, each
- * logged as 'import'; fragments get a note so an editor finds them. */
+ * logged as 'import'; fragments get a note so an editor finds them. The
+ * page's bytes are kept once, in the same transaction, and every item
+ * names them (original.h), so nothing of the page is ever lost. */
 #include "newsdesk/import.h"
 #include "newsdesk/history.h"
 #include "newsdesk/items.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/original.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdio.h>
@@ -52,9 +55,9 @@ static int import_state(struct nd_store *st, const char *word, char *name, size_
 }
 
 int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
-		   const struct nd_import_page *page, const char *encoding, const char *issue,
-		   int page_no, const char *state, struct nd_import_result *res,
-		   struct nd_error *err)
+		   const struct nd_import_page *page, const struct nd_page_source *src,
+		   const char *encoding, const char *issue, int page_no, const char *state,
+		   struct nd_import_result *res, struct nd_error *err)
 {
 	char start[32];
 	bool published = false;
@@ -68,6 +71,11 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
+	/* the page's bytes first: every item below names them */
+	int64_t page_id;
+	if ((rc = nd_page_original_keep(st, actor, src, encoding, &page_id, err)) < 0)
+		goto fail;
+	res->page_original = page_id;
 	int64_t existing = 0;
 	if (issue) {
 		int64_t found = 0;
@@ -93,6 +101,8 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 			nd_error_prefix(err, _("item %1$zu (%2$s): "), i + 1, it->story.headline);
 			goto fail;
 		}
+		if ((rc = nd_item_page_link(st, fr.id, page_id, i + 1, page->n, err)) < 0)
+			goto fail;
 		if (!res->first)
 			res->first = fr.id;
 		res->last = fr.id;

@@ -7,6 +7,7 @@
 #include "newsdesk/history.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/measure.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
 
@@ -22,9 +23,30 @@
 	"CASE WHEN i.lock_expires > :now THEN i.lock_holder END, i.lock_expires, "                 \
 	"i.current_rev, i.filed_at, i.updated_at, r.rev, r.base_rev, r.conflict, r.author, "       \
 	"r.created_at, r.chars, r.body_chars, r.encoding, r.kind, i.section, r.kicker, "           \
-	"r.headline, r.subhead, r.dateline, r.byline, " BODY " "                                   \
-	"FROM items i JOIN states s ON s.name = i.state "                                          \
-	"LEFT JOIN users u ON u.login = i.reporter "
+	"r.headline, r.subhead, r.dateline, r.byline, " BODY                                       \
+	", " ND_SQL_HANZI("r") ", " ND_SQL_LINES("r") ", " ND_SQL_CPL(                             \
+	    "i") " "                                                                               \
+		 "FROM items i JOIN states s ON s.name = i.state "                                 \
+		 "LEFT JOIN users u ON u.login = i.reporter "
+
+/* 汉字 and 版面字数 from the columns at col (ND_SQL_HANZI, ND_SQL_LINES,
+ * ND_SQL_CPL). A revision with no stored counts (none should lack them)
+ * is counted from its text when the body was read; else its figures are
+ * -1, shown as unknown, never as 0. */
+static void fill_counts(sqlite3_stmt *stmt, int col, struct nd_item *it)
+{
+	it->cpl = sqlite3_column_int(stmt, col + 2);
+	const char *lines = (const char *)sqlite3_column_text(stmt, col + 1);
+	if (lines && nd_layout_count(lines, it->cpl, &it->layout) == 0) {
+		it->hanzi = (long)sqlite3_column_int64(stmt, col);
+		return;
+	}
+	if (it->story.body && nd_story_layout(&it->story, it->cpl, &it->layout) == 0) {
+		it->hanzi = nd_story_hanzi(&it->story);
+		return;
+	}
+	it->hanzi = it->layout.chars = it->layout.lines = -1;
+}
 
 static void fill_item(sqlite3_stmt *stmt, struct nd_item *it)
 {
@@ -58,6 +80,7 @@ static void fill_item(sqlite3_stmt *stmt, struct nd_item *it)
 	it->story.dateline = nd_column_dup(stmt, 26);
 	it->story.byline = nd_column_dup(stmt, 27);
 	it->story.body = nd_column_dup(stmt, 28);
+	fill_counts(stmt, 29, it);
 }
 
 static int fill_item_row(sqlite3_stmt *stmt, void *elem)

@@ -17,35 +17,86 @@
  * is damage, not a reason to allocate. */
 #define MAX_ORIGINAL (16 * 1024 * 1024)
 
+/* bytes[0..n) deflated when that makes them smaller, else as they are:
+ * *blob and *method to store (*z to free after). */
+struct packed {
+	const void *blob;
+	size_t len;
+	const char *method;
+	unsigned char *z;
+	char sha256[65];
+};
+
+static int pack(const char *bytes, size_t n, struct packed *p, struct nd_error *err)
+{
+	uLongf zlen = compressBound((uLong)n);
+	memset(p, 0, sizeof *p);
+	if (!(p->z = malloc(zlen ? zlen : 1)))
+		return nd_fail(err, ND_ENOMEM, _("out of memory keeping the original"));
+	if (compress2(p->z, &zlen, (const Bytef *)bytes, (uLong)n, Z_DEFAULT_COMPRESSION) == Z_OK &&
+	    zlen < n) {
+		p->blob = p->z;
+		p->len = zlen;
+		p->method = "deflate";
+	} else { /* incompressible (or tiny): kept as it is */
+		p->blob = bytes;
+		p->len = n;
+		p->method = "none";
+	}
+	nd_sha256_hex(bytes, n, p->sha256);
+	return 0;
+}
+
 static int keep(struct nd_store *st, int64_t id, const char *bytes, size_t n, const char *encoding,
 		struct nd_error *err)
 {
-	uLongf zlen = compressBound((uLong)n);
-	unsigned char *z = malloc(zlen ? zlen : 1);
-	if (!z)
-		return nd_fail(err, ND_ENOMEM, _("out of memory keeping the original"));
-	const char *method = "deflate";
-	const void *blob = z;
-	size_t blob_len;
-	if (compress2(z, &zlen, (const Bytef *)bytes, (uLong)n, Z_DEFAULT_COMPRESSION) == Z_OK &&
-	    zlen < n) {
-		blob_len = zlen;
-	} else { /* incompressible (or tiny): kept as it is */
-		method = "none";
-		blob = bytes;
-		blob_len = n;
-	}
-	char hex[65];
-	nd_sha256_hex(bytes, n, hex);
-	int rc = nd_sql_exec(st, err, "keeping the original",
-			     "INSERT INTO originals(item_id, encoding, size, sha256, compression, "
-			     "bytes) VALUES (?, ?, ?, ?, ?, ?)",
-			     "isissb", id, encoding, (int64_t)n, hex, method, (const void *)blob,
-			     (size_t)blob_len);
-	if (rc > 0)
-		rc = 0;
-	free(z);
-	return rc;
+	struct packed p;
+	int rc = pack(bytes, n, &p, err);
+	if (rc < 0)
+		return rc;
+	rc = nd_sql_exec(st, err, "keeping the original",
+			 "INSERT INTO originals(item_id, encoding, size, sha256, compression, "
+			 "bytes) VALUES (?, ?, ?, ?, ?, ?)",
+			 "isissb", id, encoding, (int64_t)n, p.sha256, p.method, p.blob, p.len);
+	free(p.z);
+	return rc < 0 ? rc : 0;
+}
+
+int nd_page_original_keep(struct nd_store *st, const struct nd_actor *actor,
+			  const struct nd_page_source *src, const char *encoding, int64_t *page_id,
+			  struct nd_error *err)
+{
+	*page_id = 0;
+	if (!src || !src->bytes)
+		return nd_fail(err, ND_EINVAL, _("an imported page needs its bytes kept"));
+	struct packed p;
+	int rc = pack(src->bytes, src->n, &p, err);
+	if (rc < 0)
+		return rc;
+	/* the same bytes imported again are kept once */
+	const char *slash = src->name ? strrchr(src->name, '/') : NULL;
+	const char *name = slash ? slash + 1 : src->name && src->name[0] ? src->name : "-";
+	rc = nd_sql_exec(st, err, "keeping the imported page",
+			 "INSERT INTO page_originals(name, encoding, size, sha256, compression, "
+			 "bytes, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+			 "ON CONFLICT(sha256) DO NOTHING",
+			 "ssissbsi", name, encoding, (int64_t)src->n, p.sha256, p.method, p.blob,
+			 p.len, actor->user.login, nd_now());
+	if (rc >= 0)
+		rc = nd_sql_int(st, page_id, err, "reading the imported page",
+				"SELECT id FROM page_originals WHERE sha256 = ?", "s", p.sha256);
+	free(p.z);
+	return rc < 0 ? rc : 0;
+}
+
+int nd_item_page_link(struct nd_store *st, int64_t item, int64_t page_id, size_t part, size_t parts,
+		      struct nd_error *err)
+{
+	int rc = nd_sql_exec(st, err, "recording the imported page",
+			     "INSERT INTO item_pages(item_id, page_original, part, parts) "
+			     "VALUES (?, ?, ?, ?)",
+			     "iiii", item, page_id, (int64_t)part, (int64_t)parts);
+	return rc < 0 ? rc : 0;
 }
 
 int nd_item_file_original(struct nd_store *st, const struct nd_actor *actor,
@@ -100,10 +151,15 @@ int nd_original_get(struct nd_store *st, const struct nd_actor *actor, int64_t i
 		return rc;
 	nd_item_free(&it);
 	sqlite3_stmt *stmt;
-	if ((rc = nd_sql_prepare(st, &stmt, err,
-				 "SELECT encoding, size, sha256, compression, bytes FROM originals "
-				 "WHERE item_id = ?",
-				 "i", id)) < 0)
+	/* A filing's own bytes, else the page it was imported from. */
+	if ((rc = nd_sql_prepare(
+		 st, &stmt, err,
+		 "SELECT encoding, size, sha256, compression, bytes, 0, NULL, 0, 0, 0 "
+		 "FROM originals WHERE item_id = ?1 UNION ALL "
+		 "SELECT p.encoding, p.size, p.sha256, p.compression, p.bytes, p.id, p.name, "
+		 "l.part, l.parts, p.imported_at FROM item_pages l "
+		 "JOIN page_originals p ON p.id = l.page_original WHERE l.item_id = ?1 LIMIT 1",
+		 "i", id)) < 0)
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "reading the original", err)) <= 0) {
 		sqlite3_finalize(stmt);
@@ -111,15 +167,21 @@ int nd_original_get(struct nd_store *st, const struct nd_actor *actor, int64_t i
 			   ? rc
 			   : nd_fail(err, ND_ENOENT,
 				     _("#%lld has no original bytes: it was filed before newsdesk "
-				       "kept them, or imported from a page"),
+				       "kept them, or imported before imported pages were kept"),
 				     (long long)id);
 	}
 	const char *enc = (const char *)sqlite3_column_text(stmt, 0);
 	sqlite3_int64 size = sqlite3_column_int64(stmt, 1);
 	const char *sha = (const char *)sqlite3_column_text(stmt, 2);
 	const char *method = (const char *)sqlite3_column_text(stmt, 3);
+	const char *page_name = (const char *)sqlite3_column_text(stmt, 6);
 	snprintf(o->encoding, sizeof o->encoding, "%s", enc ? enc : "");
 	snprintf(o->sha256, sizeof o->sha256, "%s", sha ? sha : "");
+	o->page.id = sqlite3_column_int64(stmt, 5);
+	snprintf(o->page.name, sizeof o->page.name, "%s", page_name ? page_name : "");
+	o->page.part = (size_t)sqlite3_column_int64(stmt, 7);
+	o->page.parts = (size_t)sqlite3_column_int64(stmt, 8);
+	o->page.imported_at = sqlite3_column_int64(stmt, 9);
 	if (size < 0 || size > MAX_ORIGINAL || !method)
 		rc = nd_fail(err, ND_EDB, _("the stored original of #%lld is damaged"),
 			     (long long)id);
@@ -158,6 +220,18 @@ int nd_item_redecode(struct nd_store *st, const struct nd_actor *actor, int64_t 
 	int rc = nd_original_get(st, actor, id, &o, err);
 	if (rc < 0)
 		return rc;
+	if (o.page.id) {
+		/* a page's bytes are many items: decoding them into this one
+		 * would replace it with the whole page */
+		rc = nd_fail(err, ND_EINVAL,
+			     _("#%1$lld was cut from the imported page %2$s (item %3$zu of %4$zu), "
+			       "not filed alone: import the page again with the right encoding "
+			       "(newsdesk show %5$lld --original > page.txt; newsdesk import "
+			       "--encoding NAME page.txt)"),
+			     (long long)id, o.page.name, o.page.part, o.page.parts, (long long)id);
+		nd_original_free(&o);
+		return rc;
+	}
 	/* The whole intake again, with the encoding named: the same checks a
 	 * filing gets, and clean UTF-8 out. */
 	rc = nd_text_from_bytes(o.bytes, o.n, ND_MAX_INPUT, encoding, &text, NULL, err);

@@ -5,6 +5,7 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/measure.h"
 #include "newsdesk/store_sql.h"
 #include "newsdesk/workflow.h"
 
@@ -172,14 +173,14 @@ int nd_issue_page_set(struct nd_store *st, const struct nd_actor *actor, const c
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	rc =
-	    nd_sql_exec(st, err, "planning the page",
-			"INSERT INTO issue_pages(issue, page, section, budget) VALUES (?, ?, ?, ?) "
-			"ON CONFLICT(issue, page) DO UPDATE SET "
-			"section = coalesce(excluded.section, section), "
-			"budget = CASE WHEN ?5 THEN excluded.budget ELSE budget END",
-			"sisii", code, (int64_t)page, section && section[0] ? section : NULL,
-			(int64_t)(budget >= 0 ? budget : 0), (int64_t)(budget >= 0));
+	rc = nd_sql_exec(st, err, "planning the page",
+			 "INSERT INTO issue_pages(issue, page, section, budget) "
+			 "VALUES (?1, ?2, ?3, CASE WHEN ?5 THEN ?4 END) "
+			 "ON CONFLICT(issue, page) DO UPDATE SET "
+			 "section = coalesce(excluded.section, section), "
+			 "budget = CASE WHEN ?5 THEN excluded.budget ELSE budget END",
+			 "sisii", code, (int64_t)page, section && section[0] ? section : NULL,
+			 (int64_t)(budget >= 0 ? budget : 0), (int64_t)(budget >= 0));
 	if (rc < 0) {
 		nd_store_rollback(st);
 		return rc;
@@ -374,6 +375,18 @@ void nd_rundown_free(struct nd_rundown *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* 汉字 and 版面字数 at the page's 字/行, from the columns at col (ND_SQL_HANZI,
+ * ND_SQL_LINES, ND_SQL_CPL): -1 when the revision has no stored counts. */
+static void rundown_counts(sqlite3_stmt *stmt, int col, struct nd_rundown_item *it)
+{
+	struct nd_layout l;
+	it->cpl = sqlite3_column_int(stmt, col + 2);
+	const char *lines = (const char *)sqlite3_column_text(stmt, col + 1);
+	bool known = lines && nd_layout_count(lines, it->cpl, &l) == 0;
+	it->hanzi = known ? (long)sqlite3_column_int64(stmt, col) : -1;
+	it->layout = known ? l.chars : -1;
+}
+
 int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const char *code,
 		    struct nd_rundown *r, struct nd_error *err)
 {
@@ -387,10 +400,11 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		 "SELECT i.id, i.page, i.position, i.section, r.kicker, r.headline, r.subhead, "
 		 "r.byline, i.reporter, i.state, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
 		 "r.chars, i.current_rev, coalesce(i.published_rev, 0), s.signed_off, "
-		 "(SELECT count(*) FROM photos_current p WHERE p.item_id = i.id) "
-		 "FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-		 "JOIN states s ON s.name = i.state WHERE i.issue = ? "
-		 "ORDER BY i.page, i.position, i.id",
+		 "(SELECT count(*) FROM photos_current p WHERE p.item_id = i.id), " ND_SQL_HANZI("r") ", " ND_SQL_LINES(
+		     "r") ", " ND_SQL_CPL("i") " "
+					       "FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+					       "JOIN states s ON s.name = i.state WHERE i.issue = ? "
+					       "ORDER BY i.page, i.position, i.id",
 		 &stmt, err)) < 0)
 		goto fail;
 	sqlite3_bind_int(stmt, 1, nd_lang_is_zh());
@@ -423,6 +437,9 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		r->chars += it->chars;
 		it->signed_off = sqlite3_column_int(stmt, 14) != 0;
 		it->photos = sqlite3_column_int(stmt, 15);
+		rundown_counts(stmt, 16, it);
+		r->hanzi += it->hanzi > 0 ? it->hanzi : 0;
+		r->layout += it->layout > 0 ? it->layout : 0;
 		if (!it->signed_off)
 			r->unsigned_items++;
 	}
@@ -430,6 +447,10 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 	if (rc < 0)
 		goto fail;
 
+	int64_t publication_cpl = ND_CPL_DEFAULT;
+	if ((rc = nd_sql_int(st, &publication_cpl, err, "reading 字/行",
+			     "SELECT " ND_SQL_CPL_PUBLICATION, "")) < 0)
+		goto fail;
 	r->npages = (size_t)max_page;
 	r->pages = calloc(r->npages ? r->npages : 1, sizeof *r->pages);
 	if (!r->pages) {
@@ -439,10 +460,14 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 	for (size_t p = 0; p < r->npages; p++) {
 		r->pages[p].page = (int)p + 1;
 		r->pages[p].budget = -1;
+		r->pages[p].cpl = publication_cpl;
 	}
-	if ((rc = nd_sql_prepare(st, &stmt, err,
-				 "SELECT page, section, budget FROM issue_pages WHERE issue = ?",
-				 "s", code)) < 0)
+	if ((rc = nd_sql_prepare(
+		 st, &stmt, err,
+		 "SELECT p.page, p.section, p.budget, coalesce(p.chars_per_line, "
+		 "(SELECT x.chars_per_line FROM sections x WHERE x.name = p.section), " ND_SQL_CPL_PUBLICATION
+		 ") FROM issue_pages p WHERE p.issue = ?",
+		 "s", code)) < 0)
 		goto fail;
 	while ((rc = nd_sql_step(st, stmt, "reading the pages", err)) > 0) {
 		int p = sqlite3_column_int(stmt, 0);
@@ -452,6 +477,7 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		r->pages[p - 1].budget = sqlite3_column_type(stmt, 2) == SQLITE_NULL
 					     ? -1
 					     : sqlite3_column_int64(stmt, 2);
+		r->pages[p - 1].cpl = sqlite3_column_int(stmt, 3);
 	}
 	sqlite3_finalize(stmt);
 	if (rc < 0)
@@ -462,6 +488,8 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 			pg->first = i;
 		pg->count++;
 		pg->chars += r->items[i].chars;
+		pg->hanzi += r->items[i].hanzi > 0 ? r->items[i].hanzi : 0;
+		pg->layout += r->items[i].layout > 0 ? r->items[i].layout : 0;
 	}
 	return 0;
 fail:
@@ -649,6 +677,8 @@ static int fill_stat(sqlite3_stmt *stmt, void *elem)
 	r->filed = (long)sqlite3_column_int64(stmt, 2);
 	r->published = (long)sqlite3_column_int64(stmt, 3);
 	r->published_chars = (long)sqlite3_column_int64(stmt, 4);
+	r->published_hanzi = (long)sqlite3_column_int64(stmt, 5);
+	r->published_layout = (long)sqlite3_column_int64(stmt, 6);
 	return 0;
 }
 
@@ -667,11 +697,16 @@ int nd_stats(struct nd_store *st, const struct nd_actor *actor, int year, const 
 	    " AND i.filed_at < :b), "
 	    "(SELECT count(*) FROM items i WHERE i.reporter = u.login AND i.published_at >= :a "
 	    " AND i.published_at < :b), "
-	    "(SELECT coalesce(sum(r.chars), 0) FROM items i JOIN revisions r ON r.item_id = i.id "
-	    " AND r.rev = i.published_rev WHERE i.reporter = u.login AND i.published_at >= :a "
-	    " AND i.published_at < :b) "
-	    "FROM users u WHERE (:who IS NULL OR u.login = :who) "
-	    "AND EXISTS (SELECT 1 FROM items i WHERE i.reporter = u.login) ORDER BY 5 DESC, 3 DESC, 1",
+	    "coalesce(ps.chars, 0), coalesce(ps.hanzi, 0), coalesce(ps.layout, 0) "
+	    "FROM users u LEFT JOIN (SELECT i.reporter AS who, sum(r.chars) AS chars, "
+	    " sum(c.hanzi) AS hanzi, sum(nd_layout(c.lines, " ND_SQL_CPL(
+		"i") ")) AS layout "
+		     " FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.published_rev "
+		     " LEFT JOIN revision_counts c ON c.revision_id = r.id "
+		     " WHERE i.published_at >= :a AND i.published_at < :b "
+		     " AND (:who IS NULL OR i.reporter = :who) GROUP BY i.reporter) ps ON ps.who = u.login "
+		     "WHERE (:who IS NULL OR u.login = :who) "
+		     "AND EXISTS (SELECT 1 FROM items i WHERE i.reporter = u.login) ORDER BY 5 DESC, 3 DESC, 1",
 	    &stmt, err);
 	if (rc < 0)
 		return rc;

@@ -13,7 +13,9 @@
 #include <string.h>
 #include <time.h>
 
+#ifndef _
 #define _(s) gettext(s)
+#endif
 
 static void when(int64_t t, char *out, size_t size)
 {
@@ -30,23 +32,32 @@ static bool signed_off(const struct nd_rundown_item *it)
 
 /* ---- text ---------------------------------------------------------------- */
 
-enum { C_PAGE, C_POS, C_SECTION, C_HEADLINE, C_BYLINE, C_CHARS, C_STATE, NCOL };
+enum { C_PAGE, C_POS, C_SECTION, C_HEADLINE, C_BYLINE, C_CHARS, C_HANZI, C_LAYOUT, C_STATE, NCOL };
 
+/* below: the column is left out of a text rundown narrower than that */
 static const struct {
 	const char *name; /* translated where shown */
 	int width;
 	bool right;
+	int below;
 } cols[NCOL] = {
-	[C_PAGE] = { N_("Pg"), 3, true },          [C_POS] = { N_("#"), 2, true },
-	[C_SECTION] = { N_("Section"), 8, false }, [C_HEADLINE] = { N_("Headline"), 0, false },
-	[C_BYLINE] = { N_("Byline"), 12, false },  [C_CHARS] = { N_("Chars"), 6, true },
-	[C_STATE] = { N_("State"), 9, false },
+	[C_PAGE] = { N_("Pg"), 3, true, 0 },
+	[C_POS] = { N_("#"), 2, true, 0 },
+	[C_SECTION] = { N_("Section"), 8, false, 80 },
+	[C_HEADLINE] = { N_("Headline"), 0, false, 0 },
+	[C_BYLINE] = { N_("Byline"), 12, false, 0 },
+	[C_CHARS] = { N_("Chars"), 6, true, 0 },
+	[C_HANZI] = { N_("Han"), 6, true, 80 },
+	[C_LAYOUT] = { N_("Layout"), 8, true, 0 },
+	[C_STATE] = { N_("State"), 9, false, 0 },
 };
 
 static void row(struct nd_buf *out, const char *cells[NCOL], const int w[NCOL])
 {
 	size_t start = out->len;
 	for (int c = 0; c < NCOL; c++) {
+		if (w[c] < 0)
+			continue; /* left out at this width */
 		if (c)
 			nd_buf_addc(out, ' ');
 		nd_fit(out, cells[c] ? cells[c] : "", w[c], true,
@@ -57,24 +68,51 @@ static void row(struct nd_buf *out, const char *cells[NCOL], const int w[NCOL])
 	nd_buf_addc(out, '\n');
 }
 
-static void budget_text(long chars, long budget, char *out, size_t size)
+/* A page's 版面字数 against its budget (a budget is in 版面字数), and the
+ * 字/行 it was counted at. */
+static void budget_text(long layout, long budget, int cpl, char *out, size_t size)
 {
-	char c[32], b[32];
-	nd_format_count(chars, c, sizeof c);
+	char c[32], b[32], d[32];
+	nd_format_count(layout, c, sizeof c);
 	if (budget < 0) {
-		snprintf(out, size, _("%s chars"), c);
+		snprintf(out, size, _("%1$s layout chars at %2$d a line"), c, cpl);
 		return;
 	}
 	nd_format_count(budget, b, sizeof b);
-	long diff = chars - budget;
-	char d[32];
+	long diff = layout - budget;
 	nd_format_count(diff < 0 ? -diff : diff, d, sizeof d);
 	if (diff > 0)
-		snprintf(out, size, _("%1$s / %2$s chars, over by %3$s"), c, b, d);
+		snprintf(out, size, _("%1$s / %2$s layout chars at %3$d a line, over by %4$s"), c,
+			 b, cpl, d);
 	else if (diff < 0)
-		snprintf(out, size, _("%1$s / %2$s chars, under by %3$s"), c, b, d);
+		snprintf(out, size, _("%1$s / %2$s layout chars at %3$d a line, under by %4$s"), c,
+			 b, cpl, d);
 	else
-		snprintf(out, size, _("%1$s / %2$s chars"), c, b);
+		snprintf(out, size, _("%1$s / %2$s layout chars at %3$d a line"), c, b, cpl);
+}
+
+/* The three figures of the whole issue. */
+static void totals_text(const struct nd_rundown *r, char *out, size_t size)
+{
+	char c[32], h[32], l[32];
+	nd_format_count(r->chars, c, sizeof c);
+	nd_format_count(r->hanzi, h, sizeof h);
+	nd_format_count(r->layout, l, sizeof l);
+	snprintf(out, size, _("%1$s chars, %2$s Han characters, %3$s layout chars"), c, h, l);
+}
+
+/* head then tail on one line, or tail on a line of its own, indented, when
+ * both do not fit in width; each sanitised for one line. */
+static void head_tail(struct nd_buf *out, const char *head, const char *tail, int width)
+{
+	size_t n = strlen(head);
+	bool wrap = nd_text_width(head) + nd_text_width(tail) > width;
+	while (wrap && n && head[n - 1] == ' ')
+		n--;
+	nd_sanitize(out, head, n, 0);
+	nd_buf_adds(out, wrap ? "\n    " : "");
+	nd_sanitize(out, tail, strlen(tail), 0);
+	nd_buf_addc(out, '\n');
 }
 
 static int render_text(const struct nd_rundown *r, int width, int64_t printed_at,
@@ -82,8 +120,8 @@ static int render_text(const struct nd_rundown *r, int width, int64_t printed_at
 {
 	int w[NCOL], fixed = 0;
 	for (int c = 0; c < NCOL; c++) {
-		w[c] = cols[c].width;
-		if (c != C_HEADLINE)
+		w[c] = width < cols[c].below ? -1 : cols[c].width;
+		if (c != C_HEADLINE && w[c] >= 0)
 			fixed += w[c] + 1;
 	}
 	w[C_HEADLINE] = width - fixed > 12 ? width - fixed : 12;
@@ -110,9 +148,13 @@ static int render_text(const struct nd_rundown *r, int width, int64_t printed_at
 			char page[16], pos[16];
 			snprintf(page, sizeof page, "%d", it->page);
 			snprintf(pos, sizeof pos, "%d", it->position);
+			char hanzi[32], layout[32];
 			nd_format_count(it->chars, chars, sizeof chars);
-			const char *cells[NCOL] = { page,       pos,   it->section,    it->headline,
-						    it->byline, chars, it->state_label };
+			nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
+			nd_format_figure(it->layout, layout, sizeof layout);
+			const char *cells[NCOL] = { page,         pos,        it->section,
+						    it->headline, it->byline, chars,
+						    hanzi,        layout,     it->state_label };
 			row(out, cells, w);
 			/* kicker and subhead under the headline */
 			const char *extra[] = { it->kicker, it->subhead };
@@ -122,9 +164,7 @@ static int render_text(const struct nd_rundown *r, int width, int64_t printed_at
 					continue;
 				nd_buf_reset(&line);
 				nd_buf_printf(&line, "%s%s", labels[k], extra[k]);
-				const char *sub[NCOL] = {
-					"", "", "", nd_buf_str(&line), "", "", ""
-				};
+				const char *sub[NCOL] = { "", "", "", nd_buf_str(&line), "" };
 				row(out, sub, w);
 			}
 			if (it->photos) { /* photos (issue 22) */
@@ -137,21 +177,22 @@ static int render_text(const struct nd_rundown *r, int width, int64_t printed_at
 			}
 		}
 		char budget[160];
-		budget_text(pg->chars, pg->budget, budget, sizeof budget);
+		budget_text(pg->layout, pg->budget, pg->cpl, budget, sizeof budget);
 		nd_buf_reset(&line);
 		nd_buf_printf(&line,
-			      ngettext("  page %1$d%2$s%3$s: %4$zu item, %5$s",
-				       "  page %1$d%2$s%3$s: %4$zu items, %5$s", pg->count),
+			      ngettext("  page %1$d%2$s%3$s: %4$zu item, ",
+				       "  page %1$d%2$s%3$s: %4$zu items, ", pg->count),
 			      pg->page, pg->section ? " " : "", pg->section ? pg->section : "",
-			      pg->count, budget);
-		nd_sanitize(out, nd_buf_str(&line), line.len, 0);
-		nd_buf_addc(out, '\n');
+			      pg->count);
+		head_tail(out, nd_buf_str(&line), budget, width);
 	}
-	nd_format_count(r->chars, chars, sizeof chars);
-	nd_buf_printf(out,
-		      ngettext("\nWhole issue: %1$zu item, %2$s chars\n",
-			       "\nWhole issue: %1$zu items, %2$s chars\n", r->n),
-		      r->n, chars);
+	char totals[256];
+	totals_text(r, totals, sizeof totals);
+	nd_buf_reset(&line);
+	nd_buf_printf(&line, ngettext("Whole issue: %zu item, ", "Whole issue: %zu items, ", r->n),
+		      r->n);
+	nd_buf_addc(out, '\n');
+	head_tail(out, nd_buf_str(&line), totals, width);
 	if (r->unsigned_items) {
 		nd_buf_adds(out, _("\nNot yet signed off:\n"));
 		for (size_t i = 0; i < r->n; i++) {
@@ -170,14 +211,16 @@ static int render_text(const struct nd_rundown *r, int width, int64_t printed_at
 	bool header = false;
 	for (size_t p = 0; p < r->npages; p++) {
 		const struct nd_rundown_page *pg = &r->pages[p];
-		if (pg->budget < 0 || pg->chars == pg->budget)
+		if (pg->budget < 0 || pg->layout == pg->budget)
 			continue;
 		if (!header)
 			nd_buf_adds(out, _("\nPages over or under budget:\n"));
 		header = true;
 		char budget[160];
-		budget_text(pg->chars, pg->budget, budget, sizeof budget);
-		nd_buf_printf(out, _("  page %1$d: %2$s\n"), pg->page, budget);
+		budget_text(pg->layout, pg->budget, pg->cpl, budget, sizeof budget);
+		nd_buf_reset(&line);
+		nd_buf_printf(&line, _("  page %d: "), pg->page);
+		head_tail(out, nd_buf_str(&line), budget, width);
 	}
 	nd_buf_free(&line);
 	return 0;
@@ -189,21 +232,28 @@ static int render_csv(const struct nd_rundown *r, struct nd_buf *out)
 {
 	/* UTF-8 with a BOM, so spreadsheet programs read the Chinese right */
 	nd_buf_adds(out, "\xEF\xBB\xBF");
-	const char *head[] = { "issue",    "page",    "position", "id",    "section", "kicker",
-			       "headline", "subhead", "byline",   "chars", "state",   "photos" };
+	const char *head[] = { "issue",  "page",         "position",       "id",     "section",
+			       "kicker", "headline",     "subhead",        "byline", "chars",
+			       "hanzi",  "layout_chars", "chars_per_line", "state",  "photos" };
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
 		nd_csv_cell(out, head[i], i + 1 == sizeof head / sizeof *head);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct nd_rundown_item *it = &r->items[i];
-		char page[16], pos[16], id[24], chars[24], photos[16];
+		char page[16], pos[16], id[24], chars[24], hanzi[24], layout[24], cpl[16],
+		    photos[16];
 		snprintf(photos, sizeof photos, "%d", it->photos);
 		snprintf(page, sizeof page, "%d", it->page);
 		snprintf(pos, sizeof pos, "%d", it->position);
 		snprintf(id, sizeof id, "%lld", (long long)it->id);
 		snprintf(chars, sizeof chars, "%ld", it->chars);
+		/* an unknown figure is an empty cell, never a number */
+		snprintf(hanzi, sizeof hanzi, it->hanzi < 0 ? "" : "%ld", it->hanzi);
+		snprintf(layout, sizeof layout, it->layout < 0 ? "" : "%ld", it->layout);
+		snprintf(cpl, sizeof cpl, "%d", it->cpl);
 		const char *cells[] = { r->issue.code, page,       pos,          id,
 					it->section,   it->kicker, it->headline, it->subhead,
-					it->byline,    chars,      it->state,    photos };
+					it->byline,    chars,      hanzi,        layout,
+					cpl,           it->state,  photos };
 		for (size_t c = 0; c < sizeof cells / sizeof *cells; c++)
 			nd_csv_cell(out, cells[c], c + 1 == sizeof cells / sizeof *cells);
 	}
@@ -233,6 +283,9 @@ static int render_json(const struct nd_rundown *r, int64_t printed_at, struct nd
 		else
 			nd_buf_adds(out, ",\"budget\":null");
 		nd_json_kv_int(out, 0, "chars", pg->chars);
+		nd_json_kv_int(out, 0, "hanzi", pg->hanzi);
+		nd_json_kv_int(out, 0, "layout_chars", pg->layout);
+		nd_json_kv_int(out, 0, "chars_per_line", pg->cpl);
 		nd_buf_adds(out, ",\"items\":[");
 		for (size_t i = pg->first; i < pg->first + pg->count; i++) {
 			const struct nd_rundown_item *it = &r->items[i];
@@ -245,6 +298,9 @@ static int render_json(const struct nd_rundown *r, int64_t printed_at, struct nd
 			nd_json_kv_str(out, 0, "subhead", it->subhead);
 			nd_json_kv_str(out, 0, "byline", it->byline);
 			nd_json_kv_int(out, 0, "chars", it->chars);
+			nd_json_kv_int(out, 0, "hanzi", it->hanzi);
+			nd_json_kv_int(out, 0, "layout_chars", it->layout);
+			nd_json_kv_int(out, 0, "chars_per_line", it->cpl);
 			nd_json_kv_str(out, 0, "state", it->state);
 			nd_json_kv_str(out, 0, "state_label", it->state_label);
 			nd_json_kv_int(out, 0, "signed_off", signed_off(it));
@@ -253,8 +309,11 @@ static int render_json(const struct nd_rundown *r, int64_t printed_at, struct nd
 		}
 		nd_buf_adds(out, "]}");
 	}
-	nd_buf_printf(out, "],\n\"totals\":{\"items\":%zu,\"chars\":%ld,\"not_signed_off\":%zu}}\n",
-		      r->n, r->chars, r->unsigned_items);
+	nd_buf_printf(
+	    out,
+	    "],\n\"totals\":{\"items\":%zu,\"chars\":%ld,\"hanzi\":%ld,\"layout_chars\":%ld,"
+	    "\"not_signed_off\":%zu}}\n",
+	    r->n, r->chars, r->hanzi, r->layout, r->unsigned_items);
 	return 0;
 }
 
@@ -323,7 +382,10 @@ static int render_html(const struct nd_rundown *r, int64_t printed_at, struct nd
 		const struct nd_rundown_page *pg = &r->pages[p];
 		for (size_t i = pg->first; i < pg->first + pg->count; i++) {
 			const struct nd_rundown_item *it = &r->items[i];
+			char hanzi[32], layout[32];
 			nd_format_count(it->chars, chars, sizeof chars);
+			nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
+			nd_format_figure(it->layout, layout, sizeof layout);
 			nd_buf_printf(
 			    out, "<tr%s><td class=\"n\">%d</td><td class=\"n\">%d</td><td>",
 			    signed_off(it) ? "" : " class=\"unsigned\"", it->page, it->position);
@@ -349,22 +411,26 @@ static int render_html(const struct nd_rundown *r, int64_t printed_at, struct nd
 			}
 			nd_buf_adds(out, "</td><td>");
 			html_text(out, it->byline);
-			nd_buf_printf(out, "</td><td class=\"n\">%s</td><td>", chars);
+			nd_buf_printf(out,
+				      "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+				      "<td class=\"n\">%s</td><td>",
+				      chars, hanzi, layout);
 			html_text(out, it->state_label);
 			nd_buf_adds(out, "</td></tr>\n");
 		}
 		char budget[160];
-		budget_text(pg->chars, pg->budget, budget, sizeof budget);
+		budget_text(pg->layout, pg->budget, pg->cpl, budget, sizeof budget);
 		nd_buf_printf(out, "<tr class=\"total\"><td class=\"n\">%d</td><td></td><td>",
 			      pg->page);
 		html_text(out, pg->section);
-		nd_buf_printf(out, "</td><td colspan=\"4\">%zu · ", pg->count);
+		nd_buf_printf(out, "</td><td colspan=\"6\">%zu · ", pg->count);
 		html_text(out, budget);
 		nd_buf_adds(out, "</td></tr>\n");
 	}
-	nd_format_count(r->chars, chars, sizeof chars);
+	char totals[256];
+	totals_text(r, totals, sizeof totals);
 	nd_buf_printf(out, "</tbody>\n</table>\n<p>%s %zu · ", _("Items"), r->n);
-	nd_buf_printf(out, _("%s chars"), chars);
+	html_text(out, totals);
 	nd_buf_adds(out, "</p>\n");
 	if (r->unsigned_items) {
 		nd_buf_printf(out, "<h2>%s</h2>\n<ul>\n", _("Not yet signed off"));

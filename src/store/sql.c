@@ -4,6 +4,7 @@
  * rows" and a caller can never commit half a change. */
 #include "newsdesk/buf.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/layout.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
 
@@ -239,9 +240,64 @@ static void chain_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
 }
 
+/* The story of nd_hanzi()'s and nd_lines()'s six arguments: kicker,
+ * headline, subhead, dateline, byline, body (a revision's columns). */
+static void story_of(sqlite3_value **argv, struct nd_story *s)
+{
+	memset(s, 0, sizeof *s);
+	char **fields[] = { &s->kicker,   &s->headline, &s->subhead,
+			    &s->dateline, &s->byline,   &s->body };
+	for (int i = 0; i < 6; i++)
+		*fields[i] = (char *)sqlite3_value_text(argv[i]);
+}
+
+/* nd_hanzi(kicker, headline, subhead, dateline, byline, body): 汉字 */
+static void hanzi_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct nd_story s;
+	(void)argc;
+	story_of(argv, &s);
+	sqlite3_result_int64(ctx, nd_story_hanzi(&s));
+}
+
+/* nd_lines(kicker, headline, subhead, dateline, byline, body): the line
+ * profile 版面字数 is computed from (layout.h). */
+static void lines_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct nd_story s;
+	(void)argc;
+	story_of(argv, &s);
+	char *profile = nd_layout_profile(&s);
+	if (!profile) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, profile, -1, free);
+}
+
+/* nd_layout(profile, cpl): 版面字数; NULL for a profile or cpl it cannot
+ * count (a figure never guessed). */
+static void layout_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct nd_layout l;
+	(void)argc;
+	const char *profile = (const char *)sqlite3_value_text(argv[0]);
+	if (nd_layout_count(profile, sqlite3_value_int(argv[1]), &l) < 0)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_int64(ctx, l.chars);
+}
+
 int nd_sql_functions(sqlite3 *db)
 {
-	return sqlite3_create_function(db, "nd_chain", -1,
-				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-				       chain_fn, NULL, NULL);
+	const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	int rc = sqlite3_create_function(db, "nd_chain", -1, flags, NULL, chain_fn, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "nd_hanzi", 6, flags, NULL, hanzi_fn, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "nd_lines", 6, flags, NULL, lines_fn, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc =
+		    sqlite3_create_function(db, "nd_layout", 2, flags, NULL, layout_fn, NULL, NULL);
+	return rc;
 }

@@ -54,6 +54,28 @@ long nd_count_chars(const char *s)
 	return count;
 }
 
+/* Unicode's Han ideographs: the unified blocks and their extensions, the
+ * compatibility ideographs, and 〇 (U+3007), which writes the zero of
+ * 二〇二四年. Not kana, not punctuation, not 々. */
+static int is_hanzi(unsigned cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x3007;
+}
+
+long nd_count_hanzi(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	long count = 0;
+	while (i < n) {
+		unsigned cp;
+		int len = nd_utf8_decode(s + i, n - i, &cp);
+		i += len > 0 ? (size_t)len : 1;
+		count += len > 0 && is_hanzi(cp);
+	}
+	return count;
+}
+
 void nd_format_count(long n, char *out, unsigned size)
 {
 	char digits[32];
@@ -68,4 +90,12 @@ void nd_format_count(long n, char *out, unsigned size)
 			out[o++] = digits[i];
 	}
 	out[o] = '\0';
+}
+
+void nd_format_figure(long n, char *out, unsigned size)
+{
+	if (n < 0)
+		snprintf(out, size, "?");
+	else
+		nd_format_count(n, out, size);
 }

@@ -19,12 +19,14 @@ static void draw_separator(struct tui *t, int y)
 	const struct nd_item *it = tui_selected(t);
 	struct nd_buf b = ND_BUF_INIT;
 	if (it) {
-		char chars[32];
+		char chars[32], hanzi[32], layout[32];
 		nd_format_count(it->chars, chars, sizeof chars);
+		nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
+		nd_format_figure(it->layout.chars, layout, sizeof layout);
 		nd_buf_printf(&b, "── #%lld %s · %s", (long long)it->id, it->state_label,
 			      it->story.section ? it->story.section : "-");
 		nd_buf_printf(&b, " · %s · ", it->reporter_name ? it->reporter_name : it->reporter);
-		nd_buf_printf(&b, _("%s chars"), chars);
+		nd_buf_printf(&b, _("%1$s chars · %2$s Han · %3$s layout"), chars, hanzi, layout);
 		nd_buf_printf(&b, _(" · rev %d"), it->current_rev);
 		if (it->lock_holder)
 			nd_buf_printf(&b, " · %s %s", _("being edited by"), it->lock_holder);

@@ -21,6 +21,8 @@
 struct tui_import {
 	char *name, *encoding, *issue, *state;
 	int page_no;
+	char *bytes; /* the page as it arrived: kept with what is filed */
+	size_t nbytes;
 	struct nd_import_edit ed;
 	int64_t sel, top;
 	struct nd_import_edit undo[UNDO]; /* the page before each correction, oldest first */
@@ -329,8 +331,10 @@ static bool file_all(struct tui *t, struct tui_import *im)
 	struct nd_import_result res;
 	if (!tui_confirm(q)) {
 		tui_message(t, false, "%s", _("not filed"));
-	} else if (nd_import_file(t->st, t->actor, &kept, im->encoding, im->issue, im->page_no,
-				  im->state, &res, &err) < 0) {
+	} else if (nd_import_file(t->st, t->actor, &kept,
+				  &(struct nd_page_source){ im->bytes, im->nbytes, im->name },
+				  im->encoding, im->issue, im->page_no, im->state, &res,
+				  &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 	} else {
 		tui_message(
@@ -488,6 +492,7 @@ static void import_close(struct tui *t, void *data)
 	free(im->encoding);
 	free(im->issue);
 	free(im->state);
+	free(im->bytes);
 	free(im);
 }
 
@@ -518,8 +523,12 @@ bool tui_import_open(struct tui *t, const struct nd_tui_import *imp)
 	im->issue = dup(imp->issue);
 	im->state = dup(imp->state);
 	im->page_no = imp->page_no;
-	if (!im->name || (imp->encoding && !im->encoding) || (imp->issue && !im->issue) ||
-	    (imp->state && !im->state)) {
+	im->nbytes = imp->nbytes;
+	im->bytes = malloc(imp->nbytes ? imp->nbytes : 1);
+	if (im->bytes && imp->nbytes)
+		memcpy(im->bytes, imp->bytes, imp->nbytes);
+	if (!im->bytes || !im->name || (imp->encoding && !im->encoding) ||
+	    (imp->issue && !im->issue) || (imp->state && !im->state)) {
 		import_close(t, im);
 		return false;
 	}

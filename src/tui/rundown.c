@@ -1,5 +1,5 @@
 /* rundown.c — the rundown view of an issue: pages in order with their
- * items, 字数 against each page's budget; J/K move the selected item, m to
+ * items, 版面字数 against each page's budget; J/K move the selected item, m to
  * another page; F switches to the flat plan, the pages as a grid of boxes
  * the way a layout desk pins them on the wall. */
 #include "newsdesk/buf.h"
@@ -46,14 +46,15 @@ static void load(struct tui *t, struct tui_rundown *rd)
 
 static void budget(const struct nd_rundown_page *pg, char *out, size_t size)
 {
+	/* a budget is in 版面字数 */
 	char c[32], b[32];
-	nd_format_count(pg->chars, c, sizeof c);
+	nd_format_count(pg->layout, c, sizeof c);
 	if (pg->budget < 0) {
 		snprintf(out, size, "%s", c);
 		return;
 	}
 	nd_format_count(pg->budget, b, sizeof b);
-	snprintf(out, size, "%s/%s%s", c, b, pg->chars > pg->budget ? " !" : "");
+	snprintf(out, size, "%s/%s%s", c, b, pg->layout > pg->budget ? " !" : "");
 }
 
 static bool page_unsigned(const struct nd_rundown *r, const struct nd_rundown_page *pg)
@@ -91,7 +92,7 @@ static void draw_list(struct tui_rundown *rd, int y, int height, int width)
 			nd_buf_reset(&row);
 			nd_buf_printf(&row, _("Page %d"), pg->page);
 			nd_buf_printf(&row, "  %s  ", pg->section ? pg->section : "");
-			nd_buf_printf(&row, _("%s chars"), b);
+			nd_buf_printf(&row, _("%1$s layout chars at %2$d a line"), b, pg->cpl);
 			tui_draw_row(y + drawn++, 0, width, nd_buf_str(&row), A_BOLD);
 		}
 		for (size_t i = pg->first; i < pg->first + pg->count && drawn < height; i++) {
@@ -100,7 +101,8 @@ static void draw_list(struct tui_rundown *rd, int y, int height, int width)
 			const struct nd_rundown_item *it = &r->items[i];
 			char pos[16], chars[32];
 			snprintf(pos, sizeof pos, "%4d ", it->position);
-			nd_format_count(it->chars, chars, sizeof chars);
+			nd_format_figure(it->layout, chars,
+					 sizeof chars); /* what the budget counts */
 			nd_buf_reset(&row);
 			nd_buf_adds(&row, pos);
 			tui_draw_text(&row, it->state_label, 9, true, false);
@@ -173,7 +175,7 @@ static void draw_flat(struct tui_rundown *rd, int y, int height, int width)
 		nd_buf_reset(&row);
 		nd_buf_adds(&row, tui_glyph(GL_VLINE));
 		int fill =
-		    pg->budget > 0 ? (int)(pg->chars * 10 / pg->budget) : (pg->count ? 10 : 0);
+		    pg->budget > 0 ? (int)(pg->layout * 10 / pg->budget) : (pg->count ? 10 : 0);
 		if (fill > 10)
 			fill = 10;
 		for (int k = 0; k < 10; k++)
@@ -194,11 +196,13 @@ static void rundown_draw(struct tui *t, void *data, int y, int height, int width
 	(void)t;
 	struct tui_rundown *rd = data;
 	struct nd_buf head = ND_BUF_INIT;
-	char chars[32];
+	char chars[32], hanzi[32], layout[32];
 	nd_format_count(rd->r.chars, chars, sizeof chars);
+	nd_format_count(rd->r.hanzi, hanzi, sizeof hanzi);
+	nd_format_count(rd->r.layout, layout, sizeof layout);
 	nd_buf_printf(&head, "── %s · %s %s · %zu %s · ", rd->r.issue.title,
 		      rd->r.issue.date ? rd->r.issue.date : "", rd->code, rd->r.n, _("items"));
-	nd_buf_printf(&head, _("%s chars"), chars);
+	nd_buf_printf(&head, _("%1$s chars · %2$s Han · %3$s layout"), chars, hanzi, layout);
 	nd_buf_printf(&head, " · %s %zu ", _("not signed off"), rd->r.unsigned_items);
 	for (int w = nd_text_width(nd_buf_str(&head)); w < width; w++)
 		nd_buf_adds(&head, "─");

@@ -57,6 +57,46 @@ for row in c.execute(sys.argv[2]): print(*row)
 c.commit()' "$NEWSDESK_DB" "$1"; }
 equals "one original per item" "$(sql 'SELECT count(*) FROM originals')" "3"
 
+# An imported page is kept once, byte for byte, and every item cut from it
+# reaches it. A GB18030 page with a BOM-less CRLF body: what the importer
+# normalises (line ends, the encoding) the original keeps.
+iconv -f UTF-8 -t GB18030 "$SRCDIR/tests/data/import/styles_a.txt" | sed 's/$/\r/' >"$TMP/page.txt"
+filed=$(nd list --format tsv | wc -l)
+expect_ok "import a page" nd --as wang import "$TMP/page.txt"
+ids=$(nd list --format tsv | awk -F'\t' -v n="$filed" '$1 > n { print $1 }' | sort -n)
+parts=$(printf '%s\n' "$ids" | wc -l | tr -d ' ')
+[ "$parts" -ge 2 ] && pass "…cut into $parts items" || fail "the page is several items" "$ids"
+second=$(printf '%s\n' "$ids" | sed -n 2p)
+nd show "$second" --original >"$TMP/page.out" 2>"$TMP/page.err"
+cmp -s "$TMP/page.out" "$TMP/page.txt" && pass "show --original of an imported item gives the page's bytes back" ||
+	fail "the page's bytes" "$(cmp "$TMP/page.out" "$TMP/page.txt")"
+contains "…saying they are the whole page and where the item stands on it" "$(cat "$TMP/page.err")" \
+	"cut from the imported page page.txt (item 2 of $parts): these are the whole page's"
+equals "the page is kept once, not once per item" "$(sql 'SELECT count(*) FROM page_originals')" "1"
+equals "…and every item names it" "$(sql 'SELECT count(*), min(part), max(parts) FROM item_pages')" "$parts 1 $parts"
+equals "…compressed" "$(sql "SELECT compression, size > length(bytes) FROM page_originals")" "deflate 1"
+expect_ok "the same page imported again" nd --as wang import "$TMP/page.txt"
+equals "…is not kept twice" "$(sql 'SELECT count(*) FROM page_originals')" "1"
+last=$(nd list --sort id --format tsv | awk -F'\t' 'NR == 1 { print $1 }')
+nd show "$last" --original 2>/dev/null | cmp -s - "$TMP/page.txt" && pass "…and its items reach the same bytes" ||
+	fail "the second import's items reach the page"
+if command -v script >/dev/null; then
+	out=$(script -qc "\"$NEWSDESK\" show $second --original" /dev/null)
+	contains "an imported page never goes raw to a terminal" "$out" "send them to a file or a pipe"
+	contains "…saying what it is" "$out" "(GB18030, SHA-256"
+fi
+expect_exit 1 "redecode refuses an item cut from a page" nd --as wang redecode "$second" --encoding big5
+contains "…saying to import the page again" "$err" "import the page again with the right encoding"
+expect_exit 3 "a reporter may not read an imported page's original" nd --as zhu show "$second" --original
+before=$(sql 'SELECT count(*) FROM page_originals')
+printf '标题\n\n正文。\n' >"$TMP/other.txt"
+expect_exit 1 "an import that fails (no such issue)" nd --as wang import --issue nope "$TMP/other.txt"
+equals "…keeps no page either" "$(sql 'SELECT count(*) FROM page_originals')" "$before"
+sql 'DELETE FROM page_originals' 2>/dev/null && fail "an imported page was deleted" ||
+	pass "the store refuses to delete an imported page"
+sql "UPDATE item_pages SET part = 9" 2>/dev/null && fail "an item's page was changed" ||
+	pass "…or to change where an item came from"
+
 # Nothing changes or deletes an original.
 sql 'DELETE FROM originals WHERE item_id = 1' 2>"$TMP/del" &&
 	fail "an original was deleted" || pass "the store refuses to delete an original"

@@ -31,11 +31,12 @@ keys p
 shows "p asks for the issue" "Rundown of issue:"
 keys Enter
 shows "the rundown view" "《盐城工会》2024年第7期"
-shows "page 1 with its budget" "Page 1  要闻  1,935/1,000 !"
+# budgets are in 版面字数 (at 14 字/行: #1 1,134, #2 966, #3 644)
+shows "page 1 with its budget" "Page 1  要闻  2,100/1,000 !"
 keys F
 shows "F shows the flat plan" "│P1 要闻"
 flat_before=$(screen)
-contains "page 2 holds #3 (字数 580)" "$flat_before" "│580"
+contains "page 2 holds #3 (版面字数 644)" "$flat_before" "│644"
 keys F
 keys j J
 shows "J moved #2 down: off page 1 onto page 2" "#2 now on page 2"
@@ -43,8 +44,8 @@ keys F
 shows "the flat plan again" "│P1 要闻"
 flat_after=$(screen)
 [ "$flat_after" != "$flat_before" ] && pass "the flat plan changed" || fail "flat plan unchanged" "$flat_after"
-contains "page 1 now holds only #1 (1,046 字)" "$flat_after" "│1,046/1,000 !"
-contains "page 2 holds #2 and #3 (889 + 580)" "$flat_after" "│1,469"
+contains "page 1 now holds only #1 (版面字数 1,134)" "$flat_after" "│1,134/1,000 !"
+contains "page 2 holds #2 and #3 (966 + 644)" "$flat_after" "│1,610"
 keys q
 shows "q from the flat plan goes back to the rundown list" "Page 1  要闻"
 keys g

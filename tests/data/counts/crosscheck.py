@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""crosscheck.py — 字数, 汉字 and 版面字数 of stored items, counted again by
+a second implementation of the rules in newsdesk(1), COUNTS, written apart
+from src/text/count.c and src/text/layout.c (Python's unicodedata, not
+wcwidth). Reads `newsdesk show ID --format json` documents, one per line,
+on stdin; prints one TSV row per item: headline, 字数, 汉字, then 版面字数
+and lines at each 字/行 given as arguments.
+
+    for id in 1 2 3; do newsdesk show $id --format json; echo; done |
+        python3 crosscheck.py 14 20
+"""
+import json
+import math
+import sys
+import unicodedata
+
+BLANKS = set(" \t\r\n\u00a0\u3000\u202f\u205f\ufeff") | {chr(c) for c in range(0x2000, 0x200C)}
+
+
+def is_han(ch):
+    name = unicodedata.name(ch, "")
+    return ch == "\u3007" or name.startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH"))
+
+
+def zishu(text):
+    """字数: a run of half-width letters and digits is 1, every other visible mark 1."""
+    n, run = 0, False
+    for ch in text:
+        narrow_alnum = ch.isalnum() and unicodedata.east_asian_width(ch) in ("Na", "H", "N", "A") \
+            and not is_han(ch)
+        if narrow_alnum and (ch.isascii() or unicodedata.east_asian_width(ch) != "A"):
+            n += 0 if run else 1
+            run = True
+            continue
+        run = False
+        if ch in BLANKS or unicodedata.category(ch) in ("Mn", "Me", "Cc", "Cf"):
+            continue
+        n += 1
+    return n
+
+
+def halves(ch):
+    cp = ord(ch)
+    if unicodedata.category(ch) in ("Cc",):
+        return 0
+    if unicodedata.category(ch) in ("Mn", "Me") or cp in (0x200B, 0xFEFF):
+        return 0
+    if ch == "\u3000" or unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 2
+    if 0x2010 <= cp <= 0x2BFF or ch in "\u00b7\u00b0\u00d7\u00f7\u00a7":
+        return 2
+    return 1
+
+
+def width(text):
+    """Half-slots, white space at either end left out."""
+    return sum(halves(ch) for ch in (text or "").strip("".join(BLANKS)))
+
+
+def lines(item, cpl):
+    w = 2 * cpl
+    n = 0
+    for field in ("kicker", "headline", "subhead", "byline"):
+        h = width(item.get(field))
+        if h:
+            n += max(1, math.ceil(h / w))
+    lead = width(item.get("dateline"))
+    for para in (item.get("body") or "").split("\n"):
+        h = width(para)
+        if not h:
+            continue
+        if lead:
+            h, lead = lead + 2 + h, 0
+        n += math.ceil((h + 4) / w)
+    if lead:
+        n += math.ceil((lead + 4) / w)
+    return n
+
+
+def main():
+    cpls = [int(a) for a in sys.argv[1:]] or [14]
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        fields = [item.get(k) or "" for k in ("kicker", "headline", "subhead", "dateline", "byline", "body")]
+        row = [item["headline"], str(sum(zishu(f) for f in fields)),
+               str(sum(1 for f in fields for ch in f if is_han(ch)))]
+        for cpl in cpls:
+            n = lines(item, cpl)
+            row += [str(n * cpl), str(n)]
+        print("\t".join(row))
+
+
+main()

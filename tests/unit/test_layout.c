@@ -1,0 +1,157 @@
+/* test_layout.c — 汉字 and 版面字数 by the rules in newsdesk(1), COUNTS, on
+ * small examples worked by hand. Most run at 10 字/行: a line is 20 halves
+ * (a Han character is 2, a half-width letter or digit 1). */
+#include "newsdesk/count.h"
+#include "newsdesk/layout.h"
+#include "tap.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+static long lines_of(const struct nd_story *s, int cpl)
+{
+	struct nd_layout l;
+	if (nd_story_layout(s, cpl, &l) < 0)
+		return -1;
+	if (l.chars != l.lines * cpl)
+		return -2; /* 版面字数 is lines × 字/行, always */
+	return l.lines;
+}
+
+static long body_lines(const char *body, int cpl)
+{
+	struct nd_story s = { .headline = NULL, .body = (char *)body };
+	return lines_of(&s, cpl);
+}
+
+static long title_lines(const char *headline, int cpl)
+{
+	struct nd_story s = { .headline = (char *)headline, .body = "" };
+	return lines_of(&s, cpl);
+}
+
+static void hanzi(void)
+{
+	is_int(nd_count_hanzi(""), 0, "汉字: empty is 0");
+	is_int(nd_count_hanzi("工会，职工。"), 4, "汉字: punctuation is not a Han character");
+	is_int(nd_count_hanzi("二〇二四年"), 5, "汉字: 〇 writes a digit of a year: it counts");
+	is_int(nd_count_hanzi("ひらがな한국"), 0, "汉字: kana and hangul are not");
+	is_int(nd_count_hanzi("ＡＢ１２ App 2024"), 0,
+	       "汉字: letters and digits, wide or not, are not");
+	is_int(nd_count_hanzi("\xF0\xA0\x80\x80\xE3\x90\x80"), 2,
+	       "汉字: extension B (U+20000) and A (U+3400) count");
+	is_int(nd_count_hanzi("\xEF\xA4\x80"), 1,
+	       "汉字: a compatibility ideograph (U+F900) counts");
+	is_int(nd_count_hanzi("\xE4\xB8\x80\xFF\xE4"), 1, "汉字: broken UTF-8 counts nothing");
+	struct nd_story s = { .kicker = "工会",
+			      .headline = "职工之家",
+			      .byline = "朱建良",
+			      .dateline = "本刊讯",
+			      .body = "正文，两段。\n第二段" };
+	is_int(nd_story_hanzi(&s), 2 + 4 + 3 + 3 + 4 + 3,
+	       "汉字 of a story: every field 字数 counts");
+}
+
+static void halves(void)
+{
+	is_int(nd_layout_halves("工会"), 4, "a Han character takes a whole slot (2 halves)");
+	is_int(nd_layout_halves("App 2024"), 8,
+	       "letters, digits and a space take half a slot each");
+	is_int(nd_layout_halves("“工会”——…"), 14,
+	       "quotes, dashes and the ellipsis are set on whole slots in Chinese");
+	is_int(nd_layout_halves("  工会 \xE3\x80\x80"), 4,
+	       "white space at either end takes no room");
+	is_int(nd_layout_halves("工\xE3\x80\x80会"), 6, "an ideographic space inside takes a slot");
+	is_int(nd_layout_halves(NULL), 0, "no field takes nothing");
+}
+
+static void paragraphs(void)
+{
+	/* a paragraph is indented two characters: 8 more fill a 10-character line */
+	is_int(body_lines("一二三四五六七八", 10), 1,
+	       "a paragraph of exactly one line: 2 + 8 = 10");
+	is_int(body_lines("一二三四五六七八九", 10), 2,
+	       "one character more starts a second line, which counts whole");
+	is_int(body_lines("一二三四五六七八九十一二三四五六七八", 10), 2,
+	       "2 + 18 = 20: exactly two full lines");
+	is_int(body_lines("一二三四五六七八九十一二三四五六七八九", 10), 3,
+	       "a short last line of one character counts as a line");
+	is_int(body_lines("2024年3月22日", 10), 1,
+	       "half-width digits take half a slot: 4 + 4 + 6 + 6 halves = 20, one line");
+	is_int(body_lines("一二三\n\n\n四五六", 10), 2, "blank paragraphs take no line");
+	is_int(body_lines("", 10), 0, "no text, no lines");
+	is_int(body_lines("一二三四五六七八，", 10), 2,
+	       "a closing mark is a character like any: 2 + 9 = 11 slots, two lines");
+}
+
+static void titles(void)
+{
+	is_int(title_lines("工会", 10), 1, "a short title counts as a full line");
+	is_int(title_lines("一二三四五六七八九十", 10), 1,
+	       "a title of exactly a line is one line (no indent)");
+	is_int(title_lines("一二三四五六七八九十一", 10), 2,
+	       "a longer title counts its lines, each whole");
+	struct nd_story s = { .kicker = "引题",
+			      .headline = "主题",
+			      .subhead = "副题",
+			      .byline = "本报记者 朱建良",
+			      .body = "一二三" };
+	is_int(lines_of(&s, 10), 5, "kicker, headline, subhead and byline each take a line");
+	struct nd_story d = { .headline = "题", .dateline = "本刊讯", .body = "一二三四五六七" };
+	/* 本刊讯 (6) + a space (2) + 7 characters (14) + indent (4) = 26 halves */
+	is_int(lines_of(&d, 10), 3, "the dateline runs into the first paragraph: 1 + 2 lines");
+	struct nd_story alone = { .headline = "题", .dateline = "本刊讯", .body = "" };
+	is_int(lines_of(&alone, 10), 2, "a dateline with no body stands on its own line");
+}
+
+static void worked_example(void)
+{
+	/* The example of newsdesk(1), COUNTS, at 12 字/行. */
+	struct nd_story s = { .headline = "职工书屋开进车间",
+			      .dateline = "本报讯",
+			      .byline = "记者 朱建良",
+			      .body = "3月22日上午，区总工会为五家企业送去图书两千册。\n"
+				      "职工们说：“下了班就能读书。”\n好！" };
+	char *profile = nd_layout_profile(&s);
+	/* 本报讯 6 + space 2 + (3 1, 月 2, 22 2, 日 2, 上午 4, ， 2, 区总工会 8, 为 2,
+	 * 五家企业 8, 送去 4, 图书 4, 两千册 6, 。 2 = 47) = 55 */
+	is_str(profile, "t16 t11 55 30 4", "the line profile: titles, then paragraph widths");
+	free(profile);
+	struct nd_layout l;
+	ok(nd_story_layout(&s, 12, &l) == 0, "counts at 12 字/行");
+	/* headline 1, byline 1, (55+4)/24 → 3, (30+4)/24 → 2, (4+4)/24 → 1 */
+	is_int(l.lines, 8, "worked example: 1 + 1 + 3 + 2 + 1 = 8 lines");
+	is_int(l.chars, 96, "worked example: 8 lines × 12 = 96 版面字数");
+	long body;
+	is_int(nd_story_chars(&s, &body), 57, "worked example: 字数 57, as the man page says");
+	is_int(nd_story_hanzi(&s), 48, "worked example: 汉字 48 (8 + 3 + 5 + 20 + 11 + 1)");
+}
+
+static void bad_input(void)
+{
+	struct nd_layout l = { 7, 7 };
+	is_int(nd_layout_count("t4 12", 3, &l), -1, "字/行 below 4 is refused");
+	is_int(l.chars, 0, "…and leaves no figure behind");
+	is_int(nd_layout_count("t4 12", 101, &l), -1, "字/行 above 100 is refused");
+	is_int(nd_layout_count("t4 x", 10, &l), -1, "a malformed profile is refused");
+	is_int(nd_layout_count("t", 10, &l), -1, "a unit with no width is refused");
+	is_int(nd_layout_count("-3", 10, &l), -1, "a negative width is refused");
+	is_int(nd_layout_count(NULL, 10, &l), -1, "no profile is refused");
+	is_int(nd_layout_count("", 10, &l), 0, "an empty profile is no lines");
+	is_int(l.lines, 0, "…0 lines");
+	ok(nd_layout_count("t4 16", 4, &l) == 0 && l.lines == 1 + 3,
+	   "at the narrowest measure: title 1, paragraph (16+4)/8 → 3");
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	hanzi();
+	halves();
+	paragraphs();
+	titles();
+	worked_example();
+	bad_input();
+	return tap_done();
+}
