@@ -17,8 +17,8 @@ setup_desk
 printf '标题: 待编稿件的“双进”活动\n\n工会蹲点组走访企业。\n' | nd --as zhu file >/dev/null
 printf '标题: Plain English headline\n\nSome text.\n' | nd --as li file >/dev/null
 
-LC_ALL=zh_CN.GB18030 COLUMNS=100 nd list >"$TMP/gb.out" 2>"$TMP/gb.err"
-LC_ALL=zh_CN.UTF-8 COLUMNS=100 nd list >"$TMP/utf8.out"
+LC_ALL=zh_CN.GB18030 COLUMNS=112 nd list >"$TMP/gb.out" 2>"$TMP/gb.err"
+LC_ALL=zh_CN.UTF-8 COLUMNS=112 nd list >"$TMP/utf8.out"
 equals "list under GB18030 exits cleanly, nothing on stderr" "$(cat "$TMP/gb.err")" ""
 equals "待编 (two states, one headline) is written in GB18030 bytes" \
 	"$(count_bytes "$TMP/gb.out" 待编 gb18030)" 3
@@ -76,14 +76,14 @@ equals "a note typed in GB18030 is stored as UTF-8" \
 # A charset that cannot carry Chinese: placeholders as wide as the text,
 # so the table's columns stay where they were.
 if has_locale en_US.iso88591; then
-	LC_ALL=en_US.ISO-8859-1 COLUMNS=100 nd list >"$TMP/latin1.out"
+	LC_ALL=en_US.ISO-8859-1 COLUMNS=112 nd list >"$TMP/latin1.out"
 	# 待编稿件的 “ 双进 ” 活动: 5 + 2 Han (two ? each), two quotes (one each)
 	contains "under ISO-8859-1 each Chinese character is ?? (two columns), “ and ” ?" \
 		"$(cat "$TMP/latin1.out")" " ???????????????????? "
 	contains "…and English is untouched" "$(cat "$TMP/latin1.out")" "Plain English headline"
 	equals "…the lines are exactly as wide as under UTF-8" \
 		"$(LC_ALL=C.UTF-8 "$COLWIDTH" <"$TMP/latin1.out" | LC_ALL=C sort -n | tail -1)" \
-		"$(LC_ALL=C.UTF-8 COLUMNS=100 nd list | LC_ALL=C.UTF-8 "$COLWIDTH" | LC_ALL=C sort -n | tail -1)"
+		"$(LC_ALL=C.UTF-8 COLUMNS=112 nd list | LC_ALL=C.UTF-8 "$COLWIDTH" | LC_ALL=C sort -n | tail -1)"
 	rc=0
 	LC_ALL=en_US.ISO-8859-1 nd desk >/dev/null 2>"$TMP/err" || rc=$?
 	equals "the desk refuses a terminal whose charset cannot show Chinese" "$rc" 1
@@ -93,7 +93,7 @@ else
 	echo "# en_US.ISO-8859-1 is not generated: the placeholder checks are left out"
 fi
 
-LC_ALL=C COLUMNS=100 nd list >"$TMP/c.out"
+LC_ALL=C COLUMNS=112 nd list >"$TMP/c.out"
 equals "the plain C locale says nothing of the terminal: UTF-8 as always" \
 	"$(count_bytes "$TMP/c.out" 待编稿件 utf-8)" 1
 finish
