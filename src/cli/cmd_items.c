@@ -122,7 +122,7 @@ int nd_cli_file_bytes(struct nd_cli *cli, const char *bytes, size_t n, const cha
 	FILE *f = fmemopen((void *)bytes, n ? n : 1, "r");
 	if (!f) {
 		struct nd_error err = { 0 };
-		nd_fail(&err, ND_ENOMEM, "out of memory");
+		nd_fail(&err, ND_ENOMEM, _("out of memory"));
 		return nd_cli_fail(&err);
 	}
 	if (!n)
@@ -145,14 +145,14 @@ static int file_tar(struct nd_cli *cli, const char *encoding, const char *token,
 	int rc = 0;
 	while (rc == 0 && (got = fread(chunk, 1, sizeof chunk, stdin)) > 0)
 		if (nd_buf_add(&in, chunk, got) < 0)
-			rc = nd_fail(&err, ND_ENOMEM, "out of memory");
+			rc = nd_fail(&err, ND_ENOMEM, _("out of memory"));
 		else if (in.len > max)
 			rc = nd_fail(&err, ND_EINVAL,
-				     "the tar stream is over %zu bytes, a story's and an item's "
-				     "photos' limits together; nothing was filed",
+				     _("the tar stream is over %zu bytes, a story's and an item's "
+				       "photos' limits together; nothing was filed"),
 				     max);
 	if (rc == 0 && ferror(stdin))
-		rc = nd_fail(&err, ND_EIO, "cannot read the tar stream: %s", strerror(errno));
+		rc = nd_fail(&err, ND_EIO, _("cannot read the tar stream: %s"), strerror(errno));
 	if (rc == 0)
 		rc = check_upload(&in, check, &err);
 	if (rc < 0) {
@@ -208,7 +208,7 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	if (tar)
-		return a.npos ? nd_cli_usage(cmd, "--tar reads the tar stream on standard input")
+		return a.npos ? nd_cli_usage(cmd, _("--tar reads the tar stream on standard input"))
 			      : file_tar(cli, encoding, token, &check);
 	if (a.npos == 0)
 		return file_one(cli, stdin, "<stdin>", encoding, token, &check, NULL);

@@ -7,20 +7,18 @@
 #include "newsdesk/files.h"
 #include "newsdesk/filing.h"
 #include "newsdesk/json.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/photos.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/tar.h"
 #include "newsdesk/width.h"
 
 #include <errno.h>
-#include <libintl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
-
-#define _(s) gettext(s)
 
 /* Reads all of f up to max bytes; one byte more is refused without
  * reading the rest. */
@@ -31,7 +29,7 @@ static int read_photo(FILE *f, const char *name, int64_t max, struct nd_buf *b,
 	size_t got;
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (nd_buf_add(b, chunk, got) < 0)
-			return nd_fail(err, ND_ENOMEM, "out of memory");
+			return nd_fail(err, ND_ENOMEM, _("out of memory"));
 		if ((int64_t)b->len > max)
 			return nd_fail(
 			    err, ND_EINVAL,
@@ -117,11 +115,11 @@ static int attach_options(const struct nd_command *cmd, const struct nd_args *a,
 			break;
 		case ND_O_BYTES:
 			if (nd_cli_parse_number(v, 0, LLONG_MAX, &o->bytes) < 0)
-				return nd_cli_usage(cmd, "--bytes needs the size in bytes");
+				return nd_cli_usage(cmd, _("--bytes needs the size in bytes"));
 			break;
 		case ND_O_SHA256:
 			if (strlen(v) != 64)
-				return nd_cli_usage(cmd, "--sha256 needs 64 hex digits");
+				return nd_cli_usage(cmd, _("--sha256 needs 64 hex digits"));
 			o->sha256 = v;
 			break;
 		default:
@@ -142,17 +140,18 @@ int nd_cmd_attach(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		return rc;
 	int64_t id = a.npos > 0 ? nd_cli_parse_id(a.pos[0]) : 0;
 	if (!id)
-		return nd_cli_usage(cmd, "attach needs the item's ID");
+		return nd_cli_usage(cmd, _("attach needs the item's ID"));
 	/* over SSH a picture comes on standard input, never from the server */
 	if (cli->ssh && a.npos > 1)
-		return nd_cli_usage(cmd, "refused: over SSH a photo comes on standard input, never "
-					 "from a file on the server");
+		return nd_cli_usage(cmd,
+				    _("refused: over SSH a photo comes on standard input, never "
+				      "from a file on the server"));
 	if (a.npos > 2 && (o.name || o.bytes >= 0 || o.sha256))
 		return nd_cli_usage(cmd,
-				    "--name, --bytes and --sha256 describe one photo: give one "
-				    "FILE at most");
+				    _("--name, --bytes and --sha256 describe one photo: give one "
+				      "FILE at most"));
 	if (a.npos == 1 && !o.name)
-		return nd_cli_usage(cmd, "a photo on standard input needs --name");
+		return nd_cli_usage(cmd, _("a photo on standard input needs --name"));
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
@@ -237,7 +236,7 @@ static int photo_number(const struct nd_command *cmd, const char *s, int *n)
 {
 	long long v;
 	if (nd_cli_parse_number(s, 1, 1000, &v) < 0)
-		return nd_cli_usage(cmd, "a photo is named by its place: 1, 2, …");
+		return nd_cli_usage(cmd, _("a photo is named by its place: 1, 2, …"));
 	*n = (int)v;
 	return 0;
 }
@@ -262,13 +261,13 @@ static int photo_change(struct nd_cli *cli, const struct nd_command *cmd, int64_
 	} else if (strcmp(cmd->name, "move") == 0) {
 		int to = 0;
 		if (nwords != 1 || (rc = photo_number(cmd, words[0], &to)) != 0)
-			return nwords != 1 ? nd_cli_usage(cmd, "move needs ID N TO") : rc;
+			return nwords != 1 ? nd_cli_usage(cmd, _("move needs ID N TO")) : rc;
 		if ((rc = nd_photo_move(cli->st, &cli->actor, id, n, to, &err)) == 0)
 			printf(_("photo %1$d of #%2$lld is now photo %3$d\n"), n, (long long)id,
 			       to);
 	} else {
 		if (nwords)
-			return nd_cli_usage(cmd, "detach takes ID N");
+			return nd_cli_usage(cmd, _("detach takes ID N"));
 		if ((rc = nd_photo_detach(cli->st, &cli->actor, id, n, &err)) == 0)
 			printf(_("photo %1$d taken off #%2$lld (kept in its history)\n"), n,
 			       (long long)id);
@@ -285,18 +284,19 @@ int nd_cmd_photo(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	bool list = strcmp(cmd->name, "list") == 0;
 	int64_t id = a.npos > 0 ? nd_cli_parse_id(a.pos[0]) : 0;
 	if (!id)
-		return nd_cli_usage(cmd, "the item's ID is missing");
+		return nd_cli_usage(cmd, _("the item's ID is missing"));
 	if (!list && (a.npos < 2 || (rc = photo_number(cmd, a.pos[1], &n)) != 0))
-		return a.npos < 2 ? nd_cli_usage(cmd, "which photo? give its place: 1, 2, …") : rc;
+		return a.npos < 2 ? nd_cli_usage(cmd, _("which photo? give its place: 1, 2, …"))
+				  : rc;
 	if (list && a.npos > 1)
-		return nd_cli_usage(cmd, "list takes only the item's ID");
+		return nd_cli_usage(cmd, _("list takes only the item's ID"));
 	if (strcmp(cmd->name, "caption") == 0 && a.npos < 3)
-		return nd_cli_usage(cmd, "caption needs the new caption's text");
+		return nd_cli_usage(cmd, _("caption needs the new caption's text"));
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	if (strcmp(cmd->name, "get") == 0)
-		return a.npos > 2 ? nd_cli_usage(cmd, "get takes ID N") : photo_get(cli, id, n);
+		return a.npos > 2 ? nd_cli_usage(cmd, _("get takes ID N")) : photo_get(cli, id, n);
 	if (!list)
 		return photo_change(cli, cmd, id, n, a.npos - 2, a.pos + 2);
 	struct nd_photo *p;
@@ -422,7 +422,7 @@ int nd_cli_file_tar(struct nd_cli *cli, const char *tar, size_t n, const char *e
 	size_t max = 1 + (size_t)lim.item_count, k = 0, story = 0;
 	struct nd_tar_entry *e = rc == 0 ? calloc(max, sizeof *e) : NULL;
 	if (rc == 0 && !e)
-		rc = nd_fail(&err, ND_ENOMEM, "out of memory");
+		rc = nd_fail(&err, ND_ENOMEM, _("out of memory"));
 	size_t most =
 	    (size_t)lim.photo_bytes > ND_MAX_INPUT ? (size_t)lim.photo_bytes : ND_MAX_INPUT;
 	if (rc == 0)

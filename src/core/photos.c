@@ -3,6 +3,7 @@
  * slot is the photo as it is now, each row hashed and chained within its
  * item as revisions are (history.c), so check can prove it. */
 #include "newsdesk/photos.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/meta.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/sha256.h"
@@ -54,39 +55,43 @@ int nd_photo_limits(struct nd_store *st, struct nd_photo_limits *lim, struct nd_
 /* May actor read (write: change) the photos of item id? Editors any; a
  * reporter their own, and changes only while the item is just filed or
  * returned to them (the states' meanings, not their names); nobody while
- * its state is not editable (signed off). */
+ * its state is not editable (signed off). The state is named by its label
+ * in the language of messages (data, not a message). */
 static int may(struct nd_store *st, const struct nd_actor *actor, int64_t id, bool write,
 	       struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
 	int rc = nd_sql_prepare(st, &stmt, err,
 				"SELECT i.reporter, s.initial OR s.reporter_edits, s.editable, "
-				"s.label_en FROM items i "
+				"s.label_en, s.label_zh FROM items i "
 				"JOIN states s ON s.name = i.state WHERE i.id = ?",
 				"i", id);
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) == 0)
-		rc = nd_fail(err, ND_ENOENT, "no item #%lld", (long long)id);
+		rc = nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
 	if (rc > 0) {
 		rc = 0;
 		const char *reporter = (const char *)sqlite3_column_text(stmt, 0);
 		bool open = sqlite3_column_int(stmt, 1) != 0;
 		bool editable = sqlite3_column_int(stmt, 2) != 0;
 		if (write && !editable)
-			rc = nd_fail(err, ND_ESTATE,
-				     "#%lld is %s, which is not editable: its photos stay as they "
-				     "were signed off",
-				     (long long)id, (const char *)sqlite3_column_text(stmt, 3));
+			rc = nd_fail(
+			    err, ND_ESTATE,
+			    _("#%1$lld is %2$s, which is not editable: its photos stay as they "
+			      "were signed off"),
+			    (long long)id,
+			    (const char *)sqlite3_column_text(stmt, nd_lang_is_zh() ? 4 : 3));
 		else if (actor->user.rank >= ND_RANK_EDITOR)
 			;
 		else if (!reporter || strcmp(reporter, actor->user.login) != 0)
-			rc = nd_fail(err, ND_EPERM, "#%lld is not yours", (long long)id);
+			rc = nd_fail(err, ND_EPERM, _("#%lld is not yours"), (long long)id);
 		else if (write && !open)
-			rc = nd_fail(err, ND_EPERM,
-				     "#%lld is with the editors: reporters change an item's photos "
-				     "only while it is just filed or returned to them",
-				     (long long)id);
+			rc = nd_fail(
+			    err, ND_EPERM,
+			    _("#%lld is with the editors: reporters change an item's photos "
+			      "only while it is just filed or returned to them"),
+			    (long long)id);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -177,15 +182,15 @@ static int check_name(const char *name, struct nd_error *err)
 {
 	size_t len = strlen(name);
 	if (len == 0 || len > ND_PHOTO_MAX_NAME)
-		return nd_fail(err, ND_EINVAL, "a photo's name has 1 to %d bytes",
+		return nd_fail(err, ND_EINVAL, _("a photo's name has 1 to %d bytes"),
 			       ND_PHOTO_MAX_NAME);
 	if (!nd_utf8_valid(name, len, NULL))
-		return nd_fail(err, ND_EINVAL, "the photo's name is not UTF-8 text");
+		return nd_fail(err, ND_EINVAL, _("the photo's name is not UTF-8 text"));
 	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
 		if (*p < 0x20 || *p == 0x7f || *p == '/' || *p == '\\')
 			return nd_fail(err, ND_EINVAL,
-				       "the photo's name may hold no control characters and no / "
-				       "or \\ (a name, not a path)");
+				       _("the photo's name may hold no control characters and no / "
+					 "or \\ (a name, not a path)"));
 	return 0;
 }
 
@@ -195,13 +200,13 @@ static int clean_caption(const char *in, char **out, struct nd_error *err)
 	size_t len = strlen(in);
 	*out = NULL;
 	if (!nd_utf8_valid(in, len, NULL))
-		return nd_fail(err, ND_EINVAL, "the caption is not UTF-8 text");
+		return nd_fail(err, ND_EINVAL, _("the caption is not UTF-8 text"));
 	if (nd_utf8_length(in) > ND_PHOTO_MAX_CAPTION)
-		return nd_fail(err, ND_EINVAL, "a caption has at most %d characters",
+		return nd_fail(err, ND_EINVAL, _("a caption has at most %d characters"),
 			       ND_PHOTO_MAX_CAPTION);
 	char *c = strdup(in);
 	if (!c)
-		return nd_fail(err, ND_ENOMEM, "out of memory");
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	for (char *p = c; *p; p++)
 		if (*p == '\n' || *p == '\t' || *p == '\r')
 			*p = ' ';
@@ -253,13 +258,14 @@ static int room_for(struct nd_store *st, int64_t id, const char *hex, size_t n,
 	}
 	if (!res->duplicate && (int64_t)ncur >= lim.item_count)
 		rc = nd_fail(err, ND_EINVAL,
-			     "#%lld already has %zu photos, the most an item may have",
+			     _("#%1$lld already has %2$zu photos, the most an item may have"),
 			     (long long)id, ncur);
 	else if (!res->duplicate && total > lim.item_bytes)
-		rc = nd_fail(err, ND_EINVAL,
-			     "#%lld's photos would come to %lld bytes, over the item's limit of "
-			     "%lld bytes",
-			     (long long)id, (long long)total, (long long)lim.item_bytes);
+		rc = nd_fail(
+		    err, ND_EINVAL,
+		    _("#%1$lld's photos would come to %2$lld bytes, over the item's limit of "
+		      "%3$lld bytes"),
+		    (long long)id, (long long)total, (long long)lim.item_bytes);
 	nd_photos_free(cur, ncur);
 	return rc;
 }
@@ -339,9 +345,9 @@ static int take_photo(struct nd_store *st, int64_t id, int n, struct nd_photo *o
 		return rc;
 	if (n < 1 || (size_t)n > ncur) {
 		nd_photos_free(cur, ncur);
-		return ncur ? nd_fail(err, ND_ENOENT, "#%lld has photos 1 to %zu, not %d",
+		return ncur ? nd_fail(err, ND_ENOENT, _("#%1$lld has photos 1 to %2$zu, not %3$d"),
 				      (long long)id, ncur, n)
-			    : nd_fail(err, ND_ENOENT, "#%lld has no photos", (long long)id);
+			    : nd_fail(err, ND_ENOENT, _("#%lld has no photos"), (long long)id);
 	}
 	*out = cur[n - 1];
 	memset(&cur[n - 1], 0, sizeof cur[n - 1]);
@@ -358,13 +364,13 @@ static int read_blob(struct nd_store *st, const struct nd_photo *p, void **bytes
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "reading the photo", err)) == 0)
-		rc = nd_fail(err, ND_EDB, "the photo's bytes are missing from the store");
+		rc = nd_fail(err, ND_EDB, _("the photo's bytes are missing from the store"));
 	if (rc > 0) {
 		int nb = sqlite3_column_bytes(stmt, 0);
 		const void *b = sqlite3_column_blob(stmt, 0);
 		*len = (size_t)nb;
 		*bytes = malloc(nb > 0 ? (size_t)nb : 1);
-		rc = *bytes ? 0 : nd_fail(err, ND_ENOMEM, "out of memory reading the photo");
+		rc = *bytes ? 0 : nd_fail(err, ND_ENOMEM, _("out of memory reading the photo"));
 		if (rc == 0 && nb > 0)
 			memcpy(*bytes, b, (size_t)nb);
 	}
@@ -375,9 +381,10 @@ static int read_blob(struct nd_store *st, const struct nd_photo *p, void **bytes
 		if (strcmp(hex, p->sha256) != 0) {
 			free(*bytes);
 			*bytes = NULL;
-			rc = nd_fail(err, ND_EDB,
-				     "the stored photo is damaged: its SHA-256 is %s, not %s", hex,
-				     p->sha256);
+			rc =
+			    nd_fail(err, ND_EDB,
+				    _("the stored photo is damaged: its SHA-256 is %1$s, not %2$s"),
+				    hex, p->sha256);
 		}
 	}
 	return rc;
@@ -413,7 +420,7 @@ static int append_row(struct nd_store *st, const struct nd_actor *actor, int64_t
 	    "iissssddsi", id, (int64_t)p->slot, verb, p->sha256, p->name, caption, position,
 	    detached ? 1 : 0, actor->user.login, nd_now());
 	if (rc == 0)
-		rc = nd_fail(err, ND_EDB, "the photo's bytes are missing from the store");
+		rc = nd_fail(err, ND_EDB, _("the photo's bytes are missing from the store"));
 	return rc < 0 ? rc : 0;
 }
 
@@ -432,9 +439,11 @@ static int change(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	if ((rc = may(st, actor, id, true, err)) == 0 &&
 	    (rc = list_current(st, id, &cur, &ncur, err)) == 0) {
 		if (n < 1 || (size_t)n > ncur)
-			rc = ncur ? nd_fail(err, ND_ENOENT, "#%lld has photos 1 to %zu, not %d",
-					    (long long)id, ncur, n)
-				  : nd_fail(err, ND_ENOENT, "#%lld has no photos", (long long)id);
+			rc = ncur
+				 ? nd_fail(err, ND_ENOENT,
+					   _("#%1$lld has photos 1 to %2$zu, not %3$d"),
+					   (long long)id, ncur, n)
+				 : nd_fail(err, ND_ENOENT, _("#%lld has no photos"), (long long)id);
 		else
 			rc = fn(st, actor, id, cur, ncur, arg, err);
 	}
@@ -495,8 +504,8 @@ static int do_move(struct nd_store *st, const struct nd_actor *actor, int64_t id
 {
 	const struct one_change *c = arg;
 	if (c->to < 1 || (size_t)c->to > ncur)
-		return nd_fail(err, ND_EINVAL, "#%lld has places 1 to %zu, not %d", (long long)id,
-			       ncur, c->to);
+		return nd_fail(err, ND_EINVAL, _("#%1$lld has places 1 to %2$zu, not %3$d"),
+			       (long long)id, ncur, c->to);
 	struct nd_photo moved = cur[c->n - 1];
 	memmove(&cur[c->n - 1], &cur[c->n], (ncur - (size_t)c->n) * sizeof *cur);
 	memmove(&cur[c->to], &cur[c->to - 1], (ncur - (size_t)c->to) * sizeof *cur);
@@ -564,10 +573,11 @@ static int check_blob(sqlite3_stmt *s, void *ctx)
 	char hex[65];
 	nd_sha256_hex(b ? b : "", (size_t)n, hex);
 	if (!want || strcmp(hex, want) != 0 || n != sqlite3_column_int(s, 3))
-		nd_check_problem(c,
-				 "photos: the stored photo %lld was changed after it was written: "
-				 "its bytes no longer match their SHA-256",
-				 (long long)sqlite3_column_int64(s, 0));
+		nd_check_problem(
+		    c,
+		    _("photos: the stored photo %lld was changed after it was written: "
+		      "its bytes no longer match their SHA-256"),
+		    (long long)sqlite3_column_int64(s, 0));
 	return 0;
 }
 

@@ -5,6 +5,7 @@
  * which is also what the desk's preview draws. */
 #include "newsdesk/photo.h"
 #include "newsdesk/buf.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/sanitize.h"
 
 #include <ctype.h>
@@ -110,7 +111,7 @@ static int thumb_init(struct thumb *t, int sw, int sh, int max_w, int max_h, str
 	}
 	t->px = calloc((size_t)t->tw * (size_t)t->th, 4);
 	if (!t->px)
-		return nd_fail(err, ND_ENOMEM, "out of memory decoding the photo");
+		return nd_fail(err, ND_ENOMEM, _("out of memory decoding the photo"));
 	return 0;
 }
 
@@ -129,13 +130,14 @@ static void thumb_row(struct thumb *t, int y, const uint8_t *row)
 static int check_size(int w, int h, struct nd_error *err)
 {
 	if (w <= 0 || h <= 0)
-		return nd_fail(err, ND_EINVAL, "the picture has no pixels (%d×%d)", w, h);
+		return nd_fail(err, ND_EINVAL, _("the picture has no pixels (%1$d×%2$d)"), w, h);
 	if (w > MAX_SIDE || h > MAX_SIDE || (long long)w * h > ND_PHOTO_MAX_PIXELS)
-		return nd_fail(err, ND_EINVAL,
-			       "the picture is %d×%d pixels, over the limit of %lld megapixels "
-			       "(a decompression bomb, or a scan far too large): refused before "
-			       "decoding",
-			       w, h, ND_PHOTO_MAX_PIXELS / 1000000);
+		return nd_fail(
+		    err, ND_EINVAL,
+		    _("the picture is %1$d×%2$d pixels, over the limit of %3$lld megapixels "
+		      "(a decompression bomb, or a scan far too large): refused before "
+		      "decoding"),
+		    w, h, ND_PHOTO_MAX_PIXELS / 1000000);
 	return 0;
 }
 
@@ -164,12 +166,13 @@ static void jpeg_message(j_common_ptr c, int level)
 	if (level >= 0)
 		return;
 	if (c->err->msg_code == JWRN_JPEG_EOF) {
-		snprintf(x->msg, sizeof x->msg,
-			 "the file ends before the picture does (truncated)");
+		snprintf(x->msg, sizeof x->msg, "%s",
+			 _("the file ends before the picture does (truncated)"));
 		longjmp(x->jump, 1);
 	}
 	if (++x->warnings > 100) {
-		snprintf(x->msg, sizeof x->msg, "the picture's data is damaged throughout");
+		snprintf(x->msg, sizeof x->msg, "%s",
+			 _("the picture's data is damaged throughout"));
 		longjmp(x->jump, 1);
 	}
 }
@@ -180,7 +183,7 @@ static void jpeg_progress(j_common_ptr c)
 	if (c->is_decompressor && d->input_scan_number > ND_PHOTO_MAX_SCANS) {
 		struct jpeg_ctx *x = (struct jpeg_ctx *)c->err;
 		snprintf(x->msg, sizeof x->msg,
-			 "the picture has more than %d scans (a progressive-JPEG bomb)",
+			 _("the picture has more than %d scans (a progressive-JPEG bomb)"),
 			 ND_PHOTO_MAX_SCANS);
 		longjmp(x->jump, 1);
 	}
@@ -212,7 +215,7 @@ static int jpeg_decode(const unsigned char *b, size_t n, int max_w, int max_h,
 	if (setjmp(x.jump)) {
 		jpeg_destroy_decompress(&d);
 		free(row);
-		return nd_fail(err, ND_EINVAL, "not a readable JPEG: %s", x.msg);
+		return nd_fail(err, ND_EINVAL, _("not a readable JPEG: %s"), x.msg);
 	}
 	jpeg_create_decompress(&d);
 	d.progress = &x.progress;
@@ -268,7 +271,7 @@ static void png_read_mem(png_structp p, png_bytep out, png_size_t len)
 {
 	struct png_src *s = png_get_io_ptr(p);
 	if (len > s->n - s->at)
-		png_error(p, "the file ends before the picture does (truncated)");
+		png_error(p, _("the file ends before the picture does (truncated)"));
 	memcpy(out, s->b + s->at, len);
 	s->at += len;
 }
@@ -308,14 +311,14 @@ static int png_decode(const unsigned char *b, size_t n, int max_w, int max_h,
 	volatile int own = 0; /* err already filled by newsdesk's own check */
 	if (!in) {
 		png_destroy_read_struct(&p, NULL, NULL);
-		return nd_fail(err, ND_ENOMEM, "out of memory reading the PNG");
+		return nd_fail(err, ND_ENOMEM, _("out of memory reading the PNG"));
 	}
 	if (setjmp(png_jmpbuf(p))) {
 		png_destroy_read_struct(&p, &in, NULL);
 		free(row);
 		if (own)
 			return own;
-		return nd_fail(err, ND_EINVAL, "not a readable PNG: %s", s.msg);
+		return nd_fail(err, ND_EINVAL, _("not a readable PNG: %s"), s.msg);
 	}
 	/* a compressed text or colour-profile chunk may not inflate past
 	   these: the zip bomb inside an ancillary chunk */
@@ -339,7 +342,7 @@ static int png_decode(const unsigned char *b, size_t n, int max_w, int max_h,
 		png_longjmp(p, 1);
 	row = calloc((size_t)info->width, 4);
 	if (!row) {
-		own = nd_fail(err, ND_ENOMEM, "out of memory reading the PNG");
+		own = nd_fail(err, ND_ENOMEM, _("out of memory reading the PNG"));
 		png_longjmp(p, 1);
 	}
 	/* every pass is read (a truncated file fails here). libpng wants
@@ -384,13 +387,14 @@ static int webp_decode(const unsigned char *b, size_t n, int max_w, int max_h,
 	WebPDecoderConfig c;
 	if (!WebPInitDecoderConfig(&c))
 		return nd_fail(err, ND_EINVAL,
-			       "the WebP library is not the one newsdesk was built for");
+			       _("the WebP library is not the one newsdesk was built for"));
 	if (WebPGetFeatures(b, n, &c.input) != VP8_STATUS_OK)
-		return nd_fail(err, ND_EINVAL, "not a readable WebP: its header is damaged");
+		return nd_fail(err, ND_EINVAL, _("not a readable WebP: its header is damaged"));
 	info->width = c.input.width;
 	info->height = c.input.height;
 	if (c.input.has_animation)
-		return nd_fail(err, ND_EINVAL, "an animated WebP is not a photo: send one frame");
+		return nd_fail(err, ND_EINVAL,
+			       _("an animated WebP is not a photo: send one frame"));
 	if (check_size(info->width, info->height, err) < 0)
 		return err->code;
 	webp_exif(b, n, info);
@@ -405,10 +409,10 @@ static int webp_decode(const unsigned char *b, size_t n, int max_w, int max_h,
 	VP8StatusCode st = WebPDecode(b, n, &c);
 	if (st != VP8_STATUS_OK) {
 		WebPFreeDecBuffer(&c.output);
-		return nd_fail(err, ND_EINVAL, "not a readable WebP: %s",
+		return nd_fail(err, ND_EINVAL, _("not a readable WebP: %s"),
 			       st == VP8_STATUS_NOT_ENOUGH_DATA
-				   ? "the file ends before the picture does (truncated)"
-				   : "its picture data is damaged");
+				   ? _("the file ends before the picture does (truncated)")
+				   : _("its picture data is damaged"));
 	}
 	t->sw = t->tw = c.output.width;
 	t->sh = t->th = c.output.height;
@@ -420,7 +424,7 @@ static int webp_decode(const unsigned char *b, size_t n, int max_w, int max_h,
 			       c.output.u.RGBA.rgba + (size_t)y * (size_t)c.output.u.RGBA.stride,
 			       (size_t)t->tw * 4);
 	WebPFreeDecBuffer(&c.output);
-	return t->px ? 0 : nd_fail(err, ND_ENOMEM, "out of memory decoding the WebP");
+	return t->px ? 0 : nd_fail(err, ND_ENOMEM, _("out of memory decoding the WebP"));
 }
 
 /* ---- EXIF -------------------------------------------------------------------- */
@@ -515,11 +519,12 @@ static int decode(const void *bytes, size_t n, size_t max_bytes, int max_w, int 
 	if (!max_bytes)
 		max_bytes = ND_PHOTO_MAX_BYTES;
 	if (n > max_bytes)
-		return nd_fail(err, ND_EINVAL,
-			       "the photo is %zu bytes, over the limit of %zu bytes (%zu MiB)", n,
-			       max_bytes, max_bytes >> 20);
+		return nd_fail(
+		    err, ND_EINVAL,
+		    _("the photo is %1$zu bytes, over the limit of %2$zu bytes (%3$zu MiB)"), n,
+		    max_bytes, max_bytes >> 20);
 	if (n == 0)
-		return nd_fail(err, ND_EINVAL, "the photo is empty (0 bytes)");
+		return nd_fail(err, ND_EINVAL, _("the photo is empty (0 bytes)"));
 	info->format = sniff(b, n);
 	int rc;
 	switch (info->format) {
@@ -536,8 +541,8 @@ static int decode(const void *bytes, size_t n, size_t max_bytes, int max_w, int 
 		break;
 	default:
 		return nd_fail(err, ND_EINVAL,
-			       "not a photo newsdesk accepts: only JPEG, PNG and WebP pictures "
-			       "(the file's own bytes say what it is, not its name)");
+			       _("not a photo newsdesk accepts: only JPEG, PNG and WebP pictures "
+				 "(the file's own bytes say what it is, not its name)"));
 	}
 	if (rc < 0) {
 		free(t->px);
@@ -562,7 +567,7 @@ int nd_photo_thumbnail(const void *bytes, size_t n, int max_w, int max_h, uint8_
 	struct thumb t;
 	*rgba = NULL;
 	if (max_w < 1 || max_h < 1)
-		return nd_fail(err, ND_EINVAL, "no room to draw the photo");
+		return nd_fail(err, ND_EINVAL, _("no room to draw the photo"));
 	int rc = decode(bytes, n, SIZE_MAX, max_w, max_h, &info, &t, err);
 	if (rc < 0)
 		return rc;

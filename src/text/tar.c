@@ -2,6 +2,7 @@
  * allowlist: every header's checksum, every name plain, every size bounded
  * by what the caller allows and by the bytes that are there. */
 #include "newsdesk/tar.h"
+#include "newsdesk/lang.h"
 #include "newsdesk/utf8.h"
 
 #include <stdbool.h>
@@ -63,16 +64,17 @@ static int plain_name(const char *name, enum nd_tar_kind *kind, struct nd_error 
 {
 	size_t len = strlen(name);
 	if (!len || name[0] == '.' || !nd_utf8_valid(name, len, NULL))
-		return nd_fail(err, ND_EINVAL,
-			       "'%s' in the tar: a name must be plain text and not start with '.'",
-			       len && nd_utf8_valid(name, len, NULL) ? name : "?");
+		return nd_fail(
+		    err, ND_EINVAL,
+		    _("'%s' in the tar: a name must be plain text and not start with '.'"),
+		    len && nd_utf8_valid(name, len, NULL) ? name : "?");
 	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
 		if (*p < 0x80 && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 				   (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'))
 			return nd_fail(
 			    err, ND_EINVAL,
-			    "the tar holds an entry whose name has '%c' (a folder, a path "
-			    "or a character names may not have): only plain file names",
+			    _("the tar holds an entry whose name has '%c' (a folder, a path "
+			      "or a character names may not have): only plain file names"),
 			    *p >= 0x20 && *p < 0x7f ? *p : '?');
 	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
 		size_t el = strlen(kinds[i].ext);
@@ -81,9 +83,9 @@ static int plain_name(const char *name, enum nd_tar_kind *kind, struct nd_error 
 			return 0;
 		}
 	}
-	return nd_fail(err, ND_EINVAL,
-		       "'%s' in the tar: only a story (.txt) and photos (.jpg, .jpeg, .png, .webp)",
-		       name);
+	return nd_fail(
+	    err, ND_EINVAL,
+	    _("'%s' in the tar: only a story (.txt) and photos (.jpg, .jpeg, .png, .webp)"), name);
 }
 
 /* One header at h (BLOCK bytes available); *skip: a pax header to pass. */
@@ -91,32 +93,33 @@ static int header(const unsigned char *h, size_t left, size_t max_size, struct n
 		  bool *skip, struct nd_error *err)
 {
 	if (!checksum_ok(h))
-		return nd_fail(err, ND_EINVAL, "the tar is damaged: a header's checksum is wrong");
+		return nd_fail(err, ND_EINVAL,
+			       _("the tar is damaged: a header's checksum is wrong"));
 	if (memcmp(h + 257, "ustar", 5) != 0)
-		return nd_fail(err, ND_EINVAL, "not a ustar tar stream (tar c writes one)");
+		return nd_fail(err, ND_EINVAL, _("not a ustar tar stream (tar c writes one)"));
 	long long size = octal(h + 124, 12);
 	char type = (char)h[156];
 	*skip = type == 'x' || type == 'g';
 	if (size < 0 || (size_t)size > left)
 		return nd_fail(err, ND_EINVAL,
-			       "the tar is damaged or cut short: an entry's size is more than "
-			       "what arrived");
+			       _("the tar is damaged or cut short: an entry's size is more than "
+				 "what arrived"));
 	if (*skip) {
 		if (size > MAX_PAX)
 			return nd_fail(err, ND_EINVAL,
-				       "the tar has an extended header of %lld bytes", size);
+				       _("the tar has an extended header of %lld bytes"), size);
 		e->size = (size_t)size;
 		return 0;
 	}
 	if (type != '0' && type != '\0')
 		return nd_fail(err, ND_EINVAL,
-			       "the tar holds something other than plain files (type '%c'): a "
-			       "folder or a link is never taken",
+			       _("the tar holds something other than plain files (type '%c'): a "
+				 "folder or a link is never taken"),
 			       type >= 0x20 && type < 0x7f ? type : '?');
 	if (h[345] != '\0')
 		return nd_fail(err, ND_EINVAL,
-			       "the tar holds a file inside a folder: only plain "
-			       "file names");
+			       _("the tar holds a file inside a folder: only plain "
+				 "file names"));
 	memcpy(e->name, h, 100);
 	e->name[100] = '\0';
 	if (strncmp(e->name, "./", 2) == 0)
@@ -126,8 +129,8 @@ static int header(const unsigned char *h, size_t left, size_t max_size, struct n
 		return rc;
 	if ((size_t)size > max_size)
 		return nd_fail(err, ND_EINVAL,
-			       "'%s' in the tar is %lld bytes, over the limit of %zu", e->name,
-			       size, max_size);
+			       _("'%1$s' in the tar is %2$lld bytes, over the limit of %3$zu"),
+			       e->name, size, max_size);
 	e->size = (size_t)size;
 	return 0;
 }
@@ -148,8 +151,8 @@ int nd_tar_read(const char *buf, size_t n, size_t max_entries, size_t max_size,
 		if (!skip) {
 			if (*count == max_entries)
 				return nd_fail(err, ND_EINVAL,
-					       "the tar has more than %zu files: a story and its "
-					       "photos at most",
+					       _("the tar has more than %zu files: a story and its "
+						 "photos at most"),
 					       max_entries);
 			e.data = buf + at;
 			out[(*count)++] = e;
@@ -161,7 +164,7 @@ int nd_tar_read(const char *buf, size_t n, size_t max_entries, size_t max_size,
 	/* tar ends with zero blocks: without them the stream was cut */
 	if (at + BLOCK > n)
 		return nd_fail(err, ND_EINVAL,
-			       "the tar stream is cut short (no end-of-archive "
-			       "block): nothing was filed, send it again");
+			       _("the tar stream is cut short (no end-of-archive "
+				 "block): nothing was filed, send it again"));
 	return 0;
 }

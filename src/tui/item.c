@@ -130,9 +130,9 @@ static void add_photos(struct tui *t, struct tui_itemview *iv, int width)
 		char size[32];
 		nd_format_count((long)p[i].size, size, sizeof size);
 		nd_buf_reset(&b);
-		nd_buf_printf(&b, "%d. %s  %d×%d  %s B  %s  %s", p[i].n, p[i].name, p[i].width,
-			      p[i].height, size, p[i].exif_date[0] ? p[i].exif_date : "-",
-			      p[i].caption);
+		nd_buf_printf(&b, _("%1$d. %2$s  %3$d×%4$d  %5$s B  %6$s  %7$s"), p[i].n, p[i].name,
+			      p[i].width, p[i].height, size,
+			      p[i].exif_date[0] ? p[i].exif_date : "-", p[i].caption);
 		add_wrapped(iv, nd_buf_str(&b), width, A_NORMAL, "");
 	}
 	nd_buf_free(&b);

@@ -96,6 +96,9 @@ expect_exit 3 "a reporter may not attach once the item is with the editors" \
 nd --as chen approve 1 >/dev/null
 expect_exit 1 "nobody changes a signed-off item's photos" nd --as wang photo caption 1 1 新
 contains "…saying why" "$err" "not editable"
+expect_exit 1 "the same refusal under zh_CN" env LC_ALL=zh_CN.UTF-8 "$NEWSDESK" --as wang \
+	photo caption 1 1 新
+contains "…in Chinese, naming the state by its Chinese label" "$err" "处于“已签发”，不可编辑"
 
 # Out: the rundown counts them, export writes them beside the text.
 nd issue add 2024-07 --title "第7期" --pages 2 >/dev/null
@@ -142,6 +145,8 @@ ln -sf /etc/passwd "$TMP/t/link.jpg"
 (cd "$TMP/t" && tar cf "$TMP/link.tar" story.txt link.jpg)
 expect_exit 1 "a tar with a symbolic link is refused" nd --as zhu file --tar <"$TMP/link.tar"
 contains "…as not a plain file" "$err" "never taken"
+expect_exit 1 "…and under zh_CN" env LC_ALL=zh_CN.UTF-8 "$NEWSDESK" --as zhu file --tar <"$TMP/link.tar"
+contains "…in Chinese" "$err" "目录和链接一概不收"
 cp "$TMP/photo.txt" "$TMP/t/two.txt"
 (cd "$TMP/t" && tar cf "$TMP/two.tar" story.txt two.txt)
 expect_exit 1 "a tar with two stories is refused" nd --as zhu file --tar <"$TMP/two.tar"
