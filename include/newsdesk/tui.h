@@ -10,6 +10,9 @@
 
 struct nd_tui_options {
 	bool once; /* draw the first screen and exit (for benchmarks) */
+	/* the key-binding file; NULL: $XDG_CONFIG_HOME/newsdesk/keys if there
+	 * (never in the restricted SSH context) */
+	const char *keys_file;
 };
 
 int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,

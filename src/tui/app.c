@@ -329,6 +329,29 @@ void tui_done(struct tui *t)
 	tui_free(t);
 }
 
+/* The user's key bindings; a bad line is a message (all of them in
+ * :messages) and the desk starts all the same. */
+static void bindings_start(struct tui *t, const char *path)
+{
+	struct nd_buf errors = ND_BUF_INIT;
+	tui_bindings_clear();
+	int bad = tui_bindings_load(path, &errors);
+	const char *s = nd_buf_str(&errors);
+	for (const char *p = s; *p;) {
+		const char *nl = strchr(p, '\n');
+		int len = nl ? (int)(nl - p) : (int)strlen(p);
+		tui_message(t, true, "%.*s", len, p);
+		p += len + (nl ? 1 : 0);
+	}
+	if (bad > 1)
+		tui_message(t, true,
+			    ngettext("%d bad line in the key bindings (M shows them all)",
+				     "%d bad lines in the key bindings (M shows them all)",
+				     (unsigned long)bad),
+			    bad);
+	nd_buf_free(&errors);
+}
+
 int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 	       const struct nd_tui_options *opt, struct nd_error *err)
 {
@@ -360,6 +383,7 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, bool zh,
 			    ngettext("%lld item · ? for help", "%lld items · ? for help",
 				     (unsigned long)t.total),
 			    (long long)t.total);
+	bindings_start(&t, opt ? opt->keys_file : NULL);
 	int hangup = loop(&t, opt);
 	if (hangup)
 		tui_editor_hangup(&t); /* the draft first, then the terminal */

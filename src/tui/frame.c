@@ -178,33 +178,30 @@ static unsigned keys_kind(const struct tui *t, const struct tui_pane *p)
 	return p->ops->keys_as ? p->ops->keys_as(t, p->data) : p->ops->kind;
 }
 
-/* The hint line: the pane's own hints (a raw-key pane), else every request
- * bound in this pane that has a hint and that the user's role may make. */
+/* The hint line: every request bound in this pane that has a hint and that
+ * the user's role may make, with its first key as the user bound it. */
 static void draw_hints(struct tui *t)
 {
 	const struct tui_pane *p = tui_pane_top(t);
 	struct nd_buf b = ND_BUF_INIT;
-	if (p->ops->hints) {
-		for (size_t i = 0; i < p->ops->nhints; i++)
-			nd_buf_printf(&b, "%s%s %s", i ? "  " : " ", p->ops->hints[i].key,
-				      _(p->ops->hints[i].label));
-	} else {
-		unsigned kind = keys_kind(t, p);
-		for (size_t i = 0; i < tui_request_count; i++) {
-			const struct tui_request *r = &tui_requests[i];
-			if (!r->hint || !(r->panes & kind) || !tui_may(t, r))
-				continue;
-			/* q quits from the desk's list, else it goes back */
-			const char *label = r->req == REQ_BACK && t->depth == 1 && kind == PANE_LIST
-						? N_("quit")
-						: r->hint;
-			char key[16];
-			snprintf(key, sizeof key, "%s", r->label);
-			char *space = strchr(key, ' ');
-			if (space)
-				*space = '\0';
-			nd_buf_printf(&b, "%s%s %s", b.len ? "  " : " ", key, _(label));
-		}
+	unsigned kind = keys_kind(t, p);
+	for (size_t i = 0; i < tui_request_count; i++) {
+		const struct tui_request *r = &tui_requests[i];
+		char buf[160];
+		if (!r->hint || !(r->panes & kind) || !tui_may(t, r))
+			continue;
+		const char *keys = tui_request_label(r, kind, buf, sizeof buf);
+		if (!keys[0])
+			continue; /* unbound */
+		/* q quits from the desk's list, else it goes back */
+		const char *label =
+		    r->req == REQ_BACK && t->depth == 1 && kind == PANE_LIST ? N_("quit") : r->hint;
+		char key[32];
+		snprintf(key, sizeof key, "%s", keys);
+		char *space = strchr(key, ' ');
+		if (space)
+			*space = '\0';
+		nd_buf_printf(&b, "%s%s %s", b.len ? "  " : " ", key, _(label));
 	}
 	tui_draw_row(LINES - 2, 0, COLS, nd_buf_str(&b), A_REVERSE);
 	nd_buf_free(&b);

@@ -3,7 +3,6 @@
  * (M, :messages), where a message cut at the edge is read whole. */
 #include "newsdesk/buf.h"
 #include "newsdesk/tui_app.h"
-#include "newsdesk/tui_editor.h"
 #include "newsdesk/wrap.h"
 
 #include <stdlib.h>
@@ -122,34 +121,49 @@ static void help_row(struct nd_buf *b, const char *label, const char *help)
 	nd_buf_free(&cell);
 }
 
+/* The rows of the table for kind: keys first, then the `:`-only names. */
+static void help_rows(struct tui *t, struct nd_buf *b, unsigned kind)
+{
+	char buf[160];
+	for (size_t i = 0; i < tui_request_count; i++) {
+		const struct tui_request *r = &tui_requests[i];
+		const char *label = tui_request_label(r, kind, buf, sizeof buf);
+		if ((r->panes & kind) && label[0] && tui_may(t, r))
+			help_row(b, label, _(r->help));
+	}
+	if (kind & PANE_EDITOR)
+		return;
+	nd_buf_printf(b, "\n%s\n", _("At : (Tab completes):"));
+	for (size_t i = 0; i < tui_request_count; i++) {
+		const struct tui_request *r = &tui_requests[i];
+		const char *label = tui_request_label(r, kind, buf, sizeof buf);
+		if (!tui_may(t, r) || !((r->panes & kind) || !r->panes))
+			continue;
+		if (!r->panes && label[0]) /* a `:` request the user gave a key */
+			help_row(b, label, _(r->help));
+		else if (!label[0])
+			help_row(b, r->name, _(r->help));
+	}
+	help_row(b, ":q", _("quit the desk"));
+	help_row(b, ":42", _("select item #42"));
+	help_row(b, ":messages", _("the message history"));
+	help_row(b, ":finish :编完 …", _("a workflow verb by English or Chinese name"));
+}
+
 bool tui_help_open(struct tui *t, unsigned for_kind)
 {
 	struct pager *pg = pager_new(_("Keys (q closes this help)"));
 	if (!pg)
 		return false;
-	if (for_kind & PANE_EDITOR) {
-		for (size_t i = 0; i < tui_editor_help_count; i++)
-			help_row(&pg->text, tui_editor_help[i].label, _(tui_editor_help[i].help));
-	} else {
-		for (size_t i = 0; i < tui_request_count; i++) {
-			const struct tui_request *r = &tui_requests[i];
-			if ((r->panes & for_kind) && r->label && tui_may(t, r))
-				help_row(&pg->text, r->label, _(r->help));
-		}
-		nd_buf_printf(&pg->text, "\n%s\n", _("At : (Tab completes):"));
-		for (size_t i = 0; i < tui_request_count; i++) {
-			const struct tui_request *r = &tui_requests[i];
-			if ((r->panes & for_kind) && tui_may(t, r) && !r->label)
-				help_row(&pg->text, r->name, _(r->help));
-		}
-		help_row(&pg->text, ":q", _("quit the desk"));
-		help_row(&pg->text, ":42", _("select item #42"));
-		help_row(&pg->text, ":messages", _("the message history"));
-		help_row(&pg->text, ":finish :编完 …",
-			 _("a workflow verb by English or Chinese name"));
+	if (tui_bindings_source())
+		nd_buf_printf(&pg->text,
+			      _("Keys as %s binds them; every request's name is the one "
+				"a binding file writes.\n\n"),
+			      tui_bindings_source());
+	help_rows(t, &pg->text, for_kind);
+	if (!(for_kind & PANE_EDITOR)) {
 		nd_buf_printf(&pg->text, "\n%s\n", _("In the editor:"));
-		for (size_t i = 0; i < tui_editor_help_count; i++)
-			help_row(&pg->text, tui_editor_help[i].label, _(tui_editor_help[i].help));
+		help_rows(t, &pg->text, PANE_EDITOR);
 	}
 	return tui_pane_push(t, &tui_pager_pane, pg);
 }
