@@ -7,6 +7,7 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/items.h"
 #include "newsdesk/journal.h"
+#include "newsdesk/replica.h"
 #include "newsdesk/tui.h"
 #include "newsdesk/workflow.h"
 
@@ -80,6 +81,7 @@ enum tui_req {
 	REQ_QUIT,
 	REQ_DESK,
 	REQ_MOUSE,
+	REQ_BINDINGS,
 	/* the built-in editor (editor.c): CUA keys, as in the word processor
 	 * an editor types in all day */
 	REQ_ED_LEFT,
@@ -196,6 +198,11 @@ int tui_binding_for_code(unsigned pane, int code, enum tui_req *req);
 void tui_key_name(int code, char *out, size_t size);
 /* Parses a key's name as the binding file writes it; 0 or -1. */
 int tui_key_parse(const char *word, int *code);
+/* The keys that make r in pane kind (the table's and the user's), into
+ * codes; returns how many. */
+size_t tui_request_keys(const struct tui_request *r, unsigned kind, int *codes, size_t max);
+/* A pane kind's name in a binding file (list, editor …). */
+const char *tui_pane_name(unsigned kind);
 /* The keys r makes in pane kind as help writes them, the user's bindings
  * applied; "" when none. */
 const char *tui_request_label(const struct tui_request *r, unsigned kind, char *buf, size_t size);
@@ -302,6 +309,11 @@ struct tui {
 	struct tui_pane stack[TUI_STACK]; /* [0] is the desk */
 	int depth;
 	char last_issue[40];
+
+	/* the replica's state in the title, for admins: read at most every
+	 * few seconds (frame.c), never on each redraw */
+	struct nd_replica_status replica;
+	int64_t replica_ms;
 };
 
 /* The pane stack (app.c). push calls open and closes again on failure. */
@@ -318,6 +330,8 @@ extern const struct pane_ops tui_pager_pane;
 /* pager.c: help (for the pane it was opened from) and the message history. */
 bool tui_help_open(struct tui *t, unsigned for_kind);
 bool tui_messages_open(struct tui *t);
+/* :bind — every key in force, pane by pane, as binding-file lines. */
+bool tui_bindings_open(struct tui *t);
 
 /* item.c */
 void tui_itemview_draw(struct tui *t, struct tui_itemview *iv, int y, int height, int width);

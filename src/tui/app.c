@@ -149,6 +149,9 @@ static void generic(struct tui *t, enum tui_req req)
 	case REQ_MESSAGES:
 		tui_messages_open(t);
 		break;
+	case REQ_BINDINGS:
+		tui_bindings_open(t);
+		break;
 	case REQ_MOUSE:
 		t->mouse = !t->mouse;
 		mousemask(t->mouse ? BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);

@@ -446,6 +446,36 @@ int tui_binding_for_code(unsigned pane, int code, enum tui_req *req)
 	return 0;
 }
 
+const char *tui_pane_name(unsigned kind)
+{
+	for (size_t i = 0; i < sizeof pane_names / sizeof *pane_names; i++)
+		if (pane_names[i].panes == kind)
+			return pane_names[i].name;
+	return "?";
+}
+
+static void add_code(int *codes, size_t *n, size_t max, int code)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (codes[i] == code)
+			return;
+	if (*n < max)
+		codes[(*n)++] = code;
+}
+
+size_t tui_request_keys(const struct tui_request *r, unsigned kind, int *codes, size_t max)
+{
+	size_t n = 0;
+	for (int k = 0; k < TUI_MAX_KEYS && r->keys[k]; k++)
+		if ((r->panes & kind) && tui_request_for_code(kind, r->keys[k]) == r->req)
+			add_code(codes, &n, max, r->keys[k]);
+	for (size_t i = 0; i < nbindings; i++)
+		if ((bindings[i].panes & kind) && bindings[i].req == r->req &&
+		    tui_request_for_code(kind, bindings[i].code) == r->req)
+			add_code(codes, &n, max, bindings[i].code);
+	return n;
+}
+
 static void add_name(char *buf, size_t size, int code)
 {
 	char name[32], padded[40];
@@ -470,14 +500,11 @@ const char *tui_request_label(const struct tui_request *r, unsigned kind, char *
 			touched = r->keys[k] == bindings[i].code;
 	}
 	if (!touched)
-		return r->label ? r->label : "";
+		return r->label && (r->panes & kind) ? r->label : "";
+	int codes[TUI_MAX_KEYS + 16];
+	size_t n = tui_request_keys(r, kind, codes, sizeof codes / sizeof *codes);
 	buf[0] = '\0';
-	for (int k = 0; k < TUI_MAX_KEYS && r->keys[k]; k++)
-		if (tui_request_for_code(kind, r->keys[k]) == r->req)
-			add_name(buf, size, r->keys[k]);
-	for (size_t i = 0; i < nbindings; i++)
-		if ((bindings[i].panes & kind) && bindings[i].req == r->req &&
-		    tui_request_for_code(kind, bindings[i].code) == r->req)
-			add_name(buf, size, bindings[i].code);
+	for (size_t i = 0; i < n; i++)
+		add_name(buf, size, codes[i]);
 	return buf;
 }

@@ -69,6 +69,7 @@ const struct tui_request tui_requests[] = {
 	{ REQ_QUIT, "quit", NULL, 0, { 0 }, NULL, N_("quit the desk (:q)"), NULL, 0 },
 	{ REQ_DESK, "desk", NULL, 0, { 0 }, NULL, N_("back to the list, closing the panes over it"), NULL, 0 },
 	{ REQ_MOUSE, "mouse", NULL, 0, { 0 }, NULL, N_("mouse on or off: a click selects, the wheel scrolls"), NULL, 0 },
+	{ REQ_BINDINGS, "bind", NULL, 0, { 0 }, NULL, N_("the keys in force, as the lines of a key-binding file"), NULL, 0 },
 	/* the built-in editor: any other key types itself; the CUA keys keep
 	 * their word-processor meaning here (^Z ^C ^V ^S) */
 	{ REQ_ED_SAVE, "save", NULL, EDIT, { TK_CTRL('S') }, "^S", N_("save as a new revision"), N_("save"), 0 },

@@ -183,3 +183,55 @@ bool tui_messages_open(struct tui *t)
 	pg->scroll = 1 << 30; /* clamped when drawn */
 	return true;
 }
+
+static const unsigned bind_panes[] = { PANE_LIST,    PANE_ITEM,  PANE_REVIEW,
+				       PANE_RUNDOWN, PANE_PAGER, PANE_EDITOR };
+
+/* One pane's lines: `bind PANE KEY NAME  # help`, each key its own line. */
+static void bind_lines(struct tui *t, struct nd_buf *b, unsigned kind)
+{
+	nd_buf_printf(b, "\n# %s\n", tui_pane_name(kind));
+	for (size_t i = 0; i < tui_request_count; i++) {
+		const struct tui_request *r = &tui_requests[i];
+		int codes[TUI_MAX_KEYS + 16];
+		if (!tui_may(t, r) || (r->panes && !(r->panes & kind)))
+			continue;
+		if (!r->panes && kind == PANE_EDITOR)
+			continue;
+		size_t n = tui_request_keys(r, kind, codes, sizeof codes / sizeof *codes);
+		char last[32] = "";
+		for (size_t k = 0; k < n; k++) {
+			char key[32];
+			tui_key_name(codes[k], key, sizeof key);
+			if (strcmp(key, last) == 0)
+				continue; /* Enter: \n and KEY_ENTER, one name */
+			snprintf(last, sizeof last, "%s", key);
+			struct nd_buf cell = ND_BUF_INIT;
+			nd_buf_printf(&cell, "bind %s %s %s", tui_pane_name(kind), key, r->name);
+			tui_draw_text(b, nd_buf_str(&cell), 36, true, false);
+			nd_buf_printf(b, "  # %s\n", _(r->help));
+			nd_buf_free(&cell);
+		}
+		if (!n && r->panes)
+			nd_buf_printf(b, "# (%s: %s)\n", r->name, _("no key"));
+	}
+}
+
+bool tui_bindings_open(struct tui *t)
+{
+	struct pager *pg = pager_new(_("Key bindings in force (q closes)"));
+	if (!pg)
+		return false;
+	const char *src = tui_bindings_source();
+	nd_buf_printf(&pg->text, "# %s\n",
+		      src ? src : _("the built-in keys: no binding file read"));
+	for (size_t i = 0; i < sizeof bind_panes / sizeof *bind_panes; i++)
+		bind_lines(t, &pg->text, bind_panes[i]);
+	nd_buf_printf(&pg->text, "\n# %s\n",
+		      _("at : only (bind one to a key in any pane but the editor)"));
+	for (size_t i = 0; i < tui_request_count; i++)
+		if (!tui_requests[i].panes && tui_may(t, &tui_requests[i]))
+			nd_buf_printf(&pg->text, "# :%s  %s\n", tui_requests[i].name,
+				      _(tui_requests[i].help));
+	return tui_pane_push(t, &tui_pager_pane, pg);
+}

@@ -57,6 +57,25 @@ shows "…and the editor's CUA keys, from the same table" "undo (a typed run is 
 keys q
 hides "help closed" "Keys (q closes this help)"
 
+# :bind — the keys in force, as the lines of a binding file.
+keys :
+type_text bind
+keys Enter
+shows ":bind lists the keys in force" "Key bindings in force"
+shows "…naming the file" "# $TMP/cfg/newsdesk/keys"
+keys /
+type_text "bind list x"
+keys Enter
+shows "…with x as bound" "bind list x finish"
+lacks "…and D finishing no more" "$(screen)" "bind list D finish"
+keys /
+type_text "bind editor"
+keys Enter
+shows "…the editor's keys too" "bind editor ^S save"
+shows "…^G as bound" "bind editor ^G save"
+keys q
+hides ":bind closed" "Key bindings in force"
+
 # The editor's rows take bindings like any other pane's.
 keys :
 type_text 1
