@@ -247,14 +247,15 @@ static unsigned parse_panes(const char *w, char *bad, size_t size, bool *generic
 	return panes;
 }
 
-/* The words of a line (at most max), blanks between them. */
+/* The words of a line (at most max), blanks between them; a word that
+ * starts with # after the fourth begins a comment (the key may be #). */
 static int split(char *line, char **words, int max)
 {
 	int n = 0;
 	for (char *p = line; *p;) {
 		while (*p == ' ' || *p == '\t')
 			*p++ = '\0';
-		if (!*p)
+		if (!*p || (n >= 4 && *p == '#'))
 			break;
 		if (n == max)
 			return max + 1;

@@ -74,11 +74,11 @@ const struct tui_request tui_requests[] = {
 	 * their word-processor meaning here (^Z ^C ^V ^S) */
 	{ REQ_ED_SAVE, "save", NULL, EDIT, { TK_CTRL('S') }, "^S", N_("save as a new revision"), N_("save"), 0 },
 	{ REQ_ED_UNDO, "undo", NULL, EDIT, { TK_CTRL('Z') }, "^Z", N_("undo (a typed run is one step)"), N_("undo"), 0 },
-	{ REQ_ED_REDO, "redo", NULL, EDIT, { TK_CTRL('R'), TK_CTRL('Y') }, "^R ^Y", N_("redo"), N_("redo"), 0 },
+	{ REQ_ED_REDO, "redo", NULL, EDIT, { TK_CTRL('R'), TK_CTRL('Y') }, "^R ^Y", N_("redo"), NULL, 0 },
 	{ REQ_ED_CLEANUP, "clean-up", NULL, EDIT, { TK_CTRL('K') }, "^K", N_("clean up: each rule its own undo step"), N_("clean up"), 0 },
 	{ REQ_ED_FIND, "find", NULL, EDIT, { TK_CTRL('F') }, "^F", N_("find in the item"), N_("find"), 0 },
 	{ REQ_ED_MARK, "mark", NULL, EDIT, { TK_CTRL_SPACE }, "^Space", N_("start or end a selection"), NULL, 0 },
-	{ REQ_ED_CUT, "cut", NULL, EDIT, { TK_CTRL('X') }, "^X", N_("cut (the paragraph when nothing is selected)"), N_("cut"), 0 },
+	{ REQ_ED_CUT, "cut", NULL, EDIT, { TK_CTRL('X') }, "^X", N_("cut (the paragraph when nothing is selected)"), NULL, 0 },
 	{ REQ_ED_COPY, "copy", NULL, EDIT, { TK_CTRL('C') }, "^C", N_("copy (the paragraph when nothing is selected)"), N_("copy"), 0 },
 	{ REQ_ED_PASTE, "paste", NULL, EDIT, { TK_CTRL('V') }, "^V", N_("paste"), N_("paste"), 0 },
 	{ REQ_ED_LEFT, "left", NULL, EDIT, { TK_FN(KEY_LEFT) }, "←", N_("a character (grapheme) left"), NULL, 0 },

@@ -123,6 +123,7 @@ static void parser(void)
 			   "  bind editor ^G save   \n"
 			   "bind list D none\n"
 			   "bind list,item ^X quit\n"
+			   "bind list # top   # the key is #, then a comment\n"
 			   "bind lst y finish\n"
 			   "bind list <Nope> finish\n"
 			   "bind list z no-such-request\n"
@@ -132,12 +133,12 @@ static void parser(void)
 	int bad = tui_bindings_parse(text, "keys", &err);
 	is_int(bad, 6, "six bad lines");
 	const char *e = nd_buf_str(&err);
-	ok(strstr(e, "keys:8: no pane 'lst'") != NULL, "the pane named, with its line");
-	ok(strstr(e, "keys:9: no key '<Nope>'") != NULL, "the key named, with its line");
-	ok(strstr(e, "keys:10: no request 'no-such-request'") != NULL, "the request named");
-	ok(strstr(e, "keys:11: 'finish' does nothing") != NULL, "finish is no editor key");
-	ok(strstr(e, "keys:12: 'bind' takes three words") != NULL, "a short line");
-	ok(strstr(e, "keys:13: 'unbind' is not a command") != NULL, "an unknown command");
+	ok(strstr(e, "keys:9: no pane 'lst'") != NULL, "the pane named, with its line");
+	ok(strstr(e, "keys:10: no key '<Nope>'") != NULL, "the key named, with its line");
+	ok(strstr(e, "keys:11: no request 'no-such-request'") != NULL, "the request named");
+	ok(strstr(e, "keys:12: 'finish' does nothing") != NULL, "finish is no editor key");
+	ok(strstr(e, "keys:13: 'bind' takes three words") != NULL, "a short line");
+	ok(strstr(e, "keys:14: 'unbind' is not a command") != NULL, "an unknown command");
 	is_int(tui_request_for_key(PANE_LIST, OK, 'x'), REQ_FINISH, "x finishes in the list");
 	is_int(tui_request_for_key(PANE_ITEM, OK, 'x'), REQ_NONE, "…not in the item pane");
 	is_int(tui_request_for_key(PANE_LIST, OK, 'D'), REQ_NONE, "D does nothing now");
@@ -151,6 +152,8 @@ static void parser(void)
 	       "…and ^S still does");
 	is_int(tui_request_for_key(PANE_ITEM, OK, TK_CTRL('X')), REQ_QUIT,
 	       "a `:`-only request bound to a key");
+	is_int(tui_request_for_key(PANE_LIST, OK, '#'), REQ_TOP,
+	       "# as the key, and a comment after the request");
 	char buf[160];
 	const char *label =
 	    tui_request_label(tui_request_info(REQ_FINISH), PANE_LIST, buf, sizeof buf);
