@@ -63,6 +63,7 @@ enum nd_opt_key {
 	ND_O_KEEP_STATE,
 	ND_O_KEY,
 	ND_O_KEYS,
+	ND_O_KEYS_FILE,
 	ND_O_LIMIT,
 	ND_O_NAME,
 	ND_O_NOTE,

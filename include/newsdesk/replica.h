@@ -60,4 +60,11 @@ struct nd_replica_status {
  * return value. Not configured: 0 and nothing said. */
 int nd_replica_check(const char *db_path, struct nd_replica_status *s, struct nd_buf *report);
 
+/* The same, cheaply enough for a screen that redraws (the desk's title):
+ * no program run and nothing read from the network — a few stat calls and
+ * a lock test. The lag is known only for a folder replica (a path or
+ * file://); for sftp:// and s3:// `check` asks Litestream. Returns the
+ * number of warnings (stopped; more than ND_REPLICA_WARN_SECONDS behind). */
+int nd_replica_peek(const char *db_path, struct nd_replica_status *s);
+
 #endif

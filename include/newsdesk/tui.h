@@ -25,6 +25,9 @@ struct nd_tui_options {
 	bool once; /* draw the first screen and exit (for benchmarks) */
 	const struct nd_tui_import *import; /* open on this page's review */
 	const char *note; /* said first on the message line (the ambiwidth probe) */
+	/* the key-binding file; NULL: $XDG_CONFIG_HOME/newsdesk/keys if there
+	 * (never in the restricted SSH context) */
+	const char *keys_file;
 };
 
 int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct nd_tui_options *opt,

@@ -8,6 +8,7 @@
 #include "newsdesk/items.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/replica.h"
 #include "newsdesk/tui.h"
 #include "newsdesk/workflow.h"
 
@@ -93,6 +94,38 @@ enum tui_req {
 	REQ_QUIT,
 	REQ_DESK,
 	REQ_MOUSE,
+	REQ_BINDINGS,
+	/* the built-in editor (editor.c): CUA keys, as in the word processor
+	 * an editor types in all day */
+	REQ_ED_LEFT,
+	REQ_ED_RIGHT,
+	REQ_ED_LINE_UP,
+	REQ_ED_LINE_DOWN,
+	REQ_ED_LINE_START,
+	REQ_ED_LINE_END,
+	REQ_ED_SCREEN_UP,
+	REQ_ED_SCREEN_DOWN,
+	REQ_ED_WORD_LEFT,
+	REQ_ED_WORD_RIGHT,
+	REQ_ED_PARA_UP,
+	REQ_ED_PARA_DOWN,
+	REQ_ED_TEXT_START,
+	REQ_ED_TEXT_END,
+	REQ_ED_BACKSPACE,
+	REQ_ED_DELETE,
+	REQ_ED_NEWLINE,
+	REQ_ED_NEXT_FIELD,
+	REQ_ED_PREV_FIELD,
+	REQ_ED_SAVE,
+	REQ_ED_UNDO,
+	REQ_ED_REDO,
+	REQ_ED_CLEANUP,
+	REQ_ED_FIND,
+	REQ_ED_MARK,
+	REQ_ED_CUT,
+	REQ_ED_COPY,
+	REQ_ED_PASTE,
+	REQ_ED_LEAVE,
 	REQ_COUNT
 };
 
@@ -103,7 +136,7 @@ enum {
 	PANE_REVIEW = 1u << 2,
 	PANE_RUNDOWN = 1u << 3,
 	PANE_PAGER = 1u << 4, /* help and the message history */
-	PANE_EDITOR = 1u << 5, /* takes keys raw; its own table in editor.c */
+	PANE_EDITOR = 1u << 5, /* keys that are not requests insert themselves */
 	PANE_IMPORT = 1u << 6, /* an imported page's items, before filing */
 	PANE_PHOTO = 1u << 7, /* an item's photos, previewed (photoview.c) */
 	PANE_ALL = PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER | PANE_IMPORT |
@@ -113,6 +146,8 @@ enum {
 /* A function key (KEY_*) in a request's key list; characters are themselves. */
 #define TK_FN(k) (0x200000 | (k))
 #define TK_CTRL(c) ((c)&0x1F)
+#define TK_META(c) (0x400000 | (c)) /* Alt-c: Esc, then c */
+#define TK_CTRL_SPACE 0x800000 /* get_wch's 0, which cannot end a key list */
 #define TUI_MAX_KEYS 6
 
 /* Key codes for sequences the terminal's terminfo does not name (keys.c). */
@@ -143,11 +178,50 @@ struct tui_request {
 extern const struct tui_request tui_requests[];
 extern const size_t tui_request_count;
 
-/* The request key (kind and ch from get_wch) makes in pane, or REQ_NONE. */
+/* The request key (kind and ch from get_wch) makes in pane, or REQ_NONE:
+ * the user's bindings first (bindings.c), then the table. */
 enum tui_req tui_request_for_key(unsigned pane, int kind, wint_t ch);
+/* The same for a key code as the table writes it (TK_FN, TK_META …). */
+enum tui_req tui_request_for_code(unsigned pane, int code);
+/* get_wch's (kind, ch) as a key code of the table; the terminal's own
+ * numbers for Ctrl-arrows (kLFT5 …) become TUI_KEY_*. */
+int tui_key_code(int kind, wint_t ch);
+/* The table's request for code in pane, without the user's bindings. */
+enum tui_req tui_table_request(unsigned pane, int code);
 const struct tui_request *tui_request_info(enum tui_req req);
 /* A request by its name at `:` (unique prefixes too), or REQ_NONE. */
 enum tui_req tui_request_by_name(const char *name);
+
+/* bindings.c: the user's key-binding file, lines `bind PANE KEY REQUEST`
+ * (PANE list, item, review, rundown, pager, editor, or generic for every
+ * pane but the editor, comma-separated; KEY a character, ^X, <Home>, an
+ * ncurses name KEY_HOME or a terminfo name khome; REQUEST a name of the
+ * table or none). A binding comes before the table in its panes. */
+/* Parses text (source names it in errors) and adds its bindings; each bad
+ * line is one line "SOURCE:LINE: what is wrong" in errors (may be NULL).
+ * Returns the number of bad lines. */
+int tui_bindings_parse(const char *text, const char *source, struct nd_buf *errors);
+/* Reads path (NULL: $XDG_CONFIG_HOME/newsdesk/keys, silently absent, and
+ * never in the restricted SSH context) through the files module. */
+int tui_bindings_load(const char *path, struct nd_buf *errors);
+void tui_bindings_clear(void);
+/* The file the bindings came from, or NULL. */
+const char *tui_bindings_source(void);
+/* The user's binding of code in pane: 1 and *req (REQ_NONE: unbound),
+ * or 0 when the user did not bind it. */
+int tui_binding_for_code(unsigned pane, int code, enum tui_req *req);
+/* A key's name as help writes it (j, ^D, PgDn, Alt-b). */
+void tui_key_name(int code, char *out, size_t size);
+/* Parses a key's name as the binding file writes it; 0 or -1. */
+int tui_key_parse(const char *word, int *code);
+/* The keys that make r in pane kind (the table's and the user's), into
+ * codes; returns how many. */
+size_t tui_request_keys(const struct tui_request *r, unsigned kind, int *codes, size_t max);
+/* A pane kind's name in a binding file (list, editor …). */
+const char *tui_pane_name(unsigned kind);
+/* The keys r makes in pane kind as help writes them, the user's bindings
+ * applied; "" when none. */
+const char *tui_request_label(const struct tui_request *r, unsigned kind, char *buf, size_t size);
 
 enum tui_focus { FOCUS_LIST, FOCUS_ITEM };
 enum tui_zoom { ZOOM_NONE, ZOOM_LIST, ZOOM_ITEM };
@@ -194,19 +268,12 @@ struct pane_ops {
 	/* REQ_NONE when handled, else the request for the generic handler */
 	enum tui_req (*request)(struct tui *t, void *data, enum tui_req req, long count,
 				int height);
-	/* raw-key panes (the editor): false when the pane closed itself */
+	/* a pane that takes every key (the editor): false when it closed itself */
 	bool (*key)(struct tui *t, void *data, int kind, wint_t ch, int height);
 	void (*close)(struct tui *t, void *data);
-	/* raw-key panes give their hints here; others' come from the table */
-	const struct tui_hint *hints;
-	size_t nhints;
 	/* the pane kind the keys of the pane currently act as (the desk: list
 	 * or item by focus); NULL: kind */
 	unsigned (*keys_as)(const struct tui *t, const void *data);
-};
-
-struct tui_hint {
-	const char *key, *label;
 };
 
 struct tui_pane {
@@ -257,6 +324,11 @@ struct tui {
 	struct tui_pane stack[TUI_STACK]; /* [0] is the desk */
 	int depth;
 	char last_issue[40];
+
+	/* the replica's state in the title, for admins: read at most every
+	 * few seconds (frame.c), never on each redraw */
+	struct nd_replica_status replica;
+	int64_t replica_ms;
 };
 
 /* The pane stack (app.c). push calls open and closes again on failure. */
@@ -274,6 +346,8 @@ extern const struct pane_ops tui_photo_pane;
 /* pager.c: help (for the pane it was opened from) and the message history. */
 bool tui_help_open(struct tui *t, unsigned for_kind);
 bool tui_messages_open(struct tui *t);
+/* :bind — every key in force, pane by pane, as binding-file lines. */
+bool tui_bindings_open(struct tui *t);
 
 /* item.c */
 void tui_itemview_draw(struct tui *t, struct tui_itemview *iv, int y, int height, int width);

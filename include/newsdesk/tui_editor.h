@@ -73,11 +73,11 @@ void tui_editor_hangup(struct tui *t);
  * recover it, 'x' when it was discarded (asked first), 0 to not open. */
 struct nd_draft;
 int tui_draft_offer(struct tui *t, const struct nd_draft *d, const struct nd_story *current);
-/* The editor's keys, for the help screen. */
-struct ed_key_help {
-	const char *label, *help;
-};
-extern const struct ed_key_help tui_editor_help[];
-extern const size_t tui_editor_help_count;
+/* edview.c: the layout (only changed paragraphs wrapped again), the
+ * cursor's visual row, moving by rows with a goal column. */
+void tui_ed_layout(struct tui_editor *ed, int width);
+void tui_ed_layout_free(struct tui_editor *ed);
+size_t tui_ed_cursor_row(const struct tui_editor *ed);
+void tui_ed_vertical(struct tui_editor *ed, int rows);
 
 #endif

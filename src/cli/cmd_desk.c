@@ -21,6 +21,8 @@ int nd_cmd_desk(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		long long n;
 		if (a.opt[k].key == ND_O_ONCE)
 			opt.once = true;
+		else if (a.opt[k].key == ND_O_KEYS_FILE)
+			opt.keys_file = a.opt[k].value;
 		else if (a.opt[k].key == ND_O_BENCH_KEYS &&
 			 !(bench_id = nd_cli_parse_id(a.opt[k].value)))
 			return nd_cli_usage(cmd, _("--bench-keys needs an item ID"));

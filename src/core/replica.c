@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -467,4 +468,71 @@ int nd_replica_check(const char *db_path, struct nd_replica_status *s, struct nd
 	}
 	nd_buf_free(&out);
 	return warnings;
+}
+
+/* A file's modification time in seconds; false when it cannot be read. */
+static bool mtime_of(const char *path, double *t)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return false;
+	*t = (double)sb.st_mtim.tv_sec + (double)sb.st_mtim.tv_nsec / 1e9;
+	return true;
+}
+
+/* The generation Litestream writes now, from its folder beside the
+ * database (DIR/.NAME-litestream/generation): 16 hex digits. */
+static bool current_generation(const char *db, char *gen, size_t size)
+{
+	char path[PATH_MAX];
+	const char *slash = strrchr(db, '/');
+	if (size < 17 || snprintf(path, sizeof path, "%.*s/.%s-litestream/generation",
+				  (int)(slash - db), db, slash + 1) >= (int)sizeof path)
+		return false;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return false;
+	ssize_t n = read(fd, gen, 16);
+	close(fd);
+	if (n != 16)
+		return false;
+	gen[16] = '\0';
+	for (int i = 0; i < 16; i++)
+		if (!isxdigit((unsigned char)gen[i]))
+			return false;
+	return true;
+}
+
+int nd_replica_peek(const char *db_path, struct nd_replica_status *s)
+{
+	char cfg[PATH_MAX], db[PATH_MAX], gen[20], dir[PATH_MAX + 64];
+	memset(s, 0, sizeof *s);
+	if (nd_replica_config_path(db_path, cfg, sizeof cfg, NULL) < 0 || access(cfg, F_OK) != 0 ||
+	    absolute(db_path, db, sizeof db, NULL) < 0)
+		return 0;
+	s->configured = true;
+	config_url(cfg, s->url, sizeof s->url);
+	nd_strip_controls(s->url);
+	s->running = replicator_running(cfg);
+	/* Litestream's own measure (`litestream generations`): the database's
+	 * newest write (the file or its -wal) minus the replica's. The
+	 * replica's is the time its folder of WAL segments last changed: one
+	 * stat, however many segments a week of retention holds. */
+	double local = 0, wal = 0, replica = 0, snaps = 0;
+	char wal_path[PATH_MAX + 8];
+	snprintf(wal_path, sizeof wal_path, "%s-wal", db);
+	if (s->url[0] == '/' && current_generation(db, gen, sizeof gen) && mtime_of(db, &local)) {
+		if (mtime_of(wal_path, &wal) && wal > local)
+			local = wal;
+		snprintf(dir, sizeof dir, "%s/generations/%s/wal", s->url, gen);
+		bool have = mtime_of(dir, &replica);
+		snprintf(dir, sizeof dir, "%s/generations/%s/snapshots", s->url, gen);
+		if (mtime_of(dir, &snaps) && (!have || snaps > replica)) {
+			replica = snaps;
+			have = true;
+		}
+		if ((s->known = have))
+			s->lag_seconds = local > replica ? local - replica : 0;
+	}
+	return !s->running + (s->known && s->lag_seconds > ND_REPLICA_WARN_SECONDS);
 }

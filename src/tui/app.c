@@ -152,6 +152,9 @@ static void generic(struct tui *t, enum tui_req req)
 	case REQ_MESSAGES:
 		tui_messages_open(t);
 		break;
+	case REQ_BINDINGS:
+		tui_bindings_open(t);
+		break;
 	case REQ_MOUSE:
 		t->mouse = !t->mouse;
 		mousemask(t->mouse ? BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
@@ -330,6 +333,29 @@ void tui_done(struct tui *t)
 	tui_free(t);
 }
 
+/* The user's key bindings; a bad line is a message (all of them in
+ * :messages) and the desk starts all the same. */
+static void bindings_start(struct tui *t, const char *path)
+{
+	struct nd_buf errors = ND_BUF_INIT;
+	tui_bindings_clear();
+	int bad = tui_bindings_load(path, &errors);
+	const char *s = nd_buf_str(&errors);
+	for (const char *p = s; *p;) {
+		const char *nl = strchr(p, '\n');
+		int len = nl ? (int)(nl - p) : (int)strlen(p);
+		tui_message(t, true, "%.*s", len, p);
+		p += len + (nl ? 1 : 0);
+	}
+	if (bad > 1)
+		tui_message(t, true,
+			    ngettext("%d bad line in the key bindings (M shows them all)",
+				     "%d bad lines in the key bindings (M shows them all)",
+				     (unsigned long)bad),
+			    bad);
+	nd_buf_free(&errors);
+}
+
 int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct nd_tui_options *opt,
 	       struct nd_error *err)
 {
@@ -372,6 +398,7 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct n
 			    ngettext("%lld item · ? for help", "%lld items · ? for help",
 				     (unsigned long)t.total),
 			    (long long)t.total);
+	bindings_start(&t, opt ? opt->keys_file : NULL);
 	/* import --interactive: the desk opens on the page's review */
 	bool no_import = opt && opt->import && !tui_import_open(&t, opt->import);
 	int hangup = no_import ? 0 : loop(&t, opt);

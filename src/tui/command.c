@@ -17,7 +17,7 @@ static void each_word(const struct tui *t, void (*fn)(const char *word, void *ar
 	for (size_t i = 0; i < sizeof extra_words / sizeof *extra_words; i++)
 		fn(extra_words[i], arg);
 	for (size_t i = 0; i < tui_request_count; i++)
-		if (tui_may(t, &tui_requests[i]))
+		if (tui_may(t, &tui_requests[i]) && tui_requests[i].panes != PANE_EDITOR)
 			fn(tui_requests[i].name, arg);
 	for (size_t i = 0; i < t->wf.n_transitions; i++) {
 		fn(t->wf.transitions[i].verb, arg);
@@ -121,7 +121,10 @@ enum tui_req tui_command(struct tui *t, const char **verb)
 				req = tui_requests[i].req;
 		if (req != REQ_NONE)
 			*verb = NULL;
-	} else if ((req = tui_request_by_name(word)) == REQ_NONE) {
+	} else if ((req = tui_request_by_name(word)) == REQ_NONE ||
+		   tui_request_info(req)->panes == PANE_EDITOR) {
+		/* the editor's requests are its keys; `:` never reaches it */
+		req = REQ_NONE;
 		tui_message(t, true, _("no command '%s' (Tab lists them)"), word);
 	}
 	free(line);

@@ -1,437 +1,22 @@
-/* editor.c — the built-in editor: lays the document out into rows (only
- * changed paragraphs are re-wrapped, by a per-paragraph cache), draws the
- * visible rows, maps keys through its own table, and saves through the
- * workflow module's save path under the edit lock. */
+/* editor.c — the built-in editor: its keys are requests of the one table
+ * (keys.c, the editor's rows), any other key types itself; it saves
+ * through the workflow module's save path under the edit lock and keeps a
+ * draft as the user types. The layout and drawing are edview.c's. */
 #include "newsdesk/cleanup.h"
-#include "newsdesk/count.h"
 #include "newsdesk/drafts.h"
 #include "newsdesk/edit.h"
-#include "newsdesk/grapheme.h"
-#include "newsdesk/sanitize.h"
 #include "newsdesk/tui_editor.h"
-#include "newsdesk/utf8.h"
-#include "newsdesk/width.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#define LABEL_W 8 /* the field labels column */
 #define RENEW_EVERY 300 /* seconds between lock renewals while typing */
 #define AUTOSAVE_IDLE_MS 2000 /* a draft this long after the last key */
 #define AUTOSAVE_MAX_MS 15000 /* and at least this often while typing */
 
-enum ed_action {
-	ED_NONE,
-	ED_LEFT,
-	ED_RIGHT,
-	ED_UP,
-	ED_DOWN,
-	ED_HOME,
-	ED_END,
-	ED_PAGE_UP,
-	ED_PAGE_DOWN,
-	ED_WORD_LEFT,
-	ED_WORD_RIGHT,
-	ED_PARA_UP,
-	ED_PARA_DOWN,
-	ED_DOC_TOP,
-	ED_DOC_BOTTOM,
-	ED_BACKSPACE,
-	ED_DELETE,
-	ED_NEWLINE,
-	ED_NEXT_FIELD,
-	ED_PREV_FIELD,
-	ED_UNDO,
-	ED_REDO,
-	ED_MARK,
-	ED_CUT,
-	ED_COPY,
-	ED_PASTE,
-	ED_FIND,
-	ED_SAVE,
-	ED_CLEANUP,
-	ED_LEAVE,
-};
-
-#define CTRL(c) ((c)&0x1F)
 #define ED(t) ((struct tui_editor *)tui_pane_find((t), &tui_editor_pane))
-
-/* Keys by code; extended keys (Ctrl-arrows) by their terminfo name. */
-static const struct ed_key {
-	int key;
-	bool function;
-	const char *name;
-	enum ed_action action;
-} ed_keys[] = {
-	{ KEY_LEFT, true, NULL, ED_LEFT },
-	{ KEY_RIGHT, true, NULL, ED_RIGHT },
-	{ KEY_UP, true, NULL, ED_UP },
-	{ KEY_DOWN, true, NULL, ED_DOWN },
-	{ KEY_HOME, true, NULL, ED_HOME },
-	{ CTRL('A'), false, NULL, ED_HOME },
-	{ KEY_END, true, NULL, ED_END },
-	{ CTRL('E'), false, NULL, ED_END },
-	{ KEY_PPAGE, true, NULL, ED_PAGE_UP },
-	{ KEY_NPAGE, true, NULL, ED_PAGE_DOWN },
-	{ 0, true, "kLFT5", ED_WORD_LEFT },
-	{ 0, true, "kRIT5", ED_WORD_RIGHT },
-	{ 0, true, "kUP5", ED_PARA_UP },
-	{ 0, true, "kDN5", ED_PARA_DOWN },
-	{ 0, true, "kHOM5", ED_DOC_TOP },
-	{ 0, true, "kEND5", ED_DOC_BOTTOM },
-	{ TUI_KEY_CLEFT, true, NULL, ED_WORD_LEFT },
-	{ TUI_KEY_CRIGHT, true, NULL, ED_WORD_RIGHT },
-	{ TUI_KEY_CUP, true, NULL, ED_PARA_UP },
-	{ TUI_KEY_CDOWN, true, NULL, ED_PARA_DOWN },
-	{ TUI_KEY_CHOME, true, NULL, ED_DOC_TOP },
-	{ TUI_KEY_CEND, true, NULL, ED_DOC_BOTTOM },
-	{ KEY_BACKSPACE, true, NULL, ED_BACKSPACE },
-	{ 127, false, NULL, ED_BACKSPACE },
-	{ CTRL('H'), false, NULL, ED_BACKSPACE },
-	{ KEY_DC, true, NULL, ED_DELETE },
-	{ CTRL('D'), false, NULL, ED_DELETE },
-	{ '\n', false, NULL, ED_NEWLINE },
-	{ '\r', false, NULL, ED_NEWLINE },
-	{ KEY_ENTER, true, NULL, ED_NEWLINE },
-	{ '\t', false, NULL, ED_NEXT_FIELD },
-	{ KEY_BTAB, true, NULL, ED_PREV_FIELD },
-	{ CTRL('Z'), false, NULL, ED_UNDO },
-	{ CTRL('R'), false, NULL, ED_REDO },
-	{ CTRL('Y'), false, NULL, ED_REDO },
-	{ 0, false, NULL, ED_MARK }, /* Ctrl-Space */
-	{ CTRL('X'), false, NULL, ED_CUT },
-	{ CTRL('C'), false, NULL, ED_COPY },
-	{ CTRL('V'), false, NULL, ED_PASTE },
-	{ CTRL('F'), false, NULL, ED_FIND },
-	{ CTRL('S'), false, NULL, ED_SAVE },
-	{ CTRL('K'), false, NULL, ED_CLEANUP },
-	{ CTRL('Q'), false, NULL, ED_LEAVE },
-};
-
-const struct ed_key_help tui_editor_help[] = {
-	{ "← → ↑ ↓", N_("move by character (grapheme) and row") },
-	{ "Home End ^A ^E", N_("start or end of the row") },
-	{ "PgUp PgDn", N_("a page up or down") },
-	{ "^← ^→ Alt-b Alt-f", N_("a word left or right") },
-	{ "^↑ ^↓", N_("a paragraph up or down") },
-	{ "Tab Shift-Tab", N_("next or previous field") },
-	{ "Enter", N_("split the paragraph (next field in one-line fields)") },
-	{ "^Z  ^R ^Y", N_("undo, redo (a typed run is one step)") },
-	{ "^Space", N_("start or end a selection") },
-	{ "^X ^C ^V", N_("cut, copy, paste (the paragraph when nothing is selected)") },
-	{ "^F", N_("find in the item") },
-	{ "^K", N_("clean up: each rule its own undo step") },
-	{ "^S", N_("save as a new revision") },
-	{ "Esc ^Q", N_("leave (asks when there are unsaved changes)") },
-};
-const size_t tui_editor_help_count = sizeof tui_editor_help / sizeof *tui_editor_help;
-
-static const char *const field_labels[ND_F_COUNT] = { N_("Kicker"), N_("Head"),   N_("Subhd"),
-						      N_("Date"),   N_("Byline"), N_("Body") };
-
-/* ---- layout ------------------------------------------------------------- */
-
-static uint64_t fnv(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
-static struct ed_line *new_line(struct tui_editor *ed)
-{
-	if (ed->nlines == ed->cap_lines) {
-		size_t cap = ed->cap_lines ? ed->cap_lines * 2 : 256;
-		struct ed_line *nl = realloc(ed->lines, cap * sizeof *nl);
-		if (!nl)
-			return NULL;
-		ed->lines = nl;
-		ed->cap_lines = cap;
-	}
-	struct ed_line *l = &ed->lines[ed->nlines++];
-	memset(l, 0, sizeof *l);
-	return l;
-}
-
-static void add_wrapped(struct tui_editor *ed, int field, size_t base, size_t para_len,
-			const struct nd_wrap_line *w, long n)
-{
-	for (long i = 0; i < n; i++) {
-		struct ed_line *l = new_line(ed);
-		if (!l)
-			return;
-		l->field = field;
-		l->start = base + w[i].start;
-		l->end = base + w[i].end;
-		l->para_end = i == n - 1;
-		l->next = l->para_end ? base + para_len : base + w[i + 1].start;
-		l->width = w[i].width;
-	}
-}
-
-static void para_free(struct ed_para *p)
-{
-	if (p->n > 0)
-		free(p->lines);
-	memset(p, 0, sizeof *p);
-}
-
-static void layout(struct tui_editor *ed, int width)
-{
-	if (width != ed->layout_width) {
-		for (size_t i = 0; i < ed->nparas; i++)
-			para_free(&ed->paras[i]);
-		ed->nparas = 0;
-	}
-	ed->layout_width = width;
-	ed->nlines = 0;
-	int field_w = width - LABEL_W - ND_WRAP_HANG;
-	int body_w = width - 1 - ND_WRAP_HANG;
-	ed->field_chars = 0;
-	for (int f = 0; f < ND_F_BODY; f++) {
-		const char *s = nd_doc_text(&ed->doc, f);
-		size_t n = nd_doc_len(&ed->doc, f);
-		struct nd_wrap_line *w;
-		long count = nd_wrap(s, n, field_w > 1 ? field_w : 1, &w);
-		add_wrapped(ed, f, 0, n, w, count);
-		if (count > 0)
-			free(w);
-		ed->field_chars += nd_count_chars(s);
-	}
-	struct ed_line *div = new_line(ed);
-	if (div)
-		div->field = -1;
-
-	const char *body = nd_doc_text(&ed->doc, ND_F_BODY);
-	size_t blen = nd_doc_len(&ed->doc, ND_F_BODY), start = 0, p = 0;
-	ed->body_chars = 0;
-	for (;;) {
-		const char *nl = memchr(body + start, '\n', blen - start);
-		size_t len = nl ? (size_t)(nl - (body + start)) : blen - start;
-		uint64_t h = fnv(body + start, len);
-		if (p == ed->nparas) {
-			if (ed->nparas == ed->cap_paras) {
-				size_t cap = ed->cap_paras ? ed->cap_paras * 2 : 64;
-				struct ed_para *np = realloc(ed->paras, cap * sizeof *np);
-				if (!np)
-					return;
-				ed->paras = np;
-				ed->cap_paras = cap;
-			}
-			memset(&ed->paras[ed->nparas++], 0, sizeof *ed->paras);
-			ed->paras[p].hash = h + 1; /* force a wrap */
-		}
-		struct ed_para *para = &ed->paras[p];
-		if (para->hash != h || para->len != len || para->n <= 0) {
-			/* Only a paragraph whose text changed is wrapped and counted again. */
-			para_free(para);
-			para->n = nd_wrap(body + start, len, body_w > 1 ? body_w : 1, &para->lines);
-			char *copy = strndup(body + start, len);
-			para->chars = copy ? nd_count_chars(copy) : 0;
-			free(copy);
-			para->hash = h;
-			para->len = len;
-		}
-		add_wrapped(ed, ND_F_BODY, start, len, para->lines, para->n);
-		ed->body_chars += para->chars;
-		p++;
-		if (!nl)
-			break;
-		start += len + 1;
-	}
-	for (size_t i = p; i < ed->nparas; i++)
-		para_free(&ed->paras[i]);
-	ed->nparas = p;
-	ed->field_chars += ed->body_chars;
-}
-
-/* ---- cursor ------------------------------------------------------------- */
-
-static size_t cursor_row(const struct tui_editor *ed)
-{
-	const struct nd_doc *d = &ed->doc;
-	/* after ^E the cursor sits at the end of its row, which is the same
-	 * offset as the start of the next: it stays on the row it was on */
-	if (ed->at_row_end && ed->end_row < ed->nlines &&
-	    ed->lines[ed->end_row].field == d->field && ed->lines[ed->end_row].next == d->cur)
-		return ed->end_row;
-	for (size_t i = 0; i < ed->nlines; i++) {
-		const struct ed_line *l = &ed->lines[i];
-		if (l->field != d->field || d->cur < l->start)
-			continue;
-		if (d->cur < l->next || (l->para_end && d->cur <= l->next))
-			return i;
-	}
-	return 0;
-}
-
-static int span_width(const char *s, size_t from, size_t to)
-{
-	int w = 0;
-	for (size_t i = from; i < to;) {
-		unsigned cp;
-		int len = nd_utf8_decode(s + i, to - i, &cp);
-		i += len > 0 ? (size_t)len : 1;
-		unsigned repl = nd_sanitize_cp(cp, 0);
-		w += nd_cp_width(repl ? repl : cp);
-	}
-	return w;
-}
-
-static int line_x(const struct ed_line *l)
-{
-	return l->field == ND_F_BODY ? 1 : LABEL_W;
-}
-
-static int cursor_col(const struct tui_editor *ed, size_t row)
-{
-	const struct ed_line *l = &ed->lines[row];
-	const char *s = nd_doc_text(&ed->doc, l->field);
-	size_t cur = ed->doc.cur;
-	int col = span_width(s, l->start, cur < l->end ? cur : l->end);
-	if (cur > l->end)
-		col += span_width(s, l->end, cur); /* in the hanging spaces */
-	return col;
-}
-
-/* The offset in row whose column is the last not past col. */
-static size_t offset_at(const struct tui_editor *ed, const struct ed_line *l, int col)
-{
-	const char *s = nd_doc_text(&ed->doc, l->field);
-	size_t n = nd_doc_len(&ed->doc, l->field), off = l->start;
-	int w = 0;
-	while (off < l->end) {
-		size_t next = nd_grapheme_next(s, n, off);
-		int cw = span_width(s, off, next);
-		if (w + cw > col)
-			break;
-		w += cw;
-		off = next;
-	}
-	return off;
-}
-
-static void vertical(struct tui_editor *ed, int rows)
-{
-	size_t row = cursor_row(ed);
-	if (!ed->have_goal) {
-		ed->goal_col = cursor_col(ed, row);
-		ed->have_goal = true;
-	}
-	long target = (long)row;
-	int step = rows < 0 ? -1 : 1;
-	for (int k = 0; k != rows;) {
-		long next = target + step;
-		while (next >= 0 && next < (long)ed->nlines && ed->lines[next].field < 0)
-			next += step;
-		if (next < 0 || next >= (long)ed->nlines)
-			break;
-		target = next;
-		k += step;
-	}
-	const struct ed_line *l = &ed->lines[target];
-	int goal = ed->goal_col;
-	bool keep = ed->have_goal;
-	nd_doc_set_cursor(&ed->doc, l->field, offset_at(ed, l, goal));
-	ed->have_goal = keep;
-}
-
-/* ---- drawing ------------------------------------------------------------ */
-
-static void status(struct tui *t, int y, int width)
-{
-	struct tui_editor *ed = ED(t);
-	char body[32], all[32];
-	nd_format_count(ed->body_chars, body, sizeof body);
-	nd_format_count(ed->field_chars, all, sizeof all);
-	struct nd_buf b = ND_BUF_INIT;
-	nd_buf_printf(&b, "── %s #%lld · %s · ", _("editing"), (long long)ed->id,
-		      _(field_labels[ed->doc.field]));
-	nd_buf_printf(&b, _("body %1$s chars · item %2$s chars"), body, all);
-	nd_buf_printf(&b, _(" · rev %d"), ed->base_rev);
-	if (nd_doc_dirty(&ed->doc))
-		nd_buf_printf(&b, " · %s", _("unsaved"));
-	if (ed->doc.mark_set)
-		nd_buf_printf(&b, " · %s", _("selecting"));
-	nd_buf_adds(&b, " ");
-	tui_rule(&b, width);
-	tui_draw_row(y, 0, width, nd_buf_str(&b), A_BOLD);
-	nd_buf_free(&b);
-}
-
-static void draw_row(struct tui *t, const struct ed_line *l, int y, int width, bool first_of_field)
-{
-	struct tui_editor *ed = ED(t);
-	struct nd_buf row = ND_BUF_INIT;
-	if (l->field < 0) {
-		nd_buf_printf(&row, "── %s ", _(field_labels[ND_F_BODY]));
-		tui_rule(&row, width);
-		tui_draw_row(y, 0, width, nd_buf_str(&row), A_DIM);
-		nd_buf_free(&row);
-		return;
-	}
-	const char *s = nd_doc_text(&ed->doc, l->field);
-	int x = line_x(l);
-	if (l->field != ND_F_BODY)
-		tui_draw_text(&row, first_of_field ? _(field_labels[l->field]) : "", LABEL_W - 1,
-			      true, false);
-	else /* a paragraph's first row is marked in the margin */
-		nd_buf_adds(&row, first_of_field || ed->lines_prev_para_end ? "\xC2\xB6" : " ");
-	if (l->field != ND_F_BODY)
-		nd_buf_addc(&row, ' ');
-	struct nd_buf text = ND_BUF_INIT;
-	nd_sanitize(&text, s + l->start, l->end - l->start, 0);
-	nd_buf_add(&row, text.data ? text.data : "", text.len);
-	nd_buf_free(&text);
-	tui_draw_row(y, 0, width, nd_buf_str(&row), l->field == ND_F_HEADLINE ? A_BOLD : A_NORMAL);
-	nd_buf_free(&row);
-
-	size_t from, to;
-	if (l->field == ed->doc.field && nd_doc_selection(&ed->doc, &from, &to)) {
-		size_t a = from > l->start ? from : l->start, b = to < l->end ? to : l->end;
-		if (a < b) {
-			struct nd_buf sel = ND_BUF_INIT;
-			nd_sanitize(&sel, s + a, b - a, 0);
-			attrset(A_REVERSE);
-			tui_put(y, x + span_width(s, l->start, a), nd_buf_str(&sel));
-			attrset(A_NORMAL);
-			nd_buf_free(&sel);
-		}
-	}
-}
-
-void tui_editor_draw(struct tui *t, int y, int height, int width)
-{
-	struct tui_editor *ed = ED(t);
-	layout(ed, width);
-	status(t, y, width);
-	y++;
-	height--;
-	size_t row = cursor_row(ed);
-	if ((int)row < ed->top)
-		ed->top = (int)row;
-	if ((int)row >= ed->top + height)
-		ed->top = (int)row - height + 1;
-	for (int i = 0; i < height; i++) {
-		size_t r = (size_t)(ed->top + i);
-		if (r >= ed->nlines) {
-			tui_draw_row(y + i, 0, width, "", A_NORMAL);
-			continue;
-		}
-		const struct ed_line *l = &ed->lines[r];
-		bool first = r == 0 || ed->lines[r - 1].field != l->field;
-		ed->lines_prev_para_end = r > 0 && ed->lines[r - 1].para_end;
-		draw_row(t, l, y + i, width, first);
-	}
-	int cy = y + (int)row - ed->top, cx = line_x(&ed->lines[row]) + cursor_col(ed, row);
-	move(cy, cx < width ? cx : width - 1);
-	curs_set(1);
-}
 
 /* ---- actions -------------------------------------------------------------- */
 
@@ -525,40 +110,40 @@ void tui_editor_hangup(struct tui *t)
 }
 
 /* Keys that cannot change the text do not make a draft due. */
-static bool changes_text(enum ed_action a)
+static bool changes_text(enum tui_req req)
 {
-	switch (a) {
-	case ED_LEFT:
-	case ED_RIGHT:
-	case ED_UP:
-	case ED_DOWN:
-	case ED_HOME:
-	case ED_END:
-	case ED_PAGE_UP:
-	case ED_PAGE_DOWN:
-	case ED_WORD_LEFT:
-	case ED_WORD_RIGHT:
-	case ED_PARA_UP:
-	case ED_PARA_DOWN:
-	case ED_DOC_TOP:
-	case ED_DOC_BOTTOM:
-	case ED_NEXT_FIELD:
-	case ED_PREV_FIELD:
-	case ED_MARK:
-	case ED_COPY:
-	case ED_FIND:
-	case ED_SAVE:
-	case ED_LEAVE:
+	switch (req) {
+	case REQ_ED_LEFT:
+	case REQ_ED_RIGHT:
+	case REQ_ED_LINE_UP:
+	case REQ_ED_LINE_DOWN:
+	case REQ_ED_LINE_START:
+	case REQ_ED_LINE_END:
+	case REQ_ED_SCREEN_UP:
+	case REQ_ED_SCREEN_DOWN:
+	case REQ_ED_WORD_LEFT:
+	case REQ_ED_WORD_RIGHT:
+	case REQ_ED_PARA_UP:
+	case REQ_ED_PARA_DOWN:
+	case REQ_ED_TEXT_START:
+	case REQ_ED_TEXT_END:
+	case REQ_ED_NEXT_FIELD:
+	case REQ_ED_PREV_FIELD:
+	case REQ_ED_MARK:
+	case REQ_ED_COPY:
+	case REQ_ED_FIND:
+	case REQ_ED_SAVE:
+	case REQ_ED_LEAVE:
 		return false;
 	default:
 		return true;
 	}
 }
 
-static void note_key(struct tui_editor *ed, enum ed_action a)
+static void note_key(struct tui_editor *ed, enum tui_req req)
 {
 	ed->last_key_ms = mono_ms();
-	if (changes_text(a) && !ed->unsynced) {
+	if (changes_text(req) && !ed->unsynced) {
 		ed->unsynced = true;
 		ed->pending_ms = ed->last_key_ms;
 	}
@@ -697,171 +282,180 @@ static void paste(struct tui *t)
 	timeout(500);
 }
 
-/* ESC: alone it leaves; ESC b / ESC f move by word; ESC [200~ pastes. */
-static bool escape(struct tui *t)
+/* ESC: alone it is the Esc key; ESC c is Alt-c (Alt-b, Alt-f); ESC [200~
+ * starts a bracketed paste. The key's code, or 0 for a paste (or a
+ * sequence nobody asked for). */
+static int escape(struct tui *t)
 {
 	wint_t ch;
 	timeout(30);
 	int kind = get_wch(&ch);
 	timeout(500);
 	if (kind == ERR)
-		return leave(t);
-	if (kind == OK && ch == 'b')
-		nd_doc_word_left(&ED(t)->doc);
-	else if (kind == OK && ch == 'f')
-		nd_doc_word_right(&ED(t)->doc);
-	else if (kind == OK && ch == '[') {
-		char seq[8] = "";
-		for (int i = 0; i < 4; i++) {
-			timeout(30);
-			if (get_wch(&ch) != OK)
-				break;
-			seq[i] = (char)ch;
-		}
-		timeout(500);
-		if (strcmp(seq, "200~") == 0)
-			paste(t);
+		return 27;
+	if (kind != OK)
+		return 0;
+	if (ch != '[')
+		return TK_META((int)ch);
+	char seq[8] = "";
+	for (int i = 0; i < 4; i++) {
+		timeout(30);
+		if (get_wch(&ch) != OK)
+			break;
+		seq[i] = (char)ch;
+	}
+	timeout(500);
+	if (strcmp(seq, "200~") == 0)
+		paste(t);
+	return 0;
+}
+
+static void type_char(struct tui *t, wint_t ch)
+{
+	struct nd_buf one = ND_BUF_INIT;
+	nd_buf_add_cp(&one, (unsigned)ch);
+	nd_doc_insert(&ED(t)->doc, nd_buf_str(&one), one.len);
+	nd_buf_free(&one);
+	renew(t);
+}
+
+/* The requests that move the cursor; false when req is not one. */
+static bool cursor_request(struct tui_editor *ed, enum tui_req req, int height)
+{
+	struct nd_doc *d = &ed->doc;
+	int page = height - 2 > 1 ? height - 2 : 1;
+	size_t row = tui_ed_cursor_row(ed);
+	const struct ed_line *l = &ed->lines[row];
+	switch (req) {
+	case REQ_ED_LEFT:
+		nd_doc_left(d);
+		break;
+	case REQ_ED_RIGHT:
+		nd_doc_right(d);
+		break;
+	case REQ_ED_LINE_UP:
+	case REQ_ED_LINE_DOWN:
+		tui_ed_vertical(ed, req == REQ_ED_LINE_UP ? -1 : 1);
+		break;
+	case REQ_ED_SCREEN_UP:
+	case REQ_ED_SCREEN_DOWN:
+		tui_ed_vertical(ed, req == REQ_ED_SCREEN_UP ? -page : page);
+		break;
+	case REQ_ED_LINE_START:
+		nd_doc_set_cursor(d, l->field, l->start);
+		break;
+	case REQ_ED_LINE_END:
+		nd_doc_set_cursor(d, l->field, l->para_end ? l->next : l->end);
+		ed->at_row_end = !l->para_end;
+		ed->end_row = row;
+		break;
+	case REQ_ED_WORD_LEFT:
+		nd_doc_word_left(d);
+		break;
+	case REQ_ED_WORD_RIGHT:
+		nd_doc_word_right(d);
+		break;
+	case REQ_ED_PARA_UP:
+		nd_doc_paragraph_up(d);
+		break;
+	case REQ_ED_PARA_DOWN:
+		nd_doc_paragraph_down(d);
+		break;
+	case REQ_ED_TEXT_START:
+		nd_doc_set_cursor(d, ND_F_KICKER, 0);
+		break;
+	case REQ_ED_TEXT_END:
+		nd_doc_set_cursor(d, ND_F_BODY, nd_doc_len(d, ND_F_BODY));
+		break;
+	case REQ_ED_NEXT_FIELD:
+		nd_doc_next_field(d);
+		break;
+	case REQ_ED_PREV_FIELD:
+		nd_doc_prev_field(d);
+		break;
+	default:
+		return false;
 	}
 	return true;
 }
 
-static enum ed_action action_for(int kind, wint_t ch)
+/* The requests that change the text (or the selection and clipboard). */
+static void edit(struct tui *t, enum tui_req req)
 {
-	const char *name = kind == KEY_CODE_YES ? keyname((int)ch) : NULL;
-	for (size_t i = 0; i < sizeof ed_keys / sizeof *ed_keys; i++) {
-		const struct ed_key *k = &ed_keys[i];
-		if (k->name) {
-			if (name && strcmp(name, k->name) == 0)
-				return k->action;
-		} else if (k->function == (kind == KEY_CODE_YES) && k->key == (int)ch) {
-			return k->action;
-		}
-	}
-	return ED_NONE;
-}
-
-bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
-{
-	struct tui_editor *ed = ED(t);
-	struct nd_doc *d = &ed->doc;
-	if (kind == OK && ch == 27) {
-		note_key(ed, ED_PASTE); /* a bracketed paste comes this way */
-		return escape(t);
-	}
-	enum ed_action a = action_for(kind, ch);
-	note_key(ed, a);
-	if (a != ED_UP && a != ED_DOWN && a != ED_PAGE_UP && a != ED_PAGE_DOWN)
-		ed->have_goal = false;
-	if (a == ED_NONE) {
-		ed->at_row_end = false;
-		if (kind == OK && ch >= 0x20) {
-			struct nd_buf one = ND_BUF_INIT;
-			nd_buf_add_cp(&one, (unsigned)ch);
-			nd_doc_insert(d, nd_buf_str(&one), one.len);
-			nd_buf_free(&one);
-			renew(t);
-		}
-		return true;
-	}
-	size_t row = cursor_row(ed);
-	ed->at_row_end = false;
-	switch (a) {
-	case ED_LEFT:
-		nd_doc_left(d);
-		break;
-	case ED_RIGHT:
-		nd_doc_right(d);
-		break;
-	case ED_UP:
-		vertical(ed, -1);
-		break;
-	case ED_DOWN:
-		vertical(ed, 1);
-		break;
-	case ED_PAGE_UP:
-		vertical(ed, -(height - 2 > 1 ? height - 2 : 1));
-		break;
-	case ED_PAGE_DOWN:
-		vertical(ed, height - 2 > 1 ? height - 2 : 1);
-		break;
-	case ED_HOME:
-		nd_doc_set_cursor(d, ed->lines[row].field, ed->lines[row].start);
-		break;
-	case ED_END:
-		nd_doc_set_cursor(d, ed->lines[row].field,
-				  ed->lines[row].para_end ? ed->lines[row].next
-							  : ed->lines[row].end);
-		ed->at_row_end = !ed->lines[row].para_end;
-		ed->end_row = row;
-		break;
-	case ED_WORD_LEFT:
-		nd_doc_word_left(d);
-		break;
-	case ED_WORD_RIGHT:
-		nd_doc_word_right(d);
-		break;
-	case ED_PARA_UP:
-		nd_doc_paragraph_up(d);
-		break;
-	case ED_PARA_DOWN:
-		nd_doc_paragraph_down(d);
-		break;
-	case ED_DOC_TOP:
-		nd_doc_set_cursor(d, ND_F_KICKER, 0);
-		break;
-	case ED_DOC_BOTTOM:
-		nd_doc_set_cursor(d, ND_F_BODY, nd_doc_len(d, ND_F_BODY));
-		break;
-	case ED_BACKSPACE:
+	struct nd_doc *d = &ED(t)->doc;
+	switch (req) {
+	case REQ_ED_BACKSPACE:
 		nd_doc_backspace(d);
 		break;
-	case ED_DELETE:
+	case REQ_ED_DELETE:
 		nd_doc_delete(d);
 		break;
-	case ED_NEWLINE:
+	case REQ_ED_NEWLINE:
 		nd_doc_newline(d);
 		break;
-	case ED_NEXT_FIELD:
-		nd_doc_next_field(d);
-		break;
-	case ED_PREV_FIELD:
-		nd_doc_prev_field(d);
-		break;
-	case ED_UNDO:
+	case REQ_ED_UNDO:
 		if (nd_doc_undo(d) == 0)
 			tui_message(t, false, "%s", _("nothing to undo"));
 		break;
-	case ED_REDO:
+	case REQ_ED_REDO:
 		if (nd_doc_redo(d) == 0)
 			tui_message(t, false, "%s", _("nothing to redo"));
 		break;
-	case ED_MARK:
+	case REQ_ED_MARK:
 		nd_doc_toggle_mark(d);
 		break;
-	case ED_CUT:
+	case REQ_ED_CUT:
 		nd_doc_cut(d);
 		break;
-	case ED_COPY:
+	case REQ_ED_COPY:
 		nd_doc_copy(d);
 		tui_message(t, false, "%s", _("copied"));
 		break;
-	case ED_PASTE:
+	case REQ_ED_PASTE:
 		nd_doc_paste(d);
 		break;
-	case ED_FIND:
+	case REQ_ED_FIND:
 		find(t);
 		break;
-	case ED_SAVE:
+	case REQ_ED_SAVE:
 		save(t);
 		break;
-	case ED_CLEANUP:
+	case REQ_ED_CLEANUP:
 		cleanup(t);
 		break;
-	case ED_LEAVE:
-		return leave(t);
-	case ED_NONE:
+	default:
 		break;
 	}
+}
+
+/* One key: a request of the editor's rows in the table (the user's
+ * bindings first), else a character typed. */
+bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
+{
+	struct tui_editor *ed = ED(t);
+	int code = kind == OK && ch == 27 ? escape(t) : tui_key_code(kind, ch);
+	if (!code) {
+		note_key(ed, REQ_ED_PASTE); /* a bracketed paste came this way */
+		return true;
+	}
+	enum tui_req req = tui_request_for_code(PANE_EDITOR, code);
+	note_key(ed, req);
+	if (req != REQ_ED_LINE_UP && req != REQ_ED_LINE_DOWN && req != REQ_ED_SCREEN_UP &&
+	    req != REQ_ED_SCREEN_DOWN)
+		ed->have_goal = false;
+	bool row_end = false;
+	if (req == REQ_NONE) {
+		if (kind == OK && ch >= 0x20)
+			type_char(t, ch);
+	} else if (req == REQ_ED_LEAVE) {
+		ed->at_row_end = false;
+		return leave(t);
+	} else if (cursor_request(ed, req, height)) {
+		row_end = req == REQ_ED_LINE_END && ed->at_row_end;
+	} else {
+		edit(t, req);
+	}
+	ed->at_row_end = row_end;
 	return true;
 }
 
@@ -978,10 +572,7 @@ static void editor_close(struct tui *t, void *data)
 	 * terminal may be gone: only the memory is left to free */
 	if (!ed->hung)
 		nd_lock_release(t->st, t->actor, ed->id, NULL);
-	for (size_t i = 0; i < ed->nparas; i++)
-		para_free(&ed->paras[i]);
-	free(ed->paras);
-	free(ed->lines);
+	tui_ed_layout_free(ed);
 	nd_doc_free(&ed->doc);
 	int64_t id = ed->id;
 	bool hung = ed->hung;
@@ -1007,18 +598,10 @@ static bool editor_key(struct tui *t, void *data, int kind, wint_t ch, int heigh
 	return tui_editor_key(t, kind, ch, height);
 }
 
-static const struct tui_hint editor_hints[] = {
-	{ "^S", N_("save") },     { "^Z", N_("undo") },   { "^R", N_("redo") },
-	{ "^K", N_("clean up") }, { "^F", N_("find") },   { "^X/^C/^V", N_("cut/copy/paste") },
-	{ "Tab", N_("field") },   { "Esc", N_("leave") },
-};
-
 const struct pane_ops tui_editor_pane = {
 	.name = "editor",
 	.kind = PANE_EDITOR,
 	.draw = editor_draw,
 	.key = editor_key,
 	.close = editor_close,
-	.hints = editor_hints,
-	.nhints = sizeof editor_hints / sizeof *editor_hints,
 };

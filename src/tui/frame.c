@@ -9,9 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MIN_COLS 60
 #define MIN_LINES 15
+/* How often the title reads the replica's state again: a few stat calls
+ * (nd_replica_peek), so the desk never waits on it. */
+#define REPLICA_EVERY_MS 3000
 
 /* Colours by a state's place in the workflow (states are ordered by
  * position), never by its name: a newsroom's own states get colours too. */
@@ -146,6 +150,37 @@ static void title_filter(const struct tui *t, struct nd_buf *left)
 	nd_buf_addc(left, ']');
 }
 
+/* How far behind the replica is, for admins; a replica that stopped, or
+ * fell more than ND_REPLICA_WARN_SECONDS behind, is a warning (!). */
+static void title_replica(struct tui *t, struct nd_buf *right)
+{
+	if (t->actor->user.rank < ND_RANK_ADMIN)
+		return;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	int64_t now = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + 1;
+	if (!t->replica_ms || now - t->replica_ms >= REPLICA_EVERY_MS) {
+		nd_replica_peek(nd_store_path(t->st), &t->replica);
+		t->replica_ms = now;
+	}
+	const struct nd_replica_status *r = &t->replica;
+	if (!r->configured)
+		return;
+	if (!r->running && r->known)
+		nd_buf_printf(right, _("! replica stopped, %.0f s behind"), r->lag_seconds);
+	else if (!r->running)
+		nd_buf_adds(right, _("! replica stopped"));
+	else if (!r->known && r->url[0] == '/')
+		nd_buf_adds(right, _("! replica holds no copy yet"));
+	else if (!r->known)
+		nd_buf_adds(right, _("replica running"));
+	else if (r->lag_seconds > ND_REPLICA_WARN_SECONDS)
+		nd_buf_printf(right, _("! replica %.0f s behind"), r->lag_seconds);
+	else
+		nd_buf_printf(right, _("replica %.0f s behind"), r->lag_seconds);
+	nd_buf_adds(right, " · ");
+}
+
 static void draw_title(struct tui *t)
 {
 	struct nd_buf left = ND_BUF_INIT, right = ND_BUF_INIT, row = ND_BUF_INIT;
@@ -158,6 +193,7 @@ static void draw_title(struct tui *t)
 	if (t->filter.sort != ND_SORT_UPDATED || t->filter.ascending)
 		nd_buf_printf(&left, "  [%s %s%s]", _("sort"), _(sort_names[t->filter.sort]),
 			      t->filter.ascending ? " ↑" : "");
+	title_replica(t, &right);
 	nd_buf_printf(&right, "%s %s ",
 		      t->actor->user.name ? t->actor->user.name : t->actor->user.login,
 		      role_label(t));
@@ -178,33 +214,30 @@ static unsigned keys_kind(const struct tui *t, const struct tui_pane *p)
 	return p->ops->keys_as ? p->ops->keys_as(t, p->data) : p->ops->kind;
 }
 
-/* The hint line: the pane's own hints (a raw-key pane), else every request
- * bound in this pane that has a hint and that the user's role may make. */
+/* The hint line: every request bound in this pane that has a hint and that
+ * the user's role may make, with its first key as the user bound it. */
 static void draw_hints(struct tui *t)
 {
 	const struct tui_pane *p = tui_pane_top(t);
 	struct nd_buf b = ND_BUF_INIT;
-	if (p->ops->hints) {
-		for (size_t i = 0; i < p->ops->nhints; i++)
-			nd_buf_printf(&b, "%s%s %s", i ? "  " : " ", p->ops->hints[i].key,
-				      _(p->ops->hints[i].label));
-	} else {
-		unsigned kind = keys_kind(t, p);
-		for (size_t i = 0; i < tui_request_count; i++) {
-			const struct tui_request *r = &tui_requests[i];
-			if (!r->hint || !(r->panes & kind) || !tui_may(t, r))
-				continue;
-			/* q quits from the desk's list, else it goes back */
-			const char *label = r->req == REQ_BACK && t->depth == 1 && kind == PANE_LIST
-						? N_("quit")
-						: r->hint;
-			char key[16];
-			snprintf(key, sizeof key, "%s", r->label);
-			char *space = strchr(key, ' ');
-			if (space)
-				*space = '\0';
-			nd_buf_printf(&b, "%s%s %s", b.len ? "  " : " ", key, _(label));
-		}
+	unsigned kind = keys_kind(t, p);
+	for (size_t i = 0; i < tui_request_count; i++) {
+		const struct tui_request *r = &tui_requests[i];
+		char buf[160];
+		if (!r->hint || !(r->panes & kind) || !tui_may(t, r))
+			continue;
+		const char *keys = tui_request_label(r, kind, buf, sizeof buf);
+		if (!keys[0])
+			continue; /* unbound */
+		/* q quits from the desk's list, else it goes back */
+		const char *label =
+		    r->req == REQ_BACK && t->depth == 1 && kind == PANE_LIST ? N_("quit") : r->hint;
+		char key[32];
+		snprintf(key, sizeof key, "%s", keys);
+		char *space = strchr(key, ' ');
+		if (space)
+			*space = '\0';
+		nd_buf_printf(&b, "%s%s %s", b.len ? "  " : " ", key, _(label));
 	}
 	tui_draw_row(LINES - 2, 0, COLS, nd_buf_str(&b), A_REVERSE);
 	nd_buf_free(&b);

@@ -13,6 +13,7 @@
 #define TEXT (PANE_REVIEW | PANE_PAGER)
 #define ACTS (PANE_LIST | PANE_ITEM | PANE_REVIEW)
 #define ED ND_RANK_EDITOR
+#define EDIT PANE_EDITOR
 
 /* One row per request; kept one line each, so the table reads as a table. */
 // clang-format off
@@ -66,7 +67,7 @@ const struct tui_request tui_requests[] = {
 	{ REQ_IMP_KIND, "kind", NULL, PANE_IMPORT, { 't' }, "t", N_("the kind: article, photo, brief, note in turn"), NULL, ED },
 	{ REQ_IMP_SECTION, "section", NULL, PANE_IMPORT, { 's' }, "s", N_("type the section"), NULL, ED },
 	{ REQ_IMP_SKIP, "skip", NULL, PANE_IMPORT, { 'd' }, "d", N_("skip the item, or take it back: a skipped item is not filed"), N_("skip"), ED },
-	{ REQ_IMP_UNDO, "undo", NULL, PANE_IMPORT, { 'u' }, "u", N_("undo the last correction (the last 16, one at a time)"), N_("undo"), ED },
+	{ REQ_IMP_UNDO, "undo-correction", NULL, PANE_IMPORT, { 'u' }, "u", N_("undo the last correction (the last 16, one at a time)"), N_("undo"), ED },
 	{ REQ_IMP_FILE, "file", NULL, PANE_IMPORT, { 'F' }, "F", N_("file every item not skipped, all at once (asks first)"), N_("file"), ED },
 	{ REQ_COMMAND, "command", NULL, NAV, { ':' }, ":", N_("a command: a verb (English or 中文), :42 an item, :q, :messages; Tab completes"), NULL, 0 },
 	{ REQ_MESSAGES, "messages", NULL, NAV, { 'M' }, "M", N_("the message history"), NULL, 0 },
@@ -83,19 +84,68 @@ const struct tui_request tui_requests[] = {
 	{ REQ_QUIT, "quit", NULL, 0, { 0 }, NULL, N_("quit the desk (:q)"), NULL, 0 },
 	{ REQ_DESK, "desk", NULL, 0, { 0 }, NULL, N_("back to the list, closing the panes over it"), NULL, 0 },
 	{ REQ_MOUSE, "mouse", NULL, 0, { 0 }, NULL, N_("mouse on or off: a click selects, the wheel scrolls"), NULL, 0 },
+	{ REQ_BINDINGS, "bind", NULL, 0, { 0 }, NULL, N_("the keys in force, as the lines of a key-binding file"), NULL, 0 },
+	/* the built-in editor: any other key types itself; the CUA keys keep
+	 * their word-processor meaning here (^Z ^C ^V ^S) */
+	{ REQ_ED_SAVE, "save", NULL, EDIT, { TK_CTRL('S') }, "^S", N_("save as a new revision"), N_("save"), 0 },
+	{ REQ_ED_UNDO, "undo", NULL, EDIT, { TK_CTRL('Z') }, "^Z", N_("undo (a typed run is one step)"), N_("undo"), 0 },
+	{ REQ_ED_REDO, "redo", NULL, EDIT, { TK_CTRL('R'), TK_CTRL('Y') }, "^R ^Y", N_("redo"), NULL, 0 },
+	{ REQ_ED_CLEANUP, "clean-up", NULL, EDIT, { TK_CTRL('K') }, "^K", N_("clean up: each rule its own undo step"), N_("clean up"), 0 },
+	{ REQ_ED_FIND, "find", NULL, EDIT, { TK_CTRL('F') }, "^F", N_("find in the item"), N_("find"), 0 },
+	{ REQ_ED_MARK, "mark", NULL, EDIT, { TK_CTRL_SPACE }, "^Space", N_("start or end a selection"), NULL, 0 },
+	{ REQ_ED_CUT, "cut", NULL, EDIT, { TK_CTRL('X') }, "^X", N_("cut (the paragraph when nothing is selected)"), NULL, 0 },
+	{ REQ_ED_COPY, "copy", NULL, EDIT, { TK_CTRL('C') }, "^C", N_("copy (the paragraph when nothing is selected)"), N_("copy"), 0 },
+	{ REQ_ED_PASTE, "paste", NULL, EDIT, { TK_CTRL('V') }, "^V", N_("paste"), N_("paste"), 0 },
+	{ REQ_ED_LEFT, "left", NULL, EDIT, { TK_FN(KEY_LEFT) }, "←", N_("a character (grapheme) left"), NULL, 0 },
+	{ REQ_ED_RIGHT, "right", NULL, EDIT, { TK_FN(KEY_RIGHT) }, "→", N_("a character (grapheme) right"), NULL, 0 },
+	{ REQ_ED_LINE_UP, "line-up", NULL, EDIT, { TK_FN(KEY_UP) }, "↑", N_("a row up"), NULL, 0 },
+	{ REQ_ED_LINE_DOWN, "line-down", NULL, EDIT, { TK_FN(KEY_DOWN) }, "↓", N_("a row down"), NULL, 0 },
+	{ REQ_ED_LINE_START, "line-start", NULL, EDIT, { TK_FN(KEY_HOME), TK_CTRL('A') }, "Home ^A", N_("start of the row"), NULL, 0 },
+	{ REQ_ED_LINE_END, "line-end", NULL, EDIT, { TK_FN(KEY_END), TK_CTRL('E') }, "End ^E", N_("end of the row"), NULL, 0 },
+	{ REQ_ED_SCREEN_UP, "screen-up", NULL, EDIT, { TK_FN(KEY_PPAGE) }, "PgUp", N_("a page up"), NULL, 0 },
+	{ REQ_ED_SCREEN_DOWN, "screen-down", NULL, EDIT, { TK_FN(KEY_NPAGE) }, "PgDn", N_("a page down"), NULL, 0 },
+	{ REQ_ED_WORD_LEFT, "word-left", NULL, EDIT, { TK_FN(TUI_KEY_CLEFT), TK_META('b') }, "^← Alt-b", N_("a word left"), NULL, 0 },
+	{ REQ_ED_WORD_RIGHT, "word-right", NULL, EDIT, { TK_FN(TUI_KEY_CRIGHT), TK_META('f') }, "^→ Alt-f", N_("a word right"), NULL, 0 },
+	{ REQ_ED_PARA_UP, "paragraph-up", NULL, EDIT, { TK_FN(TUI_KEY_CUP) }, "^↑", N_("a paragraph up"), NULL, 0 },
+	{ REQ_ED_PARA_DOWN, "paragraph-down", NULL, EDIT, { TK_FN(TUI_KEY_CDOWN) }, "^↓", N_("a paragraph down"), NULL, 0 },
+	{ REQ_ED_TEXT_START, "text-start", NULL, EDIT, { TK_FN(TUI_KEY_CHOME) }, "^Home", N_("the start of the item"), NULL, 0 },
+	{ REQ_ED_TEXT_END, "text-end", NULL, EDIT, { TK_FN(TUI_KEY_CEND) }, "^End", N_("the end of the body"), NULL, 0 },
+	{ REQ_ED_BACKSPACE, "backspace", NULL, EDIT, { TK_FN(KEY_BACKSPACE), 127, TK_CTRL('H') }, "Backspace", N_("delete before the cursor"), NULL, 0 },
+	{ REQ_ED_DELETE, "delete", NULL, EDIT, { TK_FN(KEY_DC), TK_CTRL('D') }, "Del ^D", N_("delete at the cursor"), NULL, 0 },
+	{ REQ_ED_NEWLINE, "newline", NULL, EDIT, { '\n', '\r', TK_FN(KEY_ENTER) }, "Enter", N_("split the paragraph (next field in one-line fields)"), NULL, 0 },
+	{ REQ_ED_NEXT_FIELD, "next-field", NULL, EDIT, { '\t' }, "Tab", N_("the next field"), N_("field"), 0 },
+	{ REQ_ED_PREV_FIELD, "previous-field", NULL, EDIT, { TK_FN(KEY_BTAB) }, "Shift-Tab", N_("the previous field"), NULL, 0 },
+	{ REQ_ED_LEAVE, "leave", NULL, EDIT, { 27, TK_CTRL('Q') }, "Esc ^Q", N_("leave (asks when there are unsaved changes)"), N_("leave"), 0 },
 };
 // clang-format on
 
 const size_t tui_request_count = sizeof tui_requests / sizeof *tui_requests;
 
-static int key_code(int kind, wint_t ch)
+/* ncurses numbers a terminfo entry's extended keys per terminal; the
+ * Ctrl-arrows are known by name and become our own codes. */
+static const struct {
+	const char *name;
+	int code;
+} extended[] = {
+	{ "kLFT5", TUI_KEY_CLEFT }, { "kRIT5", TUI_KEY_CRIGHT }, { "kUP5", TUI_KEY_CUP },
+	{ "kDN5", TUI_KEY_CDOWN },  { "kHOM5", TUI_KEY_CHOME },  { "kEND5", TUI_KEY_CEND },
+};
+
+int tui_key_code(int kind, wint_t ch)
 {
-	return kind == KEY_CODE_YES ? TK_FN((int)ch) : (int)ch;
+	if (kind != KEY_CODE_YES)
+		return ch == 0 ? TK_CTRL_SPACE : (int)ch;
+	if ((int)ch > KEY_MAX) {
+		const char *name = keyname((int)ch);
+		for (size_t i = 0; name && i < sizeof extended / sizeof *extended; i++)
+			if (strcmp(name, extended[i].name) == 0)
+				return TK_FN(extended[i].code);
+	}
+	return TK_FN((int)ch);
 }
 
-enum tui_req tui_request_for_key(unsigned pane, int kind, wint_t ch)
+enum tui_req tui_table_request(unsigned pane, int code)
 {
-	int code = key_code(kind, ch);
 	for (size_t i = 0; i < tui_request_count; i++) {
 		if (!(tui_requests[i].panes & pane))
 			continue;
@@ -104,6 +154,19 @@ enum tui_req tui_request_for_key(unsigned pane, int kind, wint_t ch)
 				return tui_requests[i].req;
 	}
 	return REQ_NONE;
+}
+
+enum tui_req tui_request_for_code(unsigned pane, int code)
+{
+	enum tui_req req;
+	if (tui_binding_for_code(pane, code, &req))
+		return req;
+	return tui_table_request(pane, code);
+}
+
+enum tui_req tui_request_for_key(unsigned pane, int kind, wint_t ch)
+{
+	return tui_request_for_code(pane, tui_key_code(kind, ch));
 }
 
 const struct tui_request *tui_request_info(enum tui_req req)
@@ -120,9 +183,10 @@ enum tui_req tui_request_by_name(const char *name)
 	size_t n = strlen(name);
 	if (!n)
 		return REQ_NONE;
-	for (size_t i = 0; i < tui_request_count; i++) {
+	for (size_t i = 0; i < tui_request_count; i++)
 		if (strcmp(tui_requests[i].name, name) == 0)
 			return tui_requests[i].req;
+	for (size_t i = 0; i < tui_request_count; i++) {
 		if (strncmp(tui_requests[i].name, name, n) == 0) {
 			if (found != REQ_NONE)
 				return REQ_NONE; /* ambiguous */

@@ -3,7 +3,6 @@
  * (M, :messages), where a message cut at the edge is read whole. */
 #include "newsdesk/buf.h"
 #include "newsdesk/tui_app.h"
-#include "newsdesk/tui_editor.h"
 #include "newsdesk/wrap.h"
 
 #include <stdlib.h>
@@ -122,34 +121,49 @@ static void help_row(struct nd_buf *b, const char *label, const char *help)
 	nd_buf_free(&cell);
 }
 
+/* The rows of the table for kind: keys first, then the `:`-only names. */
+static void help_rows(struct tui *t, struct nd_buf *b, unsigned kind)
+{
+	char buf[160];
+	for (size_t i = 0; i < tui_request_count; i++) {
+		const struct tui_request *r = &tui_requests[i];
+		const char *label = tui_request_label(r, kind, buf, sizeof buf);
+		if ((r->panes & kind) && label[0] && tui_may(t, r))
+			help_row(b, label, _(r->help));
+	}
+	if (kind & PANE_EDITOR)
+		return;
+	nd_buf_printf(b, "\n%s\n", _("At : (Tab completes):"));
+	for (size_t i = 0; i < tui_request_count; i++) {
+		const struct tui_request *r = &tui_requests[i];
+		const char *label = tui_request_label(r, kind, buf, sizeof buf);
+		if (!tui_may(t, r) || !((r->panes & kind) || !r->panes))
+			continue;
+		if (!r->panes && label[0]) /* a `:` request the user gave a key */
+			help_row(b, label, _(r->help));
+		else if (!label[0])
+			help_row(b, r->name, _(r->help));
+	}
+	help_row(b, ":q", _("quit the desk"));
+	help_row(b, ":42", _("select item #42"));
+	help_row(b, ":messages", _("the message history"));
+	help_row(b, ":finish :编完 …", _("a workflow verb by English or Chinese name"));
+}
+
 bool tui_help_open(struct tui *t, unsigned for_kind)
 {
 	struct pager *pg = pager_new(_("Keys (q closes this help)"));
 	if (!pg)
 		return false;
-	if (for_kind & PANE_EDITOR) {
-		for (size_t i = 0; i < tui_editor_help_count; i++)
-			help_row(&pg->text, tui_editor_help[i].label, _(tui_editor_help[i].help));
-	} else {
-		for (size_t i = 0; i < tui_request_count; i++) {
-			const struct tui_request *r = &tui_requests[i];
-			if ((r->panes & for_kind) && r->label && tui_may(t, r))
-				help_row(&pg->text, r->label, _(r->help));
-		}
-		nd_buf_printf(&pg->text, "\n%s\n", _("At : (Tab completes):"));
-		for (size_t i = 0; i < tui_request_count; i++) {
-			const struct tui_request *r = &tui_requests[i];
-			if ((r->panes & for_kind) && tui_may(t, r) && !r->label)
-				help_row(&pg->text, r->name, _(r->help));
-		}
-		help_row(&pg->text, ":q", _("quit the desk"));
-		help_row(&pg->text, ":42", _("select item #42"));
-		help_row(&pg->text, ":messages", _("the message history"));
-		help_row(&pg->text, ":finish :编完 …",
-			 _("a workflow verb by English or Chinese name"));
+	if (tui_bindings_source())
+		nd_buf_printf(&pg->text,
+			      _("Keys as %s binds them; every request's name is the one "
+				"a binding file writes.\n\n"),
+			      tui_bindings_source());
+	help_rows(t, &pg->text, for_kind);
+	if (!(for_kind & PANE_EDITOR)) {
 		nd_buf_printf(&pg->text, "\n%s\n", _("In the editor:"));
-		for (size_t i = 0; i < tui_editor_help_count; i++)
-			help_row(&pg->text, tui_editor_help[i].label, _(tui_editor_help[i].help));
+		help_rows(t, &pg->text, PANE_EDITOR);
 	}
 	return tui_pane_push(t, &tui_pager_pane, pg);
 }
@@ -168,4 +182,56 @@ bool tui_messages_open(struct tui *t)
 	/* the newest at the bottom, in view */
 	pg->scroll = 1 << 30; /* clamped when drawn */
 	return true;
+}
+
+static const unsigned bind_panes[] = { PANE_LIST,    PANE_ITEM,  PANE_REVIEW,
+				       PANE_RUNDOWN, PANE_PAGER, PANE_EDITOR };
+
+/* One pane's lines: `bind PANE KEY NAME  # help`, each key its own line. */
+static void bind_lines(struct tui *t, struct nd_buf *b, unsigned kind)
+{
+	nd_buf_printf(b, "\n# %s\n", tui_pane_name(kind));
+	for (size_t i = 0; i < tui_request_count; i++) {
+		const struct tui_request *r = &tui_requests[i];
+		int codes[TUI_MAX_KEYS + 16];
+		if (!tui_may(t, r) || (r->panes && !(r->panes & kind)))
+			continue;
+		if (!r->panes && kind == PANE_EDITOR)
+			continue;
+		size_t n = tui_request_keys(r, kind, codes, sizeof codes / sizeof *codes);
+		char last[32] = "";
+		for (size_t k = 0; k < n; k++) {
+			char key[32];
+			tui_key_name(codes[k], key, sizeof key);
+			if (strcmp(key, last) == 0)
+				continue; /* Enter: \n and KEY_ENTER, one name */
+			snprintf(last, sizeof last, "%s", key);
+			struct nd_buf cell = ND_BUF_INIT;
+			nd_buf_printf(&cell, "bind %s %s %s", tui_pane_name(kind), key, r->name);
+			tui_draw_text(b, nd_buf_str(&cell), 36, true, false);
+			nd_buf_printf(b, "  # %s\n", _(r->help));
+			nd_buf_free(&cell);
+		}
+		if (!n && r->panes)
+			nd_buf_printf(b, "# (%s: %s)\n", r->name, _("no key"));
+	}
+}
+
+bool tui_bindings_open(struct tui *t)
+{
+	struct pager *pg = pager_new(_("Key bindings in force (q closes)"));
+	if (!pg)
+		return false;
+	const char *src = tui_bindings_source();
+	nd_buf_printf(&pg->text, "# %s\n",
+		      src ? src : _("the built-in keys: no binding file read"));
+	for (size_t i = 0; i < sizeof bind_panes / sizeof *bind_panes; i++)
+		bind_lines(t, &pg->text, bind_panes[i]);
+	nd_buf_printf(&pg->text, "\n# %s\n",
+		      _("at : only (bind one to a key in any pane but the editor)"));
+	for (size_t i = 0; i < tui_request_count; i++)
+		if (!tui_requests[i].panes && tui_may(t, &tui_requests[i]))
+			nd_buf_printf(&pg->text, "# :%s  %s\n", tui_requests[i].name,
+				      _(tui_requests[i].help));
+	return tui_pane_push(t, &tui_pager_pane, pg);
 }

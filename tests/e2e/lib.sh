@@ -34,7 +34,8 @@ fresh_server() {
 	SOCKET="$SOCKET_BASE-$SOCKET_N"
 }
 
-# start_desk COLS ROWS [VAR=value ...] [-- ARGS...]: the desk as the admin.
+# start_desk COLS ROWS [VAR=value ...] [-- ARGS...]: the desk as the admin,
+# with no key-binding file of the user running the tests (a VAR given wins).
 start_desk() {
 	local cols=$1 rows=$2
 	shift 2
@@ -44,7 +45,7 @@ start_desk() {
 	fresh_server
 	tm new-session -d -s "$SESSION" -x "$cols" -y "$rows" \
 		env NEWSDESK_DB="$NEWSDESK_DB" NEWSDESK_LOCALEDIR="$LOCALEDIR" LC_ALL= LANG=C.UTF-8 \
-		"${envs[@]}" "$NEWSDESK" "${args[@]}"
+		XDG_CONFIG_HOME="$TMP/no-config" "${envs[@]}" "$NEWSDESK" "${args[@]}"
 	wait_for "newsdesk" 15 || fail "the desk started" "$(screen)"
 }
 

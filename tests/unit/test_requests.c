@@ -1,15 +1,17 @@
 /* test_requests.c — the desk's request table, which dispatch, help and the
- * hints all read: every request is in it once, has help text, a name for
- * `:`, and a key in every pane that lists it; no key means two requests in
- * one pane. And the shared navigation: counts, pages, ends. */
+ * hints all read, the editor's keys among them: every request is in it
+ * once, has help text, a name for `:` and a binding file, and a key in
+ * every pane that lists it; no key means two requests in one pane. The
+ * key-binding file's parser and what a binding does to dispatch and help.
+ * And the shared navigation: counts, pages, ends. */
 #include "newsdesk/number.h"
 #include "newsdesk/tui_app.h"
 #include "tap.h"
 
 #include <string.h>
 
-static const unsigned kinds[] = { PANE_LIST, PANE_ITEM, PANE_REVIEW, PANE_RUNDOWN, PANE_PAGER,
-				  PANE_IMPORT };
+static const unsigned kinds[] = { PANE_LIST,  PANE_ITEM,   PANE_REVIEW, PANE_RUNDOWN,
+				  PANE_PAGER, PANE_EDITOR, PANE_IMPORT, PANE_PHOTO };
 
 static void table(void)
 {
@@ -27,15 +29,21 @@ static void table(void)
 		for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
 			if (!(r->panes & kinds[k]))
 				continue;
-			ok(r->keys[0] != 0 && r->label, "'%s' has a key (and its label) in pane %#x",
-			   r->name, kinds[k]);
+			ok(r->keys[0] != 0 && r->label,
+			   "'%s' has a key (and its label) in pane %#x", r->name, kinds[k]);
 			for (int j = 0; j < TUI_MAX_KEYS && r->keys[j]; j++) {
 				int key = r->keys[j];
-				bool fn = key & 0x200000;
-				enum tui_req got = tui_request_for_key(
-				    kinds[k], fn ? KEY_CODE_YES : OK, (wint_t)(fn ? key & ~0x200000 : key));
-				ok(got == r->req, "key %#x makes '%s' in pane %#x (not another)", key,
-				   r->name, kinds[k]);
+				ok(tui_request_for_code(kinds[k], key) == r->req,
+				   "key %#x makes '%s' in pane %#x (not another)", key, r->name,
+				   kinds[k]);
+				char name[32];
+				int back = 0;
+				tui_key_name(key, name, sizeof name);
+				/* Enter is \n, \r and KEY_ENTER: one name, one request */
+				ok(tui_key_parse(name, &back) == 0 &&
+				       tui_request_for_code(kinds[k], back) == r->req,
+				   "key %#x is named '%s', and a binding file's '%s' is that key",
+				   key, name, name);
 			}
 		}
 		if (r->hint)
@@ -47,6 +55,133 @@ static void table(void)
 	       "P in the rundown publishes the issue");
 	is_int(tui_request_for_key(PANE_LIST, OK, 'P'), REQ_PUBLISH, "P in the list, the item");
 	is_int(tui_request_for_key(PANE_LIST, OK, 'J'), REQ_NONE, "J is the rundown's only");
+}
+
+/* The editor's rows: its CUA keys, the keys get_wch gives, and no row of
+ * another pane leaking in (j types a j). */
+static void editor(void)
+{
+	static const struct {
+		int kind;
+		wint_t ch;
+		enum tui_req req;
+		const char *what;
+	} keys[] = {
+		{ OK, TK_CTRL('Z'), REQ_ED_UNDO, "^Z undoes in the editor" },
+		{ OK, TK_CTRL('C'), REQ_ED_COPY, "^C copies" },
+		{ OK, TK_CTRL('V'), REQ_ED_PASTE, "^V pastes" },
+		{ OK, TK_CTRL('S'), REQ_ED_SAVE, "^S saves" },
+		{ OK, TK_CTRL('X'), REQ_ED_CUT, "^X cuts" },
+		{ OK, 0, REQ_ED_MARK, "Ctrl-Space (get_wch's 0) marks" },
+		{ OK, 27, REQ_ED_LEAVE, "Esc alone leaves" },
+		{ OK, '\t', REQ_ED_NEXT_FIELD, "Tab is the next field" },
+		{ KEY_CODE_YES, KEY_HOME, REQ_ED_LINE_START, "Home: the row's start" },
+		{ KEY_CODE_YES, KEY_BTAB, REQ_ED_PREV_FIELD, "Shift-Tab" },
+		{ KEY_CODE_YES, TUI_KEY_CLEFT, REQ_ED_WORD_LEFT, "Ctrl-← taught to curses" },
+		{ OK, 'j', REQ_NONE, "j types itself" },
+		{ OK, '?', REQ_NONE, "? types itself" },
+		{ OK, 0x4e2d, REQ_NONE, "中 types itself" },
+	};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		is_int(tui_request_for_key(PANE_EDITOR, keys[i].kind, keys[i].ch), keys[i].req,
+		       keys[i].what);
+	is_int(tui_request_for_code(PANE_EDITOR, TK_META('b')), REQ_ED_WORD_LEFT,
+	       "Alt-b (Esc b) a word left");
+	is_int(tui_request_for_key(PANE_LIST, OK, TK_CTRL('Z')), REQ_SUSPEND,
+	       "outside the editor ^Z suspends");
+	is_int(tui_request_for_key(PANE_LIST, OK, TK_CTRL('C')), REQ_INTERRUPT,
+	       "…and ^C asks to quit");
+	ok(tui_request_info(REQ_ED_SAVE)->hint != NULL, "save has a hint in the editor");
+}
+
+static void parser(void)
+{
+	struct nd_buf err = ND_BUF_INIT;
+	int code;
+	ok(tui_key_parse("^X", &code) == 0 && code == TK_CTRL('X'), "^X");
+	ok(tui_key_parse("^x", &code) == 0 && code == TK_CTRL('X'), "^x too");
+	ok(tui_key_parse("<Home>", &code) == 0 && code == TK_FN(KEY_HOME), "<Home>");
+	ok(tui_key_parse("<home>", &code) == 0 && code == TK_FN(KEY_HOME), "<home>");
+	ok(tui_key_parse("KEY_NPAGE", &code) == 0 && code == TK_FN(KEY_NPAGE), "KEY_NPAGE");
+	ok(tui_key_parse("<KEY_F(5)>", &code) == 0 && code == TK_FN(KEY_F(5)), "<KEY_F(5)>");
+	ok(tui_key_parse("<F12>", &code) == 0 && code == TK_FN(KEY_F(12)), "<F12>");
+	ok(tui_key_parse("khome", &code) == 0 && code == TK_FN(KEY_HOME), "terminfo khome");
+	ok(tui_key_parse("kLFT5", &code) == 0 && code == TK_FN(TUI_KEY_CLEFT), "kLFT5");
+	ok(tui_key_parse("<M-b>", &code) == 0 && code == TK_META('b'), "<M-b>");
+	ok(tui_key_parse("^Space", &code) == 0 && code == TK_CTRL_SPACE, "^Space");
+	ok(tui_key_parse("x", &code) == 0 && code == 'x', "x");
+	ok(tui_key_parse("中", &code) == 0 && code == 0x4e2d, "a Chinese character");
+	ok(tui_key_parse("xy", &code) < 0, "two characters are no key");
+	ok(tui_key_parse("<Nope>", &code) < 0, "<Nope> is no key");
+	ok(tui_key_parse("^1", &code) < 0, "^1 is no key");
+
+	tui_bindings_clear();
+	const char *text = "# my keys\n"
+			   "bind list x finish\n"
+			   "bind generic <F2> help\n"
+			   "\n"
+			   "  bind editor ^G save   \n"
+			   "bind list D none\n"
+			   "bind list,item ^X quit\n"
+			   "bind list # top   # the key is #, then a comment\n"
+			   "bind lst y finish\n"
+			   "bind list <Nope> finish\n"
+			   "bind list z no-such-request\n"
+			   "bind editor z finish\n"
+			   "bind list z\n"
+			   "unbind list z\n";
+	int bad = tui_bindings_parse(text, "keys", &err);
+	is_int(bad, 6, "six bad lines");
+	const char *e = nd_buf_str(&err);
+	ok(strstr(e, "keys:9: no pane 'lst'") != NULL, "the pane named, with its line");
+	ok(strstr(e, "keys:10: no key '<Nope>'") != NULL, "the key named, with its line");
+	ok(strstr(e, "keys:11: no request 'no-such-request'") != NULL, "the request named");
+	ok(strstr(e, "keys:12: 'finish' does nothing") != NULL, "finish is no editor key");
+	ok(strstr(e, "keys:13: 'bind' takes three words") != NULL, "a short line");
+	ok(strstr(e, "keys:14: 'unbind' is not a command") != NULL, "an unknown command");
+	is_int(tui_request_for_key(PANE_LIST, OK, 'x'), REQ_FINISH, "x finishes in the list");
+	is_int(tui_request_for_key(PANE_ITEM, OK, 'x'), REQ_NONE, "…not in the item pane");
+	is_int(tui_request_for_key(PANE_LIST, OK, 'D'), REQ_NONE, "D does nothing now");
+	is_int(tui_request_for_key(PANE_ITEM, OK, 'D'), REQ_FINISH, "…but in the item pane");
+	is_int(tui_request_for_key(PANE_REVIEW, KEY_CODE_YES, KEY_F(2)), REQ_HELP,
+	       "generic: F2 helps in the review");
+	is_int(tui_request_for_key(PANE_EDITOR, KEY_CODE_YES, KEY_F(2)), REQ_NONE,
+	       "…not in the editor");
+	is_int(tui_request_for_key(PANE_EDITOR, OK, TK_CTRL('G')), REQ_ED_SAVE, "^G saves");
+	is_int(tui_request_for_key(PANE_EDITOR, OK, TK_CTRL('S')), REQ_ED_SAVE,
+	       "…and ^S still does");
+	is_int(tui_request_for_key(PANE_ITEM, OK, TK_CTRL('X')), REQ_QUIT,
+	       "a `:`-only request bound to a key");
+	is_int(tui_request_for_key(PANE_LIST, OK, '#'), REQ_TOP,
+	       "# as the key, and a comment after the request");
+	char buf[160];
+	const char *label =
+	    tui_request_label(tui_request_info(REQ_FINISH), PANE_LIST, buf, sizeof buf);
+	is_str(label, "x", "help in the list: finish is x, D is gone");
+	label = tui_request_label(tui_request_info(REQ_FINISH), PANE_ITEM, buf, sizeof buf);
+	is_str(label, "D", "in the item pane the table's label");
+	label = tui_request_label(tui_request_info(REQ_ED_SAVE), PANE_EDITOR, buf, sizeof buf);
+	is_str(label, "^S ^G", "save: both keys");
+	label = tui_request_label(tui_request_info(REQ_HELP), PANE_PAGER, buf, sizeof buf);
+	is_str(label, "? F2", "help: ? and F2");
+	tui_bindings_clear();
+	is_int(tui_request_for_key(PANE_LIST, OK, 'D'), REQ_FINISH, "cleared: D finishes again");
+
+	nd_buf_free(&err);
+	err = (struct nd_buf)ND_BUF_INIT;
+	char big[600];
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	ok(tui_bindings_parse(big, "k", &err) == 1 &&
+	       strstr(nd_buf_str(&err), "k:1: line too long"),
+	   "a line too long is refused, not cut");
+	nd_buf_free(&err);
+	err = (struct nd_buf)ND_BUF_INIT;
+	ok(tui_bindings_parse("bind list \xff finish\n", "k", &err) == 1 &&
+	       strstr(nd_buf_str(&err), "not UTF-8"),
+	   "bytes that are not UTF-8");
+	nd_buf_free(&err);
+	tui_bindings_clear();
 }
 
 static void nav(void)
@@ -90,6 +225,8 @@ static void numbers(void)
 int main(void)
 {
 	table();
+	editor();
+	parser();
 	nav();
 	numbers();
 	return tap_done();
