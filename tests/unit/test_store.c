@@ -171,12 +171,14 @@ static void test_actors(struct fixture *fx)
 static void test_deep_pages(struct fixture *fx)
 {
 	struct nd_error err = { 0 };
-	ok(fixture_sql(fx, "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 12000) "
-			   "INSERT INTO items(kind, state, reporter, current_rev, filed_at, updated_at) "
-			   "SELECT 'article', 'submitted', 'zhu', 1, x, 1000000 + x % 997 FROM n;"
-			   "INSERT INTO revisions(item_id, rev, kind, headline, body, chars, body_chars, author, created_at) "
-			   "SELECT id, 1, 'article', 'h' || id, 'b', 1, 1, 'zhu', 0 FROM items WHERE current_rev = 1 "
-			   "AND id NOT IN (SELECT item_id FROM revisions)") == SQLITE_OK,
+	ok(fixture_sql(
+	       fx,
+	       "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 12000) "
+	       "INSERT INTO items(kind, state, reporter, current_rev, filed_at, updated_at) "
+	       "SELECT 'article', 'submitted', 'zhu', 1, x, 1000000 + x % 997 FROM n;"
+	       "INSERT INTO revisions(item_id, rev, kind, headline, body, chars, body_chars, author, created_at) "
+	       "SELECT id, 1, 'article', 'h' || id, 'b', 1, 1, 'zhu', 0 FROM items WHERE current_rev = 1 "
+	       "AND id NOT IN (SELECT item_id FROM revisions)") == SQLITE_OK,
 	   "12,000 more items");
 	struct nd_filter f = { 0 };
 	for (int asc = 0; asc < 2; asc++) {
@@ -188,10 +190,11 @@ static void test_deep_pages(struct fixture *fx)
 			struct nd_item *rows;
 			size_t n;
 			char sql[256];
-			snprintf(sql, sizeof sql,
-				 "SELECT group_concat(id) FROM (SELECT id FROM items ORDER BY updated_at %s, id "
-				 "%s LIMIT 10 OFFSET %lld)",
-				 asc ? "ASC" : "DESC", asc ? "ASC" : "DESC", (long long)offsets[k]);
+			snprintf(
+			    sql, sizeof sql,
+			    "SELECT group_concat(id) FROM (SELECT id FROM items ORDER BY updated_at %s, id "
+			    "%s LIMIT 10 OFFSET %lld)",
+			    asc ? "ASC" : "DESC", asc ? "ASC" : "DESC", (long long)offsets[k]);
 			sqlite3_stmt *stmt;
 			sqlite3_prepare_v2(nd_store_db(fx->st), sql, -1, &stmt, NULL);
 			sqlite3_step(stmt);
@@ -201,15 +204,112 @@ static void test_deep_pages(struct fixture *fx)
 			nd_item_list(fx->st, &fx->wang, &f, offsets[k], 10, false, &rows, &n, &err);
 			char got[256] = "";
 			for (size_t i = 0; i < n; i++)
-				snprintf(got + strlen(got), sizeof got - strlen(got), "%s%lld", i ? "," : "",
-					 (long long)rows[i].id);
+				snprintf(got + strlen(got), sizeof got - strlen(got), "%s%lld",
+					 i ? "," : "", (long long)rows[i].id);
 			char name[96];
-			snprintf(name, sizeof name, "%s page at offset %lld of %lld", asc ? "ascending" : "descending",
-				 (long long)offsets[k], (long long)total);
+			snprintf(name, sizeof name, "%s page at offset %lld of %lld",
+				 asc ? "ascending" : "descending", (long long)offsets[k],
+				 (long long)total);
 			is_str(got, want, name);
 			nd_items_free(rows, n);
 		}
 	}
+}
+
+/* The ids of rows as "1,2,3". */
+static void ids_of(const struct nd_item *rows, size_t n, char *out, size_t size)
+{
+	out[0] = '\0';
+	for (size_t i = 0; i < n && strlen(out) + 24 < size; i++)
+		snprintf(out + strlen(out), size - strlen(out), "%s%lld", i ? "," : "",
+			 (long long)rows[i].id);
+}
+
+/* The OFFSET query's rows [offset, offset + limit), as ids. */
+static void offset_ids(struct fixture *fx, const struct nd_filter *f, int64_t offset, int limit,
+		       char *out, size_t size)
+{
+	struct nd_error err = { 0 };
+	struct nd_item *rows;
+	size_t n;
+	if (offset < 0) {
+		limit += (int)offset;
+		offset = 0;
+	}
+	nd_item_list(fx->st, &fx->wang, f, offset, limit, false, &rows, &n, &err);
+	ids_of(rows, n, out, size);
+	nd_items_free(rows, n);
+}
+
+/* A keyset window compared with the OFFSET query it stands for. */
+static void check_window(struct fixture *fx, const struct nd_filter *f, const struct nd_list_key *k,
+			 bool backward, int64_t skip, int64_t offset, int limit, const char *name)
+{
+	struct nd_error err = { 0 };
+	struct nd_item *rows = NULL;
+	size_t n = 0;
+	char got[512], want[512];
+	offset_ids(fx, f, offset, limit, want, sizeof want);
+	if (nd_item_window(fx->st, &fx->wang, f, k, backward, skip, limit, false, &rows, &n, &err) <
+	    0)
+		snprintf(got, sizeof got, "error: %.200s", err.msg);
+	else
+		ids_of(rows, n, got, sizeof got);
+	nd_items_free(rows, n);
+	is_str(got, want, name);
+}
+
+/* Keyset windows return exactly the rows OFFSET returns, at several
+ * positions, in every sort order both ways, with ties on the sort key (the
+ * 12,000 items share 997 update times and one length). */
+static void test_keyset(struct fixture *fx)
+{
+	struct nd_error err = { 0 };
+	static const char *const sorts[] = { "updated", "id", "filed", "chars" };
+	for (int filtered = 0; filtered < 2; filtered++)
+		for (int sort = ND_SORT_UPDATED; sort <= ND_SORT_CHARS; sort++)
+			for (int asc = 0; asc < 2; asc++) {
+				struct nd_filter f = { .sort = (enum nd_sort)sort,
+						       .ascending = asc,
+						       .state = filtered ? "submitted" : NULL };
+				int64_t total = 0;
+				nd_item_count(fx->st, &fx->wang, &f, &total, &err);
+				int64_t at[] = { 0, 1, 37, 5000, total / 2, total - 10, total - 1 };
+				for (size_t p = 0; p < sizeof at / sizeof *at; p++) {
+					struct nd_item *row;
+					size_t n;
+					nd_item_list(fx->st, &fx->wang, &f, at[p], 1, false, &row,
+						     &n, &err);
+					if (!ok(n == 1, "a row at %lld", (long long)at[p])) {
+						nd_items_free(row, n);
+						continue;
+					}
+					struct nd_list_key k;
+					nd_item_key(&f, row, &k);
+					nd_items_free(row, n);
+					char name[160];
+					int len = snprintf(
+					    name, sizeof name, "%s%s %s, row %lld of %lld: ",
+					    filtered ? "state filter, " : "", sorts[sort],
+					    asc ? "ascending" : "descending", (long long)at[p],
+					    (long long)total);
+					char *tail = name + len;
+					size_t room = sizeof name - (size_t)len;
+					snprintf(tail, room, "forward from its key");
+					check_window(fx, &f, &k, false, 0, at[p], 10, name);
+					snprintf(tail, room, "forward, 3 skipped");
+					check_window(fx, &f, &k, false, 3, at[p] + 3, 10, name);
+					snprintf(tail, room, "backward from its key");
+					check_window(fx, &f, &k, true, 0, at[p] - 10, 10, name);
+					snprintf(tail, room, "backward, 4 skipped");
+					check_window(fx, &f, &k, true, 4, at[p] - 14, 10, name);
+					snprintf(tail, room, "from the start");
+					check_window(fx, &f, NULL, false, at[p], at[p], 10, name);
+					snprintf(tail, room, "from the end");
+					check_window(fx, &f, NULL, true, total - at[p] - 1,
+						     at[p] - 9, 10, name);
+				}
+			}
 }
 
 int main(void)
@@ -222,6 +322,7 @@ int main(void)
 	test_items(&fx);
 	test_actors(&fx);
 	test_deep_pages(&fx);
+	test_keyset(&fx);
 	fixture_close(&fx);
 	return tap_done();
 }
