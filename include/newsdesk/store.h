@@ -38,6 +38,9 @@ void nd_store_rollback(struct nd_store *st);
 
 /* PRAGMA data_version: changes when another connection commits. */
 int64_t nd_store_data_version(struct nd_store *st);
+/* Rows this connection has changed since it opened: moves when this
+ * process commits (data_version does not). */
+int64_t nd_store_changes(struct nd_store *st);
 
 /* The database path from --db, $NEWSDESK_DB or the XDG default (malloc'd). */
 char *nd_store_default_path(const char *option);

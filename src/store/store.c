@@ -144,6 +144,11 @@ int64_t nd_store_data_version(struct nd_store *st)
 	return v;
 }
 
+int64_t nd_store_changes(struct nd_store *st)
+{
+	return (int64_t)sqlite3_total_changes(st->db);
+}
+
 int nd_store_latest_version(void)
 {
 	return nd_schema_count;

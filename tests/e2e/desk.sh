@@ -125,7 +125,11 @@ contains "the screen was not cleared" "$(screen)" "newsdesk"
 keys '?'
 shows "? opens the help" "Keys (q closes this help)"
 help=$(screen)
-for label in "j ↓" "k ↑" "PgDn" "PgUp" "g Home" "G End" "Enter" "Tab" "/" " n " " N " " f " " s " \
+keys G # the rest of the help, a page further down
+hides "G scrolls the help" "move down / scroll down"
+help="$help
+$(screen)"
+for label in "j ↓" "k ↑" "PgDn" "PgUp" "g Home" "G End" "Enter" "Tab" "/" " n " " N " " f " " l " " s " \
 	" + " " - " " z " " D " " a " " R " " S " " U " " O " " P " " B " " c " " : " " ? " "Ctrl-L" " q "; do
 	contains "help lists '$label'" "$(printf '%s\n' "$help" | sed 's/^/ /; s/$/ /')" "$label"
 done
