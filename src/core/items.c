@@ -439,17 +439,18 @@ int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const st
 				  "ON r.item_id = i.id AND r.rev = i.current_rev WHERE i.id = :id)",
 				  gt);
 	} else {
-		rc |= nd_buf_adds(
-		    &sql, "SELECT count(*) FROM items i JOIN revisions r ON r.item_id = i.id "
-			  "AND r.rev = i.current_rev, (SELECT ");
-		rc |= nd_buf_printf(
-		    &sql,
-		    "%s AS k, i.id AS kid FROM items i JOIN revisions r ON r.item_id = "
-		    "i.id AND r.rev = i.current_rev WHERE i.id = :id) ",
-		    key);
+		/* a range of the filter's index, counted: the revisions are
+		   joined only when the key is theirs (chars) */
+		const char *join = sort == ND_SORT_CHARS ? "JOIN revisions r ON r.item_id = i.id "
+							   "AND r.rev = i.current_rev "
+							 : "";
+		rc |= nd_buf_printf(&sql, "SELECT count(*) FROM items i %s", join);
 		rc |= build_where(&sql, actor, f);
-		rc |= nd_buf_printf(&sql, "AND (%s %s k OR (%s = k AND i.id %s kid))", key, gt, key,
-				    gt);
+		rc |=
+		    nd_buf_printf(&sql,
+				  "AND (%s, i.id) %s (SELECT %s, i.id FROM items i %sWHERE i.id = "
+				  ":id)",
+				  key, gt, key, join);
 	}
 	if (rc < 0) {
 		nd_buf_free(&sql);

@@ -298,8 +298,15 @@ void tui_sort_cycle(struct tui *t)
 	}
 	tui_list_reset(t, true);
 	tui_reload_list(t);
-	tui_message(t, false, _("sorted by %s%s"), tui_sort_name(t->filter.sort),
-		    t->filter.ascending ? _(", ascending") : "");
+	if (t->limit[0]) /* the index gives its hits in one order only */
+		tui_message(t, false,
+			    _("sorted by %1$s%2$s once the limit is cleared; under it, by the "
+			      "latest revision%2$s"),
+			    tui_sort_name(t->filter.sort),
+			    t->filter.ascending ? _(", ascending") : "");
+	else
+		tui_message(t, false, _("sorted by %s%s"), tui_sort_name(t->filter.sort),
+			    t->filter.ascending ? _(", ascending") : "");
 }
 
 /* The desk's / is newsdesk search, with the list's filter: hits in

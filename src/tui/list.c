@@ -379,7 +379,8 @@ static void recount(struct tui *t)
 		return;
 	}
 	bool first = t->total < 0;
-	if (t->at_end && (int64_t)t->nrows <= total) {
+	/* a window read at the start is exact there whatever the count says */
+	if (t->at_end && t->top > 0 && (int64_t)t->nrows <= total) {
 		int64_t shift = total - (int64_t)t->nrows - t->top;
 		t->top += shift;
 		t->sel += shift;

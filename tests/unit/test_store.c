@@ -287,6 +287,12 @@ static void test_keyset(struct fixture *fx)
 					struct nd_list_key k;
 					nd_item_key(&f, row, &k);
 					nd_items_free(row, n);
+					int64_t pos = -1;
+					nd_item_position(fx->st, &fx->wang, &f, k.id, &pos, &err);
+					ok(pos == at[p], "%s %s%s: #%lld is at %lld (counted %lld)",
+					   sorts[sort], asc ? "ascending" : "descending",
+					   filtered ? ", state filter" : "", (long long)k.id,
+					   (long long)at[p], (long long)pos);
 					char name[160];
 					int len = snprintf(
 					    name, sizeof name, "%s%s %s, row %lld of %lld: ",
