@@ -215,6 +215,7 @@ struct tui {
 	int64_t total; /* -1: not counted yet (a text limit's count waits for idle time) */
 	bool total_stale; /* counted before another process's commit: recounted when idle */
 	bool at_end; /* the window holds the list's last row */
+	bool interrupted; /* an idle count gave way to a key */
 	/* top and sel are positions; after another process's commit the window
 	 * stays where it was by the key of its first row (rows[0]), so a
 	 * reload reads only the window, wherever it is */

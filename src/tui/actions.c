@@ -383,7 +383,10 @@ void tui_search_count(struct tui *t)
 	struct nd_error err = { 0 };
 	/* the message line still about this search gets the total */
 	bool ours = strncmp(t->message, t->search, strlen(t->search)) == 0;
+	t->interrupted = false;
 	if (count_matches(t, &err) < 0) {
+		if (t->interrupted)
+			return; /* a key first; counted when idle again */
 		t->match_total = t->match_offset + (int64_t)t->nmatches;
 		tui_message(t, true, "%s", err.msg);
 	} else if (ours) {

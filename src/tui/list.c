@@ -6,10 +6,12 @@
 #include "newsdesk/tui_app.h"
 #include "newsdesk/width.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 struct column {
 	const char *title; /* N_() */
@@ -372,12 +374,16 @@ static void recount(struct tui *t)
 {
 	struct nd_error err = { 0 };
 	int64_t total;
-	t->total_stale = false;
+	t->interrupted = false;
 	if (nd_item_count(t->st, t->actor, &t->filter, &total, &err) < 0) {
+		if (t->interrupted)
+			return; /* a key first; counted when idle again */
+		t->total_stale = false;
 		tui_message(t, true, "%s", err.msg);
 		t->total = t->total < 0 ? 0 : t->total;
 		return;
 	}
+	t->total_stale = false;
 	bool first = t->total < 0;
 	/* a window read at the start is exact there whatever the count says */
 	if (t->at_end && t->top > 0 && (int64_t)t->nrows <= total) {
@@ -393,11 +399,30 @@ static void recount(struct tui *t)
 			    (long long)total, t->limit);
 }
 
+/* A key waiting on the terminal: the idle count gives way to it. */
+static int key_waiting(void *data)
+{
+	struct tui *t = data;
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	if (poll(&p, 1, 0) > 0) {
+		t->interrupted = true;
+		return 1;
+	}
+	return 0;
+}
+
 bool tui_list_idle(struct tui *t)
 {
+	/* in steps: a key that arrives ends the count, which starts again
+	   from the beginning the next time the loop is idle */
+	bool tty = isatty(STDIN_FILENO); /* /dev/null (the bench) always polls readable */
+	if (tty)
+		nd_store_set_interrupt(t->st, key_waiting, t);
 	if (t->total < 0 || t->total_stale)
 		recount(t);
 	else if (t->search[0] && t->match_total < 0)
 		tui_search_count(t);
+	if (tty)
+		nd_store_set_interrupt(t->st, NULL, NULL);
 	return tui_idle_pending(t);
 }

@@ -318,6 +318,28 @@ static void test_keyset(struct fixture *fx)
 			}
 }
 
+static int always(void *arg)
+{
+	(*(int *)arg)++;
+	return 1;
+}
+
+/* The idle count gives way to a key: a statement ends when the interrupt
+ * asks, and runs whole once it is cleared. */
+static void test_interrupt(struct fixture *fx)
+{
+	struct nd_error err = { 0 };
+	struct nd_filter f = { .reporter = "zhu" }; /* a count(*), not the kept counts */
+	int64_t count = -1;
+	int asked = 0;
+	nd_store_set_interrupt(fx->st, always, &asked);
+	ok(nd_item_count(fx->st, &fx->wang, &f, &count, &err) < 0 && asked > 0,
+	   "an interrupted count fails (asked %d times)", asked);
+	nd_store_set_interrupt(fx->st, NULL, NULL);
+	ok(nd_item_count(fx->st, &fx->wang, &f, &count, &err) == 0 && count > 12000,
+	   "cleared, the count runs whole (%lld)", (long long)count);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -329,6 +351,7 @@ int main(void)
 	test_actors(&fx);
 	test_deep_pages(&fx);
 	test_keyset(&fx);
+	test_interrupt(&fx);
 	fixture_close(&fx);
 	return tap_done();
 }
