@@ -101,9 +101,10 @@ void nd_item_key(const struct nd_filter *f, const struct nd_item *it, struct nd_
  * in list order; backward, the rows before from (NULL: past the last row),
  * nearest first. skip of them are passed over, then limit are read; rows
  * come back in list order either way. The cost is skip + limit rows of an
- * index, wherever in the list the window is. */
+ * index, wherever in the list the window is. state_label is the English
+ * label: a caller in another language labels states from the workflow. */
 int nd_item_window(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
-		   const struct nd_list_key *from, bool backward, int64_t skip, int limit, bool zh,
+		   const struct nd_list_key *from, bool backward, int64_t skip, int limit,
 		   struct nd_item **rows, size_t *n, struct nd_error *err);
 
 /* The 0-based position of item id in the filtered, sorted list (where it

@@ -265,6 +265,10 @@ static const char *const sort_orders[][2] = {
 			    "ORDER BY r.chars ASC, i.id ASC " },
 };
 
+static int window_rows(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		       const struct nd_list_key *from, bool backward, int64_t skip, int limit,
+		       bool zh, struct nd_item **rows, size_t *n, struct nd_error *err);
+
 static void reverse_rows(struct nd_item *rows, size_t n)
 {
 	for (size_t i = 0; i < n / 2; i++) {
@@ -286,7 +290,7 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 	if (limit <= 0)
 		return 0;
 	if (f->text) /* the search's order: paged through the index */
-		return nd_item_window(st, actor, f, NULL, false, offset, limit, zh, rows, n, err);
+		return window_rows(st, actor, f, NULL, false, offset, limit, zh, rows, n, err);
 	unsigned sort = (unsigned)f->sort < sizeof sort_orders / sizeof *sort_orders ? f->sort : 0;
 	/* Deep in a long list, walk from the other end and turn the rows
 	 * round: the last page of a million items costs what the first does. */
@@ -531,9 +535,9 @@ static int window_sql(struct nd_buf *sql, const struct nd_actor *actor, const st
 	return rc;
 }
 
-int nd_item_window(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
-		   const struct nd_list_key *from, bool backward, int64_t skip, int limit, bool zh,
-		   struct nd_item **rows, size_t *n, struct nd_error *err)
+static int window_rows(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		       const struct nd_list_key *from, bool backward, int64_t skip, int limit,
+		       bool zh, struct nd_item **rows, size_t *n, struct nd_error *err)
 {
 	struct nd_buf sql = ND_BUF_INIT;
 	sqlite3_stmt *stmt;
@@ -573,6 +577,13 @@ int nd_item_window(struct nd_store *st, const struct nd_actor *actor, const stru
 	if (backward)
 		reverse_rows(*rows, *n);
 	return 0;
+}
+
+int nd_item_window(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		   const struct nd_list_key *from, bool backward, int64_t skip, int limit,
+		   struct nd_item **rows, size_t *n, struct nd_error *err)
+{
+	return window_rows(st, actor, f, from, backward, skip, limit, false, rows, n, err);
 }
 
 static int may_read(const struct nd_actor *actor, const struct nd_item *it, struct nd_error *err)

@@ -20,7 +20,8 @@ static void draw_separator(struct tui *t, int y)
 	if (it) {
 		char chars[32];
 		nd_format_count(it->chars, chars, sizeof chars);
-		nd_buf_printf(&b, "── #%lld %s · %s", (long long)it->id, it->state_label,
+		nd_buf_printf(&b, "── #%lld %s · %s", (long long)it->id,
+			      tui_state_label(t, it->state),
 			      it->story.section ? it->story.section : "-");
 		nd_buf_printf(&b, " · %s · ", it->reporter_name ? it->reporter_name : it->reporter);
 		nd_buf_printf(&b, _("%s chars"), chars);

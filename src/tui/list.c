@@ -100,7 +100,7 @@ void tui_list_draw(struct tui *t, int y, int height, int width)
 			snprintf(updated, sizeof updated, "-");
 		const char *cells[NCOLS] = {
 			[COL_ID] = id,
-			[COL_STATE] = it->state_label,
+			[COL_STATE] = tui_state_label(t, it->state),
 			[COL_SECTION] = it->story.section,
 			[COL_HEADLINE] = it->story.headline,
 			[COL_BYLINE] = byline_of(it),
@@ -115,7 +115,8 @@ void tui_list_draw(struct tui *t, int y, int height, int width)
 		tui_draw_row(y + i, 0, width, nd_buf_str(&row), attr);
 		if (!selected && w[COL_STATE]) {
 			nd_buf_reset(&row);
-			tui_draw_text(&row, it->state_label, w[COL_STATE], true, false);
+			tui_draw_text(&row, tui_state_label(t, it->state), w[COL_STATE], true,
+				      false);
 			attrset(tui_state_attr(t, it->state));
 			mvaddstr(y + i, state_x, nd_buf_str(&row));
 			attrset(A_NORMAL);
@@ -199,8 +200,8 @@ static int window(struct tui *t, const struct nd_list_key *from, bool backward, 
 {
 	struct nd_item *rows;
 	size_t n;
-	int rc = nd_item_window(t->st, t->actor, &t->filter, from, backward, skip, limit, t->zh,
-				&rows, &n, err);
+	int rc = nd_item_window(t->st, t->actor, &t->filter, from, backward, skip, limit, &rows, &n,
+				err);
 	if (rc == 0)
 		take_rows(t, rows, n);
 	return rc;
@@ -355,8 +356,7 @@ int64_t tui_list_next_id(struct tui *t)
 	size_t n;
 	struct nd_error err = { 0 };
 	int64_t id = 0;
-	if (nd_item_window(t->st, t->actor, &t->filter, &k, false, 1, 1, t->zh, &rows, &n, &err) ==
-	    0) {
+	if (nd_item_window(t->st, t->actor, &t->filter, &k, false, 1, 1, &rows, &n, &err) == 0) {
 		if (n)
 			id = rows[0].id;
 		nd_items_free(rows, n);

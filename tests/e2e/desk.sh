@@ -141,6 +141,7 @@ if locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
 	start_desk 120 40 LANG=zh_CN.UTF-8
 	shows "zh_CN: state labels from the states table" "newsdesk · 待编 "
 	shows "zh_CN: column titles" "编号"
+	contains "zh_CN: the list's rows label their state in Chinese" "$(screen | sed -n '3,17p')" "待编"
 	shows "zh_CN: key hints" "? 帮助"
 	keys '?'
 	shows "zh_CN: the help screen" "按键（按 q 关闭帮助）"

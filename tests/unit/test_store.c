@@ -250,8 +250,7 @@ static void check_window(struct fixture *fx, const struct nd_filter *f, const st
 	size_t n = 0;
 	char got[512], want[512];
 	offset_ids(fx, f, offset, limit, want, sizeof want);
-	if (nd_item_window(fx->st, &fx->wang, f, k, backward, skip, limit, false, &rows, &n, &err) <
-	    0)
+	if (nd_item_window(fx->st, &fx->wang, f, k, backward, skip, limit, &rows, &n, &err) < 0)
 		snprintf(got, sizeof got, "error: %.200s", err.msg);
 	else
 		ids_of(rows, n, got, sizeof got);
