@@ -46,6 +46,7 @@ typedef int (*nd_command_fn)(struct nd_cli *cli, const struct nd_command *cmd, i
 enum nd_opt_key {
 	ND_O_NONE,
 	ND_O_BENCH_KEYS,
+	ND_O_BENCH_LIST,
 	ND_O_BUDGET,
 	ND_O_BYTES,
 	ND_O_CAPTION,

@@ -36,6 +36,7 @@ struct nd_item {
 	int cpl; /* 字/行 where the item stands (measure.h) */
 	struct nd_layout layout; /* 版面字数 at cpl; -1: not known */
 	char *encoding;
+	int64_t rev_id; /* the revision's row (the search index's rowid) */
 	struct nd_story story;
 };
 
@@ -48,6 +49,16 @@ struct nd_filter {
 	const char *issue;
 	enum nd_sort sort;
 	bool ascending;
+	/* A limit by text (the desk's l): only the items the search finds for
+	 * it, in the search's own order (the newest revision first; sort is
+	 * then set aside), paged through the index. Withdrawn items are never
+	 * in the index, so never found. NULL: no limit. */
+	const char *text;
+};
+
+/* Where a keyset window starts: a row's sort key and id (nd_item_key). */
+struct nd_list_key {
+	int64_t key, id;
 };
 
 struct nd_file_result {
@@ -84,6 +95,20 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 		 int64_t offset, int limit, struct nd_item **rows, size_t *n, struct nd_error *err);
 int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
 		  int64_t *count, struct nd_error *err);
+
+/* The key of row it in the list f orders. */
+void nd_item_key(const struct nd_filter *f, const struct nd_item *it, struct nd_list_key *key);
+
+/* A window of the filtered list found by the sort key, never by walking
+ * from the top: forward, the rows at and after from (NULL: the first row)
+ * in list order; backward, the rows before from (NULL: past the last row),
+ * nearest first. skip of them are passed over, then limit are read; rows
+ * come back in list order either way. The cost is skip + limit rows of an
+ * index, wherever in the list the window is. state_label is the English
+ * label: a caller in another language labels states from the workflow. */
+int nd_item_window(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		   const struct nd_list_key *from, bool backward, int64_t skip, int limit,
+		   struct nd_item **rows, size_t *n, struct nd_error *err);
 
 /* The 0-based position of item id in the filtered, sorted list (where it
  * would be, if the filter no longer holds it). */

@@ -38,6 +38,13 @@ void nd_store_rollback(struct nd_store *st);
 
 /* PRAGMA data_version: changes when another connection commits. */
 int64_t nd_store_data_version(struct nd_store *st);
+/* Rows this connection has changed since it opened: moves when this
+ * process commits (data_version does not). */
+int64_t nd_store_changes(struct nd_store *st);
+/* While stop is set, a long statement asks it every few thousand steps and
+ * ends (failing, as interrupted) when it returns non-zero: for counting in
+ * a program's idle time, given up when a key arrives. NULL clears it. */
+void nd_store_set_interrupt(struct nd_store *st, int (*stop)(void *arg), void *arg);
 
 /* The database path from --db, $NEWSDESK_DB or the XDG default (malloc'd). */
 char *nd_store_default_path(const char *option);

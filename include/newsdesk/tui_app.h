@@ -39,6 +39,7 @@ enum tui_req {
 	REQ_NEXT,
 	REQ_PREV,
 	REQ_FILTER,
+	REQ_LIMIT,
 	REQ_SORT,
 	REQ_GROW,
 	REQ_SHRINK,
@@ -293,16 +294,24 @@ struct tui {
 	/* the list */
 	struct nd_filter filter;
 	char f_state[32], f_section[64], f_reporter[72], f_issue[40];
-	int64_t total;
+	int64_t total; /* -1: not counted yet (a text limit's count waits for idle time) */
+	bool total_stale; /* counted before another process's commit: recounted when idle */
+	bool at_end; /* the window holds the list's last row */
+	bool interrupted; /* an idle count gave way to a key */
+	/* top and sel are positions; after another process's commit the window
+	 * stays where it was by the key of its first row (rows[0]), so a
+	 * reload reads only the window, wherever it is */
 	int64_t top, sel, sel_id;
 	struct nd_item *rows;
 	size_t nrows;
+	char limit[256]; /* l: the list limited to the items the search finds for it */
 	struct nd_state_count *counts;
 	size_t ncounts;
 	char search[256];
 	char find[256]; /* / inside a pane of text (item, review, help) */
 	struct nd_match *matches; /* a page of hits: matches[0] is hit match_offset */
 	size_t nmatches;
+	/* match_total -1: the first hits are shown, the total is counted when idle */
 	int64_t match_offset, match_total, match_index;
 
 	/* the desk's item pane */
@@ -366,6 +375,9 @@ void tui_add_note(struct tui *t, int64_t id);
  * back in *verb with REQ_NONE. */
 enum tui_req tui_command(struct tui *t, const char **verb);
 void tui_filter_prompt(struct tui *t);
+void tui_limit_prompt(struct tui *t);
+/* The search's total, counted in idle time after / showed its first hits. */
+void tui_search_count(struct tui *t);
 void tui_sort_cycle(struct tui *t);
 void tui_search_prompt(struct tui *t);
 void tui_search_jump(struct tui *t, int dir);
@@ -437,8 +449,19 @@ int tui_hangup(int kind);
 void tui_suspend(void);
 
 /* list.c */
+/* Work the main loop does when no key is waiting: the list's total after
+ * another process's commit or a new limit, the search's total. True when
+ * some is left (the loop then polls again at once). */
+bool tui_list_idle(struct tui *t);
+bool tui_idle_pending(const struct tui *t);
+/* The id of the row after the selection (0: none), read from its key. */
+int64_t tui_list_next_id(struct tui *t);
 void tui_list_draw(struct tui *t, int y, int height, int width);
 bool tui_list_request(struct tui *t, enum tui_req req, long count, int height);
 void tui_list_clear(struct tui *t);
+/* The filter, sort or limit changed: the window is read anew (keep: the
+ * selected item stays selected where the new list holds it) and the list
+ * counted again. */
+void tui_list_reset(struct tui *t, bool keep);
 
 #endif

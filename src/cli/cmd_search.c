@@ -73,8 +73,7 @@ static void print_json(struct nd_buf *out, const struct nd_search_options *o,
 	nd_buf_adds(out, "\n]}\n");
 }
 
-static void print_table(struct nd_buf *out, const char *query, const struct nd_search_options *o,
-			const struct nd_search_hit *hits, size_t n)
+static void print_hits(struct nd_buf *out, const struct nd_search_hit *hits, size_t n)
 {
 	int width = nd_cli_width(0);
 	for (size_t i = 0; i < n; i++) {
@@ -89,7 +88,13 @@ static void print_table(struct nd_buf *out, const char *query, const struct nd_s
 		       false, ND_ALIGN_LEFT);
 		nd_buf_addc(out, '\n');
 	}
-	/* the exact total, always, and where this page is in it */
+}
+
+/* The exact total, always, and where this page is in it. */
+static void print_total(struct nd_buf *out, const char *query, const struct nd_search_options *o,
+			size_t n)
+{
+	int width = nd_cli_width(0);
 	char total[32], from[32], to[32], line[256];
 	nd_format_count((long)o->total, total, sizeof total);
 	nd_format_count((long)(o->offset + 1), from, sizeof from);
@@ -116,7 +121,7 @@ static void print_table(struct nd_buf *out, const char *query, const struct nd_s
 
 int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
-	struct nd_search_options o = { .limit = 20 };
+	struct nd_search_options o = { .limit = 20, .page_only = true };
 	const char *state_word = NULL;
 	bool json = false;
 	long long num, page = 0;
@@ -206,11 +211,25 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		nd_buf_free(&query);
 		return nd_cli_fail(&err);
 	}
+	/* the page is out before its total is counted (a doclist walk) */
 	struct nd_buf out = ND_BUF_INIT;
+	if (!json) {
+		print_hits(&out, hits, n);
+		fputs(nd_buf_str(&out), stdout);
+		fflush(stdout);
+		nd_buf_reset(&out);
+	}
+	if (o.total < 0 &&
+	    nd_search_count(cli->st, &cli->actor, nd_buf_str(&query), &o, &err) < 0) {
+		nd_buf_free(&out);
+		nd_buf_free(&query);
+		nd_search_hits_free(hits, n);
+		return nd_cli_fail(&err);
+	}
 	if (json)
 		print_json(&out, &o, hits, n);
 	else
-		print_table(&out, nd_buf_str(&query), &o, hits, n);
+		print_total(&out, nd_buf_str(&query), &o, n);
 	fputs(nd_buf_str(&out), stdout);
 	nd_buf_free(&out);
 	nd_buf_free(&query);

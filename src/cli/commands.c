@@ -152,6 +152,7 @@ static const struct nd_option keys_opts[] = {
 static const struct nd_option desk_opts[] = {
 	{ ND_O_ONCE, "once", 0, NULL },
 	{ ND_O_BENCH_KEYS, "bench-keys", V | ND_OPT_LOCAL, "ID" },
+	{ ND_O_BENCH_LIST, "bench-list", V | ND_OPT_LOCAL, "WORD" },
 	{ ND_O_KEYS, "keys", V | ND_OPT_LOCAL, "N" },
 	{ ND_O_KEYS_FILE, "keys-file", P, "FILE" },
 	{ 0 },

@@ -8,6 +8,7 @@
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/measure.h"
+#include "newsdesk/search.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
 
@@ -25,7 +26,7 @@
 	"r.created_at, r.chars, r.body_chars, r.encoding, r.kind, i.section, r.kicker, "           \
 	"r.headline, r.subhead, r.dateline, r.byline, " BODY                                       \
 	", " ND_SQL_HANZI("r") ", " ND_SQL_LINES("r") ", " ND_SQL_CPL(                             \
-	    "i") " "                                                                               \
+	    "i") ", r.id "                                                                         \
 		 "FROM items i JOIN states s ON s.name = i.state "                                 \
 		 "LEFT JOIN users u ON u.login = i.reporter "
 
@@ -81,6 +82,7 @@ static void fill_item(sqlite3_stmt *stmt, struct nd_item *it)
 	it->story.byline = nd_column_dup(stmt, 27);
 	it->story.body = nd_column_dup(stmt, 28);
 	fill_counts(stmt, 29, it);
+	it->rev_id = sqlite3_column_int64(stmt, 32);
 }
 
 static int fill_item_row(sqlite3_stmt *stmt, void *elem)
@@ -225,9 +227,10 @@ int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct
 
 /* The WHERE clause from constant fragments: only the filters in use appear,
  * so SQLite picks the index for that filter. User text is only bound. */
-static int build_where(struct nd_buf *sql, const struct nd_actor *actor, const struct nd_filter *f)
+static int build_filters(struct nd_buf *sql, const struct nd_actor *actor,
+			 const struct nd_filter *f)
 {
-	int rc = nd_buf_adds(sql, "WHERE 1 ");
+	int rc = 0;
 	if (f->state)
 		rc |= nd_buf_adds(sql, "AND i.state = :state ");
 	if (f->section)
@@ -237,6 +240,30 @@ static int build_where(struct nd_buf *sql, const struct nd_actor *actor, const s
 	if (f->issue)
 		rc |= nd_buf_adds(sql, "AND i.issue = :issue ");
 	return rc;
+}
+
+static int build_where(struct nd_buf *sql, const struct nd_actor *actor, const struct nd_filter *f)
+{
+	return nd_buf_adds(sql, "WHERE 1 ") | build_filters(sql, actor, f);
+}
+
+/* The items a text limit finds: the index's hits joined to the current
+ * revisions of their items (the index holds only those). */
+#define TEXT_FROM                                                                                  \
+	"FROM search JOIN revisions r ON r.id = search.rowid "                                     \
+	"JOIN items i ON i.id = r.item_id AND r.rev = i.current_rev WHERE search MATCH :fts "
+
+/* Binds the text limit's FTS5 expression, when the statement has one. */
+static int bind_text_limit(sqlite3_stmt *stmt, const struct nd_filter *f, struct nd_error *err)
+{
+	int idx = sqlite3_bind_parameter_index(stmt, ":fts");
+	if (!idx)
+		return 0;
+	char *expr = nd_search_match(f->text, err);
+	if (!expr)
+		return err->code ? err->code : ND_ENOMEM;
+	sqlite3_bind_text(stmt, idx, expr, -1, free);
+	return 0;
 }
 
 static void bind_filter(sqlite3_stmt *stmt, const struct nd_actor *actor, const struct nd_filter *f)
@@ -263,6 +290,19 @@ static const char *const sort_orders[][2] = {
 			    "ORDER BY r.chars ASC, i.id ASC " },
 };
 
+static int window_rows(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		       const struct nd_list_key *from, bool backward, int64_t skip, int limit,
+		       struct nd_item **rows, size_t *n, struct nd_error *err);
+
+static void reverse_rows(struct nd_item *rows, size_t n)
+{
+	for (size_t i = 0; i < n / 2; i++) {
+		struct nd_item tmp = rows[i];
+		rows[i] = rows[n - 1 - i];
+		rows[n - 1 - i] = tmp;
+	}
+}
+
 int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
 		 int64_t offset, int limit, struct nd_item **rows, size_t *n, struct nd_error *err)
 {
@@ -273,6 +313,8 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 	*n = 0;
 	if (limit <= 0)
 		return 0;
+	if (f->text) /* the search's order: paged through the index */
+		return window_rows(st, actor, f, NULL, false, offset, limit, rows, n, err);
 	unsigned sort = (unsigned)f->sort < sizeof sort_orders / sizeof *sort_orders ? f->sort : 0;
 	/* Deep in a long list, walk from the other end and turn the rows
 	 * round: the last page of a million items costs what the first does. */
@@ -324,11 +366,7 @@ int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct
 		return rc;
 	}
 	if (reverse)
-		for (size_t i = 0; i < *n / 2; i++) {
-			struct nd_item tmp = (*rows)[i];
-			(*rows)[i] = (*rows)[*n - 1 - i];
-			(*rows)[*n - 1 - i] = tmp;
-		}
+		reverse_rows(*rows, *n);
 	return 0;
 }
 
@@ -351,6 +389,30 @@ int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struc
 	struct nd_buf sql = ND_BUF_INIT;
 	sqlite3_stmt *stmt;
 	int rc;
+	if (f->text) {
+		/* the index's own count when nothing else filters (it holds
+		   exactly the items a limit can find), else its hits joined */
+		bool alone = !f->state && !f->section && !f->reporter && !f->issue &&
+			     actor->user.rank >= ND_RANK_EDITOR;
+		rc = nd_buf_adds(&sql, alone ? "SELECT count(*) FROM search WHERE search MATCH :fts"
+					     : "SELECT count(*) " TEXT_FROM);
+		if (!alone)
+			rc |= build_filters(&sql, actor, f);
+		if (rc < 0) {
+			nd_buf_free(&sql);
+			return nd_fail(err, ND_ENOMEM, _("out of memory"));
+		}
+		rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
+		nd_buf_free(&sql);
+		if (rc < 0)
+			return rc;
+		bind_filter(stmt, actor, f);
+		if ((rc = bind_text_limit(stmt, f, err)) < 0) {
+			sqlite3_finalize(stmt);
+			return rc;
+		}
+		return first_int(st, stmt, count, "counting the items the limit finds", err);
+	}
 	/* Only a state (or nothing) filters: the kept counts answer at once. */
 	if (!f->section && !f->reporter && !f->issue && actor->user.rank >= ND_RANK_EDITOR) {
 		rc = nd_store_prepare(
@@ -391,19 +453,33 @@ int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const st
 	struct nd_buf sql = ND_BUF_INIT;
 	sqlite3_stmt *stmt;
 	unsigned sort = (unsigned)f->sort < sizeof sort_keys / sizeof *sort_keys ? f->sort : 0;
-	const char *key = sort_keys[sort];
+	const char *key = f->text ? "r.id" : sort_keys[sort];
 	/* Descending order: what comes before has a greater key, or the same
 	 * key and a greater id; ascending is the mirror. */
 	const char *gt = f->ascending ? "<" : ">";
-	int rc =
-	    nd_buf_adds(&sql, "SELECT count(*) FROM items i JOIN revisions r ON r.item_id = i.id "
-			      "AND r.rev = i.current_rev, (SELECT ");
-	rc |= nd_buf_printf(&sql,
-			    "%s AS k, i.id AS kid FROM items i JOIN revisions r ON r.item_id = "
-			    "i.id AND r.rev = i.current_rev WHERE i.id = :id) ",
-			    key);
-	rc |= build_where(&sql, actor, f);
-	rc |= nd_buf_printf(&sql, "AND (%s %s k OR (%s = k AND i.id %s kid))", key, gt, key, gt);
+	int rc = 0;
+	if (f->text) {
+		rc |= nd_buf_adds(&sql, "SELECT count(*) " TEXT_FROM);
+		rc |= build_filters(&sql, actor, f);
+		rc |=
+		    nd_buf_printf(&sql,
+				  "AND search.rowid %s (SELECT r.id FROM items i JOIN revisions r "
+				  "ON r.item_id = i.id AND r.rev = i.current_rev WHERE i.id = :id)",
+				  gt);
+	} else {
+		/* a range of the filter's index, counted: the revisions are
+		   joined only when the key is theirs (chars) */
+		const char *join = sort == ND_SORT_CHARS ? "JOIN revisions r ON r.item_id = i.id "
+							   "AND r.rev = i.current_rev "
+							 : "";
+		rc |= nd_buf_printf(&sql, "SELECT count(*) FROM items i %s", join);
+		rc |= build_where(&sql, actor, f);
+		rc |=
+		    nd_buf_printf(&sql,
+				  "AND (%s, i.id) %s (SELECT %s, i.id FROM items i %sWHERE i.id = "
+				  ":id)",
+				  key, gt, key, join);
+	}
 	if (rc < 0) {
 		nd_buf_free(&sql);
 		return nd_fail(err, ND_ENOMEM, _("out of memory"));
@@ -413,8 +489,125 @@ int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const st
 	if (rc < 0)
 		return rc;
 	bind_filter(stmt, actor, f);
+	if ((rc = bind_text_limit(stmt, f, err)) < 0) {
+		sqlite3_finalize(stmt);
+		return rc;
+	}
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), id);
 	return first_int(st, stmt, pos, "finding the item in the list", err);
+}
+
+void nd_item_key(const struct nd_filter *f, const struct nd_item *it, struct nd_list_key *key)
+{
+	key->id = it->id;
+	if (f->text) {
+		key->key = it->rev_id;
+		return;
+	}
+	switch (f->sort) {
+	case ND_SORT_ID:
+		key->key = it->id;
+		break;
+	case ND_SORT_FILED:
+		key->key = it->filed_at;
+		break;
+	case ND_SORT_CHARS:
+		key->key = it->chars;
+		break;
+	default:
+		key->key = it->updated_at;
+		break;
+	}
+}
+
+/* The window's SQL: the ids from the index alone (seek, skip, limit), then
+ * only those rows joined to their revisions. The inner order runs away
+ * from the key (reversed for backward), so the seek is an index range. */
+static int window_sql(struct nd_buf *sql, const struct nd_actor *actor, const struct nd_filter *f,
+		      bool from, bool backward)
+{
+	unsigned sort = (unsigned)f->sort < sizeof sort_orders / sizeof *sort_orders ? f->sort : 0;
+	bool asc = f->ascending != backward;
+	/* the list is descending unless ascending: forward keeps what is at or
+	   after the key in that order, backward what is strictly before it */
+	const char *op = backward ? (f->ascending ? "<" : ">") : (f->ascending ? ">=" : "<=");
+	int rc = nd_buf_adds(sql, "SELECT " ITEM_COLUMNS("NULL") "JOIN revisions r ON "
+								 "r.item_id = i.id AND r.rev = "
+								 "i.current_rev WHERE i.id IN (");
+	if (f->text) {
+		rc |= nd_buf_adds(sql, "SELECT i.id " TEXT_FROM);
+		rc |= build_filters(sql, actor, f);
+		if (from)
+			rc |= nd_buf_printf(sql, "AND search.rowid %s :key ", op);
+		rc |= nd_buf_printf(sql, "ORDER BY search.rowid %s ", asc ? "ASC" : "DESC");
+	} else {
+		rc |= nd_buf_adds(sql, "SELECT i.id FROM items i ");
+		if (sort == ND_SORT_CHARS)
+			rc |= nd_buf_adds(
+			    sql, "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev ");
+		rc |= build_where(sql, actor, f);
+		if (from)
+			rc |= nd_buf_printf(sql, "AND (%s, i.id) %s (:key, :id) ", sort_keys[sort],
+					    op);
+		rc |= nd_buf_adds(sql, sort_orders[sort][asc ? 1 : 0]);
+	}
+	rc |= nd_buf_adds(sql, "LIMIT :limit OFFSET :skip) ");
+	if (f->text)
+		rc |= nd_buf_printf(sql, "ORDER BY r.id %s", asc ? "ASC" : "DESC");
+	else
+		rc |= nd_buf_adds(sql, sort_orders[sort][asc ? 1 : 0]);
+	return rc;
+}
+
+static int window_rows(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		       const struct nd_list_key *from, bool backward, int64_t skip, int limit,
+		       struct nd_item **rows, size_t *n, struct nd_error *err)
+{
+	struct nd_buf sql = ND_BUF_INIT;
+	sqlite3_stmt *stmt;
+	*rows = NULL;
+	*n = 0;
+	if (limit <= 0)
+		return 0;
+	if (skip < 0)
+		return nd_fail(err, ND_EINVAL, _("a window cannot skip back"));
+	if (window_sql(&sql, actor, f, from != NULL, backward) < 0) {
+		nd_buf_free(&sql);
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
+	}
+	int rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
+	nd_buf_free(&sql);
+	if (rc < 0)
+		return rc;
+	bind_common(stmt);
+	bind_filter(stmt, actor, f);
+	if ((rc = bind_text_limit(stmt, f, err)) < 0) {
+		sqlite3_finalize(stmt);
+		return rc;
+	}
+	if (from) {
+		sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":key"), from->key);
+		sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":id"), from->id);
+	}
+	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit);
+	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":skip"), skip);
+	rc = nd_sql_collect(st, stmt, rows, n, sizeof **rows, fill_item_row, err, "listing items");
+	if (rc < 0) {
+		nd_items_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return rc;
+	}
+	if (backward)
+		reverse_rows(*rows, *n);
+	return 0;
+}
+
+int nd_item_window(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		   const struct nd_list_key *from, bool backward, int64_t skip, int limit,
+		   struct nd_item **rows, size_t *n, struct nd_error *err)
+{
+	return window_rows(st, actor, f, from, backward, skip, limit, rows, n, err);
 }
 
 static int may_read(const struct nd_actor *actor, const struct nd_item *it, struct nd_error *err)

@@ -379,49 +379,63 @@ static int withdrawn_state(struct nd_store *st, const char *state, bool *withdra
 	return rc < 0 ? rc : 0;
 }
 
-/* The page: headline hits first, then the others; paging past the
- * headline hits needs their number. */
+/* The page: headline hits first, then the others. Paging past the
+ * headline hits needs their number, counted only when this page holds
+ * none of them (a page that starts among them ends where they end). */
 static int run_search(struct nd_store *st, const struct query *q, struct nd_search_options *o,
 		      const struct nd_actor *actor, struct nd_search_hit **hits, size_t *n,
 		      struct nd_error *err)
 {
 	int limit = o->limit > 0 ? o->limit : 20;
 	int64_t head = 0;
-	int rc = count_part(st, q, o, actor, 0, &o->total, err);
-	if (rc == 0 && o->offset > 0)
-		rc = count_part(st, q, o, actor, 1, &head, err);
-	if (rc < 0 || o->offset >= o->total)
+	int rc = 0;
+	o->total = -1;
+	if (!o->page_only && (rc = count_part(st, q, o, actor, 0, &o->total, err)) < 0)
 		return rc;
-	if (o->offset == 0 || o->offset < head) {
-		rc = page_part(st, q, o, actor, 1, o->offset, limit, hits, n, err);
-		if (rc == 0)
-			rc = page_part(st, q, o, actor, -1, 0, limit, hits, n, err);
-	} else {
-		rc = page_part(st, q, o, actor, -1, o->offset - head, limit, hits, n, err);
+	if (o->total >= 0 && o->offset >= o->total)
+		return 0;
+	if ((rc = page_part(st, q, o, actor, 1, o->offset, limit, hits, n, err)) < 0)
+		return rc;
+	if (*n > 0 || o->offset == 0)
+		return page_part(st, q, o, actor, -1, 0, limit, hits, n, err);
+	if ((rc = count_part(st, q, o, actor, 1, &head, err)) < 0)
+		return rc;
+	return page_part(st, q, o, actor, -1, o->offset - head, limit, hits, n, err);
+}
+
+/* The query parsed and its plan chosen (the scan of a withdrawn state,
+ * whether the index's hits are joined to filter them). */
+static int prepare_query(struct nd_store *st, const struct nd_actor *actor, const char *query,
+			 const struct nd_search_options *o, struct query *q, struct nd_error *err)
+{
+	memset(q, 0, sizeof *q);
+	if (o->offset < 0)
+		return nd_fail(err, ND_EINVAL,
+			       _("a search page cannot start before the first hit"));
+	int rc = nd_search_parse(query, &q->t, err);
+	if (rc < 0)
+		return rc;
+	if (o->state && (rc = withdrawn_state(st, o->state, &q->scan, err)) < 0) {
+		nd_search_terms_free(&q->t);
+		return rc;
 	}
-	return rc;
+	q->joined = q->scan || o->state || o->section || o->reporter || o->issue || o->since ||
+		    o->until || reporter_only(actor);
+	return 0;
 }
 
 int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *query,
 	      struct nd_search_options *o, struct nd_search_hit **hits, size_t *n,
 	      struct nd_error *err)
 {
-	struct query q = { 0 };
+	struct query q;
 	*hits = NULL;
 	*n = 0;
-	o->total = 0;
-	if (o->offset < 0)
-		return nd_fail(err, ND_EINVAL,
-			       _("a search page cannot start before the first hit"));
-	int rc = nd_search_parse(query, &q.t, err);
+	o->total = o->page_only ? -1 : 0;
+	int rc = prepare_query(st, actor, query, o, &q, err);
 	if (rc < 0)
 		return rc;
-	if (o->state)
-		rc = withdrawn_state(st, o->state, &q.scan, err);
-	q.joined = q.scan || o->state || o->section || o->reporter || o->issue || o->since ||
-		   o->until || reporter_only(actor);
-	if (rc == 0)
-		rc = run_search(st, &q, o, actor, hits, n, err);
+	rc = run_search(st, &q, o, actor, hits, n, err);
 	nd_search_terms_free(&q.t);
 	if (rc < 0) {
 		nd_search_hits_free(*hits, *n);
@@ -429,6 +443,30 @@ int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *que
 		*n = 0;
 	}
 	return rc;
+}
+
+int nd_search_count(struct nd_store *st, const struct nd_actor *actor, const char *query,
+		    struct nd_search_options *o, struct nd_error *err)
+{
+	struct query q;
+	int rc = prepare_query(st, actor, query, o, &q, err);
+	if (rc < 0)
+		return rc;
+	rc = count_part(st, &q, o, actor, 0, &o->total, err);
+	nd_search_terms_free(&q.t);
+	return rc;
+}
+
+char *nd_search_match(const char *query, struct nd_error *err)
+{
+	struct nd_search_terms t;
+	if (nd_search_parse(query, &t, err) < 0)
+		return NULL;
+	char *expr = fts_expr(&t, 0);
+	nd_search_terms_free(&t);
+	if (!expr)
+		nd_fail(err, ND_ENOMEM, _("out of memory"));
+	return expr;
 }
 
 void nd_search_hits_free(struct nd_search_hit *hits, size_t n)

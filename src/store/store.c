@@ -145,6 +145,16 @@ int64_t nd_store_data_version(struct nd_store *st)
 	return v;
 }
 
+int64_t nd_store_changes(struct nd_store *st)
+{
+	return (int64_t)sqlite3_total_changes(st->db);
+}
+
+void nd_store_set_interrupt(struct nd_store *st, int (*stop)(void *arg), void *arg)
+{
+	sqlite3_progress_handler(st->db, stop ? 20000 : 0, stop, arg);
+}
+
 int nd_store_latest_version(void)
 {
 	return nd_schema_count;

@@ -247,9 +247,45 @@ void tui_filter_prompt(struct tui *t)
 	set_field(t->f_reporter, sizeof t->f_reporter, f[2]);
 	set_field(t->f_issue, sizeof t->f_issue, f[3]);
 	apply_filter_fields(t);
+	tui_list_reset(t, true);
 	tui_reload_list(t);
-	tui_message(t, false, ngettext("%lld item", "%lld items", (unsigned long)t->total),
-		    (long long)t->total);
+	if (t->total >= 0) /* under a limit the count comes when idle */
+		tui_message(t, false, ngettext("%lld item", "%lld items", (unsigned long)t->total),
+			    (long long)t->total);
+}
+
+/* l: mutt's limit. The list holds only the items the search finds for the
+ * words (with the filter), paged through the index as the list is; the
+ * count comes in idle time. An empty answer clears it. */
+void tui_limit_prompt(struct tui *t)
+{
+	char *text = tui_prompt(t, _("Limit to items with (empty clears): "), t->limit, NULL);
+	if (!text)
+		return;
+	bool clear = strspn(text, " \t") == strlen(text) ||
+		     strspn(text, " \t\xe3\x80") == strlen(text); /* blanks, 　 too */
+	if (!clear) {
+		struct nd_search_terms terms;
+		struct nd_error err = { 0 };
+		if (nd_search_parse(text, &terms, &err) < 0) {
+			tui_message(t, true, "%s", err.msg);
+			free(text);
+			return;
+		}
+		nd_search_terms_free(&terms);
+	}
+	set_field(t->limit, sizeof t->limit, clear ? "" : text);
+	free(text);
+	t->filter.text = t->limit[0] ? t->limit : NULL;
+	tui_list_reset(t, false);
+	tui_reload_list(t);
+	if (t->limit[0])
+		tui_message(t, false, _("limit %s: counting…"), t->limit);
+	else
+		tui_message(t, false,
+			    ngettext("limit cleared: %lld item", "limit cleared: %lld items",
+				     (unsigned long)t->total),
+			    (long long)t->total);
 }
 
 void tui_sort_cycle(struct tui *t)
@@ -261,27 +297,50 @@ void tui_sort_cycle(struct tui *t)
 	} else {
 		t->filter.sort++;
 	}
+	tui_list_reset(t, true);
 	tui_reload_list(t);
-	tui_message(t, false, _("sorted by %1$s%2$s"), tui_sort_name(t->filter.sort),
-		    t->filter.ascending ? _(", ascending") : "");
+	if (t->limit[0]) /* the index gives its hits in one order only */
+		tui_message(t, false,
+			    _("sorted by %1$s%2$s once the limit is cleared; under it, by the "
+			      "latest revision%2$s"),
+			    tui_sort_name(t->filter.sort),
+			    t->filter.ascending ? _(", ascending") : "");
+	else
+		tui_message(t, false, _("sorted by %1$s%2$s"), tui_sort_name(t->filter.sort),
+			    t->filter.ascending ? _(", ascending") : "");
 }
 
 /* The desk's / is newsdesk search, with the list's filter: hits in
  * search order (headline hits first, newest first), a page at a time. */
 enum { SEARCH_PAGE = 50 };
 
-/* Loads the page of hits that holds hit number index. */
+/* What / looks for: its words, within the limit's when one is set. */
+static void search_query(const struct tui *t, char *out, size_t size)
+{
+	snprintf(out, size, "%s%s%s", t->limit, t->limit[0] ? " " : "", t->search);
+}
+
+static struct nd_search_options search_options(const struct tui *t)
+{
+	return (struct nd_search_options){ .state = t->filter.state,
+					   .section = t->filter.section,
+					   .reporter = t->filter.reporter,
+					   .issue = t->filter.issue,
+					   .limit = SEARCH_PAGE };
+}
+
+/* Loads the page of hits that holds hit number index; the first hits
+ * come at once, the total (match_total -1 until then) when idle. */
 static int search_page(struct tui *t, int64_t index, struct nd_error *err)
 {
-	struct nd_search_options o = { .state = t->filter.state,
-				       .section = t->filter.section,
-				       .reporter = t->filter.reporter,
-				       .issue = t->filter.issue,
-				       .limit = SEARCH_PAGE,
-				       .offset = index / SEARCH_PAGE * SEARCH_PAGE };
+	struct nd_search_options o = search_options(t);
+	o.offset = index / SEARCH_PAGE * SEARCH_PAGE;
+	o.page_only = true;
 	struct nd_search_hit *hits;
 	size_t n;
-	int rc = nd_search(t->st, t->actor, t->search, &o, &hits, &n, err);
+	char query[sizeof t->limit + sizeof t->search + 1];
+	search_query(t, query, sizeof query);
+	int rc = nd_search(t->st, t->actor, query, &o, &hits, &n, err);
 	if (rc < 0)
 		return rc;
 	free(t->matches);
@@ -291,8 +350,49 @@ static int search_page(struct tui *t, int64_t index, struct nd_error *err)
 		t->matches[i].id = hits[i].id;
 	nd_search_hits_free(hits, n);
 	t->match_offset = o.offset;
-	t->match_total = o.total;
+	if (n < SEARCH_PAGE && (n > 0 || o.offset == 0))
+		t->match_total = o.offset + (int64_t)n; /* a short page is the last */
 	return t->matches ? 0 : nd_fail(err, ND_ENOMEM, _("out of memory"));
+}
+
+static int count_matches(struct tui *t, struct nd_error *err)
+{
+	struct nd_search_options o = search_options(t);
+	char query[sizeof t->limit + sizeof t->search + 1];
+	search_query(t, query, sizeof query);
+	int rc = nd_search_count(t->st, t->actor, query, &o, err);
+	if (rc == 0)
+		t->match_total = o.total;
+	return rc;
+}
+
+static void match_message(struct tui *t, bool wrapped)
+{
+	char at[32], of[32];
+	nd_format_count((long)t->match_index + 1, at, sizeof at);
+	if (t->match_total < 0) {
+		tui_message(t, false, _("%s: match %s (counting…)"), t->search, at);
+		return;
+	}
+	nd_format_count((long)t->match_total, of, sizeof of);
+	tui_message(t, false, _("%s: match %s of %s%s"), t->search, at, of,
+		    wrapped ? _(" (wrapped)") : "");
+}
+
+void tui_search_count(struct tui *t)
+{
+	struct nd_error err = { 0 };
+	/* the message line still about this search gets the total */
+	bool ours = strncmp(t->message, t->search, strlen(t->search)) == 0;
+	t->interrupted = false;
+	if (count_matches(t, &err) < 0) {
+		if (t->interrupted)
+			return; /* a key first; counted when idle again */
+		t->match_total = t->match_offset + (int64_t)t->nmatches;
+		tui_message(t, true, "%s", err.msg);
+	} else if (ours) {
+		match_message(t, false);
+	}
 }
 
 /* Starts a search (dir 0) or moves to the next (1) or previous (-1) hit,
@@ -304,9 +404,16 @@ void tui_search_jump(struct tui *t, int dir)
 		tui_message(t, true, "%s", _("no search yet: press /"));
 		return;
 	}
+	if (dir == 0)
+		t->match_total = -1;
 	int64_t index = dir == 0 ? 0 : t->match_index + dir;
+	/* wrapping round needs the total: counted now if idle time has not */
+	if (dir != 0 && t->match_total < 0 && index < 0 && count_matches(t, &err) < 0) {
+		tui_message(t, true, "%s", err.msg);
+		return;
+	}
 	bool wrapped = false;
-	if (dir != 0 && t->match_total > 0 && (index < 0 || index >= t->match_total)) {
+	if (dir != 0 && t->match_total >= 0 && (index < 0 || index >= t->match_total)) {
 		index = index < 0 ? t->match_total - 1 : 0;
 		wrapped = true;
 	}
@@ -316,18 +423,24 @@ void tui_search_jump(struct tui *t, int dir)
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (!t->match_total || index - t->match_offset >= (int64_t)t->nmatches) {
+	if (dir > 0 && t->match_total < 0 && !t->nmatches)
+		t->match_total = t->match_offset; /* the page before was full and the last */
+	if (dir > 0 && t->match_total >= 0 && index >= t->match_total && t->match_total > 0) {
+		index = 0; /* the end found by a short page: round to the first */
+		wrapped = true;
+		if (search_page(t, index, &err) < 0) {
+			tui_message(t, true, "%s", err.msg);
+			return;
+		}
+	}
+	if (!t->nmatches || index - t->match_offset >= (int64_t)t->nmatches) {
 		tui_message(t, true, _("not found: %s"), t->search);
 		return;
 	}
 	t->match_index = index;
 	t->sel_id = t->matches[index - t->match_offset].id;
 	tui_reload_list(t);
-	char at[32], of[32];
-	nd_format_count((long)index + 1, at, sizeof at);
-	nd_format_count((long)t->match_total, of, sizeof of);
-	tui_message(t, false, _("%1$s: match %2$s of %3$s%4$s"), t->search, at, of,
-		    wrapped ? _(" (wrapped)") : "");
+	match_message(t, wrapped);
 }
 
 void tui_search_prompt(struct tui *t)

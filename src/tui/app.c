@@ -19,48 +19,6 @@
 
 /* ---- the list's data ------------------------------------------------------ */
 
-void tui_reload(struct tui *t, int list_height)
-{
-	struct nd_error err = { 0 };
-	int visible = list_height > 1 ? list_height - 1 : 1;
-	nd_state_counts_free(t->counts, t->ncounts);
-	t->counts = NULL;
-	t->ncounts = 0;
-	if (nd_item_state_counts(t->st, t->actor, &t->counts, &t->ncounts, &err) < 0 ||
-	    nd_item_count(t->st, t->actor, &t->filter, &t->total, &err) < 0) {
-		tui_message(t, true, "%s", err.msg);
-		return;
-	}
-	if (t->sel_id) {
-		int64_t pos;
-		if (nd_item_position(t->st, t->actor, &t->filter, t->sel_id, &pos, &err) == 0)
-			t->sel = pos;
-	}
-	if (t->sel > t->total - 1)
-		t->sel = t->total - 1;
-	if (t->sel < 0)
-		t->sel = 0;
-	if (t->sel < t->top)
-		t->top = t->sel;
-	if (t->sel >= t->top + visible)
-		t->top = t->sel - visible + 1;
-	if (t->top > t->total - visible)
-		t->top = t->total - visible;
-	if (t->top < 0)
-		t->top = 0;
-	tui_list_clear(t);
-	if (nd_item_list(t->st, t->actor, &t->filter, t->top, visible, &t->rows, &t->nrows, &err) <
-	    0) {
-		tui_message(t, true, "%s", err.msg);
-		return;
-	}
-	int64_t old = t->sel_id;
-	size_t r = (size_t)(t->sel - t->top);
-	t->sel_id = r < t->nrows ? t->rows[r].id : 0;
-	if (t->sel_id != old || t->preview.id != t->sel_id)
-		tui_itemview_invalidate(&t->preview);
-}
-
 void tui_reload_list(struct tui *t)
 {
 	tui_reload(t, tui_list_height(t) ? tui_list_height(t) : 2);
@@ -222,6 +180,7 @@ static void refresh_data(struct tui *t)
 		return;
 	t->data_version = v;
 	tui_itemview_invalidate(&t->preview);
+	t->total_stale = true; /* counted again when idle: the window first */
 	tui_reload_list(t);
 	tui_rundown_refresh(t);
 	tui_review_refresh(t);
@@ -281,8 +240,13 @@ static void key(struct tui *t, int kind, wint_t ch, long *count)
 	if (req == REQ_NONE)
 		return;
 	t->message[0] = '\0';
+	int64_t changes = nd_store_changes(t->st);
+	if (nd_store_data_version(t->st) != t->data_version)
+		t->total_stale = true; /* a commit elsewhere this key's reload takes in */
 	dispatch(t, req, n);
 	t->data_version = nd_store_data_version(t->st);
+	if (nd_store_changes(t->st) != changes)
+		t->total_stale = true; /* our own commit: the list's length too */
 }
 
 static int loop(struct tui *t, const struct nd_tui_options *opt)
@@ -292,9 +256,11 @@ static int loop(struct tui *t, const struct nd_tui_options *opt)
 		tui_frame_draw(t);
 		if (opt && opt->once)
 			break;
-		/* Wake for the autosave when it falls due before the refresh. */
+		/* Wake for the autosave when it falls due before the refresh;
+		 * with counting left to do, at once when no key is waiting. */
 		int due = tui_editor_autosave_due(t);
-		timeout(due >= 0 && due < 500 ? due : 500);
+		int wait = tui_idle_pending(t) ? 0 : 500;
+		timeout(due >= 0 && due < wait ? due : wait);
 		wint_t ch;
 		int kind = get_wch(&ch);
 		int hangup = tui_hangup(kind);
@@ -304,6 +270,7 @@ static int loop(struct tui *t, const struct nd_tui_options *opt)
 			tui_editor_autosave(t, false);
 		if (kind == ERR) {
 			refresh_data(t);
+			tui_list_idle(t);
 			continue;
 		}
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE) {
@@ -325,6 +292,7 @@ int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor, s
 	t->actor = actor;
 	t->stack[0] = (struct tui_pane){ &tui_desk_pane, NULL };
 	t->depth = 1;
+	t->total = -1; /* counted at the first reload */
 	return nd_workflow_load(st, &t->wf, err) < 0 ? err->code : 0;
 }
 

@@ -7,7 +7,9 @@
 #include "newsdesk/tui_app.h"
 #include "newsdesk/tui_editor.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static int cmp_double(const void *a, const void *b)
@@ -46,7 +48,7 @@ int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t
 	SCREEN *screen = newterm(NULL, nd_term_raw_stdout(), stdin);
 	if (!screen) {
 		tui_done(&t);
-		return nd_fail(err, ND_EIO, _("cannot start the terminal interface"));
+		return nd_fail(err, ND_EIO, _(_("cannot start the terminal interface")));
 	}
 	t.split = (tui_available() * 45) / 100;
 	tui_reload_list(&t);
@@ -84,4 +86,154 @@ out:
 	delscreen(screen);
 	tui_done(&t);
 	return rc;
+}
+
+/* The median of runs timings of step (each drawn), with setup before each
+ * untimed. */
+static double timed(struct tui *t, int runs, void (*setup)(struct tui *),
+		    void (*step)(struct tui *))
+{
+	double ms[64];
+	if (runs > 64)
+		runs = 64;
+	for (int i = 0; i < runs; i++) {
+		if (setup)
+			setup(t);
+		struct timespec a;
+		clock_gettime(CLOCK_MONOTONIC, &a);
+		step(t);
+		tui_frame_draw(t);
+		ms[i] = since_ms(&a);
+	}
+	qsort(ms, (size_t)runs, sizeof *ms, cmp_double);
+	return ms[runs / 2];
+}
+
+static void to_top(struct tui *t)
+{
+	tui_list_request(t, REQ_TOP, 0, tui_list_height(t));
+}
+
+static void to_bottom(struct tui *t)
+{
+	tui_list_request(t, REQ_BOTTOM, 0, tui_list_height(t));
+}
+
+/* What the loop does when another process committed (app.c refresh_data). */
+static void reload(struct tui *t)
+{
+	t->total_stale = true;
+	tui_itemview_invalidate(&t->preview);
+	tui_reload_list(t);
+}
+
+static void search(struct tui *t)
+{
+	tui_search_jump(t, 0);
+}
+
+static void idle(struct tui *t)
+{
+	tui_list_idle(t);
+}
+
+static void stale(struct tui *t)
+{
+	t->total_stale = true;
+}
+
+static void unlimit(struct tui *t)
+{
+	t->filter.text = NULL;
+	tui_list_reset(t, false);
+	tui_reload_list(t);
+}
+
+static void limit(struct tui *t)
+{
+	t->filter.text = t->limit;
+	tui_list_reset(t, false);
+	tui_reload_list(t);
+}
+
+static void list_steps(struct tui *t, int runs, struct nd_bench_list *out)
+{
+	out->search_ms = timed(t, runs, to_top, search);
+	out->search_count_ms = timed(t, runs, search, idle);
+	out->matches = t->match_total;
+	t->search[0] = '\0';
+	out->bottom_ms = timed(t, runs, to_top, to_bottom);
+	out->reload_ms = timed(t, runs, NULL, reload);
+	out->recount_ms = timed(t, runs, stale, idle);
+	out->total = t->total;
+	if (t->nrows && t->rows[0].story.section) {
+		to_top(t);
+		snprintf(out->section, sizeof out->section, "%s", t->rows[0].story.section);
+		snprintf(t->f_section, sizeof t->f_section, "%s", out->section);
+		t->filter.section = t->f_section;
+		tui_list_reset(t, false);
+		tui_reload_list(t);
+		out->filter_bottom_ms = timed(t, runs, to_top, to_bottom);
+		out->filter_reload_ms = timed(t, runs, NULL, reload);
+		tui_list_idle(t);
+		out->filter_total = t->total;
+		t->filter.section = NULL;
+		t->f_section[0] = '\0';
+		tui_list_reset(t, false);
+		tui_reload_list(t);
+	}
+	out->limit_ms = timed(t, runs, unlimit, limit);
+	out->limit_bottom_ms = timed(t, runs, limit, to_bottom);
+	out->limit_reload_ms = timed(t, runs, NULL, reload);
+	while (tui_list_idle(t))
+		;
+	out->limit_total = t->total;
+}
+
+/* / for each word: the first hits shown, median of 5 runs each. */
+static void search_words(struct tui *t, const char *words, struct nd_bench_list *out)
+{
+	char *copy = strdup(words), *save = NULL;
+	double med[ND_BENCH_WORDS];
+	int n = 0;
+	for (char *w = copy ? strtok_r(copy, " ", &save) : NULL; w && n < ND_BENCH_WORDS;
+	     w = strtok_r(NULL, " ", &save)) {
+		snprintf(t->search, sizeof t->search, "%s", w);
+		med[n] = timed(t, 5, to_top, search);
+		snprintf(out->word[n], sizeof out->word[n], "%s", w);
+		out->word_ms[n] = med[n];
+		if (med[n] > out->slowest_ms) {
+			out->slowest_ms = med[n];
+			out->slowest = n;
+		}
+		n++;
+	}
+	free(copy);
+	out->nwords = n;
+	qsort(med, (size_t)n, sizeof *med, cmp_double);
+	out->words_median_ms = n ? med[n / 2] : 0;
+}
+
+int nd_tui_bench_list(struct nd_store *st, const struct nd_actor *actor, const char *words,
+		      int runs, struct nd_bench_list *out, struct nd_error *err)
+{
+	struct tui t;
+	if (tui_init(&t, st, actor, err) < 0)
+		return err->code;
+	SCREEN *screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		tui_done(&t);
+		return nd_fail(err, ND_EIO, _("cannot start the terminal interface"));
+	}
+	t.split = (tui_available() * 45) / 100;
+	tui_reload_list(&t);
+	search_words(&t, words, out);
+	/* the first word for the other steps */
+	snprintf(t.search, sizeof t.search, "%s", out->nwords ? out->word[0] : words);
+	snprintf(t.limit, sizeof t.limit, "%s", t.search);
+	list_steps(&t, runs > 0 ? runs : 1, out);
+	endwin();
+	delscreen(screen);
+	tui_done(&t);
+	return 0;
 }

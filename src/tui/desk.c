@@ -23,7 +23,8 @@ static void draw_separator(struct tui *t, int y)
 		nd_format_count(it->chars, chars, sizeof chars);
 		nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
 		nd_format_figure(it->layout.chars, layout, sizeof layout);
-		nd_buf_printf(&b, "── #%lld %s · %s", (long long)it->id, it->state_label,
+		nd_buf_printf(&b, "── #%lld %s · %s", (long long)it->id,
+			      tui_state_label(t, it->state),
 			      it->story.section ? it->story.section : "-");
 		nd_buf_printf(&b, " · %s · ", it->reporter_name ? it->reporter_name : it->reporter);
 		nd_buf_printf(&b, _("%1$s chars · %2$s Han · %3$s layout"), chars, hanzi, layout);
@@ -54,30 +55,12 @@ static void desk_draw(struct tui *t, void *data, int y, int height, int width)
 	}
 }
 
-/* The id of the item after the selection in the list as it is now. */
-static int64_t next_id(struct tui *t)
-{
-	size_t r = (size_t)(t->sel - t->top) + 1;
-	if (r < t->nrows)
-		return t->rows[r].id;
-	struct nd_item *rows;
-	size_t n;
-	struct nd_error err = { 0 };
-	int64_t id = 0;
-	if (nd_item_list(t->st, t->actor, &t->filter, t->sel + 1, 1, &rows, &n, &err) == 0) {
-		if (n)
-			id = rows[0].id;
-		nd_items_free(rows, n);
-	}
-	return id;
-}
-
 static void act_on_selected(struct tui *t, enum tui_req req, const char *verb)
 {
 	const struct nd_item *it = tui_selected(t);
 	int64_t id = it ? it->id : 0;
 	if (verb) {
-		int64_t next = next_id(t);
+		int64_t next = tui_list_next_id(t);
 		bool done = tui_run_verb(t, id, verb);
 		/* resolve: on to the next item, as read before the re-sort */
 		t->sel_id = done && next ? next : id;
@@ -182,6 +165,9 @@ static enum tui_req desk_request(struct tui *t, void *data, enum tui_req req, lo
 		return REQ_NONE;
 	case REQ_FILTER:
 		tui_filter_prompt(t);
+		return REQ_NONE;
+	case REQ_LIMIT:
+		tui_limit_prompt(t);
 		return REQ_NONE;
 	case REQ_SORT:
 		tui_sort_cycle(t);

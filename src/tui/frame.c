@@ -136,6 +136,12 @@ static const char *role_label(const struct tui *t)
 
 static void title_filter(const struct tui *t, struct nd_buf *left)
 {
+	if (t->limit[0]) {
+		nd_buf_printf(left, "  [%s %s", _("limit"), t->limit);
+		if (t->total >= 0)
+			nd_buf_printf(left, ": %lld", (long long)t->total);
+		nd_buf_addc(left, ']');
+	}
 	if (!(t->f_state[0] || t->f_section[0] || t->f_reporter[0] || t->f_issue[0]))
 		return;
 	nd_buf_printf(left, "  [%s", _("filter"));

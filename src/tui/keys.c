@@ -32,6 +32,7 @@ const struct tui_request tui_requests[] = {
 	{ REQ_NEXT, "next", NULL, DESK | TEXT, { 'n' }, "n", N_("next search match"), NULL, 0 },
 	{ REQ_PREV, "previous", NULL, DESK | TEXT, { 'N' }, "N", N_("previous search match"), NULL, 0 },
 	{ REQ_FILTER, "filter", NULL, DESK, { 'f' }, "f", N_("filter: state:待编 section:… reporter:… issue:… (empty clears)"), N_("filter"), 0 },
+	{ REQ_LIMIT, "limit", NULL, DESK, { 'l' }, "l", N_("limit the list to the items with these words, as / finds them (with the filter; empty clears)"), NULL, 0 },
 	{ REQ_SORT, "sort", NULL, DESK, { 's' }, "s", N_("sort: updated, id, filed, chars; after chars, reversed"), N_("sort"), 0 },
 	{ REQ_GROW, "grow", NULL, DESK, { '+' }, "+", N_("grow the list pane"), NULL, 0 },
 	{ REQ_SHRINK, "shrink", NULL, DESK, { '-' }, "-", N_("shrink the list pane"), NULL, 0 },

@@ -6,9 +6,12 @@
 #include "newsdesk/tui_app.h"
 #include "newsdesk/width.h"
 
+#include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 struct column {
 	const char *title; /* N_() */
@@ -83,7 +86,7 @@ void tui_list_draw(struct tui *t, int y, int height, int width)
 		size_t r = (size_t)(i - 1);
 		if (r >= t->nrows) {
 			tui_draw_row(y + i, 0, width,
-				     r == 0 && t->total == 0 ? _("(no items here)") : "", A_NORMAL);
+				     r == 0 && t->nrows == 0 ? _("(no items here)") : "", A_NORMAL);
 			continue;
 		}
 		const struct nd_item *it = &t->rows[r];
@@ -97,7 +100,7 @@ void tui_list_draw(struct tui *t, int y, int height, int width)
 			snprintf(updated, sizeof updated, "-");
 		const char *cells[NCOLS] = {
 			[COL_ID] = id,
-			[COL_STATE] = it->state_label,
+			[COL_STATE] = tui_state_label(t, it->state),
 			[COL_SECTION] = it->story.section,
 			[COL_HEADLINE] = it->story.headline,
 			[COL_BYLINE] = byline_of(it),
@@ -112,7 +115,8 @@ void tui_list_draw(struct tui *t, int y, int height, int width)
 		tui_draw_row(y + i, 0, width, nd_buf_str(&row), attr);
 		if (!selected && w[COL_STATE]) {
 			nd_buf_reset(&row);
-			tui_draw_text(&row, it->state_label, w[COL_STATE], true, false);
+			tui_draw_text(&row, tui_state_label(t, it->state), w[COL_STATE], true,
+				      false);
 			attrset(tui_state_attr(t, it->state));
 			tui_put(y + i, state_x, nd_buf_str(&row));
 			attrset(A_NORMAL);
@@ -121,8 +125,13 @@ void tui_list_draw(struct tui *t, int y, int height, int width)
 	nd_buf_free(&row);
 }
 
+static void recount(struct tui *t);
+
 bool tui_list_request(struct tui *t, enum tui_req req, long count, int height)
 {
+	/* a move to the end needs the list's length: counted now if not yet */
+	if (t->total < 0 || (t->total_stale && (req == REQ_BOTTOM || req == REQ_PAGE_DOWN)))
+		recount(t);
 	struct tui_nav n = { t->sel, t->top, t->total, false };
 	int visible = height > 1 ? height - 1 : 1;
 	if (!tui_nav_request(&n, req, count, visible))
@@ -140,4 +149,280 @@ void tui_list_clear(struct tui *t)
 	nd_items_free(t->rows, t->nrows);
 	t->rows = NULL;
 	t->nrows = 0;
+}
+
+void tui_list_reset(struct tui *t, bool keep)
+{
+	tui_list_clear(t);
+	t->total = -1;
+	t->total_stale = false;
+	t->at_end = false;
+	if (!keep) {
+		t->sel_id = 0;
+		t->top = t->sel = 0;
+	}
+}
+
+/* ---- the window ------------------------------------------------------------
+ * The list is read a window at a time by keyset (nd_item_window): from the
+ * key of the window's first row, or from whichever end is nearer, so a
+ * reload after G, in the middle or under a filter reads about the rows it
+ * shows. Positions (top, sel) are what navigation counts in; the total is
+ * counted again in idle time after another process's commit. */
+
+static int64_t distance(int64_t a, int64_t b)
+{
+	return a > b ? a - b : b - a;
+}
+
+/* Appends rows (taking them) to t's window. */
+static void take_rows(struct tui *t, struct nd_item *rows, size_t n)
+{
+	if (!t->rows) {
+		t->rows = rows;
+		t->nrows = n;
+		return;
+	}
+	struct nd_item *all = realloc(t->rows, (t->nrows + n) * sizeof *all);
+	if (!all) {
+		nd_items_free(rows, n);
+		return;
+	}
+	memcpy(all + t->nrows, rows, n * sizeof *rows);
+	free(rows);
+	t->rows = all;
+	t->nrows += n;
+}
+
+/* One window query into t's rows. */
+static int window(struct tui *t, const struct nd_list_key *from, bool backward, int64_t skip,
+		  int limit, struct nd_error *err)
+{
+	struct nd_item *rows;
+	size_t n;
+	int rc = nd_item_window(t->st, t->actor, &t->filter, from, backward, skip, limit, &rows, &n,
+				err);
+	if (rc == 0)
+		take_rows(t, rows, n);
+	return rc;
+}
+
+/* Reads the window whose first row is at position top, the old window's
+ * first row (at old_top, key anchor) known: the cheapest of a seek from
+ * the anchor, from the start or from the end. */
+static int read_window(struct tui *t, int64_t top, int visible, const struct nd_list_key *anchor,
+		       int64_t old_top, struct nd_error *err)
+{
+	bool total_known = t->total >= 0;
+	int64_t from_end = total_known ? t->total - top - visible : INT64_MAX;
+	int64_t from_anchor = anchor ? distance(top, old_top) : INT64_MAX;
+	t->at_end = false;
+	if (top == 0) /* from the start: what is new at the top shows */
+		return window(t, NULL, false, 0, visible, err);
+	if (anchor && top >= old_top && from_anchor <= top && from_anchor <= from_end)
+		return window(t, anchor, false, top - old_top, visible, err);
+	if (anchor && top < old_top && from_anchor <= top && from_anchor <= from_end) {
+		/* the rows before the anchor, then from the anchor on */
+		int64_t before = old_top - top;
+		int first = before < visible ? (int)before : visible;
+		int rc = window(t, anchor, true, before - first, first, err);
+		if (rc == 0 && first < visible)
+			rc = window(t, anchor, false, 0, visible - first, err);
+		return rc;
+	}
+	if (total_known && from_end < top) {
+		t->at_end = from_end <= 0;
+		return window(t, NULL, true, from_end > 0 ? from_end : 0, visible, err);
+	}
+	return window(t, NULL, false, top, visible, err);
+}
+
+/* Clamps the selection into the list and the window around it. */
+static void place(struct tui *t, int visible)
+{
+	int64_t total = t->total >= 0 ? t->total : INT64_MAX / 2;
+	if (t->sel > total - 1)
+		t->sel = total - 1;
+	if (t->sel < 0)
+		t->sel = 0;
+	if (t->sel < t->top)
+		t->top = t->sel;
+	if (t->sel >= t->top + visible)
+		t->top = t->sel - visible + 1;
+	if (t->top > total - visible)
+		t->top = total - visible;
+	if (t->top < 0)
+		t->top = 0;
+}
+
+/* The selected item is still in the window read from the old first row's
+ * key (the reload after another process's commit, a layout change): only
+ * that window is read. */
+static bool reload_in_place(struct tui *t, const struct nd_list_key *anchor, int visible,
+			    struct nd_error *err, int *rc)
+{
+	/* as many rows as before, when the pane shrank the selection may be
+	   further down than it now shows */
+	int want = (int)t->nrows > visible ? (int)t->nrows : visible;
+	tui_list_clear(t);
+	/* at the top the window is read from the start: items new there
+	   show, and the selection moves down with its item */
+	if ((*rc = window(t, t->top == 0 ? NULL : anchor, false, 0, want, err)) < 0)
+		return true;
+	t->at_end = t->nrows < (size_t)want;
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (t->rows[r].id != t->sel_id)
+			continue;
+		size_t drop = r >= (size_t)visible ? r - (size_t)visible + 1 : 0;
+		for (size_t i = 0; i < drop; i++)
+			nd_item_free(&t->rows[i]);
+		memmove(t->rows, t->rows + drop, (t->nrows - drop) * sizeof *t->rows);
+		t->nrows -= drop;
+		t->top += (int64_t)drop;
+		while (t->nrows > (size_t)visible)
+			nd_item_free(&t->rows[--t->nrows]);
+		t->sel = t->top + (int64_t)(r - drop);
+		return true;
+	}
+	return false;
+}
+
+void tui_reload(struct tui *t, int list_height)
+{
+	struct nd_error err = { 0 };
+	int visible = list_height > 1 ? list_height - 1 : 1;
+	nd_state_counts_free(t->counts, t->ncounts);
+	t->counts = NULL;
+	t->ncounts = 0;
+	if (nd_item_state_counts(t->st, t->actor, &t->counts, &t->ncounts, &err) < 0 ||
+	    (t->total < 0 && !t->filter.text &&
+	     nd_item_count(t->st, t->actor, &t->filter, &t->total, &err) < 0)) {
+		tui_message(t, true, "%s", err.msg);
+		return;
+	}
+	struct nd_list_key anchor;
+	bool have_anchor = t->nrows > 0;
+	if (have_anchor)
+		nd_item_key(&t->filter, &t->rows[0], &anchor);
+	int64_t old_top = t->top;
+	int rc = 0;
+	if (t->sel_id && have_anchor && reload_in_place(t, &anchor, visible, &err, &rc)) {
+		if (rc < 0)
+			tui_message(t, true, "%s", err.msg);
+		return;
+	}
+	if (t->sel_id) {
+		/* a jump to an item elsewhere: its position is counted */
+		int64_t pos;
+		if (nd_item_position(t->st, t->actor, &t->filter, t->sel_id, &pos, &err) == 0)
+			t->sel = pos;
+	}
+	place(t, visible);
+	tui_list_clear(t);
+	if (read_window(t, t->top, visible, have_anchor ? &anchor : NULL, old_top, &err) < 0) {
+		tui_message(t, true, "%s", err.msg);
+		return;
+	}
+	if (t->at_end && t->total >= 0) {
+		t->top = t->total - (int64_t)t->nrows; /* read from the end: exact there */
+	} else if (t->nrows < (size_t)visible) {
+		t->at_end = true;
+		if (t->total >= 0 && t->top + (int64_t)t->nrows != t->total)
+			t->total_stale = true; /* the list ended sooner than counted */
+	}
+	if (t->top < 0)
+		t->top = 0;
+	if (t->sel >= t->top + (int64_t)t->nrows)
+		t->sel = t->top + (int64_t)t->nrows - 1;
+	if (t->sel < t->top)
+		t->sel = t->top;
+	int64_t old = t->sel_id;
+	size_t r = (size_t)(t->sel - t->top);
+	t->sel_id = r < t->nrows ? t->rows[r].id : 0;
+	if (t->sel_id != old || t->preview.id != t->sel_id)
+		tui_itemview_invalidate(&t->preview);
+}
+
+int64_t tui_list_next_id(struct tui *t)
+{
+	size_t r = (size_t)(t->sel - t->top) + 1;
+	if (r < t->nrows)
+		return t->rows[r].id;
+	if (!t->nrows)
+		return 0;
+	struct nd_list_key k;
+	nd_item_key(&t->filter, &t->rows[t->nrows - 1], &k);
+	struct nd_item *rows;
+	size_t n;
+	struct nd_error err = { 0 };
+	int64_t id = 0;
+	if (nd_item_window(t->st, t->actor, &t->filter, &k, false, 1, 1, &rows, &n, &err) == 0) {
+		if (n)
+			id = rows[0].id;
+		nd_items_free(rows, n);
+	}
+	return id;
+}
+
+bool tui_idle_pending(const struct tui *t)
+{
+	return t->total < 0 || t->total_stale || (t->search[0] && t->match_total < 0);
+}
+
+/* The total counted again; a window at the end stays at the end. */
+static void recount(struct tui *t)
+{
+	struct nd_error err = { 0 };
+	int64_t total;
+	t->interrupted = false;
+	if (nd_item_count(t->st, t->actor, &t->filter, &total, &err) < 0) {
+		if (t->interrupted)
+			return; /* a key first; counted when idle again */
+		t->total_stale = false;
+		tui_message(t, true, "%s", err.msg);
+		t->total = t->total < 0 ? 0 : t->total;
+		return;
+	}
+	t->total_stale = false;
+	bool first = t->total < 0;
+	/* a window read at the start is exact there whatever the count says */
+	if (t->at_end && t->top > 0 && (int64_t)t->nrows <= total) {
+		int64_t shift = total - (int64_t)t->nrows - t->top;
+		t->top += shift;
+		t->sel += shift;
+	}
+	t->total = total;
+	if (first && t->filter.text)
+		tui_message(t, false,
+			    ngettext("limit %2$s: %1$lld item", "limit %2$s: %1$lld items",
+				     (unsigned long)total),
+			    (long long)total, t->limit);
+}
+
+/* A key waiting on the terminal: the idle count gives way to it. */
+static int key_waiting(void *data)
+{
+	struct tui *t = data;
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	if (poll(&p, 1, 0) > 0) {
+		t->interrupted = true;
+		return 1;
+	}
+	return 0;
+}
+
+bool tui_list_idle(struct tui *t)
+{
+	/* in steps: a key that arrives ends the count, which starts again
+	   from the beginning the next time the loop is idle */
+	bool tty = isatty(STDIN_FILENO); /* /dev/null (the bench) always polls readable */
+	if (tty)
+		nd_store_set_interrupt(t->st, key_waiting, t);
+	if (t->total < 0 || t->total_stale)
+		recount(t);
+	else if (t->search[0] && t->match_total < 0)
+		tui_search_count(t);
+	if (tty)
+		nd_store_set_interrupt(t->st, NULL, NULL);
+	return tui_idle_pending(t);
 }

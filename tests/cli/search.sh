@@ -53,6 +53,28 @@ contains "…exactly, with the newest shown" "$(nd search 的 --limit 2)" "5 ite
 contains "…the second page" "$(nd search 的 --limit 2 --page 2)" "5 items match 的; showing 3–4"
 contains "…the same by --offset" "$(nd search 的 --limit 2 --offset 2)" "5 items match 的; showing 3–4"
 equals "pages are the one answer cut up" "$(ids 的 --limit 2) $(ids 的 --limit 2 --page 2) $(ids 的 --limit 2 --page 3)" "$(ids 的)"
+# The page is printed before its total is counted: the hits, then the
+# total line last, the same total on every page, and the pages (across the
+# headline hits and the body hits) are the one answer cut up.
+table_ids() { nd search "$@" | sed -n 's/^#\([0-9]*\) .*/\1/p' | tr '\n' ' ' | sed 's/ $//'; }
+for q in 的 劳模 2024年; do
+	all=$(ids "$q")
+	whole=$(nd search "$q" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+	for limit in 1 2 3; do
+		got="" p=1 totals=""
+		while :; do
+			page=$(nd search "$q" --limit $limit --page $p)
+			totals="$totals $(printf '%s\n' "$page" | tail -1 | grep -o "^[0-9,]* item" | head -1)"
+			pids=$(table_ids "$q" --limit $limit --page $p)
+			[ -z "$pids" ] && break
+			got="$got $pids"
+			p=$((p + 1))
+		done
+		equals "$q by pages of $limit in the table: the whole answer in order" "${got# }" "$all"
+		equals "…every page ends with the one total ($whole)" "$(echo $totals | tr ' ' '\n' | grep -v item | sort -u)" "$whole"
+	done
+done
+contains "the hits come before the total line" "$(nd search 的 --limit 1 | head -1)" "#"
 contains "one match is one item" "$(nd search 蹲点组 驻点组)" "no item matches"
 contains "…in Chinese" "$(LC_ALL=zh_CN.UTF-8 nd search 的 --limit 2)" "5 篇稿件含有 的；显示最新的 2 篇"
 contains "past the end: none left" "$(nd search 的 --page 9)" "none are left"

@@ -125,7 +125,19 @@ contains "the screen was not cleared" "$(screen)" "newsdesk"
 keys '?'
 shows "? opens the help" "Keys (q closes this help)"
 help=$(screen)
-for label in "j ↓" "k ↑" "PgDn" "PgUp" "g Home" "G End" "Enter" "Tab" "/" " n " " N " " f " " s " \
+# the rest of the help, a page at a time, until a page adds nothing
+page=$help
+page_turned() { [ "$(screen)" != "$page" ]; }
+for _ in 1 2 3 4 5 6 7 8; do
+	keys C-f
+	LIMIT=2 wait_until page_turned || break
+	page=$(screen)
+	help="$help
+$page"
+done
+keys G
+hides "G scrolls the help to its end" "move down / scroll down"
+for label in "j ↓" "k ↑" "PgDn" "PgUp" "g Home" "G End" "Enter" "Tab" "/" " n " " N " " f " " l " " s " \
 	" + " " - " " z " " D " " a " " R " " S " " U " " O " " P " " B " " c " " : " " ? " "Ctrl-L" " q "; do
 	contains "help lists '$label'" "$(printf '%s\n' "$help" | sed 's/^/ /; s/$/ /')" "$label"
 done
@@ -137,6 +149,7 @@ if locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
 	start_desk 120 40 LANG=zh_CN.UTF-8
 	shows "zh_CN: state labels from the states table" "newsdesk · 待编 "
 	shows "zh_CN: column titles" "编号"
+	contains "zh_CN: the list's rows label their state in Chinese" "$(screen | sed -n '3,17p')" "待编"
 	shows "zh_CN: key hints" "? 帮助"
 	keys '?'
 	shows "zh_CN: the help screen" "按键（按 q 关闭帮助）"

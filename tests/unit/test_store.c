@@ -217,6 +217,129 @@ static void test_deep_pages(struct fixture *fx)
 	}
 }
 
+/* The ids of rows as "1,2,3". */
+static void ids_of(const struct nd_item *rows, size_t n, char *out, size_t size)
+{
+	out[0] = '\0';
+	for (size_t i = 0; i < n && strlen(out) + 24 < size; i++)
+		snprintf(out + strlen(out), size - strlen(out), "%s%lld", i ? "," : "",
+			 (long long)rows[i].id);
+}
+
+/* The OFFSET query's rows [offset, offset + limit), as ids. */
+static void offset_ids(struct fixture *fx, const struct nd_filter *f, int64_t offset, int limit,
+		       char *out, size_t size)
+{
+	struct nd_error err = { 0 };
+	struct nd_item *rows;
+	size_t n;
+	if (offset < 0) {
+		limit += (int)offset;
+		offset = 0;
+	}
+	nd_item_list(fx->st, &fx->wang, f, offset, limit, &rows, &n, &err);
+	ids_of(rows, n, out, size);
+	nd_items_free(rows, n);
+}
+
+/* A keyset window compared with the OFFSET query it stands for. */
+static void check_window(struct fixture *fx, const struct nd_filter *f, const struct nd_list_key *k,
+			 bool backward, int64_t skip, int64_t offset, int limit, const char *name)
+{
+	struct nd_error err = { 0 };
+	struct nd_item *rows = NULL;
+	size_t n = 0;
+	char got[512], want[512];
+	offset_ids(fx, f, offset, limit, want, sizeof want);
+	if (nd_item_window(fx->st, &fx->wang, f, k, backward, skip, limit, &rows, &n, &err) < 0)
+		snprintf(got, sizeof got, "error: %.200s", err.msg);
+	else
+		ids_of(rows, n, got, sizeof got);
+	nd_items_free(rows, n);
+	is_str(got, want, name);
+}
+
+/* Keyset windows return exactly the rows OFFSET returns, at several
+ * positions, in every sort order both ways, with ties on the sort key (the
+ * 12,000 items share 997 update times and one length). */
+static void test_keyset(struct fixture *fx)
+{
+	struct nd_error err = { 0 };
+	static const char *const sorts[] = { "updated", "id", "filed", "chars" };
+	for (int filtered = 0; filtered < 2; filtered++)
+		for (int sort = ND_SORT_UPDATED; sort <= ND_SORT_CHARS; sort++)
+			for (int asc = 0; asc < 2; asc++) {
+				struct nd_filter f = { .sort = (enum nd_sort)sort,
+						       .ascending = asc,
+						       .state = filtered ? "submitted" : NULL };
+				int64_t total = 0;
+				nd_item_count(fx->st, &fx->wang, &f, &total, &err);
+				int64_t at[] = { 0, 1, 37, 5000, total / 2, total - 10, total - 1 };
+				for (size_t p = 0; p < sizeof at / sizeof *at; p++) {
+					struct nd_item *row;
+					size_t n;
+					nd_item_list(fx->st, &fx->wang, &f, at[p], 1, &row, &n,
+						     &err);
+					if (!ok(n == 1, "a row at %lld", (long long)at[p])) {
+						nd_items_free(row, n);
+						continue;
+					}
+					struct nd_list_key k;
+					nd_item_key(&f, row, &k);
+					nd_items_free(row, n);
+					int64_t pos = -1;
+					nd_item_position(fx->st, &fx->wang, &f, k.id, &pos, &err);
+					ok(pos == at[p], "%s %s%s: #%lld is at %lld (counted %lld)",
+					   sorts[sort], asc ? "ascending" : "descending",
+					   filtered ? ", state filter" : "", (long long)k.id,
+					   (long long)at[p], (long long)pos);
+					char name[160];
+					int len = snprintf(
+					    name, sizeof name, "%s%s %s, row %lld of %lld: ",
+					    filtered ? "state filter, " : "", sorts[sort],
+					    asc ? "ascending" : "descending", (long long)at[p],
+					    (long long)total);
+					char *tail = name + len;
+					size_t room = sizeof name - (size_t)len;
+					snprintf(tail, room, "forward from its key");
+					check_window(fx, &f, &k, false, 0, at[p], 10, name);
+					snprintf(tail, room, "forward, 3 skipped");
+					check_window(fx, &f, &k, false, 3, at[p] + 3, 10, name);
+					snprintf(tail, room, "backward from its key");
+					check_window(fx, &f, &k, true, 0, at[p] - 10, 10, name);
+					snprintf(tail, room, "backward, 4 skipped");
+					check_window(fx, &f, &k, true, 4, at[p] - 14, 10, name);
+					snprintf(tail, room, "from the start");
+					check_window(fx, &f, NULL, false, at[p], at[p], 10, name);
+					snprintf(tail, room, "from the end");
+					check_window(fx, &f, NULL, true, total - at[p] - 1,
+						     at[p] - 9, 10, name);
+				}
+			}
+}
+
+static int always(void *arg)
+{
+	(*(int *)arg)++;
+	return 1;
+}
+
+/* The idle count gives way to a key: a statement ends when the interrupt
+ * asks, and runs whole once it is cleared. */
+static void test_interrupt(struct fixture *fx)
+{
+	struct nd_error err = { 0 };
+	struct nd_filter f = { .reporter = "zhu" }; /* a count(*), not the kept counts */
+	int64_t count = -1;
+	int asked = 0;
+	nd_store_set_interrupt(fx->st, always, &asked);
+	ok(nd_item_count(fx->st, &fx->wang, &f, &count, &err) < 0 && asked > 0,
+	   "an interrupted count fails (asked %d times)", asked);
+	nd_store_set_interrupt(fx->st, NULL, NULL);
+	ok(nd_item_count(fx->st, &fx->wang, &f, &count, &err) == 0 && count > 12000,
+	   "cleared, the count runs whole (%lld)", (long long)count);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -227,6 +350,8 @@ int main(void)
 	test_items(&fx);
 	test_actors(&fx);
 	test_deep_pages(&fx);
+	test_keyset(&fx);
+	test_interrupt(&fx);
 	fixture_close(&fx);
 	return tap_done();
 }

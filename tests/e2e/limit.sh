@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# limit.sh — l narrows the desk's list to the items the search finds for
+# some words (mutt's limit), combined with the filter, shown in the title
+# line, cleared by an empty answer; / shows its first hit before the total.
+. "$(dirname "$0")/lib.sh"
+: "${LOCALEDIR:?}"
+setup_demo
+
+total() { nd search "$@" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; }
+ids() { nd search "$@" --format json --limit 100 | python3 -c 'import json,sys; print(" ".join(sorted(str(h["id"]) for h in json.load(sys.stdin)["hits"])))'; }
+# The ids in the list pane, sorted (the rows under the header).
+listed() { screen | sed -n '3,17p' | awk '$1 ~ /^[0-9]+$/ {print $1}' | sort | tr '\n' ' ' | sed 's/ $//'; }
+
+all=$(total 劳模)
+returned=$(total 劳模 --state returned)
+[ "$all" -gt 1 ] && [ "$all" -lt 15 ] && [ "$returned" -ge 1 ] && [ "$returned" -lt "$all" ] &&
+	pass "the demo has $all items with 劳模, $returned of them returned" ||
+	fail "the demo's items" "劳模: $all, returned: $returned"
+
+start_desk 120 40
+shows "the desk is up" "submitted 22"
+keys l
+shows "l asks for words" "Limit to items with"
+type_text "劳模"
+keys Enter
+shows "the title line shows the limit and its count" "[limit 劳模: $all]"
+shows "…and the message line" "limit 劳模: $all items"
+equals "the list holds exactly the items the search finds" "$(listed)" "$(ids 劳模)"
+hides "an item without the word is not listed" "104个专业供职工自主选择"
+
+# With the filter: both hold.
+keys f
+shows "f asks for a filter" "Filter"
+type_text "state:returned"
+keys Enter
+shows "the filter shows beside the limit" "[filter returned]"
+shows "…and the count is of both" "[limit 劳模: $returned]"
+equals "only the returned items with the word" "$(listed)" "$(ids 劳模 --state returned)"
+
+# G and a reload under both: still the same rows.
+keys G
+shows "G under the limit stays in it" "── #"
+equals "…the same rows" "$(listed)" "$(ids 劳模 --state returned)"
+
+# An empty answer clears the limit; the filter stays.
+keys l C-u Enter
+hides "an empty answer clears the limit" "[limit"
+shows "…the filter stays" "[filter returned]"
+keys f C-u Enter
+hides "the filter cleared too" "[filter"
+shows "…and every item is back" "submitted 22"
+keys g
+shows "…listed again" "104个专业供职工自主选择"
+
+# A limit of words that find nothing: an empty list, said so.
+keys l
+type_text "不存在的词"
+keys Enter
+shows "a limit that finds nothing lists nothing" "(no items here)"
+shows "…and counts 0" "[limit 不存在的词: 0]"
+keys l C-u Enter
+hides "cleared again" "[limit"
+
+# / shows the first hit at once and the total after it (counted when no
+# key waits): the message history holds both, in that order. A first page
+# that is not full is the whole answer, so more hits than a page (50).
+for i in $(seq 1 40); do printf '标题: 稿件 %s\n\n基层工会的第 %s 篇。\n' "$i" "$i" | nd --as zhujl file >/dev/null; done
+n=$(total 工会)
+[ "$n" -gt 50 ] && pass "$n items hold 工会" || fail "more than a page of hits" "$n"
+keys /
+shows "/ asks" "Search:"
+type_text "工会"
+keys Enter
+shows "the search ends with the exact total" "工会: match 1 of $n"
+keys M
+shows "the message history" "工会: match 1 (counting…)"
+history=$(screen)
+first=$(printf '%s\n' "$history" | grep -n "工会: match 1 (counting…)" | head -1 | cut -d: -f1)
+then=$(printf '%s\n' "$history" | grep -n "工会: match 1 of $n" | head -1 | cut -d: -f1)
+[ -n "$first" ] && [ -n "$then" ] && [ "$first" -lt "$then" ] &&
+	pass "…the hit was shown before its total" || fail "hit, then total" "$history"
+
+finish
