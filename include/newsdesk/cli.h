@@ -175,6 +175,9 @@ int nd_cli_open(struct nd_cli *cli, unsigned store_flags, struct nd_error *err);
 void nd_cli_ambiwidth(struct nd_cli *cli);
 /* Prints "newsdesk: message" on stderr; returns the exit code for err. */
 int nd_cli_fail(const struct nd_error *err);
+struct nd_restore_result;
+/* Says where restore moved the database that was in its way. */
+void nd_cli_say_moved_aside(const struct nd_restore_result *res);
 /* Prints a usage error for cmd; returns ND_EXIT_USAGE. */
 int nd_cli_usage(const struct nd_command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

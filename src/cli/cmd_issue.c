@@ -4,6 +4,7 @@
 #include "newsdesk/cli.h"
 #include "newsdesk/count.h"
 #include "newsdesk/files.h"
+#include "newsdesk/html.h"
 #include "newsdesk/json.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/measure.h"
@@ -322,40 +323,24 @@ static void export_txt(struct nd_buf *b, const struct nd_item *it)
 		nd_buf_printf(b, "\n%s\n", s->byline);
 }
 
-static void html_escape(struct nd_buf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		if (*s == '<')
-			nd_buf_adds(b, "&lt;");
-		else if (*s == '>')
-			nd_buf_adds(b, "&gt;");
-		else if (*s == '&')
-			nd_buf_adds(b, "&amp;");
-		else if (*s == '"')
-			nd_buf_adds(b, "&quot;");
-		else
-			nd_buf_addc(b, *s);
-	}
-}
-
 static void export_html(struct nd_buf *b, const struct nd_item *it, const char *figures)
 {
 	const struct nd_story *s = &it->story;
 	nd_buf_adds(
 	    b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>");
-	html_escape(b, s->headline);
+	nd_html_escape(b, s->headline);
 	nd_buf_adds(b, "</title></head>\n<body>\n<article>\n");
 	if (s->kicker) {
 		nd_buf_adds(b, "<p class=\"kicker\">");
-		html_escape(b, s->kicker);
+		nd_html_escape(b, s->kicker);
 		nd_buf_adds(b, "</p>\n");
 	}
 	nd_buf_adds(b, "<h1>");
-	html_escape(b, s->headline);
+	nd_html_escape(b, s->headline);
 	nd_buf_adds(b, "</h1>\n");
 	if (s->subhead) {
 		nd_buf_adds(b, "<p class=\"subhead\">");
-		html_escape(b, s->subhead);
+		nd_html_escape(b, s->subhead);
 		nd_buf_adds(b, "</p>\n");
 	}
 	bool first = true;
@@ -366,10 +351,10 @@ static void export_html(struct nd_buf *b, const struct nd_item *it, const char *
 		nd_buf_adds(b, "<p>");
 		if (first && s->dateline) {
 			nd_buf_adds(b, "<span class=\"dateline\">");
-			html_escape(b, s->dateline);
+			nd_html_escape(b, s->dateline);
 			nd_buf_adds(b, "</span> ");
 		}
-		html_escape(b, para);
+		nd_html_escape(b, para);
 		nd_buf_adds(b, "</p>\n");
 		free(para);
 		first = false;
@@ -377,7 +362,7 @@ static void export_html(struct nd_buf *b, const struct nd_item *it, const char *
 	}
 	if (s->byline) {
 		nd_buf_adds(b, "<p class=\"byline\">");
-		html_escape(b, s->byline);
+		nd_html_escape(b, s->byline);
 		nd_buf_adds(b, "</p>\n");
 	}
 	nd_buf_adds(b, figures); /* its photos (issue 22) */
@@ -485,7 +470,7 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			nd_buf_addc(&index, '}');
 		} else if (strcmp(format, "html") == 0) {
 			nd_buf_printf(&index, "<li>p.%d <a href=\"%s\">", it->page, name);
-			html_escape(&index, it->story.headline);
+			nd_html_escape(&index, it->story.headline);
 			nd_buf_adds(&index, "</a></li>\n");
 		} else {
 			nd_buf_printf(&index, "p.%d\t%s\t%s\n", it->page, name, it->story.headline);
@@ -500,7 +485,7 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		} else if (strcmp(format, "html") == 0) {
 			nd_buf_adds(&whole, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta "
 					    "charset=\"utf-8\"><title>");
-			html_escape(&whole, code);
+			nd_html_escape(&whole, code);
 			nd_buf_adds(&whole, "</title></head>\n<body>\n<ul>\n");
 			nd_buf_add(&whole, nd_buf_str(&index), index.len);
 			nd_buf_adds(&whole, "</ul>\n</body>\n</html>\n");

@@ -54,6 +54,18 @@ int nd_cli_restore_allowed(struct nd_cli *cli, const char *backup, struct nd_err
 	return rc;
 }
 
+/* Where restore put the database that was in the way (never deleted). */
+void nd_cli_say_moved_aside(const struct nd_restore_result *res)
+{
+	if (res->moved)
+		printf(ngettext("the database that was there is kept as %1$s (with its -wal/-shm: "
+				"%2$d file)\n",
+				"the database that was there is kept as %1$s (with its -wal/-shm: "
+				"%2$d files)\n",
+				res->moved),
+		       res->aside, res->moved);
+}
+
 int nd_cmd_restore(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	struct nd_args a;
@@ -87,13 +99,7 @@ int nd_cmd_restore(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 	if (nd_cli_restore_allowed(cli, backup, &err) < 0 ||
 	    nd_restore(cli->db_path, backup, &res, &err) < 0)
 		return nd_cli_fail(&err);
-	if (res.moved)
-		printf(ngettext("the database that was there is kept as %1$s (with its -wal/-shm: "
-				"%2$d file)\n",
-				"the database that was there is kept as %1$s (with its -wal/-shm: "
-				"%2$d files)\n",
-				res.moved),
-		       res.aside, res.moved);
+	nd_cli_say_moved_aside(&res);
 	printf(_("restored %1$s from %2$s; checking it:\n"), cli->db_path, backup);
 	char *check_argv[] = { "check", NULL };
 	return nd_cmd_check(cli, nd_cli_find_command("check"), 1, check_argv);

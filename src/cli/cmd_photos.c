@@ -6,6 +6,7 @@
 #include "newsdesk/count.h"
 #include "newsdesk/files.h"
 #include "newsdesk/filing.h"
+#include "newsdesk/html.h"
 #include "newsdesk/json.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/photos.h"
@@ -312,22 +313,6 @@ int nd_cmd_photo(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 
 /* ---- export ------------------------------------------------------------------ */
 
-static void html_text(struct nd_buf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		if (*s == '<')
-			nd_buf_adds(b, "&lt;");
-		else if (*s == '>')
-			nd_buf_adds(b, "&gt;");
-		else if (*s == '&')
-			nd_buf_adds(b, "&amp;");
-		else if (*s == '"')
-			nd_buf_adds(b, "&quot;");
-		else
-			nd_buf_addc(b, *s);
-	}
-}
-
 int nd_cli_export_photos(struct nd_cli *cli, int64_t id, const char *dir, const char *base,
 			 unsigned out_flags, struct nd_buf *html, struct nd_buf *json,
 			 struct nd_error *err)
@@ -351,7 +336,7 @@ int nd_cli_export_photos(struct nd_cli *cli, int64_t id, const char *dir, const 
 			      name, p.width, p.height);
 		if (p.caption[0]) {
 			nd_buf_adds(html, "<figcaption>");
-			html_text(html, p.caption);
+			nd_html_escape(html, p.caption);
 			nd_buf_adds(html, "</figcaption>");
 		}
 		nd_buf_adds(html, "</figure>\n");

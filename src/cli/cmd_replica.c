@@ -102,13 +102,7 @@ int nd_cli_restore_replica(struct nd_cli *cli, const char *url, const char *when
 	}
 	if (rc < 0)
 		return nd_cli_fail(&err);
-	if (res.moved)
-		printf(ngettext("the database that was there is kept as %1$s (with its -wal/-shm: "
-				"%2$d file)\n",
-				"the database that was there is kept as %1$s (with its -wal/-shm: "
-				"%2$d files)\n",
-				res.moved),
-		       res.aside, res.moved);
+	nd_cli_say_moved_aside(&res);
 	printf(_("restored %1$s from the replica at %2$s%3$s%4$s; checking it:\n"), cli->db_path,
 	       url, when ? " as of " : "", when ? stamp : "");
 	char *check_argv[] = { "check", NULL };

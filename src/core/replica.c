@@ -426,17 +426,27 @@ static void config_url(const char *cfg, char *url, size_t size)
 		fclose(f);
 }
 
-int nd_replica_check(const char *db_path, struct nd_replica_status *s, struct nd_buf *report)
+/* What check and the title line share: the configuration beside the
+ * database (cfg, db: PATH_MAX each), its URL and whether Litestream runs.
+ * False when no replica is configured. */
+static bool status_start(const char *db_path, char *cfg, char *db, struct nd_replica_status *s)
 {
-	char cfg[PATH_MAX], db[PATH_MAX];
 	memset(s, 0, sizeof *s);
-	if (nd_replica_config_path(db_path, cfg, sizeof cfg, NULL) < 0 || access(cfg, F_OK) != 0 ||
-	    absolute(db_path, db, sizeof db, NULL) < 0)
-		return 0;
+	if (nd_replica_config_path(db_path, cfg, PATH_MAX, NULL) < 0 || access(cfg, F_OK) != 0 ||
+	    absolute(db_path, db, PATH_MAX, NULL) < 0)
+		return false;
 	s->configured = true;
 	config_url(cfg, s->url, sizeof s->url);
 	nd_strip_controls(s->url); /* the file is the group's to edit: never raw to a terminal */
 	s->running = replicator_running(cfg);
+	return true;
+}
+
+int nd_replica_check(const char *db_path, struct nd_replica_status *s, struct nd_buf *report)
+{
+	char cfg[PATH_MAX], db[PATH_MAX];
+	if (!status_start(db_path, cfg, db, s))
+		return 0;
 	int warnings = 0;
 	if (!s->running) {
 		nd_buf_printf(report,
@@ -506,14 +516,8 @@ static bool current_generation(const char *db, char *gen, size_t size)
 int nd_replica_peek(const char *db_path, struct nd_replica_status *s)
 {
 	char cfg[PATH_MAX], db[PATH_MAX], gen[20], dir[PATH_MAX + 64];
-	memset(s, 0, sizeof *s);
-	if (nd_replica_config_path(db_path, cfg, sizeof cfg, NULL) < 0 || access(cfg, F_OK) != 0 ||
-	    absolute(db_path, db, sizeof db, NULL) < 0)
+	if (!status_start(db_path, cfg, db, s))
 		return 0;
-	s->configured = true;
-	config_url(cfg, s->url, sizeof s->url);
-	nd_strip_controls(s->url);
-	s->running = replicator_running(cfg);
 	/* Litestream's own measure (`litestream generations`): the database's
 	 * newest write (the file or its -wal) minus the replica's. The
 	 * replica's is the time its folder of WAL segments last changed: one

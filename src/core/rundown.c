@@ -3,6 +3,7 @@
 #include "newsdesk/rundown.h"
 #include "newsdesk/count.h"
 #include "newsdesk/csv.h"
+#include "newsdesk/html.h"
 #include "newsdesk/json.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/sanitize.h"
@@ -323,27 +324,7 @@ static void html_text(struct nd_buf *out, const char *s)
 {
 	struct nd_buf clean = ND_BUF_INIT;
 	nd_sanitize(&clean, s ? s : "", s ? strlen(s) : 0, 0);
-	for (const char *p = nd_buf_str(&clean); *p; p++) {
-		switch (*p) {
-		case '<':
-			nd_buf_adds(out, "&lt;");
-			break;
-		case '>':
-			nd_buf_adds(out, "&gt;");
-			break;
-		case '&':
-			nd_buf_adds(out, "&amp;");
-			break;
-		case '"':
-			nd_buf_adds(out, "&quot;");
-			break;
-		case '\'':
-			nd_buf_adds(out, "&#39;");
-			break;
-		default:
-			nd_buf_addc(out, *p);
-		}
-	}
+	nd_html_escape(out, nd_buf_str(&clean));
 	nd_buf_free(&clean);
 }
 

@@ -39,6 +39,9 @@ equals "…in the store" "$(state 2)" "edited"
 keys '?'
 shows "help opens" "Keys (q closes this help)"
 shows "help says where the keys come from" "Keys as $TMP/cfg/newsdesk/keys binds them"
+keys '/' # the help is longer than a screen: find the row
+type_text "mark edited"
+keys Enter
 if LIMIT=5 wait_until eval 'screen | grep -Eq "^x +mark edited \(finish\)"'; then
 	pass "help shows finish on x"
 else
