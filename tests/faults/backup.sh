@@ -9,7 +9,7 @@
 ITEMS=${BACKUP_ITEMS:-4000}
 "$BENCH_GEN" "$NEWSDESK_DB" "$ITEMS" "$SRCDIR/demo" >/dev/null 2>&1 || { echo "Bail out! bench-gen failed"; exit 1; }
 nd user add zhu --role reporter --name 朱建良 >/dev/null
-count() { sqlite3 "${2:-$NEWSDESK_DB}" "$1"; }
+count() { sqlite3 -cmd ".timeout 10000" "${2:-$NEWSDESK_DB}" "$1" 2>>"$TMP/sqlite3.err"; }
 partials() { ls "$TMP" | grep -c "^$1\.partial-[0-9]*\$" || true; }
 
 # 1. A backup while 8 filers commit continuously.
@@ -40,7 +40,7 @@ contains "…it says it was checked" "$out" "checked"
 equals "the backup is a newsdesk database that passes integrity_check" \
 	"$(count "pragma integrity_check; pragma application_id" "$TMP/b.db" | tr '\n' ' ')" "ok 1313100619 "
 have=$(count "select count(*) from items" "$TMP/b.db")
-[ "$have" -ge "$start" ] && pass "…with every item committed before it began ($have ≥ $start)" || fail "items in the backup" "$have < $start"
+[ "$have" -ge "$start" ] && pass "…with every item committed before it began ($have ≥ $start)" || fail "items in the backup" "$have < $start" "$(cat "$TMP/sqlite3.err")"
 NEWSDESK_DB="$TMP/b.db" expect_ok "newsdesk check passes on the backup" nd check
 equals "the backup is 0660" "$(stat -c %a "$TMP/b.db")" 660
 equals "no partial file is left" "$(partials b.db)" 0
