@@ -55,4 +55,9 @@ void nd_actor_free(struct nd_actor *actor);
 /* ND_EPERM with a message when the actor's rank is below need. */
 int nd_require_rank(const struct nd_actor *actor, int need, const char *what, struct nd_error *err);
 
+/* ND_ENOENT for an item the actor may not see or that does not exist: to a
+ * reporter both get the one answer (which ids exist is not theirs to map),
+ * to an editor (or no actor) "no item #N". */
+int nd_item_unknown(const struct nd_actor *actor, int64_t id, struct nd_error *err);
+
 #endif

@@ -86,9 +86,14 @@ long long nd_cli_parse_id(const char *s)
 		return 0;
 	if (*s == '#')
 		s++;
+	/* digits only, and in range: past LLONG_MAX strtoll clamps, and a
+	   clamped id would name another item than the one asked for */
+	if (*s < '0' || *s > '9')
+		return 0;
 	char *end;
+	errno = 0;
 	long long id = strtoll(s, &end, 10);
-	return (*s && !*end && id > 0) ? id : 0;
+	return (!*end && errno == 0 && id > 0) ? id : 0;
 }
 
 int nd_cli_parse_number(const char *s, long long min, long long max, long long *out)

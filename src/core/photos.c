@@ -69,13 +69,18 @@ static int may(struct nd_store *st, const struct nd_actor *actor, int64_t id, bo
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) == 0)
-		rc = nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
+		rc = nd_item_unknown(actor, id, err);
 	if (rc > 0) {
 		rc = 0;
 		const char *reporter = (const char *)sqlite3_column_text(stmt, 0);
 		bool open = sqlite3_column_int(stmt, 1) != 0;
 		bool editable = sqlite3_column_int(stmt, 2) != 0;
-		if (write && !editable)
+		bool mine = actor->user.rank >= ND_RANK_EDITOR ||
+			    (reporter && strcmp(reporter, actor->user.login) == 0);
+		/* a reporter learns nothing of others' items, not even their state */
+		if (!mine)
+			rc = nd_item_unknown(actor, id, err);
+		else if (write && !editable)
 			rc = nd_fail(
 			    err, ND_ESTATE,
 			    _("#%1$lld is %2$s, which is not editable: its photos stay as they "
@@ -84,8 +89,6 @@ static int may(struct nd_store *st, const struct nd_actor *actor, int64_t id, bo
 			    (const char *)sqlite3_column_text(stmt, nd_lang_is_zh() ? 4 : 3));
 		else if (actor->user.rank >= ND_RANK_EDITOR)
 			;
-		else if (!reporter || strcmp(reporter, actor->user.login) != 0)
-			rc = nd_fail(err, ND_EPERM, _("#%lld is not yours"), (long long)id);
 		else if (write && !open)
 			rc = nd_fail(
 			    err, ND_EPERM,

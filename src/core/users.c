@@ -18,6 +18,13 @@ int nd_require_rank(const struct nd_actor *actor, int need, const char *what, st
 		       actor->user.login, actor->user.role);
 }
 
+int nd_item_unknown(const struct nd_actor *actor, int64_t id, struct nd_error *err)
+{
+	if (actor && actor->user.rank < ND_RANK_EDITOR)
+		return nd_fail(err, ND_ENOENT, _("you have no item #%lld"), (long long)id);
+	return nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
+}
+
 static void fill_user(sqlite3_stmt *stmt, struct nd_user *u)
 {
 	u->login = nd_column_dup(stmt, 0);
