@@ -175,6 +175,13 @@ static const struct nd_option attach_opts[] = {
 	{ ND_O_SHA256, "sha256", V, "HEX" },
 	{ 0 },
 };
+/* the SSH audit log (issue 32) */
+static const struct nd_option audit_opts[] = {
+	{ ND_O_REFUSED, "refused", 0, NULL },
+	{ ND_O_SINCE, "since", V, "DATE" },
+	{ ND_O_LIMIT, "limit", V, "N" },
+	{ 0 },
+};
 static const struct nd_option note_opts[] = {
 	{ ND_O_NOTE, "note", V, "TEXT" },
 	{ 0 },
@@ -340,6 +347,9 @@ const struct nd_command nd_commands[] = {
 	CMD("keys", nd_cmd_keys, "",
 	    "the authorized_keys lines for every enabled user with a key (admins)", keys_opts,
 	    ADMIN, 0),
+	CMD("audit", nd_cmd_audit, "",
+	    "the SSH audit log: every command asked over SSH, accepted or refused and why (admins)",
+	    audit_opts, ADMIN, 0),
 	CMD("ssh-shell", nd_cmd_ssh_shell, "LOGIN",
 	    "the forced command of authorized_keys: runs SSH_ORIGINAL_COMMAND as LOGIN", NULL, 0,
 	    0),
@@ -427,6 +437,7 @@ static const struct nd_option *find_option(const struct nd_command *cmd, const c
 static int refuse(const struct nd_command *cmd, const char *fmt, const char *word)
 {
 	char *clean = nd_sanitized(word, 0);
+	nd_cli_note_refusal("usage-at", word);
 	int rc = nd_cli_usage(cmd, fmt, clean ? clean : "?");
 	free(clean);
 	return rc;
@@ -449,6 +460,7 @@ static bool take_option(struct nd_cli *cli, const struct nd_command *cmd, int ar
 		return false;
 	}
 	if (cli->ssh && !option_over_ssh(o)) {
+		nd_cli_note_refusal(o->flags & ND_OPT_PATH ? "server-path" : "not-over-ssh", argv[*i]);
 		*rc = refuse(cmd, _("refused: '%s' is not available over SSH"), argv[*i]);
 		return false;
 	}
@@ -501,6 +513,7 @@ bool nd_cli_parse(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		const char *w = argv[i];
 		if (only_words || w[0] != '-' || strcmp(w, "-") == 0) {
 			if (cli->ssh && (cmd->flags & ND_CMD_PATH_ARGS)) {
+				nd_cli_note_refusal("server-path", w);
 				*rc = refuse(cmd,
 					     _("refused: '%s': over SSH a story comes on standard "
 					       "input, never from a file on the server"),
@@ -537,6 +550,9 @@ static bool ssh_allows(struct nd_cli *cli, const struct nd_command *cmd, const c
 		return true;
 	char *clean = nd_sanitized(word, 0);
 	*rc = ND_EXIT_USAGE;
+	if (!(cmd->flags & ND_CMD_SSH) || cli->actor.user.rank < cmd->min_rank)
+		nd_cli_note_refusal(!(cmd->flags & ND_CMD_SSH) ? "not-over-ssh" : "not-for-role",
+				    word);
 	if (!(cmd->flags & ND_CMD_SSH))
 		fprintf(stderr, _("newsdesk: refused: '%s' is not available over SSH\n"),
 			clean ? clean : "?");
