@@ -50,3 +50,16 @@ CREATE TRIGGER ssh_audit_end_no_update BEFORE UPDATE ON ssh_audit_end
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER ssh_audit_end_no_delete BEFORE DELETE ON ssh_audit_end
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+-- Quotas: what one reporter may send (items a day, photo bytes a day, a
+-- share of the store). The names and their defaults are an allowlist in
+-- src/core/quotas.c; a row here is the admin's value for one reporter
+-- (login) or, with login '*', for every reporter without their own.
+CREATE TABLE quotas (
+	login      TEXT NOT NULL,  -- a user's login, or '*' for everyone
+	name       TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 32),
+	value      INTEGER NOT NULL CHECK (value >= 0),
+	set_by     TEXT NOT NULL,
+	updated_at INTEGER NOT NULL,
+	PRIMARY KEY (login, name)
+) WITHOUT ROWID;

@@ -54,6 +54,7 @@ enum nd_opt_key {
 	ND_O_DATE,
 	ND_O_DRY_RUN,
 	ND_O_ENCODING,
+	ND_O_EVERYONE,
 	ND_O_FORCE,
 	ND_O_FORMAT,
 	ND_O_FROM,

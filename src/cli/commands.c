@@ -163,6 +163,11 @@ static const struct nd_option user_add_opts[] = {
 	{ ND_O_KEY, "key", P, "FILE" },
 	{ 0 },
 };
+/* quotas (issue 32) */
+static const struct nd_option user_quota_opts[] = {
+	{ ND_O_EVERYONE, "everyone", 0, NULL },
+	{ 0 },
+};
 static const struct nd_option user_key_opts[] = {
 	{ ND_O_KEY, "key", P | R, "FILE" },
 	{ 0 },
@@ -219,6 +224,9 @@ static const struct nd_command user_subs[] = {
 	SUB("key", nd_cmd_user, "LOGIN", "store a user's SSH public key (admins)", user_key_opts,
 	    ADMIN, 0, "user"),
 	SUB("list", nd_cmd_user, "", "list the users", NULL, ADMIN, 0, "user"),
+	SUB("quota", nd_cmd_user, "[LOGIN] [NAME [VALUE|default]]",
+	    "a reporter's quotas (--everyone: every reporter's) and today's use; set one (admins)",
+	    user_quota_opts, ADMIN, 0, "user"),
 	SUB("disable", nd_cmd_user, "LOGIN", "disable a user (admins)", NULL, ADMIN, 0, "user"),
 	SUB("enable", nd_cmd_user, "LOGIN", "enable a user again (admins)", NULL, ADMIN, 0, "user"),
 	{ 0 },

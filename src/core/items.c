@@ -2,6 +2,7 @@
  * asked for, through indexes on (filter column, updated_at, id), so a
  * million items list as fast as ten. */
 #include "newsdesk/items.h"
+#include "newsdesk/quotas.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
 #include "newsdesk/history.h"
@@ -173,6 +174,9 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 			res->duplicate = true;
 		return rc > 0 ? 0 : rc;
 	}
+	/* a reporter's filing counts against their quota (a retry above does not) */
+	if (strcmp(verb, "file") == 0 && (rc = nd_quota_check_item(st, actor, err)) < 0)
+		return rc;
 	const char *section = story->section && story->section[0] ? story->section : NULL;
 	if ((rc = nd_sql_exec(
 		 st, err, "filing the item",

@@ -3,6 +3,7 @@
  * slot is the photo as it is now, each row hashed and chained within its
  * item as revisions are (history.c), so check can prove it. */
 #include "newsdesk/photos.h"
+#include "newsdesk/quotas.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/meta.h"
 #include "newsdesk/sanitize.h"
@@ -280,7 +281,8 @@ static int attach_tx(struct nd_store *st, const struct nd_actor *actor, int64_t 
 	int64_t blob, slot = 0, pos = 0;
 	int rc;
 	if ((rc = may(st, actor, id, true, err)) < 0 ||
-	    (rc = room_for(st, id, hex, n, res, err)) < 0 || res->duplicate)
+	    (rc = room_for(st, id, hex, n, res, err)) < 0 || res->duplicate ||
+	    (rc = nd_quota_check_photo(st, actor, (int64_t)n, err)) < 0)
 		return rc;
 	if ((rc = store_blob(st, hex, &res->info, bytes, n, &blob, &res->stored, err)) < 0 ||
 	    (rc = nd_sql_int(st, &slot, err, "numbering the photo",
