@@ -214,10 +214,11 @@ static int refuse(const char *code, const char *fmt, const char *what)
 
 /* Over SSH the environment is the client's wherever an admin widened
  * AcceptEnv: of newsdesk's variables only those the man page lists for
- * SSH are kept — NEWSDESK_AMBIWIDTH (checked like --ambiwidth) and
+ * SSH are kept — NEWSDESK_AMBIWIDTH (checked like --ambiwidth),
+ * NEWSDESK_DB (which the forced command's --db overrides) and
  * NEWSDESK_LOCALEDIR when its catalogue is the desk account's or root's
  * and nobody else can write it (a catalogue's translations are printf
- * formats). NEWSDESK_CRASH_AFTER, NEWSDESK_DB and the rest are dropped. */
+ * formats). NEWSDESK_CRASH_AFTER and the rest are dropped. */
 static bool trusted_path(const char *path)
 {
 	struct stat s;
@@ -227,7 +228,8 @@ static bool trusted_path(const char *path)
 
 static void scrub_environment(void)
 {
-	static const char *const kept[] = { "NEWSDESK_AMBIWIDTH=", "NEWSDESK_LOCALEDIR=" };
+	static const char *const kept[] = { "NEWSDESK_AMBIWIDTH=", "NEWSDESK_DB=",
+					     "NEWSDESK_LOCALEDIR=" };
 	for (bool again = true; again;) {
 		again = false;
 		for (char **e = environ; *e; e++) {
