@@ -49,4 +49,15 @@ int nd_quota_check_item(struct nd_store *st, const struct nd_actor *actor, struc
 int nd_quota_check_photo(struct nd_store *st, const struct nd_actor *actor, int64_t n,
 			 struct nd_error *err);
 
+/* Uploads over SSH at once: past this many, the next waits for one to end
+ * (each holds its bytes in memory while they are checked). */
+#define ND_UPLOAD_SLOTS 2
+
+/* Takes one of ND_UPLOAD_SLOTS slots — a write lock on one byte of the
+ * file DB.uploads beside the store (created 0660) — waiting while all are
+ * held. *fd holds it; nd_upload_slot_give(*fd) (or the process's end)
+ * frees it. */
+int nd_upload_slot_take(const char *db_path, int *fd, struct nd_error *err);
+void nd_upload_slot_give(int fd);
+
 #endif

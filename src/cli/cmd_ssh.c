@@ -13,6 +13,7 @@
 #include "newsdesk/lang.h"
 #include "newsdesk/meta.h"
 #include "newsdesk/photos.h"
+#include "newsdesk/quotas.h"
 #include "newsdesk/tui.h"
 #include "newsdesk/width.h"
 #include "newsdesk/words.h"
@@ -282,6 +283,24 @@ static void count_stdin(void)
 		stdin = in;
 }
 
+/* The commands that take an upload on standard input: past
+ * ND_UPLOAD_SLOTS at once they wait, so concurrent uploads do not
+ * multiply the memory each holds while its bytes are checked. */
+static int run_command(struct nd_cli *cli, const struct nd_command *command, int n, char **words)
+{
+	static const char *const uploads[] = { "file", "attach" };
+	bool upload = false;
+	for (size_t k = 0; k < sizeof uploads / sizeof *uploads; k++)
+		upload |= strcmp(command->name, uploads[k]) == 0;
+	int slot = -1;
+	struct nd_error err = { 0 };
+	if (upload && nd_upload_slot_take(cli->db_path, &slot, &err) < 0)
+		return nd_cli_fail(&err);
+	int rc = nd_cli_run(cli, command, n, words);
+	nd_upload_slot_give(slot);
+	return rc;
+}
+
 /* The words of SSH_ORIGINAL_COMMAND, run as the command line would run
  * them (strictly, by the command table), or the help. */
 static int run_words(struct nd_cli *cli, const char *original)
@@ -297,7 +316,7 @@ static int run_words(struct nd_cli *cli, const char *original)
 		nd_ssh_help(cli, stdout);
 		rc = ND_EXIT_OK;
 	} else if (command) {
-		rc = nd_cli_run(cli, command, n, words);
+		rc = run_command(cli, command, n, words);
 	} else {
 		/* A workflow verb (refile, approve, …): the workflow checks the role. */
 		struct nd_workflow wf;

@@ -7,9 +7,12 @@
 #include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* store-share is only checked once a reporter's photos pass this: a new,
  * small store is not "mostly one reporter's" by its first pictures. */
@@ -89,6 +92,39 @@ int nd_quota_set(struct nd_store *st, const struct nd_actor *actor, const char *
 				 "updated_at = excluded.updated_at",
 				 "ssisi", login, name, value, actor->user.login, nd_now());
 	return rc < 0 ? rc : 0;
+}
+
+int nd_upload_slot_take(const char *db_path, int *fd, struct nd_error *err)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s.uploads", db_path);
+	*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0660);
+	if (*fd < 0)
+		return nd_fail(err, ND_EIO, _("cannot open %1$s: %2$s"), path, strerror(errno));
+	struct flock lk = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_len = 1 };
+	for (int k = 0; k < ND_UPLOAD_SLOTS; k++) {
+		lk.l_start = k;
+		if (fcntl(*fd, F_SETLK, &lk) == 0)
+			return 0;
+	}
+	/* all held: wait for one, spreading the waiters over the slots */
+	lk.l_start = getpid() % ND_UPLOAD_SLOTS;
+	int rc;
+	while ((rc = fcntl(*fd, F_SETLKW, &lk)) < 0 && errno == EINTR)
+		;
+	if (rc < 0) {
+		int e = errno;
+		close(*fd);
+		*fd = -1;
+		return nd_fail(err, ND_EIO, _("cannot lock %1$s: %2$s"), path, strerror(e));
+	}
+	return 0;
+}
+
+void nd_upload_slot_give(int fd)
+{
+	if (fd >= 0)
+		close(fd); /* closing releases the lock */
 }
 
 /* Local midnight today (day 0) or tomorrow (day 1). */

@@ -26,8 +26,11 @@
 /* A side longer than this is refused whatever the pixel count, so one
  * row's buffer stays small. */
 #define MAX_SIDE 65535
-/* libjpeg's working memory (a progressive JPEG keeps every coefficient). */
-#define JPEG_MAX_MEMORY (320L * 1024 * 1024)
+/* libjpeg's working memory: a progressive JPEG keeps every coefficient
+ * (2 bytes a sample: 24 megapixels at 4:2:0 need 72 MB). Checking a photo
+ * stays within 64 MB (issue 32); a progressive JPEG past this is refused
+ * with a way out (baseline JPEGs, what cameras write, decode in rows). */
+#define JPEG_MAX_MEMORY (48L * 1024 * 1024)
 /* Validation decodes into a thumbnail of at most this side. */
 #define CHECK_SIDE 64
 /* An EXIF block larger than this is not read (the format allows 64 KiB). */
@@ -155,7 +158,13 @@ struct jpeg_ctx {
 static void jpeg_fatal(j_common_ptr c)
 {
 	struct jpeg_ctx *x = (struct jpeg_ctx *)c->err;
-	c->err->format_message(c, x->msg);
+	if (c->err->msg_code == JERR_NO_BACKING_STORE)
+		snprintf(x->msg, sizeof x->msg,
+			 _("a progressive JPEG this large needs more than %ld MB to check: send "
+			   "it as a baseline (not progressive) JPEG, as cameras write them"),
+			 JPEG_MAX_MEMORY >> 20);
+	else
+		c->err->format_message(c, x->msg);
 	longjmp(x->jump, 1);
 }
 
