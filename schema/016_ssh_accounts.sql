@@ -63,3 +63,7 @@ CREATE TABLE quotas (
 	updated_at INTEGER NOT NULL,
 	PRIMARY KEY (login, name)
 ) WITHOUT ROWID;
+
+-- The desk over SSH can be turned off for a user who only files (user add
+-- --no-desk, user desk LOGIN off): ssh -t then prints what they may do.
+ALTER TABLE users ADD COLUMN desk INTEGER NOT NULL DEFAULT 1 CHECK (desk IN (0, 1));

@@ -68,6 +68,7 @@ enum nd_opt_key {
 	ND_O_KEYS_FILE,
 	ND_O_LIMIT,
 	ND_O_NAME,
+	ND_O_NO_DESK,
 	ND_O_NOTE,
 	ND_O_OFFSET,
 	ND_O_ONCE,

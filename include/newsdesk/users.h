@@ -39,6 +39,11 @@ int nd_user_set_key(struct nd_store *st, const struct nd_actor *actor, const cha
 		    const char *key, struct nd_error *err);
 int nd_user_set_enabled(struct nd_store *st, const struct nd_actor *actor, const char *login,
 			int enabled, struct nd_error *err);
+/* Whether login may open the desk over SSH (ssh -t): *on. */
+int nd_user_desk(struct nd_store *st, const char *login, int *on, struct nd_error *err);
+/* Turns the desk over SSH on or off for login (admins). */
+int nd_user_set_desk(struct nd_store *st, const struct nd_actor *actor, const char *login, int on,
+		     struct nd_error *err);
 int nd_user_list(struct nd_store *st, struct nd_user **users, size_t *n, struct nd_error *err);
 void nd_user_free(struct nd_user *u);
 void nd_users_free(struct nd_user *users, size_t n);

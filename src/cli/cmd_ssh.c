@@ -341,6 +341,17 @@ static int run_words(struct nd_cli *cli, const char *original)
 static int no_words(struct nd_cli *cli)
 {
 	struct nd_error err = { 0 };
+	int desk = 1;
+	if (nd_user_desk(cli->st, cli->actor.user.login, &desk, &err) < 0)
+		return nd_cli_fail(&err);
+	if (!desk && isatty(STDOUT_FILENO)) {
+		/* turned off for them (user desk LOGIN off): what they may do instead */
+		nd_cli_note_refusal("desk-off", NULL);
+		printf(_("The desk is turned off for you: file and follow your items with "
+			 "commands.\n"));
+		nd_ssh_help(cli, stdout);
+		return ND_EXIT_PERM;
+	}
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 		struct nd_tui_options opt = { 0 };
 		if (nd_tui_run(cli->st, &cli->actor, &opt, &err) < 0)

@@ -57,7 +57,9 @@ static int read_key(const char *path, char **key, struct nd_error *err)
 static int user_add(struct nd_cli *cli, const struct nd_command *cmd, const struct nd_args *a)
 {
 	const char *role = NULL, *name = NULL, *key_file = NULL;
+	bool no_desk = false;
 	for (int k = 0; k < a->n; k++) {
+		no_desk |= a->opt[k].key == ND_O_NO_DESK;
 		if (a->opt[k].key == ND_O_ROLE)
 			role = a->opt[k].value;
 		else if (a->opt[k].key == ND_O_NAME)
@@ -80,6 +82,13 @@ static int user_add(struct nd_cli *cli, const struct nd_command *cmd, const stru
 	if (rc < 0)
 		return nd_cli_fail(&err);
 	printf(_("added %1$s as %2$s\n"), a->pos[0], role);
+	if (no_desk && nd_user_set_desk(cli->st, &cli->actor, a->pos[0], 0, &err) < 0) {
+		nd_cli_fail(&err);
+		fprintf(stderr, _("newsdesk: %1$s was added with the desk on: run 'newsdesk user desk "
+				  "%1$s off'\n"),
+			a->pos[0]);
+		return ND_EXIT_STORE;
+	}
 	return ND_EXIT_OK;
 }
 
@@ -179,6 +188,20 @@ int nd_cmd_user(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		return user_add(cli, cmd, &a);
 	if (strcmp(sub, "key") == 0)
 		return user_key(cli, cmd, &a);
+	if (strcmp(sub, "desk") == 0) {
+		int on = a.npos == 2 && strcmp(a.pos[1], "on") == 0;
+		if (a.npos != 2 || (!on && strcmp(a.pos[1], "off") != 0))
+			return nd_cli_usage(cmd, _("user desk takes LOGIN and on or off"));
+		struct nd_error err = { 0 };
+		if (nd_cli_open(cli, 0, &err) < 0 ||
+		    nd_user_set_desk(cli->st, &cli->actor, a.pos[0], on, &err) < 0)
+			return nd_cli_fail(&err);
+		printf(on ? _("%s may open the desk over SSH\n")
+			  : _("%s may no longer open the desk over SSH; ssh -t prints what they "
+			      "may do\n"),
+		       a.pos[0]);
+		return ND_EXIT_OK;
+	}
 	if (strcmp(sub, "quota") == 0)
 		return user_quota(cli, cmd, &a);
 	if (strcmp(sub, "list") == 0)

@@ -161,6 +161,7 @@ static const struct nd_option user_add_opts[] = {
 	{ ND_O_ROLE, "role", V | R, "ROLE" },
 	{ ND_O_NAME, "name", V, "姓名" },
 	{ ND_O_KEY, "key", P, "FILE" },
+	{ ND_O_NO_DESK, "no-desk", 0, NULL }, /* issue 32 */
 	{ 0 },
 };
 /* quotas (issue 32) */
@@ -224,6 +225,9 @@ static const struct nd_command user_subs[] = {
 	SUB("key", nd_cmd_user, "LOGIN", "store a user's SSH public key (admins)", user_key_opts,
 	    ADMIN, 0, "user"),
 	SUB("list", nd_cmd_user, "", "list the users", NULL, ADMIN, 0, "user"),
+	SUB("desk", nd_cmd_user, "LOGIN on|off",
+	    "whether the user may open the desk over SSH (ssh -t); off: it prints what they may do",
+	    NULL, ADMIN, 0, "user"),
 	SUB("quota", nd_cmd_user, "[LOGIN] [NAME [VALUE|default]]",
 	    "a reporter's quotas (--everyone: every reporter's) and today's use; set one (admins)",
 	    user_quota_opts, ADMIN, 0, "user"),

@@ -189,6 +189,30 @@ fail:
 	return rc;
 }
 
+int nd_user_desk(struct nd_store *st, const char *login, int *on, struct nd_error *err)
+{
+	int64_t v = 1;
+	int rc = nd_sql_int(st, &v, err, "reading the user", "SELECT desk FROM users WHERE login = ?",
+			    "s", login);
+	if (rc == 0)
+		return nd_fail(err, ND_ENOENT, _("no user '%s'"), login);
+	*on = v != 0;
+	return rc < 0 ? rc : 0;
+}
+
+int nd_user_set_desk(struct nd_store *st, const struct nd_actor *actor, const char *login, int on,
+		     struct nd_error *err)
+{
+	int rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("change users"), err);
+	if (rc < 0)
+		return rc;
+	rc = nd_sql_exec(st, err, "changing the user", "UPDATE users SET desk = ? WHERE login = ?",
+			 "ds", on ? 1 : 0, login);
+	if (rc == 0)
+		return nd_fail(err, ND_ENOENT, _("no user '%s'"), login);
+	return rc < 0 ? rc : 0;
+}
+
 int nd_user_set_enabled(struct nd_store *st, const struct nd_actor *actor, const char *login,
 			int enabled, struct nd_error *err)
 {
