@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -101,6 +102,10 @@ int nd_upload_slot_take(const char *db_path, int *fd, struct nd_error *err)
 	*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0660);
 	if (*fd < 0)
 		return nd_fail(err, ND_EIO, _("cannot open %1$s: %2$s"), path, strerror(errno));
+	/* the desk's group shares it, as the store (the umask may be 027) */
+	struct stat s;
+	if (fstat(*fd, &s) == 0 && s.st_uid == geteuid() && (s.st_mode & 0777) != 0660)
+		fchmod(*fd, 0660);
 	struct flock lk = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_len = 1 };
 	for (int k = 0; k < ND_UPLOAD_SLOTS; k++) {
 		lk.l_start = k;
