@@ -15,7 +15,11 @@ struct nd_png_header {
 	int depth; /* bits a sample: 1, 2, 4, 8, 16 */
 	int color_type; /* 0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGBA */
 	int interlace; /* 0 none, 1 Adam7 */
+	long long cpu_deadline; /* nd_cpu_ns() past which the check gives up (0: none) */
 };
+
+/* This thread's CPU time, in nanoseconds. */
+long long nd_cpu_ns(void);
 
 /* 0 when the n bytes at b (a whole PNG file) are intact for header h,
  * else ND_EINVAL naming the damage. */

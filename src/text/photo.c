@@ -153,7 +153,19 @@ struct jpeg_ctx {
 	jmp_buf jump;
 	char msg[JMSG_LENGTH_MAX];
 	int warnings;
+	long long cpu_deadline; /* 0: none */
 };
+
+/* The CPU budget of a check (0: none, for previews). */
+static long long deadline_of(bool inspect)
+{
+	return inspect ? nd_cpu_ns() + ND_PHOTO_CHECK_CPU_MS * 1000000LL : 0;
+}
+
+static bool past(long long deadline)
+{
+	return deadline && nd_cpu_ns() > deadline;
+}
 
 static void jpeg_fatal(j_common_ptr c)
 {
@@ -190,8 +202,12 @@ static void jpeg_message(j_common_ptr c, int level)
 static void jpeg_progress(j_common_ptr c)
 {
 	j_decompress_ptr d = (j_decompress_ptr)c;
+	struct jpeg_ctx *x = (struct jpeg_ctx *)c->err;
+	if (past(x->cpu_deadline)) {
+		snprintf(x->msg, sizeof x->msg, "%s", _("checking it took more CPU than a photo may"));
+		longjmp(x->jump, 1);
+	}
 	if (c->is_decompressor && d->input_scan_number > ND_PHOTO_MAX_SCANS) {
-		struct jpeg_ctx *x = (struct jpeg_ctx *)c->err;
 		snprintf(x->msg, sizeof x->msg,
 			 _("the picture has more than %d scans (a progressive-JPEG bomb)"),
 			 ND_PHOTO_MAX_SCANS);
@@ -212,11 +228,11 @@ static void cmyk_to_rgba(uint8_t *row, int w)
 	}
 }
 
-static int jpeg_decode(const unsigned char *b, size_t n, int max_w, int max_h,
+static int jpeg_decode(const unsigned char *b, size_t n, int max_w, int max_h, bool inspect,
 		       struct nd_photo_info *info, struct thumb *t, struct nd_error *err)
 {
 	struct jpeg_decompress_struct d;
-	struct jpeg_ctx x = { 0 };
+	struct jpeg_ctx x = { .cpu_deadline = deadline_of(inspect) };
 	uint8_t *volatile row = NULL;
 	d.err = jpeg_std_error(&x.pub);
 	x.pub.error_exit = jpeg_fatal;
@@ -348,9 +364,12 @@ static int png_decode(const unsigned char *b, size_t n, int max_w, int max_h, bo
 	if (inspect) {
 		/* checking only: the whole file's integrity without decoding it,
 		   in a fraction of the CPU (pngcheck.c) */
-		struct nd_png_header h = { png_get_image_width(p, in), png_get_image_height(p, in),
-					   png_get_bit_depth(p, in), png_get_color_type(p, in),
-					   png_get_interlace_type(p, in) != PNG_INTERLACE_NONE };
+		struct nd_png_header h = { png_get_image_width(p, in),
+					   png_get_image_height(p, in),
+					   png_get_bit_depth(p, in),
+					   png_get_color_type(p, in),
+					   png_get_interlace_type(p, in) != PNG_INTERLACE_NONE,
+					   deadline_of(true) };
 		png_destroy_read_struct(&p, &in, NULL);
 		return nd_png_check(b, n, &h, err);
 	}
@@ -400,7 +419,29 @@ static void webp_exif(const unsigned char *b, size_t n, struct nd_photo_info *in
 	}
 }
 
-static int webp_decode(const unsigned char *b, size_t n, int max_w, int max_h,
+/* The whole file through libwebp's incremental decoder, a slice at a time,
+ * so a check can stop at its CPU budget. */
+static VP8StatusCode webp_run(const unsigned char *b, size_t n, WebPDecoderConfig *c,
+			      long long deadline, bool *over)
+{
+	WebPIDecoder *idec = WebPIDecode(NULL, 0, c);
+	if (!idec)
+		return VP8_STATUS_OUT_OF_MEMORY;
+	VP8StatusCode st = VP8_STATUS_SUSPENDED;
+	for (size_t at = 0; at < n && st == VP8_STATUS_SUSPENDED;) {
+		size_t len = n - at < 65536 ? n - at : 65536;
+		st = WebPIAppend(idec, b + at, len);
+		at += len;
+		if (st == VP8_STATUS_SUSPENDED && past(deadline)) {
+			*over = true;
+			break;
+		}
+	}
+	WebPIDelete(idec);
+	return st;
+}
+
+static int webp_decode(const unsigned char *b, size_t n, int max_w, int max_h, bool inspect,
 		       struct nd_photo_info *info, struct thumb *t, struct nd_error *err)
 {
 	WebPDecoderConfig c;
@@ -425,11 +466,13 @@ static int webp_decode(const unsigned char *b, size_t n, int max_w, int max_h,
 	c.options.scaled_width = size.tw;
 	c.options.scaled_height = size.th;
 	c.output.colorspace = MODE_RGBA;
-	VP8StatusCode st = WebPDecode(b, n, &c);
+	bool over = false;
+	VP8StatusCode st = webp_run(b, n, &c, deadline_of(inspect), &over);
 	if (st != VP8_STATUS_OK) {
 		WebPFreeDecBuffer(&c.output);
 		return nd_fail(err, ND_EINVAL, _("not a readable WebP: %s"),
-			       st == VP8_STATUS_NOT_ENOUGH_DATA
+			       over ? _("checking it took more CPU than a photo may")
+			       : st == VP8_STATUS_NOT_ENOUGH_DATA || st == VP8_STATUS_SUSPENDED
 				   ? _("the file ends before the picture does (truncated)")
 				   : _("its picture data is damaged"));
 	}
@@ -548,7 +591,7 @@ static int decode(const void *bytes, size_t n, size_t max_bytes, int max_w, int 
 	int rc;
 	switch (info->format) {
 	case ND_PHOTO_JPEG:
-		rc = jpeg_decode(b, n, max_w, max_h, info, t, err);
+		rc = jpeg_decode(b, n, max_w, max_h, inspect, info, t, err);
 		if (rc == 0)
 			exif_fields(b, n, info);
 		break;
@@ -556,7 +599,7 @@ static int decode(const void *bytes, size_t n, size_t max_bytes, int max_w, int 
 		rc = png_decode(b, n, max_w, max_h, inspect, info, t, err);
 		break;
 	case ND_PHOTO_WEBP:
-		rc = webp_decode(b, n, max_w, max_h, info, t, err);
+		rc = webp_decode(b, n, max_w, max_h, inspect, info, t, err);
 		break;
 	default:
 		return nd_fail(err, ND_EINVAL,

@@ -8,7 +8,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 #include <zlib.h>
+
+long long nd_cpu_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
 
 static uint32_t be32(const unsigned char *p)
 {
@@ -66,6 +74,9 @@ static int feed(struct inflater *f, const unsigned char *data, size_t len, struc
 	f->z.next_in = (unsigned char *)data;
 	f->z.avail_in = (uInt)len;
 	while (f->z.avail_in > 0 && !f->ended) {
+		if (f->rows.h->cpu_deadline && nd_cpu_ns() > f->rows.h->cpu_deadline)
+			return nd_fail(err, ND_EINVAL, _("not a readable PNG: %s"),
+				       _("checking it took more CPU than a photo may"));
 		f->z.next_out = window;
 		f->z.avail_out = sizeof window;
 		int zr = inflate(&f->z, Z_NO_FLUSH);

@@ -8,7 +8,8 @@ truncated, damaged, a decompression bomb, a text file named .jpg.
 mkphotos.py OUTDIR --hostile also writes the costly ones bench/door.sh
 measures (issue 32): 8900×8900 PNGs that are small on the wire (every row
 Paeth-filtered; Adam7-interlaced) or as large as the byte limit allows
-(noise), and a progressive 6000×6000 JPEG of noise."""
+(noise), and 6000×6000 JPEGs of noise, progressive and baseline, and a
+WebP of the same."""
 import os
 import shutil
 import struct
@@ -103,6 +104,17 @@ def costly(out):
             f.write(b"P6 6000 6000 255\n" + os.urandom(6000 * 6000 * 3))
         with open(os.path.join(out, "noise-6000.jpg"), "wb") as f:
             subprocess.run([cjpeg, "-progressive", "-quality", "95", src], check=True, stdout=f)
+        with open(os.path.join(out, "noise-6000-baseline.jpg"), "wb") as f:
+            subprocess.run([cjpeg, "-quality", "90", src], check=True, stdout=f)
+        os.remove(src)
+    cwebp = shutil.which("cwebp")
+    if cwebp:
+        src = os.path.join(out, "noise-6000.png")
+        grain = os.urandom(6000 * 3 + 1000)
+        rows_png(src, 6000, 6000,
+                 lambda pw, ph: (bytes([0]) + grain[y * 7 % 1000:][:pw * 3] for y in range(ph)))
+        subprocess.run([cwebp, "-quiet", "-q", "90", src, "-o",
+                        os.path.join(out, "noise-6000.webp")], check=True)
         os.remove(src)
 
 
