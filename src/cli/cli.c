@@ -53,11 +53,11 @@ static const char *error_code(int code)
 		const char *name;
 	} codes[] = {
 		{ ND_EINVAL, "refused-input" }, { ND_ENOENT, "not-found" },
-		{ ND_EPERM, "not-permitted" },	{ ND_ESTATE, "wrong-state" },
-		{ ND_ELOCKED, "locked" },	{ ND_ECONFLICT, "conflict" },
-		{ ND_EDB, "store-error" },	{ ND_EIO, "store-error" },
-		{ ND_ENOMEM, "store-error" },	{ ND_EENCODING, "encoding" },
-		{ ND_EUSAGE, "usage" },		{ ND_EQUOTA, "quota" },
+		{ ND_EPERM, "not-permitted" },  { ND_ESTATE, "wrong-state" },
+		{ ND_ELOCKED, "locked" },       { ND_ECONFLICT, "conflict" },
+		{ ND_EDB, "store-error" },      { ND_EIO, "store-error" },
+		{ ND_ENOMEM, "store-error" },   { ND_EENCODING, "encoding" },
+		{ ND_EUSAGE, "usage" },         { ND_EQUOTA, "quota" },
 	};
 	for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
 		if (codes[i].code == code)

@@ -21,7 +21,8 @@ static const struct {
 	{ "not-over-ssh", N_("'%s' is not available over SSH") },
 	{ "not-for-role", N_("'%s' is not for their role") },
 	{ "server-path", N_("'%s' names a file on the server") },
-	{ "unreadable-words", N_("the words could not be read (an open quote, a control character)") },
+	{ "unreadable-words",
+	  N_("the words could not be read (an open quote, a control character)") },
 	{ "usage", N_("the words do not fit the command's usage") },
 	{ "usage-at", N_("the words do not fit the command's usage (at '%s')") },
 	{ "refused-input", N_("the input was refused") },
@@ -77,7 +78,9 @@ static void print_entry(const struct nd_audit_entry *e)
 	nd_buf_printf(&line, "%s  #%lld  %s  %s  ", when, (long long)e->id, e->login,
 		      e->client ? e->client : "-");
 	nd_buf_printf(&line, "%s  ",
-		      !e->ended ? _("cut off") : e->refused ? _("refused") : _("accepted"));
+		      !e->ended    ? _("cut off")
+		      : e->refused ? _("refused")
+				   : _("accepted"));
 	nd_buf_adds(&line, e->words[0] ? e->words : _("(no command: the desk or the help)"));
 	if (e->bytes_in)
 		nd_buf_printf(&line, _("  [%lld bytes in]"), (long long)e->bytes_in);
@@ -101,12 +104,14 @@ int nd_cmd_audit(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		if (a.opt[k].key == ND_O_REFUSED)
 			f.refused = true;
 		else if (a.opt[k].key == ND_O_SINCE && parse_since(a.opt[k].value, &f.since) < 0)
-			return nd_cli_usage(cmd, _("--since needs YYYY-MM-DD or 'YYYY-MM-DD HH:MM', "
-						   "not '%s'"),
+			return nd_cli_usage(cmd,
+					    _("--since needs YYYY-MM-DD or 'YYYY-MM-DD HH:MM', "
+					      "not '%s'"),
 					    a.opt[k].value);
 		else if (a.opt[k].key == ND_O_LIMIT) {
 			if (nd_cli_parse_number(a.opt[k].value, 1, 1000000, &num) < 0)
-				return nd_cli_usage(cmd, _("--limit needs a number from 1 to 1000000"));
+				return nd_cli_usage(cmd,
+						    _("--limit needs a number from 1 to 1000000"));
 			f.limit = (int)num;
 		}
 	}
@@ -115,8 +120,8 @@ int nd_cmd_audit(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	struct nd_error err = { 0 };
 	struct nd_audit_entry *rows;
 	size_t n;
-	if (nd_cli_open(cli, 0, &err) < 0 || nd_audit_list(cli->st, &cli->actor, &f, &rows, &n,
-							   &err) < 0)
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_audit_list(cli->st, &cli->actor, &f, &rows, &n, &err) < 0)
 		return nd_cli_fail(&err);
 	for (size_t i = 0; i < n; i++)
 		print_entry(&rows[i]);

@@ -230,7 +230,7 @@ static bool trusted_path(const char *path)
 static void scrub_environment(void)
 {
 	static const char *const kept[] = { "NEWSDESK_AMBIWIDTH=", "NEWSDESK_DB=",
-					     "NEWSDESK_LOCALEDIR=" };
+					    "NEWSDESK_LOCALEDIR=" };
 	for (bool again = true; again;) {
 		again = false;
 		for (char **e = environ; *e; e++) {
@@ -331,7 +331,8 @@ static int run_words(struct nd_cli *cli, const char *original)
 			rc = nd_cli_fail(&err);
 		else
 			rc = refuse("not-a-command",
-				    _("refused: '%s' is not a newsdesk command (try help)"), words[0]);
+				    _("refused: '%s' is not a newsdesk command (try help)"),
+				    words[0]);
 	}
 	nd_words_free(words, n);
 	return rc;

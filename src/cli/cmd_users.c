@@ -84,8 +84,9 @@ static int user_add(struct nd_cli *cli, const struct nd_command *cmd, const stru
 	printf(_("added %1$s as %2$s\n"), a->pos[0], role);
 	if (no_desk && nd_user_set_desk(cli->st, &cli->actor, a->pos[0], 0, &err) < 0) {
 		nd_cli_fail(&err);
-		fprintf(stderr, _("newsdesk: %1$s was added with the desk on: run 'newsdesk user desk "
-				  "%1$s off'\n"),
+		fprintf(stderr,
+			_("newsdesk: %1$s was added with the desk on: run 'newsdesk user desk "
+			  "%1$s off'\n"),
 			a->pos[0]);
 		return ND_EXIT_STORE;
 	}
@@ -152,7 +153,8 @@ static int user_quota(struct nd_cli *cli, const struct nd_command *cmd, const st
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_require_rank(&cli->actor, ND_RANK_ADMIN, N_("read quotas"), &err) < 0 ||
 	    (name && nd_quota_get(cli->st, login, name, &ignored, NULL, 0, &err) < 0) ||
-	    (a->npos - first == 2 && nd_quota_set(cli->st, &cli->actor, login, name, value, &err) < 0))
+	    (a->npos - first == 2 &&
+	     nd_quota_set(cli->st, &cli->actor, login, name, value, &err) < 0))
 		return nd_cli_fail(&err);
 	struct nd_quota_use use = { 0 };
 	if (!everyone && nd_quota_use(cli->st, login, &use, &err) < 0)
@@ -168,7 +170,9 @@ static int user_quota(struct nd_cli *cli, const struct nd_command *cmd, const st
 		if (nd_quota_get(cli->st, login, d->name, &v, whose, sizeof whose, &err) < 0)
 			return nd_cli_fail(&err);
 		printf("%-18s %14lld  %-9s", d->name, (long long)v,
-		       !whose[0] ? _("default") : strcmp(whose, "*") == 0 ? _("everyone") : whose);
+		       !whose[0]                 ? _("default")
+		       : strcmp(whose, "*") == 0 ? _("everyone")
+						 : whose);
 		if (!everyone)
 			printf(_("  used %lld"), (long long)used[k]);
 		printf("  %s\n", _(d->help));

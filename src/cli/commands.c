@@ -472,7 +472,8 @@ static bool take_option(struct nd_cli *cli, const struct nd_command *cmd, int ar
 		return false;
 	}
 	if (cli->ssh && !option_over_ssh(o)) {
-		nd_cli_note_refusal(o->flags & ND_OPT_PATH ? "server-path" : "not-over-ssh", argv[*i]);
+		nd_cli_note_refusal(o->flags & ND_OPT_PATH ? "server-path" : "not-over-ssh",
+				    argv[*i]);
 		*rc = refuse(cmd, _("refused: '%s' is not available over SSH"), argv[*i]);
 		return false;
 	}

@@ -2,13 +2,13 @@
  * asked for, through indexes on (filter column, updated_at, id), so a
  * million items list as fast as ten. */
 #include "newsdesk/items.h"
-#include "newsdesk/quotas.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
 #include "newsdesk/history.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/measure.h"
+#include "newsdesk/quotas.h"
 #include "newsdesk/search.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
@@ -116,10 +116,11 @@ static int find_token(struct nd_store *st, const struct nd_actor *actor, const c
 	if ((rc = nd_sql_step(st, stmt, "looking up the upload token", err)) > 0) {
 		const char *stored = (const char *)sqlite3_column_text(stmt, 2);
 		if (stored && strcmp(stored, sha256) != 0) {
-			rc = nd_fail(err, ND_EINVAL,
-				     _("you already used the token '%s' for another upload; nothing "
-				       "was filed: send this story with a new token"),
-				     token);
+			rc =
+			    nd_fail(err, ND_EINVAL,
+				    _("you already used the token '%s' for another upload; nothing "
+				      "was filed: send this story with a new token"),
+				    token);
 		} else {
 			res->id = sqlite3_column_int64(stmt, 0);
 			res->chars = (long)sqlite3_column_int64(stmt, 1);
@@ -178,20 +179,20 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 	if (strcmp(verb, "file") == 0 && (rc = nd_quota_check_item(st, actor, err)) < 0)
 		return rc;
 	const char *section = story->section && story->section[0] ? story->section : NULL;
-	if ((rc = nd_sql_exec(
-		 st, err, "filing the item",
-		 "INSERT INTO items(kind, section, state, reporter, current_rev, "
-		 "filed_at, updated_at, published_rev, published_at) "
-		 "SELECT ?1, ?2, ?3, ?4, 1, ?5, ?5, CASE WHEN published THEN 1 END, "
-		 "CASE WHEN published THEN ?5 END FROM states WHERE name = ?3",
-		 "ssssi", story->kind, section, state, actor->user.login, now)) < 0)
+	if ((rc = nd_sql_exec(st, err, "filing the item",
+			      "INSERT INTO items(kind, section, state, reporter, current_rev, "
+			      "filed_at, updated_at, published_rev, published_at) "
+			      "SELECT ?1, ?2, ?3, ?4, 1, ?5, ?5, CASE WHEN published THEN 1 END, "
+			      "CASE WHEN published THEN ?5 END FROM states WHERE name = ?3",
+			      "ssssi", story->kind, section, state, actor->user.login, now)) < 0)
 		return rc;
 	res->id = sqlite3_last_insert_rowid(nd_store_db(st));
 	res->chars = chars;
-	if (token && (rc = nd_sql_exec(st, err, "recording the upload token",
-				       "INSERT INTO upload_tokens(reporter, token, item_id, sha256) "
-				       "VALUES (?, ?, ?, ?)",
-				       "ssis", actor->user.login, token->token, res->id, sha256)) < 0)
+	if (token &&
+	    (rc = nd_sql_exec(st, err, "recording the upload token",
+			      "INSERT INTO upload_tokens(reporter, token, item_id, sha256) "
+			      "VALUES (?, ?, ?, ?)",
+			      "ssis", actor->user.login, token->token, res->id, sha256)) < 0)
 		return rc;
 
 	struct nd_revision_in rev = { .item = res->id,
@@ -648,7 +649,8 @@ int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, i
 		if (rev <= 0)
 			rc = nd_item_unknown(actor, id, err);
 		else if (actor->user.rank < ND_RANK_EDITOR)
-			rc = nd_fail(err, ND_ENOENT, _("you have no item #%1$lld with a revision %2$d"),
+			rc = nd_fail(err, ND_ENOENT,
+				     _("you have no item #%1$lld with a revision %2$d"),
 				     (long long)id, rev);
 		else
 			rc = nd_fail(err, ND_ENOENT, _("#%1$lld has no revision %2$d"),

@@ -3,9 +3,9 @@
  * slot is the photo as it is now, each row hashed and chained within its
  * item as revisions are (history.c), so check can prove it. */
 #include "newsdesk/photos.h"
-#include "newsdesk/quotas.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/meta.h"
+#include "newsdesk/quotas.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"

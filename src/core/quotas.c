@@ -45,10 +45,11 @@ int nd_quota_get(struct nd_store *st, const char *login, const char *name, int64
 	*value = d->fallback;
 	char who[64] = "";
 	sqlite3_stmt *stmt;
-	int rc = nd_sql_prepare(st, &stmt, err,
-				"SELECT value, login FROM quotas WHERE name = ?1 AND login IN (?2, '*') "
-				"ORDER BY login = '*' LIMIT 1",
-				"ss", name, login);
+	int rc =
+	    nd_sql_prepare(st, &stmt, err,
+			   "SELECT value, login FROM quotas WHERE name = ?1 AND login IN (?2, '*') "
+			   "ORDER BY login = '*' LIMIT 1",
+			   "ss", name, login);
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "reading the quota", err)) > 0) {
@@ -84,7 +85,8 @@ int nd_quota_set(struct nd_store *st, const struct nd_actor *actor, const char *
 	}
 	if (value < 0)
 		rc = nd_sql_exec(st, err, "clearing the quota",
-				 "DELETE FROM quotas WHERE login = ? AND name = ?", "ss", login, name);
+				 "DELETE FROM quotas WHERE login = ? AND name = ?", "ss", login,
+				 name);
 	else
 		rc = nd_sql_exec(st, err, "setting the quota",
 				 "INSERT INTO quotas(login, name, value, set_by, updated_at) "
@@ -228,17 +230,18 @@ int nd_quota_check_photo(struct nd_store *st, const struct nd_actor *actor, int6
 				      _("over your quota photo-bytes-a-day: %1$lld bytes of photos "
 					"today and %2$lld more would pass %3$lld; nothing was "
 					"attached. It resets %4$s"),
-				      (long long)use.photo_bytes_today, (long long)n, (long long)day,
-				      reset));
+				      (long long)use.photo_bytes_today, (long long)n,
+				      (long long)day, reset));
 	}
 	int64_t mine = use.photo_bytes + n, total = use.store_bytes + n;
 	if (mine > SHARE_FLOOR && mine * 100 > share * total)
-		return refuse(err, "store-share",
-			      nd_fail(err, ND_EQUOTA,
-				      _("over your quota store-share: your photos would be %1$lld%% "
-					"of the store, past %2$lld%%; nothing was attached. It "
-					"does not reset by itself: ask an admin (newsdesk user "
-					"quota)"),
-				      (long long)(mine * 100 / total), (long long)share));
+		return refuse(
+		    err, "store-share",
+		    nd_fail(err, ND_EQUOTA,
+			    _("over your quota store-share: your photos would be %1$lld%% "
+			      "of the store, past %2$lld%%; nothing was attached. It "
+			      "does not reset by itself: ask an admin (newsdesk user "
+			      "quota)"),
+			    (long long)(mine * 100 / total), (long long)share));
 	return 0;
 }

@@ -192,8 +192,8 @@ fail:
 int nd_user_desk(struct nd_store *st, const char *login, int *on, struct nd_error *err)
 {
 	int64_t v = 1;
-	int rc = nd_sql_int(st, &v, err, "reading the user", "SELECT desk FROM users WHERE login = ?",
-			    "s", login);
+	int rc = nd_sql_int(st, &v, err, "reading the user",
+			    "SELECT desk FROM users WHERE login = ?", "s", login);
 	if (rc == 0)
 		return nd_fail(err, ND_ENOENT, _("no user '%s'"), login);
 	*on = v != 0;

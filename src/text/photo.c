@@ -204,7 +204,8 @@ static void jpeg_progress(j_common_ptr c)
 	j_decompress_ptr d = (j_decompress_ptr)c;
 	struct jpeg_ctx *x = (struct jpeg_ctx *)c->err;
 	if (past(x->cpu_deadline)) {
-		snprintf(x->msg, sizeof x->msg, "%s", _("checking it took more CPU than a photo may"));
+		snprintf(x->msg, sizeof x->msg, "%s",
+			 _("checking it took more CPU than a photo may"));
 		longjmp(x->jump, 1);
 	}
 	if (c->is_decompressor && d->input_scan_number > ND_PHOTO_MAX_SCANS) {
@@ -572,8 +573,8 @@ static int exif_fields(const unsigned char *b, size_t n, struct nd_photo_info *i
 
 /* ---- the entry points -------------------------------------------------------- */
 
-static int decode(const void *bytes, size_t n, size_t max_bytes, int max_w, int max_h,
-		  bool inspect, struct nd_photo_info *info, struct thumb *t, struct nd_error *err)
+static int decode(const void *bytes, size_t n, size_t max_bytes, int max_w, int max_h, bool inspect,
+		  struct nd_photo_info *info, struct thumb *t, struct nd_error *err)
 {
 	const unsigned char *b = bytes;
 	memset(info, 0, sizeof *info);
