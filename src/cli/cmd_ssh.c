@@ -200,11 +200,37 @@ static int refuse(const char *fmt, const char *what)
 	return ND_EXIT_USAGE;
 }
 
+/* The forced command reads only the NEWSDESK_* variables the man page lists
+ * for it (ENVIRONMENT): whatever else an AcceptEnv lets a client send, or
+ * the account's environment holds, is dropped before anything reads it. */
+static void ssh_environment(void)
+{
+	static const char *const kept[] = { "NEWSDESK_DB=", "NEWSDESK_AMBIWIDTH=",
+					    "NEWSDESK_PREVIEW=", "NEWSDESK_LOCALEDIR=" };
+	extern char **environ;
+	for (size_t i = 0; environ && environ[i];) {
+		const char *v = environ[i];
+		bool keep = strncmp(v, "NEWSDESK_", 9) != 0 || !strchr(v, '=');
+		for (size_t k = 0; !keep && k < sizeof kept / sizeof *kept; k++)
+			keep = strncmp(v, kept[k], strlen(kept[k])) == 0;
+		char name[128];
+		size_t len = (size_t)(strchr(v, '=') ? strchr(v, '=') - v : 0);
+		if (keep || len >= sizeof name) {
+			i++;
+			continue;
+		}
+		memcpy(name, v, len);
+		name[len] = '\0';
+		unsetenv(name); /* environ shifts down: i stays */
+	}
+}
+
 int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	/* Before anything else: from here on no file a user names is opened
 	   or created and no program started, whatever the words say. */
 	nd_restrict();
+	ssh_environment();
 	cli->ssh = true;
 	if (argc != 2)
 		return nd_cli_usage(cmd, _("ssh-shell takes the LOGIN the key belongs to"));
