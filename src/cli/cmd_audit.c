@@ -6,6 +6,7 @@
 #include "newsdesk/audit.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/cli.h"
+#include "newsdesk/cli_args.h"
 #include "newsdesk/lang.h"
 
 #include <stdlib.h>
@@ -49,23 +50,6 @@ static void render_reason(struct nd_buf *b, const char *code, const char *arg)
 	nd_buf_printf(b, "%s %s", code, arg ? arg : ""); /* a code of a newer newsdesk */
 }
 
-/* YYYY-MM-DD (local midnight) or YYYY-MM-DD HH:MM */
-static int parse_since(const char *s, int64_t *out)
-{
-	struct tm tm = { 0 };
-	const char *end = strptime(s, "%Y-%m-%d", &tm);
-	if (end && *end == ' ')
-		end = strptime(end + 1, "%H:%M", &tm);
-	if (!end || *end)
-		return -1;
-	tm.tm_isdst = -1;
-	time_t t = mktime(&tm);
-	if (t == (time_t)-1)
-		return -1;
-	*out = (int64_t)t;
-	return 0;
-}
-
 static void print_entry(const struct nd_audit_entry *e)
 {
 	char when[32];
@@ -92,31 +76,12 @@ static void print_entry(const struct nd_audit_entry *e)
 	nd_buf_free(&why);
 }
 
-int nd_cmd_audit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_audit(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
-		return rc;
-	struct nd_audit_filter f = { 0 };
-	for (int k = 0; k < a.n; k++) {
-		long long num;
-		if (a.opt[k].key == ND_O_REFUSED)
-			f.refused = true;
-		else if (a.opt[k].key == ND_O_SINCE && parse_since(a.opt[k].value, &f.since) < 0)
-			return nd_cli_usage(cmd,
-					    _("--since needs YYYY-MM-DD or 'YYYY-MM-DD HH:MM', "
-					      "not '%s'"),
-					    a.opt[k].value);
-		else if (a.opt[k].key == ND_O_LIMIT) {
-			if (nd_cli_parse_number(a.opt[k].value, 1, 1000000, &num) < 0)
-				return nd_cli_usage(cmd,
-						    _("--limit needs a number from 1 to 1000000"));
-			f.limit = (int)num;
-		}
-	}
-	if (a.npos)
+	const struct nd_audit_args *a = args;
+	if (a->npos)
 		return nd_cli_usage(cmd, _("audit takes only options"));
+	struct nd_audit_filter f = { .refused = a->refused, .since = a->since, .limit = (int)a->limit };
 	struct nd_error err = { 0 };
 	struct nd_audit_entry *rows;
 	size_t n;

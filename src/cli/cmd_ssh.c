@@ -32,14 +32,10 @@ extern char **environ;
 
 #define _(s) gettext(s)
 
-int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
-	if (argc > 1)
+	const struct nd_words *a = args;
+	if (a->npos > 0)
 		return nd_cli_usage(cmd, _("mine takes no arguments"));
 	struct nd_error err = { 0 };
 	struct nd_item *rows;
@@ -149,14 +145,11 @@ static int install_keys(const char *path, const char *block, struct nd_error *er
 	return rc;
 }
 
-int nd_cmd_keys(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_keys(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	const char *install = a.n ? a.opt[a.n - 1].value : NULL; /* --install, the one option */
-	if (a.npos)
+	const struct nd_keys_args *a = args;
+	const char *install = a->install;
+	if (a->npos)
 		return nd_cli_usage(cmd, _("keys takes only --install PATH"));
 	struct nd_error err = { 0 };
 	struct nd_buf block = ND_BUF_INIT;
@@ -213,13 +206,12 @@ static int refuse(const char *code, const char *fmt, const char *what)
 	return ND_EXIT_USAGE;
 }
 
-/* Over SSH the environment is the client's wherever an admin widened
- * AcceptEnv: of newsdesk's variables only those the man page lists for
- * SSH are kept — NEWSDESK_AMBIWIDTH (checked like --ambiwidth),
- * NEWSDESK_DB (which the forced command's --db overrides) and
- * NEWSDESK_LOCALEDIR when its catalogue is the desk account's or root's
- * and nobody else can write it (a catalogue's translations are printf
- * formats). NEWSDESK_CRASH_AFTER and the rest are dropped. */
+/* The forced command reads only the NEWSDESK_* variables the man page lists
+ * for it (ENVIRONMENT): whatever else an AcceptEnv lets a client send, or
+ * the account's environment holds, is dropped before anything reads it.
+ * NEWSDESK_LOCALEDIR is kept only when its folder and catalogue are root's
+ * or the desk account's and nobody else may write them: a catalogue's
+ * translations are printf formats (issue 32). */
 static bool trusted_path(const char *path)
 {
 	struct stat s;
@@ -227,27 +219,24 @@ static bool trusted_path(const char *path)
 	       !(s.st_mode & (S_IWGRP | S_IWOTH));
 }
 
-static void scrub_environment(void)
+static void ssh_environment(void)
 {
-	static const char *const kept[] = { "NEWSDESK_AMBIWIDTH=", "NEWSDESK_DB=",
-					    "NEWSDESK_LOCALEDIR=" };
-	for (bool again = true; again;) {
-		again = false;
-		for (char **e = environ; *e; e++) {
-			if (strncmp(*e, "NEWSDESK_", 9) != 0)
-				continue;
-			bool keep = false;
-			for (size_t k = 0; k < sizeof kept / sizeof *kept; k++)
-				keep |= strncmp(*e, kept[k], strlen(kept[k])) == 0;
-			if (keep)
-				continue;
-			char name[128];
-			size_t len = strcspn(*e, "=");
-			snprintf(name, sizeof name, "%.*s", (int)(len < 127 ? len : 127), *e);
-			unsetenv(name); /* environ changed: start over */
-			again = true;
-			break;
+	static const char *const kept[] = { "NEWSDESK_DB=", "NEWSDESK_AMBIWIDTH=",
+					    "NEWSDESK_PREVIEW=", "NEWSDESK_LOCALEDIR=" };
+	for (size_t i = 0; environ && environ[i];) {
+		const char *v = environ[i];
+		bool keep = strncmp(v, "NEWSDESK_", 9) != 0 || !strchr(v, '=');
+		for (size_t k = 0; !keep && k < sizeof kept / sizeof *kept; k++)
+			keep = strncmp(v, kept[k], strlen(kept[k])) == 0;
+		char name[128];
+		size_t len = (size_t)(strchr(v, '=') ? strchr(v, '=') - v : 0);
+		if (keep || len >= sizeof name) {
+			i++;
+			continue;
 		}
+		memcpy(name, v, len);
+		name[len] = '\0';
+		unsetenv(name); /* environ shifts down: i stays */
 	}
 	const char *dir = getenv("NEWSDESK_LOCALEDIR");
 	if (dir) {
@@ -326,7 +315,7 @@ static int run_words(struct nd_cli *cli, const char *original)
 			nd_workflow_free(&wf);
 		}
 		if (verb)
-			rc = nd_cmd_verb(cli, words[0], n, words);
+			rc = nd_cli_run(cli, &nd_verb_command, n, words);
 		else if (err.msg[0])
 			rc = nd_cli_fail(&err);
 		else
@@ -369,7 +358,7 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	   or created and no program started, whatever the words say. */
 	nd_restrict();
 	cli->ssh = true;
-	scrub_environment();
+	ssh_environment();
 	if (argc != 2)
 		return nd_cli_usage(cmd, _("ssh-shell takes the LOGIN the key belongs to"));
 	struct nd_error err = { 0 };

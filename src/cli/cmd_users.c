@@ -9,14 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-int nd_cmd_init(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_init(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
+	const struct nd_words *a = args;
 	struct nd_error err = { 0 };
-	struct nd_args a;
 	int rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
-		return rc;
-	if (a.npos)
+	if (a->npos)
 		return nd_cli_usage(cmd, _("init takes no arguments"));
 	if (!(cli->db_path = nd_store_default_path(cli->db_option)))
 		return ND_EXIT_STORE;
@@ -54,19 +52,10 @@ static int read_key(const char *path, char **key, struct nd_error *err)
 	return rc;
 }
 
-static int user_add(struct nd_cli *cli, const struct nd_command *cmd, const struct nd_args *a)
+static int user_add(struct nd_cli *cli, const struct nd_command *cmd, const struct nd_user_args *a)
 {
-	const char *role = NULL, *name = NULL, *key_file = NULL;
-	bool no_desk = false;
-	for (int k = 0; k < a->n; k++) {
-		no_desk |= a->opt[k].key == ND_O_NO_DESK;
-		if (a->opt[k].key == ND_O_ROLE)
-			role = a->opt[k].value;
-		else if (a->opt[k].key == ND_O_NAME)
-			name = a->opt[k].value;
-		else if (a->opt[k].key == ND_O_KEY)
-			key_file = a->opt[k].value;
-	}
+	const char *role = a->role, *name = a->name, *key_file = a->key;
+	bool no_desk = a->no_desk;
 	if (a->npos != 1)
 		return nd_cli_usage(cmd, _("user add takes exactly one LOGIN"));
 	if (!role)
@@ -110,9 +99,9 @@ static int user_list(struct nd_cli *cli)
 	return ND_EXIT_OK;
 }
 
-static int user_key(struct nd_cli *cli, const struct nd_command *cmd, const struct nd_args *a)
+static int user_key(struct nd_cli *cli, const struct nd_command *cmd, const struct nd_user_args *a)
 {
-	const char *file = a->n == 1 ? a->opt[0].value : NULL;
+	const char *file = a->key;
 	if (a->npos != 1 || !file)
 		return nd_cli_usage(cmd, _("user key takes LOGIN --key FILE"));
 	struct nd_error err = { 0 };
@@ -131,9 +120,10 @@ static int user_key(struct nd_cli *cli, const struct nd_command *cmd, const stru
 }
 
 /* user quota [LOGIN|--everyone] [NAME [VALUE|default]] (issue 32) */
-static int user_quota(struct nd_cli *cli, const struct nd_command *cmd, const struct nd_args *a)
+static int user_quota(struct nd_cli *cli, const struct nd_command *cmd,
+		      const struct nd_user_args *a)
 {
-	bool everyone = a->n > 0; /* --everyone, the one option */
+	bool everyone = a->everyone;
 	int first = everyone ? 0 : 1;
 	if ((!everyone && a->npos < 1) || a->npos - first > 2)
 		return nd_cli_usage(cmd, _("user quota takes LOGIN (or --everyone), then a NAME "
@@ -181,43 +171,40 @@ static int user_quota(struct nd_cli *cli, const struct nd_command *cmd, const st
 }
 
 /* cmd is the subcommand's entry (add, key, list, quota, disable, enable). */
-int nd_cmd_user(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_user(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
-		return rc;
+	const struct nd_user_args *a = args;
 	const char *sub = cmd->name;
 	if (strcmp(sub, "add") == 0)
-		return user_add(cli, cmd, &a);
+		return user_add(cli, cmd, a);
 	if (strcmp(sub, "key") == 0)
-		return user_key(cli, cmd, &a);
+		return user_key(cli, cmd, a);
 	if (strcmp(sub, "desk") == 0) {
-		int on = a.npos == 2 && strcmp(a.pos[1], "on") == 0;
-		if (a.npos != 2 || (!on && strcmp(a.pos[1], "off") != 0))
+		int on = a->npos == 2 && strcmp(a->pos[1], "on") == 0;
+		if (a->npos != 2 || (!on && strcmp(a->pos[1], "off") != 0))
 			return nd_cli_usage(cmd, _("user desk takes LOGIN and on or off"));
 		struct nd_error err = { 0 };
 		if (nd_cli_open(cli, 0, &err) < 0 ||
-		    nd_user_set_desk(cli->st, &cli->actor, a.pos[0], on, &err) < 0)
+		    nd_user_set_desk(cli->st, &cli->actor, a->pos[0], on, &err) < 0)
 			return nd_cli_fail(&err);
 		printf(on ? _("%s may open the desk over SSH\n")
 			  : _("%s may no longer open the desk over SSH; ssh -t prints what they "
 			      "may do\n"),
-		       a.pos[0]);
+		       a->pos[0]);
 		return ND_EXIT_OK;
 	}
 	if (strcmp(sub, "quota") == 0)
-		return user_quota(cli, cmd, &a);
+		return user_quota(cli, cmd, a);
 	if (strcmp(sub, "list") == 0)
-		return a.npos == 0 ? user_list(cli)
-				   : nd_cli_usage(cmd, _("user list takes no arguments"));
-	if (a.npos != 1)
+		return a->npos == 0 ? user_list(cli)
+				    : nd_cli_usage(cmd, _("user list takes no arguments"));
+	if (a->npos != 1)
 		return nd_cli_usage(cmd, _("user %s takes one LOGIN"), sub);
 	struct nd_error err = { 0 };
 	int enable = strcmp(sub, "enable") == 0;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_user_set_enabled(cli->st, &cli->actor, a.pos[0], enable, &err) < 0)
+	    nd_user_set_enabled(cli->st, &cli->actor, a->pos[0], enable, &err) < 0)
 		return nd_cli_fail(&err);
-	printf("%s %s\n", a.pos[0], enable ? "enabled" : "disabled");
+	printf("%s %s\n", a->pos[0], enable ? "enabled" : "disabled");
 	return ND_EXIT_OK;
 }
