@@ -18,10 +18,11 @@ printf '\n' >>"$TMP/s/005_counts.sql"
 out=$(check) && fail "a changed byte in a landed migration is refused" ||
 	contains "a changed byte in a landed migration is refused, naming it" "$out" "005_counts.sql changed after it landed"
 fresh
-# the last file moved one number on, a new file in its place
-lastfile=$(ls "$TMP/s" | grep '\.sql$' | tail -1)
+# the last landed file moved past every file, a new file in its place (a
+# branch's own new migration may follow the landed ones)
+lastfile=$(grep -o '[0-9][0-9][0-9]_[^ ]*\.sql' "$TMP/s/LANDED" | tail -1)
 mv "$TMP/s/$lastfile" "$TMP/s/$next${lastfile#???}"
-printf 'SELECT 1;\n' >"$TMP/s/$(printf '%03d' "$last")_in_its_place.sql"
+printf 'SELECT 1;\n' >"$TMP/s/${lastfile%%_*}_in_its_place.sql"
 out=$(check) && fail "a renumbered landed migration is refused" ||
 	contains "a renumbered landed migration is refused" "$out" "$lastfile landed on main and is gone"
 fresh
