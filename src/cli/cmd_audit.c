@@ -81,7 +81,9 @@ int nd_cmd_audit(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 	const struct nd_audit_args *a = args;
 	if (a->npos)
 		return nd_cli_usage(cmd, _("audit takes only options"));
-	struct nd_audit_filter f = { .refused = a->refused, .since = a->since, .limit = (int)a->limit };
+	struct nd_audit_filter f = { .refused = a->refused,
+				     .since = a->since,
+				     .limit = (int)a->limit };
 	struct nd_error err = { 0 };
 	struct nd_audit_entry *rows;
 	size_t n;
