@@ -43,10 +43,10 @@ struct tui_editor {
 	bool have_goal;
 	time_t last_renew;
 	/* autosave: a key that may have changed the text sets unsynced; the
-	 * draft is written 2 s after the last key, or 15 s after the first
-	 * change it does not hold yet, whichever comes first */
+	 * draft is written 2 s after that first change it does not hold yet
+	 * (pending_ms), however the typing goes on */
 	bool unsynced;
-	int64_t last_key_ms, pending_ms;
+	int64_t pending_ms;
 	char search[256];
 	bool lines_prev_para_end; /* while drawing: the row above ended a paragraph */
 	bool hung; /* the desk hung up: lock and draft dealt with */

@@ -13,8 +13,11 @@
 #include <unistd.h>
 
 #define RENEW_EVERY 300 /* seconds between lock renewals while typing */
-#define AUTOSAVE_IDLE_MS 2000 /* a draft this long after the last key */
-#define AUTOSAVE_MAX_MS 15000 /* and at least this often while typing */
+/* The draft is written this long after the first key it does not hold
+ * yet, whatever the typing rhythm, so that it is committed within 2 s of
+ * that key even when the write itself is slow: a crash loses at most the
+ * last 2 s of typing. */
+#define AUTOSAVE_MS 1500
 
 #define ED(t) ((struct tui_editor *)tui_pane_find((t), &tui_editor_pane))
 
@@ -44,10 +47,7 @@ int tui_editor_autosave_due(const struct tui *t)
 	const struct tui_editor *ed = ED(t);
 	if (!ed || !ed->unsynced)
 		return -1;
-	int64_t due = ed->last_key_ms + AUTOSAVE_IDLE_MS;
-	if (ed->pending_ms + AUTOSAVE_MAX_MS < due)
-		due = ed->pending_ms + AUTOSAVE_MAX_MS;
-	int64_t left = due - mono_ms();
+	int64_t left = ed->pending_ms + AUTOSAVE_MS - mono_ms();
 	return left < 0 ? 0 : (int)left;
 }
 
@@ -78,7 +78,7 @@ void tui_editor_autosave(struct tui *t, bool force)
 	if (due < 0 || (due > 0 && !force))
 		return;
 	if (!write_draft(t))
-		ED(t)->last_key_ms = mono_ms(); /* try again in 2 s, not at once */
+		ED(t)->pending_ms = mono_ms(); /* try again in 2 s, not at once */
 }
 
 /* The draft is done with: saved as a revision, or discarded on purpose. */
@@ -142,10 +142,9 @@ static bool changes_text(enum tui_req req)
 
 static void note_key(struct tui_editor *ed, enum tui_req req)
 {
-	ed->last_key_ms = mono_ms();
 	if (changes_text(req) && !ed->unsynced) {
 		ed->unsynced = true;
-		ed->pending_ms = ed->last_key_ms;
+		ed->pending_ms = mono_ms();
 	}
 }
 

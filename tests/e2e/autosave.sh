@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# autosave.sh — at most 2 s of typing is lost (issue 31): in each run a
+# typist types steadily at 4 keys a second into the built-in editor and the
+# desk is killed (SIGKILL) at a random moment; the draft in the store must
+# hold every key sent more than 2 s before the kill. Then a stale lock:
+# the killed desk's lock does not keep another editor out.
+. "$(dirname "$0")/lib.sh"
+: "${LOCALEDIR:?}"
+setup_desk
+RUNS=${AUTOSAVE_RUNS:-20}
+for i in $(seq 1 "$RUNS"); do
+	printf '标题: 打字测试 %s\n\n第一段。\n' "$i" >"$TMP/a.txt"
+	nd --as zhu file "$TMP/a.txt" >/dev/null
+done
+
+desk_pid() { tm display -p -t "$SESSION" '#{pane_pid}'; } # env execs the desk
+
+# One run: item $1, typed for $2 seconds, then kill -9. Prints the seconds
+# of typing the draft misses (before the kill), from the typist's clock.
+type_and_kill() {
+	python3 - "$1" "$2" "$NEWSDESK_DB" "$SOCKET" "$SESSION" "$(desk_pid)" <<'PY'
+import os, signal, sqlite3, subprocess, sys, time
+item, secs, db, sock, sess, pid = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6])
+letters = "abcdefghijklmnopqrstuvwxyz"
+sent = []                       # when each key had been handed to the terminal
+start = time.monotonic()
+k = 0
+while True:
+    now = time.monotonic()
+    if now - start >= secs:
+        break
+    subprocess.run(["tmux", "-L", sock, "-f", "/dev/null", "send-keys", "-t", sess, "-l",
+                    letters[k % 26]], check=True)
+    sent.append(time.monotonic())
+    k += 1
+    # the typist's rhythm: the next key 250 ms after this one
+    time.sleep(max(0.0, start + k * 0.25 - time.monotonic()))
+os.kill(pid, signal.SIGKILL)
+killed = time.monotonic()
+row = sqlite3.connect(db).execute(
+    "select body from drafts where item_id = ? and author = 'wang'", (int(item),)).fetchone()
+body = row[0] if row else "第一段。"
+typed = body[len("第一段。"):] if body.startswith("第一段。") else ""
+held = len(typed)
+expect = "".join(letters[j % 26] for j in range(held))
+if typed != expect:
+    print(f"bad draft {body!r}")
+    sys.exit(0)
+missing = 0.0 if held >= len(sent) else killed - sent[held]
+print(f"{missing:.3f} {held} {len(sent)}")
+PY
+}
+
+worst=0 bad=0 runs=""
+for i in $(seq 1 "$RUNS"); do
+	start_desk 100 30 -- --as wang
+	keys ":$i" Enter
+	wait_for "打字测试 $i" 10 || fail "run $i: item #$i selected" "$(screen)"
+	keys e
+	wait_for "editing #$i" 10 || fail "run $i: the editor opens" "$(screen)"
+	keys C-End
+	secs=$(python3 -c "import random; print(round(random.uniform(1.0, 6.0), 2))")
+	r=$(type_and_kill "$i" "$secs")
+	runs="$runs $r;"
+	case "$r" in
+	bad*) bad=$((bad + 1)) ;;
+	*) miss=${r%% *}
+	   python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= 2.0 else 1)" "$miss" || bad=$((bad + 1))
+	   worst=$(python3 -c "import sys; print(max(float(sys.argv[1]), float(sys.argv[2])))" "$worst" "$miss") ;;
+	esac
+done
+if [ "$bad" -eq 0 ]; then
+	pass "$RUNS kills while typing at 4 keys/s: at most 2 s missing (worst ${worst} s)"
+else
+	fail "at most 2 s of typing missing" "$bad of $RUNS runs over (missing s, keys held, keys sent):$runs"
+fi
+echo "# missing s, keys held, keys sent:$runs"
+finish
