@@ -3,6 +3,7 @@
 #define NEWSDESK_TUI_EDITOR_H
 
 #include "newsdesk/doc.h"
+#include "newsdesk/rows.h"
 #include "newsdesk/tui_app.h"
 #include "newsdesk/wrap.h"
 
@@ -18,26 +19,16 @@ struct ed_line {
 	int width;
 };
 
-/* Wrapped rows of one paragraph, kept while its text is unchanged. */
-struct ed_para {
-	uint64_t hash;
-	size_t len;
-	struct nd_wrap_line *lines;
-	long n;
-	long chars; /* 字数 of the paragraph */
-};
-
 struct tui_editor {
 	int64_t id;
 	int base_rev;
 	bool conflict_pending; /* a newer revision exists; the user was told */
 	struct nd_doc doc;
-	struct ed_line *lines;
-	size_t nlines, cap_lines;
-	struct ed_para *paras; /* the body's paragraphs, by index */
-	size_t nparas, cap_paras;
+	struct ed_line *head; /* the one-line fields' rows and the divider */
+	size_t nhead, cap_head;
+	struct nd_rows rows; /* the body's rows, kept across edits */
 	int layout_width;
-	long body_chars, field_chars;
+	long head_chars, body_chars, field_chars;
 	int top;
 	int goal_col;
 	bool have_goal;
@@ -73,10 +64,15 @@ void tui_editor_hangup(struct tui *t);
  * recover it, 'x' when it was discarded (asked first), 0 to not open. */
 struct nd_draft;
 int tui_draft_offer(struct tui *t, const struct nd_draft *d, const struct nd_story *current);
-/* edview.c: the layout (only changed paragraphs wrapped again), the
- * cursor's visual row, moving by rows with a goal column. */
+/* edview.c: the layout (the document's changes taken in; the body's rows
+ * broken only as far as asked), the rows by index (head, divider, body),
+ * the cursor's visual row, moving by rows with a goal column. */
 void tui_ed_layout(struct tui_editor *ed, int width);
+void tui_ed_ensure(struct tui_editor *ed, size_t row);
+void tui_ed_prepare(struct tui_editor *ed);
 void tui_ed_layout_free(struct tui_editor *ed);
+size_t tui_ed_nlines(const struct tui_editor *ed);
+struct ed_line tui_ed_line(const struct tui_editor *ed, size_t i);
 size_t tui_ed_cursor_row(const struct tui_editor *ed);
 void tui_ed_vertical(struct tui_editor *ed, int rows);
 

@@ -323,8 +323,10 @@ static bool cursor_request(struct tui_editor *ed, enum tui_req req, int height)
 {
 	struct nd_doc *d = &ed->doc;
 	int page = height - 2 > 1 ? height - 2 : 1;
+	tui_ed_prepare(ed);
 	size_t row = tui_ed_cursor_row(ed);
-	const struct ed_line *l = &ed->lines[row];
+	struct ed_line line = tui_ed_line(ed, row);
+	const struct ed_line *l = &line;
 	switch (req) {
 	case REQ_ED_LEFT:
 		nd_doc_left(d);
