@@ -4,6 +4,7 @@
 
 #include "newsdesk/doc.h"
 #include "newsdesk/rows.h"
+#include "newsdesk/tui_draftsave.h"
 #include "newsdesk/tui_app.h"
 #include "newsdesk/wrap.h"
 
@@ -38,6 +39,7 @@ struct tui_editor {
 	 * (pending_ms), however the typing goes on */
 	bool unsynced;
 	int64_t pending_ms;
+	struct tui_draftsave *saver; /* writes the draft off the key path */
 	char search[256];
 	bool lines_prev_para_end; /* while drawing: the row above ended a paragraph */
 	bool hung; /* the desk hung up: lock and draft dealt with */

@@ -5,6 +5,7 @@
 #include "newsdesk/cleanup.h"
 #include "newsdesk/drafts.h"
 #include "newsdesk/edit.h"
+#include "newsdesk/tui_draftsave.h"
 #include "newsdesk/tui_editor.h"
 
 #include <stdio.h>
@@ -51,8 +52,9 @@ int tui_editor_autosave_due(const struct tui *t)
 	return left < 0 ? 0 : (int)left;
 }
 
-/* Writes the text as the user's draft of the item; true when stored. */
-static bool write_draft(struct tui *t)
+/* Writes the text as the user's draft of the item on the desk's own
+ * connection, now; true when stored. */
+static bool write_draft_now(struct tui *t)
 {
 	struct tui_editor *ed = ED(t);
 	struct nd_error err = { 0 };
@@ -68,25 +70,62 @@ static bool write_draft(struct tui *t)
 		return false;
 	}
 	ed->unsynced = false;
-	ed->pending_ms = 0;
 	return true;
+}
+
+/* Hands the text to the draft writer (its own thread and connection), so
+ * the key that makes the draft due does not wait for the write; without a
+ * writer, writes it now. */
+static bool write_draft(struct tui *t)
+{
+	struct tui_editor *ed = ED(t);
+	if (!ed->saver)
+		ed->saver = tui_draftsave_start(t->st, t->actor);
+	if (!ed->saver)
+		return write_draft_now(t);
+	struct nd_story story;
+	if (nd_doc_story(&ed->doc, &story) < 0) {
+		tui_message(t, true, "%s", _("out of memory: the draft was not written"));
+		return false;
+	}
+	tui_draftsave_put(ed->saver, ed->id, ed->base_rev, &story);
+	ed->unsynced = false;
+	return true;
+}
+
+/* A write the writer failed: said, and the text due again in 1.5 s. */
+static void writer_failed(struct tui *t, bool wait)
+{
+	struct tui_editor *ed = ED(t);
+	char msg[256];
+	bool ok = wait ? tui_draftsave_settle(ed->saver, msg, sizeof msg)
+		       : tui_draftsave_poll(ed->saver, msg, sizeof msg);
+	if (ok)
+		return;
+	tui_message(t, true, _("the draft was not written: %s"), msg);
+	if (!ed->unsynced) {
+		ed->unsynced = true;
+		ed->pending_ms = mono_ms();
+	}
 }
 
 void tui_editor_autosave(struct tui *t, bool force)
 {
+	writer_failed(t, false);
 	int due = tui_editor_autosave_due(t);
 	if (due < 0 || (due > 0 && !force))
 		return;
 	if (!write_draft(t))
-		ED(t)->pending_ms = mono_ms(); /* try again in 2 s, not at once */
+		ED(t)->pending_ms = mono_ms(); /* try again in 1.5 s, not at once */
 }
 
-/* The draft is done with: saved as a revision, or discarded on purpose. */
+/* The draft is done with: saved as a revision, or discarded on purpose.
+ * A write still under way lands first, never after. */
 static void drop_draft(struct tui *t)
 {
 	struct nd_error err = { 0 };
+	tui_draftsave_settle(ED(t)->saver, NULL, 0);
 	ED(t)->unsynced = false;
-	ED(t)->pending_ms = 0;
 	if (nd_draft_discard(t->st, t->actor, ED(t)->id, &err) < 0)
 		tui_message(t, true, "%s", err.msg);
 }
@@ -97,7 +136,8 @@ void tui_editor_hangup(struct tui *t)
 	if (!ed)
 		return;
 	struct nd_error err = { 0 };
-	bool kept = ed->unsynced ? write_draft(t) : nd_doc_dirty(&ed->doc);
+	writer_failed(t, true);
+	bool kept = ed->unsynced ? write_draft_now(t) : nd_doc_dirty(&ed->doc);
 	/* bracketed paste off; write(2), since the terminal may be gone */
 	if (write(STDOUT_FILENO, "\033[?2004l", 8) < 0) {
 		/* the terminal is gone: nothing to switch off */
@@ -571,6 +611,7 @@ static void editor_close(struct tui *t, void *data)
 	struct tui_editor *ed = data;
 	/* after a hang-up the lock and the draft are dealt with, and the
 	 * terminal may be gone: only the memory is left to free */
+	tui_draftsave_stop(ed->saver); /* what it holds is written first */
 	if (!ed->hung)
 		nd_lock_release(t->st, t->actor, ed->id, NULL);
 	tui_ed_layout_free(ed);
