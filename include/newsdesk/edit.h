@@ -19,7 +19,10 @@ struct nd_lock {
 	int base_rev; /* the current revision when the lock was taken */
 	int64_t expires;
 	bool took_over; /* an expired lock of someone else's was taken */
+	bool stale; /* …a live one whose process is gone from this host */
 	char previous[72]; /* whose */
+	char previous_host[256]; /* …and where its process was */
+	long previous_pid;
 };
 
 /* Takes (or renews) the edit lock on item id for the actor. Refused with

@@ -4,8 +4,8 @@
 
 #include "newsdesk/doc.h"
 #include "newsdesk/rows.h"
-#include "newsdesk/tui_draftsave.h"
 #include "newsdesk/tui_app.h"
+#include "newsdesk/tui_draftsave.h"
 #include "newsdesk/wrap.h"
 
 #include <stdint.h>
@@ -62,6 +62,9 @@ void tui_editor_autosave(struct tui *t, bool force);
  * text as a draft, release the lock (logging that a draft exists) and
  * close, touching nothing of the terminal. */
 void tui_editor_hangup(struct tui *t);
+/* notices.c: the user's notices (a released or taken lock), as messages
+ * when the desk starts. */
+void tui_notices_show(struct tui *t);
 /* draftview.c: an item that has the user's own draft. Returns 'r' to
  * recover it, 'x' when it was discarded (asked first), 0 to not open. */
 struct nd_draft;

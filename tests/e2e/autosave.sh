@@ -75,4 +75,52 @@ else
 	fail "at most 2 s of typing missing" "$bad of $RUNS runs over (missing s, keys held, keys sent):$runs"
 fi
 echo "# missing s, keys held, keys sent:$runs"
+
+# A stale lock: wang's desk is killed while editing; chen opens the item
+# at once (not after the 30-minute lease), is told that wang's draft is
+# kept, and wang is told next time and offered the draft.
+q() { python3 -c "import sqlite3,sys; r=sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone(); print('' if r is None or r[0] is None else r[0])" "$NEWSDESK_DB" "$1"; }
+has_draft() { [ "$(q "select count(*) from drafts where item_id=$1 and author='$2' and body like '%$3%'")" = 1 ]; }
+printf '标题: 锁测试\n\n第一段。\n' >"$TMP/a.txt"
+lid=$(nd --as zhu file "$TMP/a.txt" | sed -n 's/^filed #\([0-9]*\).*/\1/p')
+start_desk 100 30 -- --as wang
+keys ":$lid" Enter
+wait_for "锁测试" 10 || fail "the item selected" "$(screen)"
+keys e
+shows "wang edits" "editing #$lid"
+type_text "被杀之前"
+LIMIT=10 wait_until has_draft "$lid" wang "被杀之前" || fail "wang's draft written" "$(q 'select body from drafts')"
+equals "the lock says where its holder is" "$(q "select lock_holder || ' ' || lock_pid from items where id=$lid")" "wang $(desk_pid)"
+kill -KILL "$(desk_pid)"
+killed=$(date +%s.%N)
+start_desk 100 30 -- --as chen
+keys ":$lid" Enter
+wait_for "锁测试" 10 || fail "chen selects it" "$(screen)"
+keys e
+if wait_for "editing #$lid" 5; then
+	opened=$(date +%s.%N)
+	secs=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$killed" "$opened")
+	python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= 5 else 1)" "$secs" &&
+		pass "another editor opens the item ${secs} s after the holder's desk was killed" ||
+		fail "opened within 5 s of the kill" "$secs s"
+else
+	fail "another editor opens a stale-locked item" "$(screen)"
+fi
+shows "…told that the holder's desk is gone" "whose desk is gone"
+shows "…and whose draft is kept" "wang's unsaved draft stays theirs"
+equals "the lock is chen's now" "$(q "select lock_holder from items where id=$lid")" chen
+if has_draft "$lid" wang "被杀之前"; then pass "wang's draft stays wang's"; else fail "wang's draft kept" "$(q 'select author, body from drafts')"; fi
+keys Escape
+hides "chen leaves without changes" "editing #$lid"
+stop_server
+start_desk 100 30 -- --as wang
+shows "wang is told when the desk starts" "chen took #$lid"
+keys M
+shows "…in the message history too" "your unsaved draft is kept"
+keys q
+keys ":$lid" Enter
+keys e
+shows "wang is offered the draft" "has your unsaved draft"
+keys r
+shows "…and recovers it" "被杀之前"
 finish
