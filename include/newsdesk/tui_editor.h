@@ -62,6 +62,11 @@ void tui_editor_autosave(struct tui *t, bool force);
  * text as a draft, release the lock (logging that a draft exists) and
  * close, touching nothing of the terminal. */
 void tui_editor_hangup(struct tui *t);
+/* draftview.c: before E, the user's own unfinished draft of item id
+ * (the $EDITOR file, else the desk's), offered as `newsdesk edit ID` does:
+ * true to go on (ND_EDIT_RECOVER in *flags to start from it), false when
+ * the user chose not to open the item. */
+bool tui_external_offer(struct tui *t, int64_t id, unsigned *flags);
 /* notices.c: the user's notices (a released or taken lock), as messages
  * when the desk starts. */
 void tui_notices_show(struct tui *t);
