@@ -67,6 +67,9 @@ void tui_editor_hangup(struct tui *t);
  * true to go on (ND_EDIT_RECOVER in *flags to start from it), false when
  * the user chose not to open the item. */
 bool tui_external_offer(struct tui *t, int64_t id, unsigned *flags);
+/* :unlock — a chief releases another editor's lock on item id, asked
+ * first; the holder's draft is kept and the holder told next time. */
+void tui_unlock(struct tui *t, int64_t id);
 /* notices.c: the user's notices (a released or taken lock), as messages
  * when the desk starts. */
 void tui_notices_show(struct tui *t);

@@ -1,6 +1,7 @@
 /* notices.c — notices to a user, stored as codes with arguments and
  * rendered when read: one table of codes and their messages. */
 #include "newsdesk/notices.h"
+#include "newsdesk/drafts.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
 
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static const struct {
 	const char *code;
@@ -26,11 +28,20 @@ static const struct {
 int nd_notice_add(struct nd_store *st, const char *login, const char *code, int64_t id,
 		  const char *actor, struct nd_error *err)
 {
-	int rc = nd_sql_exec(st, err, "keeping a notice",
-			     "INSERT INTO notices(login, code, item_id, actor, draft, created_at) "
-			     "VALUES (?1, ?2, ?3, ?4, EXISTS (SELECT 1 FROM drafts WHERE item_id "
-			     "= ?3 AND author = ?1), ?5)",
-			     "ssisi", login, code, id, actor, nd_now());
+	/* a draft in the store, or an $EDITOR draft file beside it */
+	int64_t stored = 0;
+	char path[4096];
+	int rc = nd_sql_int(st, &stored, err, "reading drafts",
+			    "SELECT count(*) FROM drafts WHERE item_id = ? AND author = ?", "is",
+			    id, login);
+	if (rc < 0)
+		return rc;
+	bool file = nd_draft_file_path(st, login, id, false, path, sizeof path, NULL) == 0 &&
+		    access(path, F_OK) == 0;
+	rc = nd_sql_exec(st, err, "keeping a notice",
+			 "INSERT INTO notices(login, code, item_id, actor, draft, created_at) "
+			 "VALUES (?, ?, ?, ?, ?, ?)",
+			 "ssisdi", login, code, id, actor, stored > 0 || file, nd_now());
 	return rc < 0 ? rc : 0;
 }
 

@@ -624,6 +624,42 @@ bool tui_editor_open(struct tui *t, int64_t id)
 	return true;
 }
 
+void tui_unlock(struct tui *t, int64_t id)
+{
+	struct nd_error err = { 0 };
+	struct nd_item it;
+	char holder[72] = "", q[200];
+	if (!id) {
+		tui_message(t, true, "%s", _("no item selected"));
+		return;
+	}
+	if (nd_item_get(t->st, t->actor, id, 0, &it, &err) < 0) {
+		tui_message(t, true, "%s", err.msg);
+		return;
+	}
+	if (it.lock_holder)
+		snprintf(holder, sizeof holder, "%s", it.lock_holder);
+	nd_item_free(&it);
+	if (!holder[0]) {
+		tui_message(t, true, _("#%lld is not locked"), (long long)id);
+		return;
+	}
+	snprintf(q, sizeof q,
+		 _("Release %1$s's edit lock on #%2$lld? Their unsaved draft is kept and they "
+		   "are told (y/n) "),
+		 holder, (long long)id);
+	if (!tui_confirm(q))
+		return;
+	if (nd_lock_break(t->st, t->actor, id, holder, sizeof holder, &err) < 0) {
+		tui_message(t, true, "%s", err.msg);
+		return;
+	}
+	tui_message(t, false, _("#%1$lld unlocked (%2$s is told next time)"), (long long)id,
+		    holder);
+	tui_itemview_invalidate(&t->preview);
+	tui_reload_list(t);
+}
+
 static void editor_close(struct tui *t, void *data)
 {
 	struct tui_editor *ed = data;

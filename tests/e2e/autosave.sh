@@ -2,8 +2,9 @@
 # autosave.sh — at most 2 s of typing is lost (issue 31): in each run a
 # typist types steadily at 4 keys a second into the built-in editor and the
 # desk is killed (SIGKILL) at a random moment; the draft in the store must
-# hold every key sent more than 2 s before the kill. Then a stale lock:
-# the killed desk's lock does not keep another editor out.
+# hold every key sent more than 2 s before the kill. Then locks: a killed
+# desk's lock does not keep another editor out, and a chief's :unlock
+# releases a live one; the holders' drafts stay theirs and they are told.
 . "$(dirname "$0")/lib.sh"
 : "${LOCALEDIR:?}"
 setup_desk
@@ -123,4 +124,40 @@ keys e
 shows "wang is offered the draft" "has your unsaved draft"
 keys r
 shows "…and recovers it" "被杀之前"
+keys Escape
+shows "leaving asks" "Save them?"
+keys n
+hides "wang leaves" "editing #$lid"
+
+# :unlock — a chief releases a live lock: wang is editing #uid in $EDITOR
+# (newsdesk edit, in the background); chen unlocks it from the desk; wang's
+# text is kept and wang is told when the desk next starts.
+printf '标题: 解锁测试\n\n第一段。\n' >"$TMP/a.txt"
+uid=$(nd --as zhu file "$TMP/a.txt" | sed -n 's/^filed #\([0-9]*\).*/\1/p')
+printf '#!/bin/sh\nprintf "解锁前写的字\\n" >>"$1"\nexec sleep 600\n' >"$TMP/hangs.sh"
+chmod +x "$TMP/hangs.sh"
+EDITOR="$TMP/hangs.sh" "$NEWSDESK" --as wang edit "$uid" </dev/null >/dev/null 2>&1 &
+editing=$!
+lock_of() { [ "$(q "select coalesce(lock_holder, '-') from items where id=$uid")" = "$1" ]; }
+LIMIT=10 wait_until lock_of wang || fail "wang's edit holds the lock" "$(q "select lock_holder from items where id=$uid")"
+start_desk 100 30 -- --as chen
+keys ":$uid" Enter
+wait_for "解锁测试" 10 || fail "chen selects it" "$(screen)"
+keys : ; type_text unlock; keys Enter
+shows ":unlock asks first" "Release wang's edit lock on #$uid"
+keys y
+shows "…and releases it" "#$uid unlocked (wang is told next time)"
+lock_of - && pass "the lock is free" || fail "lock after :unlock" "$(q "select lock_holder from items where id=$uid")"
+equals "…logged as an unlock event" "$(q "select count(*) from events where item_id=$uid and verb='unlock'")" 1
+kill -TERM "$editing"
+wait "$editing" 2>/dev/null
+[ -e "$NEWSDESK_DB-drafts/$uid-wang.txt" ] && pass "wang's text is kept as a draft" || fail "wang's draft file" "$(ls "$NEWSDESK_DB-drafts" 2>&1)"
+pkill -KILL -f "^/bin/sh $TMP/hangs.sh" 2>/dev/null
+start_desk 100 30 -- --as wang
+shows "wang is told when the desk starts" "chen released your edit lock on #$uid"
+shows "…that the draft is kept" "your unsaved draft is kept"
+stop_server
+start_desk 100 30 LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 -- --as wang
+hides "…once" "chen released"
+equals "the notice is stored as a code, shown once" "$(q "select code || ' ' || (seen_at is not null) from notices where item_id=$uid")" "lock-released 1"
 finish
