@@ -28,10 +28,11 @@ struct nd_doc_snapshot {
 };
 
 /* What changed in a field since it was last asked (nd_doc_take_change):
- * bytes [from, old_end) of the text then are [from, new_end) now; whole
- * when the field was replaced (undo, redo, clean-up). */
+ * bytes [from, old_end) of the text then are [from, new_end) now (a field
+ * replaced whole — undo, redo, clean-up — by what differs between its
+ * common start and end). */
 struct nd_doc_change {
-	bool any, whole;
+	bool any;
 	size_t from, old_end, new_end;
 };
 

@@ -156,10 +156,44 @@ static int begin_change(struct nd_doc *d, int op)
 	return 0;
 }
 
+/* Widens the field's pending change by a splice at `at` (del bytes out,
+ * n in), in today's offsets: one range, from its start in both texts to
+ * its old end and its new end. */
+static void note_change(struct nd_doc_change *c, size_t at, size_t del, size_t n)
+{
+	if (!c->any) {
+		*c = (struct nd_doc_change){
+			.any = true, .from = at, .old_end = at + del, .new_end = at + n
+		};
+		return;
+	}
+	size_t end = at + del > c->new_end ? at + del : c->new_end; /* today's offsets */
+	c->old_end += end - c->new_end;
+	c->new_end = end - del + n;
+	if (at < c->from)
+		c->from = at;
+}
+
+/* A field replaced whole (undo, redo, a clean-up rule): the change is what
+ * lies between the common start and the common end, so the editor lays
+ * out only that again. */
+static void note_replace(struct nd_doc_change *c, const char *was, size_t was_len, const char *now)
+{
+	size_t now_len = strlen(now), pre = 0, suf = 0;
+	while (pre < was_len && pre < now_len && was[pre] == now[pre])
+		pre++;
+	while (suf < was_len - pre && suf < now_len - pre &&
+	       was[was_len - 1 - suf] == now[now_len - 1 - suf])
+		suf++;
+	if (pre == was_len && pre == now_len)
+		return;
+	note_change(c, pre, was_len - pre - suf, now_len - pre - suf);
+}
+
 static int restore(struct nd_doc *d, struct nd_doc_snapshot *s)
 {
 	for (int i = 0; i < ND_F_COUNT; i++) {
-		d->change[i] = (struct nd_doc_change){ .any = true, .whole = true };
+		note_replace(&d->change[i], nd_buf_str(&d->f[i]), d->f[i].len, s->text[i]);
 		nd_buf_reset(&d->f[i]);
 		if (nd_buf_adds(&d->f[i], s->text[i]) < 0)
 			return -1;
@@ -203,27 +237,7 @@ static struct nd_buf *cur_buf(struct nd_doc *d)
 	return &d->f[d->field];
 }
 
-/* Widens the field's pending change by a splice at `at` (del bytes out,
- * n in), in today's offsets: one range, from its start in both texts to
- * its old end and its new end. */
-static void note_change(struct nd_doc_change *c, size_t at, size_t del, size_t n)
-{
-	if (c->whole)
-		return;
-	if (!c->any) {
-		*c = (struct nd_doc_change){
-			.any = true, .from = at, .old_end = at + del, .new_end = at + n
-		};
-		return;
-	}
-	size_t end = at + del > c->new_end ? at + del : c->new_end; /* today's offsets */
-	c->old_end += end - c->new_end;
-	c->new_end = end - del + n;
-	if (at < c->from)
-		c->from = at;
-}
-
-/* Every change to a field goes through here (or is a whole-field one). */
+/* Every change to a field goes through here (or through note_replace). */
 static int splice(struct nd_doc *d, size_t at, size_t del, const char *ins, size_t n)
 {
 	struct nd_buf *b = &d->f[d->field];
@@ -602,7 +616,8 @@ int nd_doc_replace_body(struct nd_doc *d, const char *body)
 {
 	if (begin_change(d, OP_NONE) < 0)
 		return -1;
-	d->change[ND_F_BODY] = (struct nd_doc_change){ .any = true, .whole = true };
+	note_replace(&d->change[ND_F_BODY], nd_buf_str(&d->f[ND_F_BODY]), d->f[ND_F_BODY].len,
+		     body);
 	nd_buf_reset(&d->f[ND_F_BODY]);
 	if (nd_buf_adds(&d->f[ND_F_BODY], body) < 0)
 		return -1;

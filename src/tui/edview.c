@@ -75,8 +75,8 @@ void tui_ed_layout_free(struct tui_editor *ed)
 }
 
 /* Takes in the document's changes: the head laid out again when it
- * changed, the body's rows told what changed (all of them afresh after an
- * undo or at a new width). Breaks nothing yet: tui_ed_ensure does. */
+ * changed, the body's rows told what changed (all of them afresh at a new
+ * width). Breaks nothing yet: tui_ed_ensure does. */
 void tui_ed_layout(struct tui_editor *ed, int width)
 {
 	bool head = width != ed->layout_width || ed->nhead == 0;
@@ -88,7 +88,7 @@ void tui_ed_layout(struct tui_editor *ed, int width)
 	size_t blen = nd_doc_len(&ed->doc, ND_F_BODY);
 	struct nd_doc_change c = nd_doc_take_change(&ed->doc, ND_F_BODY);
 	int body_w = width - 1 - ND_WRAP_HANG;
-	if (width != ed->layout_width || c.whole || ed->rows.n == 0)
+	if (width != ed->layout_width || ed->rows.n == 0)
 		nd_rows_reset(&ed->rows, body, blen, body_w > 1 ? body_w : 1);
 	else if (c.any)
 		nd_rows_edit(&ed->rows, body, blen, c.from, c.old_end, c.new_end);

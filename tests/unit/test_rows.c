@@ -214,9 +214,7 @@ static void edits_through_doc(int cols)
 		const char *t = nd_doc_text(&d, ND_F_BODY);
 		len = nd_doc_len(&d, ND_F_BODY);
 		struct nd_doc_change c = nd_doc_take_change(&d, ND_F_BODY);
-		if (c.whole)
-			nd_rows_reset(&rows, t, len, cols);
-		else if (c.any)
+		if (c.any)
 			nd_rows_edit(&rows, t, len, c.from, c.old_end, c.new_end);
 		nd_rows_ensure(&rows, t, len, nd_rows_find(&rows, d.cur) + 30, d.cur);
 		good = tiled(&rows, t, len);
