@@ -25,6 +25,11 @@ struct nd_lock {
 	long previous_pid;
 };
 
+/* Is a lock held from host by process pid (started at pid_start, clock
+ * ticks after boot) stale: that process gone from this host? Locks from
+ * elsewhere, or that do not say where, are not. */
+bool nd_lock_stale(const char *host, long pid, int64_t pid_start);
+
 /* Takes (or renews) the edit lock on item id for the actor. Refused with
  * ND_ELOCKED naming the holder while another's lock is live. */
 int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,

@@ -79,12 +79,17 @@ static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_
 /* A lock whose holder's process is gone from this host: the desk was
  * killed, or the machine rebooted. Locks from elsewhere, or from before
  * locks said where they were, run their lease. */
+bool nd_lock_stale(const char *host, long pid, int64_t pid_start)
+{
+	char here[256];
+	nd_proc_host(here, sizeof here);
+	return host && host[0] && pid > 0 && strcmp(host, here) == 0 &&
+	       !nd_proc_alive(pid, pid_start);
+}
+
 static bool lock_stale(const struct head *h)
 {
-	char host[256];
-	nd_proc_host(host, sizeof host);
-	return h->holder[0] && h->lock_pid > 0 && h->lock_host[0] &&
-	       strcmp(h->lock_host, host) == 0 && !nd_proc_alive(h->lock_pid, h->lock_pid_start);
+	return h->holder[0] && nd_lock_stale(h->lock_host, h->lock_pid, h->lock_pid_start);
 }
 
 static bool held_by_other(const struct head *h, const char *login)

@@ -129,6 +129,19 @@ shows "leaving asks" "Save them?"
 keys n
 hides "wang leaves" "editing #$lid"
 
+# A stale lock does not block the workflow either: wang's desk killed while
+# editing, chen finishes the item from the command line.
+printf '标题: 流程测试\n\n第一段。\n' >"$TMP/a.txt"
+fid=$(nd --as zhu file "$TMP/a.txt" | sed -n 's/^filed #\([0-9]*\).*/\1/p')
+start_desk 100 30 -- --as wang
+keys ":$fid" Enter
+wait_for "流程测试" 10 || fail "the item selected" "$(screen)"
+keys e
+shows "wang edits #$fid" "editing #$fid"
+kill -KILL "$(desk_pid)"
+expect_ok "a killed desk's lock does not block a verb: chen finishes #$fid" nd --as chen finish "$fid"
+stop_server
+
 # :unlock — a chief releases a live lock: wang is editing #uid in $EDITOR
 # (newsdesk edit, in the background); chen unlocks it from the desk; wang's
 # text is kept and wang is told when the desk next starts.
