@@ -542,6 +542,27 @@ static void tell_others(struct tui *t, int64_t id)
 		    (long long)id, when);
 }
 
+/* A stale lock was taken over: whose, where, and whether their draft is
+ * kept (it stays theirs). */
+static void tell_stale(struct tui *t, int64_t id, const struct nd_lock *lock)
+{
+	char who[72];
+	int64_t at;
+	bool kept = nd_draft_other(t->st, t->actor, id, who, sizeof who, &at) == 1 &&
+		    strcmp(who, lock->previous) == 0;
+	if (kept)
+		tui_message(
+		    t, false,
+		    _("took #%1$lld over from %2$s, whose desk is gone (pid %3$ld on %4$s); "
+		      "%2$s's unsaved draft stays theirs, offered to them when they open it"),
+		    (long long)id, lock->previous, lock->previous_pid, lock->previous_host);
+	else
+		tui_message(
+		    t, false,
+		    _("took #%1$lld over from %2$s, whose desk is gone (pid %3$ld on %4$s)"),
+		    (long long)id, lock->previous, lock->previous_pid, lock->previous_host);
+}
+
 bool tui_editor_open(struct tui *t, int64_t id)
 {
 	struct nd_error err = { 0 };
@@ -593,23 +614,7 @@ bool tui_editor_open(struct tui *t, int64_t id)
 		tui_message(t, false, _("recovered your draft of #%lld: unsaved until ^S"),
 			    (long long)id);
 	} else if (lock.stale) {
-		char who[72];
-		int64_t at;
-		bool kept = nd_draft_other(t->st, t->actor, id, who, sizeof who, &at) == 1 &&
-			    strcmp(who, lock.previous) == 0;
-		if (kept)
-			tui_message(
-			    t, false,
-			    _("took #%1$lld over from %2$s, whose desk is gone (pid %3$ld on "
-			      "%4$s); %2$s's unsaved draft stays theirs, offered to them "
-			      "when they open it"),
-			    (long long)id, lock.previous, lock.previous_pid, lock.previous_host);
-		else
-			tui_message(
-			    t, false,
-			    _("took #%1$lld over from %2$s, whose desk is gone (pid %3$ld on "
-			      "%4$s)"),
-			    (long long)id, lock.previous, lock.previous_pid, lock.previous_host);
+		tell_stale(t, id, &lock);
 	} else if (lock.took_over) {
 		tui_message(t, false, _("took over %s's expired lock"), lock.previous);
 	} else {
