@@ -19,8 +19,8 @@ out=$(check) && fail "a changed byte in a landed migration is refused" ||
 	contains "a changed byte in a landed migration is refused, naming it" "$out" "005_counts.sql changed after it landed"
 fresh
 # the last landed file moved past every file, a new file in its place (a
-# branch's own new migration may follow the landed ones)
-lastfile=$(grep -o '[0-9][0-9][0-9]_[^ ]*\.sql' "$TMP/s/LANDED" | tail -1)
+# branch may have its own new migrations after the landed ones)
+lastfile=$(sed 's/#.*//' "$TMP/s/LANDED" | awk 'NF >= 2 { print $2 }' | tail -1)
 mv "$TMP/s/$lastfile" "$TMP/s/$next${lastfile#???}"
 printf 'SELECT 1;\n' >"$TMP/s/${lastfile%%_*}_in_its_place.sql"
 out=$(check) && fail "a renumbered landed migration is refused" ||
