@@ -100,8 +100,9 @@ static void bind_common(sqlite3_stmt *stmt)
 
 /* 1 when this reporter filed these bytes under token before (res filled),
  * 0 when the token is new to them, ND_EINVAL when they used it for other
- * bytes: nothing is filed then. Tokens are per reporter (schema: upload_tokens): another
- * reporter's equal token is not looked at, so none can be probed. */
+ * bytes: nothing is filed then. Tokens are per reporter (schema:
+ * upload_tokens): another reporter's equal token is not looked at, so none
+ * can be probed. */
 static int find_token(struct nd_store *st, const struct nd_actor *actor, const char *token,
 		      const char *sha256, struct nd_file_result *res, struct nd_error *err)
 {
