@@ -11,12 +11,15 @@
 
 #include <stdbool.h>
 
+struct nd_root;
+
 /* Writes a checked copy of the open store to path (admins), 0660. An
  * existing file is replaced only when force, and never the database.
  * Partial files of earlier backups to the same path whose process is gone
- * are removed first; *cleaned tells how many (may be NULL). */
+ * are removed first; *cleaned tells how many (may be NULL). *root is the
+ * root the copy holds, recorded in the store (anchor.h). */
 int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *path, bool force,
-	      int *cleaned, struct nd_error *err);
+	      int *cleaned, struct nd_root *root, struct nd_error *err);
 
 /* Checks that path is a whole newsdesk database: integrity_check,
  * foreign_key_check and its application_id. */

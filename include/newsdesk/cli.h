@@ -45,6 +45,7 @@ typedef int (*nd_command_fn)(struct nd_cli *cli, const struct nd_command *cmd, i
  * these keys, the table (commands.c) says which command takes which. */
 enum nd_opt_key {
 	ND_O_NONE,
+	ND_O_AGAINST,
 	ND_O_BENCH_KEYS,
 	ND_O_BENCH_LIST,
 	ND_O_BUDGET,
@@ -58,6 +59,7 @@ enum nd_opt_key {
 	ND_O_FORMAT,
 	ND_O_FROM,
 	ND_O_FROM_REPLICA,
+	ND_O_FULL,
 	ND_O_INSTALL,
 	ND_O_INTERACTIVE,
 	ND_O_ISSUE,

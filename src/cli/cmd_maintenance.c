@@ -1,11 +1,14 @@
 /* cmd_maintenance.c — backup, restore and check. */
+#include "newsdesk/anchor.h"
 #include "newsdesk/backup.h"
+#include "newsdesk/files.h"
 #include "newsdesk/check.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/filemodes.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/replica.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -21,14 +24,18 @@ int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	bool force = a.n > 0; /* --force, the one option */
 	struct nd_error err = { 0 };
 	int cleaned = 0;
+	struct nd_root root;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_backup(cli->st, &cli->actor, a.pos[0], force, &cleaned, &err) < 0)
+	    nd_backup(cli->st, &cli->actor, a.pos[0], force, &cleaned, &root, &err) < 0)
 		return nd_cli_fail(&err);
 	if (cleaned)
 		printf(ngettext("removed %d partial file left by killed backups\n",
 				"removed %d partial files left by killed backups\n", cleaned),
 		       cleaned);
+	char text[ND_ROOT_TEXT];
+	nd_root_text(&root, text);
 	printf(_("backed up to %s (checked: integrity, foreign keys, application id)\n"), a.pos[0]);
+	printf(_("root: %s\n"), text);
 	return ND_EXIT_OK;
 }
 
@@ -105,6 +112,51 @@ int nd_cmd_restore(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 	return nd_cmd_check(cli, nd_cli_find_command("check"), 1, check_argv);
 }
 
+/* --against's value: a root, or a file of roots (one a line, the last word
+ * of each line that is a root: "root: N-DIGEST" as check prints it). */
+static int add_against(const char *value, struct nd_root **roots, size_t *n,
+		       struct nd_error *err)
+{
+	struct nd_root r;
+	struct nd_error not_root = { 0 };
+	if (nd_root_parse(value, &r, &not_root) == 0 || (!strchr(value, '/') && access(value, F_OK) < 0))
+		goto add;
+	FILE *f;
+	int rc = nd_open_input(value, &f, err);
+	if (rc < 0)
+		return rc;
+	char line[512];
+	size_t before = *n;
+	while (fgets(line, sizeof line, f)) {
+		char *word = NULL, *save = NULL;
+		for (char *w = strtok_r(line, " \t\r\n", &save); w; w = strtok_r(NULL, " \t\r\n", &save))
+			word = w;
+		struct nd_root *grown;
+		if (!word || nd_root_parse(word, &r, &not_root) < 0)
+			continue;
+		if (!(grown = realloc(*roots, (*n + 1) * sizeof **roots))) {
+			fclose(f);
+			return nd_fail(err, ND_ENOMEM, _("out of memory"));
+		}
+		*roots = grown;
+		(*roots)[(*n)++] = r;
+	}
+	fclose(f);
+	if (*n == before)
+		return nd_fail(err, ND_EINVAL, _("%s holds no root (N-DIGEST as check prints it)"),
+			       value);
+	return 0;
+add:
+	if (nd_root_parse(value, &r, err) < 0)
+		return ND_EINVAL;
+	struct nd_root *grown = realloc(*roots, (*n + 1) * sizeof **roots);
+	if (!grown)
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
+	*roots = grown;
+	(*roots)[(*n)++] = r;
+	return 0;
+}
+
 int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	struct nd_args a;
@@ -114,17 +166,30 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	if (a.npos != 0)
 		return nd_cli_usage(cmd, _("check takes no arguments"));
 	unsigned flags = 0;
-	for (int k = 0; k < a.n; k++)
+	struct nd_error err = { 0 };
+	struct nd_root *against = NULL, proven;
+	size_t n_against = 0;
+	for (int k = 0; k < a.n; k++) {
 		if (a.opt[k].key == ND_O_REPAIR)
 			flags |= ND_CHECK_REPAIR;
-	struct nd_error err = { 0 };
+		else if (a.opt[k].key == ND_O_FULL)
+			flags |= ND_CHECK_FULL;
+		else if (a.opt[k].key == ND_O_AGAINST &&
+			 add_against(a.opt[k].value, &against, &n_against, &err) < 0) {
+			free(against);
+			return err.code == ND_EINVAL ? nd_cli_usage(cmd, "%s", err.msg) : nd_cli_fail(&err);
+		}
+	}
 	struct nd_buf report = ND_BUF_INIT;
 	int problems;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    (problems = nd_check(cli->st, &cli->actor, flags, &report, &err)) < 0) {
+	    (problems = nd_check_run(cli->st, &cli->actor, flags, against, n_against, &proven,
+				     &report, &err)) < 0) {
+		free(against);
 		nd_buf_free(&report);
 		return nd_cli_fail(&err);
 	}
+	free(against);
 	fputs(nd_buf_str(&report), stdout);
 	nd_buf_reset(&report);
 	if (nd_check_file_modes(cli->db_path, &report) > 0) /* warnings, not problems */
@@ -150,6 +215,9 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 				problems);
 		return ND_EXIT_FAIL;
 	}
+	char text[ND_ROOT_TEXT];
+	nd_root_text(&proven, text);
+	printf(_("root: %s\n"), text);
 	puts(_("ok"));
 	return ND_EXIT_OK;
 }

@@ -5,6 +5,7 @@
  * temporary name first: a kill leaves at most a partial of ours, named
  * with our PID, which the next run removes once that PID is gone. */
 #include "newsdesk/backup.h"
+#include "newsdesk/anchor.h"
 #include "newsdesk/files.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
@@ -172,8 +173,21 @@ static bool same_file(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
+/* The root the copy holds (its ledger's newest entry): the moment the
+ * backup is of. */
+static int copy_root(const char *path, struct nd_root *root, struct nd_error *err)
+{
+	struct nd_store *copy;
+	int rc = nd_store_open(&copy, path, ND_STORE_READONLY, err);
+	if (rc == 0) {
+		rc = nd_root_now(copy, root, err);
+		nd_store_close(copy);
+	}
+	return rc;
+}
+
 int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *path, bool force,
-	      int *cleaned, struct nd_error *err)
+	      int *cleaned, struct nd_root *root, struct nd_error *err)
 {
 	int rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("make backups"), err);
 	if (rc < 0)
@@ -192,12 +206,20 @@ int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *pat
 	close(out.fd); /* SQLite writes the temporary file by its name */
 	out.fd = -1;
 	nd_protect(out.tmp, true);
-	if ((rc = vacuum_into(st, out.tmp, err)) < 0 || (rc = nd_backup_verify(out.tmp, err)) < 0) {
+	if ((rc = vacuum_into(st, out.tmp, err)) < 0 || (rc = nd_backup_verify(out.tmp, err)) < 0 ||
+	    (rc = copy_root(out.tmp, root, err)) < 0) {
 		nd_output_abort(&out);
 		return rc;
 	}
 	/* linked or renamed into place, then the folder synced */
-	return nd_output_commit(&out, err);
+	if ((rc = nd_output_commit(&out, err)) < 0)
+		return rc;
+	/* The store records the root its backup holds: check proves it is
+	 * still a prefix of the history, as the copy itself would. */
+	char real[PATH_MAX];
+	if ((rc = nd_root_record(st, "backup", realpath(path, real) ? real : path, root, err)) < 0)
+		nd_error_prefix(err, _("%s is written, but its root is not recorded: "), path);
+	return rc;
 }
 
 /* ---- restore --------------------------------------------------------------- */
