@@ -31,13 +31,12 @@ int nd_root_parse(const char *text, struct nd_root *r, struct nd_error *err);
 
 /* Records r as kind ('backup', 'issue', 'check') of ref, in its own
  * transaction. */
-int nd_root_record(struct nd_store *st, const char *kind, const char *ref,
-		   const struct nd_root *r, struct nd_error *err);
+int nd_root_record(struct nd_store *st, const char *kind, const char *ref, const struct nd_root *r,
+		   struct nd_error *err);
 
 /* The root recorded when issue code was published: 1 (filled), 0 when it
  * has none (not published, or published before roots were recorded). */
-int nd_issue_root(struct nd_store *st, const char *code, struct nd_root *r,
-		  struct nd_error *err);
+int nd_issue_root(struct nd_store *st, const char *code, struct nd_root *r, struct nd_error *err);
 
 /* The checks (check.c's table runs them). c->since > 0: only the ledger
  * entries after it, the records' counts, and the roots recorded since. */

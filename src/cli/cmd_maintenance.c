@@ -1,10 +1,10 @@
 /* cmd_maintenance.c — backup, restore and check. */
 #include "newsdesk/anchor.h"
 #include "newsdesk/backup.h"
-#include "newsdesk/files.h"
 #include "newsdesk/check.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/filemodes.h"
+#include "newsdesk/files.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/replica.h"
 
@@ -114,12 +114,12 @@ int nd_cmd_restore(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 
 /* --against's value: a root, or a file of roots (one a line, the last word
  * of each line that is a root: "root: N-DIGEST" as check prints it). */
-static int add_against(const char *value, struct nd_root **roots, size_t *n,
-		       struct nd_error *err)
+static int add_against(const char *value, struct nd_root **roots, size_t *n, struct nd_error *err)
 {
 	struct nd_root r;
 	struct nd_error not_root = { 0 };
-	if (nd_root_parse(value, &r, &not_root) == 0 || (!strchr(value, '/') && access(value, F_OK) < 0))
+	if (nd_root_parse(value, &r, &not_root) == 0 ||
+	    (!strchr(value, '/') && access(value, F_OK) < 0))
 		goto add;
 	FILE *f;
 	int rc = nd_open_input(value, &f, err);
@@ -129,7 +129,8 @@ static int add_against(const char *value, struct nd_root **roots, size_t *n,
 	size_t before = *n;
 	while (fgets(line, sizeof line, f)) {
 		char *word = NULL, *save = NULL;
-		for (char *w = strtok_r(line, " \t\r\n", &save); w; w = strtok_r(NULL, " \t\r\n", &save))
+		for (char *w = strtok_r(line, " \t\r\n", &save); w;
+		     w = strtok_r(NULL, " \t\r\n", &save))
 			word = w;
 		struct nd_root *grown;
 		if (!word || nd_root_parse(word, &r, &not_root) < 0)
@@ -177,7 +178,8 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		else if (a.opt[k].key == ND_O_AGAINST &&
 			 add_against(a.opt[k].value, &against, &n_against, &err) < 0) {
 			free(against);
-			return err.code == ND_EINVAL ? nd_cli_usage(cmd, "%s", err.msg) : nd_cli_fail(&err);
+			return err.code == ND_EINVAL ? nd_cli_usage(cmd, "%s", err.msg)
+						     : nd_cli_fail(&err);
 		}
 	}
 	struct nd_buf report = ND_BUF_INIT;

@@ -69,8 +69,8 @@ bad:
 		       text);
 }
 
-int nd_root_record(struct nd_store *st, const char *kind, const char *ref,
-		   const struct nd_root *r, struct nd_error *err)
+int nd_root_record(struct nd_store *st, const char *kind, const char *ref, const struct nd_root *r,
+		   struct nd_error *err)
 {
 	int rc = nd_store_begin(st, err);
 	if (rc < 0)
@@ -82,8 +82,7 @@ int nd_root_record(struct nd_store *st, const char *kind, const char *ref,
 	return nd_store_commit(st, err);
 }
 
-int nd_issue_root(struct nd_store *st, const char *code, struct nd_root *r,
-		  struct nd_error *err)
+int nd_issue_root(struct nd_store *st, const char *code, struct nd_root *r, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
 	int rc = nd_sql_prepare(st, &stmt, err,
@@ -207,7 +206,7 @@ static int ledger_records(struct nd_check *c, size_t k, int64_t from, struct nd_
  * newsdesk's back while the ledger's trigger was dropped is not). */
 static int records_in_ledger(struct nd_check *c, size_t k, struct nd_error *err)
 {
-	static const char *const tables[] = { "revisions", "events",	"notes",
+	static const char *const tables[] = { "revisions",   "events",    "notes",
 					      "photo_links", "originals", "page_originals" };
 	static const char *const ids[] = { "x.id", "x.id", "x.id", "x.id", "x.item_id", "x.id" };
 	static const char *const items[] = { "x.item_id", "x.item_id", "x.item_id",
@@ -243,7 +242,8 @@ static int ledger_counts(struct nd_check *c, struct nd_error *err)
 		if (then + added == is)
 			continue;
 		int before = c->problems;
-		if ((rc = ledger_records(c, k, 0, err)) < 0 || (rc = records_in_ledger(c, k, err)) < 0)
+		if ((rc = ledger_records(c, k, 0, err)) < 0 ||
+		    (rc = records_in_ledger(c, k, err)) < 0)
 			break;
 		if (c->problems == before)
 			nd_check_problem(c,
@@ -343,11 +343,12 @@ int nd_roots_check(struct nd_check *c, struct nd_error *err)
 	sqlite3_stmt *stmt;
 	int rc = nd_sql_int(c->st, &entries, err, "reading the ledger",
 			    "SELECT coalesce(max(id), 0) FROM ledger", NULL);
-	if (rc < 0 || (rc = nd_sql_prepare(c->st, &stmt, err,
-					   "SELECT r.kind, r.ref, r.n, r.root, r.at, l.root FROM "
-					   "roots r LEFT JOIN ledger l ON l.id = r.n WHERE r.id > ? "
-					   "ORDER BY r.id",
-					   "i", c->since_root)) < 0)
+	if (rc < 0 ||
+	    (rc = nd_sql_prepare(c->st, &stmt, err,
+				 "SELECT r.kind, r.ref, r.n, r.root, r.at, l.root FROM "
+				 "roots r LEFT JOIN ledger l ON l.id = r.n WHERE r.id > ? "
+				 "ORDER BY r.id",
+				 "i", c->since_root)) < 0)
 		return rc;
 	while ((rc = nd_sql_step(c->st, stmt, "reading the recorded roots", err)) > 0) {
 		char origin[256];

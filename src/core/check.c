@@ -8,8 +8,8 @@
  * per-state counts, which --repair rebuilds. */
 #include "newsdesk/check.h"
 #include "newsdesk/anchor.h"
-#include "newsdesk/original.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/original.h"
 #include "newsdesk/photos.h"
 #include "newsdesk/schema.h"
 #include "newsdesk/search.h"
@@ -90,11 +90,11 @@ static const struct {
 	{ "originals_no_delete", true },   { "photo_blobs_no_update", true },
 	{ "photo_blobs_no_delete", true }, { "photo_links_no_update", true },
 	{ "photo_links_no_delete", true }, { "photo_links_head", false },
-	{ "ledger_no_update", true },	   { "ledger_no_delete", true },
-	{ "roots_no_update", true },	   { "roots_no_delete", true },
-	{ "ledger_revision", false },	   { "ledger_event", false },
-	{ "ledger_note", false },	   { "ledger_photo", false },
-	{ "ledger_original", false },	   { "ledger_page", false },
+	{ "ledger_no_update", true },      { "ledger_no_delete", true },
+	{ "roots_no_update", true },       { "roots_no_delete", true },
+	{ "ledger_revision", false },      { "ledger_event", false },
+	{ "ledger_note", false },          { "ledger_photo", false },
+	{ "ledger_original", false },      { "ledger_page", false },
 	{ "issues_root", false },
 };
 
@@ -447,8 +447,7 @@ static const struct {
 
 /* The incremental check starts from the last proven root, if there is
  * one and a full check was not asked for. */
-static int start_from_proof(struct nd_check *c, unsigned flags, int64_t *last,
-			    struct nd_error *err)
+static int start_from_proof(struct nd_check *c, unsigned flags, int64_t *last, struct nd_error *err)
 {
 	struct nd_root r;
 	int64_t id = 0;
@@ -488,7 +487,8 @@ int nd_check_run(struct nd_store *st, const struct nd_actor *actor, unsigned fla
 	if (c.problems == 0 && now.n != last) {
 		struct nd_error why = { 0 };
 		if (nd_root_prove(st, &now, &why) < 0) /* a read-only store: proved, not kept */
-			nd_buf_printf(report, _("(the proven root is not recorded: %s)\n"), why.msg);
+			nd_buf_printf(report, _("(the proven root is not recorded: %s)\n"),
+				      why.msg);
 	}
 	if (proven) {
 		*proven = now;

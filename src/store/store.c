@@ -24,8 +24,8 @@ struct nd_store {
 	sqlite3 *db;
 	char *path;
 	int64_t progress; /* rows nd_progress has counted */
-	int queue_fd;	  /* DB-writers, flock'd around each write; -1: none */
-	bool queued;	  /* this connection holds it */
+	int queue_fd; /* DB-writers, flock'd around each write; -1: none */
+	bool queued; /* this connection holds it */
 };
 
 /* How long a writer waits for its turn (the queue, then SQLite's lock). */
