@@ -30,9 +30,15 @@ int nd_backup_verify(const char *path, struct nd_error *err);
  * returns how many, or a negative error. */
 int nd_db_users(const char *db_path, struct nd_buf *who, struct nd_error *err);
 
+/* The files killed restores left beside the database (DB.restoring-PID,
+ * DB.from-replica-PID and theirs) whose process is gone: removed when
+ * clean, else one warning line each into found. Returns how many. */
+int nd_restore_leftovers(const char *db_path, bool clean, struct nd_buf *found);
+
 struct nd_restore_result {
 	char aside[4096]; /* where the database that was replaced went */
 	int moved; /* files moved aside: the database, -wal, -shm */
+	int cleaned; /* files left by killed restores, removed first */
 };
 
 /* Puts the backup at db_path: verifies it, refuses while another process

@@ -1,5 +1,6 @@
 /* cmd_issue.c — issues, placing items, the rundown, publishing, export and
  * stats. No SQL: planning and rundown in core do the work. */
+#include "newsdesk/anchor.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/count.h"
@@ -476,6 +477,18 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			nd_buf_printf(&index, "p.%d\t%s\t%s\n", it->page, name, it->story.headline);
 		}
 	}
+	/* the root the issue was published with (anchor.h), kept with the copy */
+	struct nd_root root;
+	char root_text[ND_ROOT_TEXT] = "";
+	if (rc == 0 && (rc = nd_issue_root(cli->st, code, &root, &err)) > 0)
+		nd_root_text(&root, root_text);
+	if (rc > 0)
+		rc = 0;
+	if (rc == 0 && root_text[0] && strcmp(format, "txt") == 0)
+		nd_buf_printf(&index, "root\t%s\n", root_text);
+	else if (rc == 0 && root_text[0] && strcmp(format, "html") == 0)
+		nd_buf_printf(&index, "</ul>\n<p>%s <code>%s</code></p>\n<ul>\n",
+			      _("Root when published:"), root_text);
 	if (rc == 0) {
 		char path[4200];
 		struct nd_buf whole = ND_BUF_INIT;

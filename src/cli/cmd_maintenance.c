@@ -64,6 +64,10 @@ int nd_cli_restore_allowed(struct nd_cli *cli, const char *backup, struct nd_err
 /* Where restore put the database that was in the way (never deleted). */
 void nd_cli_say_moved_aside(const struct nd_restore_result *res)
 {
+	if (res->cleaned)
+		printf(ngettext("removed %d file left by a killed restore\n",
+				"removed %d files left by killed restores\n", res->cleaned),
+		       res->cleaned);
 	if (res->moved)
 		printf(ngettext("the database that was there is kept as %1$s (with its -wal/-shm: "
 				"%2$d file)\n",
@@ -195,6 +199,9 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 	fputs(nd_buf_str(&report), stdout);
 	nd_buf_reset(&report);
 	if (nd_check_file_modes(cli->db_path, &report) > 0) /* warnings, not problems */
+		fputs(nd_buf_str(&report), stdout);
+	nd_buf_reset(&report);
+	if (nd_restore_leftovers(cli->db_path, false, &report) > 0) /* warnings too */
 		fputs(nd_buf_str(&report), stdout);
 	nd_buf_reset(&report);
 	struct nd_replica_status rs;

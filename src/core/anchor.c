@@ -103,12 +103,20 @@ int nd_issue_root(struct nd_store *st, const char *code, struct nd_root *r, stru
 	return rc;
 }
 
-/* The counts of records per kind, as the ledger names its kinds. */
+/* The counts of records per kind, as the ledger names its kinds, as of
+ * ledger entry ?1: the records now less those entered after it (a writer
+ * may commit between the proof and its record). */
+#define COUNT_AT(kind, table)                                                                      \
+	"(SELECT count(*) FROM " table ") - (SELECT count(*) FROM ledger WHERE id > ?1 AND "       \
+	"+kind = '" kind "')"
 static const char counts_sql[] =
-    "SELECT printf('revision=%d event=%d note=%d photo=%d original=%d page=%d', "
-    "(SELECT count(*) FROM revisions), (SELECT count(*) FROM events), "
-    "(SELECT count(*) FROM notes), (SELECT count(*) FROM photo_links), "
-    "(SELECT count(*) FROM originals), (SELECT count(*) FROM page_originals))";
+    "SELECT printf('revision=%d event=%d note=%d photo=%d original=%d page=%d', " COUNT_AT("revision", "revisions") ", " COUNT_AT(
+	"event",
+	"events") ", " COUNT_AT("note",
+				"notes") ", " COUNT_AT("photo",
+						       "photo_links") ", " COUNT_AT("original",
+										    "originals") ", " COUNT_AT("page",
+													       "page_originals") ")";
 
 int nd_proven_root(struct nd_store *st, struct nd_root *r, int64_t *root_id, char *counts,
 		   size_t counts_size, struct nd_error *err)
@@ -139,7 +147,7 @@ int nd_root_prove(struct nd_store *st, const struct nd_root *r, struct nd_error 
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_sql_text(st, counts, sizeof counts, err, "counting the records", counts_sql,
-			      NULL)) < 0 ||
+			      "i", r->n)) < 0 ||
 	    (rc = nd_sql_exec(st, err, "recording the proven root",
 			      "INSERT INTO roots(kind, n, root, at, counts) VALUES ('check', ?, ?, "
 			      "?, ?)",
@@ -226,7 +234,12 @@ static int records_in_ledger(struct nd_check *c, size_t k, struct nd_error *err)
 static int ledger_counts(struct nd_check *c, struct nd_error *err)
 {
 	char now[256] = "";
-	int rc = nd_sql_text(c->st, now, sizeof now, err, "counting the records", counts_sql, NULL);
+	int64_t entries = 0;
+	int rc = nd_sql_int(c->st, &entries, err, "reading the ledger",
+			    "SELECT coalesce(max(id), 0) FROM ledger", NULL);
+	if (rc >= 0)
+		rc = nd_sql_text(c->st, now, sizeof now, err, "counting the records", counts_sql,
+				 "i", entries);
 	for (size_t k = 0; rc >= 0 && k < sizeof kinds / sizeof *kinds; k++) {
 		char key[32];
 		snprintf(key, sizeof key, "%s=", kinds[k].kind);
@@ -235,8 +248,9 @@ static int ledger_counts(struct nd_check *c, struct nd_error *err)
 		if (!then_at || !now_at)
 			continue;
 		if ((rc = nd_sql_int(c->st, &added, err, "counting the ledger",
-				     "SELECT count(*) FROM ledger WHERE id > ? AND +kind = ?", "is",
-				     c->since, kinds[k].kind)) < 0)
+				     "SELECT count(*) FROM ledger WHERE id > ? AND id <= ? AND "
+				     "+kind = ?",
+				     "iis", c->since, entries, kinds[k].kind)) < 0)
 			break;
 		long long then = atoll(then_at + strlen(key)), is = atoll(now_at + strlen(key));
 		if (then + added == is)

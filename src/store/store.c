@@ -58,14 +58,44 @@ const char *nd_store_path(const struct nd_store *st)
 	return st->path;
 }
 
+/* What SQLite was doing when an I/O error struck, by its extended code:
+ * a full disk at the first write of a new store must not read as a
+ * failure to read its header. */
+static const struct {
+	int code;
+	const char *doing;
+} io_ops[] = {
+	{ SQLITE_IOERR_WRITE, N_("writing") },
+	{ SQLITE_IOERR_FSYNC, N_("syncing to disk") },
+	{ SQLITE_IOERR_DIR_FSYNC, N_("syncing the folder") },
+	{ SQLITE_IOERR_TRUNCATE, N_("truncating a file") },
+	{ SQLITE_IOERR_SHMOPEN, N_("opening the shared-memory file (-shm)") },
+	{ SQLITE_IOERR_SHMSIZE, N_("growing the shared-memory file (-shm)") },
+	{ SQLITE_IOERR_SHMMAP, N_("mapping the shared-memory file (-shm)") },
+	{ SQLITE_IOERR_READ, N_("reading") },
+	{ SQLITE_IOERR_SHORT_READ, N_("reading (the file ends early)") },
+	{ SQLITE_IOERR_FSTAT, N_("reading a file's size") },
+	{ SQLITE_IOERR_DELETE, N_("deleting a journal") },
+	{ SQLITE_IOERR_LOCK, N_("locking") },
+	{ SQLITE_CANTOPEN, N_("opening a file") },
+};
+
 int nd_store_fail(struct nd_store *st, struct nd_error *err, const char *what)
 {
-	int code = sqlite3_errcode(st->db);
+	int code = sqlite3_errcode(st->db), ext = sqlite3_extended_errcode(st->db);
+	int sys = sqlite3_system_errno(st->db);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return nd_fail(err, ND_EDB,
 			       _("%s: the database stayed busy for too long (another newsdesk is "
 				 "writing); try again"),
 			       what);
+	if (code == SQLITE_FULL)
+		return nd_fail(err, ND_EDB, _("%s: writing failed: the disk is full"), what);
+	for (size_t i = 0; i < sizeof io_ops / sizeof *io_ops; i++)
+		if (ext == io_ops[i].code)
+			return nd_fail(err, ND_EDB, _("%1$s: %2$s failed: %3$s"), what,
+				       _(io_ops[i].doing),
+				       sys ? strerror(sys) : sqlite3_errstr(ext));
 	return nd_fail(err, ND_EDB, "%s: %s", what, sqlite3_errmsg(st->db));
 }
 
@@ -110,16 +140,15 @@ static int exec(struct nd_store *st, const char *sql, struct nd_error *err, cons
 {
 	char *msg = NULL;
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		int rc = nd_fail(err, ND_EDB, "%s: %s", what, msg ? msg : sqlite3_errmsg(st->db));
-		sqlite3_free(msg);
-		return rc;
+		sqlite3_free(msg); /* the same as sqlite3_errmsg, which nd_store_fail adds to */
+		return nd_store_fail(st, err, what);
 	}
 	return 0;
 }
 
 static int pragma_int(struct nd_store *st, const char *sql, int64_t *value, struct nd_error *err)
 {
-	int rc = nd_sql_int(st, value, err, "reading the database header", sql, NULL);
+	int rc = nd_sql_int(st, value, err, _("opening the database"), sql, NULL);
 	return rc == 0  ? nd_fail(err, ND_EDB, _("reading the database header: no answer"))
 	       : rc < 0 ? rc
 			: 0;
