@@ -203,10 +203,11 @@ static int ledger_records(struct nd_check *c, size_t k, int64_t from, struct nd_
 		 "printf('its %%s has no hash: newsdesk did not write it', %s) ELSE printf('its "
 		 "%%s is not what "
 		 "the ledger recorded at entry %%d: changed after it was written', %s, l.id) END "
-		 "FROM ledger l LEFT JOIN %s WHERE +l.kind = '%s' AND l.id > ?1 AND "
+		 "FROM ledger l LEFT JOIN %s WHERE %sl.kind = '%s' %s AND "
 		 "(x.rowid IS NULL OR l.hash IS NULL OR %s IS NOT l.hash) ORDER BY l.id",
-		 kinds[k].kind, kinds[k].name, kinds[k].name, kinds[k].join, kinds[k].kind,
-		 kinds[k].hash);
+		 kinds[k].kind, kinds[k].name, kinds[k].name, kinds[k].join,
+		 /* the entries since: a range of the ledger; all: its kind's, by index */
+		 from ? "+" : "", kinds[k].kind, from ? "AND l.id > ?1" : "", kinds[k].hash);
 	return nd_check_rows(c, "ledger", sql, from, err);
 }
 
