@@ -41,7 +41,7 @@ touch "$T/stop"
 while [ "$(ls "$T" | grep -c '^n\.')" -lt "$FILERS" ]; do sleep 0.1; done
 n=$(cat "$T"/n.* | paste -sd+ | bc)
 echo "# $FILERS filers for $SECS s with newsdesk replicate to a folder (Litestream $("$LS" version); load average $(cut -d' ' -f1-3 /proc/loadavg))"
-printf 'filed %d, refused %d\n' "$n" "$(grep -c . "$T/refused" 2>/dev/null || echo 0)"
+printf 'filed %d, refused %d\n' "$n" "$([ -s "$T/refused" ] && grep -c . "$T/refused" || echo 0)"
 [ -s "$T/lag" ] && python3 - "$T/lag" <<'EOF'
 import sys, statistics
 v = sorted(float(x) for x in open(sys.argv[1]) if x.strip())
