@@ -484,6 +484,16 @@ int nd_check_run(struct nd_store *st, const struct nd_actor *actor, unsigned fla
 			nd_error_prefix(err, _("check (%s) could not run: "), checks[i].name);
 	if (rc < 0)
 		return rc;
+	if (c.since > 0) { /* say what was not proved again */
+		char since[ND_ROOT_TEXT];
+		struct nd_root r = { .n = c.since };
+		snprintf(r.hex, sizeof r.hex, "%s", c.since_hex);
+		nd_root_text(&r, since);
+		nd_buf_printf(report,
+			      _("incremental: proved what was written since the root %s, which a "
+				"check proved before (check --full proves everything)\n"),
+			      since);
+	}
 	if (c.problems == 0 && now.n != last) {
 		struct nd_error why = { 0 };
 		if (nd_root_prove(st, &now, &why) < 0) /* a read-only store: proved, not kept */
