@@ -165,13 +165,13 @@ static int ledger_links(struct nd_check *c, struct nd_error *err)
 {
 	return nd_check_rows(
 	    c, "ledger",
-	    "SELECT NULL, CASE WHEN id <> coalesce(pid, 0) + 1 THEN printf('entry %d is "
-	    "missing (deleted): the ledger jumps from entry %d to %d', coalesce(pid, 0) + 1, "
-	    "coalesce(pid, 0), id) ELSE printf('entry %d was changed after it was written: it "
+	    "SELECT NULL, CASE WHEN id <> coalesce(pid, ?1) + 1 THEN printf('entry %d is "
+	    "missing (deleted): the ledger jumps from entry %d to %d', coalesce(pid, ?1) + 1, "
+	    "coalesce(pid, ?1), id) ELSE printf('entry %d was changed after it was written: it "
 	    "no longer chains to the entry before it', id) END FROM (SELECT id, root, lag(id) "
 	    "OVER w AS pid, nd_chain(lag(root) OVER w, kind, row_id, item_id, hash) AS want FROM "
 	    "ledger WHERE id >= ?1 WINDOW w AS (ORDER BY id)) WHERE id > ?1 AND (root IS NOT "
-	    "want OR id <> coalesce(pid, 0) + 1) ORDER BY id",
+	    "want OR id <> coalesce(pid, ?1) + 1) ORDER BY id",
 	    c->since, err);
 }
 

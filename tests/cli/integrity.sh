@@ -192,6 +192,14 @@ expect_ok "the untouched store proves the kept root" nd check --against "$root"
 expect_exit 2 "a word that is not a root is refused" nd check --against 12-nothex
 contains "…saying what a root is" "$err" "is not a root"
 
+damage "a ledger entry deleted" "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE id = 5; $LEDGER_GUARD"
+fails_check "a ledger entry deleted" "ledger: entry 5 is missing (deleted): the ledger jumps from entry 4 to 6"
+damage "a ledger entry rewritten" "DROP TRIGGER ledger_no_update;
+UPDATE ledger SET hash = NULL, root = nd_chain((SELECT root FROM ledger WHERE id = 3), kind, row_id, item_id, NULL) WHERE id = 4;
+CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: never changed'); END;"
+fails_check "a ledger entry rewritten" "ledger: entry 5 was changed after it was written"
+
 damage "a changed original" "DROP TRIGGER originals_no_update;
 UPDATE originals SET compression = 'none', bytes = CAST('伪造的原稿' AS BLOB), size = 15 WHERE item_id = 2;
 $ORIG_GUARD"
