@@ -494,7 +494,7 @@ int nd_check_run(struct nd_store *st, const struct nd_actor *actor, unsigned fla
 				"check proved before (check --full proves everything)\n"),
 			      since);
 	}
-	if (c.problems == 0 && now.n != last) {
+	if (c.problems == 0 && c.since == 0 && now.n != last) { /* a full proof */
 		struct nd_error why = { 0 };
 		if (nd_root_prove(st, &now, &why) < 0) /* a read-only store: proved, not kept */
 			nd_buf_printf(report, _("(the proven root is not recorded: %s)\n"),
