@@ -233,6 +233,8 @@ case "$iroot" in [0-9]*-????????????????????????????????????????????????????????
 *) fail "…prints the root it was published with" "$out" ;; esac
 contains "…as its JSON does" "$(nd rundown 2024-09 --format json)" "\"root\":\"$iroot\""
 expect_ok "…which check proves" nd check --against "$iroot"
+expect_ok "its export" nd export 2024-09 --format txt --output "$TMP/export"
+contains "…keeps the root with the copy" "$(cat "$TMP/export/index.txt")" "root	$iroot"
 cp "$NEWSDESK_DB" "$TMP/pub.db"
 sq "$TMP/pub.db" "DROP TRIGGER ledger_no_delete; DROP TRIGGER events_no_delete;
 DELETE FROM ledger WHERE id = (SELECT max(id) FROM ledger) AND kind = 'event';
