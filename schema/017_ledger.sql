@@ -1,4 +1,4 @@
--- 016_ledger.sql — a history anchored outside itself. Each item's chains
+-- 017_ledger.sql — a history anchored outside itself. Each item's chains
 -- (history_hashes) prove what lies before their heads, but not that a head
 -- was not moved back: delete an item's last event, point its head and
 -- state back one step, and every chain still holds. So every record of
