@@ -2,10 +2,11 @@
 #ifndef NEWSDESK_COUNT_H
 #define NEWSDESK_COUNT_H
 
-/* 1 for each Han character, kana, hangul syllable, full-width mark or
- * symbol; 1 for each run of Latin letters and digits ("2024", "App");
- * 1 for each other visible mark; 0 for white space and zero-width
- * characters. */
+/* 字数 as Word counts it: 1 for each Han character, kana, hangul
+ * syllable, full-width mark or symbol; 1 for each run of half-width
+ * letters and digits with the half-width marks inside it ("2024", "App",
+ * "2,000", "1.7"); 0 for a half-width mark on its own, white space and
+ * zero-width characters. */
 long nd_count_chars(const char *utf8);
 
 /* 汉字: the Han characters alone (CJK ideographs of every extension, the

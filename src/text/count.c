@@ -1,6 +1,8 @@
-/* count.c — 字数 as Chinese newsrooms count it: every Han character and
- * punctuation mark is one; a Latin word or a number is one, as it would be
- * set in a single slot of the grid. */
+/* count.c — 字数 as Word counts it (中文字符 + 非中文单词), which is what a
+ * newsroom means by 字数: every Han character and full-width mark is one; a
+ * run of half-width letters and digits is one word, as are the half-width
+ * marks inside it (2,000, 1.7, e-mail); a half-width mark standing alone
+ * (职工,职工) is none. */
 #include "newsdesk/count.h"
 #include "newsdesk/utf8.h"
 #include "newsdesk/width.h"
@@ -17,8 +19,8 @@ static int is_space(unsigned cp)
 	       cp == 0x205F || cp == 0xFEFF;
 }
 
-/* A letter or digit that is set half-width: it joins a run. Wide letters
- * (Han, full-width Latin) count one each instead. */
+/* A letter or digit that is set half-width: it makes a run a word. Wide
+ * letters (Han, full-width Latin) count one each instead. */
 static int is_run_char(unsigned cp)
 {
 	if (cp < 0x80)
@@ -27,19 +29,30 @@ static int is_run_char(unsigned cp)
 	return nd_wcwidth_unicode(cp) == 1 && nd_cp_alnum(cp);
 }
 
+/* A half-width (ASCII) punctuation mark or symbol: part of the word it
+ * touches, nothing on its own. */
+static int is_half_mark(unsigned cp)
+{
+	return cp > 0x20 && cp < 0x7F && !is_run_char(cp);
+}
+
 long nd_count_chars(const char *s)
 {
 	size_t n = strlen(s), i = 0;
 	long count = 0;
-	int in_run = 0;
+	int in_run = 0, run_word = 0; /* in a run of half-width non-space; it has a letter */
 	while (i < n) {
 		unsigned cp;
 		int len = nd_utf8_decode(s + i, n - i, &cp);
 		i += len > 0 ? (size_t)len : 1;
-		if (is_run_char(cp)) {
+		if (is_run_char(cp) || is_half_mark(cp)) {
 			if (!in_run)
-				count++;
+				run_word = 0;
 			in_run = 1;
+			if (is_run_char(cp) && !run_word) {
+				run_word = 1;
+				count++;
+			}
 			continue;
 		}
 		in_run = 0;

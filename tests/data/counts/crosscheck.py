@@ -22,15 +22,23 @@ def is_han(ch):
     return ch == "\u3007" or name.startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH"))
 
 
+def narrow_alnum(ch):
+    return ch.isalnum() and not is_han(ch) and (
+        ch.isascii() or unicodedata.east_asian_width(ch) in ("Na", "H", "N"))
+
+
 def zishu(text):
-    """字数: a run of half-width letters and digits is 1, every other visible mark 1."""
-    n, run = 0, False
+    """字数 as Word counts it: a run of half-width characters with a letter or
+    digit in it is one word (2,000 and 1.7 too), a run of half-width marks
+    alone is nothing, every other visible character is 1."""
+    n, run, word = 0, False, False
     for ch in text:
-        narrow_alnum = ch.isalnum() and unicodedata.east_asian_width(ch) in ("Na", "H", "N", "A") \
-            and not is_han(ch)
-        if narrow_alnum and (ch.isascii() or unicodedata.east_asian_width(ch) != "A"):
-            n += 0 if run else 1
+        if narrow_alnum(ch) or ("!" <= ch <= "~"):
+            if not run:
+                word = False
             run = True
+            if narrow_alnum(ch) and not word:
+                n, word = n + 1, True
             continue
         run = False
         if ch in BLANKS or unicodedata.category(ch) in ("Mn", "Me", "Cc", "Cf"):
