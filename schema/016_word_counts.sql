@@ -6,7 +6,10 @@
 -- is 0; a number or word with its marks is 1). revisions.chars and
 -- body_chars keep what was counted when each revision was written (the
 -- chain of those revisions covers them; they are never changed); revisions
--- written from now on store -1 there.
+-- written from now on store -1 there. The line profiles are made again
+-- too: 版面字数 now squeezes a closing mark that would begin a paragraph's
+-- last line into the line before, and keeps a number whole on one line,
+-- and a profile carries what that needs (layout.h).
 ALTER TABLE revision_counts ADD COLUMN chars INTEGER CHECK (chars IS NULL OR chars >= 0);
 ALTER TABLE revision_counts ADD COLUMN body_chars INTEGER
 	CHECK (body_chars IS NULL OR body_chars >= 0);
@@ -20,7 +23,8 @@ FROM revisions WHERE id NOT IN (SELECT revision_id FROM revision_counts);
 -- Every revision recounted (a line on stderr every 50,000 when there are many).
 UPDATE revision_counts
 SET chars = nd_chars(r.kicker, r.headline, r.subhead, r.dateline, r.byline, r.body),
+    lines = nd_lines(r.kicker, r.headline, r.subhead, r.dateline, r.byline, r.body),
     body_chars = nd_chars(NULL, NULL, NULL, NULL, NULL, r.body)
 FROM revisions r
 WHERE r.id = revision_counts.revision_id
-  AND nd_progress('counting 字数 of revisions', (SELECT count(*) FROM revision_counts));
+  AND nd_progress('counting 字数 and lines of revisions', (SELECT count(*) FROM revision_counts));

@@ -22,9 +22,9 @@ expected() { awk -F'\t' -v l="$1" -v n="$2" 'NR > 1 { print NR - 1, $2, $3, $l, 
 equals "every corpus article at 14 字/行 (the default): 字数 汉字 版面字数 lines as expected.tsv" \
 	"$(figures)" "$(expected 4 5)"
 for id in $(seq 1 "$n"); do nd show "$id" --format json; echo; done >"$TMP/items.jsonl"
-equals "…and as the second implementation counts them" \
-	"$(python3 "$DATA/crosscheck.py" 14 20 <"$TMP/items.jsonl" | cut -f2-)" \
-	"$(awk -F'\t' 'NR > 1 { print $2 "\t" $3 "\t" $4 "\t" $5 "\t" $6 "\t" $7 }' "$DATA/expected.tsv")"
+equals "…and as the second implementation counts them (at 14, 20 and 17 字/行)" \
+	"$(python3 "$DATA/crosscheck.py" 14 20 17 <"$TMP/items.jsonl" | cut -f2-)" \
+	"$(awk -F'\t' 'NR > 1 { print $2 "\t" $3 "\t" $4 "\t" $5 "\t" $6 "\t" $7 "\t" $8 "\t" $9 }' "$DATA/expected.tsv")"
 
 # c05 was checked by hand (tests/data/counts/README.md)
 c05=$(printf '%s\n' "$ARTICLES" | grep -n c05 | cut -d: -f1)
@@ -47,6 +47,8 @@ expect_exit 1 "3 characters a line is refused" nd --as chen measure 3
 contains "…saying what is taken" "$err" "4 to 100"
 expect_exit 2 "a measure that is not a number is a usage error" nd --as chen measure 2x
 expect_exit 2 "--section without N is a usage error" nd --as chen measure --section 要闻
+expect_ok "the chief sets 17 字/行" nd --as chen measure 17
+equals "every corpus article at 17 字/行" "$(figures)" "$(expected 8 9)"
 expect_ok "the chief sets 20 字/行" nd --as chen measure 20
 contains "…and sees it" "$out" "publication: 20 chars a line"
 equals "every corpus article at 20 字/行" "$(figures)" "$(expected 6 7)"
