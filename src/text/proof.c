@@ -28,6 +28,8 @@ const struct nd_proof_check nd_proof_checks[] = {
 	{ "split", N_("a paragraph split by a page or column break"), "rejoin",
 	  NP_("paragraph split by a page break", "paragraphs split by a page break") },
 	{ "quote-styles", N_("two quote styles in one item (「」 and “”)"), NULL, NULL, NULL },
+	{ "doubled-mark", N_("a punctuation mark doubled by mistake (。。)"), NULL, NULL, NULL },
+	{ "number-comma", N_("a thousands separator written ， (2，000)"), NULL, NULL, NULL },
 	{ "dateline-date", N_("a wire dateline (…电) without a date"), NULL, NULL, NULL },
 	{ "photo-credit", N_("a photo without a 摄 credit"), NULL, NULL, NULL },
 	{ "photo-missing", N_("a photo item with no photo attached"), NULL, NULL, NULL },
@@ -579,10 +581,60 @@ static int check_split(const struct ctx *c)
 	return 0;
 }
 
+/* The same sentence or pause mark twice (。。 ，， 、、): a slip. …… and
+ * —— are one mark of two halves, and ！！ ？？ may be meant. */
+static int check_doubled_mark(const struct ctx *c)
+{
+	static const unsigned marks[] = { 0x3002, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A };
+	const struct text *t = c->t;
+	for (size_t i = 1; i < t->n; i++) {
+		if (t->cp[i] != t->cp[i - 1] || (i >= 2 && t->cp[i - 2] == t->cp[i]))
+			continue;
+		for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+			if (marks[k] != t->cp[i])
+				continue;
+			char mark[16], detail[64];
+			span(t, i - 1, i + 1, mark, sizeof mark);
+			snprintf(detail, sizeof detail, _("%s: one mark twice"), mark);
+			if (hit(c, "doubled-mark", i - 1, detail) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static bool digit_at(const struct text *t, size_t i)
+{
+	return i < t->n && t->cp[i] >= '0' && t->cp[i] <= '9';
+}
+
+/* 2，000: a full-width comma between digits, three digits after it and no
+ * fourth, is a thousands separator written as Chinese punctuation (it reads
+ * as "2, 000"): GB/T 15835 writes 2000 or 2,000. */
+static int check_number_comma(const struct ctx *c)
+{
+	const struct text *t = c->t;
+	for (size_t i = 1; i + 3 < t->n; i++) {
+		if (t->cp[i] != 0xFF0C || !digit_at(t, i - 1) || !digit_at(t, i + 1) ||
+		    !digit_at(t, i + 2) || !digit_at(t, i + 3) || digit_at(t, i + 4))
+			continue;
+		char number[64], detail[96];
+		size_t a = i - 1;
+		while (a > 0 && (digit_at(t, a - 1) || t->cp[a - 1] == 0xFF0C))
+			a--;
+		span(t, a, i + 4, number, sizeof number);
+		snprintf(detail, sizeof detail, _("%s: a thousands separator written ，"), number);
+		if (hit(c, "number-comma", i, detail) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 typedef int (*text_check)(const struct ctx *);
 static const text_check text_checks[] = {
-	check_pairs,           check_repeats,         check_doubled, check_halfwidth,
-	check_straight_quotes, check_fullwidth_alnum, check_split,
+	check_pairs,     check_repeats,         check_doubled,
+	check_halfwidth, check_straight_quotes, check_fullwidth_alnum,
+	check_split,     check_doubled_mark,    check_number_comma,
 };
 
 /* Runs the checks on s, the parts of which start at the byte offsets
@@ -664,7 +716,7 @@ static int check_body(struct nd_proof_report *r, const char *body)
 				break;
 			const char *nnl = strchr(p, '\n');
 			size_t nlen = nnl ? (size_t)(nnl - p) : strlen(p);
-			if (!nd_cleanup_rejoins(p - len - 1, len, p, nlen))
+			if (!nd_cleanup_rejoins(body, p - len - 1, len, p, nlen))
 				break;
 		}
 		bool continued = *p && next_opens_quote(p);
@@ -690,6 +742,40 @@ static int whole_hit(struct nd_proof_report *r, const char *id, const char *fiel
 	return rc;
 }
 
+/* A wire dateline (…电) needs its date. Filed with a header (标题: …) the
+ * dateline is where the body begins, not in a field of its own. */
+static int check_dateline_date(struct nd_proof_report *r, const struct nd_story *st)
+{
+	const char *field = "dateline", *d = st->dateline;
+	char *lead = NULL;
+	if (!d && st->body) {
+		size_t len = nd_match_dateline(st->body);
+		if (len && (lead = strndup(st->body, len)) == NULL)
+			return -1;
+		d = lead;
+		field = "body";
+	}
+	int rc = 0;
+	if (d && (strstr(d, "电") || strstr(d, "電")) && !(strstr(d, "月") && strstr(d, "日")))
+		rc = whole_hit(r, "dateline-date", field, d, _("no 月…日 in the dateline"));
+	free(lead);
+	return rc;
+}
+
+/* A photo's 摄 credit: in the byline, or ending the body ("王某 摄"), as a
+ * caption filed with a header leaves it (a paragraph of Chinese ends in 摄
+ * only as a credit). */
+static bool photo_credit(const struct nd_story *st)
+{
+	if (st->byline && strstr(st->byline, "摄"))
+		return true;
+	const char *b = st->body ? st->body : "";
+	size_t n = strlen(b), k = strlen("摄");
+	while (n > 0 && strchr(" \t\r\n", b[n - 1]))
+		n--;
+	return n >= k && memcmp(b + n - k, "摄", k) == 0;
+}
+
 int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_report *r)
 {
 	memset(r, 0, sizeof *r);
@@ -698,7 +784,8 @@ int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_repo
 		const char *name, *text;
 	} fields[] = { { "kicker", st->kicker },
 		       { "headline", st->headline },
-		       { "subhead", st->subhead } };
+		       { "subhead", st->subhead },
+		       { "dateline", st->dateline } }; /* the dateline is proofread too */
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		if (fields[i].text && check_field(r, fields[i].name, fields[i].text) < 0)
 			return -1;
@@ -717,13 +804,9 @@ int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_repo
 	if (corner && curly &&
 	    whole_hit(r, "quote-styles", "body", body, _("「」 and “” both used")) < 0)
 		return -1;
-	if (st->dateline && (strstr(st->dateline, "电") || strstr(st->dateline, "電")) &&
-	    !(strstr(st->dateline, "月") && strstr(st->dateline, "日")) &&
-	    whole_hit(r, "dateline-date", "dateline", st->dateline, _("no 月…日 in the dateline")) <
-		0)
+	if (check_dateline_date(r, st) < 0)
 		return -1;
-	if (st->kind && strcmp(st->kind, "photo") == 0 &&
-	    !(st->byline && strstr(st->byline, "摄")) &&
+	if (st->kind && strcmp(st->kind, "photo") == 0 && !photo_credit(st) &&
 	    whole_hit(r, "photo-credit", "byline", st->byline ? st->byline : "",
 		      _("no 摄 credit")) < 0)
 		return -1;
