@@ -7,6 +7,7 @@
 #include "newsdesk/count.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/utf8.h"
+#include "proof_int.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -46,19 +47,6 @@ static const struct nd_proof_check *check(const char *id)
 	return &nd_proof_checks[0];
 }
 
-/* A field, or one body paragraph as clean-up would rejoin it (so a quote a
- * page break split still pairs); seg says where each physical paragraph
- * starts, so a hit names the paragraph the editor sees. */
-struct text {
-	unsigned *cp;
-	size_t *off; /* byte offset of each code point */
-	size_t n;
-	const char *s;
-	const size_t *seg; /* character offset where each paragraph starts */
-	size_t nseg;
-	int para; /* the first paragraph's number; 0 outside the body */
-};
-
 static int decode(const char *s, size_t len, struct text *t)
 {
 	t->cp = malloc((len + 1) * sizeof *t->cp);
@@ -91,17 +79,6 @@ static bool is_han(unsigned cp)
 	       (cp >= 0x20000 && cp <= 0x3134F);
 }
 
-/* What one paragraph's checks need: where the hits go and what the text is.
- * continued: the next paragraph opens with “, so a quotation that opens this
- * one may stay open (GB/T 15834: each paragraph of a long quotation opens
- * with “, only the last one closes). */
-struct ctx {
-	struct nd_proof_report *r;
-	const char *field;
-	bool continued;
-	const struct text *t;
-};
-
 static int add_hit(struct nd_proof_report *r, const char *id, const char *field,
 		   const struct text *t, size_t at, const char *detail)
 {
@@ -131,13 +108,13 @@ static int add_hit(struct nd_proof_report *r, const char *id, const char *field,
 	return 0;
 }
 
-static int hit(const struct ctx *c, const char *id, size_t at, const char *detail)
+int nd_proof_hit(const struct ctx *c, const char *id, size_t at, const char *detail)
 {
 	return add_hit(c->r, id, c->field, c->t, at, detail);
 }
 
 /* "%s" of the characters [a, b) of the text, for a detail line. */
-static void span(const struct text *t, size_t a, size_t b, char *out, size_t size)
+void nd_proof_span(const struct text *t, size_t a, size_t b, char *out, size_t size)
 {
 	snprintf(out, size, "%.*s", (int)(t->off[b] - t->off[a]), t->s + t->off[a]);
 }
@@ -215,9 +192,9 @@ struct open_mark {
 static int mark_hit(const struct ctx *c, const char *id, size_t at, const char *fmt)
 {
 	char mark[8], detail[96];
-	span(c->t, at, at + 1, mark, sizeof mark);
+	nd_proof_span(c->t, at, at + 1, mark, sizeof mark);
 	snprintf(detail, sizeof detail, fmt, mark);
-	return hit(c, id, at, detail);
+	return nd_proof_hit(c, id, at, detail);
 }
 
 /* An opening quote inside an open one of its kind, with no closing quote
@@ -383,9 +360,9 @@ static bool same(const struct text *t, size_t a, size_t b, size_t len)
 static int repeat_hit(const struct ctx *c, size_t first, size_t second, size_t len)
 {
 	char unit[64], detail[96];
-	span(c->t, first, first + len, unit, sizeof unit);
+	nd_proof_span(c->t, first, first + len, unit, sizeof unit);
 	snprintf(detail, sizeof detail, _("“%s” twice"), unit);
-	return hit(c, "repeated", second, detail);
+	return nd_proof_hit(c, "repeated", second, detail);
 }
 
 static bool is_comma(unsigned cp)
@@ -504,137 +481,26 @@ static int check_doubled(const struct ctx *c)
 		if (t->cp[i] != t->cp[i + 1] || !in_never_doubled(t->cp[i]) || two_words_meet(t, i))
 			continue;
 		char unit[8], detail[96];
-		span(t, i, i + 1, unit, sizeof unit);
+		nd_proof_span(t, i, i + 1, unit, sizeof unit);
 		snprintf(detail, sizeof detail, _("“%s” doubled"), unit);
-		if (hit(c, "doubled", i + 1, detail) < 0)
+		if (nd_proof_hit(c, "doubled", i + 1, detail) < 0)
 			return -1;
 		i++;
 	}
 	return 0;
 }
 
-/* ---- the mechanical classes clean-up fixes ------------------------------- */
-
-static int check_halfwidth(const struct ctx *c)
-{
-	const struct text *t = c->t;
-	for (size_t i = 0; i < t->n; i++) {
-		if (!nd_cleanup_fullwidth_at(t->cp, t->n, i))
-			continue;
-		char detail[64];
-		snprintf(detail, sizeof detail, _("half-width '%c'"), (char)t->cp[i]);
-		if (hit(c, "halfwidth", i, detail) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* Straight quotes, as the "quotes" rule sees them (it leaves don't, it's). */
-static int check_straight_quotes(const struct ctx *c)
-{
-	const struct text *t = c->t;
-	for (size_t i = 0; i < t->n; i++) {
-		unsigned cp = t->cp[i];
-		if (cp == '\'') {
-			unsigned prev = i ? t->cp[i - 1] : 0,
-				 next = i + 1 < t->n ? t->cp[i + 1] : 0;
-			bool letters = prev < 0x80 && next < 0x80 &&
-				       ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') &&
-				       ((next | 0x20) >= 'a' && (next | 0x20) <= 'z');
-			if (letters)
-				continue;
-		} else if (cp != '"') {
-			continue;
-		}
-		char detail[64];
-		snprintf(detail, sizeof detail, _("straight %c"), (char)cp);
-		if (hit(c, "straight-quotes", i, detail) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-static int check_fullwidth_alnum(const struct ctx *c)
-{
-	const struct text *t = c->t;
-	for (size_t i = 0; i < t->n; i++) {
-		unsigned cp = t->cp[i];
-		if (!((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
-		      (cp >= 0xFF41 && cp <= 0xFF5A)))
-			continue;
-		char mark[8], detail[64];
-		span(t, i, i + 1, mark, sizeof mark);
-		snprintf(detail, sizeof detail, _("full-width %s"), mark);
-		if (hit(c, "fullwidth-alnum", i, detail) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* A paragraph split by a page or column break: ^K rejoins it. Reported at
- * the start of the part that continues it. */
-static int check_split(const struct ctx *c)
-{
-	for (size_t k = 1; k < c->t->nseg; k++)
-		if (hit(c, "split", c->t->seg[k], _("a paragraph split by a page break")) < 0)
-			return -1;
-	return 0;
-}
-
-/* The same sentence or pause mark twice (。。 ，， 、、): a slip. …… and
- * —— are one mark of two halves, and ！！ ？？ may be meant. */
-static int check_doubled_mark(const struct ctx *c)
-{
-	static const unsigned marks[] = { 0x3002, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A };
-	const struct text *t = c->t;
-	for (size_t i = 1; i < t->n; i++) {
-		if (t->cp[i] != t->cp[i - 1] || (i >= 2 && t->cp[i - 2] == t->cp[i]))
-			continue;
-		for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
-			if (marks[k] != t->cp[i])
-				continue;
-			char mark[16], detail[64];
-			span(t, i - 1, i + 1, mark, sizeof mark);
-			snprintf(detail, sizeof detail, _("%s: one mark twice"), mark);
-			if (hit(c, "doubled-mark", i - 1, detail) < 0)
-				return -1;
-		}
-	}
-	return 0;
-}
-
-static bool digit_at(const struct text *t, size_t i)
-{
-	return i < t->n && t->cp[i] >= '0' && t->cp[i] <= '9';
-}
-
-/* 2，000: a full-width comma between digits, three digits after it and no
- * fourth, is a thousands separator written as Chinese punctuation (it reads
- * as "2, 000"): GB/T 15835 writes 2000 or 2,000. */
-static int check_number_comma(const struct ctx *c)
-{
-	const struct text *t = c->t;
-	for (size_t i = 1; i + 3 < t->n; i++) {
-		if (t->cp[i] != 0xFF0C || !digit_at(t, i - 1) || !digit_at(t, i + 1) ||
-		    !digit_at(t, i + 2) || !digit_at(t, i + 3) || digit_at(t, i + 4))
-			continue;
-		char number[64], detail[96];
-		size_t a = i - 1;
-		while (a > 0 && (digit_at(t, a - 1) || t->cp[a - 1] == 0xFF0C))
-			a--;
-		span(t, a, i + 4, number, sizeof number);
-		snprintf(detail, sizeof detail, _("%s: a thousands separator written ，"), number);
-		if (hit(c, "number-comma", i, detail) < 0)
-			return -1;
-	}
-	return 0;
-}
-
 typedef int (*text_check)(const struct ctx *);
 static const text_check text_checks[] = {
-	check_pairs,     check_repeats,         check_doubled,
-	check_halfwidth, check_straight_quotes, check_fullwidth_alnum,
-	check_split,     check_doubled_mark,    check_number_comma,
+	check_pairs,
+	check_repeats,
+	check_doubled,
+	nd_proof_halfwidth,
+	nd_proof_straight_quotes,
+	nd_proof_fullwidth_alnum,
+	nd_proof_split,
+	nd_proof_doubled_mark,
+	nd_proof_number_comma,
 };
 
 /* Runs the checks on s, the parts of which start at the byte offsets
