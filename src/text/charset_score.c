@@ -197,7 +197,7 @@ long nd_cs_score(enum script script, const char *s, size_t n)
 {
 	if (n > SCORE_MAX)
 		n = SCORE_MAX;
-	long sum = 0, counted = 0, ascii_letters = 0, nonascii_letters = 0, spaced = 0, han = 0;
+	long sum = 0, counted = 0, ascii_letters = 0, nonascii_letters = 0;
 	unsigned prev = 0, cp = 0, next = 0;
 	size_t i = 0;
 	int len = 0;
@@ -221,8 +221,6 @@ long nd_cs_score(enum script script, const char *s, size_t n)
 			counted++;
 		}
 		ascii_letters += nd_cs_ascii_letter(cp);
-		han += nd_cs_is_han(cp);
-		spaced += prev == ' ' && nd_cs_is_han(cp) && i > 2; /* 茄惫 版力 脚巩 */
 		nonascii_letters += cp >= 0x80;
 		prev = cp;
 		cp = next;
