@@ -36,26 +36,79 @@ static int is_half_mark(unsigned cp)
 	return cp > 0x20 && cp < 0x7F && !is_run_char(cp);
 }
 
-long nd_count_chars(const char *s)
+static int in_run(unsigned cp)
 {
-	size_t n = strlen(s), i = 0;
+	return is_run_char(cp) || is_half_mark(cp);
+}
+
+enum { RUN_NONE, RUN_MARKS, RUN_WORD }; /* where a run stands: its word counted yet? */
+enum { RUN_LOOKBACK = 4096 }; /* bytes: a run of marks longer than this is taken as marks */
+
+/* The run the character before s (in a text that starts at text_start)
+ * belongs to, read backwards to its first letter or digit. */
+static int run_before(const char *s, const char *text_start)
+{
+	int state = RUN_NONE;
+	for (const char *p = s; p > text_start && s - p < RUN_LOOKBACK;) {
+		const char *q = p - 1;
+		while (q > text_start && p - q < 4 && ((unsigned char)*q & 0xC0) == 0x80)
+			q--;
+		unsigned cp;
+		if (nd_utf8_decode(q, (size_t)(p - q), &cp) <= 0 || !in_run(cp))
+			break;
+		if (is_run_char(cp))
+			return RUN_WORD;
+		state = RUN_MARKS;
+		p = q;
+	}
+	return state;
+}
+
+bool nd_count_joins(const char *s, size_t n, const char *text_start)
+{
+	if (n == 0 || run_before(s, text_start) != RUN_WORD)
+		return false;
+	/* counted on its own, the span's first run would be a word of its own */
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		int len = nd_utf8_decode(s + i, n - i, &cp);
+		if (len <= 0 || !in_run(cp))
+			return false;
+		if (is_run_char(cp))
+			return true;
+		i += (size_t)len;
+	}
+	return false;
+}
+
+bool nd_count_within_run(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		int len = nd_utf8_decode(s + i, n - i, &cp);
+		if (len <= 0 || !in_run(cp))
+			return false;
+		i += (size_t)len;
+	}
+	return n > 0;
+}
+
+long nd_count_span(const char *s, size_t n, const char *text_start)
+{
+	size_t i = 0;
 	long count = 0;
-	int in_run = 0, run_word = 0; /* in a run of half-width non-space; it has a letter */
+	int state = run_before(s, text_start); /* a run that started before goes on */
 	while (i < n) {
 		unsigned cp;
 		int len = nd_utf8_decode(s + i, n - i, &cp);
 		i += len > 0 ? (size_t)len : 1;
-		if (is_run_char(cp) || is_half_mark(cp)) {
-			if (!in_run)
-				run_word = 0;
-			in_run = 1;
-			if (is_run_char(cp) && !run_word) {
-				run_word = 1;
+		if (in_run(cp)) {
+			if (is_run_char(cp) && state != RUN_WORD)
 				count++;
-			}
+			state = is_run_char(cp) || state == RUN_WORD ? RUN_WORD : RUN_MARKS;
 			continue;
 		}
-		in_run = 0;
+		state = RUN_NONE;
 		if (is_space(cp))
 			continue;
 		if (cp >= 0x20 && nd_wcwidth_unicode(cp) == 0)
@@ -65,6 +118,11 @@ long nd_count_chars(const char *s)
 		count++;
 	}
 	return count;
+}
+
+long nd_count_chars(const char *s)
+{
+	return nd_count_span(s, strlen(s), s);
 }
 
 /* Unicode's Han ideographs: the unified blocks and their extensions, the

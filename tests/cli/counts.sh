@@ -126,9 +126,9 @@ contains "…saying so" "$out" "repaired: the revisions' counts rebuilt (1 probl
 equals "…and the figures are the text's again" "$(figures)" "$before"
 
 # A store from before the counts: the migration counts every revision.
-# This branch's schema files since then (layout_counts, page_originals,
-# word_counts; the last three, whatever their numbers become): the store
-# goes back to before them, so they are applied again.
+# Four schema files came after the counts (layout_counts, page_originals,
+# lock_owner, word_counts; the last four, whatever their numbers become):
+# the store goes back to before all four, so all are applied again.
 v=$(sqlite3 "$NEWSDESK_DB" "PRAGMA user_version")
 sqlite3 -bail -cmd ".load $ND_BIGRAM" "$NEWSDESK_DB" "
 DROP TABLE revision_counts;
@@ -137,7 +137,11 @@ ALTER TABLE issue_pages DROP COLUMN chars_per_line;
 DELETE FROM meta WHERE key = 'chars_per_line';
 DROP TABLE item_pages;
 DROP TABLE page_originals;
-PRAGMA user_version = $((v - 3));" && pass "a store as it was before schema 012" || fail "a store as it was before schema 012"
+DROP TABLE notices;
+ALTER TABLE items DROP COLUMN lock_host;
+ALTER TABLE items DROP COLUMN lock_pid;
+ALTER TABLE items DROP COLUMN lock_pid_start;
+PRAGMA user_version = $((v - 4));" && pass "a store as it was before schema 012" || fail "a store as it was before schema 012"
 after=$(figures)
 equals "the migration counts the revisions stored before it (at 14, the default again)" \
 	"$(printf '%s\n' "$after" | head -n "$n")" "$(expected 4 5)"

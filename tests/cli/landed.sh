@@ -18,9 +18,9 @@ printf '\n' >>"$TMP/s/005_counts.sql"
 out=$(check) && fail "a changed byte in a landed migration is refused" ||
 	contains "a changed byte in a landed migration is refused, naming it" "$out" "005_counts.sql changed after it landed"
 fresh
-# the last landed file moved past the others, a new file in its place (a
-# branch's own migrations may follow the landed ones)
-lastfile=$(awk '!/^#/ && NF { print $2 }' "$TMP/s/LANDED" | tail -1)
+# the last landed file moved past every file, a new file in its place (a
+# branch may have its own new migrations after the landed ones)
+lastfile=$(sed 's/#.*//' "$TMP/s/LANDED" | awk 'NF >= 2 { print $2 }' | tail -1)
 mv "$TMP/s/$lastfile" "$TMP/s/$next${lastfile#???}"
 printf 'SELECT 1;\n' >"$TMP/s/${lastfile%%_*}_in_its_place.sql"
 out=$(check) && fail "a renumbered landed migration is refused" ||

@@ -3,6 +3,7 @@
 #include "tap.h"
 
 #include <locale.h>
+#include <string.h>
 
 int main(void)
 {
@@ -28,6 +29,22 @@ int main(void)
 	is_int(nd_count_chars("1.7万"), 2, "1.7 is one word, then 万 (Word)");
 	is_int(nd_count_chars("e\xCC\x81"), 1, "a combining mark adds nothing");
 	is_int(nd_count_chars("……——"), 4, "ellipsis and dash marks count each");
+
+	/* parts of a text add up to the whole (the editor counts by rows) */
+	static const char t[] = "工会ab,c职工(2,000)";
+	long whole = nd_count_chars(t), parts = 0;
+	for (size_t cut = 0; cut <= strlen(t); cut++) {
+		if ((t[cut] & 0xC0) == 0x80)
+			continue;
+		parts = nd_count_span(t, cut, t) + nd_count_span(t + cut, strlen(t) - cut, t);
+		if (parts != whole)
+			break;
+	}
+	is_int(parts, whole, "any two parts of a text add up to its 字数");
+	ok(!nd_count_joins(t, 2, t), "the text's start joins nothing");
+	ok(nd_count_joins(t + 8, 2, t), "\",c\" after \"ab\" goes on with the word ab (one less)");
+	ok(!nd_count_joins(t + 8, 1, t), "…\",\" alone does not: it counts 0 either way");
+	is_int(whole, 2 + 1 + 2 + 1, "工会 ab,c 职工 (2,000)");
 
 	char out[32];
 	nd_format_count(1204, out, sizeof out);

@@ -1,4 +1,4 @@
--- 016_word_counts.sql — 字数 as Word counts it (newsdesk(1), COUNTS), and
+-- 017_word_counts.sql — 字数 as Word counts it (newsdesk(1), COUNTS), and
 -- out of the hash chain. A count is derived from the text: the chain proves
 -- the text, and newsdesk check recounts every revision and compares. So
 -- 字数 joins 汉字 and the line profile in revision_counts, recounted here
