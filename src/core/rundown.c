@@ -150,7 +150,7 @@ static int render_text(const struct nd_rundown *r, int width, int64_t printed_at
 			snprintf(page, sizeof page, "%d", it->page);
 			snprintf(pos, sizeof pos, "%d", it->position);
 			char hanzi[32], layout[32];
-			nd_format_count(it->chars, chars, sizeof chars);
+			nd_format_figure(it->chars, chars, sizeof chars);
 			nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
 			nd_format_figure(it->layout, layout, sizeof layout);
 			const char *cells[NCOL] = { page,         pos,        it->section,
@@ -371,7 +371,7 @@ static int render_html(const struct nd_rundown *r, int64_t printed_at, struct nd
 		for (size_t i = pg->first; i < pg->first + pg->count; i++) {
 			const struct nd_rundown_item *it = &r->items[i];
 			char hanzi[32], layout[32];
-			nd_format_count(it->chars, chars, sizeof chars);
+			nd_format_figure(it->chars, chars, sizeof chars);
 			nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
 			nd_format_figure(it->layout, layout, sizeof layout);
 			nd_buf_printf(

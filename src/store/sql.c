@@ -231,6 +231,16 @@ static void hanzi_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(ctx, nd_story_hanzi(&s));
 }
 
+/* nd_chars(kicker, headline, subhead, dateline, byline, body): 字数 (count.h) */
+static void chars_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct nd_story s;
+	long body;
+	(void)argc;
+	story_of(argv, &s);
+	sqlite3_result_int64(ctx, nd_story_chars(&s, &body));
+}
+
 /* nd_lines(kicker, headline, subhead, dateline, byline, body): the line
  * profile 版面字数 is computed from (layout.h). */
 static void lines_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -265,6 +275,8 @@ int nd_sql_functions(sqlite3 *db)
 	int rc = nd_chain_register(db);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "nd_hanzi", 6, flags, NULL, hanzi_fn, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "nd_chars", 6, flags, NULL, chars_fn, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "nd_lines", 6, flags, NULL, lines_fn, NULL, NULL);
 	if (rc == SQLITE_OK)
