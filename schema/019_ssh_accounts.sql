@@ -1,4 +1,4 @@
--- 017_ssh_accounts.sql — the SSH door keeps accounts (issue 32): upload
+-- 019_ssh_accounts.sql — the SSH door keeps accounts (issue 32): upload
 -- tokens per reporter, an audit log of every SSH command, and per-reporter
 -- quotas.
 --
