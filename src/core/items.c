@@ -111,9 +111,10 @@ static int find_token(struct nd_store *st, const struct nd_actor *actor, const c
 {
 	sqlite3_stmt *stmt;
 	int rc = nd_sql_prepare(st, &stmt, err,
-				"SELECT t.item_id, " ND_SQL_CHARS("r") ", t.sha256 FROM upload_tokens t "
-				"JOIN revisions r ON r.item_id = t.item_id AND r.rev = 1 "
-				"WHERE t.reporter = ? AND t.token = ?",
+				"SELECT t.item_id, " ND_SQL_CHARS(
+				    "r") ", t.sha256 FROM upload_tokens t "
+					 "JOIN revisions r ON r.item_id = t.item_id AND r.rev = 1 "
+					 "WHERE t.reporter = ? AND t.token = ?",
 				"ss", actor->user.login, token);
 	if (rc < 0)
 		return rc;
