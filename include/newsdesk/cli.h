@@ -228,6 +228,7 @@ int nd_cmd_unassign(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_rundown(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_publish(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_export(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_galley(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_stats(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_measure(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_import(struct nd_cli *, const struct nd_command *, int, char **);

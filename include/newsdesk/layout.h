@@ -11,6 +11,7 @@
 #define NEWSDESK_LAYOUT_H
 
 #include "newsdesk/filing.h"
+#include <stdbool.h>
 
 /* 字/行 newsdesk accepts: narrower than 4 or wider than 100 is no column. */
 #define ND_CPL_MIN 4
@@ -32,6 +33,12 @@ long nd_layout_halves(const char *s);
  * byline), "N" for a paragraph (the dateline runs into the first), N its
  * half-slots. Blank paragraphs take no line. Freed by the caller; NULL
  * when out of memory. */
+/* The half-slots of one character, as nd_layout_halves counts it (a blank
+ * between text included), and whether it is a blank (leading and trailing
+ * blanks take no room): for laying a unit out on the grid (grid.h). */
+int nd_layout_cp_halves(unsigned cp);
+bool nd_layout_cp_blank(unsigned cp);
+
 char *nd_layout_profile(const struct nd_story *s);
 
 struct nd_layout {

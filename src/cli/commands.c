@@ -99,6 +99,14 @@ static const struct nd_option export_opts[] = {
 	{ ND_O_FORCE, "force", ND_OPT_LOCAL, NULL },
 	{ 0 },
 };
+/* Proofs go to a file or a pipe; over SSH an editor's standard output only
+ * (--output names a server path). */
+static const struct nd_option galley_opts[] = {
+	{ ND_O_ISSUE, "issue", V, "CODE" },
+	{ ND_O_OUTPUT, "output", P, "FILE" },
+	{ ND_O_FORCE, "force", ND_OPT_LOCAL, NULL },
+	{ 0 },
+};
 static const struct nd_option stats_opts[] = {
 	{ ND_O_YEAR, "year", V, "YYYY" },
 	{ ND_O_REPORTER, "reporter", V, "LOGIN" },
@@ -301,6 +309,10 @@ const struct nd_command nd_commands[] = {
 	CMD("export", nd_cmd_export, "CODE",
 	    "write a published issue: one file per item in page order, and an index", export_opts,
 	    EDITOR, 0),
+	CMD("galley", nd_cmd_galley, "[ID...]",
+	    "galley proofs (校样) as PDF: items, or an issue page by page, set on the grid of 字/行 "
+	    "with line numbers and proofreading marks",
+	    galley_opts, EDITOR, SSH),
 	CMD("stats", nd_cmd_stats, "",
 	    "items filed and published, and published 字数, 汉字, 版面字数, per reporter for a "
 	    "year (通联)",

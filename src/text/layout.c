@@ -42,6 +42,17 @@ static int halves_of(unsigned cp)
 	return w;
 }
 
+int nd_layout_cp_halves(unsigned cp)
+{
+	return is_blank(cp) ? (cp == 0x3000 ? 2 : cp == '\t' || cp == '\n' ? 1 : halves_of(cp))
+			    : halves_of(cp);
+}
+
+bool nd_layout_cp_blank(unsigned cp)
+{
+	return is_blank(cp);
+}
+
 static long halves_n(const char *s, size_t n)
 {
 	size_t i = 0;
