@@ -47,6 +47,14 @@ static int add_line(struct setter *t, size_t first, size_t count, int halves)
 	return 0;
 }
 
+/* A character of a Latin word or a number (2024, 3.5, 12%, App): such a
+ * run is never cut at a line's end, it moves down whole. */
+static bool word_char(unsigned cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	       (cp >= 0xFF10 && cp <= 0xFF19) || cp == '.' || cp == '%' || cp == '\'' || cp == '-';
+}
+
 /* Where the line that cell i overflows must end: before i, or earlier so
  * that no line starts with a closing mark, ends with an opening one, or
  * splits a pair. first is the line's first cell. */
@@ -59,6 +67,11 @@ static size_t break_point(const struct setter *t, size_t first, size_t i)
 		s--;
 	while (s > first + 1 && nd_wrap_class(t->cps[s - 1]) == OPENING)
 		s--;
+	size_t w = s; /* a word or number cut here moves down whole, if it fits a line */
+	while (w > first && word_char(t->cps[w - 1]) && word_char(t->cps[w]))
+		w--;
+	if (w > first && w < s && s - w < 2 * (size_t)t->width / 3)
+		s = w;
 	return s;
 }
 

@@ -62,6 +62,8 @@ static void kinsoku(void)
 	       "—— is never split, nor starts a line (clreq strict): its word goes down with it");
 	is_str(lines("一二三……四", 4, 0, 0), "一二三…[…]|四", "…… is never split: the second hangs");
 	is_str(lines("一二三四50%", 4, 0, 0), "一二三四|50%", "% never hangs");
+	is_str(lines("一二三2024年", 4, 0, 0), "一二三|2024年", "a number is never cut: it moves down whole");
+	is_str(lines("一二三App好", 4, 0, 0), "一二三|App好", "nor a Latin word");
 }
 
 static void squeeze(void)
