@@ -22,6 +22,7 @@ static const struct nd_option file_opts[] = {
 	{ ND_O_BYTES, "bytes", V, "N" },
 	{ ND_O_SHA256, "sha256", V, "HEX" },
 	{ ND_O_TAR, "tar", 0, NULL }, /* photos (issue 22) */
+	{ ND_O_FORMAT, "format", V, "text|docx" }, /* a Word document (issue 34) */
 	{ 0 },
 };
 static const struct nd_option list_opts[] = {

@@ -28,7 +28,7 @@ static void stamp(struct nd_galleys *g)
 	char when[40];
 	localtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	snprintf(g->printed, sizeof g->printed, _("印于 %s"), when);
+	snprintf(g->printed, sizeof g->printed, _("printed %s"), when);
 	g->doc.printed = g->printed;
 }
 
@@ -68,7 +68,7 @@ int nd_galleys_items(struct nd_store *st, const struct nd_actor *actor, const in
 		nd_galleys_free(g);
 		return rc;
 	}
-	g->title = strdup(n == 1 ? _("校样") : _("校样（多篇）"));
+	g->title = strdup(n == 1 ? _("Proofs") : _("Proofs (several items)"));
 	stamp(g);
 	g->doc.title = g->title;
 	g->doc.items = g->galley;

@@ -47,8 +47,8 @@ static int pack(const char *bytes, size_t n, struct packed *p, struct nd_error *
 	return 0;
 }
 
-static int keep(struct nd_store *st, int64_t id, const char *bytes, size_t n, const char *encoding,
-		struct nd_error *err)
+int nd_original_keep(struct nd_store *st, int64_t id, const char *bytes, size_t n,
+		     const char *encoding, struct nd_error *err)
 {
 	struct packed p;
 	int rc = pack(bytes, n, &p, err);
@@ -112,7 +112,7 @@ int nd_item_file_original(struct nd_store *st, const struct nd_actor *actor,
 		nd_store_rollback(st);
 		return rc;
 	}
-	if ((rc = keep(st, res->id, bytes, n, encoding, err)) < 0) {
+	if ((rc = nd_original_keep(st, res->id, bytes, n, encoding, err)) < 0) {
 		nd_store_rollback(st);
 		return rc;
 	}
@@ -229,6 +229,15 @@ int nd_item_redecode(struct nd_store *st, const struct nd_actor *actor, int64_t 
 			       "(newsdesk show %5$lld --original > page.txt; newsdesk import "
 			       "--encoding NAME page.txt)"),
 			     (long long)id, o.page.name, o.page.part, o.page.parts, (long long)id);
+		nd_original_free(&o);
+		return rc;
+	}
+	if (strcmp(o.encoding, "docx") == 0) {
+		/* a Word document has no text encoding to choose: its XML is UTF-8 */
+		rc = nd_fail(err, ND_EINVAL,
+			     _("#%1$lld was filed as a Word document: there is no encoding to choose "
+			       "(newsdesk show %2$lld --original > story.docx keeps its bytes)"),
+			     (long long)id, (long long)id);
 		nd_original_free(&o);
 		return rc;
 	}

@@ -164,7 +164,7 @@ static int add_mark(struct galley_set *s, const struct nd_proof_hit *h)
 	const char *explain = _(h->check->explain_en);
 	if (nd_buf_adds(&b, explain) < 0 ||
 	    (h->detail[0] && strcmp(h->detail, explain) != 0 &&
-	     nd_buf_printf(&b, _("：%s"), h->detail) < 0)) {
+	     nd_buf_printf(&b, _(": %s"), h->detail) < 0)) {
 		nd_buf_free(&b);
 		return -1;
 	}

@@ -80,7 +80,7 @@ static void page_header(struct pen *p)
 	char num[64];
 	cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
 	show(p, p->small, LEFT, 28, p->doc->title ? p->doc->title : "", 300, false);
-	snprintf(num, sizeof num, _("校样 第 %d 页"), p->pdf_page);
+	snprintf(num, sizeof num, _("proofs, page %d"), p->pdf_page);
 	show(p, p->small, PAGE_W - 40 - 200, 28, num, 200, true);
 	show(p, p->small, LEFT, 42, p->running, PAGE_W - LEFT - 40, false);
 	if (p->doc->printed)
@@ -195,7 +195,7 @@ static void draw_marks(struct pen *p, const struct galley_set *s, size_t line, d
 		if (seen)
 			continue;
 		if (note.len)
-			nd_buf_adds(&note, _("；"));
+			nd_buf_adds(&note, _("; "));
 		nd_buf_adds(&note, s->marks[i].text);
 		if (times > 1)
 			nd_buf_printf(&note, " ×%d", times);
@@ -219,10 +219,10 @@ static void item_header(struct pen *p, const struct nd_galley_item *it, size_t l
 	struct nd_buf b = ND_BUF_INIT;
 	if (it->layout_chars >= 0)
 		nd_buf_printf(&b,
-			      _("#%1$lld · 第 %2$d 稿 · %3$s · 字数 %4$s · 版面字数 %5$s（%6$zu 行 × %7$d 字）"),
+			      _("#%1$lld · revision %2$d · %3$s · %4$s chars · layout %5$s (%6$zu lines × %7$d)"),
 			      (long long)it->id, it->rev, it->state_label, chars, layout, lines, it->cpl);
 	else
-		nd_buf_printf(&b, _("#%1$lld · 第 %2$d 稿 · %3$s · 字数 %4$s · %5$zu 行 × %6$d 字"),
+		nd_buf_printf(&b, _("#%1$lld · revision %2$d · %3$s · %4$s chars · %5$zu lines × %6$d"),
 			      (long long)it->id, it->rev, it->state_label, chars, lines, it->cpl);
 	struct nd_buf clean = ND_BUF_INIT;
 	clean_line(&clean, nd_buf_str(&b));
@@ -285,10 +285,10 @@ static void page_head(struct pen *p, const struct nd_galley_page *pg)
 	nd_format_count(pg->fill, fill, sizeof fill);
 	if (pg->budget >= 0) {
 		nd_format_count(pg->budget, budget, sizeof budget);
-		nd_buf_printf(&b, _("第 %1$d 版 · %2$s · 预算 %3$s · 实排 %4$s（版面字数）· %5$zu 篇"),
+		nd_buf_printf(&b, _("page %1$d · %2$s · budget %3$s · set %4$s (layout count) · %5$zu items"),
 			      pg->page, pg->section ? pg->section : "", budget, fill, pg->count);
 	} else {
-		nd_buf_printf(&b, _("第 %1$d 版 · %2$s · 实排 %3$s（版面字数）· %4$zu 篇"), pg->page,
+		nd_buf_printf(&b, _("page %1$d · %2$s · set %3$s (layout count) · %4$zu items"), pg->page,
 			      pg->section ? pg->section : "", fill, pg->count);
 	}
 	clean_line(&clean, nd_buf_str(&b));

@@ -66,10 +66,14 @@ if command -v pdftoppm >/dev/null; then
 		fail "pdftoppm could not draw the proof"
 fi
 
-# The header: id, revision, state, counts.
+# The header: id, revision, state, counts (in the reader's language).
+LC_ALL=zh_CN.UTF-8 nd galley "${ids[0]}" >"$TMP/one.pdf"
 pdftotext "$TMP/one.pdf" "$TMP/one.txt"
 contains "the header names the item and its revision" "$(cat "$TMP/one.txt")" "#${ids[0]} · 第 1 稿"
+contains "…its state" "$(cat "$TMP/one.txt")" "待编"
 contains "…its 版面字数 and lines × 字/行" "$(cat "$TMP/one.txt")" "$(field "${ids[0]}" layout_lines) 行 × 14 字"
+nd galley "${ids[0]}" | pdftotext - "$TMP/en.txt"
+contains "…in English for an English reader" "$(cat "$TMP/en.txt")" "#${ids[0]} · revision 1"
 # A proofreading warning stands in the margin beside its line.
 printf '标题: 半角标点\n\n今天,我们去了工厂。\n' | nd --as zhu file >/dev/null
 warned=$(nd list --format tsv --limit 1 | cut -f1)
@@ -82,7 +86,7 @@ nd issue page 2024-07 1 --section 要闻 --budget 500 >/dev/null
 nd assign "${ids[1]}" --issue 2024-07 --page 2 >/dev/null
 nd assign "${ids[0]}" --issue 2024-07 --page 1 >/dev/null
 nd assign "${ids[2]}" --issue 2024-07 --page 1 >/dev/null
-expect_ok "galley --issue --output" nd galley --issue 2024-07 --output "$TMP/issue.pdf"
+expect_ok "galley --issue --output" env LC_ALL=zh_CN.UTF-8 "$NEWSDESK" galley --issue 2024-07 --output "$TMP/issue.pdf"
 txt=$(pdftotext -layout "$TMP/issue.pdf" -)
 contains "…heads page 1 with its section and budget" "$txt" "第 1 版 · 要闻 · 预算 500"
 contains "…and page 2" "$txt" "第 2 版"
