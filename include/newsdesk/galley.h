@@ -49,13 +49,8 @@ typedef int (*nd_galley_write_fn)(void *ctx, const unsigned char *data, size_t n
 #define ND_GALLEY_FONT "Noto Serif CJK SC"
 
 /* Renders the proofs as PDF. Returns 0, or a negative code with err set
- * (the font missing, the writer failing, out of memory). *lines, when
- * given, receives the lines set per item (the test reads them back). */
+ * (the font missing, the writer failing, out of memory). */
 int nd_galley_render(const struct nd_galley_doc *d, nd_galley_write_fn write, void *ctx,
 		     struct nd_error *err);
-
-/* The lines item it is set on (the same the proof shows): for callers that
- * report the fill of a page. Returns -1 when out of memory. */
-long nd_galley_item_lines(const struct nd_galley_item *it);
 
 #endif

@@ -3,6 +3,7 @@
  * never go to a terminal (as photo get's do not). */
 #include "newsdesk/buf.h"
 #include "newsdesk/cli.h"
+#include "newsdesk/cli_args.h"
 #include "newsdesk/files.h"
 #include "newsdesk/galleys.h"
 #include "newsdesk/lang.h"
@@ -33,31 +34,20 @@ static int write_proofs(const struct nd_buf *pdf, const char *output, unsigned f
 	return ND_EXIT_OK;
 }
 
-int nd_cmd_galley(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_galley(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	const char *issue = NULL, *output = NULL;
-	unsigned flags = 0;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		if (a.opt[k].key == ND_O_ISSUE)
-			issue = a.opt[k].value;
-		else if (a.opt[k].key == ND_O_OUTPUT)
-			output = a.opt[k].value;
-		else if (a.opt[k].key == ND_O_FORCE)
-			flags |= ND_OUT_FORCE;
-	}
-	if (issue ? a.npos != 0 : a.npos == 0)
+	const struct nd_galley_args *a = args;
+	const char *issue = a->issue, *output = a->output;
+	unsigned flags = a->force ? ND_OUT_FORCE : 0;
+	if (issue ? a->npos != 0 : a->npos == 0)
 		return nd_cli_usage(cmd, _("galley takes item IDs, or --issue CODE"));
-	int64_t *ids = calloc((size_t)a.npos + 1, sizeof *ids);
+	int64_t *ids = calloc((size_t)a->npos + 1, sizeof *ids);
 	if (!ids)
 		return nd_cli_usage(cmd, _("out of memory"));
-	for (int k = 0; k < a.npos; k++)
-		if (!(ids[k] = nd_cli_parse_id(a.pos[k]))) {
+	for (int k = 0; k < a->npos; k++)
+		if (!(ids[k] = nd_cli_parse_id(a->pos[k]))) {
 			free(ids);
-			return nd_cli_usage(cmd, _("'%s' is not an item ID"), a.pos[k]);
+			return nd_cli_usage(cmd, _("'%s' is not an item ID"), a->pos[k]);
 		}
 	if (!output && isatty(STDOUT_FILENO)) {
 		free(ids);
@@ -70,7 +60,7 @@ int nd_cmd_galley(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	int rc = nd_cli_open(cli, 0, &err);
 	if (rc == 0)
 		rc = issue ? nd_galleys_issue(cli->st, &cli->actor, issue, &g, &err)
-			   : nd_galleys_items(cli->st, &cli->actor, ids, (size_t)a.npos, &g, &err);
+			   : nd_galleys_items(cli->st, &cli->actor, ids, (size_t)a->npos, &g, &err);
 	free(ids);
 	if (rc < 0)
 		return nd_cli_fail(&err);

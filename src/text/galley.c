@@ -221,10 +221,3 @@ int nd_galley_set_item(const struct nd_galley_item *it, struct galley_set *s)
 	return 0;
 }
 
-long nd_galley_item_lines(const struct nd_galley_item *it)
-{
-	struct galley_set s;
-	long lines = nd_galley_set_item(it, &s) < 0 ? -1 : (long)s.lines;
-	nd_galley_set_free(&s);
-	return lines;
-}
