@@ -15,7 +15,9 @@
 
 /* An original is at most a filing (1 MiB); a stored size beyond this bound
  * is damage, not a reason to allocate. */
-#define MAX_ORIGINAL (16 * 1024 * 1024)
+/* The largest original read back: a Word document with its pictures (a
+ * story's and an item's photos' limits) is the largest filing. */
+#define MAX_ORIGINAL (256 * 1024 * 1024)
 
 /* bytes[0..n) deflated when that makes them smaller, else as they are:
  * *blob and *method to store (*z to free after). */
@@ -27,10 +29,32 @@ struct packed {
 	char sha256[65];
 };
 
+/* A large filing (a Word document: a zip of JPEGs) that a first sample
+ * shows incompressible is kept as it is without deflating it all. */
+static bool worth_deflating(const char *bytes, size_t n)
+{
+	enum { SAMPLE = 256 * 1024 };
+	if (n <= 4 * SAMPLE)
+		return true;
+	uLongf zlen = compressBound(SAMPLE);
+	unsigned char *z = malloc(zlen);
+	bool worth = !z || (compress2(z, &zlen, (const Bytef *)bytes, SAMPLE, 1) == Z_OK &&
+			    zlen < SAMPLE / 10 * 9);
+	free(z);
+	return worth;
+}
+
 static int pack(const char *bytes, size_t n, struct packed *p, struct nd_error *err)
 {
-	uLongf zlen = compressBound((uLong)n);
 	memset(p, 0, sizeof *p);
+	if (!worth_deflating(bytes, n)) {
+		p->blob = bytes;
+		p->len = n;
+		p->method = "none";
+		nd_sha256_hex(bytes, n, p->sha256);
+		return 0;
+	}
+	uLongf zlen = compressBound((uLong)n);
 	if (!(p->z = malloc(zlen ? zlen : 1)))
 		return nd_fail(err, ND_ENOMEM, _("out of memory keeping the original"));
 	if (compress2(p->z, &zlen, (const Bytef *)bytes, (uLong)n, Z_DEFAULT_COMPRESSION) == Z_OK &&
