@@ -2,10 +2,11 @@
  * column's grid of 字/行 characters, as a galley proof shows it: every line
  * but the last filled to the measure, by the same half-slots 版面字数 counts
  * (layout.h) and the same 禁则 classes the editor wraps by (wrap.h): a
- * closing mark never starts a line (up to two hang in the margin, as
- * typesetters hang them; one that cannot hang pushes the character before
- * it down), an opening mark never ends one (it moves down, set half-width
- * at the line's start, as clreq allows), —— and …… are never split. */
+ * closing mark never starts a line (the marks that end a unit, up to two,
+ * hang in the margin rather than open its last line, 挤进; elsewhere the
+ * character before goes down with the mark, 推出), an opening mark never
+ * ends one (it moves down), —— and …… are never split, nor a run of
+ * half-width characters (a number, a word) that fits a line. */
 #ifndef NEWSDESK_GRID_H
 #define NEWSDESK_GRID_H
 #include <stdbool.h>
@@ -15,7 +16,7 @@ struct nd_grid_cell {
 	size_t off, len; /* bytes of the character in the unit's text */
 	long chars; /* characters before it in the unit's text (proof offsets) */
 	int x; /* half-slots from the column's left edge */
-	int halves; /* room it takes: 0, 1 or 2 (1 for a compressed opening mark) */
+	int halves; /* room it takes: 0, 1 or 2 */
 	bool hang; /* set in the margin past the measure */
 };
 

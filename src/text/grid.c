@@ -30,6 +30,7 @@ struct setter {
 	unsigned *cps; /* the cells' code points */
 	size_t cap_lines;
 	int width; /* 2 × 字/行, plus the squeeze allowed */
+	size_t tail; /* the first of the closing marks the unit ends with */
 };
 
 static int add_line(struct setter *t, size_t first, size_t count, int halves)
@@ -47,12 +48,12 @@ static int add_line(struct setter *t, size_t first, size_t count, int halves)
 	return 0;
 }
 
-/* A character of a Latin word or a number (2024, 3.5, 12%, App): such a
- * run is never cut at a line's end, it moves down whole. */
+/* A half-width character other than a space: a run of them (2024, 3.5%,
+ * App, a URL) is never cut at a line's end, it moves down whole — the run
+ * 版面字数 counts as one (layout.c). */
 static bool word_char(unsigned cp)
 {
-	return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-	       (cp >= 0xFF10 && cp <= 0xFF19) || cp == '.' || cp == '%' || cp == '\'' || cp == '-';
+	return cp > 0x20 && cp < 0x7F;
 }
 
 /* Where the line that cell i overflows must end: before i, or earlier so
@@ -70,7 +71,10 @@ static size_t break_point(const struct setter *t, size_t first, size_t i)
 	size_t w = s; /* a word or number cut here moves down whole, if it fits a line */
 	while (w > first && word_char(t->cps[w - 1]) && word_char(t->cps[w]))
 		w--;
-	if (w > first && w < s && s - w < 2 * (size_t)t->width / 3)
+	size_t e = s;
+	while (e < t->g->ncells && word_char(t->cps[e]))
+		e++;
+	if (w > first && w < s && (long)(e - w) <= t->width)
 		s = w;
 	return s;
 }
@@ -98,15 +102,17 @@ static int set_cells(struct setter *t, int indent)
 		c->halves = nd_layout_cp_halves(cp);
 		if (i == first && g->nlines > 0 && nd_layout_cp_blank(cp))
 			c->halves = 0; /* a blank never opens a continued line */
-		if (i == first && g->nlines > 0 && nd_wrap_class(cp) == OPENING && c->halves == 2)
-			c->halves = 1; /* 行首开始标点: set half-width */
 		if (x + c->halves <= t->width || c->halves == 0) {
 			c->x = x;
 			x += c->halves;
 			i++;
 			continue;
 		}
-		if (i > first && nd_wrap_class(cp) == CLOSING && !never_hangs(cp) && hung < 2) {
+		/* the closing marks that end the unit hang rather than open its last
+		 * line (挤进, as 版面字数 counts); elsewhere the character before
+		 * goes down with the mark (推出) */
+		if (i > first && i >= t->tail && nd_wrap_class(cp) == CLOSING && !never_hangs(cp) &&
+		    hung < 2) {
 			c->x = x;
 			c->hang = true;
 			x += c->halves;
@@ -171,8 +177,12 @@ int nd_grid_set(const char *s, size_t n, int cpl, int indent, int squeeze, struc
 	struct setter t = { .g = g, .width = 2 * (cpl < ND_CPL_MIN ? ND_CPL_MIN : cpl) + squeeze };
 	memset(g, 0, sizeof *g);
 	int rc = make_cells(&t, s, n);
-	if (rc == 0 && g->ncells)
+	if (rc == 0 && g->ncells) {
+		t.tail = g->ncells;
+		while (t.tail > 0 && nd_wrap_class(t.cps[t.tail - 1]) == CLOSING)
+			t.tail--;
 		rc = set_cells(&t, indent);
+	}
 	free(t.cps);
 	if (rc < 0)
 		nd_grid_free(g);

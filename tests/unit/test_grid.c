@@ -52,18 +52,22 @@ static void fill(void)
 
 static void kinsoku(void)
 {
-	is_str(lines("一二三四。五六", 4, 0, 0), "一二三四[。]|五六", "a full stop hangs past the measure");
-	is_str(lines("一二三四。”五", 4, 0, 0), "一二三四[。][”]|五", "two closing marks hang");
-	is_str(lines("一二三四。”）五", 4, 0, 0), "一二三|四。”）|五",
-	       "a third pushes the character before it down");
+	is_str(lines("一二三四五六七八。", 4, 0, 0), "一二三四|五六七八[。]",
+	       "the full stop that ends a unit hangs rather than open a line (挤进)");
+	is_str(lines("一二三四。”", 4, 0, 0), "一二三四[。][”]", "…two closing marks too");
+	is_str(lines("一二三四。五六", 4, 0, 0), "一二三|四。五六",
+	       "inside a unit the character before goes down with the mark (推出)");
+	is_str(lines("一二三四。”）五", 4, 0, 0), "一二三|四。”）|五", "…with three marks too");
 	is_str(lines("一二三“四五", 4, 0, 0), "一二三|“四五",
 	       "an opening mark moves to the next line");
 	is_str(lines("一二三——四", 4, 0, 0), "一二|三——四",
 	       "—— is never split, nor starts a line (clreq strict): its word goes down with it");
-	is_str(lines("一二三……四", 4, 0, 0), "一二三…[…]|四", "…… is never split: the second hangs");
+	is_str(lines("一二三……四", 4, 0, 0), "一二|三……四", "…… is never split, nor opens a line");
 	is_str(lines("一二三四50%", 4, 0, 0), "一二三四|50%", "% never hangs");
 	is_str(lines("一二三2024年", 4, 0, 0), "一二三|2024年", "a number is never cut: it moves down whole");
 	is_str(lines("一二三App好", 4, 0, 0), "一二三|App好", "nor a Latin word");
+	is_str(lines("一二abcdefghij", 4, 0, 0), "一二abcd|efghij",
+	       "a run longer than a line is cut where it must be");
 }
 
 static void squeeze(void)
