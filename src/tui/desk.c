@@ -20,7 +20,7 @@ static void draw_separator(struct tui *t, int y)
 	struct nd_buf b = ND_BUF_INIT;
 	if (it) {
 		char chars[32], hanzi[32], layout[32];
-		nd_format_count(it->chars, chars, sizeof chars);
+		nd_format_figure(it->chars, chars, sizeof chars);
 		nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
 		nd_format_figure(it->layout.chars, layout, sizeof layout);
 		nd_buf_printf(&b, "── #%lld %s · %s", (long long)it->id,
@@ -79,6 +79,9 @@ static void act_on_selected(struct tui *t, enum tui_req req, const char *verb)
 		break;
 	case REQ_EXTERNAL:
 		tui_external(t, id);
+		break;
+	case REQ_UNLOCK:
+		tui_unlock(t, id);
 		break;
 	case REQ_REVIEW:
 		if (id)
@@ -178,6 +181,7 @@ static enum tui_req desk_request(struct tui *t, void *data, enum tui_req req, lo
 	case REQ_NOTE:
 	case REQ_EDIT:
 	case REQ_EXTERNAL:
+	case REQ_UNLOCK:
 	case REQ_REVIEW:
 	case REQ_ASSIGN:
 	case REQ_PHOTOS:
