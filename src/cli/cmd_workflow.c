@@ -281,6 +281,6 @@ int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		printf(_("#%lld unchanged\n"), id);
 	else
 		printf(_("#%1$lld saved as revision %2$d%3$s\n"), id, rev,
-		       moved ? _(" (now edited)") : "");
+		       moved ? _(" (a correction: back to be signed off)") : "");
 	return ND_EXIT_OK;
 }

@@ -38,7 +38,9 @@ equals "show has exactly the new text" "$(body)" "$(printf '新的App第一段�
 expect_ok "revisions" nd revisions 1
 equals "one more revision" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 2
 expect_ok "state" nd show 1
-contains "saving a submitted item marks it edited" "$out" "#1  edited"
+contains "saving keeps the item's state (finishing is D)" "$out" "#1  submitted"
+expect_ok "log" nd log 1
+lacks "…and logs no finish" "$out" "finish"
 
 # A bracketed paste goes in whole, newlines as paragraphs, one undo step.
 keys C-End
