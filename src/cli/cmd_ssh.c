@@ -76,7 +76,8 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		}
 		if (nd_events_list(cli->st, &cli->actor, rows[i].id, &ev, &ne, &err) == 0)
 			for (size_t k = ne; k-- > 0;)
-				if (ev[k].note && strcmp(ev[k].actor, cli->actor.user.login) != 0) {
+				if (ev[k].note && !ev[k].system &&
+				    strcmp(ev[k].actor, cli->actor.user.login) != 0) {
 					if (ev[k].at >= at) {
 						who = ev[k].actor;
 						text = ev[k].note;

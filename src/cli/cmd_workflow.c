@@ -8,6 +8,7 @@
 #include "newsdesk/items.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/width.h"
 #include "newsdesk/workflow.h"
 
 #include <errno.h>
@@ -129,14 +130,21 @@ int nd_cmd_log(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 	for (size_t i = 0; i < n; i++) {
 		char when[32];
 		nd_cli_time(ev[i].at, when, sizeof when);
-		printf("%s  %-12s %-9s ", when, ev[i].actor, ev[i].verb);
+		/* the verb by its label, padded by display width */
+		struct nd_buf verb = ND_BUF_INIT;
+		nd_fit(&verb, ev[i].verb_label, 9, true, ND_ALIGN_LEFT);
+		printf("%s  %-12s %s ", when, ev[i].actor, nd_buf_str(&verb));
+		nd_buf_free(&verb);
 		if (ev[i].from_state && ev[i].to_state && strcmp(ev[i].from_state, ev[i].to_state))
 			printf("%s → %s", ev[i].from_state, ev[i].to_state);
 		else if (ev[i].to_state)
 			printf("%s", ev[i].to_state);
 		if (ev[i].rev)
 			printf(_("  rev %d"), ev[i].rev);
-		if (ev[i].note) {
+		if (ev[i].note && ev[i].system) {
+			printf("  ");
+			nd_cli_put(stdout, ev[i].note, 0);
+		} else if (ev[i].note) {
 			printf("  “");
 			nd_cli_put(stdout, ev[i].note, 0);
 			printf("”");

@@ -6,6 +6,7 @@
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
+#include "newsdesk/sysnote.h"
 #include "newsdesk/workflow.h"
 
 #include <stdio.h>
@@ -146,10 +147,8 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 			      now + ND_LOCK_SECONDS, id)) < 0)
 		goto fail;
 	if (h.holder[0] && !mine) {
-		char note[160];
-		snprintf(note, sizeof note, "took over %s's expired lock", h.holder);
-		if ((rc = nd_event_append(st, id, actor->user.login, "takeover", h.state, h.state,
-					  note, 0, err)) < 0)
+		if ((rc = nd_event_append_code(st, id, actor->user.login, "takeover", h.state,
+					       h.state, ND_SN_TAKEOVER, h.holder, 0, err)) < 0)
 			goto fail;
 		lock->took_over = true;
 		snprintf(lock->previous, sizeof lock->previous, "%s", h.holder);
@@ -205,10 +204,8 @@ int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 			      "lock_expires = NULL WHERE id = ?",
 			      "i", id)) < 0)
 		goto fail;
-	char note[160];
-	snprintf(note, sizeof note, "broke %s's lock", h.holder);
-	if ((rc = nd_event_append(st, id, actor->user.login, "unlock", h.state, h.state, note, 0,
-				  err)) < 0)
+	if ((rc = nd_event_append_code(st, id, actor->user.login, "unlock", h.state, h.state,
+				       ND_SN_UNLOCK, h.holder, 0, err)) < 0)
 		goto fail;
 	snprintf(holder, holder_size, "%s", h.holder);
 	return nd_store_commit(st, err);
@@ -286,14 +283,14 @@ static int save_verb(struct nd_store *st, const struct head *h, char *verb, size
 
 /* Moves the saved item along verb with the workflow engine. */
 static int save_move(struct nd_store *st, const struct nd_actor *actor, int64_t id,
-		     const char *verb, const char *note, struct nd_error *err)
+		     const char *verb, const char *code, struct nd_error *err)
 {
 	struct nd_workflow wf;
 	struct nd_transition_result tr;
 	int rc = nd_workflow_load(st, &wf, err);
 	if (rc < 0)
 		return rc;
-	rc = nd_workflow_move(st, &wf, actor, id, verb, note, &tr, err);
+	rc = nd_workflow_move_code(st, &wf, actor, id, verb, code, NULL, &tr, err);
 	nd_workflow_free(&wf);
 	return rc;
 }
@@ -319,11 +316,9 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	if (stale || locked || !h.editable) {
 		/* Keep the text first; then explain. */
 		if ((rc = insert_revision(st, actor, id, next, base_rev, story, true, err)) < 0 ||
-		    (rc = nd_event_append(
-			 st, id, actor->user.login, "conflict", h.state, h.state,
-			 stale ? "saved from an old revision; kept as a conflict draft"
-			       : "saved while not editable; kept as a conflict draft",
-			 next, err)) < 0)
+		    (rc = nd_event_append_code(st, id, actor->user.login, "conflict", h.state,
+					       h.state, stale ? ND_SN_STALE : ND_SN_LOCKED, NULL,
+					       next, err)) < 0)
 			goto fail;
 		if ((rc = nd_store_commit(st, err)) < 0)
 			return rc;
@@ -389,8 +384,7 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	/* A correction goes back to be signed off and republished; what was
 	 * published stays recorded as published_rev. */
 	if (verb[0] &&
-	    (rc = save_move(st, actor, id, verb,
-			    correction ? "correction of the published text" : NULL, err)) < 0)
+	    (rc = save_move(st, actor, id, verb, correction ? ND_SN_CORRECTION : NULL, err)) < 0)
 		goto fail;
 	if (story->section && story->section[0] &&
 	    (rc = nd_sql_exec(st, err, "recording the section",

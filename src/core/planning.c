@@ -7,6 +7,7 @@
 #include "newsdesk/lang.h"
 #include "newsdesk/measure.h"
 #include "newsdesk/store_sql.h"
+#include "newsdesk/sysnote.h"
 #include "newsdesk/workflow.h"
 
 #include <stdio.h>
@@ -278,9 +279,12 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 			     (long long)id, p.state);
 		goto fail;
 	}
-	char from[64] = "";
-	if (p.issue[0])
-		snprintf(from, sizeof from, "%s p.%d #%d → ", p.issue, p.page, p.position);
+	/* The placement note: where from (when placed before) and where to. */
+	char was[3][40], now_at[3][40];
+	snprintf(was[0], sizeof was[0], "%s", p.issue);
+	snprintf(was[1], sizeof was[1], "%d", p.page);
+	snprintf(was[2], sizeof was[2], "%d", p.position);
+	bool placed = p.issue[0] != '\0';
 	char target_issue[40];
 	snprintf(target_issue, sizeof target_issue, "%s", code);
 	if ((rc = take_off(st, id, &p, err)) < 0)
@@ -302,10 +306,14 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 			      "siiii", target_issue, (int64_t)page, (int64_t)position, nd_now(),
 			      id)) < 0)
 		goto fail;
+	snprintf(now_at[0], sizeof now_at[0], "%s", target_issue);
+	snprintf(now_at[1], sizeof now_at[1], "%d", page);
+	snprintf(now_at[2], sizeof now_at[2], "%d", position);
+	const char *args[6] = { was[0], was[1], was[2], now_at[0], now_at[1], now_at[2] };
 	char note[160];
-	snprintf(note, sizeof note, "%s%s p.%d #%d", from, target_issue, page, position);
-	if ((rc = nd_event_append(st, id, actor->user.login, verb, p.state, p.state, note, 0,
-				  err)) < 0)
+	nd_sysnote_args(note, sizeof note, placed ? 6 : 3, placed ? args : args + 3);
+	if ((rc = nd_event_append_code(st, id, actor->user.login, verb, p.state, p.state,
+				       placed ? ND_SN_REPLACE : ND_SN_PLACE, note, 0, err)) < 0)
 		goto fail;
 	return nd_store_commit(st, err);
 fail:
@@ -340,11 +348,13 @@ int nd_item_unassign(struct nd_store *st, const struct nd_actor *actor, int64_t 
 		rc = nd_fail(err, ND_EINVAL, _("#%lld is not placed in an issue"), (long long)id);
 		goto fail;
 	}
-	char note[96];
-	snprintf(note, sizeof note, "off %s p.%d #%d", p.issue, p.page, p.position);
+	char page_s[16], pos_s[16], note[96];
+	snprintf(page_s, sizeof page_s, "%d", p.page);
+	snprintf(pos_s, sizeof pos_s, "%d", p.position);
+	nd_sysnote_args(note, sizeof note, 3, (const char *const[]){ p.issue, page_s, pos_s });
 	if ((rc = take_off(st, id, &p, err)) < 0 ||
-	    (rc = nd_event_append(st, id, actor->user.login, "unassign", p.state, p.state, note, 0,
-				  err)) < 0)
+	    (rc = nd_event_append_code(st, id, actor->user.login, "unassign", p.state, p.state,
+				       ND_SN_UNPLACE, note, 0, err)) < 0)
 		goto fail;
 	return nd_store_commit(st, err);
 fail:
@@ -587,8 +597,8 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 	 * published_rev, the same event, as 'publish ID'. */
 	for (size_t i = 0; i < n; i++) {
 		struct nd_transition_result tr;
-		if ((rc = nd_workflow_move(st, &wf, actor, ids[i].id, ids[i].verb, code, &tr,
-					   err)) < 0)
+		if ((rc = nd_workflow_move_code(st, &wf, actor, ids[i].id, ids[i].verb,
+						ND_SN_WITH_ISSUE, code, &tr, err)) < 0)
 			goto fail;
 	}
 	if ((rc = nd_sql_exec(st, err, "marking the issue published",

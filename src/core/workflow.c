@@ -348,7 +348,8 @@ int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t
 /* Moves the item along t (already checked) and logs it. */
 static int move(struct nd_store *st, const struct nd_workflow *wf, const struct nd_actor *actor,
 		int64_t id, const struct item_head *h, const struct nd_transition *t,
-		const char *note, struct nd_transition_result *res, struct nd_error *err)
+		const char *code, const char *note, struct nd_transition_result *res,
+		struct nd_error *err)
 {
 	const char *to = t->to_state ? t->to_state : h->prev_state;
 	const struct nd_state *target = nd_workflow_state(wf, to);
@@ -363,8 +364,8 @@ static int move(struct nd_store *st, const struct nd_workflow *wf, const struct 
 	if (rc == 0)
 		rc = nd_fail(err, ND_ECONFLICT, _("#%lld changed meanwhile; try again"),
 			     (long long)id);
-	if (rc < 0 || (rc = nd_event_append(st, id, actor->user.login, t->verb, h->state, to, note,
-					    ND_EVENT_CURRENT_REV, err)) < 0)
+	if (rc < 0 || (rc = nd_event_append_code(st, id, actor->user.login, t->verb, h->state, to,
+						 code, note, ND_EVENT_CURRENT_REV, err)) < 0)
 		return rc;
 	res->event_id = sqlite3_last_insert_rowid(nd_store_db(st));
 	snprintf(res->from, sizeof res->from, "%s", label_of(wf, h->state));
@@ -372,18 +373,26 @@ static int move(struct nd_store *st, const struct nd_workflow *wf, const struct 
 	return 0;
 }
 
-int nd_workflow_move(struct nd_store *st, const struct nd_workflow *wf,
-		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note,
-		     struct nd_transition_result *res, struct nd_error *err)
+int nd_workflow_move_code(struct nd_store *st, const struct nd_workflow *wf,
+			  const struct nd_actor *actor, int64_t id, const char *verb,
+			  const char *code, const char *note, struct nd_transition_result *res,
+			  struct nd_error *err)
 {
 	struct item_head h;
 	const struct nd_transition *t;
 	int rc;
 	memset(res, 0, sizeof *res);
 	if ((rc = read_head(st, id, &h, err)) < 0 ||
-	    (rc = check(wf, actor, id, &h, verb, note, &t, err)) < 0)
+	    (rc = check(wf, actor, id, &h, verb, code ? code : note, &t, err)) < 0)
 		return rc;
-	return move(st, wf, actor, id, &h, t, note, res, err);
+	return move(st, wf, actor, id, &h, t, code, note, res, err);
+}
+
+int nd_workflow_move(struct nd_store *st, const struct nd_workflow *wf,
+		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note,
+		     struct nd_transition_result *res, struct nd_error *err)
+{
+	return nd_workflow_move_code(st, wf, actor, id, verb, NULL, note, res, err);
 }
 
 int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t id,
@@ -405,7 +414,7 @@ int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t
 		goto out;
 	bool publishing = publishes(&wf, t);
 	if ((publishing && h.issue[0] && (rc = issue_rule(st, id, &h, err)) < 0) ||
-	    (rc = move(st, &wf, actor, id, &h, t, note, res, err)) < 0 ||
+	    (rc = move(st, &wf, actor, id, &h, t, NULL, note, res, err)) < 0 ||
 	    (publishing && h.issue[0] && (rc = issue_follow(st, h.issue, err)) < 0))
 		goto out;
 	nd_workflow_free(&wf);
