@@ -14,6 +14,7 @@
 struct nd_event {
 	int64_t id;
 	char *actor;
+	char *actor_name; /* the actor's name, or NULL */
 	char *verb;
 	char *verb_label; /* the verb in the reader's language (sysnote.h) */
 	char *from_state; /* labels in the language asked for; may be NULL */

@@ -33,6 +33,7 @@ struct nd_transition {
 	char *from_state;
 	char *to_state; /* NULL: back to the state before (restore) */
 	char *min_role;
+	char *min_role_label; /* in the reader's language (schema: roles) */
 	int min_rank;
 	bool note_required;
 	bool own_only;

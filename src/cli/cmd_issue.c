@@ -117,9 +117,15 @@ int nd_cmd_issue(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		if (nd_cli_open(cli, 0, &err) < 0 || nd_issue_list(cli->st, &issues, &n, &err) < 0)
 			return nd_cli_fail(&err);
 		for (size_t i = 0; i < n; i++) {
-			printf(_("%1$-10s %2$-10s %3$3d pages %4$4lld items  %5$-9s  "),
+			const char *state = strcmp(issues[i].state, "published") == 0
+						? C_("issue", "published")
+						: C_("issue", "planning");
+			struct nd_buf st = ND_BUF_INIT;
+			nd_fit(&st, state, 9, true, ND_ALIGN_LEFT);
+			printf(_("%1$-10s %2$-10s %3$3d pages %4$4lld items  %5$s  "),
 			       issues[i].code, issues[i].date ? issues[i].date : "-",
-			       issues[i].pages, (long long)issues[i].items, issues[i].state);
+			       issues[i].pages, (long long)issues[i].items, nd_buf_str(&st));
+			nd_buf_free(&st);
 			nd_cli_put(stdout, issues[i].title, 0);
 			putchar('\n');
 		}
@@ -469,11 +475,14 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 			nd_json_str(&index, it->story.headline);
 			nd_buf_addc(&index, '}');
 		} else if (strcmp(format, "html") == 0) {
-			nd_buf_printf(&index, "<li>p.%d <a href=\"%s\">", it->page, name);
+			nd_buf_adds(&index, "<li>");
+			nd_buf_printf(&index, _("p.%d"), it->page);
+			nd_buf_printf(&index, " <a href=\"%s\">", name);
 			nd_html_escape(&index, it->story.headline);
 			nd_buf_adds(&index, "</a></li>\n");
 		} else {
-			nd_buf_printf(&index, "p.%d\t%s\t%s\n", it->page, name, it->story.headline);
+			nd_buf_printf(&index, _("p.%d"), it->page);
+			nd_buf_printf(&index, "\t%s\t%s\n", name, it->story.headline);
 		}
 	}
 	if (rc == 0) {

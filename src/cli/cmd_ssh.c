@@ -79,7 +79,8 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 				if (ev[k].note && !ev[k].system &&
 				    strcmp(ev[k].actor, cli->actor.user.login) != 0) {
 					if (ev[k].at >= at) {
-						who = ev[k].actor;
+						who = ev[k].actor_name ? ev[k].actor_name
+								       : ev[k].actor;
 						text = ev[k].note;
 					}
 					break;
@@ -87,7 +88,7 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 		if (text) {
 			nd_buf_adds(&line, "  ");
 			nd_buf_adds(&line, who);
-			nd_buf_adds(&line, ": ");
+			nd_buf_adds(&line, _(": "));
 			nd_fit(&line, text, 60, false, ND_ALIGN_LEFT);
 		}
 		nd_notes_free(notes, nn);

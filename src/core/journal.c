@@ -59,6 +59,7 @@ static int fill_event(sqlite3_stmt *stmt, void *elem)
 	e->id = sqlite3_column_int64(stmt, 0);
 	e->actor = nd_column_dup(stmt, 1);
 	e->verb = nd_column_dup(stmt, 2);
+	e->actor_name = nd_column_dup(stmt, 10);
 	e->from_state = nd_column_dup(stmt, 3);
 	e->to_state = nd_column_dup(stmt, 4);
 	e->rev = sqlite3_column_int(stmt, 6);
@@ -87,7 +88,8 @@ int nd_events_list(struct nd_store *st, const struct nd_actor *actor, int64_t id
 		    "coalesce(CASE WHEN ?2 THEN f.label_zh ELSE f.label_en END, e.from_state), "
 		    "coalesce(CASE WHEN ?2 THEN t.label_zh ELSE t.label_en END, e.to_state), "
 		    "e.note, e.rev, e.created_at, e.note_code, (SELECT x.label_zh FROM transitions "
-		    "x WHERE x.verb = e.verb ORDER BY x.label_zh LIMIT 1) FROM events e "
+		    "x WHERE x.verb = e.verb ORDER BY x.label_zh LIMIT 1), u.name FROM events e "
+		    "LEFT JOIN users u ON u.login = e.actor "
 		    "LEFT JOIN states f ON f.name = e.from_state "
 		    "LEFT JOIN states t ON t.name = e.to_state "
 		    "WHERE e.item_id = ?1 ORDER BY e.id",
@@ -104,6 +106,7 @@ void nd_events_free(struct nd_event *events, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(events[i].actor);
+		free(events[i].actor_name);
 		free(events[i].verb);
 		free(events[i].verb_label);
 		free(events[i].from_state);

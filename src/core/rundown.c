@@ -233,9 +233,16 @@ static int render_csv(const struct nd_rundown *r, struct nd_buf *out)
 {
 	/* UTF-8 with a BOM, so spreadsheet programs read the Chinese right */
 	nd_buf_adds(out, "\xEF\xBB\xBF");
-	const char *head[] = { "issue",  "page",         "position",       "id",     "section",
-			       "kicker", "headline",     "subhead",        "byline", "chars",
-			       "hanzi",  "layout_chars", "chars_per_line", "state",  "photos" };
+	/* CSV is for people who open it in a spreadsheet: the header row and
+	 * the states in the reader's language (JSON's keys stay English) */
+	const char *head[] = { C_("csv", "issue"),          C_("csv", "page"),
+			       C_("csv", "position"),       C_("csv", "id"),
+			       C_("csv", "section"),        C_("csv", "kicker"),
+			       C_("csv", "headline"),       C_("csv", "subhead"),
+			       C_("csv", "byline"),         C_("csv", "chars"),
+			       C_("csv", "hanzi"),          C_("csv", "layout_chars"),
+			       C_("csv", "chars_per_line"), C_("csv", "state"),
+			       C_("csv", "photos") };
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
 		nd_csv_cell(out, head[i], i + 1 == sizeof head / sizeof *head);
 	for (size_t i = 0; i < r->n; i++) {
@@ -251,10 +258,16 @@ static int render_csv(const struct nd_rundown *r, struct nd_buf *out)
 		snprintf(hanzi, sizeof hanzi, it->hanzi < 0 ? "" : "%ld", it->hanzi);
 		snprintf(layout, sizeof layout, it->layout < 0 ? "" : "%ld", it->layout);
 		snprintf(cpl, sizeof cpl, "%d", it->cpl);
-		const char *cells[] = { r->issue.code, page,       pos,          id,
-					it->section,   it->kicker, it->headline, it->subhead,
-					it->byline,    chars,      hanzi,        layout,
-					cpl,           it->state,  photos };
+		const char *cells[] = {
+			r->issue.code, page,
+			pos,           id,
+			it->section,   it->kicker,
+			it->headline,  it->subhead,
+			it->byline,    chars,
+			hanzi,         layout,
+			cpl,           it->state_label ? it->state_label : it->state,
+			photos
+		};
 		for (size_t c = 0; c < sizeof cells / sizeof *cells; c++)
 			nd_csv_cell(out, cells[c], c + 1 == sizeof cells / sizeof *cells);
 	}

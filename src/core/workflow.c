@@ -38,6 +38,7 @@ static int fill_transition(sqlite3_stmt *stmt, void *elem)
 	t->own_only = sqlite3_column_int(stmt, 6) != 0;
 	t->label_zh = nd_column_dup(stmt, 7);
 	t->label_en = nd_column_dup(stmt, 8);
+	t->min_role_label = nd_column_dup(stmt, nd_lang_is_zh() ? 9 : 10);
 	return 0;
 }
 
@@ -55,7 +56,7 @@ int nd_workflow_load(struct nd_store *st, struct nd_workflow *wf, struct nd_erro
 		    st, &wf->transitions, &wf->n_transitions, sizeof *wf->transitions,
 		    fill_transition, err, "reading the workflow transitions",
 		    "SELECT t.verb, t.from_state, t.to_state, t.min_role, r.rank, "
-		    "t.note_required, t.own_only, t.label_zh, t.label_en "
+		    "t.note_required, t.own_only, t.label_zh, t.label_en, r.label_zh, r.label_en "
 		    "FROM transitions t JOIN roles r ON r.name = t.min_role "
 		    "JOIN states s ON s.name = t.from_state ORDER BY s.position, t.verb",
 		    NULL);
@@ -78,6 +79,7 @@ void nd_workflow_free(struct nd_workflow *wf)
 		free(t->from_state);
 		free(t->to_state);
 		free(t->min_role);
+		free(t->min_role_label);
 		free(t->label_zh);
 		free(t->label_en);
 	}
