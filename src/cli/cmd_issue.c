@@ -300,14 +300,32 @@ int nd_cmd_publish(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 		return nd_cli_usage(cmd, _("publish --issue CODE takes no item ID and no --note"));
 	struct nd_error err = { 0 };
 	struct nd_publish_result res;
-	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_issue_publish(cli->st, &cli->actor, issue, partial, &res, &err) < 0)
+	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
+	/* what is still open, read before: the pages over budget and the
+	 * review notes go out with the issue, and publish says so */
+	struct nd_rundown before;
+	struct nd_buf open = ND_BUF_INIT;
+	struct nd_error ignored = { 0 };
+	if (nd_rundown_load(cli->st, &cli->actor, issue, &before, &ignored) == 0) {
+		nd_rundown_open(&before, &open);
+		nd_rundown_free(&before);
+	}
+	if (nd_issue_publish(cli->st, &cli->actor, issue, partial, &res, &err) < 0) {
+		int rc = nd_cli_fail(&err);
+		if (open.len)
+			fprintf(stderr, _("still open: %s\n"), nd_buf_str(&open));
+		nd_buf_free(&open);
+		return rc;
+	}
 	printf(ngettext("published %1$s: %2$zu item\n", "published %1$s: %2$zu items\n",
 			res.published),
 	       issue, res.published);
 	if (res.held)
 		printf(_("not signed off, stayed behind: %s\n"), res.held_ids);
+	if (open.len)
+		printf(_("went out with what was still open: %s\n"), nd_buf_str(&open));
+	nd_buf_free(&open);
 	return ND_EXIT_OK;
 }
 

@@ -411,7 +411,8 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		 "r.byline, i.reporter, i.state, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
 		 "r.chars, i.current_rev, coalesce(i.published_rev, 0), s.signed_off, "
 		 "(SELECT count(*) FROM photos_current p WHERE p.item_id = i.id), " ND_SQL_HANZI("r") ", " ND_SQL_LINES(
-		     "r") ", " ND_SQL_CPL("i") " "
+		     "r") ", " ND_SQL_CPL("i") ", (SELECT count(*) FROM notes n WHERE n.item_id = "
+					       "i.id AND n.rev = i.current_rev) "
 					       "FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
 					       "JOIN states s ON s.name = i.state WHERE i.issue = ? "
 					       "ORDER BY i.page, i.position, i.id",
@@ -448,6 +449,7 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		it->signed_off = sqlite3_column_int(stmt, 14) != 0;
 		it->photos = sqlite3_column_int(stmt, 15);
 		rundown_counts(stmt, 16, it);
+		it->open_notes = sqlite3_column_int(stmt, 19);
 		r->hanzi += it->hanzi > 0 ? it->hanzi : 0;
 		r->layout += it->layout > 0 ? it->layout : 0;
 		if (!it->signed_off)
@@ -522,9 +524,10 @@ static int sort_issue(struct nd_store *st, const struct nd_workflow *wf, const c
 {
 	sqlite3_stmt *stmt;
 	int rc = nd_sql_prepare(st, &stmt, err,
-				"SELECT i.id, i.state, s.label_zh FROM items i JOIN states s "
-				"ON s.name = i.state WHERE i.issue = ? ORDER BY i.page, i.position",
-				"s", code);
+				"SELECT i.id, i.state, CASE WHEN ?2 THEN s.label_zh ELSE "
+				"s.label_en END FROM items i JOIN states s ON s.name = i.state "
+				"WHERE i.issue = ?1 ORDER BY i.page, i.position",
+				"sd", code, nd_lang_is_zh());
 	if (rc < 0)
 		return rc;
 	while ((rc = nd_sql_step(st, stmt, "reading the issue's items", err)) > 0) {
@@ -538,8 +541,11 @@ static int sort_issue(struct nd_store *st, const struct nd_workflow *wf, const c
 		    state && state->signed_off ? nd_workflow_publish_verb(wf, name) : NULL;
 		if (!verb) {
 			res->held++;
-			nd_buf_printf(held, "%s#%lld (%s)", held->len ? ", " : "", (long long)id,
-				      sqlite3_column_text(stmt, 2));
+			if (held->len)
+				nd_buf_adds(held, C_("list", ", "));
+			/* TRANSLATORS: an item and its state, in a list */
+			nd_buf_printf(held, _("#%1$lld (%2$s)"), (long long)id,
+				      (const char *)sqlite3_column_text(stmt, 2));
 			continue;
 		}
 		struct to_publish *ni = realloc(*out, (*n + 1) * sizeof *ni);
