@@ -127,6 +127,23 @@ shows "…and the list shows the new headline" "外部编辑器改的标题"
 expect_ok "show" nd show 2
 contains "the store has it" "$out" "外部编辑器改的标题"
 
+# ^K in Chinese: each rule and its count, in the reader's language, joined by 、.
+start_desk 200 30 LANG=zh_CN.UTF-8 -- --as wang
+keys s
+keys g
+shows "on #2" "── #2 "
+keys e
+shows "e opens the editor" "编辑中"
+keys C-End Enter
+type_text '今年以来 ,继续 扩大到3．6万人.'
+keys C-k
+shows "clean-up names each rule with its count, joined by 、" \
+	"清理：标点改为全角 1 处、汉字后的半角标点改为全角 1 处、删去全角标点前的空格 1 处、删去汉字之间的空格 1 处、全角小数点改为半角 1 处"
+shows "…and the text is clean" "今年以来，继续扩大到3.6万人。"
+keys Escape
+shows "leaving asks" "保存"
+keys n
+
 expect_ok "the store checks out at the end" nd check
 equals "…ok" "$(checked "$out")" "ok"
 finish
