@@ -19,7 +19,9 @@ struct head {
 	char reporter[72];
 	char holder[72];
 	char edit_to[32]; /* where an edit moves it (a correction), or "" */
-	char reopen[96]; /* who may make it editable again, for the message */
+	char state_label[64]; /* the state in the reader's language, for messages */
+	char reopen_role[64]; /* who may make it editable again (a role's label)… */
+	char reopen_verb[64]; /* …and how: the verb, or its label under Chinese */
 	int64_t lock_since, lock_expires;
 	int current_rev, max_rev;
 	bool editable, reporter_edits;
@@ -29,17 +31,20 @@ static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_
 {
 	sqlite3_stmt *stmt;
 	memset(h, 0, sizeof *h);
-	int rc =
-	    nd_sql_prepare(st, &stmt, err,
-			   "SELECT i.state, i.reporter, i.lock_holder, i.lock_since, "
-			   "i.lock_expires, i.current_rev, s.editable, "
-			   "(SELECT max(rev) FROM revisions WHERE item_id = i.id), "
-			   "s.reporter_edits, s.edit_to, (SELECT r.label_en || ' may ' || t.verb "
-			   "FROM transitions t JOIN states e ON e.name = t.to_state "
-			   "JOIN roles r ON r.name = t.min_role WHERE t.from_state = i.state "
-			   "AND e.editable AND NOT e.published ORDER BY r.rank LIMIT 1) "
-			   "FROM items i JOIN states s ON s.name = i.state WHERE i.id = ?",
-			   "i", id);
+	int rc = nd_sql_prepare(
+	    st, &stmt, err,
+	    "SELECT i.state, i.reporter, i.lock_holder, i.lock_since, "
+	    "i.lock_expires, i.current_rev, s.editable, "
+	    "(SELECT max(rev) FROM revisions WHERE item_id = i.id), "
+	    "s.reporter_edits, s.edit_to, "
+	    "CASE WHEN ?2 THEN s.label_zh ELSE s.label_en END, "
+	    "(SELECT CASE WHEN ?2 THEN r.label_zh ELSE r.label_en END || char(31) || "
+	    "CASE WHEN ?2 THEN t.label_zh ELSE t.verb END "
+	    "FROM transitions t JOIN states e ON e.name = t.to_state "
+	    "JOIN roles r ON r.name = t.min_role WHERE t.from_state = i.state "
+	    "AND e.editable AND NOT e.published ORDER BY r.rank LIMIT 1) "
+	    "FROM items i JOIN states s ON s.name = i.state WHERE i.id = ?1",
+	    "id", id, nd_lang_is_zh());
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) > 0) {
@@ -58,7 +63,13 @@ static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_
 		if ((v = (const char *)sqlite3_column_text(stmt, 9)))
 			snprintf(h->edit_to, sizeof h->edit_to, "%s", v);
 		if ((v = (const char *)sqlite3_column_text(stmt, 10)))
-			snprintf(h->reopen, sizeof h->reopen, "%s", v);
+			snprintf(h->state_label, sizeof h->state_label, "%s", v);
+		/* "role\x1fverb": who may reopen it, and how */
+		if ((v = (const char *)sqlite3_column_text(stmt, 11)) && strchr(v, '\x1f')) {
+			const char *sep = strchr(v, '\x1f');
+			snprintf(h->reopen_role, sizeof h->reopen_role, "%.*s", (int)(sep - v), v);
+			snprintf(h->reopen_verb, sizeof h->reopen_verb, "%s", sep + 1);
+		}
 	} else if (rc == 0) {
 		rc = nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
 	}
@@ -120,17 +131,17 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		goto fail;
 	if (!h.editable) {
 		/* "(a chief editor may reopen it)", from the workflow's rows */
-		bool an = strchr("aeiou", h.reopen[0]) != NULL;
-		if (!h.reopen[0])
+		bool an = strchr("aeiou", h.reopen_role[0]) != NULL;
+		if (!h.reopen_role[0])
 			rc = nd_fail(err, ND_ESTATE, _("#%1$lld is %2$s and cannot be edited now"),
-				     (long long)id, h.state);
+				     (long long)id, h.state_label);
 		else
 			rc = nd_fail(err, ND_ESTATE,
 				     an ? _("#%1$lld is %2$s and cannot be edited now (an %3$s may "
-					    "reopen it)")
+					    "%4$s it)")
 					: _("#%1$lld is %2$s and cannot be edited now (a %3$s may "
-					    "reopen it)"),
-				     (long long)id, h.state, h.reopen);
+					    "%4$s it)"),
+				     (long long)id, h.state_label, h.reopen_role, h.reopen_verb);
 		goto fail;
 	}
 	if (held_by_other(&h, actor->user.login)) {
@@ -348,7 +359,7 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		    err, ND_ECONFLICT,
 		    _("#%1$lld is %2$s and cannot be edited now; your text is kept as revision "
 		      "%3$d, a conflict draft"),
-		    (long long)id, h.state, next);
+		    (long long)id, h.state_label, next);
 	}
 	if ((rc = equals_revision(st, id, h.current_rev, story, err)) < 0)
 		goto fail;

@@ -90,65 +90,8 @@ run show 1 --rev 9
 run list --bogus
 run frobnicate
 
-# The words that may stand in Chinese text: names of things that have no
-# Chinese name here (file formats, programs, encodings), and the forms a
-# person types (commands, options, verbs, states and formats are checked
-# as codes below).
-allowed="text table tsv json csv html txt newsdesk SSH ssh JPEG JPG PNG WebP EXIF HTML CSV JSON TSV UTF GB GBK Big BOM
-SQLite sqlite FTS Litestream NAME PATH FILE LOGIN CODE ID N T HEX TEXT WORDS KiB MiB GiB KB MB
-App ambiwidth auto EDITOR VISUAL NEWSDESK DB XDG DATA HOME Tab Enter Esc"
-# Codes a person types: the commands (the synopses are skipped whole);
-# codes the program names: proof's checks (the tags of proof --format json).
-codes=$(z --help | awk '/^  [a-z]/ {print $1}'
-	sed -n 's/^\t{ "\([a-z-]*\)", N_(.*/\1/p' "$SRCDIR/src/text/proof.c" | tr '-' ' ')
-python3 - "$TMP/runs" "$NEWSDESK_DB" "$allowed $codes" <<'PY'
-import os, re, sqlite3, sys
-runs, db, allowed = sys.argv[1], sys.argv[2], set(sys.argv[3].split())
-con = sqlite3.connect(db)
-# Names: logins, people's names, and every ASCII word the stored text holds.
-names = set()
-for (t,) in con.execute("SELECT login FROM users UNION SELECT name FROM users "
-                        "UNION SELECT code FROM issues UNION SELECT name FROM sections"):
-    if t:
-        names.add(t)
-# the workflow's verbs are commands a person types (newsdesk finish 1)
-for (t,) in con.execute("SELECT verb FROM transitions"):
-    allowed.add(t)
-for row in con.execute("SELECT kicker, headline, subhead, dateline, byline, body FROM revisions"):
-    for t in row:
-        names.update(re.findall(r"[A-Za-z]+", t or ""))
-word = re.compile(r"[A-Za-z][A-Za-z]*")
-bad = []
-for name in sorted(os.listdir(runs)):
-    text = open(os.path.join(runs, name), encoding="utf-8", errors="replace").read()
-    lines = text.splitlines()
-    head = lines[0] if lines and lines[0].startswith("$ ") else name
-    typed = set(word.findall(head))  # what the person typed is theirs
-    for line in lines[1:] if head != name else lines:
-        # a synopsis is code: what a person types
-        if re.match(r"\s*(用法：|usage:)", line):
-            continue
-        for m in word.finditer(line):
-            w, s, e = m.group(), m.start(), m.end()
-            before = line[s - 1] if s else " "
-            after = line[e] if e < len(line) else " "
-            if w in allowed or w in names or w in typed:
-                continue
-            # a code quoted as the glossary quotes one: “approve”, 'newsdesk drafts'
-            if before in "“‘'[［" and after in "”’']］":
-                continue
-            # codes: options, $VARS, paths and files, hex, numbers with units
-            if before in "-$/._@=:<[%\\^" and not (before == ":" and line[s-2:s-1] == " "):
-                continue
-            if after in "./_=0123456789@>" or (after == "-" and line[e:e+2] != "- "):
-                continue
-            if re.match(r"[0-9]", before):
-                continue
-            bad.append(f"{head}: {w}  in: {line.strip()[:100]}")
-if bad:
-    print("\n".join(bad))
-    sys.exit(1)
-PY
+python3 "$SRCDIR/tests/tools/zhwords.py" "$NEWSDESK_DB" "$SRCDIR" "$TMP/runs" \
+	"$(z --help | awk '/^  [a-z]/ {print $1}')"
 [ $? -eq 0 ] && pass "no English word in $n commands' human output under zh_CN" ||
 	fail "English words under zh_CN (above)"
 finish
