@@ -51,6 +51,8 @@ keys q
 start_desk 140 40 LANG=zh_CN.UTF-8 -- --as wangj
 shows "the editor's desk" "王娟 编辑"
 keep "the editor's list"
+keys : 2 6 Enter
+shows "on #26" "── #26 "
 keys e
 shows "a signed-off item is not editable, said in Chinese" "现在不能编辑"
 keep "the refusal to edit a signed-off item"
