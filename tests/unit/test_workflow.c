@@ -199,9 +199,8 @@ static void test_locks_and_conflicts(void)
 	ok(!sr.moved, "…and the save moves nothing");
 	is_str(item_state(id), "submitted", "a save keeps the state: finishing is its own verb");
 	is_int(fixture_int(&fx, "SELECT count(*) FROM events WHERE verb = 'finish' AND item_id = "
-			   "(SELECT max(id) FROM items)"),
-	       0,
-	       "…and no finish is logged");
+				"(SELECT max(id) FROM items)"),
+	       0, "…and no finish is logged");
 
 	/* wang saves from his old base: nothing is lost, nothing overwritten. */
 	struct nd_story s3 = story_with("王的修改。");
