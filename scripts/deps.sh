@@ -69,10 +69,14 @@ nd_build() {
 	shift
 	if [ ! -f "$dir/build.ninja" ]; then
 		meson setup "$dir" "$@" >/dev/null
-	elif [ $# -gt 0 ]; then
+	elif [ $# -gt 0 ] && { [ "$(cat "$dir/.nd-options" 2>/dev/null)" != "$*" ] ||
+		[ meson_options.txt -nt "$dir/.nd-options" ]; }; then
 		# --reconfigure re-reads meson_options.txt: a folder set up before an
-		# option existed takes it too (meson configure would refuse it)
+		# option existed takes it too (meson configure would refuse it); only
+		# when the options or their file changed since (a stamp: a repeat
+		# scripts/demo starts at once)
 		meson setup --reconfigure "$dir" "$@" >/dev/null
 	fi
+	[ $# -eq 0 ] || printf '%s\n' "$*" >"$dir/.nd-options"
 	ninja -C "$dir" >/dev/null
 }
