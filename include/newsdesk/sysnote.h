@@ -14,6 +14,7 @@
 #define ND_SN_REPLACE "replace" /* from issue, page, position; to the same */
 #define ND_SN_UNPLACE "unplace" /* issue, page, position */
 #define ND_SN_TAKEOVER "takeover" /* the previous holder */
+#define ND_SN_TAKEOVER_GONE "takeover-gone" /* the holder, their pid, their host */
 #define ND_SN_UNLOCK "unlock" /* the holder */
 #define ND_SN_HANGUP "hangup"
 #define ND_SN_STALE "conflict-stale"

@@ -19,6 +19,8 @@ static const struct code_row codes[] = {
 	{ ND_SN_REPLACE, 6, N_("%1$s p.%2$s #%3$s → %4$s p.%5$s #%6$s") },
 	{ ND_SN_UNPLACE, 3, N_("taken off %1$s p.%2$s #%3$s") },
 	{ ND_SN_TAKEOVER, 1, N_("took over %s's expired lock") },
+	{ ND_SN_TAKEOVER_GONE, 3,
+	  N_("took over %1$s's lock: their desk (pid %2$s on %3$s) is gone") },
 	{ ND_SN_UNLOCK, 1, N_("broke %s's lock") },
 	{ ND_SN_HANGUP, 0,
 	  N_("the terminal went away; the lock is released and the unsaved text is kept as a "
@@ -159,6 +161,19 @@ static bool parse_legacy(const char *verb, const char *text, const char **code, 
 		}
 		*code = np == 2 ? ND_SN_REPLACE : off ? ND_SN_UNPLACE : ND_SN_PLACE;
 		nd_sysnote_args(args, size, np * 3, a);
+		return true;
+	}
+	char host[256];
+	long pid;
+	if (strcmp(verb, "takeover") == 0 &&
+	    sscanf(text, "took over %79[^']'s lock: their desk (pid %ld on %255[^)]) is gone%n",
+		   who, &pid, host, &used) == 3 &&
+	    used > 0 && text[used] == '\0') {
+		char p[24];
+		snprintf(p, sizeof p, "%ld", pid);
+		a[0] = who, a[1] = p, a[2] = host;
+		*code = ND_SN_TAKEOVER_GONE;
+		nd_sysnote_args(args, size, 3, a);
 		return true;
 	}
 	const char *lock_fmt = strcmp(verb, "takeover") == 0 ? "took over %79[^']'s expired lock%n"

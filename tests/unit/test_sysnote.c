@@ -53,6 +53,9 @@ int main(void)
 	       "an old unassign is parsed");
 	render(NULL, "broke wang's lock", "unlock", "broke wang's lock", true,
 	       "an old unlock is parsed");
+	render(NULL, "took over wang's lock: their desk (pid 4242 on desk1) is gone", "takeover",
+	       "took over wang's lock: their desk (pid 4242 on desk1) is gone", true,
+	       "an old takeover of a gone desk's lock is parsed");
 	render(NULL,
 	       "the terminal went away; the lock is released and the unsaved text is kept as a "
 	       "draft ('newsdesk drafts')",
