@@ -17,7 +17,7 @@ ALLOWED = """text table tsv json csv html txt newsdesk SSH ssh JPEG JPG PNG WebP
 HTML CSV JSON TSV UTF GB GBK Big BOM SQLite sqlite FTS Litestream NAME PATH FILE LOGIN
 CODE ID N T HEX TEXT WORDS KiB MiB GiB KB MB App ambiwidth auto EDITOR VISUAL NEWSDESK
 DB XDG DATA HOME Tab Enter Esc PgUp PgDn Home End Space Shift Ctrl Backspace Del Ins
-bind desk mouse quit fg shell""".split()  # the last: `:` commands and the shell's fg
+bind desk mouse quit unlock fg shell""".split()  # the last: `:` commands and the shell's fg
 
 
 def main():
