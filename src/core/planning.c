@@ -2,6 +2,7 @@
  * the yearly stats. Every placement change shifts the other items on the
  * page in the same BEGIN IMMEDIATE transaction and is logged as an event. */
 #include "newsdesk/planning.h"
+#include "newsdesk/anchor.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
@@ -403,8 +404,12 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 	sqlite3_stmt *stmt;
 	memset(r, 0, sizeof *r);
 	int rc = nd_require_rank(actor, ND_RANK_EDITOR, N_("read the rundown"), err);
-	if (rc < 0 || (rc = nd_issue_get(st, code, &r->issue, err)) < 0)
+	struct nd_root root;
+	if (rc < 0 || (rc = nd_issue_get(st, code, &r->issue, err)) < 0 ||
+	    (rc = nd_issue_root(st, code, &root, err)) < 0)
 		return rc;
+	if (rc > 0) /* printed on the rundown, where a chief keeps it */
+		nd_root_text(&root, r->root);
 	if ((rc = nd_store_prepare(
 		 st,
 		 "SELECT i.id, i.page, i.position, i.section, r.kicker, r.headline, r.subhead, "

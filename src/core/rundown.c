@@ -311,6 +311,8 @@ static int render_text(const struct nd_rundown *r, int width, int64_t printed_at
 		head_tail(out, nd_buf_str(&line), budget, width);
 	}
 	open_notes_text(r, out, width);
+	if (r->root[0]) /* what check --against proves later */
+		nd_buf_printf(out, _("\nRoot when published: %s\n"), r->root);
 	nd_buf_free(&line);
 	return 0;
 }
@@ -375,6 +377,8 @@ static int render_json(const struct nd_rundown *r, int64_t printed_at, struct nd
 	nd_json_kv_str(out, 0, "date", r->issue.date);
 	nd_json_kv_int(out, 0, "pages", (int64_t)r->npages);
 	nd_json_kv_str(out, 0, "state", r->issue.state);
+	if (r->root[0])
+		nd_json_kv_str(out, 0, "root", r->root);
 	nd_buf_adds(out, "},");
 	nd_json_kv_int(out, 1, "printed_at", printed_at);
 	nd_buf_adds(out, ",\"pages\":[");
@@ -591,6 +595,9 @@ static int render_html(const struct nd_rundown *r, int64_t printed_at, struct nd
 	}
 	html_budgets(r, out);
 	html_notes(r, out);
+	if (r->root[0])
+		nd_buf_printf(out, "<p class=\"root\">%s <code>%s</code></p>\n",
+			      _("Root when published:"), r->root);
 	nd_buf_adds(out, "</body>\n</html>\n");
 	return 0;
 }

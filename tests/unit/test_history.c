@@ -124,6 +124,8 @@ int main(void)
 	unlink(side);
 	snprintf(side, sizeof side, "%s-shm", path);
 	unlink(side);
+	snprintf(side, sizeof side, "%s-writers", path); /* the writers' queue (store.c) */
+	unlink(side);
 	rmdir(dir);
 	return tap_done();
 }

@@ -1,4 +1,4 @@
--- 017_system_notes.sql — what newsdesk itself writes into the workflow log
+-- 018_system_notes.sql — what newsdesk itself writes into the workflow log
 -- and the review notes (a placement, a hang-up, a lock taken over, an
 -- imported fragment) is a code with arguments, rendered in the reader's
 -- language when shown; only what people type is stored as typed.
