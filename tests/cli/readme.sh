@@ -23,6 +23,7 @@ why() {
 	"newsdesk import --interactive"* | scripts/demo | "scripts/demo "*)
 		echo "opens the desk in a terminal (the e2e tests drive it)" ;;
 	scripts/test*) echo "is the whole test suite" ;;
+	*" ROOT"*) echo "takes a root an earlier check printed (cli-integrity checks --against)" ;;
 	esac
 }
 
