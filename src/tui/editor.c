@@ -246,9 +246,11 @@ static void cleanup(struct tui *t)
 		const struct nd_cleanup_rule *r = &nd_cleanup_rules[i];
 		struct nd_buf out = ND_BUF_INIT;
 		long n = r->apply(nd_doc_text(&ed->doc, ND_F_BODY), &out);
-		if (n > 0 && nd_doc_replace_body(&ed->doc, nd_buf_str(&out)) == 0)
-			nd_buf_printf(&report, "%s%ld %s", report.len ? ", " : "", n,
-				      _(r->what_en));
+		if (n > 0 && nd_doc_replace_body(&ed->doc, nd_buf_str(&out)) == 0) {
+			if (report.len)
+				nd_buf_adds(&report, C_("list", ", "));
+			nd_buf_printf(&report, _(r->what_en), n);
+		}
 		nd_buf_free(&out);
 	}
 	if (report.len)

@@ -87,7 +87,9 @@ static void add_log(struct tui *t, struct tui_itemview *iv, int width, bool head
 		return;
 	struct nd_buf b = ND_BUF_INIT;
 	char at[32];
-	if (head && n && ev[n - 1].note && ev[n - 1].note[0]) {
+	/* A person's note only: what the program noted (a placement, a
+	 * hang-up) is in the log below. */
+	if (head && n && ev[n - 1].note && ev[n - 1].note[0] && !ev[n - 1].system) {
 		const struct nd_event *e = &ev[n - 1];
 		when(e->at, at, sizeof at);
 		nd_buf_printf(&b, _("%1$s by %2$s at %3$s, with the note: %4$s"),
@@ -101,7 +103,7 @@ static void add_log(struct tui *t, struct tui_itemview *iv, int width, bool head
 		for (size_t i = 0; i < n; i++) {
 			when(ev[i].at, at, sizeof at);
 			nd_buf_reset(&b);
-			nd_buf_printf(&b, "%s %s %s %s → %s%s%s", at, ev[i].actor, ev[i].verb,
+			nd_buf_printf(&b, "%s %s %s %s → %s%s%s", at, ev[i].actor, ev[i].verb_label,
 				      ev[i].from_state ? ev[i].from_state : "-",
 				      ev[i].to_state ? ev[i].to_state : "-",
 				      ev[i].note && ev[i].note[0] ? ": " : "",

@@ -2,6 +2,7 @@
  * items, 版面字数 against each page's budget; J/K move the selected item, m to
  * another page; F switches to the flat plan, the pages as a grid of boxes
  * the way a layout desk pins them on the wall. */
+#include "newsdesk/rundown.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
 #include "newsdesk/number.h"
@@ -54,7 +55,29 @@ static void budget(const struct nd_rundown_page *pg, char *out, size_t size)
 		return;
 	}
 	nd_format_count(pg->budget, b, sizeof b);
-	snprintf(out, size, "%s/%s%s", c, b, pg->layout > pg->budget ? " !" : "");
+	/* over budget: by how much (the box's mark is for its items' sign-off:
+	 * ! one not signed off, ✓ all signed off, never both) */
+	if (pg->layout > pg->budget) {
+		char d[32];
+		nd_format_count(pg->layout - pg->budget, d, sizeof d);
+		snprintf(out, size, "%s/%s +%s", c, b, d);
+	} else {
+		snprintf(out, size, "%s/%s", c, b);
+	}
+}
+
+/* The same in a flat-plan box (14 columns): over budget, the page's
+ * 版面字数 and by how much. */
+static void box_budget(const struct nd_rundown_page *pg, char *out, size_t size)
+{
+	if (pg->budget < 0 || pg->layout <= pg->budget) {
+		budget(pg, out, size);
+		return;
+	}
+	char c[32], d[32];
+	nd_format_count(pg->layout, c, sizeof c);
+	nd_format_count(pg->layout - pg->budget, d, sizeof d);
+	snprintf(out, size, "%s (+%s)", c, d);
 }
 
 static bool page_unsigned(const struct nd_rundown *r, const struct nd_rundown_page *pg)
@@ -86,7 +109,7 @@ static void draw_list(struct tui_rundown *rd, int y, int height, int width)
 	int drawn = 0;
 	for (size_t p = 0; p < r->npages && drawn < height; p++) {
 		const struct nd_rundown_page *pg = &r->pages[p];
-		char b[80];
+		char b[112];
 		budget(pg, b, sizeof b);
 		if (line++ >= rd->scroll) {
 			nd_buf_reset(&row);
@@ -153,8 +176,8 @@ static void draw_flat(struct tui_rundown *rd, int y, int height, int width)
 			break;
 		bool here = sel && sel->page == pg->page;
 		int attr = here ? A_BOLD : A_NORMAL;
-		char line[128], b[80];
-		budget(pg, b, sizeof b);
+		char line[128], b[112];
+		box_budget(pg, b, sizeof b);
 		struct nd_buf cell = ND_BUF_INIT;
 		box_edge(line, sizeof line, GL_TL, GL_TR);
 		tui_put(by, bx, line);
@@ -247,10 +270,27 @@ static void publish_issue(struct tui *t, struct tui_rundown *rd)
 {
 	struct nd_error err = { 0 };
 	struct nd_publish_result res;
-	char q[160];
-	snprintf(q, sizeof q, _("Publish issue %1$s (%2$zu items)? This cannot be undone. (y/n) "),
-		 rd->code, rd->r.n);
-	if (!tui_confirm(q)) {
+	/* the question names what is still open before the chief says yes */
+	struct nd_buf open = ND_BUF_INIT, q = ND_BUF_INIT;
+	nd_rundown_open(&rd->r, &open);
+	if (open.len) {
+		/* on the row above the question, which is one line */
+		struct nd_buf above = ND_BUF_INIT;
+		nd_buf_printf(&above, _("Still open: %s"), nd_buf_str(&open));
+		tui_draw_row(LINES - 2, 0, COLS, nd_buf_str(&above), A_BOLD);
+		nd_buf_free(&above);
+		nd_buf_printf(&q,
+			      _("Publish issue %1$s (%2$zu items) with what is still open (above)? "
+				"This cannot be undone. (y/n) "),
+			      rd->code, rd->r.n);
+	} else
+		nd_buf_printf(&q,
+			      _("Publish issue %1$s (%2$zu items)? This cannot be undone. (y/n) "),
+			      rd->code, rd->r.n);
+	bool yes = tui_confirm(nd_buf_str(&q));
+	nd_buf_free(&open);
+	nd_buf_free(&q);
+	if (!yes) {
 		tui_message(t, false, "%s", _("not published"));
 		return;
 	}

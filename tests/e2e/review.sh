@@ -6,6 +6,7 @@ setup_desk
 nd --as zhu file "$SRCDIR/tests/data/articles/a05.txt" >/dev/null
 sed 's/射阳县工人文化宫/射阳县总工会文化宫/' "$SRCDIR/tests/data/articles/a05.txt" >"$TMP/e.txt"
 nd --as wang edit 1 --from "$TMP/e.txt" >/dev/null
+nd --as wang finish 1 >/dev/null # a save keeps the state: finishing is the verb
 
 start_desk 110 36 -- --as chen
 keys r
