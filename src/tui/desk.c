@@ -12,6 +12,7 @@
 #include "newsdesk/width.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void draw_separator(struct tui *t, int y)
@@ -205,10 +206,71 @@ void tui_desk_verb(struct tui *t, const char *verb)
 	act_on_selected(t, REQ_NONE, verb);
 }
 
+/* Another process's commit or our own: the window read again where it
+ * was (by its first row's key), the preview rebuilt, the total and the
+ * title's counts recounted when idle. */
+static void desk_refresh(struct tui *t, void *data)
+{
+	(void)data;
+	tui_itemview_invalidate(&t->preview);
+	t->total_stale = true;
+	tui_reload_list(t);
+}
+
+/* The list's total and the search's, counted while no key waits. */
+static int desk_idle(struct tui *t, void *data, bool typing, bool *changed)
+{
+	(void)data;
+	if (typing)
+		return tui_idle_pending(t) ? 0 : -1;
+	bool pending = tui_idle_pending(t);
+	if (pending)
+		*changed = true;
+	return pending && tui_list_idle(t) ? 0 : -1;
+}
+
+static void desk_resize(struct tui *t, void *data)
+{
+	(void)data;
+	tui_reload_list(t);
+}
+
+/* A click in the list selects the row, in the item pane focuses it. */
+static void desk_mouse(struct tui *t, void *data, const MEVENT *ev)
+{
+	(void)data;
+	if (!(ev->bstate & BUTTON1_PRESSED))
+		return;
+	int lh = tui_list_height(t);
+	if (ev->y >= 2 && ev->y < 1 + lh && t->top + (ev->y - 2) < t->total) {
+		t->focus = FOCUS_LIST;
+		t->sel = t->top + (ev->y - 2);
+		t->sel_id = 0;
+		tui_reload_list(t);
+	} else if (ev->y > 1 + lh && ev->y < LINES - 2) {
+		t->focus = FOCUS_ITEM;
+	}
+}
+
+static void desk_free(struct tui *t, void *data)
+{
+	(void)data;
+	tui_list_clear(t);
+	tui_itemview_clear(&t->preview);
+	nd_state_counts_free(t->counts, t->ncounts);
+	t->counts = NULL;
+	t->ncounts = 0;
+	free(t->matches);
+	t->matches = NULL;
+}
+
 const struct pane_ops tui_desk_pane = {
-	.name = "desk",
-	.kind = PANE_LIST | PANE_ITEM,
 	.draw = desk_draw,
 	.request = desk_request,
+	.refresh = desk_refresh,
+	.idle = desk_idle,
+	.resize = desk_resize,
+	.mouse = desk_mouse,
+	.free = desk_free,
 	.keys_as = desk_keys_as,
 };

@@ -447,6 +447,8 @@ bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
 	if (req == REQ_NONE) {
 		if (kind == OK && ch >= 0x20)
 			type_char(t, ch);
+	} else if (req == REQ_ED_HELP) {
+		tui_help_open(t, PANE_EDITOR); /* F1: over the editor, q back to it */
 	} else if (req == REQ_ED_LEAVE) {
 		ed->at_row_end = false;
 		return leave(t);
@@ -598,10 +600,37 @@ static bool editor_key(struct tui *t, void *data, int kind, wint_t ch, int heigh
 	return tui_editor_key(t, kind, ch, height);
 }
 
+/* :desk, :q and a confirmed ^C leave the editor only by its own Esc,
+ * which asks about unsaved changes. */
+static bool editor_may_close(struct tui *t, void *data)
+{
+	(void)data;
+	tui_message(t, true, "%s", _("leave the editor first (Esc)"));
+	return false;
+}
+
+/* The draft's autosave, when the clock makes it due (typing or not). */
+static int editor_idle(struct tui *t, void *data, bool typing, bool *changed)
+{
+	(void)data;
+	(void)typing;
+	(void)changed;
+	tui_editor_autosave(t, false);
+	return tui_editor_autosave_due(t);
+}
+
+static void editor_hangup(struct tui *t, void *data)
+{
+	(void)data;
+	tui_editor_hangup(t);
+}
+
 const struct pane_ops tui_editor_pane = {
-	.name = "editor",
-	.kind = PANE_EDITOR,
 	.draw = editor_draw,
 	.key = editor_key,
-	.close = editor_close,
+	.close = editor_may_close,
+	.free = editor_close,
+	.idle = editor_idle,
+	.hangup = editor_hangup,
+	.cursor = true,
 };

@@ -85,6 +85,11 @@ void tui_messages_free(struct tui *t)
 
 /* ---- layout ------------------------------------------------------------- */
 
+bool tui_too_small(void)
+{
+	return COLS < MIN_COLS || LINES < MIN_LINES;
+}
+
 int tui_available(void)
 {
 	return LINES - 3; /* title, hints, message */
@@ -215,18 +220,13 @@ static void draw_title(struct tui *t)
 
 /* ---- hints -------------------------------------------------------------- */
 
-static unsigned keys_kind(const struct tui *t, const struct tui_pane *p)
-{
-	return p->ops->keys_as ? p->ops->keys_as(t, p->data) : p->ops->kind;
-}
-
 /* The hint line: every request bound in this pane that has a hint and that
  * the user's role may make, with its first key as the user bound it. */
 static void draw_hints(struct tui *t)
 {
 	const struct tui_pane *p = tui_pane_top(t);
 	struct nd_buf b = ND_BUF_INIT;
-	unsigned kind = keys_kind(t, p);
+	unsigned kind = tui_pane_keys(t, p);
 	for (size_t i = 0; i < tui_request_count; i++) {
 		const struct tui_request *r = &tui_requests[i];
 		char buf[160];
@@ -252,7 +252,7 @@ static void draw_hints(struct tui *t)
 void tui_frame_draw(struct tui *t)
 {
 	erase();
-	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+	if (tui_too_small()) {
 		char msg[128];
 		snprintf(msg, sizeof msg,
 			 _("window too small: %1$dx%2$d, newsdesk needs %3$dx%4$d"), COLS, LINES,
@@ -261,7 +261,6 @@ void tui_frame_draw(struct tui *t)
 		refresh();
 		return;
 	}
-	curs_set(0);
 	draw_title(t);
 	draw_hints(t);
 	tui_draw_row(LINES - 1, 0, COLS, t->message,
@@ -269,6 +268,8 @@ void tui_frame_draw(struct tui *t)
 				      : A_NORMAL);
 	/* the pane last: a pane with a cursor leaves it where the user types */
 	const struct tui_pane *p = tui_pane_top(t);
+	/* the cursor is set once, not hidden and shown again on each frame */
+	curs_set(p->ops->cursor ? 1 : 0);
 	p->ops->draw(t, p->data, 1, tui_available(), COLS);
 	refresh();
 }

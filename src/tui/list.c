@@ -426,3 +426,14 @@ bool tui_list_idle(struct tui *t)
 		nd_store_set_interrupt(t->st, NULL, NULL);
 	return tui_idle_pending(t);
 }
+
+void tui_reload_list(struct tui *t)
+{
+	tui_reload(t, tui_list_height(t) ? tui_list_height(t) : 2);
+}
+
+const struct nd_item *tui_selected(const struct tui *t)
+{
+	size_t r = (size_t)(t->sel - t->top);
+	return r < t->nrows ? &t->rows[r] : NULL;
+}

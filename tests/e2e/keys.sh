@@ -49,7 +49,7 @@ else
 fi
 lacks "…and D on nothing" "$(screen)" "D                   mark edited"
 keys '/'
-type_text "In the editor"
+type_text "Keys in the editor"
 keys Enter
 if LIMIT=5 wait_until eval 'screen | grep -Eq "^\^S \^G +save as a new revision"'; then
 	pass "help shows the editor's save on ^S and ^G"
@@ -106,7 +106,7 @@ shows "--keys-file: F2 opens help" "Keys (q closes this help)"
 keys '/'
 type_text "this help"
 keys Enter
-if LIMIT=5 wait_until eval 'screen | grep -Eq "^\? F2 +this help"'; then
+if LIMIT=5 wait_until eval 'screen | grep -Eq "^\? F1 F2 +this help"'; then
 	pass "…and help says so"
 else
 	fail "…and help says so" "$(screen)"

@@ -22,7 +22,8 @@ keys Enter
 shows "…and finds the row" "── Notes ("
 keys '?'
 shows "the help" "Keys (q closes this help)"
-equals "the help starts with j" "$(screen | sed -n 3p | cut -c1-1)" "j"
+equals "the help is titled by the pane (the registry's title)" "$(screen | sed -n 3p | sed 's/ *$//')" "Keys in the review"
+equals "…and starts with j" "$(screen | sed -n 4p | cut -c1-1)" "j"
 keys /
 type_text "clean up: each rule"
 keys Enter
