@@ -328,13 +328,10 @@ void tui_pane_names(char *out, size_t size);
 #define TUI_STACK 8
 #define TUI_MESSAGES 100
 
-struct tui {
-	struct nd_store *st;
-	const struct nd_actor *actor;
-	bool colors;
-	struct nd_workflow wf;
-
-	/* the list */
+/* The list pane's state (list.c, desk.c): its window of rows, selection,
+ * filter, limit, search and the split with its item pane. It is the data
+ * of the pane at the bottom of the stack, not the application's. */
+struct tui_list {
 	struct nd_filter filter;
 	char f_state[32], f_section[64], f_reporter[72], f_issue[40];
 	int64_t total; /* -1: not counted yet (a text limit's count waits for idle time) */
@@ -348,22 +345,31 @@ struct tui {
 	struct nd_item *rows;
 	size_t nrows;
 	char limit[256]; /* l: the list limited to the items the search finds for it */
-	struct nd_state_count *counts;
-	size_t ncounts;
 	char search[256];
-	char find[256]; /* / inside a pane of text (item, review, help) */
 	struct nd_match *matches; /* a page of hits: matches[0] is hit match_offset */
 	size_t nmatches;
 	/* match_total -1: the first hits are shown, the total is counted when idle */
 	int64_t match_offset, match_total, match_index;
 
-	/* the desk's item pane */
+	/* the item pane under the list: the selected item */
 	struct tui_itemview preview;
-
-	/* the frame */
 	enum tui_focus focus;
 	enum tui_zoom zoom;
 	int split; /* list pane rows, header included */
+};
+
+struct tui {
+	struct nd_store *st;
+	const struct nd_actor *actor;
+	bool colors;
+	struct nd_workflow wf;
+
+	/* the title's counts by state */
+	struct nd_state_count *counts;
+	size_t ncounts;
+	char find[256]; /* / inside a pane of text (item, review, help, rundown) */
+
+	/* the frame */
 	char message[512];
 	bool message_error;
 	char *history[TUI_MESSAGES]; /* the message history, oldest first */
@@ -374,7 +380,7 @@ struct tui {
 	int64_t changes; /* the connection's change count when panes last reloaded */
 	bool quit;
 	bool mouse; /* :mouse — click selects, the wheel scrolls */
-	struct tui_pane stack[TUI_STACK]; /* [0] is the desk */
+	struct tui_pane stack[TUI_STACK]; /* [0] is the list pane (the registry's first) */
 	int depth;
 	char last_issue[40];
 
@@ -383,6 +389,17 @@ struct tui {
 	struct nd_replica_status replica;
 	int64_t replica_ms;
 };
+
+/* The list pane's state: the data of the pane at the bottom of the stack.
+ * For the commands that act on the list from elsewhere (`:42`, the filter
+ * prompt, the title). */
+static inline struct tui_list *tui_list_of(const struct tui *t)
+{
+	return (struct tui_list *)t->stack[0].data;
+}
+#define LS(t) tui_list_of(t)
+/* A new list pane's state (list.c); freed by its pane's free. */
+struct tui_list *tui_list_new(void);
 
 /* The pane stack (app.c). push calls open and closes again on failure. */
 bool tui_pane_push(struct tui *t, const struct pane_ops *ops, void *data);

@@ -98,8 +98,9 @@ static void generic(struct tui *t, enum tui_req req)
 			tui_pane_pop(t);
 		break;
 	case REQ_DESK:
-		if (close_all(t))
-			t->focus = FOCUS_LIST;
+		/* the bottom pane hears it too (the list takes the focus back) */
+		if (close_all(t) && t->stack[0].ops->request)
+			t->stack[0].ops->request(t, t->stack[0].data, REQ_DESK, 0, tui_available());
 		break;
 	case REQ_QUIT:
 		if (close_all(t))
@@ -164,6 +165,10 @@ static void tui_free(struct tui *t)
 	const struct tui_pane *desk = &t->stack[0];
 	if (desk->ops->free)
 		desk->ops->free(t, desk->data);
+	t->depth = 0;
+	nd_state_counts_free(t->counts, t->ncounts);
+	t->counts = NULL;
+	t->ncounts = 0;
 	tui_messages_free(t);
 	nd_workflow_free(&t->wf);
 }
@@ -319,18 +324,6 @@ int tui_loop(struct tui *t, const struct nd_tui_options *opt)
 		dirty = true;
 	}
 	return 0;
-}
-
-int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor, struct nd_error *err)
-{
-	memset(t, 0, sizeof *t);
-	t->st = st;
-	t->actor = actor;
-	t->stack[0] = (struct tui_pane){ tui_panes[0].ops, NULL }; /* the list */
-	t->depth = 1;
-	t->total = -1; /* counted at the first reload */
-	t->changes = nd_store_changes(st);
-	return nd_workflow_load(st, &t->wf, err) < 0 ? err->code : 0;
 }
 
 void tui_done(struct tui *t)

@@ -101,11 +101,11 @@ enum tui_req tui_command(struct tui *t, const char **verb)
 	} else if (strcmp(word, "q") == 0 || strcmp(word, "quit") == 0 || strcmp(word, "q!") == 0) {
 		req = REQ_QUIT;
 	} else if (nd_parse_number(word[0] == '#' ? word + 1 : word, 1, INT64_MAX, &id) == 0) {
-		int64_t was = t->sel_id;
-		t->sel_id = id;
+		int64_t was = LS(t)->sel_id;
+		LS(t)->sel_id = id;
 		tui_reload_list(t);
-		if (t->sel_id != id) {
-			t->sel_id = was; /* the selection stays where it was */
+		if (LS(t)->sel_id != id) {
+			LS(t)->sel_id = was; /* the selection stays where it was */
 			tui_reload_list(t);
 			tui_message(t, true, _("#%lld is not in the list (see the filter)"), id);
 		} else {

@@ -35,7 +35,7 @@ static void draw_separator(struct tui *t, int y)
 		nd_buf_adds(&b, " ");
 	}
 	tui_rule(&b, COLS);
-	tui_draw_row(y, 0, COLS, nd_buf_str(&b), t->focus == FOCUS_ITEM ? A_BOLD : A_DIM);
+	tui_draw_row(y, 0, COLS, nd_buf_str(&b), LS(t)->focus == FOCUS_ITEM ? A_BOLD : A_DIM);
 	nd_buf_free(&b);
 }
 
@@ -50,9 +50,9 @@ static void desk_draw(struct tui *t, void *data, int y, int height, int width)
 	}
 	if (tui_item_height(t) > 0) {
 		draw_separator(t, y);
-		t->preview.id = t->sel_id;
-		t->preview.hit = t->search[0] ? t->search : NULL;
-		tui_itemview_draw(t, &t->preview, y + 1, tui_item_height(t), width);
+		LS(t)->preview.id = LS(t)->sel_id;
+		LS(t)->preview.hit = LS(t)->search[0] ? LS(t)->search : NULL;
+		tui_itemview_draw(t, &LS(t)->preview, y + 1, tui_item_height(t), width);
 	}
 }
 
@@ -64,7 +64,7 @@ static void act_on_selected(struct tui *t, enum tui_req req, const char *verb)
 		int64_t next = tui_list_next_id(t);
 		bool done = tui_run_verb(t, id, verb);
 		/* resolve: on to the next item, as read before the re-sort */
-		t->sel_id = done && next ? next : id;
+		LS(t)->sel_id = done && next ? next : id;
 		tui_reload_list(t);
 		return;
 	}
@@ -102,26 +102,27 @@ static void layout_request(struct tui *t, enum tui_req req)
 {
 	switch (req) {
 	case REQ_OPEN:
-		t->focus = FOCUS_ITEM;
-		if (t->zoom == ZOOM_LIST)
-			t->zoom = ZOOM_NONE;
+		LS(t)->focus = FOCUS_ITEM;
+		if (LS(t)->zoom == ZOOM_LIST)
+			LS(t)->zoom = ZOOM_NONE;
 		break;
 	case REQ_SWITCH:
-		t->focus = t->focus == FOCUS_LIST ? FOCUS_ITEM : FOCUS_LIST;
-		if (t->zoom != ZOOM_NONE)
-			t->zoom = t->focus == FOCUS_LIST ? ZOOM_LIST : ZOOM_ITEM;
+		LS(t)->focus = LS(t)->focus == FOCUS_LIST ? FOCUS_ITEM : FOCUS_LIST;
+		if (LS(t)->zoom != ZOOM_NONE)
+			LS(t)->zoom = LS(t)->focus == FOCUS_LIST ? ZOOM_LIST : ZOOM_ITEM;
 		break;
 	case REQ_GROW:
 	case REQ_SHRINK:
-		t->split = tui_list_height(t) + (req == REQ_GROW ? 2 : -2);
-		if (t->split > tui_available() - 4)
-			t->split = tui_available() - 4;
-		if (t->split < 3)
-			t->split = 3;
+		LS(t)->split = tui_list_height(t) + (req == REQ_GROW ? 2 : -2);
+		if (LS(t)->split > tui_available() - 4)
+			LS(t)->split = tui_available() - 4;
+		if (LS(t)->split < 3)
+			LS(t)->split = 3;
 		break;
 	case REQ_ZOOM:
-		t->zoom = t->zoom != ZOOM_NONE ? ZOOM_NONE
-					       : (t->focus == FOCUS_LIST ? ZOOM_LIST : ZOOM_ITEM);
+		LS(t)->zoom = LS(t)->zoom != ZOOM_NONE
+				  ? ZOOM_NONE
+				  : (LS(t)->focus == FOCUS_LIST ? ZOOM_LIST : ZOOM_ITEM);
 		break;
 	default:
 		break;
@@ -134,20 +135,23 @@ static enum tui_req desk_request(struct tui *t, void *data, enum tui_req req, lo
 {
 	(void)data;
 	(void)height;
-	if (t->focus == FOCUS_LIST
+	if (LS(t)->focus == FOCUS_LIST
 		? tui_list_request(t, req, count, tui_list_height(t))
-		: tui_itemview_request(&t->preview, req, count, tui_item_height(t)))
+		: tui_itemview_request(&LS(t)->preview, req, count, tui_item_height(t)))
 		return REQ_NONE;
 	const struct tui_request *r = tui_request_info(req);
 	switch (req) {
+	case REQ_DESK: /* :desk, the panes over it closed: the list in front */
+		LS(t)->focus = FOCUS_LIST;
+		return REQ_NONE;
 	case REQ_BACK: /* q: unzoom, then back to the list, then quit */
 	case REQ_CLOSE: /* Esc: the same, without the quitting */
-		if (t->zoom == ZOOM_NONE && t->focus == FOCUS_LIST)
+		if (LS(t)->zoom == ZOOM_NONE && LS(t)->focus == FOCUS_LIST)
 			return req == REQ_BACK ? REQ_QUIT : REQ_NONE;
-		if (t->zoom != ZOOM_NONE)
-			t->zoom = ZOOM_NONE;
+		if (LS(t)->zoom != ZOOM_NONE)
+			LS(t)->zoom = ZOOM_NONE;
 		else
-			t->focus = FOCUS_LIST;
+			LS(t)->focus = FOCUS_LIST;
 		tui_reload_list(t);
 		return REQ_NONE;
 	case REQ_OPEN:
@@ -197,7 +201,7 @@ static enum tui_req desk_request(struct tui *t, void *data, enum tui_req req, lo
 static unsigned desk_keys_as(const struct tui *t, const void *data)
 {
 	(void)data;
-	return t->focus == FOCUS_LIST ? PANE_LIST : PANE_ITEM;
+	return LS(t)->focus == FOCUS_LIST ? PANE_LIST : PANE_ITEM;
 }
 
 /* A verb no request carries (from `:`), on the selected item, resolved. */
@@ -212,8 +216,8 @@ void tui_desk_verb(struct tui *t, const char *verb)
 static void desk_refresh(struct tui *t, void *data)
 {
 	(void)data;
-	tui_itemview_invalidate(&t->preview);
-	t->total_stale = true;
+	tui_itemview_invalidate(&LS(t)->preview);
+	LS(t)->total_stale = true;
 	tui_reload_list(t);
 }
 
@@ -242,13 +246,13 @@ static void desk_mouse(struct tui *t, void *data, const MEVENT *ev)
 	if (!(ev->bstate & BUTTON1_PRESSED))
 		return;
 	int lh = tui_list_height(t);
-	if (ev->y >= 2 && ev->y < 1 + lh && t->top + (ev->y - 2) < t->total) {
-		t->focus = FOCUS_LIST;
-		t->sel = t->top + (ev->y - 2);
-		t->sel_id = 0;
+	if (ev->y >= 2 && ev->y < 1 + lh && LS(t)->top + (ev->y - 2) < LS(t)->total) {
+		LS(t)->focus = FOCUS_LIST;
+		LS(t)->sel = LS(t)->top + (ev->y - 2);
+		LS(t)->sel_id = 0;
 		tui_reload_list(t);
 	} else if (ev->y > 1 + lh && ev->y < LINES - 2) {
-		t->focus = FOCUS_ITEM;
+		LS(t)->focus = FOCUS_ITEM;
 	}
 }
 
@@ -256,12 +260,9 @@ static void desk_free(struct tui *t, void *data)
 {
 	(void)data;
 	tui_list_clear(t);
-	tui_itemview_clear(&t->preview);
-	nd_state_counts_free(t->counts, t->ncounts);
-	t->counts = NULL;
-	t->ncounts = 0;
-	free(t->matches);
-	t->matches = NULL;
+	tui_itemview_clear(&LS(t)->preview);
+	free(LS(t)->matches);
+	free(data);
 }
 
 const struct pane_ops tui_desk_pane = {

@@ -576,16 +576,13 @@ static void editor_close(struct tui *t, void *data)
 		nd_lock_release(t->st, t->actor, ed->id, NULL);
 	tui_ed_layout_free(ed);
 	nd_doc_free(&ed->doc);
-	int64_t id = ed->id;
 	bool hung = ed->hung;
 	free(ed);
 	if (hung)
 		return;
 	fputs("\033[?2004l", stdout);
 	fflush(stdout);
-	curs_set(0);
-	t->sel_id = id;
-	tui_itemview_invalidate(&t->preview);
+	curs_set(0); /* the lock released: the panes below refresh after the key */
 }
 
 static void editor_draw(struct tui *t, void *data, int y, int height, int width)

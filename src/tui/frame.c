@@ -97,11 +97,11 @@ int tui_available(void)
 
 int tui_list_height(const struct tui *t)
 {
-	if (t->zoom == ZOOM_LIST)
+	if (LS(t)->zoom == ZOOM_LIST)
 		return tui_available();
-	if (t->zoom == ZOOM_ITEM)
+	if (LS(t)->zoom == ZOOM_ITEM)
 		return 0;
-	int h = t->split;
+	int h = LS(t)->split;
 	if (h > tui_available() - 4)
 		h = tui_available() - 4;
 	return h < 3 ? 3 : h;
@@ -109,9 +109,9 @@ int tui_list_height(const struct tui *t)
 
 int tui_item_height(const struct tui *t)
 {
-	if (t->zoom == ZOOM_LIST)
+	if (LS(t)->zoom == ZOOM_LIST)
 		return 0;
-	if (t->zoom == ZOOM_ITEM)
+	if (LS(t)->zoom == ZOOM_ITEM)
 		return tui_available() - 1;
 	return tui_available() - tui_list_height(t) - 1;
 }
@@ -141,23 +141,24 @@ static const char *role_label(const struct tui *t)
 
 static void title_filter(const struct tui *t, struct nd_buf *left)
 {
-	if (t->limit[0]) {
-		nd_buf_printf(left, "  [%s %s", _("limit"), t->limit);
-		if (t->total >= 0)
-			nd_buf_printf(left, ": %lld", (long long)t->total);
+	if (LS(t)->limit[0]) {
+		nd_buf_printf(left, "  [%s %s", _("limit"), LS(t)->limit);
+		if (LS(t)->total >= 0)
+			nd_buf_printf(left, ": %lld", (long long)LS(t)->total);
 		nd_buf_addc(left, ']');
 	}
-	if (!(t->f_state[0] || t->f_section[0] || t->f_reporter[0] || t->f_issue[0]))
+	if (!(LS(t)->f_state[0] || LS(t)->f_section[0] || LS(t)->f_reporter[0] ||
+	      LS(t)->f_issue[0]))
 		return;
 	nd_buf_printf(left, "  [%s", _("filter"));
-	if (t->f_state[0])
-		nd_buf_printf(left, " %s", tui_state_label(t, t->f_state));
-	if (t->f_section[0])
-		nd_buf_printf(left, " %s:%s", _("section"), t->f_section);
-	if (t->f_reporter[0])
-		nd_buf_printf(left, " %s:%s", _("reporter"), t->f_reporter);
-	if (t->f_issue[0])
-		nd_buf_printf(left, " %s:%s", _("issue"), t->f_issue);
+	if (LS(t)->f_state[0])
+		nd_buf_printf(left, " %s", tui_state_label(t, LS(t)->f_state));
+	if (LS(t)->f_section[0])
+		nd_buf_printf(left, " %s:%s", _("section"), LS(t)->f_section);
+	if (LS(t)->f_reporter[0])
+		nd_buf_printf(left, " %s:%s", _("reporter"), LS(t)->f_reporter);
+	if (LS(t)->f_issue[0])
+		nd_buf_printf(left, " %s:%s", _("issue"), LS(t)->f_issue);
 	nd_buf_addc(left, ']');
 }
 
@@ -201,9 +202,9 @@ static void draw_title(struct tui *t)
 			nd_buf_printf(&left, " · %s %lld", t->counts[i].label,
 				      (long long)t->counts[i].count);
 	title_filter(t, &left);
-	if (t->filter.sort != ND_SORT_UPDATED || t->filter.ascending)
-		nd_buf_printf(&left, "  [%s %s%s]", _("sort"), _(sort_names[t->filter.sort]),
-			      t->filter.ascending ? " ↑" : "");
+	if (LS(t)->filter.sort != ND_SORT_UPDATED || LS(t)->filter.ascending)
+		nd_buf_printf(&left, "  [%s %s%s]", _("sort"), _(sort_names[LS(t)->filter.sort]),
+			      LS(t)->filter.ascending ? " ↑" : "");
 	title_replica(t, &right);
 	nd_buf_printf(&right, "%s %s ",
 		      t->actor->user.name ? t->actor->user.name : t->actor->user.login,

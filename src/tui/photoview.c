@@ -278,7 +278,7 @@ static void edit_caption(struct tui *t, struct photoview *v)
 	int keep = v->cur;
 	load(t, v);
 	v->cur = keep < (int)v->n ? keep : 0;
-	tui_itemview_invalidate(&t->preview); /* the item pane lists captions */
+	/* the item pane lists captions: every pane refreshes after the key */
 }
 
 static enum tui_req photo_request(struct tui *t, void *data, enum tui_req req, long count,

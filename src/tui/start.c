@@ -12,6 +12,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor, struct nd_error *err)
+{
+	memset(t, 0, sizeof *t);
+	t->st = st;
+	t->actor = actor;
+	struct tui_list *list = tui_list_new();
+	if (!list)
+		return nd_fail(err, ND_ENOMEM, "%s", _("out of memory"));
+	/* the registry's first pane is the one at the bottom: the list */
+	t->stack[0] = (struct tui_pane){ tui_panes[0].ops, list };
+	t->depth = 1;
+	t->changes = nd_store_changes(st);
+	if (nd_workflow_load(st, &t->wf, err) < 0) {
+		tui_done(t);
+		return err->code;
+	}
+	return 0;
+}
+
 /* The user's key bindings; a bad line is a message (all of them in
  * :messages) and the desk starts all the same. */
 static void bindings_start(struct tui *t, const char *path)
@@ -67,16 +86,16 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct n
 	timeout(500); /* how often another process's commits are noticed */
 	tui_signals_install();
 	tui_setup_colors(&t);
-	t.split = (tui_available() * 45) / 100;
+	LS(&t)->split = (tui_available() * 45) / 100;
 	t.data_version = nd_store_data_version(st);
 	tui_reload_list(&t);
 	if (opt->note)
 		tui_message(&t, false, "%s", opt->note);
-	if (t.total)
+	if (LS(&t)->total)
 		tui_message(&t, false,
 			    ngettext("%lld item · ? for help", "%lld items · ? for help",
-				     (unsigned long)t.total),
-			    (long long)t.total);
+				     (unsigned long)LS(&t)->total),
+			    (long long)LS(&t)->total);
 	bindings_start(&t, opt ? opt->keys_file : NULL);
 	/* import --interactive: the desk opens on the page's review */
 	bool no_import = opt && opt->import && !tui_import_open(&t, opt->import);
