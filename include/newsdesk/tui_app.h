@@ -471,6 +471,8 @@ int tui_available(void);
 bool tui_too_small(void);
 const char *tui_sort_name(int sort);
 void tui_frame_draw(struct tui *t);
+/* The last frame drawn again, as it is now (a prompt's resize). */
+void tui_frame_redraw(void);
 void tui_setup_colors(struct tui *t);
 const struct nd_item *tui_selected(const struct tui *t);
 void tui_reload_list(struct tui *t);
@@ -501,9 +503,10 @@ const char *tui_glyph(enum tui_glyph g);
 void tui_rule(struct nd_buf *b, int cols);
 
 /* prompt.c: reads a line on the bottom row; NULL when cancelled. The
- * initial text is shown selected: typing replaces it, an arrow or
- * Backspace keeps it for editing. ↑/↓ step through t's prompt history;
- * complete (may be NULL) fills in on Tab. */
+ * initial text is shown selected: Enter keeps it, typing replaces it,
+ * Backspace (or Del) clears it whole, an arrow keeps it for editing. ↑/↓
+ * step through t's prompt history; complete (may be NULL) fills in on Tab.
+ * While the window is too small, no key answers a prompt unseen. */
 char *tui_prompt(struct tui *t, const char *question, const char *initial,
 		 char *(*complete)(struct tui *t, const char *text));
 /* yes/no on the bottom row */

@@ -117,8 +117,10 @@ bool tui_run_verb(struct tui *t, int64_t id, const char *verb)
 	char *note = NULL;
 	if (tr && tr->note_required) {
 		char question[160];
+		/* the verb as the reader's language names it (退回, not return) */
+		const char *label = nd_lang_is_zh() ? tr->label_zh : tr->label_en;
 		snprintf(question, sizeof question, _("Note for %1$s #%2$lld (Esc cancels): "),
-			 verb, (long long)id);
+			 label && label[0] ? label : verb, (long long)id);
 		note = tui_prompt(t, question, NULL, NULL);
 		if (!note) {
 			tui_message(t, false, "%s", _("cancelled"));

@@ -250,8 +250,21 @@ static void draw_hints(struct tui *t)
 	nd_buf_free(&b);
 }
 
+/* The desk last drawn, for a prompt that must draw it again (a resize
+ * while it waits for an answer). */
+static struct tui *shown;
+
+void tui_frame_redraw(void)
+{
+	if (shown) {
+		clearok(curscr, TRUE);
+		tui_frame_draw(shown);
+	}
+}
+
 void tui_frame_draw(struct tui *t)
 {
+	shown = t;
 	erase();
 	if (tui_too_small()) {
 		char msg[128];
