@@ -10,6 +10,11 @@
 
 #include <string.h>
 
+/* How long after a key the loop waits for the next of a burst before it
+ * draws: below what anyone sees, above the gaps between the keys of one
+ * burst as a terminal or tmux writes them. */
+#define BURST_MS 4
+
 /* ---- the stack ------------------------------------------------------------ */
 
 bool tui_pane_push(struct tui *t, const struct pane_ops *ops, void *data)
@@ -314,8 +319,15 @@ int tui_loop(struct tui *t, const struct nd_tui_options *opt)
 				key(t, kind, ch, &count);
 			if (t->quit || tui_hangup(OK))
 				break;
+			/* the rest of a burst (a paste, a held key, keys over a
+			 * slow link) is read before drawing; a few milliseconds
+			 * more for keys still on their way from the terminal */
 			timeout(0);
 			kind = get_wch(&ch);
+			if (kind == ERR) {
+				timeout(BURST_MS);
+				kind = get_wch(&ch);
+			}
 			if (kind == ERR || tui_hangup(kind))
 				break;
 		}

@@ -221,6 +221,41 @@ static void draw_title(struct tui *t)
 
 /* ---- hints -------------------------------------------------------------- */
 
+/* A reporter's hint line follows the selected item: a verb only when the
+ * workflow lets the reporter take it from the item's state (B refile on a
+ * returned item), and e edit when the item is theirs and returned to
+ * them. NULL: no item to follow (hints by role alone). */
+static const struct nd_item *reporter_item(const struct tui *t)
+{
+	if (t->actor->user.rank >= ND_RANK_EDITOR || t->depth != 1)
+		return NULL;
+	return tui_selected(t);
+}
+
+static bool verb_from(const struct tui *t, const char *verb, const char *state)
+{
+	for (size_t i = 0; i < t->wf.n_transitions; i++) {
+		const struct nd_transition *tr = &t->wf.transitions[i];
+		if (strcmp(tr->verb, verb) == 0 && tr->min_rank <= t->actor->user.rank &&
+		    (!tr->from_state || strcmp(tr->from_state, state) == 0))
+			return true;
+	}
+	return false;
+}
+
+static bool hinted(const struct tui *t, const struct tui_request *r, const struct nd_item *it)
+{
+	if (!it)
+		return r->hint != NULL;
+	if (r->req == REQ_EDIT) {
+		const struct nd_state *s = nd_workflow_state(&t->wf, it->state);
+		return s && s->reporter_edits && strcmp(it->reporter, t->actor->user.login) == 0;
+	}
+	if (r->verb)
+		return verb_from(t, r->verb, it->state);
+	return r->hint != NULL;
+}
+
 /* The hint line: every request bound in this pane that has a hint and that
  * the user's role may make, with its first key as the user bound it. */
 static void draw_hints(struct tui *t)
@@ -228,17 +263,20 @@ static void draw_hints(struct tui *t)
 	const struct tui_pane *p = tui_pane_top(t);
 	struct nd_buf b = ND_BUF_INIT;
 	unsigned kind = tui_pane_keys(t, p);
+	const struct nd_item *it = reporter_item(t);
 	for (size_t i = 0; i < tui_request_count; i++) {
 		const struct tui_request *r = &tui_requests[i];
 		char buf[160];
-		if (!r->hint || !(r->panes & kind) || !tui_may(t, r))
+		if (!hinted(t, r, it) || !(r->panes & kind) || !tui_may(t, r))
 			continue;
 		const char *keys = tui_request_label(r, kind, buf, sizeof buf);
 		if (!keys[0])
 			continue; /* unbound */
 		/* q quits from the desk's list, else it goes back */
-		const char *label =
-		    r->req == REQ_BACK && t->depth == 1 && kind == PANE_LIST ? N_("quit") : r->hint;
+		const char *label = r->req == REQ_BACK && t->depth == 1 && kind == PANE_LIST
+					? N_("quit")
+				    : r->req == REQ_EDIT ? N_("edit")
+							 : r->hint;
 		char key[32];
 		snprintf(key, sizeof key, "%s", keys);
 		char *space = strchr(key, ' ');

@@ -181,7 +181,19 @@ shows "the reporter's desk" "? help"
 hints=$(screen | tail -2 | head -1)
 lacks "a reporter is not offered sign-off" "$hints" "sign off"
 lacks "…nor marking edited" "$hints" "edited"
-contains "…but is offered refiling" "$hints" "B refile"
+keys s g
+shows "sorted by id: #8, submitted" "── #8 submitted"
+hints=$(screen | tail -2 | head -1)
+lacks "on a submitted item no refiling is offered" "$hints" "B refile"
+lacks "…nor editing (it is with the editors)" "$hints" "e edit"
+type_text ":3"
+keys Enter
+shows "on #3, returned" "── #3 returned"
+if LIMIT=5 wait_until eval 'screen | tail -2 | head -1 | grep -q "e edit.*B refile"'; then
+	pass "the returned item's hints again: e edit, B refile"
+else
+	fail "the returned item's hints again: e edit, B refile" "$(screen)"
+fi
 keys '?'
 shows "the help" "Keys (q closes this help)"
 lacks "the help lists no sign-off for a reporter" "$(screen)" "sign off (签发)"
