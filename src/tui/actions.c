@@ -181,18 +181,20 @@ static void apply_filter_fields(struct tui *t)
 	LS(t)->filter.issue = LS(t)->f_issue[0] ? LS(t)->f_issue : NULL;
 }
 
+/* The filter's keys as the reader's language writes them (state: or
+ * 状态:); the parser takes both languages' (filter_keys below). */
+static const char *const filter_words[] = { N_("state:"), N_("section:"), N_("reporter:"),
+					    N_("issue:") };
+
 static void current_filter(const struct tui *t, char *out, size_t size)
 {
+	const char *values[4] = { LS(t)->f_state[0] ? tui_state_label(t, LS(t)->f_state) : "",
+				  LS(t)->f_section, LS(t)->f_reporter, LS(t)->f_issue };
 	out[0] = '\0';
-	if (LS(t)->f_state[0])
-		snprintf(out + strlen(out), size - strlen(out), "state:%s ",
-			 tui_state_label(t, LS(t)->f_state));
-	if (LS(t)->f_section[0])
-		snprintf(out + strlen(out), size - strlen(out), "section:%s ", LS(t)->f_section);
-	if (LS(t)->f_reporter[0])
-		snprintf(out + strlen(out), size - strlen(out), "reporter:%s ", LS(t)->f_reporter);
-	if (LS(t)->f_issue[0])
-		snprintf(out + strlen(out), size - strlen(out), "issue:%s ", LS(t)->f_issue);
+	for (size_t i = 0; i < 4; i++)
+		if (values[i][0])
+			snprintf(out + strlen(out), size - strlen(out), "%s%s ", _(filter_words[i]),
+				 values[i]);
 }
 
 /* Filter words, mutt-limit style: state:待编 section:新闻速递 reporter:zhujl
@@ -209,8 +211,10 @@ void tui_filter_prompt(struct tui *t)
 	static const struct {
 		const char *key;
 		int field;
-	} keys[] = { { "state:", 0 },    { "状态:", 0 }, { "section:", 1 }, { "栏目:", 1 },
-		     { "reporter:", 2 }, { "记者:", 2 }, { "issue:", 3 },   { "期:", 3 } };
+	} keys[] = { { "state:", 0 }, { "状态:", 0 },  { "状态：", 0 },    { "section:", 1 },
+		     { "栏目:", 1 },  { "栏目：", 1 }, { "reporter:", 2 }, { "作者:", 2 },
+		     { "作者：", 2 }, { "记者:", 2 },  { "记者：", 2 },    { "issue:", 3 },
+		     { "期:", 3 },    { "期：", 3 } };
 	char *save = NULL;
 	for (char *word = strtok_r(line, " \t", &save); word; word = strtok_r(NULL, " \t", &save)) {
 		int field = -1;

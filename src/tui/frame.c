@@ -153,12 +153,13 @@ static void title_filter(const struct tui *t, struct nd_buf *left)
 	nd_buf_printf(left, "  [%s", _("filter"));
 	if (LS(t)->f_state[0])
 		nd_buf_printf(left, " %s", tui_state_label(t, LS(t)->f_state));
+	/* the keys as the f prompt offers them */
 	if (LS(t)->f_section[0])
-		nd_buf_printf(left, " %s:%s", _("section"), LS(t)->f_section);
+		nd_buf_printf(left, " %s%s", _("section:"), LS(t)->f_section);
 	if (LS(t)->f_reporter[0])
-		nd_buf_printf(left, " %s:%s", _("reporter"), LS(t)->f_reporter);
+		nd_buf_printf(left, " %s%s", _("reporter:"), LS(t)->f_reporter);
 	if (LS(t)->f_issue[0])
-		nd_buf_printf(left, " %s:%s", _("issue"), LS(t)->f_issue);
+		nd_buf_printf(left, " %s%s", _("issue:"), LS(t)->f_issue);
 	nd_buf_addc(left, ']');
 }
 
