@@ -91,6 +91,10 @@ type_text "新"
 shows "typed" "新第一段正文。"
 keys C-g
 shows "^G saves, as bound" "saved #1 as revision 2"
+keys F1
+shows "F1 in the editor opens help, for the editor's keys" "Keys in the editor"
+keys q
+shows "q goes back to the text" "editing #1"
 keys Escape
 hides "Esc leaves" "editing #1"
 keys q
