@@ -471,6 +471,9 @@ int tui_available(void);
 bool tui_too_small(void);
 const char *tui_sort_name(int sort);
 void tui_frame_draw(struct tui *t);
+/* Idle work of the title (the replica's state, read every few seconds);
+ * true when the title would now say something else. */
+bool tui_title_idle(struct tui *t);
 /* The last frame drawn again, as it is now (a prompt's resize). */
 void tui_frame_redraw(void);
 void tui_setup_colors(struct tui *t);

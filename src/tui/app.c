@@ -309,6 +309,7 @@ int tui_loop(struct tui *t, const struct nd_tui_options *opt)
 			return hangup;
 		if (kind == ERR) {
 			dirty = refresh_all(t);
+			dirty |= tui_title_idle(t);
 			wait = idle_all(t, false, &dirty);
 			continue;
 		}

@@ -611,7 +611,8 @@ static int editor_idle(struct tui *t, void *data, bool typing, bool *changed)
 {
 	(void)data;
 	(void)typing;
-	(void)changed;
+	if (tui_editor_autosave_due(t) == 0)
+		*changed = true; /* the status line says the draft is kept */
 	tui_editor_autosave(t, false);
 	return tui_editor_autosave_due(t);
 }

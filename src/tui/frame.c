@@ -165,17 +165,35 @@ static void title_filter(const struct tui *t, struct nd_buf *left)
 
 /* How far behind the replica is, for admins; a replica that stopped, or
  * fell more than ND_REPLICA_WARN_SECONDS behind, is a warning (!). */
+/* The replica's state, read again when REPLICA_EVERY_MS passed (for
+ * admins); true when what the title says of it changed. The loop asks
+ * while idle, so the title follows the replica without a key. */
+bool tui_title_idle(struct tui *t)
+{
+	if (t->actor->user.rank < ND_RANK_ADMIN)
+		return false;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	int64_t now = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + 1;
+	if (t->replica_ms && now - t->replica_ms < REPLICA_EVERY_MS)
+		return false;
+	struct nd_replica_status was = t->replica;
+	nd_replica_peek(nd_store_path(t->st), &t->replica);
+	t->replica_ms = now;
+	const struct nd_replica_status *r = &t->replica;
+	return was.configured != r->configured || was.running != r->running ||
+	       was.known != r->known || (long)was.lag_seconds != (long)r->lag_seconds ||
+	       strcmp(was.url, r->url) != 0;
+}
+
+/* How far behind the replica is, for admins; a replica that stopped, or
+ * fell more than ND_REPLICA_WARN_SECONDS behind, is a warning (!). */
 static void title_replica(struct tui *t, struct nd_buf *right)
 {
 	if (t->actor->user.rank < ND_RANK_ADMIN)
 		return;
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	int64_t now = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + 1;
-	if (!t->replica_ms || now - t->replica_ms >= REPLICA_EVERY_MS) {
-		nd_replica_peek(nd_store_path(t->st), &t->replica);
-		t->replica_ms = now;
-	}
+	if (!t->replica_ms)
+		tui_title_idle(t); /* the first frame reads it at once */
 	const struct nd_replica_status *r = &t->replica;
 	if (!r->configured)
 		return;
