@@ -5,6 +5,7 @@
 #include "newsdesk/lang.h"
 #include "newsdesk/termcode.h"
 #include "newsdesk/tui_app.h"
+#include "newsdesk/tui_editor.h"
 #include "newsdesk/tui_import.h"
 
 #include <signal.h>
@@ -97,6 +98,7 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct n
 				     (unsigned long)LS(&t)->total),
 			    (long long)LS(&t)->total);
 	bindings_start(&t, opt ? opt->keys_file : NULL);
+	tui_notices_show(&t);
 	/* import --interactive: the desk opens on the page's review */
 	bool no_import = opt && opt->import && !tui_import_open(&t, opt->import);
 	int hangup = no_import ? 0 : tui_loop(&t, opt);
