@@ -144,6 +144,13 @@ int nd_cli_fail(const struct nd_error *err);
 struct nd_restore_result;
 /* Says where restore moved the database that was in its way. */
 void nd_cli_say_moved_aside(const struct nd_restore_result *res);
+/* Why the command was refused, for the SSH audit log: a code (a row of
+ * cmd_audit.c's table) and its argument, the word refused as typed. The
+ * first noted stands; nd_cli_fail and nd_cli_usage note a general one
+ * when nothing more precise was. */
+void nd_cli_note_refusal(const char *code, const char *argument);
+/* The code noted (NULL: none) and its argument ("" when none). */
+const char *nd_cli_refusal(const char **argument);
 /* Prints a usage error for cmd; returns ND_EXIT_USAGE. */
 int nd_cli_usage(const struct nd_command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -194,6 +201,7 @@ int nd_cmd_unassign(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_rundown(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_publish(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_export(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_galley(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_stats(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_measure(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_import(struct nd_cli *, const struct nd_command *, void *);
@@ -214,6 +222,7 @@ int nd_cmd_mine(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_ssh_shell(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_desk(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_help(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_audit(struct nd_cli *, const struct nd_command *, void *);
 /* Photos (issue 22): cmd_photos.c. */
 int nd_cmd_attach(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_photo(struct nd_cli *, const struct nd_command *, void *);
@@ -228,6 +237,11 @@ int nd_cli_export_photos(struct nd_cli *cli, int64_t id, const char *dir, const 
 int nd_cli_file_tar(struct nd_cli *cli, const char *tar, size_t n, const char *encoding,
 		    const char *token);
 size_t nd_cli_tar_limit(struct nd_cli *cli);
+/* Files a Word document's bytes (cmd_document.c): its story, pictures and
+ * original in one transaction. */
+struct nd_token;
+int nd_cli_file_document(struct nd_cli *cli, const char *bytes, size_t n, const char *name,
+			 const struct nd_token *token, int64_t *filed);
 /* Files bytes as file does one story (name for messages); *id the item. */
 int nd_cli_file_bytes(struct nd_cli *cli, const char *bytes, size_t n, const char *name,
 		      const char *encoding, const char *token, int64_t *id);

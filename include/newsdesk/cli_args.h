@@ -24,6 +24,16 @@ struct nd_words {
 struct nd_user_args {
 	ND_WORDS;
 	const char *role, *name, *key;
+	bool no_desk; /* user add --no-desk (issue 32) */
+	bool everyone; /* user quota --everyone */
+};
+
+/* the SSH audit log (issue 32) */
+struct nd_audit_args {
+	ND_WORDS;
+	bool refused;
+	int64_t since; /* 0: not given */
+	long long limit; /* 0: all */
 };
 
 struct nd_file_args {
@@ -31,6 +41,7 @@ struct nd_file_args {
 	const char *encoding, *token, *sha256;
 	long long bytes; /* -1: not given */
 	bool tar;
+	const char *format; /* text, docx; NULL: by what the bytes are */
 };
 
 struct nd_attach_args {
@@ -90,6 +101,12 @@ struct nd_rundown_args {
 	bool force;
 };
 
+struct nd_galley_args {
+	ND_WORDS;
+	const char *issue, *output;
+	bool force;
+};
+
 struct nd_publish_args {
 	ND_WORDS;
 	const char *issue, *note;
@@ -139,7 +156,8 @@ struct nd_restore_args {
 
 struct nd_check_args {
 	ND_WORDS;
-	bool repair;
+	bool repair, full;
+	const char *against; /* a root, or a file of roots */
 };
 
 struct nd_keys_args {
@@ -177,6 +195,7 @@ union nd_cmd_args {
 	struct nd_rundown_args rundown;
 	struct nd_publish_args publish;
 	struct nd_export_args export;
+	struct nd_galley_args galley;
 	struct nd_stats_args stats;
 	struct nd_measure_args measure;
 	struct nd_import_args import;
@@ -187,6 +206,7 @@ union nd_cmd_args {
 	struct nd_keys_args keys;
 	struct nd_desk_args desk;
 	struct nd_verb_args verb;
+	struct nd_audit_args audit;
 };
 
 #endif

@@ -42,6 +42,10 @@ int nd_item_file_original(struct nd_store *st, const struct nd_actor *actor,
 			  const struct nd_token *token, const char *bytes, size_t n,
 			  struct nd_file_result *res, struct nd_error *err);
 
+/* Keeps the bytes of item id's filing, compressed, inside the caller's
+ * transaction (encoding: as decoded, or "docx" for a Word document). */
+int nd_original_keep(struct nd_store *st, int64_t id, const char *bytes, size_t n,
+		     const char *encoding, struct nd_error *err);
 /* Keeps an imported page's bytes, compressed, inside the caller's
  * transaction, once: the same bytes imported again give the same *page_id. */
 int nd_page_original_keep(struct nd_store *st, const struct nd_actor *actor,
@@ -59,6 +63,11 @@ int nd_item_page_link(struct nd_store *st, int64_t item, int64_t page_id, size_t
 int nd_original_get(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		    struct nd_original *o, struct nd_error *err);
 void nd_original_free(struct nd_original *o);
+
+/* check: every kept original (a filing's, an imported page's) inflated and
+ * proved against its SHA-256; one problem line for each that is not. */
+struct nd_check;
+int nd_originals_check(struct nd_check *c, struct nd_error *err);
 
 /* Decodes the original again as encoding and saves it as a new revision
  * (under the edit lock, as an edit); a note says what was done. Refused

@@ -3,6 +3,7 @@
  * their SHA-256, so a wrong decoding can be redone and a damaged copy is
  * noticed rather than trusted. */
 #include "newsdesk/original.h"
+#include "newsdesk/check.h"
 #include "newsdesk/external.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/sha256.h"
@@ -15,7 +16,9 @@
 
 /* An original is at most a filing (1 MiB); a stored size beyond this bound
  * is damage, not a reason to allocate. */
-#define MAX_ORIGINAL (16 * 1024 * 1024)
+/* The largest original read back: a Word document with its pictures (a
+ * story's and an item's photos' limits) is the largest filing. */
+#define MAX_ORIGINAL (256 * 1024 * 1024)
 
 /* bytes[0..n) deflated when that makes them smaller, else as they are:
  * *blob and *method to store (*z to free after). */
@@ -27,10 +30,32 @@ struct packed {
 	char sha256[65];
 };
 
+/* A large filing (a Word document: a zip of JPEGs) that a first sample
+ * shows incompressible is kept as it is without deflating it all. */
+static bool worth_deflating(const char *bytes, size_t n)
+{
+	enum { SAMPLE = 256 * 1024 };
+	if (n <= 4 * SAMPLE)
+		return true;
+	uLongf zlen = compressBound(SAMPLE);
+	unsigned char *z = malloc(zlen);
+	bool worth = !z || (compress2(z, &zlen, (const Bytef *)bytes, SAMPLE, 1) == Z_OK &&
+			    zlen < SAMPLE / 10 * 9);
+	free(z);
+	return worth;
+}
+
 static int pack(const char *bytes, size_t n, struct packed *p, struct nd_error *err)
 {
-	uLongf zlen = compressBound((uLong)n);
 	memset(p, 0, sizeof *p);
+	if (!worth_deflating(bytes, n)) {
+		p->blob = bytes;
+		p->len = n;
+		p->method = "none";
+		nd_sha256_hex(bytes, n, p->sha256);
+		return 0;
+	}
+	uLongf zlen = compressBound((uLong)n);
 	if (!(p->z = malloc(zlen ? zlen : 1)))
 		return nd_fail(err, ND_ENOMEM, _("out of memory keeping the original"));
 	if (compress2(p->z, &zlen, (const Bytef *)bytes, (uLong)n, Z_DEFAULT_COMPRESSION) == Z_OK &&
@@ -47,8 +72,8 @@ static int pack(const char *bytes, size_t n, struct packed *p, struct nd_error *
 	return 0;
 }
 
-static int keep(struct nd_store *st, int64_t id, const char *bytes, size_t n, const char *encoding,
-		struct nd_error *err)
+int nd_original_keep(struct nd_store *st, int64_t id, const char *bytes, size_t n,
+		     const char *encoding, struct nd_error *err)
 {
 	struct packed p;
 	int rc = pack(bytes, n, &p, err);
@@ -112,7 +137,7 @@ int nd_item_file_original(struct nd_store *st, const struct nd_actor *actor,
 		nd_store_rollback(st);
 		return rc;
 	}
-	if ((rc = keep(st, res->id, bytes, n, encoding, err)) < 0) {
+	if ((rc = nd_original_keep(st, res->id, bytes, n, encoding, err)) < 0) {
 		nd_store_rollback(st);
 		return rc;
 	}
@@ -232,6 +257,15 @@ int nd_item_redecode(struct nd_store *st, const struct nd_actor *actor, int64_t 
 		nd_original_free(&o);
 		return rc;
 	}
+	if (strcmp(o.encoding, "docx") == 0) {
+		/* a Word document has no text encoding to choose: its XML is UTF-8 */
+		rc = nd_fail(err, ND_EINVAL,
+			     _("#%1$lld was filed as a Word document: there is no encoding to choose "
+			       "(newsdesk show %2$lld --original > story.docx keeps its bytes)"),
+			     (long long)id, (long long)id);
+		nd_original_free(&o);
+		return rc;
+	}
 	/* The whole intake again, with the encoding named: the same checks a
 	 * filing gets, and clean UTF-8 out. */
 	rc = nd_text_from_bytes(o.bytes, o.n, ND_MAX_INPUT, encoding, &text, NULL, err);
@@ -240,4 +274,55 @@ int nd_item_redecode(struct nd_store *st, const struct nd_actor *actor, int64_t 
 		rc = nd_save_text(st, actor, id, text, strlen(text), 0, res, err);
 	free(text);
 	return rc;
+}
+
+/* ---- check: every kept original against its SHA-256 ------------------------ */
+
+/* One kept copy: inflated and hashed; a problem line when it is not the
+ * bytes its digest names. */
+static void prove_original(struct nd_check *c, sqlite3_stmt *stmt, const char *whose)
+{
+	struct nd_original o = { 0 };
+	struct nd_error why = { 0 };
+	const char *sha = (const char *)sqlite3_column_text(stmt, 1);
+	const char *method = (const char *)sqlite3_column_text(stmt, 2);
+	sqlite3_int64 size = sqlite3_column_int64(stmt, 3);
+	char hex[65] = "";
+	if (size < 0 || size > MAX_ORIGINAL || !method)
+		nd_fail(&why, ND_EDB, _("its stored size is impossible"));
+	else if (inflate_blob(method, sqlite3_column_blob(stmt, 4),
+			      (size_t)sqlite3_column_bytes(stmt, 4), (size_t)size, &o, &why) == 0)
+		nd_sha256_hex(o.bytes, o.n, hex);
+	if (why.msg[0])
+		nd_check_problem(c, _("%1$s: damaged: %2$s"), whose, why.msg);
+	else if (!sha || strcmp(hex, sha) != 0)
+		nd_check_problem(c,
+				 _("%1$s: changed after it was kept: its bytes' SHA-256 is "
+				   "%2$s, not the %3$s recorded"),
+				 whose, hex, sha ? sha : "?");
+	nd_original_free(&o);
+}
+
+int nd_originals_check(struct nd_check *c, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_sql_prepare(c->st, &stmt, err,
+				"SELECT item_id, sha256, compression, size, bytes, NULL FROM "
+				"originals UNION ALL SELECT id, sha256, compression, size, bytes, "
+				"name FROM page_originals",
+				NULL);
+	if (rc < 0)
+		return rc;
+	while ((rc = nd_sql_step(c->st, stmt, "reading the kept originals", err)) > 0) {
+		char whose[320];
+		const char *page = (const char *)sqlite3_column_text(stmt, 5);
+		long long id = sqlite3_column_int64(stmt, 0);
+		if (page)
+			snprintf(whose, sizeof whose, _("imported page #%1$lld (%2$s)"), id, page);
+		else
+			snprintf(whose, sizeof whose, _("#%lld: its kept original"), id);
+		prove_original(c, stmt, whose);
+	}
+	sqlite3_finalize(stmt);
+	return rc < 0 ? rc : 0;
 }
