@@ -284,8 +284,7 @@ static enum tui_req alone_request(struct tui *t, void *data, enum tui_req req, l
 	}
 	const struct tui_request *r = tui_request_info(req);
 	if (r && r->verb) {
-		tui_run_verb(t, iv->id, r->verb);
-		tui_itemview_invalidate(iv);
+		tui_run_verb(t, iv->id, r->verb); /* every pane refreshes after the key */
 		return REQ_NONE;
 	}
 	if (req == REQ_NOTE) {
@@ -308,12 +307,18 @@ static void alone_close(struct tui *t, void *data)
 	free(data);
 }
 
+static void alone_refresh(struct tui *t, void *data)
+{
+	(void)t;
+	tui_itemview_invalidate(data);
+}
+
 const struct pane_ops tui_item_pane = {
-	.name = "item",
-	.kind = PANE_ITEM,
 	.draw = alone_draw,
 	.request = alone_request,
-	.close = alone_close,
+	.free = alone_close,
+	.refresh = alone_refresh,
+	.grep = iv_row,
 };
 
 bool tui_item_open(struct tui *t, int64_t id)

@@ -89,6 +89,37 @@ shows "y: refused by the CLI's rule" "cannot publish 2024-07: 3 items are not si
 expect_exit 1 "the CLI refuses it the same way" nd publish --issue 2024-07
 contains "…in the same words" "$err" "cannot publish 2024-07: 3 items are not signed off"
 
+# / n N over the rundown's rows, as in every pane of rows (typed
+# characters were once swallowed here)
+keys g
+keys /
+shows "/ in the rundown asks what to find" "Find:"
+type_text "盐城经开区"
+keys Enter
+shows "…and says what it found" "盐城经开区"
+keys Enter
+shows "the row found is selected: Enter opens #3" "── #3 "
+keys q
+shows "back in the rundown" "Page 1  要闻"
+keys n
+shows "n finds it again, wrapping" "(wrapped)"
+keys g
+type_text "/总工会"
+keys Enter
+keys Enter
+shows "/总工会 from the top: Enter opens #1, the first row holding it" "── #1 "
+keys q
+shows "back" "Page 1  要闻"
+keys n
+keys Enter
+shows "n: the next row holding it, #2" "── #2 "
+keys q
+shows "back again" "Page 1  要闻"
+keys N
+keys Enter
+shows "N: the one before, #1" "── #1 "
+keys q
+
 expect_ok "the store checks out at the end" nd check
 equals "…ok" "$(checked "$out")" "ok"
 finish
