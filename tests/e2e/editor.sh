@@ -67,6 +67,9 @@ keys Escape
 shows "an unsaved leave prompts" "unsaved changes. Save them?"
 keys c
 shows "c cancels the leave" "editing #1"
+# the question must be gone before the next Escape: a poll that matched the
+# old one would send n within ESC's delay, and ncurses would read Alt-n
+hides "…and the question goes" "Save them?"
 keys Escape
 shows "it asks again" "Save them?"
 keys n
@@ -127,7 +130,8 @@ shows "…and the list shows the new headline" "外部编辑器改的标题"
 expect_ok "show" nd show 2
 contains "the store has it" "$out" "外部编辑器改的标题"
 
-# ^K in Chinese: each rule and its count, in the reader's language, joined by 、.
+# ^K in Chinese: each rule and its count, in the reader's language, joined by 、
+# (the full stop after 人 is the punctuation rule's: a sentence's end).
 start_desk 200 30 LANG=zh_CN.UTF-8 -- --as wang
 keys s
 keys g
@@ -138,7 +142,7 @@ keys C-End Enter
 type_text '今年以来 ,继续 扩大到3．6万人.'
 keys C-k
 shows "clean-up names each rule with its count, joined by 、" \
-	"清理：标点改为全角 1 处、汉字后的半角标点改为全角 1 处、删去全角标点前的空格 1 处、删去汉字之间的空格 1 处、全角小数点改为半角 1 处"
+	"清理：标点改为全角 2 处、删去全角标点前的空格 1 处、删去汉字之间的空格 1 处、全角小数点改为半角 1 处"
 shows "…and the text is clean" "今年以来，继续扩大到3.6万人。"
 keys Escape
 shows "leaving asks" "保存"
