@@ -144,9 +144,9 @@ static int fbuf_room(struct fbuf *b, int more)
 	return 0;
 }
 
-/* The text as the index sees it: every character folded, every run of
- * blanks one space; trim drops the blanks at either end (a query term's). */
-static int normalise(const char *text, int bytes, bool trim, struct fbuf *out)
+/* A search word as the index sees it: every character folded, every run
+ * of blanks one space, none at either end. */
+static int normalise(const char *text, int bytes, struct fbuf *out)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	for (int i = 0; i < bytes;) {
@@ -157,27 +157,50 @@ static int normalise(const char *text, int bytes, bool trim, struct fbuf *out)
 			out->len += fold_char(u + i, n, out->p + out->len);
 		else if (out->len > 0 && out->p[out->len - 1] != ' ')
 			out->p[out->len++] = ' ';
-		else if (out->len == 0 && !trim)
-			out->p[out->len++] = ' ';
 		i += n;
 	}
-	if (trim && out->len > 0 && out->p[out->len - 1] == ' ')
+	if (out->len > 0 && out->p[out->len - 1] == ' ')
 		out->len--;
 	return 0;
 }
 
+/* Does the normalised word w start at byte i of the text, read as
+ * normalise() would read it (folded, a run of blanks one space)? */
+static bool match_at(const unsigned char *u, int bytes, int i, const struct fbuf *w)
+{
+	for (int j = 0; j < w->len;) {
+		if (i >= bytes)
+			return false;
+		int n = char_bytes(u + i, bytes - i);
+		if (is_blank(u + i, n)) {
+			if (w->p[j++] != ' ')
+				return false;
+			while (i < bytes && is_blank(u + i, n = char_bytes(u + i, bytes - i)))
+				i += n;
+			continue;
+		}
+		char f[ND_BIGRAM_FOLD_MAX];
+		int m = fold_char(u + i, n, f);
+		if (m > w->len - j || memcmp(f, w->p + j, (size_t)m) != 0)
+			return false;
+		j += m;
+		i += n;
+	}
+	return true;
+}
+
 int nd_bigram_contains(const char *text, int bytes, const char *term, int term_bytes)
 {
-	char tstack[1024], xstack[16384];
-	struct fbuf t = { tstack, 0, sizeof tstack, false };
-	struct fbuf x = { xstack, 0, sizeof xstack, false };
-	int rc = -1;
-	if (normalise(term, term_bytes, true, &t) == 0 && normalise(text, bytes, false, &x) == 0)
-		rc = t.len == 0 || memmem(x.p, (size_t)x.len, t.p, (size_t)t.len) != NULL;
-	if (t.heap)
-		sqlite3_free(t.p);
-	if (x.heap)
-		sqlite3_free(x.p);
+	/* the text is read in place, each character folded as it is compared:
+	   a candidate's body is not copied */
+	char wstack[1024];
+	struct fbuf w = { wstack, 0, sizeof wstack, false };
+	const unsigned char *u = (const unsigned char *)text;
+	int rc = normalise(term, term_bytes, &w) < 0 ? -1 : w.len == 0;
+	for (int i = 0; rc == 0 && i < bytes; i += char_bytes(u + i, bytes - i))
+		rc = match_at(u, bytes, i, &w);
+	if (w.heap)
+		sqlite3_free(w.p);
 	return rc;
 }
 
