@@ -63,16 +63,20 @@ BEGIN
 END;
 
 -- Existing items, with progress on stderr when there are many
--- (nd_progress, registered by newsdesk; r.id makes it count joined rows).
+-- (nd_progress, registered by newsdesk). The inner SELECT's LIMIT keeps
+-- SQLite from flattening it, so nd_progress counts the rows indexed, not
+-- every revision an outer loop reads.
 INSERT INTO search(rowid, kicker, headline, subhead, byline, body)
-SELECT r.id, r.kicker, r.headline, r.subhead, r.byline, r.body
-FROM items i JOIN states s ON s.name = i.state
-JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev
-WHERE NOT s.withdrawn
-AND nd_progress('building the search index', (SELECT count(*) FROM items), r.id);
+SELECT id, kicker, headline, subhead, byline, body FROM (
+	SELECT r.id, r.kicker, r.headline, r.subhead, r.byline, r.body
+	FROM items i JOIN states s ON s.name = i.state
+	JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev
+	WHERE NOT s.withdrawn LIMIT -1)
+WHERE nd_progress('building the search index', (SELECT count(*) FROM items));
 INSERT INTO search_head(rowid, headline)
-SELECT r.id, r.headline
-FROM items i JOIN states s ON s.name = i.state
-JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev
-WHERE NOT s.withdrawn
-AND nd_progress('building the headline index', (SELECT count(*) FROM items), r.id);
+SELECT id, headline FROM (
+	SELECT r.id, r.headline
+	FROM items i JOIN states s ON s.name = i.state
+	JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev
+	WHERE NOT s.withdrawn LIMIT -1)
+WHERE nd_progress('building the headline index', (SELECT count(*) FROM items));

@@ -608,13 +608,16 @@ static int fill_index(struct nd_store *st, size_t k, bool fresh, struct nd_error
 		memset(err, 0, sizeof *err);
 		rc = reset_index(st, indexes[k].table, err);
 	}
+	/* the inner LIMIT keeps it from being flattened: nd_progress counts
+	   the rows indexed, not every revision an outer loop reads */
 	snprintf(sql, sizeof sql,
-		 "INSERT INTO %s(rowid, %s) SELECT r.id, %s FROM items i "
-		 "JOIN states s ON s.name = i.state "
+		 "INSERT INTO %s(rowid, %s) SELECT id, %s FROM (SELECT r.id AS id, %s "
+		 "FROM items i JOIN states s ON s.name = i.state "
 		 "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-		 "WHERE NOT s.withdrawn AND nd_progress('rebuilding %s', "
-		 "(SELECT count(*) FROM items), r.id)",
-		 indexes[k].table, indexes[k].columns, indexes[k].columns, indexes[k].what);
+		 "WHERE NOT s.withdrawn LIMIT -1) WHERE nd_progress('rebuilding %s', "
+		 "(SELECT count(*) FROM items))",
+		 indexes[k].table, indexes[k].columns, indexes[k].columns, indexes[k].columns,
+		 indexes[k].what);
 	return rc < 0 ? rc : nd_sql_exec(st, err, "rebuilding the index", sql, NULL);
 }
 

@@ -201,25 +201,24 @@ static int check_identity(struct nd_store *st, struct nd_error *err)
 	return 0;
 }
 
-/* nd_progress(what, total[, row]): true, and a line on stderr every 50,000
- * rows when total is large — for migrations that touch every item
- * (building the search index over a million items takes minutes). A row
- * argument (any column of the innermost table, ignored) makes SQLite call
- * it once per row of the join rather than per row of an outer loop. */
+/* nd_progress(what, total): true, and a line on stderr every 50,000 rows
+ * when total is large — for migrations that touch every item (building
+ * the search index over a million items takes minutes). A new what counts
+ * from 0. */
 static void progress_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct nd_store *st = sqlite3_user_data(ctx);
-	int64_t total = argc >= 2 ? sqlite3_value_int64(argv[1]) : 0;
-	const char *what = argc >= 2 ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	int64_t total = argc == 2 ? sqlite3_value_int64(argv[1]) : 0;
+	const char *what = argc == 2 ? (const char *)sqlite3_value_text(argv[0]) : NULL;
 	if (what && strncmp(what, st->progress_what, sizeof st->progress_what - 1) != 0) {
 		snprintf(st->progress_what, sizeof st->progress_what, "%s", what);
 		st->progress = 0;
 	}
 	if (++st->progress % 50000 == 0 && total >= 100000) {
-		fprintf(stderr, "\r%s: %lld of %lld items", what ? what : "migrating",
+		/* a line each: the last count of a task is rarely the total
+		   (spiked items are not indexed), so no line is left open */
+		fprintf(stderr, "%s: %lld of %lld items\n", what ? what : "migrating",
 			(long long)st->progress, (long long)total);
-		if (st->progress + 50000 > total)
-			fputc('\n', stderr);
 	}
 	sqlite3_result_int(ctx, 1);
 }
@@ -360,8 +359,6 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 	 * and the search index needs its tokenizer before anything reads it. */
 	if (nd_sql_functions(st->db) != SQLITE_OK || nd_bigram_register(st->db) != SQLITE_OK ||
 	    sqlite3_create_function(st->db, "nd_progress", 2, SQLITE_UTF8, st, progress_fn, NULL,
-				    NULL) != SQLITE_OK ||
-	    sqlite3_create_function(st->db, "nd_progress", 3, SQLITE_UTF8, st, progress_fn, NULL,
 				    NULL) != SQLITE_OK) {
 		rc = nd_fail(err, ND_EDB, _("cannot set up %1$s: %2$s"), path,
 			     sqlite3_errmsg(st->db));
