@@ -1,17 +1,19 @@
 /* search.c — full-text search over every item. Words of any length go
  * through the bigram index (see search.h); the one exception is a search
  * within a withdrawn state (--state spiked), whose items the index does not
- * hold: those few are scanned with instr(). The exact total is the index's
- * own count when nothing else filters, so it costs one doclist walk.
+ * hold: those few are read one by one. The exact total is the index's own
+ * count when nothing else filters and every word is one index term, so it
+ * costs one walk of a list of rowids.
  *
  * Chosen by measurement, 100,000 generated items (bench/gen.c), 2 shared
- * cores: the trigram index was 537 MB and could not answer 工会 at all
- * (instr over a window of the newest 20,000 items instead); the bigram
- * index is 780 MB, counts 工会 (97,249 items) in 12-17 ms and finds the
- * first page in under 1 ms. Trigram with fts5vocab expansion needs every
- * trigram holding 工会 (x工会 and 工会x: a scan of the whole vocabulary)
- * ORed; trigram plus a bigram side index pays for two indexes on every
- * filing when the bigram one alone answers every query. */
+ * cores: the trigram index was 537 MB and could not answer 工会 at all;
+ * the bigram index with positions (detail=full) was 760 MB, larger than
+ * the text; without positions (detail=none, schema 016) it is 118 MB, 0.17×
+ * the revisions table. A longer word then costs a re-check of the index's
+ * candidates against their text (nd_bigram_has): its first page reads 20
+ * or so, its exact total every candidate. The headlines have an index of
+ * their own (search_head), because detail=none has no columns and the
+ * headline hits rank first. */
 #include "newsdesk/search.h"
 #include "newsdesk/bigram.h"
 #include "newsdesk/lang.h"
