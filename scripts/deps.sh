@@ -53,12 +53,16 @@ nd_ensure_legacy_locales() {
 		localedef -i en_US -f ISO-8859-1 en_US.ISO-8859-1 >/dev/null 2>&1 || true
 }
 
-# Configures (once) and builds into $1 with the rest as meson options.
+# Configures and builds into $1 with the rest as meson options. A folder
+# configured before gets the options again, so a build made one way is never
+# silently used as another (the test build's hooks on, the demo's off).
 nd_build() {
 	local dir=$1
 	shift
 	if [ ! -f "$dir/build.ninja" ]; then
 		meson setup "$dir" "$@" >/dev/null
+	elif [ $# -gt 0 ]; then
+		meson configure "$dir" "$@" >/dev/null
 	fi
 	ninja -C "$dir" >/dev/null
 }

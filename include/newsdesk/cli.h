@@ -4,12 +4,14 @@
 #define NEWSDESK_CLI_H
 
 #include "newsdesk/buf.h"
+#include "newsdesk/cli_args.h"
 #include "newsdesk/error.h"
 #include "newsdesk/store.h"
 #include "newsdesk/users.h"
 
 #include "newsdesk/sanitize.h"
 #include <stdbool.h>
+#include <stddef.h>
 
 #include <stdio.h>
 
@@ -38,74 +40,44 @@ struct nd_cli {
 };
 
 struct nd_command;
-typedef int (*nd_command_fn)(struct nd_cli *cli, const struct nd_command *cmd, int argc,
-			     char **argv);
+/* A command's body: args is its argument struct (cli_args.h), filled by
+ * the parser from the table's rows. */
+typedef int (*nd_command_fn)(struct nd_cli *cli, const struct nd_command *cmd, void *args);
+/* A command that reads its own words (ssh-shell, the workflow verbs). */
+typedef int (*nd_words_fn)(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv);
 
-/* Every option any command takes, by one name: a command's switch reads
- * these keys, the table (commands.c) says which command takes which. */
-enum nd_opt_key {
-	ND_O_NONE,
-	ND_O_BENCH_KEYS,
-	ND_O_BENCH_LIST,
-	ND_O_BUDGET,
-	ND_O_BYTES,
-	ND_O_CAPTION,
-	ND_O_CHARS_PER_LINE,
-	ND_O_DATE,
-	ND_O_DRY_RUN,
-	ND_O_ENCODING,
-	ND_O_FORCE,
-	ND_O_FORMAT,
-	ND_O_FROM,
-	ND_O_FROM_REPLICA,
-	ND_O_INSTALL,
-	ND_O_INTERACTIVE,
-	ND_O_ISSUE,
-	ND_O_KEEP_STATE,
-	ND_O_KEY,
-	ND_O_KEYS,
-	ND_O_KEYS_FILE,
-	ND_O_LIMIT,
-	ND_O_NAME,
-	ND_O_NOTE,
-	ND_O_OFFSET,
-	ND_O_ONCE,
-	ND_O_ORIGINAL,
-	ND_O_OUTPUT,
-	ND_O_PAGE,
-	ND_O_PAGES,
-	ND_O_PARTIAL,
-	ND_O_POSITION,
-	ND_O_REPAIR,
-	ND_O_REPORTER,
-	ND_O_REV,
-	ND_O_ROLE,
-	ND_O_SECTION,
-	ND_O_SHA256,
-	ND_O_SINCE,
-	ND_O_SORT,
-	ND_O_STATE,
-	ND_O_TAR,
-	ND_O_TIMESTAMP,
-	ND_O_TITLE,
-	ND_O_TOKEN,
-	ND_O_UNTIL,
-	ND_O_WIDTH,
-	ND_O_YEAR,
+/* What an option's value is, and so how the parser checks and stores it
+ * (as git's OPT_BOOL, OPT_STRING, OPT_INTEGER). */
+enum nd_opt_type {
+	ND_OT_FLAG, /* bool: true when given */
+	ND_OT_STRING, /* const char *; with max > 0, its length in [min, max] */
+	ND_OT_INT, /* long long, a whole decimal number in [min, max] */
+	ND_OT_ID, /* long long, an item ID (1042 or #1042) */
+	ND_OT_CHOICE, /* const char *, one of the words of value ("text|json") */
+	ND_OT_DAY, /* int64_t, YYYY-MM-DD as the time its local midnight starts */
+	ND_OT_DAY_END, /* int64_t, YYYY-MM-DD as the midnight that ends it */
 };
 
 enum {
-	ND_OPT_VALUE = 1u << 0, /* takes the next word as its value */
+	ND_OPT_VALUE = 1u << 0, /* takes the next word as its value (every type but FLAG) */
 	ND_OPT_PATH = 1u << 1, /* the value names a file on the server: never over SSH */
 	ND_OPT_REQUIRED = 1u << 2, /* shown without brackets in the synopsis */
 	ND_OPT_LOCAL = 1u << 3, /* not over SSH for another reason */
+	ND_OPT_BAD_NAME = 1u << 4, /* bad's arguments are the option's name, then the value */
+	ND_OPT_HIDDEN = 1u << 5, /* a test build's hook: not in help or the man page */
 };
 
+/* One row of a command's options: its name, type, range and destination. */
 struct nd_option {
-	enum nd_opt_key key;
 	const char *name; /* the long name, without "--"; matched exactly */
-	unsigned flags;
-	const char *value; /* the value's placeholder in the synopsis */
+	enum nd_opt_type type;
+	unsigned flags; /* ND_OPT_* */
+	const char *value; /* the value's placeholder in the synopsis; a CHOICE's words */
+	size_t offset; /* where the value goes in the command's argument struct */
+	long long min, max; /* INT: the range; STRING: the length, when max > 0 */
+	long long def; /* INT: the value when the option is not given */
+	const char *def_word; /* CHOICE: the word when not given (NULL: none) */
+	const char *bad; /* the usage error when the value does not fit (N_()) */
 };
 
 enum {
@@ -126,6 +98,7 @@ struct nd_command {
 	unsigned flags; /* ND_CMD_* */
 	const struct nd_command *subs; /* a group's subcommands, ending with { 0 } */
 	const char *group; /* a subcommand's group name */
+	nd_words_fn run_words; /* instead of run: the command reads its own words */
 };
 
 /* The command table: commands, then { 0 }. */
@@ -136,25 +109,18 @@ extern const struct nd_command nd_verb_command;
 /* The most option words one command line may carry. */
 #define ND_MAX_OPTION_WORDS 64
 
-/* A command line read with the table: options in order, and the
- * positional words moved together (in argv's own array). */
-struct nd_args {
-	int n;
-	struct {
-		enum nd_opt_key key;
-		const char *value; /* NULL for a flag */
-	} opt[ND_MAX_OPTION_WORDS];
-	char **pos;
-	int npos;
-};
-
-/* Reads argv[1..argc) by cmd's options. On the command line, --name VALUE
- * and --name=VALUE; in a restricted (SSH) session only exact --name VALUE,
- * no option the table keeps off SSH and no positional path. Returns true
- * when the command is done: *rc is then the exit code (help printed, or a
- * usage error printed naming the word). */
+/* Reads argv[1..argc) by cmd's options into args, the command's argument
+ * struct (cli_args.h): the table's defaults, then each option's value,
+ * checked by its row's type and range; the positional words moved together
+ * (in argv's own array) as args' pos and npos. On the command line,
+ * --name VALUE and --name=VALUE; in a restricted (SSH) session only exact
+ * --name VALUE, no option the table keeps off SSH and no positional path.
+ * Returns true when the command is done: *rc is then the exit code (help
+ * printed, or a usage error printed naming the word). */
 bool nd_cli_parse(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv,
-		  struct nd_args *a, int *rc);
+		  void *args, int *rc);
+/* May the option be given over SSH (not a server path, not local)? */
+bool nd_option_over_ssh(const struct nd_option *o);
 /* Runs cmd (a group: its subcommand) on argv, argv[0] being its name. */
 int nd_cli_run(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv);
 /* The synopsis of cmd after "newsdesk ": name, arguments and options;
@@ -200,57 +166,57 @@ void nd_cli_time(long long t, char *out, size_t size);
 void nd_cli_put(FILE *out, const char *s, unsigned sanitize_flags);
 
 /* Command groups: each defined in its own file. */
-int nd_cmd_init(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_user(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_file(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_list(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_show(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_revisions(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_log(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_note(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_edit(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_drafts(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_settings(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_init(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_user(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_file(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_list(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_show(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_revisions(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_log(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_note(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_edit(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_drafts(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_settings(struct nd_cli *, const struct nd_command *, void *);
 /* Before `edit ID`: offers the user's own draft of id (recover, diff,
  * discard, quit) on stdin; -1 to go on (ND_EDIT_RECOVER set in flags when
  * recovering), else the exit code. Tells of other editors' drafts. */
 int nd_cli_offer_draft(struct nd_cli *cli, long long id, unsigned *flags);
-int nd_cmd_redecode(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_redecode(struct nd_cli *, const struct nd_command *, void *);
 /* show ID --original: the filed bytes, raw, to a file or pipe only. */
 int nd_cli_show_original(struct nd_cli *cli, long long id);
-int nd_cmd_unlock(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_workflow(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_diff(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_proof(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_issue(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_assign(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_unassign(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_rundown(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_publish(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_export(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_stats(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_measure(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_import(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_search(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_reindex(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_backup(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_restore(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_check(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_replicate(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_replica(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_unlock(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_workflow(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_diff(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_proof(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_issue(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_assign(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_unassign(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_rundown(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_publish(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_export(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_stats(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_measure(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_import(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_search(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_reindex(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_backup(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_restore(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_check(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_replicate(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_replica(struct nd_cli *, const struct nd_command *, void *);
 /* Only an admin restores: one of the current database if it opens, else
  * one of the copy's being restored (the current file may be what broke). */
 int nd_cli_restore_allowed(struct nd_cli *cli, const char *copy, struct nd_error *err);
 /* restore --from-replica: fetch with Litestream, put in place, check. */
 int nd_cli_restore_replica(struct nd_cli *cli, const char *url, const char *when, bool force);
-int nd_cmd_keys(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_mine(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_keys(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_mine(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_ssh_shell(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_desk(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_help(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_desk(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_help(struct nd_cli *, const struct nd_command *, void *);
 /* Photos (issue 22): cmd_photos.c. */
-int nd_cmd_attach(struct nd_cli *, const struct nd_command *, int, char **);
-int nd_cmd_photo(struct nd_cli *, const struct nd_command *, int, char **);
+int nd_cmd_attach(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_photo(struct nd_cli *, const struct nd_command *, void *);
 /* export: writes item id's photos into dir as BASE-N.EXT (N its place)
  * and appends to html a <figure> each and to json an object each. */
 int nd_cli_export_photos(struct nd_cli *cli, int64_t id, const char *dir, const char *base,
@@ -268,6 +234,8 @@ int nd_cli_file_bytes(struct nd_cli *cli, const char *bytes, size_t n, const cha
 /* Applies workflow verb to the item id_word names. */
 int nd_cli_apply_verb(struct nd_cli *cli, const struct nd_command *cmd, const char *verb,
 		      const char *id_word, const char *note);
-int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv);
+/* The workflow verbs' entry: a word that is no command is looked up among
+ * the verbs; then parsed as nd_verb_command named for the verb. */
+int nd_cmd_verb(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv);
 
 #endif

@@ -313,16 +313,13 @@ int nd_cli_main(int argc, char **argv)
 		/* The desk itself on a terminal; the list when piped. */
 		char *desk_argv[] = { "desk", NULL };
 		char *list_argv[] = { "list", NULL };
-		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-			rc = nd_cmd_desk(&cli, nd_cli_find_command("desk"), 1, desk_argv);
-		else
-			rc = nd_cmd_list(&cli, nd_cli_find_command("list"), 1, list_argv);
+		bool tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+		rc = nd_cli_run(&cli, nd_cli_find_command(tty ? "desk" : "list"), 1,
+				tty ? desk_argv : list_argv);
 	} else {
+		/* a word that is no command is a workflow verb's (or unknown) */
 		const struct nd_command *cmd = nd_cli_resolve(rest, args);
-		if (cmd)
-			rc = nd_cli_run(&cli, cmd, rest, args);
-		else
-			rc = nd_cmd_verb(&cli, args[0], rest, args);
+		rc = nd_cli_run(&cli, cmd ? cmd : &nd_verb_command, rest, args);
 	}
 	cli_free(&cli);
 	fflush(stdout);
@@ -331,24 +328,4 @@ int nd_cli_main(int argc, char **argv)
 		rc = ND_EXIT_STORE;
 	}
 	return rc;
-}
-
-int nd_cmd_help(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
-{
-	struct nd_args a;
-	int rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
-		return rc;
-	if (a.npos > 1)
-		return nd_cli_usage(cmd, _("help takes at most one COMMAND"));
-	const struct nd_command *c = a.npos ? nd_cli_find_command(a.pos[0]) : NULL;
-	if (a.npos && !c)
-		return nd_cli_usage(cmd, _("'%s' is not a command"), a.pos[0]);
-	if (cli->ssh && (!c || !(c->flags & ND_CMD_SSH)))
-		nd_ssh_help(cli, stdout);
-	else if (c)
-		nd_cli_print_usage(stdout, c);
-	else
-		nd_cli_print_help(stdout);
-	return ND_EXIT_OK;
 }

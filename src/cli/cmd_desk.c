@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The benchmarks' modes are a test build's only (-Dtest_hooks=true):
+ * bench/run uses them; the shipped binary has neither. */
+#ifdef ND_TEST_HOOKS
 /* --bench-list "WORD…": the list's steps at this store's size. The bench
  * only reads, so the store is opened read-only (a bench store made by an
  * older schema is measured as it is, not migrated). */
@@ -38,56 +41,43 @@ static int bench_list(struct nd_cli *cli, const char *words)
 	return ND_EXIT_OK;
 }
 
-int nd_cmd_desk(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+/* --bench-keys ID [--keys N]: the editor's keystroke, measured. */
+static int bench_keys(struct nd_cli *cli, long long bench_id, int bench_n)
 {
-	struct nd_tui_options opt = { 0 };
-	long long bench_id = 0;
-	const char *bench_word = NULL;
-	int bench_n = 500;
-	struct nd_args a;
-	int rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
-		return rc;
-	if (a.npos)
+	struct nd_bench_keys b = { 0 };
+	struct nd_error err = { 0 };
+	if (nd_tui_bench_keys(cli->st, &cli->actor, bench_id, bench_n, &b, &err) < 0)
+		return nd_cli_fail(&err);
+	fprintf(
+	    stderr,
+	    _("keystroke %1$.3f ms median, %2$.3f ms p95, %3$.3f ms max, %4$d keys, item #%5$lld of "
+	      "%6$ld chars (autosave on)\n"),
+	    b.median_ms, b.p95_ms, b.max_ms, bench_n, bench_id, b.chars);
+	fprintf(stderr,
+		_("keystroke with its draft written: %1$.3f ms median, %2$.3f ms max (once per "
+		  "2 s pause or 15 s of typing)\n"),
+		b.draft_median_ms, b.draft_max_ms);
+	return ND_EXIT_OK;
+}
+#endif
+
+int nd_cmd_desk(struct nd_cli *cli, const struct nd_command *cmd, void *args)
+{
+	const struct nd_desk_args *a = args;
+	struct nd_tui_options opt = { .once = a->once, .keys_file = a->keys_file };
+	if (a->npos)
 		return nd_cli_usage(cmd, _("desk takes no arguments"));
-	for (int k = 0; k < a.n; k++) {
-		long long n;
-		if (a.opt[k].key == ND_O_ONCE)
-			opt.once = true;
-		else if (a.opt[k].key == ND_O_KEYS_FILE)
-			opt.keys_file = a.opt[k].value;
-		else if (a.opt[k].key == ND_O_BENCH_KEYS &&
-			 !(bench_id = nd_cli_parse_id(a.opt[k].value)))
-			return nd_cli_usage(cmd, _("--bench-keys needs an item ID"));
-		else if (a.opt[k].key == ND_O_BENCH_LIST)
-			bench_word = a.opt[k].value;
-		else if (a.opt[k].key == ND_O_KEYS) {
-			if (nd_cli_parse_number(a.opt[k].value, 1, 1000000, &n) < 0)
-				return nd_cli_usage(cmd, _("--keys needs a number of keystrokes"));
-			bench_n = (int)n;
-		}
-	}
-	if (bench_word)
-		return bench_list(cli, bench_word);
+#ifdef ND_TEST_HOOKS
+	if (a->bench_list)
+		return bench_list(cli, a->bench_list);
+#endif
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
-	if (bench_id) {
-		struct nd_bench_keys b = { 0 };
-		if (nd_tui_bench_keys(cli->st, &cli->actor, bench_id, bench_n, &b, &err) < 0)
-			return nd_cli_fail(&err);
-		fprintf(
-		    stderr,
-		    _("keystroke %1$.3f ms median, %2$.3f ms p95, %3$.3f ms max, %4$d keys, item #%5$lld of "
-		      "%6$ld chars (autosave on)\n"),
-		    b.median_ms, b.p95_ms, b.max_ms, bench_n, bench_id, b.chars);
-		fprintf(
-		    stderr,
-		    _("keystroke with its draft written: %1$.3f ms median, %2$.3f ms max (once per "
-		      "2 s pause or 15 s of typing)\n"),
-		    b.draft_median_ms, b.draft_max_ms);
-		return ND_EXIT_OK;
-	}
+#ifdef ND_TEST_HOOKS
+	if (a->bench_keys)
+		return bench_keys(cli, a->bench_keys, (int)a->keys);
+#endif
 	opt.note = cli->ambiwidth_note[0] ? cli->ambiwidth_note : NULL;
 	if (nd_tui_run(cli->st, &cli->actor, &opt, &err) < 0)
 		return nd_cli_fail(&err);

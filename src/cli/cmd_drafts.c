@@ -39,15 +39,12 @@ static void list_files(struct nd_cli *cli, const struct nd_draft_file *f, size_t
 	}
 }
 
-int nd_cmd_drafts(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_drafts(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	bool discard = a.npos == 2 && strcmp(a.pos[0], "discard") == 0;
-	long long id = discard ? nd_cli_parse_id(a.pos[1]) : 0;
-	if ((a.npos != 0 && !discard) || (discard && !id))
+	const struct nd_words *a = args;
+	bool discard = a->npos == 2 && strcmp(a->pos[0], "discard") == 0;
+	long long id = discard ? nd_cli_parse_id(a->pos[1]) : 0;
+	if ((a->npos != 0 && !discard) || (discard && !id))
 		return nd_cli_usage(cmd, _("drafts takes no arguments, or: discard ID"));
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)

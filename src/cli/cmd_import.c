@@ -165,48 +165,16 @@ static int review(struct nd_cli *cli, const char *name, const struct nd_buf *byt
 	return ND_EXIT_OK;
 }
 
-int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	const char *issue = NULL, *state = NULL, *encoding = NULL;
-	bool dry = false, json = false, interactive = false;
-	int c;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		const char *optarg = a.opt[k].value;
-		c = (int)a.opt[k].key;
-		switch (c) {
-		case ND_O_ISSUE:
-			issue = optarg;
-			break;
-		case ND_O_STATE:
-			state = optarg; /* the workflow says which states may start */
-			break;
-		case ND_O_DRY_RUN:
-			dry = true;
-			break;
-		case ND_O_INTERACTIVE:
-			interactive = true;
-			break;
-		case ND_O_FORMAT:
-			if (strcmp(optarg, "json") == 0)
-				json = true;
-			else if (strcmp(optarg, "text") != 0)
-				return nd_cli_usage(cmd, _("unknown format '%s' (text or json)"),
-						    optarg);
-			break;
-		case ND_O_ENCODING:
-			encoding = optarg;
-			break;
-		default:
-			break;
-		}
-	}
-	if (a.npos == 0)
+	const struct nd_import_args *a = args;
+	const char *issue = a->issue, *encoding = a->encoding;
+	const char *state = a->state; /* the workflow says which states may start */
+	bool dry = a->dry_run, interactive = a->interactive;
+	bool json = strcmp(a->format, "json") == 0;
+	if (a->npos == 0)
 		return nd_cli_usage(cmd, _("import takes one or more page FILEs"));
-	if (interactive && (dry || a.npos != 1))
+	if (interactive && (dry || a->npos != 1))
 		return nd_cli_usage(cmd,
 				    _("--interactive reviews one page FILE, without --dry-run"));
 	struct nd_error err = { 0 };
@@ -214,15 +182,15 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		return nd_cli_fail(&err);
 	int worst = ND_EXIT_OK;
 	bool first = true;
-	for (int i = 0; i < a.npos; i++) {
+	for (int i = 0; i < a->npos; i++) {
 		struct nd_buf bytes = ND_BUF_INIT;
 		struct nd_import_page pg;
 		char *text = NULL;
 		const char *enc = NULL;
-		int rc = nd_read_file(a.pos[i], &bytes, &err);
+		int rc = nd_read_file(a->pos[i], &bytes, &err);
 		if (rc == ND_EINVAL) /* over nd_read_file's 1 MiB: pages may be larger */
 			rc = nd_fail(&err, ND_EINVAL, _("%s is over 1 MiB; split it into pages"),
-				     a.pos[i]);
+				     a->pos[i]);
 		if (rc == 0)
 			rc = nd_text_from_bytes(nd_buf_str(&bytes), bytes.len, MAX_PAGE, encoding,
 						&text, &enc, &err);
@@ -231,31 +199,31 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		free(text);
 		if (rc < 0) {
 			nd_buf_free(&bytes);
-			nd_error_prefix(&err, "%s: ", a.pos[i]);
+			nd_error_prefix(&err, "%s: ", a->pos[i]);
 			worst = nd_cli_fail(&err);
 			continue;
 		}
 		if (interactive) {
-			worst = review(cli, a.pos[i], &bytes, &pg, enc, issue, state);
+			worst = review(cli, a->pos[i], &bytes, &pg, enc, issue, state);
 		} else if (dry) {
 			if (json)
-				dry_json(a.pos[i], &pg, first);
+				dry_json(a->pos[i], &pg, first);
 			else
-				dry_text(a.pos[i], &pg);
+				dry_text(a->pos[i], &pg);
 			first = false;
 		} else {
 			struct nd_import_result res;
 			/* the page as it arrived is kept with its items */
-			struct nd_page_source src = { nd_buf_str(&bytes), bytes.len, a.pos[i] };
+			struct nd_page_source src = { nd_buf_str(&bytes), bytes.len, a->pos[i] };
 			if (nd_import_file(cli->st, &cli->actor, &pg, &src, enc, issue, i + 1,
 					   state, &res, &err) < 0) {
-				nd_error_prefix(&err, "%s: ", a.pos[i]);
+				nd_error_prefix(&err, "%s: ", a->pos[i]);
 				worst = nd_cli_fail(&err);
 			} else {
 				printf(
 				    _("%1$s: imported %2$zu items (#%3$lld–#%4$lld), %5$zu fragments "
 				      "flagged for an editor\n"),
-				    a.pos[i], res.filed, (long long)res.first, (long long)res.last,
+				    a->pos[i], res.filed, (long long)res.first, (long long)res.last,
 				    res.fragments);
 			}
 		}

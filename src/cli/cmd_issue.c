@@ -26,91 +26,48 @@
 #define _(s) gettext(s)
 #endif
 
-static int issue_add(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+static int issue_add(struct nd_cli *cli, const struct nd_command *cmd,
+		     const struct nd_issue_args *a)
 {
-	const char *title = NULL, *date = NULL;
-	int pages = 0, c;
-	long long n;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		const char *optarg = a.opt[k].value;
-		c = (int)a.opt[k].key;
-		if (c == ND_O_TITLE)
-			title = optarg;
-		else if (c == ND_O_DATE)
-			date = optarg;
-		else if (c == ND_O_PAGES) {
-			if (nd_cli_parse_number(optarg, 1, 1000, &n) < 0)
-				return nd_cli_usage(
-				    cmd, _("--pages needs a number of pages, 1 to 1000"));
-			pages = (int)n;
-		} else
-			return nd_cli_usage(cmd, _("an option this command does not take"));
-	}
-	if (a.npos != 1)
+	if (a->npos != 1)
 		return nd_cli_usage(cmd, _("issue add takes one CODE, like 2024-07"));
 	struct nd_error err = { 0 };
-	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_issue_add(cli->st, &cli->actor, a.pos[0], title, date, pages, &err) < 0)
+	if (nd_cli_open(cli, 0, &err) < 0 || nd_issue_add(cli->st, &cli->actor, a->pos[0], a->title,
+							  a->date, (int)a->pages, &err) < 0)
 		return nd_cli_fail(&err);
-	printf(_("added issue %s\n"), a.pos[0]);
+	printf(_("added issue %s\n"), a->pos[0]);
 	return ND_EXIT_OK;
 }
 
-static int issue_page(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+static int issue_page(struct nd_cli *cli, const struct nd_command *cmd,
+		      const struct nd_issue_args *a)
 {
-	const char *section = NULL;
-	long long budget = -1, page, cpl = -1;
-	int c;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		const char *optarg = a.opt[k].value;
-		c = (int)a.opt[k].key;
-		if (c == ND_O_SECTION)
-			section = optarg;
-		else if (c == ND_O_BUDGET && nd_cli_parse_number(optarg, 0, INT_MAX, &budget) < 0)
-			return nd_cli_usage(cmd, _("--budget is a 版面字数, 0 or more"));
-		else if (c == ND_O_CHARS_PER_LINE &&
-			 nd_cli_parse_number(optarg, 0, ND_CPL_MAX, &cpl) < 0)
-			return nd_cli_usage(cmd,
-					    _("--chars-per-line is 4 to 100 characters a line, or "
-					      "0 to clear"));
-		else if (c != ND_O_BUDGET && c != ND_O_CHARS_PER_LINE)
-			return nd_cli_usage(cmd, _("an option this command does not take"));
-	}
-	if (a.npos != 2 || nd_cli_parse_number(a.pos[1], 1, 1000, &page) < 0)
+	long long page;
+	if (a->npos != 2 || nd_cli_parse_number(a->pos[1], 1, 1000, &page) < 0)
 		return nd_cli_usage(cmd,
 				    _("issue page takes CODE PAGE (a page number, 1 to 1000)"));
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_issue_page_set(cli->st, &cli->actor, a.pos[0], (int)page, section, (long)budget,
-			      &err) < 0 ||
-	    (cpl >= 0 &&
-	     nd_measure_set_page(cli->st, &cli->actor, a.pos[0], (int)page, (int)cpl, &err) < 0))
+	    nd_issue_page_set(cli->st, &cli->actor, a->pos[0], (int)page, a->section,
+			      (long)a->budget, &err) < 0 ||
+	    (a->chars_per_line >= 0 &&
+	     nd_measure_set_page(cli->st, &cli->actor, a->pos[0], (int)page, (int)a->chars_per_line,
+				 &err) < 0))
 		return nd_cli_fail(&err);
-	printf(_("issue %1$s page %2$lld planned\n"), a.pos[0], page);
+	printf(_("issue %1$s page %2$lld planned\n"), a->pos[0], page);
 	return ND_EXIT_OK;
 }
 
-int nd_cmd_issue(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_issue(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
+	const struct nd_issue_args *a = args;
 	struct nd_error err = { 0 };
 	if (strcmp(cmd->name, "add") == 0)
-		return issue_add(cli, cmd, argc, argv);
+		return issue_add(cli, cmd, a);
 	if (strcmp(cmd->name, "page") == 0)
-		return issue_page(cli, cmd, argc, argv);
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
+		return issue_page(cli, cmd, a);
 	if (strcmp(cmd->name, "list") == 0) {
-		if (a.npos != 0)
+		if (a->npos != 0)
 			return nd_cli_usage(cmd, _("issue list takes no arguments"));
 		struct nd_issue *issues;
 		size_t n;
@@ -127,38 +84,21 @@ int nd_cmd_issue(struct nd_cli *cli, const struct nd_command *cmd, int argc, cha
 		return ND_EXIT_OK;
 	}
 	/* show */
-	if (a.npos != 1)
+	if (a->npos != 1)
 		return nd_cli_usage(cmd, _("issue show takes one CODE"));
-	char *rd_argv[] = { "rundown", a.pos[0], NULL };
-	return nd_cmd_rundown(cli, cmd, 2, rd_argv);
+	char *rd_argv[] = { "rundown", "--", a->pos[0], NULL };
+	return nd_cli_run(cli, nd_cli_find_command("rundown"), 3, rd_argv);
 }
 
 /* ---- placing --------------------------------------------------------------- */
 
-int nd_cmd_assign(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_assign(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	const char *issue = NULL;
-	int page = 0, position = 0, c;
-	long long n;
+	const struct nd_assign_args *a = args;
+	const char *issue = a->issue;
+	int page = (int)a->page, position = (int)a->position;
 	bool move = strcmp(cmd->name, "move") == 0;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		const char *optarg = a.opt[k].value;
-		c = (int)a.opt[k].key;
-		if (c == ND_O_ISSUE)
-			issue = optarg;
-		else if (c == ND_O_PAGE || c == ND_O_POSITION) {
-			if (nd_cli_parse_number(optarg, 1, 1000000, &n) < 0)
-				return nd_cli_usage(cmd, _("--%s needs a number, 1 or more"),
-						    c == ND_O_PAGE ? "page" : "position");
-			*(c == ND_O_PAGE ? &page : &position) = (int)n;
-		} else
-			return nd_cli_usage(cmd, _("an option this command does not take"));
-	}
-	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
+	long long id = a->npos == 1 ? nd_cli_parse_id(a->pos[0]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, _("%s takes one item ID"), cmd->name);
 	if ((!move && !issue) || page <= 0)
@@ -177,13 +117,10 @@ int nd_cmd_assign(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	return ND_EXIT_OK;
 }
 
-int nd_cmd_unassign(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_unassign(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
+	const struct nd_words *a = args;
+	long long id = a->npos == 1 ? nd_cli_parse_id(a->pos[0]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, _("unassign takes one item ID"));
 	struct nd_error err = { 0 };
@@ -203,53 +140,22 @@ static const struct {
 		{ "json", ND_RUNDOWN_JSON },
 		{ "html", ND_RUNDOWN_HTML } };
 
-int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
+	const struct nd_rundown_args *a = args;
 	enum nd_rundown_format format = ND_RUNDOWN_TEXT;
-	const char *output = NULL;
-	int width = 0, c;
-	unsigned force = 0;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		const char *optarg = a.opt[k].value;
-		c = (int)a.opt[k].key;
-		size_t i;
-		switch (c) {
-		case ND_O_FORMAT:
-			for (i = 0; i < sizeof formats / sizeof *formats; i++)
-				if (strcmp(formats[i].name, optarg) == 0)
-					break;
-			if (i == sizeof formats / sizeof *formats)
-				return nd_cli_usage(
-				    cmd, _("unknown format '%s' (text, csv, json, html)"), optarg);
+	const char *output = a->output;
+	int width = (int)a->width;
+	unsigned force = a->force ? ND_OUT_FORCE : 0;
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+		if (strcmp(formats[i].name, a->format) == 0)
 			format = formats[i].format;
-			break;
-		case ND_O_OUTPUT:
-			output = optarg;
-			break;
-		case ND_O_FORCE:
-			force = ND_OUT_FORCE;
-			break;
-		case ND_O_WIDTH: {
-			long long w;
-			if (nd_cli_parse_number(optarg, 60, 10000, &w) < 0)
-				return nd_cli_usage(cmd, _("--width needs 60 columns or more"));
-			width = (int)w;
-			break;
-		}
-		default:
-			return nd_cli_usage(cmd, _("an option this command does not take"));
-		}
-	}
-	if (a.npos != 1)
+	if (a->npos != 1)
 		return nd_cli_usage(cmd, _("rundown takes one issue CODE"));
 	struct nd_error err = { 0 };
 	struct nd_rundown r;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_rundown_load(cli->st, &cli->actor, a.pos[0], &r, &err) < 0)
+	    nd_rundown_load(cli->st, &cli->actor, a->pos[0], &r, &err) < 0)
 		return nd_cli_fail(&err);
 	struct nd_buf out = ND_BUF_INIT;
 	/* below 60 columns the fixed columns leave no headline; a narrow terminal
@@ -269,28 +175,17 @@ int nd_cmd_rundown(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 }
 
 /* publish ID is the workflow verb; publish --issue CODE the whole issue. */
-int nd_cmd_publish(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_publish(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	const char *issue = NULL, *note = NULL;
-	bool partial = false;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		if (a.opt[k].key == ND_O_ISSUE)
-			issue = a.opt[k].value;
-		else if (a.opt[k].key == ND_O_PARTIAL)
-			partial = true;
-		else if (a.opt[k].key == ND_O_NOTE)
-			note = a.opt[k].value;
-	}
+	const struct nd_publish_args *a = args;
+	const char *issue = a->issue, *note = a->note;
+	bool partial = a->partial;
 	if (!issue) {
-		if (partial || a.npos != 1)
+		if (partial || a->npos != 1)
 			return nd_cli_usage(cmd, _("publish takes one item ID, or --issue CODE"));
-		return nd_cli_apply_verb(cli, cmd, "publish", a.pos[0], note);
+		return nd_cli_apply_verb(cli, cmd, "publish", a->pos[0], note);
 	}
-	if (a.npos != 0 || note)
+	if (a->npos != 0 || note)
 		return nd_cli_usage(cmd, _("publish --issue CODE takes no item ID and no --note"));
 	struct nd_error err = { 0 };
 	struct nd_publish_result res;
@@ -390,35 +285,14 @@ static void export_json(struct nd_buf *b, const struct nd_item *it, const char *
 	nd_buf_adds(b, "}\n");
 }
 
-int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	const char *format = "txt", *dir = NULL;
-	unsigned force = 0;
-	int c;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		const char *optarg = a.opt[k].value;
-		c = (int)a.opt[k].key;
-		if (c == ND_O_FORMAT)
-			format = optarg;
-		else if (c == ND_O_OUTPUT)
-			dir = optarg;
-		else if (c == ND_O_FORCE)
-			force = ND_OUT_FORCE;
-		else if (c == 'h') {
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
-		} else
-			return nd_cli_usage(cmd, _("an option this command does not take"));
-	}
-	if (strcmp(format, "txt") && strcmp(format, "json") && strcmp(format, "html"))
-		return nd_cli_usage(cmd, _("unknown format '%s' (txt, json, html)"), format);
-	if (a.npos != 1 || !dir)
+	const struct nd_export_args *a = args;
+	const char *format = a->format, *dir = a->output;
+	unsigned force = a->force ? ND_OUT_FORCE : 0;
+	if (a->npos != 1 || !dir)
 		return nd_cli_usage(cmd, _("export takes an issue CODE and --output DIR"));
-	const char *code = a.pos[0];
+	const char *code = a->pos[0];
 	struct nd_error err = { 0 };
 	struct nd_item *items;
 	size_t n;
@@ -509,34 +383,15 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	return ND_EXIT_OK;
 }
 
-int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_stats(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
+	const struct nd_stats_args *a = args;
 	time_t now = time(NULL);
 	struct tm tm;
 	localtime_r(&now, &tm);
-	int year = tm.tm_year + 1900, c;
-	const char *reporter = NULL;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		const char *optarg = a.opt[k].value;
-		c = (int)a.opt[k].key;
-		if (c == ND_O_YEAR) {
-			long long y;
-			if (nd_cli_parse_number(optarg, 1900, 9999, &y) < 0)
-				return nd_cli_usage(cmd, _("--year needs a year, like 2024"));
-			year = (int)y;
-		} else if (c == ND_O_REPORTER)
-			reporter = optarg;
-		else if (c == 'h') {
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
-		} else
-			return nd_cli_usage(cmd, _("an option this command does not take"));
-	}
-	if (year < 1900 || year > 9999 || a.npos != 0)
+	int year = a->year ? (int)a->year : tm.tm_year + 1900;
+	const char *reporter = a->reporter;
+	if (year < 1900 || year > 9999 || a->npos != 0)
 		return nd_cli_usage(cmd, _("stats takes --year YYYY and --reporter LOGIN"));
 	struct nd_error err = { 0 };
 	struct nd_stat_row *rows;
@@ -607,24 +462,13 @@ static void measure_print(const struct nd_measure *rows, size_t n)
 	}
 }
 
-int nd_cmd_measure(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_measure(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	const char *section = NULL;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		if (a.opt[k].key == ND_O_SECTION)
-			section = a.opt[k].value;
-		else if (a.opt[k].key == 'h') {
-			nd_cli_print_usage(stdout, cmd);
-			return ND_EXIT_OK;
-		} else
-			return nd_cli_usage(cmd, _("an option this command does not take"));
-	}
+	const struct nd_measure_args *a = args;
+	const char *section = a->section;
 	long long cpl = -1;
-	if (a.npos > 1 || (a.npos == 1 && nd_cli_parse_number(a.pos[0], 0, ND_CPL_MAX, &cpl) < 0))
+	if (a->npos > 1 ||
+	    (a->npos == 1 && nd_cli_parse_number(a->pos[0], 0, ND_CPL_MAX, &cpl) < 0))
 		return nd_cli_usage(cmd, _("measure takes one number: 4 to 100 characters a line "
 					   "(0 clears a section's)"));
 	if (section && cpl < 0)

@@ -164,43 +164,13 @@ static int file_tar(struct nd_cli *cli, const char *encoding, const char *token,
 	return rc;
 }
 
-int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	const char *encoding = NULL, *token = NULL;
-	bool tar = false; /* a story and its photos in one tar stream (issue 22) */
-	struct upload_check check = { -1, NULL };
-	int c;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		const char *optarg = a.opt[k].value;
-		c = (int)a.opt[k].key;
-		switch (c) {
-		case ND_O_BYTES:
-			if (nd_cli_parse_number(optarg, 0, LLONG_MAX, &check.bytes) < 0)
-				return nd_cli_usage(cmd, _("--bytes needs the size in bytes"));
-			break;
-		case ND_O_SHA256:
-			if (strlen(optarg) != 64)
-				return nd_cli_usage(cmd, _("--sha256 needs 64 hex digits"));
-			check.sha256 = optarg;
-			break;
-		case ND_O_ENCODING:
-			encoding = optarg;
-			break;
-		case ND_O_TOKEN:
-			token = optarg;
-			break;
-		case ND_O_TAR:
-			tar = true;
-			break;
-		default:
-			break;
-		}
-	}
-	if ((token || check.bytes >= 0 || check.sha256) && a.npos > 1)
+	const struct nd_file_args *a = args;
+	const char *encoding = a->encoding, *token = a->token;
+	bool tar = a->tar; /* a story and its photos in one tar stream (issue 22) */
+	struct upload_check check = { a->bytes, a->sha256 };
+	if ((token || check.bytes >= 0 || check.sha256) && a->npos > 1)
 		return nd_cli_usage(
 		    cmd,
 		    _("--token, --bytes and --sha256 describe one upload: give one FILE at most"));
@@ -208,20 +178,21 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	if (tar)
-		return a.npos ? nd_cli_usage(cmd, _("--tar reads the tar stream on standard input"))
-			      : file_tar(cli, encoding, token, &check);
-	if (a.npos == 0)
+		return a->npos
+			   ? nd_cli_usage(cmd, _("--tar reads the tar stream on standard input"))
+			   : file_tar(cli, encoding, token, &check);
+	if (a->npos == 0)
 		return file_one(cli, stdin, "<stdin>", encoding, token, &check, NULL);
 	int worst = ND_EXIT_OK;
-	for (int i = 0; i < a.npos; i++) {
+	for (int i = 0; i < a->npos; i++) {
 		int rc;
 		FILE *f;
-		if (strcmp(a.pos[i], "-") == 0) {
+		if (strcmp(a->pos[i], "-") == 0) {
 			rc = file_one(cli, stdin, "<stdin>", encoding, token, &check, NULL);
-		} else if (nd_open_input(a.pos[i], &f, &err) < 0) {
+		} else if (nd_open_input(a->pos[i], &f, &err) < 0) {
 			rc = nd_cli_fail(&err);
 		} else {
-			rc = file_one(cli, f, a.pos[i], encoding, token, &check, NULL);
+			rc = file_one(cli, f, a->pos[i], encoding, token, &check, NULL);
 			fclose(f);
 		}
 		if (rc != ND_EXIT_OK && worst == ND_EXIT_OK)
@@ -402,68 +373,24 @@ static const struct {
 	enum list_format format;
 } list_formats[] = { { "table", FORMAT_TABLE }, { "tsv", FORMAT_TSV }, { "json", FORMAT_JSON } };
 
-int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_list(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_filter filter = { 0 };
+	const struct nd_list_args *a = args;
+	struct nd_filter filter = { .section = a->section,
+				    .reporter = a->reporter,
+				    .issue = a->issue };
 	enum list_format format = FORMAT_TABLE;
-	long limit = 0;
-	long long num;
-	int width = 0, c;
-	const char *state_word = NULL;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		const char *optarg = a.opt[k].value;
-		c = (int)a.opt[k].key;
-		size_t i;
-		switch (c) {
-		case ND_O_STATE:
-			state_word = optarg;
-			break;
-		case ND_O_SECTION:
-			filter.section = optarg;
-			break;
-		case ND_O_REPORTER:
-			filter.reporter = optarg;
-			break;
-		case ND_O_ISSUE:
-			filter.issue = optarg;
-			break;
-		case ND_O_SORT:
-			for (i = 0; i < sizeof sorts / sizeof *sorts; i++)
-				if (strcmp(sorts[i].name, optarg) == 0)
-					break;
-			if (i == sizeof sorts / sizeof *sorts)
-				return nd_cli_usage(cmd, _("unknown sort '%s'"), optarg);
+	long limit = (long)a->limit;
+	int width = (int)a->width;
+	const char *state_word = a->state;
+	for (size_t i = 0; a->sort && i < sizeof sorts / sizeof *sorts; i++)
+		if (strcmp(sorts[i].name, a->sort) == 0)
 			filter.sort = sorts[i].sort;
-			break;
-		case ND_O_LIMIT:
-			if (nd_cli_parse_number(optarg, 1, INT_MAX, &num) < 0)
-				return nd_cli_usage(cmd, _("--limit needs a positive number"));
-			limit = (long)num;
-			break;
-		case ND_O_FORMAT:
-			for (i = 0; i < sizeof list_formats / sizeof *list_formats; i++)
-				if (strcmp(list_formats[i].name, optarg) == 0)
-					break;
-			if (i == sizeof list_formats / sizeof *list_formats)
-				return nd_cli_usage(
-				    cmd, _("unknown format '%s' (table, tsv or json)"), optarg);
+	for (size_t i = 0; i < sizeof list_formats / sizeof *list_formats; i++)
+		if (strcmp(list_formats[i].name, a->format) == 0)
 			format = list_formats[i].format;
-			break;
-		case ND_O_WIDTH:
-			if (nd_cli_parse_number(optarg, 40, 10000, &num) < 0)
-				return nd_cli_usage(cmd, _("--width needs 40 columns or more"));
-			width = (int)num;
-			break;
-		default:
-			break;
-		}
-	}
-	if (a.npos != 0)
-		return nd_cli_usage(cmd, _("unexpected argument '%s'"), a.pos[0]);
+	if (a->npos != 0)
+		return nd_cli_usage(cmd, _("unexpected argument '%s'"), a->pos[0]);
 
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
@@ -584,44 +511,16 @@ static void show_text(const struct nd_item *it)
 	}
 }
 
-int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	int rev = 0, c;
-	long long n;
-	bool json = false, original = false;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		const char *optarg = a.opt[k].value;
-		c = (int)a.opt[k].key;
-		switch (c) {
-		case ND_O_REV:
-			if (nd_cli_parse_number(optarg, 1, INT_MAX, &n) < 0)
-				return nd_cli_usage(cmd,
-						    _("--rev needs a revision number (1, 2, …)"));
-			rev = (int)n;
-			break;
-		case ND_O_ORIGINAL:
-			original = true;
-			break;
-		case ND_O_FORMAT:
-			if (strcmp(optarg, "json") == 0)
-				json = true;
-			else if (strcmp(optarg, "text") != 0)
-				return nd_cli_usage(cmd, _("unknown format '%s' (text or json)"),
-						    optarg);
-			break;
-		default:
-			break;
-		}
-	}
-	if (a.npos != 1)
+	const struct nd_show_args *a = args;
+	int rev = (int)a->rev;
+	bool json = strcmp(a->format, "json") == 0, original = a->original;
+	if (a->npos != 1)
 		return nd_cli_usage(cmd, _("show takes one item ID"));
-	long long id = nd_cli_parse_id(a.pos[0]);
+	long long id = nd_cli_parse_id(a->pos[0]);
 	if (!id)
-		return nd_cli_usage(cmd, _("'%s' is not an item ID"), a.pos[0]);
+		return nd_cli_usage(cmd, _("'%s' is not an item ID"), a->pos[0]);
 	if (original)
 		return nd_cli_show_original(cli, id);
 	struct nd_error err = { 0 };
@@ -642,13 +541,10 @@ int nd_cmd_show(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	return ND_EXIT_OK;
 }
 
-int nd_cmd_revisions(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_revisions(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
+	const struct nd_words *a = args;
+	long long id = a->npos == 1 ? nd_cli_parse_id(a->pos[0]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, _("revisions takes one item ID"));
 	struct nd_error err = { 0 };

@@ -10,25 +10,23 @@
 #include <string.h>
 #include <unistd.h>
 
-int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	if (a.npos != 1)
+	const struct nd_backup_args *a = args;
+	if (a->npos != 1)
 		return nd_cli_usage(cmd, _("backup takes the FILE to write"));
-	bool force = a.n > 0; /* --force, the one option */
+	bool force = a->force;
 	struct nd_error err = { 0 };
 	int cleaned = 0;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_backup(cli->st, &cli->actor, a.pos[0], force, &cleaned, &err) < 0)
+	    nd_backup(cli->st, &cli->actor, a->pos[0], force, &cleaned, &err) < 0)
 		return nd_cli_fail(&err);
 	if (cleaned)
 		printf(ngettext("removed %d partial file left by killed backups\n",
 				"removed %d partial files left by killed backups\n", cleaned),
 		       cleaned);
-	printf(_("backed up to %s (checked: integrity, foreign keys, application id)\n"), a.pos[0]);
+	printf(_("backed up to %s (checked: integrity, foreign keys, application id)\n"),
+	       a->pos[0]);
 	return ND_EXIT_OK;
 }
 
@@ -66,23 +64,12 @@ void nd_cli_say_moved_aside(const struct nd_restore_result *res)
 		       res->aside, res->moved);
 }
 
-int nd_cmd_restore(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_restore(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	const char *replica = NULL, *when = NULL;
-	bool force = false;
-	for (int k = 0; k < a.n; k++) {
-		if (a.opt[k].key == ND_O_FROM_REPLICA)
-			replica = a.opt[k].value;
-		else if (a.opt[k].key == ND_O_TIMESTAMP)
-			when = a.opt[k].value;
-		else if (a.opt[k].key == ND_O_FORCE)
-			force = true;
-	}
-	if (replica ? a.npos != 0 : a.npos != 1)
+	const struct nd_restore_args *a = args;
+	const char *replica = a->from_replica, *when = a->timestamp;
+	bool force = a->force;
+	if (replica ? a->npos != 0 : a->npos != 1)
 		return nd_cli_usage(cmd, _("restore takes the BACKUP file to put in place, or "
 					   "--from-replica URL"));
 	if (!replica && (when || force))
@@ -95,28 +82,22 @@ int nd_cmd_restore(struct nd_cli *cli, const struct nd_command *cmd, int argc, c
 	}
 	if (replica)
 		return nd_cli_restore_replica(cli, replica, when, force);
-	const char *backup = a.pos[0];
+	const char *backup = a->pos[0];
 	if (nd_cli_restore_allowed(cli, backup, &err) < 0 ||
 	    nd_restore(cli->db_path, backup, &res, &err) < 0)
 		return nd_cli_fail(&err);
 	nd_cli_say_moved_aside(&res);
 	printf(_("restored %1$s from %2$s; checking it:\n"), cli->db_path, backup);
 	char *check_argv[] = { "check", NULL };
-	return nd_cmd_check(cli, nd_cli_find_command("check"), 1, check_argv);
+	return nd_cli_run(cli, nd_cli_find_command("check"), 1, check_argv);
 }
 
-int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	if (a.npos != 0)
+	const struct nd_check_args *a = args;
+	if (a->npos != 0)
 		return nd_cli_usage(cmd, _("check takes no arguments"));
-	unsigned flags = 0;
-	for (int k = 0; k < a.n; k++)
-		if (a.opt[k].key == ND_O_REPAIR)
-			flags |= ND_CHECK_REPAIR;
+	unsigned flags = a->repair ? ND_CHECK_REPAIR : 0;
 	struct nd_error err = { 0 };
 	struct nd_buf report = ND_BUF_INIT;
 	int problems;

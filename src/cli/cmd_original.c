@@ -67,21 +67,15 @@ int nd_cli_show_original(struct nd_cli *cli, long long id)
 	return ND_EXIT_OK;
 }
 
-int nd_cmd_redecode(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_redecode(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	const char *encoding = NULL;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++)
-		if (a.opt[k].key == ND_O_ENCODING)
-			encoding = a.opt[k].value;
-	if (a.npos != 1)
+	const struct nd_redecode_args *a = args;
+	const char *encoding = a->encoding;
+	if (a->npos != 1)
 		return nd_cli_usage(cmd, _("redecode takes one item ID"));
-	long long id = nd_cli_parse_id(a.pos[0]);
+	long long id = nd_cli_parse_id(a->pos[0]);
 	if (!id)
-		return nd_cli_usage(cmd, _("'%s' is not an item ID"), a.pos[0]);
+		return nd_cli_usage(cmd, _("'%s' is not an item ID"), a->pos[0]);
 	if (!encoding)
 		return nd_cli_usage(cmd, _("redecode needs --encoding (big5, gb18030, utf-8, …)"));
 	struct nd_error err = { 0 };

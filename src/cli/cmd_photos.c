@@ -102,69 +102,37 @@ static int attach_one(struct nd_cli *cli, int64_t id, FILE *f, const char *name,
 	return ND_EXIT_OK;
 }
 
-static int attach_options(const struct nd_command *cmd, const struct nd_args *a,
-			  struct attach_opts *o)
+int nd_cmd_attach(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	for (int k = 0; k < a->n; k++) {
-		const char *v = a->opt[k].value;
-		switch (a->opt[k].key) {
-		case ND_O_NAME:
-			o->name = v;
-			break;
-		case ND_O_CAPTION:
-			o->caption = v;
-			break;
-		case ND_O_BYTES:
-			if (nd_cli_parse_number(v, 0, LLONG_MAX, &o->bytes) < 0)
-				return nd_cli_usage(cmd, _("--bytes needs the size in bytes"));
-			break;
-		case ND_O_SHA256:
-			if (strlen(v) != 64)
-				return nd_cli_usage(cmd, _("--sha256 needs 64 hex digits"));
-			o->sha256 = v;
-			break;
-		default:
-			break;
-		}
-	}
-	return 0;
-}
-
-int nd_cmd_attach(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
-{
-	struct nd_args a;
-	struct attach_opts o = { NULL, NULL, NULL, -1 };
+	const struct nd_attach_args *a = args;
+	struct attach_opts o = { a->name, a->caption, a->sha256, a->bytes };
 	int rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = attach_options(cmd, &a, &o)) != 0)
-		return rc;
-	int64_t id = a.npos > 0 ? nd_cli_parse_id(a.pos[0]) : 0;
+	int64_t id = a->npos > 0 ? nd_cli_parse_id(a->pos[0]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, _("attach needs the item's ID"));
 	/* over SSH a picture comes on standard input, never from the server */
-	if (cli->ssh && a.npos > 1)
+	if (cli->ssh && a->npos > 1)
 		return nd_cli_usage(cmd,
 				    _("refused: over SSH a photo comes on standard input, never "
 				      "from a file on the server"));
-	if (a.npos > 2 && (o.name || o.bytes >= 0 || o.sha256))
+	if (a->npos > 2 && (o.name || o.bytes >= 0 || o.sha256))
 		return nd_cli_usage(cmd,
 				    _("--name, --bytes and --sha256 describe one photo: give one "
 				      "FILE at most"));
-	if (a.npos == 1 && !o.name)
+	if (a->npos == 1 && !o.name)
 		return nd_cli_usage(cmd, _("a photo on standard input needs --name"));
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
-	if (a.npos == 1)
+	if (a->npos == 1)
 		return attach_one(cli, id, stdin, "<stdin>", &o);
 	int worst = ND_EXIT_OK;
-	for (int i = 1; i < a.npos; i++) {
+	for (int i = 1; i < a->npos; i++) {
 		FILE *f;
-		if (nd_open_input(a.pos[i], &f, &err) < 0) {
+		if (nd_open_input(a->pos[i], &f, &err) < 0) {
 			rc = nd_cli_fail(&err);
 		} else {
-			rc = attach_one(cli, id, f, a.pos[i], &o);
+			rc = attach_one(cli, id, f, a->pos[i], &o);
 			fclose(f);
 		}
 		if (rc != ND_EXIT_OK && worst == ND_EXIT_OK)
@@ -276,30 +244,28 @@ static int photo_change(struct nd_cli *cli, const struct nd_command *cmd, int64_
 	return rc < 0 ? nd_cli_fail(&err) : ND_EXIT_OK;
 }
 
-int nd_cmd_photo(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_photo(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
+	const struct nd_words *a = args;
 	int rc, n = 0;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
-		return rc;
 	bool list = strcmp(cmd->name, "list") == 0;
-	int64_t id = a.npos > 0 ? nd_cli_parse_id(a.pos[0]) : 0;
+	int64_t id = a->npos > 0 ? nd_cli_parse_id(a->pos[0]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, _("the item's ID is missing"));
-	if (!list && (a.npos < 2 || (rc = photo_number(cmd, a.pos[1], &n)) != 0))
-		return a.npos < 2 ? nd_cli_usage(cmd, _("which photo? give its place: 1, 2, …"))
-				  : rc;
-	if (list && a.npos > 1)
+	if (!list && (a->npos < 2 || (rc = photo_number(cmd, a->pos[1], &n)) != 0))
+		return a->npos < 2 ? nd_cli_usage(cmd, _("which photo? give its place: 1, 2, …"))
+				   : rc;
+	if (list && a->npos > 1)
 		return nd_cli_usage(cmd, _("list takes only the item's ID"));
-	if (strcmp(cmd->name, "caption") == 0 && a.npos < 3)
+	if (strcmp(cmd->name, "caption") == 0 && a->npos < 3)
 		return nd_cli_usage(cmd, _("caption needs the new caption's text"));
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	if (strcmp(cmd->name, "get") == 0)
-		return a.npos > 2 ? nd_cli_usage(cmd, _("get takes ID N")) : photo_get(cli, id, n);
+		return a->npos > 2 ? nd_cli_usage(cmd, _("get takes ID N")) : photo_get(cli, id, n);
 	if (!list)
-		return photo_change(cli, cmd, id, n, a.npos - 2, a.pos + 2);
+		return photo_change(cli, cmd, id, n, a->npos - 2, a->pos + 2);
 	struct nd_photo *p;
 	size_t np;
 	if (nd_photo_list(cli->st, &cli->actor, id, &p, &np, &err) < 0)

@@ -17,19 +17,16 @@ static int admin_only(struct nd_cli *cli, const char *what, struct nd_error *err
 	return rc < 0 ? rc : nd_require_rank(&cli->actor, ND_RANK_ADMIN, what, err);
 }
 
-int nd_cmd_replicate(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_replicate(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	if (a.npos != 1)
+	const struct nd_words *a = args;
+	if (a->npos != 1)
 		return nd_cli_usage(cmd, _("replicate takes the replica's URL"));
 	struct nd_error err = { 0 };
 	struct nd_buf yml = ND_BUF_INIT;
 	/* the URL is checked before anything is written or started */
 	if (admin_only(cli, N_("replicate the database"), &err) < 0 ||
-	    nd_replica_config(cli->db_path, a.pos[0], &yml, &err) < 0) {
+	    nd_replica_config(cli->db_path, a->pos[0], &yml, &err) < 0) {
 		nd_buf_free(&yml);
 		return nd_cli_fail(&err);
 	}
@@ -38,23 +35,20 @@ int nd_cmd_replicate(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 	nd_store_close(cli->st);
 	cli->st = NULL;
 	fprintf(stderr, _("newsdesk: replicating %1$s to %2$s with %3$s (runs until stopped)\n"),
-		cli->db_path, a.pos[0], nd_litestream());
-	nd_replicate(cli->db_path, a.pos[0], &err);
+		cli->db_path, a->pos[0], nd_litestream());
+	nd_replicate(cli->db_path, a->pos[0], &err);
 	return nd_cli_fail(&err);
 }
 
-int nd_cmd_replica(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_replica(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	if (a.npos != 1)
+	const struct nd_words *a = args;
+	if (a->npos != 1)
 		return nd_cli_usage(cmd, _("replica config takes the replica's URL"));
 	struct nd_error err = { 0 };
 	struct nd_buf yml = ND_BUF_INIT;
 	if (admin_only(cli, N_("configure replication"), &err) < 0 ||
-	    nd_replica_config(cli->db_path, a.pos[0], &yml, &err) < 0) {
+	    nd_replica_config(cli->db_path, a->pos[0], &yml, &err) < 0) {
 		nd_buf_free(&yml);
 		return nd_cli_fail(&err);
 	}
@@ -106,5 +100,5 @@ int nd_cli_restore_replica(struct nd_cli *cli, const char *url, const char *when
 	printf(_("restored %1$s from the replica at %2$s%3$s%4$s; checking it:\n"), cli->db_path,
 	       url, when ? " as of " : "", when ? stamp : "");
 	char *check_argv[] = { "check", NULL };
-	return nd_cmd_check(cli, nd_cli_find_command("check"), 1, check_argv);
+	return nd_cli_run(cli, nd_cli_find_command("check"), 1, check_argv);
 }

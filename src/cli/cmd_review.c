@@ -30,21 +30,17 @@ static void print_diff(const struct nd_diff *d, bool colour)
 	}
 }
 
-int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
-	if (argc < 2 || argc > 4)
+	const struct nd_words *a = args;
+	if (a->npos < 1 || a->npos > 3)
 		return nd_cli_usage(cmd, _("diff takes an item ID and up to two revisions"));
-	long long id = nd_cli_parse_id(argv[1]);
+	long long id = nd_cli_parse_id(a->pos[0]);
 	long long ra = 0, rb = 0;
 	if (!id)
-		return nd_cli_usage(cmd, _("'%s' is not an item ID"), argv[1]);
-	if ((argc > 2 && nd_cli_parse_number(argv[2], 1, INT_MAX, &ra) < 0) ||
-	    (argc > 3 && nd_cli_parse_number(argv[3], 1, INT_MAX, &rb) < 0))
+		return nd_cli_usage(cmd, _("'%s' is not an item ID"), a->pos[0]);
+	if ((a->npos > 1 && nd_cli_parse_number(a->pos[1], 1, INT_MAX, &ra) < 0) ||
+	    (a->npos > 2 && nd_cli_parse_number(a->pos[2], 1, INT_MAX, &rb) < 0))
 		return nd_cli_usage(cmd, _("revisions are numbers: 1, 2, …"));
 	struct nd_error err = { 0 };
 	struct nd_review r;
@@ -109,37 +105,12 @@ static void print_proof(const struct nd_proof_report *r)
 	       r->left, r->chars, r->rate, r->limit);
 }
 
-int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_proof(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	int rev = 0, c;
-	long long n;
-	bool json = false;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		const char *optarg = a.opt[k].value;
-		c = (int)a.opt[k].key;
-		switch (c) {
-		case ND_O_REV:
-			if (nd_cli_parse_number(optarg, 1, INT_MAX, &n) < 0)
-				return nd_cli_usage(cmd,
-						    _("--rev needs a revision number (1, 2, …)"));
-			rev = (int)n;
-			break;
-		case ND_O_FORMAT:
-			if (strcmp(optarg, "json") == 0)
-				json = true;
-			else if (strcmp(optarg, "text") != 0)
-				return nd_cli_usage(cmd, _("unknown format '%s' (text or json)"),
-						    optarg);
-			break;
-		default:
-			break;
-		}
-	}
-	long long id = a.npos == 1 ? nd_cli_parse_id(a.pos[0]) : 0;
+	const struct nd_proof_args *a = args;
+	int rev = (int)a->rev;
+	bool json = strcmp(a->format, "json") == 0;
+	long long id = a->npos == 1 ? nd_cli_parse_id(a->pos[0]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, _("proof takes one item ID"));
 	struct nd_error err = { 0 };

@@ -15,27 +15,6 @@
 #include <string.h>
 #include <time.h>
 
-/* A day, YYYY-MM-DD, as the time its local midnight starts; with next,
- * the midnight that ends it (--until names the last day included). */
-static int parse_day(const char *s, bool next, int64_t *out)
-{
-	int y, m, d, used = 0;
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || s[used])
-		return -1;
-	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_isdst = -1 };
-	if (mktime(&tm) == (time_t)-1 || tm.tm_year != y - 1900 || tm.tm_mon != m - 1 ||
-	    tm.tm_mday != d)
-		return -1; /* 2024-02-30 is not a day */
-	tm = (struct tm){
-		.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d + next, .tm_isdst = -1
-	};
-	time_t t = mktime(&tm);
-	if (t == (time_t)-1)
-		return -1;
-	*out = (int64_t)t;
-	return 0;
-}
-
 /* The state word (a name or a label) as the state's name. */
 static int resolve_state(struct nd_cli *cli, const char *word, char *name, size_t size,
 			 struct nd_error *err)
@@ -119,82 +98,34 @@ static void print_total(struct nd_buf *out, const char *query, const struct nd_s
 	nd_buf_addc(out, '\n');
 }
 
-int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_search_options o = { .limit = 20, .page_only = true };
-	const char *state_word = NULL;
-	bool json = false;
-	long long num, page = 0;
-	int c;
 	/* options may follow the words (search 工会 --limit 5); a word that
 	   starts with '-' goes after --, as with grep */
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		const char *optarg = a.opt[k].value;
-		c = (int)a.opt[k].key;
-		switch (c) {
-		case ND_O_STATE:
-			state_word = optarg;
-			break;
-		case ND_O_SECTION:
-			o.section = optarg;
-			break;
-		case ND_O_REPORTER:
-			o.reporter = optarg;
-			break;
-		case ND_O_ISSUE:
-			o.issue = optarg;
-			break;
-		case ND_O_SINCE:
-		case ND_O_UNTIL:
-			if (parse_day(optarg, c == ND_O_UNTIL,
-				      c == ND_O_SINCE ? &o.since : &o.until) < 0)
-				return nd_cli_usage(
-				    cmd, _("--%1$s needs a day as YYYY-MM-DD, not '%2$s'"),
-				    c == ND_O_SINCE ? "since" : "until", optarg);
-			break;
-		case ND_O_LIMIT:
-			if (nd_cli_parse_number(optarg, 1, 100000, &num) < 0)
-				return nd_cli_usage(cmd,
-						    _("--limit needs a number from 1 to 100000"));
-			o.limit = (int)num;
-			break;
-		case ND_O_OFFSET:
-			if (nd_cli_parse_number(optarg, 0, INT64_MAX / 2, &num) < 0)
-				return nd_cli_usage(cmd, _("--offset needs a number, 0 or more"));
-			o.offset = num;
-			break;
-		case ND_O_PAGE:
-			if (nd_cli_parse_number(optarg, 1, INT32_MAX, &page) < 0)
-				return nd_cli_usage(cmd, _("--page needs a positive number"));
-			break;
-		case ND_O_FORMAT:
-			if (strcmp(optarg, "json") == 0)
-				json = true;
-			else if (strcmp(optarg, "table") != 0)
-				return nd_cli_usage(cmd, _("unknown format '%s' (table or json)"),
-						    optarg);
-			break;
-		default:
-			break;
-		}
-	}
-	if (a.npos == 0)
+	const struct nd_search_args *a = args;
+	struct nd_search_options o = { .limit = (int)a->limit,
+				       .offset = a->offset,
+				       .since = a->since,
+				       .until = a->until,
+				       .section = a->section,
+				       .reporter = a->reporter,
+				       .issue = a->issue,
+				       .page_only = true };
+	const char *state_word = a->state;
+	bool json = strcmp(a->format, "json") == 0;
+	if (a->npos == 0)
 		return nd_cli_usage(cmd, _("search needs a query"));
-	if (page && o.offset)
+	if (a->page && o.offset)
 		return nd_cli_usage(cmd, _("--page and --offset say the same thing: give one"));
-	if (page)
-		o.offset = (page - 1) * o.limit;
+	if (a->page)
+		o.offset = (a->page - 1) * o.limit;
 	if (o.since && o.until && o.until <= o.since)
 		return nd_cli_usage(cmd, _("--until is before --since: no item can match"));
 	struct nd_buf query = ND_BUF_INIT;
-	for (int i = 0; i < a.npos; i++) {
+	for (int i = 0; i < a->npos; i++) {
 		/* words that held blanks were quoted by the user: keep them a phrase */
-		bool phrase = strchr(a.pos[i], ' ') != NULL;
-		nd_buf_printf(&query, "%s%s%s%s", i > 0 ? " " : "", phrase ? "\"" : "", a.pos[i],
+		bool phrase = strchr(a->pos[i], ' ') != NULL;
+		nd_buf_printf(&query, "%s%s%s%s", i > 0 ? " " : "", phrase ? "\"" : "", a->pos[i],
 			      phrase ? "\"" : "");
 	}
 	struct nd_error err = { 0 };
@@ -237,14 +168,10 @@ int nd_cmd_search(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 	return ND_EXIT_OK;
 }
 
-int nd_cmd_reindex(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_reindex(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
-	if (argc != 1)
+	const struct nd_words *a = args;
+	if (a->npos != 0)
 		return nd_cli_usage(cmd, _("reindex takes no arguments"));
 	struct nd_error err = { 0 };
 	int64_t indexed = 0;

@@ -9,28 +9,26 @@
 
 #define _(s) gettext(s)
 
-int nd_cmd_settings(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_settings(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
+	const struct nd_words *a = args;
 	int rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
-		return rc;
-	if (a.npos > 2)
+	if (a->npos > 2)
 		return nd_cli_usage(cmd, _("settings takes at most a NAME and a VALUE"));
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
-	if (a.npos && !nd_setting_def(a.pos[0])) {
-		nd_setting_get(cli->st, &cli->actor, a.pos[0], NULL, 0, &err);
+	if (a->npos && !nd_setting_def(a->pos[0])) {
+		nd_setting_get(cli->st, &cli->actor, a->pos[0], NULL, 0, &err);
 		return nd_cli_fail(&err);
 	}
-	if (a.npos == 2) {
-		const char *value = strcmp(a.pos[1], "default") == 0 ? NULL : a.pos[1];
-		if (nd_setting_set(cli->st, &cli->actor, a.pos[0], value, &err) < 0)
+	if (a->npos == 2) {
+		const char *value = strcmp(a->pos[1], "default") == 0 ? NULL : a->pos[1];
+		if (nd_setting_set(cli->st, &cli->actor, a->pos[0], value, &err) < 0)
 			return nd_cli_fail(&err);
 	}
 	for (const struct nd_setting_def *d = nd_setting_defs; d->name; d++) {
-		if (a.npos && strcmp(d->name, a.pos[0]) != 0)
+		if (a->npos && strcmp(d->name, a->pos[0]) != 0)
 			continue;
 		char value[80];
 		if ((rc = nd_setting_get(cli->st, &cli->actor, d->name, value, sizeof value,

@@ -27,14 +27,10 @@
 
 #define _(s) gettext(s)
 
-int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
-	if (argc > 1)
+	const struct nd_words *a = args;
+	if (a->npos > 0)
 		return nd_cli_usage(cmd, _("mine takes no arguments"));
 	struct nd_error err = { 0 };
 	struct nd_item *rows;
@@ -144,14 +140,11 @@ static int install_keys(const char *path, const char *block, struct nd_error *er
 	return rc;
 }
 
-int nd_cmd_keys(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_keys(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	const char *install = a.n ? a.opt[a.n - 1].value : NULL; /* --install, the one option */
-	if (a.npos)
+	const struct nd_keys_args *a = args;
+	const char *install = a->install;
+	if (a->npos)
 		return nd_cli_usage(cmd, _("keys takes only --install PATH"));
 	struct nd_error err = { 0 };
 	struct nd_buf block = ND_BUF_INIT;
@@ -207,11 +200,37 @@ static int refuse(const char *fmt, const char *what)
 	return ND_EXIT_USAGE;
 }
 
+/* The forced command reads only the NEWSDESK_* variables the man page lists
+ * for it (ENVIRONMENT): whatever else an AcceptEnv lets a client send, or
+ * the account's environment holds, is dropped before anything reads it. */
+static void ssh_environment(void)
+{
+	static const char *const kept[] = { "NEWSDESK_DB=", "NEWSDESK_AMBIWIDTH=",
+					    "NEWSDESK_PREVIEW=", "NEWSDESK_LOCALEDIR=" };
+	extern char **environ;
+	for (size_t i = 0; environ && environ[i];) {
+		const char *v = environ[i];
+		bool keep = strncmp(v, "NEWSDESK_", 9) != 0 || !strchr(v, '=');
+		for (size_t k = 0; !keep && k < sizeof kept / sizeof *kept; k++)
+			keep = strncmp(v, kept[k], strlen(kept[k])) == 0;
+		char name[128];
+		size_t len = (size_t)(strchr(v, '=') ? strchr(v, '=') - v : 0);
+		if (keep || len >= sizeof name) {
+			i++;
+			continue;
+		}
+		memcpy(name, v, len);
+		name[len] = '\0';
+		unsetenv(name); /* environ shifts down: i stays */
+	}
+}
+
 int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	/* Before anything else: from here on no file a user names is opened
 	   or created and no program started, whatever the words say. */
 	nd_restrict();
+	ssh_environment();
 	cli->ssh = true;
 	if (argc != 2)
 		return nd_cli_usage(cmd, _("ssh-shell takes the LOGIN the key belongs to"));
@@ -253,7 +272,7 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 			nd_workflow_free(&wf);
 		}
 		if (verb)
-			rc = nd_cmd_verb(cli, words[0], n, words);
+			rc = nd_cli_run(cli, &nd_verb_command, n, words);
 		else if (err.msg[0])
 			rc = nd_cli_fail(&err);
 		else

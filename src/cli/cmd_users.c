@@ -8,14 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-int nd_cmd_init(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_init(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
+	const struct nd_words *a = args;
 	struct nd_error err = { 0 };
-	struct nd_args a;
 	int rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
-		return rc;
-	if (a.npos)
+	if (a->npos)
 		return nd_cli_usage(cmd, _("init takes no arguments"));
 	if (!(cli->db_path = nd_store_default_path(cli->db_option)))
 		return ND_EXIT_STORE;
@@ -53,17 +51,9 @@ static int read_key(const char *path, char **key, struct nd_error *err)
 	return rc;
 }
 
-static int user_add(struct nd_cli *cli, const struct nd_command *cmd, const struct nd_args *a)
+static int user_add(struct nd_cli *cli, const struct nd_command *cmd, const struct nd_user_args *a)
 {
-	const char *role = NULL, *name = NULL, *key_file = NULL;
-	for (int k = 0; k < a->n; k++) {
-		if (a->opt[k].key == ND_O_ROLE)
-			role = a->opt[k].value;
-		else if (a->opt[k].key == ND_O_NAME)
-			name = a->opt[k].value;
-		else if (a->opt[k].key == ND_O_KEY)
-			key_file = a->opt[k].value;
-	}
+	const char *role = a->role, *name = a->name, *key_file = a->key;
 	if (a->npos != 1)
 		return nd_cli_usage(cmd, _("user add takes exactly one LOGIN"));
 	if (!role)
@@ -99,9 +89,9 @@ static int user_list(struct nd_cli *cli)
 	return ND_EXIT_OK;
 }
 
-static int user_key(struct nd_cli *cli, const struct nd_command *cmd, const struct nd_args *a)
+static int user_key(struct nd_cli *cli, const struct nd_command *cmd, const struct nd_user_args *a)
 {
-	const char *file = a->n == 1 ? a->opt[0].value : NULL;
+	const char *file = a->key;
 	if (a->npos != 1 || !file)
 		return nd_cli_usage(cmd, _("user key takes LOGIN --key FILE"));
 	struct nd_error err = { 0 };
@@ -120,27 +110,24 @@ static int user_key(struct nd_cli *cli, const struct nd_command *cmd, const stru
 }
 
 /* cmd is the subcommand's entry (add, key, list, disable, enable). */
-int nd_cmd_user(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_user(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &rc))
-		return rc;
+	const struct nd_user_args *a = args;
 	const char *sub = cmd->name;
 	if (strcmp(sub, "add") == 0)
-		return user_add(cli, cmd, &a);
+		return user_add(cli, cmd, a);
 	if (strcmp(sub, "key") == 0)
-		return user_key(cli, cmd, &a);
+		return user_key(cli, cmd, a);
 	if (strcmp(sub, "list") == 0)
-		return a.npos == 0 ? user_list(cli)
-				   : nd_cli_usage(cmd, _("user list takes no arguments"));
-	if (a.npos != 1)
+		return a->npos == 0 ? user_list(cli)
+				    : nd_cli_usage(cmd, _("user list takes no arguments"));
+	if (a->npos != 1)
 		return nd_cli_usage(cmd, _("user %s takes one LOGIN"), sub);
 	struct nd_error err = { 0 };
 	int enable = strcmp(sub, "enable") == 0;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_user_set_enabled(cli->st, &cli->actor, a.pos[0], enable, &err) < 0)
+	    nd_user_set_enabled(cli->st, &cli->actor, a->pos[0], enable, &err) < 0)
 		return nd_cli_fail(&err);
-	printf("%s %s\n", a.pos[0], enable ? "enabled" : "disabled");
+	printf("%s %s\n", a->pos[0], enable ? "enabled" : "disabled");
 	return ND_EXIT_OK;
 }

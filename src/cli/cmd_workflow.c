@@ -29,8 +29,18 @@ int nd_cli_apply_verb(struct nd_cli *cli, const struct nd_command *cmd, const ch
 	return ND_EXIT_OK;
 }
 
-int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv)
+/* One verb on one item: the body of every verb's command. */
+static int verb_run(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
+	const struct nd_verb_args *a = args;
+	if (a->npos != 1)
+		return nd_cli_usage(cmd, _("%s takes one item ID"), cmd->name);
+	return nd_cli_apply_verb(cli, cmd, cmd->name, a->pos[0], a->note);
+}
+
+int nd_cmd_verb(struct nd_cli *cli, const struct nd_command *verb_cmd, int argc, char **argv)
+{
+	const char *verb = argv[0];
 	struct nd_error err = { 0 };
 	struct nd_workflow wf;
 	if (nd_cli_open(cli, 0, &err) < 0 || nd_workflow_load(cli->st, &wf, &err) < 0)
@@ -54,30 +64,18 @@ int nd_cmd_verb(struct nd_cli *cli, const char *verb, int argc, char **argv)
 		return ND_EXIT_USAGE;
 	}
 	/* the table's entry for every verb, named and described as this one */
-	struct nd_command cmd = nd_verb_command;
+	struct nd_command cmd = *verb_cmd;
 	cmd.name = verb;
 	cmd.summary = summary;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, &cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	const char *note = NULL;
-	for (int k = 0; k < a.n; k++)
-		if (a.opt[k].key == ND_O_NOTE)
-			note = a.opt[k].value;
-	if (a.npos != 1)
-		return nd_cli_usage(&cmd, _("%s takes one item ID"), verb);
-	return nd_cli_apply_verb(cli, &cmd, verb, a.pos[0], note);
+	cmd.run = verb_run;
+	cmd.run_words = NULL;
+	return nd_cli_run(cli, &cmd, argc, argv);
 }
 
-int nd_cmd_workflow(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_workflow(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
-	if (argc > 1)
+	const struct nd_words *a = args;
+	if (a->npos > 0)
 		return nd_cli_usage(cmd, _("workflow takes no arguments"));
 	struct nd_error err = { 0 };
 	struct nd_workflow wf;
@@ -105,14 +103,10 @@ int nd_cmd_workflow(struct nd_cli *cli, const struct nd_command *cmd, int argc, 
 	return ND_EXIT_OK;
 }
 
-int nd_cmd_log(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_log(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
-	long long id = argc == 2 ? nd_cli_parse_id(argv[1]) : 0;
+	const struct nd_words *a = args;
+	long long id = a->npos == 1 ? nd_cli_parse_id(a->pos[0]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, _("log takes one item ID"));
 	struct nd_error err = { 0 };
@@ -163,21 +157,17 @@ int nd_cmd_log(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 	return ND_EXIT_OK;
 }
 
-int nd_cmd_note(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_note(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
-	if (argc < 3)
+	const struct nd_words *a = args;
+	if (a->npos < 2)
 		return nd_cli_usage(cmd, _("note takes an item ID and the note's text"));
-	long long id = nd_cli_parse_id(argv[1]);
+	long long id = nd_cli_parse_id(a->pos[0]);
 	if (!id)
-		return nd_cli_usage(cmd, _("'%s' is not an item ID"), argv[1]);
+		return nd_cli_usage(cmd, _("'%s' is not an item ID"), a->pos[0]);
 	struct nd_buf text = ND_BUF_INIT;
-	for (int i = 2; i < argc; i++)
-		nd_buf_printf(&text, "%s%s", i > 2 ? " " : "", argv[i]);
+	for (int i = 1; i < a->npos; i++)
+		nd_buf_printf(&text, "%s%s", i > 1 ? " " : "", a->pos[i]);
 	struct nd_error err = { 0 };
 	int64_t note_id;
 	int rc = nd_cli_open(cli, 0, &err);
@@ -190,14 +180,10 @@ int nd_cmd_note(struct nd_cli *cli, const struct nd_command *cmd, int argc, char
 	return ND_EXIT_OK;
 }
 
-int nd_cmd_unlock(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_unlock(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	argc = a.npos + 1; /* argv[1..argc) are the positional words now */
-	long long id = argc == 2 ? nd_cli_parse_id(argv[1]) : 0;
+	const struct nd_words *a = args;
+	long long id = a->npos == 1 ? nd_cli_parse_id(a->pos[0]) : 0;
 	if (!id)
 		return nd_cli_usage(cmd, _("unlock takes one item ID"));
 	struct nd_error err = { 0 };
@@ -211,34 +197,16 @@ int nd_cmd_unlock(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 
 /* ---- edit --------------------------------------------------------------- */
 
-int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
-	const char *from = NULL;
-	unsigned flags = 0;
-	int c;
-	struct nd_args a;
-	int parse_rc;
-	if (nd_cli_parse(cli, cmd, argc, argv, &a, &parse_rc))
-		return parse_rc;
-	for (int k = 0; k < a.n; k++) {
-		const char *optarg = a.opt[k].value;
-		c = (int)a.opt[k].key;
-		switch (c) {
-		case ND_O_FROM:
-			from = optarg;
-			break;
-		case ND_O_KEEP_STATE:
-			flags |= ND_SAVE_KEEP_STATE;
-			break;
-		default:
-			break;
-		}
-	}
-	if (a.npos != 1)
+	const struct nd_edit_args *a = args;
+	const char *from = a->from;
+	unsigned flags = a->keep_state ? ND_SAVE_KEEP_STATE : 0;
+	if (a->npos != 1)
 		return nd_cli_usage(cmd, _("edit takes one item ID"));
-	long long id = nd_cli_parse_id(a.pos[0]);
+	long long id = nd_cli_parse_id(a->pos[0]);
 	if (!id)
-		return nd_cli_usage(cmd, _("'%s' is not an item ID"), a.pos[0]);
+		return nd_cli_usage(cmd, _("'%s' is not an item ID"), a->pos[0]);
 
 	struct nd_error err = { 0 };
 	if (nd_cli_open(cli, 0, &err) < 0)

@@ -6,183 +6,265 @@
 #include "newsdesk/cli.h"
 #include "newsdesk/files.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/layout.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/termcode.h"
 
+#include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#define V ND_OPT_VALUE
-#define P (ND_OPT_VALUE | ND_OPT_PATH)
+/* A row of options, as git's parse-options declares them: name, the
+ * field of the command's argument struct (cli_args.h) the value goes to,
+ * the placeholder, flags (P: names a server path, R: required in the
+ * synopsis, L: not over SSH), and for a number its range, default and the
+ * usage error for a value that does not fit. */
+#define DEST(T, f) .offset = offsetof(struct T, f)
+#define FLAG(n, T, f, fl)                                                                          \
+	{                                                                                          \
+		.name = n, .type = ND_OT_FLAG, .flags = (fl), DEST(T, f)                           \
+	}
+#define STRING(n, T, f, ph, fl)                                                                    \
+	{                                                                                          \
+		.name = n, .type = ND_OT_STRING, .flags = ND_OPT_VALUE | (fl), .value = ph,        \
+		DEST(T, f)                                                                         \
+	}
+/* a string of lo to hi bytes */
+#define SIZED(n, T, f, ph, lo, hi, bad_)                                                           \
+	{                                                                                          \
+		.name = n, .type = ND_OT_STRING, .flags = ND_OPT_VALUE, .value = ph, DEST(T, f),   \
+		.min = lo, .max = hi, .bad = bad_                                                  \
+	}
+#define INT(n, T, f, ph, lo, hi, def_, fl, bad_)                                                   \
+	{                                                                                          \
+		.name = n, .type = ND_OT_INT, .flags = ND_OPT_VALUE | (fl), .value = ph,           \
+		DEST(T, f), .min = lo, .max = hi, .def = def_, .bad = bad_                         \
+	}
+#define ID(n, T, f, ph, fl, bad_)                                                                  \
+	{                                                                                          \
+		.name = n, .type = ND_OT_ID, .flags = ND_OPT_VALUE | (fl), .value = ph,            \
+		DEST(T, f), .bad = bad_                                                            \
+	}
+/* one of the words of ch ("text|json"); def_: the word when not given */
+#define CHOICE(n, T, f, ch, def_, fl, bad_)                                                        \
+	{                                                                                          \
+		.name = n, .type = ND_OT_CHOICE, .flags = ND_OPT_VALUE | (fl), .value = ch,        \
+		DEST(T, f), .def_word = def_, .bad = bad_                                          \
+	}
+#define DAY(n, T, f, type_, bad_)                                                                  \
+	{                                                                                          \
+		.name = n, .type = type_, .flags = ND_OPT_VALUE | ND_OPT_BAD_NAME,                 \
+		.value = "YYYY-MM-DD", DEST(T, f), .bad = bad_                                     \
+	}
+#define P ND_OPT_PATH
 #define R ND_OPT_REQUIRED
+#define L ND_OPT_LOCAL
 
 static const struct nd_option file_opts[] = {
-	{ ND_O_ENCODING, "encoding", V, "NAME" },
-	{ ND_O_TOKEN, "token", V, "T" },
-	{ ND_O_BYTES, "bytes", V, "N" },
-	{ ND_O_SHA256, "sha256", V, "HEX" },
-	{ ND_O_TAR, "tar", 0, NULL }, /* photos (issue 22) */
+	STRING("encoding", nd_file_args, encoding, "NAME", 0),
+	STRING("token", nd_file_args, token, "T", 0),
+	INT("bytes", nd_file_args, bytes, "N", 0, LLONG_MAX, -1, 0,
+	    N_("--bytes needs the size in bytes")),
+	SIZED("sha256", nd_file_args, sha256, "HEX", 64, 64, N_("--sha256 needs 64 hex digits")),
+	FLAG("tar", nd_file_args, tar, 0), /* photos (issue 22) */
 	{ 0 },
 };
 static const struct nd_option list_opts[] = {
-	{ ND_O_STATE, "state", V, "S" },
-	{ ND_O_SECTION, "section", V, "S" },
-	{ ND_O_REPORTER, "reporter", V, "LOGIN" },
-	{ ND_O_ISSUE, "issue", V, "CODE" },
-	{ ND_O_SORT, "sort", V, "updated|id|filed|chars" },
-	{ ND_O_LIMIT, "limit", V, "N" },
-	{ ND_O_FORMAT, "format", V, "table|tsv|json" },
-	{ ND_O_WIDTH, "width", V, "N" },
+	STRING("state", nd_list_args, state, "S", 0),
+	STRING("section", nd_list_args, section, "S", 0),
+	STRING("reporter", nd_list_args, reporter, "LOGIN", 0),
+	STRING("issue", nd_list_args, issue, "CODE", 0),
+	CHOICE("sort", nd_list_args, sort, "updated|id|filed|chars", NULL, 0,
+	       N_("unknown sort '%s'")),
+	INT("limit", nd_list_args, limit, "N", 1, INT_MAX, 0, 0,
+	    N_("--limit needs a positive number")),
+	CHOICE("format", nd_list_args, format, "table|tsv|json", "table", 0,
+	       N_("unknown format '%s' (table, tsv or json)")),
+	INT("width", nd_list_args, width, "N", 40, 10000, 0, 0,
+	    N_("--width needs 40 columns or more")),
 	{ 0 },
 };
-static const struct nd_option rev_format_opts[] = {
-	{ ND_O_REV, "rev", V, "N" },
-	{ ND_O_FORMAT, "format", V, "text|json" },
+static const struct nd_option proof_opts[] = {
+	INT("rev", nd_proof_args, rev, "N", 1, INT_MAX, 0, 0,
+	    N_("--rev needs a revision number (1, 2, …)")),
+	CHOICE("format", nd_proof_args, format, "text|json", "text", 0,
+	       N_("unknown format '%s' (text or json)")),
 	{ 0 },
 };
 /* --original writes a reporter's raw bytes: over SSH the server cannot
  * tell whether they reach a terminal, so it is the command line's only. */
 static const struct nd_option show_opts[] = {
-	{ ND_O_REV, "rev", V, "N" },
-	{ ND_O_FORMAT, "format", V, "text|json" },
-	{ ND_O_ORIGINAL, "original", ND_OPT_LOCAL, NULL },
+	INT("rev", nd_show_args, rev, "N", 1, INT_MAX, 0, 0,
+	    N_("--rev needs a revision number (1, 2, …)")),
+	CHOICE("format", nd_show_args, format, "text|json", "text", 0,
+	       N_("unknown format '%s' (text or json)")),
+	FLAG("original", nd_show_args, original, L),
 	{ 0 },
 };
 static const struct nd_option redecode_opts[] = {
-	{ ND_O_ENCODING, "encoding", V | R, "NAME" },
+	STRING("encoding", nd_redecode_args, encoding, "NAME", R),
 	{ 0 },
 };
 static const struct nd_option edit_opts[] = {
-	{ ND_O_FROM, "from", P, "FILE" },
-	{ ND_O_KEEP_STATE, "keep-state", 0, NULL },
+	STRING("from", nd_edit_args, from, "FILE", P),
+	FLAG("keep-state", nd_edit_args, keep_state, 0),
 	{ 0 },
 };
 static const struct nd_option issue_add_opts[] = {
-	{ ND_O_TITLE, "title", V | R, "T" },
-	{ ND_O_DATE, "date", V, "YYYY-MM-DD" },
-	{ ND_O_PAGES, "pages", V, "N" },
+	STRING("title", nd_issue_args, title, "T", R),
+	STRING("date", nd_issue_args, date, "YYYY-MM-DD", 0),
+	INT("pages", nd_issue_args, pages, "N", 1, 1000, 0, 0,
+	    N_("--pages needs a number of pages, 1 to 1000")),
 	{ 0 },
 };
 static const struct nd_option issue_page_opts[] = {
-	{ ND_O_SECTION, "section", V, "S" },
-	{ ND_O_BUDGET, "budget", V, "版面字数" },
-	{ ND_O_CHARS_PER_LINE, "chars-per-line", V, "N" },
+	STRING("section", nd_issue_args, section, "S", 0),
+	INT("budget", nd_issue_args, budget, "版面字数", 0, INT_MAX, -1, 0,
+	    N_("--budget is a 版面字数, 0 or more")),
+	INT("chars-per-line", nd_issue_args, chars_per_line, "N", 0, ND_CPL_MAX, -1, 0,
+	    N_("--chars-per-line is 4 to 100 characters a line, or 0 to clear")),
 	{ 0 },
 };
 static const struct nd_option assign_opts[] = {
-	{ ND_O_ISSUE, "issue", V | R, "CODE" },
-	{ ND_O_PAGE, "page", V | R, "N" },
-	{ ND_O_POSITION, "position", V, "P" },
+	STRING("issue", nd_assign_args, issue, "CODE", R),
+	INT("page", nd_assign_args, page, "N", 1, 1000000, 0, R | ND_OPT_BAD_NAME,
+	    N_("--%s needs a number, 1 or more")),
+	INT("position", nd_assign_args, position, "P", 1, 1000000, 0, ND_OPT_BAD_NAME,
+	    N_("--%s needs a number, 1 or more")),
 	{ 0 },
 };
 static const struct nd_option move_opts[] = {
-	{ ND_O_PAGE, "page", V | R, "N" },
-	{ ND_O_POSITION, "position", V, "P" },
+	INT("page", nd_assign_args, page, "N", 1, 1000000, 0, R | ND_OPT_BAD_NAME,
+	    N_("--%s needs a number, 1 or more")),
+	INT("position", nd_assign_args, position, "P", 1, 1000000, 0, ND_OPT_BAD_NAME,
+	    N_("--%s needs a number, 1 or more")),
 	{ 0 },
 };
 static const struct nd_option rundown_opts[] = {
-	{ ND_O_FORMAT, "format", V, "text|csv|json|html" },
-	{ ND_O_OUTPUT, "output", P, "FILE" },
-	{ ND_O_FORCE, "force", ND_OPT_LOCAL, NULL },
-	{ ND_O_WIDTH, "width", V, "N" },
+	CHOICE("format", nd_rundown_args, format, "text|csv|json|html", "text", 0,
+	       N_("unknown format '%s' (text, csv, json, html)")),
+	STRING("output", nd_rundown_args, output, "FILE", P),
+	FLAG("force", nd_rundown_args, force, L),
+	INT("width", nd_rundown_args, width, "N", 60, 10000, 0, 0,
+	    N_("--width needs 60 columns or more")),
 	{ 0 },
 };
 static const struct nd_option publish_opts[] = {
-	{ ND_O_ISSUE, "issue", V, "CODE" },
-	{ ND_O_PARTIAL, "partial", 0, NULL },
-	{ ND_O_NOTE, "note", V, "TEXT" },
+	STRING("issue", nd_publish_args, issue, "CODE", 0),
+	FLAG("partial", nd_publish_args, partial, 0),
+	STRING("note", nd_publish_args, note, "TEXT", 0),
 	{ 0 },
 };
 static const struct nd_option export_opts[] = {
-	{ ND_O_FORMAT, "format", V | R, "txt|json|html" },
-	{ ND_O_OUTPUT, "output", P | R, "DIR" },
-	{ ND_O_FORCE, "force", ND_OPT_LOCAL, NULL },
+	CHOICE("format", nd_export_args, format, "txt|json|html", "txt", R,
+	       N_("unknown format '%s' (txt, json, html)")),
+	STRING("output", nd_export_args, output, "DIR", P | R),
+	FLAG("force", nd_export_args, force, L),
 	{ 0 },
 };
 static const struct nd_option stats_opts[] = {
-	{ ND_O_YEAR, "year", V, "YYYY" },
-	{ ND_O_REPORTER, "reporter", V, "LOGIN" },
+	INT("year", nd_stats_args, year, "YYYY", 1900, 9999, 0, 0,
+	    N_("--year needs a year, like 2024")),
+	STRING("reporter", nd_stats_args, reporter, "LOGIN", 0),
 	{ 0 },
 };
 static const struct nd_option measure_opts[] = {
-	{ ND_O_SECTION, "section", V, "S" },
+	STRING("section", nd_measure_args, section, "S", 0),
 	{ 0 },
 };
-/* --interactive opens the desk on this terminal: the command line's only. */
+/* --interactive opens the desk on this terminal: the command line's only;
+ * the workflow says which states an import may start in (--state). */
 static const struct nd_option import_opts[] = {
-	{ ND_O_ISSUE, "issue", V, "CODE" },
-	{ ND_O_STATE, "state", V, "submitted|published" },
-	{ ND_O_DRY_RUN, "dry-run", 0, NULL },
-	{ ND_O_INTERACTIVE, "interactive", ND_OPT_LOCAL, NULL },
-	{ ND_O_FORMAT, "format", V, "text|json" },
-	{ ND_O_ENCODING, "encoding", V, "NAME" },
+	STRING("issue", nd_import_args, issue, "CODE", 0),
+	STRING("state", nd_import_args, state, "submitted|published", 0),
+	FLAG("dry-run", nd_import_args, dry_run, 0),
+	FLAG("interactive", nd_import_args, interactive, L),
+	CHOICE("format", nd_import_args, format, "text|json", "text", 0,
+	       N_("unknown format '%s' (text or json)")),
+	STRING("encoding", nd_import_args, encoding, "NAME", 0),
 	{ 0 },
 };
 static const struct nd_option search_opts[] = {
-	{ ND_O_STATE, "state", V, "S" },
-	{ ND_O_SECTION, "section", V, "S" },
-	{ ND_O_REPORTER, "reporter", V, "LOGIN" },
-	{ ND_O_ISSUE, "issue", V, "CODE" },
-	{ ND_O_SINCE, "since", V, "YYYY-MM-DD" },
-	{ ND_O_UNTIL, "until", V, "YYYY-MM-DD" },
-	{ ND_O_LIMIT, "limit", V, "N" },
-	{ ND_O_PAGE, "page", V, "N" },
-	{ ND_O_OFFSET, "offset", V, "N" },
-	{ ND_O_FORMAT, "format", V, "table|json" },
+	STRING("state", nd_search_args, state, "S", 0),
+	STRING("section", nd_search_args, section, "S", 0),
+	STRING("reporter", nd_search_args, reporter, "LOGIN", 0),
+	STRING("issue", nd_search_args, issue, "CODE", 0),
+	DAY("since", nd_search_args, since, ND_OT_DAY,
+	    N_("--%1$s needs a day as YYYY-MM-DD, not '%2$s'")),
+	DAY("until", nd_search_args, until, ND_OT_DAY_END,
+	    N_("--%1$s needs a day as YYYY-MM-DD, not '%2$s'")),
+	INT("limit", nd_search_args, limit, "N", 1, 100000, 20, 0,
+	    N_("--limit needs a number from 1 to 100000")),
+	INT("page", nd_search_args, page, "N", 1, INT32_MAX, 0, 0,
+	    N_("--page needs a positive number")),
+	INT("offset", nd_search_args, offset, "N", 0, INT64_MAX / 2, 0, 0,
+	    N_("--offset needs a number, 0 or more")),
+	CHOICE("format", nd_search_args, format, "table|json", "table", 0,
+	       N_("unknown format '%s' (table or json)")),
 	{ 0 },
 };
 static const struct nd_option backup_opts[] = {
-	{ ND_O_FORCE, "force", ND_OPT_LOCAL, NULL },
+	FLAG("force", nd_backup_args, force, L),
 	{ 0 },
 };
 static const struct nd_option check_opts[] = {
-	{ ND_O_REPAIR, "repair", 0, NULL },
+	FLAG("repair", nd_check_args, repair, 0),
 	{ 0 },
 };
 static const struct nd_option restore_opts[] = {
-	{ ND_O_FROM_REPLICA, "from-replica", P, "URL" },
-	{ ND_O_TIMESTAMP, "timestamp", V, "T" },
-	{ ND_O_FORCE, "force", ND_OPT_LOCAL, NULL },
+	STRING("from-replica", nd_restore_args, from_replica, "URL", P),
+	STRING("timestamp", nd_restore_args, timestamp, "T", 0),
+	FLAG("force", nd_restore_args, force, L),
 	{ 0 },
 };
 static const struct nd_option keys_opts[] = {
-	{ ND_O_INSTALL, "install", P, "PATH" },
+	STRING("install", nd_keys_args, install, "PATH", P),
 	{ 0 },
 };
+/* The benchmarks' modes (bench/run) are a test build's only. */
+#define H (ND_OPT_HIDDEN | L)
 static const struct nd_option desk_opts[] = {
-	{ ND_O_ONCE, "once", 0, NULL },
-	{ ND_O_BENCH_KEYS, "bench-keys", V | ND_OPT_LOCAL, "ID" },
-	{ ND_O_BENCH_LIST, "bench-list", V | ND_OPT_LOCAL, "WORD" },
-	{ ND_O_KEYS, "keys", V | ND_OPT_LOCAL, "N" },
-	{ ND_O_KEYS_FILE, "keys-file", P, "FILE" },
+	FLAG("once", nd_desk_args, once, 0),
+#ifdef ND_TEST_HOOKS
+	ID("bench-keys", nd_desk_args, bench_keys, "ID", H, N_("--bench-keys needs an item ID")),
+	STRING("bench-list", nd_desk_args, bench_list, "WORD", H),
+	INT("keys", nd_desk_args, keys, "N", 1, 1000000, 500, H,
+	    N_("--keys needs a number of keystrokes")),
+#endif
+	STRING("keys-file", nd_desk_args, keys_file, "FILE", P),
 	{ 0 },
 };
+#undef H
 static const struct nd_option user_add_opts[] = {
-	{ ND_O_ROLE, "role", V | R, "ROLE" },
-	{ ND_O_NAME, "name", V, "姓名" },
-	{ ND_O_KEY, "key", P, "FILE" },
+	STRING("role", nd_user_args, role, "ROLE", R),
+	STRING("name", nd_user_args, name, "姓名", 0),
+	STRING("key", nd_user_args, key, "FILE", P),
 	{ 0 },
 };
 static const struct nd_option user_key_opts[] = {
-	{ ND_O_KEY, "key", P | R, "FILE" },
+	STRING("key", nd_user_args, key, "FILE", P | R),
 	{ 0 },
 };
 /* photos (issue 22) */
 static const struct nd_option attach_opts[] = {
-	{ ND_O_NAME, "name", V, "NAME" },
-	{ ND_O_CAPTION, "caption", V, "TEXT" },
-	{ ND_O_BYTES, "bytes", V, "N" },
-	{ ND_O_SHA256, "sha256", V, "HEX" },
+	STRING("name", nd_attach_args, name, "NAME", 0),
+	STRING("caption", nd_attach_args, caption, "TEXT", 0),
+	INT("bytes", nd_attach_args, bytes, "N", 0, LLONG_MAX, -1, 0,
+	    N_("--bytes needs the size in bytes")),
+	SIZED("sha256", nd_attach_args, sha256, "HEX", 64, 64, N_("--sha256 needs 64 hex digits")),
 	{ 0 },
 };
 static const struct nd_option note_opts[] = {
-	{ ND_O_NOTE, "note", V, "TEXT" },
+	STRING("note", nd_verb_args, note, "TEXT", 0),
 	{ 0 },
 };
 
-#undef V
 #undef P
 #undef R
+#undef L
 
 enum {
 	REPORTER = ND_RANK_REPORTER,
@@ -196,15 +278,20 @@ enum {
 
 #define CMD(name, run, args, summary, opts, rank, flags)                                           \
 	{                                                                                          \
-		name, run, args, summary, opts, rank, flags, NULL, NULL                            \
+		name, run, args, summary, opts, rank, flags, NULL, NULL, NULL                      \
+	}
+/* a command that reads its own words */
+#define WORDS(name, run, args, summary, opts, rank, flags)                                         \
+	{                                                                                          \
+		name, NULL, args, summary, opts, rank, flags, NULL, NULL, run                      \
 	}
 #define GROUP(name, summary, rank, flags, subs)                                                    \
 	{                                                                                          \
-		name, NULL, "", summary, NULL, rank, flags, subs, NULL                             \
+		name, NULL, "", summary, NULL, rank, flags, subs, NULL, NULL                       \
 	}
 #define SUB(name, run, args, summary, opts, rank, flags, group)                                    \
 	{                                                                                          \
-		name, run, args, summary, opts, rank, flags, NULL, group                           \
+		name, run, args, summary, opts, rank, flags, NULL, group, NULL                     \
 	}
 
 static const struct nd_command user_subs[] = {
@@ -282,7 +369,7 @@ const struct nd_command nd_commands[] = {
 	    NULL, EDITOR, SSH),
 	CMD("proof", nd_cmd_proof, "ID",
 	    "proofreading warnings (校对): pairs, repeats, half-width marks, datelines, credits",
-	    rev_format_opts, EDITOR, SSH),
+	    proof_opts, EDITOR, SSH),
 	GROUP("issue", "plan the publication's issues (期) and their pages", EDITOR, SSH,
 	      issue_subs),
 	CMD("assign", nd_cmd_assign, "ID",
@@ -340,9 +427,9 @@ const struct nd_command nd_commands[] = {
 	CMD("keys", nd_cmd_keys, "",
 	    "the authorized_keys lines for every enabled user with a key (admins)", keys_opts,
 	    ADMIN, 0),
-	CMD("ssh-shell", nd_cmd_ssh_shell, "LOGIN",
-	    "the forced command of authorized_keys: runs SSH_ORIGINAL_COMMAND as LOGIN", NULL, 0,
-	    0),
+	WORDS("ssh-shell", nd_cmd_ssh_shell, "LOGIN",
+	      "the forced command of authorized_keys: runs SSH_ORIGINAL_COMMAND as LOGIN", NULL, 0,
+	      0),
 	CMD("unlock", nd_cmd_unlock, "ID", "break another editor's edit lock (chiefs; logged)",
 	    NULL, CHIEF, SSH),
 	CMD("workflow", nd_cmd_workflow, "", "list the workflow's states and verbs", NULL, EDITOR,
@@ -357,8 +444,8 @@ const struct nd_command nd_commands[] = {
 
 /* The workflow checks each verb's role itself. */
 const struct nd_command nd_verb_command =
-    CMD("VERB", NULL, "ID", "a workflow verb: finish, approve, publish, return, refile, …",
-	note_opts, REPORTER, SSH);
+    WORDS("VERB", nd_cmd_verb, "ID", "a workflow verb: finish, approve, publish, return, refile, …",
+	  note_opts, REPORTER, SSH);
 
 const struct nd_command *nd_cli_find_command(const char *name)
 {
@@ -374,11 +461,6 @@ const struct nd_command *nd_cli_resolve(int n, char **words)
 	if (cmd && (cmd->flags & ND_CMD_ALSO_VERB) && n > 1 && nd_cli_parse_id(words[1]))
 		return NULL;
 	return cmd;
-}
-
-static bool option_over_ssh(const struct nd_option *o)
-{
-	return !(o->flags & (ND_OPT_PATH | ND_OPT_LOCAL));
 }
 
 void nd_cli_synopsis(struct nd_buf *b, const struct nd_command *cmd, bool ssh)
@@ -399,7 +481,7 @@ void nd_cli_synopsis(struct nd_buf *b, const struct nd_command *cmd, bool ssh)
 	if (cmd->args[0] && !(ssh && (cmd->flags & ND_CMD_PATH_ARGS)))
 		nd_buf_printf(b, " %s", cmd->args);
 	for (const struct nd_option *o = cmd->options; o && o->name; o++) {
-		if (ssh && !option_over_ssh(o))
+		if ((ssh && !nd_option_over_ssh(o)) || (o->flags & ND_OPT_HIDDEN))
 			continue;
 		bool req = o->flags & ND_OPT_REQUIRED;
 		nd_buf_printf(b, " %s--%s", req ? "" : "[", o->name);
@@ -432,9 +514,19 @@ static int refuse(const struct nd_command *cmd, const char *fmt, const char *wor
 	return rc;
 }
 
+/* The option words of one command line, in order, before their values
+ * are checked (so --help anywhere is help, whatever else is wrong). */
+struct taken {
+	int n;
+	struct {
+		const struct nd_option *o;
+		const char *value; /* NULL for a flag */
+	} opt[ND_MAX_OPTION_WORDS];
+};
+
 /* One option word at argv[*i]; true when it was taken. */
 static bool take_option(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv,
-			int *i, struct nd_args *a, int *rc)
+			int *i, struct taken *t, int *rc)
 {
 	const char *word = argv[*i] + 2;
 	const char *eq = cli->ssh ? NULL : strchr(word, '=');
@@ -448,11 +540,11 @@ static bool take_option(struct nd_cli *cli, const struct nd_command *cmd, int ar
 			*rc = refuse(cmd, _("unknown option '%s'"), argv[*i]);
 		return false;
 	}
-	if (cli->ssh && !option_over_ssh(o)) {
+	if (cli->ssh && !nd_option_over_ssh(o)) {
 		*rc = refuse(cmd, _("refused: '%s' is not available over SSH"), argv[*i]);
 		return false;
 	}
-	if (a->n == ND_MAX_OPTION_WORDS) {
+	if (t->n == ND_MAX_OPTION_WORDS) {
 		*rc = refuse(cmd, _("too many options (at '%s')"), argv[*i]);
 		return false;
 	}
@@ -470,63 +562,188 @@ static bool take_option(struct nd_cli *cli, const struct nd_command *cmd, int ar
 		*rc = refuse(cmd, _("'%s' takes no value"), argv[*i]);
 		return false;
 	}
-	a->opt[a->n].key = o->key;
-	a->opt[a->n].value = value;
-	a->n++;
+	t->opt[t->n].o = o;
+	t->opt[t->n].value = value;
+	t->n++;
 	return true;
+}
+
+/* A day, YYYY-MM-DD, as the time its local midnight starts; with next,
+ * the midnight that ends it (--until names the last day included). */
+static int parse_day(const char *s, bool next, int64_t *out)
+{
+	int y, m, d, used = 0;
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || s[used])
+		return -1;
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_isdst = -1 };
+	if (mktime(&tm) == (time_t)-1 || tm.tm_year != y - 1900 || tm.tm_mon != m - 1 ||
+	    tm.tm_mday != d)
+		return -1; /* 2024-02-30 is not a day */
+	tm = (struct tm){
+		.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d + next, .tm_isdst = -1
+	};
+	time_t t = mktime(&tm);
+	if (t == (time_t)-1)
+		return -1;
+	*out = (int64_t)t;
+	return 0;
+}
+
+/* Is word one of the '|'-separated words of choices? */
+static bool is_choice(const char *choices, const char *word)
+{
+	size_t len = strlen(word);
+	for (const char *p = choices; p;) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		if (n == len && strncmp(p, word, n) == 0)
+			return true;
+		p = bar ? bar + 1 : NULL;
+	}
+	return false;
+}
+
+/* The usage error of a value that does not fit its row. */
+static int bad_value(const struct nd_command *cmd, const struct nd_option *o, const char *v)
+{
+	const char *msg = o->bad ? _(o->bad) : _("'%s' is not a value this option takes");
+	if (o->flags & ND_OPT_BAD_NAME)
+		return nd_cli_usage(cmd, msg, o->name, v);
+	return nd_cli_usage(cmd, msg, v);
+}
+
+/* Checks v by o's type and range and stores it at o's destination in
+ * args; 0, or the usage error's exit code. */
+static int bind_value(const struct nd_command *cmd, const struct nd_option *o, const char *v,
+		      void *args)
+{
+	char *dest = (char *)args + o->offset;
+	long long n;
+	switch (o->type) {
+	case ND_OT_FLAG:
+		*(bool *)dest = true;
+		return 0;
+	case ND_OT_STRING:
+		if (o->max > 0 && (strlen(v) < (size_t)o->min || strlen(v) > (size_t)o->max))
+			return bad_value(cmd, o, v);
+		*(const char **)dest = v;
+		return 0;
+	case ND_OT_CHOICE:
+		if (!is_choice(o->value, v))
+			return bad_value(cmd, o, v);
+		*(const char **)dest = v;
+		return 0;
+	case ND_OT_INT:
+		if (nd_cli_parse_number(v, o->min, o->max, &n) < 0)
+			return bad_value(cmd, o, v);
+		*(long long *)dest = n;
+		return 0;
+	case ND_OT_ID:
+		if (!(n = nd_cli_parse_id(v)))
+			return bad_value(cmd, o, v);
+		*(long long *)dest = n;
+		return 0;
+	case ND_OT_DAY:
+	case ND_OT_DAY_END:
+		if (parse_day(v, o->type == ND_OT_DAY_END, (int64_t *)(void *)dest) < 0)
+			return bad_value(cmd, o, v);
+		return 0;
+	}
+	return bad_value(cmd, o, v);
+}
+
+/* The table's defaults, before any option word is read: every row's
+ * field is set, whatever the struct held. */
+static void bind_defaults(const struct nd_command *cmd, void *args)
+{
+	for (const struct nd_option *o = cmd->options; o && o->name; o++) {
+		char *dest = (char *)args + o->offset;
+		switch (o->type) {
+		case ND_OT_FLAG:
+			*(bool *)dest = false;
+			break;
+		case ND_OT_STRING:
+			*(const char **)dest = NULL;
+			break;
+		case ND_OT_CHOICE:
+			*(const char **)dest = o->def_word;
+			break;
+		case ND_OT_INT:
+			*(long long *)dest = o->def;
+			break;
+		case ND_OT_ID:
+			*(long long *)dest = 0;
+			break;
+		case ND_OT_DAY:
+		case ND_OT_DAY_END:
+			*(int64_t *)(void *)dest = 0;
+			break;
+		}
+	}
 }
 
 /* Machine formats stay UTF-8 on a terminal of another charset (JSON is
  * UTF-8 by its RFC; the others declare or assume it): stdout stops
  * converting. Text for people is converted (src/text/termcode.c). */
-static void machine_format(const struct nd_args *a)
+static void machine_format(const struct taken *t)
 {
-	static const char *const machine[] = { "json", "tsv", "csv", "html" };
-	for (int k = 0; k < a->n; k++)
-		for (size_t m = 0; m < sizeof machine / sizeof *machine; m++)
-			if (a->opt[k].key == ND_O_FORMAT && a->opt[k].value &&
-			    strcmp(a->opt[k].value, machine[m]) == 0)
-				nd_term_stdout_bytes();
+	static const char *const machine = "json|tsv|csv|html";
+	for (int k = 0; k < t->n; k++)
+		if (strcmp(t->opt[k].o->name, "format") == 0 && t->opt[k].value &&
+		    is_choice(machine, t->opt[k].value))
+			nd_term_stdout_bytes();
+}
+
+bool nd_option_over_ssh(const struct nd_option *o)
+{
+	return !(o->flags & (ND_OPT_PATH | ND_OPT_LOCAL));
 }
 
 bool nd_cli_parse(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv,
-		  struct nd_args *a, int *rc)
+		  void *args, int *rc)
 {
-	a->n = 0;
-	a->npos = 0;
-	a->pos = argv + 1;
+	struct nd_words *w = args;
+	struct taken t = { 0 };
+	w->word0 = argv[0];
+	w->npos = 0;
+	w->pos = argv + 1;
+	bind_defaults(cmd, args);
 	bool only_words = false;
 	*rc = ND_EXIT_OK;
 	for (int i = 1; i < argc; i++) {
-		const char *w = argv[i];
-		if (only_words || w[0] != '-' || strcmp(w, "-") == 0) {
+		const char *word = argv[i];
+		if (only_words || word[0] != '-' || strcmp(word, "-") == 0) {
 			if (cli->ssh && (cmd->flags & ND_CMD_PATH_ARGS)) {
 				*rc = refuse(cmd,
 					     _("refused: '%s': over SSH a story comes on standard "
 					       "input, never from a file on the server"),
-					     w);
+					     word);
 				return true;
 			}
 			/* moved to the front by rotating the option words after
 			   it, so argv keeps every pointer once (the SSH shell
 			   frees its words); option words are few (bounded) */
-			char *word = argv[i];
-			int to = 1 + a->npos++;
+			char *moved = argv[i];
+			int to = 1 + w->npos++;
 			memmove(&argv[to + 1], &argv[to], (size_t)(i - to) * sizeof *argv);
-			argv[to] = word;
-		} else if (strcmp(w, "--") == 0) {
+			argv[to] = moved;
+		} else if (strcmp(word, "--") == 0) {
 			only_words = true;
-		} else if (strcmp(w, "--help") == 0 || (!cli->ssh && strcmp(w, "-h") == 0)) {
+		} else if (strcmp(word, "--help") == 0 || (!cli->ssh && strcmp(word, "-h") == 0)) {
 			nd_cli_print_usage(stdout, cmd);
 			return true;
-		} else if (w[1] != '-') {
-			*rc = refuse(cmd, _("unknown option '%s' (options are spelled --name)"), w);
+		} else if (word[1] != '-') {
+			*rc = refuse(cmd, _("unknown option '%s' (options are spelled --name)"),
+				     word);
 			return true;
-		} else if (!take_option(cli, cmd, argc, argv, &i, a, rc)) {
+		} else if (!take_option(cli, cmd, argc, argv, &i, &t, rc)) {
 			return true;
 		}
 	}
-	machine_format(a);
+	for (int k = 0; k < t.n; k++)
+		if ((*rc = bind_value(cmd, t.opt[k].o, t.opt[k].value, args)) != 0)
+			return true;
+	machine_format(&t);
 	return false;
 }
 
@@ -549,13 +766,26 @@ static bool ssh_allows(struct nd_cli *cli, const struct nd_command *cmd, const c
 	return *rc == ND_EXIT_OK;
 }
 
+/* A command that is not a group: its words read by the table, then run. */
+static int run_leaf(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	if (cmd->run_words)
+		return cmd->run_words(cli, cmd, argc, argv);
+	union nd_cmd_args args;
+	memset(&args, 0, sizeof args);
+	int rc;
+	if (nd_cli_parse(cli, cmd, argc, argv, &args, &rc))
+		return rc;
+	return cmd->run(cli, cmd, &args);
+}
+
 int nd_cli_run(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
 {
 	int rc;
 	if (!ssh_allows(cli, cmd, argv[0], &rc))
 		return rc;
 	if (!cmd->subs)
-		return cmd->run(cli, cmd, argc, argv);
+		return run_leaf(cli, cmd, argc, argv);
 	if (argc < 2)
 		return nd_cli_usage(cmd, _("%s needs a subcommand"), cmd->name);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
@@ -564,7 +794,8 @@ int nd_cli_run(struct nd_cli *cli, const struct nd_command *cmd, int argc, char 
 	}
 	for (const struct nd_command *s = cmd->subs; s->name; s++)
 		if (strcmp(s->name, argv[1]) == 0)
-			return ssh_allows(cli, s, argv[1], &rc) ? s->run(cli, s, argc - 1, argv + 1)
-								: rc;
+			return ssh_allows(cli, s, argv[1], &rc)
+				   ? run_leaf(cli, s, argc - 1, argv + 1)
+				   : rc;
 	return refuse(cmd, _("unknown subcommand '%s'"), argv[1]);
 }

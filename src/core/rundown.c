@@ -248,8 +248,11 @@ static int render_csv(const struct nd_rundown *r, struct nd_buf *out)
 		snprintf(id, sizeof id, "%lld", (long long)it->id);
 		snprintf(chars, sizeof chars, "%ld", it->chars);
 		/* an unknown figure is an empty cell, never a number */
-		snprintf(hanzi, sizeof hanzi, it->hanzi < 0 ? "" : "%ld", it->hanzi);
-		snprintf(layout, sizeof layout, it->layout < 0 ? "" : "%ld", it->layout);
+		hanzi[0] = layout[0] = '\0';
+		if (it->hanzi >= 0)
+			snprintf(hanzi, sizeof hanzi, "%ld", it->hanzi);
+		if (it->layout >= 0)
+			snprintf(layout, sizeof layout, "%ld", it->layout);
 		snprintf(cpl, sizeof cpl, "%d", it->cpl);
 		const char *cells[] = { r->issue.code, page,       pos,          id,
 					it->section,   it->kicker, it->headline, it->subhead,

@@ -64,8 +64,11 @@ int nd_store_fail(struct nd_store *st, struct nd_error *err, const char *what)
 	return nd_fail(err, ND_EDB, "%s: %s", what, sqlite3_errmsg(st->db));
 }
 
-/* Fault injection for the crash tests: NEWSDESK_CRASH_AFTER=N kills the
- * process, as a power cut would, when it prepares its Nth statement. */
+/* Fault injection for the crash tests, in a test build only
+ * (-Dtest_hooks=true): NEWSDESK_CRASH_AFTER=N kills the process, as a power
+ * cut would, when it prepares its Nth statement. The shipped binary reads
+ * no such variable. */
+#ifdef ND_TEST_HOOKS
 static long crash_after = -1;
 
 static void maybe_crash(void)
@@ -77,6 +80,11 @@ static void maybe_crash(void)
 	if (crash_after > 0 && --crash_after == 0)
 		kill(getpid(), SIGKILL);
 }
+#else
+static void maybe_crash(void)
+{
+}
+#endif
 
 int nd_store_prepare(struct nd_store *st, const char *sql, sqlite3_stmt **stmt,
 		     struct nd_error *err)

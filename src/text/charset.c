@@ -392,7 +392,7 @@ static long score(enum script script, const char *s, size_t n)
 {
 	if (n > SCORE_MAX)
 		n = SCORE_MAX;
-	long sum = 0, counted = 0, ascii_letters = 0, nonascii_letters = 0, spaced = 0, han = 0;
+	long sum = 0, counted = 0, ascii_letters = 0, nonascii_letters = 0;
 	unsigned prev = 0, cp = 0, next = 0;
 	size_t i = 0;
 	int len = 0;
@@ -416,8 +416,6 @@ static long score(enum script script, const char *s, size_t n)
 			counted++;
 		}
 		ascii_letters += ascii_letter(cp);
-		han += is_han(cp);
-		spaced += prev == ' ' && is_han(cp) && i > 2; /* 茄惫 版力 脚巩 */
 		nonascii_letters += cp >= 0x80;
 		prev = cp;
 		cp = next;

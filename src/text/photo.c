@@ -2,7 +2,9 @@
  * library, never the name; the limits before the cost; the whole image
  * decoded once, at a small scale, so a truncated file is refused at the
  * door. One decoder per format writes rows into a small RGBA thumbnail,
- * which is also what the desk's preview draws. */
+ * which is also what the desk's preview draws. Built as the module
+ * nd_photo (meson.build), opened by photo_module.c when a command first
+ * needs a picture read, so no other start loads the picture libraries. */
 #include "newsdesk/photo.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/lang.h"
@@ -31,39 +33,6 @@
 #define CHECK_SIDE 64
 /* An EXIF block larger than this is not read (the format allows 64 KiB). */
 #define MAX_EXIF (256 * 1024)
-
-static const struct {
-	enum nd_photo_format format;
-	const char *name, *ext;
-} formats[] = {
-	{ ND_PHOTO_JPEG, "jpeg", "jpg" },
-	{ ND_PHOTO_PNG, "png", "png" },
-	{ ND_PHOTO_WEBP, "webp", "webp" },
-};
-
-const char *nd_photo_format_name(enum nd_photo_format f)
-{
-	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
-		if (formats[i].format == f)
-			return formats[i].name;
-	return "";
-}
-
-const char *nd_photo_extension(enum nd_photo_format f)
-{
-	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
-		if (formats[i].format == f)
-			return formats[i].ext;
-	return "bin";
-}
-
-enum nd_photo_format nd_photo_format_parse(const char *name)
-{
-	for (size_t i = 0; name && i < sizeof formats / sizeof *formats; i++)
-		if (strcmp(formats[i].name, name) == 0)
-			return formats[i].format;
-	return ND_PHOTO_NONE;
-}
 
 /* The signature says which library to ask; the library then decides. */
 static enum nd_photo_format sniff(const unsigned char *b, size_t n)

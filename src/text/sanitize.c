@@ -3,6 +3,7 @@
  * editor can still see that something odd was filed. */
 #include "newsdesk/sanitize.h"
 #include "newsdesk/utf8.h"
+#include "newsdesk/width.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,7 @@ unsigned nd_sanitize_cp(unsigned cp, unsigned flags)
 		return ND_REPLACEMENT; /* C1: 0x9B is CSI to xterm */
 	if (invisible_format(cp))
 		return ND_REPLACEMENT;
-	if (wcwidth((wchar_t)cp) < 0)
+	if (nd_wcwidth(cp) < 0)
 		return ND_REPLACEMENT;
 	return 0;
 }

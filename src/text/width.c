@@ -58,7 +58,8 @@ bool nd_cp_ambiguous(unsigned cp)
  * makes every two-byte GB character two columns (é, ·, “ included) and an
  * emoji -1, so the widths are read once from C.UTF-8's tables for the
  * Basic Multilingual Plane, and through that locale above it. wcswidth, not
- * wcwidth: this program defines wcwidth itself (below). */
+ * wcwidth: the program defines wcwidth itself, as this function
+ * (src/tui/curses_width.c, for ncursesw). */
 static locale_t utf8_locale;
 static int8_t bmp_width[0x10000];
 static once_flag bmp_once = ONCE_FLAG_INIT;
@@ -114,17 +115,6 @@ int nd_cp_width(unsigned cp)
 {
 	int w = nd_wcwidth(cp);
 	return w < 0 ? 1 : w;
-}
-
-/* ncursesw asks the C library's wcwidth where each character it draws ends
- * and where the terminal's cursor is then. This definition in the program
- * takes its place (the dynamic linker binds ncursesw's call to the
- * executable's symbol first), so the curses screen model, the desk's layout
- * and the 'ambiwidth' setting are one width function: with 2, ncurses
- * itself moves on two cells after “ and cannot drift from the layout. */
-int wcwidth(wchar_t wc)
-{
-	return wc < 0 ? -1 : nd_wcwidth((unsigned)wc);
 }
 
 static int width_of(const char *s, size_t n)

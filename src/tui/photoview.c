@@ -8,9 +8,9 @@
 #include "newsdesk/count.h"
 #include "newsdesk/photos.h"
 #include "newsdesk/tui_app.h"
+#include "newsdesk/tui_canvas.h"
 #include "newsdesk/tui_photo.h"
 
-#include <chafa.h>
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,24 +67,15 @@ struct photoview {
 	size_t n;
 	int cur; /* index into list */
 	enum tui_gfx mode;
-	/* the rendering of list[cur] in an area of aw × ah cells: rw × rh */
-	int rcur, aw, ah, rw, rh;
-	gunichar *chars;
-	gint *fg, *bg;
-	GString *seq; /* sixel or kitty: the escape sequence as chafa prints it */
+	/* the rendering of list[cur] in an area of aw × ah cells */
+	int rcur, aw, ah;
+	struct tui_canvas canvas; /* chafa's layout (the module nd_preview) */
 	char error[sizeof((struct nd_error *)0)->msg];
 };
 
 static void forget(struct photoview *v)
 {
-	free(v->chars);
-	free(v->fg);
-	free(v->bg);
-	v->chars = NULL;
-	v->fg = v->bg = NULL;
-	if (v->seq)
-		g_string_free(v->seq, TRUE);
-	v->seq = NULL;
+	tui_canvas_free(&v->canvas);
 	v->rcur = -1;
 	v->error[0] = '\0';
 }
@@ -107,29 +98,6 @@ static bool load(struct tui *t, struct photoview *v)
 	if (v->cur >= (int)v->n)
 		v->cur = (int)v->n - 1;
 	return true;
-}
-
-static ChafaCanvas *canvas_for(const struct photoview *v, bool colors, int w, int h)
-{
-	ChafaSymbolMap *map = chafa_symbol_map_new();
-	chafa_symbol_map_add_by_tags(map, CHAFA_SYMBOL_TAG_BLOCK | CHAFA_SYMBOL_TAG_SPACE);
-	ChafaCanvasConfig *cfg = chafa_canvas_config_new();
-	chafa_canvas_config_set_geometry(cfg, w, h);
-	chafa_canvas_config_set_symbol_map(cfg, map);
-	chafa_canvas_config_set_cell_geometry(cfg, 10, 20);
-	if (v->mode == TUI_GFX_SIXEL || v->mode == TUI_GFX_KITTY) {
-		chafa_canvas_config_set_pixel_mode(cfg, v->mode == TUI_GFX_SIXEL
-							    ? CHAFA_PIXEL_MODE_SIXELS
-							    : CHAFA_PIXEL_MODE_KITTY);
-		chafa_canvas_config_set_canvas_mode(cfg, CHAFA_CANVAS_MODE_TRUECOLOR);
-	} else {
-		chafa_canvas_config_set_canvas_mode(cfg, colors ? CHAFA_CANVAS_MODE_INDEXED_240
-								: CHAFA_CANVAS_MODE_FGBG);
-	}
-	ChafaCanvas *c = chafa_canvas_new(cfg);
-	chafa_canvas_config_unref(cfg);
-	chafa_symbol_map_unref(map);
-	return c;
 }
 
 /* Decodes list[cur] and lets chafa lay it out in at most w × h cells. */
@@ -157,43 +125,23 @@ static void render(struct tui *t, struct photoview *v, int w, int h)
 		snprintf(v->error, sizeof v->error, "%s", err.msg);
 		return;
 	}
-	gint cw = w, ch = h;
-	chafa_calc_canvas_geometry(pw, ph, &cw, &ch, 0.5f, FALSE, FALSE);
 	bool colors = t->colors && COLORS >= 256;
-	ChafaCanvas *c = canvas_for(v, colors, cw, ch);
-	chafa_canvas_draw_all_pixels(c, CHAFA_PIXEL_RGBA8_UNASSOCIATED, px, pw, ph, pw * 4);
+	rc = tui_canvas_draw(px, pw, ph, w, h, v->mode, colors, &v->canvas, &err);
 	free(px);
-	v->rw = cw;
-	v->rh = ch;
-	if (v->mode == TUI_GFX_SIXEL || v->mode == TUI_GFX_KITTY) {
-		v->seq = chafa_canvas_print(c, NULL);
-	} else {
-		size_t cells = (size_t)cw * (size_t)ch;
-		v->chars = calloc(cells, sizeof *v->chars);
-		v->fg = calloc(cells, sizeof *v->fg);
-		v->bg = calloc(cells, sizeof *v->bg);
-		for (int y = 0; v->chars && v->fg && v->bg && y < ch; y++)
-			for (int x = 0; x < cw; x++) {
-				size_t i = (size_t)y * (size_t)cw + (size_t)x;
-				v->chars[i] = chafa_canvas_get_char_at(c, x, y);
-				if (colors)
-					chafa_canvas_get_colors_at(c, x, y, &v->fg[i], &v->bg[i]);
-				else
-					v->fg[i] = v->bg[i] = -1;
-			}
-	}
-	chafa_canvas_unref(c);
+	if (rc < 0)
+		snprintf(v->error, sizeof v->error, "%s", err.msg);
 }
 
 static void draw_cells(const struct photoview *v, int y, int x0)
 {
-	for (int r = 0; v->chars && r < v->rh; r++)
-		for (int c = 0; c < v->rw; c++) {
-			size_t i = (size_t)r * (size_t)v->rw + (size_t)c;
-			wchar_t wc[2] = { (wchar_t)(v->chars[i] ? v->chars[i] : ' '), 0 };
+	const struct tui_canvas *k = &v->canvas;
+	for (int r = 0; k->chars && r < k->h; r++)
+		for (int c = 0; c < k->w; c++) {
+			size_t i = (size_t)r * (size_t)k->w + (size_t)c;
+			wchar_t wc[2] = { (wchar_t)(k->chars[i] ? k->chars[i] : ' '), 0 };
 			int pair = 0;
-			if (v->fg[i] >= 0 && v->bg[i] >= 0)
-				pair = alloc_pair(v->fg[i], v->bg[i]);
+			if (k->fg[i] >= 0 && k->bg[i] >= 0)
+				pair = alloc_pair(k->fg[i], k->bg[i]);
 			cchar_t cc;
 			setcchar(&cc, wc, A_NORMAL, 0, pair > 0 ? &pair : NULL);
 			mvadd_wch(y + r, x0 + c, &cc);
@@ -208,7 +156,7 @@ static void draw_graphics(const struct photoview *v, int y, int x0)
 	if (v->mode == TUI_GFX_KITTY)
 		fputs("\033_Ga=d\033\\", stdout); /* the previous picture's placement */
 	printf("\0337\033[%d;%dH", y + 1, x0 + 1);
-	fwrite(v->seq->str, 1, v->seq->len, stdout);
+	fwrite(v->canvas.seq, 1, v->canvas.seq_len, stdout);
 	fputs("\0338", stdout);
 	fflush(stdout);
 }
@@ -253,8 +201,8 @@ static void photo_draw(struct tui *t, void *data, int y, int height, int width)
 		tui_draw_row(y + 1, 1, width - 1, v->error, A_BOLD);
 		return;
 	}
-	int x0 = (width - v->rw) / 2;
-	if (v->seq)
+	int x0 = (width - v->canvas.w) / 2;
+	if (v->canvas.seq)
 		draw_graphics(v, y + 1, x0);
 	else
 		draw_cells(v, y + 1, x0);

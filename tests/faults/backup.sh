@@ -49,11 +49,17 @@ equals "the backup is one file (no -wal beside it)" "$(ls "$TMP" | grep -c '^b\.
 # 2. Killed backups: at every statement up to the copy, then mid-copy.
 # killed at each statement in turn, until one kill falls after the
 # partial file was made (the copy's own statement)
-for n in $(seq 1 30); do
-	NEWSDESK_CRASH_AFTER=$n nd backup "$TMP/k.db" >/dev/null 2>&1 && break
-	[ "$(partials k.db)" -ge 1 ] && break
-done
-equals "a backup killed at its copy statement leaves a partial" "$(partials k.db)" 1
+# (NEWSDESK_CRASH_AFTER is a test build's hook: -Dtest_hooks=true)
+if [ "${ND_TEST_HOOKS:-0}" = 1 ]; then
+	for n in $(seq 1 30); do
+		NEWSDESK_CRASH_AFTER=$n nd backup "$TMP/k.db" >/dev/null 2>&1 && break
+		[ "$(partials k.db)" -ge 1 ] && break
+	done
+	equals "a backup killed at its copy statement leaves a partial" "$(partials k.db)" 1
+else
+	echo "# a build without test hooks: the kills at each statement are skipped"
+	rm -f "$TMP/k.db"
+fi
 "$NEWSDESK" backup "$TMP/k.db" >/dev/null 2>&1 &
 pid=$!
 i=0

@@ -21,6 +21,33 @@ SECS=${REPLICA_SECONDS:-10}
 LAG=5
 setup_desk
 headlines() { NEWSDESK_DB=$1 nd list --format tsv --limit 100000 | cut -f4 | grep '^副本 ' | sort; }
+# Waits by polling, never by a fixed sleep: until CMD… succeeds, at most
+# LIMIT tenths of a second; false when it never did.
+poll() {
+	local limit=$1 i=0
+	shift
+	until "$@"; do
+		[ $i -ge "$limit" ] && return 1
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+# every filer of PHASE has confirmed at least N filings
+filed_each() {
+	local k
+	for k in 1 2 3 4 5 6 7 8; do
+		[ "$(cat "$TMP/confirmed.$1.$k" 2>/dev/null | wc -l)" -ge "$2" ] || return 1
+	done
+}
+# check on DB says its replica is less than S seconds behind (Litestream's
+# lag: the primary's last change less the replica's; 0.0 once the replica
+# has synced after the last write)
+replica_within() {
+	NEWSDESK_DB=$1 nd check 2>/dev/null |
+		awk -v s="$2" '/^replica at .*: [0-9.]+ s behind$/ { if ($(NF - 2) + 0 < s) ok = 1 } END { exit !ok }'
+}
+# the clock is in a later second than the time T names
+past_second() { [ "$(date -u +%s)" -gt "$(date -u -d "$1" +%s)" ]; }
 
 # The configuration and what the command line refuses.
 expect_ok "replica config prints Litestream's configuration" nd replica config "$TMP/replica"
@@ -59,18 +86,21 @@ filers() {
 		echo $! >>"$TMP/filers.$phase"
 	done
 }
+# Each half runs until every filer has confirmed SECS/2 filings (10 s on a
+# quiet machine), however loaded the machine is.
 filers a
-sleep $((SECS / 2))
+poll 1200 filed_each a $((SECS / 2)) || echo "# the first half stopped at its limit"
 touch "$TMP/stop.a"
 wait $(cat "$TMP/filers.a")
 # the quiet moment: the replica has everything of the first half
-sleep 2.5
+poll 300 replica_within "$NEWSDESK_DB" 0.05 || echo "# the replica did not catch up in 30 s"
 T=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
-sleep 1.5
+# the second half's first write falls in a later second than T
+poll 30 past_second "$T"
 expect_ok "check on the primary passes while it replicates" nd check
 contains "…and says how far behind the replica is" "$out" "replica at $TMP/replica:"
 filers b
-sleep $((SECS - SECS / 2))
+poll 1200 filed_each b $((SECS - SECS / 2)) || echo "# the second half stopped at its limit"
 # The primary dies: the replicator, the filers and the filings in flight.
 for p in $(cat "$TMP/filers.b"); do kill -9 $(pgrep -P "$p") "$p" 2>/dev/null; done
 kill -9 "$RP"
@@ -145,9 +175,10 @@ CFG
 	for try in 1 2 3 4 5 6 7 8; do
 		port=$((20000 + RANDOM % 20000))
 		if "$SSHD" -f "$TMP/sshd_config" -o "Port $port" -E "$TMP/sshd.log"; then
-			for i in $(seq 1 50); do [ -s "$TMP/sshd.pid" ] && break; sleep 0.05; done
-			sleep 0.2
-			if [ -s "$TMP/sshd.pid" ] && kill -0 "$(cat "$TMP/sshd.pid")" 2>/dev/null; then started=1; break; fi
+			if poll 50 eval '[ -s "$TMP/sshd.pid" ] && kill -0 "$(cat "$TMP/sshd.pid")" 2>/dev/null'; then
+				started=1
+				break
+			fi
 		fi
 	done
 	trap '[ -s "$TMP/sshd.pid" ] && kill "$(cat "$TMP/sshd.pid")" 2>/dev/null; rm -rf "$TMP"' EXIT
@@ -161,9 +192,8 @@ if [ "${started:-0}" -eq 1 ]; then
 	for j in $(seq 1 20); do
 		printf '标题: 副本 s-%s\n\n第 %s 篇。\n' "$j" "$j" | nd --as zhu file >/dev/null && echo "副本 s-$j" >>"$TMP/sftp-confirmed"
 	done
-	i=0
-	until NEWSDESK_DB=$TMP/sftp-primary/desk.db nd check 2>/dev/null | grep -q "replica at $URL: [0-9.]* s behind" || [ $i -ge 100 ]; do sleep 0.1; i=$((i + 1)); done
-	sleep $((LAG + 1))
+	# until the replica holds the last filing
+	poll 300 replica_within "$TMP/sftp-primary/desk.db" 0.05 || echo "# the SFTP replica did not catch up in 30 s"
 	kill -9 "$RP"
 	wait "$RP" 2>/dev/null
 	export NEWSDESK_DB=$TMP/sftp-standby/desk.db

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# modules.sh — start like the shell: the picture libraries (libjpeg, libpng,
+# libwebp, libexif; chafa and glib) are in the modules nd_photo and
+# nd_preview, not linked into newsdesk, and a command that reads no picture
+# loads none of them; one that does opens the module when it needs it.
+. "$(dirname "$0")/lib.sh"
+libs='libjpeg|libpng|libwebp|libexif|libchafa|libglib'
+linked=$(ldd "$NEWSDESK" | grep -E "$libs" || true)
+equals "newsdesk links none of the picture libraries" "$linked" ""
+setup_desk
+loaded() { LD_DEBUG=files "$@" 2>&1 >/dev/null | grep -oE "file=[^ ]*($libs)[^ ]*" | sort -u | tr '\n' ' '; }
+equals "--version loads none" "$(loaded nd --version)" ""
+equals "list loads none" "$(loaded nd list)" ""
+equals "file loads none" "$(loaded nd --as zhu file "$SRCDIR/tests/data/articles/a01.txt")" ""
+python3 "$SRCDIR/tests/tools/mkphotos.py" "$TMP" >/dev/null 2>&1 || true
+jpg=$(ls "$TMP"/*.jpg 2>/dev/null | head -1)
+if [ -n "$jpg" ]; then
+	got=$(loaded nd --as zhu attach 1 "$jpg")
+	contains "attach opens nd_photo, which loads libjpeg" "$got" "libjpeg"
+	lacks "…and not chafa" "$got" "libchafa"
+	expect_ok "the photo was read and attached" nd photo list 1
+	contains "…its size read by libjpeg" "$out" "×"
+else
+	fail "a JPEG to attach" "tests/tools/mkphotos.py made none in $TMP"
+fi
+finish
