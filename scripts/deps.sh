@@ -62,7 +62,9 @@ nd_build() {
 	if [ ! -f "$dir/build.ninja" ]; then
 		meson setup "$dir" "$@" >/dev/null
 	elif [ $# -gt 0 ]; then
-		meson configure "$dir" "$@" >/dev/null
+		# --reconfigure re-reads meson_options.txt: a folder set up before an
+		# option existed takes it too (meson configure would refuse it)
+		meson setup --reconfigure "$dir" "$@" >/dev/null
 	fi
 	ninja -C "$dir" >/dev/null
 }

@@ -8,7 +8,7 @@
  * characters like any other, so a query matches exactly where instr()
  * would: 5.2%, 2024年, App inside WhatsApp.
  *
- * The index (schema 016) keeps no positions (FTS5 detail=none): it says
+ * The index (migration search_no_positions) keeps no positions (FTS5 detail=none): it says
  * which revisions hold every term of a word, and a word longer than one
  * term is then re-checked against the text (nd_bigram_contains). A word of
  * one or two characters is one term, and the index's answer is exact.

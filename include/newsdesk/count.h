@@ -8,6 +8,16 @@
  * characters. */
 long nd_count_chars(const char *utf8);
 
+/* The same for s[0..n), a part of the text that starts at text_start: a
+ * run that begins before s is counted there, not again here, so the
+ * counts of consecutive parts add up to the count of the whole. */
+#include <stdbool.h>
+#include <stddef.h>
+long nd_count_span(const char *s, size_t n, const char *text_start);
+/* Does s[0..n) begin by going on with a run begun before it (so that its
+ * count is one less than on its own)? */
+bool nd_count_joins(const char *s, size_t n, const char *text_start);
+
 /* 汉字: the Han characters alone (CJK ideographs of every extension, the
  * compatibility ideographs, and 〇). */
 long nd_count_hanzi(const char *utf8);

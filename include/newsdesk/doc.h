@@ -27,6 +27,15 @@ struct nd_doc_snapshot {
 	size_t cur;
 };
 
+/* What changed in a field since it was last asked (nd_doc_take_change):
+ * bytes [from, old_end) of the text then are [from, new_end) now (a field
+ * replaced whole — undo, redo, clean-up — by what differs between its
+ * common start and end). */
+struct nd_doc_change {
+	bool any;
+	size_t from, old_end, new_end;
+};
+
 struct nd_doc {
 	struct nd_buf f[ND_F_COUNT];
 	int field; /* where the cursor is */
@@ -40,6 +49,7 @@ struct nd_doc {
 	size_t n_undo, n_redo, cap_undo, cap_redo;
 	int last_op; /* for coalescing a typed run into one undo step */
 	long changes, saved_changes; /* dirty when they differ */
+	struct nd_doc_change change[ND_F_COUNT];
 };
 
 int nd_doc_init(struct nd_doc *d, const struct nd_story *story);
@@ -48,6 +58,9 @@ void nd_doc_free(struct nd_doc *d);
 int nd_doc_story(const struct nd_doc *d, struct nd_story *out);
 bool nd_doc_dirty(const struct nd_doc *d);
 void nd_doc_mark_saved(struct nd_doc *d);
+
+/* The field's changes since the last call, as one range; clears them. */
+struct nd_doc_change nd_doc_take_change(struct nd_doc *d, int field);
 
 const char *nd_doc_text(const struct nd_doc *d, int field);
 size_t nd_doc_len(const struct nd_doc *d, int field);

@@ -19,8 +19,16 @@ struct nd_lock {
 	int base_rev; /* the current revision when the lock was taken */
 	int64_t expires;
 	bool took_over; /* an expired lock of someone else's was taken */
+	bool stale; /* …a live one whose process is gone from this host */
 	char previous[72]; /* whose */
+	char previous_host[256]; /* …and where its process was */
+	long previous_pid;
 };
+
+/* Is a lock held from host by process pid (started at pid_start, clock
+ * ticks after boot) stale: that process gone from this host? Locks from
+ * elsewhere, or that do not say where, are not. */
+bool nd_lock_stale(const char *host, long pid, int64_t pid_start);
 
 /* Takes (or renews) the edit lock on item id for the actor. Refused with
  * ND_ELOCKED naming the holder while another's lock is live. */

@@ -1,5 +1,5 @@
 /* search.h — finding items by their text, over every item, for words of
- * any length. The index (schema/016_search_no_positions.sql, tokenizer
+ * any length. The index (schema/0NN_search_no_positions.sql, tokenizer
  * src/store/bigram.c) holds, without positions, every pair of adjacent
  * characters and every character: a word of one or two characters is one
  * term, found exactly; a longer one is all of its bigrams, and those

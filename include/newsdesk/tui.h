@@ -40,6 +40,7 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct n
 struct nd_bench_keys {
 	double median_ms, p95_ms, max_ms; /* key to screen, autosave on */
 	double draft_median_ms, draft_max_ms; /* a key whose autosave fell due */
+	double write_median_ms; /* the draft's write itself, off the key path */
 	long chars;
 };
 int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t id, int n,

@@ -3,7 +3,9 @@
 #define NEWSDESK_TUI_EDITOR_H
 
 #include "newsdesk/doc.h"
+#include "newsdesk/rows.h"
 #include "newsdesk/tui_app.h"
+#include "newsdesk/tui_draftsave.h"
 #include "newsdesk/wrap.h"
 
 #include <stdint.h>
@@ -18,35 +20,26 @@ struct ed_line {
 	int width;
 };
 
-/* Wrapped rows of one paragraph, kept while its text is unchanged. */
-struct ed_para {
-	uint64_t hash;
-	size_t len;
-	struct nd_wrap_line *lines;
-	long n;
-	long chars; /* 字数 of the paragraph */
-};
-
 struct tui_editor {
 	int64_t id;
 	int base_rev;
 	bool conflict_pending; /* a newer revision exists; the user was told */
 	struct nd_doc doc;
-	struct ed_line *lines;
-	size_t nlines, cap_lines;
-	struct ed_para *paras; /* the body's paragraphs, by index */
-	size_t nparas, cap_paras;
+	struct ed_line *head; /* the one-line fields' rows and the divider */
+	size_t nhead, cap_head;
+	struct nd_rows rows; /* the body's rows, kept across edits */
 	int layout_width;
-	long body_chars, field_chars;
+	long head_chars, body_chars, field_chars;
 	int top;
 	int goal_col;
 	bool have_goal;
 	time_t last_renew;
 	/* autosave: a key that may have changed the text sets unsynced; the
-	 * draft is written 2 s after the last key, or 15 s after the first
-	 * change it does not hold yet, whichever comes first */
+	 * draft is written 2 s after that first change it does not hold yet
+	 * (pending_ms), however the typing goes on */
 	bool unsynced;
-	int64_t last_key_ms, pending_ms;
+	int64_t pending_ms;
+	struct tui_draftsave *saver; /* writes the draft off the key path */
 	char search[256];
 	bool lines_prev_para_end; /* while drawing: the row above ended a paragraph */
 	bool hung; /* the desk hung up: lock and draft dealt with */
@@ -69,14 +62,30 @@ void tui_editor_autosave(struct tui *t, bool force);
  * text as a draft, release the lock (logging that a draft exists) and
  * close, touching nothing of the terminal. */
 void tui_editor_hangup(struct tui *t);
+/* draftview.c: before E, the user's own unfinished draft of item id
+ * (the $EDITOR file, else the desk's), offered as `newsdesk edit ID` does:
+ * true to go on (ND_EDIT_RECOVER in *flags to start from it), false when
+ * the user chose not to open the item. */
+bool tui_external_offer(struct tui *t, int64_t id, unsigned *flags);
+/* :unlock — a chief releases another editor's lock on item id, asked
+ * first; the holder's draft is kept and the holder told next time. */
+void tui_unlock(struct tui *t, int64_t id);
+/* notices.c: the user's notices (a released or taken lock), as messages
+ * when the desk starts. */
+void tui_notices_show(struct tui *t);
 /* draftview.c: an item that has the user's own draft. Returns 'r' to
  * recover it, 'x' when it was discarded (asked first), 0 to not open. */
 struct nd_draft;
 int tui_draft_offer(struct tui *t, const struct nd_draft *d, const struct nd_story *current);
-/* edview.c: the layout (only changed paragraphs wrapped again), the
- * cursor's visual row, moving by rows with a goal column. */
+/* edview.c: the layout (the document's changes taken in; the body's rows
+ * broken only as far as asked), the rows by index (head, divider, body),
+ * the cursor's visual row, moving by rows with a goal column. */
 void tui_ed_layout(struct tui_editor *ed, int width);
+void tui_ed_ensure(struct tui_editor *ed, size_t row);
+void tui_ed_prepare(struct tui_editor *ed);
 void tui_ed_layout_free(struct tui_editor *ed);
+size_t tui_ed_nlines(const struct tui_editor *ed);
+struct ed_line tui_ed_line(const struct tui_editor *ed, size_t i);
 size_t tui_ed_cursor_row(const struct tui_editor *ed);
 void tui_ed_vertical(struct tui_editor *ed, int rows);
 

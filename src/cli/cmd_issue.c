@@ -285,6 +285,31 @@ static void export_json(struct nd_buf *b, const struct nd_item *it, const char *
 	nd_buf_adds(b, "}\n");
 }
 
+/* index.FORMAT in dir: the list of the files, page by page. */
+static int export_index(const char *dir, const char *format, const char *code,
+			const struct nd_buf *index, unsigned force, struct nd_error *err)
+{
+	char path[4200];
+	struct nd_buf whole = ND_BUF_INIT;
+	if (strcmp(format, "json") == 0) {
+		nd_buf_add(&whole, nd_buf_str(index), index->len);
+		nd_buf_adds(&whole, "\n]\n");
+	} else if (strcmp(format, "html") == 0) {
+		nd_buf_adds(&whole, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta "
+				    "charset=\"utf-8\"><title>");
+		nd_html_escape(&whole, code);
+		nd_buf_adds(&whole, "</title></head>\n<body>\n<ul>\n");
+		nd_buf_add(&whole, nd_buf_str(index), index->len);
+		nd_buf_adds(&whole, "</ul>\n</body>\n</html>\n");
+	} else {
+		nd_buf_add(&whole, nd_buf_str(index), index->len);
+	}
+	snprintf(path, sizeof path, "%s/index.%s", dir, format);
+	int rc = nd_output_file(path, nd_buf_str(&whole), whole.len, force, err);
+	nd_buf_free(&whole);
+	return rc;
+}
+
 int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
 	const struct nd_export_args *a = args;
@@ -350,26 +375,8 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 			nd_buf_printf(&index, "p.%d\t%s\t%s\n", it->page, name, it->story.headline);
 		}
 	}
-	if (rc == 0) {
-		char path[4200];
-		struct nd_buf whole = ND_BUF_INIT;
-		if (strcmp(format, "json") == 0) {
-			nd_buf_adds(&index, "\n]\n");
-			nd_buf_add(&whole, nd_buf_str(&index), index.len);
-		} else if (strcmp(format, "html") == 0) {
-			nd_buf_adds(&whole, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta "
-					    "charset=\"utf-8\"><title>");
-			nd_html_escape(&whole, code);
-			nd_buf_adds(&whole, "</title></head>\n<body>\n<ul>\n");
-			nd_buf_add(&whole, nd_buf_str(&index), index.len);
-			nd_buf_adds(&whole, "</ul>\n</body>\n</html>\n");
-		} else {
-			nd_buf_add(&whole, nd_buf_str(&index), index.len);
-		}
-		snprintf(path, sizeof path, "%s/index.%s", dir, format);
-		rc = nd_output_file(path, nd_buf_str(&whole), whole.len, force, &err);
-		nd_buf_free(&whole);
-	}
+	if (rc == 0)
+		rc = export_index(dir, format, code, &index, force, &err);
 	nd_buf_free(&index);
 	nd_buf_free(&file);
 	nd_buf_free(&figures);

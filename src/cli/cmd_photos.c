@@ -247,7 +247,7 @@ static int photo_change(struct nd_cli *cli, const struct nd_command *cmd, int64_
 int nd_cmd_photo(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
 	const struct nd_words *a = args;
-	int rc, n = 0;
+	int rc = 0, n = 0;
 	bool list = strcmp(cmd->name, "list") == 0;
 	int64_t id = a->npos > 0 ? nd_cli_parse_id(a->pos[0]) : 0;
 	if (!id)

@@ -5,6 +5,8 @@
 #include "newsdesk/history.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/notices.h"
+#include "newsdesk/proc.h"
 #include "newsdesk/store_sql.h"
 #include "newsdesk/workflow.h"
 
@@ -12,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 struct head {
 	char state[32];
@@ -19,6 +22,9 @@ struct head {
 	char holder[72];
 	char edit_to[32]; /* where an edit moves it (a correction), or "" */
 	char reopen[96]; /* who may make it editable again, for the message */
+	char lock_host[256]; /* where the holder's process runs, and which it is */
+	long lock_pid;
+	int64_t lock_pid_start;
 	int64_t lock_since, lock_expires;
 	int current_rev, max_rev;
 	bool editable, reporter_edits;
@@ -36,7 +42,8 @@ static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_
 			   "s.reporter_edits, s.edit_to, (SELECT r.label_en || ' may ' || t.verb "
 			   "FROM transitions t JOIN states e ON e.name = t.to_state "
 			   "JOIN roles r ON r.name = t.min_role WHERE t.from_state = i.state "
-			   "AND e.editable AND NOT e.published ORDER BY r.rank LIMIT 1) "
+			   "AND e.editable AND NOT e.published ORDER BY r.rank LIMIT 1), "
+			   "i.lock_host, i.lock_pid, i.lock_pid_start "
 			   "FROM items i JOIN states s ON s.name = i.state WHERE i.id = ?",
 			   "i", id);
 	if (rc < 0)
@@ -58,6 +65,10 @@ static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_
 			snprintf(h->edit_to, sizeof h->edit_to, "%s", v);
 		if ((v = (const char *)sqlite3_column_text(stmt, 10)))
 			snprintf(h->reopen, sizeof h->reopen, "%s", v);
+		if ((v = (const char *)sqlite3_column_text(stmt, 11)))
+			snprintf(h->lock_host, sizeof h->lock_host, "%s", v);
+		h->lock_pid = (long)sqlite3_column_int64(stmt, 12);
+		h->lock_pid_start = sqlite3_column_int64(stmt, 13);
 	} else if (rc == 0) {
 		rc = nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
 	}
@@ -65,9 +76,26 @@ static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_
 	return rc;
 }
 
+/* A lock whose holder's process is gone from this host: the desk was
+ * killed, or the machine rebooted. Locks from elsewhere, or from before
+ * locks said where they were, run their lease. */
+bool nd_lock_stale(const char *host, long pid, int64_t pid_start)
+{
+	char here[256];
+	nd_proc_host(here, sizeof here);
+	return host && host[0] && pid > 0 && strcmp(host, here) == 0 &&
+	       !nd_proc_alive(pid, pid_start);
+}
+
+static bool lock_stale(const struct head *h)
+{
+	return h->holder[0] && nd_lock_stale(h->lock_host, h->lock_pid, h->lock_pid_start);
+}
+
 static bool held_by_other(const struct head *h, const char *login)
 {
-	return h->holder[0] && strcmp(h->holder, login) != 0 && h->lock_expires > nd_now();
+	return h->holder[0] && strcmp(h->holder, login) != 0 && h->lock_expires > nd_now() &&
+	       !lock_stale(h);
 }
 
 /* Editors edit any item; a reporter only their own, while it is returned
@@ -107,6 +135,22 @@ static int locked_error(int64_t id, const struct head *h, struct nd_error *err)
 	    (long long)id, h->holder, since, until, (long long)id);
 }
 
+/* The lock is the actor's, from this process on this host. */
+static int record_lock(struct nd_store *st, const struct nd_actor *actor, int64_t id, int64_t since,
+		       struct nd_error *err)
+{
+	char host[256];
+	int64_t start = 0;
+	nd_proc_host(host, sizeof host);
+	if (nd_proc_start((long)getpid(), &start) < 0)
+		start = 0;
+	return nd_sql_exec(st, err, "taking the lock",
+			   "UPDATE items SET lock_holder = ?, lock_since = ?, lock_expires = ?, "
+			   "lock_host = ?, lock_pid = ?, lock_pid_start = ? WHERE id = ?",
+			   "siisiii", actor->user.login, since, nd_now() + ND_LOCK_SECONDS,
+			   host[0] ? host : NULL, (int64_t)getpid(), start, id);
+}
+
 int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		 struct nd_lock *lock, struct nd_error *err)
 {
@@ -138,20 +182,27 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	}
 	int64_t now = nd_now();
 	bool mine = h.holder[0] && strcmp(h.holder, actor->user.login) == 0;
-	if ((rc = nd_sql_exec(st, err, "taking the lock",
-			      "UPDATE items SET lock_holder = ?, lock_since = ?, lock_expires = ? "
-			      "WHERE id = ?",
-			      "siii", actor->user.login,
-			      mine && h.lock_expires > now ? h.lock_since : now,
-			      now + ND_LOCK_SECONDS, id)) < 0)
+	bool stale = h.holder[0] && !mine && h.lock_expires > now; /* live, not held: gone */
+	if ((rc = record_lock(st, actor, id, mine && h.lock_expires > now ? h.lock_since : now,
+			      err)) < 0)
 		goto fail;
 	if (h.holder[0] && !mine) {
-		char note[160];
-		snprintf(note, sizeof note, "took over %s's expired lock", h.holder);
+		char note[400];
+		if (stale)
+			snprintf(note, sizeof note,
+				 "took over %s's lock: their desk (pid %ld on %s) is gone",
+				 h.holder, h.lock_pid, h.lock_host);
+		else
+			snprintf(note, sizeof note, "took over %s's expired lock", h.holder);
 		if ((rc = nd_event_append(st, id, actor->user.login, "takeover", h.state, h.state,
-					  note, 0, err)) < 0)
+					  note, 0, err)) < 0 ||
+		    (rc = nd_notice_add(st, h.holder, "lock-taken", id, actor->user.login, err)) <
+			0)
 			goto fail;
 		lock->took_over = true;
+		lock->stale = stale;
+		lock->previous_pid = h.lock_pid;
+		snprintf(lock->previous_host, sizeof lock->previous_host, "%s", h.lock_host);
 		snprintf(lock->previous, sizeof lock->previous, "%s", h.holder);
 	}
 	lock->id = id;
@@ -180,7 +231,8 @@ int nd_lock_release(struct nd_store *st, const struct nd_actor *actor, int64_t i
 {
 	int rc = nd_sql_exec(st, err, "releasing the lock",
 			     "UPDATE items SET lock_holder = NULL, lock_since = NULL, "
-			     "lock_expires = NULL WHERE id = ? AND lock_holder = ?",
+			     "lock_expires = NULL, lock_host = NULL, lock_pid = NULL, "
+			     "lock_pid_start = NULL WHERE id = ? AND lock_holder = ?",
 			     "is", id, actor->user.login);
 	return rc < 0 ? rc : 0;
 }
@@ -202,13 +254,18 @@ int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	}
 	if ((rc = nd_sql_exec(st, err, "breaking the lock",
 			      "UPDATE items SET lock_holder = NULL, lock_since = NULL, "
-			      "lock_expires = NULL WHERE id = ?",
+			      "lock_expires = NULL, lock_host = NULL, lock_pid = NULL, "
+			      "lock_pid_start = NULL WHERE id = ?",
 			      "i", id)) < 0)
 		goto fail;
 	char note[160];
 	snprintf(note, sizeof note, "broke %s's lock", h.holder);
 	if ((rc = nd_event_append(st, id, actor->user.login, "unlock", h.state, h.state, note, 0,
 				  err)) < 0)
+		goto fail;
+	/* the holder is told next time; their draft stays theirs */
+	if (strcmp(h.holder, actor->user.login) != 0 &&
+	    (rc = nd_notice_add(st, h.holder, "lock-released", id, actor->user.login, err)) < 0)
 		goto fail;
 	snprintf(holder, holder_size, "%s", h.holder);
 	return nd_store_commit(st, err);

@@ -8,7 +8,7 @@
  * Chosen by measurement, 100,000 generated items (bench/gen.c), 2 shared
  * cores: the trigram index was 537 MB and could not answer 工会 at all;
  * the bigram index with positions (detail=full) was 760 MB, larger than
- * the text; without positions (detail=none, schema 016) it is 118 MB, 0.17×
+ * the text; without positions (detail=none, migration search_no_positions) it is 118 MB, 0.17×
  * the revisions table. A longer word then costs a re-check of the index's
  * candidates against their text (nd_bigram_has): its first page reads 20
  * or so, its exact total every candidate. The headlines have an index of
@@ -567,7 +567,7 @@ int nd_search_check(struct nd_store *st, struct nd_buf *report, struct nd_error 
 	return rc < 0 ? rc : problems;
 }
 
-/* The two indexes (schema 016): all the text, and the headlines alone. */
+/* The two indexes (migration search_no_positions): all the text, and the headlines alone. */
 static const struct {
 	const char *table, *columns, *what;
 } indexes[] = {
@@ -597,7 +597,7 @@ static int reset_index(struct nd_store *st, const char *t, struct nd_error *err)
 }
 
 /* Clears an index and adds the current revisions of the items a search may
- * find, as migration 016 does ('rebuild' would read every revision). */
+ * find, as migration search_no_positions does ('rebuild' would read every revision). */
 static int fill_index(struct nd_store *st, size_t k, bool fresh, struct nd_error *err)
 {
 	char sql[640];

@@ -1,6 +1,7 @@
 /* workflow.c — the transition engine over the states and transitions tables. */
 #include "newsdesk/workflow.h"
 #include "newsdesk/buf.h"
+#include "newsdesk/edit.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
@@ -165,16 +166,17 @@ struct item_head {
 	char lock_holder[72];
 	char issue[40];
 	int64_t lock_expires;
+	bool lock_stale; /* its holder's process is gone from this host */
 };
 
 static int read_head(struct nd_store *st, int64_t id, struct item_head *h, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc =
-	    nd_store_prepare(st,
-			     "SELECT state, prev_state, reporter, lock_holder, lock_expires, issue "
-			     "FROM items WHERE id = ?",
-			     &stmt, err);
+	int rc = nd_store_prepare(
+	    st,
+	    "SELECT state, prev_state, reporter, lock_holder, lock_expires, issue, "
+	    "lock_host, lock_pid, lock_pid_start FROM items WHERE id = ?",
+	    &stmt, err);
 	memset(h, 0, sizeof *h);
 	if (rc < 0)
 		return rc;
@@ -191,6 +193,9 @@ static int read_head(struct nd_store *st, int64_t id, struct item_head *h, struc
 		if ((v = (const char *)sqlite3_column_text(stmt, 3)))
 			snprintf(h->lock_holder, sizeof h->lock_holder, "%s", v);
 		h->lock_expires = sqlite3_column_int64(stmt, 4);
+		h->lock_stale = nd_lock_stale((const char *)sqlite3_column_text(stmt, 6),
+					      (long)sqlite3_column_int64(stmt, 7),
+					      sqlite3_column_int64(stmt, 8));
 		if ((v = (const char *)sqlite3_column_text(stmt, 5)))
 			snprintf(h->issue, sizeof h->issue, "%s", v);
 	} else {
@@ -265,7 +270,7 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 	if (!t->to_state && !h->prev_state[0])
 		return nd_fail(err, ND_ESTATE, _("#%1$lld has no earlier state to %2$s to"),
 			       (long long)id, verb);
-	if (h->lock_holder[0] && h->lock_expires > nd_now() &&
+	if (h->lock_holder[0] && h->lock_expires > nd_now() && !h->lock_stale &&
 	    strcmp(h->lock_holder, actor->user.login) != 0)
 		return nd_fail(
 		    err, ND_ELOCKED,

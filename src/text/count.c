@@ -27,11 +27,31 @@ static int is_run_char(unsigned cp)
 	return nd_wcwidth_unicode(cp) == 1 && nd_cp_alnum(cp);
 }
 
-long nd_count_chars(const char *s)
+/* Is the character before s (in a text that starts at text_start) one of
+ * a run? */
+static int after_run(const char *s, const char *text_start)
 {
-	size_t n = strlen(s), i = 0;
+	if (s <= text_start)
+		return 0;
+	const char *p = s - 1;
+	while (p > text_start && s - p < 4 && ((unsigned char)*p & 0xC0) == 0x80)
+		p--;
+	unsigned cp;
+	return nd_utf8_decode(p, (size_t)(s - p), &cp) > 0 && is_run_char(cp);
+}
+
+bool nd_count_joins(const char *s, size_t n, const char *text_start)
+{
+	unsigned cp;
+	return n > 0 && after_run(s, text_start) && nd_utf8_decode(s, n, &cp) > 0 &&
+	       is_run_char(cp);
+}
+
+long nd_count_span(const char *s, size_t n, const char *text_start)
+{
+	size_t i = 0;
 	long count = 0;
-	int in_run = 0;
+	int in_run = after_run(s, text_start); /* a run that started before goes on */
 	while (i < n) {
 		unsigned cp;
 		int len = nd_utf8_decode(s + i, n - i, &cp);
@@ -52,6 +72,11 @@ long nd_count_chars(const char *s)
 		count++;
 	}
 	return count;
+}
+
+long nd_count_chars(const char *s)
+{
+	return nd_count_span(s, strlen(s), s);
 }
 
 /* Unicode's Han ideographs: the unified blocks and their extensions, the

@@ -66,7 +66,22 @@ struct scratch {
 	long *v;
 	int32_t *trace;
 	long *steps;
+	uint64_t *bits; /* SIM_BITS bits: which pairs of tokens one side has */
 };
+
+/* How alike two ranges of tokens are, before searching them: the share of
+ * one side's adjacent pairs of characters that the other side has too (a
+ * bit per hashed pair; a clash only makes them look more alike). Two
+ * unrelated texts share almost none; an edited text shares most. */
+#define SIM_BITS 21
+/* Runs this long (tokens, each side) that share fewer pairs than this are
+ * shown by paragraph at once: the search could only spend its whole bound
+ * on them and come to the same. */
+#define HOPELESS_MIN 1000
+#define HOPELESS_PCT 10
+/* Paragraphs paired in place (a run of as many old as new) are diffed
+ * pair by pair when every pair shares at least this much. */
+#define PAIR_PCT 20
 
 struct ctx {
 	const struct toks *a, *b;
@@ -145,6 +160,37 @@ static bool tok_eq(const struct ctx *c, size_t i, size_t j)
 	size_t len = x[1].off - x->off;
 	return x->hash == y->hash && len == y[1].off - y->off &&
 	       (len <= 4 || memcmp(c->a->s + x->off, c->b->s + y->off, len) == 0);
+}
+
+static uint32_t pair_bit(const struct tok *t)
+{
+	uint64_t k = ((uint64_t)t[0].hash << 32 | t[1].hash) * 0x9E3779B97F4A7C15ULL;
+	return (uint32_t)(k >> (64 - SIM_BITS));
+}
+
+/* Percent of the adjacent pairs of the shorter of a[a0, a1) and b[b0, b1)
+ * that the other has; 100 when either is too short to tell. Leaves the
+ * bits clear. */
+static long shared_pct(const struct toks *a, size_t a0, size_t a1, const struct toks *b, size_t b0,
+		       size_t b1, uint64_t *bits)
+{
+	if (a1 - a0 < 2 || b1 - b0 < 2)
+		return 100;
+	for (size_t i = b0; i + 1 < b1; i++) {
+		uint32_t k = pair_bit(&b->t[i]);
+		bits[k >> 6] |= 1ULL << (k & 63);
+	}
+	size_t hits = 0;
+	for (size_t i = a0; i + 1 < a1; i++) {
+		uint32_t k = pair_bit(&a->t[i]);
+		hits += (bits[k >> 6] >> (k & 63)) & 1;
+	}
+	for (size_t i = b0; i + 1 < b1; i++) {
+		uint32_t k = pair_bit(&b->t[i]);
+		bits[k >> 6] &= ~(1ULL << (k & 63));
+	}
+	size_t na = a1 - a0 - 1, nb = b1 - b0 - 1, den = na < nb ? na : nb;
+	return hits >= den ? 100 : (long)(hits * 100 / den);
 }
 
 /* Appends a segment of byte ranges, merged into the last one when it is of
@@ -395,10 +441,11 @@ static void cleanup_semantic(struct segs *s, const char *a, const char *b)
 	s->n = w;
 }
 
-/* Diffs the tokens of ta and tb with the work given, into out. Returns the
- * work used, or -1 when out of memory. */
-static long diff_level(const struct toks *ta, const struct toks *tb, long work, struct segs *out,
-		       bool *spent, const struct scratch *sc)
+/* Diffs tokens ta[a0, a1) against tb[b0, b1) with the work given, into
+ * out. Returns the work used, or -1 when out of memory. */
+static long diff_tokens(const struct toks *ta, size_t a0, size_t a1, const struct toks *tb,
+			size_t b0, size_t b1, long work, struct segs *out, bool *spent,
+			const struct scratch *sc)
 {
 	struct ctx c = { .a = ta,
 			 .b = tb,
@@ -408,13 +455,76 @@ static long diff_level(const struct toks *ta, const struct toks *tb, long work, 
 			 .trace = sc->trace,
 			 .steps = sc->steps,
 			 .work = work };
-	diff_range(&c, 0, ta->n, 0, tb->n, 0);
+	diff_range(&c, a0, a1, b0, b1, 0);
 	*spent = c.spent;
 	return c.oom ? -1 : work - (c.work > 0 ? c.work : 0);
 }
 
+/* Diffs the tokens of ta and tb with the work given, into out. */
+static long diff_level(const struct toks *ta, const struct toks *tb, long work, struct segs *out,
+		       bool *spent, const struct scratch *sc)
+{
+	return diff_tokens(ta, 0, ta->n, tb, 0, tb->n, work, out, spent, sc);
+}
+
+/* The token indices where paragraphs start in ts (a token ending in a
+ * newline ends one), and the end: *n + 1 entries in *out. */
+static int para_starts(const struct toks *ts, size_t **out, size_t *n)
+{
+	size_t count = 1;
+	for (size_t i = 0; i + 1 < ts->n; i++)
+		count += ts->s[ts->t[i + 1].off - 1] == '\n';
+	size_t *p = malloc((count + 1) * sizeof *p);
+	if (!p)
+		return -1;
+	size_t k = 0;
+	p[k++] = 0;
+	for (size_t i = 0; i + 1 < ts->n; i++)
+		if (ts->s[ts->t[i + 1].off - 1] == '\n')
+			p[k++] = i + 1;
+	p[k] = ts->n;
+	*out = p;
+	*n = count;
+	return 0;
+}
+
+/* A run of as many new paragraphs as old, each pair alike: rewritten in
+ * place, diffed pair by pair (the edit distance of each pair, not of the
+ * run, bounds the search). 1 when done so, 0 when the run is not such. */
+static int diff_pairs(const struct toks *ta, const struct toks *tb, long budget, long *used,
+		      struct segs *inner, bool *spent, const struct scratch *sc)
+{
+	size_t *pa = NULL, *pb = NULL, na, nb;
+	int rc = 0;
+	if (para_starts(ta, &pa, &na) < 0 || para_starts(tb, &pb, &nb) < 0) {
+		rc = -1;
+		goto done;
+	}
+	if (na != nb || na < 2)
+		goto done;
+	for (size_t i = 0; i < na; i++)
+		if (shared_pct(ta, pa[i], pa[i + 1], tb, pb[i], pb[i + 1], sc->bits) < PAIR_PCT)
+			goto done;
+	*used = 0;
+	for (size_t i = 0; i < na && !*spent; i++) {
+		long u = diff_tokens(ta, pa[i], pa[i + 1], tb, pb[i], pb[i + 1], budget - *used,
+				     inner, spent, sc);
+		if (u < 0) {
+			rc = -1;
+			goto done;
+		}
+		*used += u;
+	}
+	rc = 1;
+done:
+	free(pa);
+	free(pb);
+	return rc;
+}
+
 /* Diffs one run of changed paragraphs a[ao, ao+alen) → b[bo, bo+blen) by
- * character into out; shown whole (*coarse) when its work runs out. */
+ * character into out; shown whole (*coarse) when its work runs out, or at
+ * once when it is long and the two sides have next to nothing in common. */
 static int diff_run(const char *a, const char *b, const struct seg *run, long run_work, long *work,
 		    struct segs *out, bool *coarse, const struct scratch *sc)
 {
@@ -425,7 +535,17 @@ static int diff_run(const char *a, const char *b, const struct seg *run, long ru
 	if (tokenize(a, run->a, run->a + run->alen, false, &ta) < 0 ||
 	    tokenize(b, run->b, run->b + run->blen, false, &tb) < 0)
 		goto done;
-	long used = diff_level(&ta, &tb, *work < run_work ? *work : run_work, &inner, &spent, sc);
+	long budget = *work < run_work ? *work : run_work, used = 0;
+	int paired = diff_pairs(&ta, &tb, budget, &used, &inner, &spent, sc);
+	if (paired < 0)
+		goto done;
+	if (!paired) {
+		if (ta.n >= HOPELESS_MIN && tb.n >= HOPELESS_MIN &&
+		    shared_pct(&ta, 0, ta.n, &tb, 0, tb.n, sc->bits) < HOPELESS_PCT)
+			spent = true;
+		else
+			used = diff_level(&ta, &tb, budget, &inner, &spent, sc);
+	}
 	if (used < 0)
 		goto done;
 	*work -= used;
@@ -499,12 +619,13 @@ static int diff_texts(const char *a, const char *b, long steps, struct segs *out
 	struct segs lines = { 0 };
 	struct scratch sc = { malloc(2 * (2 * DCAP + 3) * sizeof *sc.v),
 			      malloc(TRACE_CELLS * sizeof *sc.trace),
-			      malloc((DT + 1) * sizeof *sc.steps) };
+			      malloc((DT + 1) * sizeof *sc.steps),
+			      calloc((1u << SIM_BITS) / 64, sizeof *sc.bits) };
 	long work = steps;
 	bool spent = false;
 	int rc = -1;
-	if (!sc.v || !sc.trace || !sc.steps || tokenize(a, 0, strlen(a), true, &la) < 0 ||
-	    tokenize(b, 0, strlen(b), true, &lb) < 0)
+	if (!sc.v || !sc.trace || !sc.steps || !sc.bits ||
+	    tokenize(a, 0, strlen(a), true, &la) < 0 || tokenize(b, 0, strlen(b), true, &lb) < 0)
 		goto done;
 	/* past its bound the paragraph level leaves bigger runs, still diffed
 	 * by character below if their own bound allows */
@@ -527,6 +648,7 @@ done:
 	free(sc.v);
 	free(sc.trace);
 	free(sc.steps);
+	free(sc.bits);
 	free(la.t);
 	free(lb.t);
 	free(lines.v);

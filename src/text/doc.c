@@ -156,9 +156,44 @@ static int begin_change(struct nd_doc *d, int op)
 	return 0;
 }
 
+/* Widens the field's pending change by a splice at `at` (del bytes out,
+ * n in), in today's offsets: one range, from its start in both texts to
+ * its old end and its new end. */
+static void note_change(struct nd_doc_change *c, size_t at, size_t del, size_t n)
+{
+	if (!c->any) {
+		*c = (struct nd_doc_change){
+			.any = true, .from = at, .old_end = at + del, .new_end = at + n
+		};
+		return;
+	}
+	size_t end = at + del > c->new_end ? at + del : c->new_end; /* today's offsets */
+	c->old_end += end - c->new_end;
+	c->new_end = end - del + n;
+	if (at < c->from)
+		c->from = at;
+}
+
+/* A field replaced whole (undo, redo, a clean-up rule): the change is what
+ * lies between the common start and the common end, so the editor lays
+ * out only that again. */
+static void note_replace(struct nd_doc_change *c, const char *was, size_t was_len, const char *now)
+{
+	size_t now_len = strlen(now), pre = 0, suf = 0;
+	while (pre < was_len && pre < now_len && was[pre] == now[pre])
+		pre++;
+	while (suf < was_len - pre && suf < now_len - pre &&
+	       was[was_len - 1 - suf] == now[now_len - 1 - suf])
+		suf++;
+	if (pre == was_len && pre == now_len)
+		return;
+	note_change(c, pre, was_len - pre - suf, now_len - pre - suf);
+}
+
 static int restore(struct nd_doc *d, struct nd_doc_snapshot *s)
 {
 	for (int i = 0; i < ND_F_COUNT; i++) {
+		note_replace(&d->change[i], nd_buf_str(&d->f[i]), d->f[i].len, s->text[i]);
 		nd_buf_reset(&d->f[i]);
 		if (nd_buf_adds(&d->f[i], s->text[i]) < 0)
 			return -1;
@@ -202,15 +237,25 @@ static struct nd_buf *cur_buf(struct nd_doc *d)
 	return &d->f[d->field];
 }
 
-static int splice(struct nd_buf *b, size_t at, size_t del, const char *ins, size_t n)
+/* Every change to a field goes through here (or through note_replace). */
+static int splice(struct nd_doc *d, size_t at, size_t del, const char *ins, size_t n)
 {
+	struct nd_buf *b = &d->f[d->field];
 	if (n > del && nd_buf_reserve(b, n - del) < 0)
 		return -1;
 	memmove(b->data + at + n, b->data + at + del, b->len - at - del + 1);
 	if (n)
 		memcpy(b->data + at, ins, n);
 	b->len = b->len - del + n;
+	note_change(&d->change[d->field], at, del, n);
 	return 0;
+}
+
+struct nd_doc_change nd_doc_take_change(struct nd_doc *d, int field)
+{
+	struct nd_doc_change c = d->change[field];
+	d->change[field] = (struct nd_doc_change){ 0 };
+	return c;
 }
 
 /* Keeps what may be in a field: no controls; newlines only in the body. */
@@ -260,7 +305,7 @@ static int delete_selection(struct nd_doc *d)
 	size_t from, to;
 	if (!nd_doc_selection(d, &from, &to))
 		return 0;
-	if (begin_change(d, OP_NONE) < 0 || splice(cur_buf(d), from, to - from, "", 0) < 0)
+	if (begin_change(d, OP_NONE) < 0 || splice(d, from, to - from, "", 0) < 0)
 		return -1;
 	d->cur = from;
 	d->mark_set = false;
@@ -278,7 +323,7 @@ int nd_doc_insert(struct nd_doc *d, const char *text, size_t n)
 		if (delete_selection(d) < 0 ||
 		    begin_change(d, len == 1 || nd_utf8_length(clean) == 1 ? OP_TYPE : OP_NONE) <
 			0 ||
-		    splice(cur_buf(d), d->cur, 0, clean, len) < 0)
+		    splice(d, d->cur, 0, clean, len) < 0)
 			rc = -1;
 		else
 			d->cur += len;
@@ -297,7 +342,7 @@ int nd_doc_newline(struct nd_doc *d)
 		return 0;
 	}
 	if (delete_selection(d) < 0 || begin_change(d, OP_NONE) < 0 ||
-	    splice(cur_buf(d), d->cur, 0, "\n", 1) < 0)
+	    splice(d, d->cur, 0, "\n", 1) < 0)
 		return -1;
 	d->cur++;
 	return 0;
@@ -312,7 +357,7 @@ int nd_doc_backspace(struct nd_doc *d)
 		return 0;
 	struct nd_buf *b = cur_buf(d);
 	size_t prev = nd_grapheme_prev(b->data, b->len, d->cur);
-	if (begin_change(d, OP_BACKSPACE) < 0 || splice(b, prev, d->cur - prev, "", 0) < 0)
+	if (begin_change(d, OP_BACKSPACE) < 0 || splice(d, prev, d->cur - prev, "", 0) < 0)
 		return -1;
 	d->cur = prev;
 	return 0;
@@ -327,7 +372,7 @@ int nd_doc_delete(struct nd_doc *d)
 	if (d->cur >= b->len)
 		return 0;
 	size_t next = nd_grapheme_next(b->data, b->len, d->cur);
-	if (begin_change(d, OP_DELETE) < 0 || splice(b, d->cur, next - d->cur, "", 0) < 0)
+	if (begin_change(d, OP_DELETE) < 0 || splice(d, d->cur, next - d->cur, "", 0) < 0)
 		return -1;
 	return 0;
 }
@@ -525,7 +570,7 @@ int nd_doc_cut(struct nd_doc *d)
 	if (from == to)
 		return 0;
 	if (nd_doc_copy(d) < 0 || begin_change(d, OP_NONE) < 0 ||
-	    splice(cur_buf(d), from, to - from, "", 0) < 0)
+	    splice(d, from, to - from, "", 0) < 0)
 		return -1;
 	d->cur = from;
 	d->last_op = OP_NONE;
@@ -571,6 +616,8 @@ int nd_doc_replace_body(struct nd_doc *d, const char *body)
 {
 	if (begin_change(d, OP_NONE) < 0)
 		return -1;
+	note_replace(&d->change[ND_F_BODY], nd_buf_str(&d->f[ND_F_BODY]), d->f[ND_F_BODY].len,
+		     body);
 	nd_buf_reset(&d->f[ND_F_BODY]);
 	if (nd_buf_adds(&d->f[ND_F_BODY], body) < 0)
 		return -1;

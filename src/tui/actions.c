@@ -12,6 +12,7 @@
 #include "newsdesk/review.h"
 #include "newsdesk/search.h"
 #include "newsdesk/tui_app.h"
+#include "newsdesk/tui_editor.h"
 #include "newsdesk/tui_rundown.h"
 
 #include <stdio.h>
@@ -537,9 +538,12 @@ void tui_external(struct tui *t, int64_t id)
 			    _("over SSH the desk's own editor is the one available: press e"));
 		return;
 	}
+	unsigned flags = 0;
+	if (!tui_external_offer(t, id, &flags))
+		return;
 	def_prog_mode();
 	endwin();
-	int rc = nd_external_edit(t->st, t->actor, id, 0, &res, &err);
+	int rc = nd_external_edit(t->st, t->actor, id, flags, &res, &err);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	if (rc < 0 && res.kept[0])

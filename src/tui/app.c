@@ -367,6 +367,7 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct n
 				     (unsigned long)t.total),
 			    (long long)t.total);
 	bindings_start(&t, opt ? opt->keys_file : NULL);
+	tui_notices_show(&t);
 	/* import --interactive: the desk opens on the page's review */
 	bool no_import = opt && opt->import && !tui_import_open(&t, opt->import);
 	int hangup = no_import ? 0 : loop(&t, opt);

@@ -80,6 +80,9 @@ static void act_on_selected(struct tui *t, enum tui_req req, const char *verb)
 	case REQ_EXTERNAL:
 		tui_external(t, id);
 		break;
+	case REQ_UNLOCK:
+		tui_unlock(t, id);
+		break;
 	case REQ_REVIEW:
 		if (id)
 			tui_review_open(t, id);
@@ -178,6 +181,7 @@ static enum tui_req desk_request(struct tui *t, void *data, enum tui_req req, lo
 	case REQ_NOTE:
 	case REQ_EDIT:
 	case REQ_EXTERNAL:
+	case REQ_UNLOCK:
 	case REQ_REVIEW:
 	case REQ_ASSIGN:
 	case REQ_PHOTOS:

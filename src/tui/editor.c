@@ -5,6 +5,7 @@
 #include "newsdesk/cleanup.h"
 #include "newsdesk/drafts.h"
 #include "newsdesk/edit.h"
+#include "newsdesk/tui_draftsave.h"
 #include "newsdesk/tui_editor.h"
 
 #include <stdio.h>
@@ -13,8 +14,11 @@
 #include <unistd.h>
 
 #define RENEW_EVERY 300 /* seconds between lock renewals while typing */
-#define AUTOSAVE_IDLE_MS 2000 /* a draft this long after the last key */
-#define AUTOSAVE_MAX_MS 15000 /* and at least this often while typing */
+/* The draft is written this long after the first key it does not hold
+ * yet, whatever the typing rhythm, so that it is committed within 2 s of
+ * that key even when the write itself is slow: a crash loses at most the
+ * last 2 s of typing. */
+#define AUTOSAVE_MS 1500
 
 #define ED(t) ((struct tui_editor *)tui_pane_find((t), &tui_editor_pane))
 
@@ -44,15 +48,13 @@ int tui_editor_autosave_due(const struct tui *t)
 	const struct tui_editor *ed = ED(t);
 	if (!ed || !ed->unsynced)
 		return -1;
-	int64_t due = ed->last_key_ms + AUTOSAVE_IDLE_MS;
-	if (ed->pending_ms + AUTOSAVE_MAX_MS < due)
-		due = ed->pending_ms + AUTOSAVE_MAX_MS;
-	int64_t left = due - mono_ms();
+	int64_t left = ed->pending_ms + AUTOSAVE_MS - mono_ms();
 	return left < 0 ? 0 : (int)left;
 }
 
-/* Writes the text as the user's draft of the item; true when stored. */
-static bool write_draft(struct tui *t)
+/* Writes the text as the user's draft of the item on the desk's own
+ * connection, now; true when stored. */
+static bool write_draft_now(struct tui *t)
 {
 	struct tui_editor *ed = ED(t);
 	struct nd_error err = { 0 };
@@ -68,25 +70,62 @@ static bool write_draft(struct tui *t)
 		return false;
 	}
 	ed->unsynced = false;
-	ed->pending_ms = 0;
 	return true;
+}
+
+/* Hands the text to the draft writer (its own thread and connection), so
+ * the key that makes the draft due does not wait for the write; without a
+ * writer, writes it now. */
+static bool write_draft(struct tui *t)
+{
+	struct tui_editor *ed = ED(t);
+	if (!ed->saver)
+		ed->saver = tui_draftsave_start(t->st, t->actor);
+	if (!ed->saver)
+		return write_draft_now(t);
+	struct nd_story story;
+	if (nd_doc_story(&ed->doc, &story) < 0) {
+		tui_message(t, true, "%s", _("out of memory: the draft was not written"));
+		return false;
+	}
+	tui_draftsave_put(ed->saver, ed->id, ed->base_rev, &story);
+	ed->unsynced = false;
+	return true;
+}
+
+/* A write the writer failed: said, and the text due again in 1.5 s. */
+static void writer_failed(struct tui *t, bool wait)
+{
+	struct tui_editor *ed = ED(t);
+	char msg[256];
+	bool ok = wait ? tui_draftsave_settle(ed->saver, msg, sizeof msg)
+		       : tui_draftsave_poll(ed->saver, msg, sizeof msg);
+	if (ok)
+		return;
+	tui_message(t, true, _("the draft was not written: %s"), msg);
+	if (!ed->unsynced) {
+		ed->unsynced = true;
+		ed->pending_ms = mono_ms();
+	}
 }
 
 void tui_editor_autosave(struct tui *t, bool force)
 {
+	writer_failed(t, false);
 	int due = tui_editor_autosave_due(t);
 	if (due < 0 || (due > 0 && !force))
 		return;
 	if (!write_draft(t))
-		ED(t)->last_key_ms = mono_ms(); /* try again in 2 s, not at once */
+		ED(t)->pending_ms = mono_ms(); /* try again in 1.5 s, not at once */
 }
 
-/* The draft is done with: saved as a revision, or discarded on purpose. */
+/* The draft is done with: saved as a revision, or discarded on purpose.
+ * A write still under way lands first, never after. */
 static void drop_draft(struct tui *t)
 {
 	struct nd_error err = { 0 };
+	tui_draftsave_settle(ED(t)->saver, NULL, 0);
 	ED(t)->unsynced = false;
-	ED(t)->pending_ms = 0;
 	if (nd_draft_discard(t->st, t->actor, ED(t)->id, &err) < 0)
 		tui_message(t, true, "%s", err.msg);
 }
@@ -97,7 +136,8 @@ void tui_editor_hangup(struct tui *t)
 	if (!ed)
 		return;
 	struct nd_error err = { 0 };
-	bool kept = ed->unsynced ? write_draft(t) : nd_doc_dirty(&ed->doc);
+	writer_failed(t, true);
+	bool kept = ed->unsynced ? write_draft_now(t) : nd_doc_dirty(&ed->doc);
 	/* bracketed paste off; write(2), since the terminal may be gone */
 	if (write(STDOUT_FILENO, "\033[?2004l", 8) < 0) {
 		/* the terminal is gone: nothing to switch off */
@@ -142,10 +182,9 @@ static bool changes_text(enum tui_req req)
 
 static void note_key(struct tui_editor *ed, enum tui_req req)
 {
-	ed->last_key_ms = mono_ms();
 	if (changes_text(req) && !ed->unsynced) {
 		ed->unsynced = true;
-		ed->pending_ms = ed->last_key_ms;
+		ed->pending_ms = mono_ms();
 	}
 }
 
@@ -324,8 +363,10 @@ static bool cursor_request(struct tui_editor *ed, enum tui_req req, int height)
 {
 	struct nd_doc *d = &ed->doc;
 	int page = height - 2 > 1 ? height - 2 : 1;
+	tui_ed_prepare(ed);
 	size_t row = tui_ed_cursor_row(ed);
-	const struct ed_line *l = &ed->lines[row];
+	struct ed_line line = tui_ed_line(ed, row);
+	const struct ed_line *l = &line;
 	switch (req) {
 	case REQ_ED_LEFT:
 		nd_doc_left(d);
@@ -501,6 +542,27 @@ static void tell_others(struct tui *t, int64_t id)
 		    (long long)id, when);
 }
 
+/* A stale lock was taken over: whose, where, and whether their draft is
+ * kept (it stays theirs). */
+static void tell_stale(struct tui *t, int64_t id, const struct nd_lock *lock)
+{
+	char who[72];
+	int64_t at;
+	bool kept = nd_draft_other(t->st, t->actor, id, who, sizeof who, &at) == 1 &&
+		    strcmp(who, lock->previous) == 0;
+	if (kept)
+		tui_message(
+		    t, false,
+		    _("took #%1$lld over from %2$s, whose desk is gone (pid %3$ld on %4$s); "
+		      "%2$s's unsaved draft stays theirs, offered to them when they open it"),
+		    (long long)id, lock->previous, lock->previous_pid, lock->previous_host);
+	else
+		tui_message(
+		    t, false,
+		    _("took #%1$lld over from %2$s, whose desk is gone (pid %3$ld on %4$s)"),
+		    (long long)id, lock->previous, lock->previous_pid, lock->previous_host);
+}
+
 bool tui_editor_open(struct tui *t, int64_t id)
 {
 	struct nd_error err = { 0 };
@@ -551,6 +613,8 @@ bool tui_editor_open(struct tui *t, int64_t id)
 			ed->base_rev = draft.base_rev;
 		tui_message(t, false, _("recovered your draft of #%lld: unsaved until ^S"),
 			    (long long)id);
+	} else if (lock.stale) {
+		tell_stale(t, id, &lock);
 	} else if (lock.took_over) {
 		tui_message(t, false, _("took over %s's expired lock"), lock.previous);
 	} else {
@@ -565,11 +629,48 @@ bool tui_editor_open(struct tui *t, int64_t id)
 	return true;
 }
 
+void tui_unlock(struct tui *t, int64_t id)
+{
+	struct nd_error err = { 0 };
+	struct nd_item it;
+	char holder[72] = "", q[200];
+	if (!id) {
+		tui_message(t, true, "%s", _("no item selected"));
+		return;
+	}
+	if (nd_item_get(t->st, t->actor, id, 0, &it, &err) < 0) {
+		tui_message(t, true, "%s", err.msg);
+		return;
+	}
+	if (it.lock_holder)
+		snprintf(holder, sizeof holder, "%s", it.lock_holder);
+	nd_item_free(&it);
+	if (!holder[0]) {
+		tui_message(t, true, _("#%lld is not locked"), (long long)id);
+		return;
+	}
+	snprintf(q, sizeof q,
+		 _("Release %1$s's edit lock on #%2$lld? Their unsaved draft is kept and they "
+		   "are told (y/n) "),
+		 holder, (long long)id);
+	if (!tui_confirm(q))
+		return;
+	if (nd_lock_break(t->st, t->actor, id, holder, sizeof holder, &err) < 0) {
+		tui_message(t, true, "%s", err.msg);
+		return;
+	}
+	tui_message(t, false, _("#%1$lld unlocked (%2$s is told next time)"), (long long)id,
+		    holder);
+	tui_itemview_invalidate(&t->preview);
+	tui_reload_list(t);
+}
+
 static void editor_close(struct tui *t, void *data)
 {
 	struct tui_editor *ed = data;
 	/* after a hang-up the lock and the draft are dealt with, and the
 	 * terminal may be gone: only the memory is left to free */
+	tui_draftsave_stop(ed->saver); /* what it holds is written first */
 	if (!ed->hung)
 		nd_lock_release(t->st, t->actor, ed->id, NULL);
 	tui_ed_layout_free(ed);

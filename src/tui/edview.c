@@ -1,8 +1,10 @@
 /* edview.c — the built-in editor's view: lays the document out into rows
- * (only changed paragraphs are re-wrapped, by a per-paragraph cache), keeps
- * the cursor on its visual row, and draws the visible rows. */
+ * (the body's rows are kept across edits by text/rows.c and broken again
+ * only as far as the screen shows), keeps the cursor on its visual row,
+ * and draws the visible rows. */
 #include "newsdesk/count.h"
 #include "newsdesk/grapheme.h"
+#include "newsdesk/rows.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/tui_editor.h"
 #include "newsdesk/utf8.h"
@@ -19,129 +21,116 @@ static const char *const field_labels[ND_F_COUNT] = { N_("Kicker"), N_("Head"), 
 
 /* ---- layout ------------------------------------------------------------- */
 
-static uint64_t fnv(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
+/* The head: the one-line fields, wrapped whole each time (they are short),
+ * and the divider. The body's rows are ed->rows, kept across edits. */
 static struct ed_line *new_line(struct tui_editor *ed)
 {
-	if (ed->nlines == ed->cap_lines) {
-		size_t cap = ed->cap_lines ? ed->cap_lines * 2 : 256;
-		struct ed_line *nl = realloc(ed->lines, cap * sizeof *nl);
+	if (ed->nhead == ed->cap_head) {
+		size_t cap = ed->cap_head ? ed->cap_head * 2 : 16;
+		struct ed_line *nl = realloc(ed->head, cap * sizeof *nl);
 		if (!nl)
 			return NULL;
-		ed->lines = nl;
-		ed->cap_lines = cap;
+		ed->head = nl;
+		ed->cap_head = cap;
 	}
-	struct ed_line *l = &ed->lines[ed->nlines++];
+	struct ed_line *l = &ed->head[ed->nhead++];
 	memset(l, 0, sizeof *l);
 	return l;
 }
 
-static void add_wrapped(struct tui_editor *ed, int field, size_t base, size_t para_len,
-			const struct nd_wrap_line *w, long n)
+static void layout_head(struct tui_editor *ed, int width)
 {
-	for (long i = 0; i < n; i++) {
-		struct ed_line *l = new_line(ed);
-		if (!l)
-			return;
-		l->field = field;
-		l->start = base + w[i].start;
-		l->end = base + w[i].end;
-		l->para_end = i == n - 1;
-		l->next = l->para_end ? base + para_len : base + w[i + 1].start;
-		l->width = w[i].width;
-	}
-}
-
-static void para_free(struct ed_para *p)
-{
-	if (p->n > 0)
-		free(p->lines);
-	memset(p, 0, sizeof *p);
-}
-
-void tui_ed_layout_free(struct tui_editor *ed)
-{
-	for (size_t i = 0; i < ed->nparas; i++)
-		para_free(&ed->paras[i]);
-	free(ed->paras);
-	free(ed->lines);
-}
-
-void tui_ed_layout(struct tui_editor *ed, int width)
-{
-	if (width != ed->layout_width) {
-		for (size_t i = 0; i < ed->nparas; i++)
-			para_free(&ed->paras[i]);
-		ed->nparas = 0;
-	}
-	ed->layout_width = width;
-	ed->nlines = 0;
 	int field_w = width - LABEL_W - ND_WRAP_HANG;
-	int body_w = width - 1 - ND_WRAP_HANG;
-	ed->field_chars = 0;
+	ed->nhead = 0;
+	ed->head_chars = 0;
 	for (int f = 0; f < ND_F_BODY; f++) {
 		const char *s = nd_doc_text(&ed->doc, f);
 		size_t n = nd_doc_len(&ed->doc, f);
 		struct nd_wrap_line *w;
 		long count = nd_wrap(s, n, field_w > 1 ? field_w : 1, &w);
-		add_wrapped(ed, f, 0, n, w, count);
+		for (long i = 0; i < count; i++) {
+			struct ed_line *l = new_line(ed);
+			if (!l)
+				break;
+			*l = (struct ed_line){ .field = f,
+					       .start = w[i].start,
+					       .end = w[i].end,
+					       .para_end = i == count - 1,
+					       .next = i == count - 1 ? n : w[i + 1].start,
+					       .width = w[i].width };
+		}
 		if (count > 0)
 			free(w);
-		ed->field_chars += nd_count_chars(s);
+		ed->head_chars += nd_count_chars(s);
 	}
 	struct ed_line *div = new_line(ed);
 	if (div)
 		div->field = -1;
+}
 
+void tui_ed_layout_free(struct tui_editor *ed)
+{
+	free(ed->head);
+	nd_rows_free(&ed->rows);
+}
+
+/* Takes in the document's changes: the head laid out again when it
+ * changed, the body's rows told what changed (all of them afresh at a new
+ * width). Breaks nothing yet: tui_ed_ensure does. */
+void tui_ed_layout(struct tui_editor *ed, int width)
+{
+	bool head = width != ed->layout_width || ed->nhead == 0;
+	for (int f = 0; f < ND_F_BODY; f++)
+		head |= nd_doc_take_change(&ed->doc, f).any;
+	if (head)
+		layout_head(ed, width);
 	const char *body = nd_doc_text(&ed->doc, ND_F_BODY);
-	size_t blen = nd_doc_len(&ed->doc, ND_F_BODY), start = 0, p = 0;
-	ed->body_chars = 0;
-	for (;;) {
-		const char *nl = memchr(body + start, '\n', blen - start);
-		size_t len = nl ? (size_t)(nl - (body + start)) : blen - start;
-		uint64_t h = fnv(body + start, len);
-		if (p == ed->nparas) {
-			if (ed->nparas == ed->cap_paras) {
-				size_t cap = ed->cap_paras ? ed->cap_paras * 2 : 64;
-				struct ed_para *np = realloc(ed->paras, cap * sizeof *np);
-				if (!np)
-					return;
-				ed->paras = np;
-				ed->cap_paras = cap;
-			}
-			memset(&ed->paras[ed->nparas++], 0, sizeof *ed->paras);
-			ed->paras[p].hash = h + 1; /* force a wrap */
-		}
-		struct ed_para *para = &ed->paras[p];
-		if (para->hash != h || para->len != len || para->n <= 0) {
-			/* Only a paragraph whose text changed is wrapped and counted again. */
-			para_free(para);
-			para->n = nd_wrap(body + start, len, body_w > 1 ? body_w : 1, &para->lines);
-			char *copy = strndup(body + start, len);
-			para->chars = copy ? nd_count_chars(copy) : 0;
-			free(copy);
-			para->hash = h;
-			para->len = len;
-		}
-		add_wrapped(ed, ND_F_BODY, start, len, para->lines, para->n);
-		ed->body_chars += para->chars;
-		p++;
-		if (!nl)
-			break;
-		start += len + 1;
-	}
-	for (size_t i = p; i < ed->nparas; i++)
-		para_free(&ed->paras[i]);
-	ed->nparas = p;
-	ed->field_chars += ed->body_chars;
+	size_t blen = nd_doc_len(&ed->doc, ND_F_BODY);
+	struct nd_doc_change c = nd_doc_take_change(&ed->doc, ND_F_BODY);
+	int body_w = width - 1 - ND_WRAP_HANG;
+	if (width != ed->layout_width || ed->rows.n == 0)
+		nd_rows_reset(&ed->rows, body, blen, body_w > 1 ? body_w : 1);
+	else if (c.any)
+		nd_rows_edit(&ed->rows, body, blen, c.from, c.old_end, c.new_end);
+	ed->layout_width = width;
+	ed->body_chars = ed->rows.chars;
+	ed->field_chars = ed->head_chars + ed->body_chars;
+}
+
+/* Rows up to row (and the cursor's) broken by the rules. */
+void tui_ed_ensure(struct tui_editor *ed, size_t row)
+{
+	size_t upto = row > ed->nhead ? row - ed->nhead : 0;
+	size_t off = ed->doc.field == ND_F_BODY ? ed->doc.cur : 0;
+	nd_rows_ensure(&ed->rows, nd_doc_text(&ed->doc, ND_F_BODY), nd_doc_len(&ed->doc, ND_F_BODY),
+		       upto, off);
+}
+
+/* Before a key reads the rows: the changes taken in, the cursor's known. */
+void tui_ed_prepare(struct tui_editor *ed)
+{
+	if (ed->layout_width <= 0)
+		return;
+	tui_ed_layout(ed, ed->layout_width);
+	tui_ed_ensure(ed, 0);
+}
+
+size_t tui_ed_nlines(const struct tui_editor *ed)
+{
+	return ed->nhead + ed->rows.n;
+}
+
+struct ed_line tui_ed_line(const struct tui_editor *ed, size_t i)
+{
+	if (i < ed->nhead)
+		return ed->head[i];
+	const struct nd_row *r = &ed->rows.r[i - ed->nhead];
+	return (struct ed_line){ .field = ND_F_BODY,
+				 .start = r->start,
+				 .end = r->end,
+				 .next = r->next,
+				 .para_end = r->para_end,
+				 .width = r->width };
 }
 
 /* ---- cursor ------------------------------------------------------------- */
@@ -151,11 +140,15 @@ size_t tui_ed_cursor_row(const struct tui_editor *ed)
 	const struct nd_doc *d = &ed->doc;
 	/* after ^E the cursor sits at the end of its row, which is the same
 	 * offset as the start of the next: it stays on the row it was on */
-	if (ed->at_row_end && ed->end_row < ed->nlines &&
-	    ed->lines[ed->end_row].field == d->field && ed->lines[ed->end_row].next == d->cur)
-		return ed->end_row;
-	for (size_t i = 0; i < ed->nlines; i++) {
-		const struct ed_line *l = &ed->lines[i];
+	if (ed->at_row_end && ed->end_row < tui_ed_nlines(ed)) {
+		struct ed_line l = tui_ed_line(ed, ed->end_row);
+		if (l.field == d->field && l.next == d->cur)
+			return ed->end_row;
+	}
+	if (d->field == ND_F_BODY)
+		return ed->nhead + nd_rows_find(&ed->rows, d->cur);
+	for (size_t i = 0; i < ed->nhead; i++) {
+		const struct ed_line *l = &ed->head[i];
 		if (l->field != d->field || d->cur < l->start)
 			continue;
 		if (d->cur < l->next || (l->para_end && d->cur <= l->next))
@@ -184,7 +177,8 @@ static int line_x(const struct ed_line *l)
 
 static int cursor_col(const struct tui_editor *ed, size_t row)
 {
-	const struct ed_line *l = &ed->lines[row];
+	struct ed_line line = tui_ed_line(ed, row);
+	const struct ed_line *l = &line;
 	const char *s = nd_doc_text(&ed->doc, l->field);
 	size_t cur = ed->doc.cur;
 	int col = span_width(s, l->start, cur < l->end ? cur : l->end);
@@ -212,7 +206,9 @@ static size_t offset_at(const struct tui_editor *ed, const struct ed_line *l, in
 
 void tui_ed_vertical(struct tui_editor *ed, int rows)
 {
+	tui_ed_prepare(ed);
 	size_t row = tui_ed_cursor_row(ed);
+	tui_ed_ensure(ed, row + (size_t)(rows < 0 ? -rows : rows) + 1);
 	if (!ed->have_goal) {
 		ed->goal_col = cursor_col(ed, row);
 		ed->have_goal = true;
@@ -221,17 +217,18 @@ void tui_ed_vertical(struct tui_editor *ed, int rows)
 	int step = rows < 0 ? -1 : 1;
 	for (int k = 0; k != rows;) {
 		long next = target + step;
-		while (next >= 0 && next < (long)ed->nlines && ed->lines[next].field < 0)
+		while (next >= 0 && next < (long)tui_ed_nlines(ed) &&
+		       tui_ed_line(ed, (size_t)next).field < 0)
 			next += step;
-		if (next < 0 || next >= (long)ed->nlines)
+		if (next < 0 || next >= (long)tui_ed_nlines(ed))
 			break;
 		target = next;
 		k += step;
 	}
-	const struct ed_line *l = &ed->lines[target];
+	struct ed_line l = tui_ed_line(ed, (size_t)target);
 	int goal = ed->goal_col;
 	bool keep = ed->have_goal;
-	nd_doc_set_cursor(&ed->doc, l->field, offset_at(ed, l, goal));
+	nd_doc_set_cursor(&ed->doc, l.field, offset_at(ed, &l, goal));
 	ed->have_goal = keep;
 }
 
@@ -303,26 +300,30 @@ void tui_editor_draw(struct tui *t, int y, int height, int width)
 {
 	struct tui_editor *ed = ED(t);
 	tui_ed_layout(ed, width);
-	status(t, y, width);
 	y++;
 	height--;
+	/* the cursor's row first, then the rows the screen shows */
+	tui_ed_ensure(ed, 0);
 	size_t row = tui_ed_cursor_row(ed);
 	if ((int)row < ed->top)
 		ed->top = (int)row;
 	if ((int)row >= ed->top + height)
 		ed->top = (int)row - height + 1;
+	tui_ed_ensure(ed, (size_t)(ed->top + height));
+	status(t, y - 1, width);
 	for (int i = 0; i < height; i++) {
 		size_t r = (size_t)(ed->top + i);
-		if (r >= ed->nlines) {
+		if (r >= tui_ed_nlines(ed)) {
 			tui_draw_row(y + i, 0, width, "", A_NORMAL);
 			continue;
 		}
-		const struct ed_line *l = &ed->lines[r];
-		bool first = r == 0 || ed->lines[r - 1].field != l->field;
-		ed->lines_prev_para_end = r > 0 && ed->lines[r - 1].para_end;
-		draw_row(t, l, y + i, width, first);
+		struct ed_line l = tui_ed_line(ed, r);
+		bool first = r == 0 || tui_ed_line(ed, r - 1).field != l.field;
+		ed->lines_prev_para_end = r > 0 && tui_ed_line(ed, r - 1).para_end;
+		draw_row(t, &l, y + i, width, first);
 	}
-	int cy = y + (int)row - ed->top, cx = line_x(&ed->lines[row]) + cursor_col(ed, row);
+	struct ed_line cl = tui_ed_line(ed, row);
+	int cy = y + (int)row - ed->top, cx = line_x(&cl) + cursor_col(ed, row);
 	move(cy, cx < width ? cx : width - 1);
 	curs_set(1);
 }

@@ -39,6 +39,7 @@ const struct tui_request tui_requests[] = {
 	{ REQ_ZOOM, "zoom", NULL, DESK, { 'z' }, "z", N_("zoom the focused pane"), NULL, 0 },
 	{ REQ_EDIT, "edit", NULL, DESK, { 'e' }, "e", N_("edit the item in the built-in editor"), NULL, 0 },
 	{ REQ_EXTERNAL, "external", NULL, DESK, { 'E' }, "E", N_("edit the item in $EDITOR"), NULL, 0 },
+	{ REQ_UNLOCK, "unlock", NULL, 0, { 0 }, NULL, N_("release another editor's edit lock on the item (their draft is kept, and they are told)"), NULL, ND_RANK_CHIEF },
 	{ REQ_REVIEW, "review", NULL, DESK | PANE_RUNDOWN, { 'r' }, "r", N_("review: what changed ([ ] pick revisions), proofreading, notes, sign-off"), NULL, 0 },
 	{ REQ_RUNDOWN, "rundown", NULL, DESK, { 'p' }, "p", N_("the rundown of an issue"), NULL, ED },
 	{ REQ_ASSIGN, "place", NULL, DESK, { 'i' }, "i", N_("place the item in an issue: CODE PAGE [POSITION]"), NULL, ED },

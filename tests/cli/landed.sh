@@ -18,15 +18,11 @@ printf '\n' >>"$TMP/s/005_counts.sql"
 out=$(check) && fail "a changed byte in a landed migration is refused" ||
 	contains "a changed byte in a landed migration is refused, naming it" "$out" "005_counts.sql changed after it landed"
 fresh
-# the last landed file moved one number on, a new file in its place (a
-# branch's own new migrations are set aside first: they hold those numbers)
-for f in "$TMP"/s/*.sql; do
-	grep -q " ${f##*/}\( \|\$\)" "$TMP/s/LANDED" || rm "$f"
-done
-landed=$(ls "$TMP/s" | grep -c '\.sql$')
-lastfile=$(ls "$TMP/s" | grep '\.sql$' | tail -1)
-mv "$TMP/s/$lastfile" "$TMP/s/$(printf '%03d' $((landed + 1)))${lastfile#???}"
-printf 'SELECT 1;\n' >"$TMP/s/$(printf '%03d' "$landed")_in_its_place.sql"
+# the last landed file moved past every file, a new file in its place (a
+# branch may have its own new migrations after the landed ones)
+lastfile=$(sed 's/#.*//' "$TMP/s/LANDED" | awk 'NF >= 2 { print $2 }' | tail -1)
+mv "$TMP/s/$lastfile" "$TMP/s/$next${lastfile#???}"
+printf 'SELECT 1;\n' >"$TMP/s/${lastfile%%_*}_in_its_place.sql"
 out=$(check) && fail "a renumbered landed migration is refused" ||
 	contains "a renumbered landed migration is refused" "$out" "$lastfile landed on main and is gone"
 fresh

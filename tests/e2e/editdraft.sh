@@ -118,4 +118,27 @@ contains "…" "$out" "挂断时的字"
 contains "…" "$out" "强杀时的字"
 lock_is - && pass "the lock is free" || fail "lock at the end"
 [ ! -e "$DRAFT" ] && pass "no draft is left" || fail "draft left"
+
+# E in the desk offers the user's own $EDITOR draft, as `edit ID` does,
+# instead of refusing: d shows it, r recovers it through the editor.
+run_edit "$TMP/dies.sh"
+poll 10 has "$DRAFT" "编辑器被杀之前写的字" || fail "a new \$EDITOR draft" "$(screen)"
+cat >"$TMP/adds.sh" <<'SH'
+#!/bin/sh
+printf '桌面上恢复后加的字。\n' >>"$1"
+SH
+chmod +x "$TMP/adds.sh"
+start_desk 100 30 EDITOR="$TMP/adds.sh" -- --as wang
+keys E
+shows "E offers the \$EDITOR draft" "has your unsaved \$EDITOR draft"
+keys d
+shows "…d shows what it changes" "{+编辑器被杀之前写的字。"
+keys q
+shows "…back to the choice" "(r)ecover"
+keys r
+shows "…r: edited from the draft and saved" "saved #1 as revision"
+expect_ok "show" nd show 1
+contains "the draft and the new text are in the store" "$out" "编辑器被杀之前写的字。"
+contains "…" "$out" "桌面上恢复后加的字"
+[ ! -e "$DRAFT" ] && pass "…and the draft file is gone" || fail "draft file after E"
 finish

@@ -2,6 +2,7 @@
  * invariants on random texts; its bound on texts too different to diff by
  * character (shown by paragraph, and said). */
 #include "newsdesk/diff.h"
+#include "newsdesk/utf8.h"
 #include "tap.h"
 
 #include <locale.h>
@@ -196,6 +197,44 @@ static void too_different(void)
 	free(b);
 }
 
+/* 30% of every paragraph rewritten in place: diffed pair by pair (fast:
+ * the edit distance of a pair bounds the search), by character, every
+ * paragraph's changes within it. */
+static void rewritten_in_place(void)
+{
+	char *a = unrelated(12000, 3);
+	struct nd_buf b = ND_BUF_INIT;
+	rng = 11;
+	for (const char *p = a; *p;) {
+		unsigned cp;
+		int len = nd_utf8_decode(p, strlen(p), &cp);
+		if (cp != '\n' && rnd(10) < 3)
+			nd_buf_add_cp(&b, 0x4E00 + rnd(3000));
+		else
+			nd_buf_add(&b, p, (size_t)len);
+		p += len;
+	}
+	struct nd_diff d;
+	ok(nd_diff_texts(a, nd_buf_str(&b), &d) == 0 && !d.coarse,
+	   "60 paragraphs, 30%% of each rewritten: diffed by character");
+	ok(well_formed(&d, a, nd_buf_str(&b)), "…and both texts rebuild");
+	size_t changed = 0;
+	for (size_t i = 0; i < d.n; i++)
+		changed += d.spans[i].op != ND_DIFF_EQUAL;
+	ok(changed > 600, "…with the changes where they are (%zu spans changed)", changed);
+	nd_diff_free(&d);
+	nd_buf_free(&b);
+
+	/* two paragraphs swapped and touched: not paired (they are not
+	 * alike), diffed as one run */
+	const char *x = "工会组织开展劳模工匠进校园宣讲活动\n职工之家举行示范宣讲会议\n";
+	const char *y = "职工之家举行示范宣讲大会\n工会组织开展劳模工匠进校园宣讲活动。\n";
+	ok(nd_diff_texts(x, y, &d) == 0 && !d.coarse && well_formed(&d, x, y),
+	   "two paragraphs swapped and edited: by character, both texts rebuild");
+	nd_diff_free(&d);
+	free(a);
+}
+
 static void small_bound(void)
 {
 	const char *a = "今天天气很好我们出去玩\n第二段", *b = "明日风和日丽我们出去玩\n第二段";
@@ -262,6 +301,7 @@ int main(void)
 
 	random_invariants();
 	small_bound();
+	rewritten_in_place();
 	long_distance();
 	too_different();
 	return tap_done();
