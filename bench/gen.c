@@ -12,7 +12,6 @@
  * 501 s per 20,000 items at 80,000), then the index is built once, by
  * the code check --repair uses (nd_search_rebuild), and the triggers are
  * put back. --no-search leaves the full-text index empty. */
-#include "newsdesk/count.h"
 #include "newsdesk/search.h"
 #include "newsdesk/store_sql.h"
 #include "newsdesk/users.h"
@@ -274,9 +273,11 @@ int main(int argc, char **argv)
 	check(sqlite3_prepare_v2(
 		  db,
 		  /* 汉字 and the line profile, as history.c stores them */
-		  "INSERT INTO revision_counts(revision_id, hanzi, lines) SELECT id, "
-		  "nd_hanzi(kicker, headline, subhead, dateline, byline, body), "
-		  "nd_lines(kicker, headline, subhead, dateline, byline, body) FROM revisions "
+		  "INSERT INTO revision_counts(revision_id, hanzi, lines, chars, body_chars) "
+		  "SELECT id, nd_hanzi(kicker, headline, subhead, dateline, byline, body), "
+		  "nd_lines(kicker, headline, subhead, dateline, byline, body), "
+		  "nd_chars(kicker, headline, subhead, dateline, byline, body), "
+		  "nd_chars(NULL, NULL, NULL, NULL, NULL, body) FROM revisions "
 		  "WHERE id = last_insert_rowid()",
 		  -1, &ins_counts, NULL),
 	      db, "prepare");
@@ -329,16 +330,13 @@ int main(int argc, char **argv)
 		sqlite3_reset(ins_item);
 		headline(head, sizeof head);
 		body(text, sizeof text);
-		long bc = nd_count_chars(text), hc = nd_count_chars(head);
 		for (int r = 1; r <= revs; r++) {
 			if (r > 1) {
 				/* an edit: one sentence replaced */
 				const char *s = sentences[next() % nsent];
 				size_t tl = strlen(text), sl = strlen(s);
-				if (tl + sl < sizeof text - 1) {
+				if (tl + sl < sizeof text - 1)
 					memcpy(text + tl, s, sl + 1);
-					bc += nd_count_chars(s);
-				}
 			}
 			sqlite3_bind_int64(ins_rev, 1, id);
 			sqlite3_bind_int(ins_rev, 2, r);
@@ -348,8 +346,9 @@ int main(int argc, char **argv)
 			sqlite3_bind_null(ins_rev, 6);
 			sqlite3_bind_text(ins_rev, 7, head, -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins_rev, 8, text, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(ins_rev, 9, bc + hc);
-			sqlite3_bind_int64(ins_rev, 10, bc);
+			/* counts are in revision_counts, out of the chain */
+			sqlite3_bind_int64(ins_rev, 9, -1);
+			sqlite3_bind_int64(ins_rev, 10, -1);
 			sqlite3_bind_text(ins_rev, 11, r == 1 ? reporter : "ed", -1,
 					  SQLITE_TRANSIENT);
 			sqlite3_bind_int64(ins_rev, 12, filed + r * 600);

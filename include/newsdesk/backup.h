@@ -11,12 +11,15 @@
 
 #include <stdbool.h>
 
+struct nd_root;
+
 /* Writes a checked copy of the open store to path (admins), 0660. An
  * existing file is replaced only when force, and never the database.
  * Partial files of earlier backups to the same path whose process is gone
- * are removed first; *cleaned tells how many (may be NULL). */
+ * are removed first; *cleaned tells how many (may be NULL). *root is the
+ * root the copy holds, recorded in the store (anchor.h). */
 int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *path, bool force,
-	      int *cleaned, struct nd_error *err);
+	      int *cleaned, struct nd_root *root, struct nd_error *err);
 
 /* Checks that path is a whole newsdesk database: integrity_check,
  * foreign_key_check and its application_id. */
@@ -27,9 +30,15 @@ int nd_backup_verify(const char *path, struct nd_error *err);
  * returns how many, or a negative error. */
 int nd_db_users(const char *db_path, struct nd_buf *who, struct nd_error *err);
 
+/* The files killed restores left beside the database (DB.restoring-PID,
+ * DB.from-replica-PID and theirs) whose process is gone: removed when
+ * clean, else one warning line each into found. Returns how many. */
+int nd_restore_leftovers(const char *db_path, bool clean, struct nd_buf *found);
+
 struct nd_restore_result {
 	char aside[4096]; /* where the database that was replaced went */
 	int moved; /* files moved aside: the database, -wal, -shm */
+	int cleaned; /* files left by killed restores, removed first */
 };
 
 /* Puts the backup at db_path: verifies it, refuses while another process

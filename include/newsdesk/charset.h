@@ -20,11 +20,15 @@ struct nd_decoded {
  * of GB18030, Big5 and the encodings newsdesk does not take (UTF-16 without
  * a BOM, Shift_JIS, EUC-KR, Latin-1), each reading scored by how much it
  * looks like text in its script, C1 controls and Private Use Area characters
- * counting against it. A reading is taken only when newsdesk takes its
- * encoding and it leads the others by a clear margin; otherwise the input is
- * refused (ND_EENCODING) with the readings shown (the first line of each)
- * and the --encoding to choose, or the encoding it looks like named. Never
- * a silent guess. */
+ * counting against it. Valid UTF-8 whose reading has no Han and no common
+ * Latin text (short GBK often is) is refused when a GB18030 or Big5 reading
+ * is Chinese, both readings shown. A reading is taken only when newsdesk
+ * takes its encoding and it leads the others by a clear margin; otherwise
+ * the input is refused (ND_EENCODING). A refusal offers --encoding only for
+ * readings that score as Chinese text (each shown by its first line);
+ * otherwise it names the fault: the last character cut off, a Japanese,
+ * Korean or Latin-1 encoding newsdesk does not take, or the first byte that
+ * is not UTF-8. Never a silent guess. */
 int nd_charset_decode(const char *in, size_t n, const char *forced, struct nd_decoded *out,
 		      struct nd_error *err);
 

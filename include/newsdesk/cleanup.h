@@ -29,8 +29,10 @@ const struct nd_cleanup_rule *nd_cleanup_find(const char *id);
  * is exactly what clean-up changes. */
 unsigned nd_cleanup_fullwidth_at(const unsigned *cp, size_t n, size_t i);
 
-/* The "rejoin" rule joins the paragraph p (len bytes, no '\n') with the
- * one after it: a page or column break split it. */
-bool nd_cleanup_rejoins(const char *p, size_t len, const char *next, size_t next_len);
+/* The "rejoin" rule joins the paragraph p (len bytes, no '\n') of body
+ * with the one after it: a page or column break split it. One of the
+ * body's parallel subheads is never joined to the text under it. */
+bool nd_cleanup_rejoins(const char *body, const char *p, size_t len, const char *next,
+			size_t next_len);
 
 #endif

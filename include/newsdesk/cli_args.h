@@ -139,7 +139,8 @@ struct nd_restore_args {
 
 struct nd_check_args {
 	ND_WORDS;
-	bool repair;
+	bool repair, full;
+	const char *against; /* a root, or a file of roots */
 };
 
 struct nd_keys_args {

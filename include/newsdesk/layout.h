@@ -30,8 +30,11 @@ long nd_layout_halves(const char *s);
 /* The story's line profile: one word per line unit, in reading order —
  * "tN" for a unit set on lines of its own (kicker, headline, subhead,
  * byline), "N" for a paragraph (the dateline runs into the first), N its
- * half-slots. Blank paragraphs take no line. Freed by the caller; NULL
- * when out of memory. */
+ * half-slots; then ".T" when it ends in closing marks (。” …) of T ≤ 4
+ * half-slots, and "@O+W" for each run of half-width characters (a number,
+ * a Latin word) of W half-slots at offset O, which a line must not split.
+ * Blank paragraphs take no line. Freed by the caller; NULL when out of
+ * memory. */
 char *nd_layout_profile(const struct nd_story *s);
 
 struct nd_layout {
@@ -42,6 +45,9 @@ struct nd_layout {
 /* Lines and 版面字数 of a profile at cpl characters a line: a title unit
  * takes ⌈N / 2cpl⌉ lines, at least one; a paragraph ⌈(N + 4) / 2cpl⌉ (its
  * first line indented two characters); each started line counts whole.
+ * A half-width run the line end would split goes whole to the next line
+ * (推出, unless it is longer than a line), and closing marks that would
+ * begin a unit's last line are squeezed into the line before (挤进).
  * Returns -1 (out zeroed) on a cpl out of range or a malformed profile. */
 int nd_layout_count(const char *profile, int cpl, struct nd_layout *out);
 

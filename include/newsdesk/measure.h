@@ -30,6 +30,15 @@
 #define ND_SQL_HANZI(R) "(SELECT hanzi FROM revision_counts WHERE revision_id = " R ".id)"
 #define ND_SQL_LINES(R) "(SELECT lines FROM revision_counts WHERE revision_id = " R ".id)"
 
+/* 字数 of revision R, whole and of the body, as SQL expressions; -1 for a
+ * revision with no stored counts. Counts are derived data, kept out of the
+ * hash chain: revisions.chars and body_chars hold what was counted when a
+ * revision was written before schema word_counts, and -1 since. */
+#define ND_SQL_CHARS(R)                                                                            \
+	"coalesce((SELECT chars FROM revision_counts WHERE revision_id = " R ".id), -1)"
+#define ND_SQL_BODY_CHARS(R)                                                                       \
+	"coalesce((SELECT body_chars FROM revision_counts WHERE revision_id = " R ".id), -1)"
+
 struct nd_measure {
 	char *section; /* NULL: the publication's */
 	int cpl; /* 0: not set (the publication's applies) */

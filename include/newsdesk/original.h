@@ -60,6 +60,11 @@ int nd_original_get(struct nd_store *st, const struct nd_actor *actor, int64_t i
 		    struct nd_original *o, struct nd_error *err);
 void nd_original_free(struct nd_original *o);
 
+/* check: every kept original (a filing's, an imported page's) inflated and
+ * proved against its SHA-256; one problem line for each that is not. */
+struct nd_check;
+int nd_originals_check(struct nd_check *c, struct nd_error *err);
+
 /* Decodes the original again as encoding and saves it as a new revision
  * (under the edit lock, as an edit); a note says what was done. Refused
  * for an imported item: its original is a whole page. */

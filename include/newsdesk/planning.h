@@ -75,6 +75,7 @@ struct nd_rundown {
 	size_t npages;
 	long chars, hanzi, layout;
 	size_t unsigned_items; /* in a state that is not signed off */
+	char root[96]; /* the store's root when the issue was published (anchor.h), or "" */
 };
 
 int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const char *code,

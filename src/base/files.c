@@ -231,15 +231,22 @@ void nd_output_abort(struct nd_output *o)
 	o->tmp[0] = '\0';
 }
 
-static void fsync_dir(const char *path)
+/* The rename is durable only once the folder is synced: a failure here is
+ * an error (the file is in place, but a power cut may take it back). */
+static int fsync_dir(const char *path, struct nd_error *err)
 {
 	char d[PATH_MAX];
 	parent_of(path, d, sizeof d);
-	int fd = open(d, O_RDONLY | O_DIRECTORY);
-	if (fd >= 0) {
-		fsync(fd);
+	int fd = open(d, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int rc = fd < 0 || fsync(fd) < 0 ? -errno : 0;
+	if (fd >= 0)
 		close(fd);
-	}
+	if (rc < 0)
+		return nd_fail(err, ND_EIO,
+			       _("%1$s is written but its folder could not be synced (%2$s): a "
+				 "power cut may still lose it"),
+			       path, strerror(-rc));
+	return 0;
 }
 
 int nd_output_commit(struct nd_output *o, struct nd_error *err)
@@ -270,7 +277,7 @@ int nd_output_commit(struct nd_output *o, struct nd_error *err)
 		unlink(o->tmp);
 	o->tmp[0] = '\0';
 	if (rc == 0)
-		fsync_dir(o->path);
+		rc = fsync_dir(o->path, err);
 	return rc;
 }
 

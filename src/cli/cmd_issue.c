@@ -1,5 +1,6 @@
 /* cmd_issue.c — issues, placing items, the rundown, publishing, export and
  * stats. No SQL: planning and rundown in core do the work. */
+#include "newsdesk/anchor.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/count.h"
@@ -286,6 +287,25 @@ static void export_json(struct nd_buf *b, const struct nd_item *it, const char *
 }
 
 /* index.FORMAT in dir: the list of the issue's files, page by page. */
+/* The root the issue was published with (anchor.h), kept with the copy in
+ * its index (txt and html; the JSON index is a list of the files). */
+static int export_root(struct nd_cli *cli, const char *code, const char *format,
+		       struct nd_buf *index, struct nd_error *err)
+{
+	struct nd_root root;
+	char text[ND_ROOT_TEXT];
+	int rc = nd_issue_root(cli->st, code, &root, err);
+	if (rc <= 0)
+		return rc;
+	nd_root_text(&root, text);
+	if (strcmp(format, "txt") == 0)
+		nd_buf_printf(index, "root\t%s\n", text);
+	else if (strcmp(format, "html") == 0)
+		nd_buf_printf(index, "</ul>\n<p>%s <code>%s</code></p>\n<ul>\n",
+			      _("Root when published:"), text);
+	return 0;
+}
+
 static int export_index(const char *dir, const char *format, const char *code,
 			const struct nd_buf *index, unsigned force, struct nd_error *err)
 {
@@ -375,6 +395,8 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 			nd_buf_printf(&index, "p.%d\t%s\t%s\n", it->page, name, it->story.headline);
 		}
 	}
+	if (rc == 0)
+		rc = export_root(cli, code, format, &index, &err);
 	if (rc == 0)
 		rc = export_index(dir, format, code, &index, force, &err);
 	nd_buf_free(&index);

@@ -273,7 +273,7 @@ static void list_table(const struct nd_item *rows, size_t n, int width)
 		const struct nd_item *it = &rows[i];
 		char id[24], chars[32], hanzi[32], layout[32], updated[32];
 		snprintf(id, sizeof id, "%lld", (long long)it->id);
-		nd_format_count(it->chars, chars, sizeof chars);
+		nd_format_figure(it->chars, chars, sizeof chars);
 		nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
 		nd_format_figure(it->layout.chars, layout, sizeof layout);
 		nd_cli_time(it->updated_at, updated, sizeof updated);
@@ -456,7 +456,7 @@ static void show_counts(const struct nd_item *it)
 static void show_text(const struct nd_item *it)
 {
 	char chars[32], body_chars[32], when[32];
-	nd_format_count(it->chars, chars, sizeof chars);
+	nd_format_figure(it->chars, chars, sizeof chars);
 	nd_format_count(it->body_chars, body_chars, sizeof body_chars);
 	nd_cli_time(it->rev_created, when, sizeof when);
 	printf("#%lld  ", (long long)it->id);

@@ -1,11 +1,14 @@
 /* cmd_maintenance.c — backup, restore and check. */
+#include "newsdesk/anchor.h"
 #include "newsdesk/backup.h"
 #include "newsdesk/check.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/filemodes.h"
+#include "newsdesk/files.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/replica.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -18,15 +21,19 @@ int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 	bool force = a->force;
 	struct nd_error err = { 0 };
 	int cleaned = 0;
+	struct nd_root root;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_backup(cli->st, &cli->actor, a->pos[0], force, &cleaned, &err) < 0)
+	    nd_backup(cli->st, &cli->actor, a->pos[0], force, &cleaned, &root, &err) < 0)
 		return nd_cli_fail(&err);
 	if (cleaned)
 		printf(ngettext("removed %d partial file left by killed backups\n",
 				"removed %d partial files left by killed backups\n", cleaned),
 		       cleaned);
+	char text[ND_ROOT_TEXT];
+	nd_root_text(&root, text);
 	printf(_("backed up to %s (checked: integrity, foreign keys, application id)\n"),
 	       a->pos[0]);
+	printf(_("root: %s\n"), text);
 	return ND_EXIT_OK;
 }
 
@@ -55,6 +62,10 @@ int nd_cli_restore_allowed(struct nd_cli *cli, const char *backup, struct nd_err
 /* Where restore put the database that was in the way (never deleted). */
 void nd_cli_say_moved_aside(const struct nd_restore_result *res)
 {
+	if (res->cleaned)
+		printf(ngettext("removed %d file left by a killed restore\n",
+				"removed %d files left by killed restores\n", res->cleaned),
+		       res->cleaned);
 	if (res->moved)
 		printf(ngettext("the database that was there is kept as %1$s (with its -wal/-shm: "
 				"%2$d file)\n",
@@ -92,23 +103,81 @@ int nd_cmd_restore(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 	return nd_cli_run(cli, nd_cli_find_command("check"), 1, check_argv);
 }
 
+/* --against's value: a root, or a file of roots (one a line, the last word
+ * of each line that is a root: "root: N-DIGEST" as check prints it). */
+static int add_against(const char *value, struct nd_root **roots, size_t *n, struct nd_error *err)
+{
+	struct nd_root r;
+	struct nd_error not_root = { 0 };
+	if (nd_root_parse(value, &r, &not_root) == 0 ||
+	    (!strchr(value, '/') && access(value, F_OK) < 0))
+		goto add;
+	FILE *f;
+	int rc = nd_open_input(value, &f, err);
+	if (rc < 0)
+		return rc;
+	char line[512];
+	size_t before = *n;
+	while (fgets(line, sizeof line, f)) {
+		char *word = NULL, *save = NULL;
+		for (char *w = strtok_r(line, " \t\r\n", &save); w;
+		     w = strtok_r(NULL, " \t\r\n", &save))
+			word = w;
+		struct nd_root *grown;
+		if (!word || nd_root_parse(word, &r, &not_root) < 0)
+			continue;
+		if (!(grown = realloc(*roots, (*n + 1) * sizeof **roots))) {
+			fclose(f);
+			return nd_fail(err, ND_ENOMEM, _("out of memory"));
+		}
+		*roots = grown;
+		(*roots)[(*n)++] = r;
+	}
+	fclose(f);
+	if (*n == before)
+		return nd_fail(err, ND_EINVAL, _("%s holds no root (N-DIGEST as check prints it)"),
+			       value);
+	return 0;
+add:
+	if (nd_root_parse(value, &r, err) < 0)
+		return ND_EINVAL;
+	struct nd_root *grown = realloc(*roots, (*n + 1) * sizeof **roots);
+	if (!grown)
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
+	*roots = grown;
+	(*roots)[(*n)++] = r;
+	return 0;
+}
+
 int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
 	const struct nd_check_args *a = args;
 	if (a->npos != 0)
 		return nd_cli_usage(cmd, _("check takes no arguments"));
-	unsigned flags = a->repair ? ND_CHECK_REPAIR : 0;
+	unsigned flags = (a->repair ? ND_CHECK_REPAIR : 0) | (a->full ? ND_CHECK_FULL : 0);
 	struct nd_error err = { 0 };
+	struct nd_root *against = NULL, proven;
+	size_t n_against = 0;
+	if (a->against && add_against(a->against, &against, &n_against, &err) < 0) {
+		free(against);
+		return err.code == ND_EINVAL ? nd_cli_usage(cmd, "%s", err.msg) : nd_cli_fail(&err);
+	}
 	struct nd_buf report = ND_BUF_INIT;
 	int problems;
 	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    (problems = nd_check(cli->st, &cli->actor, flags, &report, &err)) < 0) {
+	    (problems = nd_check_run(cli->st, &cli->actor, flags, against, n_against, &proven,
+				     &report, &err)) < 0) {
+		free(against);
 		nd_buf_free(&report);
 		return nd_cli_fail(&err);
 	}
+	free(against);
 	fputs(nd_buf_str(&report), stdout);
 	nd_buf_reset(&report);
 	if (nd_check_file_modes(cli->db_path, &report) > 0) /* warnings, not problems */
+		fputs(nd_buf_str(&report), stdout);
+	nd_buf_reset(&report);
+	if (nd_restore_leftovers(cli->db_path, false, &report) > 0) /* warnings too */
 		fputs(nd_buf_str(&report), stdout);
 	nd_buf_reset(&report);
 	struct nd_replica_status rs;
@@ -131,6 +200,9 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 				problems);
 		return ND_EXIT_FAIL;
 	}
+	char text[ND_ROOT_TEXT];
+	nd_root_text(&proven, text);
+	printf(_("root: %s\n"), text);
 	puts(_("ok"));
 	return ND_EXIT_OK;
 }

@@ -212,6 +212,8 @@ static const struct nd_option backup_opts[] = {
 };
 static const struct nd_option check_opts[] = {
 	FLAG("repair", nd_check_args, repair, 0),
+	FLAG("full", nd_check_args, full, 0),
+	STRING("against", nd_check_args, against, "ROOT|FILE", P),
 	{ 0 },
 };
 static const struct nd_option restore_opts[] = {
@@ -416,8 +418,8 @@ const struct nd_command nd_commands[] = {
 	GROUP("replica", "the standby replica's Litestream configuration (admins)", ADMIN, 0,
 	      replica_subs),
 	CMD("check", nd_cmd_check, "",
-	    "check the database and prove its history, and its file modes; --repair rebuilds "
-	    "the index and counts",
+	    "prove the history since the last proven root (--full: all of it; --against: a "
+	    "root kept elsewhere) and print the root; --repair rebuilds the index and counts",
 	    check_opts, REPORTER, 0),
 	CMD("mine", nd_cmd_mine, "", "my items: state, headline, 字数 and the last note on each",
 	    NULL, REPORTER, SSH),

@@ -5,6 +5,7 @@
  * temporary name first: a kill leaves at most a partial of ours, named
  * with our PID, which the next run removes once that PID is gone. */
 #include "newsdesk/backup.h"
+#include "newsdesk/anchor.h"
 #include "newsdesk/files.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
@@ -172,8 +173,21 @@ static bool same_file(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
+/* The root the copy holds (its ledger's newest entry): the moment the
+ * backup is of. */
+static int copy_root(const char *path, struct nd_root *root, struct nd_error *err)
+{
+	struct nd_store *copy;
+	int rc = nd_store_open(&copy, path, ND_STORE_READONLY, err);
+	if (rc == 0) {
+		rc = nd_root_now(copy, root, err);
+		nd_store_close(copy);
+	}
+	return rc;
+}
+
 int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *path, bool force,
-	      int *cleaned, struct nd_error *err)
+	      int *cleaned, struct nd_root *root, struct nd_error *err)
 {
 	int rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("make backups"), err);
 	if (rc < 0)
@@ -192,15 +206,81 @@ int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *pat
 	close(out.fd); /* SQLite writes the temporary file by its name */
 	out.fd = -1;
 	nd_protect(out.tmp, true);
-	if ((rc = vacuum_into(st, out.tmp, err)) < 0 || (rc = nd_backup_verify(out.tmp, err)) < 0) {
+	if ((rc = vacuum_into(st, out.tmp, err)) < 0 || (rc = nd_backup_verify(out.tmp, err)) < 0 ||
+	    (rc = copy_root(out.tmp, root, err)) < 0) {
 		nd_output_abort(&out);
 		return rc;
 	}
 	/* linked or renamed into place, then the folder synced */
-	return nd_output_commit(&out, err);
+	if ((rc = nd_output_commit(&out, err)) < 0)
+		return rc;
+	/* The store records the root its backup holds: check proves it is
+	 * still a prefix of the history, as the copy itself would. */
+	char real[PATH_MAX];
+	if ((rc = nd_root_record(st, "backup", realpath(path, real) ? real : path, root, err)) < 0)
+		nd_error_prefix(err, _("%s is written, but its root is not recorded: "), path);
+	return rc;
 }
 
 /* ---- restore --------------------------------------------------------------- */
+
+/* What a killed restore leaves beside the database: the copy it was
+ * putting in place (DB.restoring-PID), or the replica's whole state that
+ * Litestream fetched (DB.from-replica-PID, with its -wal, -shm and
+ * Litestream's .tmp files). */
+static const char *const leftover_kinds[] = { ".restoring-", ".from-replica-" };
+static const char *const leftover_tails[] = { "", "-wal", "-shm", ".tmp", ".tmp-wal", ".tmp-shm" };
+
+/* The PID in NAME when NAME is BASE + a leftover kind + PID + a tail. */
+static long leftover_pid(const char *name, const char *base)
+{
+	size_t blen = strlen(base);
+	if (strncmp(name, base, blen) != 0)
+		return 0;
+	for (size_t k = 0; k < sizeof leftover_kinds / sizeof *leftover_kinds; k++) {
+		size_t klen = strlen(leftover_kinds[k]);
+		if (strncmp(name + blen, leftover_kinds[k], klen) != 0)
+			continue;
+		char *end;
+		long pid = strtol(name + blen + klen, &end, 10);
+		for (size_t t = 0; end != name + blen + klen && pid > 0 &&
+				   t < sizeof leftover_tails / sizeof *leftover_tails;
+		     t++)
+			if (strcmp(end, leftover_tails[t]) == 0)
+				return pid;
+	}
+	return 0;
+}
+
+int nd_restore_leftovers(const char *db_path, bool clean, struct nd_buf *found)
+{
+	char dir[PATH_MAX];
+	const char *base;
+	split_path(db_path, dir, sizeof dir, &base);
+	DIR *d = opendir(dir);
+	int n = 0;
+	if (!d)
+		return 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		long pid = leftover_pid(e->d_name, base);
+		if (pid <= 0 || !pid_gone(pid))
+			continue; /* not one, or its restore still runs */
+		char path[PATH_MAX * 2];
+		struct stat sb;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (clean ? unlink(path) < 0 : stat(path, &sb) < 0)
+			continue;
+		n++;
+		if (found && !clean)
+			nd_buf_printf(found,
+				      _("warning: %1$s (%2$.1f MB) was left by a restore that was "
+					"killed; the next restore removes it\n"),
+				      path, (double)sb.st_size / 1e6);
+	}
+	closedir(d);
+	return n;
+}
 
 int nd_db_users(const char *db_path, struct nd_buf *who, struct nd_error *err)
 {
@@ -338,6 +418,9 @@ int nd_restore(const char *db_path, const char *backup, struct nd_restore_result
 	memset(res, 0, sizeof *res);
 	if (nd_restricted())
 		return nd_fail(err, ND_EPERM, _("restoring a database is not available over SSH"));
+	/* as backup removes its partials: what killed restores left, whose
+	   process is gone (ours, if any, is the copy being restored) */
+	res->cleaned = nd_restore_leftovers(db_path, true, NULL);
 	int rc = nd_backup_verify(backup, err);
 	if (rc < 0) {
 		nd_error_prefix(err, _("the backup is not restored: "));

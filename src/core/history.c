@@ -14,18 +14,21 @@
 /* The base revision as stored: NULL for a filed original. */
 #define BASE "CASE WHEN ?3 > 0 THEN ?3 END"
 
-/* 汉字 and the line profile of the revision just inserted (schema:
- * layout_counts), so no list or stats ever counts a body again. */
+/* 字数, 汉字 and the line profile of the revision just inserted (schema:
+ * layout_counts, word_counts), so no list or stats ever counts a body
+ * again. Derived data, outside the hash chain: check recounts them. */
 static int append_counts(struct nd_store *st, const struct nd_story *s, struct nd_error *err)
 {
-	long hanzi = nd_story_hanzi(s);
+	long hanzi = nd_story_hanzi(s), body_chars, chars = nd_story_chars(s, &body_chars);
 	char *profile = nd_layout_profile(s);
 	if (!profile)
 		return nd_fail(err, ND_ENOMEM, _("out of memory"));
-	int rc = nd_sql_exec(
-	    st, err, "storing the revision's counts",
-	    "INSERT INTO revision_counts(revision_id, hanzi, lines) VALUES (?, ?, ?)", "iis",
-	    (int64_t)sqlite3_last_insert_rowid(nd_store_db(st)), (int64_t)hanzi, profile);
+	int rc =
+	    nd_sql_exec(st, err, "storing the revision's counts",
+			"INSERT INTO revision_counts(revision_id, hanzi, lines, chars, body_chars) "
+			"VALUES (?, ?, ?, ?, ?)",
+			"iisii", (int64_t)sqlite3_last_insert_rowid(nd_store_db(st)),
+			(int64_t)hanzi, profile, (int64_t)chars, (int64_t)body_chars);
 	free(profile);
 	return rc < 0 ? rc : 0;
 }
@@ -33,9 +36,10 @@ static int append_counts(struct nd_store *st, const struct nd_story *s, struct n
 int nd_revision_append(struct nd_store *st, const struct nd_revision_in *r, struct nd_error *err)
 {
 	const struct nd_story *s = r->story;
-	long body_chars, chars = nd_story_chars(s, &body_chars);
 	/* ?1…?17 in the column order; the hash covers them all, after the
-	 * hash of the item's revision before this one. */
+	 * hash of the item's revision before this one. The chain proves the
+	 * text, not the counts: chars and body_chars are -1 (schema
+	 * word_counts), the counts are in revision_counts. */
 	int rc = nd_sql_exec(
 	    st, err, "storing the revision",
 	    "INSERT INTO revisions(item_id, rev, base_rev, kind, section, kicker, headline, "
@@ -46,8 +50,8 @@ int nd_revision_append(struct nd_store *st, const struct nd_revision_in *r, stru
 	    "?11, ?12, ?13, ?14, ?15, ?16, ?17))",
 	    "iddssssssssiisids", r->item, r->rev, r->base_rev, s->kind ? s->kind : "article",
 	    s->section && s->section[0] ? s->section : NULL, s->kicker, s->headline, s->subhead,
-	    s->dateline, s->byline, s->body ? s->body : "", (int64_t)chars, (int64_t)body_chars,
-	    r->author, r->at, r->conflict ? 1 : 0, r->encoding);
+	    s->dateline, s->byline, s->body ? s->body : "", (int64_t)-1, (int64_t)-1, r->author,
+	    r->at, r->conflict ? 1 : 0, r->encoding);
 	if (rc < 0)
 		return rc;
 	return append_counts(st, s, err);

@@ -23,12 +23,13 @@
 	"i.issue, i.page, i.position, "                                                            \
 	"CASE WHEN i.lock_expires > :now THEN i.lock_holder END, i.lock_expires, "                 \
 	"i.current_rev, i.filed_at, i.updated_at, r.rev, r.base_rev, r.conflict, r.author, "       \
-	"r.created_at, r.chars, r.body_chars, r.encoding, r.kind, i.section, r.kicker, "           \
-	"r.headline, r.subhead, r.dateline, r.byline, " BODY                                       \
-	", " ND_SQL_HANZI("r") ", " ND_SQL_LINES("r") ", " ND_SQL_CPL(                             \
-	    "i") ", r.id "                                                                         \
-		 "FROM items i JOIN states s ON s.name = i.state "                                 \
-		 "LEFT JOIN users u ON u.login = i.reporter "
+	"r.created_at, " ND_SQL_CHARS("r") ", " ND_SQL_BODY_CHARS(                                 \
+	    "r") ", r.encoding, r.kind, i.section, r.kicker, "                                     \
+		 "r.headline, r.subhead, r.dateline, r.byline, " BODY                              \
+		 ", " ND_SQL_HANZI("r") ", " ND_SQL_LINES("r") ", " ND_SQL_CPL(                    \
+		     "i") ", r.id "                                                                \
+			  "FROM items i JOIN states s ON s.name = i.state "                        \
+			  "LEFT JOIN users u ON u.login = i.reporter "
 
 /* 汉字 and 版面字数 from the columns at col (ND_SQL_HANZI, ND_SQL_LINES,
  * ND_SQL_CPL). A revision with no stored counts (none should lack them)
@@ -38,6 +39,8 @@ static void fill_counts(sqlite3_stmt *stmt, int col, struct nd_item *it)
 {
 	it->cpl = sqlite3_column_int(stmt, col + 2);
 	const char *lines = (const char *)sqlite3_column_text(stmt, col + 1);
+	if (it->chars < 0 && it->story.body)
+		it->chars = nd_story_chars(&it->story, &it->body_chars);
 	if (lines && nd_layout_count(lines, it->cpl, &it->layout) == 0) {
 		it->hanzi = (long)sqlite3_column_int64(stmt, col);
 		return;
@@ -104,11 +107,12 @@ static int find_token(struct nd_store *st, const struct nd_actor *actor, const c
 		      const char *sha256, struct nd_file_result *res, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc =
-	    nd_sql_prepare(st, &stmt, err,
-			   "SELECT i.id, r.chars, i.reporter, i.token_sha256 FROM items i "
-			   "JOIN revisions r ON r.item_id = i.id AND r.rev = 1 WHERE i.token = ?",
-			   "s", token);
+	int rc = nd_sql_prepare(
+	    st, &stmt, err,
+	    "SELECT i.id, " ND_SQL_CHARS(
+		"r") ", i.reporter, i.token_sha256 FROM items i "
+		     "JOIN revisions r ON r.item_id = i.id AND r.rev = 1 WHERE i.token = ?",
+	    "s", token);
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "looking up the upload token", err)) > 0) {
@@ -299,8 +303,8 @@ static const char *const sort_orders[][2] = {
 	[ND_SORT_ID] = { "ORDER BY i.id DESC ", "ORDER BY i.id ASC " },
 	[ND_SORT_FILED] = { "ORDER BY i.filed_at DESC, i.id DESC ",
 			    "ORDER BY i.filed_at ASC, i.id ASC " },
-	[ND_SORT_CHARS] = { "ORDER BY r.chars DESC, i.id DESC ",
-			    "ORDER BY r.chars ASC, i.id ASC " },
+	[ND_SORT_CHARS] = { "ORDER BY " ND_SQL_CHARS("r") " DESC, i.id DESC ",
+			    "ORDER BY " ND_SQL_CHARS("r") " ASC, i.id ASC " },
 };
 
 static int window_rows(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
@@ -461,7 +465,7 @@ static const char *const sort_keys[] = {
 	[ND_SORT_UPDATED] = "i.updated_at",
 	[ND_SORT_ID] = "i.id",
 	[ND_SORT_FILED] = "i.filed_at",
-	[ND_SORT_CHARS] = "r.chars",
+	[ND_SORT_CHARS] = ND_SQL_CHARS("r"),
 };
 
 int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,

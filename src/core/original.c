@@ -3,6 +3,7 @@
  * their SHA-256, so a wrong decoding can be redone and a damaged copy is
  * noticed rather than trusted. */
 #include "newsdesk/original.h"
+#include "newsdesk/check.h"
 #include "newsdesk/external.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/sha256.h"
@@ -240,4 +241,55 @@ int nd_item_redecode(struct nd_store *st, const struct nd_actor *actor, int64_t 
 		rc = nd_save_text(st, actor, id, text, strlen(text), 0, res, err);
 	free(text);
 	return rc;
+}
+
+/* ---- check: every kept original against its SHA-256 ------------------------ */
+
+/* One kept copy: inflated and hashed; a problem line when it is not the
+ * bytes its digest names. */
+static void prove_original(struct nd_check *c, sqlite3_stmt *stmt, const char *whose)
+{
+	struct nd_original o = { 0 };
+	struct nd_error why = { 0 };
+	const char *sha = (const char *)sqlite3_column_text(stmt, 1);
+	const char *method = (const char *)sqlite3_column_text(stmt, 2);
+	sqlite3_int64 size = sqlite3_column_int64(stmt, 3);
+	char hex[65] = "";
+	if (size < 0 || size > MAX_ORIGINAL || !method)
+		nd_fail(&why, ND_EDB, _("its stored size is impossible"));
+	else if (inflate_blob(method, sqlite3_column_blob(stmt, 4),
+			      (size_t)sqlite3_column_bytes(stmt, 4), (size_t)size, &o, &why) == 0)
+		nd_sha256_hex(o.bytes, o.n, hex);
+	if (why.msg[0])
+		nd_check_problem(c, _("%1$s: damaged: %2$s"), whose, why.msg);
+	else if (!sha || strcmp(hex, sha) != 0)
+		nd_check_problem(c,
+				 _("%1$s: changed after it was kept: its bytes' SHA-256 is "
+				   "%2$s, not the %3$s recorded"),
+				 whose, hex, sha ? sha : "?");
+	nd_original_free(&o);
+}
+
+int nd_originals_check(struct nd_check *c, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_sql_prepare(c->st, &stmt, err,
+				"SELECT item_id, sha256, compression, size, bytes, NULL FROM "
+				"originals UNION ALL SELECT id, sha256, compression, size, bytes, "
+				"name FROM page_originals",
+				NULL);
+	if (rc < 0)
+		return rc;
+	while ((rc = nd_sql_step(c->st, stmt, "reading the kept originals", err)) > 0) {
+		char whose[320];
+		const char *page = (const char *)sqlite3_column_text(stmt, 5);
+		long long id = sqlite3_column_int64(stmt, 0);
+		if (page)
+			snprintf(whose, sizeof whose, _("imported page #%1$lld (%2$s)"), id, page);
+		else
+			snprintf(whose, sizeof whose, _("#%lld: its kept original"), id);
+		prove_original(c, stmt, whose);
+	}
+	sqlite3_finalize(stmt);
+	return rc < 0 ? rc : 0;
 }

@@ -2,6 +2,7 @@
  * the yearly stats. Every placement change shifts the other items on the
  * page in the same BEGIN IMMEDIATE transaction and is logged as an event. */
 #include "newsdesk/planning.h"
+#include "newsdesk/anchor.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
@@ -387,24 +388,31 @@ static void rundown_counts(sqlite3_stmt *stmt, int col, struct nd_rundown_item *
 	it->layout = known ? l.chars : -1;
 }
 
+/* 字数, then 汉字, the line profile and 字/行 of the rundown's rows. */
+#define RUNDOWN_COUNTS ND_SQL_CHARS("r")
+#define RUNDOWN_MEASURES ND_SQL_HANZI("r") ", " ND_SQL_LINES("r") ", " ND_SQL_CPL("i")
+
 int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const char *code,
 		    struct nd_rundown *r, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
 	memset(r, 0, sizeof *r);
 	int rc = nd_require_rank(actor, ND_RANK_EDITOR, N_("read the rundown"), err);
-	if (rc < 0 || (rc = nd_issue_get(st, code, &r->issue, err)) < 0)
+	struct nd_root root;
+	if (rc < 0 || (rc = nd_issue_get(st, code, &r->issue, err)) < 0 ||
+	    (rc = nd_issue_root(st, code, &root, err)) < 0)
 		return rc;
+	if (rc > 0) /* printed on the rundown, where a chief keeps it */
+		nd_root_text(&root, r->root);
 	if ((rc = nd_store_prepare(
 		 st,
 		 "SELECT i.id, i.page, i.position, i.section, r.kicker, r.headline, r.subhead, "
-		 "r.byline, i.reporter, i.state, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, "
-		 "r.chars, i.current_rev, coalesce(i.published_rev, 0), s.signed_off, "
-		 "(SELECT count(*) FROM photos_current p WHERE p.item_id = i.id), " ND_SQL_HANZI("r") ", " ND_SQL_LINES(
-		     "r") ", " ND_SQL_CPL("i") " "
-					       "FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-					       "JOIN states s ON s.name = i.state WHERE i.issue = ? "
-					       "ORDER BY i.page, i.position, i.id",
+		 "r.byline, i.reporter, i.state, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, " RUNDOWN_COUNTS
+		 ", i.current_rev, coalesce(i.published_rev, 0), s.signed_off, "
+		 "(SELECT count(*) FROM photos_current p WHERE p.item_id = i.id), " RUNDOWN_MEASURES
+		 " FROM items i JOIN revisions r ON r.item_id = i.id AND "
+		 "r.rev = i.current_rev JOIN states s ON s.name = i.state WHERE i.issue = ? "
+		 "ORDER BY i.page, i.position, i.id",
 		 &stmt, err)) < 0)
 		goto fail;
 	sqlite3_bind_int(stmt, 1, nd_lang_is_zh());
@@ -698,7 +706,7 @@ int nd_stats(struct nd_store *st, const struct nd_actor *actor, int year, const 
 	    "(SELECT count(*) FROM items i WHERE i.reporter = u.login AND i.published_at >= :a "
 	    " AND i.published_at < :b), "
 	    "coalesce(ps.chars, 0), coalesce(ps.hanzi, 0), coalesce(ps.layout, 0) "
-	    "FROM users u LEFT JOIN (SELECT i.reporter AS who, sum(r.chars) AS chars, "
+	    "FROM users u LEFT JOIN (SELECT i.reporter AS who, sum(c.chars) AS chars, "
 	    " sum(c.hanzi) AS hanzi, sum(nd_layout(c.lines, " ND_SQL_CPL(
 		"i") ")) AS layout "
 		     " FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.published_rev "

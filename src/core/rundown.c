@@ -150,7 +150,7 @@ static int render_text(const struct nd_rundown *r, int width, int64_t printed_at
 			snprintf(page, sizeof page, "%d", it->page);
 			snprintf(pos, sizeof pos, "%d", it->position);
 			char hanzi[32], layout[32];
-			nd_format_count(it->chars, chars, sizeof chars);
+			nd_format_figure(it->chars, chars, sizeof chars);
 			nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
 			nd_format_figure(it->layout, layout, sizeof layout);
 			const char *cells[NCOL] = { page,         pos,        it->section,
@@ -223,6 +223,8 @@ static int render_text(const struct nd_rundown *r, int width, int64_t printed_at
 		nd_buf_printf(&line, _("  page %d: "), pg->page);
 		head_tail(out, nd_buf_str(&line), budget, width);
 	}
+	if (r->root[0]) /* what check --against proves later */
+		nd_buf_printf(out, _("\nRoot when published: %s\n"), r->root);
 	nd_buf_free(&line);
 	return 0;
 }
@@ -274,6 +276,8 @@ static int render_json(const struct nd_rundown *r, int64_t printed_at, struct nd
 	nd_json_kv_str(out, 0, "date", r->issue.date);
 	nd_json_kv_int(out, 0, "pages", (int64_t)r->npages);
 	nd_json_kv_str(out, 0, "state", r->issue.state);
+	if (r->root[0])
+		nd_json_kv_str(out, 0, "root", r->root);
 	nd_buf_adds(out, "},");
 	nd_json_kv_int(out, 1, "printed_at", printed_at);
 	nd_buf_adds(out, ",\"pages\":[");
@@ -367,7 +371,7 @@ static int render_html(const struct nd_rundown *r, int64_t printed_at, struct nd
 		for (size_t i = pg->first; i < pg->first + pg->count; i++) {
 			const struct nd_rundown_item *it = &r->items[i];
 			char hanzi[32], layout[32];
-			nd_format_count(it->chars, chars, sizeof chars);
+			nd_format_figure(it->chars, chars, sizeof chars);
 			nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
 			nd_format_figure(it->layout, layout, sizeof layout);
 			nd_buf_printf(
@@ -429,6 +433,9 @@ static int render_html(const struct nd_rundown *r, int64_t printed_at, struct nd
 		}
 		nd_buf_adds(out, "</ul>\n");
 	}
+	if (r->root[0])
+		nd_buf_printf(out, "<p class=\"root\">%s <code>%s</code></p>\n",
+			      _("Root when published:"), r->root);
 	nd_buf_adds(out, "</body>\n</html>\n");
 	return 0;
 }

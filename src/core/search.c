@@ -17,6 +17,7 @@
 #include "newsdesk/search.h"
 #include "newsdesk/bigram.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/measure.h"
 #include "newsdesk/store_sql.h"
 #include "newsdesk/utf8.h"
 
@@ -338,7 +339,7 @@ static int page_part(struct nd_store *st, const struct query *q, const struct nd
 	   start from the states rather than from the index */
 	nd_buf_adds(&sql, "SELECT i.id, i.state, (SELECT CASE WHEN :zh THEN label_zh ELSE label_en "
 			  "END FROM states WHERE name = i.state), "
-			  "r.headline, r.body, i.updated_at, r.chars ");
+			  "r.headline, r.body, i.updated_at, " ND_SQL_CHARS("r") " ");
 	add_from(&sql, q, o, actor, part, true);
 	/* the index yields its rowids newest first without sorting, so LIMIT
 	   stops the walk after one page */

@@ -20,6 +20,7 @@
 SQLITE_EXTENSION_INIT1
 #endif
 #include "newsdesk/bigram.h"
+#include "newsdesk/chain.h"
 
 #include <stdbool.h>
 #include <string.h>
@@ -370,6 +371,8 @@ __declspec(dllexport)
 {
 	SQLITE_EXTENSION_INIT2(routines);
 	int rc = nd_bigram_register(db);
+	if (rc == SQLITE_OK)
+		rc = nd_chain_register(db); /* the ledger's triggers hash with it */
 	if (rc != SQLITE_OK && msg)
 		*msg = sqlite3_mprintf("nd_bigram: FTS5 is not available (%s)", sqlite3_errstr(rc));
 	return rc;

@@ -3,6 +3,7 @@
  * progress when a step fails, so an error can never be read as "no more
  * rows" and a caller can never commit half a change. */
 #include "newsdesk/buf.h"
+#include "newsdesk/chain.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/layout.h"
 #include "newsdesk/sha256.h"
@@ -210,36 +211,6 @@ int nd_sql_each(struct nd_store *st, nd_sql_row_fn row, void *ctx, struct nd_err
 	return rc < 0 ? rc : n;
 }
 
-/* nd_chain(prev, v1, v2, …): the SHA-256, in hex, of the previous record's
- * hash and this record's values, each written unambiguously (N for NULL,
- * else T<length>:<text>). Values are taken as text, so an integer stored
- * where text was bound (or the reverse) hashes the same. */
-static void chain_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct nd_buf b = ND_BUF_INIT;
-	int rc = nd_buf_adds(&b, "nd-chain-1\n");
-	for (int i = 0; i < argc && rc == 0; i++) {
-		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
-			rc = nd_buf_adds(&b, "N");
-			continue;
-		}
-		const unsigned char *t = sqlite3_value_text(argv[i]);
-		int n = sqlite3_value_bytes(argv[i]);
-		rc = nd_buf_printf(&b, "T%d:", n);
-		if (rc == 0 && n > 0)
-			rc = nd_buf_add(&b, t, (size_t)n);
-	}
-	if (rc < 0) {
-		nd_buf_free(&b);
-		sqlite3_result_error_nomem(ctx);
-		return;
-	}
-	char hex[65];
-	nd_sha256_hex(b.data, b.len, hex);
-	nd_buf_free(&b);
-	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
-}
-
 /* The story of nd_hanzi()'s and nd_lines()'s six arguments: kicker,
  * headline, subhead, dateline, byline, body (a revision's columns). */
 static void story_of(sqlite3_value **argv, struct nd_story *s)
@@ -258,6 +229,16 @@ static void hanzi_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	(void)argc;
 	story_of(argv, &s);
 	sqlite3_result_int64(ctx, nd_story_hanzi(&s));
+}
+
+/* nd_chars(kicker, headline, subhead, dateline, byline, body): 字数 (count.h) */
+static void chars_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct nd_story s;
+	long body;
+	(void)argc;
+	story_of(argv, &s);
+	sqlite3_result_int64(ctx, nd_story_chars(&s, &body));
 }
 
 /* nd_lines(kicker, headline, subhead, dateline, byline, body): the line
@@ -291,9 +272,11 @@ static void layout_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 int nd_sql_functions(sqlite3 *db)
 {
 	const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-	int rc = sqlite3_create_function(db, "nd_chain", -1, flags, NULL, chain_fn, NULL, NULL);
+	int rc = nd_chain_register(db);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "nd_hanzi", 6, flags, NULL, hanzi_fn, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "nd_chars", 6, flags, NULL, chars_fn, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "nd_lines", 6, flags, NULL, lines_fn, NULL, NULL);
 	if (rc == SQLITE_OK)

@@ -3,7 +3,7 @@
  * GB2312/GBK read as GB18030, C1 controls counted against UTF-8, and Big5
  * against GB18030 decided by scoring because their byte ranges overlap. */
 #include "newsdesk/charset.h"
-#include "common_han.h"
+#include "charset_int.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/sanitize.h"
@@ -45,17 +45,47 @@ static const struct alias aliases[] = {
 	{ "UTF-16", "UTF-16" }, /* resolved by its BOM below */
 };
 
+/* Descriptors opened once per encoding and kept: guessing tries eight
+ * encodings on every filing, and iconv_open loads a module each time. The
+ * program has one thread. */
+static struct {
+	const char *from;
+	iconv_t cd;
+} cds[16];
+
+static iconv_t open_cd(const char *from)
+{
+	size_t i = 0;
+	for (; i < sizeof cds / sizeof *cds && cds[i].from; i++)
+		if (strcmp(cds[i].from, from) == 0) {
+			iconv(cds[i].cd, NULL, NULL, NULL, NULL); /* back to the initial state */
+			return cds[i].cd;
+		}
+	iconv_t cd = iconv_open("UTF-8", from);
+	if (cd != (iconv_t)-1 && i < sizeof cds / sizeof *cds)
+		cds[i].from = from, cds[i].cd = cd;
+	return cd;
+}
+
+static void close_cd(iconv_t cd)
+{
+	for (size_t i = 0; i < sizeof cds / sizeof *cds && cds[i].from; i++)
+		if (cds[i].cd == cd)
+			return;
+	iconv_close(cd);
+}
+
 int nd_iconv_to_utf8(const char *from, const char *in, size_t n, char **out, size_t *outlen,
 		     size_t *bad_offset, struct nd_error *err)
 {
-	iconv_t cd = iconv_open("UTF-8", from);
+	iconv_t cd = open_cd(from);
 	if (cd == (iconv_t)-1)
 		return nd_fail(err, ND_EINVAL, _("the encoding %s is not available here"), from);
 
 	size_t cap = n * 2 + 16, used = 0;
 	char *buf = malloc(cap + 1);
 	if (!buf) {
-		iconv_close(cd);
+		close_cd(cd);
 		return nd_fail(err, ND_ENOMEM, _("out of memory converting %s"), from);
 	}
 	char *ip = (char *)in;
@@ -102,7 +132,7 @@ int nd_iconv_to_utf8(const char *from, const char *in, size_t n, char **out, siz
 				     (unsigned char)*ip, off, from);
 		break;
 	}
-	iconv_close(cd);
+	close_cd(cd);
 	if (rc < 0) {
 		free(buf);
 		return rc;
@@ -111,58 +141,6 @@ int nd_iconv_to_utf8(const char *from, const char *in, size_t n, char **out, siz
 	*out = buf;
 	*outlen = used;
 	return 0;
-}
-
-/* A set of BMP characters, decoded once into a bitmap: scoring asks it for
- * every character of every reading. */
-struct cp_set {
-	const char *src;
-	unsigned char bits[0x10000 / 8];
-	bool loaded;
-};
-static struct cp_set common_han = { nd_common_han, { 0 }, false };
-static struct cp_set common_hangul = { nd_common_hangul, { 0 }, false };
-
-static void load_set(struct cp_set *set)
-{
-	const char *s = set->src;
-	size_t n = strlen(s), i = 0;
-	while (i < n) {
-		unsigned cp;
-		int len = nd_utf8_decode(s + i, n - i, &cp);
-		i += len > 0 ? (size_t)len : 1;
-		if (cp < 0x10000)
-			set->bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
-	}
-	set->loaded = true;
-}
-
-static bool in_set(struct cp_set *set, unsigned cp)
-{
-	if (!set->loaded)
-		load_set(set);
-	return cp < 0x10000 && (set->bits[cp >> 3] >> (cp & 7) & 1);
-}
-
-static bool is_han(unsigned cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0x20000 && cp <= 0x3134F) || (cp >= 0xF900 && cp <= 0xFAFF);
-}
-
-int nd_common_han_score(const char *s, size_t n)
-{
-	size_t i = 0, han = 0, common = 0;
-	while (i < n) {
-		unsigned cp;
-		int len = nd_utf8_decode(s + i, n - i, &cp);
-		i += len > 0 ? (size_t)len : 1;
-		if (!is_han(cp))
-			continue;
-		han++;
-		common += in_set(&common_han, cp);
-	}
-	return han ? (int)(common * 1000 / han) : 0;
 }
 
 static bool has_c1_controls(const char *s, size_t n)
@@ -238,208 +216,51 @@ static const char *canonical(const char *name)
  * when it is one newsdesk accepts, scores well and leads the next by a
  * clear margin; otherwise the filing is refused with the readings shown. */
 
-enum script { SCRIPT_ANY, SCRIPT_ZH, SCRIPT_JA, SCRIPT_KO, SCRIPT_LATIN, SCRIPT_UTF16 };
-
-/* Both Chinese encodings order their characters by frequency: GB2312's
- * level 1 (lead bytes B0–D7) holds the 3,755 common hanzi, Big5's level 1
- * (A4–C6) the 5,401 common ones. Bytes of the other encoding fall outside
- * those rows far more often: into GBK's extension or user area, into
- * GB2312's kana and Cyrillic rows, into Big5's level 2. The mean worth of
- * the double-byte characters, 0–1000. */
-static long gb_level(const unsigned char *in, size_t n)
-{
-	long sum = 0, count = 0;
-	for (size_t i = 0; i < n;) {
-		unsigned char b = in[i];
-		if (b < 0x80 || i + 1 >= n) {
-			i++;
-			continue;
-		}
-		unsigned char t = in[i + 1];
-		count++;
-		if (t >= 0x30 && t <= 0x39) { /* four bytes: outside GBK */
-			i += 4;
-			continue;
-		}
-		i += 2;
-		if (t < 0xA1)
-			continue; /* GBK's extension */
-		sum += b >= 0xB0 && b <= 0xD7   ? 1000
-		       : b >= 0xD8 && b <= 0xF7 ? 400
-		       : b >= 0xA1 && b <= 0xA3 ? 800
-		       : b >= 0xA4 && b <= 0xA9 ? 100
-						: 0;
-	}
-	return count ? sum / count : 0;
-}
-
-static long big5_level(const unsigned char *in, size_t n)
-{
-	long sum = 0, count = 0;
-	for (size_t i = 0; i < n;) {
-		unsigned char b = in[i];
-		if (b < 0x80 || i + 1 >= n) {
-			i++;
-			continue;
-		}
-		count++;
-		i += 2;
-		sum += b >= 0xA4 && b <= 0xC6   ? 1000
-		       : b >= 0xC9 && b <= 0xF9 ? 400
-		       : b >= 0xA1 && b <= 0xA2 ? 800
-		       : b == 0xA3              ? 300
-						: 0;
-	}
-	return count ? sum / count : 0;
-}
-
 static const struct trial {
 	const char *iconv; /* the name glibc knows */
 	const char *name; /* the name a person knows */
 	const char *option; /* what --encoding takes, or NULL: not accepted */
 	enum script script;
-	long (*level)(const unsigned char *in, size_t n); /* see gb_level */
+	long (*level)(const unsigned char *in, size_t n); /* see nd_cs_gb_level */
 } trials[] = {
 	{ "UTF-8", "UTF-8", "utf-8", SCRIPT_ANY, NULL },
-	{ "GB18030", "GB18030", "gb18030", SCRIPT_ZH, gb_level },
-	{ "BIG5", "Big5", "big5", SCRIPT_ZH, big5_level },
+	{ "GB18030", "GB18030", "gb18030", SCRIPT_ZH, nd_cs_gb_level },
+	{ "BIG5", "Big5", "big5", SCRIPT_ZH, nd_cs_big5_level },
 	{ "UTF-16LE", "UTF-16LE", NULL, SCRIPT_UTF16, NULL },
 	{ "UTF-16BE", "UTF-16BE", NULL, SCRIPT_UTF16, NULL },
 	{ "CP932", "Shift_JIS", NULL, SCRIPT_JA, NULL },
+	{ "EUC-JP", "EUC-JP", NULL, SCRIPT_JA, NULL },
 	{ "EUC-KR", "EUC-KR", NULL, SCRIPT_KO, NULL },
 	{ "CP1252", "Latin-1 (Windows-1252)", NULL, SCRIPT_LATIN, NULL },
 };
 enum { NTRIALS = sizeof trials / sizeof *trials };
 
-enum {
-	GUESS_MIN = 550, /* a reading must score this (of 1000) to be taken */
-	GUESS_MARGIN = 250, /* …and lead the next one by this much */
-	BAD_WEIGHT = 3000, /* what a control or PUA character costs */
-};
-
-/* Evidence against a reading. A C0 control is the same byte in every
- * ASCII-based reading, so it tells them nothing (NUL aside, which is never
- * text); in a UTF-16 reading it is a misreading. */
-static bool is_bad_cp(unsigned cp, enum script script)
-{
-	if (cp == 0)
-		return true;
-	if (cp < 0x20 || cp == 0x7F)
-		return script == SCRIPT_UTF16 && cp != '\n' && cp != '\r' && cp != '\t' &&
-		       cp != '\f';
-	return (cp >= 0x80 && cp <= 0x9F) || (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000 ||
-	       cp == 0xFFFD || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE ||
-	       (script != SCRIPT_JA && cp >= 0xFF61 && cp <= 0xFF9F);
-}
-
-static bool is_cjk_punct(unsigned cp)
-{
-	return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF5E) ||
-	       (cp >= 0x2010 && cp <= 0x2027) || cp == 0x00B7;
-}
-
-static bool ascii_letter(unsigned cp)
-{
-	return cp < 0x80 && (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-}
-
-/* What one character of a reading is worth (of 1000) in its script. */
-static int worth(enum script script, unsigned cp, unsigned prev, unsigned next)
-{
-	bool han = is_han(cp), latin_word = ascii_letter(prev) || ascii_letter(next);
-	switch (script) {
-	case SCRIPT_ZH:
-		if (han)
-			return ascii_letter(prev) && ascii_letter(next) ? 0 /* Z黵ich */
-			       : in_set(&common_han, cp)                ? 1000
-									: 300;
-		return is_cjk_punct(cp) ? 800 : 0;
-	case SCRIPT_JA:
-		if (cp >= 0x3041 && cp <= 0x30FF)
-			return 1000;
-		if (han)
-			return in_set(&common_han, cp) ? 700 : 300;
-		return is_cjk_punct(cp) ? 800 : cp >= 0xFF61 && cp <= 0xFF9F ? 100 : 0;
-	case SCRIPT_KO:
-		if (cp >= 0xAC00 && cp <= 0xD7A3)
-			return in_set(&common_hangul, cp) ? 1000 : 350;
-		return is_cjk_punct(cp) ? 600 : han ? 150 : 0;
-	case SCRIPT_LATIN:
-		if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7))
-			return latin_word ? 1000 : 150;
-		if (cp == 0x20AC || (cp >= 0x2013 && cp <= 0x2026) || cp == 0xB0 || cp == 0xA7 ||
-		    cp == 0xAB || cp == 0xBB)
-			return 700;
-		return 0;
-	case SCRIPT_UTF16:
-		if (cp >= 0x20 && cp < 0x7F)
-			return 1000;
-		if (han)
-			return in_set(&common_han, cp) ? 1000 : 200;
-		return is_cjk_punct(cp) || cp == '\n' || cp == '\r' || cp == '\t' ? 800 : 0;
-	case SCRIPT_ANY:
-	default:
-		return 1000;
-	}
-}
-
-/* Scores a reading: the mean worth of its characters (all of them for
- * UTF-16, the non-ASCII ones otherwise: ASCII reads the same in each),
- * less BAD_WEIGHT for each control or Private Use Area character. */
-enum { SCORE_MAX = 256 * 1024 }; /* bytes of a reading scored: the verdict is long clear */
-
-static long score(enum script script, const char *s, size_t n)
-{
-	if (n > SCORE_MAX)
-		n = SCORE_MAX;
-	long sum = 0, counted = 0, ascii_letters = 0, nonascii_letters = 0;
-	unsigned prev = 0, cp = 0, next = 0;
-	size_t i = 0;
-	int len = 0;
-	if (n) {
-		len = nd_utf8_decode(s, n, &cp);
-		i = len > 0 ? (size_t)len : 1;
-	}
-	for (bool more = n > 0; more;) {
-		more = i < n;
-		next = 0;
-		if (more) {
-			len = nd_utf8_decode(s + i, n - i, &next);
-			i += len > 0 ? (size_t)len : 1;
-		}
-		if (is_bad_cp(cp, script)) {
-			sum -= BAD_WEIGHT;
-			counted++;
-		} else if (cp >= 0x80 ||
-			   (script == SCRIPT_UTF16 && (cp >= 0x20 || cp == '\n' || cp == '\t'))) {
-			sum += worth(script, cp, prev, next);
-			counted++;
-		}
-		ascii_letters += ascii_letter(cp);
-		nonascii_letters += cp >= 0x80;
-		prev = cp;
-		cp = next;
-	}
-	long mean = counted ? sum / counted : 0;
-	/* Accented letters are a few in a Latin word (Zürich, Ærøskøbing); a
-	 * reading where they are every other letter is something else read as
-	 * Latin-1. */
-	if (script == SCRIPT_LATIN &&
-	    nonascii_letters * 100 > 35 * (ascii_letters + nonascii_letters))
-		mean -= 600;
-	return mean;
-}
-
 struct reading {
 	const struct trial *trial;
 	struct nd_decoded d;
 	long score;
+	bool chinese; /* scores as Chinese text: --encoding is suggested for no other */
 };
 
 static int by_score(const void *a, const void *b)
 {
 	const struct reading *x = a, *y = b;
 	return x->score > y->score ? -1 : x->score < y->score;
+}
+
+/* Whether a reading is Chinese text: it has Han, and scores well read so
+ * (with the rows its bytes came from, for GB18030 and Big5). */
+static bool reads_as_chinese(const struct reading *r, const char *in, size_t n)
+{
+	if (!nd_cs_count_han(r->d.text, r->d.len))
+		return false;
+	/* Han of the standard rows only (GB2312's 6,763, Big5's two levels), none
+	 * of it a control or private character, is Chinese text too, if a rarer
+	 * one: 丁岚 and 薇 are names */
+	if (r->trial->script == SCRIPT_ZH)
+		return r->score >= GUESS_MIN ||
+		       (r->score > 0 && r->trial->level((const unsigned char *)in, n) >= 400);
+	return nd_cs_score(SCRIPT_ZH, r->d.text, r->d.len) >= GUESS_MIN;
 }
 
 /* The first line of a reading, short and quoted, for the refusal. */
@@ -461,109 +282,267 @@ static void first_line(struct nd_buf *b, const struct reading *r)
 	nd_buf_adds(b, i < len ? "…”" : "”");
 }
 
-static int refuse(struct reading *r, size_t nr, const char *in, bool utf8_ok, size_t utf8_bad,
-		  struct nd_error *err)
+/* "as GB18030 “…”; as Big5 “…”; file it again with --encoding gb18030 or
+ * --encoding big5": the readings shown, and --encoding offered only for
+ * those that may be taken. */
+static void show_readings(struct nd_buf *b, struct reading **shown, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		nd_buf_adds(b, i ? ";" : "");
+		nd_buf_printf(b, _(" as %s "), shown[i]->trial->name);
+		first_line(b, shown[i]);
+	}
+	const char *sep = _("; file it again with ");
+	for (size_t i = 0; i < count; i++) {
+		const char *opt = shown[i]->trial->option;
+		if (!opt && shown[i]->trial->script == SCRIPT_UTF16)
+			opt = shown[i]->trial->name;
+		if (!opt || !shown[i]->chinese)
+			continue;
+		nd_buf_printf(b, "%s--encoding %s", sep, opt);
+		sep = _(" or ");
+	}
+}
+
+/* The reading that scores best and clearly, in an encoding newsdesk does
+ * not take: named, with how to convert it. */
+static void name_untaken(struct nd_buf *b, const struct reading *best)
+{
+	nd_buf_printf(b, _("this looks like %s"), best->trial->name);
+	nd_buf_adds(b,
+		    best->trial->script == SCRIPT_UTF16 ? _(" without a byte-order mark (") : " (");
+	first_line(b, best);
+	if (best->trial->script == SCRIPT_UTF16)
+		nd_buf_printf(b, _("): file it again with --encoding %s"), best->trial->name);
+	else
+		nd_buf_printf(b,
+			      _("); newsdesk takes UTF-8, GB18030 (GBK, GB2312), Big5 and "
+				"UTF-16 with a byte-order mark: convert it first (iconv -f %s "
+				"-t UTF-8)"),
+			      best->trial->iconv);
+}
+
+/* What is wrong with the bytes, when no reading is text: the first byte
+ * that is not UTF-8, or a control character in it. */
+static void name_fault(struct nd_buf *b, const char *in, size_t n, bool utf8_ok, size_t utf8_bad)
+{
+	if (!utf8_ok) {
+		nd_buf_printf(b, _("byte 0x%1$02X at offset %2$zu is not valid UTF-8"),
+			      (unsigned char)in[utf8_bad], utf8_bad);
+	} else {
+		size_t at = 0;
+		while (at + 1 < n && in[at] &&
+		       !((unsigned char)in[at] == 0xC2 && (unsigned char)in[at + 1] >= 0x80 &&
+			 (unsigned char)in[at + 1] <= 0x9F))
+			at++;
+		nd_buf_printf(b, _("the text has a control character at offset %zu"), at);
+	}
+	nd_buf_adds(b, _(", and it does not read as Chinese text in GB18030 or Big5 either; "
+			 "nothing was filed (if you know the encoding, convert it to UTF-8 "
+			 "first)"));
+}
+
+/* A file cut in the middle of its last character: UTF-8, GB18030 or Big5
+ * that is valid up to a lead byte (and perhaps some of its trail bytes) at
+ * the very end. Returns the offset of the cut, or n. */
+static size_t cut_at(const char *in, size_t n, bool utf8_ok, size_t utf8_bad)
+{
+	if (!utf8_ok && n - utf8_bad < 4) {
+		unsigned char lead = (unsigned char)in[utf8_bad];
+		size_t need = lead >= 0xF0 && lead <= 0xF4   ? 4
+			      : lead >= 0xE0 && lead <= 0xEF ? 3
+			      : lead >= 0xC2 && lead <= 0xDF ? 2
+							     : 0;
+		bool conts = true;
+		for (size_t i = utf8_bad + 1; i < n; i++)
+			conts = conts && ((unsigned char)in[i] & 0xC0) == 0x80;
+		if (need > n - utf8_bad && conts)
+			return utf8_bad;
+	}
+	for (int k = 0; k < 2; k++) {
+		const char *enc = k ? "BIG5" : "GB18030";
+		char *t;
+		size_t len, bad = n;
+		struct nd_error e = { 0 };
+		if (nd_iconv_to_utf8(enc, in, n, &t, &len, &bad, &e) == 0) {
+			free(t);
+			continue;
+		}
+		if (n - bad >= 4 || (unsigned char)in[bad] < 0x81)
+			continue;
+		/* what comes before the cut must read as Chinese in it */
+		if (nd_iconv_to_utf8(enc, in, bad, &t, &len, NULL, &e) < 0)
+			continue;
+		bool text =
+		    nd_cs_score(SCRIPT_ZH, t, len) >= GUESS_MIN || nd_cs_count_han(t, len) == 0;
+		free(t);
+		if (text)
+			return bad;
+	}
+	return n;
+}
+
+/* Whether a Latin-1 reading has an accented letter: one with only € or ‰
+ * where the bytes were is a stray byte in ASCII, not Latin-1 text. */
+static bool latin_letters(const struct reading *r)
+{
+	size_t i = 0;
+	while (i < r->d.len) {
+		unsigned cp;
+		int len = nd_utf8_decode(r->d.text + i, r->d.len - i, &cp);
+		i += len > 0 ? (size_t)len : 1;
+		if (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7)
+			return true;
+	}
+	return false;
+}
+
+/* Every refusal says either which readings may be meant, each with its
+ * --encoding (only readings that score as Chinese text are offered), or
+ * what the bytes are: an encoding newsdesk does not take, a file cut off
+ * in its last character, or the first byte that is no text. */
+static int refuse(struct reading *r, size_t nr, const char *in, size_t n, bool utf8_ok,
+		  size_t utf8_bad, struct nd_error *err)
 {
 	struct nd_buf b = ND_BUF_INIT;
-	if (!utf8_ok)
-		nd_buf_printf(&b, _("not UTF-8 (byte 0x%1$02X at offset %2$zu), and "),
-			      (unsigned char)in[utf8_bad], utf8_bad);
-	const struct reading *best = &r[0];
-	bool clear = nr == 1 || best->score - r[1].score >= GUESS_MARGIN;
-	if (!best->trial->option && best->score >= GUESS_MIN && clear) {
-		nd_buf_printf(&b, _("this looks like %s"), best->trial->name);
-		nd_buf_adds(&b, best->trial->script == SCRIPT_UTF16
-				    ? _(" without a byte-order mark (")
-				    : " (");
-		first_line(&b, best);
-		if (best->trial->script == SCRIPT_UTF16)
-			nd_buf_printf(&b, _("): file it again with --encoding %s"),
-				      best->trial->name);
-		else
-			nd_buf_printf(
-			    &b,
-			    _("); newsdesk takes UTF-8, GB18030 (GBK, GB2312), Big5 and "
-			      "UTF-16 with a byte-order mark: convert it first (iconv -f %s "
-			      "-t UTF-8)"),
-			    best->trial->iconv);
-	} else {
-		nd_buf_adds(&b, _("the encoding is not clear, nothing was filed:"));
-		size_t shown = 0;
-		for (size_t i = 0; i < nr && shown < 3; i++) {
-			if (i > 0 && r[i].score < best->score - 2 * GUESS_MARGIN)
-				break;
-			nd_buf_adds(&b, shown ? ";" : "");
-			nd_buf_printf(&b, _(" as %s "), r[i].trial->name);
-			first_line(&b, &r[i]);
-			shown++;
+	struct reading *offered[NTRIALS];
+	size_t no = 0;
+	for (size_t i = 0; i < nr; i++)
+		if (r[i].chinese)
+			offered[no++] = &r[i];
+	const struct reading *best = nr ? &r[0] : NULL;
+	bool clear = nr <= 1 || best->score - r[1].score >= GUESS_MARGIN;
+	/* a Latin-1 reading with no accented letter is a stray byte, not text */
+	bool best_text = best && best->score >= GUESS_MIN &&
+			 (best->trial->script != SCRIPT_LATIN || latin_letters(best));
+	size_t cut = cut_at(in, n, utf8_ok, utf8_bad);
+	if (cut < n) {
+		nd_buf_printf(&b,
+			      _("the last character is cut off (byte offset %zu): the file looks "
+				"truncated; nothing was filed"),
+			      cut);
+		if (no) {
+			nd_buf_adds(&b, _("; if it is whole, it reads"));
+			show_readings(&b, offered, no);
 		}
-		const char *sep = _("; file it again with ");
-		for (size_t i = 0; i < shown; i++) {
-			const char *opt = r[i].trial->option;
-			if (!opt && r[i].trial->script == SCRIPT_UTF16)
-				opt = r[i].trial->name;
-			if (!opt)
-				continue;
-			nd_buf_printf(&b, "%s--encoding %s", sep, opt);
-			sep = _(" or ");
-		}
+	} else if (best && best->score >= GUESS_MIN && !best->trial->option &&
+		   (best->trial->script == SCRIPT_JA || best->trial->script == SCRIPT_KO)) {
+		/* kana or hangul ahead of every Chinese reading: Japanese or Korean,
+		 * and a Chinese reading of it would be gibberish */
+		if (!utf8_ok)
+			nd_buf_printf(&b, _("not UTF-8 (byte 0x%1$02X at offset %2$zu), and "),
+				      (unsigned char)in[utf8_bad], utf8_bad);
+		name_untaken(&b, best);
+	} else if (best_text && clear &&
+		   (best->trial->script == SCRIPT_UTF16 || !best->trial->option)) {
+		if (!utf8_ok)
+			nd_buf_printf(&b, _("not UTF-8 (byte 0x%1$02X at offset %2$zu), and "),
+				      (unsigned char)in[utf8_bad], utf8_bad);
+		name_untaken(&b, best);
+	} else if (no || best_text) {
+		/* beside the Chinese readings, the others that score as well, shown
+		 * but never offered */
 		const char *untaken = NULL;
-		for (size_t i = 0; i < shown && !untaken; i++)
-			if (!r[i].trial->option && r[i].trial->script != SCRIPT_UTF16)
-				untaken = r[i].trial->name;
+		for (size_t i = 0; i < nr && no < NTRIALS; i++)
+			if (!r[i].chinese && r[i].score >= GUESS_MIN &&
+			    r[i].score >= best->score - 2 * GUESS_MARGIN) {
+				offered[no++] = &r[i];
+				untaken = untaken ? untaken : r[i].trial->name;
+			}
+		nd_buf_adds(&b, _("the encoding is not clear, nothing was filed:"));
+		show_readings(&b, offered, no);
 		if (untaken)
 			nd_buf_printf(&b,
 				      _("; if it is %s, newsdesk does not take it: convert it to "
 					"UTF-8 first"),
 				      untaken);
-		else if (strcmp(sep, _(" or ")) != 0)
-			nd_buf_adds(&b, _("; if you know the encoding, convert it to UTF-8 first"));
+	} else {
+		name_fault(&b, in, n, utf8_ok, utf8_bad);
+		if (best && best->score >= GUESS_MIN - GUESS_MARGIN &&
+		    best->trial->script != SCRIPT_UTF16 && best->trial->script != SCRIPT_ANY) {
+			nd_buf_printf(&b, _("; it may be %s ("), best->trial->name);
+			first_line(&b, best);
+			nd_buf_adds(&b, _("), which newsdesk does not take"));
+		}
 	}
 	int rc = nd_fail(err, ND_EENCODING, "%s", b.data ? nd_buf_str(&b) : "");
 	nd_buf_free(&b);
 	return rc;
 }
 
-static int guess(const char *in, size_t n, bool utf8_ok, size_t utf8_bad, struct nd_decoded *out,
-		 struct nd_error *err)
+/* One character in both Chinese encodings, even repeated, cannot outvote
+ * the other reading (睿睿 in Big5 reads 和和 in GB18030, both common): two
+ * Chinese readings of so little are a tie. True when every byte of 0x80 and
+ * above belongs to one and the same pair of bytes. */
+static bool one_double_byte_char(const char *in, size_t n)
+{
+	const char *first = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned char)in[i] < 0x80)
+			continue;
+		if (i + 1 >= n || (first && memcmp(first, in + i, 2) != 0))
+			return false;
+		first = in + i++;
+	}
+	return true;
+}
+
+/* Takes the best reading when it is one newsdesk takes, scores well and
+ * is clear of the rest; utf8_suspect: the input is valid UTF-8 whose reading
+ * is no text (utf8_alien), taken only if no Chinese reading stands beside. */
+static bool take_best(const struct reading *r, size_t nr, const char *in, size_t n,
+		      bool utf8_suspect)
+{
+	if (utf8_suspect) {
+		for (size_t i = 1; i < nr; i++) /* r[0] is the UTF-8 reading */
+			if (r[i].chinese)
+				return false;
+		return true;
+	}
+	bool clear = nr == 1 || r[0].score - r[1].score >= GUESS_MARGIN;
+	if (!r[0].trial->option || r[0].score < GUESS_MIN || !clear)
+		return false;
+	if (r[0].chinese && nr > 1 && r[1].chinese && one_double_byte_char(in, n))
+		return false;
+	return true;
+}
+
+static int guess(const char *in, size_t n, bool utf8_ok, size_t utf8_bad, bool utf8_suspect,
+		 struct nd_decoded *out, struct nd_error *err)
 {
 	struct reading r[NTRIALS];
 	size_t nr = 0;
-	char tried[NTRIALS * 64] = "";
 	for (size_t t = 0; t < NTRIALS; t++) {
 		const struct trial *tr = &trials[t];
 		if ((tr->script == SCRIPT_ANY && !utf8_ok) || (tr->script == SCRIPT_UTF16 && n % 2))
 			continue;
 		struct nd_error e = { 0 };
 		struct nd_decoded d = { 0 };
-		if (decode_as(tr->iconv, in, n, 0, &d, &e) < 0) {
-			if (t == 1 || t == 2) { /* say why the Chinese ones failed */
-				size_t l = strlen(tried);
-				snprintf(tried + l, sizeof tried - l, "%s%s (%.40s…)",
-					 l ? ", " : "", tr->name, e.msg);
-			}
+		if (decode_as(tr->iconv, in, n, 0, &d, &e) < 0)
 			continue;
-		}
 		d.encoding = tr->iconv;
-		long sc = score(tr->script, d.text, d.len);
+		long sc = nd_cs_score(tr->script, d.text, d.len);
 		if (tr->level) /* what the characters are, and how common their rows */
 			sc = (sc + tr->level((const unsigned char *)in, n)) / 2;
-		r[nr++] = (struct reading){ tr, d, sc };
+		r[nr] = (struct reading){ tr, d, sc, false };
+		r[nr].chinese = reads_as_chinese(&r[nr], in, n);
+		nr++;
 	}
-	if (nr == 0)
-		return nd_fail(
-		    err, ND_EENCODING,
-		    _("not in a known encoding: byte 0x%1$02X at offset %2$zu is not valid UTF-8, "
-		      "and the text is not %3$s; use --encoding if you know it"),
-		    (unsigned char)in[utf8_bad], utf8_bad, tried[0] ? tried : "GB18030 or Big5");
 	qsort(r, nr, sizeof *r, by_score);
-	bool clear = nr == 1 || r[0].score - r[1].score >= GUESS_MARGIN;
+	if (utf8_suspect) /* the UTF-8 reading first: it is the one in question */
+		for (size_t i = 0; i < nr; i++)
+			if (r[i].trial->script == SCRIPT_ANY) {
+				struct reading u = r[i];
+				memmove(r + 1, r, i * sizeof *r);
+				r[0] = u;
+				r[0].chinese = true; /* offered beside the Chinese ones */
+			}
 	int rc = 0;
-	if (r[0].trial->option && r[0].score >= GUESS_MIN && clear) {
+	if (nr && take_best(r, nr, in, n, utf8_suspect)) {
 		*out = r[0].d;
 		r[0].d.text = NULL;
 	} else {
-		rc = refuse(r, nr, in, utf8_ok, utf8_bad, err);
+		rc = refuse(r, nr, in, n, utf8_ok, utf8_bad, err);
 	}
 	for (size_t i = 0; i < nr; i++)
 		nd_decoded_free(&r[i].d);
@@ -580,39 +559,12 @@ const char *nd_charset_utf16_sniff(const char *in, size_t n)
 		struct nd_error e = { 0 };
 		if (decode_as(enc, in, n, 0, &d, &e) < 0)
 			continue;
-		long sc = score(SCRIPT_UTF16, d.text, d.len);
+		long sc = nd_cs_score(SCRIPT_UTF16, d.text, d.len);
 		nd_decoded_free(&d);
 		if (sc >= GUESS_MIN)
 			return enc;
 	}
 	return NULL;
-}
-
-/* Short UTF-16 without a BOM can be all ASCII bytes (关爱礼包 is
- * "sQ1r<ySS" in UTF-16LE). Real ASCII text read as UTF-16 is a jumble of
- * rare characters; when either reading is common Chinese throughout, the
- * bytes are UTF-16 and not ASCII. */
-static bool utf16_as_ascii(const char *in, size_t n)
-{
-	if (n < 8 || n % 2 || n > 4096)
-		return false;
-	for (int big = 0; big < 2; big++) {
-		size_t han = 0, common = 0, other = 0;
-		for (size_t i = 0; i < n && !other; i += 2) {
-			unsigned char a = (unsigned char)in[i], b = (unsigned char)in[i + 1];
-			unsigned u = big ? (unsigned)(a << 8 | b) : (unsigned)(b << 8 | a);
-			if (is_han(u)) {
-				han++;
-				common += in_set(&common_han, u);
-			} else if (!is_cjk_punct(u)) {
-				other++;
-			}
-		}
-		/* three in four common: English letters read so come out rare */
-		if (!other && han && common * 4 >= han * 3)
-			return true;
-	}
-	return false;
 }
 
 int nd_charset_decode(const char *in, size_t n, const char *forced, struct nd_decoded *out,
@@ -655,9 +607,10 @@ int nd_charset_decode(const char *in, size_t n, const char *forced, struct nd_de
 
 	size_t utf8_bad = 0;
 	bool utf8_ok = nd_utf8_valid(in, n, &utf8_bad);
-	if (utf8_ok && !has_c1_controls(in, n) && !memchr(in, 0, n) && !utf16_as_ascii(in, n))
-		return copy_utf8(in, n, out, err);
-	return guess(in, n, utf8_ok, utf8_bad, out, err);
+	if (utf8_ok && !has_c1_controls(in, n) && !memchr(in, 0, n) && !nd_cs_utf16_as_ascii(in, n))
+		return nd_cs_utf8_alien(in, n) ? guess(in, n, true, 0, true, out, err)
+					       : copy_utf8(in, n, out, err);
+	return guess(in, n, utf8_ok, utf8_bad, false, out, err);
 }
 
 void nd_decoded_free(struct nd_decoded *d)

@@ -59,6 +59,14 @@ unsigned nd_cleanup_fullwidth_at(const unsigned *cp, size_t n, size_t i)
 	for (size_t k = 0; k < sizeof punct_map / sizeof *punct_map; k++)
 		if (punct_map[k].half == c)
 			full = punct_map[k].full;
+	if (c == '.') {
+		/* A full stop only where it cannot be 3.5 or www.x.cn: after Chinese,
+		 * before a closing quote, Han or the paragraph's end (更好." → 更好。”). */
+		unsigned prev = i > 0 ? cp[i - 1] : 0, next = i + 1 < n ? cp[i + 1] : 0;
+		bool ends = next == 0 || next == '\n' || next == '"' || next == '\'' ||
+			    next == 0x201D || next == 0x2019 || is_han(next);
+		return is_chinese(prev) && prev != 0x201D && prev != 0x2019 && ends ? 0x3002 : 0;
+	}
 	if (!full)
 		return 0;
 	/* Look past one space after the mark: "他们: 奔跑". */
@@ -72,8 +80,11 @@ unsigned nd_cleanup_fullwidth_at(const unsigned *cp, size_t n, size_t i)
 	else if (c == ')')
 		chinese = is_chinese(prev) || (is_chinese(next) && prev >= 0x80);
 	else
-		chinese = (is_chinese(prev) && (next == 0 || next >= 0x80 || space_after)) ||
+		chinese = (is_chinese(prev) && (next == 0 || next >= 0x80 || space_after ||
+						next == '"' || next == '\'' || next == ')')) ||
 			  is_chinese(next);
+	/* 更好." and 更好.” : a sentence mark after Chinese, before the closing
+	 * quote, is Chinese too (the quote rule then pairs the quote). */
 	/* Keep 42:59, 3.5, a,b and the like: digits or Latin both sides. */
 	return chinese ? full : 0;
 }
@@ -239,10 +250,75 @@ static bool running_text(const char *p, size_t len)
 	return prose;
 }
 
-bool nd_cleanup_rejoins(const char *p, size_t len, const char *next, size_t next_len)
+static size_t char_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static size_t chars_in(const char *s, size_t n)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < n; i += char_len(s + i))
+		count++;
+	return count;
+}
+
+/* A line short enough for a subhead, with no sentence mark in it. */
+static bool subhead_like(const char *p, size_t len)
+{
+	static const char *const marks[] = { "。", "；", "！", "？", "：" };
+	if (len == 0 || len > 30 * 4 || chars_in(p, len) > 30)
+		return false;
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (memmem(p, len, marks[i], strlen(marks[i])))
+			return false;
+	return true;
+}
+
+enum { SUBHEAD_RUN = 4, SUBHEAD_LINES = 200 };
+
+/* Whether the short lines p and q share a run of SUBHEAD_RUN characters. */
+static bool share_run(const char *p, size_t len, const char *q, size_t qlen)
+{
+	for (size_t i = 0; i < len;) {
+		size_t j = i;
+		for (int k = 0; k < SUBHEAD_RUN && j < len; k++)
+			j += char_len(p + j);
+		if (chars_in(p + i, j - i) == SUBHEAD_RUN && memmem(q, qlen, p + i, j - i))
+			return true;
+		i += char_len(p + i);
+	}
+	return false;
+}
+
+/* One of a body's parallel subheads ("技能竞赛赋能，让产业工人创新有平台",
+ * "工匠精神赋能，让产业工人创新有灵魂"): a short line with no sentence mark
+ * that shares four characters running with another such line of the body.
+ * A page break's fragment has no such twin. */
+static bool parallel_subhead(const char *body, const char *p, size_t len)
+{
+	if (!body || !subhead_like(p, len))
+		return false;
+	int seen = 0;
+	for (const char *q = body; *q && seen < SUBHEAD_LINES;) {
+		const char *nl = strchr(q, '\n');
+		size_t qlen = nl ? (size_t)(nl - q) : strlen(q);
+		if (q != p && subhead_like(q, qlen)) {
+			seen++;
+			if (share_run(p, len, q, qlen))
+				return true;
+		}
+		q += qlen + (nl ? 1 : 0);
+	}
+	return false;
+}
+
+bool nd_cleanup_rejoins(const char *body, const char *p, size_t len, const char *next,
+			size_t next_len)
 {
 	return len > 0 && next_len > 0 && !ends_paragraph(p, len) && running_text(p, len) &&
-	       !starts_paragraph(next, next_len);
+	       !starts_paragraph(next, next_len) && !parallel_subhead(body, p, len);
 }
 
 static long rejoin(const char *in, struct nd_buf *out)
@@ -259,7 +335,7 @@ static long rejoin(const char *in, struct nd_buf *out)
 		const char *next = nl + 1;
 		const char *next_nl = strchr(next, '\n');
 		size_t next_len = next_nl ? (size_t)(next_nl - next) : strlen(next);
-		if (nd_cleanup_rejoins(p, len, next, next_len))
+		if (nd_cleanup_rejoins(in, p, len, next, next_len))
 			changes++;
 		else if (nd_buf_addc(out, '\n') < 0)
 			return -1;

@@ -1,6 +1,8 @@
-/* count.c — 字数 as Chinese newsrooms count it: every Han character and
- * punctuation mark is one; a Latin word or a number is one, as it would be
- * set in a single slot of the grid. */
+/* count.c — 字数 as Word counts it (中文字符 + 非中文单词), which is what a
+ * newsroom means by 字数: every Han character and full-width mark is one; a
+ * run of half-width letters and digits is one word, as are the half-width
+ * marks inside it (2,000, 1.7, e-mail); a half-width mark standing alone
+ * (职工,职工) is none. */
 #include "newsdesk/count.h"
 #include "newsdesk/utf8.h"
 #include "newsdesk/width.h"
@@ -17,8 +19,8 @@ static int is_space(unsigned cp)
 	       cp == 0x205F || cp == 0xFEFF;
 }
 
-/* A letter or digit that is set half-width: it joins a run. Wide letters
- * (Han, full-width Latin) count one each instead. */
+/* A letter or digit that is set half-width: it makes a run a word. Wide
+ * letters (Han, full-width Latin) count one each instead. */
 static int is_run_char(unsigned cp)
 {
 	if (cp < 0x80)
@@ -27,42 +29,86 @@ static int is_run_char(unsigned cp)
 	return nd_wcwidth_unicode(cp) == 1 && nd_cp_alnum(cp);
 }
 
-/* Is the character before s (in a text that starts at text_start) one of
- * a run? */
-static int after_run(const char *s, const char *text_start)
+/* A half-width (ASCII) punctuation mark or symbol: part of the word it
+ * touches, nothing on its own. */
+static int is_half_mark(unsigned cp)
 {
-	if (s <= text_start)
-		return 0;
-	const char *p = s - 1;
-	while (p > text_start && s - p < 4 && ((unsigned char)*p & 0xC0) == 0x80)
-		p--;
-	unsigned cp;
-	return nd_utf8_decode(p, (size_t)(s - p), &cp) > 0 && is_run_char(cp);
+	return cp > 0x20 && cp < 0x7F && !is_run_char(cp);
+}
+
+static int in_run(unsigned cp)
+{
+	return is_run_char(cp) || is_half_mark(cp);
+}
+
+enum { RUN_NONE, RUN_MARKS, RUN_WORD }; /* where a run stands: its word counted yet? */
+enum { RUN_LOOKBACK = 4096 }; /* bytes: a run of marks longer than this is taken as marks */
+
+/* The run the character before s (in a text that starts at text_start)
+ * belongs to, read backwards to its first letter or digit. */
+static int run_before(const char *s, const char *text_start)
+{
+	int state = RUN_NONE;
+	for (const char *p = s; p > text_start && s - p < RUN_LOOKBACK;) {
+		const char *q = p - 1;
+		while (q > text_start && p - q < 4 && ((unsigned char)*q & 0xC0) == 0x80)
+			q--;
+		unsigned cp;
+		if (nd_utf8_decode(q, (size_t)(p - q), &cp) <= 0 || !in_run(cp))
+			break;
+		if (is_run_char(cp))
+			return RUN_WORD;
+		state = RUN_MARKS;
+		p = q;
+	}
+	return state;
 }
 
 bool nd_count_joins(const char *s, size_t n, const char *text_start)
 {
-	unsigned cp;
-	return n > 0 && after_run(s, text_start) && nd_utf8_decode(s, n, &cp) > 0 &&
-	       is_run_char(cp);
+	if (n == 0 || run_before(s, text_start) != RUN_WORD)
+		return false;
+	/* counted on its own, the span's first run would be a word of its own */
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		int len = nd_utf8_decode(s + i, n - i, &cp);
+		if (len <= 0 || !in_run(cp))
+			return false;
+		if (is_run_char(cp))
+			return true;
+		i += (size_t)len;
+	}
+	return false;
+}
+
+bool nd_count_within_run(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		int len = nd_utf8_decode(s + i, n - i, &cp);
+		if (len <= 0 || !in_run(cp))
+			return false;
+		i += (size_t)len;
+	}
+	return n > 0;
 }
 
 long nd_count_span(const char *s, size_t n, const char *text_start)
 {
 	size_t i = 0;
 	long count = 0;
-	int in_run = after_run(s, text_start); /* a run that started before goes on */
+	int state = run_before(s, text_start); /* a run that started before goes on */
 	while (i < n) {
 		unsigned cp;
 		int len = nd_utf8_decode(s + i, n - i, &cp);
 		i += len > 0 ? (size_t)len : 1;
-		if (is_run_char(cp)) {
-			if (!in_run)
+		if (in_run(cp)) {
+			if (is_run_char(cp) && state != RUN_WORD)
 				count++;
-			in_run = 1;
+			state = is_run_char(cp) || state == RUN_WORD ? RUN_WORD : RUN_MARKS;
 			continue;
 		}
-		in_run = 0;
+		state = RUN_NONE;
 		if (is_space(cp))
 			continue;
 		if (cp >= 0x20 && nd_wcwidth_unicode(cp) == 0)

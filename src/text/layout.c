@@ -3,7 +3,10 @@
  * The compositor is assumed to squeeze a closing mark that would begin a
  * line into the line before (挤进, the default of Chinese typesetting; see
  * W3C clreq, "prohibition rules for line start and end"), so punctuation
- * never adds a line and a paragraph's lines are plain arithmetic. */
+ * never adds a line: closing marks that would begin a unit's last line stay
+ * on the line before. A number or Latin word is never split at a line end:
+ * it goes whole to the next line (推出). Otherwise a paragraph's lines are
+ * plain arithmetic on its half-slots. */
 #include "newsdesk/layout.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
@@ -42,11 +45,44 @@ static int halves_of(unsigned cp)
 	return w;
 }
 
-static long halves_n(const char *s, size_t n)
+/* A closing mark: it may not begin a line, so one that would is squeezed
+ * into the line before (挤进). Chinese and half-width. */
+static bool is_closing(unsigned cp)
+{
+	static const unsigned marks[] = {
+		0x3002, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0x201D, 0x2019,
+		0xFF09, 0x300B, 0x300D, 0x300F, 0x3011, 0x3009, 0x3015, 0xFF0E,
+	};
+	if (cp < 0x80)
+		return cp != 0 && strchr(".,;:?!)\"'", (int)cp) != NULL;
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (marks[i] == cp)
+			return true;
+	return false;
+}
+
+/* What a unit's text holds for setting it: its half-slots (white space at
+ * either end left out), the half-width runs a line must not split (words
+ * and numbers: 2024, 1.7, App), and the closing marks it ends with. */
+struct unit_scan {
+	long halves;
+	long tail; /* half-slots of the closing marks at the end */
+	struct nd_buf *runs; /* "@O+W" for each run of two half-slots or more */
+	int rc;
+};
+
+static void end_run(struct unit_scan *u, long base, long start, long end)
+{
+	if (u->runs && end - start >= 2 && u->rc == 0)
+		u->rc = nd_buf_printf(u->runs, "@%ld+%ld", base + start, end - start);
+}
+
+static void scan_unit(const char *s, size_t n, long base, struct unit_scan *u)
 {
 	size_t i = 0;
-	long total = 0, pending = 0; /* white space counts only between text */
+	long total = 0, pending = 0, run = -1; /* white space counts only between text */
 	bool started = false;
+	u->tail = 0;
 	while (i < n) {
 		unsigned cp;
 		int len = nd_utf8_decode(s + i, n - i, &cp);
@@ -60,11 +96,32 @@ static long halves_n(const char *s, size_t n)
 									: halves_of(cp);
 			continue;
 		}
-		total += pending + halves_of(cp);
+		bool half_run = cp > 0x20 && cp < 0x7F;
+		if (run >= 0 && (!half_run || pending)) {
+			end_run(u, base, run, total);
+			run = -1;
+		}
+		total += pending;
+		if (half_run && run < 0)
+			run = total;
+		long h = halves_of(cp);
+		if (pending)
+			u->tail = 0;
+		u->tail = is_closing(cp) ? u->tail + h : 0;
+		total += h;
 		pending = 0;
 		started = true;
 	}
-	return total;
+	if (run >= 0)
+		end_run(u, base, run, total);
+	u->halves = total;
+}
+
+static long halves_n(const char *s, size_t n)
+{
+	struct unit_scan u = { 0, 0, NULL, 0 };
+	scan_unit(s, n, 0, &u);
+	return u.halves;
 }
 
 long nd_layout_halves(const char *s)
@@ -83,36 +140,69 @@ long nd_story_hanzi(const struct nd_story *s)
 	return n;
 }
 
-static int add_unit(struct nd_buf *b, bool title, long halves)
+/* Closing marks squeezed into the line before: at most two (。” ), as a
+ * compositor compresses them. */
+enum { SQUEEZE_MAX = 4 }; /* half-slots */
+
+/* One unit of the profile: "[t]N[.T][@O+W…]" (layout.h). */
+static int add_unit(struct nd_buf *b, bool title, long halves, long tail, const char *runs)
 {
-	return nd_buf_printf(b, "%s%s%ld", b->len ? " " : "", title ? "t" : "", halves);
+	int rc = nd_buf_printf(b, "%s%s%ld", b->len ? " " : "", title ? "t" : "", halves);
+	if (rc == 0 && tail > 0 && tail <= SQUEEZE_MAX)
+		rc = nd_buf_printf(b, ".%ld", tail);
+	if (rc == 0 && runs)
+		rc = nd_buf_adds(b, runs);
+	return rc;
+}
+
+static int add_text_unit(struct nd_buf *b, bool title, const char *s)
+{
+	struct nd_buf runs = ND_BUF_INIT;
+	struct unit_scan u = { 0, 0, &runs, 0 };
+	scan_unit(s, strlen(s), 0, &u);
+	int rc = u.rc;
+	if (rc == 0 && u.halves > 0)
+		rc = add_unit(b, title, u.halves, u.tail, runs.data);
+	nd_buf_free(&runs);
+	return rc;
 }
 
 char *nd_layout_profile(const struct nd_story *s)
 {
 	struct nd_buf b = ND_BUF_INIT;
-	const char *titles[] = { s->kicker, s->headline, s->subhead };
+	const char *titles[] = { s->kicker, s->headline, s->subhead, s->byline };
 	int rc = 0;
 	for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
-		if (nd_layout_halves(titles[i]) > 0)
-			rc |= add_unit(&b, true, nd_layout_halves(titles[i]));
-	if (nd_layout_halves(s->byline) > 0)
-		rc |= add_unit(&b, true, nd_layout_halves(s->byline));
+		if (titles[i])
+			rc |= add_text_unit(&b, true, titles[i]);
 	/* The dateline opens the first paragraph, a space (one slot) after it. */
-	long lead = nd_layout_halves(s->dateline);
+	struct nd_buf runs = ND_BUF_INIT;
+	struct unit_scan lead = { 0, 0, &runs, 0 };
+	if (s->dateline)
+		scan_unit(s->dateline, strlen(s->dateline), 0, &lead);
+	rc |= lead.rc;
 	const char *p = s->body ? s->body : "";
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		long h = halves_n(p, len);
-		if (h > 0) {
-			rc |= add_unit(&b, false, lead > 0 ? lead + 2 + h : h);
-			lead = 0;
+		long base = lead.halves > 0 ? lead.halves + 2 : 0;
+		struct unit_scan u = { 0, 0, &runs, 0 };
+		size_t mark = runs.len;
+		scan_unit(p, len, base, &u);
+		rc |= u.rc;
+		if (u.halves > 0) {
+			rc |= add_unit(&b, false, base + u.halves, u.tail, runs.data);
+			lead.halves = 0;
+			nd_buf_free(&runs);
+		} else if (runs.data) {
+			runs.len = mark;
+			runs.data[mark] = '\0';
 		}
 		p += len + (nl ? 1 : 0);
 	}
-	if (lead > 0)
-		rc |= add_unit(&b, false, lead);
+	if (lead.halves > 0)
+		rc |= add_unit(&b, false, lead.halves, lead.tail, runs.data);
+	nd_buf_free(&runs);
 	if (rc < 0) {
 		nd_buf_free(&b);
 		return NULL;
@@ -126,6 +216,42 @@ static long ceil_div(long a, long b)
 	return (a + b - 1) / b;
 }
 
+/* Lines one unit takes at width half-slots a line: set from its indent,
+ * each run of half-width characters kept whole (pushed to the next line
+ * when the end of this one would split it, 推出), then the closing marks at
+ * its end squeezed into the last line rather than starting a new one. */
+static long unit_lines(const char **pp, bool title, long halves, long width)
+{
+	const char *p = *pp;
+	long tail = 0, pos = title ? 0 : 4, at = 0;
+	char *end;
+	if (*p == '.') {
+		tail = strtol(p + 1, &end, 10);
+		if (end == p + 1 || tail < 0 || tail > SQUEEZE_MAX)
+			return -1;
+		p = end;
+	}
+	while (*p == '@') {
+		long o = strtol(p + 1, &end, 10);
+		if (end == p + 1 || *end != '+' || o < at || o > halves)
+			return -1;
+		char *next;
+		long w = strtol(end + 1, &next, 10), start = pos + o;
+		if (next == end + 1 || w < 2 || o + w > halves)
+			return -1;
+		p = next;
+		long col = start % width;
+		if (col && col + w > width && w <= width)
+			pos += width - col;
+		at = o + w;
+	}
+	*pp = p;
+	long total = pos + halves, n = ceil_div(total, width);
+	if (tail && n > 1 && total - (n - 1) * width <= tail)
+		n--; /* 挤进: the closing marks stay on the line before */
+	return n > 0 ? n : 1;
+}
+
 int nd_layout_count(const char *profile, int cpl, struct nd_layout *out)
 {
 	out->lines = out->chars = 0;
@@ -137,13 +263,16 @@ int nd_layout_count(const char *profile, int cpl, struct nd_layout *out)
 		p += title;
 		char *end;
 		long h = strtol(p, &end, 10);
-		if (end == p || h < 0 || h > 1L << 40 || (*end && *end != ' '))
+		if (end == p || h < 0 || h > 1L << 40)
 			return -1;
+		p = end;
 		/* A title stands on lines of its own: at least one, whole. A
 		 * paragraph's first line is indented two characters (4 halves). */
-		long n = title ? ceil_div(h, width) : ceil_div(h + 4, width);
-		lines += n > 0 ? n : 1;
-		p = *end ? end + 1 : end;
+		long n = unit_lines(&p, title, h, width);
+		if (n < 0 || (*p && *p != ' '))
+			return -1;
+		lines += n;
+		p += *p == ' ';
 	}
 	out->lines = lines;
 	out->chars = lines * cpl;

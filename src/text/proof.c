@@ -7,6 +7,7 @@
 #include "newsdesk/count.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/utf8.h"
+#include "proof_int.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -28,6 +29,8 @@ const struct nd_proof_check nd_proof_checks[] = {
 	{ "split", N_("a paragraph split by a page or column break"), "rejoin",
 	  NP_("paragraph split by a page break", "paragraphs split by a page break") },
 	{ "quote-styles", N_("two quote styles in one item (「」 and “”)"), NULL, NULL, NULL },
+	{ "doubled-mark", N_("a punctuation mark doubled by mistake (。。)"), NULL, NULL, NULL },
+	{ "number-comma", N_("a thousands separator written ， (2，000)"), NULL, NULL, NULL },
 	{ "dateline-date", N_("a wire dateline (…电) without a date"), NULL, NULL, NULL },
 	{ "photo-credit", N_("a photo without a 摄 credit"), NULL, NULL, NULL },
 	{ "photo-missing", N_("a photo item with no photo attached"), NULL, NULL, NULL },
@@ -43,19 +46,6 @@ static const struct nd_proof_check *check(const char *id)
 			return &nd_proof_checks[i];
 	return &nd_proof_checks[0];
 }
-
-/* A field, or one body paragraph as clean-up would rejoin it (so a quote a
- * page break split still pairs); seg says where each physical paragraph
- * starts, so a hit names the paragraph the editor sees. */
-struct text {
-	unsigned *cp;
-	size_t *off; /* byte offset of each code point */
-	size_t n;
-	const char *s;
-	const size_t *seg; /* character offset where each paragraph starts */
-	size_t nseg;
-	int para; /* the first paragraph's number; 0 outside the body */
-};
 
 static int decode(const char *s, size_t len, struct text *t)
 {
@@ -89,17 +79,6 @@ static bool is_han(unsigned cp)
 	       (cp >= 0x20000 && cp <= 0x3134F);
 }
 
-/* What one paragraph's checks need: where the hits go and what the text is.
- * continued: the next paragraph opens with “, so a quotation that opens this
- * one may stay open (GB/T 15834: each paragraph of a long quotation opens
- * with “, only the last one closes). */
-struct ctx {
-	struct nd_proof_report *r;
-	const char *field;
-	bool continued;
-	const struct text *t;
-};
-
 static int add_hit(struct nd_proof_report *r, const char *id, const char *field,
 		   const struct text *t, size_t at, const char *detail)
 {
@@ -129,13 +108,13 @@ static int add_hit(struct nd_proof_report *r, const char *id, const char *field,
 	return 0;
 }
 
-static int hit(const struct ctx *c, const char *id, size_t at, const char *detail)
+int nd_proof_hit(const struct ctx *c, const char *id, size_t at, const char *detail)
 {
 	return add_hit(c->r, id, c->field, c->t, at, detail);
 }
 
 /* "%s" of the characters [a, b) of the text, for a detail line. */
-static void span(const struct text *t, size_t a, size_t b, char *out, size_t size)
+void nd_proof_span(const struct text *t, size_t a, size_t b, char *out, size_t size)
 {
 	snprintf(out, size, "%.*s", (int)(t->off[b] - t->off[a]), t->s + t->off[a]);
 }
@@ -213,9 +192,9 @@ struct open_mark {
 static int mark_hit(const struct ctx *c, const char *id, size_t at, const char *fmt)
 {
 	char mark[8], detail[96];
-	span(c->t, at, at + 1, mark, sizeof mark);
+	nd_proof_span(c->t, at, at + 1, mark, sizeof mark);
 	snprintf(detail, sizeof detail, fmt, mark);
-	return hit(c, id, at, detail);
+	return nd_proof_hit(c, id, at, detail);
 }
 
 /* An opening quote inside an open one of its kind, with no closing quote
@@ -381,9 +360,9 @@ static bool same(const struct text *t, size_t a, size_t b, size_t len)
 static int repeat_hit(const struct ctx *c, size_t first, size_t second, size_t len)
 {
 	char unit[64], detail[96];
-	span(c->t, first, first + len, unit, sizeof unit);
+	nd_proof_span(c->t, first, first + len, unit, sizeof unit);
 	snprintf(detail, sizeof detail, _("“%s” twice"), unit);
-	return hit(c, "repeated", second, detail);
+	return nd_proof_hit(c, "repeated", second, detail);
 }
 
 static bool is_comma(unsigned cp)
@@ -502,87 +481,26 @@ static int check_doubled(const struct ctx *c)
 		if (t->cp[i] != t->cp[i + 1] || !in_never_doubled(t->cp[i]) || two_words_meet(t, i))
 			continue;
 		char unit[8], detail[96];
-		span(t, i, i + 1, unit, sizeof unit);
+		nd_proof_span(t, i, i + 1, unit, sizeof unit);
 		snprintf(detail, sizeof detail, _("“%s” doubled"), unit);
-		if (hit(c, "doubled", i + 1, detail) < 0)
+		if (nd_proof_hit(c, "doubled", i + 1, detail) < 0)
 			return -1;
 		i++;
 	}
 	return 0;
 }
 
-/* ---- the mechanical classes clean-up fixes ------------------------------- */
-
-static int check_halfwidth(const struct ctx *c)
-{
-	const struct text *t = c->t;
-	for (size_t i = 0; i < t->n; i++) {
-		if (!nd_cleanup_fullwidth_at(t->cp, t->n, i))
-			continue;
-		char detail[64];
-		snprintf(detail, sizeof detail, _("half-width '%c'"), (char)t->cp[i]);
-		if (hit(c, "halfwidth", i, detail) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* Straight quotes, as the "quotes" rule sees them (it leaves don't, it's). */
-static int check_straight_quotes(const struct ctx *c)
-{
-	const struct text *t = c->t;
-	for (size_t i = 0; i < t->n; i++) {
-		unsigned cp = t->cp[i];
-		if (cp == '\'') {
-			unsigned prev = i ? t->cp[i - 1] : 0,
-				 next = i + 1 < t->n ? t->cp[i + 1] : 0;
-			bool letters = prev < 0x80 && next < 0x80 &&
-				       ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') &&
-				       ((next | 0x20) >= 'a' && (next | 0x20) <= 'z');
-			if (letters)
-				continue;
-		} else if (cp != '"') {
-			continue;
-		}
-		char detail[64];
-		snprintf(detail, sizeof detail, _("straight %c"), (char)cp);
-		if (hit(c, "straight-quotes", i, detail) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-static int check_fullwidth_alnum(const struct ctx *c)
-{
-	const struct text *t = c->t;
-	for (size_t i = 0; i < t->n; i++) {
-		unsigned cp = t->cp[i];
-		if (!((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
-		      (cp >= 0xFF41 && cp <= 0xFF5A)))
-			continue;
-		char mark[8], detail[64];
-		span(t, i, i + 1, mark, sizeof mark);
-		snprintf(detail, sizeof detail, _("full-width %s"), mark);
-		if (hit(c, "fullwidth-alnum", i, detail) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* A paragraph split by a page or column break: ^K rejoins it. Reported at
- * the start of the part that continues it. */
-static int check_split(const struct ctx *c)
-{
-	for (size_t k = 1; k < c->t->nseg; k++)
-		if (hit(c, "split", c->t->seg[k], _("a paragraph split by a page break")) < 0)
-			return -1;
-	return 0;
-}
-
 typedef int (*text_check)(const struct ctx *);
 static const text_check text_checks[] = {
-	check_pairs,           check_repeats,         check_doubled, check_halfwidth,
-	check_straight_quotes, check_fullwidth_alnum, check_split,
+	check_pairs,
+	check_repeats,
+	check_doubled,
+	nd_proof_halfwidth,
+	nd_proof_straight_quotes,
+	nd_proof_fullwidth_alnum,
+	nd_proof_split,
+	nd_proof_doubled_mark,
+	nd_proof_number_comma,
 };
 
 /* Runs the checks on s, the parts of which start at the byte offsets
@@ -664,7 +582,7 @@ static int check_body(struct nd_proof_report *r, const char *body)
 				break;
 			const char *nnl = strchr(p, '\n');
 			size_t nlen = nnl ? (size_t)(nnl - p) : strlen(p);
-			if (!nd_cleanup_rejoins(p - len - 1, len, p, nlen))
+			if (!nd_cleanup_rejoins(body, p - len - 1, len, p, nlen))
 				break;
 		}
 		bool continued = *p && next_opens_quote(p);
@@ -690,6 +608,40 @@ static int whole_hit(struct nd_proof_report *r, const char *id, const char *fiel
 	return rc;
 }
 
+/* A wire dateline (…电) needs its date. Filed with a header (标题: …) the
+ * dateline is where the body begins, not in a field of its own. */
+static int check_dateline_date(struct nd_proof_report *r, const struct nd_story *st)
+{
+	const char *field = "dateline", *d = st->dateline;
+	char *lead = NULL;
+	if (!d && st->body) {
+		size_t len = nd_match_dateline(st->body);
+		if (len && (lead = strndup(st->body, len)) == NULL)
+			return -1;
+		d = lead;
+		field = "body";
+	}
+	int rc = 0;
+	if (d && (strstr(d, "电") || strstr(d, "電")) && !(strstr(d, "月") && strstr(d, "日")))
+		rc = whole_hit(r, "dateline-date", field, d, _("no 月…日 in the dateline"));
+	free(lead);
+	return rc;
+}
+
+/* A photo's 摄 credit: in the byline, or ending the body ("王某 摄"), as a
+ * caption filed with a header leaves it (a paragraph of Chinese ends in 摄
+ * only as a credit). */
+static bool photo_credit(const struct nd_story *st)
+{
+	if (st->byline && strstr(st->byline, "摄"))
+		return true;
+	const char *b = st->body ? st->body : "";
+	size_t n = strlen(b), k = strlen("摄");
+	while (n > 0 && strchr(" \t\r\n", b[n - 1]))
+		n--;
+	return n >= k && memcmp(b + n - k, "摄", k) == 0;
+}
+
 int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_report *r)
 {
 	memset(r, 0, sizeof *r);
@@ -698,7 +650,8 @@ int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_repo
 		const char *name, *text;
 	} fields[] = { { "kicker", st->kicker },
 		       { "headline", st->headline },
-		       { "subhead", st->subhead } };
+		       { "subhead", st->subhead },
+		       { "dateline", st->dateline } }; /* the dateline is proofread too */
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		if (fields[i].text && check_field(r, fields[i].name, fields[i].text) < 0)
 			return -1;
@@ -717,13 +670,9 @@ int nd_proof_story(const struct nd_story *st, double limit, struct nd_proof_repo
 	if (corner && curly &&
 	    whole_hit(r, "quote-styles", "body", body, _("「」 and “” both used")) < 0)
 		return -1;
-	if (st->dateline && (strstr(st->dateline, "电") || strstr(st->dateline, "電")) &&
-	    !(strstr(st->dateline, "月") && strstr(st->dateline, "日")) &&
-	    whole_hit(r, "dateline-date", "dateline", st->dateline, _("no 月…日 in the dateline")) <
-		0)
+	if (check_dateline_date(r, st) < 0)
 		return -1;
-	if (st->kind && strcmp(st->kind, "photo") == 0 &&
-	    !(st->byline && strstr(st->byline, "摄")) &&
+	if (st->kind && strcmp(st->kind, "photo") == 0 && !photo_credit(st) &&
 	    whole_hit(r, "photo-credit", "byline", st->byline ? st->byline : "",
 		      _("no 摄 credit")) < 0)
 		return -1;

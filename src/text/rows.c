@@ -143,13 +143,17 @@ int nd_rows_edit(struct nd_rows *rows, const char *text, size_t len, size_t from
 	/* the row after keeps its tile, but the character before it changed:
 	 * a run there may now go on from it (however long the tile) */
 	size_t after = a + (need ? 1 : 0);
-	if (after < rows->n) {
-		struct nd_row *r = &rows->r[after];
-		bool joins = nd_count_joins(text + r->start, len - r->start, text);
+	for (size_t i = after; i < rows->n; i++) {
+		struct nd_row *r = &rows->r[i];
+		bool joins = nd_count_joins(text + r->start, r->end - r->start, text);
 		long now = r->chars + (r->joins ? 1 : 0) - (joins ? 1 : 0);
 		rows->chars += now - r->chars;
 		r->chars = now;
 		r->joins = joins;
+		/* a row wholly inside a run of half-width marks passes the run on
+		 * (字数 counts a run once, at its first letter or digit) */
+		if (!nd_count_within_run(text + r->start, r->next - r->start))
+			break;
 	}
 	if (rows->unknown > a)
 		rows->unknown = a;

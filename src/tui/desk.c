@@ -20,7 +20,7 @@ static void draw_separator(struct tui *t, int y)
 	struct nd_buf b = ND_BUF_INIT;
 	if (it) {
 		char chars[32], hanzi[32], layout[32];
-		nd_format_count(it->chars, chars, sizeof chars);
+		nd_format_figure(it->chars, chars, sizeof chars);
 		nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
 		nd_format_figure(it->layout.chars, layout, sizeof layout);
 		nd_buf_printf(&b, "── #%lld %s · %s", (long long)it->id,

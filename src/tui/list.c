@@ -92,7 +92,7 @@ void tui_list_draw(struct tui *t, int y, int height, int width)
 		const struct nd_item *it = &t->rows[r];
 		char id[24], chars[32], updated[32];
 		snprintf(id, sizeof id, "%lld", (long long)it->id);
-		nd_format_count(it->chars, chars, sizeof chars);
+		nd_format_figure(it->chars, chars, sizeof chars);
 		time_t when = (time_t)it->updated_at;
 		struct tm tm;
 		if (!localtime_r(&when, &tm) ||

@@ -89,7 +89,13 @@ expect_exit 4 "a missing file is refused" nd --as zhu file "$TMP/no-such-file.tx
 # Encodings never guessed silently (issue 20).
 printf 'abc\x80\x80def\n\nbody\n' >"$TMP/c1.txt"
 expect_exit 1 "abc\\x80\\x80def is not filed as abcdef" nd --as zhu file "$TMP/c1.txt"
-contains "…it is refused with the reading it looks like" "$err" "looks like Latin-1 (Windows-1252) (“abc€€def”)"
+contains "…it is refused naming the byte" "$err" "byte 0x80 at offset 3 is not valid UTF-8"
+contains "…and the reading it may be" "$err" "it may be Latin-1 (Windows-1252) (“abc€€def”), which newsdesk does not take"
+# Short GBK that is valid UTF-8 too (issue 30): refused with both readings.
+printf '医院\n' | iconv -f UTF-8 -t GBK >"$TMP/yiyuan.txt"
+expect_exit 1 "医院 in GBK is not filed as Cyrillic (ҽԺ)" nd --as zhu file "$TMP/yiyuan.txt"
+contains "…both readings" "$err" "as UTF-8 “ҽԺ”; as GB18030 “医院”"
+contains "…and the choice" "$err" "file it again with --encoding utf-8 or --encoding gb18030"
 printf 'お問い合わせ\n\n本文です。\n' | iconv -f UTF-8 -t SHIFT_JIS >"$TMP/sjis.txt"
 expect_exit 1 "Shift_JIS is refused" nd --as zhu file "$TMP/sjis.txt"
 contains "…named" "$err" "this looks like Shift_JIS (“お問い合わせ”); newsdesk takes UTF-8, GB18030"

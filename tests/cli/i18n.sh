@@ -46,7 +46,7 @@ contains "…refused in Chinese" "$err" "偏移 6 处的字节 0xFF 不是有效
 expect_exit 1 "…and under C.UTF-8" en --as zhu file --encoding utf-8 "$TMP/bad.txt"
 contains "…in English" "$err" "byte 0xFF at offset 6 is not valid UTF-8"
 expect_exit 1 "bytes in no clear encoding, under zh_CN" zh --as zhu file "$TMP/bad.txt"
-contains "…refused in Chinese" "$err" "编码不明，没有提交"
+contains "…refused in Chinese, naming the fault" "$err" "偏移 6 处的字节 0xFF 不是有效的 UTF-8，按 GB18030 或 Big5 读也不是中文"
 lacks "…with no English left" "$err" "nothing was filed"
 
 # A newsroom's words.

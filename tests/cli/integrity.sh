@@ -25,6 +25,10 @@ nd --as wang edit 3 --from "$TMP/e1.txt" >/dev/null
 nd --as wang edit 3 --from "$TMP/e2.txt" >/dev/null
 expect_ok "the untouched store checks out" nd check
 equals "…ok" "$(checked "$out")" "ok"
+root=$(printf '%s\n' "$out" | sed -n 's/^root: //p')
+case "$root" in [0-9]*-????????????????????????????????????????????????????????????????) pass "…and prints the store's root, N-DIGEST" ;;
+*) fail "…and prints the store's root, N-DIGEST" "$out" ;; esac
+echo "root: $root" >"$TMP/roots"
 cp "$NEWSDESK_DB" "$TMP/base.db"
 
 # The guards a tamperer drops and puts back to cover their tracks.
@@ -51,11 +55,20 @@ damage() {
 dnd() { NEWSDESK_DB="$TMP/d.db" nd "$@"; }
 history_rows() { sq "$TMP/d.db" "SELECT (SELECT count(*) FROM revisions) || '/' || (SELECT count(*) FROM events) || '/' || (SELECT count(*) FROM notes)"; }
 
-# fails_check NAME WANT...: check exits 1 naming each WANT.
+# fails_check NAME WANT...: check --full exits 1 naming each WANT.
 fails_check() {
 	local name=$1
 	shift
-	expect_exit 1 "$name: check fails" dnd check
+	expect_exit 1 "$name: check --full fails" dnd check --full
+	for want in "$@"; do contains "$name: …naming it" "$out" "$want"; done
+}
+
+# fails_quick NAME WANT...: the incremental check (against the root the
+# first check proved) exits 1 naming each WANT.
+fails_quick() {
+	local name=$1
+	shift
+	expect_exit 1 "$name: check (since the last proven root) fails" dnd check
 	for want in "$@"; do contains "$name: …naming it" "$out" "$want"; done
 }
 
@@ -139,6 +152,96 @@ expect_ok "…after which check is clean" dnd check
 damage "a state set behind newsdesk's back" "UPDATE items SET state = 'published' WHERE id = 2"
 fails_check "a state set behind newsdesk's back" "#2: it is published but its log last moved it to approved" \
 	"#2: published item with no published revision"
+
+# ---- anchored history: the ledger, the roots ---------------------------------
+LEDGER_GUARD="CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
+BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: never deleted'); END;"
+ROOTS_GUARD="CREATE TRIGGER roots_no_delete BEFORE DELETE ON roots
+BEGIN SELECT RAISE(ABORT, 'a recorded root is never deleted'); END;"
+ORIG_GUARD="CREATE TRIGGER originals_no_update BEFORE UPDATE ON originals
+BEGIN SELECT RAISE(ABORT, 'originals are kept as they arrived: never changed'); END;"
+# The last workflow step taken back: the store's newest event deleted, the
+# item's head and state pointed back one step, its counts made to agree —
+# every chain still holds; only the ledger and the roots remember.
+last_ev=$(sq "$TMP/base.db" "SELECT max(id) FROM events")
+last_item=$(sq "$TMP/base.db" "SELECT item_id FROM events WHERE id = $last_ev")
+ROLLBACK="DROP TRIGGER events_no_delete;
+UPDATE state_counts SET n = n - 1 WHERE state = (SELECT state FROM items WHERE id = $last_item);
+UPDATE state_counts SET n = n + 1 WHERE state = (SELECT from_state FROM events WHERE id = $last_ev);
+UPDATE items SET state = (SELECT from_state FROM events WHERE id = $last_ev),
+	event_head = (SELECT hash FROM events WHERE item_id = $last_item AND id < $last_ev ORDER BY id DESC LIMIT 1)
+	WHERE id = $last_item;
+DELETE FROM events WHERE id = $last_ev; $EV_GUARD"
+damage "a rolled-back workflow step" "$ROLLBACK"
+fails_quick "a rolled-back workflow step" "#$last_item: its event record #$last_ev, in the ledger at entry" \
+	"is missing: deleted after it was written"
+fails_check "a rolled-back workflow step" "#$last_item: its event record #$last_ev, in the ledger at entry"
+history_stays "a rolled-back workflow step"
+
+damage "a rolled-back step, its ledger entry and proofs deleted too" "$ROLLBACK
+DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE id = (SELECT max(id) FROM ledger); $LEDGER_GUARD"
+fails_quick "…its ledger entry deleted too" "the root the last check proved" "history was rolled back"
+fails_check "…its ledger entry deleted too" "the root a check proved at" "history was rolled back"
+sq "$TMP/d.db" "DROP TRIGGER roots_no_delete; DELETE FROM roots; $ROOTS_GUARD"
+expect_ok "…and every recorded root deleted: the store alone looks whole" dnd check --full
+expect_exit 1 "…but not against the root the admin kept (check --against ROOT)" dnd check --against "$root"
+contains "…naming it" "$out" "the root given with --against ($root) is not in today's history"
+expect_exit 1 "…nor against a file of kept roots" dnd check --against "$TMP/roots"
+contains "…naming it" "$out" "history was rolled back"
+expect_ok "the untouched store proves the kept root" nd check --against "$root"
+expect_exit 2 "a word that is not a root is refused" nd check --against 12-nothex
+contains "…saying what a root is" "$err" "is not a root"
+
+damage "a ledger entry deleted" "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE id = 5; $LEDGER_GUARD"
+fails_check "a ledger entry deleted" "ledger: entry 5 is missing (deleted): the ledger jumps from entry 4 to 6"
+damage "a ledger entry rewritten" "DROP TRIGGER ledger_no_update;
+UPDATE ledger SET hash = NULL, root = nd_chain((SELECT root FROM ledger WHERE id = 3), kind, row_id, item_id, NULL) WHERE id = 4;
+CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: never changed'); END;"
+fails_check "a ledger entry rewritten" "ledger: entry 5 was changed after it was written"
+
+damage "a changed original" "DROP TRIGGER originals_no_update;
+UPDATE originals SET compression = 'none', bytes = CAST('伪造的原稿' AS BLOB), size = 15 WHERE item_id = 2;
+$ORIG_GUARD"
+fails_check "a changed original" "#2: its kept original: changed after it was kept"
+damage "an original changed with its digest" "DROP TRIGGER originals_no_update;
+UPDATE originals SET compression = 'none', bytes = CAST('伪造的原稿' AS BLOB), size = 15,
+	sha256 = lower(hex(sha3('x'))) WHERE item_id = 2; $ORIG_GUARD"
+fails_check "an original changed with its digest" \
+	"#2: its kept original (the bytes as filed) is not what the ledger recorded"
+
+damage "a revision inserted with its hash from the shell" "DROP TRIGGER ledger_revision;
+INSERT INTO revisions(item_id, rev, base_rev, kind, headline, body, chars, body_chars, author,
+	created_at, conflict, hash) SELECT 3, 4, 3, 'article', '改写', '正文', 2, 2, 'wang', 0, 0,
+	nd_chain((SELECT hash FROM revisions WHERE item_id = 3 AND rev = 3), 3, 4, 3, 'article',
+	NULL, NULL, '改写', NULL, NULL, NULL, '正文', 2, 2, 'wang', 0, 0, NULL);"
+fails_check "a revision written with the ledger's trigger dropped" \
+	"#3: its revision 4 is not in the ledger: it was written behind newsdesk's back"
+
+# Backups and published issues record the root of their moment.
+expect_ok "a backup" nd backup "$TMP/b1.db"
+contains "…prints the root it holds" "$out" "root: "
+broot=$(printf '%s\n' "$out" | sed -n 's/.*root: //p')
+expect_ok "…which check proves" nd check --against "$broot"
+
+nd issue add 2024-09 --title "第9期" --pages 2 >/dev/null
+nd assign 2 --issue 2024-09 --page 1 >/dev/null
+expect_ok "an issue published" nd --as chen publish --issue 2024-09
+expect_ok "its rundown" nd rundown 2024-09
+iroot=$(printf '%s\n' "$out" | sed -n 's/^Root when published: //p')
+case "$iroot" in [0-9]*-????????????????????????????????????????????????????????????????) pass "…prints the root it was published with" ;;
+*) fail "…prints the root it was published with" "$out" ;; esac
+contains "…as its JSON does" "$(nd rundown 2024-09 --format json)" "\"root\":\"$iroot\""
+expect_ok "…which check proves" nd check --against "$iroot"
+expect_ok "its export" nd export 2024-09 --format txt --output "$TMP/export"
+contains "…keeps the root with the copy" "$(cat "$TMP/export/index.txt")" "root	$iroot"
+cp "$NEWSDESK_DB" "$TMP/pub.db"
+sq "$TMP/pub.db" "DROP TRIGGER ledger_no_delete; DROP TRIGGER events_no_delete;
+DELETE FROM ledger WHERE id = (SELECT max(id) FROM ledger) AND kind = 'event';
+DELETE FROM events WHERE id = (SELECT max(id) FROM events); $LEDGER_GUARD $EV_GUARD"
+expect_exit 1 "the publishing's last event and its entry deleted: the issue's root names it" \
+	nd --db "$TMP/pub.db" check --full
+contains "…naming the issue" "$out" "the root issue 2024-09 was published with at"
 
 # --repair is for admins; check itself for editors.
 expect_exit 3 "an editor may not repair" nd --as wang check --repair

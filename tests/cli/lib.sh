@@ -81,4 +81,4 @@ finish() {
 
 # checked OUT: check's output without its note on WAL frames not yet
 # checkpointed (information while a desk is open, not a problem).
-checked() { printf '%s\n' "$1" | grep -v '^wal: .* only in the -wal, not yet in the database file'; }
+checked() { printf '%s\n' "$1" | grep -v -e '^wal: .* only in the -wal, not yet in the database file' -e '^root: ' -e '^incremental: '; }

@@ -169,7 +169,7 @@ c.execute("DROP TRIGGER photo_blobs_no_update")
 c.execute("UPDATE photo_blobs SET bytes = zeroblob(size) WHERE id = 2")
 c.commit()
 PY
-expect_exit 1 "check finds a tampered photo log" nd --db "$TMP/t.db" check
+expect_exit 1 "check finds a tampered photo log" nd --db "$TMP/t.db" check --full
 contains "…naming the row" "$out$err" "its photo log is broken at row #4"
 contains "…and the changed picture" "$out$err" "stored photo 2 was changed"
 contains "…and the trigger taken away" "$out$err" "photo_links_no_update is missing"

@@ -42,7 +42,7 @@ expect_ok "proof" nd proof 1
 contains "finds the corpus's closing-as-opening quote" "$out" "closing-as-opening"
 contains "counts the half-width commas in one line" "$out" "44 half-width marks — ^K fixes them"
 lacks "…instead of one line each" "$out" "halfwidth          body"
-contains "the rate counts what ^K leaves: the misused quote" "$out" "· 9.7 / 10,000 (limit 2)"
+contains "the rate counts what ^K leaves: the misused quote" "$out" "· 10.1 / 10,000 (limit 2)"
 contains "gives the rate against the limit" "$out" "/ 10,000 (limit 2)"
 expect_ok "proof json" nd proof 1 --format json
 printf '%s' "$out" | python3 -c '

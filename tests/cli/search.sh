@@ -122,7 +122,7 @@ c.execute("INSERT INTO search(search, rowid, kicker, headline, subhead, byline, 
           "JOIN items i ON i.id = r.item_id AND r.rev = i.current_rev WHERE i.id = 2")
 c.commit()
 PY
-expect_exit 1 "check finds the lost entry" nd check
+expect_exit 1 "check finds the lost entry" nd check --full
 contains "…naming the item" "$out" "#2: item the search index has lost"
 nd reindex >/dev/null
 expect_ok "after reindex, check is clean" nd check
@@ -137,11 +137,11 @@ c.execute("INSERT INTO search(rowid, kicker, headline, subhead, byline, body) "
           "JOIN items i ON i.id = r.item_id AND r.rev = i.current_rev WHERE i.id = 4")
 c.commit()
 PY
-expect_exit 1 "check finds a stale entry" nd check
+expect_exit 1 "check finds a stale entry" nd check --full
 contains "…naming the item" "$out" "#4: text the search index holds but should not"
 nd reindex >/dev/null
 expect_ok "after reindex, check is clean again" nd check
 python3 -c "import sqlite3; c=sqlite3.connect('$NEWSDESK_DB'); c.execute('UPDATE state_counts SET n = n + 5'); c.commit()"
-expect_exit 1 "check finds kept counts that disagree with the items" nd check
+expect_exit 1 "check finds kept counts that disagree with the items" nd check --full
 contains "…saying what would lie" "$out" "kept count is wrong"
 finish

@@ -31,12 +31,12 @@ keys p
 shows "p asks for the issue" "Rundown of issue:"
 keys Enter
 shows "the rundown view" "《盐城工会》2024年第7期"
-# budgets are in 版面字数 (at 14 字/行: #1 1,134, #2 966, #3 644)
-shows "page 1 with its budget" "Page 1  要闻  2,100/1,000 !"
+# budgets are in 版面字数 (at 14 字/行: #1 1,120, #2 966, #3 630)
+shows "page 1 with its budget" "Page 1  要闻  2,086/1,000 !"
 keys F
 shows "F shows the flat plan" "│P1 要闻"
 flat_before=$(screen)
-contains "page 2 holds #3 (版面字数 644)" "$flat_before" "│644"
+contains "page 2 holds #3 (版面字数 630)" "$flat_before" "│630"
 keys F
 keys j J
 shows "J moved #2 down: off page 1 onto page 2" "#2 now on page 2"
@@ -44,8 +44,8 @@ keys F
 shows "the flat plan again" "│P1 要闻"
 flat_after=$(screen)
 [ "$flat_after" != "$flat_before" ] && pass "the flat plan changed" || fail "flat plan unchanged" "$flat_after"
-contains "page 1 now holds only #1 (版面字数 1,134)" "$flat_after" "│1,134/1,000 !"
-contains "page 2 holds #2 and #3 (966 + 644)" "$flat_after" "│1,610"
+contains "page 1 now holds only #1 (版面字数 1,120)" "$flat_after" "│1,120/1,000 !"
+contains "page 2 holds #2 and #3 (966 + 630)" "$flat_after" "│1,596"
 keys q
 shows "q from the flat plan goes back to the rundown list" "Page 1  要闻"
 keys g

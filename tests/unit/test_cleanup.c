@@ -48,6 +48,10 @@ int main(void)
 	/* punctuation */
 	check("punctuation", "3月22日上午,大丰区总工会举行活动。",
 	      "3月22日上午，大丰区总工会举行活动。", 1, "a comma between Han characters");
+	check("punctuation", "他说：“这样更好.”", "他说：“这样更好。”", 1,
+	      "a half-width full stop before a closing quote (issue 30)");
+	check("punctuation", "增长3.5%，见www.acftu.org.", "增长3.5%，见www.acftu.org.", 0,
+	      "…but never 3.5 or a web address");
 	check("punctuation", "助力他们: 奔跑无忧", "助力他们：奔跑无忧", 1,
 	      "a colon with a space after it, after Han");
 	check("punctuation", "比分42:59,真精彩", "比分42:59，真精彩", 1, "42:59 keeps its colon");

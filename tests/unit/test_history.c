@@ -112,9 +112,13 @@ int main(void)
 			"UPDATE ON revisions BEGIN SELECT RAISE(ABORT, 'no'); END;",
 			NULL, NULL, NULL) == SQLITE_OK,
 	   "tampered with");
-	is_int(nd_check(st, &admin, 0, &report, &err), 1, "check finds one problem");
+	is_int(nd_check(st, &admin, 0, &report, &err), 2,
+	       "check finds two problems: the chain, and the counts that are no longer the "
+	       "text's");
 	ok(strstr(nd_buf_str(&report), "#1: revision 1 was changed after it was written") != NULL,
 	   "…naming the item and the revision");
+	ok(strstr(nd_buf_str(&report), "#1: revision 1: its stored counts") != NULL,
+	   "…and its counts, recounted from the text");
 	nd_buf_free(&report);
 
 	nd_store_close(st);
@@ -123,6 +127,8 @@ int main(void)
 	snprintf(side, sizeof side, "%s-wal", path);
 	unlink(side);
 	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-writers", path); /* the writers' queue (store.c) */
 	unlink(side);
 	rmdir(dir);
 	return tap_done();

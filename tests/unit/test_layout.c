@@ -81,8 +81,25 @@ static void paragraphs(void)
 	       "half-width digits take half a slot: 4 + 4 + 6 + 6 halves = 20, one line");
 	is_int(body_lines("一二三\n\n\n四五六", 10), 2, "blank paragraphs take no line");
 	is_int(body_lines("", 10), 0, "no text, no lines");
-	is_int(body_lines("一二三四五六七八，", 10), 2,
-	       "a closing mark is a character like any: 2 + 9 = 11 slots, two lines");
+	is_int(body_lines("一二三四五六七八。", 10), 1,
+	       "a closing mark that would begin the last line is squeezed into the one "
+	       "before (挤进): 2 + 8 + 。 is one line");
+	is_int(body_lines("一二三四五六七八。”", 10), 1, "…two closing marks (。”) too");
+	is_int(body_lines("一二三四五六七八。”）", 10), 2,
+	       "…three are more than a line can take: a second line");
+	is_int(body_lines("一二三四五六七八九。", 10), 2,
+	       "a closing mark after a character on the last line squeezes nothing");
+	is_int(body_lines("一二三四五六七八“", 10), 2, "an opening mark is not squeezed");
+	is_int(body_lines("一二三四五六七八，九", 10), 2,
+	       "a closing mark inside the paragraph: the arithmetic as before");
+	is_int(body_lines("一二三四五六七2024", 10), 2,
+	       "a number the line end would split goes whole to the next line (推出): 2 + 7 "
+	       "+ 2 slots, then 2024");
+	is_int(body_lines("一二三四五六2024", 10), 1, "…one that fits stays: 2 + 6 + 2 = 10");
+	is_int(body_lines("一二三四五六七八2024年", 10), 2,
+	       "…and the number's slots then count from the new line: 2024年 on line 2");
+	is_int(body_lines("一二三四五六七 1234567890123456789012", 10), 3,
+	       "a run longer than a line is split where it must: 2 + 7 + 0.5 + 11 slots");
 }
 
 static void titles(void)
@@ -116,13 +133,17 @@ static void worked_example(void)
 	char *profile = nd_layout_profile(&s);
 	/* 本报讯 6 + space 2 + (3 1, 月 2, 22 2, 日 2, 上午 4, ， 2, 区总工会 8, 为 2,
 	 * 五家企业 8, 送去 4, 图书 4, 两千册 6, 。 2 = 47) = 55 */
-	is_str(profile, "t16 t11 55 30 4", "the line profile: titles, then paragraph widths");
+	is_str(profile, "t16 t11 55.2@11+2 30.4 4.2",
+	       "the line profile: titles, then paragraph widths, each with its closing marks "
+	       "(.2: 。) and half-width runs (@11+2: 22)");
 	free(profile);
 	struct nd_layout l;
 	ok(nd_story_layout(&s, 12, &l) == 0, "counts at 12 字/行");
 	/* headline 1, byline 1, (55+4)/24 → 3, (30+4)/24 → 2, (4+4)/24 → 1 */
 	is_int(l.lines, 8, "worked example: 1 + 1 + 3 + 2 + 1 = 8 lines");
 	is_int(l.chars, 96, "worked example: 8 lines × 12 = 96 版面字数");
+	ok(nd_story_layout(&s, 17, &l) == 0 && l.lines == 1 + 1 + 2 + 1 + 1,
+	   "at 17 字/行 (34 halves): 1 + 1 + 2 (55 + 4 = 59) + 1 (30 + 4 = 34) + 1 = 6 lines");
 	long body;
 	is_int(nd_story_chars(&s, &body), 57, "worked example: 字数 57, as the man page says");
 	is_int(nd_story_hanzi(&s), 48, "worked example: 汉字 48 (8 + 3 + 5 + 20 + 11 + 1)");
@@ -139,6 +160,11 @@ static void bad_input(void)
 	is_int(nd_layout_count("-3", 10, &l), -1, "a negative width is refused");
 	is_int(nd_layout_count(NULL, 10, &l), -1, "no profile is refused");
 	is_int(nd_layout_count("", 10, &l), 0, "an empty profile is no lines");
+	ok(nd_layout_count("t16 55 30", 12, &l) == 0 && l.lines == 1 + 3 + 2,
+	   "a profile stored before the squeeze (no tails, no runs) still counts");
+	is_int(nd_layout_count("12.9", 10, &l), -1, "a tail of more than two marks is refused");
+	is_int(nd_layout_count("12@3", 10, &l), -1, "a run with no width is refused");
+	is_int(nd_layout_count("12@10+4", 10, &l), -1, "a run past the unit's end is refused");
 	is_int(l.lines, 0, "…0 lines");
 	ok(nd_layout_count("t4 16", 4, &l) == 0 && l.lines == 1 + 3,
 	   "at the narrowest measure: title 1, paragraph (16+4)/8 → 3");

@@ -228,6 +228,55 @@ static void corpus_articles(void)
 	       judged, other, fixable);
 }
 
+/* issue 30: the misses and the false alarms */
+static void issue30(void)
+{
+	is_int(body_hits("halfwidth", "他说：“这样更好.”"), 1,
+	       "a half-width . before a closing quote is found (更好.”)");
+	is_int(body_hits("halfwidth", "他说：\"这样更好.\""), 1, "…and before a straight one");
+	is_int(body_hits("doubled-mark", "会议在北京召开。。代表们发言。"), 1, "。。 is found");
+	is_int(body_hits("doubled-mark", "职工们，，纷纷"), 1, "…and ，，");
+	is_int(body_hits("doubled-mark", "他说……好——了"), 0, "…but …… and —— are one mark");
+	is_int(body_hits("number-comma", "共有2，000名职工参加"), 1,
+	       "a thousands separator written ， (2，000) is found");
+	is_int(body_hits("number-comma", "共有12，345，678元"), 2, "…each one (12，345，678)");
+	is_int(body_hits("number-comma", "第1，2，3名"), 0, "…but not a list of numbers (1，2，3)");
+	is_int(body_hits("number-comma", "2020，2021年"), 0, "…nor two years (four digits after)");
+
+	struct nd_story hd = { .kind = "article",
+			       .headline = "职工书屋开进车间",
+			       .body = "本报北京电 记者张三报道 职工书屋今天开进车间。" };
+	is_int(count("dateline-date", &hd, 0), 1,
+	       "filed with a 标题: header, 本报北京电 at the start of the body lacks its date");
+	hd.body = "本报北京7月5日电 记者张三报道 职工书屋今天开进车间。";
+	is_int(count("dateline-date", &hd, 0), 0, "…and one with its date is fine");
+	struct nd_story dl = { .kind = "article",
+			       .headline = "标题",
+			       .dateline = "本报讯 (记者 张三,李四)",
+			       .body = "正文。" };
+	is_int(count("halfwidth", &dl, 0), 3,
+	       "the dateline is proofread like the body: ( , ) are half-width");
+
+	struct nd_story photo = { .kind = "photo",
+				  .headline = "职工运动会",
+				  .body = "一线职工参加运动会。\n王某 摄" };
+	is_int(count("photo-credit", &photo, 0), 0,
+	       "a photo whose caption ends 王某 摄 (filed with a header) has its credit");
+	photo.body = "一线职工参加运动会。";
+	is_int(count("photo-credit", &photo, 0), 1, "…one with none is still told");
+
+	const char *subheads = "山东省建材工会探索“五项赋能”。\n"
+			       "技能竞赛赋能,让产业工人创新有平台\n"
+			       "搭建企业竞赛平台,开展技术革新竞赛项目超800个。\n"
+			       "工匠精神赋能,让产业工人创新有灵魂\n"
+			       "山东省建材工会在全系统努力营造争当工匠的浓厚氛围。";
+	is_int(body_hits("split", subheads), 0,
+	       "parallel subheads are not paragraphs split by a page break");
+	is_int(body_hits("split", "比起借助电子新工具搭载新服务的盐官镇总工会,马桥街道\n"
+				  "总工会则选择深耕已有阵地。"),
+	       1, "…while a short fragment with no twin still is");
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -350,8 +399,9 @@ int main(void)
 		is_int(pr.n, 0, "…and an article needs none");
 		nd_proof_free(&pr);
 	}
+	issue30();
 	recall_and_precision();
 	corpus_articles();
-	is_int(nd_proof_check_count, 14, "fourteen checks, each with an id and an explanation");
+	is_int(nd_proof_check_count, 16, "sixteen checks, each with an id and an explanation");
 	return tap_done();
 }

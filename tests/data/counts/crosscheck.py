@@ -22,15 +22,23 @@ def is_han(ch):
     return ch == "\u3007" or name.startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH"))
 
 
+def narrow_alnum(ch):
+    return ch.isalnum() and not is_han(ch) and (
+        ch.isascii() or unicodedata.east_asian_width(ch) in ("Na", "H", "N"))
+
+
 def zishu(text):
-    """字数: a run of half-width letters and digits is 1, every other visible mark 1."""
-    n, run = 0, False
+    """字数 as Word counts it: a run of half-width characters with a letter or
+    digit in it is one word (2,000 and 1.7 too), a run of half-width marks
+    alone is nothing, every other visible character is 1."""
+    n, run, word = 0, False, False
     for ch in text:
-        narrow_alnum = ch.isalnum() and unicodedata.east_asian_width(ch) in ("Na", "H", "N", "A") \
-            and not is_han(ch)
-        if narrow_alnum and (ch.isascii() or unicodedata.east_asian_width(ch) != "A"):
-            n += 0 if run else 1
+        if narrow_alnum(ch) or ("!" <= ch <= "~"):
+            if not run:
+                word = False
             run = True
+            if narrow_alnum(ch) and not word:
+                n, word = n + 1, True
             continue
         run = False
         if ch in BLANKS or unicodedata.category(ch) in ("Mn", "Me", "Cc", "Cf"):
@@ -57,23 +65,58 @@ def width(text):
     return sum(halves(ch) for ch in (text or "").strip("".join(BLANKS)))
 
 
-def lines(item, cpl):
+CLOSING = set("。，、；：？！”’）》」』】〉〕．.,;:?!)\"'")
+
+
+def set_unit(text, indent, cpl):
+    """Lines one unit (a title, or a paragraph with the dateline run in)
+    takes, set character by character in half-slots: a run of half-width
+    characters the line end would split goes whole to the next line, and
+    closing marks (two at most) that would begin the last line are squeezed
+    into the line before."""
+    text = (text or "").strip("".join(BLANKS))
+    if not text:
+        return 0
     w = 2 * cpl
+    tail = ""
+    for ch in reversed(text):
+        if ch not in CLOSING:
+            break
+        tail = ch + tail
+    tail_w = sum(halves(ch) for ch in tail)
+    squeezable = 0 < tail_w <= 4
+    pos, i = indent, 0
+    while i < len(text):
+        ch = text[i]
+        if "!" <= ch <= "~" and (i == 0 or not ("!" <= text[i - 1] <= "~")):
+            j = i
+            while j < len(text) and "!" <= text[j] <= "~":
+                j += 1
+            run = j - i
+            col = pos % w
+            if run >= 2 and col and col + run > w and run <= w:
+                pos += w - col
+        pos += 2 if ch == "\u3000" else (1 if ch in "\t\n" else halves(ch))
+        i += 1
+    n = max(1, math.ceil(pos / w))
+    if squeezable and n > 1 and pos - (n - 1) * w <= tail_w:
+        n -= 1
+    return n
+
+
+def lines(item, cpl):
     n = 0
     for field in ("kicker", "headline", "subhead", "byline"):
-        h = width(item.get(field))
-        if h:
-            n += max(1, math.ceil(h / w))
-    lead = width(item.get("dateline"))
+        n += set_unit(item.get(field), 0, cpl)
+    lead = (item.get("dateline") or "").strip("".join(BLANKS))
     for para in (item.get("body") or "").split("\n"):
-        h = width(para)
-        if not h:
+        if not width(para):
             continue
         if lead:
-            h, lead = lead + 2 + h, 0
-        n += math.ceil((h + 4) / w)
+            para, lead = lead + "\u3000" + para.strip("".join(BLANKS)), ""
+        n += set_unit(para, 4, cpl)
     if lead:
-        n += math.ceil((lead + 4) / w)
+        n += set_unit(lead, 4, cpl)
     return n
 
 
