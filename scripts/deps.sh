@@ -3,9 +3,12 @@
 # Photos (issue 22): libjpeg-turbo, libpng, libwebp and libexif read them,
 # libchafa (with its glib) previews them; cjpeg (libjpeg-turbo-progs) makes
 # the tests' JPEGs, cwebp (webp) their WebP.
+# Galley proofs (issue 34): Cairo and Pango draw them in Noto Serif CJK
+# (fonts-noto-cjk); poppler-utils reads them back in the tests. Word
+# documents: libzip and libxml2.
 # Sourced by scripts/demo and scripts/test.
 
-ND_PACKAGES="gcc pkg-config meson ninja-build python3 libncurses-dev libsqlite3-dev tmux locales gettext libunistring-dev zlib1g-dev openssh-server openssh-client libjpeg62-turbo-dev libpng-dev libwebp-dev libexif-dev libchafa-dev libglib2.0-dev libjpeg-turbo-progs webp screen"
+ND_PACKAGES="gcc pkg-config meson ninja-build python3 libncurses-dev libsqlite3-dev tmux locales gettext libunistring-dev zlib1g-dev openssh-server openssh-client libjpeg62-turbo-dev libpng-dev libwebp-dev libexif-dev libchafa-dev libglib2.0-dev libjpeg-turbo-progs webp screen libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils libzip-dev libxml2-dev"
 
 nd_missing_packages() {
 	local missing="" p

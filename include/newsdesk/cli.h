@@ -194,6 +194,7 @@ int nd_cmd_unassign(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_rundown(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_publish(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_export(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_galley(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_stats(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_measure(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_import(struct nd_cli *, const struct nd_command *, void *);
@@ -228,6 +229,11 @@ int nd_cli_export_photos(struct nd_cli *cli, int64_t id, const char *dir, const 
 int nd_cli_file_tar(struct nd_cli *cli, const char *tar, size_t n, const char *encoding,
 		    const char *token);
 size_t nd_cli_tar_limit(struct nd_cli *cli);
+/* Files a Word document's bytes (cmd_document.c): its story, pictures and
+ * original in one transaction. */
+struct nd_token;
+int nd_cli_file_document(struct nd_cli *cli, const char *bytes, size_t n, const char *name,
+			 const struct nd_token *token, int64_t *filed);
 /* Files bytes as file does one story (name for messages); *id the item. */
 int nd_cli_file_bytes(struct nd_cli *cli, const char *bytes, size_t n, const char *name,
 		      const char *encoding, const char *token, int64_t *id);

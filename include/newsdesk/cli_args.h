@@ -31,6 +31,7 @@ struct nd_file_args {
 	const char *encoding, *token, *sha256;
 	long long bytes; /* -1: not given */
 	bool tar;
+	const char *format; /* text, docx; NULL: by what the bytes are */
 };
 
 struct nd_attach_args {
@@ -87,6 +88,12 @@ struct nd_rundown_args {
 	ND_WORDS;
 	const char *format, *output;
 	long long width;
+	bool force;
+};
+
+struct nd_galley_args {
+	ND_WORDS;
+	const char *issue, *output;
 	bool force;
 };
 
@@ -178,6 +185,7 @@ union nd_cmd_args {
 	struct nd_rundown_args rundown;
 	struct nd_publish_args publish;
 	struct nd_export_args export;
+	struct nd_galley_args galley;
 	struct nd_stats_args stats;
 	struct nd_measure_args measure;
 	struct nd_import_args import;

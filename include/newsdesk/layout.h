@@ -11,6 +11,7 @@
 #define NEWSDESK_LAYOUT_H
 
 #include "newsdesk/filing.h"
+#include <stdbool.h>
 
 /* 字/行 newsdesk accepts: narrower than 4 or wider than 100 is no column. */
 #define ND_CPL_MIN 4
@@ -26,6 +27,12 @@ long nd_story_hanzi(const struct nd_story *s);
  * half-width letter, digit, mark or space, 0 for what takes no room.
  * Leading and trailing white space is not counted. */
 long nd_layout_halves(const char *s);
+
+/* The half-slots of one character, as nd_layout_halves counts it (a blank
+ * between text included), and whether it is a blank (leading and trailing
+ * blanks take no room): for laying a unit out on the grid (grid.h). */
+int nd_layout_cp_halves(unsigned cp);
+bool nd_layout_cp_blank(unsigned cp);
 
 /* The story's line profile: one word per line unit, in reading order —
  * "tN" for a unit set on lines of its own (kicker, headline, subhead,

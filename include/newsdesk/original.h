@@ -42,6 +42,10 @@ int nd_item_file_original(struct nd_store *st, const struct nd_actor *actor,
 			  const struct nd_token *token, const char *bytes, size_t n,
 			  struct nd_file_result *res, struct nd_error *err);
 
+/* Keeps the bytes of item id's filing, compressed, inside the caller's
+ * transaction (encoding: as decoded, or "docx" for a Word document). */
+int nd_original_keep(struct nd_store *st, int64_t id, const char *bytes, size_t n,
+		     const char *encoding, struct nd_error *err);
 /* Keeps an imported page's bytes, compressed, inside the caller's
  * transaction, once: the same bytes imported again give the same *page_id. */
 int nd_page_original_keep(struct nd_store *st, const struct nd_actor *actor,

@@ -56,6 +56,24 @@ int nd_photo_attach(struct nd_store *st, const struct nd_actor *actor, int64_t i
 		    const char *caption, const void *bytes, size_t n, struct nd_attach_result *res,
 		    struct nd_error *err);
 
+/* A photo validated (outside any transaction: validation is the cost) for
+ * attaching inside a caller's transaction, as a Word document's pictures
+ * are attached with the item they come in. */
+struct nd_photo_prepared {
+	const char *name;
+	char *caption; /* cleaned */
+	const void *bytes;
+	size_t n;
+	char hex[65];
+	struct nd_photo_info info;
+};
+int nd_photo_prepare(struct nd_store *st, const char *name, const char *caption, const void *bytes,
+		     size_t n, struct nd_photo_prepared *p, struct nd_error *err);
+void nd_photo_prepared_free(struct nd_photo_prepared *p);
+int nd_photo_attach_prepared(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+			     const struct nd_photo_prepared *p, struct nd_attach_result *res,
+			     struct nd_error *err);
+
 /* The item's photos, in order (reading the item needs to be allowed). */
 int nd_photo_list(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		  struct nd_photo **photos, size_t *n, struct nd_error *err);

@@ -2,6 +2,7 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/cli.h"
 #include "newsdesk/count.h"
+#include "newsdesk/docx.h"
 #include "newsdesk/files.h"
 #include "newsdesk/filing.h"
 #include "newsdesk/items.h"
@@ -23,19 +24,35 @@
 #define _(s) gettext(s)
 #endif
 
-/* Reads all of f, at most ND_MAX_INPUT + 1 bytes so an oversize input is
- * seen without reading it all. */
-static int read_input(FILE *f, const char *name, struct nd_buf *b, struct nd_error *err)
+/* A Word document (or what claims to be one) may carry its photos: it is
+ * read up to the story's and an item's photos' limits together. */
+static bool looks_like_document(const struct nd_buf *b)
+{
+	return b->len >= 4 && (memcmp(b->data, "PK\3\4", 4) == 0 ||
+			       memcmp(b->data, "\xD0\xCF\x11\xE0", 4) == 0);
+}
+
+/* Reads all of f, at most its limit + 1 bytes so an oversize input is seen
+ * without reading it all. */
+static int read_input(struct nd_cli *cli, FILE *f, const char *name, struct nd_buf *b,
+		      struct nd_error *err)
 {
 	char chunk[65536];
-	size_t got;
+	size_t got, max = ND_MAX_INPUT;
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (nd_buf_add(b, chunk, got) < 0)
 			return nd_fail(err, ND_ENOMEM, _("out of memory"));
-		if (b->len > ND_MAX_INPUT)
+		if (b->len == got && looks_like_document(b))
+			max = nd_cli_tar_limit(cli);
+		if (b->len > max && max == ND_MAX_INPUT)
 			return nd_fail(err, ND_EINVAL,
 				       _("%1$s is over 1 MiB; a story may have at most %2$d bytes"),
 				       name, ND_MAX_INPUT);
+		if (b->len > max)
+			return nd_fail(err, ND_EINVAL,
+				       _("%1$s is over %2$zu bytes, a story's and an item's photos' "
+					 "limits together; nothing was filed"),
+				       name, max);
 	}
 	if (ferror(f))
 		return nd_fail(err, ND_EIO, _("cannot read %1$s: %2$s"), name, strerror(errno));
@@ -46,6 +63,13 @@ struct upload_check {
 	long long bytes; /* -1: not given */
 	const char *sha256;
 };
+
+/* How file takes its bytes: by what they are, or as --format says. */
+enum file_as { FILE_AS_SNIFFED, FILE_AS_TEXT, FILE_AS_DOCUMENT };
+
+static int file_input(struct nd_cli *cli, FILE *f, const char *name, const char *encoding,
+		      const char *token, const struct upload_check *check, enum file_as as,
+		      int64_t *filed);
 
 /* A cut SSH connection looks like a normal end of input: the sender's
  * own size and hash are the only way to know the story arrived whole. */
@@ -74,18 +98,32 @@ static int check_upload(const struct nd_buf *input, const struct upload_check *c
 static int file_one(struct nd_cli *cli, FILE *f, const char *name, const char *encoding,
 		    const char *token, const struct upload_check *check, int64_t *filed)
 {
+	return file_input(cli, f, name, encoding, token, check, FILE_AS_SNIFFED, filed);
+}
+
+static int file_input(struct nd_cli *cli, FILE *f, const char *name, const char *encoding,
+		      const char *token, const struct upload_check *check, enum file_as as,
+		      int64_t *filed)
+{
 	struct nd_error err = { 0 };
 	struct nd_buf input = ND_BUF_INIT;
 	struct nd_story story;
 	struct nd_file_result res;
 	const char *detected = NULL;
 	char sha256[65];
-	int rc = read_input(f, name, &input, &err);
+	int rc = read_input(cli, f, name, &input, &err);
 	if (rc == 0)
 		rc = check_upload(&input, check, &err);
 	/* the token stands for these bytes, as they arrived */
 	nd_sha256_hex(input.data ? input.data : "", input.len, sha256);
 	struct nd_token tok = { token, sha256 };
+	if (rc == 0 && (as == FILE_AS_DOCUMENT ||
+			(as == FILE_AS_SNIFFED && nd_docx_sniff(input.data, input.len) != ND_DOCX_NOT))) {
+		rc = nd_cli_file_document(cli, nd_buf_str(&input), input.len, name,
+					  token ? &tok : NULL, filed);
+		nd_buf_free(&input);
+		return rc;
+	}
 	if (rc == 0)
 		rc = nd_story_from_bytes(nd_buf_str(&input), input.len, encoding, &story, &detected,
 					 &err);
@@ -169,6 +207,9 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 	const struct nd_file_args *a = args;
 	const char *encoding = a->encoding, *token = a->token;
 	bool tar = a->tar; /* a story and its photos in one tar stream (issue 22) */
+	enum file_as as = !a->format			   ? FILE_AS_SNIFFED
+			  : strcmp(a->format, "docx") == 0 ? FILE_AS_DOCUMENT
+							   : FILE_AS_TEXT;
 	struct upload_check check = { a->bytes, a->sha256 };
 	if ((token || check.bytes >= 0 || check.sha256) && a->npos > 1)
 		return nd_cli_usage(
@@ -182,17 +223,17 @@ int nd_cmd_file(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 			   ? nd_cli_usage(cmd, _("--tar reads the tar stream on standard input"))
 			   : file_tar(cli, encoding, token, &check);
 	if (a->npos == 0)
-		return file_one(cli, stdin, "<stdin>", encoding, token, &check, NULL);
+		return file_input(cli, stdin, "<stdin>", encoding, token, &check, as, NULL);
 	int worst = ND_EXIT_OK;
 	for (int i = 0; i < a->npos; i++) {
 		int rc;
 		FILE *f;
 		if (strcmp(a->pos[i], "-") == 0) {
-			rc = file_one(cli, stdin, "<stdin>", encoding, token, &check, NULL);
+			rc = file_input(cli, stdin, "<stdin>", encoding, token, &check, as, NULL);
 		} else if (nd_open_input(a->pos[i], &f, &err) < 0) {
 			rc = nd_cli_fail(&err);
 		} else {
-			rc = file_one(cli, f, a->pos[i], encoding, token, &check, NULL);
+			rc = file_input(cli, f, a->pos[i], encoding, token, &check, as, NULL);
 			fclose(f);
 		}
 		if (rc != ND_EXIT_OK && worst == ND_EXIT_OK)

@@ -70,6 +70,8 @@ static const struct nd_option file_opts[] = {
 	    N_("--bytes needs the size in bytes")),
 	SIZED("sha256", nd_file_args, sha256, "HEX", 64, 64, N_("--sha256 needs 64 hex digits")),
 	FLAG("tar", nd_file_args, tar, 0), /* photos (issue 22) */
+	CHOICE("format", nd_file_args, format, "text|docx", NULL, 0,
+	       N_("unknown format '%s' (text, docx)")), /* a Word document (issue 34) */
 	{ 0 },
 };
 static const struct nd_option list_opts[] = {
@@ -163,6 +165,14 @@ static const struct nd_option export_opts[] = {
 	       N_("unknown format '%s' (txt, json, html)")),
 	STRING("output", nd_export_args, output, "DIR", P | R),
 	FLAG("force", nd_export_args, force, L),
+	{ 0 },
+};
+/* Proofs go to a file or a pipe; over SSH an editor's standard output only
+ * (--output names a server path). */
+static const struct nd_option galley_opts[] = {
+	STRING("issue", nd_galley_args, issue, "CODE", 0),
+	STRING("output", nd_galley_args, output, "FILE", P),
+	FLAG("force", nd_galley_args, force, L),
 	{ 0 },
 };
 static const struct nd_option stats_opts[] = {
@@ -390,6 +400,10 @@ const struct nd_command nd_commands[] = {
 	CMD("export", nd_cmd_export, "CODE",
 	    "write a published issue: one file per item in page order, and an index", export_opts,
 	    EDITOR, 0),
+	CMD("galley", nd_cmd_galley, "[ID...]",
+	    "galley proofs (校样) as PDF: items, or an issue page by page, set on the grid of 字/行 "
+	    "with line numbers and proofreading marks",
+	    galley_opts, EDITOR, SSH),
 	CMD("stats", nd_cmd_stats, "",
 	    "items filed and published, and published 字数, 汉字, 版面字数, per reporter for a "
 	    "year (通联)",

@@ -16,7 +16,9 @@
 
 /* An original is at most a filing (1 MiB); a stored size beyond this bound
  * is damage, not a reason to allocate. */
-#define MAX_ORIGINAL (16 * 1024 * 1024)
+/* The largest original read back: a Word document with its pictures (a
+ * story's and an item's photos' limits) is the largest filing. */
+#define MAX_ORIGINAL (256 * 1024 * 1024)
 
 /* bytes[0..n) deflated when that makes them smaller, else as they are:
  * *blob and *method to store (*z to free after). */
@@ -28,10 +30,32 @@ struct packed {
 	char sha256[65];
 };
 
+/* A large filing (a Word document: a zip of JPEGs) that a first sample
+ * shows incompressible is kept as it is without deflating it all. */
+static bool worth_deflating(const char *bytes, size_t n)
+{
+	enum { SAMPLE = 256 * 1024 };
+	if (n <= 4 * SAMPLE)
+		return true;
+	uLongf zlen = compressBound(SAMPLE);
+	unsigned char *z = malloc(zlen);
+	bool worth = !z || (compress2(z, &zlen, (const Bytef *)bytes, SAMPLE, 1) == Z_OK &&
+			    zlen < SAMPLE / 10 * 9);
+	free(z);
+	return worth;
+}
+
 static int pack(const char *bytes, size_t n, struct packed *p, struct nd_error *err)
 {
-	uLongf zlen = compressBound((uLong)n);
 	memset(p, 0, sizeof *p);
+	if (!worth_deflating(bytes, n)) {
+		p->blob = bytes;
+		p->len = n;
+		p->method = "none";
+		nd_sha256_hex(bytes, n, p->sha256);
+		return 0;
+	}
+	uLongf zlen = compressBound((uLong)n);
 	if (!(p->z = malloc(zlen ? zlen : 1)))
 		return nd_fail(err, ND_ENOMEM, _("out of memory keeping the original"));
 	if (compress2(p->z, &zlen, (const Bytef *)bytes, (uLong)n, Z_DEFAULT_COMPRESSION) == Z_OK &&
@@ -48,8 +72,8 @@ static int pack(const char *bytes, size_t n, struct packed *p, struct nd_error *
 	return 0;
 }
 
-static int keep(struct nd_store *st, int64_t id, const char *bytes, size_t n, const char *encoding,
-		struct nd_error *err)
+int nd_original_keep(struct nd_store *st, int64_t id, const char *bytes, size_t n,
+		     const char *encoding, struct nd_error *err)
 {
 	struct packed p;
 	int rc = pack(bytes, n, &p, err);
@@ -113,7 +137,7 @@ int nd_item_file_original(struct nd_store *st, const struct nd_actor *actor,
 		nd_store_rollback(st);
 		return rc;
 	}
-	if ((rc = keep(st, res->id, bytes, n, encoding, err)) < 0) {
+	if ((rc = nd_original_keep(st, res->id, bytes, n, encoding, err)) < 0) {
 		nd_store_rollback(st);
 		return rc;
 	}
@@ -230,6 +254,15 @@ int nd_item_redecode(struct nd_store *st, const struct nd_actor *actor, int64_t 
 			       "(newsdesk show %5$lld --original > page.txt; newsdesk import "
 			       "--encoding NAME page.txt)"),
 			     (long long)id, o.page.name, o.page.part, o.page.parts, (long long)id);
+		nd_original_free(&o);
+		return rc;
+	}
+	if (strcmp(o.encoding, "docx") == 0) {
+		/* a Word document has no text encoding to choose: its XML is UTF-8 */
+		rc = nd_fail(err, ND_EINVAL,
+			     _("#%1$lld was filed as a Word document: there is no encoding to choose "
+			       "(newsdesk show %2$lld --original > story.docx keeps its bytes)"),
+			     (long long)id, (long long)id);
 		nd_original_free(&o);
 		return rc;
 	}

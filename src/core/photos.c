@@ -303,32 +303,59 @@ static int attach_tx(struct nd_store *st, const struct nd_actor *actor, int64_t 
 	return 0;
 }
 
+int nd_photo_prepare(struct nd_store *st, const char *name, const char *caption, const void *bytes,
+		     size_t n, struct nd_photo_prepared *p, struct nd_error *err)
+{
+	struct nd_photo_limits lim;
+	memset(p, 0, sizeof *p);
+	int rc = nd_photo_limits(st, &lim, err);
+	if (rc < 0 || (rc = check_name(name, err)) < 0 ||
+	    (rc = clean_caption(caption ? caption : "", &p->caption, err)) < 0)
+		return rc;
+	/* the whole validation before the transaction: it is the cost */
+	if ((rc = nd_photo_inspect(bytes, n, (size_t)lim.photo_bytes, &p->info, err)) < 0) {
+		nd_photo_prepared_free(p);
+		return rc;
+	}
+	nd_sha256_hex(bytes, n, p->hex);
+	p->name = name;
+	p->bytes = bytes;
+	p->n = n;
+	return 0;
+}
+
+void nd_photo_prepared_free(struct nd_photo_prepared *p)
+{
+	free(p->caption);
+	p->caption = NULL;
+}
+
+int nd_photo_attach_prepared(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+			     const struct nd_photo_prepared *p, struct nd_attach_result *res,
+			     struct nd_error *err)
+{
+	memset(res, 0, sizeof *res);
+	res->info = p->info;
+	return attach_tx(st, actor, id, p->name, p->caption, p->hex, p->bytes, p->n, res, err);
+}
+
 int nd_photo_attach(struct nd_store *st, const struct nd_actor *actor, int64_t id, const char *name,
 		    const char *caption, const void *bytes, size_t n, struct nd_attach_result *res,
 		    struct nd_error *err)
 {
-	struct nd_photo_limits lim;
-	char *clean = NULL;
+	struct nd_photo_prepared p;
 	memset(res, 0, sizeof *res);
-	int rc = nd_photo_limits(st, &lim, err);
-	if (rc < 0 || (rc = check_name(name, err)) < 0 ||
-	    (rc = clean_caption(caption ? caption : "", &clean, err)) < 0)
+	int rc = nd_photo_prepare(st, name, caption, bytes, n, &p, err);
+	if (rc < 0)
 		return rc;
-	/* the whole validation before the transaction: it is the cost */
-	if ((rc = nd_photo_inspect(bytes, n, (size_t)lim.photo_bytes, &res->info, err)) < 0) {
-		free(clean);
-		return rc;
-	}
-	char hex[65];
-	nd_sha256_hex(bytes, n, hex);
 	if ((rc = nd_store_begin(st, err)) == 0) {
-		rc = attach_tx(st, actor, id, name, clean, hex, bytes, n, res, err);
+		rc = nd_photo_attach_prepared(st, actor, id, &p, res, err);
 		if (rc < 0 || res->duplicate)
 			nd_store_rollback(st);
 		else
 			rc = nd_store_commit(st, err);
 	}
-	free(clean);
+	nd_photo_prepared_free(&p);
 	return rc;
 }
 

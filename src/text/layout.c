@@ -45,6 +45,17 @@ static int halves_of(unsigned cp)
 	return w;
 }
 
+int nd_layout_cp_halves(unsigned cp)
+{
+	return is_blank(cp) ? (cp == 0x3000 ? 2 : cp == '\t' || cp == '\n' ? 1 : halves_of(cp))
+			    : halves_of(cp);
+}
+
+bool nd_layout_cp_blank(unsigned cp)
+{
+	return is_blank(cp);
+}
+
 /* A closing mark: it may not begin a line, so one that would is squeezed
  * into the line before (挤进). Chinese and half-width. */
 static bool is_closing(unsigned cp)

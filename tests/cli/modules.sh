@@ -4,9 +4,9 @@
 # nd_preview, not linked into newsdesk, and a command that reads no picture
 # loads none of them; one that does opens the module when it needs it.
 . "$(dirname "$0")/lib.sh"
-libs='libjpeg|libpng|libwebp|libexif|libchafa|libglib'
+libs='libjpeg|libpng|libwebp|libexif|libchafa|libglib|libpango|libcairo|libzip|libxml2'
 linked=$(ldd "$NEWSDESK" | grep -E "$libs" || true)
-equals "newsdesk links none of the picture libraries" "$linked" ""
+equals "newsdesk links none of the picture, proof or document libraries" "$linked" ""
 setup_desk
 loaded() { LD_DEBUG=files "$@" 2>&1 >/dev/null | grep -oE "file=[^ ]*($libs)[^ ]*" | sort -u | tr '\n' ' '; }
 equals "--version loads none" "$(loaded nd --version)" ""
@@ -23,4 +23,16 @@ if [ -n "$jpg" ]; then
 else
 	fail "a JPEG to attach" "tests/tools/mkphotos.py made none in $TMP"
 fi
+# Proofs open nd_galley (Pango, Cairo); a Word document nd_docx (libzip,
+# libxml2) and, for its pictures, nd_photo; a text filing neither.
+if got=$(loaded nd galley 1); then
+	contains "galley opens nd_galley, which loads Pango" "$got" "libpango"
+	lacks "…and not libzip" "$got" "libzip"
+fi
+python3 "$SRCDIR/tests/tools/mkdocx.py" "$TMP/docx"
+got=$(loaded nd --as zhu file "$TMP/docx/story.docx")
+contains "a .docx opens nd_docx, which loads libzip" "$got" "libzip"
+contains "…and nd_photo for its picture" "$got" "libpng"
+lacks "…never Pango" "$got" "libpango"
+equals "a text filing still loads none" "$(loaded nd --as zhu file "$SRCDIR/tests/data/articles/a02.txt")" ""
 finish
