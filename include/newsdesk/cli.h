@@ -144,6 +144,13 @@ int nd_cli_fail(const struct nd_error *err);
 struct nd_restore_result;
 /* Says where restore moved the database that was in its way. */
 void nd_cli_say_moved_aside(const struct nd_restore_result *res);
+/* Why the command was refused, for the SSH audit log: a code (a row of
+ * cmd_audit.c's table) and its argument, the word refused as typed. The
+ * first noted stands; nd_cli_fail and nd_cli_usage note a general one
+ * when nothing more precise was. */
+void nd_cli_note_refusal(const char *code, const char *argument);
+/* The code noted (NULL: none) and its argument ("" when none). */
+const char *nd_cli_refusal(const char **argument);
 /* Prints a usage error for cmd; returns ND_EXIT_USAGE. */
 int nd_cli_usage(const struct nd_command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -215,6 +222,7 @@ int nd_cmd_mine(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_ssh_shell(struct nd_cli *, const struct nd_command *, int, char **);
 int nd_cmd_desk(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_help(struct nd_cli *, const struct nd_command *, void *);
+int nd_cmd_audit(struct nd_cli *, const struct nd_command *, void *);
 /* Photos (issue 22): cmd_photos.c. */
 int nd_cmd_attach(struct nd_cli *, const struct nd_command *, void *);
 int nd_cmd_photo(struct nd_cli *, const struct nd_command *, void *);

@@ -24,6 +24,16 @@ struct nd_words {
 struct nd_user_args {
 	ND_WORDS;
 	const char *role, *name, *key;
+	bool no_desk; /* user add --no-desk (issue 32) */
+	bool everyone; /* user quota --everyone */
+};
+
+/* the SSH audit log (issue 32) */
+struct nd_audit_args {
+	ND_WORDS;
+	bool refused;
+	int64_t since; /* 0: not given */
+	long long limit; /* 0: all */
 };
 
 struct nd_file_args {
@@ -196,6 +206,7 @@ union nd_cmd_args {
 	struct nd_keys_args keys;
 	struct nd_desk_args desk;
 	struct nd_verb_args verb;
+	struct nd_audit_args audit;
 };
 
 #endif

@@ -16,11 +16,13 @@ enum nd_status {
 	ND_ENOMEM = -9,
 	ND_EENCODING = -10, /* bytes in no accepted encoding */
 	ND_EUSAGE = -11, /* command line misuse */
+	ND_EQUOTA = -12, /* a reporter's quota is used up: detail names it */
 };
 
 struct nd_error {
 	int code;
 	char msg[768];
+	char detail[32]; /* for ND_EQUOTA: the quota's name (the audit log's argument) */
 };
 
 /* Fills err (when not NULL) and returns code, so callers can write

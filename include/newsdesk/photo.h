@@ -18,6 +18,9 @@
 /* The most pixels a photo may have: 80 megapixels (a 60 MP camera's frame
  * passes). Checked from the header, before decoding. */
 #define ND_PHOTO_MAX_PIXELS (80LL * 1000 * 1000)
+/* Checking a photo as it arrives may take this much CPU (issue 32): past
+ * it the picture is refused, whatever made it costly. */
+#define ND_PHOTO_CHECK_CPU_MS 800
 /* The most JPEG scans (a progressive JPEG has ~10; thousands is an attack). */
 #define ND_PHOTO_MAX_SCANS 100
 

@@ -39,6 +39,11 @@ int nd_user_set_key(struct nd_store *st, const struct nd_actor *actor, const cha
 		    const char *key, struct nd_error *err);
 int nd_user_set_enabled(struct nd_store *st, const struct nd_actor *actor, const char *login,
 			int enabled, struct nd_error *err);
+/* Whether login may open the desk over SSH (ssh -t): *on. */
+int nd_user_desk(struct nd_store *st, const char *login, int *on, struct nd_error *err);
+/* Turns the desk over SSH on or off for login (admins). */
+int nd_user_set_desk(struct nd_store *st, const struct nd_actor *actor, const char *login, int on,
+		     struct nd_error *err);
 int nd_user_list(struct nd_store *st, struct nd_user **users, size_t *n, struct nd_error *err);
 void nd_user_free(struct nd_user *u);
 void nd_users_free(struct nd_user *users, size_t n);
@@ -54,5 +59,10 @@ void nd_actor_free(struct nd_actor *actor);
 
 /* ND_EPERM with a message when the actor's rank is below need. */
 int nd_require_rank(const struct nd_actor *actor, int need, const char *what, struct nd_error *err);
+
+/* ND_ENOENT for an item the actor may not see or that does not exist: to a
+ * reporter both get the one answer (which ids exist is not theirs to map),
+ * to an editor (or no actor) "no item #N". */
+int nd_item_unknown(const struct nd_actor *actor, int64_t id, struct nd_error *err);
 
 #endif

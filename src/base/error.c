@@ -13,6 +13,7 @@ int nd_fail(struct nd_error *err, int code, const char *fmt, ...)
 		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 		va_end(ap);
 		err->code = code;
+		err->detail[0] = '\0';
 	}
 	return code;
 }
@@ -42,5 +43,6 @@ void nd_error_clear(struct nd_error *err)
 	if (err) {
 		err->code = 0;
 		err->msg[0] = '\0';
+		err->detail[0] = '\0';
 	}
 }

@@ -26,8 +26,48 @@
 #define VERSION "0.1.0"
 #define _(s) gettext(s)
 
+static struct {
+	const char *code;
+	char argument[256];
+} refusal;
+
+void nd_cli_note_refusal(const char *code, const char *argument)
+{
+	if (refusal.code)
+		return;
+	refusal.code = code;
+	snprintf(refusal.argument, sizeof refusal.argument, "%s", argument ? argument : "");
+}
+
+const char *nd_cli_refusal(const char **argument)
+{
+	*argument = refusal.argument;
+	return refusal.code;
+}
+
+/* The audit log's code for an error of the core (cmd_audit.c renders it). */
+static const char *error_code(int code)
+{
+	static const struct {
+		int code;
+		const char *name;
+	} codes[] = {
+		{ ND_EINVAL, "refused-input" }, { ND_ENOENT, "not-found" },
+		{ ND_EPERM, "not-permitted" },  { ND_ESTATE, "wrong-state" },
+		{ ND_ELOCKED, "locked" },       { ND_ECONFLICT, "conflict" },
+		{ ND_EDB, "store-error" },      { ND_EIO, "store-error" },
+		{ ND_ENOMEM, "store-error" },   { ND_EENCODING, "encoding" },
+		{ ND_EUSAGE, "usage" },         { ND_EQUOTA, "quota" },
+	};
+	for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+		if (codes[i].code == code)
+			return codes[i].name;
+	return "failed";
+}
+
 int nd_cli_fail(const struct nd_error *err)
 {
+	nd_cli_note_refusal(error_code(err->code), err->code == ND_EQUOTA ? err->detail : NULL);
 	char *msg = nd_sanitized(err->msg, 0);
 	fprintf(stderr, "newsdesk: %s\n", msg ? msg : "error");
 	free(msg);
@@ -73,6 +113,7 @@ int nd_cli_usage(const struct nd_command *cmd, const char *fmt, ...)
 	nd_buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
 	char *clean = nd_sanitized(nd_buf_str(&msg), 0);
+	nd_cli_note_refusal("usage", NULL);
 	fprintf(stderr, "newsdesk: %s\n", clean ? clean : _("usage error"));
 	free(clean);
 	nd_buf_free(&msg);
@@ -86,9 +127,14 @@ long long nd_cli_parse_id(const char *s)
 		return 0;
 	if (*s == '#')
 		s++;
+	/* digits only, and in range: past LLONG_MAX strtoll clamps, and a
+	   clamped id would name another item than the one asked for */
+	if (*s < '0' || *s > '9')
+		return 0;
 	char *end;
+	errno = 0;
 	long long id = strtoll(s, &end, 10);
-	return (*s && !*end && id > 0) ? id : 0;
+	return (!*end && errno == 0 && id > 0) ? id : 0;
 }
 
 int nd_cli_parse_number(const char *s, long long min, long long max, long long *out)

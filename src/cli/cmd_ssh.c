@@ -1,6 +1,7 @@
 /* cmd_ssh.c — reporters over SSH: the forced-command shell, mine, and the
  * authorized_keys lines. Modelled on gitolite: one shared account, a key
  * per person, the identity only ever from the forced command's argument. */
+#include "newsdesk/audit.h"
 #include "newsdesk/authkeys.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/cli.h"
@@ -12,6 +13,7 @@
 #include "newsdesk/lang.h"
 #include "newsdesk/meta.h"
 #include "newsdesk/photos.h"
+#include "newsdesk/quotas.h"
 #include "newsdesk/tui.h"
 #include "newsdesk/width.h"
 #include "newsdesk/words.h"
@@ -20,10 +22,13 @@
 #include <errno.h>
 #include <libintl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+extern char **environ;
 
 #define _(s) gettext(s)
 
@@ -190,8 +195,9 @@ void nd_ssh_help(struct nd_cli *cli, FILE *out)
 	      out);
 }
 
-static int refuse(const char *fmt, const char *what)
+static int refuse(const char *code, const char *fmt, const char *what)
 {
+	nd_cli_note_refusal(code, what);
 	char *clean = nd_sanitized(what ? what : "", 0);
 	fprintf(stderr, "newsdesk: ");
 	fprintf(stderr, fmt, clean ? clean : "");
@@ -202,12 +208,21 @@ static int refuse(const char *fmt, const char *what)
 
 /* The forced command reads only the NEWSDESK_* variables the man page lists
  * for it (ENVIRONMENT): whatever else an AcceptEnv lets a client send, or
- * the account's environment holds, is dropped before anything reads it. */
+ * the account's environment holds, is dropped before anything reads it.
+ * NEWSDESK_LOCALEDIR is kept only when its folder and catalogue are root's
+ * or the desk account's and nobody else may write them: a catalogue's
+ * translations are printf formats (issue 32). */
+static bool trusted_path(const char *path)
+{
+	struct stat s;
+	return stat(path, &s) == 0 && (s.st_uid == 0 || s.st_uid == geteuid()) &&
+	       !(s.st_mode & (S_IWGRP | S_IWOTH));
+}
+
 static void ssh_environment(void)
 {
 	static const char *const kept[] = { "NEWSDESK_DB=", "NEWSDESK_AMBIWIDTH=",
 					    "NEWSDESK_PREVIEW=", "NEWSDESK_LOCALEDIR=" };
-	extern char **environ;
 	for (size_t i = 0; environ && environ[i];) {
 		const char *v = environ[i];
 		bool keep = strncmp(v, "NEWSDESK_", 9) != 0 || !strchr(v, '=');
@@ -223,50 +238,78 @@ static void ssh_environment(void)
 		name[len] = '\0';
 		unsetenv(name); /* environ shifts down: i stays */
 	}
+	const char *dir = getenv("NEWSDESK_LOCALEDIR");
+	if (dir) {
+		char mo[PATH_MAX];
+		snprintf(mo, sizeof mo, "%s/zh_CN/LC_MESSAGES/newsdesk.mo", dir);
+		if (!trusted_path(dir) || (access(mo, F_OK) == 0 && !trusted_path(mo))) {
+			unsetenv("NEWSDESK_LOCALEDIR");
+			bindtextdomain("newsdesk", ND_LOCALEDIR);
+		}
+	}
 }
 
-int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+/* Standard input through a counter: the audit log's bytes in. */
+static int64_t bytes_in;
+
+static ssize_t counted_read(void *cookie, char *buf, size_t size)
 {
-	/* Before anything else: from here on no file a user names is opened
-	   or created and no program started, whatever the words say. */
-	nd_restrict();
-	ssh_environment();
-	cli->ssh = true;
-	if (argc != 2)
-		return nd_cli_usage(cmd, _("ssh-shell takes the LOGIN the key belongs to"));
+	(void)cookie;
+	ssize_t r;
+	do
+		r = read(STDIN_FILENO, buf, size);
+	while (r < 0 && errno == EINTR);
+	if (r > 0)
+		bytes_in += r;
+	return r;
+}
+
+static void count_stdin(void)
+{
+	cookie_io_functions_t io = { .read = counted_read };
+	FILE *in = fopencookie(NULL, "r", io);
+	if (in)
+		stdin = in;
+}
+
+/* The commands that take an upload on standard input: past
+ * ND_UPLOAD_SLOTS at once they wait, so concurrent uploads do not
+ * multiply the memory each holds while its bytes are checked. */
+static int run_command(struct nd_cli *cli, const struct nd_command *command, int n, char **words)
+{
+	static const char *const uploads[] = { "file", "attach" };
+	bool upload = false;
+	for (size_t k = 0; k < sizeof uploads / sizeof *uploads; k++)
+		upload |= strcmp(command->name, uploads[k]) == 0;
+	int slot = -1;
 	struct nd_error err = { 0 };
-	/* The identity comes only from our own argument; the Unix account
-	 * running this (the desk account) must be an admin to act for it. */
-	cli->as = argv[1];
-	if (nd_cli_open(cli, 0, &err) < 0)
+	if (upload && nd_upload_slot_take(cli->db_path, &slot, &err) < 0)
 		return nd_cli_fail(&err);
-	const char *original = getenv("SSH_ORIGINAL_COMMAND");
-	if (!original || !original[0]) {
-		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-			struct nd_tui_options opt = { 0 };
-			if (nd_tui_run(cli->st, &cli->actor, &opt, &err) < 0)
-				return nd_cli_fail(&err);
-			return ND_EXIT_OK;
-		}
-		nd_ssh_help(cli, stdout);
-		return ND_EXIT_OK;
-	}
+	int rc = nd_cli_run(cli, command, n, words);
+	nd_upload_slot_give(slot);
+	return rc;
+}
+
+/* The words of SSH_ORIGINAL_COMMAND, run as the command line would run
+ * them (strictly, by the command table), or the help. */
+static int run_words(struct nd_cli *cli, const char *original)
+{
+	struct nd_error err = { 0 };
 	char **words;
 	int n;
 	if (nd_split_words(original, &words, &n, &err) < 0)
-		return refuse(_("refused: %s"), err.msg);
+		return refuse("unreadable-words", _("refused: %s"), err.msg);
 	int rc;
 	const struct nd_command *command = n ? nd_cli_resolve(n, words) : NULL;
 	if (n == 0) {
 		nd_ssh_help(cli, stdout);
 		rc = ND_EXIT_OK;
 	} else if (command) {
-		rc = nd_cli_run(cli, command, n, words);
+		rc = run_command(cli, command, n, words);
 	} else {
 		/* A workflow verb (refile, approve, …): the workflow checks the role. */
 		struct nd_workflow wf;
 		bool verb = false;
-		nd_error_clear(&err);
 		if (nd_workflow_load(cli->st, &wf, &err) == 0) {
 			verb = nd_workflow_has_verb(&wf, words[0]);
 			nd_workflow_free(&wf);
@@ -276,9 +319,85 @@ int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc,
 		else if (err.msg[0])
 			rc = nd_cli_fail(&err);
 		else
-			rc = refuse(_("refused: '%s' is not a newsdesk command (try help)"),
+			rc = refuse("not-a-command",
+				    _("refused: '%s' is not a newsdesk command (try help)"),
 				    words[0]);
 	}
 	nd_words_free(words, n);
+	return rc;
+}
+
+/* No command: the desk on a terminal, else the help. */
+static int no_words(struct nd_cli *cli)
+{
+	struct nd_error err = { 0 };
+	int desk = 1;
+	if (nd_user_desk(cli->st, cli->actor.user.login, &desk, &err) < 0)
+		return nd_cli_fail(&err);
+	if (!desk && isatty(STDOUT_FILENO)) {
+		/* turned off for them (user desk LOGIN off): what they may do instead */
+		nd_cli_note_refusal("desk-off", NULL);
+		printf(_("The desk is turned off for you: file and follow your items with "
+			 "commands.\n"));
+		nd_ssh_help(cli, stdout);
+		return ND_EXIT_PERM;
+	}
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		struct nd_tui_options opt = { 0 };
+		if (nd_tui_run(cli->st, &cli->actor, &opt, &err) < 0)
+			return nd_cli_fail(&err);
+		return ND_EXIT_OK;
+	}
+	nd_ssh_help(cli, stdout);
+	return ND_EXIT_OK;
+}
+
+int nd_cmd_ssh_shell(struct nd_cli *cli, const struct nd_command *cmd, int argc, char **argv)
+{
+	/* Before anything else: from here on no file a user names is opened
+	   or created and no program started, whatever the words say. */
+	nd_restrict();
+	cli->ssh = true;
+	ssh_environment();
+	if (argc != 2)
+		return nd_cli_usage(cmd, _("ssh-shell takes the LOGIN the key belongs to"));
+	struct nd_error err = { 0 };
+	/* The identity comes only from our own argument; the Unix account
+	 * running this (the desk account) must be an admin to act for it. */
+	cli->as = argv[1];
+	const char *original = getenv("SSH_ORIGINAL_COMMAND");
+	if (!original)
+		original = "";
+	int opened = nd_cli_open(cli, 0, &err);
+	if (!cli->st)
+		return nd_cli_fail(&err);
+	/* Every command is on record before it runs; no record, no command. */
+	int64_t id;
+	struct nd_error audit_err = { 0 };
+	char client[128] = ""; /* SSH_CONNECTION: the client's address and port */
+	const char *conn = getenv("SSH_CONNECTION");
+	if (conn) {
+		size_t sp = strcspn(conn, " ");
+		sp += conn[sp] ? 1 + strcspn(conn + sp + 1, " ") : 0;
+		snprintf(client, sizeof client, "%.*s", (int)(sp < 127 ? sp : 127), conn);
+	}
+	if (nd_audit_begin(cli->st, argv[1], conn ? client : NULL, original, &id, &audit_err) < 0)
+		return nd_cli_fail(&audit_err);
+	int rc;
+	if (opened < 0) {
+		nd_cli_note_refusal("unknown-login", argv[1]);
+		rc = nd_cli_fail(&err);
+	} else if (!original[0]) {
+		rc = no_words(cli);
+	} else {
+		count_stdin();
+		rc = run_words(cli, original);
+	}
+	const char *argument = NULL, *reason = rc ? nd_cli_refusal(&argument) : NULL;
+	if (rc && !reason)
+		reason = "failed";
+	fflush(stdout);
+	if (nd_audit_end(cli->st, id, reason, argument, bytes_in, rc, &audit_err) < 0)
+		nd_cli_fail(&audit_err);
 	return rc;
 }

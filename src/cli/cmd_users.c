@@ -4,6 +4,7 @@
 #include "newsdesk/cli.h"
 #include "newsdesk/external.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/quotas.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,7 @@ static int read_key(const char *path, char **key, struct nd_error *err)
 static int user_add(struct nd_cli *cli, const struct nd_command *cmd, const struct nd_user_args *a)
 {
 	const char *role = a->role, *name = a->name, *key_file = a->key;
+	bool no_desk = a->no_desk;
 	if (a->npos != 1)
 		return nd_cli_usage(cmd, _("user add takes exactly one LOGIN"));
 	if (!role)
@@ -69,6 +71,14 @@ static int user_add(struct nd_cli *cli, const struct nd_command *cmd, const stru
 	if (rc < 0)
 		return nd_cli_fail(&err);
 	printf(_("added %1$s as %2$s\n"), a->pos[0], role);
+	if (no_desk && nd_user_set_desk(cli->st, &cli->actor, a->pos[0], 0, &err) < 0) {
+		nd_cli_fail(&err);
+		fprintf(stderr,
+			_("newsdesk: %1$s was added with the desk on: run 'newsdesk user desk "
+			  "%1$s off'\n"),
+			a->pos[0]);
+		return ND_EXIT_STORE;
+	}
 	return ND_EXIT_OK;
 }
 
@@ -109,7 +119,58 @@ static int user_key(struct nd_cli *cli, const struct nd_command *cmd, const stru
 	return ND_EXIT_OK;
 }
 
-/* cmd is the subcommand's entry (add, key, list, disable, enable). */
+/* user quota [LOGIN|--everyone] [NAME [VALUE|default]] (issue 32) */
+static int user_quota(struct nd_cli *cli, const struct nd_command *cmd,
+		      const struct nd_user_args *a)
+{
+	bool everyone = a->everyone;
+	int first = everyone ? 0 : 1;
+	if ((!everyone && a->npos < 1) || a->npos - first > 2)
+		return nd_cli_usage(cmd, _("user quota takes LOGIN (or --everyone), then a NAME "
+					   "and a VALUE"));
+	const char *login = everyone ? "*" : a->pos[0];
+	const char *name = a->npos > first ? a->pos[first] : NULL;
+	struct nd_error err = { 0 };
+	int64_t value = -1;
+	if (a->npos - first == 2 && strcmp(a->pos[first + 1], "default") != 0) {
+		long long v;
+		if (nd_cli_parse_number(a->pos[first + 1], 0, INT64_MAX, &v) < 0)
+			return nd_cli_usage(cmd, _("a quota is a whole number, 0 or more, or "
+						   "'default'"));
+		value = v;
+	}
+	int64_t ignored;
+	if (nd_cli_open(cli, 0, &err) < 0 ||
+	    nd_require_rank(&cli->actor, ND_RANK_ADMIN, N_("read quotas"), &err) < 0 ||
+	    (name && nd_quota_get(cli->st, login, name, &ignored, NULL, 0, &err) < 0) ||
+	    (a->npos - first == 2 &&
+	     nd_quota_set(cli->st, &cli->actor, login, name, value, &err) < 0))
+		return nd_cli_fail(&err);
+	struct nd_quota_use use = { 0 };
+	if (!everyone && nd_quota_use(cli->st, login, &use, &err) < 0)
+		return nd_cli_fail(&err);
+	const int64_t used[] = { use.items_today, use.photo_bytes_today,
+				 use.store_bytes ? use.photo_bytes * 100 / use.store_bytes : 0 };
+	int k = 0;
+	for (const struct nd_quota_def *d = nd_quota_defs; d->name; d++, k++) {
+		if (name && strcmp(name, d->name) != 0)
+			continue;
+		int64_t v;
+		char whose[64];
+		if (nd_quota_get(cli->st, login, d->name, &v, whose, sizeof whose, &err) < 0)
+			return nd_cli_fail(&err);
+		printf("%-18s %14lld  %-9s", d->name, (long long)v,
+		       !whose[0]                 ? _("default")
+		       : strcmp(whose, "*") == 0 ? _("everyone")
+						 : whose);
+		if (!everyone)
+			printf(_("  used %lld"), (long long)used[k]);
+		printf("  %s\n", _(d->help));
+	}
+	return ND_EXIT_OK;
+}
+
+/* cmd is the subcommand's entry (add, key, list, quota, disable, enable). */
 int nd_cmd_user(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
 	const struct nd_user_args *a = args;
@@ -118,6 +179,22 @@ int nd_cmd_user(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 		return user_add(cli, cmd, a);
 	if (strcmp(sub, "key") == 0)
 		return user_key(cli, cmd, a);
+	if (strcmp(sub, "desk") == 0) {
+		int on = a->npos == 2 && strcmp(a->pos[1], "on") == 0;
+		if (a->npos != 2 || (!on && strcmp(a->pos[1], "off") != 0))
+			return nd_cli_usage(cmd, _("user desk takes LOGIN and on or off"));
+		struct nd_error err = { 0 };
+		if (nd_cli_open(cli, 0, &err) < 0 ||
+		    nd_user_set_desk(cli->st, &cli->actor, a->pos[0], on, &err) < 0)
+			return nd_cli_fail(&err);
+		printf(on ? _("%s may open the desk over SSH\n")
+			  : _("%s may no longer open the desk over SSH; ssh -t prints what they "
+			      "may do\n"),
+		       a->pos[0]);
+		return ND_EXIT_OK;
+	}
+	if (strcmp(sub, "quota") == 0)
+		return user_quota(cli, cmd, a);
 	if (strcmp(sub, "list") == 0)
 		return a->npos == 0 ? user_list(cli)
 				    : nd_cli_usage(cmd, _("user list takes no arguments"));

@@ -254,6 +254,12 @@ static const struct nd_option user_add_opts[] = {
 	STRING("role", nd_user_args, role, "ROLE", R),
 	STRING("name", nd_user_args, name, "姓名", 0),
 	STRING("key", nd_user_args, key, "FILE", P),
+	FLAG("no-desk", nd_user_args, no_desk, 0), /* issue 32 */
+	{ 0 },
+};
+/* quotas (issue 32) */
+static const struct nd_option user_quota_opts[] = {
+	FLAG("everyone", nd_user_args, everyone, 0),
 	{ 0 },
 };
 static const struct nd_option user_key_opts[] = {
@@ -267,6 +273,15 @@ static const struct nd_option attach_opts[] = {
 	INT("bytes", nd_attach_args, bytes, "N", 0, LLONG_MAX, -1, 0,
 	    N_("--bytes needs the size in bytes")),
 	SIZED("sha256", nd_attach_args, sha256, "HEX", 64, 64, N_("--sha256 needs 64 hex digits")),
+	{ 0 },
+};
+/* the SSH audit log (issue 32) */
+static const struct nd_option audit_opts[] = {
+	FLAG("refused", nd_audit_args, refused, 0),
+	DAY("since", nd_audit_args, since, ND_OT_DAY,
+	    N_("--%1$s needs a day as YYYY-MM-DD, not '%2$s'")),
+	INT("limit", nd_audit_args, limit, "N", 1, 1000000, 0, 0,
+	    N_("--limit needs a number from 1 to 1000000")),
 	{ 0 },
 };
 static const struct nd_option note_opts[] = {
@@ -311,6 +326,12 @@ static const struct nd_command user_subs[] = {
 	SUB("key", nd_cmd_user, "LOGIN", "store a user's SSH public key (admins)", user_key_opts,
 	    ADMIN, 0, "user"),
 	SUB("list", nd_cmd_user, "", "list the users", NULL, ADMIN, 0, "user"),
+	SUB("desk", nd_cmd_user, "LOGIN on|off",
+	    "whether the user may open the desk over SSH (ssh -t); off: it prints what they may do",
+	    NULL, ADMIN, 0, "user"),
+	SUB("quota", nd_cmd_user, "[LOGIN] [NAME [VALUE|default]]",
+	    "a reporter's quotas (--everyone: every reporter's) and today's use; set one (admins)",
+	    user_quota_opts, ADMIN, 0, "user"),
 	SUB("disable", nd_cmd_user, "LOGIN", "disable a user (admins)", NULL, ADMIN, 0, "user"),
 	SUB("enable", nd_cmd_user, "LOGIN", "enable a user again (admins)", NULL, ADMIN, 0, "user"),
 	{ 0 },
@@ -443,6 +464,9 @@ const struct nd_command nd_commands[] = {
 	CMD("keys", nd_cmd_keys, "",
 	    "the authorized_keys lines for every enabled user with a key (admins)", keys_opts,
 	    ADMIN, 0),
+	CMD("audit", nd_cmd_audit, "",
+	    "the SSH audit log: every command asked over SSH, accepted or refused and why (admins)",
+	    audit_opts, ADMIN, 0),
 	WORDS("ssh-shell", nd_cmd_ssh_shell, "LOGIN",
 	      "the forced command of authorized_keys: runs SSH_ORIGINAL_COMMAND as LOGIN", NULL, 0,
 	      0),
@@ -525,6 +549,7 @@ static const struct nd_option *find_option(const struct nd_command *cmd, const c
 static int refuse(const struct nd_command *cmd, const char *fmt, const char *word)
 {
 	char *clean = nd_sanitized(word, 0);
+	nd_cli_note_refusal("usage-at", word);
 	int rc = nd_cli_usage(cmd, fmt, clean ? clean : "?");
 	free(clean);
 	return rc;
@@ -557,6 +582,8 @@ static bool take_option(struct nd_cli *cli, const struct nd_command *cmd, int ar
 		return false;
 	}
 	if (cli->ssh && !nd_option_over_ssh(o)) {
+		nd_cli_note_refusal(o->flags & ND_OPT_PATH ? "server-path" : "not-over-ssh",
+				    argv[*i]);
 		*rc = refuse(cmd, _("refused: '%s' is not available over SSH"), argv[*i]);
 		return false;
 	}
@@ -730,6 +757,7 @@ bool nd_cli_parse(struct nd_cli *cli, const struct nd_command *cmd, int argc, ch
 		const char *word = argv[i];
 		if (only_words || word[0] != '-' || strcmp(word, "-") == 0) {
 			if (cli->ssh && (cmd->flags & ND_CMD_PATH_ARGS)) {
+				nd_cli_note_refusal("server-path", word);
 				*rc = refuse(cmd,
 					     _("refused: '%s': over SSH a story comes on standard "
 					       "input, never from a file on the server"),
@@ -770,6 +798,9 @@ static bool ssh_allows(struct nd_cli *cli, const struct nd_command *cmd, const c
 		return true;
 	char *clean = nd_sanitized(word, 0);
 	*rc = ND_EXIT_USAGE;
+	if (!(cmd->flags & ND_CMD_SSH) || cli->actor.user.rank < cmd->min_rank)
+		nd_cli_note_refusal(!(cmd->flags & ND_CMD_SSH) ? "not-over-ssh" : "not-for-role",
+				    word);
 	if (!(cmd->flags & ND_CMD_SSH))
 		fprintf(stderr, _("newsdesk: refused: '%s' is not available over SSH\n"),
 			clean ? clean : "?");

@@ -30,7 +30,8 @@ struct head {
 	bool editable, reporter_edits;
 };
 
-static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_error *err)
+static int read_head(struct nd_store *st, const struct nd_actor *actor, int64_t id, struct head *h,
+		     struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
 	memset(h, 0, sizeof *h);
@@ -70,7 +71,7 @@ static int read_head(struct nd_store *st, int64_t id, struct head *h, struct nd_
 		h->lock_pid = (long)sqlite3_column_int64(stmt, 12);
 		h->lock_pid_start = sqlite3_column_int64(stmt, 13);
 	} else if (rc == 0) {
-		rc = nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
+		rc = nd_item_unknown(actor, id, err);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -106,7 +107,7 @@ static int may_edit(const struct nd_actor *actor, int64_t id, const struct head 
 	if (actor->user.rank >= ND_RANK_EDITOR)
 		return 0;
 	if (strcmp(h->reporter, actor->user.login) != 0)
-		return nd_fail(err, ND_EPERM, _("#%lld is not yours"), (long long)id);
+		return nd_item_unknown(actor, id, err);
 	if (!h->reporter_edits)
 		return nd_fail(err, ND_EPERM,
 			       _("reporters edit their items only while returned to them; #%lld is "
@@ -159,7 +160,7 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 	memset(lock, 0, sizeof *lock);
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	if ((rc = read_head(st, id, &h, err)) < 0 || (rc = may_edit(actor, id, &h, err)) < 0)
+	if ((rc = read_head(st, actor, id, &h, err)) < 0 || (rc = may_edit(actor, id, &h, err)) < 0)
 		goto fail;
 	if (!h.editable) {
 		/* "(a chief editor may reopen it)", from the workflow's rows */
@@ -246,7 +247,7 @@ int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	if ((rc = read_head(st, id, &h, err)) < 0)
+	if ((rc = read_head(st, actor, id, &h, err)) < 0)
 		goto fail;
 	if (!h.holder[0]) {
 		rc = nd_fail(err, ND_EINVAL, _("#%lld is not locked"), (long long)id);
@@ -371,7 +372,7 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		return rc;
 	if ((rc = nd_store_begin(st, err)) < 0)
 		return rc;
-	if ((rc = read_head(st, id, &h, err)) < 0 || (rc = may_edit(actor, id, &h, err)) < 0)
+	if ((rc = read_head(st, actor, id, &h, err)) < 0 || (rc = may_edit(actor, id, &h, err)) < 0)
 		goto fail;
 	res->current_rev = h.current_rev;
 	int next = h.max_rev + 1;

@@ -8,6 +8,7 @@
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/measure.h"
+#include "newsdesk/quotas.h"
 #include "newsdesk/search.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
@@ -101,28 +102,28 @@ static void bind_common(sqlite3_stmt *stmt)
 }
 
 /* 1 when this reporter filed these bytes under token before (res filled),
- * 0 when the token is new, ND_EINVAL when it was used for other bytes or by
- * someone else: nothing is filed then, and whose it was is not said. */
+ * 0 when the token is new to them, ND_EINVAL when they used it for other
+ * bytes: nothing is filed then. Tokens are per reporter (schema:
+ * upload_tokens): another reporter's equal token is not looked at, so none
+ * can be probed. */
 static int find_token(struct nd_store *st, const struct nd_actor *actor, const char *token,
 		      const char *sha256, struct nd_file_result *res, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
-	int rc = nd_sql_prepare(
-	    st, &stmt, err,
-	    "SELECT i.id, " ND_SQL_CHARS(
-		"r") ", i.reporter, i.token_sha256 FROM items i "
-		     "JOIN revisions r ON r.item_id = i.id AND r.rev = 1 WHERE i.token = ?",
-	    "s", token);
+	int rc = nd_sql_prepare(st, &stmt, err,
+				"SELECT t.item_id, " ND_SQL_CHARS(
+				    "r") ", t.sha256 FROM upload_tokens t "
+					 "JOIN revisions r ON r.item_id = t.item_id AND r.rev = 1 "
+					 "WHERE t.reporter = ? AND t.token = ?",
+				"ss", actor->user.login, token);
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "looking up the upload token", err)) > 0) {
-		const char *reporter = (const char *)sqlite3_column_text(stmt, 2);
-		const char *stored = (const char *)sqlite3_column_text(stmt, 3);
-		if (!reporter || strcmp(reporter, actor->user.login) != 0 ||
-		    (stored && strcmp(stored, sha256) != 0)) {
+		const char *stored = (const char *)sqlite3_column_text(stmt, 2);
+		if (stored && strcmp(stored, sha256) != 0) {
 			rc =
 			    nd_fail(err, ND_EINVAL,
-				    _("the token '%s' was already used for another upload; nothing "
+				    _("you already used the token '%s' for another upload; nothing "
 				      "was filed: send this story with a new token"),
 				    token);
 		} else {
@@ -179,18 +180,25 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 			res->duplicate = true;
 		return rc > 0 ? 0 : rc;
 	}
+	/* a reporter's filing counts against their quota (a retry above does not) */
+	if (strcmp(verb, "file") == 0 && (rc = nd_quota_check_item(st, actor, err)) < 0)
+		return rc;
 	const char *section = story->section && story->section[0] ? story->section : NULL;
-	if ((rc = nd_sql_exec(
-		 st, err, "filing the item",
-		 "INSERT INTO items(kind, section, state, reporter, current_rev, "
-		 "filed_at, updated_at, token, published_rev, published_at, token_sha256) "
-		 "SELECT ?1, ?2, ?3, ?4, 1, ?5, ?5, ?6, CASE WHEN published THEN 1 END, "
-		 "CASE WHEN published THEN ?5 END, ?7 FROM states WHERE name = ?3",
-		 "ssssiss", story->kind, section, state, actor->user.login, now,
-		 token ? token->token : NULL, token ? sha256 : NULL)) < 0)
+	if ((rc = nd_sql_exec(st, err, "filing the item",
+			      "INSERT INTO items(kind, section, state, reporter, current_rev, "
+			      "filed_at, updated_at, published_rev, published_at) "
+			      "SELECT ?1, ?2, ?3, ?4, 1, ?5, ?5, CASE WHEN published THEN 1 END, "
+			      "CASE WHEN published THEN ?5 END FROM states WHERE name = ?3",
+			      "ssssi", story->kind, section, state, actor->user.login, now)) < 0)
 		return rc;
 	res->id = sqlite3_last_insert_rowid(nd_store_db(st));
 	res->chars = chars;
+	if (token &&
+	    (rc = nd_sql_exec(st, err, "recording the upload token",
+			      "INSERT INTO upload_tokens(reporter, token, item_id, sha256) "
+			      "VALUES (?, ?, ?, ?)",
+			      "ssis", actor->user.login, token->token, res->id, sha256)) < 0)
+		return rc;
 
 	struct nd_revision_in rev = { .item = res->id,
 				      .rev = 1,
@@ -635,8 +643,7 @@ static int may_read(const struct nd_actor *actor, const struct nd_item *it, stru
 {
 	if (actor->user.rank >= ND_RANK_EDITOR || strcmp(actor->user.login, it->reporter) == 0)
 		return 0;
-	return nd_fail(err, ND_EPERM, _("#%lld is not yours: reporters read only their own items"),
-		       (long long)it->id);
+	return nd_item_unknown(actor, it->id, err);
 }
 
 int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, int rev,
@@ -660,9 +667,16 @@ int nd_item_get(struct nd_store *st, const struct nd_actor *actor, int64_t id, i
 		fill_item(stmt, it);
 		rc = 0;
 	} else if (rc == 0) {
-		rc = rev > 0 ? nd_fail(err, ND_ENOENT, _("#%1$lld has no revision %2$d"),
-				       (long long)id, rev)
-			     : nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
+		/* to a reporter, without saying whether the item exists */
+		if (rev <= 0)
+			rc = nd_item_unknown(actor, id, err);
+		else if (actor->user.rank < ND_RANK_EDITOR)
+			rc = nd_fail(err, ND_ENOENT,
+				     _("you have no item #%1$lld with a revision %2$d"),
+				     (long long)id, rev);
+		else
+			rc = nd_fail(err, ND_ENOENT, _("#%1$lld has no revision %2$d"),
+				     (long long)id, rev);
 	}
 	sqlite3_finalize(stmt);
 	if (rc == 0 && (rc = may_read(actor, it, err)) < 0)

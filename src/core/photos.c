@@ -5,6 +5,7 @@
 #include "newsdesk/photos.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/meta.h"
+#include "newsdesk/quotas.h"
 #include "newsdesk/sanitize.h"
 #include "newsdesk/sha256.h"
 #include "newsdesk/store_sql.h"
@@ -69,13 +70,18 @@ static int may(struct nd_store *st, const struct nd_actor *actor, int64_t id, bo
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) == 0)
-		rc = nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
+		rc = nd_item_unknown(actor, id, err);
 	if (rc > 0) {
 		rc = 0;
 		const char *reporter = (const char *)sqlite3_column_text(stmt, 0);
 		bool open = sqlite3_column_int(stmt, 1) != 0;
 		bool editable = sqlite3_column_int(stmt, 2) != 0;
-		if (write && !editable)
+		bool mine = actor->user.rank >= ND_RANK_EDITOR ||
+			    (reporter && strcmp(reporter, actor->user.login) == 0);
+		/* a reporter learns nothing of others' items, not even their state */
+		if (!mine)
+			rc = nd_item_unknown(actor, id, err);
+		else if (write && !editable)
 			rc = nd_fail(
 			    err, ND_ESTATE,
 			    _("#%1$lld is %2$s, which is not editable: its photos stay as they "
@@ -84,8 +90,6 @@ static int may(struct nd_store *st, const struct nd_actor *actor, int64_t id, bo
 			    (const char *)sqlite3_column_text(stmt, nd_lang_is_zh() ? 4 : 3));
 		else if (actor->user.rank >= ND_RANK_EDITOR)
 			;
-		else if (!reporter || strcmp(reporter, actor->user.login) != 0)
-			rc = nd_fail(err, ND_EPERM, _("#%lld is not yours"), (long long)id);
 		else if (write && !open)
 			rc = nd_fail(
 			    err, ND_EPERM,
@@ -217,6 +221,30 @@ static int clean_caption(const char *in, char **out, struct nd_error *err)
 
 /* ---- attaching ------------------------------------------------------------- */
 
+/* The bytes go in through SQLite's incremental blob I/O, a megabyte at a
+ * time, into a zeroblob the INSERT reserved: an INSERT with the bytes bound
+ * would build the whole row in memory, a second copy of a photo of tens of
+ * megabytes (issue 32: checking an upload stays within 64 MB). */
+static int write_blob(struct nd_store *st, int64_t row, const void *bytes, size_t n,
+		      struct nd_error *err)
+{
+	sqlite3_blob *b;
+	if (sqlite3_blob_open(nd_store_db(st), "main", "photo_blobs", "bytes", row, 1, &b) !=
+	    SQLITE_OK)
+		return nd_store_fail(st, err, "storing the photo");
+	int rc = SQLITE_OK;
+	for (size_t at = 0; at < n && rc == SQLITE_OK; at += 1u << 20) {
+		size_t len = n - at < (1u << 20) ? n - at : (1u << 20);
+		rc = sqlite3_blob_write(b, (const char *)bytes + at, (int)len, (int)at);
+	}
+	if (rc != SQLITE_OK) {
+		int e = nd_store_fail(st, err, "storing the photo");
+		sqlite3_blob_close(b);
+		return e;
+	}
+	return sqlite3_blob_close(b) == SQLITE_OK ? 0 : nd_store_fail(st, err, "storing the photo");
+}
+
 static int store_blob(struct nd_store *st, const char *hex, const struct nd_photo_info *info,
 		      const void *bytes, size_t n, int64_t *blob, bool *stored,
 		      struct nd_error *err)
@@ -225,15 +253,17 @@ static int store_blob(struct nd_store *st, const char *hex, const struct nd_phot
 	    st, err, "storing the photo",
 	    "INSERT INTO photo_blobs(sha256, format, size, width, height, exif_date, "
 	    "exif_camera, exif_caption, created_at, bytes) VALUES (?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING",
-	    "ssiddsssib", hex, nd_photo_format_name(info->format), (int64_t)n, info->width,
+	    "?, ?, ?, ?, zeroblob(?)) ON CONFLICT(sha256) DO NOTHING",
+	    "ssiddsssii", hex, nd_photo_format_name(info->format), (int64_t)n, info->width,
 	    info->height, info->date[0] ? info->date : NULL, info->camera[0] ? info->camera : NULL,
-	    info->caption[0] ? info->caption : NULL, nd_now(), bytes, n);
+	    info->caption[0] ? info->caption : NULL, nd_now(), (int64_t)n);
 	if (rc < 0)
 		return rc;
 	*stored = rc > 0;
 	rc = nd_sql_int(st, blob, err, "storing the photo",
 			"SELECT id FROM photo_blobs WHERE sha256 = ?", "s", hex);
+	if (rc >= 0 && *stored)
+		rc = write_blob(st, *blob, bytes, n, err);
 	return rc < 0 ? rc : 0;
 }
 
@@ -277,7 +307,8 @@ static int attach_tx(struct nd_store *st, const struct nd_actor *actor, int64_t 
 	int64_t blob, slot = 0, pos = 0;
 	int rc;
 	if ((rc = may(st, actor, id, true, err)) < 0 ||
-	    (rc = room_for(st, id, hex, n, res, err)) < 0 || res->duplicate)
+	    (rc = room_for(st, id, hex, n, res, err)) < 0 || res->duplicate ||
+	    (rc = nd_quota_check_photo(st, actor, (int64_t)n, err)) < 0)
 		return rc;
 	if ((rc = store_blob(st, hex, &res->info, bytes, n, &blob, &res->stored, err)) < 0 ||
 	    (rc = nd_sql_int(st, &slot, err, "numbering the photo",

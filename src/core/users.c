@@ -18,6 +18,13 @@ int nd_require_rank(const struct nd_actor *actor, int need, const char *what, st
 		       actor->user.login, actor->user.role);
 }
 
+int nd_item_unknown(const struct nd_actor *actor, int64_t id, struct nd_error *err)
+{
+	if (actor && actor->user.rank < ND_RANK_EDITOR)
+		return nd_fail(err, ND_ENOENT, _("you have no item #%lld"), (long long)id);
+	return nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
+}
+
 static void fill_user(sqlite3_stmt *stmt, struct nd_user *u)
 {
 	u->login = nd_column_dup(stmt, 0);
@@ -180,6 +187,30 @@ int nd_user_bootstrap(struct nd_store *st, const char *login, const char *name,
 fail:
 	nd_store_rollback(st);
 	return rc;
+}
+
+int nd_user_desk(struct nd_store *st, const char *login, int *on, struct nd_error *err)
+{
+	int64_t v = 1;
+	int rc = nd_sql_int(st, &v, err, "reading the user",
+			    "SELECT desk FROM users WHERE login = ?", "s", login);
+	if (rc == 0)
+		return nd_fail(err, ND_ENOENT, _("no user '%s'"), login);
+	*on = v != 0;
+	return rc < 0 ? rc : 0;
+}
+
+int nd_user_set_desk(struct nd_store *st, const struct nd_actor *actor, const char *login, int on,
+		     struct nd_error *err)
+{
+	int rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("change users"), err);
+	if (rc < 0)
+		return rc;
+	rc = nd_sql_exec(st, err, "changing the user", "UPDATE users SET desk = ? WHERE login = ?",
+			 "ds", on ? 1 : 0, login);
+	if (rc == 0)
+		return nd_fail(err, ND_ENOENT, _("no user '%s'"), login);
+	return rc < 0 ? rc : 0;
 }
 
 int nd_user_set_enabled(struct nd_store *st, const struct nd_actor *actor, const char *login,

@@ -169,7 +169,8 @@ struct item_head {
 	bool lock_stale; /* its holder's process is gone from this host */
 };
 
-static int read_head(struct nd_store *st, int64_t id, struct item_head *h, struct nd_error *err)
+static int read_head(struct nd_store *st, const struct nd_actor *actor, int64_t id,
+		     struct item_head *h, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
 	int rc = nd_store_prepare(
@@ -199,7 +200,7 @@ static int read_head(struct nd_store *st, int64_t id, struct item_head *h, struc
 		if ((v = (const char *)sqlite3_column_text(stmt, 5)))
 			snprintf(h->issue, sizeof h->issue, "%s", v);
 	} else {
-		rc = found < 0 ? found : nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)id);
+		rc = found < 0 ? found : nd_item_unknown(actor, id, err);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -239,16 +240,17 @@ static int check(const struct nd_workflow *wf, const struct nd_actor *actor, int
 		return nd_fail(err, ND_EINVAL, _("'%s' is not a workflow verb"), verb);
 	}
 	bool own = strcmp(h->reporter, actor->user.login) == 0;
+	/* Reporters may not even learn that others' items exist: the answer
+	   is the one a missing item gets, before anything else is said. */
+	if (actor->user.rank < ND_RANK_EDITOR && !own) {
+		nd_buf_free(&from);
+		return nd_item_unknown(actor, id, err);
+	}
 	/* A verb the role may never use is refused for the role, not the state. */
 	if (actor->user.rank < least) {
 		nd_buf_free(&from);
 		return nd_fail(err, ND_EPERM, _("only %1$s or above may %2$s (you are %3$s)"),
 			       rank_word(least), verb, rank_word(actor->user.rank));
-	}
-	/* Reporters may not even learn the state of others' items. */
-	if (actor->user.rank < ND_RANK_EDITOR && !own) {
-		nd_buf_free(&from);
-		return nd_fail(err, ND_EPERM, _("#%lld is not yours"), (long long)id);
 	}
 	if (!t) {
 		int rc = nd_fail(err, ND_ESTATE, _("#%1$lld is %2$s; '%3$s' needs %4$s"),
@@ -342,7 +344,7 @@ int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t
 	int rc = nd_workflow_load(st, &wf, err);
 	if (rc < 0)
 		return rc;
-	if ((rc = read_head(st, id, &h, err)) == 0 &&
+	if ((rc = read_head(st, actor, id, &h, err)) == 0 &&
 	    (rc = check(&wf, actor, id, &h, verb, note, &t, err)) == 0 && h.issue[0] &&
 	    publishes(&wf, t))
 		rc = issue_rule(st, id, &h, err);
@@ -385,7 +387,7 @@ int nd_workflow_move(struct nd_store *st, const struct nd_workflow *wf,
 	const struct nd_transition *t;
 	int rc;
 	memset(res, 0, sizeof *res);
-	if ((rc = read_head(st, id, &h, err)) < 0 ||
+	if ((rc = read_head(st, actor, id, &h, err)) < 0 ||
 	    (rc = check(wf, actor, id, &h, verb, note, &t, err)) < 0)
 		return rc;
 	return move(st, wf, actor, id, &h, t, note, res, err);
@@ -405,7 +407,7 @@ int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t
 	/* Read the workflow inside the transaction: what we check is what holds. */
 	if ((rc = nd_workflow_load(st, &wf, err)) < 0)
 		goto out_rollback;
-	if ((rc = read_head(st, id, &h, err)) < 0 ||
+	if ((rc = read_head(st, actor, id, &h, err)) < 0 ||
 	    (rc = check(&wf, actor, id, &h, verb, note, &t, err)) < 0)
 		goto out;
 	bool publishing = publishes(&wf, t);

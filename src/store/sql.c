@@ -60,7 +60,12 @@ static int bind_args(sqlite3_stmt *stmt, const char *fmt, va_list ap)
 		case 'b': {
 			const void *p = va_arg(ap, const void *);
 			size_t n = va_arg(ap, size_t);
-			rc = sqlite3_bind_blob64(stmt, i + 1, n ? p : "", n, SQLITE_TRANSIENT);
+			/* not copied: a photo's tens of MB would be held twice.
+			   Every statement is stepped and finalized while the
+			   caller still holds the bytes (no blob is bound by
+			   nd_sql_prepare's callers today; one that does keeps
+			   them until it finalizes). */
+			rc = sqlite3_bind_blob64(stmt, i + 1, n ? p : "", n, SQLITE_STATIC);
 			break;
 		}
 		default:

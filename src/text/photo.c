@@ -8,6 +8,7 @@
 #include "newsdesk/photo.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/pngcheck.h"
 #include "newsdesk/sanitize.h"
 
 #include <ctype.h>
@@ -27,8 +28,11 @@
 /* A side longer than this is refused whatever the pixel count, so one
  * row's buffer stays small. */
 #define MAX_SIDE 65535
-/* libjpeg's working memory (a progressive JPEG keeps every coefficient). */
-#define JPEG_MAX_MEMORY (320L * 1024 * 1024)
+/* libjpeg's working memory: a progressive JPEG keeps every coefficient
+ * (2 bytes a sample: 24 megapixels at 4:2:0 need 72 MB). Checking a photo
+ * stays within 64 MB (issue 32); a progressive JPEG past this is refused
+ * with a way out (baseline JPEGs, what cameras write, decode in rows). */
+#define JPEG_MAX_MEMORY (48L * 1024 * 1024)
 /* Validation decodes into a thumbnail of at most this side. */
 #define CHECK_SIDE 64
 /* An EXIF block larger than this is not read (the format allows 64 KiB). */
@@ -118,12 +122,30 @@ struct jpeg_ctx {
 	jmp_buf jump;
 	char msg[JMSG_LENGTH_MAX];
 	int warnings;
+	long long cpu_deadline; /* 0: none */
 };
+
+/* The CPU budget of a check (0: none, for previews). */
+static long long deadline_of(bool inspect)
+{
+	return inspect ? nd_cpu_ns() + ND_PHOTO_CHECK_CPU_MS * 1000000LL : 0;
+}
+
+static bool past(long long deadline)
+{
+	return deadline && nd_cpu_ns() > deadline;
+}
 
 static void jpeg_fatal(j_common_ptr c)
 {
 	struct jpeg_ctx *x = (struct jpeg_ctx *)c->err;
-	c->err->format_message(c, x->msg);
+	if (c->err->msg_code == JERR_NO_BACKING_STORE)
+		snprintf(x->msg, sizeof x->msg,
+			 _("a progressive JPEG this large needs more than %ld MB to check: send "
+			   "it as a baseline (not progressive) JPEG, as cameras write them"),
+			 JPEG_MAX_MEMORY >> 20);
+	else
+		c->err->format_message(c, x->msg);
 	longjmp(x->jump, 1);
 }
 
@@ -149,8 +171,13 @@ static void jpeg_message(j_common_ptr c, int level)
 static void jpeg_progress(j_common_ptr c)
 {
 	j_decompress_ptr d = (j_decompress_ptr)c;
+	struct jpeg_ctx *x = (struct jpeg_ctx *)c->err;
+	if (past(x->cpu_deadline)) {
+		snprintf(x->msg, sizeof x->msg, "%s",
+			 _("checking it took more CPU than a photo may"));
+		longjmp(x->jump, 1);
+	}
 	if (c->is_decompressor && d->input_scan_number > ND_PHOTO_MAX_SCANS) {
-		struct jpeg_ctx *x = (struct jpeg_ctx *)c->err;
 		snprintf(x->msg, sizeof x->msg,
 			 _("the picture has more than %d scans (a progressive-JPEG bomb)"),
 			 ND_PHOTO_MAX_SCANS);
@@ -171,11 +198,11 @@ static void cmyk_to_rgba(uint8_t *row, int w)
 	}
 }
 
-static int jpeg_decode(const unsigned char *b, size_t n, int max_w, int max_h,
+static int jpeg_decode(const unsigned char *b, size_t n, int max_w, int max_h, bool inspect,
 		       struct nd_photo_info *info, struct thumb *t, struct nd_error *err)
 {
 	struct jpeg_decompress_struct d;
-	struct jpeg_ctx x = { 0 };
+	struct jpeg_ctx x = { .cpu_deadline = deadline_of(inspect) };
 	uint8_t *volatile row = NULL;
 	d.err = jpeg_std_error(&x.pub);
 	x.pub.error_exit = jpeg_fatal;
@@ -270,7 +297,7 @@ static void png_transforms(png_structp p, png_infop in)
 
 static int exif_fields(const unsigned char *b, size_t n, struct nd_photo_info *info);
 
-static int png_decode(const unsigned char *b, size_t n, int max_w, int max_h,
+static int png_decode(const unsigned char *b, size_t n, int max_w, int max_h, bool inspect,
 		      struct nd_photo_info *info, struct thumb *t, struct nd_error *err)
 {
 	struct png_src s = { b, n, 0, "" };
@@ -304,6 +331,18 @@ static int png_decode(const unsigned char *b, size_t n, int max_w, int max_h,
 	png_uint_32 exif_len = 0;
 	if (png_get_eXIf_1(p, in, &exif_len, &exif) && exif && exif_len > 0 && exif_len < MAX_EXIF)
 		exif_fields(exif, exif_len, info);
+	if (inspect) {
+		/* checking only: the whole file's integrity without decoding it,
+		   in a fraction of the CPU (pngcheck.c) */
+		struct nd_png_header h = { png_get_image_width(p, in),
+					   png_get_image_height(p, in),
+					   png_get_bit_depth(p, in),
+					   png_get_color_type(p, in),
+					   png_get_interlace_type(p, in) != PNG_INTERLACE_NONE,
+					   deadline_of(true) };
+		png_destroy_read_struct(&p, &in, NULL);
+		return nd_png_check(b, n, &h, err);
+	}
 	png_transforms(p, in);
 	int passes = png_set_interlace_handling(p);
 	png_read_update_info(p, in);
@@ -350,7 +389,29 @@ static void webp_exif(const unsigned char *b, size_t n, struct nd_photo_info *in
 	}
 }
 
-static int webp_decode(const unsigned char *b, size_t n, int max_w, int max_h,
+/* The whole file through libwebp's incremental decoder, a slice at a time,
+ * so a check can stop at its CPU budget. */
+static VP8StatusCode webp_run(const unsigned char *b, size_t n, WebPDecoderConfig *c,
+			      long long deadline, bool *over)
+{
+	WebPIDecoder *idec = WebPIDecode(NULL, 0, c);
+	if (!idec)
+		return VP8_STATUS_OUT_OF_MEMORY;
+	VP8StatusCode st = VP8_STATUS_SUSPENDED;
+	for (size_t at = 0; at < n && st == VP8_STATUS_SUSPENDED;) {
+		size_t len = n - at < 65536 ? n - at : 65536;
+		st = WebPIAppend(idec, b + at, len);
+		at += len;
+		if (st == VP8_STATUS_SUSPENDED && past(deadline)) {
+			*over = true;
+			break;
+		}
+	}
+	WebPIDelete(idec);
+	return st;
+}
+
+static int webp_decode(const unsigned char *b, size_t n, int max_w, int max_h, bool inspect,
 		       struct nd_photo_info *info, struct thumb *t, struct nd_error *err)
 {
 	WebPDecoderConfig c;
@@ -375,11 +436,13 @@ static int webp_decode(const unsigned char *b, size_t n, int max_w, int max_h,
 	c.options.scaled_width = size.tw;
 	c.options.scaled_height = size.th;
 	c.output.colorspace = MODE_RGBA;
-	VP8StatusCode st = WebPDecode(b, n, &c);
+	bool over = false;
+	VP8StatusCode st = webp_run(b, n, &c, deadline_of(inspect), &over);
 	if (st != VP8_STATUS_OK) {
 		WebPFreeDecBuffer(&c.output);
 		return nd_fail(err, ND_EINVAL, _("not a readable WebP: %s"),
-			       st == VP8_STATUS_NOT_ENOUGH_DATA
+			       over ? _("checking it took more CPU than a photo may")
+			       : st == VP8_STATUS_NOT_ENOUGH_DATA || st == VP8_STATUS_SUSPENDED
 				   ? _("the file ends before the picture does (truncated)")
 				   : _("its picture data is damaged"));
 	}
@@ -479,7 +542,7 @@ static int exif_fields(const unsigned char *b, size_t n, struct nd_photo_info *i
 
 /* ---- the entry points -------------------------------------------------------- */
 
-static int decode(const void *bytes, size_t n, size_t max_bytes, int max_w, int max_h,
+static int decode(const void *bytes, size_t n, size_t max_bytes, int max_w, int max_h, bool inspect,
 		  struct nd_photo_info *info, struct thumb *t, struct nd_error *err)
 {
 	const unsigned char *b = bytes;
@@ -498,15 +561,15 @@ static int decode(const void *bytes, size_t n, size_t max_bytes, int max_w, int 
 	int rc;
 	switch (info->format) {
 	case ND_PHOTO_JPEG:
-		rc = jpeg_decode(b, n, max_w, max_h, info, t, err);
+		rc = jpeg_decode(b, n, max_w, max_h, inspect, info, t, err);
 		if (rc == 0)
 			exif_fields(b, n, info);
 		break;
 	case ND_PHOTO_PNG:
-		rc = png_decode(b, n, max_w, max_h, info, t, err);
+		rc = png_decode(b, n, max_w, max_h, inspect, info, t, err);
 		break;
 	case ND_PHOTO_WEBP:
-		rc = webp_decode(b, n, max_w, max_h, info, t, err);
+		rc = webp_decode(b, n, max_w, max_h, inspect, info, t, err);
 		break;
 	default:
 		return nd_fail(err, ND_EINVAL,
@@ -524,7 +587,7 @@ int nd_photo_inspect(const void *bytes, size_t n, size_t max_bytes, struct nd_ph
 		     struct nd_error *err)
 {
 	struct thumb t;
-	int rc = decode(bytes, n, max_bytes, CHECK_SIDE, CHECK_SIDE, info, &t, err);
+	int rc = decode(bytes, n, max_bytes, CHECK_SIDE, CHECK_SIDE, true, info, &t, err);
 	free(t.px);
 	return rc;
 }
@@ -537,7 +600,7 @@ int nd_photo_thumbnail(const void *bytes, size_t n, int max_w, int max_h, uint8_
 	*rgba = NULL;
 	if (max_w < 1 || max_h < 1)
 		return nd_fail(err, ND_EINVAL, _("no room to draw the photo"));
-	int rc = decode(bytes, n, SIZE_MAX, max_w, max_h, &info, &t, err);
+	int rc = decode(bytes, n, SIZE_MAX, max_w, max_h, false, &info, &t, err);
 	if (rc < 0)
 		return rc;
 	*rgba = t.px;

@@ -96,18 +96,21 @@ contains "…and gives the published item's, at its page's 字/行" \
 	"$(printf '%s\n' "$out" | grep '(zhu)' | tr -s ' ')" " 1 88 84 100"
 
 # A store from before 字数 left the chain (schema word_counts, the last
-# but one; search_no_positions came after it, and is applied again with
-# its headline index dropped): its revisions hold the old rule's counts,
-# the hash covers them; the migration recounts every revision by Word's
-# rule into revision_counts and leaves the revisions as they were.
+# but one; ssh_accounts and search_no_positions follow
+# it and are applied again too): its revisions
+# hold the old rule's counts, the hash covers them; the migration recounts
+# every revision by Word's rule into revision_counts and leaves the
+# revisions as they were.
 before=$(figures)
 v=$(sqlite3 "$NEWSDESK_DB" "PRAGMA user_version")
 sqlite3 -bail -cmd ".load $ND_BIGRAM" "$NEWSDESK_DB" "
 ALTER TABLE revision_counts DROP COLUMN chars;
 ALTER TABLE revision_counts DROP COLUMN body_chars;
 DELETE FROM revision_counts WHERE revision_id = (SELECT min(id) FROM revisions);
+DROP TABLE upload_tokens; DROP TABLE ssh_audit_end; DROP TABLE ssh_audit; DROP TABLE quotas;
+ALTER TABLE users DROP COLUMN desk;
 DROP TABLE search_head;
-PRAGMA user_version = $((v - 2));" && pass "a store as it was before schema word_counts" ||
+PRAGMA user_version = $((v - 3));" && pass "a store as it was before schema word_counts" ||
 	fail "a store as it was before schema word_counts"
 nd list --format tsv >/dev/null 2>"$TMP/migrate.err"
 equals "the migration recounts every revision by Word's rule (one had no counts at all)" \
@@ -129,12 +132,12 @@ equals "…and the figures are the text's again" "$(figures)" "$before"
 
 # A store from before the counts: the migration counts every revision.
 before=$(figures)
-# Six schema files came after the counts (layout_counts, page_originals,
-# lock_owner, ledger, word_counts, search_no_positions; the last six,
-# whatever their numbers become): the store goes back to before all six,
-# so all are applied again (the ledger's then enters the history already
-# there; the last one rebuilds the search index, so only its headline
-# index has to go).
+# Seven schema files came after the counts (layout_counts, page_originals,
+# lock_owner, ledger, word_counts, ssh_accounts, search_no_positions; the
+# last seven, whatever their numbers become): the store goes back to before
+# all seven, so all are applied again (the ledger's then enters the history
+# already there; the last one rebuilds the search index, so only its
+# headline index has to go).
 v=$(sqlite3 "$NEWSDESK_DB" "PRAGMA user_version")
 sqlite3 -bail -cmd ".load $ND_BIGRAM" "$NEWSDESK_DB" "
 DROP TABLE revision_counts;
@@ -150,8 +153,13 @@ ALTER TABLE items DROP COLUMN lock_pid_start;
 DROP TRIGGER ledger_revision; DROP TRIGGER ledger_event; DROP TRIGGER ledger_note;
 DROP TRIGGER ledger_photo; DROP TRIGGER ledger_original; DROP TRIGGER issues_root;
 DROP TABLE ledger; DROP TABLE roots;
+DROP TABLE upload_tokens;
+DROP TABLE ssh_audit_end;
+DROP TABLE ssh_audit;
+DROP TABLE quotas;
+ALTER TABLE users DROP COLUMN desk;
 DROP TABLE search_head;
-PRAGMA user_version = $((v - 6));" && pass "a store as it was before schema 012" || fail "a store as it was before schema 012"
+PRAGMA user_version = $((v - 7));" && pass "a store as it was before schema 012" || fail "a store as it was before schema 012"
 after=$(figures)
 equals "the migration counts the revisions stored before it (at 14, the default again)" \
 	"$(printf '%s\n' "$after" | head -n "$n")" "$(expected 4 5)"

@@ -83,6 +83,12 @@ check_output "user list" nd user list
 expect_ok "show json" nd show 2 --format json
 contains "json escapes control characters" "$out" '\u001b[2J'
 printf '%s' "$out" | python3 -c 'import json,sys; json.load(sys.stdin)' && pass "…and stays valid JSON" || fail "json"
+check_output "show json" nd show 2 --format json
+check_output "list json" nd list --format json
+contains "json escapes a bidi override as \\uXXXX" "$out" '\u202e'
+contains "…and an isolate" "$out" '\u2066'
+equals "…and a JSON reader gets the characters back" \
+	"$(nd show 2 --format json | python3 -c 'import json,sys; print("\u202e\u2066" in json.load(sys.stdin)["body"])')" True
 expect_ok "stored text: ESC never reaches the store by filing" nd show 1 --format json
 lacks "…no \\u001b in the filed item" "$out" '\u001b'
 

@@ -29,13 +29,13 @@ equals "…in Chinese" "$err" "newsdesk: 2024-07 期共 1 至 8 版；没有第 
 expect_exit 1 "…and under C.UTF-8" en assign 2 --issue 2024-07 --page 99
 equals "…in English" "$err" "newsdesk: issue 2024-07 has pages 1 to 8; there is no page 99"
 
-expect_exit 3 "another reporter's item, under zh_CN" zh --as li show 2
-equals "…is not yours, in Chinese" "$err" "newsdesk: #2 不是你的稿件：记者只能阅读自己的稿件"
-expect_exit 3 "…and under C.UTF-8" en --as li show 2
-equals "…in English" "$err" "newsdesk: #2 is not yours: reporters read only their own items"
+expect_exit 1 "another reporter's item, under zh_CN" zh --as li show 2
+equals "…is not theirs, in Chinese, as a missing one is" "$err" "newsdesk: 你没有 #2 这篇稿件"
+expect_exit 1 "…and under C.UTF-8" en --as li show 2
+equals "…in English" "$err" "newsdesk: you have no item #2"
 nd --as wang return 2 --note 电头缺日期 >/dev/null
-expect_exit 3 "refiling another reporter's item, under zh_CN" zh --as li refile 2
-equals "…in Chinese, as the workflow says it" "$err" "newsdesk: #2 不是你的稿件"
+expect_exit 1 "refiling another reporter's item, under zh_CN" zh --as li refile 2
+equals "…in Chinese, as the workflow says it" "$err" "newsdesk: 你没有 #2 这篇稿件"
 expect_exit 2 "a usage error under zh_CN" zh show
 contains "…in Chinese" "$err" "show 需要一个稿件编号"
 
@@ -66,19 +66,19 @@ contains "…in English" "$out" "Whole issue:"
 
 # The language of the SSH shell: the client's LANG, else the publication's.
 db_set_language en
-expect_exit 3 "ssh-shell with a forwarded LANG=zh_CN (no such locale here)" \
+expect_exit 1 "ssh-shell with a forwarded LANG=zh_CN (no such locale here)" \
 	env -u LC_ALL -u LC_MESSAGES LANG=zh_CN SSH_ORIGINAL_COMMAND="show 2" "$NEWSDESK" ssh-shell li
-contains "…answers in Chinese all the same" "$err" "#2 不是你的稿件"
-expect_exit 3 "ssh-shell with no LANG and an English publication" \
+contains "…answers in Chinese all the same" "$err" "你没有 #2 这篇稿件"
+expect_exit 1 "ssh-shell with no LANG and an English publication" \
 	env -u LC_ALL -u LC_MESSAGES -u LANG SSH_ORIGINAL_COMMAND="show 2" "$NEWSDESK" ssh-shell li
-contains "…answers in English" "$err" "#2 is not yours"
+contains "…answers in English" "$err" "you have no item #2"
 db_set_language zh
-expect_exit 3 "ssh-shell with no LANG and a Chinese publication" \
+expect_exit 1 "ssh-shell with no LANG and a Chinese publication" \
 	env -u LC_ALL -u LC_MESSAGES -u LANG SSH_ORIGINAL_COMMAND="show 2" "$NEWSDESK" ssh-shell li
-contains "…answers in Chinese" "$err" "#2 不是你的稿件"
-expect_exit 3 "ssh-shell with a forwarded LANG=en_US.UTF-8" \
+contains "…answers in Chinese" "$err" "你没有 #2 这篇稿件"
+expect_exit 1 "ssh-shell with a forwarded LANG=en_US.UTF-8" \
 	env -u LC_ALL -u LC_MESSAGES LANG=en_US.UTF-8 SSH_ORIGINAL_COMMAND="show 2" "$NEWSDESK" ssh-shell li
-contains "…answers in English" "$err" "#2 is not yours"
+contains "…answers in English" "$err" "you have no item #2"
 expect_exit 2 "an unknown command over SSH, the publication's language" \
 	env -u LC_ALL -u LC_MESSAGES -u LANG SSH_ORIGINAL_COMMAND="sh" "$NEWSDESK" ssh-shell li
 contains "…in Chinese" "$err" "拒绝：“sh”不是 newsdesk 命令"

@@ -3,7 +3,13 @@
 written here with zlib, JPEGs by cjpeg (libjpeg-turbo-progs), a WebP by
 cwebp when it is installed, each with EXIF (a date, a camera and a caption
 carrying an escape sequence: EXIF strings are hostile), and the bad ones:
-truncated, a decompression bomb, a text file named .jpg."""
+truncated, damaged, a decompression bomb, a text file named .jpg.
+
+mkphotos.py OUTDIR --hostile also writes the costly ones bench/door.sh
+measures (issue 32): 8900×8900 PNGs that are small on the wire (every row
+Paeth-filtered; Adam7-interlaced) or as large as the byte limit allows
+(noise), and 6000×6000 JPEGs of noise, progressive and baseline, and a
+WebP of the same."""
 import os
 import shutil
 import struct
@@ -64,6 +70,54 @@ def bomb_png(width, height):
             + chunk(b"IDAT", body) + chunk(b"IEND", b""))
 
 
+def rows_png(path, width, height, rows, interlace=0):
+    """A PNG whose zlib stream is made row by row: rows(pass_width) yields
+    each row's bytes, filter byte first."""
+    z = zlib.compressobj(6)
+    body = []
+    passes = [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4),
+              (1, 0, 2, 2), (0, 1, 1, 2)] if interlace else [(0, 0, 1, 1)]
+    for x0, y0, dx, dy in passes:
+        pw, ph = (width - x0 + dx - 1) // dx, (height - y0 + dy - 1) // dy
+        if pw > 0 and ph > 0:
+            for row in rows(pw, ph):
+                body.append(z.compress(row))
+    body.append(z.flush())
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n"
+                + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, interlace))
+                + chunk(b"IDAT", b"".join(body)) + chunk(b"IEND", b""))
+
+
+def costly(out):
+    side = 8900
+    zero = lambda pw, ph: (bytes([4]) + bytes(pw * 3) for _ in range(ph))
+    rows_png(os.path.join(out, "paeth-8900.png"), side, side, zero)
+    rows_png(os.path.join(out, "adam7-8900.png"), side, side, zero, interlace=1)
+    noise = bytes(b & 1 for b in os.urandom(side * 3 + 1000))
+    rows_png(os.path.join(out, "noise-8900.png"), side, side,
+             lambda pw, ph: (bytes([4]) + noise[y * 7 % 1000:][:pw * 3] for y in range(ph)))
+    cjpeg = shutil.which("cjpeg")
+    if cjpeg:
+        src = os.path.join(out, "noise.ppm")
+        with open(src, "wb") as f:
+            f.write(b"P6 6000 6000 255\n" + os.urandom(6000 * 6000 * 3))
+        with open(os.path.join(out, "noise-6000.jpg"), "wb") as f:
+            subprocess.run([cjpeg, "-progressive", "-quality", "95", src], check=True, stdout=f)
+        with open(os.path.join(out, "noise-6000-baseline.jpg"), "wb") as f:
+            subprocess.run([cjpeg, "-quality", "90", src], check=True, stdout=f)
+        os.remove(src)
+    cwebp = shutil.which("cwebp")
+    if cwebp:
+        src = os.path.join(out, "noise-6000.png")
+        grain = os.urandom(6000 * 3 + 1000)
+        rows_png(src, 6000, 6000,
+                 lambda pw, ph: (bytes([0]) + grain[y * 7 % 1000:][:pw * 3] for y in range(ph)))
+        subprocess.run([cwebp, "-quiet", "-q", "90", src, "-o",
+                        os.path.join(out, "noise-6000.webp")], check=True)
+        os.remove(src)
+
+
 def ppm(width, height, pixel):
     out = bytearray(b"P6 %d %d 255\n" % (width, height))
     for y in range(height):
@@ -106,6 +160,11 @@ def main():
         f.write(plain[: len(plain) // 2])
     with open(os.path.join(out, "truncated.png"), "wb") as f:
         f.write(png(160, 100, grad)[:-200])
+    # damaged: one byte of the image data flipped (its chunk's CRC fails)
+    good = bytearray(png(160, 100, grad))
+    good[len(good) - 40] ^= 0x55
+    with open(os.path.join(out, "damaged.png"), "wb") as f:
+        f.write(bytes(good))
     with open(os.path.join(out, "bomb.png"), "wb") as f:
         f.write(bomb_png(20000, 20000))
     with open(os.path.join(out, "story.jpg"), "wb") as f:
@@ -115,6 +174,8 @@ def main():
         subprocess.run([cwebp, "-quiet", os.path.join(out, "3.png"), "-o",
                         os.path.join(out, "5.webp")], check=True)
     os.remove(src)
+    if "--hostile" in sys.argv[2:]:
+        costly(out)
 
 
 main()

@@ -114,9 +114,19 @@ static void test_items(struct fixture *fx)
 	ok(nd_item_count(fx->st, &fx->wang, &mine, &count, &err) == 0 && count == 2,
 	   "count by reporter");
 
-	ok(nd_item_get(fx->st, &fx->li, a, 0, &it, &err) == ND_EPERM,
+	ok(nd_item_get(fx->st, &fx->li, a, 0, &it, &err) == ND_ENOENT,
 	   "a reporter may not read another's item");
-	ok(strstr(err.msg, "not yours") != NULL, "…and is told so");
+	char theirs[sizeof err.msg];
+	snprintf(theirs, sizeof theirs, "%s", err.msg);
+	ok(nd_item_get(fx->st, &fx->li, a + 1000, 0, &it, &err) == ND_ENOENT,
+	   "…nor one that does not exist");
+	char missing[sizeof err.msg];
+	snprintf(missing, sizeof missing, "%s", err.msg);
+	ok(strstr(theirs, "you have no item") != NULL, "…and is told it has no such item");
+	/* the two answers differ only by the number asked for */
+	char expect[sizeof err.msg];
+	snprintf(expect, sizeof expect, "you have no item #%lld", (long long)(a + 1000));
+	is_str(missing, expect, "…the answer a missing item gets");
 	ok(nd_item_get(fx->st, &fx->wang, a, 0, &it, &err) == 0, "an editor reads it");
 	is_str(it.story.headline, "朱的第二篇", "the headline");
 	is_str(it.story.body, "本刊讯 正文第一段。\n正文第二段。", "the body");
@@ -132,11 +142,18 @@ static void test_items(struct fixture *fx)
 	ok(nd_item_file(fx->st, &fx->zhu, &story, "UTF-8", &tok, &r1, &err) == 0, "token upload");
 	ok(nd_item_file(fx->st, &fx->zhu, &story, "UTF-8", &tok, &r2, &err) == 0, "…retried");
 	ok(r2.duplicate && r2.id == r1.id, "…is the same item, not a second one");
-	/* The token belongs to one reporter and one content. */
-	struct nd_file_result r3 = { 0 };
-	ok(nd_item_file(fx->st, &fx->li, &story, "UTF-8", &tok, &r3, &err) == ND_EINVAL,
-	   "another reporter's token is refused");
-	ok(!r3.duplicate && r3.id == 0, "…and is not told the other reporter's item");
+	/* A token is one reporter's (issue 32): another's equal token is
+	   unrelated, a new item of theirs, and retries as theirs. */
+	struct nd_file_result r3 = { 0 }, r4 = { 0 };
+	ok(nd_item_file(fx->st, &fx->li, &story, "UTF-8", &tok, &r3, &err) == 0,
+	   "another reporter's equal token files their own item");
+	ok(!r3.duplicate && r3.id != 0 && r3.id != r1.id, "…a new item, not told the other's");
+	ok(nd_item_file(fx->st, &fx->li, &story, "UTF-8", &tok, &r4, &err) == 0 && r4.duplicate &&
+	       r4.id == r3.id,
+	   "…and their retry is theirs");
+	ok(nd_item_file(fx->st, &fx->zhu, &story, "UTF-8", &tok, &r2, &err) == 0 && r2.duplicate &&
+	       r2.id == r1.id,
+	   "…while the first reporter's retry is still the first item");
 	struct nd_story other = { .kind = "article", .headline = "另一篇", .body = "别的正文" };
 	ok(nd_item_file(fx->st, &fx->zhu, &other, "UTF-8", &tok, &r3, &err) == ND_EINVAL,
 	   "the same token with other content is refused");
