@@ -10,10 +10,18 @@
 
 ND_PACKAGES="gcc pkg-config meson ninja-build python3 libncurses-dev libsqlite3-dev tmux locales gettext libunistring-dev zlib1g-dev openssh-server openssh-client libjpeg62-turbo-dev libpng-dev libwebp-dev libexif-dev libchafa-dev libglib2.0-dev libjpeg-turbo-progs webp screen libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils libzip-dev libxml2-dev"
 
+# One dpkg-query for them all (one per package took seconds on every
+# scripts/demo): a package is missing when it is not listed "ok installed".
 nd_missing_packages() {
-	local missing="" p
+	local installed missing="" p
+	# shellcheck disable=SC2086
+	installed=$(dpkg-query -W -f='${Package} ${Status}\n' $ND_PACKAGES 2>/dev/null |
+		awk '/ ok installed$/ {sub(/:.*/, "", $1); printf " %s", $1}')
 	for p in $ND_PACKAGES; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+		case "$installed " in
+		*" $p "*) ;;
+		*) missing="$missing $p" ;;
+		esac
 	done
 	printf '%s' "${missing# }"
 }
@@ -64,10 +72,14 @@ nd_build() {
 	shift
 	if [ ! -f "$dir/build.ninja" ]; then
 		meson setup "$dir" "$@" >/dev/null
-	elif [ $# -gt 0 ]; then
+	elif [ $# -gt 0 ] && { [ "$(cat "$dir/.nd-options" 2>/dev/null)" != "$*" ] ||
+		[ meson_options.txt -nt "$dir/.nd-options" ]; }; then
 		# --reconfigure re-reads meson_options.txt: a folder set up before an
-		# option existed takes it too (meson configure would refuse it)
+		# option existed takes it too (meson configure would refuse it); only
+		# when the options or their file changed since (a stamp: a repeat
+		# scripts/demo starts at once)
 		meson setup --reconfigure "$dir" "$@" >/dev/null
 	fi
+	[ $# -eq 0 ] || printf '%s\n' "$*" >"$dir/.nd-options"
 	ninja -C "$dir" >/dev/null
 }

@@ -12,7 +12,7 @@
 
 struct nd_cleanup_rule {
 	const char *id; /* stable name: "rejoin", "punctuation", … */
-	const char *what_en; /* what the changes are, for the message (a msgid) */
+	const char *what_en; /* its changes counted, for the message (a msgid with %ld) */
 	/* Appends the cleaned text to out; returns the number of changes, or
 	 * -1 on allocation failure. */
 	long (*apply)(const char *in, struct nd_buf *out);

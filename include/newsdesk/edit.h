@@ -44,13 +44,16 @@ int nd_lock_release(struct nd_store *st, const struct nd_actor *actor, int64_t i
 int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id, char *holder,
 		  size_t holder_size, struct nd_error *err);
 
+/* Every save keeps the item's state (finishing is the 'finish' verb); the
+ * flag, and `edit --keep-state`, are still accepted for scripts written when
+ * a save finished a submitted item. */
 enum { ND_SAVE_KEEP_STATE = 1 };
 
 struct nd_save_result {
 	int rev; /* the revision written (0 when nothing changed) */
 	bool unchanged; /* the text equals the current revision */
 	bool conflict; /* kept as a conflict draft: ND_ECONFLICT returned */
-	bool moved; /* submitted → edited */
+	bool moved; /* a published item, corrected, went back to be signed off */
 	int current_rev; /* the newest revision the save was measured against */
 	char other[72]; /* on conflict: who wrote the newer revision */
 };

@@ -47,6 +47,9 @@ char *nd_story_format(const struct nd_story *st);
 
 /* The canonical kind for a kind word (English or Chinese), or NULL. */
 const char *nd_kind_canonical(const char *word);
+/* A canonical kind's name in the reader's language (文章, 图片, 简讯,
+ * 便条: the words filing accepts for them). */
+const char *nd_kind_label(const char *kind);
 
 /* Length in bytes of a dateline at the start of s (0 when none). */
 size_t nd_match_dateline(const char *s);

@@ -31,5 +31,8 @@ int nd_revision_append(struct nd_store *st, const struct nd_revision_in *r, stru
  * one) inside the caller's transaction; ND_ENOENT when there is no item. */
 int nd_note_append(struct nd_store *st, int64_t item, int rev, const char *author, const char *body,
 		   struct nd_error *err);
+/* The same with a system note: code (sysnote.h) and its arguments. */
+int nd_note_append_code(struct nd_store *st, int64_t item, int rev, const char *author,
+			const char *code, const char *body, struct nd_error *err);
 
 #endif

@@ -56,6 +56,7 @@ struct nd_rundown_item {
 	int rev, published_rev;
 	bool signed_off; /* its state counts as signed off (schema: states) */
 	int photos; /* how many photos it carries (schema: photos) */
+	int open_notes; /* review notes on its current revision: not yet answered by an edit */
 };
 
 struct nd_rundown_page {

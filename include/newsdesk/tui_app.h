@@ -128,10 +128,12 @@ enum tui_req {
 	REQ_ED_COPY,
 	REQ_ED_PASTE,
 	REQ_ED_LEAVE,
+	REQ_ED_HELP,
 	REQ_COUNT
 };
 
-/* Pane kinds, as bits: a request row says in which panes its keys work. */
+/* Pane kinds, as bits: a request row says in which panes its keys work.
+ * Each is one row of the pane registry (panes.c), which names it. */
 enum {
 	PANE_LIST = 1u << 0, /* the desk, the list focused */
 	PANE_ITEM = 1u << 1, /* an item pane (the desk's or one opened alone) */
@@ -141,8 +143,11 @@ enum {
 	PANE_EDITOR = 1u << 5, /* keys that are not requests insert themselves */
 	PANE_IMPORT = 1u << 6, /* an imported page's items, before filing */
 	PANE_PHOTO = 1u << 7, /* an item's photos, previewed (photoview.c) */
-	PANE_ALL = PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER | PANE_IMPORT |
-		   PANE_PHOTO,
+	PANE_FLAT = 1u << 8, /* the rundown's pages as boxes (rundown.c) */
+	PANE_TEXT = 1u << 9, /* an imported item's whole text (importview.c) */
+	PANE_LAST = PANE_TEXT,
+	/* every pane but the editor, whose keys insert themselves */
+	PANE_ALL = ((PANE_LAST << 1) - 1) & ~PANE_EDITOR,
 };
 
 /* A function key (KEY_*) in a request's key list; characters are themselves. */
@@ -219,7 +224,7 @@ int tui_key_parse(const char *word, int *code);
 /* The keys that make r in pane kind (the table's and the user's), into
  * codes; returns how many. */
 size_t tui_request_keys(const struct tui_request *r, unsigned kind, int *codes, size_t max);
-/* A pane kind's name in a binding file (list, editor …). */
+/* A pane kind's name in a binding file (list, editor …), from the registry. */
 const char *tui_pane_name(unsigned kind);
 /* The keys r makes in pane kind as help writes them, the user's bindings
  * applied; "" when none. */
@@ -260,10 +265,9 @@ struct tui_itemview {
 struct tui;
 
 /* Pane operations, as tig's view_ops: the main loop and the frame know only
- * these. Each pane keeps its own state in data. */
+ * these, and the registry (panes.c) names each pane and its flag. Each pane
+ * keeps its own state in data. */
 struct pane_ops {
-	const char *name;
-	unsigned kind; /* PANE_* for the request table */
 	/* loads the pane after it is pushed; false: it is closed at once */
 	bool (*open)(struct tui *t, void *data);
 	void (*draw)(struct tui *t, void *data, int y, int height, int width);
@@ -272,10 +276,32 @@ struct pane_ops {
 				int height);
 	/* a pane that takes every key (the editor): false when it closed itself */
 	bool (*key)(struct tui *t, void *data, int kind, wint_t ch, int height);
-	void (*close)(struct tui *t, void *data);
+	/* may the pane be left (q, :desk, quitting)? It may ask first; false
+	 * keeps it on the stack. NULL: always. */
+	bool (*close)(struct tui *t, void *data);
+	/* frees the pane's data once it is off the stack */
+	void (*free)(struct tui *t, void *data);
+	/* the store changed (another process or this one): reload what is shown
+	 * (called as (*ops->refresh)(…): curses has a refresh macro) */
+	void (*refresh)(struct tui *t, void *data);
+	/* no key waits (typing: between keys, only what the clock makes due,
+	 * as a draft's autosave): work left over. Returns the milliseconds
+	 * until it wants to be called again, -1: not at all; sets *changed
+	 * when the screen may show something new */
+	int (*idle)(struct tui *t, void *data, bool typing, bool *changed);
+	/* the terminal's size changed */
+	void (*resize)(struct tui *t, void *data);
+	/* row i of what the pane shows, for / n N over it (NULL past the end) */
+	const char *(*grep)(const void *data, size_t i);
+	/* the desk ends on a signal: keep what cannot be lost, touching
+	 * nothing of the terminal */
+	void (*hangup)(struct tui *t, void *data);
+	/* a mouse event the pane takes (the wheel scrolls any pane) */
+	void (*mouse)(struct tui *t, void *data, const MEVENT *ev);
 	/* the pane kind the keys of the pane currently act as (the desk: list
-	 * or item by focus); NULL: kind */
+	 * or item by focus); NULL: the registry's flag */
 	unsigned (*keys_as)(const struct tui *t, const void *data);
+	bool cursor; /* the pane shows the terminal's cursor (where one types) */
 };
 
 struct tui_pane {
@@ -283,16 +309,30 @@ struct tui_pane {
 	void *data;
 };
 
+/* The pane registry (panes.c), as tig's VIEW_INFO: every pane once. */
+struct tui_pane_info {
+	const char *name; /* in a binding file and :bind */
+	unsigned flag; /* PANE_* of the request table */
+	const struct pane_ops *ops;
+	const char *title; /* N_() heading of its keys in help */
+};
+extern const struct tui_pane_info tui_panes[];
+extern const size_t tui_pane_count;
+const struct tui_pane_info *tui_pane_by_name(const char *name);
+const struct tui_pane_info *tui_pane_by_flag(unsigned flag);
+const struct tui_pane_info *tui_pane_by_ops(const struct pane_ops *ops);
+/* The pane kind p's keys act as now. */
+unsigned tui_pane_keys(const struct tui *t, const struct tui_pane *p);
+/* "list, item, …": every pane's name, for a message. */
+void tui_pane_names(char *out, size_t size);
+
 #define TUI_STACK 8
 #define TUI_MESSAGES 100
 
-struct tui {
-	struct nd_store *st;
-	const struct nd_actor *actor;
-	bool colors;
-	struct nd_workflow wf;
-
-	/* the list */
+/* The list pane's state (list.c, desk.c): its window of rows, selection,
+ * filter, limit, search and the split with its item pane. It is the data
+ * of the pane at the bottom of the stack, not the application's. */
+struct tui_list {
 	struct nd_filter filter;
 	char f_state[32], f_section[64], f_reporter[72], f_issue[40];
 	int64_t total; /* -1: not counted yet (a text limit's count waits for idle time) */
@@ -306,22 +346,31 @@ struct tui {
 	struct nd_item *rows;
 	size_t nrows;
 	char limit[256]; /* l: the list limited to the items the search finds for it */
-	struct nd_state_count *counts;
-	size_t ncounts;
 	char search[256];
-	char find[256]; /* / inside a pane of text (item, review, help) */
 	struct nd_match *matches; /* a page of hits: matches[0] is hit match_offset */
 	size_t nmatches;
 	/* match_total -1: the first hits are shown, the total is counted when idle */
 	int64_t match_offset, match_total, match_index;
 
-	/* the desk's item pane */
+	/* the item pane under the list: the selected item */
 	struct tui_itemview preview;
-
-	/* the frame */
 	enum tui_focus focus;
 	enum tui_zoom zoom;
 	int split; /* list pane rows, header included */
+};
+
+struct tui {
+	struct nd_store *st;
+	const struct nd_actor *actor;
+	bool colors;
+	struct nd_workflow wf;
+
+	/* the title's counts by state */
+	struct nd_state_count *counts;
+	size_t ncounts;
+	char find[256]; /* / inside a pane of text (item, review, help, rundown) */
+
+	/* the frame */
 	char message[512];
 	bool message_error;
 	char *history[TUI_MESSAGES]; /* the message history, oldest first */
@@ -329,9 +378,10 @@ struct tui {
 	char *searches[TUI_MESSAGES]; /* prompt history (↑/↓), oldest first */
 	size_t nsearches;
 	int64_t data_version;
+	int64_t changes; /* the connection's change count when panes last reloaded */
 	bool quit;
 	bool mouse; /* :mouse — click selects, the wheel scrolls */
-	struct tui_pane stack[TUI_STACK]; /* [0] is the desk */
+	struct tui_pane stack[TUI_STACK]; /* [0] is the list pane (the registry's first) */
 	int depth;
 	char last_issue[40];
 
@@ -340,6 +390,17 @@ struct tui {
 	struct nd_replica_status replica;
 	int64_t replica_ms;
 };
+
+/* The list pane's state: the data of the pane at the bottom of the stack.
+ * For the commands that act on the list from elsewhere (`:42`, the filter
+ * prompt, the title). */
+static inline struct tui_list *tui_list_of(const struct tui *t)
+{
+	return (struct tui_list *)t->stack[0].data;
+}
+#define LS(t) tui_list_of(t)
+/* A new list pane's state (list.c); freed by its pane's free. */
+struct tui_list *tui_list_new(void);
 
 /* The pane stack (app.c). push calls open and closes again on failure. */
 bool tui_pane_push(struct tui *t, const struct pane_ops *ops, void *data);
@@ -352,12 +413,18 @@ extern const struct pane_ops tui_desk_pane;
 extern const struct pane_ops tui_item_pane;
 extern const struct pane_ops tui_pager_pane;
 extern const struct pane_ops tui_photo_pane;
+extern const struct pane_ops tui_text_pane;
 
 /* pager.c: help (for the pane it was opened from) and the message history. */
 bool tui_help_open(struct tui *t, unsigned for_kind);
 bool tui_messages_open(struct tui *t);
+/* A whole text, scrolled (the text pane: an imported item's). */
+bool tui_text_open(struct tui *t, const char *title, const char *text);
 /* :bind — every key in force, pane by pane, as binding-file lines. */
 bool tui_bindings_open(struct tui *t);
+/* The texts of help (for a pane kind, then the editor's keys) and :bind. */
+void tui_help_text(struct tui *t, unsigned for_kind, struct nd_buf *b);
+void tui_bindings_text(struct tui *t, struct nd_buf *b);
 
 /* item.c */
 void tui_itemview_draw(struct tui *t, struct tui_itemview *iv, int y, int height, int width);
@@ -395,11 +462,21 @@ void tui_desk_verb(struct tui *t, const char *verb);
 int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor,
 	     struct nd_error *err);
 void tui_done(struct tui *t);
+/* The main loop until the user quits (0) or a signal ends it (its number). */
+struct nd_tui_options;
+int tui_loop(struct tui *t, const struct nd_tui_options *opt);
 
 /* frame.c: the title, hint and message lines and the layout. */
 int tui_available(void);
+/* The terminal is smaller than the desk can be drawn in. */
+bool tui_too_small(void);
 const char *tui_sort_name(int sort);
 void tui_frame_draw(struct tui *t);
+/* Idle work of the title (the replica's state, read every few seconds);
+ * true when the title would now say something else. */
+bool tui_title_idle(struct tui *t);
+/* The last frame drawn again, as it is now (a prompt's resize). */
+void tui_frame_redraw(void);
 void tui_setup_colors(struct tui *t);
 const struct nd_item *tui_selected(const struct tui *t);
 void tui_reload_list(struct tui *t);
@@ -430,9 +507,10 @@ const char *tui_glyph(enum tui_glyph g);
 void tui_rule(struct nd_buf *b, int cols);
 
 /* prompt.c: reads a line on the bottom row; NULL when cancelled. The
- * initial text is shown selected: typing replaces it, an arrow or
- * Backspace keeps it for editing. ↑/↓ step through t's prompt history;
- * complete (may be NULL) fills in on Tab. */
+ * initial text is shown selected: Enter keeps it, typing replaces it,
+ * Backspace (or Del) clears it whole, an arrow keeps it for editing. ↑/↓
+ * step through t's prompt history; complete (may be NULL) fills in on Tab.
+ * While the window is too small, no key answers a prompt unseen. */
 char *tui_prompt(struct tui *t, const char *question, const char *initial,
 		 char *(*complete)(struct tui *t, const char *text));
 /* yes/no on the bottom row */

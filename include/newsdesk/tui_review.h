@@ -9,7 +9,5 @@
 extern const struct pane_ops tui_review_pane;
 /* Pushes the review pane for item id. */
 bool tui_review_open(struct tui *t, int64_t id);
-/* Another process committed: rebuild at the next draw. */
-void tui_review_refresh(struct tui *t);
 
 #endif

@@ -5,9 +5,8 @@
 #include "newsdesk/tui_app.h"
 
 extern const struct pane_ops tui_rundown_pane;
+extern const struct pane_ops tui_flat_pane;
 /* Pushes the rundown of issue code; false (with a message) when it has none. */
 bool tui_rundown_open(struct tui *t, const char *code);
-/* Another process committed: load again. */
-void tui_rundown_refresh(struct tui *t);
 
 #endif

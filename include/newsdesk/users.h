@@ -15,6 +15,7 @@ struct nd_user {
 	char *login;
 	char *name; /* may be NULL */
 	char *role;
+	char *role_label; /* the role's label in the reader's language (schema: roles) */
 	int rank;
 	int enabled;
 	char *ssh_key; /* may be NULL */

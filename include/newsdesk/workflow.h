@@ -33,6 +33,7 @@ struct nd_transition {
 	char *from_state;
 	char *to_state; /* NULL: back to the state before (restore) */
 	char *min_role;
+	char *min_role_label; /* in the reader's language (schema: roles) */
 	int min_rank;
 	bool note_required;
 	bool own_only;
@@ -82,6 +83,11 @@ int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t
 int nd_workflow_move(struct nd_store *st, const struct nd_workflow *wf,
 		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note,
 		     struct nd_transition_result *res, struct nd_error *err);
+/* The same, logged with a system note: code (sysnote.h) and its arguments. */
+int nd_workflow_move_code(struct nd_store *st, const struct nd_workflow *wf,
+			  const struct nd_actor *actor, int64_t id, const char *verb,
+			  const char *code, const char *note, struct nd_transition_result *res,
+			  struct nd_error *err);
 
 /* The verb of the transition from state into a published state, or NULL. */
 const char *nd_workflow_publish_verb(const struct nd_workflow *wf, const char *state);

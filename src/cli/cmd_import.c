@@ -71,8 +71,9 @@ static void dry_text(const char *name, const struct nd_import_page *pg)
 		nd_format_count(nd_count_chars(s->body) + nd_count_chars(s->headline), chars,
 				sizeof chars);
 		struct nd_buf b = ND_BUF_INIT;
-		nd_buf_printf(&b, "%2zu %-7s %s", i + 1, s->kind,
-			      it->fragment ? _("[fragment] ") : "");
+		nd_buf_printf(&b, "%2zu ", i + 1);
+		nd_fit(&b, nd_kind_label(s->kind), 7, true, ND_ALIGN_LEFT);
+		nd_buf_printf(&b, " %s", it->fragment ? _("[fragment] ") : "");
 		nd_buf_printf(&b, "[%s] ", s->section ? s->section : "-");
 		if (s->kicker)
 			nd_buf_printf(&b, "%s ▸ ", s->kicker);

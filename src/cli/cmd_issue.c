@@ -75,9 +75,15 @@ int nd_cmd_issue(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 		if (nd_cli_open(cli, 0, &err) < 0 || nd_issue_list(cli->st, &issues, &n, &err) < 0)
 			return nd_cli_fail(&err);
 		for (size_t i = 0; i < n; i++) {
-			printf(_("%1$-10s %2$-10s %3$3d pages %4$4lld items  %5$-9s  "),
+			const char *state = strcmp(issues[i].state, "published") == 0
+						? C_("issue", "published")
+						: C_("issue", "planning");
+			struct nd_buf st = ND_BUF_INIT;
+			nd_fit(&st, state, 9, true, ND_ALIGN_LEFT);
+			printf(_("%1$-10s %2$-10s %3$3d pages %4$4lld items  %5$s  "),
 			       issues[i].code, issues[i].date ? issues[i].date : "-",
-			       issues[i].pages, (long long)issues[i].items, issues[i].state);
+			       issues[i].pages, (long long)issues[i].items, nd_buf_str(&st));
+			nd_buf_free(&st);
 			nd_cli_put(stdout, issues[i].title, 0);
 			putchar('\n');
 		}
@@ -190,14 +196,32 @@ int nd_cmd_publish(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 		return nd_cli_usage(cmd, _("publish --issue CODE takes no item ID and no --note"));
 	struct nd_error err = { 0 };
 	struct nd_publish_result res;
-	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_issue_publish(cli->st, &cli->actor, issue, partial, &res, &err) < 0)
+	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
+	/* what is still open, read before: the pages over budget and the
+	 * review notes go out with the issue, and publish says so */
+	struct nd_rundown before;
+	struct nd_buf open = ND_BUF_INIT;
+	struct nd_error ignored = { 0 };
+	if (nd_rundown_load(cli->st, &cli->actor, issue, &before, &ignored) == 0) {
+		nd_rundown_open(&before, &open);
+		nd_rundown_free(&before);
+	}
+	if (nd_issue_publish(cli->st, &cli->actor, issue, partial, &res, &err) < 0) {
+		int rc = nd_cli_fail(&err);
+		if (open.len)
+			fprintf(stderr, _("still open: %s\n"), nd_buf_str(&open));
+		nd_buf_free(&open);
+		return rc;
+	}
 	printf(ngettext("published %1$s: %2$zu item\n", "published %1$s: %2$zu items\n",
 			res.published),
 	       issue, res.published);
 	if (res.held)
 		printf(_("not signed off, stayed behind: %s\n"), res.held_ids);
+	if (open.len)
+		printf(_("went out with what was still open: %s\n"), nd_buf_str(&open));
+	nd_buf_free(&open);
 	return ND_EXIT_OK;
 }
 
@@ -388,11 +412,14 @@ int nd_cmd_export(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 			nd_json_str(&index, it->story.headline);
 			nd_buf_addc(&index, '}');
 		} else if (strcmp(format, "html") == 0) {
-			nd_buf_printf(&index, "<li>p.%d <a href=\"%s\">", it->page, name);
+			nd_buf_adds(&index, "<li>");
+			nd_buf_printf(&index, _("p.%d"), it->page);
+			nd_buf_printf(&index, " <a href=\"%s\">", name);
 			nd_html_escape(&index, it->story.headline);
 			nd_buf_adds(&index, "</a></li>\n");
 		} else {
-			nd_buf_printf(&index, "p.%d\t%s\t%s\n", it->page, name, it->story.headline);
+			nd_buf_printf(&index, _("p.%d"), it->page);
+			nd_buf_printf(&index, "\t%s\t%s\n", name, it->story.headline);
 		}
 	}
 	if (rc == 0)

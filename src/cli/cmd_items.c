@@ -474,7 +474,8 @@ static void show_field(const char *name, const char *value)
 {
 	if (!value || !value[0])
 		return;
-	printf("%s: ", name);
+	/* TRANSLATORS: a field's name and its value, as 字数：1,699 */
+	printf(_("%s: "), name);
 	nd_cli_put(stdout, value, 0);
 	putchar('\n');
 }
@@ -502,14 +503,16 @@ static void show_text(const struct nd_item *it)
 	nd_cli_time(it->rev_created, when, sizeof when);
 	printf("#%lld  ", (long long)it->id);
 	nd_cli_put(stdout, it->state_label, 0);
-	printf("  %s", it->story.kind);
+	printf("  %s", nd_kind_label(it->story.kind));
 	if (it->issue) {
-		printf("  %s ", _("issue"));
-		nd_cli_put(stdout, it->issue, 0);
-		if (it->page) {
-			putchar(' ');
-			printf(_("p.%d"), it->page);
-		}
+		/* an issue code is shown as it is (the glossary: 2024-07 期) */
+		char where[160];
+		if (it->page)
+			snprintf(where, sizeof where, _("issue %1$s p.%2$d"), it->issue, it->page);
+		else
+			snprintf(where, sizeof where, _("issue %s"), it->issue);
+		fputs("  ", stdout);
+		nd_cli_put(stdout, where, 0);
 	}
 	putchar('\n');
 	show_field(_("Section"), it->story.section);
@@ -518,7 +521,7 @@ static void show_text(const struct nd_item *it)
 	show_field(_("Subhead"), it->story.subhead);
 	show_field(_("Dateline"), it->story.dateline);
 	show_field(_("Byline"), it->story.byline);
-	printf("%s: ", _("Reporter"));
+	printf(_("%s: "), _("Reporter"));
 	nd_cli_put(stdout, it->reporter, 0);
 	if (it->reporter_name) {
 		printf(" (");
@@ -528,11 +531,11 @@ static void show_text(const struct nd_item *it)
 	putchar('\n');
 	printf(_("Revision: %1$d/%2$d, "), it->rev, it->current_rev);
 	nd_cli_put(stdout, it->rev_author, 0);
-	printf(", %s%s\n", when, it->conflict ? _(" (conflict draft)") : "");
+	printf(_(", %1$s%2$s\n"), when, it->conflict ? _(" (conflict draft)") : "");
 	printf(_("Chars: %1$s (body %2$s)\n"), chars, body_chars);
 	show_counts(it);
 	if (it->lock_holder) {
-		printf("%s: ", _("Locked by"));
+		printf(_("%s: "), _("Locked by"));
 		nd_cli_put(stdout, it->lock_holder, 0);
 		putchar('\n');
 	}

@@ -77,9 +77,11 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 		}
 		if (nd_events_list(cli->st, &cli->actor, rows[i].id, &ev, &ne, &err) == 0)
 			for (size_t k = ne; k-- > 0;)
-				if (ev[k].note && strcmp(ev[k].actor, cli->actor.user.login) != 0) {
+				if (ev[k].note && !ev[k].system &&
+				    strcmp(ev[k].actor, cli->actor.user.login) != 0) {
 					if (ev[k].at >= at) {
-						who = ev[k].actor;
+						who = ev[k].actor_name ? ev[k].actor_name
+								       : ev[k].actor;
 						text = ev[k].note;
 					}
 					break;
@@ -87,7 +89,7 @@ int nd_cmd_mine(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 		if (text) {
 			nd_buf_adds(&line, "  ");
 			nd_buf_adds(&line, who);
-			nd_buf_adds(&line, ": ");
+			nd_buf_adds(&line, _(": "));
 			nd_fit(&line, text, 60, false, ND_ALIGN_LEFT);
 		}
 		nd_notes_free(notes, nn);

@@ -91,9 +91,11 @@ static int user_list(struct nd_cli *cli)
 		return nd_cli_fail(&err);
 	for (size_t i = 0; i < n; i++) {
 		nd_cli_put(stdout, users[i].login, 0);
-		printf("\t%s\t", users[i].role);
+		putchar('\t');
+		nd_cli_put(stdout, users[i].role_label ? users[i].role_label : users[i].role, 0);
+		putchar('\t');
 		nd_cli_put(stdout, users[i].name ? users[i].name : "", 0);
-		printf("\t%s\n", users[i].enabled ? "enabled" : "disabled");
+		printf("\t%s\n", users[i].enabled ? _("enabled") : _("disabled"));
 	}
 	nd_users_free(users, n);
 	return ND_EXIT_OK;
@@ -205,6 +207,6 @@ int nd_cmd_user(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    nd_user_set_enabled(cli->st, &cli->actor, a->pos[0], enable, &err) < 0)
 		return nd_cli_fail(&err);
-	printf("%s %s\n", a->pos[0], enable ? "enabled" : "disabled");
+	printf(enable ? _("%s enabled\n") : _("%s disabled\n"), a->pos[0]);
 	return ND_EXIT_OK;
 }

@@ -8,6 +8,7 @@
 #include "newsdesk/items.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/width.h"
 #include "newsdesk/workflow.h"
 
 #include <errno.h>
@@ -81,24 +82,52 @@ int nd_cmd_workflow(struct nd_cli *cli, const struct nd_command *cmd, void *args
 	struct nd_workflow wf;
 	if (nd_cli_open(cli, 0, &err) < 0 || nd_workflow_load(cli->st, &wf, &err) < 0)
 		return nd_cli_fail(&err);
+	/* Under Chinese the states and roles by their labels (the verbs are
+	 * what a person types: newsdesk finish 1); in English the names. */
+	bool zh = nd_lang_is_zh();
+	struct nd_buf b = ND_BUF_INIT;
 	puts(_("States:"));
 	for (size_t i = 0; i < wf.n_states; i++) {
 		const struct nd_state *s = &wf.states[i];
-		printf("  %-10s ", s->name);
-		nd_cli_put(stdout, s->label_zh, 0);
-		printf(" / ");
-		nd_cli_put(stdout, s->label_en, 0);
+		nd_buf_reset(&b);
+		nd_fit(&b, zh ? s->label_zh : s->name, 10, !zh || !s->editable, ND_ALIGN_LEFT);
+		printf("  %s", nd_buf_str(&b));
+		if (!zh) {
+			putchar(' ');
+			nd_cli_put(stdout, s->label_zh, 0);
+			printf(" / ");
+			nd_cli_put(stdout, s->label_en, 0);
+		}
 		printf("%s\n", s->editable ? "" : _("  (not editable)"));
 	}
 	puts(_("\nVerbs:"));
 	for (size_t i = 0; i < wf.n_transitions; i++) {
 		const struct nd_transition *t = &wf.transitions[i];
-		printf("  %-8s %-10s → %-10s %-8s%s%s  ", t->verb, t->from_state,
-		       t->to_state ? t->to_state : "(previous)", t->min_role,
-		       t->note_required ? " note" : "", t->own_only ? " own" : "");
-		nd_cli_put(stdout, t->label_zh, 0);
+		const struct nd_state *from = nd_workflow_state(&wf, t->from_state);
+		const struct nd_state *to =
+		    t->to_state ? nd_workflow_state(&wf, t->to_state) : NULL;
+		nd_buf_reset(&b);
+		nd_buf_printf(&b, "  %-8s ", t->verb);
+		nd_fit(&b, zh && from ? from->label_zh : t->from_state, 10, true, ND_ALIGN_LEFT);
+		nd_buf_adds(&b, " → ");
+		nd_fit(&b,
+		       !t->to_state ? _("(previous)")
+		       : zh && to   ? to->label_zh
+				    : t->to_state,
+		       10, true, ND_ALIGN_LEFT);
+		nd_buf_adds(&b, " ");
+		nd_fit(&b, t->min_role_label ? t->min_role_label : t->min_role, 8, true,
+		       ND_ALIGN_LEFT);
+		if (t->note_required)
+			nd_buf_printf(&b, " %s", _("note required"));
+		if (t->own_only)
+			nd_buf_printf(&b, " %s", _("own items only"));
+		nd_buf_adds(&b, "  ");
+		fputs(nd_buf_str(&b), stdout);
+		nd_cli_put(stdout, zh ? t->label_zh : t->label_en, 0);
 		putchar('\n');
 	}
+	nd_buf_free(&b);
 	nd_workflow_free(&wf);
 	return ND_EXIT_OK;
 }
@@ -123,14 +152,21 @@ int nd_cmd_log(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 	for (size_t i = 0; i < n; i++) {
 		char when[32];
 		nd_cli_time(ev[i].at, when, sizeof when);
-		printf("%s  %-12s %-9s ", when, ev[i].actor, ev[i].verb);
+		/* the verb by its label, padded by display width */
+		struct nd_buf verb = ND_BUF_INIT;
+		nd_fit(&verb, ev[i].verb_label, 9, true, ND_ALIGN_LEFT);
+		printf("%s  %-12s %s ", when, ev[i].actor, nd_buf_str(&verb));
+		nd_buf_free(&verb);
 		if (ev[i].from_state && ev[i].to_state && strcmp(ev[i].from_state, ev[i].to_state))
 			printf("%s → %s", ev[i].from_state, ev[i].to_state);
 		else if (ev[i].to_state)
 			printf("%s", ev[i].to_state);
 		if (ev[i].rev)
 			printf(_("  rev %d"), ev[i].rev);
-		if (ev[i].note) {
+		if (ev[i].note && ev[i].system) {
+			printf("  ");
+			nd_cli_put(stdout, ev[i].note, 0);
+		} else if (ev[i].note) {
 			printf("  “");
 			nd_cli_put(stdout, ev[i].note, 0);
 			printf("”");
@@ -249,6 +285,6 @@ int nd_cmd_edit(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 		printf(_("#%lld unchanged\n"), id);
 	else
 		printf(_("#%1$lld saved as revision %2$d%3$s\n"), id, rev,
-		       moved ? _(" (now edited)") : "");
+		       moved ? _(" (a correction: back to be signed off)") : "");
 	return ND_EXIT_OK;
 }

@@ -210,8 +210,11 @@ static int check_events(struct nd_check *c, struct nd_error *err)
 	    "ELSE printf('its log is broken at event #%d (%s): that event was changed, or an "
 	    "event before it was deleted', id, verb) END "
 	    "FROM (SELECT e.item_id, e.id, e.verb, e.rev, e.hash, r.id AS rev_id, "
-	    "nd_chain(lag(e.hash) OVER w, e.item_id, e.actor, e.verb, e.from_state, e.to_state, "
-	    "e.note, e.rev, e.created_at, r.hash) AS want FROM events e LEFT JOIN revisions r "
+	    "CASE WHEN e.note_code IS NULL THEN nd_chain(lag(e.hash) OVER w, e.item_id, e.actor, "
+	    "e.verb, e.from_state, e.to_state, e.note, e.rev, e.created_at, r.hash) "
+	    "ELSE nd_chain(lag(e.hash) OVER w, e.item_id, e.actor, e.verb, e.from_state, "
+	    "e.to_state, e.note, e.rev, e.created_at, r.hash, e.note_code) END AS want "
+	    "FROM events e LEFT JOIN revisions r "
 	    "ON r.item_id = e.item_id AND r.rev = e.rev "
 	    "WINDOW w AS (PARTITION BY e.item_id ORDER BY e.id)) "
 	    "WHERE hash IS NOT want OR (rev IS NOT NULL AND rev_id IS NULL) ORDER BY item_id, id",
@@ -226,8 +229,10 @@ static int check_notes(struct nd_check *c, struct nd_error *err)
 	    "WHEN hash IS NULL THEN printf('note #%d has no hash: newsdesk did not write it', id) "
 	    "ELSE printf('its notes are broken at note #%d: that note was changed, or a note "
 	    "before it was deleted', id) END "
-	    "FROM (SELECT id, item_id, hash, nd_chain(lag(hash) OVER w, item_id, rev, author, "
-	    "body, created_at) AS want FROM notes WINDOW w AS (PARTITION BY item_id ORDER BY id)) "
+	    "FROM (SELECT id, item_id, hash, CASE WHEN body_code IS NULL THEN nd_chain(lag(hash) "
+	    "OVER w, item_id, rev, author, body, created_at) ELSE nd_chain(lag(hash) OVER w, "
+	    "item_id, rev, author, body, created_at, body_code) END AS want FROM notes "
+	    "WINDOW w AS (PARTITION BY item_id ORDER BY id)) "
 	    "WHERE hash IS NOT want ORDER BY item_id, id",
 	    err);
 }

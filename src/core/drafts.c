@@ -10,6 +10,7 @@
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/store_sql.h"
+#include "newsdesk/sysnote.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -170,10 +171,8 @@ int nd_draft_hangup(struct nd_store *st, const struct nd_actor *actor, int64_t i
 	if (state[0] && (rc = nd_lock_release(st, actor, id, err)) < 0)
 		goto fail;
 	if (state[0] &&
-	    (rc = nd_event_append(st, id, actor->user.login, "draft", state, state,
-				  "the terminal went away; the lock is released and the unsaved "
-				  "text is kept as a draft ('newsdesk drafts')",
-				  ND_EVENT_CURRENT_REV, err)) < 0)
+	    (rc = nd_event_append_code(st, id, actor->user.login, "draft", state, state,
+				       ND_SN_HANGUP, NULL, ND_EVENT_CURRENT_REV, err)) < 0)
 		goto fail;
 	return nd_store_commit(st, err);
 fail:

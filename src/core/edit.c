@@ -8,6 +8,7 @@
 #include "newsdesk/notices.h"
 #include "newsdesk/proc.h"
 #include "newsdesk/store_sql.h"
+#include "newsdesk/sysnote.h"
 #include "newsdesk/workflow.h"
 
 #include <stdio.h>
@@ -21,7 +22,9 @@ struct head {
 	char reporter[72];
 	char holder[72];
 	char edit_to[32]; /* where an edit moves it (a correction), or "" */
-	char reopen[96]; /* who may make it editable again, for the message */
+	char state_label[64]; /* the state in the reader's language, for messages */
+	char reopen_role[64]; /* who may make it editable again (a role's label)… */
+	char reopen_verb[64]; /* …and how: the verb, or its label under Chinese */
 	char lock_host[256]; /* where the holder's process runs, and which it is */
 	long lock_pid;
 	int64_t lock_pid_start;
@@ -35,18 +38,21 @@ static int read_head(struct nd_store *st, const struct nd_actor *actor, int64_t 
 {
 	sqlite3_stmt *stmt;
 	memset(h, 0, sizeof *h);
-	int rc =
-	    nd_sql_prepare(st, &stmt, err,
-			   "SELECT i.state, i.reporter, i.lock_holder, i.lock_since, "
-			   "i.lock_expires, i.current_rev, s.editable, "
-			   "(SELECT max(rev) FROM revisions WHERE item_id = i.id), "
-			   "s.reporter_edits, s.edit_to, (SELECT r.label_en || ' may ' || t.verb "
-			   "FROM transitions t JOIN states e ON e.name = t.to_state "
-			   "JOIN roles r ON r.name = t.min_role WHERE t.from_state = i.state "
-			   "AND e.editable AND NOT e.published ORDER BY r.rank LIMIT 1), "
-			   "i.lock_host, i.lock_pid, i.lock_pid_start "
-			   "FROM items i JOIN states s ON s.name = i.state WHERE i.id = ?",
-			   "i", id);
+	int rc = nd_sql_prepare(
+	    st, &stmt, err,
+	    "SELECT i.state, i.reporter, i.lock_holder, i.lock_since, "
+	    "i.lock_expires, i.current_rev, s.editable, "
+	    "(SELECT max(rev) FROM revisions WHERE item_id = i.id), "
+	    "s.reporter_edits, s.edit_to, "
+	    "CASE WHEN ?2 THEN s.label_zh ELSE s.label_en END, "
+	    "(SELECT CASE WHEN ?2 THEN r.label_zh ELSE r.label_en END || char(31) || "
+	    "CASE WHEN ?2 THEN t.label_zh ELSE t.verb END "
+	    "FROM transitions t JOIN states e ON e.name = t.to_state "
+	    "JOIN roles r ON r.name = t.min_role WHERE t.from_state = i.state "
+	    "AND e.editable AND NOT e.published ORDER BY r.rank LIMIT 1), "
+	    "i.lock_host, i.lock_pid, i.lock_pid_start "
+	    "FROM items i JOIN states s ON s.name = i.state WHERE i.id = ?1",
+	    "id", id, nd_lang_is_zh());
 	if (rc < 0)
 		return rc;
 	if ((rc = nd_sql_step(st, stmt, "reading the item", err)) > 0) {
@@ -65,11 +71,17 @@ static int read_head(struct nd_store *st, const struct nd_actor *actor, int64_t 
 		if ((v = (const char *)sqlite3_column_text(stmt, 9)))
 			snprintf(h->edit_to, sizeof h->edit_to, "%s", v);
 		if ((v = (const char *)sqlite3_column_text(stmt, 10)))
-			snprintf(h->reopen, sizeof h->reopen, "%s", v);
-		if ((v = (const char *)sqlite3_column_text(stmt, 11)))
+			snprintf(h->state_label, sizeof h->state_label, "%s", v);
+		/* "role\x1fverb": who may reopen it, and how */
+		if ((v = (const char *)sqlite3_column_text(stmt, 11)) && strchr(v, '\x1f')) {
+			const char *sep = strchr(v, '\x1f');
+			snprintf(h->reopen_role, sizeof h->reopen_role, "%.*s", (int)(sep - v), v);
+			snprintf(h->reopen_verb, sizeof h->reopen_verb, "%s", sep + 1);
+		}
+		if ((v = (const char *)sqlite3_column_text(stmt, 12)))
 			snprintf(h->lock_host, sizeof h->lock_host, "%s", v);
-		h->lock_pid = (long)sqlite3_column_int64(stmt, 12);
-		h->lock_pid_start = sqlite3_column_int64(stmt, 13);
+		h->lock_pid = (long)sqlite3_column_int64(stmt, 13);
+		h->lock_pid_start = sqlite3_column_int64(stmt, 14);
 	} else if (rc == 0) {
 		rc = nd_item_unknown(actor, id, err);
 	}
@@ -164,17 +176,17 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 		goto fail;
 	if (!h.editable) {
 		/* "(a chief editor may reopen it)", from the workflow's rows */
-		bool an = strchr("aeiou", h.reopen[0]) != NULL;
-		if (!h.reopen[0])
+		bool an = strchr("aeiou", h.reopen_role[0]) != NULL;
+		if (!h.reopen_role[0])
 			rc = nd_fail(err, ND_ESTATE, _("#%1$lld is %2$s and cannot be edited now"),
-				     (long long)id, h.state);
+				     (long long)id, h.state_label);
 		else
 			rc = nd_fail(err, ND_ESTATE,
 				     an ? _("#%1$lld is %2$s and cannot be edited now (an %3$s may "
-					    "reopen it)")
+					    "%4$s it)")
 					: _("#%1$lld is %2$s and cannot be edited now (a %3$s may "
-					    "reopen it)"),
-				     (long long)id, h.state, h.reopen);
+					    "%4$s it)"),
+				     (long long)id, h.state_label, h.reopen_role, h.reopen_verb);
 		goto fail;
 	}
 	if (held_by_other(&h, actor->user.login)) {
@@ -188,15 +200,17 @@ int nd_lock_take(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 			      err)) < 0)
 		goto fail;
 	if (h.holder[0] && !mine) {
-		char note[400];
+		/* a system note: a code with its arguments (sysnote.h) */
+		char pid[24], note[400];
+		snprintf(pid, sizeof pid, "%ld", h.lock_pid);
 		if (stale)
-			snprintf(note, sizeof note,
-				 "took over %s's lock: their desk (pid %ld on %s) is gone",
-				 h.holder, h.lock_pid, h.lock_host);
+			nd_sysnote_args(note, sizeof note, 3,
+					(const char *const[]){ h.holder, pid, h.lock_host });
 		else
-			snprintf(note, sizeof note, "took over %s's expired lock", h.holder);
-		if ((rc = nd_event_append(st, id, actor->user.login, "takeover", h.state, h.state,
-					  note, 0, err)) < 0 ||
+			nd_sysnote_args(note, sizeof note, 1, (const char *const[]){ h.holder });
+		if ((rc = nd_event_append_code(
+			 st, id, actor->user.login, "takeover", h.state, h.state,
+			 stale ? ND_SN_TAKEOVER_GONE : ND_SN_TAKEOVER, note, 0, err)) < 0 ||
 		    (rc = nd_notice_add(st, h.holder, "lock-taken", id, actor->user.login, err)) <
 			0)
 			goto fail;
@@ -259,10 +273,8 @@ int nd_lock_break(struct nd_store *st, const struct nd_actor *actor, int64_t id,
 			      "lock_pid_start = NULL WHERE id = ?",
 			      "i", id)) < 0)
 		goto fail;
-	char note[160];
-	snprintf(note, sizeof note, "broke %s's lock", h.holder);
-	if ((rc = nd_event_append(st, id, actor->user.login, "unlock", h.state, h.state, note, 0,
-				  err)) < 0)
+	if ((rc = nd_event_append_code(st, id, actor->user.login, "unlock", h.state, h.state,
+				       ND_SN_UNLOCK, h.holder, 0, err)) < 0)
 		goto fail;
 	/* the holder is told next time; their draft stays theirs */
 	if (strcmp(h.holder, actor->user.login) != 0 &&
@@ -324,12 +336,13 @@ static int insert_revision(struct nd_store *st, const struct nd_actor *actor, in
 }
 
 /* The transition a save takes, through the workflow engine like any other:
- * from a state whose edits move the item (a published one, corrected) the
- * row into that state; otherwise 'finish', when the workflow has it from
- * the item's state and the actor may take it. "" when the save moves
- * nothing. */
-static int save_verb(struct nd_store *st, const struct nd_actor *actor, const struct head *h,
-		     unsigned flags, char *verb, size_t size, struct nd_error *err)
+ * only from a state whose edits move the item (a published one, corrected,
+ * goes back to be signed off) the row into that state. Any other save
+ * keeps the state: finishing is the explicit 'finish' verb, never a side
+ * effect of saving (an editor who saves often must not move the item).
+ * "" when the save moves nothing. */
+static int save_verb(struct nd_store *st, const struct head *h, char *verb, size_t size,
+		     struct nd_error *err)
 {
 	int rc = 0;
 	verb[0] = '\0';
@@ -338,25 +351,19 @@ static int save_verb(struct nd_store *st, const struct nd_actor *actor, const st
 				 "SELECT verb FROM transitions WHERE from_state = ? AND "
 				 "to_state = ? ORDER BY verb LIMIT 1",
 				 "ss", h->state, h->edit_to);
-	else if (!(flags & ND_SAVE_KEEP_STATE))
-		rc = nd_sql_text(st, verb, size, err, "reading the workflow",
-				 "SELECT t.verb FROM transitions t JOIN roles r ON r.name = "
-				 "t.min_role WHERE t.verb = 'finish' AND t.from_state = ? "
-				 "AND t.to_state IS NOT NULL AND r.rank <= ?",
-				 "sd", h->state, actor->user.rank);
 	return rc < 0 ? rc : 0;
 }
 
 /* Moves the saved item along verb with the workflow engine. */
 static int save_move(struct nd_store *st, const struct nd_actor *actor, int64_t id,
-		     const char *verb, const char *note, struct nd_error *err)
+		     const char *verb, const char *code, struct nd_error *err)
 {
 	struct nd_workflow wf;
 	struct nd_transition_result tr;
 	int rc = nd_workflow_load(st, &wf, err);
 	if (rc < 0)
 		return rc;
-	rc = nd_workflow_move(st, &wf, actor, id, verb, note, &tr, err);
+	rc = nd_workflow_move_code(st, &wf, actor, id, verb, code, NULL, &tr, err);
 	nd_workflow_free(&wf);
 	return rc;
 }
@@ -367,6 +374,7 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 {
 	struct head h;
 	int rc;
+	(void)flags; /* ND_SAVE_KEEP_STATE: every save keeps the state now */
 	memset(res, 0, sizeof *res);
 	if ((rc = nd_story_validate(story, err)) < 0)
 		return rc;
@@ -381,11 +389,9 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	if (stale || locked || !h.editable) {
 		/* Keep the text first; then explain. */
 		if ((rc = insert_revision(st, actor, id, next, base_rev, story, true, err)) < 0 ||
-		    (rc = nd_event_append(
-			 st, id, actor->user.login, "conflict", h.state, h.state,
-			 stale ? "saved from an old revision; kept as a conflict draft"
-			       : "saved while not editable; kept as a conflict draft",
-			 next, err)) < 0)
+		    (rc = nd_event_append_code(st, id, actor->user.login, "conflict", h.state,
+					       h.state, stale ? ND_SN_STALE : ND_SN_LOCKED, NULL,
+					       next, err)) < 0)
 			goto fail;
 		if ((rc = nd_store_commit(st, err)) < 0)
 			return rc;
@@ -415,7 +421,7 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		    err, ND_ECONFLICT,
 		    _("#%1$lld is %2$s and cannot be edited now; your text is kept as revision "
 		      "%3$d, a conflict draft"),
-		    (long long)id, h.state, next);
+		    (long long)id, h.state_label, next);
 	}
 	if ((rc = equals_revision(st, id, h.current_rev, story, err)) < 0)
 		goto fail;
@@ -428,7 +434,7 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 		goto fail;
 	char verb[32];
 	bool correction = h.edit_to[0] != '\0';
-	if ((rc = save_verb(st, actor, &h, flags, verb, sizeof verb, err)) < 0)
+	if ((rc = save_verb(st, &h, verb, sizeof verb, err)) < 0)
 		goto fail;
 	/* Guarded: 0 rows changed means someone moved current_rev under us. */
 	int64_t now = nd_now();
@@ -451,8 +457,7 @@ int nd_item_save(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 	/* A correction goes back to be signed off and republished; what was
 	 * published stays recorded as published_rev. */
 	if (verb[0] &&
-	    (rc = save_move(st, actor, id, verb,
-			    correction ? "correction of the published text" : NULL, err)) < 0)
+	    (rc = save_move(st, actor, id, verb, correction ? ND_SN_CORRECTION : NULL, err)) < 0)
 		goto fail;
 	if (story->section && story->section[0] &&
 	    (rc = nd_sql_exec(st, err, "recording the section",

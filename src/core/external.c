@@ -101,9 +101,10 @@ int nd_run_program(char *const argv[], struct nd_error *err)
 		return nd_fail(err, ND_EIO, _("interrupted by signal %1$d (%2$s) while %3$s ran"),
 			       sig, strsignal(sig), argv[0]);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return nd_fail(err, ND_EIO, _("%1$s failed (%2$s %3$d)"), argv[0],
-			       WIFEXITED(status) ? "status" : "signal",
-			       WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+		return nd_fail(err, ND_EIO,
+			       WIFEXITED(status) ? _("%1$s failed (exit status %2$d)")
+						 : _("%1$s failed (signal %2$d)"),
+			       argv[0], WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
 	return 0;
 }
 
@@ -192,9 +193,10 @@ int nd_run_program_output(char *const argv[], struct nd_buf *out, struct nd_erro
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
 		return nd_fail(err, ND_ENOENT, _("cannot start %s (not installed?)"), argv[0]);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return nd_fail(err, ND_EIO, _("%1$s failed (%2$s %3$d)"), argv[0],
-			       WIFEXITED(status) ? "status" : "signal",
-			       WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+		return nd_fail(err, ND_EIO,
+			       WIFEXITED(status) ? _("%1$s failed (exit status %2$d)")
+						 : _("%1$s failed (signal %2$d)"),
+			       argv[0], WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
 	return 0;
 }
 

@@ -60,14 +60,30 @@ int nd_revision_append(struct nd_store *st, const struct nd_revision_in *r, stru
 int nd_note_append(struct nd_store *st, int64_t item, int rev, const char *author, const char *body,
 		   struct nd_error *err)
 {
+	return nd_note_append_code(st, item, rev, author, NULL, body, err);
+}
+
+int nd_note_append_code(struct nd_store *st, int64_t item, int rev, const char *author,
+			const char *code, const char *body, struct nd_error *err)
+{
+	/* A note with a code (sysnote.h) hashes its code too; its body holds
+	 * the code's arguments, or the code itself when it takes none (a note
+	 * is never empty). */
 	int rc = nd_sql_exec(
 	    st, err, "adding the note",
-	    "INSERT INTO notes(item_id, rev, author, body, created_at, hash) "
-	    "SELECT v.*, nd_chain((SELECT hash FROM notes WHERE item_id = v.item_id "
-	    "ORDER BY id DESC LIMIT 1), v.item_id, v.rev, v.author, v.body, v.created_at) "
-	    "FROM (SELECT id AS item_id, CASE WHEN ?2 > 0 THEN ?2 ELSE current_rev END AS rev, "
-	    "?3 AS author, ?4 AS body, ?5 AS created_at FROM items WHERE id = ?1) v",
-	    "idssi", item, rev, author, body, nd_now());
+	    "INSERT INTO notes(item_id, rev, author, body, created_at, body_code, hash) "
+	    "SELECT v.item_id, v.rev, v.author, v.body, v.created_at, v.body_code, "
+	    "CASE WHEN v.body_code IS NULL THEN nd_chain(v.prev, v.item_id, v.rev, "
+	    "v.author, v.body, v.created_at) ELSE nd_chain(v.prev, v.item_id, v.rev, v.author, "
+	    "v.body, v.created_at, v.body_code) END FROM (SELECT id AS item_id, "
+	    "CASE WHEN ?2 > 0 THEN ?2 ELSE current_rev END AS rev, ?3 AS author, ?4 AS body, "
+	    "?5 AS created_at, ?6 AS body_code, (SELECT hash FROM notes WHERE item_id = ?1 "
+	    "ORDER BY id DESC LIMIT 1) AS prev FROM items WHERE id = ?1) v",
+	    "idssis", item, rev, author,
+	    body && body[0] ? body
+	    : code          ? code
+			    : "",
+	    nd_now(), code);
 	if (rc == 0)
 		rc = nd_fail(err, ND_ENOENT, _("no item #%lld"), (long long)item);
 	return rc < 0 ? rc : 0;

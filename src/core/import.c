@@ -8,6 +8,7 @@
 #include "newsdesk/lang.h"
 #include "newsdesk/original.h"
 #include "newsdesk/store_sql.h"
+#include "newsdesk/sysnote.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -109,11 +110,8 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 		res->filed++;
 		if (it->fragment) {
 			res->fragments++;
-			if ((rc =
-				 note(st, actor, fr.id,
-				      "导入时无法确定这段文字属于哪篇稿件，请编辑核对。"
-				      "(import: could not tell which article this text belongs to)",
-				      err)) < 0)
+			if ((rc = nd_note_append_code(st, fr.id, 1, actor->user.login,
+						      ND_SN_FRAGMENT, NULL, err)) < 0)
 				goto fail;
 		}
 		if (it->markers && (rc = note(st, actor, fr.id, it->markers, err)) < 0)

@@ -8,6 +8,7 @@
 #include "newsdesk/lang.h"
 #include "newsdesk/measure.h"
 #include "newsdesk/store_sql.h"
+#include "newsdesk/sysnote.h"
 #include "newsdesk/workflow.h"
 
 #include <stdio.h>
@@ -279,9 +280,12 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 			     (long long)id, p.state);
 		goto fail;
 	}
-	char from[64] = "";
-	if (p.issue[0])
-		snprintf(from, sizeof from, "%s p.%d #%d → ", p.issue, p.page, p.position);
+	/* The placement note: where from (when placed before) and where to. */
+	char was[3][40], now_at[3][40];
+	snprintf(was[0], sizeof was[0], "%s", p.issue);
+	snprintf(was[1], sizeof was[1], "%d", p.page);
+	snprintf(was[2], sizeof was[2], "%d", p.position);
+	bool placed = p.issue[0] != '\0';
 	char target_issue[40];
 	snprintf(target_issue, sizeof target_issue, "%s", code);
 	if ((rc = take_off(st, id, &p, err)) < 0)
@@ -303,10 +307,14 @@ static int place(struct nd_store *st, const struct nd_actor *actor, int64_t id, 
 			      "siiii", target_issue, (int64_t)page, (int64_t)position, nd_now(),
 			      id)) < 0)
 		goto fail;
+	snprintf(now_at[0], sizeof now_at[0], "%s", target_issue);
+	snprintf(now_at[1], sizeof now_at[1], "%d", page);
+	snprintf(now_at[2], sizeof now_at[2], "%d", position);
+	const char *args[6] = { was[0], was[1], was[2], now_at[0], now_at[1], now_at[2] };
 	char note[160];
-	snprintf(note, sizeof note, "%s%s p.%d #%d", from, target_issue, page, position);
-	if ((rc = nd_event_append(st, id, actor->user.login, verb, p.state, p.state, note, 0,
-				  err)) < 0)
+	nd_sysnote_args(note, sizeof note, placed ? 6 : 3, placed ? args : args + 3);
+	if ((rc = nd_event_append_code(st, id, actor->user.login, verb, p.state, p.state,
+				       placed ? ND_SN_REPLACE : ND_SN_PLACE, note, 0, err)) < 0)
 		goto fail;
 	return nd_store_commit(st, err);
 fail:
@@ -341,11 +349,13 @@ int nd_item_unassign(struct nd_store *st, const struct nd_actor *actor, int64_t 
 		rc = nd_fail(err, ND_EINVAL, _("#%lld is not placed in an issue"), (long long)id);
 		goto fail;
 	}
-	char note[96];
-	snprintf(note, sizeof note, "off %s p.%d #%d", p.issue, p.page, p.position);
+	char page_s[16], pos_s[16], note[96];
+	snprintf(page_s, sizeof page_s, "%d", p.page);
+	snprintf(pos_s, sizeof pos_s, "%d", p.position);
+	nd_sysnote_args(note, sizeof note, 3, (const char *const[]){ p.issue, page_s, pos_s });
 	if ((rc = take_off(st, id, &p, err)) < 0 ||
-	    (rc = nd_event_append(st, id, actor->user.login, "unassign", p.state, p.state, note, 0,
-				  err)) < 0)
+	    (rc = nd_event_append_code(st, id, actor->user.login, "unassign", p.state, p.state,
+				       ND_SN_UNPLACE, note, 0, err)) < 0)
 		goto fail;
 	return nd_store_commit(st, err);
 fail:
@@ -410,6 +420,7 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		 "r.byline, i.reporter, i.state, CASE WHEN ? THEN s.label_zh ELSE s.label_en END, " RUNDOWN_COUNTS
 		 ", i.current_rev, coalesce(i.published_rev, 0), s.signed_off, "
 		 "(SELECT count(*) FROM photos_current p WHERE p.item_id = i.id), " RUNDOWN_MEASURES
+		 ", (SELECT count(*) FROM notes n WHERE n.item_id = i.id AND n.rev = i.current_rev)"
 		 " FROM items i JOIN revisions r ON r.item_id = i.id AND "
 		 "r.rev = i.current_rev JOIN states s ON s.name = i.state WHERE i.issue = ? "
 		 "ORDER BY i.page, i.position, i.id",
@@ -446,6 +457,7 @@ int nd_rundown_load(struct nd_store *st, const struct nd_actor *actor, const cha
 		it->signed_off = sqlite3_column_int(stmt, 14) != 0;
 		it->photos = sqlite3_column_int(stmt, 15);
 		rundown_counts(stmt, 16, it);
+		it->open_notes = sqlite3_column_int(stmt, 19);
 		r->hanzi += it->hanzi > 0 ? it->hanzi : 0;
 		r->layout += it->layout > 0 ? it->layout : 0;
 		if (!it->signed_off)
@@ -520,9 +532,10 @@ static int sort_issue(struct nd_store *st, const struct nd_workflow *wf, const c
 {
 	sqlite3_stmt *stmt;
 	int rc = nd_sql_prepare(st, &stmt, err,
-				"SELECT i.id, i.state, s.label_zh FROM items i JOIN states s "
-				"ON s.name = i.state WHERE i.issue = ? ORDER BY i.page, i.position",
-				"s", code);
+				"SELECT i.id, i.state, CASE WHEN ?2 THEN s.label_zh ELSE "
+				"s.label_en END FROM items i JOIN states s ON s.name = i.state "
+				"WHERE i.issue = ?1 ORDER BY i.page, i.position",
+				"sd", code, nd_lang_is_zh());
 	if (rc < 0)
 		return rc;
 	while ((rc = nd_sql_step(st, stmt, "reading the issue's items", err)) > 0) {
@@ -536,8 +549,11 @@ static int sort_issue(struct nd_store *st, const struct nd_workflow *wf, const c
 		    state && state->signed_off ? nd_workflow_publish_verb(wf, name) : NULL;
 		if (!verb) {
 			res->held++;
-			nd_buf_printf(held, "%s#%lld (%s)", held->len ? ", " : "", (long long)id,
-				      sqlite3_column_text(stmt, 2));
+			if (held->len)
+				nd_buf_adds(held, C_("list", ", "));
+			/* TRANSLATORS: an item and its state, in a list */
+			nd_buf_printf(held, _("#%1$lld (%2$s)"), (long long)id,
+				      (const char *)sqlite3_column_text(stmt, 2));
 			continue;
 		}
 		struct to_publish *ni = realloc(*out, (*n + 1) * sizeof *ni);
@@ -595,8 +611,8 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 	 * published_rev, the same event, as 'publish ID'. */
 	for (size_t i = 0; i < n; i++) {
 		struct nd_transition_result tr;
-		if ((rc = nd_workflow_move(st, &wf, actor, ids[i].id, ids[i].verb, code, &tr,
-					   err)) < 0)
+		if ((rc = nd_workflow_move_code(st, &wf, actor, ids[i].id, ids[i].verb,
+						ND_SN_WITH_ISSUE, code, &tr, err)) < 0)
 			goto fail;
 	}
 	if ((rc = nd_sql_exec(st, err, "marking the issue published",

@@ -116,6 +116,82 @@ static void head_tail(struct nd_buf *out, const char *head, const char *tail, in
 	nd_buf_addc(out, '\n');
 }
 
+/* An empty page with nothing planned for it (no section, no budget): such
+ * pages fold into one line, as 第 9–48 版：空. */
+static bool unplanned(const struct nd_rundown_page *pg)
+{
+	return pg->count == 0 && pg->budget < 0 && !(pg->section && pg->section[0]);
+}
+
+/* The run of unplanned pages from p: its last index. */
+static size_t unplanned_run(const struct nd_rundown *r, size_t p)
+{
+	size_t q = p;
+	while (q + 1 < r->npages && unplanned(&r->pages[q + 1]))
+		q++;
+	return q;
+}
+
+static void empty_pages(struct nd_buf *out, int first, int last)
+{
+	char a[16], b[16];
+	snprintf(a, sizeof a, "%d", first);
+	snprintf(b, sizeof b, "%d", last);
+	if (first == last)
+		nd_buf_printf(out, _("page %s: empty"), a);
+	else
+		nd_buf_printf(out, _("pages %1$s–%2$s: empty"), a, b);
+}
+
+static bool over_budget(const struct nd_rundown_page *pg)
+{
+	return pg->budget >= 0 && pg->layout > pg->budget;
+}
+
+/* A page number padded to the widest of the issue's, so labels line up past
+ * page 9. */
+static void page_label(const struct nd_rundown *r, int page, char *out, size_t size)
+{
+	int digits = snprintf(NULL, 0, "%zu", r->npages);
+	snprintf(out, size, "%*d", digits, page);
+}
+
+/* "#id" padded to the widest id of the issue, so the lists line up. */
+static void id_label(const struct nd_rundown *r, int64_t id, struct nd_buf *out)
+{
+	int64_t max = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->items[i].id > max)
+			max = r->items[i].id;
+	int digits = snprintf(NULL, 0, "%lld", (long long)max);
+	nd_buf_printf(out, "  #%-*lld ", digits, (long long)id);
+}
+
+/* The items with review notes on their current revision, one line each. */
+static void open_notes_text(const struct nd_rundown *r, struct nd_buf *out, int width)
+{
+	bool header = false;
+	struct nd_buf line = ND_BUF_INIT;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct nd_rundown_item *it = &r->items[i];
+		if (!it->open_notes)
+			continue;
+		if (!header)
+			nd_buf_adds(out, _("\nReview notes not yet answered by an edit:\n"));
+		header = true;
+		nd_buf_reset(&line);
+		id_label(r, it->id, &line);
+		nd_buf_printf(&line, _("p.%d"), it->page);
+		nd_buf_adds(&line, "  ");
+		nd_buf_printf(&line, ngettext("%d note", "%d notes", it->open_notes),
+			      it->open_notes);
+		nd_buf_printf(&line, "  %s", it->headline);
+		nd_fit(out, nd_buf_str(&line), width, false, ND_ALIGN_LEFT);
+		nd_buf_addc(out, '\n');
+	}
+	nd_buf_free(&line);
+}
+
 static int render_text(const struct nd_rundown *r, int width, int64_t printed_at,
 		       struct nd_buf *out)
 {
@@ -144,6 +220,15 @@ static int render_text(const struct nd_rundown *r, int width, int64_t printed_at
 	row(out, head, w);
 	for (size_t p = 0; p < r->npages; p++) {
 		const struct nd_rundown_page *pg = &r->pages[p];
+		if (unplanned(pg)) {
+			size_t q = unplanned_run(r, p);
+			nd_buf_reset(&line);
+			nd_buf_adds(&line, "  ");
+			empty_pages(&line, pg->page, r->pages[q].page);
+			head_tail(out, nd_buf_str(&line), "", width);
+			p = q;
+			continue;
+		}
 		for (size_t i = pg->first; i < pg->first + pg->count; i++) {
 			const struct nd_rundown_item *it = &r->items[i];
 			char page[16], pos[16];
@@ -177,13 +262,14 @@ static int render_text(const struct nd_rundown *r, int width, int64_t printed_at
 				row(out, sub, w);
 			}
 		}
-		char budget[160];
+		char budget[160], label[16];
 		budget_text(pg->layout, pg->budget, pg->cpl, budget, sizeof budget);
+		page_label(r, pg->page, label, sizeof label);
 		nd_buf_reset(&line);
 		nd_buf_printf(&line,
-			      ngettext("  page %1$d%2$s%3$s: %4$zu item, ",
-				       "  page %1$d%2$s%3$s: %4$zu items, ", pg->count),
-			      pg->page, pg->section ? " " : "", pg->section ? pg->section : "",
+			      ngettext("  page %1$s%2$s%3$s: %4$zu item, ",
+				       "  page %1$s%2$s%3$s: %4$zu items, ", pg->count),
+			      label, pg->section ? " " : "", pg->section ? pg->section : "",
 			      pg->count);
 		head_tail(out, nd_buf_str(&line), budget, width);
 	}
@@ -201,7 +287,7 @@ static int render_text(const struct nd_rundown *r, int width, int64_t printed_at
 			if (signed_off(it))
 				continue;
 			nd_buf_reset(&line);
-			nd_buf_printf(&line, "  #%lld ", (long long)it->id);
+			id_label(r, it->id, &line);
 			nd_buf_printf(&line, _("p.%d"), it->page);
 			nd_buf_printf(&line, "  %s  %s", it->state_label, it->headline);
 			/* the list is for the printed sheet too: keep it inside --width */
@@ -217,12 +303,14 @@ static int render_text(const struct nd_rundown *r, int width, int64_t printed_at
 		if (!header)
 			nd_buf_adds(out, _("\nPages over or under budget:\n"));
 		header = true;
-		char budget[160];
+		char budget[160], label[16];
 		budget_text(pg->layout, pg->budget, pg->cpl, budget, sizeof budget);
+		page_label(r, pg->page, label, sizeof label);
 		nd_buf_reset(&line);
-		nd_buf_printf(&line, _("  page %d: "), pg->page);
+		nd_buf_printf(&line, _("  page %s: "), label);
 		head_tail(out, nd_buf_str(&line), budget, width);
 	}
+	open_notes_text(r, out, width);
 	if (r->root[0]) /* what check --against proves later */
 		nd_buf_printf(out, _("\nRoot when published: %s\n"), r->root);
 	nd_buf_free(&line);
@@ -235,9 +323,16 @@ static int render_csv(const struct nd_rundown *r, struct nd_buf *out)
 {
 	/* UTF-8 with a BOM, so spreadsheet programs read the Chinese right */
 	nd_buf_adds(out, "\xEF\xBB\xBF");
-	const char *head[] = { "issue",  "page",         "position",       "id",     "section",
-			       "kicker", "headline",     "subhead",        "byline", "chars",
-			       "hanzi",  "layout_chars", "chars_per_line", "state",  "photos" };
+	/* CSV is for people who open it in a spreadsheet: the header row and
+	 * the states in the reader's language (JSON's keys stay English) */
+	const char *head[] = { C_("csv", "issue"),          C_("csv", "page"),
+			       C_("csv", "position"),       C_("csv", "id"),
+			       C_("csv", "section"),        C_("csv", "kicker"),
+			       C_("csv", "headline"),       C_("csv", "subhead"),
+			       C_("csv", "byline"),         C_("csv", "chars"),
+			       C_("csv", "hanzi"),          C_("csv", "layout_chars"),
+			       C_("csv", "chars_per_line"), C_("csv", "state"),
+			       C_("csv", "photos") };
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
 		nd_csv_cell(out, head[i], i + 1 == sizeof head / sizeof *head);
 	for (size_t i = 0; i < r->n; i++) {
@@ -256,10 +351,16 @@ static int render_csv(const struct nd_rundown *r, struct nd_buf *out)
 		if (it->layout >= 0)
 			snprintf(layout, sizeof layout, "%ld", it->layout);
 		snprintf(cpl, sizeof cpl, "%d", it->cpl);
-		const char *cells[] = { r->issue.code, page,       pos,          id,
-					it->section,   it->kicker, it->headline, it->subhead,
-					it->byline,    chars,      hanzi,        layout,
-					cpl,           it->state,  photos };
+		const char *cells[] = {
+			r->issue.code, page,
+			pos,           id,
+			it->section,   it->kicker,
+			it->headline,  it->subhead,
+			it->byline,    chars,
+			hanzi,         layout,
+			cpl,           it->state_label ? it->state_label : it->state,
+			photos
+		};
 		for (size_t c = 0; c < sizeof cells / sizeof *cells; c++)
 			nd_csv_cell(out, cells[c], c + 1 == sizeof cells / sizeof *cells);
 	}
@@ -335,6 +436,53 @@ static void html_text(struct nd_buf *out, const char *s)
 	nd_buf_free(&clean);
 }
 
+/* The pages whose 版面字数 is not their budget, as the text has them; the
+ * pages over it in red. */
+static void html_budgets(const struct nd_rundown *r, struct nd_buf *out)
+{
+	bool header = false;
+	for (size_t p = 0; p < r->npages; p++) {
+		const struct nd_rundown_page *pg = &r->pages[p];
+		if (pg->budget < 0 || pg->layout == pg->budget)
+			continue;
+		if (!header)
+			nd_buf_printf(out, "<h2>%s</h2>\n<ul>\n", _("Pages over or under budget"));
+		header = true;
+		char budget[160];
+		budget_text(pg->layout, pg->budget, pg->cpl, budget, sizeof budget);
+		nd_buf_printf(out, "<li%s>", over_budget(pg) ? " class=\"unsigned\"" : "");
+		nd_buf_printf(out, _("Page %d"), pg->page);
+		nd_buf_adds(out, _(": "));
+		html_text(out, budget);
+		nd_buf_adds(out, "</li>\n");
+	}
+	if (header)
+		nd_buf_adds(out, "</ul>\n");
+}
+
+static void html_notes(const struct nd_rundown *r, struct nd_buf *out)
+{
+	bool header = false;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct nd_rundown_item *it = &r->items[i];
+		if (!it->open_notes)
+			continue;
+		if (!header)
+			nd_buf_printf(out, "<h2>%s</h2>\n<ul>\n",
+				      _("Review notes not yet answered by an edit"));
+		header = true;
+		nd_buf_printf(out, "<li>#%lld ", (long long)it->id);
+		nd_buf_printf(out, _("p.%d"), it->page);
+		nd_buf_adds(out, " · ");
+		nd_buf_printf(out, ngettext("%d note", "%d notes", it->open_notes), it->open_notes);
+		nd_buf_adds(out, " · ");
+		html_text(out, it->headline);
+		nd_buf_adds(out, "</li>\n");
+	}
+	if (header)
+		nd_buf_adds(out, "</ul>\n");
+}
+
 static int render_html(const struct nd_rundown *r, int64_t printed_at, struct nd_buf *out)
 {
 	char printed[32], chars[32];
@@ -353,7 +501,8 @@ static int render_html(const struct nd_rundown *r, int64_t printed_at, struct nd
 	    "vertical-align: top; }\n"
 	    "td.n { text-align: right; } tr.total td { font-weight: bold; border-bottom: 2px solid #000; }\n"
 	    "tr.page { page-break-inside: avoid; } .sub { color: #555; font-size: 9pt; }\n"
-	    ".unsigned { color: #b00; } @media print { a { color: inherit; } }\n"
+	    ".unsigned { color: #b00; } tr.over td { color: #b00; }\n"
+	    "@media print { a { color: inherit; } }\n"
 	    "</style>\n</head>\n<body>\n<h1>");
 	html_text(out, r->issue.title);
 	nd_buf_adds(out, "</h1>\n<p>");
@@ -368,6 +517,17 @@ static int render_html(const struct nd_rundown *r, int64_t printed_at, struct nd
 	nd_buf_adds(out, "</tr></thead>\n<tbody>\n");
 	for (size_t p = 0; p < r->npages; p++) {
 		const struct nd_rundown_page *pg = &r->pages[p];
+		if (unplanned(pg)) {
+			size_t q = unplanned_run(r, p);
+			struct nd_buf empty = ND_BUF_INIT;
+			empty_pages(&empty, pg->page, r->pages[q].page);
+			nd_buf_adds(out, "<tr class=\"total\"><td colspan=\"9\">");
+			html_text(out, nd_buf_str(&empty));
+			nd_buf_adds(out, "</td></tr>\n");
+			nd_buf_free(&empty);
+			p = q;
+			continue;
+		}
 		for (size_t i = pg->first; i < pg->first + pg->count; i++) {
 			const struct nd_rundown_item *it = &r->items[i];
 			char hanzi[32], layout[32];
@@ -408,8 +568,8 @@ static int render_html(const struct nd_rundown *r, int64_t printed_at, struct nd
 		}
 		char budget[160];
 		budget_text(pg->layout, pg->budget, pg->cpl, budget, sizeof budget);
-		nd_buf_printf(out, "<tr class=\"total\"><td class=\"n\">%d</td><td></td><td>",
-			      pg->page);
+		nd_buf_printf(out, "<tr class=\"total%s\"><td class=\"n\">%d</td><td></td><td>",
+			      over_budget(pg) ? " over" : "", pg->page);
 		html_text(out, pg->section);
 		nd_buf_printf(out, "</td><td colspan=\"6\">%zu · ", pg->count);
 		html_text(out, budget);
@@ -433,6 +593,8 @@ static int render_html(const struct nd_rundown *r, int64_t printed_at, struct nd
 		}
 		nd_buf_adds(out, "</ul>\n");
 	}
+	html_budgets(r, out);
+	html_notes(r, out);
 	if (r->root[0])
 		nd_buf_printf(out, "<p class=\"root\">%s <code>%s</code></p>\n",
 			      _("Root when published:"), r->root);
@@ -453,4 +615,46 @@ int nd_rundown_render(const struct nd_rundown *r, enum nd_rundown_format format,
 	default:
 		return render_text(r, width, printed_at, out);
 	}
+}
+
+/* ---- what is still open ----------------------------------------------------- */
+
+void nd_rundown_open(const struct nd_rundown *r, struct nd_buf *out)
+{
+	/* TRANSLATORS: between the items of a list, as 第 1、5、6 版 */
+	const char *sep = C_("list", ", ");
+	struct nd_buf list = ND_BUF_INIT;
+	size_t n = 0;
+	for (size_t p = 0; p < r->npages; p++)
+		if (over_budget(&r->pages[p])) {
+			nd_buf_printf(&list, "%s%d", n++ ? sep : "", r->pages[p].page);
+		}
+	size_t parts = 0;
+	if (n) {
+		nd_buf_printf(out,
+			      ngettext("%1$zu page over budget (p.%2$s)",
+				       "%1$zu pages over budget (p.%2$s)", n),
+			      n, nd_buf_str(&list));
+		parts++;
+	}
+	nd_buf_reset(&list);
+	n = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->items[i].open_notes)
+			nd_buf_printf(&list, "%s#%lld", n++ ? sep : "", (long long)r->items[i].id);
+	if (n) {
+		nd_buf_adds(out, parts++ ? C_("list", "; ") : "");
+		nd_buf_printf(out,
+			      ngettext("%1$zu item with review notes not yet answered (%2$s)",
+				       "%1$zu items with review notes not yet answered (%2$s)", n),
+			      n, nd_buf_str(&list));
+	}
+	if (r->unsigned_items) {
+		nd_buf_adds(out, parts++ ? C_("list", "; ") : "");
+		nd_buf_printf(out,
+			      ngettext("%zu item not signed off", "%zu items not signed off",
+				       r->unsigned_items),
+			      r->unsigned_items);
+	}
+	nd_buf_free(&list);
 }

@@ -34,10 +34,12 @@ static void fill_user(sqlite3_stmt *stmt, struct nd_user *u)
 	u->enabled = sqlite3_column_int(stmt, 4);
 	u->ssh_key = nd_column_dup(stmt, 5);
 	u->created_at = sqlite3_column_int64(stmt, 6);
+	u->role_label = nd_column_dup(stmt, nd_lang_is_zh() ? 7 : 8);
 }
 
 #define USER_COLUMNS                                                                               \
-	"u.login, u.name, u.role, r.rank, u.enabled, u.ssh_key, u.created_at "                     \
+	"u.login, u.name, u.role, r.rank, u.enabled, u.ssh_key, u.created_at, r.label_zh, "        \
+	"r.label_en "                                                                              \
 	"FROM users u JOIN roles r ON r.name = u.role "
 
 int nd_user_get(struct nd_store *st, const char *login, struct nd_user *u, struct nd_error *err)
@@ -251,6 +253,7 @@ void nd_user_free(struct nd_user *u)
 	free(u->login);
 	free(u->name);
 	free(u->role);
+	free(u->role_label);
 	free(u->ssh_key);
 	memset(u, 0, sizeof *u);
 }

@@ -39,6 +39,7 @@ static int fill_transition(sqlite3_stmt *stmt, void *elem)
 	t->own_only = sqlite3_column_int(stmt, 6) != 0;
 	t->label_zh = nd_column_dup(stmt, 7);
 	t->label_en = nd_column_dup(stmt, 8);
+	t->min_role_label = nd_column_dup(stmt, nd_lang_is_zh() ? 9 : 10);
 	return 0;
 }
 
@@ -56,7 +57,7 @@ int nd_workflow_load(struct nd_store *st, struct nd_workflow *wf, struct nd_erro
 		    st, &wf->transitions, &wf->n_transitions, sizeof *wf->transitions,
 		    fill_transition, err, "reading the workflow transitions",
 		    "SELECT t.verb, t.from_state, t.to_state, t.min_role, r.rank, "
-		    "t.note_required, t.own_only, t.label_zh, t.label_en "
+		    "t.note_required, t.own_only, t.label_zh, t.label_en, r.label_zh, r.label_en "
 		    "FROM transitions t JOIN roles r ON r.name = t.min_role "
 		    "JOIN states s ON s.name = t.from_state ORDER BY s.position, t.verb",
 		    NULL);
@@ -79,6 +80,7 @@ void nd_workflow_free(struct nd_workflow *wf)
 		free(t->from_state);
 		free(t->to_state);
 		free(t->min_role);
+		free(t->min_role_label);
 		free(t->label_zh);
 		free(t->label_en);
 	}
@@ -355,7 +357,8 @@ int nd_workflow_check(struct nd_store *st, const struct nd_actor *actor, int64_t
 /* Moves the item along t (already checked) and logs it. */
 static int move(struct nd_store *st, const struct nd_workflow *wf, const struct nd_actor *actor,
 		int64_t id, const struct item_head *h, const struct nd_transition *t,
-		const char *note, struct nd_transition_result *res, struct nd_error *err)
+		const char *code, const char *note, struct nd_transition_result *res,
+		struct nd_error *err)
 {
 	const char *to = t->to_state ? t->to_state : h->prev_state;
 	const struct nd_state *target = nd_workflow_state(wf, to);
@@ -370,8 +373,8 @@ static int move(struct nd_store *st, const struct nd_workflow *wf, const struct 
 	if (rc == 0)
 		rc = nd_fail(err, ND_ECONFLICT, _("#%lld changed meanwhile; try again"),
 			     (long long)id);
-	if (rc < 0 || (rc = nd_event_append(st, id, actor->user.login, t->verb, h->state, to, note,
-					    ND_EVENT_CURRENT_REV, err)) < 0)
+	if (rc < 0 || (rc = nd_event_append_code(st, id, actor->user.login, t->verb, h->state, to,
+						 code, note, ND_EVENT_CURRENT_REV, err)) < 0)
 		return rc;
 	res->event_id = sqlite3_last_insert_rowid(nd_store_db(st));
 	snprintf(res->from, sizeof res->from, "%s", label_of(wf, h->state));
@@ -379,18 +382,26 @@ static int move(struct nd_store *st, const struct nd_workflow *wf, const struct 
 	return 0;
 }
 
-int nd_workflow_move(struct nd_store *st, const struct nd_workflow *wf,
-		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note,
-		     struct nd_transition_result *res, struct nd_error *err)
+int nd_workflow_move_code(struct nd_store *st, const struct nd_workflow *wf,
+			  const struct nd_actor *actor, int64_t id, const char *verb,
+			  const char *code, const char *note, struct nd_transition_result *res,
+			  struct nd_error *err)
 {
 	struct item_head h;
 	const struct nd_transition *t;
 	int rc;
 	memset(res, 0, sizeof *res);
 	if ((rc = read_head(st, actor, id, &h, err)) < 0 ||
-	    (rc = check(wf, actor, id, &h, verb, note, &t, err)) < 0)
+	    (rc = check(wf, actor, id, &h, verb, code ? code : note, &t, err)) < 0)
 		return rc;
-	return move(st, wf, actor, id, &h, t, note, res, err);
+	return move(st, wf, actor, id, &h, t, code, note, res, err);
+}
+
+int nd_workflow_move(struct nd_store *st, const struct nd_workflow *wf,
+		     const struct nd_actor *actor, int64_t id, const char *verb, const char *note,
+		     struct nd_transition_result *res, struct nd_error *err)
+{
+	return nd_workflow_move_code(st, wf, actor, id, verb, NULL, note, res, err);
 }
 
 int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t id,
@@ -412,7 +423,7 @@ int nd_workflow_apply(struct nd_store *st, const struct nd_actor *actor, int64_t
 		goto out;
 	bool publishing = publishes(&wf, t);
 	if ((publishing && h.issue[0] && (rc = issue_rule(st, id, &h, err)) < 0) ||
-	    (rc = move(st, &wf, actor, id, &h, t, note, res, err)) < 0 ||
+	    (rc = move(st, &wf, actor, id, &h, t, NULL, note, res, err)) < 0 ||
 	    (publishing && h.issue[0] && (rc = issue_follow(st, h.issue, err)) < 0))
 		goto out;
 	nd_workflow_free(&wf);

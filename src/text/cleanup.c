@@ -206,6 +206,188 @@ static long halfwidth(const char *in, struct nd_buf *out)
 	return changes;
 }
 
+/* ---- half-width marks right after a Han character --------------------------- */
+
+static bool ascii_alnum(unsigned cp)
+{
+	return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+}
+
+/* The full-width mark for a half-width . : ; ? ! just after a Han character
+ * ("万人." "他说:"), or 0. What "punctuation" left: a full stop, and a mark
+ * before Latin or digits ("时间:10:30" → "时间：10:30"). Never a file name
+ * or a host ("报告.docx", "工会.cn": a full stop before a letter or digit),
+ * and a mark after a digit or a Latin letter is never touched (3.5,
+ * 10:30, http:). */
+static unsigned after_han_at(const unsigned *cp, size_t n, size_t i)
+{
+	static const struct {
+		unsigned half, full;
+	} marks[] = {
+		{ '.', 0x3002 }, { ':', 0xFF1A }, { ';', 0xFF1B }, { '?', 0xFF1F }, { '!', 0xFF01 }
+	};
+	if (i == 0 || !is_han(cp[i - 1]))
+		return 0;
+	unsigned next = i + 1 < n ? cp[i + 1] : 0;
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+		if (marks[k].half != cp[i])
+			continue;
+		if (cp[i] == '.' && (ascii_alnum(next) || next == '.'))
+			return 0; /* 报告.docx, 等等... */
+		return marks[k].full;
+	}
+	return 0;
+}
+
+static long after_han(const char *in, struct nd_buf *out)
+{
+	struct cps c;
+	long changes = 0;
+	if (decode(in, &c) < 0)
+		return -1;
+	for (size_t i = 0; i < c.n; i++) {
+		unsigned cp = c.cp[i], full = after_han_at(c.cp, c.n, i);
+		if (full) {
+			cp = full;
+			changes++;
+			if (i + 1 < c.n && c.cp[i + 1] == ' ')
+				i++; /* the full-width mark carries its own space */
+		}
+		if (nd_buf_add_cp(out, cp) < 0) {
+			free(c.cp);
+			return -1;
+		}
+	}
+	free(c.cp);
+	return changes;
+}
+
+/* ---- spaces before a full-width mark, and between two Han characters -------- */
+
+/* Marks that never follow a space in Chinese text: the sentence marks and
+ * the closing ones. */
+static bool closing_mark(unsigned cp)
+{
+	static const unsigned marks[] = { 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01,
+					  0xFF09, 0x300B, 0x300D, 0x300F, 0x201D, 0x2019, 0x3011 };
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+		if (marks[k] == cp)
+			return true;
+	return false;
+}
+
+/* Whether the paragraph around cp[i] is running text: it holds a full-width
+ * comma or full stop (a line of names, a photo credit, a dateline alone
+ * has none). */
+struct para {
+	size_t start, end; /* the paragraph last looked at: each is read once */
+	bool prose;
+};
+
+static bool prose_at(const struct cps *c, size_t i, struct para *p)
+{
+	if (i >= p->start && i < p->end)
+		return p->prose;
+	size_t a = i, b = i;
+	while (a > 0 && c->cp[a - 1] != '\n')
+		a--;
+	while (b < c->n && c->cp[b] != '\n')
+		b++;
+	p->start = a;
+	p->end = b;
+	p->prose = false;
+	for (size_t k = a; k < b && !p->prose; k++)
+		p->prose = c->cp[k] == 0xFF0C || c->cp[k] == 0x3002;
+	return p->prose;
+}
+
+/* Drops each run of (ASCII) spaces inside a paragraph for which
+ * drop(text, before, after) holds. */
+static long drop_spaces(const char *in, struct nd_buf *out,
+			bool (*drop)(const struct cps *, size_t, size_t, struct para *))
+{
+	struct cps c;
+	struct para para = { 0, 0, false };
+	long changes = 0;
+	if (decode(in, &c) < 0)
+		return -1;
+	for (size_t i = 0; i < c.n; i++) {
+		if (c.cp[i] == ' ') {
+			size_t j = i;
+			while (j < c.n && c.cp[j] == ' ')
+				j++;
+			unsigned before = i ? c.cp[i - 1] : 0, after = j < c.n ? c.cp[j] : 0;
+			if (before && before != '\n' && after && after != '\n' &&
+			    drop(&c, i - 1, j, &para)) {
+				changes++;
+				i = j - 1;
+				continue;
+			}
+		}
+		if (nd_buf_add_cp(out, c.cp[i]) < 0) {
+			free(c.cp);
+			return -1;
+		}
+	}
+	free(c.cp);
+	return changes;
+}
+
+static bool before_mark(const struct cps *c, size_t before, size_t after, struct para *p)
+{
+	(void)before;
+	(void)p;
+	return closing_mark(c->cp[after]);
+}
+
+/* "继续 扩大" in running text; never after a dateline (本刊讯 去年以来,
+ * 本报北京7月5日电 记者) nor before a photo credit's 摄. */
+static bool between_han(const struct cps *c, size_t before, size_t after, struct para *p)
+{
+	unsigned b = c->cp[before], a = c->cp[after];
+	return is_han(b) && is_han(a) && b != 0x8BAF /* 讯 */ && b != 0x7535 /* 电 */ &&
+	       a != 0x6444 /* 摄 */ && prose_at(c, before, p);
+}
+
+static long space_before_mark(const char *in, struct nd_buf *out)
+{
+	return drop_spaces(in, out, before_mark);
+}
+
+static long han_space(const char *in, struct nd_buf *out)
+{
+	return drop_spaces(in, out, between_han);
+}
+
+/* ---- a full-width decimal point inside a number ------------------------- */
+
+static bool digit(unsigned cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+static long decimal_point(const char *in, struct nd_buf *out)
+{
+	struct cps c;
+	long changes = 0;
+	if (decode(in, &c) < 0)
+		return -1;
+	for (size_t i = 0; i < c.n; i++) {
+		unsigned cp = c.cp[i];
+		if (cp == 0xFF0E && i > 0 && i + 1 < c.n && digit(c.cp[i - 1]) &&
+		    digit(c.cp[i + 1])) {
+			cp = '.'; /* 3．6 → 3.6 */
+			changes++;
+		}
+		if (nd_buf_add_cp(out, cp) < 0) {
+			free(c.cp);
+			return -1;
+		}
+	}
+	free(c.cp);
+	return changes;
+}
+
 /* ---- paragraphs a page or column break split ------------------------------ */
 
 static bool ends_paragraph(const char *p, size_t len)
@@ -345,11 +527,16 @@ static long rejoin(const char *in, struct nd_buf *out)
 }
 
 const struct nd_cleanup_rule nd_cleanup_rules[] = {
-	{ "rejoin", N_("paragraphs rejoined"), rejoin },
-	{ "punctuation", N_("marks made full-width"), punctuation },
-	{ "quotes", N_("quotes paired"), quotes },
-	{ "spaces", N_("stray spaces removed"), spaces },
-	{ "halfwidth", N_("full-width digits or letters made half-width"), halfwidth },
+	{ "rejoin", N_("%ld paragraphs rejoined"), rejoin },
+	{ "punctuation", N_("%ld marks made full-width"), punctuation },
+	{ "after-han", N_("%ld half-width marks after Chinese made full-width"), after_han },
+	{ "quotes", N_("%ld quotes paired"), quotes },
+	{ "spaces", N_("%ld stray spaces removed"), spaces },
+	{ "space-before-mark", N_("%ld spaces before a full-width mark removed"),
+	  space_before_mark },
+	{ "han-space", N_("%ld spaces between Chinese characters removed"), han_space },
+	{ "halfwidth", N_("%ld full-width digits or letters made half-width"), halfwidth },
+	{ "decimal", N_("%ld full-width decimal points made half-width"), decimal_point },
 };
 
 const size_t nd_cleanup_rule_count = sizeof nd_cleanup_rules / sizeof *nd_cleanup_rules;

@@ -99,6 +99,24 @@ const char *nd_kind_canonical(const char *word)
 	return NULL;
 }
 
+const char *nd_kind_label(const char *kind)
+{
+	if (!kind)
+		return "";
+	const struct {
+		const char *kind, *label;
+	} labels[] = {
+		{ "article", C_("kind", "article") },
+		{ "photo", C_("kind", "photo") },
+		{ "brief", C_("kind", "brief") },
+		{ "note", C_("kind", "note") },
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (strcmp(labels[i].kind, kind) == 0)
+			return labels[i].label;
+	return kind;
+}
+
 /* ---- small UTF-8 helpers ---------------------------------------------- */
 
 static unsigned cp_at(const char *s, size_t *len)

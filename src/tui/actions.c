@@ -118,8 +118,10 @@ bool tui_run_verb(struct tui *t, int64_t id, const char *verb)
 	char *note = NULL;
 	if (tr && tr->note_required) {
 		char question[160];
+		/* the verb as the reader's language names it (退回, not return) */
+		const char *label = nd_lang_is_zh() ? tr->label_zh : tr->label_en;
 		snprintf(question, sizeof question, _("Note for %1$s #%2$lld (Esc cancels): "),
-			 verb, (long long)id);
+			 label && label[0] ? label : verb, (long long)id);
 		note = tui_prompt(t, question, NULL, NULL);
 		if (!note) {
 			tui_message(t, false, "%s", _("cancelled"));
@@ -133,7 +135,7 @@ bool tui_run_verb(struct tui *t, int64_t id, const char *verb)
 	else
 		tui_message(t, true, "%s", err.msg);
 	free(note);
-	tui_itemview_invalidate(&t->preview);
+	tui_itemview_invalidate(&LS(t)->preview);
 	return done;
 }
 
@@ -154,7 +156,7 @@ void tui_add_note(struct tui *t, int64_t id)
 		tui_message(t, true, "%s", err.msg);
 	} else {
 		tui_message(t, false, _("noted on #%lld"), (long long)id);
-		tui_itemview_invalidate(&t->preview);
+		tui_itemview_invalidate(&LS(t)->preview);
 	}
 	free(text);
 }
@@ -174,24 +176,26 @@ static void set_field(char *dst, size_t size, const char *value)
 
 static void apply_filter_fields(struct tui *t)
 {
-	t->filter.state = t->f_state[0] ? t->f_state : NULL;
-	t->filter.section = t->f_section[0] ? t->f_section : NULL;
-	t->filter.reporter = t->f_reporter[0] ? t->f_reporter : NULL;
-	t->filter.issue = t->f_issue[0] ? t->f_issue : NULL;
+	LS(t)->filter.state = LS(t)->f_state[0] ? LS(t)->f_state : NULL;
+	LS(t)->filter.section = LS(t)->f_section[0] ? LS(t)->f_section : NULL;
+	LS(t)->filter.reporter = LS(t)->f_reporter[0] ? LS(t)->f_reporter : NULL;
+	LS(t)->filter.issue = LS(t)->f_issue[0] ? LS(t)->f_issue : NULL;
 }
+
+/* The filter's keys as the reader's language writes them (state: or
+ * 状态:); the parser takes both languages' (filter_keys below). */
+static const char *const filter_words[] = { N_("state:"), N_("section:"), N_("reporter:"),
+					    N_("issue:") };
 
 static void current_filter(const struct tui *t, char *out, size_t size)
 {
+	const char *values[4] = { LS(t)->f_state[0] ? tui_state_label(t, LS(t)->f_state) : "",
+				  LS(t)->f_section, LS(t)->f_reporter, LS(t)->f_issue };
 	out[0] = '\0';
-	if (t->f_state[0])
-		snprintf(out + strlen(out), size - strlen(out), "state:%s ",
-			 tui_state_label(t, t->f_state));
-	if (t->f_section[0])
-		snprintf(out + strlen(out), size - strlen(out), "section:%s ", t->f_section);
-	if (t->f_reporter[0])
-		snprintf(out + strlen(out), size - strlen(out), "reporter:%s ", t->f_reporter);
-	if (t->f_issue[0])
-		snprintf(out + strlen(out), size - strlen(out), "issue:%s ", t->f_issue);
+	for (size_t i = 0; i < 4; i++)
+		if (values[i][0])
+			snprintf(out + strlen(out), size - strlen(out), "%s%s ", _(filter_words[i]),
+				 values[i]);
 }
 
 /* Filter words, mutt-limit style: state:待编 section:新闻速递 reporter:zhujl
@@ -208,8 +212,10 @@ void tui_filter_prompt(struct tui *t)
 	static const struct {
 		const char *key;
 		int field;
-	} keys[] = { { "state:", 0 },    { "状态:", 0 }, { "section:", 1 }, { "栏目:", 1 },
-		     { "reporter:", 2 }, { "记者:", 2 }, { "issue:", 3 },   { "期:", 3 } };
+	} keys[] = { { "state:", 0 }, { "状态:", 0 },  { "状态：", 0 },    { "section:", 1 },
+		     { "栏目:", 1 },  { "栏目：", 1 }, { "reporter:", 2 }, { "作者:", 2 },
+		     { "作者：", 2 }, { "记者:", 2 },  { "记者：", 2 },    { "issue:", 3 },
+		     { "期:", 3 },    { "期：", 3 } };
 	char *save = NULL;
 	for (char *word = strtok_r(line, " \t", &save); word; word = strtok_r(NULL, " \t", &save)) {
 		int field = -1;
@@ -243,16 +249,17 @@ void tui_filter_prompt(struct tui *t)
 		snprintf(f[field], sizeof f[field], "%s", value);
 	}
 	free(line);
-	set_field(t->f_state, sizeof t->f_state, f[0]);
-	set_field(t->f_section, sizeof t->f_section, f[1]);
-	set_field(t->f_reporter, sizeof t->f_reporter, f[2]);
-	set_field(t->f_issue, sizeof t->f_issue, f[3]);
+	set_field(LS(t)->f_state, sizeof LS(t)->f_state, f[0]);
+	set_field(LS(t)->f_section, sizeof LS(t)->f_section, f[1]);
+	set_field(LS(t)->f_reporter, sizeof LS(t)->f_reporter, f[2]);
+	set_field(LS(t)->f_issue, sizeof LS(t)->f_issue, f[3]);
 	apply_filter_fields(t);
 	tui_list_reset(t, true);
 	tui_reload_list(t);
-	if (t->total >= 0) /* under a limit the count comes when idle */
-		tui_message(t, false, ngettext("%lld item", "%lld items", (unsigned long)t->total),
-			    (long long)t->total);
+	if (LS(t)->total >= 0) /* under a limit the count comes when idle */
+		tui_message(t, false,
+			    ngettext("%lld item", "%lld items", (unsigned long)LS(t)->total),
+			    (long long)LS(t)->total);
 }
 
 /* l: mutt's limit. The list holds only the items the search finds for the
@@ -260,7 +267,7 @@ void tui_filter_prompt(struct tui *t)
  * count comes in idle time. An empty answer clears it. */
 void tui_limit_prompt(struct tui *t)
 {
-	char *text = tui_prompt(t, _("Limit to items with (empty clears): "), t->limit, NULL);
+	char *text = tui_prompt(t, _("Limit to items with (empty clears): "), LS(t)->limit, NULL);
 	if (!text)
 		return;
 	bool clear = strspn(text, " \t") == strlen(text) ||
@@ -275,40 +282,40 @@ void tui_limit_prompt(struct tui *t)
 		}
 		nd_search_terms_free(&terms);
 	}
-	set_field(t->limit, sizeof t->limit, clear ? "" : text);
+	set_field(LS(t)->limit, sizeof LS(t)->limit, clear ? "" : text);
 	free(text);
-	t->filter.text = t->limit[0] ? t->limit : NULL;
+	LS(t)->filter.text = LS(t)->limit[0] ? LS(t)->limit : NULL;
 	tui_list_reset(t, false);
 	tui_reload_list(t);
-	if (t->limit[0])
-		tui_message(t, false, _("limit %s: counting…"), t->limit);
+	if (LS(t)->limit[0])
+		tui_message(t, false, _("limit %s: counting…"), LS(t)->limit);
 	else
 		tui_message(t, false,
 			    ngettext("limit cleared: %lld item", "limit cleared: %lld items",
-				     (unsigned long)t->total),
-			    (long long)t->total);
+				     (unsigned long)LS(t)->total),
+			    (long long)LS(t)->total);
 }
 
 void tui_sort_cycle(struct tui *t)
 {
 	/* updated → id → filed → 字数, then the same keys reversed */
-	if (t->filter.sort == ND_SORT_CHARS) {
-		t->filter.sort = ND_SORT_UPDATED;
-		t->filter.ascending = !t->filter.ascending;
+	if (LS(t)->filter.sort == ND_SORT_CHARS) {
+		LS(t)->filter.sort = ND_SORT_UPDATED;
+		LS(t)->filter.ascending = !LS(t)->filter.ascending;
 	} else {
-		t->filter.sort++;
+		LS(t)->filter.sort++;
 	}
 	tui_list_reset(t, true);
 	tui_reload_list(t);
-	if (t->limit[0]) /* the index gives its hits in one order only */
+	if (LS(t)->limit[0]) /* the index gives its hits in one order only */
 		tui_message(t, false,
 			    _("sorted by %1$s%2$s once the limit is cleared; under it, by the "
 			      "latest revision%2$s"),
-			    tui_sort_name(t->filter.sort),
-			    t->filter.ascending ? _(", ascending") : "");
+			    tui_sort_name(LS(t)->filter.sort),
+			    LS(t)->filter.ascending ? _(", ascending") : "");
 	else
-		tui_message(t, false, _("sorted by %1$s%2$s"), tui_sort_name(t->filter.sort),
-			    t->filter.ascending ? _(", ascending") : "");
+		tui_message(t, false, _("sorted by %1$s%2$s"), tui_sort_name(LS(t)->filter.sort),
+			    LS(t)->filter.ascending ? _(", ascending") : "");
 }
 
 /* The desk's / is newsdesk search, with the list's filter: hits in
@@ -318,15 +325,15 @@ enum { SEARCH_PAGE = 50 };
 /* What / looks for: its words, within the limit's when one is set. */
 static void search_query(const struct tui *t, char *out, size_t size)
 {
-	snprintf(out, size, "%s%s%s", t->limit, t->limit[0] ? " " : "", t->search);
+	snprintf(out, size, "%s%s%s", LS(t)->limit, LS(t)->limit[0] ? " " : "", LS(t)->search);
 }
 
 static struct nd_search_options search_options(const struct tui *t)
 {
-	return (struct nd_search_options){ .state = t->filter.state,
-					   .section = t->filter.section,
-					   .reporter = t->filter.reporter,
-					   .issue = t->filter.issue,
+	return (struct nd_search_options){ .state = LS(t)->filter.state,
+					   .section = LS(t)->filter.section,
+					   .reporter = LS(t)->filter.reporter,
+					   .issue = LS(t)->filter.issue,
 					   .limit = SEARCH_PAGE };
 }
 
@@ -339,44 +346,44 @@ static int search_page(struct tui *t, int64_t index, struct nd_error *err)
 	o.page_only = true;
 	struct nd_search_hit *hits;
 	size_t n;
-	char query[sizeof t->limit + sizeof t->search + 1];
+	char query[sizeof LS(t)->limit + sizeof LS(t)->search + 1];
 	search_query(t, query, sizeof query);
 	int rc = nd_search(t->st, t->actor, query, &o, &hits, &n, err);
 	if (rc < 0)
 		return rc;
-	free(t->matches);
-	t->matches = calloc(n ? n : 1, sizeof *t->matches);
-	t->nmatches = t->matches ? n : 0;
-	for (size_t i = 0; i < t->nmatches; i++)
-		t->matches[i].id = hits[i].id;
+	free(LS(t)->matches);
+	LS(t)->matches = calloc(n ? n : 1, sizeof *LS(t)->matches);
+	LS(t)->nmatches = LS(t)->matches ? n : 0;
+	for (size_t i = 0; i < LS(t)->nmatches; i++)
+		LS(t)->matches[i].id = hits[i].id;
 	nd_search_hits_free(hits, n);
-	t->match_offset = o.offset;
+	LS(t)->match_offset = o.offset;
 	if (n < SEARCH_PAGE && (n > 0 || o.offset == 0))
-		t->match_total = o.offset + (int64_t)n; /* a short page is the last */
-	return t->matches ? 0 : nd_fail(err, ND_ENOMEM, _("out of memory"));
+		LS(t)->match_total = o.offset + (int64_t)n; /* a short page is the last */
+	return LS(t)->matches ? 0 : nd_fail(err, ND_ENOMEM, _("out of memory"));
 }
 
 static int count_matches(struct tui *t, struct nd_error *err)
 {
 	struct nd_search_options o = search_options(t);
-	char query[sizeof t->limit + sizeof t->search + 1];
+	char query[sizeof LS(t)->limit + sizeof LS(t)->search + 1];
 	search_query(t, query, sizeof query);
 	int rc = nd_search_count(t->st, t->actor, query, &o, err);
 	if (rc == 0)
-		t->match_total = o.total;
+		LS(t)->match_total = o.total;
 	return rc;
 }
 
 static void match_message(struct tui *t, bool wrapped)
 {
 	char at[32], of[32];
-	nd_format_count((long)t->match_index + 1, at, sizeof at);
-	if (t->match_total < 0) {
-		tui_message(t, false, _("%s: match %s (counting…)"), t->search, at);
+	nd_format_count((long)LS(t)->match_index + 1, at, sizeof at);
+	if (LS(t)->match_total < 0) {
+		tui_message(t, false, _("%s: match %s (counting…)"), LS(t)->search, at);
 		return;
 	}
-	nd_format_count((long)t->match_total, of, sizeof of);
-	tui_message(t, false, _("%s: match %s of %s%s"), t->search, at, of,
+	nd_format_count((long)LS(t)->match_total, of, sizeof of);
+	tui_message(t, false, _("%s: match %s of %s%s"), LS(t)->search, at, of,
 		    wrapped ? _(" (wrapped)") : "");
 }
 
@@ -384,12 +391,12 @@ void tui_search_count(struct tui *t)
 {
 	struct nd_error err = { 0 };
 	/* the message line still about this search gets the total */
-	bool ours = strncmp(t->message, t->search, strlen(t->search)) == 0;
-	t->interrupted = false;
+	bool ours = strncmp(t->message, LS(t)->search, strlen(LS(t)->search)) == 0;
+	LS(t)->interrupted = false;
 	if (count_matches(t, &err) < 0) {
-		if (t->interrupted)
+		if (LS(t)->interrupted)
 			return; /* a key first; counted when idle again */
-		t->match_total = t->match_offset + (int64_t)t->nmatches;
+		LS(t)->match_total = LS(t)->match_offset + (int64_t)LS(t)->nmatches;
 		tui_message(t, true, "%s", err.msg);
 	} else if (ours) {
 		match_message(t, false);
@@ -401,32 +408,34 @@ void tui_search_count(struct tui *t)
 void tui_search_jump(struct tui *t, int dir)
 {
 	struct nd_error err = { 0 };
-	if (!t->search[0]) {
+	if (!LS(t)->search[0]) {
 		tui_message(t, true, "%s", _("no search yet: press /"));
 		return;
 	}
 	if (dir == 0)
-		t->match_total = -1;
-	int64_t index = dir == 0 ? 0 : t->match_index + dir;
+		LS(t)->match_total = -1;
+	int64_t index = dir == 0 ? 0 : LS(t)->match_index + dir;
 	/* wrapping round needs the total: counted now if idle time has not */
-	if (dir != 0 && t->match_total < 0 && index < 0 && count_matches(t, &err) < 0) {
+	if (dir != 0 && LS(t)->match_total < 0 && index < 0 && count_matches(t, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
 	bool wrapped = false;
-	if (dir != 0 && t->match_total >= 0 && (index < 0 || index >= t->match_total)) {
-		index = index < 0 ? t->match_total - 1 : 0;
+	if (dir != 0 && LS(t)->match_total >= 0 && (index < 0 || index >= LS(t)->match_total)) {
+		index = index < 0 ? LS(t)->match_total - 1 : 0;
 		wrapped = true;
 	}
-	if ((dir == 0 || index < t->match_offset ||
-	     index >= t->match_offset + (int64_t)t->nmatches) &&
+	if ((dir == 0 || index < LS(t)->match_offset ||
+	     index >= LS(t)->match_offset + (int64_t)LS(t)->nmatches) &&
 	    search_page(t, index, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (dir > 0 && t->match_total < 0 && !t->nmatches)
-		t->match_total = t->match_offset; /* the page before was full and the last */
-	if (dir > 0 && t->match_total >= 0 && index >= t->match_total && t->match_total > 0) {
+	if (dir > 0 && LS(t)->match_total < 0 && !LS(t)->nmatches)
+		LS(t)->match_total =
+		    LS(t)->match_offset; /* the page before was full and the last */
+	if (dir > 0 && LS(t)->match_total >= 0 && index >= LS(t)->match_total &&
+	    LS(t)->match_total > 0) {
 		index = 0; /* the end found by a short page: round to the first */
 		wrapped = true;
 		if (search_page(t, index, &err) < 0) {
@@ -434,24 +443,24 @@ void tui_search_jump(struct tui *t, int dir)
 			return;
 		}
 	}
-	if (!t->nmatches || index - t->match_offset >= (int64_t)t->nmatches) {
-		tui_message(t, true, _("not found: %s"), t->search);
+	if (!LS(t)->nmatches || index - LS(t)->match_offset >= (int64_t)LS(t)->nmatches) {
+		tui_message(t, true, _("not found: %s"), LS(t)->search);
 		return;
 	}
-	t->match_index = index;
-	t->sel_id = t->matches[index - t->match_offset].id;
+	LS(t)->match_index = index;
+	LS(t)->sel_id = LS(t)->matches[index - LS(t)->match_offset].id;
 	tui_reload_list(t);
 	match_message(t, wrapped);
 }
 
 void tui_search_prompt(struct tui *t)
 {
-	char *text = tui_prompt(t, _("Search: "), t->search, NULL);
+	char *text = tui_prompt(t, _("Search: "), LS(t)->search, NULL);
 	if (!text)
 		return;
-	snprintf(t->search, sizeof t->search, "%s", text);
+	snprintf(LS(t)->search, sizeof LS(t)->search, "%s", text);
 	free(text);
-	tui_itemview_invalidate(&t->preview); /* its hits are drawn anew */
+	tui_itemview_invalidate(&LS(t)->preview); /* its hits are drawn anew */
 	tui_search_jump(t, 0);
 }
 
@@ -517,7 +526,7 @@ void tui_assign(struct tui *t, int64_t id)
 		snprintf(t->last_issue, sizeof t->last_issue, "%s", issue);
 		tui_message(t, false, _("#%1$lld placed in %2$s on page %3$d"), (long long)id,
 			    issue, (int)page);
-		t->sel_id = id;
+		LS(t)->sel_id = id;
 		tui_reload_list(t);
 	}
 	free(answer);
@@ -554,7 +563,7 @@ void tui_external(struct tui *t, int64_t id)
 		tui_message(t, false, _("#%lld unchanged"), (long long)id);
 	else
 		tui_message(t, false, _("saved #%1$lld as revision %2$d"), (long long)id, res.rev);
-	t->sel_id = id;
-	tui_itemview_invalidate(&t->preview);
+	LS(t)->sel_id = id;
+	tui_itemview_invalidate(&LS(t)->preview);
 	tui_reload_list(t);
 }

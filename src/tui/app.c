@@ -1,34 +1,19 @@
-/* app.c — the desk's main loop over a stack of panes, as tig's view stack:
- * the pane on top gets each request first (tui_request_for_key over the
- * table in keys.c) and hands back what it does not handle to the generic
- * requests here; q pops one pane. Live refresh from PRAGMA data_version on
- * the input timeout. */
-#include "newsdesk/drafts.h"
-#include "newsdesk/lang.h"
-#include "newsdesk/termcode.h"
+/* app.c — the desk's main loop over a stack of panes, as tig's view stack.
+ * It names no pane: the registry (panes.c) gives the bottom one, and every
+ * pane is reached through its pane_ops. The pane on top gets each request
+ * first (tui_request_for_key over the table in keys.c) and hands back what
+ * it does not handle to the generic requests here; q pops one pane (when
+ * the pane agrees). After the keys waiting are all read, a store that
+ * changed (our commit or another process's) is shown by every pane on the
+ * stack; then the screen is drawn once. Idle, nothing is written. */
 #include "newsdesk/tui_app.h"
-#include "newsdesk/tui_editor.h"
-#include "newsdesk/tui_import.h"
-#include "newsdesk/tui_review.h"
-#include "newsdesk/tui_rundown.h"
 
-#include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-/* ---- the list's data ------------------------------------------------------ */
-
-void tui_reload_list(struct tui *t)
-{
-	tui_reload(t, tui_list_height(t) ? tui_list_height(t) : 2);
-}
-
-const struct nd_item *tui_selected(const struct tui *t)
-{
-	size_t r = (size_t)(t->sel - t->top);
-	return r < t->nrows ? &t->rows[r] : NULL;
-}
+/* How long after a key the loop waits for the next of a burst before it
+ * draws: below what anyone sees, above the gaps between the keys of one
+ * burst as a terminal or tmux writes them. */
+#define BURST_MS 4
 
 /* ---- the stack ------------------------------------------------------------ */
 
@@ -36,8 +21,8 @@ bool tui_pane_push(struct tui *t, const struct pane_ops *ops, void *data)
 {
 	if (t->depth == TUI_STACK) {
 		tui_message(t, true, "%s", _("too many panes open: press q"));
-		if (ops->close)
-			ops->close(t, data);
+		if (ops->free)
+			ops->free(t, data);
 		return false;
 	}
 	t->stack[t->depth++] = (struct tui_pane){ ops, data };
@@ -48,14 +33,15 @@ bool tui_pane_push(struct tui *t, const struct pane_ops *ops, void *data)
 	return true;
 }
 
+/* Off the stack and freed. The panes below are shown as they are: they
+ * reload only when the store changed (refresh_all, after the key). */
 void tui_pane_pop(struct tui *t)
 {
 	if (t->depth <= 1)
 		return; /* the desk stays */
 	struct tui_pane p = t->stack[--t->depth];
-	if (p.ops->close)
-		p.ops->close(t, p.data);
-	tui_reload_list(t);
+	if (p.ops->free)
+		p.ops->free(t, p.data);
 }
 
 void *tui_pane_find(const struct tui *t, const struct pane_ops *ops)
@@ -71,15 +57,41 @@ const struct tui_pane *tui_pane_top(const struct tui *t)
 	return &t->stack[t->depth - 1];
 }
 
+/* May the pane be left? It may ask, or say why not. */
+static bool may_close(struct tui *t, const struct tui_pane *p)
+{
+	return !p->ops->close || p->ops->close(t, p->data);
+}
+
+/* Every pane over the desk, as long as each agrees. */
+static bool close_all(struct tui *t)
+{
+	while (t->depth > 1) {
+		if (!may_close(t, tui_pane_top(t)))
+			return false;
+		tui_pane_pop(t);
+	}
+	return true;
+}
+
 /* ---- requests no pane handled --------------------------------------------- */
 
 static unsigned keys_kind(const struct tui *t)
 {
-	const struct tui_pane *p = tui_pane_top(t);
-	return p->ops->keys_as ? p->ops->keys_as(t, p->data) : p->ops->kind;
+	return tui_pane_keys(t, tui_pane_top(t));
 }
 
 static void dispatch(struct tui *t, enum tui_req req, long count);
+
+static void toggle_mouse(struct tui *t)
+{
+	t->mouse = !t->mouse;
+	mousemask(t->mouse ? BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
+	mouseinterval(0);
+	tui_message(t, false, "%s",
+		    t->mouse ? _("mouse on (:mouse turns it off; Shift selects text)")
+			     : _("mouse off"));
+}
 
 static void generic(struct tui *t, enum tui_req req)
 {
@@ -87,17 +99,16 @@ static void generic(struct tui *t, enum tui_req req)
 	switch (req) {
 	case REQ_BACK:
 	case REQ_CLOSE:
-		tui_pane_pop(t);
+		if (may_close(t, tui_pane_top(t)))
+			tui_pane_pop(t);
 		break;
 	case REQ_DESK:
-		while (t->depth > 1 && tui_pane_top(t)->ops != &tui_editor_pane)
-			tui_pane_pop(t);
-		t->focus = FOCUS_LIST;
+		/* the bottom pane hears it too (the list takes the focus back) */
+		if (close_all(t) && t->stack[0].ops->request)
+			t->stack[0].ops->request(t, t->stack[0].data, REQ_DESK, 0, tui_available());
 		break;
 	case REQ_QUIT:
-		if (tui_pane_find(t, &tui_editor_pane))
-			tui_message(t, true, "%s", _("leave the editor first (Esc)"));
-		else
+		if (close_all(t))
 			t->quit = true;
 		break;
 	case REQ_COMMAND:
@@ -114,28 +125,20 @@ static void generic(struct tui *t, enum tui_req req)
 		tui_bindings_open(t);
 		break;
 	case REQ_MOUSE:
-		t->mouse = !t->mouse;
-		mousemask(t->mouse ? BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
-		mouseinterval(0);
-		tui_message(t, false, "%s",
-			    t->mouse ? _("mouse on (:mouse turns it off; Shift selects text)")
-				     : _("mouse off"));
+		toggle_mouse(t);
 		break;
 	case REQ_HELP:
-		if (tui_pane_top(t)->ops == &tui_pager_pane)
-			tui_pane_pop(t); /* ? again closes the help */
-		else
-			tui_help_open(t, keys_kind(t));
+		tui_help_open(t, keys_kind(t));
 		break;
 	case REQ_REDRAW:
 		clearok(curscr, TRUE);
-		tui_reload_list(t);
+		t->data_version = -1; /* ^L reads everything again */
 		break;
 	case REQ_SUSPEND:
 		tui_suspend();
 		break;
 	case REQ_INTERRUPT:
-		if (tui_confirm(_("Quit newsdesk? (y/n) ")))
+		if (tui_confirm(_("Quit newsdesk? (y/n) ")) && close_all(t))
 			t->quit = true;
 		break;
 	default:
@@ -164,33 +167,55 @@ static void tui_free(struct tui *t)
 {
 	while (t->depth > 1)
 		tui_pane_pop(t);
-	tui_list_clear(t);
-	tui_itemview_clear(&t->preview);
+	const struct tui_pane *desk = &t->stack[0];
+	if (desk->ops->free)
+		desk->ops->free(t, desk->data);
+	t->depth = 0;
 	nd_state_counts_free(t->counts, t->ncounts);
-	free(t->matches);
+	t->counts = NULL;
+	t->ncounts = 0;
 	tui_messages_free(t);
 	nd_workflow_free(&t->wf);
 }
 
-/* Another process committed: every pane that shows stored data reloads. */
-static void refresh_data(struct tui *t)
+/* The store changed, by another process's commit (data_version) or by our
+ * own (the connection's change count): every pane on the stack reloads
+ * what it shows, bottom first, before the next key is read. True when it
+ * did. */
+static bool refresh_all(struct tui *t)
 {
-	int64_t v = nd_store_data_version(t->st);
-	if (v == t->data_version)
-		return;
+	int64_t v = nd_store_data_version(t->st), c = nd_store_changes(t->st);
+	if (v == t->data_version && c == t->changes)
+		return false;
 	t->data_version = v;
-	tui_itemview_invalidate(&t->preview);
-	t->total_stale = true; /* counted again when idle: the window first */
-	tui_reload_list(t);
-	tui_rundown_refresh(t);
-	tui_review_refresh(t);
-	for (int i = 1; i < t->depth; i++)
-		if (t->stack[i].ops == &tui_item_pane)
-			tui_itemview_invalidate(t->stack[i].data);
+	t->changes = c;
+	for (int i = 0; i < t->depth; i++)
+		if (t->stack[i].ops->refresh)
+			(*t->stack[i].ops->refresh)(t, t->stack[i].data);
+	/* a pane's reload may have written (a lock taken back): not again */
+	t->data_version = nd_store_data_version(t->st);
+	t->changes = nd_store_changes(t->st);
+	return true;
 }
 
-/* The wheel scrolls whatever pane is on top; a click in the desk's list
- * selects the row, in its item pane focuses it. */
+/* Idle work of every pane (typing: only what the clock makes due, as a
+ * draft's autosave); returns the milliseconds until some pane wants it
+ * again, -1: none. *changed when the screen may show something new. */
+static int idle_all(struct tui *t, bool typing, bool *changed)
+{
+	int wait = -1;
+	for (int i = t->depth - 1; i >= 0; i--) {
+		const struct tui_pane *p = &t->stack[i];
+		if (!p->ops->idle)
+			continue;
+		int w = p->ops->idle(t, p->data, typing, changed);
+		if (w >= 0 && (wait < 0 || w < wait))
+			wait = w;
+	}
+	return wait;
+}
+
+/* The wheel scrolls whatever pane is on top; a click is the pane's. */
 static void mouse(struct tui *t)
 {
 	MEVENT ev;
@@ -201,23 +226,34 @@ static void mouse(struct tui *t)
 		dispatch(t, ev.bstate & BUTTON4_PRESSED ? REQ_UP : REQ_DOWN, 3);
 		return;
 	}
-	if (!(ev.bstate & BUTTON1_PRESSED) || t->depth != 1)
-		return;
-	int lh = tui_list_height(t);
-	if (ev.y >= 2 && ev.y < 1 + lh && t->top + (ev.y - 2) < t->total) {
-		t->focus = FOCUS_LIST;
-		t->sel = t->top + (ev.y - 2);
-		t->sel_id = 0;
-		tui_reload_list(t);
-	} else if (ev.y > 1 + lh && ev.y < LINES - 2) {
-		t->focus = FOCUS_ITEM;
-	}
+	const struct tui_pane *p = tui_pane_top(t);
+	if (p->ops->mouse)
+		p->ops->mouse(t, p->data, &ev);
+}
+
+/* While the screen is too small to show what a key would do, no key acts
+ * unseen: ^L redraws and ^C quits after asking (over any pane, the editor
+ * too); every other key rings the bell and does nothing. True when the key
+ * was taken here. (A resize is handled before.) */
+static bool held(struct tui *t, int kind, wint_t ch)
+{
+	if (!tui_too_small())
+		return false;
+	if (kind == OK && ch == TK_CTRL('L'))
+		dispatch(t, REQ_REDRAW, 0);
+	else if (kind == OK && ch == TK_CTRL('C'))
+		dispatch(t, REQ_INTERRUPT, 0);
+	else
+		beep();
+	return true;
 }
 
 /* One key: a raw pane (the editor) takes it whole; elsewhere digits make a
  * count (5j) and the table makes the key a request. */
 static void key(struct tui *t, int kind, wint_t ch, long *count)
 {
+	if (held(t, kind, ch))
+		return;
 	const struct tui_pane *p = tui_pane_top(t);
 	if (p->ops->key) {
 		t->message[0] = '\0';
@@ -240,152 +276,70 @@ static void key(struct tui *t, int kind, wint_t ch, long *count)
 	if (req == REQ_NONE)
 		return;
 	t->message[0] = '\0';
-	int64_t changes = nd_store_changes(t->st);
-	if (nd_store_data_version(t->st) != t->data_version)
-		t->total_stale = true; /* a commit elsewhere this key's reload takes in */
 	dispatch(t, req, n);
-	t->data_version = nd_store_data_version(t->st);
-	if (nd_store_changes(t->st) != changes)
-		t->total_stale = true; /* our own commit: the list's length too */
 }
 
-static int loop(struct tui *t, const struct nd_tui_options *opt)
+static void resize(struct tui *t)
+{
+	clearok(curscr, TRUE);
+	for (int i = 0; i < t->depth; i++)
+		if (t->stack[i].ops->resize)
+			t->stack[i].ops->resize(t, t->stack[i].data);
+}
+
+/* Draws only when something changed; reads every key already waiting
+ * before it draws again (ten j in a burst: one frame); writes nothing
+ * while idle. The store's data_version is looked at every half second. */
+int tui_loop(struct tui *t, const struct nd_tui_options *opt)
 {
 	long count = 0;
+	bool dirty = true;
+	int wait = -1;
 	while (!t->quit) {
-		tui_frame_draw(t);
+		if (dirty)
+			tui_frame_draw(t);
+		dirty = false;
 		if (opt && opt->once)
 			break;
-		/* Wake for the autosave when it falls due before the refresh;
-		 * with counting left to do, at once when no key is waiting. */
-		int due = tui_editor_autosave_due(t);
-		int wait = tui_idle_pending(t) ? 0 : 500;
-		timeout(due >= 0 && due < wait ? due : wait);
+		timeout(wait >= 0 && wait < 500 ? wait : 500);
 		wint_t ch;
 		int kind = get_wch(&ch);
 		int hangup = tui_hangup(kind);
 		if (hangup)
 			return hangup;
-		if (tui_pane_find(t, &tui_editor_pane))
-			tui_editor_autosave(t, false);
 		if (kind == ERR) {
-			refresh_data(t);
-			tui_list_idle(t);
+			dirty = refresh_all(t);
+			dirty |= tui_title_idle(t);
+			wait = idle_all(t, false, &dirty);
 			continue;
 		}
-		if (kind == KEY_CODE_YES && ch == KEY_RESIZE) {
-			clear();
-			tui_reload_list(t);
-			continue;
+		for (;;) {
+			if (kind == KEY_CODE_YES && ch == KEY_RESIZE)
+				resize(t);
+			else
+				key(t, kind, ch, &count);
+			if (t->quit || tui_hangup(OK))
+				break;
+			/* the rest of a burst (a paste, a held key, keys over a
+			 * slow link) is read before drawing; a few milliseconds
+			 * more for keys still on their way from the terminal */
+			timeout(0);
+			kind = get_wch(&ch);
+			if (kind == ERR) {
+				timeout(BURST_MS);
+				kind = get_wch(&ch);
+			}
+			if (kind == ERR || tui_hangup(kind))
+				break;
 		}
-		key(t, kind, ch, &count);
-		if (tui_pane_find(t, &tui_editor_pane))
-			tui_editor_autosave(t, false);
+		refresh_all(t);
+		wait = idle_all(t, true, &dirty);
+		dirty = true;
 	}
 	return 0;
-}
-
-int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor, struct nd_error *err)
-{
-	memset(t, 0, sizeof *t);
-	t->st = st;
-	t->actor = actor;
-	t->stack[0] = (struct tui_pane){ &tui_desk_pane, NULL };
-	t->depth = 1;
-	t->total = -1; /* counted at the first reload */
-	return nd_workflow_load(st, &t->wf, err) < 0 ? err->code : 0;
 }
 
 void tui_done(struct tui *t)
 {
 	tui_free(t);
-}
-
-/* The user's key bindings; a bad line is a message (all of them in
- * :messages) and the desk starts all the same. */
-static void bindings_start(struct tui *t, const char *path)
-{
-	struct nd_buf errors = ND_BUF_INIT;
-	tui_bindings_clear();
-	int bad = tui_bindings_load(path, &errors);
-	const char *s = nd_buf_str(&errors);
-	for (const char *p = s; *p;) {
-		const char *nl = strchr(p, '\n');
-		int len = nl ? (int)(nl - p) : (int)strlen(p);
-		tui_message(t, true, "%.*s", len, p);
-		p += len + (nl ? 1 : 0);
-	}
-	if (bad > 1)
-		tui_message(t, true,
-			    ngettext("%d bad line in the key bindings (M shows them all)",
-				     "%d bad lines in the key bindings (M shows them all)",
-				     (unsigned long)bad),
-			    bad);
-	nd_buf_free(&errors);
-}
-
-int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct nd_tui_options *opt,
-	       struct nd_error *err)
-{
-	if (nd_term_kind() == ND_TERM_NARROW)
-		return nd_fail(
-		    err, ND_EINVAL,
-		    _("the terminal's locale %1$s writes %2$s, which cannot show Chinese; "
-		      "open the desk under a UTF-8 or GB18030 locale, e.g. "
-		      "LC_ALL=zh_CN.UTF-8 newsdesk"),
-		    nd_term_locale(), nd_term_charset());
-	struct tui t;
-	if (tui_init(&t, st, actor, err) < 0)
-		return err->code;
-	/* curses writes the terminal's own charset itself (tui_put): it gets
-	 * the stdout that converts nothing */
-	SCREEN *screen = newterm(NULL, nd_term_raw_stdout(), stdin);
-	if (!screen) {
-		nd_workflow_free(&t.wf);
-		return nd_fail(err, ND_EIO, _("cannot start the terminal interface (TERM=%s)"),
-			       getenv("TERM") ? getenv("TERM") : "");
-	}
-	/* Raw in every pane: Ctrl-S, Ctrl-Q, Ctrl-C and Ctrl-Z reach us as
-	 * keys (no flow control freezing the screen, no signals). */
-	raw();
-	noecho();
-	keypad(stdscr, TRUE);
-	tui_keys_init();
-	set_escdelay(25);
-	curs_set(0);
-	timeout(500); /* how often another process's commits are noticed */
-	tui_signals_install();
-	tui_setup_colors(&t);
-	t.split = (tui_available() * 45) / 100;
-	t.data_version = nd_store_data_version(st);
-	tui_reload_list(&t);
-	if (opt->note)
-		tui_message(&t, false, "%s", opt->note);
-	if (t.total)
-		tui_message(&t, false,
-			    ngettext("%lld item · ? for help", "%lld items · ? for help",
-				     (unsigned long)t.total),
-			    (long long)t.total);
-	bindings_start(&t, opt ? opt->keys_file : NULL);
-	tui_notices_show(&t);
-	/* import --interactive: the desk opens on the page's review */
-	bool no_import = opt && opt->import && !tui_import_open(&t, opt->import);
-	int hangup = no_import ? 0 : loop(&t, opt);
-	if (hangup)
-		tui_editor_hangup(&t); /* the draft first, then the terminal */
-	while (t.depth > 1)
-		tui_pane_pop(&t);
-	endwin();
-	delscreen(screen);
-	tui_signals_restore();
-	tui_free(&t);
-	if (no_import)
-		return nd_fail(err, ND_ENOMEM, _("out of memory opening the page's review"));
-	if (hangup)
-		return nd_fail(
-		    err, ND_EINVAL,
-		    _("the desk ended on signal %1$d (%2$s); unsaved text is kept as a draft "
-		      "('newsdesk drafts'), offered when the item is opened again"),
-		    hangup, strsignal(hangup));
-	return 0;
 }

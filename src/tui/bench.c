@@ -51,7 +51,7 @@ int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t
 		tui_done(&t);
 		return nd_fail(err, ND_EIO, _(_("cannot start the terminal interface")));
 	}
-	t.split = (tui_available() * 45) / 100;
+	LS(&t)->split = (tui_available() * 45) / 100;
 	tui_reload_list(&t);
 	int rc = 0;
 	if (!tui_editor_open(&t, id)) {
@@ -135,8 +135,8 @@ static void to_bottom(struct tui *t)
 /* What the loop does when another process committed (app.c refresh_data). */
 static void reload(struct tui *t)
 {
-	t->total_stale = true;
-	tui_itemview_invalidate(&t->preview);
+	LS(t)->total_stale = true;
+	tui_itemview_invalidate(&LS(t)->preview);
 	tui_reload_list(t);
 }
 
@@ -152,19 +152,19 @@ static void idle(struct tui *t)
 
 static void stale(struct tui *t)
 {
-	t->total_stale = true;
+	LS(t)->total_stale = true;
 }
 
 static void unlimit(struct tui *t)
 {
-	t->filter.text = NULL;
+	LS(t)->filter.text = NULL;
 	tui_list_reset(t, false);
 	tui_reload_list(t);
 }
 
 static void limit(struct tui *t)
 {
-	t->filter.text = t->limit;
+	LS(t)->filter.text = LS(t)->limit;
 	tui_list_reset(t, false);
 	tui_reload_list(t);
 }
@@ -173,25 +173,25 @@ static void list_steps(struct tui *t, int runs, struct nd_bench_list *out)
 {
 	out->search_ms = timed(t, runs, to_top, search);
 	out->search_count_ms = timed(t, runs, search, idle);
-	out->matches = t->match_total;
-	t->search[0] = '\0';
+	out->matches = LS(t)->match_total;
+	LS(t)->search[0] = '\0';
 	out->bottom_ms = timed(t, runs, to_top, to_bottom);
 	out->reload_ms = timed(t, runs, NULL, reload);
 	out->recount_ms = timed(t, runs, stale, idle);
-	out->total = t->total;
-	if (t->nrows && t->rows[0].story.section) {
+	out->total = LS(t)->total;
+	if (LS(t)->nrows && LS(t)->rows[0].story.section) {
 		to_top(t);
-		snprintf(out->section, sizeof out->section, "%s", t->rows[0].story.section);
-		snprintf(t->f_section, sizeof t->f_section, "%s", out->section);
-		t->filter.section = t->f_section;
+		snprintf(out->section, sizeof out->section, "%s", LS(t)->rows[0].story.section);
+		snprintf(LS(t)->f_section, sizeof LS(t)->f_section, "%s", out->section);
+		LS(t)->filter.section = LS(t)->f_section;
 		tui_list_reset(t, false);
 		tui_reload_list(t);
 		out->filter_bottom_ms = timed(t, runs, to_top, to_bottom);
 		out->filter_reload_ms = timed(t, runs, NULL, reload);
 		tui_list_idle(t);
-		out->filter_total = t->total;
-		t->filter.section = NULL;
-		t->f_section[0] = '\0';
+		out->filter_total = LS(t)->total;
+		LS(t)->filter.section = NULL;
+		LS(t)->f_section[0] = '\0';
 		tui_list_reset(t, false);
 		tui_reload_list(t);
 	}
@@ -200,7 +200,7 @@ static void list_steps(struct tui *t, int runs, struct nd_bench_list *out)
 	out->limit_reload_ms = timed(t, runs, NULL, reload);
 	while (tui_list_idle(t))
 		;
-	out->limit_total = t->total;
+	out->limit_total = LS(t)->total;
 }
 
 /* / for each word: the first hits shown, median of 5 runs each. */
@@ -211,7 +211,7 @@ static void search_words(struct tui *t, const char *words, struct nd_bench_list 
 	int n = 0;
 	for (char *w = copy ? strtok_r(copy, " ", &save) : NULL; w && n < ND_BENCH_WORDS;
 	     w = strtok_r(NULL, " ", &save)) {
-		snprintf(t->search, sizeof t->search, "%s", w);
+		snprintf(LS(t)->search, sizeof LS(t)->search, "%s", w);
 		med[n] = timed(t, 5, to_top, search);
 		snprintf(out->word[n], sizeof out->word[n], "%s", w);
 		out->word_ms[n] = med[n];
@@ -238,12 +238,12 @@ int nd_tui_bench_list(struct nd_store *st, const struct nd_actor *actor, const c
 		tui_done(&t);
 		return nd_fail(err, ND_EIO, _("cannot start the terminal interface"));
 	}
-	t.split = (tui_available() * 45) / 100;
+	LS(&t)->split = (tui_available() * 45) / 100;
 	tui_reload_list(&t);
 	search_words(&t, words, out);
 	/* the first word for the other steps */
-	snprintf(t.search, sizeof t.search, "%s", out->nwords ? out->word[0] : words);
-	snprintf(t.limit, sizeof t.limit, "%s", t.search);
+	snprintf(LS(&t)->search, sizeof LS(&t)->search, "%s", out->nwords ? out->word[0] : words);
+	snprintf(LS(&t)->limit, sizeof LS(&t)->limit, "%s", LS(&t)->search);
 	list_steps(&t, runs > 0 ? runs : 1, out);
 	endwin();
 	delscreen(screen);

@@ -28,14 +28,22 @@ static struct binding bindings[MAX_BINDINGS];
 static size_t nbindings;
 static char source[PATH_MAX];
 
-static const struct {
-	const char *name;
-	unsigned panes;
-} pane_names[] = {
-	{ "list", PANE_LIST },       { "item", PANE_ITEM },   { "review", PANE_REVIEW },
-	{ "rundown", PANE_RUNDOWN }, { "pager", PANE_PAGER }, { "help", PANE_PAGER },
-	{ "editor", PANE_EDITOR },   { "generic", PANE_ALL },
-};
+/* A pane's word in a binding file: the registry's names (panes.c), and
+ * two of the binding file's own: generic (every pane but the editor) and
+ * help (the pager). */
+static unsigned pane_word(const char *w)
+{
+	const struct tui_pane_info *p = tui_pane_by_name(w);
+	if (p)
+		return p->flag;
+	if (strcmp(w, "generic") == 0)
+		return PANE_ALL;
+	if (strcmp(w, "help") == 0)
+		return PANE_PAGER;
+	if (strcmp(w, "photos") == 0)
+		return PANE_PHOTO; /* as the request that opens it is named */
+	return 0;
+}
 
 /* Key names between < >, as vim and mutt write them, and the terminfo
  * capability names of the same keys; the first of a code is how help
@@ -233,10 +241,7 @@ static unsigned parse_panes(const char *w, char *bad, size_t size, bool *generic
 	snprintf(copy, sizeof copy, "%s", w);
 	char *save = NULL;
 	for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-		unsigned one = 0;
-		for (size_t i = 0; i < sizeof pane_names / sizeof *pane_names; i++)
-			if (strcmp(pane_names[i].name, p) == 0)
-				one = pane_names[i].panes;
+		unsigned one = pane_word(p);
 		*generic |= strcmp(p, "generic") == 0;
 		if (!one) {
 			snprintf(bad, size, "%s", p);
@@ -296,9 +301,14 @@ static bool parse_line(char *text, const char *src, long no, struct nd_buf *erro
 	bool generic = false;
 	unsigned panes = parse_panes(w[1], bad, sizeof bad, &generic);
 	if (!panes) {
-		bad_line(errors, src, no,
-			 _("no pane '%s' (list, item, review, rundown, pager, editor, generic)"),
-			 bad);
+		char names[256], what[400];
+		tui_pane_names(names, sizeof names);
+		snprintf(what, sizeof what, "%s, generic", names);
+		if (errors) {
+			nd_buf_printf(errors, "%s:%ld: ", src, no);
+			nd_buf_printf(errors, _("no pane '%1$s' (%2$s)"), bad, what);
+			nd_buf_addc(errors, '\n');
+		}
 		return false;
 	}
 	int code;
@@ -445,14 +455,6 @@ int tui_binding_for_code(unsigned pane, int code, enum tui_req *req)
 			return 1;
 		}
 	return 0;
-}
-
-const char *tui_pane_name(unsigned kind)
-{
-	for (size_t i = 0; i < sizeof pane_names / sizeof *pane_names; i++)
-		if (pane_names[i].panes == kind)
-			return pane_names[i].name;
-	return "?";
 }
 
 static void add_code(int *codes, size_t *n, size_t max, int code)

@@ -83,6 +83,24 @@ static const char *verb_named(const struct tui *t, const char *word)
 	return NULL;
 }
 
+/* :42 for an item the list does not show: one that does not exist (or
+ * that this user may not read) is said so; one the filter or the limit
+ * hides, that. */
+static void missing(struct tui *t, int64_t id)
+{
+	struct nd_item it;
+	struct nd_error err = { 0 };
+	int rc = nd_item_get(t->st, t->actor, id, 0, &it, &err);
+	if (rc == 0) {
+		nd_item_free(&it);
+		tui_message(t, true, _("#%lld is not in the list (see the filter)"), (long long)id);
+	} else if (rc == ND_ENOENT) {
+		tui_message(t, true, _("there is no item #%lld"), (long long)id);
+	} else {
+		tui_message(t, true, "%s", err.msg);
+	}
+}
+
 enum tui_req tui_command(struct tui *t, const char **verb)
 {
 	*verb = NULL;
@@ -101,13 +119,13 @@ enum tui_req tui_command(struct tui *t, const char **verb)
 	} else if (strcmp(word, "q") == 0 || strcmp(word, "quit") == 0 || strcmp(word, "q!") == 0) {
 		req = REQ_QUIT;
 	} else if (nd_parse_number(word[0] == '#' ? word + 1 : word, 1, INT64_MAX, &id) == 0) {
-		int64_t was = t->sel_id;
-		t->sel_id = id;
+		int64_t was = LS(t)->sel_id;
+		LS(t)->sel_id = id;
 		tui_reload_list(t);
-		if (t->sel_id != id) {
-			t->sel_id = was; /* the selection stays where it was */
+		if (LS(t)->sel_id != id) {
+			LS(t)->sel_id = was; /* the selection stays where it was */
 			tui_reload_list(t);
-			tui_message(t, true, _("#%lld is not in the list (see the filter)"), id);
+			missing(t, (int64_t)id);
 		} else {
 			req = REQ_DESK;
 		}

@@ -12,6 +12,7 @@
 #include "newsdesk/width.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void draw_separator(struct tui *t, int y)
@@ -34,7 +35,7 @@ static void draw_separator(struct tui *t, int y)
 		nd_buf_adds(&b, " ");
 	}
 	tui_rule(&b, COLS);
-	tui_draw_row(y, 0, COLS, nd_buf_str(&b), t->focus == FOCUS_ITEM ? A_BOLD : A_DIM);
+	tui_draw_row(y, 0, COLS, nd_buf_str(&b), LS(t)->focus == FOCUS_ITEM ? A_BOLD : A_DIM);
 	nd_buf_free(&b);
 }
 
@@ -49,9 +50,9 @@ static void desk_draw(struct tui *t, void *data, int y, int height, int width)
 	}
 	if (tui_item_height(t) > 0) {
 		draw_separator(t, y);
-		t->preview.id = t->sel_id;
-		t->preview.hit = t->search[0] ? t->search : NULL;
-		tui_itemview_draw(t, &t->preview, y + 1, tui_item_height(t), width);
+		LS(t)->preview.id = LS(t)->sel_id;
+		LS(t)->preview.hit = LS(t)->search[0] ? LS(t)->search : NULL;
+		tui_itemview_draw(t, &LS(t)->preview, y + 1, tui_item_height(t), width);
 	}
 }
 
@@ -63,7 +64,7 @@ static void act_on_selected(struct tui *t, enum tui_req req, const char *verb)
 		int64_t next = tui_list_next_id(t);
 		bool done = tui_run_verb(t, id, verb);
 		/* resolve: on to the next item, as read before the re-sort */
-		t->sel_id = done && next ? next : id;
+		LS(t)->sel_id = done && next ? next : id;
 		tui_reload_list(t);
 		return;
 	}
@@ -104,26 +105,27 @@ static void layout_request(struct tui *t, enum tui_req req)
 {
 	switch (req) {
 	case REQ_OPEN:
-		t->focus = FOCUS_ITEM;
-		if (t->zoom == ZOOM_LIST)
-			t->zoom = ZOOM_NONE;
+		LS(t)->focus = FOCUS_ITEM;
+		if (LS(t)->zoom == ZOOM_LIST)
+			LS(t)->zoom = ZOOM_NONE;
 		break;
 	case REQ_SWITCH:
-		t->focus = t->focus == FOCUS_LIST ? FOCUS_ITEM : FOCUS_LIST;
-		if (t->zoom != ZOOM_NONE)
-			t->zoom = t->focus == FOCUS_LIST ? ZOOM_LIST : ZOOM_ITEM;
+		LS(t)->focus = LS(t)->focus == FOCUS_LIST ? FOCUS_ITEM : FOCUS_LIST;
+		if (LS(t)->zoom != ZOOM_NONE)
+			LS(t)->zoom = LS(t)->focus == FOCUS_LIST ? ZOOM_LIST : ZOOM_ITEM;
 		break;
 	case REQ_GROW:
 	case REQ_SHRINK:
-		t->split = tui_list_height(t) + (req == REQ_GROW ? 2 : -2);
-		if (t->split > tui_available() - 4)
-			t->split = tui_available() - 4;
-		if (t->split < 3)
-			t->split = 3;
+		LS(t)->split = tui_list_height(t) + (req == REQ_GROW ? 2 : -2);
+		if (LS(t)->split > tui_available() - 4)
+			LS(t)->split = tui_available() - 4;
+		if (LS(t)->split < 3)
+			LS(t)->split = 3;
 		break;
 	case REQ_ZOOM:
-		t->zoom = t->zoom != ZOOM_NONE ? ZOOM_NONE
-					       : (t->focus == FOCUS_LIST ? ZOOM_LIST : ZOOM_ITEM);
+		LS(t)->zoom = LS(t)->zoom != ZOOM_NONE
+				  ? ZOOM_NONE
+				  : (LS(t)->focus == FOCUS_LIST ? ZOOM_LIST : ZOOM_ITEM);
 		break;
 	default:
 		break;
@@ -136,20 +138,23 @@ static enum tui_req desk_request(struct tui *t, void *data, enum tui_req req, lo
 {
 	(void)data;
 	(void)height;
-	if (t->focus == FOCUS_LIST
+	if (LS(t)->focus == FOCUS_LIST
 		? tui_list_request(t, req, count, tui_list_height(t))
-		: tui_itemview_request(&t->preview, req, count, tui_item_height(t)))
+		: tui_itemview_request(&LS(t)->preview, req, count, tui_item_height(t)))
 		return REQ_NONE;
 	const struct tui_request *r = tui_request_info(req);
 	switch (req) {
+	case REQ_DESK: /* :desk, the panes over it closed: the list in front */
+		LS(t)->focus = FOCUS_LIST;
+		return REQ_NONE;
 	case REQ_BACK: /* q: unzoom, then back to the list, then quit */
 	case REQ_CLOSE: /* Esc: the same, without the quitting */
-		if (t->zoom == ZOOM_NONE && t->focus == FOCUS_LIST)
+		if (LS(t)->zoom == ZOOM_NONE && LS(t)->focus == FOCUS_LIST)
 			return req == REQ_BACK ? REQ_QUIT : REQ_NONE;
-		if (t->zoom != ZOOM_NONE)
-			t->zoom = ZOOM_NONE;
+		if (LS(t)->zoom != ZOOM_NONE)
+			LS(t)->zoom = ZOOM_NONE;
 		else
-			t->focus = FOCUS_LIST;
+			LS(t)->focus = FOCUS_LIST;
 		tui_reload_list(t);
 		return REQ_NONE;
 	case REQ_OPEN:
@@ -200,7 +205,7 @@ static enum tui_req desk_request(struct tui *t, void *data, enum tui_req req, lo
 static unsigned desk_keys_as(const struct tui *t, const void *data)
 {
 	(void)data;
-	return t->focus == FOCUS_LIST ? PANE_LIST : PANE_ITEM;
+	return LS(t)->focus == FOCUS_LIST ? PANE_LIST : PANE_ITEM;
 }
 
 /* A verb no request carries (from `:`), on the selected item, resolved. */
@@ -209,10 +214,68 @@ void tui_desk_verb(struct tui *t, const char *verb)
 	act_on_selected(t, REQ_NONE, verb);
 }
 
+/* Another process's commit or our own: the window read again where it
+ * was (by its first row's key), the preview rebuilt, the total and the
+ * title's counts recounted when idle. */
+static void desk_refresh(struct tui *t, void *data)
+{
+	(void)data;
+	tui_itemview_invalidate(&LS(t)->preview);
+	LS(t)->total_stale = true;
+	tui_reload_list(t);
+}
+
+/* The list's total and the search's, counted while no key waits. */
+static int desk_idle(struct tui *t, void *data, bool typing, bool *changed)
+{
+	(void)data;
+	if (typing)
+		return tui_idle_pending(t) ? 0 : -1;
+	bool pending = tui_idle_pending(t);
+	if (pending)
+		*changed = true;
+	return pending && tui_list_idle(t) ? 0 : -1;
+}
+
+static void desk_resize(struct tui *t, void *data)
+{
+	(void)data;
+	tui_reload_list(t);
+}
+
+/* A click in the list selects the row, in the item pane focuses it. */
+static void desk_mouse(struct tui *t, void *data, const MEVENT *ev)
+{
+	(void)data;
+	if (!(ev->bstate & BUTTON1_PRESSED))
+		return;
+	int lh = tui_list_height(t);
+	if (ev->y >= 2 && ev->y < 1 + lh && LS(t)->top + (ev->y - 2) < LS(t)->total) {
+		LS(t)->focus = FOCUS_LIST;
+		LS(t)->sel = LS(t)->top + (ev->y - 2);
+		LS(t)->sel_id = 0;
+		tui_reload_list(t);
+	} else if (ev->y > 1 + lh && ev->y < LINES - 2) {
+		LS(t)->focus = FOCUS_ITEM;
+	}
+}
+
+static void desk_free(struct tui *t, void *data)
+{
+	(void)data;
+	tui_list_clear(t);
+	tui_itemview_clear(&LS(t)->preview);
+	free(LS(t)->matches);
+	free(data);
+}
+
 const struct pane_ops tui_desk_pane = {
-	.name = "desk",
-	.kind = PANE_LIST | PANE_ITEM,
 	.draw = desk_draw,
 	.request = desk_request,
+	.refresh = desk_refresh,
+	.idle = desk_idle,
+	.resize = desk_resize,
+	.mouse = desk_mouse,
+	.free = desk_free,
 	.keys_as = desk_keys_as,
 };

@@ -246,9 +246,11 @@ static void cleanup(struct tui *t)
 		const struct nd_cleanup_rule *r = &nd_cleanup_rules[i];
 		struct nd_buf out = ND_BUF_INIT;
 		long n = r->apply(nd_doc_text(&ed->doc, ND_F_BODY), &out);
-		if (n > 0 && nd_doc_replace_body(&ed->doc, nd_buf_str(&out)) == 0)
-			nd_buf_printf(&report, "%s%ld %s", report.len ? ", " : "", n,
-				      _(r->what_en));
+		if (n > 0 && nd_doc_replace_body(&ed->doc, nd_buf_str(&out)) == 0) {
+			if (report.len)
+				nd_buf_adds(&report, C_("list", ", "));
+			nd_buf_printf(&report, _(r->what_en), n);
+		}
 		nd_buf_free(&out);
 	}
 	if (report.len)
@@ -488,6 +490,8 @@ bool tui_editor_key(struct tui *t, int kind, wint_t ch, int height)
 	if (req == REQ_NONE) {
 		if (kind == OK && ch >= 0x20)
 			type_char(t, ch);
+	} else if (req == REQ_ED_HELP) {
+		tui_help_open(t, PANE_EDITOR); /* F1: over the editor, q back to it */
 	} else if (req == REQ_ED_LEAVE) {
 		ed->at_row_end = false;
 		return leave(t);
@@ -659,10 +663,9 @@ void tui_unlock(struct tui *t, int64_t id)
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
+	/* the lock broken is a commit: every pane refreshes after the key */
 	tui_message(t, false, _("#%1$lld unlocked (%2$s is told next time)"), (long long)id,
 		    holder);
-	tui_itemview_invalidate(&t->preview);
-	tui_reload_list(t);
 }
 
 static void editor_close(struct tui *t, void *data)
@@ -675,16 +678,13 @@ static void editor_close(struct tui *t, void *data)
 		nd_lock_release(t->st, t->actor, ed->id, NULL);
 	tui_ed_layout_free(ed);
 	nd_doc_free(&ed->doc);
-	int64_t id = ed->id;
 	bool hung = ed->hung;
 	free(ed);
 	if (hung)
 		return;
 	fputs("\033[?2004l", stdout);
 	fflush(stdout);
-	curs_set(0);
-	t->sel_id = id;
-	tui_itemview_invalidate(&t->preview);
+	curs_set(0); /* the lock released: the panes below refresh after the key */
 }
 
 static void editor_draw(struct tui *t, void *data, int y, int height, int width)
@@ -699,10 +699,38 @@ static bool editor_key(struct tui *t, void *data, int kind, wint_t ch, int heigh
 	return tui_editor_key(t, kind, ch, height);
 }
 
+/* :desk, :q and a confirmed ^C leave the editor only by its own Esc,
+ * which asks about unsaved changes. */
+static bool editor_may_close(struct tui *t, void *data)
+{
+	(void)data;
+	tui_message(t, true, "%s", _("leave the editor first (Esc)"));
+	return false;
+}
+
+/* The draft's autosave, when the clock makes it due (typing or not). */
+static int editor_idle(struct tui *t, void *data, bool typing, bool *changed)
+{
+	(void)data;
+	(void)typing;
+	if (tui_editor_autosave_due(t) == 0)
+		*changed = true; /* the status line says the draft is kept */
+	tui_editor_autosave(t, false);
+	return tui_editor_autosave_due(t);
+}
+
+static void editor_hangup(struct tui *t, void *data)
+{
+	(void)data;
+	tui_editor_hangup(t);
+}
+
 const struct pane_ops tui_editor_pane = {
-	.name = "editor",
-	.kind = PANE_EDITOR,
 	.draw = editor_draw,
 	.key = editor_key,
-	.close = editor_close,
+	.close = editor_may_close,
+	.free = editor_close,
+	.idle = editor_idle,
+	.hangup = editor_hangup,
+	.cursor = true,
 };

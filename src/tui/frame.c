@@ -85,6 +85,11 @@ void tui_messages_free(struct tui *t)
 
 /* ---- layout ------------------------------------------------------------- */
 
+bool tui_too_small(void)
+{
+	return COLS < MIN_COLS || LINES < MIN_LINES;
+}
+
 int tui_available(void)
 {
 	return LINES - 3; /* title, hints, message */
@@ -92,11 +97,11 @@ int tui_available(void)
 
 int tui_list_height(const struct tui *t)
 {
-	if (t->zoom == ZOOM_LIST)
+	if (LS(t)->zoom == ZOOM_LIST)
 		return tui_available();
-	if (t->zoom == ZOOM_ITEM)
+	if (LS(t)->zoom == ZOOM_ITEM)
 		return 0;
-	int h = t->split;
+	int h = LS(t)->split;
 	if (h > tui_available() - 4)
 		h = tui_available() - 4;
 	return h < 3 ? 3 : h;
@@ -104,9 +109,9 @@ int tui_list_height(const struct tui *t)
 
 int tui_item_height(const struct tui *t)
 {
-	if (t->zoom == ZOOM_LIST)
+	if (LS(t)->zoom == ZOOM_LIST)
 		return 0;
-	if (t->zoom == ZOOM_ITEM)
+	if (LS(t)->zoom == ZOOM_ITEM)
 		return tui_available() - 1;
 	return tui_available() - tui_list_height(t) - 1;
 }
@@ -136,24 +141,49 @@ static const char *role_label(const struct tui *t)
 
 static void title_filter(const struct tui *t, struct nd_buf *left)
 {
-	if (t->limit[0]) {
-		nd_buf_printf(left, "  [%s %s", _("limit"), t->limit);
-		if (t->total >= 0)
-			nd_buf_printf(left, ": %lld", (long long)t->total);
+	if (LS(t)->limit[0]) {
+		nd_buf_printf(left, "  [%s %s", _("limit"), LS(t)->limit);
+		if (LS(t)->total >= 0)
+			nd_buf_printf(left, ": %lld", (long long)LS(t)->total);
 		nd_buf_addc(left, ']');
 	}
-	if (!(t->f_state[0] || t->f_section[0] || t->f_reporter[0] || t->f_issue[0]))
+	if (!(LS(t)->f_state[0] || LS(t)->f_section[0] || LS(t)->f_reporter[0] ||
+	      LS(t)->f_issue[0]))
 		return;
 	nd_buf_printf(left, "  [%s", _("filter"));
-	if (t->f_state[0])
-		nd_buf_printf(left, " %s", tui_state_label(t, t->f_state));
-	if (t->f_section[0])
-		nd_buf_printf(left, " %s:%s", _("section"), t->f_section);
-	if (t->f_reporter[0])
-		nd_buf_printf(left, " %s:%s", _("reporter"), t->f_reporter);
-	if (t->f_issue[0])
-		nd_buf_printf(left, " %s:%s", _("issue"), t->f_issue);
+	if (LS(t)->f_state[0])
+		nd_buf_printf(left, " %s", tui_state_label(t, LS(t)->f_state));
+	/* the keys as the f prompt offers them */
+	if (LS(t)->f_section[0])
+		nd_buf_printf(left, " %s%s", _("section:"), LS(t)->f_section);
+	if (LS(t)->f_reporter[0])
+		nd_buf_printf(left, " %s%s", _("reporter:"), LS(t)->f_reporter);
+	if (LS(t)->f_issue[0])
+		nd_buf_printf(left, " %s%s", _("issue:"), LS(t)->f_issue);
 	nd_buf_addc(left, ']');
+}
+
+/* How far behind the replica is, for admins; a replica that stopped, or
+ * fell more than ND_REPLICA_WARN_SECONDS behind, is a warning (!). */
+/* The replica's state, read again when REPLICA_EVERY_MS passed (for
+ * admins); true when what the title says of it changed. The loop asks
+ * while idle, so the title follows the replica without a key. */
+bool tui_title_idle(struct tui *t)
+{
+	if (t->actor->user.rank < ND_RANK_ADMIN)
+		return false;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	int64_t now = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + 1;
+	if (t->replica_ms && now - t->replica_ms < REPLICA_EVERY_MS)
+		return false;
+	struct nd_replica_status was = t->replica;
+	nd_replica_peek(nd_store_path(t->st), &t->replica);
+	t->replica_ms = now;
+	const struct nd_replica_status *r = &t->replica;
+	return was.configured != r->configured || was.running != r->running ||
+	       was.known != r->known || (long)was.lag_seconds != (long)r->lag_seconds ||
+	       strcmp(was.url, r->url) != 0;
 }
 
 /* How far behind the replica is, for admins; a replica that stopped, or
@@ -162,13 +192,8 @@ static void title_replica(struct tui *t, struct nd_buf *right)
 {
 	if (t->actor->user.rank < ND_RANK_ADMIN)
 		return;
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	int64_t now = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + 1;
-	if (!t->replica_ms || now - t->replica_ms >= REPLICA_EVERY_MS) {
-		nd_replica_peek(nd_store_path(t->st), &t->replica);
-		t->replica_ms = now;
-	}
+	if (!t->replica_ms)
+		tui_title_idle(t); /* the first frame reads it at once */
 	const struct nd_replica_status *r = &t->replica;
 	if (!r->configured)
 		return;
@@ -196,9 +221,9 @@ static void draw_title(struct tui *t)
 			nd_buf_printf(&left, " · %s %lld", t->counts[i].label,
 				      (long long)t->counts[i].count);
 	title_filter(t, &left);
-	if (t->filter.sort != ND_SORT_UPDATED || t->filter.ascending)
-		nd_buf_printf(&left, "  [%s %s%s]", _("sort"), _(sort_names[t->filter.sort]),
-			      t->filter.ascending ? " ↑" : "");
+	if (LS(t)->filter.sort != ND_SORT_UPDATED || LS(t)->filter.ascending)
+		nd_buf_printf(&left, "  [%s %s%s]", _("sort"), _(sort_names[LS(t)->filter.sort]),
+			      LS(t)->filter.ascending ? " ↑" : "");
 	title_replica(t, &right);
 	nd_buf_printf(&right, "%s %s ",
 		      t->actor->user.name ? t->actor->user.name : t->actor->user.login,
@@ -215,9 +240,39 @@ static void draw_title(struct tui *t)
 
 /* ---- hints -------------------------------------------------------------- */
 
-static unsigned keys_kind(const struct tui *t, const struct tui_pane *p)
+/* A reporter's hint line follows the selected item: a verb only when the
+ * workflow lets the reporter take it from the item's state (B refile on a
+ * returned item), and e edit when the item is theirs and returned to
+ * them. NULL: no item to follow (hints by role alone). */
+static const struct nd_item *reporter_item(const struct tui *t)
 {
-	return p->ops->keys_as ? p->ops->keys_as(t, p->data) : p->ops->kind;
+	if (t->actor->user.rank >= ND_RANK_EDITOR || t->depth != 1)
+		return NULL;
+	return tui_selected(t);
+}
+
+static bool verb_from(const struct tui *t, const char *verb, const char *state)
+{
+	for (size_t i = 0; i < t->wf.n_transitions; i++) {
+		const struct nd_transition *tr = &t->wf.transitions[i];
+		if (strcmp(tr->verb, verb) == 0 && tr->min_rank <= t->actor->user.rank &&
+		    (!tr->from_state || strcmp(tr->from_state, state) == 0))
+			return true;
+	}
+	return false;
+}
+
+static bool hinted(const struct tui *t, const struct tui_request *r, const struct nd_item *it)
+{
+	if (!it)
+		return r->hint != NULL;
+	if (r->req == REQ_EDIT) {
+		const struct nd_state *s = nd_workflow_state(&t->wf, it->state);
+		return s && s->reporter_edits && strcmp(it->reporter, t->actor->user.login) == 0;
+	}
+	if (r->verb)
+		return verb_from(t, r->verb, it->state);
+	return r->hint != NULL;
 }
 
 /* The hint line: every request bound in this pane that has a hint and that
@@ -226,18 +281,21 @@ static void draw_hints(struct tui *t)
 {
 	const struct tui_pane *p = tui_pane_top(t);
 	struct nd_buf b = ND_BUF_INIT;
-	unsigned kind = keys_kind(t, p);
+	unsigned kind = tui_pane_keys(t, p);
+	const struct nd_item *it = reporter_item(t);
 	for (size_t i = 0; i < tui_request_count; i++) {
 		const struct tui_request *r = &tui_requests[i];
 		char buf[160];
-		if (!r->hint || !(r->panes & kind) || !tui_may(t, r))
+		if (!hinted(t, r, it) || !(r->panes & kind) || !tui_may(t, r))
 			continue;
 		const char *keys = tui_request_label(r, kind, buf, sizeof buf);
 		if (!keys[0])
 			continue; /* unbound */
 		/* q quits from the desk's list, else it goes back */
-		const char *label =
-		    r->req == REQ_BACK && t->depth == 1 && kind == PANE_LIST ? N_("quit") : r->hint;
+		const char *label = r->req == REQ_BACK && t->depth == 1 && kind == PANE_LIST
+					? N_("quit")
+				    : r->req == REQ_EDIT ? N_("edit")
+							 : r->hint;
 		char key[32];
 		snprintf(key, sizeof key, "%s", keys);
 		char *space = strchr(key, ' ');
@@ -249,10 +307,23 @@ static void draw_hints(struct tui *t)
 	nd_buf_free(&b);
 }
 
+/* The desk last drawn, for a prompt that must draw it again (a resize
+ * while it waits for an answer). */
+static struct tui *shown;
+
+void tui_frame_redraw(void)
+{
+	if (shown) {
+		clearok(curscr, TRUE);
+		tui_frame_draw(shown);
+	}
+}
+
 void tui_frame_draw(struct tui *t)
 {
+	shown = t;
 	erase();
-	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+	if (tui_too_small()) {
 		char msg[128];
 		snprintf(msg, sizeof msg,
 			 _("window too small: %1$dx%2$d, newsdesk needs %3$dx%4$d"), COLS, LINES,
@@ -261,7 +332,6 @@ void tui_frame_draw(struct tui *t)
 		refresh();
 		return;
 	}
-	curs_set(0);
 	draw_title(t);
 	draw_hints(t);
 	tui_draw_row(LINES - 1, 0, COLS, t->message,
@@ -269,6 +339,8 @@ void tui_frame_draw(struct tui *t)
 				      : A_NORMAL);
 	/* the pane last: a pane with a cursor leaves it where the user types */
 	const struct tui_pane *p = tui_pane_top(t);
+	/* the cursor is set once, not hidden and shown again on each frame */
+	curs_set(p->ops->cursor ? 1 : 0);
 	p->ops->draw(t, p->data, 1, tui_available(), COLS);
 	refresh();
 }

@@ -27,7 +27,6 @@ struct tui_import {
 	int64_t sel, top;
 	struct nd_import_edit undo[UNDO]; /* the page before each correction, oldest first */
 	int nundo;
-	bool zoom; /* Enter: the selected item's whole text, scrolled by j/k */
 	int dtop, drows, dlines; /* the detail: first row shown, rows shown, rows */
 };
 
@@ -36,8 +35,6 @@ struct tui_import {
 /* Rows of the item list: two fifths of the pane, at least three. */
 static int list_rows(const struct tui_import *im, int height)
 {
-	if (im->zoom)
-		return 1;
 	int h = (height - 2) * 2 / 5;
 	if (h < 3)
 		h = 3;
@@ -392,6 +389,20 @@ static void undo(struct tui *t, struct tui_import *im)
 	tui_message(t, false, "%s", _("undone"));
 }
 
+/* Enter: the selected item whole, a text pane of its own over this one
+ * (j/k scroll it, / finds in it, Enter or q come back). */
+static void whole_text(struct tui *t, struct tui_import *im)
+{
+	struct nd_buf text = ND_BUF_INIT, title = ND_BUF_INIT;
+	detail(&text, im, COLS);
+	nd_buf_printf(&title, _("── item %zu "), (size_t)im->sel + 1);
+	if (im->ed.skipped[im->sel])
+		nd_buf_printf(&title, "%s ", _("(skipped: it will not be filed)"));
+	tui_text_open(t, nd_buf_str(&title), nd_buf_str(&text));
+	nd_buf_free(&text);
+	nd_buf_free(&title);
+}
+
 /* q, Esc, :desk, :q: leaving files nothing, so it asks first. */
 static enum tui_req leave(struct tui *t, struct tui_import *im, enum tui_req req)
 {
@@ -405,17 +416,6 @@ static enum tui_req import_request(struct tui *t, void *data, enum tui_req req, 
 				   int height)
 {
 	struct tui_import *im = data;
-	if (im->zoom) {
-		struct tui_nav d = { im->dtop, im->dtop, im->dlines, true };
-		if (tui_nav_request(&d, req, count, im->drows)) {
-			im->dtop = (int)d.top;
-			return REQ_NONE;
-		}
-		if (req == REQ_BACK || req == REQ_CLOSE || req == REQ_IMP_TEXT) {
-			im->zoom = false; /* q from the whole text: back to the list */
-			return REQ_NONE;
-		}
-	}
 	struct tui_nav n = { im->sel, im->top, (int64_t)im->ed.page.n, false };
 	if (tui_nav_request(&n, req, count, list_rows(im, height))) {
 		im->sel = n.sel;
@@ -435,8 +435,7 @@ static enum tui_req import_request(struct tui *t, void *data, enum tui_req req, 
 	case REQ_QUIT:
 		return leave(t, im, req);
 	case REQ_IMP_TEXT:
-		im->zoom = true;
-		im->dtop = 0;
+		whole_text(t, im);
 		break;
 	case REQ_IMP_MERGE:
 		report(t, nd_import_merge(&im->ed, i, &err), &err, _("merged with the item below"));
@@ -497,11 +496,9 @@ static void import_close(struct tui *t, void *data)
 }
 
 const struct pane_ops tui_import_pane = {
-	.name = "import",
-	.kind = PANE_IMPORT,
 	.draw = import_draw,
 	.request = import_request,
-	.close = import_close,
+	.free = import_close,
 };
 
 static char *dup(const char *s)

@@ -87,7 +87,9 @@ static void add_log(struct tui *t, struct tui_itemview *iv, int width, bool head
 		return;
 	struct nd_buf b = ND_BUF_INIT;
 	char at[32];
-	if (head && n && ev[n - 1].note && ev[n - 1].note[0]) {
+	/* A person's note only: what the program noted (a placement, a
+	 * hang-up) is in the log below. */
+	if (head && n && ev[n - 1].note && ev[n - 1].note[0] && !ev[n - 1].system) {
 		const struct nd_event *e = &ev[n - 1];
 		when(e->at, at, sizeof at);
 		nd_buf_printf(&b, _("%1$s by %2$s at %3$s, with the note: %4$s"),
@@ -101,7 +103,7 @@ static void add_log(struct tui *t, struct tui_itemview *iv, int width, bool head
 		for (size_t i = 0; i < n; i++) {
 			when(ev[i].at, at, sizeof at);
 			nd_buf_reset(&b);
-			nd_buf_printf(&b, "%s %s %s %s → %s%s%s", at, ev[i].actor, ev[i].verb,
+			nd_buf_printf(&b, "%s %s %s %s → %s%s%s", at, ev[i].actor, ev[i].verb_label,
 				      ev[i].from_state ? ev[i].from_state : "-",
 				      ev[i].to_state ? ev[i].to_state : "-",
 				      ev[i].note && ev[i].note[0] ? ": " : "",
@@ -282,8 +284,7 @@ static enum tui_req alone_request(struct tui *t, void *data, enum tui_req req, l
 	}
 	const struct tui_request *r = tui_request_info(req);
 	if (r && r->verb) {
-		tui_run_verb(t, iv->id, r->verb);
-		tui_itemview_invalidate(iv);
+		tui_run_verb(t, iv->id, r->verb); /* every pane refreshes after the key */
 		return REQ_NONE;
 	}
 	if (req == REQ_NOTE) {
@@ -306,12 +307,18 @@ static void alone_close(struct tui *t, void *data)
 	free(data);
 }
 
+static void alone_refresh(struct tui *t, void *data)
+{
+	(void)t;
+	tui_itemview_invalidate(data);
+}
+
 const struct pane_ops tui_item_pane = {
-	.name = "item",
-	.kind = PANE_ITEM,
 	.draw = alone_draw,
 	.request = alone_request,
-	.close = alone_close,
+	.free = alone_close,
+	.refresh = alone_refresh,
+	.grep = iv_row,
 };
 
 bool tui_item_open(struct tui *t, int64_t id)

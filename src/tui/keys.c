@@ -8,10 +8,13 @@
 
 #include <string.h>
 
-#define NAV (PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER | PANE_IMPORT | PANE_PHOTO)
+/* every pane of the registry but the editor */
+#define NAV PANE_ALL
 #define DESK (PANE_LIST | PANE_ITEM)
-#define TEXT (PANE_REVIEW | PANE_PAGER)
-#define ACTS (PANE_LIST | PANE_ITEM | PANE_REVIEW)
+#define TEXT (PANE_REVIEW | PANE_PAGER | PANE_RUNDOWN | PANE_TEXT)
+#define ACTS (PANE_LIST | PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_FLAT)
+/* P publishes the issue in the rundown */
+#define ACTS_P (PANE_LIST | PANE_ITEM | PANE_REVIEW)
 #define ED ND_RANK_EDITOR
 #define EDIT PANE_EDITOR
 
@@ -26,7 +29,7 @@ const struct tui_request tui_requests[] = {
 	{ REQ_PAGE_UP, "page-up", NULL, NAV, { TK_FN(KEY_PPAGE), TK_CTRL('B') }, "PgUp Ctrl-B", N_("page up"), NULL, 0 },
 	{ REQ_TOP, "top", NULL, NAV, { 'g', TK_FN(KEY_HOME) }, "g Home", N_("first item (5g: the fifth)"), NULL, 0 },
 	{ REQ_BOTTOM, "bottom", NULL, NAV, { 'G', TK_FN(KEY_END) }, "G End", N_("last item"), NULL, 0 },
-	{ REQ_OPEN, "open", NULL, PANE_LIST | PANE_RUNDOWN, { '\n', '\r', TK_FN(KEY_ENTER) }, "Enter", N_("open the item"), N_("open"), 0 },
+	{ REQ_OPEN, "open", NULL, PANE_LIST | PANE_RUNDOWN | PANE_FLAT, { '\n', '\r', TK_FN(KEY_ENTER) }, "Enter", N_("open the item"), N_("open"), 0 },
 	{ REQ_SWITCH, "switch", NULL, DESK, { '\t' }, "Tab", N_("switch between the list and the item pane"), NULL, 0 },
 	{ REQ_SEARCH, "search", NULL, DESK | TEXT, { '/' }, "/", N_("search (the list: headlines and bodies; a pane of text: its rows); ↑/↓ earlier searches"), N_("search"), 0 },
 	{ REQ_NEXT, "next", NULL, DESK | TEXT, { 'n' }, "n", N_("next search match"), NULL, 0 },
@@ -40,7 +43,7 @@ const struct tui_request tui_requests[] = {
 	{ REQ_EDIT, "edit", NULL, DESK, { 'e' }, "e", N_("edit the item in the built-in editor"), NULL, 0 },
 	{ REQ_EXTERNAL, "external", NULL, DESK, { 'E' }, "E", N_("edit the item in $EDITOR"), NULL, 0 },
 	{ REQ_UNLOCK, "unlock", NULL, 0, { 0 }, NULL, N_("release another editor's edit lock on the item (their draft is kept, and they are told)"), NULL, ND_RANK_CHIEF },
-	{ REQ_REVIEW, "review", NULL, DESK | PANE_RUNDOWN, { 'r' }, "r", N_("review: what changed ([ ] pick revisions), proofreading, notes, sign-off"), NULL, 0 },
+	{ REQ_REVIEW, "review", NULL, DESK | PANE_RUNDOWN | PANE_FLAT, { 'r' }, "r", N_("review: what changed ([ ] pick revisions), proofreading, notes, sign-off"), NULL, 0 },
 	{ REQ_RUNDOWN, "rundown", NULL, DESK, { 'p' }, "p", N_("the rundown of an issue"), NULL, ED },
 	{ REQ_ASSIGN, "place", NULL, DESK, { 'i' }, "i", N_("place the item in an issue: CODE PAGE [POSITION]"), NULL, ED },
 	{ REQ_FINISH, "finish", "finish", ACTS, { 'D' }, "D", N_("mark edited (finish)"), N_("edited"), 0 },
@@ -49,7 +52,7 @@ const struct tui_request tui_requests[] = {
 	{ REQ_SPIKE, "spike", "spike", ACTS, { 'S' }, "S", N_("spike, with a note"), N_("spike"), 0 },
 	{ REQ_RESTORE, "restore", "restore", ACTS, { 'U' }, "U", N_("restore a spiked item"), NULL, 0 },
 	{ REQ_REOPEN, "reopen", "reopen", ACTS, { 'O' }, "O", N_("reopen a signed-off item"), NULL, 0 },
-	{ REQ_PUBLISH, "publish", "publish", ACTS, { 'P' }, "P", N_("publish (asks first)"), NULL, 0 },
+	{ REQ_PUBLISH, "publish", "publish", ACTS_P, { 'P' }, "P", N_("publish (asks first)"), NULL, 0 },
 	{ REQ_REFILE, "refile", "refile", ACTS, { 'B' }, "B", N_("refile a returned item"), N_("refile"), 0 },
 	{ REQ_NOTE, "note", NULL, ACTS, { 'c' }, "c", N_("add a review note"), N_("note"), ED },
 	{ REQ_OLDER, "older", NULL, PANE_REVIEW, { '[' }, "[", N_("an older revision on the left"), N_("revisions"), 0 },
@@ -57,10 +60,10 @@ const struct tui_request tui_requests[] = {
 	{ REQ_MOVE_DOWN, "move-down", NULL, PANE_RUNDOWN, { 'J' }, "J", N_("move the item down (onto the next page at the end)"), N_("move down"), ED },
 	{ REQ_MOVE_UP, "move-up", NULL, PANE_RUNDOWN, { 'K' }, "K", N_("move the item up"), N_("move up"), ED },
 	{ REQ_TO_PAGE, "to-page", NULL, PANE_RUNDOWN, { 'm' }, "m", N_("move the item to another page"), N_("to page"), ED },
-	{ REQ_FLAT, "flat", NULL, PANE_RUNDOWN, { 'F' }, "F", N_("the flat plan, pages as boxes"), N_("flat plan"), 0 },
+	{ REQ_FLAT, "flat", NULL, PANE_RUNDOWN | PANE_FLAT, { 'F' }, "F", N_("the flat plan, pages as boxes"), N_("flat plan"), 0 },
 	{ REQ_PUBLISH_ISSUE, "publish-issue", NULL, PANE_RUNDOWN, { 'P' }, "P", N_("publish the issue's signed-off items (asks first)"), NULL, 0 },
 	/* the import review: the page's items corrected before anything is filed */
-	{ REQ_IMP_TEXT, "text", NULL, PANE_IMPORT, { '\n', '\r', TK_FN(KEY_ENTER) }, "Enter", N_("the item's whole text, scrolled with j/k; Enter or q: back to the list"), N_("text"), ED },
+	{ REQ_IMP_TEXT, "text", NULL, PANE_IMPORT | PANE_TEXT, { '\n', '\r', TK_FN(KEY_ENTER) }, "Enter", N_("the item's whole text, scrolled with j/k; Enter or q: back to the list"), N_("text"), ED },
 	{ REQ_IMP_MERGE, "merge", NULL, PANE_IMPORT, { 'm' }, "m", N_("merge the item with the one below it"), N_("merge"), ED },
 	{ REQ_IMP_SPLIT, "split", NULL, PANE_IMPORT, { 'x' }, "x", N_("split the item before one of its paragraphs (asks which: ¶2 …)"), N_("split"), ED },
 	{ REQ_IMP_SWAP, "swap", NULL, PANE_IMPORT, { 'w' }, "w", N_("swap the kicker and the headline"), N_("swap"), ED },
@@ -73,12 +76,12 @@ const struct tui_request tui_requests[] = {
 	{ REQ_IMP_FILE, "file", NULL, PANE_IMPORT, { 'F' }, "F", N_("file every item not skipped, all at once (asks first)"), N_("file"), ED },
 	{ REQ_COMMAND, "command", NULL, NAV, { ':' }, ":", N_("a command: a verb (English or 中文), :42 an item, :q, :messages; Tab completes"), NULL, 0 },
 	{ REQ_MESSAGES, "messages", NULL, NAV, { 'M' }, "M", N_("the message history"), NULL, 0 },
-	{ REQ_HELP, "help", NULL, NAV, { '?' }, "?", N_("this help"), N_("help"), 0 },
+	{ REQ_HELP, "help", NULL, NAV, { '?', TK_FN(KEY_F(1)) }, "? F1", N_("this help"), N_("help"), 0 },
 	{ REQ_REDRAW, "redraw", NULL, NAV, { TK_CTRL('L') }, "Ctrl-L", N_("redraw the screen"), NULL, 0 },
 	{ REQ_SUSPEND, "suspend", NULL, NAV, { TK_CTRL('Z') }, "Ctrl-Z", N_("suspend the desk (the shell's fg brings it back)"), NULL, 0 },
 	{ REQ_INTERRUPT, "interrupt", NULL, NAV, { TK_CTRL('C') }, "Ctrl-C", N_("quit, after asking"), NULL, 0 },
 	{ REQ_BACK, "back", NULL, NAV, { 'q' }, "q", N_("back one pane; in the list, quit"), N_("back"), 0 },
-	{ REQ_CLOSE, "close", NULL, PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER | PANE_PHOTO, { 27 }, "Esc", N_("close this pane (never quits)"), NULL, 0 },
+	{ REQ_CLOSE, "close", NULL, PANE_ITEM | PANE_REVIEW | PANE_RUNDOWN | PANE_PAGER | PANE_PHOTO | PANE_FLAT | PANE_TEXT, { 27 }, "Esc", N_("close this pane (never quits)"), NULL, 0 },
 	/* photos (issue 22); after the rest, so help's first screen keeps its rows */
 	{ REQ_PHOTOS, "photos", NULL, DESK, { 'v' }, "v", N_("view the item's photos, drawn in the terminal (j/k: the next, the previous)"), N_("photos"), 0 },
 	{ REQ_CAPTION, "caption", NULL, PANE_PHOTO, { 'C' }, "C", N_("edit the photo's caption"), N_("caption"), 0 },
@@ -118,6 +121,7 @@ const struct tui_request tui_requests[] = {
 	{ REQ_ED_NEXT_FIELD, "next-field", NULL, EDIT, { '\t' }, "Tab", N_("the next field"), N_("field"), 0 },
 	{ REQ_ED_PREV_FIELD, "previous-field", NULL, EDIT, { TK_FN(KEY_BTAB) }, "Shift-Tab", N_("the previous field"), NULL, 0 },
 	{ REQ_ED_LEAVE, "leave", NULL, EDIT, { 27, TK_CTRL('Q') }, "Esc ^Q", N_("leave (asks when there are unsaved changes)"), N_("leave"), 0 },
+	{ REQ_ED_HELP, "editor-help", NULL, EDIT, { TK_FN(KEY_F(1)) }, "F1", N_("the editor's keys (q: back to the text)"), N_("help"), 0 },
 };
 // clang-format on
 

@@ -84,12 +84,13 @@ void tui_list_draw(struct tui *t, int y, int height, int width)
 	tui_draw_row(y, 0, width, nd_buf_str(&row), A_BOLD | A_UNDERLINE);
 	for (int i = 1; i < height; i++) {
 		size_t r = (size_t)(i - 1);
-		if (r >= t->nrows) {
+		if (r >= LS(t)->nrows) {
 			tui_draw_row(y + i, 0, width,
-				     r == 0 && t->nrows == 0 ? _("(no items here)") : "", A_NORMAL);
+				     r == 0 && LS(t)->nrows == 0 ? _("(no items here)") : "",
+				     A_NORMAL);
 			continue;
 		}
-		const struct nd_item *it = &t->rows[r];
+		const struct nd_item *it = &LS(t)->rows[r];
 		char id[24], chars[32], updated[32];
 		snprintf(id, sizeof id, "%lld", (long long)it->id);
 		nd_format_figure(it->chars, chars, sizeof chars);
@@ -110,8 +111,8 @@ void tui_list_draw(struct tui *t, int y, int height, int width)
 		int state_x = 0;
 		nd_buf_reset(&row);
 		format_row(&row, cells, w, &state_x);
-		bool selected = t->top + (int64_t)r == t->sel;
-		int attr = selected ? (t->focus == FOCUS_LIST ? A_REVERSE : A_BOLD) : A_NORMAL;
+		bool selected = LS(t)->top + (int64_t)r == LS(t)->sel;
+		int attr = selected ? (LS(t)->focus == FOCUS_LIST ? A_REVERSE : A_BOLD) : A_NORMAL;
 		tui_draw_row(y + i, 0, width, nd_buf_str(&row), attr);
 		if (!selected && w[COL_STATE]) {
 			nd_buf_reset(&row);
@@ -130,36 +131,36 @@ static void recount(struct tui *t);
 bool tui_list_request(struct tui *t, enum tui_req req, long count, int height)
 {
 	/* a move to the end needs the list's length: counted now if not yet */
-	if (t->total < 0 || (t->total_stale && (req == REQ_BOTTOM || req == REQ_PAGE_DOWN)))
+	if (LS(t)->total < 0 || (LS(t)->total_stale && (req == REQ_BOTTOM || req == REQ_PAGE_DOWN)))
 		recount(t);
-	struct tui_nav n = { t->sel, t->top, t->total, false };
+	struct tui_nav n = { LS(t)->sel, LS(t)->top, LS(t)->total, false };
 	int visible = height > 1 ? height - 1 : 1;
 	if (!tui_nav_request(&n, req, count, visible))
 		return false;
-	if (t->total == 0)
+	if (LS(t)->total == 0)
 		return true;
-	t->sel = n.sel;
-	t->sel_id = 0; /* the index decides; reload finds the id */
+	LS(t)->sel = n.sel;
+	LS(t)->sel_id = 0; /* the index decides; reload finds the id */
 	tui_reload(t, height);
 	return true;
 }
 
 void tui_list_clear(struct tui *t)
 {
-	nd_items_free(t->rows, t->nrows);
-	t->rows = NULL;
-	t->nrows = 0;
+	nd_items_free(LS(t)->rows, LS(t)->nrows);
+	LS(t)->rows = NULL;
+	LS(t)->nrows = 0;
 }
 
 void tui_list_reset(struct tui *t, bool keep)
 {
 	tui_list_clear(t);
-	t->total = -1;
-	t->total_stale = false;
-	t->at_end = false;
+	LS(t)->total = -1;
+	LS(t)->total_stale = false;
+	LS(t)->at_end = false;
 	if (!keep) {
-		t->sel_id = 0;
-		t->top = t->sel = 0;
+		LS(t)->sel_id = 0;
+		LS(t)->top = LS(t)->sel = 0;
 	}
 }
 
@@ -178,20 +179,20 @@ static int64_t distance(int64_t a, int64_t b)
 /* Appends rows (taking them) to t's window. */
 static void take_rows(struct tui *t, struct nd_item *rows, size_t n)
 {
-	if (!t->rows) {
-		t->rows = rows;
-		t->nrows = n;
+	if (!LS(t)->rows) {
+		LS(t)->rows = rows;
+		LS(t)->nrows = n;
 		return;
 	}
-	struct nd_item *all = realloc(t->rows, (t->nrows + n) * sizeof *all);
+	struct nd_item *all = realloc(LS(t)->rows, (LS(t)->nrows + n) * sizeof *all);
 	if (!all) {
 		nd_items_free(rows, n);
 		return;
 	}
-	memcpy(all + t->nrows, rows, n * sizeof *rows);
+	memcpy(all + LS(t)->nrows, rows, n * sizeof *rows);
 	free(rows);
-	t->rows = all;
-	t->nrows += n;
+	LS(t)->rows = all;
+	LS(t)->nrows += n;
 }
 
 /* One window query into t's rows. */
@@ -200,8 +201,8 @@ static int window(struct tui *t, const struct nd_list_key *from, bool backward, 
 {
 	struct nd_item *rows;
 	size_t n;
-	int rc = nd_item_window(t->st, t->actor, &t->filter, from, backward, skip, limit, &rows, &n,
-				err);
+	int rc = nd_item_window(t->st, t->actor, &LS(t)->filter, from, backward, skip, limit, &rows,
+				&n, err);
 	if (rc == 0)
 		take_rows(t, rows, n);
 	return rc;
@@ -213,10 +214,10 @@ static int window(struct tui *t, const struct nd_list_key *from, bool backward, 
 static int read_window(struct tui *t, int64_t top, int visible, const struct nd_list_key *anchor,
 		       int64_t old_top, struct nd_error *err)
 {
-	bool total_known = t->total >= 0;
-	int64_t from_end = total_known ? t->total - top - visible : INT64_MAX;
+	bool total_known = LS(t)->total >= 0;
+	int64_t from_end = total_known ? LS(t)->total - top - visible : INT64_MAX;
 	int64_t from_anchor = anchor ? distance(top, old_top) : INT64_MAX;
-	t->at_end = false;
+	LS(t)->at_end = false;
 	if (top == 0) /* from the start: what is new at the top shows */
 		return window(t, NULL, false, 0, visible, err);
 	if (anchor && top >= old_top && from_anchor <= top && from_anchor <= from_end)
@@ -231,7 +232,7 @@ static int read_window(struct tui *t, int64_t top, int visible, const struct nd_
 		return rc;
 	}
 	if (total_known && from_end < top) {
-		t->at_end = from_end <= 0;
+		LS(t)->at_end = from_end <= 0;
 		return window(t, NULL, true, from_end > 0 ? from_end : 0, visible, err);
 	}
 	return window(t, NULL, false, top, visible, err);
@@ -240,19 +241,19 @@ static int read_window(struct tui *t, int64_t top, int visible, const struct nd_
 /* Clamps the selection into the list and the window around it. */
 static void place(struct tui *t, int visible)
 {
-	int64_t total = t->total >= 0 ? t->total : INT64_MAX / 2;
-	if (t->sel > total - 1)
-		t->sel = total - 1;
-	if (t->sel < 0)
-		t->sel = 0;
-	if (t->sel < t->top)
-		t->top = t->sel;
-	if (t->sel >= t->top + visible)
-		t->top = t->sel - visible + 1;
-	if (t->top > total - visible)
-		t->top = total - visible;
-	if (t->top < 0)
-		t->top = 0;
+	int64_t total = LS(t)->total >= 0 ? LS(t)->total : INT64_MAX / 2;
+	if (LS(t)->sel > total - 1)
+		LS(t)->sel = total - 1;
+	if (LS(t)->sel < 0)
+		LS(t)->sel = 0;
+	if (LS(t)->sel < LS(t)->top)
+		LS(t)->top = LS(t)->sel;
+	if (LS(t)->sel >= LS(t)->top + visible)
+		LS(t)->top = LS(t)->sel - visible + 1;
+	if (LS(t)->top > total - visible)
+		LS(t)->top = total - visible;
+	if (LS(t)->top < 0)
+		LS(t)->top = 0;
 }
 
 /* The selected item is still in the window read from the old first row's
@@ -263,25 +264,26 @@ static bool reload_in_place(struct tui *t, const struct nd_list_key *anchor, int
 {
 	/* as many rows as before, when the pane shrank the selection may be
 	   further down than it now shows */
-	int want = (int)t->nrows > visible ? (int)t->nrows : visible;
+	int want = (int)LS(t)->nrows > visible ? (int)LS(t)->nrows : visible;
 	tui_list_clear(t);
 	/* at the top the window is read from the start: items new there
 	   show, and the selection moves down with its item */
-	if ((*rc = window(t, t->top == 0 ? NULL : anchor, false, 0, want, err)) < 0)
+	if ((*rc = window(t, LS(t)->top == 0 ? NULL : anchor, false, 0, want, err)) < 0)
 		return true;
-	t->at_end = t->nrows < (size_t)want;
-	for (size_t r = 0; r < t->nrows; r++) {
-		if (t->rows[r].id != t->sel_id)
+	LS(t)->at_end = LS(t)->nrows < (size_t)want;
+	for (size_t r = 0; r < LS(t)->nrows; r++) {
+		if (LS(t)->rows[r].id != LS(t)->sel_id)
 			continue;
 		size_t drop = r >= (size_t)visible ? r - (size_t)visible + 1 : 0;
 		for (size_t i = 0; i < drop; i++)
-			nd_item_free(&t->rows[i]);
-		memmove(t->rows, t->rows + drop, (t->nrows - drop) * sizeof *t->rows);
-		t->nrows -= drop;
-		t->top += (int64_t)drop;
-		while (t->nrows > (size_t)visible)
-			nd_item_free(&t->rows[--t->nrows]);
-		t->sel = t->top + (int64_t)(r - drop);
+			nd_item_free(&LS(t)->rows[i]);
+		memmove(LS(t)->rows, LS(t)->rows + drop,
+			(LS(t)->nrows - drop) * sizeof *LS(t)->rows);
+		LS(t)->nrows -= drop;
+		LS(t)->top += (int64_t)drop;
+		while (LS(t)->nrows > (size_t)visible)
+			nd_item_free(&LS(t)->rows[--LS(t)->nrows]);
+		LS(t)->sel = LS(t)->top + (int64_t)(r - drop);
 		return true;
 	}
 	return false;
@@ -295,68 +297,71 @@ void tui_reload(struct tui *t, int list_height)
 	t->counts = NULL;
 	t->ncounts = 0;
 	if (nd_item_state_counts(t->st, t->actor, &t->counts, &t->ncounts, &err) < 0 ||
-	    (t->total < 0 && !t->filter.text &&
-	     nd_item_count(t->st, t->actor, &t->filter, &t->total, &err) < 0)) {
+	    (LS(t)->total < 0 && !LS(t)->filter.text &&
+	     nd_item_count(t->st, t->actor, &LS(t)->filter, &LS(t)->total, &err) < 0)) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
 	struct nd_list_key anchor;
-	bool have_anchor = t->nrows > 0;
+	bool have_anchor = LS(t)->nrows > 0;
 	if (have_anchor)
-		nd_item_key(&t->filter, &t->rows[0], &anchor);
-	int64_t old_top = t->top;
+		nd_item_key(&LS(t)->filter, &LS(t)->rows[0], &anchor);
+	int64_t old_top = LS(t)->top;
 	int rc = 0;
-	if (t->sel_id && have_anchor && reload_in_place(t, &anchor, visible, &err, &rc)) {
+	if (LS(t)->sel_id && have_anchor && reload_in_place(t, &anchor, visible, &err, &rc)) {
 		if (rc < 0)
 			tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (t->sel_id) {
+	if (LS(t)->sel_id) {
 		/* a jump to an item elsewhere: its position is counted */
 		int64_t pos;
-		if (nd_item_position(t->st, t->actor, &t->filter, t->sel_id, &pos, &err) == 0)
-			t->sel = pos;
+		if (nd_item_position(t->st, t->actor, &LS(t)->filter, LS(t)->sel_id, &pos, &err) ==
+		    0)
+			LS(t)->sel = pos;
 	}
 	place(t, visible);
 	tui_list_clear(t);
-	if (read_window(t, t->top, visible, have_anchor ? &anchor : NULL, old_top, &err) < 0) {
+	if (read_window(t, LS(t)->top, visible, have_anchor ? &anchor : NULL, old_top, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (t->at_end && t->total >= 0) {
-		t->top = t->total - (int64_t)t->nrows; /* read from the end: exact there */
-	} else if (t->nrows < (size_t)visible) {
-		t->at_end = true;
-		if (t->total >= 0 && t->top + (int64_t)t->nrows != t->total)
-			t->total_stale = true; /* the list ended sooner than counted */
+	if (LS(t)->at_end && LS(t)->total >= 0) {
+		LS(t)->top =
+		    LS(t)->total - (int64_t)LS(t)->nrows; /* read from the end: exact there */
+	} else if (LS(t)->nrows < (size_t)visible) {
+		LS(t)->at_end = true;
+		if (LS(t)->total >= 0 && LS(t)->top + (int64_t)LS(t)->nrows != LS(t)->total)
+			LS(t)->total_stale = true; /* the list ended sooner than counted */
 	}
-	if (t->top < 0)
-		t->top = 0;
-	if (t->sel >= t->top + (int64_t)t->nrows)
-		t->sel = t->top + (int64_t)t->nrows - 1;
-	if (t->sel < t->top)
-		t->sel = t->top;
-	int64_t old = t->sel_id;
-	size_t r = (size_t)(t->sel - t->top);
-	t->sel_id = r < t->nrows ? t->rows[r].id : 0;
-	if (t->sel_id != old || t->preview.id != t->sel_id)
-		tui_itemview_invalidate(&t->preview);
+	if (LS(t)->top < 0)
+		LS(t)->top = 0;
+	if (LS(t)->sel >= LS(t)->top + (int64_t)LS(t)->nrows)
+		LS(t)->sel = LS(t)->top + (int64_t)LS(t)->nrows - 1;
+	if (LS(t)->sel < LS(t)->top)
+		LS(t)->sel = LS(t)->top;
+	int64_t old = LS(t)->sel_id;
+	size_t r = (size_t)(LS(t)->sel - LS(t)->top);
+	LS(t)->sel_id = r < LS(t)->nrows ? LS(t)->rows[r].id : 0;
+	if (LS(t)->sel_id != old || LS(t)->preview.id != LS(t)->sel_id)
+		tui_itemview_invalidate(&LS(t)->preview);
 }
 
 int64_t tui_list_next_id(struct tui *t)
 {
-	size_t r = (size_t)(t->sel - t->top) + 1;
-	if (r < t->nrows)
-		return t->rows[r].id;
-	if (!t->nrows)
+	size_t r = (size_t)(LS(t)->sel - LS(t)->top) + 1;
+	if (r < LS(t)->nrows)
+		return LS(t)->rows[r].id;
+	if (!LS(t)->nrows)
 		return 0;
 	struct nd_list_key k;
-	nd_item_key(&t->filter, &t->rows[t->nrows - 1], &k);
+	nd_item_key(&LS(t)->filter, &LS(t)->rows[LS(t)->nrows - 1], &k);
 	struct nd_item *rows;
 	size_t n;
 	struct nd_error err = { 0 };
 	int64_t id = 0;
-	if (nd_item_window(t->st, t->actor, &t->filter, &k, false, 1, 1, &rows, &n, &err) == 0) {
+	if (nd_item_window(t->st, t->actor, &LS(t)->filter, &k, false, 1, 1, &rows, &n, &err) ==
+	    0) {
 		if (n)
 			id = rows[0].id;
 		nd_items_free(rows, n);
@@ -366,7 +371,8 @@ int64_t tui_list_next_id(struct tui *t)
 
 bool tui_idle_pending(const struct tui *t)
 {
-	return t->total < 0 || t->total_stale || (t->search[0] && t->match_total < 0);
+	return LS(t)->total < 0 || LS(t)->total_stale ||
+	       (LS(t)->search[0] && LS(t)->match_total < 0);
 }
 
 /* The total counted again; a window at the end stays at the end. */
@@ -374,29 +380,29 @@ static void recount(struct tui *t)
 {
 	struct nd_error err = { 0 };
 	int64_t total;
-	t->interrupted = false;
-	if (nd_item_count(t->st, t->actor, &t->filter, &total, &err) < 0) {
-		if (t->interrupted)
+	LS(t)->interrupted = false;
+	if (nd_item_count(t->st, t->actor, &LS(t)->filter, &total, &err) < 0) {
+		if (LS(t)->interrupted)
 			return; /* a key first; counted when idle again */
-		t->total_stale = false;
+		LS(t)->total_stale = false;
 		tui_message(t, true, "%s", err.msg);
-		t->total = t->total < 0 ? 0 : t->total;
+		LS(t)->total = LS(t)->total < 0 ? 0 : LS(t)->total;
 		return;
 	}
-	t->total_stale = false;
-	bool first = t->total < 0;
+	LS(t)->total_stale = false;
+	bool first = LS(t)->total < 0;
 	/* a window read at the start is exact there whatever the count says */
-	if (t->at_end && t->top > 0 && (int64_t)t->nrows <= total) {
-		int64_t shift = total - (int64_t)t->nrows - t->top;
-		t->top += shift;
-		t->sel += shift;
+	if (LS(t)->at_end && LS(t)->top > 0 && (int64_t)LS(t)->nrows <= total) {
+		int64_t shift = total - (int64_t)LS(t)->nrows - LS(t)->top;
+		LS(t)->top += shift;
+		LS(t)->sel += shift;
 	}
-	t->total = total;
-	if (first && t->filter.text)
+	LS(t)->total = total;
+	if (first && LS(t)->filter.text)
 		tui_message(t, false,
 			    ngettext("limit %2$s: %1$lld item", "limit %2$s: %1$lld items",
 				     (unsigned long)total),
-			    (long long)total, t->limit);
+			    (long long)total, LS(t)->limit);
 }
 
 /* A key waiting on the terminal: the idle count gives way to it. */
@@ -405,7 +411,7 @@ static int key_waiting(void *data)
 	struct tui *t = data;
 	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 	if (poll(&p, 1, 0) > 0) {
-		t->interrupted = true;
+		LS(t)->interrupted = true;
 		return 1;
 	}
 	return 0;
@@ -418,11 +424,30 @@ bool tui_list_idle(struct tui *t)
 	bool tty = isatty(STDIN_FILENO); /* /dev/null (the bench) always polls readable */
 	if (tty)
 		nd_store_set_interrupt(t->st, key_waiting, t);
-	if (t->total < 0 || t->total_stale)
+	if (LS(t)->total < 0 || LS(t)->total_stale)
 		recount(t);
-	else if (t->search[0] && t->match_total < 0)
+	else if (LS(t)->search[0] && LS(t)->match_total < 0)
 		tui_search_count(t);
 	if (tty)
 		nd_store_set_interrupt(t->st, NULL, NULL);
 	return tui_idle_pending(t);
+}
+
+void tui_reload_list(struct tui *t)
+{
+	tui_reload(t, tui_list_height(t) ? tui_list_height(t) : 2);
+}
+
+const struct nd_item *tui_selected(const struct tui *t)
+{
+	size_t r = (size_t)(LS(t)->sel - LS(t)->top);
+	return r < LS(t)->nrows ? &LS(t)->rows[r] : NULL;
+}
+
+struct tui_list *tui_list_new(void)
+{
+	struct tui_list *l = calloc(1, sizeof *l);
+	if (l)
+		l->total = -1; /* counted at the first reload */
+	return l;
 }

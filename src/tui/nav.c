@@ -98,7 +98,9 @@ bool tui_nav_find(struct tui *t, struct tui_nav *n, enum tui_req req,
 		return true;
 	}
 	bool wrapped;
-	long from = req == REQ_SEARCH ? (long)n->top - 1 : (long)n->top;
+	/* a scroller finds from its top row, a list from its selection */
+	long cur = n->scroller ? (long)n->top : (long)n->sel;
+	long from = req == REQ_SEARCH ? cur - 1 : cur;
 	long at = n->total > 0 ? find_row(row, data, (size_t)n->total, from,
 					  req == REQ_PREV ? -1 : 1, t->find, &wrapped)
 			       : -1;
@@ -106,7 +108,9 @@ bool tui_nav_find(struct tui *t, struct tui_nav *n, enum tui_req req,
 		tui_message(t, true, _("not found: %s"), t->find);
 		return true;
 	}
-	n->top = n->sel = at;
+	n->sel = at;
+	if (n->scroller)
+		n->top = at;
 	tui_message(t, false, "%s%s", t->find, wrapped ? _(" (wrapped)") : "");
 	return true;
 }

@@ -10,6 +10,7 @@
 
 struct pager {
 	char *title;
+	bool help; /* ? again closes it */
 	struct nd_buf text; /* lines, '\n' separated, sanitised when drawn */
 	struct tui_line *lines;
 	size_t nlines;
@@ -79,6 +80,10 @@ static enum tui_req pager_request(struct tui *t, void *data, enum tui_req req, l
 		pg->scroll = (int)n.top;
 		return REQ_NONE;
 	}
+	if (req == REQ_HELP && pg->help)
+		return REQ_BACK; /* ? again closes the help */
+	if (req == REQ_IMP_TEXT)
+		return REQ_BACK; /* a whole text: Enter goes back, as it came */
 	return req;
 }
 
@@ -95,11 +100,19 @@ static void pager_close(struct tui *t, void *data)
 }
 
 const struct pane_ops tui_pager_pane = {
-	.name = "pager",
-	.kind = PANE_PAGER,
 	.draw = pager_draw,
 	.request = pager_request,
-	.close = pager_close,
+	.free = pager_close,
+	.grep = pg_row,
+};
+
+/* A whole text (an imported item's, from its review): a pager of its own
+ * kind, so its keys are its own row of the registry. */
+const struct pane_ops tui_text_pane = {
+	.draw = pager_draw,
+	.request = pager_request,
+	.free = pager_close,
+	.grep = pg_row,
 };
 
 static struct pager *pager_new(const char *title)
@@ -150,21 +163,30 @@ static void help_rows(struct tui *t, struct nd_buf *b, unsigned kind)
 	help_row(b, ":finish :编完 …", _("a workflow verb by English or Chinese name"));
 }
 
+void tui_help_text(struct tui *t, unsigned for_kind, struct nd_buf *b)
+{
+	if (tui_bindings_source())
+		nd_buf_printf(b,
+			      _("Keys as %s binds them; every request's name is the one "
+				"a binding file writes.\n\n"),
+			      tui_bindings_source());
+	const struct tui_pane_info *info = tui_pane_by_flag(for_kind);
+	if (info)
+		nd_buf_printf(b, "%s\n", _(info->title));
+	help_rows(t, b, for_kind);
+	if (!(for_kind & PANE_EDITOR)) {
+		nd_buf_printf(b, "\n%s\n", _(tui_pane_by_flag(PANE_EDITOR)->title));
+		help_rows(t, b, PANE_EDITOR);
+	}
+}
+
 bool tui_help_open(struct tui *t, unsigned for_kind)
 {
 	struct pager *pg = pager_new(_("Keys (q closes this help)"));
 	if (!pg)
 		return false;
-	if (tui_bindings_source())
-		nd_buf_printf(&pg->text,
-			      _("Keys as %s binds them; every request's name is the one "
-				"a binding file writes.\n\n"),
-			      tui_bindings_source());
-	help_rows(t, &pg->text, for_kind);
-	if (!(for_kind & PANE_EDITOR)) {
-		nd_buf_printf(&pg->text, "\n%s\n", _("In the editor:"));
-		help_rows(t, &pg->text, PANE_EDITOR);
-	}
+	pg->help = true;
+	tui_help_text(t, for_kind, &pg->text);
 	return tui_pane_push(t, &tui_pager_pane, pg);
 }
 
@@ -183,9 +205,6 @@ bool tui_messages_open(struct tui *t)
 	pg->scroll = 1 << 30; /* clamped when drawn */
 	return true;
 }
-
-static const unsigned bind_panes[] = { PANE_LIST,    PANE_ITEM,  PANE_REVIEW,
-				       PANE_RUNDOWN, PANE_PAGER, PANE_EDITOR };
 
 /* One pane's lines: `bind PANE KEY NAME  # help`, each key its own line. */
 static void bind_lines(struct tui *t, struct nd_buf *b, unsigned kind)
@@ -217,21 +236,33 @@ static void bind_lines(struct tui *t, struct nd_buf *b, unsigned kind)
 	}
 }
 
+void tui_bindings_text(struct tui *t, struct nd_buf *b)
+{
+	const char *src = tui_bindings_source();
+	nd_buf_printf(b, "# %s\n", src ? src : _("the built-in keys: no binding file read"));
+	for (size_t i = 0; i < tui_pane_count; i++)
+		bind_lines(t, b, tui_panes[i].flag);
+	nd_buf_printf(b, "\n# %s\n", _("at : only (bind one to a key in any pane but the editor)"));
+	for (size_t i = 0; i < tui_request_count; i++)
+		if (!tui_requests[i].panes && tui_may(t, &tui_requests[i]))
+			nd_buf_printf(b, "# :%s  %s\n", tui_requests[i].name,
+				      _(tui_requests[i].help));
+}
+
 bool tui_bindings_open(struct tui *t)
 {
 	struct pager *pg = pager_new(_("Key bindings in force (q closes)"));
 	if (!pg)
 		return false;
-	const char *src = tui_bindings_source();
-	nd_buf_printf(&pg->text, "# %s\n",
-		      src ? src : _("the built-in keys: no binding file read"));
-	for (size_t i = 0; i < sizeof bind_panes / sizeof *bind_panes; i++)
-		bind_lines(t, &pg->text, bind_panes[i]);
-	nd_buf_printf(&pg->text, "\n# %s\n",
-		      _("at : only (bind one to a key in any pane but the editor)"));
-	for (size_t i = 0; i < tui_request_count; i++)
-		if (!tui_requests[i].panes && tui_may(t, &tui_requests[i]))
-			nd_buf_printf(&pg->text, "# :%s  %s\n", tui_requests[i].name,
-				      _(tui_requests[i].help));
+	tui_bindings_text(t, &pg->text);
 	return tui_pane_push(t, &tui_pager_pane, pg);
+}
+
+bool tui_text_open(struct tui *t, const char *title, const char *text)
+{
+	struct pager *pg = pager_new(title);
+	if (!pg)
+		return false;
+	nd_buf_adds(&pg->text, text);
+	return tui_pane_push(t, &tui_text_pane, pg);
 }

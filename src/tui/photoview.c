@@ -226,7 +226,7 @@ static void edit_caption(struct tui *t, struct photoview *v)
 	int keep = v->cur;
 	load(t, v);
 	v->cur = keep < (int)v->n ? keep : 0;
-	tui_itemview_invalidate(&t->preview); /* the item pane lists captions */
+	/* the item pane lists captions: every pane refreshes after the key */
 }
 
 static enum tui_req photo_request(struct tui *t, void *data, enum tui_req req, long count,
@@ -234,25 +234,14 @@ static enum tui_req photo_request(struct tui *t, void *data, enum tui_req req, l
 {
 	struct photoview *v = data;
 	(void)height;
-	if (count < 1)
-		count = 1;
+	/* n and N step as j and k do; one photo is a page */
+	enum tui_req move = req == REQ_NEXT ? REQ_DOWN : req == REQ_PREV ? REQ_UP : req;
+	struct tui_nav n = { v->cur, v->cur, (int64_t)v->n, false };
+	if (tui_nav_request(&n, move, count, 1)) {
+		v->cur = (int)n.sel;
+		return REQ_NONE;
+	}
 	switch (req) {
-	case REQ_DOWN:
-	case REQ_NEXT:
-	case REQ_PAGE_DOWN:
-		v->cur = (int)((v->cur + count) % (long)v->n);
-		return REQ_NONE;
-	case REQ_UP:
-	case REQ_PREV:
-	case REQ_PAGE_UP:
-		v->cur = (int)(((v->cur - count) % (long)v->n + (long)v->n) % (long)v->n);
-		return REQ_NONE;
-	case REQ_TOP:
-		v->cur = 0;
-		return REQ_NONE;
-	case REQ_BOTTOM:
-		v->cur = (int)v->n - 1;
-		return REQ_NONE;
 	case REQ_CAPTION:
 		edit_caption(t, v);
 		return REQ_NONE;
@@ -281,13 +270,22 @@ static bool photo_open(struct tui *t, void *data)
 	return load(t, data);
 }
 
+/* The store changed (a caption saved elsewhere): read again, on the
+ * same photo where it still is. */
+static void photo_refresh(struct tui *t, void *data)
+{
+	struct photoview *v = data;
+	int keep = v->cur;
+	if (load(t, v))
+		v->cur = keep < (int)v->n ? keep : 0;
+}
+
 const struct pane_ops tui_photo_pane = {
-	.name = "photos",
-	.kind = PANE_PHOTO,
 	.open = photo_open,
 	.draw = photo_draw,
 	.request = photo_request,
-	.close = photo_close,
+	.free = photo_close,
+	.refresh = photo_refresh,
 };
 
 bool tui_photos_open(struct tui *t, int64_t id)

@@ -44,6 +44,45 @@ static void show(const char *question, const unsigned *cps, size_t n, bool selec
 	refresh();
 }
 
+/* The question alone on the bottom row, the cursor after it. */
+static void ask(const char *question)
+{
+	tui_draw_row(LINES - 1, 0, COLS, question, A_BOLD);
+	int qw = nd_text_width(question);
+	move(LINES - 1, qw < COLS - 1 ? qw : COLS - 2);
+	refresh();
+}
+
+/* The next key for a prompt or a question. A resize draws the desk again
+ * (then the caller shows its question again: true in *resized); while
+ * the window is too small to show the question, no key answers it unseen:
+ * each rings the bell and waits. ERR when the terminal went away. */
+static int read_key(wint_t *ch, bool *resized)
+{
+	*resized = false;
+	for (;;) {
+		int kind = get_wch(ch);
+		if (kind == ERR && tui_hangup(kind))
+			return ERR;
+		if (kind == ERR)
+			continue;
+		if (kind == KEY_CODE_YES && *ch == KEY_RESIZE) {
+			tui_frame_redraw();
+			curs_set(1);
+			if (!tui_too_small()) {
+				*resized = true;
+				return kind;
+			}
+			continue;
+		}
+		if (tui_too_small()) {
+			beep();
+			continue;
+		}
+		return kind;
+	}
+}
+
 static size_t set_text(unsigned *cps, const char *text)
 {
 	size_t n = 0;
@@ -103,15 +142,18 @@ char *tui_prompt(struct tui *t, const char *question, const char *initial,
 	for (;;) {
 		show(question, cps, n, selected);
 		wint_t ch;
-		int kind = get_wch(&ch);
-		if (kind == ERR && tui_hangup(kind))
-			break; /* cancelled: the loop ends the desk */
+		bool resized;
+		int kind = read_key(&ch, &resized);
 		if (kind == ERR)
+			break; /* cancelled: the loop ends the desk */
+		if (resized)
 			continue;
 		bool was_selected = selected;
 		selected = false;
 		if (kind == KEY_CODE_YES) {
-			if (ch == KEY_BACKSPACE && n > 0)
+			if ((ch == KEY_BACKSPACE || ch == KEY_DC) && was_selected)
+				n = 0; /* the pre-filled text, selected, goes whole */
+			else if (ch == KEY_BACKSPACE && n > 0)
 				n--;
 			else if (ch == KEY_UP || ch == KEY_DOWN)
 				n = recall(t, cps, n, &at, ch == KEY_UP ? -1 : 1, &typed);
@@ -135,7 +177,9 @@ char *tui_prompt(struct tui *t, const char *question, const char *initial,
 			free(done);
 			free(text);
 		} else if (ch == 127 || ch == 8) {
-			if (n > 0)
+			if (was_selected)
+				n = 0; /* the pre-filled text, selected, goes whole */
+			else if (n > 0)
 				n--;
 		} else if (ch == 21) { /* Ctrl-U: clear */
 			n = 0;
@@ -158,14 +202,12 @@ bool tui_confirm(const char *question)
 {
 	curs_set(1);
 	timeout(-1);
-	tui_draw_row(LINES - 1, 0, COLS, question, A_BOLD);
-	move(LINES - 1, nd_text_width(question) < COLS - 1 ? nd_text_width(question) : COLS - 2);
-	refresh();
+	ask(question);
 	wint_t ch;
 	int kind;
-	do
-		kind = get_wch(&ch);
-	while (kind == ERR && !tui_hangup(kind));
+	bool resized;
+	while ((kind = read_key(&ch, &resized)) != ERR && resized)
+		ask(question);
 	curs_set(0);
 	timeout(500);
 	return kind == OK && (ch == 'y' || ch == 'Y');
@@ -175,17 +217,17 @@ int tui_choice(const char *question, const char *choices)
 {
 	curs_set(1);
 	timeout(-1);
-	tui_draw_row(LINES - 1, 0, COLS, question, A_BOLD);
-	int qw = nd_text_width(question);
-	move(LINES - 1, qw < COLS - 1 ? qw : COLS - 2);
-	refresh();
+	ask(question);
 	int answer = 0;
 	for (;;) {
 		wint_t ch;
-		int kind = get_wch(&ch);
-		if (kind == ERR && tui_hangup(kind))
+		bool resized;
+		int kind = read_key(&ch, &resized);
+		if (kind == ERR)
 			break;
-		if (kind == ERR || kind == KEY_CODE_YES)
+		if (resized)
+			ask(question);
+		if (kind == KEY_CODE_YES)
 			continue;
 		if (ch == 27 || ch == 7)
 			break;

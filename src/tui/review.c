@@ -35,6 +35,7 @@ struct tui_review {
 	size_t nrows;
 	int width;
 	int scroll;
+	char *head; /* the item's state and headline, as built: "已编 · 标题" */
 };
 
 /* A paragraph being assembled: its text with segment kinds. */
@@ -173,6 +174,12 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 		return;
 	}
 	rv->current = r.b.current_rev;
+	free(rv->head);
+	rv->head = NULL;
+	struct nd_buf head = ND_BUF_INIT;
+	nd_buf_printf(&head, "%s · %s", r.b.state_label ? r.b.state_label : r.b.state,
+		      r.b.story.headline ? r.b.story.headline : "");
+	rv->head = nd_buf_take(&head);
 	rv->rev_a = r.a.rev;
 	rv->rev_b = r.b.rev;
 	when(r.a.rev_created, wa, sizeof wa);
@@ -305,18 +312,17 @@ static int seg_attr(const struct tui *t, int kind)
 static void review_draw(struct tui *t, void *data, int y, int height, int width)
 {
 	struct tui_review *rv = data;
-	const struct nd_item *it = tui_selected(t);
+	if (rv->width != width)
+		build(t, rv, width); /* the header's state and headline too */
 	struct nd_buf b = ND_BUF_INIT;
 	nd_buf_printf(&b, "── %s #%lld ", _("review"), (long long)rv->id);
-	if (it && it->id == rv->id)
-		nd_buf_printf(&b, "%s · %s ", it->state_label, it->story.headline);
+	if (rv->head)
+		nd_buf_printf(&b, "%s ", rv->head);
 	tui_rule(&b, width);
 	tui_draw_row(y, 0, width, nd_buf_str(&b), A_BOLD);
 	nd_buf_free(&b);
 	y++;
 	height--;
-	if (rv->width != width)
-		build(t, rv, width);
 	int max = (int)rv->nrows - height;
 	if (rv->scroll > max)
 		rv->scroll = max > 0 ? max : 0;
@@ -349,8 +355,10 @@ static void review_draw(struct tui *t, void *data, int y, int height, int width)
 static void review_close(struct tui *t, void *data)
 {
 	(void)t;
-	clear_rows(data);
-	free(data);
+	struct tui_review *rv = data;
+	clear_rows(rv);
+	free(rv->head);
+	free(rv);
 }
 
 /* [ and ] step the older and the newer side through the revisions; the
@@ -378,8 +386,7 @@ static enum tui_req review_request(struct tui *t, void *data, enum tui_req req, 
 		rv->rev_b = rv->rev_b > rv->rev_a + 1 ? rv->rev_b - 1 : rv->current;
 		rv->width = 0;
 	} else if (r && r->verb) {
-		tui_run_verb(t, rv->id, r->verb);
-		rv->width = 0;
+		tui_run_verb(t, rv->id, r->verb); /* every pane refreshes after the key */
 	} else if (req == REQ_NOTE) {
 		tui_add_note(t, rv->id);
 		rv->width = 0;
@@ -389,12 +396,20 @@ static enum tui_req review_request(struct tui *t, void *data, enum tui_req req, 
 	return REQ_NONE;
 }
 
+/* The store changed: rebuilt (header included) at the next draw. */
+static void review_refresh(struct tui *t, void *data)
+{
+	(void)t;
+	struct tui_review *rv = data;
+	rv->width = 0;
+}
+
 const struct pane_ops tui_review_pane = {
-	.name = "review",
-	.kind = PANE_REVIEW,
 	.draw = review_draw,
 	.request = review_request,
-	.close = review_close,
+	.free = review_close,
+	.refresh = review_refresh,
+	.grep = rv_row,
 };
 
 bool tui_review_open(struct tui *t, int64_t id)
@@ -404,12 +419,4 @@ bool tui_review_open(struct tui *t, int64_t id)
 		return false;
 	rv->id = id;
 	return tui_pane_push(t, &tui_review_pane, rv);
-}
-
-/* Another process's commit: rebuilt at the next draw. */
-void tui_review_refresh(struct tui *t)
-{
-	struct tui_review *rv = tui_pane_find(t, &tui_review_pane);
-	if (rv)
-		rv->width = 0;
 }

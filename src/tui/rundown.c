@@ -2,6 +2,7 @@
  * items, 版面字数 against each page's budget; J/K move the selected item, m to
  * another page; F switches to the flat plan, the pages as a grid of boxes
  * the way a layout desk pins them on the wall. */
+#include "newsdesk/rundown.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
 #include "newsdesk/number.h"
@@ -21,7 +22,6 @@ struct tui_rundown {
 	bool loaded;
 	size_t sel; /* index into r.items */
 	int64_t sel_id;
-	bool flat;
 	int scroll;
 };
 
@@ -54,7 +54,29 @@ static void budget(const struct nd_rundown_page *pg, char *out, size_t size)
 		return;
 	}
 	nd_format_count(pg->budget, b, sizeof b);
-	snprintf(out, size, "%s/%s%s", c, b, pg->layout > pg->budget ? " !" : "");
+	/* over budget: by how much (the box's mark is for its items' sign-off:
+	 * ! one not signed off, ✓ all signed off, never both) */
+	if (pg->layout > pg->budget) {
+		char d[32];
+		nd_format_count(pg->layout - pg->budget, d, sizeof d);
+		snprintf(out, size, "%s/%s +%s", c, b, d);
+	} else {
+		snprintf(out, size, "%s/%s", c, b);
+	}
+}
+
+/* The same in a flat-plan box (14 columns): over budget, the page's
+ * 版面字数 and by how much. */
+static void box_budget(const struct nd_rundown_page *pg, char *out, size_t size)
+{
+	if (pg->budget < 0 || pg->layout <= pg->budget) {
+		budget(pg, out, size);
+		return;
+	}
+	char c[32], d[32];
+	nd_format_count(pg->layout, c, sizeof c);
+	nd_format_count(pg->layout - pg->budget, d, sizeof d);
+	snprintf(out, size, "%s (+%s)", c, d);
 }
 
 static bool page_unsigned(const struct nd_rundown *r, const struct nd_rundown_page *pg)
@@ -86,7 +108,7 @@ static void draw_list(struct tui_rundown *rd, int y, int height, int width)
 	int drawn = 0;
 	for (size_t p = 0; p < r->npages && drawn < height; p++) {
 		const struct nd_rundown_page *pg = &r->pages[p];
-		char b[80];
+		char b[112];
 		budget(pg, b, sizeof b);
 		if (line++ >= rd->scroll) {
 			nd_buf_reset(&row);
@@ -153,8 +175,8 @@ static void draw_flat(struct tui_rundown *rd, int y, int height, int width)
 			break;
 		bool here = sel && sel->page == pg->page;
 		int attr = here ? A_BOLD : A_NORMAL;
-		char line[128], b[80];
-		budget(pg, b, sizeof b);
+		char line[128], b[112];
+		box_budget(pg, b, sizeof b);
 		struct nd_buf cell = ND_BUF_INIT;
 		box_edge(line, sizeof line, GL_TL, GL_TR);
 		tui_put(by, bx, line);
@@ -191,10 +213,9 @@ static void draw_flat(struct tui_rundown *rd, int y, int height, int width)
 	}
 }
 
-static void rundown_draw(struct tui *t, void *data, int y, int height, int width)
+/* The issue's line over the rundown and over its flat plan. */
+static void draw_head(struct tui_rundown *rd, int y, int width)
 {
-	(void)t;
-	struct tui_rundown *rd = data;
 	struct nd_buf head = ND_BUF_INIT;
 	char chars[32], hanzi[32], layout[32];
 	nd_format_count(rd->r.chars, chars, sizeof chars);
@@ -208,10 +229,14 @@ static void rundown_draw(struct tui *t, void *data, int y, int height, int width
 		nd_buf_adds(&head, "─");
 	tui_draw_row(y, 0, width, nd_buf_str(&head), A_BOLD);
 	nd_buf_free(&head);
-	if (rd->flat)
-		draw_flat(rd, y + 1, height - 1, width);
-	else
-		draw_list(rd, y + 1, height - 1, width);
+}
+
+static void rundown_draw(struct tui *t, void *data, int y, int height, int width)
+{
+	(void)t;
+	struct tui_rundown *rd = data;
+	draw_head(rd, y, width);
+	draw_list(rd, y + 1, height - 1, width);
 }
 
 static void move_item(struct tui *t, struct tui_rundown *rd, int page, int position)
@@ -247,10 +272,27 @@ static void publish_issue(struct tui *t, struct tui_rundown *rd)
 {
 	struct nd_error err = { 0 };
 	struct nd_publish_result res;
-	char q[160];
-	snprintf(q, sizeof q, _("Publish issue %1$s (%2$zu items)? This cannot be undone. (y/n) "),
-		 rd->code, rd->r.n);
-	if (!tui_confirm(q)) {
+	/* the question names what is still open before the chief says yes */
+	struct nd_buf open = ND_BUF_INIT, q = ND_BUF_INIT;
+	nd_rundown_open(&rd->r, &open);
+	if (open.len) {
+		/* on the row above the question, which is one line */
+		struct nd_buf above = ND_BUF_INIT;
+		nd_buf_printf(&above, _("Still open: %s"), nd_buf_str(&open));
+		tui_draw_row(LINES - 2, 0, COLS, nd_buf_str(&above), A_BOLD);
+		nd_buf_free(&above);
+		nd_buf_printf(&q,
+			      _("Publish issue %1$s (%2$zu items) with what is still open (above)? "
+				"This cannot be undone. (y/n) "),
+			      rd->code, rd->r.n);
+	} else
+		nd_buf_printf(&q,
+			      _("Publish issue %1$s (%2$zu items)? This cannot be undone. (y/n) "),
+			      rd->code, rd->r.n);
+	bool yes = tui_confirm(nd_buf_str(&q));
+	nd_buf_free(&open);
+	nd_buf_free(&q);
+	if (!yes) {
 		tui_message(t, false, "%s", _("not published"));
 		return;
 	}
@@ -262,40 +304,74 @@ static void publish_issue(struct tui *t, struct tui_rundown *rd)
 	load(t, rd);
 }
 
+static const char *rd_row(const void *data, size_t i)
+{
+	const struct tui_rundown *rd = data;
+	return i < rd->r.n ? rd->r.items[i].headline : NULL;
+}
+
+/* Moving the selection (j k … and / n N over the rows' headlines), shared
+ * by the rundown and its flat plan; true when req was one of them. */
+static bool rd_move(struct tui *t, struct tui_rundown *rd, enum tui_req req, long count, int height)
+{
+	const struct nd_rundown *r = &rd->r;
+	struct tui_nav n = { (int64_t)rd->sel, rd->scroll, (int64_t)r->n, false };
+	if (!tui_nav_request(&n, req, count, height - 1) && !tui_nav_find(t, &n, req, rd_row, rd))
+		return false;
+	rd->sel = (size_t)n.sel;
+	if (r->n)
+		rd->sel_id = r->items[rd->sel].id;
+	return true;
+}
+
+/* What the rundown and the flat plan do to the selected item: open it,
+ * review it, the workflow's verbs and a note. REQ_NONE when handled. */
+static enum tui_req rd_act(struct tui *t, struct tui_rundown *rd, enum tui_req req)
+{
+	const struct tui_request *info = tui_request_info(req);
+	bool verb = info && info->verb;
+	if (req != REQ_OPEN && req != REQ_REVIEW && req != REQ_NOTE && !verb)
+		return req;
+	if (!rd->r.n) {
+		tui_message(t, true, "%s", _("no item placed in this issue"));
+		return REQ_NONE;
+	}
+	int64_t id = rd->r.items[rd->sel].id;
+	if (req == REQ_OPEN)
+		tui_item_open(t, id);
+	else if (req == REQ_REVIEW)
+		tui_review_open(t, id);
+	else if (req == REQ_NOTE)
+		tui_add_note(t, id);
+	else
+		tui_run_verb(t, id, info->verb); /* every pane refreshes after the key */
+	return REQ_NONE;
+}
+
 static enum tui_req rundown_request(struct tui *t, void *data, enum tui_req req, long count,
 				    int height)
 {
 	struct tui_rundown *rd = data;
 	const struct nd_rundown *r = &rd->r;
-	if (req == REQ_FLAT || ((req == REQ_BACK || req == REQ_CLOSE) && rd->flat)) {
-		rd->flat = !rd->flat; /* q from the flat plan: back to the rundown */
+	if (req == REQ_FLAT) {
+		tui_pane_push(t, &tui_flat_pane, rd);
 		return REQ_NONE;
 	}
 	if (req == REQ_PUBLISH_ISSUE) {
 		publish_issue(t, rd);
 		return REQ_NONE;
 	}
-	struct tui_nav n = { (int64_t)rd->sel, rd->scroll, (int64_t)r->n, false };
-	if (tui_nav_request(&n, req, count, height - 1)) {
-		rd->sel = (size_t)n.sel;
-		if (r->n)
-			rd->sel_id = r->items[rd->sel].id;
+	if (rd_move(t, rd, req, count, height))
 		return REQ_NONE;
-	}
-	if (req != REQ_OPEN && req != REQ_REVIEW && req != REQ_MOVE_UP && req != REQ_MOVE_DOWN &&
-	    req != REQ_TO_PAGE)
-		return req;
+	if (req != REQ_MOVE_UP && req != REQ_MOVE_DOWN && req != REQ_TO_PAGE)
+		return rd_act(t, rd, req);
 	if (!r->n) {
 		tui_message(t, true, "%s", _("no item placed in this issue"));
 		return REQ_NONE;
 	}
 	const struct nd_rundown_item *it = &r->items[rd->sel];
 	const struct nd_rundown_page *pg = &r->pages[it->page - 1];
-	if (req == REQ_OPEN) {
-		tui_item_open(t, it->id);
-	} else if (req == REQ_REVIEW) {
-		tui_review_open(t, it->id);
-	} else if (req == REQ_MOVE_UP) {
+	if (req == REQ_MOVE_UP) {
 		if (it->position > 1)
 			move_item(t, rd, it->page, it->position - 1);
 		else if (it->page > 1)
@@ -327,13 +403,48 @@ static void rundown_close(struct tui *t, void *data)
 	free(rd);
 }
 
+/* The store changed (a verb here, a move, another desk): read again, the
+ * selection kept by its item. */
+static void rundown_refresh(struct tui *t, void *data)
+{
+	load(t, data);
+}
+
 const struct pane_ops tui_rundown_pane = {
-	.name = "rundown",
-	.kind = PANE_RUNDOWN,
 	.open = rundown_open,
 	.draw = rundown_draw,
 	.request = rundown_request,
-	.close = rundown_close,
+	.free = rundown_close,
+	.refresh = rundown_refresh,
+	.grep = rd_row,
+};
+
+/* ---- the flat plan: a pane over the rundown, its data the rundown's ---- */
+
+static void flat_draw(struct tui *t, void *data, int y, int height, int width)
+{
+	(void)t;
+	struct tui_rundown *rd = data;
+	draw_head(rd, y, width);
+	draw_flat(rd, y + 1, height - 1, width);
+}
+
+static enum tui_req flat_request(struct tui *t, void *data, enum tui_req req, long count,
+				 int height)
+{
+	struct tui_rundown *rd = data;
+	if (req == REQ_FLAT)
+		return REQ_BACK; /* F again: back to the rundown */
+	if (rd_move(t, rd, req, count, height))
+		return REQ_NONE;
+	return rd_act(t, rd, req);
+}
+
+/* Nothing of its own to free or reload: the rundown under it does both. */
+const struct pane_ops tui_flat_pane = {
+	.draw = flat_draw,
+	.request = flat_request,
+	.grep = rd_row,
 };
 
 bool tui_rundown_open(struct tui *t, const char *code)
@@ -343,11 +454,4 @@ bool tui_rundown_open(struct tui *t, const char *code)
 		return false;
 	snprintf(rd->code, sizeof rd->code, "%s", code);
 	return tui_pane_push(t, &tui_rundown_pane, rd);
-}
-
-void tui_rundown_refresh(struct tui *t)
-{
-	struct tui_rundown *rd = tui_pane_find(t, &tui_rundown_pane);
-	if (rd)
-		load(t, rd);
 }

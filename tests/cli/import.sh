@@ -255,7 +255,10 @@ expect_ok "import the ambiguous page" nd import "$TMP/ambiguous.txt"
 contains "…says how many fragments" "$out" "1 fragments flagged"
 frag=$(nd list --format tsv | awk -F'\t' '$4 ~ /^及了法律知识/ {print $1}')
 expect_ok "the fragment's log" nd log "$frag"
-contains "…has a note for the editor" "$out" "请编辑核对"
+contains "…has a note for the editor" "$out" "an editor should check it"
+expect_ok "…in Chinese" env LC_ALL= LANG=zh_CN.UTF-8 "$NEWSDESK" log "$frag"
+contains "…rendered in the reader's language" "$out" "导入时无法确定这段文字属于哪篇稿件，请编辑核对"
+equals "…stored as a code, not as words" "$(sqlite3 "$NEWSDESK_DB" "SELECT body_code FROM notes WHERE item_id = $frag")" "import-fragment"
 expect_exit 3 "importing archives as published needs a chief" nd --as wang import --state published "$TMP/displaced.txt"
 expect_ok "a chief imports archives as published" nd --as chen import --state published "$TMP/displaced.txt"
 expect_ok "list published" nd list --state published --format tsv

@@ -22,6 +22,7 @@ nd --as chen approve 2 >/dev/null
 sed 's/工会/工会组织/' "$a/a03.txt" >"$TMP/e1.txt"
 sed 's/工会/总工会/' "$a/a03.txt" >"$TMP/e2.txt"
 nd --as wang edit 3 --from "$TMP/e1.txt" >/dev/null
+nd --as wang finish 3 >/dev/null # a save keeps the state; finishing is the verb
 nd --as wang edit 3 --from "$TMP/e2.txt" >/dev/null
 expect_ok "the untouched store checks out" nd check
 equals "…ok" "$(checked "$out")" "ok"

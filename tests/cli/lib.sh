@@ -82,3 +82,51 @@ finish() {
 # checked OUT: check's output without its note on WAL frames not yet
 # checkpointed (information while a desk is open, not a problem).
 checked() { printf '%s\n' "$1" | grep -v -e '^wal: .* only in the -wal, not yet in the database file' -e '^root: ' -e '^incremental: '; }
+
+# What each migration since 014 added, so a test can take its store back to
+# before one and see it applied again to old rows. A new migration adds its
+# undo here; rewind_sql refuses a schema file it has none for.
+nd_undo() {
+	case $1 in
+	014_layout_counts) echo "DROP TABLE revision_counts;
+ALTER TABLE sections DROP COLUMN chars_per_line;
+ALTER TABLE issue_pages DROP COLUMN chars_per_line;
+DELETE FROM meta WHERE key = 'chars_per_line';" ;;
+	015_page_originals) echo "DROP TABLE item_pages; DROP TABLE page_originals;" ;;
+	016_lock_owner) echo "DROP TABLE notices; ALTER TABLE items DROP COLUMN lock_host;
+ALTER TABLE items DROP COLUMN lock_pid; ALTER TABLE items DROP COLUMN lock_pid_start;" ;;
+	017_ledger) echo "DROP TRIGGER ledger_revision; DROP TRIGGER ledger_event; DROP TRIGGER ledger_note;
+DROP TRIGGER ledger_photo; DROP TRIGGER ledger_original; DROP TRIGGER ledger_page;
+DROP TRIGGER issues_root; DROP TABLE ledger; DROP TABLE roots;" ;;
+	018_word_counts) echo "ALTER TABLE revision_counts DROP COLUMN chars;
+ALTER TABLE revision_counts DROP COLUMN body_chars;" ;;
+	019_ssh_accounts) echo "DROP TABLE upload_tokens; DROP TABLE ssh_audit_end; DROP TABLE ssh_audit;
+DROP TABLE quotas; ALTER TABLE users DROP COLUMN desk;" ;;
+	020_system_notes) echo "ALTER TABLE events DROP COLUMN note_code;
+ALTER TABLE notes DROP COLUMN body_code;" ;;
+	# it rebuilds the search index itself; the triggers it drops first stay
+	# as stand-ins that name no headline index
+	021_search_no_positions) echo "DROP TRIGGER search_on_file; DROP TRIGGER search_on_change;
+DROP TABLE search_head;
+CREATE TRIGGER search_on_file AFTER INSERT ON revisions BEGIN SELECT 1; END;
+CREATE TRIGGER search_on_change AFTER UPDATE OF current_rev ON items BEGIN SELECT 1; END;" ;;
+	*) return 1 ;;
+	esac
+}
+
+# rewind_sql WHAT: the SQL that takes a store back to before the migration
+# schema/NNN_WHAT.sql — every later one undone too, the newest first — and
+# sets user_version so newsdesk applies them all again at its next open.
+rewind_sql() {
+	local target f undo sql=""
+	target=$(cd "$SRCDIR/schema" && ls ./*_"$1".sql | sed 's|^\./||; s|_.*||')
+	for f in $(cd "$SRCDIR/schema" && ls [0-9][0-9][0-9]_*.sql | sort -r); do
+		[ "$((10#${f%%_*}))" -ge "$((10#$target))" ] || break
+		undo=$(nd_undo "${f%.sql}") || {
+			echo "rewind_sql: no undo for schema/$f in tests/cli/lib.sh" >&2
+			return 1
+		}
+		sql="$sql$undo"$'\n'
+	done
+	printf '%sPRAGMA user_version = %d;\n' "$sql" "$((10#$target - 1))"
+}

@@ -32,6 +32,7 @@ contains "…with the hit marked in a snippet" "$out" "«蹲点组»"
 # Edited: found by the new text, not the old.
 sed 's/蹲点/驻点/g' "$SRCDIR/tests/data/articles/c01.txt" >"$TMP/c01.txt"
 nd --as wang edit 5 --from "$TMP/c01.txt" >/dev/null
+nd --as wang finish 5 >/dev/null # a save keeps the state; finishing is the verb
 equals "the new text is found" "$(ids 驻点组)" "5"
 equals "the old text is not" "$(ids 蹲点组)" ""
 equals "…nor with two characters" "$(ids 蹲点)" ""

@@ -24,6 +24,15 @@ sed 's/^本刊讯 3月26日下午/本刊讯 2024年3月26日下午/' "$story" >"
 expect_ok "…then with the date added" nd --as zhu edit 1 --from "$TMP/fixed.txt"
 contains "…as revision 2" "$out" "#1 saved as revision 2"
 expect_ok "and refiles it" nd --as zhu refile 1
+# A save never moves the item: finishing is the explicit verb.
+{ cat "$SRCDIR/tests/data/articles/c03.txt"; echo; echo 编辑补充的一段。; } >"$TMP/c03e.txt"
+expect_ok "an editor saves a submitted item" nd --as wang edit 2 --from "$TMP/c03e.txt"
+contains "…as revision 2" "$out" "#2 saved as revision 2"
+lacks "…and says nothing of a move" "$out" "signed off"
+equals "…whose state is kept" "$(nd show 2 --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')" "submitted"
+expect_ok "its log" nd log 2
+lacks "…shows no finish" "$out" "finish"
+contains "…but the edit" "$out" " edit "
 expect_ok "the editor edits it" nd --as wang edit 1 --from "$TMP/fixed.txt"
 contains "…unchanged" "$out" "unchanged"
 expect_ok "finish" nd --as wang finish 1
@@ -75,7 +84,8 @@ sed -i 's/^标题: .*/标题: 编辑改过的标题/' "$1"
 SH
 chmod +x "$TMP/editor.sh"
 expect_ok "edit in \$EDITOR" env EDITOR="$TMP/editor.sh" "$NEWSDESK" --as wang edit 2
-contains "…saved" "$out" "#2 saved as revision 2"
+contains "…saved" "$out" "#2 saved as revision 3"
+equals "…and the state kept" "$(nd show 2 --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')" "submitted"
 expect_ok "show it" nd show 2
 contains "the new headline is stored" "$out" "编辑改过的标题"
 expect_ok "an editor that changes nothing" env EDITOR=true "$NEWSDESK" --as wang edit 2

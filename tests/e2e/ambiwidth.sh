@@ -37,8 +37,10 @@ start_screen() {
 
 HC="$TMP/hardcopy"
 hardcopy() { command screen -S "$SCR" -X hardcopy "$HC" && [ -s "$HC" ]; }
-# the list's rows: lines of the hardcopy that hold a state and the date
-rows() { LC_ALL=C grep -a "submitted.*$today\|edited.*$today\|approved.*$today\|returned.*$today" "$HC"; }
+# the list's rows: lines of the hardcopy that begin with an ID and a state
+# and hold the date (the item pane's "returned by … at <date>" line, when
+# a returned item is selected, is no row)
+rows() { LC_ALL=C grep -aE "^ *[0-9]+ +(submitted|edited|approved|returned) .*$today" "$HC"; }
 listed() { hardcopy && [ "$(rows | wc -l)" -ge 10 ]; }
 # the cells (byte offsets) where each row's Updated column starts
 updated_cells() { rows | LC_ALL=C awk -v d="$today" '{ print index($0, d) }' | sort -u; }

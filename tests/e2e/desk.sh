@@ -74,7 +74,7 @@ shows "the editor is on #1 (edited)" "── #1 edited"
 keys a
 shows "a refusal is shown on the message line" "only a chief editor or above may approve"
 keys R
-shows "R asks for the note" "Note for return #1"
+shows "R asks for the note" "Note for return to the reporter #1"
 type_text "请核对引号"
 keys Enter
 shows "R returns it" "#1 edited → returned"

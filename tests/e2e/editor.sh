@@ -38,7 +38,9 @@ equals "show has exactly the new text" "$(body)" "$(printf '新的App第一段�
 expect_ok "revisions" nd revisions 1
 equals "one more revision" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 2
 expect_ok "state" nd show 1
-contains "saving a submitted item marks it edited" "$out" "#1  edited"
+contains "saving keeps the item's state (finishing is D)" "$out" "#1  submitted"
+expect_ok "log" nd log 1
+lacks "…and logs no finish" "$out" "finish"
 
 # A bracketed paste goes in whole, newlines as paragraphs, one undo step.
 keys C-End
@@ -124,6 +126,23 @@ shows "E saves what the editor wrote" "saved #2 as revision 2"
 shows "…and the list shows the new headline" "外部编辑器改的标题"
 expect_ok "show" nd show 2
 contains "the store has it" "$out" "外部编辑器改的标题"
+
+# ^K in Chinese: each rule and its count, in the reader's language, joined by 、.
+start_desk 200 30 LANG=zh_CN.UTF-8 -- --as wang
+keys s
+keys g
+shows "on #2" "── #2 "
+keys e
+shows "e opens the editor" "编辑中"
+keys C-End Enter
+type_text '今年以来 ,继续 扩大到3．6万人.'
+keys C-k
+shows "clean-up names each rule with its count, joined by 、" \
+	"清理：标点改为全角 1 处、汉字后的半角标点改为全角 1 处、删去全角标点前的空格 1 处、删去汉字之间的空格 1 处、全角小数点改为半角 1 处"
+shows "…and the text is clean" "今年以来，继续扩大到3.6万人。"
+keys Escape
+shows "leaving asks" "保存"
+keys n
 
 expect_ok "the store checks out at the end" nd check
 equals "…ok" "$(checked "$out")" "ok"

@@ -101,8 +101,22 @@ for term in xterm-256color screen-256color tmux-256color linux; do
 	keys :
 	type_text 999
 	keys Enter
-	shows "$term: :999 is not in the list" "#999 is not in the list"
+	shows "$term: :999 does not exist" "there is no item #999"
 	shows "$term: …and the selection stays on #9" "── #9 "
+	# an item the filter hides is another matter; the pre-filled filter
+	# is cleared by Backspace and Enter, without ^U
+	keys f
+	type_text "state:edited"
+	keys Enter
+	shows "$term: filtered" "[filter edited]"
+	keys :
+	type_text 9
+	keys Enter
+	shows "$term: :9 under the filter is hidden, not missing" "#9 is not in the list (see the filter)"
+	keys f
+	shows "$term: the filter pre-filled" "state:edited"
+	keys BSpace Enter
+	hides "$term: Backspace, Enter: the filter cleared" "[filter"
 
 	# Ctrl-End and Ctrl-Home in the editor, whatever TERM's entry names.
 	keys :
@@ -175,13 +189,45 @@ shows "a click selects the row under it (the fourth item)" "── #22 "
 type_text $'\033[<65;10;6M'
 shows "the wheel scrolls the list (three rows)" "── #19 "
 
+# The f prompt offers the keys in the reader's language, and takes them.
+if locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
+	start_desk 120 40 LANG=zh_CN.UTF-8 -- --as wangj
+	keys f
+	shows "zh: f offers the Chinese keys" "筛选（状态: 栏目: 作者: 期:，留空清除）"
+	type_text "状态:已编"
+	keys Enter
+	shows "zh: 状态: filters" "[筛选 已编]"
+	keys f
+	shows "zh: the filter pre-filled with the Chinese key" "状态:已编"
+	keys Enter
+	shows "zh: Enter keeps the untouched pre-fill" "[筛选 已编]"
+	keys f
+	type_text "作者:zhujl"
+	keys Enter
+	shows "zh: typing replaces it: 作者:" "作者:zhujl"
+	keys f BSpace Enter
+	hides "zh: Backspace, Enter clears" "[筛选"
+fi
+
 # A reporter is shown only what a reporter may do.
 start_desk 120 40 -- --as zhujl
 shows "the reporter's desk" "? help"
 hints=$(screen | tail -2 | head -1)
 lacks "a reporter is not offered sign-off" "$hints" "sign off"
 lacks "…nor marking edited" "$hints" "edited"
-contains "…but is offered refiling" "$hints" "B refile"
+keys s g
+shows "sorted by id: #8, submitted" "── #8 submitted"
+hints=$(screen | tail -2 | head -1)
+lacks "on a submitted item no refiling is offered" "$hints" "B refile"
+lacks "…nor editing (it is with the editors)" "$hints" "e edit"
+type_text ":3"
+keys Enter
+shows "on #3, returned" "── #3 returned"
+if LIMIT=5 wait_until eval 'screen | tail -2 | head -1 | grep -q "e edit.*B refile"'; then
+	pass "the returned item's hints again: e edit, B refile"
+else
+	fail "the returned item's hints again: e edit, B refile" "$(screen)"
+fi
 keys '?'
 shows "the help" "Keys (q closes this help)"
 lacks "the help lists no sign-off for a reporter" "$(screen)" "sign off (签发)"

@@ -49,7 +49,7 @@ else
 fi
 lacks "…and D on nothing" "$(screen)" "D                   mark edited"
 keys '/'
-type_text "In the editor"
+type_text "Keys in the editor"
 keys Enter
 if LIMIT=5 wait_until eval 'screen | grep -Eq "^\^S \^G +save as a new revision"'; then
 	pass "help shows the editor's save on ^S and ^G"
@@ -91,6 +91,10 @@ type_text "新"
 shows "typed" "新第一段正文。"
 keys C-g
 shows "^G saves, as bound" "saved #1 as revision 2"
+keys F1
+shows "F1 in the editor opens help, for the editor's keys" "Keys in the editor"
+keys q
+shows "q goes back to the text" "editing #1"
 keys Escape
 hides "Esc leaves" "editing #1"
 keys q
@@ -106,7 +110,7 @@ shows "--keys-file: F2 opens help" "Keys (q closes this help)"
 keys '/'
 type_text "this help"
 keys Enter
-if LIMIT=5 wait_until eval 'screen | grep -Eq "^\? F2 +this help"'; then
+if LIMIT=5 wait_until eval 'screen | grep -Eq "^\? F1 F2 +this help"'; then
 	pass "…and help says so"
 else
 	fail "…and help says so" "$(screen)"

@@ -96,5 +96,5 @@ screen_is() { [ "$(screen)" = "$1" ]; }
 
 # The demo desk: the corpus articles filed by their reporters.
 setup_demo() {
-	bash "$SRCDIR/scripts/make-demo-db" "$NEWSDESK_DB" "$NEWSDESK" 2>/dev/null
+	bash "$SRCDIR/scripts/make-demo-db" "$NEWSDESK_DB" "$NEWSDESK" --plain 2>/dev/null
 }

@@ -6,6 +6,7 @@ setup_desk
 nd --as zhu file "$SRCDIR/tests/data/articles/a05.txt" >/dev/null
 sed 's/射阳县工人文化宫/射阳县总工会文化宫/' "$SRCDIR/tests/data/articles/a05.txt" >"$TMP/e.txt"
 nd --as wang edit 1 --from "$TMP/e.txt" >/dev/null
+nd --as wang finish 1 >/dev/null # a save keeps the state: finishing is the verb
 
 start_desk 110 36 -- --as chen
 keys r
@@ -22,7 +23,8 @@ keys Enter
 shows "…and finds the row" "── Notes ("
 keys '?'
 shows "the help" "Keys (q closes this help)"
-equals "the help starts with j" "$(screen | sed -n 3p | cut -c1-1)" "j"
+equals "the help is titled by the pane (the registry's title)" "$(screen | sed -n 3p | sed 's/ *$//')" "Keys in the review"
+equals "…and starts with j" "$(screen | sed -n 4p | cut -c1-1)" "j"
 keys /
 type_text "clean up: each rule"
 keys Enter
@@ -70,7 +72,7 @@ shows "on #2" "── #2 submitted"
 keys r
 shows "review of #2" "review #2"
 keys R
-shows "R asks for the return note" "Note for return #2"
+shows "R asks for the return note" "Note for return to the reporter #2"
 type_text "请补充数据来源"
 keys Enter
 shows "R returns it" "#2 submitted → returned"
@@ -100,6 +102,15 @@ if locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
 	shows "zh: on #3" "── #3 "
 	keys r
 	shows "…and in Chinese" "按段落显示"
+	keys S
+	shows "S asks for the note naming the verb in Chinese" "撤稿 #3 的说明"
+	lacks "…not the internal verb" "$(screen)" "spike #3"
+	keys Escape
+	keys :
+	type_text "撤稿"
+	keys Enter
+	shows ":撤稿 asks the same" "撤稿 #3 的说明"
+	keys Escape
 fi
 
 expect_ok "the store checks out at the end" nd check

@@ -32,7 +32,7 @@ shows "p asks for the issue" "Rundown of issue:"
 keys Enter
 shows "the rundown view" "《盐城工会》2024年第7期"
 # budgets are in 版面字数 (at 14 字/行: #1 1,120, #2 966, #3 630)
-shows "page 1 with its budget" "Page 1  要闻  2,086/1,000 !"
+shows "page 1 with its budget, and by how much it is over" "Page 1  要闻  2,086/1,000 +1,086"
 keys F
 shows "F shows the flat plan" "│P1 要闻"
 flat_before=$(screen)
@@ -44,7 +44,8 @@ keys F
 shows "the flat plan again" "│P1 要闻"
 flat_after=$(screen)
 [ "$flat_after" != "$flat_before" ] && pass "the flat plan changed" || fail "flat plan unchanged" "$flat_after"
-contains "page 1 now holds only #1 (版面字数 1,120)" "$flat_after" "│1,120/1,000 !"
+contains "page 1 now holds only #1 (版面字数 1,120), over by 120" "$flat_after" "│1,120 (+120)"
+lacks "…over budget said by how much, never with ! (the mark of an unsigned item)" "$flat_after" "1,000 !"
 contains "page 2 holds #2 and #3 (966 + 630)" "$flat_after" "│1,596"
 keys q
 shows "q from the flat plan goes back to the rundown list" "Page 1  要闻"
@@ -77,7 +78,8 @@ shows "p asks for the issue" "Rundown of issue:"
 keys Enter
 shows "the rundown" "Page 1  要闻"
 keys P
-shows "P asks first" "Publish issue 2024-07 (3 items)? This cannot be undone."
+shows "P asks first" "Publish issue 2024-07 (3 items) with what is still open (above)? This cannot be undone."
+shows "…naming what is still open" "Still open: 1 page over budget (p.1); 3 items not signed off"
 keys n
 shows "n: not published" "not published"
 keys P
@@ -86,6 +88,37 @@ keys y
 shows "y: refused by the CLI's rule" "cannot publish 2024-07: 3 items are not signed off"
 expect_exit 1 "the CLI refuses it the same way" nd publish --issue 2024-07
 contains "…in the same words" "$err" "cannot publish 2024-07: 3 items are not signed off"
+
+# / n N over the rundown's rows, as in every pane of rows (typed
+# characters were once swallowed here)
+keys g
+keys /
+shows "/ in the rundown asks what to find" "Find:"
+type_text "盐城经开区"
+keys Enter
+shows "…and says what it found" "盐城经开区"
+keys Enter
+shows "the row found is selected: Enter opens #3" "── #3 "
+keys q
+shows "back in the rundown" "Page 1  要闻"
+keys n
+shows "n finds it again, wrapping" "(wrapped)"
+keys g
+type_text "/总工会"
+keys Enter
+keys Enter
+shows "/总工会 from the top: Enter opens #1, the first row holding it" "── #1 "
+keys q
+shows "back" "Page 1  要闻"
+keys n
+keys Enter
+shows "n: the next row holding it, #2" "── #2 "
+keys q
+shows "back again" "Page 1  要闻"
+keys N
+keys Enter
+shows "N: the one before, #1" "── #1 "
+keys q
 
 expect_ok "the store checks out at the end" nd check
 equals "…ok" "$(checked "$out")" "ok"

@@ -81,6 +81,46 @@ int main(void)
 	check("halfwidth", "全角标点，不动", "全角标点，不动", 0,
 	      "full-width punctuation is not touched");
 
-	is_int(nd_cleanup_rule_count, 5, "five rules");
+	/* half-width marks right after a Han character */
+	check("after-han", "参加人数超过3万人.", "参加人数超过3万人。", 1, "a full stop after Han");
+	check("after-han", "他说:OK", "他说：OK", 1, "a colon after Han before Latin");
+	check("after-han", "时间:10:30", "时间：10:30", 1, "…before a time: only its own colon");
+	check("after-han", "真的?是!", "真的？是！", 2, "question and exclamation marks");
+	check("after-han", "一是;二是", "一是；二是", 1, "a semicolon");
+	check("after-han", "3.6万人 增长3.5%", "3.6万人 增长3.5%", 0, "decimals are kept");
+	check("after-han", "见http://example.com 和 10:30", "见http://example.com 和 10:30", 0,
+	      "URLs and times are kept");
+	check("after-han", "报告.docx 与工会.cn", "报告.docx 与工会.cn", 0,
+	      "a file name or a host is kept");
+	check("after-han", "等等...", "等等...", 0, "an ellipsis of dots is left to a person");
+	check("after-han", "OK. Fine: yes", "OK. Fine: yes", 0, "English is left alone");
+	check("after-han", "万人. 下一句", "万人。下一句", 1, "the mark carries its own space");
+
+	/* a space before a full-width mark */
+	check("space-before-mark", "今年以来 ，全市", "今年以来，全市", 1, "before a comma");
+	check("space-before-mark", "完成了 。 “好” ）", "完成了。 “好”）", 2,
+	      "before a full stop and a closing mark, not after");
+	check("space-before-mark", "a , b", "a , b", 0,
+	      "a half-width comma is not a full-width mark");
+
+	/* a space between two Han characters, in running text */
+	check("han-space", "继续 扩大覆盖面，", "继续扩大覆盖面，", 1, "继续 扩大");
+	check("han-space", "本刊讯 去年以来，滨海", "本刊讯 去年以来，滨海", 0,
+	      "the space after a dateline stays");
+	check("han-space", "朱建良 王娟 仲齐慧", "朱建良 王娟 仲齐慧", 0,
+	      "a line of names (no sentence marks) stays");
+	check("han-space", "现场照片，陈荣中 摄", "现场照片，陈荣中 摄", 0,
+	      "a photo credit's space stays");
+	check("han-space", "使用App 平台，Wi Fi", "使用App 平台，Wi Fi", 0,
+	      "spaces beside Latin stay");
+	check("han-space", "第一段 有空格。\n名单 甲 乙", "第一段有空格。\n名单 甲 乙", 1,
+	      "each paragraph judged by itself");
+
+	/* a full-width decimal point inside a number */
+	check("decimal", "增长3．6%，达１．５万", "增长3.6%，达１.５万", 2, "3．6 → 3.6");
+	check("decimal", "一．二．三", "一．二．三", 0, "between Han it stays");
+	check("decimal", "第3．", "第3．", 0, "at the end of a number it stays");
+
+	is_int(nd_cleanup_rule_count, 9, "nine rules, each its own undo step");
 	return tap_done();
 }

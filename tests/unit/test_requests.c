@@ -10,8 +10,13 @@
 
 #include <string.h>
 
-static const unsigned kinds[] = { PANE_LIST,  PANE_ITEM,   PANE_REVIEW, PANE_RUNDOWN,
-				  PANE_PAGER, PANE_EDITOR, PANE_IMPORT, PANE_PHOTO };
+#include "newsdesk/buf.h"
+
+#include <stdlib.h>
+
+/* every pane kind, as the registry lists them (filled in main) */
+static unsigned kinds[32];
+static size_t nkinds;
 
 static void table(void)
 {
@@ -26,7 +31,7 @@ static void table(void)
 		ok(r->name && r->name[0], "row %zu has a name", i);
 		ok(r->help && r->help[0], "'%s' has help text", r->name);
 		ok(tui_request_by_name(r->name) == r->req, "':%s' finds it", r->name);
-		for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		for (size_t k = 0; k < nkinds; k++) {
 			if (!(r->panes & kinds[k]))
 				continue;
 			ok(r->keys[0] != 0 && r->label,
@@ -163,7 +168,7 @@ static void parser(void)
 	label = tui_request_label(tui_request_info(REQ_ED_SAVE), PANE_EDITOR, buf, sizeof buf);
 	is_str(label, "^S ^G", "save: both keys");
 	label = tui_request_label(tui_request_info(REQ_HELP), PANE_PAGER, buf, sizeof buf);
-	is_str(label, "? F2", "help: ? and F2");
+	is_str(label, "? F1 F2", "help: ?, the table's F1 and the bound F2");
 	tui_bindings_clear();
 	is_int(tui_request_for_key(PANE_LIST, OK, 'D'), REQ_FINISH, "cleared: D finishes again");
 
@@ -222,9 +227,85 @@ static void numbers(void)
 	ok(nd_parse_number("0", 1, 100, &v) < 0, "below the range is refused");
 }
 
+/* The pane registry, walked: every pane is a row with a name, one flag of
+ * its own and operations; a binding file names it, :bind lists its keys
+ * and help gives them under its title. A pane missing from any of these
+ * (as the import and photo panes once were) fails here. */
+static void registry(void)
+{
+	struct nd_actor admin = { 0 };
+	admin.user.rank = ND_RANK_ADMIN;
+	admin.user.role = "admin";
+	admin.user.login = "admin";
+	struct tui t;
+	memset(&t, 0, sizeof t);
+	t.actor = &admin;
+	unsigned seen = 0;
+	struct nd_buf bind = ND_BUF_INIT;
+	tui_bindings_clear();
+	tui_bindings_text(&t, &bind);
+	for (size_t i = 0; i < tui_pane_count; i++) {
+		const struct tui_pane_info *p = &tui_panes[i];
+		ok(p->name && p->name[0] && p->ops && p->ops->draw && p->title,
+		   "pane '%s' has a name, operations that draw and a help title", p->name);
+		ok(p->flag && !(p->flag & (p->flag - 1)) && !(seen & p->flag),
+		   "pane '%s' has a flag of its own", p->name);
+		seen |= p->flag;
+		ok(tui_pane_by_name(p->name) == p && tui_pane_by_flag(p->flag) == p,
+		   "'%s' is found by name and by flag", p->name);
+		ok(strcmp(tui_pane_name(p->flag), p->name) == 0, "'%s' names itself", p->name);
+		ok(p->flag == PANE_EDITOR || (PANE_ALL & p->flag),
+		   "'%s' is among the generic panes (the editor apart)", p->name);
+		/* a request that works there, bound in a binding file */
+		const struct tui_request *r = NULL;
+		for (size_t k = 0; k < tui_request_count && !r; k++)
+			if (tui_requests[k].panes & p->flag)
+				r = &tui_requests[k];
+		ok(r != NULL, "some request works in '%s'", p->name);
+		if (!r)
+			continue;
+		char line[128];
+		snprintf(line, sizeof line, "bind %s <F9> %s\n", p->name, r->name);
+		struct nd_buf errors = ND_BUF_INIT;
+		tui_bindings_clear();
+		ok(tui_bindings_parse(line, "keys", &errors) == 0, "'%s' is read: %s", line,
+		   nd_buf_str(&errors));
+		ok(tui_request_for_key(p->flag, KEY_CODE_YES, KEY_F(9)) == r->req,
+		   "…and F9 makes '%s' in '%s'", r->name, p->name);
+		nd_buf_free(&errors);
+		tui_bindings_clear();
+		char head[64], row[96];
+		snprintf(head, sizeof head, "\n# %s\n", p->name);
+		snprintf(row, sizeof row, "bind %s ", p->name);
+		ok(strstr(nd_buf_str(&bind), head) && strstr(nd_buf_str(&bind), row),
+		   ":bind lists the keys of '%s'", p->name);
+		struct nd_buf help = ND_BUF_INIT;
+		tui_help_text(&t, p->flag, &help);
+		ok(strstr(nd_buf_str(&help), p->title) != NULL, "help in '%s' is titled '%s'",
+		   p->name, p->title);
+		nd_buf_free(&help);
+	}
+	nd_buf_free(&bind);
+	struct nd_buf errors = ND_BUF_INIT;
+	is_int(tui_bindings_parse("bind photo x caption\n", "keys", &errors), 0,
+	       "bind photo x caption is read");
+	is_int(tui_request_for_key(PANE_PHOTO, OK, 'x'), REQ_CAPTION, "…x captions the photo");
+	is_int(tui_bindings_parse("bind import,flatplan <F8> help\n", "keys", &errors), 0,
+	       "the import pane and the flat plan take bindings");
+	is_int(tui_bindings_parse("bind lst x finish\n", "keys", &errors), 1,
+	       "a pane no row names is refused");
+	ok(strstr(nd_buf_str(&errors), "photo") && strstr(nd_buf_str(&errors), "import"),
+	   "…and the message names every pane: %s", nd_buf_str(&errors));
+	nd_buf_free(&errors);
+	tui_bindings_clear();
+}
+
 int main(void)
 {
+	for (size_t i = 0; i < tui_pane_count && nkinds < 32; i++)
+		kinds[nkinds++] = tui_panes[i].flag;
 	table();
+	registry();
 	editor();
 	parser();
 	nav();

@@ -196,8 +196,11 @@ static void test_locks_and_conflicts(void)
 	struct nd_story s2 = story_with("陈的修改。");
 	ok(nd_item_save(fx.st, &fx.chen, id, lb.base_rev, &s2, 0, &sr, &err) == 0, "chen saves");
 	is_int(sr.rev, 2, "…as revision 2");
-	ok(sr.moved, "…and a submitted item becomes edited");
-	is_str(item_state(id), "edited", "state edited");
+	ok(!sr.moved, "…and the save moves nothing");
+	is_str(item_state(id), "submitted", "a save keeps the state: finishing is its own verb");
+	is_int(fixture_int(&fx, "SELECT count(*) FROM events WHERE verb = 'finish' AND item_id = "
+				"(SELECT max(id) FROM items)"),
+	       0, "…and no finish is logged");
 
 	/* wang saves from his old base: nothing is lost, nothing overwritten. */
 	struct nd_story s3 = story_with("王的修改。");

@@ -1,4 +1,4 @@
--- 020_search_no_positions.sql — the search index keeps no positions
+-- 021_search_no_positions.sql — the search index keeps no positions
 -- (FTS5 detail=none): positions were what made the bigram index larger
 -- than the text it indexes (1.07x at 100,000 items). Without them the
 -- index says which revisions hold every bigram of a word; newsdesk
