@@ -8,10 +8,10 @@
  * characters like any other, so a query matches exactly where instr()
  * would: 5.2%, 2024年, App inside WhatsApp.
  *
- * A query of two or more characters is a phrase of its bigrams; one of
- * one character is its unigram. The last character of each run also holds
- * a position of its own, so a phrase never runs across a blank unless the
- * query has one there too ("trade union").
+ * The index (migration search_no_positions) keeps no positions (FTS5 detail=none): it says
+ * which revisions hold every term of a word, and a word longer than one
+ * term is then re-checked against the text (nd_bigram_contains). A word of
+ * one or two characters is one term, and the index's answer is exact.
  *
  * The same file is built into newsdesk and as the loadable SQLite
  * extension nd_bigram.so, so the sqlite3 shell can read the index:
@@ -21,8 +21,9 @@
 
 #include <sqlite3.h>
 
-/* Registers the tokenizer on db (every connection, before the index is
- * touched). Returns an SQLite result code. */
+/* Registers the tokenizer and the SQL functions nd_bigram_query and
+ * nd_bigram_has on db (every connection, before the index is touched).
+ * Returns an SQLite result code. */
 int nd_bigram_register(sqlite3 *db);
 
 /* The tokenizer itself, for the unit tests: calls token(ctx, flags, term,
@@ -31,5 +32,21 @@ int nd_bigram_register(sqlite3 *db);
 typedef int (*nd_bigram_token_fn)(void *ctx, int flags, const char *term, int bytes, int start,
 				  int end);
 int nd_bigram_tokenize(void *ctx, int mode, const char *text, int bytes, nd_bigram_token_fn token);
+
+/* What a character folds to is at most this many bytes (one character). */
+#define ND_BIGRAM_FOLD_MAX 4
+
+/* The FTS5 expression that finds the candidates for one search word: all
+ * its terms, ANDed, each quoted (no FTS5 syntax survives). *exact is set
+ * when the word is a single term, so every candidate is a hit; otherwise
+ * each must be re-checked with nd_bigram_contains. Free with sqlite3_free;
+ * NULL when out of memory. Also the SQL function nd_bigram_query(word). */
+char *nd_bigram_expr(const char *term, int bytes, int *exact);
+
+/* Is term in text, character by character as the index folds them (case of
+ * Latin letters, every run of blanks alike; the term's own outer blanks do
+ * not count)? 1 or 0; -1 when out of memory. Also the SQL function
+ * nd_bigram_has(text, word), 0 for a NULL text. */
+int nd_bigram_contains(const char *text, int bytes, const char *term, int term_bytes);
 
 #endif

@@ -1,10 +1,11 @@
 /* search.h — finding items by their text, over every item, for words of
- * any length. The index (schema/007_search_bigram.sql, tokenizer
- * src/store/bigram.c) holds every pair of adjacent characters and every
- * character: a word of one or two characters is one term, a longer one a
- * phrase of bigrams, so a match is exactly where instr() would find the
- * word. Terms are ANDed; "a quoted phrase" is one term; nothing the user
- * types is ever read as FTS5 syntax. */
+ * any length. The index (schema/0NN_search_no_positions.sql, tokenizer
+ * src/store/bigram.c) holds, without positions, every pair of adjacent
+ * characters and every character: a word of one or two characters is one
+ * term, found exactly; a longer one is all of its bigrams, and those
+ * candidates are re-checked against the text (nd_bigram_has), so a match
+ * is exactly where instr() would find the word. Terms are ANDed; "a quoted phrase" is one term;
+ * nothing the user types is ever read as FTS5 syntax. */
 #ifndef NEWSDESK_SEARCH_H
 #define NEWSDESK_SEARCH_H
 
@@ -12,6 +13,8 @@
 #include "newsdesk/items.h"
 
 #include <stdbool.h>
+
+struct sqlite3_stmt;
 
 #define ND_SEARCH_MAX_TERMS 8
 #define ND_SEARCH_MAX_BYTES 1024
@@ -62,10 +65,19 @@ void nd_search_hits_free(struct nd_search_hit *hits, size_t n);
 int nd_search_count(struct nd_store *st, const struct nd_actor *actor, const char *query,
 		    struct nd_search_options *o, struct nd_error *err);
 
-/* The query as an FTS5 expression over the index (every term, ANDed, as
- * text only), for core queries that page through the search themselves
- * (the desk's limit, nd_item_window). Free it. */
+/* The query as an FTS5 expression over the index (every term's bigrams,
+ * ANDed, as text only), for core queries that page through the search
+ * themselves (the desk's limit, nd_item_window): its rows are candidates.
+ * Free it. */
 char *nd_search_match(const char *query, struct nd_error *err);
+
+/* What makes those candidates exact: appends "AND …" reading the text of
+ * the revision r for each word the index alone cannot prove (longer than
+ * two characters), with the parameters :t0… that nd_search_bind_terms
+ * binds. Returns how many it appended (0: the index's rows are the
+ * answer), or < 0 for a query nd_search_match refuses too. */
+int nd_search_recheck(struct nd_buf *sql, const char *query);
+void nd_search_bind_terms(struct sqlite3_stmt *stmt, const char *query);
 
 /* Verifies the index holds exactly the current revisions of the items not
  * withdrawn: appends a line to report for each problem; returns how many,

@@ -362,8 +362,8 @@ static int verify_search(struct nd_check *c, struct nd_error *err)
 		    "JOIN states s ON s.name = i.state "
 		    "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
 		    "WHERE NOT s.withdrawn AND length(r.headline) >= 3 ORDER BY i.id DESC LIMIT 200) x "
-		    "WHERE x.rid NOT IN (SELECT rowid FROM search WHERE search MATCH "
-		    "'headline:\"' || replace(x.t, '\"', '\"\"') || '\"')",
+		    "WHERE x.rid NOT IN (SELECT rowid FROM search_head WHERE search_head MATCH "
+		    "nd_bigram_query(x.t))",
 		    &why);
 	if (rc < 0)
 		nd_check_problem(c, _("search index: damaged (searching fails: %s)"), why.msg);

@@ -265,7 +265,19 @@ static int build_where(struct nd_buf *sql, const struct nd_actor *actor, const s
 	"FROM search JOIN revisions r ON r.id = search.rowid "                                     \
 	"JOIN items i ON i.id = r.item_id AND r.rev = i.current_rev WHERE search MATCH :fts "
 
-/* Binds the text limit's FTS5 expression, when the statement has one. */
+/* The index's candidates for the text limit, and the re-check of those the
+ * index alone cannot prove (search.c's, over r's text). */
+static int add_text_from(struct nd_buf *sql, const char *select, const struct nd_filter *f)
+{
+	int rc = nd_buf_adds(sql, select) | nd_buf_adds(sql, TEXT_FROM);
+	/* a query it refuses is refused with its reason by bind_text_limit */
+	if (rc >= 0)
+		nd_search_recheck(sql, f->text);
+	return rc;
+}
+
+/* Binds the text limit's FTS5 expression and words, when the statement
+ * has them. */
 static int bind_text_limit(sqlite3_stmt *stmt, const struct nd_filter *f, struct nd_error *err)
 {
 	int idx = sqlite3_bind_parameter_index(stmt, ":fts");
@@ -275,6 +287,7 @@ static int bind_text_limit(sqlite3_stmt *stmt, const struct nd_filter *f, struct
 	if (!expr)
 		return err->code ? err->code : ND_ENOMEM;
 	sqlite3_bind_text(stmt, idx, expr, -1, free);
+	nd_search_bind_terms(stmt, f->text);
 	return 0;
 }
 
@@ -404,10 +417,14 @@ int nd_item_count(struct nd_store *st, const struct nd_actor *actor, const struc
 	if (f->text) {
 		/* the index's own count when nothing else filters (it holds
 		   exactly the items a limit can find), else its hits joined */
+		struct nd_buf probe = ND_BUF_INIT;
 		bool alone = !f->state && !f->section && !f->reporter && !f->issue &&
-			     actor->user.rank >= ND_RANK_EDITOR;
-		rc = nd_buf_adds(&sql, alone ? "SELECT count(*) FROM search WHERE search MATCH :fts"
-					     : "SELECT count(*) " TEXT_FROM);
+			     actor->user.rank >= ND_RANK_EDITOR &&
+			     nd_search_recheck(&probe, f->text) == 0;
+		nd_buf_free(&probe);
+		rc = alone
+			 ? nd_buf_adds(&sql, "SELECT count(*) FROM search WHERE search MATCH :fts")
+			 : add_text_from(&sql, "SELECT count(*) ", f);
 		if (!alone)
 			rc |= build_filters(&sql, actor, f);
 		if (rc < 0) {
@@ -471,7 +488,7 @@ int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const st
 	const char *gt = f->ascending ? "<" : ">";
 	int rc = 0;
 	if (f->text) {
-		rc |= nd_buf_adds(&sql, "SELECT count(*) " TEXT_FROM);
+		rc |= add_text_from(&sql, "SELECT count(*) ", f);
 		rc |= build_filters(&sql, actor, f);
 		rc |=
 		    nd_buf_printf(&sql,
@@ -547,7 +564,7 @@ static int window_sql(struct nd_buf *sql, const struct nd_actor *actor, const st
 								 "r.item_id = i.id AND r.rev = "
 								 "i.current_rev WHERE i.id IN (");
 	if (f->text) {
-		rc |= nd_buf_adds(sql, "SELECT i.id " TEXT_FROM);
+		rc |= add_text_from(sql, "SELECT i.id ", f);
 		rc |= build_filters(sql, actor, f);
 		if (from)
 			rc |= nd_buf_printf(sql, "AND search.rowid %s :key ", op);

@@ -1,18 +1,21 @@
 /* search.c — full-text search over every item. Words of any length go
  * through the bigram index (see search.h); the one exception is a search
  * within a withdrawn state (--state spiked), whose items the index does not
- * hold: those few are scanned with instr(). The exact total is the index's
- * own count when nothing else filters, so it costs one doclist walk.
+ * hold: those few are read one by one. The exact total is the index's own
+ * count when nothing else filters and every word is one index term, so it
+ * costs one walk of a list of rowids.
  *
  * Chosen by measurement, 100,000 generated items (bench/gen.c), 2 shared
- * cores: the trigram index was 537 MB and could not answer 工会 at all
- * (instr over a window of the newest 20,000 items instead); the bigram
- * index is 780 MB, counts 工会 (97,249 items) in 12-17 ms and finds the
- * first page in under 1 ms. Trigram with fts5vocab expansion needs every
- * trigram holding 工会 (x工会 and 工会x: a scan of the whole vocabulary)
- * ORed; trigram plus a bigram side index pays for two indexes on every
- * filing when the bigram one alone answers every query. */
+ * cores: the trigram index was 537 MB and could not answer 工会 at all;
+ * the bigram index with positions (detail=full) was 760 MB, larger than
+ * the text; without positions (detail=none, migration search_no_positions) it is 118 MB, 0.17×
+ * the revisions table. A longer word then costs a re-check of the index's
+ * candidates against their text (nd_bigram_has): its first page reads 20
+ * or so, its exact total every candidate. The headlines have an index of
+ * their own (search_head), because detail=none has no columns and the
+ * headline hits rank first. */
 #include "newsdesk/search.h"
+#include "newsdesk/bigram.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/measure.h"
 #include "newsdesk/store_sql.h"
@@ -91,53 +94,25 @@ void nd_search_terms_free(struct nd_search_terms *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* Case matters only for Latin letters; lower() of a Chinese body would
- * copy kilobytes per row for nothing. */
-static bool has_latin(const char *term)
+/* The term is in one of the item's fields, character by character as the
+ * index folds them (nd_bigram_has: the tokenizer's own normalisation). */
+static void add_anywhere(struct nd_buf *sql, int k)
 {
-	for (const char *p = term; *p; p++)
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
-			return true;
-	return false;
-}
-
-/* instr over a column, folding case only when the term needs it. */
-static void add_instr(struct nd_buf *sql, const char *column, const char *term, int k)
-{
-	if (has_latin(term))
-		nd_buf_printf(sql, "instr(lower(%s), lower(:t%d))", column, k);
-	else
-		nd_buf_printf(sql, "instr(%s, :t%d)", column, k);
-}
-
-/* The term is in one of the item's fields. */
-static void add_anywhere(struct nd_buf *sql, const char *term, int k)
-{
-	static const char *const columns[] = { "r.headline", "coalesce(r.kicker, '')",
-					       "coalesce(r.subhead, '')", "coalesce(r.byline, '')",
+	static const char *const columns[] = { "r.headline", "r.kicker", "r.subhead", "r.byline",
 					       "r.body" };
 	nd_buf_adds(sql, "AND (");
-	for (size_t c = 0; c < sizeof columns / sizeof *columns; c++) {
-		if (c)
-			nd_buf_adds(sql, " OR ");
-		add_instr(sql, columns[c], term, k);
-	}
+	for (size_t c = 0; c < sizeof columns / sizeof *columns; c++)
+		nd_buf_printf(sql, "%snd_bigram_has(%s, :t%d)", c ? " OR " : "", columns[c], k);
 	nd_buf_adds(sql, ") ");
 }
 
-/* An FTS5 string: the term between double quotes, its quotes doubled, so
- * ", *, NEAR, AND, - and the rest are only text. */
-static char *fts_string(const char *term)
+/* Some term is in the headline. */
+static void add_in_headline(struct nd_buf *sql, int n, bool negate)
 {
-	struct nd_buf b = ND_BUF_INIT;
-	nd_buf_addc(&b, '"');
-	for (const char *p = term; *p; p++) {
-		if (*p == '"')
-			nd_buf_addc(&b, '"');
-		nd_buf_addc(&b, *p);
-	}
-	nd_buf_addc(&b, '"');
-	return nd_buf_take(&b);
+	nd_buf_adds(sql, negate ? "AND NOT (" : "AND (");
+	for (int k = 0; k < n; k++)
+		nd_buf_printf(sql, "%snd_bigram_has(r.headline, :t%d)", k ? " OR " : "", k);
+	nd_buf_adds(sql, ") ");
 }
 
 /* About 15 characters either side of the first hit, the hit in « ». */
@@ -187,31 +162,41 @@ static char *snippet(const char *text, const struct nd_search_terms *t)
 /* One search, put together once. */
 struct query {
 	struct nd_search_terms t;
-	bool scan; /* a withdrawn state: instr() over its items */
+	char *expr[ND_SEARCH_MAX_TERMS]; /* each term's FTS5 expression (nd_bigram_expr) */
+	bool exact_term[ND_SEARCH_MAX_TERMS]; /* the term is one index term */
+	bool exact; /* every term is one index term: the index's hits need no re-check */
+	bool scan; /* a withdrawn state: its items' text, read one by one */
 	bool joined; /* filters: the index's hits are joined to their items */
 };
 
-/* An FTS5 expression: every term (AND), restricted to hits with a term in
- * the headline (part > 0), or those without (< 0), or all (0). */
-static char *fts_expr(const struct nd_search_terms *t, int part)
+/* Each term's candidates in the index, and whether they are all hits. */
+static int terms_expr(struct query *q, struct nd_error *err)
+{
+	q->exact = true;
+	for (int k = 0; k < q->t.n; k++) {
+		int exact = 0;
+		q->expr[k] = nd_bigram_expr(q->t.term[k], (int)strlen(q->t.term[k]), &exact);
+		if (!q->expr[k])
+			return nd_fail(err, ND_ENOMEM, _("out of memory"));
+		q->exact_term[k] = exact;
+		q->exact = q->exact && exact;
+	}
+	return 0;
+}
+
+static void query_free(struct query *q)
+{
+	for (int k = 0; k < q->t.n; k++)
+		sqlite3_free(q->expr[k]);
+	nd_search_terms_free(&q->t);
+}
+
+/* An FTS5 expression: the terms' candidates joined by op ("AND", "OR"). */
+static char *fts_expr(const struct query *q, const char *op)
 {
 	struct nd_buf b = ND_BUF_INIT;
-	nd_buf_addc(&b, '(');
-	for (int k = 0; k < t->n; k++) {
-		char *s = fts_string(t->term[k]);
-		nd_buf_printf(&b, "%s%s", k ? " AND " : "", s);
-		free(s);
-	}
-	nd_buf_addc(&b, ')');
-	if (part) {
-		nd_buf_adds(&b, part > 0 ? " AND (" : " NOT (");
-		for (int k = 0; k < t->n; k++) {
-			char *s = fts_string(t->term[k]);
-			nd_buf_printf(&b, "%sheadline : %s", k ? " OR " : "", s);
-			free(s);
-		}
-		nd_buf_addc(&b, ')');
-	}
+	for (int k = 0; k < q->t.n; k++)
+		nd_buf_printf(&b, "%s(%s)", k ? op : "", q->expr[k]);
 	return nd_buf_take(&b);
 }
 
@@ -220,28 +205,31 @@ static bool reporter_only(const struct nd_actor *actor)
 	return actor->user.rank < ND_RANK_EDITOR;
 }
 
-/* The FROM and WHERE of one part (see fts_expr) with every filter. */
+/* The FROM and WHERE of one part: the hits with a term in the headline
+ * (part > 0, from the headline index), those without (< 0), or all (0).
+ * items: join the items even when no filter needs them. */
 static void add_from(struct nd_buf *sql, const struct query *q, const struct nd_search_options *o,
-		     const struct nd_actor *actor, int part)
+		     const struct nd_actor *actor, int part, bool items)
 {
-	if (!q->scan) {
-		nd_buf_adds(sql, "FROM search JOIN revisions r ON r.id = search.rowid "
-				 "JOIN items i ON i.id = r.item_id AND r.rev = i.current_rev "
-				 "WHERE search MATCH :fts ");
-	} else {
+	const char *index = part > 0 ? "search_head" : "search";
+	if (q->scan) {
 		nd_buf_adds(sql, "FROM items i JOIN revisions r ON r.item_id = i.id "
 				 "AND r.rev = i.current_rev WHERE 1 ");
-		for (int k = 0; k < q->t.n; k++)
-			add_anywhere(sql, q->t.term[k], k);
-		if (part) {
-			nd_buf_adds(sql, part > 0 ? "AND (0" : "AND NOT (0");
-			for (int k = 0; k < q->t.n; k++) {
-				nd_buf_adds(sql, " OR ");
-				add_instr(sql, "r.headline", q->t.term[k], k);
-			}
-			nd_buf_adds(sql, ") ");
-		}
+	} else {
+		nd_buf_printf(sql, "FROM %s JOIN revisions r ON r.id = %s.rowid ", index, index);
+		if (items || q->joined)
+			nd_buf_adds(sql,
+				    "JOIN items i ON i.id = r.item_id AND r.rev = i.current_rev ");
+		nd_buf_printf(sql, "WHERE %s MATCH %s ", index, part > 0 ? ":head" : ":fts");
 	}
+	/* the index proves a one-term word; the rest is read in the text (the
+	   headline index proves only that some term may be in the headline) */
+	bool single = q->t.n == 1 && q->exact;
+	for (int k = 0; k < q->t.n; k++)
+		if (q->scan || (part > 0 ? !single : !q->exact_term[k]))
+			add_anywhere(sql, k);
+	if (part < 0 || (part > 0 && (q->scan || !q->exact)))
+		add_in_headline(sql, q->t.n, part < 0);
 	/* the index holds no withdrawn item; the scan is of one state */
 	if (o->state)
 		nd_buf_adds(sql, "AND i.state = :state ");
@@ -265,7 +253,7 @@ static void bind_param(sqlite3_stmt *stmt, const char *name, const char *value)
 }
 
 static void bind_query(sqlite3_stmt *stmt, const struct query *q, const struct nd_search_options *o,
-		       const struct nd_actor *actor, int part)
+		       const struct nd_actor *actor)
 {
 	int idx;
 	for (int k = 0; k < q->t.n; k++) {
@@ -274,7 +262,9 @@ static void bind_query(sqlite3_stmt *stmt, const struct query *q, const struct n
 		bind_param(stmt, name, q->t.term[k]);
 	}
 	if ((idx = sqlite3_bind_parameter_index(stmt, ":fts")))
-		sqlite3_bind_text(stmt, idx, fts_expr(&q->t, part), -1, free);
+		sqlite3_bind_text(stmt, idx, fts_expr(q, " AND "), -1, free);
+	if ((idx = sqlite3_bind_parameter_index(stmt, ":head")))
+		sqlite3_bind_text(stmt, idx, fts_expr(q, " OR "), -1, free);
 	bind_param(stmt, ":state", o->state);
 	bind_param(stmt, ":section", o->section);
 	bind_param(stmt, ":reporter", reporter_only(actor) ? actor->user.login : o->reporter);
@@ -286,23 +276,24 @@ static void bind_query(sqlite3_stmt *stmt, const struct query *q, const struct n
 }
 
 /* The exact number of items matching one part. With no filter the index
- * holds exactly the items that may be found, so its count is the answer. */
+ * holds exactly the items that may be found, so when its candidates need
+ * no re-check their count is the answer: one walk of a list of rowids. */
 static int count_part(struct nd_store *st, const struct query *q, const struct nd_search_options *o,
 		      const struct nd_actor *actor, int part, int64_t *count, struct nd_error *err)
 {
 	struct nd_buf sql = ND_BUF_INIT;
 	sqlite3_stmt *stmt;
-	if (!q->scan && !q->joined) {
+	if (!q->scan && !q->joined && q->exact && part == 0) {
 		nd_buf_adds(&sql, "SELECT count(*) FROM search WHERE search MATCH :fts");
 	} else {
 		nd_buf_adds(&sql, "SELECT count(*) ");
-		add_from(&sql, q, o, actor, part);
+		add_from(&sql, q, o, actor, part, false);
 	}
 	int rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
 	nd_buf_free(&sql);
 	if (rc < 0)
 		return rc;
-	bind_query(stmt, q, o, actor, part);
+	bind_query(stmt, q, o, actor);
 	*count = 0;
 	if ((rc = nd_sql_step(st, stmt, "counting search hits", err)) > 0) {
 		*count = sqlite3_column_int64(stmt, 0);
@@ -349,16 +340,18 @@ static int page_part(struct nd_store *st, const struct query *q, const struct nd
 	nd_buf_adds(&sql, "SELECT i.id, i.state, (SELECT CASE WHEN :zh THEN label_zh ELSE label_en "
 			  "END FROM states WHERE name = i.state), "
 			  "r.headline, r.body, i.updated_at, " ND_SQL_CHARS("r") " ");
-	add_from(&sql, q, o, actor, part);
+	add_from(&sql, q, o, actor, part, true);
 	/* the index yields its rowids newest first without sorting, so LIMIT
 	   stops the walk after one page */
-	nd_buf_adds(&sql, q->scan ? "ORDER BY r.id DESC " : "ORDER BY search.rowid DESC ");
+	nd_buf_adds(&sql, q->scan    ? "ORDER BY r.id DESC "
+			  : part > 0 ? "ORDER BY search_head.rowid DESC "
+				     : "ORDER BY search.rowid DESC ");
 	nd_buf_adds(&sql, "LIMIT :limit OFFSET :offset");
 	int rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
 	nd_buf_free(&sql);
 	if (rc < 0)
 		return rc;
-	bind_query(stmt, q, o, actor, part);
+	bind_query(stmt, q, o, actor);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), nd_lang_is_zh());
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit - (int)*n);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":offset"), offset);
@@ -416,8 +409,9 @@ static int prepare_query(struct nd_store *st, const struct nd_actor *actor, cons
 	int rc = nd_search_parse(query, &q->t, err);
 	if (rc < 0)
 		return rc;
-	if (o->state && (rc = withdrawn_state(st, o->state, &q->scan, err)) < 0) {
-		nd_search_terms_free(&q->t);
+	if ((rc = terms_expr(q, err)) < 0 ||
+	    (o->state && (rc = withdrawn_state(st, o->state, &q->scan, err)) < 0)) {
+		query_free(q);
 		return rc;
 	}
 	q->joined = q->scan || o->state || o->section || o->reporter || o->issue || o->since ||
@@ -437,7 +431,7 @@ int nd_search(struct nd_store *st, const struct nd_actor *actor, const char *que
 	if (rc < 0)
 		return rc;
 	rc = run_search(st, &q, o, actor, hits, n, err);
-	nd_search_terms_free(&q.t);
+	query_free(&q);
 	if (rc < 0) {
 		nd_search_hits_free(*hits, *n);
 		*hits = NULL;
@@ -454,20 +448,60 @@ int nd_search_count(struct nd_store *st, const struct nd_actor *actor, const cha
 	if (rc < 0)
 		return rc;
 	rc = count_part(st, &q, o, actor, 0, &o->total, err);
-	nd_search_terms_free(&q.t);
+	query_free(&q);
+	return rc;
+}
+
+/* The query parsed with its terms' expressions, for the text limit. */
+static int text_query(const char *query, struct query *q, struct nd_error *err)
+{
+	memset(q, 0, sizeof *q);
+	int rc = nd_search_parse(query, &q->t, err);
+	if (rc == 0 && (rc = terms_expr(q, err)) < 0)
+		query_free(q);
 	return rc;
 }
 
 char *nd_search_match(const char *query, struct nd_error *err)
 {
-	struct nd_search_terms t;
-	if (nd_search_parse(query, &t, err) < 0)
+	struct query q;
+	if (text_query(query, &q, err) < 0)
 		return NULL;
-	char *expr = fts_expr(&t, 0);
-	nd_search_terms_free(&t);
+	char *expr = fts_expr(&q, " AND ");
+	query_free(&q);
 	if (!expr)
 		nd_fail(err, ND_ENOMEM, _("out of memory"));
 	return expr;
+}
+
+int nd_search_recheck(struct nd_buf *sql, const char *query)
+{
+	struct query q;
+	struct nd_error err = { 0 };
+	if (text_query(query, &q, &err) < 0)
+		return err.code ? err.code : ND_EINVAL;
+	int added = 0;
+	for (int k = 0; k < q.t.n; k++)
+		if (!q.exact_term[k]) {
+			add_anywhere(sql, k);
+			added++;
+		}
+	query_free(&q);
+	return added;
+}
+
+void nd_search_bind_terms(struct sqlite3_stmt *stmt, const char *query)
+{
+	struct nd_search_terms t;
+	struct nd_error err = { 0 };
+	if (nd_search_parse(query, &t, &err) < 0)
+		return;
+	for (int k = 0; k < t.n; k++) {
+		char name[16];
+		snprintf(name, sizeof name, ":t%d", k);
+		bind_param(stmt, name, t.term[k]);
+	}
+	nd_search_terms_free(&t);
 }
 
 void nd_search_hits_free(struct nd_search_hit *hits, size_t n)
@@ -497,6 +531,16 @@ static const struct {
 	  "SELECT coalesce(r.item_id, 0) FROM search_docsize d LEFT JOIN revisions r ON r.id = d.id "
 	  "LEFT JOIN items i ON i.id = r.item_id AND i.current_rev = r.rev "
 	  "LEFT JOIN states s ON s.name = i.state WHERE i.id IS NULL OR s.withdrawn" },
+	{ "item the headline index has lost",
+	  "SELECT i.id FROM items i JOIN states s ON s.name = i.state "
+	  "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+	  "WHERE NOT s.withdrawn AND NOT EXISTS (SELECT 1 FROM search_head_docsize d "
+	  "WHERE d.id = r.id)" },
+	{ "headline the headline index holds but should not (an old revision or a withdrawn item)",
+	  "SELECT coalesce(r.item_id, 0) FROM search_head_docsize d "
+	  "LEFT JOIN revisions r ON r.id = d.id "
+	  "LEFT JOIN items i ON i.id = r.item_id AND i.current_rev = r.rev "
+	  "LEFT JOIN states s ON s.name = i.state WHERE i.id IS NULL OR s.withdrawn" },
 };
 
 int nd_search_check(struct nd_store *st, struct nd_buf *report, struct nd_error *err)
@@ -517,52 +561,84 @@ int nd_search_check(struct nd_store *st, struct nd_buf *report, struct nd_error 
 		if (rc < 0)
 			return rc;
 	}
-	return problems;
+	/* the headline index's own structure (check runs the main one's) */
+	int rc =
+	    nd_sql_exec(st, err, "checking the headline index",
+			"INSERT INTO search_head(search_head) VALUES ('integrity-check')", NULL);
+	return rc < 0 ? rc : problems;
 }
 
-/* Clears the index and adds the current revisions of the items a search
- * may find, as migration 011 does ('rebuild' would read every revision). fresh: the index is too
- * damaged to open, so its shadow tables are first put back as CREATE VIRTUAL TABLE leaves them
- * (FTS5's empty index: the averages and structure records, format version 4). */
+/* The two indexes (migration search_no_positions): all the text, and the headlines alone. */
+static const struct {
+	const char *table, *columns, *what;
+} indexes[] = {
+	{ "search", "kicker, headline, subhead, byline, body", "the search index" },
+	{ "search_head", "headline", "the headline index" },
+};
+
+/* Puts an index's shadow tables back as CREATE VIRTUAL TABLE leaves them
+ * (FTS5's empty index: the averages and structure records, format version
+ * 4), for an index too damaged to open. */
+static int reset_index(struct nd_store *st, const char *t, struct nd_error *err)
+{
+	static const char *const steps[] = {
+		"DELETE FROM %s_data",
+		"DELETE FROM %s_idx",
+		"DELETE FROM %s_docsize",
+		"INSERT INTO %s_data(id, block) VALUES (1, X''), (10, X'00000000000000')",
+		"INSERT OR REPLACE INTO %s_config(k, v) VALUES ('version', 4)",
+	};
+	int rc = 0;
+	for (size_t i = 0; i < sizeof steps / sizeof *steps && rc >= 0; i++) {
+		char sql[160];
+		snprintf(sql, sizeof sql, steps[i], t);
+		rc = nd_sql_exec(st, err, "resetting the index", sql, NULL);
+	}
+	return rc;
+}
+
+/* Clears an index and adds the current revisions of the items a search may
+ * find, as migration search_no_positions does ('rebuild' would read every revision). */
+static int fill_index(struct nd_store *st, size_t k, bool fresh, struct nd_error *err)
+{
+	char sql[640];
+	snprintf(sql, sizeof sql, "INSERT INTO %s(%s) VALUES ('delete-all')", indexes[k].table,
+		 indexes[k].table);
+	int rc = nd_sql_exec(st, err, "clearing the index", sql, NULL);
+	/* only the index that cannot be cleared is reset: FTS5 keeps the
+	   structure of one it has opened, and must not find it changed */
+	if (rc == ND_EDB && fresh) {
+		memset(err, 0, sizeof *err);
+		rc = reset_index(st, indexes[k].table, err);
+	}
+	/* the inner LIMIT keeps it from being flattened: nd_progress counts
+	   the rows indexed, not every revision an outer loop reads */
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO %s(rowid, %s) SELECT id, %s FROM (SELECT r.id AS id, %s "
+		 "FROM items i JOIN states s ON s.name = i.state "
+		 "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+		 "WHERE NOT s.withdrawn LIMIT -1) WHERE nd_progress('rebuilding %s', "
+		 "(SELECT count(*) FROM items))",
+		 indexes[k].table, indexes[k].columns, indexes[k].columns, indexes[k].columns,
+		 indexes[k].what);
+	return rc < 0 ? rc : nd_sql_exec(st, err, "rebuilding the index", sql, NULL);
+}
+
+/* fresh: an index too damaged to clear is reset (a second try, when the
+ * first failed on a damaged index). */
 static int rebuild(struct nd_store *st, bool fresh, int64_t *indexed, struct nd_error *err)
 {
 	int rc = nd_store_begin(st, err);
 	if (rc < 0)
 		return rc;
-	if (fresh &&
-	    ((rc = nd_sql_exec(st, err, "resetting the index", "DELETE FROM search_data", NULL)) <
-		 0 ||
-	     (rc = nd_sql_exec(st, err, "resetting the index", "DELETE FROM search_idx", NULL)) <
-		 0 ||
-	     (rc = nd_sql_exec(st, err, "resetting the index", "DELETE FROM search_docsize",
-			       NULL)) < 0 ||
-	     (rc = nd_sql_exec(st, err, "resetting the index",
-			       "INSERT INTO search_data(id, block) VALUES (1, X''), "
-			       "(10, X'00000000000000')",
-			       NULL)) < 0 ||
-	     (rc = nd_sql_exec(st, err, "resetting the index",
-			       "INSERT OR REPLACE INTO search_config(k, v) "
-			       "VALUES ('version', 4)",
-			       NULL)) < 0)) {
-		nd_store_rollback(st);
-		return rc;
+	for (size_t k = 0; k < sizeof indexes / sizeof *indexes; k++) {
+		if ((rc = fill_index(st, k, fresh, err)) < 0) {
+			nd_store_rollback(st);
+			return rc;
+		}
+		if (k == 0)
+			*indexed = rc;
 	}
-	if ((!fresh &&
-	     (rc = nd_sql_exec(st, err, "clearing the index",
-			       "INSERT INTO search(search) VALUES ('delete-all')", NULL)) < 0) ||
-	    (rc =
-		 nd_sql_exec(st, err, "rebuilding the index",
-			     "INSERT INTO search(rowid, kicker, headline, subhead, byline, body) "
-			     "SELECT r.id, r.kicker, r.headline, r.subhead, r.byline, r.body "
-			     "FROM items i JOIN states s ON s.name = i.state "
-			     "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-			     "WHERE NOT s.withdrawn AND nd_progress('rebuilding the search index', "
-			     "(SELECT count(*) FROM items))",
-			     NULL)) < 0) {
-		nd_store_rollback(st);
-		return rc;
-	}
-	*indexed = rc;
 	return nd_store_commit(st, err);
 }
 

@@ -56,19 +56,27 @@ struct ch {
 	int start, bytes;
 };
 
+/* The one normalisation of a character, shared by the index (the terms it
+ * holds and looks up) and the re-check of candidates (nd_bigram_contains),
+ * so the two never disagree: writes the folded form of the n bytes at p to
+ * out (at most ND_BIGRAM_FOLD_MAX bytes) and returns its length. Today
+ * Latin letters fold to lower case (ASCII, as SQLite's lower()). */
+static int fold_char(const unsigned char *p, int n, char *out)
+{
+	for (int i = 0; i < n; i++)
+		out[i] = p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] - 'A' + 'a') : (char)p[i];
+	return n;
+}
+
 /* Emits the term made of characters a (and b, when b.bytes > 0), folded. */
 static int emit(void *ctx, nd_bigram_token_fn token, int flags, const char *text, struct ch a,
 		struct ch b)
 {
-	char term[8];
-	int n = 0;
-	for (int i = 0; i < a.bytes; i++)
-		term[n++] = text[a.start + i];
-	for (int i = 0; i < b.bytes; i++)
-		term[n++] = text[b.start + i];
-	for (int i = 0; i < n; i++)
-		if (term[i] >= 'A' && term[i] <= 'Z')
-			term[i] = (char)(term[i] - 'A' + 'a');
+	char term[2 * ND_BIGRAM_FOLD_MAX];
+	const unsigned char *u = (const unsigned char *)text;
+	int n = fold_char(u + a.start, a.bytes, term);
+	if (b.bytes)
+		n += fold_char(u + b.start, b.bytes, term + n);
 	int end = b.bytes ? b.start + b.bytes : a.start + a.bytes;
 	return token(ctx, flags, term, n, a.start, end);
 }
@@ -112,6 +120,196 @@ int nd_bigram_tokenize(void *ctx, int mode, const char *text, int bytes, nd_bigr
 	return rc;
 }
 
+/* A growing byte buffer that starts on the caller's stack, so the re-check
+ * of an ordinary body allocates nothing. */
+struct fbuf {
+	char *p;
+	int len, cap;
+	bool heap;
+};
+
+static int fbuf_room(struct fbuf *b, int more)
+{
+	if (b->len + more <= b->cap)
+		return 0;
+	int cap = (b->len + more) * 2;
+	char *np = sqlite3_malloc(cap);
+	if (!np)
+		return -1;
+	memcpy(np, b->p, (size_t)b->len);
+	if (b->heap)
+		sqlite3_free(b->p);
+	b->p = np;
+	b->cap = cap;
+	b->heap = true;
+	return 0;
+}
+
+/* A search word as the index sees it: every character folded, every run
+ * of blanks one space, none at either end. */
+static int normalise(const char *text, int bytes, struct fbuf *out)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	for (int i = 0; i < bytes;) {
+		int n = char_bytes(u + i, bytes - i);
+		if (fbuf_room(out, ND_BIGRAM_FOLD_MAX) < 0)
+			return -1;
+		if (!is_blank(u + i, n))
+			out->len += fold_char(u + i, n, out->p + out->len);
+		else if (out->len > 0 && out->p[out->len - 1] != ' ')
+			out->p[out->len++] = ' ';
+		i += n;
+	}
+	if (out->len > 0 && out->p[out->len - 1] == ' ')
+		out->len--;
+	return 0;
+}
+
+/* Does the normalised word w start at byte i of the text, read as
+ * normalise() would read it (folded, a run of blanks one space)? */
+static bool match_at(const unsigned char *u, int bytes, int i, const struct fbuf *w)
+{
+	for (int j = 0; j < w->len;) {
+		if (i >= bytes)
+			return false;
+		int n = char_bytes(u + i, bytes - i);
+		if (is_blank(u + i, n)) {
+			if (w->p[j++] != ' ')
+				return false;
+			while (i < bytes && is_blank(u + i, n = char_bytes(u + i, bytes - i)))
+				i += n;
+			continue;
+		}
+		char f[ND_BIGRAM_FOLD_MAX];
+		int m = fold_char(u + i, n, f);
+		if (m > w->len - j || memcmp(f, w->p + j, (size_t)m) != 0)
+			return false;
+		j += m;
+		i += n;
+	}
+	return true;
+}
+
+int nd_bigram_contains(const char *text, int bytes, const char *term, int term_bytes)
+{
+	/* the text is read in place, each character folded as it is compared:
+	   a candidate's body is not copied */
+	char wstack[1024];
+	struct fbuf w = { wstack, 0, sizeof wstack, false };
+	const unsigned char *u = (const unsigned char *)text;
+	int rc = normalise(term, term_bytes, &w) < 0 ? -1 : w.len == 0;
+	for (int i = 0; rc == 0 && i < bytes; i += char_bytes(u + i, bytes - i))
+		rc = match_at(u, bytes, i, &w);
+	if (w.heap)
+		sqlite3_free(w.p);
+	return rc;
+}
+
+/* The terms a query term is made of, as the tokenizer gives them. */
+struct terms {
+	char (*t)[2 * ND_BIGRAM_FOLD_MAX];
+	int *len;
+	int n, cap;
+};
+
+static int collect(void *ctx, int flags, const char *term, int bytes, int start, int end)
+{
+	struct terms *ts = ctx;
+	(void)flags;
+	(void)start;
+	(void)end;
+	if (ts->n == ts->cap || bytes > 2 * ND_BIGRAM_FOLD_MAX)
+		return SQLITE_ERROR;
+	memcpy(ts->t[ts->n], term, (size_t)bytes);
+	ts->len[ts->n++] = bytes;
+	return SQLITE_OK;
+}
+
+/* Is term i needed: not a repeat, and not a character a bigram of the
+ * same term already holds (the last character of a run, which the
+ * tokenizer emits only to keep a phrase's positions). */
+static bool needed(const struct terms *ts, int i)
+{
+	for (int j = 0; j < ts->n; j++) {
+		if (j == i)
+			continue;
+		bool same = ts->len[j] == ts->len[i] && !memcmp(ts->t[j], ts->t[i], ts->len[i]);
+		if (same && j < i)
+			return false;
+		bool inside = ts->len[j] > ts->len[i] &&
+			      (!memcmp(ts->t[j], ts->t[i], ts->len[i]) ||
+			       !memcmp(ts->t[j] + ts->len[j] - ts->len[i], ts->t[i], ts->len[i]));
+		if (inside)
+			return false;
+	}
+	return true;
+}
+
+char *nd_bigram_expr(const char *term, int bytes, int *exact)
+{
+	struct terms ts = { 0 };
+	ts.cap = 2 * bytes + 2;
+	ts.t = sqlite3_malloc(ts.cap * (int)sizeof *ts.t);
+	ts.len = sqlite3_malloc(ts.cap * (int)sizeof *ts.len);
+	char *out = NULL;
+	if (ts.t && ts.len &&
+	    nd_bigram_tokenize(&ts, FTS5_TOKENIZE_QUERY, term, bytes, collect) == SQLITE_OK) {
+		sqlite3_str *s = sqlite3_str_new(NULL);
+		int written = 0;
+		for (int i = 0; i < ts.n; i++) {
+			if (!needed(&ts, i))
+				continue;
+			sqlite3_str_appendall(s, written++ ? " AND \"" : "\"");
+			for (int k = 0; k < ts.len[i]; k++) {
+				if (ts.t[i][k] == '"')
+					sqlite3_str_appendchar(s, 1, '"');
+				sqlite3_str_appendchar(s, 1, ts.t[i][k]);
+			}
+			sqlite3_str_appendchar(s, 1, '"');
+		}
+		if (!written)
+			sqlite3_str_appendall(s, "\"\""); /* no character: matches nothing */
+		*exact = ts.n == 1;
+		out = sqlite3_str_finish(s);
+	}
+	sqlite3_free(ts.t);
+	sqlite3_free(ts.len);
+	return out;
+}
+
+/* nd_bigram_query(term): the FTS5 expression of one term (SQL). */
+static void query_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *term = (const char *)sqlite3_value_text(argv[0]);
+	if (!term)
+		return;
+	int exact;
+	char *expr = nd_bigram_expr(term, sqlite3_value_bytes(argv[0]), &exact);
+	if (!expr)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, expr, -1, sqlite3_free);
+}
+
+/* nd_bigram_has(text, term): the term is in the text (SQL). */
+static void has_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+	const char *term = (const char *)sqlite3_value_text(argv[1]);
+	if (!text || !term) {
+		sqlite3_result_int(ctx, 0);
+		return;
+	}
+	int rc = nd_bigram_contains(text, sqlite3_value_bytes(argv[0]), term,
+				    sqlite3_value_bytes(argv[1]));
+	if (rc < 0)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_int(ctx, rc);
+}
+
 /* The FTS5 glue: the tokenizer takes no arguments and keeps no state. */
 static int create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
@@ -153,7 +351,15 @@ int nd_bigram_register(sqlite3 *db)
 	if (rc != SQLITE_ROW || !api)
 		return SQLITE_ERROR;
 	static fts5_tokenizer tokenizer = { create, destroy, tokenize };
-	return api->xCreateTokenizer(api, "nd_bigram", NULL, &tokenizer, NULL);
+	rc = api->xCreateTokenizer(api, "nd_bigram", NULL, &tokenizer, NULL);
+	const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "nd_bigram_query", 1, flags, NULL, query_fn, NULL,
+					     NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "nd_bigram_has", 2, flags, NULL, has_fn, NULL,
+					     NULL);
+	return rc;
 }
 
 #ifdef ND_BIGRAM_EXTENSION

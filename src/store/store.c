@@ -24,6 +24,7 @@ struct nd_store {
 	sqlite3 *db;
 	char *path;
 	int64_t progress; /* rows nd_progress has counted */
+	char progress_what[96]; /* …for this task: a new one counts from 0 */
 	int queue_fd; /* DB-writers, flock'd around each write; -1: none */
 	bool queued; /* this connection holds it */
 };
@@ -340,17 +341,22 @@ static int check_identity(struct nd_store *st, struct nd_error *err)
 
 /* nd_progress(what, total): true, and a line on stderr every 50,000 rows
  * when total is large — for migrations that touch every item (building
- * the search index over a million items takes minutes). */
+ * the search index over a million items takes minutes). A new what counts
+ * from 0. */
 static void progress_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct nd_store *st = sqlite3_user_data(ctx);
 	int64_t total = argc == 2 ? sqlite3_value_int64(argv[1]) : 0;
 	const char *what = argc == 2 ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	if (what && strncmp(what, st->progress_what, sizeof st->progress_what - 1) != 0) {
+		snprintf(st->progress_what, sizeof st->progress_what, "%s", what);
+		st->progress = 0;
+	}
 	if (++st->progress % 50000 == 0 && total >= 100000) {
-		fprintf(stderr, "\r%s: %lld of %lld items", what ? what : "migrating",
+		/* a line each: the last count of a task is rarely the total
+		   (spiked items are not indexed), so no line is left open */
+		fprintf(stderr, "%s: %lld of %lld items\n", what ? what : "migrating",
 			(long long)st->progress, (long long)total);
-		if (st->progress + 50000 > total)
-			fputc('\n', stderr);
 	}
 	sqlite3_result_int(ctx, 1);
 }

@@ -122,10 +122,86 @@ static void test_fts(void)
 	sqlite3_close(db);
 }
 
+/* The expression for a word: its terms ANDed, each once, without the
+ * run-final characters a bigram already holds; exact only for one term. */
+static void test_expr(void)
+{
+	static const struct {
+		const char *word, *want;
+		int exact;
+	} cases[] = {
+		{ "工会", "\"工会\"", 1 },
+		{ "会", "\"会\"", 1 },
+		{ "App", "\"ap\" AND \"pp\"", 0 },
+		{ "工会工会", "\"工会\" AND \"会工\"", 0 },
+		{ "工 会", "\"工\" AND \"会\"", 0 },
+		{ "工会 职工", "\"工会\" AND \"职工\"", 0 },
+		{ "a\"b", "\"a\"\"\" AND \"\"\"b\"", 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		int exact = -1;
+		char *e = nd_bigram_expr(cases[i].word, (int)strlen(cases[i].word), &exact);
+		char name[96];
+		snprintf(name, sizeof name, "the expression of %s", cases[i].word);
+		is_str(e ? e : "(null)", cases[i].want, name);
+		is_int(exact, cases[i].exact, name);
+		sqlite3_free(e);
+	}
+	is_int(nd_bigram_contains("WhatsApp 和\tApple", 18, "app 和", 7), 1,
+	       "contains: case folded, any blank run alike");
+	is_int(nd_bigram_contains("工会", 6, "工 会", 7), 0,
+	       "contains: a blank in the word is needed");
+	is_int(nd_bigram_contains("x", 1, "  ", 2), 1, "contains: a word of blanks is everywhere");
+}
+
+/* The index as schema 016 makes it (no positions): the candidates of a
+ * word re-checked by nd_bigram_has are exactly what instr() finds. */
+static void test_detail_none(void)
+{
+	sqlite3 *db;
+	sqlite3_open(":memory:", &db);
+	is_int(nd_bigram_register(db), SQLITE_OK, "registers the tokenizer and its functions");
+	sqlite3_exec(db,
+		     "CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'nd_bigram', detail = none);"
+		     "INSERT INTO t(rowid, x) VALUES (1, '全总召开工会工作会议'),"
+		     "(2, '增长5.2%，2024年'), (3, 'WhatsApp 和 Apple'), (4, '工 会'),"
+		     "(5, '职工之家'), (6, 'trade   union'), (7, 'trade unions x'),"
+		     "(8, '工作会议召开了工会')",
+		     NULL, NULL, NULL);
+	static const struct {
+		const char *word, *want;
+	} cases[] = {
+		{ "工会", "1,8" },       { "会", "1,4,8" },   { "工会工作", "1" },
+		{ "5.2%", "2" },         { "2024年", "2" },   { "app", "3" },
+		{ "APP", "3" },          { "会工", "1" },     { "trade union", "6,7" },
+		{ "之家会", "" },        { "e u", "6,7" },    { "工 会", "4" },
+		{ "工作会议召开", "8" }, { "开工会工", "1" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		sqlite3_stmt *stmt;
+		char got[64] = "";
+		sqlite3_prepare_v2(
+		    db,
+		    "SELECT group_concat(rowid) FROM (SELECT rowid FROM t WHERE t "
+		    "MATCH nd_bigram_query(?1) AND nd_bigram_has(x, ?1) ORDER BY rowid)",
+		    -1, &stmt, NULL);
+		sqlite3_bind_text(stmt, 1, cases[i].word, -1, SQLITE_STATIC);
+		if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+			snprintf(got, sizeof got, "%s", sqlite3_column_text(stmt, 0));
+		sqlite3_finalize(stmt);
+		char name[96];
+		snprintf(name, sizeof name, "detail=none: %s", cases[i].word);
+		is_str(got, cases[i].want, name);
+	}
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	test_terms();
 	test_stops();
 	test_fts();
+	test_expr();
+	test_detail_none();
 	return tap_done();
 }
