@@ -373,7 +373,9 @@ const struct nd_command nd_commands[] = {
 	CMD("init", nd_cmd_init, "", "create the database and register you as its admin", NULL, 0,
 	    0),
 	GROUP("user", "manage users (admins)", ADMIN, 0, user_subs),
-	CMD("file", nd_cmd_file, "[FILE...]", "file stories (stdin when no FILE) as new items",
+	CMD("file", nd_cmd_file, "[FILE...]",
+	    "file stories (stdin when no FILE) as new items: text in any common encoding, or a Word "
+	    ".docx with its pictures",
 	    file_opts, REPORTER, SSH | PATHS),
 	/* photos (issue 22) */
 	CMD("attach", nd_cmd_attach, "ID [FILE...]",
