@@ -447,9 +447,7 @@ static int verify_revision_counts(struct nd_check *c, struct nd_error *err)
 	    "not its text''s (字数 %d, 汉字 %d)', r.rev, coalesce(k.chars, '-'), "
 	    "coalesce(k.hanzi, '-'), nd_chars(" STORY_COLUMNS "), nd_hanzi(" STORY_COLUMNS
 	    ")) FROM revisions r JOIN revision_counts k ON k.revision_id = r.id "
-	    "WHERE k.chars IS NOT nd_chars(" STORY_COLUMNS ") OR "
-	    "k.body_chars IS NOT nd_chars(NULL, NULL, NULL, NULL, NULL, r.body) OR "
-	    "k.hanzi IS NOT nd_hanzi(" STORY_COLUMNS ") OR k.lines IS NOT nd_lines(" STORY_COLUMNS
+	    "WHERE NOT nd_counts_same(k.chars, k.body_chars, k.hanzi, k.lines, " STORY_COLUMNS
 	    ") ORDER BY r.id",
 	    err);
 }
