@@ -23,7 +23,7 @@ int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *pat
 
 /* Checks that path is a whole newsdesk database: integrity_check,
  * foreign_key_check and its application_id (restore; a backup just
- * written is checked with quick_check instead, backup.c says why). */
+ * written is checked with quick_check alone, backup.c says why). */
 int nd_backup_verify(const char *path, struct nd_error *err);
 
 /* The processes other than this one that have the database at db_path
