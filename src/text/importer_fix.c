@@ -151,51 +151,121 @@ static int grams_of(const struct work *w, struct grams *gr)
 	return 0;
 }
 
-static bool grams_has(const struct grams *gr, uint64_t x)
-{
-	return bsearch(&x, gr->g, gr->n, sizeof x, cmp_u64) != NULL;
-}
+/* Every item's pairs, each pair once an item, sorted by pair: a pair held
+ * by exactly two items is a word those two share and no third has. */
+struct owned {
+	uint64_t g;
+	size_t item;
+};
 
-/* The page's grams, one set an item. */
 struct page_grams {
-	struct grams *of;
+	struct owned *v;
 	size_t n;
 };
 
-static void page_grams_free(struct page_grams *pg)
+/* Pairs a page may hold before the passes that compare words give up
+ * (nothing is moved then, and nothing lost): bounds a hostile page. */
+enum { MAX_PAGE_GRAMS = 1 << 20 };
+
+static int cmp_owned(const void *a, const void *b)
 {
-	for (size_t i = 0; pg->of && i < pg->n; i++)
-		free(pg->of[i].g);
-	free(pg->of);
+	const struct owned *x = a, *y = b;
+	return x->g != y->g ? (x->g < y->g ? -1 : 1) : (x->item > y->item) - (x->item < y->item);
 }
 
+static void page_grams_free(struct page_grams *pg)
+{
+	free(pg->v);
+	pg->v = NULL;
+	pg->n = 0;
+}
+
+/* 0; 1 for a page with too many pairs to compare; -1 out of memory. */
 static int page_grams(const struct split *sp, struct page_grams *pg)
 {
-	pg->n = sp->n;
-	if (!(pg->of = calloc(sp->n ? sp->n : 1, sizeof *pg->of)))
+	size_t cap = 0;
+	for (size_t i = 0; i < sp->n; i++) {
+		struct grams gr;
+		if (grams_of(&sp->w[i], &gr) < 0)
+			goto fail;
+		if (pg->n + gr.n > MAX_PAGE_GRAMS) {
+			free(gr.g);
+			page_grams_free(pg);
+			return 1;
+		}
+		if (pg->n + gr.n > cap) {
+			size_t nc = cap ? cap : 4096;
+			while (nc < pg->n + gr.n)
+				nc *= 2;
+			struct owned *nv = realloc(pg->v, nc * sizeof *nv);
+			if (!nv) {
+				free(gr.g);
+				goto fail;
+			}
+			pg->v = nv;
+			cap = nc;
+		}
+		for (size_t k = 0; k < gr.n; k++)
+			pg->v[pg->n++] = (struct owned){ gr.g[k], i };
+		free(gr.g);
+	}
+	if (pg->n) /* a page of no pairs has no array */
+		qsort(pg->v, pg->n, sizeof *pg->v, cmp_owned);
+	return 0;
+fail:
+	page_grams_free(pg);
+	return -1;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The items that share a word with item a that no third item has, one
+ * entry a shared pair, sorted (so runs count the pairs shared with each):
+ * malloc'd into *out, their number into *n, a's own pairs into *own.
+ * 0, or -1 out of memory. */
+static int partners(const struct split *sp, const struct page_grams *pg, size_t a, size_t **out,
+		    size_t *n, size_t *own)
+{
+	struct grams ga;
+	*out = NULL;
+	*n = 0;
+	if (grams_of(&sp->w[a], &ga) < 0)
 		return -1;
-	for (size_t i = 0; i < sp->n; i++)
-		if (grams_of(&sp->w[i], &pg->of[i]) < 0)
-			return -1;
+	*own = ga.n; /* the pairs a has */
+	if (!(*out = malloc((ga.n ? ga.n : 1) * sizeof **out))) {
+		free(ga.g);
+		return -1;
+	}
+	for (size_t k = 0; k < ga.n; k++) {
+		/* the first entry of this pair */
+		size_t lo = 0, hi = pg->n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (pg->v[mid].g < ga.g[k])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo + 1 < pg->n && pg->v[lo + 1].g == ga.g[k] &&
+		    (lo + 2 == pg->n || pg->v[lo + 2].g != ga.g[k]))
+			(*out)[(*n)++] = pg->v[lo].item == a ? pg->v[lo + 1].item : pg->v[lo].item;
+	}
+	free(ga.g);
+	qsort(*out, *n, sizeof **out, cmp_size);
 	return 0;
 }
 
-/* How many of item a's pairs item b shares that no third item has: the
- * words the two have in common and the rest of the page does not (工会 and
- * 职工 are on every trade-union page; 104个专业 is in one article). */
-static size_t shared(const struct page_grams *pg, size_t a, size_t b)
+/* How many of a's pairs b shares that no third item has. */
+static size_t shared_with(const size_t *p, size_t n, size_t b)
 {
-	size_t n = 0;
-	const struct grams *ga = &pg->of[a];
-	for (size_t k = 0; k < ga->n; k++) {
-		if (!grams_has(&pg->of[b], ga->g[k]))
-			continue;
-		bool third = false;
-		for (size_t j = 0; j < pg->n && !third; j++)
-			third = j != a && j != b && grams_has(&pg->of[j], ga->g[k]);
-		n += !third;
-	}
-	return n;
+	size_t c = 0;
+	for (size_t k = 0; k < n; k++)
+		c += p[k] == b;
+	return c;
 }
 
 /* An article text can be joined to: a head and text, not a photo, not a
@@ -303,12 +373,16 @@ void nd_imp_fix_notes(struct split *sp)
 		struct work *e = &sp->w[i];
 		if (!e->ed_note || !e->body.len)
 			continue;
-		if (!have && page_grams(sp, &pg) < 0)
-			break; /* out of memory: the note stays an item of its own */
+		if (!have && page_grams(sp, &pg) != 0)
+			break; /* too many words, or out of memory: it stays a fragment */
 		have = true;
 		long up = neighbour(sp, i, -1), down = neighbour(sp, i, +1);
-		size_t su = up >= 0 ? shared(&pg, i, (size_t)up) : 0;
-		size_t sd = down >= 0 ? shared(&pg, i, (size_t)down) : 0;
+		size_t *p, np, own;
+		if (partners(sp, &pg, i, &p, &np, &own) < 0)
+			break;
+		size_t su = up >= 0 ? shared_with(p, np, (size_t)up) : 0;
+		size_t sd = down >= 0 ? shared_with(p, np, (size_t)down) : 0;
+		free(p);
 		struct work *to;
 		if (up >= 0 && (su > sd || down < 0)) {
 			to = &sp->w[up];
@@ -357,21 +431,26 @@ static long creditless_photo(const struct split *sp, size_t i, size_t skip)
  * (12 pairs or more, four times the next, a sixth of its own): else -1. */
 static long clear_match(const struct split *sp, const struct page_grams *pg, size_t i)
 {
-	size_t best = 0, second = 0;
+	size_t *p, np, own, best = 0, second = 0;
 	long at = -1;
-	for (size_t j = 0; j < sp->n; j++) {
-		if (j == i || !article(&sp->w[j]) || set_apart(&sp->w[j]))
+	if (partners(sp, pg, i, &p, &np, &own) < 0)
+		return -1; /* out of memory: nothing moved */
+	for (size_t k = 0; k < np;) {
+		size_t j = p[k], c = 0;
+		while (k < np && p[k] == j)
+			k++, c++;
+		if (!article(&sp->w[j]) || set_apart(&sp->w[j]))
 			continue;
-		size_t s = shared(pg, i, j);
-		if (s > best) {
+		if (c > best) {
 			second = best;
-			best = s;
+			best = c;
 			at = (long)j;
-		} else if (s > second) {
-			second = s;
+		} else if (c > second) {
+			second = c;
 		}
 	}
-	if (best >= 12 && best >= 4 * second && best * 6 >= pg->of[i].n)
+	free(p);
+	if (best >= 12 && best >= 4 * second && best * 6 >= own)
 		return at;
 	return -1;
 }
@@ -390,8 +469,8 @@ int nd_imp_fix_sections(struct split *sp)
 		struct work *b = &sp->w[i];
 		if (!set_apart(b))
 			continue;
-		if (!have && page_grams(sp, &pg) < 0) {
-			rc = -1;
+		if (!have && (rc = page_grams(sp, &pg)) != 0) {
+			rc = rc < 0 ? -1 : 0; /* too many words to compare: nothing moved */
 			break;
 		}
 		have = true;
