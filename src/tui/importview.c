@@ -544,6 +544,10 @@ bool tui_import_open(struct tui *t, const struct nd_tui_import *imp)
 		import_close(t, im);
 		return false;
 	}
+	/* the editor looks first where an importer's rule was unsure */
+	for (size_t i = im->ed.page.n; i-- > 0;)
+		if (im->ed.page.items[i].flag)
+			im->sel = (int64_t)i;
 	if (!tui_pane_push(t, &tui_import_pane, im))
 		return false;
 	tui_message(t, false, "%s",

@@ -104,8 +104,11 @@ equals "…and the store holds only the first page's three" "$(item_count)" 3
 start_desk 140 40 -- --as wang import --interactive "$SRCDIR/demo/003_3e16ec6b22cd13a7.txt"
 shows "the corpus page 003's review counts its flagged items" "2 flagged (⚑): look there first"
 shows "…marks them in the list" "⚑  8 article [flagged]"
-keys 7 j
-shows "…the selected one says why, first" "⚑         a subhead and text were joined to it by the words they share"
+shows "…opens on the first of them, which says why before its fields" \
+	"⚑         a subhead and text were joined to it by the words they share"
+shows "…its detail is item 8's" "── item 8 "
+keys j j
+shows "…the next flagged one, further down, says its own reason" "its photo credit stood apart from its caption"
 keys q
 shows "leaving asks" "Leave without filing anything from this page?"
 keys y
