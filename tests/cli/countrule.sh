@@ -70,8 +70,8 @@ contains "…counts its marks" "$out" "(12 字)"
 expect_ok "check" nd check --full
 equals "…ok" "$(checked "$out")" "ok"
 
-# The rule is the store's, read where counts are written: a process that
-# opened before the change still writes counts by the rule now set.
+# The rule is the store's: check recounts by the rule in the store, so a
+# rule changed behind newsdesk's back (no recount) is caught, and repaired.
 sqlite3 "$NEWSDESK_DB" "UPDATE meta SET value = 'word' WHERE key = 'count_rule'"
 expect_exit 1 "the rule changed behind newsdesk's back (no recount)" nd check --full
 contains "…check names the counts that are not the rule's" "$err$out" "are not its text's"
