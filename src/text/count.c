@@ -7,6 +7,7 @@
 #include "newsdesk/utf8.h"
 #include "newsdesk/width.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -36,16 +37,18 @@ static int is_half_mark(unsigned cp)
 	return cp > 0x20 && cp < 0x7F && !is_run_char(cp);
 }
 
-static enum nd_count_rule process_rule = ND_COUNT_WORD;
+/* Atomic: every connection the process opens sets it (the desk's draft
+ * writer opens its own, on its own thread), so it is read while set. */
+static _Atomic int process_rule = ND_COUNT_WORD;
 
 void nd_count_set_rule(enum nd_count_rule rule)
 {
-	process_rule = rule;
+	atomic_store_explicit(&process_rule, (int)rule, memory_order_relaxed);
 }
 
 enum nd_count_rule nd_count_get_rule(void)
 {
-	return process_rule;
+	return (enum nd_count_rule)atomic_load_explicit(&process_rule, memory_order_relaxed);
 }
 
 static const char *const rule_names[] = { [ND_COUNT_WORD] = "word", [ND_COUNT_MARKS] = "marks" };
@@ -75,7 +78,7 @@ static int in_run_by(unsigned cp, enum nd_count_rule rule)
 
 static int in_run(unsigned cp)
 {
-	return in_run_by(cp, process_rule);
+	return in_run_by(cp, nd_count_get_rule());
 }
 
 enum { RUN_NONE, RUN_MARKS, RUN_WORD }; /* where a run stands: its word counted yet? */
@@ -159,12 +162,12 @@ static long count_span(const char *s, size_t n, int state, enum nd_count_rule ru
 long nd_count_span(const char *s, size_t n, const char *text_start)
 {
 	/* a run that started before goes on */
-	return count_span(s, n, run_before(s, text_start), process_rule);
+	return count_span(s, n, run_before(s, text_start), nd_count_get_rule());
 }
 
 long nd_count_chars(const char *s)
 {
-	return count_span(s, strlen(s), RUN_NONE, process_rule);
+	return count_span(s, strlen(s), RUN_NONE, nd_count_get_rule());
 }
 
 long nd_count_chars_by(const char *s, enum nd_count_rule rule)
