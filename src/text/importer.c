@@ -247,12 +247,16 @@ static int walk_title(struct split *sp, struct titles *tl, struct work **cur,
 	}
 	/* Photo news: a title, one caption paragraph, a 摄 credit. */
 	bool photo = next == L_PARA && i + 2 < n && photo_line(&lines[i + 2]);
-	/* Inside an article, a title followed by body text is a subhead. */
+	/* Inside an article, a title followed by body text is a subhead;
+	 * unless that text opens as a photo's caption does (photo news) */
+	bool caption = next == L_PARA && nd_imp_caption_opening(lines[i + 1].text);
 	if (*cur && (*cur)->body.len && tl->n == 0 && next == L_PARA && !next_gap && !photo &&
-	    !(*cur)->ed_note) {
+	    !(*cur)->ed_note && !caption) {
 		nd_imp_add_subhead(*cur, l->text);
 		return 0;
 	}
+	sp->caption_title = caption && *cur && (*cur)->body.len && tl->n == 0 && !next_gap &&
+			    !photo && !(*cur)->ed_note;
 	/* a titled photo inside an article's paragraphs: the text after it
 	 * may go on with the article */
 	sp->interrupted = photo && *cur && (*cur)->body.len && !(*cur)->closed && !tl->n
@@ -404,6 +408,11 @@ static int walk_para(struct split *sp, struct titles *tl, struct work **cur,
 		*cur = open_titled(sp, tl); /* photo news, or an article without a dateline */
 		if (!*cur)
 			return -1;
+		if (sp->caption_title) {
+			why(*cur, ND_IF_HEADLINE, R_CAPTION_TITLE);
+			nd_imp_flag(*cur, F_CAPTION_TITLE);
+			sp->caption_title = false;
+		}
 		if (!captioned)
 			sp->interrupted = -1; /* not the photo inside an article: that ends */
 	} else if (!*cur) {

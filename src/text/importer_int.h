@@ -49,6 +49,7 @@ enum rule_id {
 	R_NOTE_BELOW,
 	R_NOTE_UNDER_HEAD,
 	R_AFTER_PHOTO,
+	R_CAPTION_TITLE,
 	/* why an item is flagged: the rules that are unsure */
 	F_SPARE_TITLE,
 	F_TAIL_BY_BYLINE,
@@ -56,6 +57,7 @@ enum rule_id {
 	F_CREDIT,
 	F_NOTE_ORDER,
 	F_UNFINISHED,
+	F_CAPTION_TITLE,
 	R_COUNT
 };
 
@@ -169,7 +171,12 @@ struct split {
 	size_t column_from; /* items before the column's first */
 	bool titles_after_photos; /* the page sets a photo's title under its credit */
 	long interrupted; /* the article a photo inside its run interrupted, or -1 */
+	bool caption_title; /* the titles waiting head text that opens as a caption */
 };
+
+/* Text that opens as a photo's caption does: a date or 近日/日前, then a
+ * comma (7月5日上午,北京市东城区, … / 近日,河北省秦皇岛市总工会 …). */
+bool nd_imp_caption_opening(const char *s);
 
 static inline void nd_imp_why(struct work *w, enum nd_import_field f, enum rule_id r)
 {

@@ -100,6 +100,10 @@ const struct nd_import_rule nd_imp_rules[R_COUNT] = {
 	[R_AFTER_PHOTO] = { "after-photo",
 			    N_("text after a photo set inside this article's paragraphs goes on "
 			       "with the article") },
+	[R_CAPTION_TITLE] = { "caption-title",
+			      N_("a title inside an article's paragraphs over text that opens as "
+				 "a caption does (a date or 近日, then a comma): an item of its own, "
+				 "not a subhead") },
 	[F_SPARE_TITLE] = { "check-title",
 			    N_("its headline is a title that stood over another article: check "
 			       "it") },
@@ -118,6 +122,9 @@ const struct nd_import_rule nd_imp_rules[R_COUNT] = {
 	[F_UNFINISHED] = { "check-unfinished",
 			   N_("its text stops mid-sentence and nothing on the page goes on with "
 			      "it: the rest may be on another page") },
+	[F_CAPTION_TITLE] = { "check-split",
+			      N_("taken out of the article above as an item of its own, because "
+				 "its text opens as a caption does: check it") },
 };
 
 const struct nd_import_rule *nd_import_rule_find(const char *id)
@@ -332,6 +339,34 @@ static bool slogan_over_short(const struct titles *tl)
 {
 	return tl->n == 2 && nd_imp_two_part(tl->t[0]) && ink(tl->t[0]) >= 16 &&
 	       ink(tl->t[0]) >= ink(tl->t[1]);
+}
+
+bool nd_imp_caption_opening(const char *s)
+{
+	static const char *const words[] = { "近日", "日前" };
+	static const char *const parts_of_day[] = { "上午", "下午", "中午", "晚", "晚上", "早" };
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (starts(s, words[i]))
+			return starts(s + strlen(words[i]), "，") ||
+			       starts(s + strlen(words[i]), ",");
+	/* N月N日 (or N日至N日), a part of the day, a comma */
+	const char *p = s;
+	size_t digits = 0;
+	while (*p >= '0' && *p <= '9')
+		p++, digits++;
+	if (!digits || digits > 2 || !starts(p, "月"))
+		return false;
+	for (p += strlen("月"), digits = 0; *p >= '0' && *p <= '9'; p++)
+		digits++;
+	if (!digits || digits > 2 || !starts(p, "日"))
+		return false;
+	p += strlen("日");
+	for (size_t i = 0; i < sizeof parts_of_day / sizeof *parts_of_day; i++)
+		if (starts(p, parts_of_day[i])) {
+			p += strlen(parts_of_day[i]);
+			break;
+		}
+	return starts(p, "，") || starts(p, ",");
 }
 
 /* Blank-separated parts of a line. */

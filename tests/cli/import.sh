@@ -12,6 +12,15 @@ for it in json.load(sys.stdin)[0]["items"]:
                      it["byline"] or "", "fragment" if it["fragment"] else ""]))'
 }
 
+item_of() { # FILE HEAD-PREFIX FIELD: that field of the first item whose headline starts so
+	python3 -c "
+import json, sys
+for it in json.load(open('$1'))[0]['items']:
+    if it['headline'].startswith('$2'):
+        print(it['$3'] if it['$3'] is not None else '-'); break
+else: print('(no item)')"
+}
+
 # Every character of the page (but white space) ends up in exactly one item.
 lossless() {
 	python3 - "$1" "$2" <<'PY'
@@ -115,11 +124,17 @@ equals "every hand-labelled headline found, none too many" "$found of $total in 
 # The same pages as another copy-out gives them: every run of blank lines
 # one blank line, so no gap tells a caption or a tail from the article
 # before it. The items must be the same.
-for page in 000_4ad8dda8878dd78b 001_32b84fd1deb61441; do
+for page in 000_4ad8dda8878dd78b 001_32b84fd1deb61441 003_3e16ec6b22cd13a7; do
 	cat -s "$SRCDIR/demo/$page.txt" >"$TMP/squeezed-$page.txt"
 	expect_ok "${page%%_*}, blank lines squeezed: dry run" nd import --dry-run --format json "$TMP/squeezed-$page.txt"
 	equals "…the same items" "$(printf '%s' "$out" | summary)" "$(cat "$SRCDIR/tests/data/import/$page.expected")"
+	printf '%s' "$out" >"$TMP/squeezed-$page.json"
 done
+# 003 squeezed: 为环卫工送清凉 stands under an article's last paragraph with
+# nothing to tell it from a subhead but its text, which opens as a caption
+# does (7月5日上午,北京市东城区,…): an item of its own, flagged.
+equals "…003: the photo news taken out of the article above is flagged so" \
+	"$(item_of "$TMP/squeezed-003_3e16ec6b22cd13a7.json" 为环卫工送清凉 flag)" "check-split"
 
 # Pages in the other styles of a trade-union page (issue 21), hand-labelled:
 # column pieces with organisation/position author lines, photo titles under
@@ -297,14 +312,6 @@ a1=$(sed -n 63p "$SRCDIR/demo/000_4ad8dda8878dd78b.txt")   # 滨海: 本刊讯 �
 a2=$(sed -n 65p "$SRCDIR/demo/000_4ad8dda8878dd78b.txt")   # 健全推进机制…一肩挑”。
 cap=$(sed -n 69p "$SRCDIR/demo/000_4ad8dda8878dd78b.txt")  # 近日,亭湖区总工会…
 b1=$(sed -n 75p "$SRCDIR/demo/000_4ad8dda8878dd78b.txt")   # 射阳: 本刊讯 日前…
-item_of() { # FILE HEAD-PREFIX FIELD: that field of the first item whose headline starts so
-	python3 -c "
-import json, sys
-for it in json.load(open('$1'))[0]['items']:
-    if it['headline'].startswith('$2'):
-        print(it['$3'] if it['$3'] is not None else '-'); break
-else: print('(no item)')"
-}
 page_of() { expect_ok "$1: dry run" nd import --dry-run --format json "$2"; printf '%s' "$out" >"$3"; }
 
 printf '新闻速递\n\n滨海县总工会深化产改打造“硬核”增长极\n\n%s\n\n%s\n\n姜卫明 徐嘉薇 摄\n\n%s\n\n射阳县工人文化宫打造最美职工书屋\n\n%s\n\n郁超 金达嘉\n' \

@@ -102,6 +102,40 @@ static void test_sure_page(void)
 	}
 }
 
+/* A title inside an article over text that opens as a caption does is an
+ * item of its own (flagged); over any other text it is a subhead. */
+static void test_caption_title(void)
+{
+	static const struct {
+		const char *opening;
+		size_t items;
+		const char *flag;
+	} cases[] = {
+		{ "7月5日上午，北京市东城区，环卫工人在驿站内消暑。", 2, "check-split" },
+		{ "近日，河北省秦皇岛市总工会启动普法宣传活动。", 2, "check-split" },
+		{ "3月20日,建湖县总工会开展困难职工调查摸底。", 2, "check-split" },
+		{ "近年来，县总工会坚持把职工书屋建在一线。", 1, NULL },
+		{ "日前获悉，这项工作已经完成。", 1, NULL },
+		{ "2021年6月，襄阳市总工会走访了一批企业。", 1, NULL },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		char page[512];
+		snprintf(page, sizeof page,
+			 "江苏省核电重点工程项目劳动竞赛启动\n本报讯 近日，核电项目劳动竞赛启动。"
+			 "\n为环卫工送清凉\n%s\n",
+			 cases[k].opening);
+		struct nd_import_page pg;
+		if (!ok(split(page, &pg) == 0, "a title over: %s", cases[k].opening))
+			continue;
+		is_int((long)pg.n, (long)cases[k].items,
+		       cases[k].items == 2 ? "…an item of its own" : "…a subhead of the article");
+		const struct nd_import_item *it = &pg.items[pg.n - 1];
+		is_str(it->flag ? it->flag->id : "(none)", cases[k].flag ? cases[k].flag : "(none)",
+		       "…flagged so");
+		nd_import_page_free(&pg);
+	}
+}
+
 static void test_merge_clears(void)
 {
 	char *text = slurp("../demo/003_3e16ec6b22cd13a7.txt");
@@ -149,6 +183,7 @@ int main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	test_corpus_flags();
 	test_sure_page();
+	test_caption_title();
 	test_merge_clears();
 	test_note();
 	return tap_done();
