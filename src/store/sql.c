@@ -236,14 +236,22 @@ static void hanzi_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(ctx, nd_story_hanzi(&s));
 }
 
-/* nd_chars(kicker, headline, subhead, dateline, byline, body): 字数 (count.h) */
+/* nd_chars(kicker, headline, subhead, dateline, byline, body[, rule]):
+ * 字数 (count.h) by Word's rule, or by the rule named ('word', 'marks'; NULL
+ * or '' is Word's). Six arguments always mean Word's rule, whatever this
+ * process counts by: that is what migration word_counts counted by. */
 static void chars_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct nd_story s;
 	long body;
-	(void)argc;
+	int rule = argc > 6 ? nd_count_rule_parse((const char *)sqlite3_value_text(argv[6]))
+			    : ND_COUNT_WORD;
+	if (rule < 0) {
+		sqlite3_result_error(ctx, "nd_chars: no such counting rule", -1);
+		return;
+	}
 	story_of(argv, &s);
-	sqlite3_result_int64(ctx, nd_story_chars(&s, &body));
+	sqlite3_result_int64(ctx, nd_story_chars_by(&s, &body, (enum nd_count_rule)rule));
 }
 
 /* nd_lines(kicker, headline, subhead, dateline, byline, body): the line
@@ -262,22 +270,29 @@ static void lines_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* nd_counts_same(chars, body_chars, hanzi, lines, kicker, headline,
- * subhead, dateline, byline, body): 1 when the stored counts (the first
- * four) are the story's, else 0 (a NULL is never the same). One call
- * counts 字数 and the body's 字数 in one pass and stops at the first
- * figure that differs: check --full recounts every revision with it. */
+ * subhead, dateline, byline, body, rule): 1 when the stored counts (the
+ * first four) are the story's, 字数 by the rule named as nd_chars takes it,
+ * else 0 (a NULL is never the same). One call counts 字数 and the body's
+ * 字数 in one pass and stops at the first figure that differs: check
+ * --full recounts every revision with it. */
 static void counts_same_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct nd_story s;
 	long body = 0;
 	(void)argc;
+	int rule = nd_count_rule_parse((const char *)sqlite3_value_text(argv[10]));
+	if (rule < 0) {
+		sqlite3_result_error(ctx, "nd_counts_same: no such counting rule", -1);
+		return;
+	}
 	for (int i = 0; i < 4; i++)
 		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
 			sqlite3_result_int(ctx, 0);
 			return;
 		}
 	story_of(argv + 4, &s);
-	bool same = nd_story_chars(&s, &body) == sqlite3_value_int64(argv[0]) &&
+	bool same = nd_story_chars_by(&s, &body, (enum nd_count_rule)rule) ==
+			sqlite3_value_int64(argv[0]) &&
 		    body == sqlite3_value_int64(argv[1]) &&
 		    nd_story_hanzi(&s) == sqlite3_value_int64(argv[2]);
 	if (same) {
@@ -314,12 +329,14 @@ int nd_sql_functions(sqlite3 *db)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "nd_chars", 6, flags, NULL, chars_fn, NULL, NULL);
 	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "nd_chars", 7, flags, NULL, chars_fn, NULL, NULL);
+	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "nd_lines", 6, flags, NULL, lines_fn, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc =
 		    sqlite3_create_function(db, "nd_layout", 2, flags, NULL, layout_fn, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "nd_counts_same", 10, flags, NULL, counts_same_fn,
+		rc = sqlite3_create_function(db, "nd_counts_same", 11, flags, NULL, counts_same_fn,
 					     NULL, NULL);
 	return rc;
 }
