@@ -19,6 +19,7 @@
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
 #endif
+#include "fold_han.h"
 #include "newsdesk/bigram.h"
 #include "newsdesk/chain.h"
 
@@ -56,16 +57,110 @@ struct ch {
 	int start, bytes;
 };
 
+/* The code point of the valid n-byte UTF-8 character at p. */
+static unsigned code_point(const unsigned char *p, int n)
+{
+	unsigned c = n == 2 ? p[0] & 0x1Fu : n == 3 ? p[0] & 0x0Fu : p[0] & 0x07u;
+	for (int i = 1; i < n; i++)
+		c = c << 6 | (p[i] & 0x3Fu);
+	return c;
+}
+
+static int utf8_put(unsigned c, char *out)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | c >> 6);
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | c >> 12);
+		out[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | c >> 18);
+	out[1] = (char)(0x80 | (c >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (c >> 6 & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/* Quotation marks, each folded to the mainland's double quote of its side.
+ * 「」 and 『』 are Hong Kong's and Taiwan's quotes (『』 inside 「」), 〝〞〟
+ * the corner-style pair; ‘’ fold too: whether a quotation is single or
+ * double depends on where it is quoted (工会“双进” inside a quotation is
+ * 工会‘双进’), not on what it says, so one query finds both. */
+static const unsigned quote_fold[][2] = {
+	{ 0x2018, 0x201C }, /* ‘ */
+	{ 0x2019, 0x201D }, /* ’ */
+	{ 0x300C, 0x201C }, /* 「 */
+	{ 0x300D, 0x201D }, /* 」 */
+	{ 0x300E, 0x201C }, /* 『 */
+	{ 0x300F, 0x201D }, /* 』 */
+	{ 0x301D, 0x201C }, /* 〝 */
+	{ 0x301E, 0x201D }, /* 〞 */
+	{ 0x301F, 0x201D }, /* 〟 */
+};
+
+/* What the code point c folds to (itself when nothing). */
+static unsigned fold_code(unsigned c)
+{
+	if (c >= 0xFF10 && c <= 0xFF19) /* full-width digits, letters */
+		return c - 0xFF10 + '0';
+	if (c >= 0xFF21 && c <= 0xFF3A)
+		return c - 0xFF21 + 'a';
+	if (c >= 0xFF41 && c <= 0xFF5A)
+		return c - 0xFF41 + 'a';
+	if (c <= 0x301F) {
+		for (size_t i = 0; i < sizeof quote_fold / sizeof *quote_fold; i++)
+			if (quote_fold[i][0] == c)
+				return quote_fold[i][1];
+	}
+	/* traditional → simplified (fold_han.h, from OpenCC), sorted */
+	size_t lo = 0, hi = sizeof nd_fold_han / sizeof *nd_fold_han;
+	if (c < nd_fold_han[0][0])
+		return c;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (nd_fold_han[mid][0] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sizeof nd_fold_han / sizeof *nd_fold_han && nd_fold_han[lo][0] == c
+		   ? nd_fold_han[lo][1]
+		   : c;
+}
+
 /* The one normalisation of a character, shared by the index (the terms it
  * holds and looks up) and the re-check of candidates (nd_bigram_contains),
  * so the two never disagree: writes the folded form of the n bytes at p to
- * out (at most ND_BIGRAM_FOLD_MAX bytes) and returns its length. Today
- * Latin letters fold to lower case (ASCII, as SQLite's lower()). */
+ * out (at most ND_BIGRAM_FOLD_MAX bytes, one character) and returns its
+ * length. Latin letters fold to lower case (ASCII, as SQLite's lower());
+ * full-width letters and digits to half-width ones; the quotation marks of
+ * quote_fold to “ ”; traditional characters (and Hong Kong's and Taiwan's
+ * variants) to simplified ones, by OpenCC's character tables as committed
+ * in fold_han.h — never by the libopencc a machine has, so an index means
+ * the same everywhere. A changed fold needs a migration that rebuilds the
+ * index. An invalid byte is itself. */
 static int fold_char(const unsigned char *p, int n, char *out)
 {
-	for (int i = 0; i < n; i++)
-		out[i] = p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] - 'A' + 'a') : (char)p[i];
-	return n;
+	if (n == 1) {
+		out[0] = p[0] >= 'A' && p[0] <= 'Z' ? (char)(p[0] - 'A' + 'a') : (char)p[0];
+		return 1;
+	}
+	unsigned c = code_point(p, n);
+	unsigned f = c < 0x2018 ? c : fold_code(c);
+	if (f == c) {
+		memcpy(out, p, (size_t)n);
+		return n;
+	}
+	return utf8_put(f, out);
 }
 
 /* Emits the term made of characters a (and b, when b.bytes > 0), folded. */
@@ -166,16 +261,17 @@ static int normalise(const char *text, int bytes, struct fbuf *out)
 }
 
 /* Does the normalised word w start at byte i of the text, read as
- * normalise() would read it (folded, a run of blanks one space)? */
-static bool match_at(const unsigned char *u, int bytes, int i, const struct fbuf *w)
+ * normalise() would read it (folded, a run of blanks one space)? The byte
+ * after its end when it does, else -1. */
+static int match_at(const unsigned char *u, int bytes, int i, const struct fbuf *w)
 {
 	for (int j = 0; j < w->len;) {
 		if (i >= bytes)
-			return false;
+			return -1;
 		int n = char_bytes(u + i, bytes - i);
 		if (is_blank(u + i, n)) {
 			if (w->p[j++] != ' ')
-				return false;
+				return -1;
 			while (i < bytes && is_blank(u + i, n = char_bytes(u + i, bytes - i)))
 				i += n;
 			continue;
@@ -183,26 +279,39 @@ static bool match_at(const unsigned char *u, int bytes, int i, const struct fbuf
 		char f[ND_BIGRAM_FOLD_MAX];
 		int m = fold_char(u + i, n, f);
 		if (m > w->len - j || memcmp(f, w->p + j, (size_t)m) != 0)
-			return false;
+			return -1;
 		j += m;
 		i += n;
 	}
-	return true;
+	return i;
 }
 
-int nd_bigram_contains(const char *text, int bytes, const char *term, int term_bytes)
+int nd_bigram_find(const char *text, int bytes, const char *term, int term_bytes, int *len)
 {
 	/* the text is read in place, each character folded as it is compared:
 	   a candidate's body is not copied */
 	char wstack[1024];
 	struct fbuf w = { wstack, 0, sizeof wstack, false };
 	const unsigned char *u = (const unsigned char *)text;
-	int rc = normalise(term, term_bytes, &w) < 0 ? -1 : w.len == 0;
-	for (int i = 0; rc == 0 && i < bytes; i += char_bytes(u + i, bytes - i))
-		rc = match_at(u, bytes, i, &w);
+	int at = -1, end = -1;
+	if (normalise(term, term_bytes, &w) < 0)
+		return -2;
+	if (w.len == 0)
+		at = end = 0;
+	for (int i = 0; at < 0 && i < bytes; i += char_bytes(u + i, bytes - i))
+		if ((end = match_at(u, bytes, i, &w)) >= 0)
+			at = i;
 	if (w.heap)
 		sqlite3_free(w.p);
-	return rc;
+	if (len)
+		*len = at >= 0 ? end - at : 0;
+	return at;
+}
+
+int nd_bigram_contains(const char *text, int bytes, const char *term, int term_bytes)
+{
+	int at = nd_bigram_find(text, bytes, term, term_bytes, NULL);
+	return at == -2 ? -1 : at >= 0;
 }
 
 /* The terms a query term is made of, as the tokenizer gives them. */
