@@ -347,25 +347,51 @@ static bool all_valid(const struct fbuf *w)
 	return true;
 }
 
+/* Appends the text from byte *i, folded and its blank runs made one space
+ * as normalise() does, until about `chunk` bytes are read. */
+static int fold_more(const unsigned char *u, int bytes, int *i, int chunk, struct fbuf *t)
+{
+	for (int stop = *i + chunk; *i < bytes && *i < stop;) {
+		int n = char_bytes(u + *i, bytes - *i);
+		if (fbuf_room(t, ND_BIGRAM_FOLD_MAX) < 0)
+			return -1;
+		if (!is_blank(u + *i, n))
+			t->len += fold_char(u + *i, n, t->p + t->len);
+		else if (t->len > 0 && t->p[t->len - 1] != ' ')
+			t->p[t->len++] = ' ';
+		*i += n;
+	}
+	return 0;
+}
+
 int nd_bigram_contains(const char *text, int bytes, const char *term, int term_bytes)
 {
-	/* the text folded once as the word is (normalise), then one memmem:
-	   a valid word can only match at a character of the text, so this is
-	   what match_at at every character finds, several times faster. A
-	   word with an invalid byte, which could match inside a character,
-	   is looked for character by character. */
-	char wstack[256], tstack[8192];
+	/* the text is folded as the word is, a piece at a time, and the word
+	   looked for with memmem in what is folded so far (from where the last
+	   look could not have seen it): a valid word can only match at a
+	   character of the text, so this is what match_at at every character
+	   finds, several times faster, and it stops at the first hit. A word
+	   with an invalid byte, which could match inside a character, is
+	   looked for character by character. */
+	char wstack[256], tstack[4096];
 	struct fbuf w = { wstack, 0, sizeof wstack, false };
 	struct fbuf t = { tstack, 0, sizeof tstack, false };
+	const unsigned char *u = (const unsigned char *)text;
 	int rc = normalise(term, term_bytes, &w) < 0 ? -1 : 0;
+	bool scan = rc == 0 && w.len > 0 && all_valid(&w);
 	if (rc == 0 && w.len == 0)
 		rc = 1;
-	else if (rc == 0 && !all_valid(&w))
+	else if (rc == 0 && !scan)
 		rc = nd_bigram_find(text, bytes, term, term_bytes, NULL) >= 0;
-	else if (rc == 0 && normalise(text, bytes, &t) < 0)
-		rc = -1;
-	else if (rc == 0)
-		rc = memmem(t.p, (size_t)t.len, w.p, (size_t)w.len) != NULL;
+	for (int i = 0, seen = 0; scan && rc == 0 && i < bytes;) {
+		if (fold_more(u, bytes, &i, 512, &t) < 0) {
+			rc = -1;
+			break;
+		}
+		int from = seen > w.len - 1 ? seen - (w.len - 1) : 0;
+		rc = memmem(t.p + from, (size_t)(t.len - from), w.p, (size_t)w.len) != NULL;
+		seen = t.len;
+	}
 	if (w.heap)
 		sqlite3_free(w.p);
 	if (t.heap)

@@ -205,6 +205,27 @@ static void test_fold(void)
 					  (int)strlen(cases[i].word)),
 		       cases[i].want, name);
 	}
+	/* the text is folded a piece at a time: a hit across the pieces, a
+	   blank run across them, a long text (on the heap) */
+	static char big[20000];
+	for (int at = 505; at < 515; at++) {
+		memset(big, 'x', sizeof big);
+		memcpy(big + at, "工會「雙進」", 18);
+		char name[64];
+		snprintf(name, sizeof name, "a hit at byte %d, across a piece's end", at);
+		is_int(nd_bigram_contains(big, at + 18, "工会“双进”", (int)strlen("工会“双进”")), 1,
+		       name);
+	}
+	memset(big, 'x', sizeof big);
+	memcpy(big + 19990, "ab", 2);
+	is_int(nd_bigram_contains(big, sizeof big, "xab", 3), 1,
+	       "a hit at the end of 20,000 bytes");
+	is_int(nd_bigram_contains(big, sizeof big, "xaby", 4), 0, "…and a miss");
+	memset(big, ' ', 600);
+	memcpy(big + 600, "z", 1);
+	memcpy(big, "w", 1);
+	is_int(nd_bigram_contains(big, 601, "w z", 3), 1,
+	       "a blank run of 599 across pieces is one blank");
 	int len = 0;
 	const char *t = "总工會「雙進」宣讲";
 	is_int(nd_bigram_find(t, (int)strlen(t), "工会“双进”", (int)strlen("工会“双进”"), &len), 3,
