@@ -160,6 +160,12 @@ static void bmp_build(void)
 		bmp_mark(nd_fold_han[i][0]);
 }
 
+/* Every entry point that folds calls this first (fold_char reads the bits). */
+static void fold_ready(void)
+{
+	pthread_once(&bmp_once, bmp_build);
+}
+
 /* The one normalisation of a character, shared by the index (the terms it
  * holds and looks up) and the re-check of candidates (nd_bigram_contains),
  * so the two never disagree: writes the folded form of the n bytes at p to
@@ -178,7 +184,6 @@ static int fold_char(const unsigned char *p, int n, char *out)
 		return 1;
 	}
 	unsigned c = code_point(p, n);
-	pthread_once(&bmp_once, bmp_build);
 	/* most characters fold to themselves: one bit says so */
 	bool may = c >= 0x10000 ? c >= nd_fold_han[0][0] : bmp_folds[c >> 3] >> (c & 7) & 1;
 	unsigned f = may ? fold_code(c) : c;
@@ -204,6 +209,7 @@ static int emit(void *ctx, nd_bigram_token_fn token, int flags, const char *text
 
 int nd_bigram_tokenize(void *ctx, int mode, const char *text, int bytes, nd_bigram_token_fn token)
 {
+	fold_ready();
 	static const struct ch none = { 0, 0 };
 	const unsigned char *u = (const unsigned char *)text;
 	bool query = mode == FTS5_TOKENIZE_QUERY;
@@ -314,6 +320,7 @@ static int match_at(const unsigned char *u, int bytes, int i, const struct fbuf 
 
 int nd_bigram_find(const char *text, int bytes, const char *term, int term_bytes, int *len)
 {
+	fold_ready();
 	/* the text is read in place, each character folded as it is compared:
 	   a candidate's body is not copied */
 	char wstack[1024];
@@ -366,6 +373,7 @@ static int fold_more(const unsigned char *u, int bytes, int *i, int chunk, struc
 
 int nd_bigram_contains(const char *text, int bytes, const char *term, int term_bytes)
 {
+	fold_ready();
 	/* the text is folded as the word is, a piece at a time, and the word
 	   looked for with memmem in what is folded so far (from where the last
 	   look could not have seen it): a valid word can only match at a
@@ -383,8 +391,9 @@ int nd_bigram_contains(const char *text, int bytes, const char *term, int term_b
 		rc = 1;
 	else if (rc == 0 && !scan)
 		rc = nd_bigram_find(text, bytes, term, term_bytes, NULL) >= 0;
-	for (int i = 0, seen = 0; scan && rc == 0 && i < bytes;) {
-		if (fold_more(u, bytes, &i, 512, &t) < 0) {
+	/* pieces of 96 bytes, then larger: a hit is often near the start */
+	for (int i = 0, seen = 0, piece = 96; scan && rc == 0 && i < bytes; piece *= 2) {
+		if (fold_more(u, bytes, &i, piece < 1536 ? piece : 1536, &t) < 0) {
 			rc = -1;
 			break;
 		}
