@@ -389,17 +389,23 @@ int nd_bigram_contains(const char *text, int bytes, const char *term, int term_b
 	bool scan = rc == 0 && w.len > 0 && all_valid(&w);
 	if (rc == 0 && w.len == 0)
 		rc = 1;
-	else if (rc == 0 && !scan)
-		rc = nd_bigram_find(text, bytes, term, term_bytes, NULL) >= 0;
-	/* pieces of 96 bytes, then larger: a hit is often near the start */
-	for (int i = 0, seen = 0, piece = 96; scan && rc == 0 && i < bytes; piece *= 2) {
-		if (fold_more(u, bytes, &i, piece < 1536 ? piece : 1536, &t) < 0) {
+	else if (rc == 0 && !scan) {
+		int at = nd_bigram_find(text, bytes, term, term_bytes, NULL);
+		rc = at == -2 ? -1 : at >= 0;
+	}
+	/* pieces of 96 bytes, then larger (a hit is often near the start);
+	   after a miss only the last w.len - 1 bytes are kept, where a hit
+	   may begin, so a long text needs no more room than a piece */
+	for (int i = 0, piece = 96; scan && rc == 0 && i < bytes;
+	     piece = piece < 1536 ? piece * 2 : 1536) {
+		if (fold_more(u, bytes, &i, piece, &t) < 0) {
 			rc = -1;
 			break;
 		}
-		int from = seen > w.len - 1 ? seen - (w.len - 1) : 0;
-		rc = memmem(t.p + from, (size_t)(t.len - from), w.p, (size_t)w.len) != NULL;
-		seen = t.len;
+		rc = memmem(t.p, (size_t)t.len, w.p, (size_t)w.len) != NULL;
+		int keep = t.len < w.len - 1 ? t.len : w.len - 1;
+		memmove(t.p, t.p + t.len - keep, (size_t)keep);
+		t.len = keep;
 	}
 	if (w.heap)
 		sqlite3_free(w.p);
