@@ -54,8 +54,12 @@ static bool is_blank(const unsigned char *p, int n)
 	return n == 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80; /* U+3000 */
 }
 
+/* A character of the text: where it is, and its folded form (folded once,
+ * though it is part of up to three terms). */
 struct ch {
 	int start, bytes;
+	int flen;
+	char f[ND_BIGRAM_FOLD_MAX];
 };
 
 /* The code point of the valid n-byte UTF-8 character at p. */
@@ -183,6 +187,15 @@ static int fold_char(const unsigned char *p, int n, char *out)
 		out[0] = p[0] >= 'A' && p[0] <= 'Z' ? (char)(p[0] - 'A' + 'a') : (char)p[0];
 		return 1;
 	}
+	if (n == 3) { /* Han, kana, CJK punctuation: the text's bulk */
+		unsigned c3 = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+		if (!(bmp_folds[c3 >> 3] >> (c3 & 7) & 1)) {
+			out[0] = (char)p[0];
+			out[1] = (char)p[1];
+			out[2] = (char)p[2];
+			return 3;
+		}
+	}
 	unsigned c = code_point(p, n);
 	/* most characters fold to themselves: one bit says so */
 	bool may = c >= 0x10000 ? c >= nd_fold_han[0][0] : bmp_folds[c >> 3] >> (c & 7) & 1;
@@ -195,14 +208,15 @@ static int fold_char(const unsigned char *p, int n, char *out)
 }
 
 /* Emits the term made of characters a (and b, when b.bytes > 0), folded. */
-static int emit(void *ctx, nd_bigram_token_fn token, int flags, const char *text, struct ch a,
-		struct ch b)
+static int emit(void *ctx, nd_bigram_token_fn token, int flags, struct ch a, struct ch b)
 {
 	char term[2 * ND_BIGRAM_FOLD_MAX];
-	const unsigned char *u = (const unsigned char *)text;
-	int n = fold_char(u + a.start, a.bytes, term);
-	if (b.bytes)
-		n += fold_char(u + b.start, b.bytes, term + n);
+	memcpy(term, a.f, (size_t)a.flen);
+	int n = a.flen;
+	if (b.bytes) {
+		memcpy(term + n, b.f, (size_t)b.flen);
+		n += b.flen;
+	}
 	int end = b.bytes ? b.start + b.bytes : a.start + a.bytes;
 	return token(ctx, flags, term, n, a.start, end);
 }
@@ -210,7 +224,7 @@ static int emit(void *ctx, nd_bigram_token_fn token, int flags, const char *text
 int nd_bigram_tokenize(void *ctx, int mode, const char *text, int bytes, nd_bigram_token_fn token)
 {
 	fold_ready();
-	static const struct ch none = { 0, 0 };
+	static const struct ch none = { 0, 0, 0, "" };
 	const unsigned char *u = (const unsigned char *)text;
 	bool query = mode == FTS5_TOKENIZE_QUERY;
 	struct ch prev = none, tail = none; /* tail: a query run's last character, pending */
@@ -221,7 +235,7 @@ int nd_bigram_tokenize(void *ctx, int mode, const char *text, int bytes, nd_bigr
 			/* the run ends: its last character holds a position of its own
 			   (in a query only when a run follows, which a tail waits for) */
 			if (run && (!query || run == 1))
-				rc = emit(ctx, token, 0, text, prev, none);
+				rc = emit(ctx, token, 0, prev, none);
 			else if (run)
 				tail = prev;
 			run = 0;
@@ -230,15 +244,16 @@ int nd_bigram_tokenize(void *ctx, int mode, const char *text, int bytes, nd_bigr
 			i += n;
 			continue;
 		}
-		struct ch c = { i, n };
+		struct ch c = { i, n, 0, "" };
+		c.flen = fold_char(u + i, n, c.f);
 		if (run == 0 && tail.bytes) {
-			rc = emit(ctx, token, 0, text, tail, none);
+			rc = emit(ctx, token, 0, tail, none);
 			tail = none;
 		}
 		if (run > 0 && rc == SQLITE_OK) {
-			rc = emit(ctx, token, 0, text, prev, c);
+			rc = emit(ctx, token, 0, prev, c);
 			if (!query && rc == SQLITE_OK)
-				rc = emit(ctx, token, FTS5_TOKEN_COLOCATED, text, prev, none);
+				rc = emit(ctx, token, FTS5_TOKEN_COLOCATED, prev, none);
 		}
 		prev = c;
 		run++;
