@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # recall.sh — search finds every item, exactly: on a generated store of
 # 50,000 items (RECALL_ITEMS: 5,000 in a sanitized build, see
-# tests/meson.build), for 30 queries of 1–8 characters (Han, Latin,
+# tests/meson.build), for 39 queries of 1–8 characters (Han, Latin,
 # digits, punctuation, mixed, ANDed, traditional and full-width), the ids
 # newsdesk returns are the set a full instr() scan over the current
 # revisions of the items not spiked finds, and the total it reports is that
