@@ -1,4 +1,4 @@
--- 022_stat_days.sql — stats --year from a summary, not a scan of the
+-- 023_stat_days.sql — stats --year from a summary, not a scan of the
 -- year's items: per reporter and day (UTC: unixepoch / 86400), the items
 -- filed that day, and the items published that day with their published
 -- revisions' 字数, 汉字 and 版面字数. stats adds up the whole days of a
