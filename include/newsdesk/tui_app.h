@@ -510,6 +510,10 @@ void tui_messages_free(struct tui *t);
 const char *tui_state_label(const struct tui *t, const char *state);
 int tui_state_attr(const struct tui *t, const char *state);
 
+/* wire.c: refresh(), a row's cells that moved (a character typed or
+ * deleted mid-paragraph) sent as the terminal's insert/delete-character. */
+void tui_refresh(void);
+
 /* draw.c: one row of exactly width columns at (y, x), text sanitised. */
 void tui_draw_row(int y, int x, int width, const char *text, int attr);
 void tui_draw_text(struct nd_buf *row, const char *text, int cols, bool pad, bool right);

@@ -328,5 +328,5 @@ void tui_frame_draw(struct tui *t)
 		     t->message_error ? (t->colors ? (int)COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD)
 				      : A_NORMAL);
 	draw_panes(t);
-	refresh();
+	tui_refresh();
 }

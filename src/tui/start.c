@@ -75,6 +75,7 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct n
 	raw();
 	noecho();
 	keypad(stdscr, TRUE);
+	idcok(stdscr, TRUE); /* insert/delete-character for a row that moved (wire.c) */
 	tui_keys_init();
 	set_escdelay(25);
 	curs_set(0);
