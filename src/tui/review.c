@@ -265,7 +265,7 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 					 h->paragraph, h->detail, h->excerpt);
 			else
 				snprintf(buf, sizeof buf, "%s %s: %s — %s", h->check->id,
-					 _(h->field), h->detail, h->excerpt); /* 标题, 照片 */
+					 nd_proof_field_label(h->field), h->detail, h->excerpt);
 			line(rv, buf, SEG_PLAIN, w);
 		}
 		nd_proof_free(&pr);
