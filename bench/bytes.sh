@@ -2,7 +2,10 @@
 # bench/bytes.sh — bytes on the wire: what the desk writes to its terminal
 # for one j in the list, ten j in one burst, the idle editor for a minute
 # and one typed 汉字, beside mutt (an mbox generated here) and tig (this
-# repository) on the same terminal size. Bytes are counted through tmux's
+# repository) on the same terminal size; and beside the same kind of
+# screen as the list over its item pane: mutt's pager under
+# pager_index_lines (j: the next message) and tig's main view over its diff
+# (^N in the diff: the next commit). Bytes are counted through tmux's
 # pipe-pane (-o: what the program writes to the pty), on a tmux server of
 # our own; each figure is the median of RUNS (5) tries. By hand, never from
 # the tests:
@@ -81,8 +84,8 @@ runs() {
 # ---- the desk, on the demo store -----------------------------------------
 export NEWSDESK_DB="$TMP/demo.db"
 bash scripts/make-demo-db "$NEWSDESK_DB" "$ND" >/dev/null 2>&1
-# the chief of the demo store (user list: login, role, name, status)
-chief() { "$ND" user list 2>/dev/null | awk -F'\t' '$2=="chief"{print $1; exit}'; }
+# the chief of the demo store (user list: login, role as "chief editor", name, status)
+chief() { "$ND" user list 2>/dev/null | awk -F'\t' '$2 ~ /^chief/ {print $1; exit}'; }
 desk_start() {
 	start desk env NEWSDESK_DB="$NEWSDESK_DB" XDG_CONFIG_HOME="$TMP/none" "$ND" --as "$LOGIN"
 	tm send-keys -t b s g # sorted by id: the same rows each run
@@ -162,18 +165,24 @@ HS=$(runs hanzi_start)
 I=$(once idle_editor)
 
 # ---- mutt, on a generated mbox -------------------------------------------
-M1="-" M10="-"
+M1="-" M10="-" MP="-"
 if command -v mutt >/dev/null; then
-	python3 - "$TMP/mbox" <<'EOF'
-import sys, email.utils, time
-with open(sys.argv[1], "w") as f:
+	# each message's body is one of the test corpus's articles (Chinese,
+	# as the desk's items): the next message's text is new, as the next item's
+	python3 - "$TMP/mbox" tests/data/articles <<'EOF'
+import sys, os, email.utils, time
+arts = sorted(os.path.join(sys.argv[2], n) for n in os.listdir(sys.argv[2]) if n.endswith(".txt"))
+bodies = [open(a, encoding="utf-8").read().replace("\nFrom ", "\n>From ") for a in arts]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
     for i in range(200):
         t = time.gmtime(1700000000 + i * 3600)
         f.write(f"From reporter{i % 7}@example.org {time.strftime('%a %b %d %H:%M:%S %Y', t)}\n")
         f.write(f"From: Reporter {i % 7} <reporter{i % 7}@example.org>\n")
         f.write(f"To: desk@example.org\nSubject: Story number {i}: a headline of some length\n")
-        f.write(f"Date: {email.utils.formatdate(1700000000 + i * 3600)}\nMessage-ID: <{i}@example.org>\n\n")
-        f.write("Body text of the story.\n" * 10 + "\n")
+        f.write(f"Date: {email.utils.formatdate(1700000000 + i * 3600)}\nMessage-ID: <{i}@example.org>\n")
+        f.write("MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n")
+        f.write("Content-Transfer-Encoding: 8bit\n\n")
+        f.write(bodies[i % len(bodies)].rstrip("\n") + "\n\n")
 EOF
 	mutt_start() {
 		start mutt mutt -n -F /dev/null -R -f "$TMP/mbox" -e 'set sort=date'
@@ -181,18 +190,41 @@ EOF
 	}
 	mutt_one() { mutt_start; count j; }
 	mutt_ten() { mutt_start; count -l jjjjjjjjjj; }
+	# the pager with the index's rows above it (16 rows, as the desk's
+	# list at its split): j shows the next message
+	mutt_pager() {
+		start mutt mutt -n -F /dev/null -R -f "$TMP/mbox" -e 'set sort=date' \
+			-e 'set pager_index_lines=16'
+		settle /dev/null
+		tm send-keys -t b Enter
+		settle /dev/null
+		count j
+	}
 	M1=$(runs mutt_one)
 	M10=$(runs mutt_ten)
+	MP=$(runs mutt_pager)
 fi
 
 # ---- tig, on this repository ---------------------------------------------
-T1="-" T10="-"
+T1="-" T10="-" TS="-"
 if command -v tig >/dev/null && git rev-parse --git-dir >/dev/null 2>&1; then
 	tig_start() { start tig env TIGRC_USER=/dev/null tig; settle /dev/null; }
 	tig_one() { tig_start; count j; }
 	tig_ten() { tig_start; count -l jjjjjjjjjj; }
+	# the main view over the diff of its selected commit (j first: a
+	# worktree with changes lists them on the first row); ^N in the diff
+	# moves the main view on and shows the next commit's diff
+	tig_split() {
+		tig_start
+		tm send-keys -t b j
+		settle /dev/null
+		tm send-keys -t b Enter
+		settle /dev/null
+		count C-n
+	}
 	T1=$(runs tig_one)
 	T10=$(runs tig_ten)
+	TS=$(runs tig_split)
 fi
 
 ratio() { python3 -c "import sys; a,b=sys.argv[1],sys.argv[2]; print('-' if '-' in (a,b) or float(b)==0 else f'{float(a)/float(b):.2f}')" "$1" "$2"; }
@@ -207,6 +239,10 @@ printf '%-52s %8s   %s\n' "desk: one 汉字 typed at the end of the text" "$H" "
 printf '%-52s %8s\n' "desk: one 汉字 typed before a paragraph's text" "$HS"
 printf '%-52s %8s\n' "mutt: one j in the index" "$M1"
 printf '%-52s %8s\n' "mutt: ten j in one burst" "$M10"
+printf '%-52s %8s\n' "mutt: j in the pager under 16 index rows" "$MP"
 printf '%-52s %8s\n' "tig: one j in the main view" "$T1"
 printf '%-52s %8s\n' "tig: ten j in one burst" "$T10"
+printf '%-52s %8s\n' "tig: ^N in the diff under the main view" "$TS"
 printf 'desk one j / mutt one j: %s   desk one j / tig one j: %s\n' "$(ratio "$D1" "$M1")" "$(ratio "$D1" "$T1")"
+printf 'the same kind of screen: desk one j / mutt pager j: %s   desk one j / tig ^N: %s\n' \
+	"$(ratio "$D1" "$MP")" "$(ratio "$D1" "$TS")"

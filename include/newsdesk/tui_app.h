@@ -230,9 +230,6 @@ const char *tui_pane_name(unsigned kind);
  * applied; "" when none. */
 const char *tui_request_label(const struct tui_request *r, unsigned kind, char *buf, size_t size);
 
-enum tui_focus { FOCUS_LIST, FOCUS_ITEM };
-enum tui_zoom { ZOOM_NONE, ZOOM_LIST, ZOOM_ITEM };
-
 struct tui_line {
 	char *text; /* already sanitised UTF-8 */
 	int attr;
@@ -255,6 +252,7 @@ bool tui_nav_find(struct tui *t, struct tui_nav *n, enum tui_req req,
 /* An item laid out for reading: the desk's preview or a pane of its own. */
 struct tui_itemview {
 	int64_t id, built_id;
+	struct nd_item item; /* the item as built (item.id 0: none) */
 	struct tui_line *lines;
 	size_t nlines;
 	int width;
@@ -263,6 +261,7 @@ struct tui_itemview {
 };
 
 struct tui;
+struct nd_tui_options;
 
 /* Pane operations, as tig's view_ops: the main loop and the frame know only
  * these, and the registry (panes.c) names each pane and its flag. Each pane
@@ -298,15 +297,34 @@ struct pane_ops {
 	void (*hangup)(struct tui *t, void *data);
 	/* a mouse event the pane takes (the wheel scrolls any pane) */
 	void (*mouse)(struct tui *t, void *data, const MEVENT *ev);
-	/* the pane kind the keys of the pane currently act as (the desk: list
-	 * or item by focus); NULL: the registry's flag */
-	unsigned (*keys_as)(const struct tui *t, const void *data);
+	/* the item this pane is about (the list: its selection; an item or a
+	 * review: its own), 0: none; *row (may be NULL) gets the item's row
+	 * when the pane holds one. A request or a `:verb` acts on it. */
+	int64_t (*about)(const struct tui *t, const void *data, const struct nd_item **row);
+	/* the search text the pane's item is read with (hits highlighted), or NULL */
+	const char *(*hit)(const struct tui *t, const void *data);
+	/* a verb no request carries (`:`), on the pane's item; NULL: the
+	 * loop runs it on about()'s item */
+	void (*verb)(struct tui *t, void *data, const char *verb);
+	/* `:42`: show item id; false when the pane cannot (a filter hides it) */
+	bool (*select)(struct tui *t, void *data, int64_t id);
+	/* what the pane adds to the title line (a filter, a sort) */
+	void (*title)(const struct tui *t, const void *data, struct nd_buf *left);
+	/* at the desk's start, in the registry's order: opens the pane when
+	 * the command line asks for it (the list always; the import review
+	 * for import --interactive). False: the desk cannot start. */
+	bool (*start)(struct tui *t, const struct nd_tui_options *opt);
 	bool cursor; /* the pane shows the terminal's cursor (where one types) */
 };
 
 struct tui_pane {
 	const struct pane_ops *ops;
 	void *data;
+	/* shares the screen with the pane below it (tig's split: the list
+	 * above, the item below), else it has the screen alone */
+	bool split;
+	int was_focus; /* the focus when it was pushed, given back when popped */
+	int y, height; /* where it was last drawn (a click finds its pane) */
 };
 
 /* The pane registry (panes.c), as tig's VIEW_INFO: every pane once. */
@@ -321,8 +339,10 @@ extern const size_t tui_pane_count;
 const struct tui_pane_info *tui_pane_by_name(const char *name);
 const struct tui_pane_info *tui_pane_by_flag(unsigned flag);
 const struct tui_pane_info *tui_pane_by_ops(const struct pane_ops *ops);
-/* The pane kind p's keys act as now. */
+/* The pane kind of p (its registry flag): its keys. */
 unsigned tui_pane_keys(const struct tui *t, const struct tui_pane *p);
+/* Every pane's start, in the registry's order (the desk's first panes). */
+bool tui_panes_start(struct tui *t, const struct nd_tui_options *opt);
 /* "list, item, …": every pane's name, for a message. */
 void tui_pane_names(char *out, size_t size);
 
@@ -330,8 +350,8 @@ void tui_pane_names(char *out, size_t size);
 #define TUI_MESSAGES 100
 
 /* The list pane's state (list.c, desk.c): its window of rows, selection,
- * filter, limit, search and the split with its item pane. It is the data
- * of the pane at the bottom of the stack, not the application's. */
+ * filter, limit and search. It is the list pane's data, not the
+ * application's; the item pane beside it has its own. */
 struct tui_list {
 	struct nd_filter filter;
 	char f_state[32], f_section[64], f_reporter[72], f_issue[40];
@@ -351,12 +371,7 @@ struct tui_list {
 	size_t nmatches;
 	/* match_total -1: the first hits are shown, the total is counted when idle */
 	int64_t match_offset, match_total, match_index;
-
-	/* the item pane under the list: the selected item */
-	struct tui_itemview preview;
-	enum tui_focus focus;
-	enum tui_zoom zoom;
-	int split; /* list pane rows, header included */
+	int y, height; /* where it was last drawn, its header included */
 };
 
 struct tui {
@@ -381,8 +396,10 @@ struct tui {
 	int64_t changes; /* the connection's change count when panes last reloaded */
 	bool quit;
 	bool mouse; /* :mouse — click selects, the wheel scrolls */
-	struct tui_pane stack[TUI_STACK]; /* [0] is the list pane (the registry's first) */
+	struct tui_pane stack[TUI_STACK]; /* [0] is the pane the desk starts on */
 	int depth;
+	int focus; /* the pane keys go to: the top, or the one below a split top */
+	int split; /* rows of the upper pane of a split, header included */
 	char last_issue[40];
 
 	/* the replica's state in the title, for admins: read at most every
@@ -391,14 +408,6 @@ struct tui {
 	int64_t replica_ms;
 };
 
-/* The list pane's state: the data of the pane at the bottom of the stack.
- * For the commands that act on the list from elsewhere (`:42`, the filter
- * prompt, the title). */
-static inline struct tui_list *tui_list_of(const struct tui *t)
-{
-	return (struct tui_list *)t->stack[0].data;
-}
-#define LS(t) tui_list_of(t)
 /* A new list pane's state (list.c); freed by its pane's free. */
 struct tui_list *tui_list_new(void);
 
@@ -408,8 +417,19 @@ void tui_pane_pop(struct tui *t);
 /* The topmost pane of kind ops, or NULL. */
 void *tui_pane_find(const struct tui *t, const struct pane_ops *ops);
 const struct tui_pane *tui_pane_top(const struct tui *t);
+/* The pane keys go to (the top, or the upper pane of a split). */
+const struct tui_pane *tui_pane_focused(const struct tui *t);
+/* Is data the focused pane's? */
+bool tui_pane_has_focus(const struct tui *t, const void *data);
+/* Pushes a pane split with the one below it (focus: on it, else on the
+ * one below). */
+bool tui_pane_split(struct tui *t, const struct pane_ops *ops, void *data, bool focus);
+/* The focus to the pane below a split top (true), or to the top. */
+void tui_pane_focus_below(struct tui *t, bool below);
+/* The pane under data's on the stack, or NULL. */
+const struct tui_pane *tui_pane_below(const struct tui *t, const void *data);
 
-extern const struct pane_ops tui_desk_pane;
+extern const struct pane_ops tui_list_pane;
 extern const struct pane_ops tui_item_pane;
 extern const struct pane_ops tui_pager_pane;
 extern const struct pane_ops tui_photo_pane;
@@ -433,6 +453,9 @@ void tui_itemview_invalidate(struct tui_itemview *iv);
 void tui_itemview_clear(struct tui_itemview *iv);
 /* an item of its own on the stack (from the rundown) */
 bool tui_item_open(struct tui *t, int64_t id);
+/* the item pane split beside the pane on top, following its item (the
+ * list's selection); focus: the keys go to it */
+bool tui_item_split(struct tui *t, bool focus);
 
 /* actions.c: what requests do to an item, from any pane. */
 /* Runs verb on item id; true when it moved. */
@@ -442,13 +465,14 @@ void tui_add_note(struct tui *t, int64_t id);
  * :q, :N. Returns the request to make; a verb no request carries comes
  * back in *verb with REQ_NONE. */
 enum tui_req tui_command(struct tui *t, const char **verb);
-void tui_filter_prompt(struct tui *t);
-void tui_limit_prompt(struct tui *t);
+struct tui_list;
+void tui_filter_prompt(struct tui *t, struct tui_list *l);
+void tui_limit_prompt(struct tui *t, struct tui_list *l);
 /* The search's total, counted in idle time after / showed its first hits. */
-void tui_search_count(struct tui *t);
-void tui_sort_cycle(struct tui *t);
-void tui_search_prompt(struct tui *t);
-void tui_search_jump(struct tui *t, int dir);
+void tui_search_count(struct tui *t, struct tui_list *l);
+void tui_sort_cycle(struct tui *t, struct tui_list *l);
+void tui_search_prompt(struct tui *t, struct tui_list *l);
+void tui_search_jump(struct tui *t, struct tui_list *l, int dir);
 void tui_rundown_prompt(struct tui *t);
 void tui_assign(struct tui *t, int64_t id);
 void tui_external(struct tui *t, int64_t id);
@@ -456,8 +480,6 @@ void tui_default_issue(struct tui *t, char *out, size_t size);
 /* May role do verb at all (the workflow's min_rank)? For hints and keys. */
 bool tui_may(const struct tui *t, const struct tui_request *r);
 
-/* desk.c: a verb no request carries, on the desk's selection */
-void tui_desk_verb(struct tui *t, const char *verb);
 /* app.c: a desk without a terminal yet (the bench starts one too) */
 int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor,
 	     struct nd_error *err);
@@ -478,18 +500,19 @@ bool tui_title_idle(struct tui *t);
 /* The last frame drawn again, as it is now (a prompt's resize). */
 void tui_frame_redraw(void);
 void tui_setup_colors(struct tui *t);
-const struct nd_item *tui_selected(const struct tui *t);
-void tui_reload_list(struct tui *t);
+/* The rows of the upper pane of a split, header included. */
+int tui_split_height(const struct tui *t);
 
 /* app.c */
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void tui_messages_free(struct tui *t);
-void tui_reload(struct tui *t, int list_height);
-int tui_list_height(const struct tui *t);
-int tui_item_height(const struct tui *t);
 const char *tui_state_label(const struct tui *t, const char *state);
 int tui_state_attr(const struct tui *t, const char *state);
+
+/* wire.c: refresh(), a row's cells that moved (a character typed or
+ * deleted mid-paragraph) sent as the terminal's insert/delete-character. */
+void tui_refresh(void);
 
 /* draw.c: one row of exactly width columns at (y, x), text sanitised. */
 void tui_draw_row(int y, int x, int width, const char *text, int attr);
@@ -527,20 +550,23 @@ int tui_hangup(int kind);
 /* Ctrl-Z: suspends like vim and mutt, and redraws on resume. */
 void tui_suspend(void);
 
-/* list.c */
-/* Work the main loop does when no key is waiting: the list's total after
- * another process's commit or a new limit, the search's total. True when
- * some is left (the loop then polls again at once). */
-bool tui_list_idle(struct tui *t);
-bool tui_idle_pending(const struct tui *t);
+/* list.c: the list's window of rows, read from the store. */
+/* Work done when no key is waiting: the list's total after another
+ * process's commit or a new limit, the search's total. True when some is
+ * left (the loop then polls again at once). */
+bool tui_list_idle(struct tui *t, struct tui_list *l);
+bool tui_list_idle_pending(const struct tui_list *l);
 /* The id of the row after the selection (0: none), read from its key. */
-int64_t tui_list_next_id(struct tui *t);
-void tui_list_draw(struct tui *t, int y, int height, int width);
-bool tui_list_request(struct tui *t, enum tui_req req, long count, int height);
-void tui_list_clear(struct tui *t);
+int64_t tui_list_next_id(struct tui *t, struct tui_list *l);
+void tui_list_draw(struct tui *t, struct tui_list *l, int y, int height, int width);
+bool tui_list_request(struct tui *t, struct tui_list *l, enum tui_req req, long count);
+void tui_list_clear(struct tui_list *l);
 /* The filter, sort or limit changed: the window is read anew (keep: the
  * selected item stays selected where the new list holds it) and the list
  * counted again. */
-void tui_list_reset(struct tui *t, bool keep);
+void tui_list_reset(struct tui_list *l, bool keep);
+/* The window read again for the rows the list shows (l->height). */
+void tui_list_reload(struct tui *t, struct tui_list *l);
+const struct nd_item *tui_list_selected(const struct tui_list *l);
 
 #endif

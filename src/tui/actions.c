@@ -135,7 +135,6 @@ bool tui_run_verb(struct tui *t, int64_t id, const char *verb)
 	else
 		tui_message(t, true, "%s", err.msg);
 	free(note);
-	tui_itemview_invalidate(&LS(t)->preview);
 	return done;
 }
 
@@ -156,7 +155,6 @@ void tui_add_note(struct tui *t, int64_t id)
 		tui_message(t, true, "%s", err.msg);
 	} else {
 		tui_message(t, false, _("noted on #%lld"), (long long)id);
-		tui_itemview_invalidate(&LS(t)->preview);
 	}
 	free(text);
 }
@@ -174,12 +172,12 @@ static void set_field(char *dst, size_t size, const char *value)
 	dst[n] = '\0';
 }
 
-static void apply_filter_fields(struct tui *t)
+static void apply_filter_fields(struct tui_list *l)
 {
-	LS(t)->filter.state = LS(t)->f_state[0] ? LS(t)->f_state : NULL;
-	LS(t)->filter.section = LS(t)->f_section[0] ? LS(t)->f_section : NULL;
-	LS(t)->filter.reporter = LS(t)->f_reporter[0] ? LS(t)->f_reporter : NULL;
-	LS(t)->filter.issue = LS(t)->f_issue[0] ? LS(t)->f_issue : NULL;
+	l->filter.state = l->f_state[0] ? l->f_state : NULL;
+	l->filter.section = l->f_section[0] ? l->f_section : NULL;
+	l->filter.reporter = l->f_reporter[0] ? l->f_reporter : NULL;
+	l->filter.issue = l->f_issue[0] ? l->f_issue : NULL;
 }
 
 /* The filter's keys as the reader's language writes them (state: or
@@ -187,10 +185,10 @@ static void apply_filter_fields(struct tui *t)
 static const char *const filter_words[] = { N_("state:"), N_("section:"), N_("reporter:"),
 					    N_("issue:") };
 
-static void current_filter(const struct tui *t, char *out, size_t size)
+static void current_filter(const struct tui *t, const struct tui_list *l, char *out, size_t size)
 {
-	const char *values[4] = { LS(t)->f_state[0] ? tui_state_label(t, LS(t)->f_state) : "",
-				  LS(t)->f_section, LS(t)->f_reporter, LS(t)->f_issue };
+	const char *values[4] = { l->f_state[0] ? tui_state_label(t, l->f_state) : "", l->f_section,
+				  l->f_reporter, l->f_issue };
 	out[0] = '\0';
 	for (size_t i = 0; i < 4; i++)
 		if (values[i][0])
@@ -200,10 +198,10 @@ static void current_filter(const struct tui *t, char *out, size_t size)
 
 /* Filter words, mutt-limit style: state:待编 section:新闻速递 reporter:zhujl
  * issue:2024-07, or a bare state label. An empty line clears. */
-void tui_filter_prompt(struct tui *t)
+void tui_filter_prompt(struct tui *t, struct tui_list *l)
 {
 	char current[256];
-	current_filter(t, current, sizeof current);
+	current_filter(t, l, current, sizeof current);
 	char *line = tui_prompt(t, _("Filter (state: section: reporter: issue:, empty clears): "),
 				current, NULL);
 	if (!line)
@@ -249,25 +247,24 @@ void tui_filter_prompt(struct tui *t)
 		snprintf(f[field], sizeof f[field], "%s", value);
 	}
 	free(line);
-	set_field(LS(t)->f_state, sizeof LS(t)->f_state, f[0]);
-	set_field(LS(t)->f_section, sizeof LS(t)->f_section, f[1]);
-	set_field(LS(t)->f_reporter, sizeof LS(t)->f_reporter, f[2]);
-	set_field(LS(t)->f_issue, sizeof LS(t)->f_issue, f[3]);
-	apply_filter_fields(t);
-	tui_list_reset(t, true);
-	tui_reload_list(t);
-	if (LS(t)->total >= 0) /* under a limit the count comes when idle */
-		tui_message(t, false,
-			    ngettext("%lld item", "%lld items", (unsigned long)LS(t)->total),
-			    (long long)LS(t)->total);
+	set_field(l->f_state, sizeof l->f_state, f[0]);
+	set_field(l->f_section, sizeof l->f_section, f[1]);
+	set_field(l->f_reporter, sizeof l->f_reporter, f[2]);
+	set_field(l->f_issue, sizeof l->f_issue, f[3]);
+	apply_filter_fields(l);
+	tui_list_reset(l, true);
+	tui_list_reload(t, l);
+	if (l->total >= 0) /* under a limit the count comes when idle */
+		tui_message(t, false, ngettext("%lld item", "%lld items", (unsigned long)l->total),
+			    (long long)l->total);
 }
 
 /* l: mutt's limit. The list holds only the items the search finds for the
  * words (with the filter), paged through the index as the list is; the
  * count comes in idle time. An empty answer clears it. */
-void tui_limit_prompt(struct tui *t)
+void tui_limit_prompt(struct tui *t, struct tui_list *l)
 {
-	char *text = tui_prompt(t, _("Limit to items with (empty clears): "), LS(t)->limit, NULL);
+	char *text = tui_prompt(t, _("Limit to items with (empty clears): "), l->limit, NULL);
 	if (!text)
 		return;
 	bool clear = strspn(text, " \t") == strlen(text) ||
@@ -282,40 +279,40 @@ void tui_limit_prompt(struct tui *t)
 		}
 		nd_search_terms_free(&terms);
 	}
-	set_field(LS(t)->limit, sizeof LS(t)->limit, clear ? "" : text);
+	set_field(l->limit, sizeof l->limit, clear ? "" : text);
 	free(text);
-	LS(t)->filter.text = LS(t)->limit[0] ? LS(t)->limit : NULL;
-	tui_list_reset(t, false);
-	tui_reload_list(t);
-	if (LS(t)->limit[0])
-		tui_message(t, false, _("limit %s: counting…"), LS(t)->limit);
+	l->filter.text = l->limit[0] ? l->limit : NULL;
+	tui_list_reset(l, false);
+	tui_list_reload(t, l);
+	if (l->limit[0])
+		tui_message(t, false, _("limit %s: counting…"), l->limit);
 	else
 		tui_message(t, false,
 			    ngettext("limit cleared: %lld item", "limit cleared: %lld items",
-				     (unsigned long)LS(t)->total),
-			    (long long)LS(t)->total);
+				     (unsigned long)l->total),
+			    (long long)l->total);
 }
 
-void tui_sort_cycle(struct tui *t)
+void tui_sort_cycle(struct tui *t, struct tui_list *l)
 {
 	/* updated → id → filed → 字数, then the same keys reversed */
-	if (LS(t)->filter.sort == ND_SORT_CHARS) {
-		LS(t)->filter.sort = ND_SORT_UPDATED;
-		LS(t)->filter.ascending = !LS(t)->filter.ascending;
+	if (l->filter.sort == ND_SORT_CHARS) {
+		l->filter.sort = ND_SORT_UPDATED;
+		l->filter.ascending = !l->filter.ascending;
 	} else {
-		LS(t)->filter.sort++;
+		l->filter.sort++;
 	}
-	tui_list_reset(t, true);
-	tui_reload_list(t);
-	if (LS(t)->limit[0]) /* the index gives its hits in one order only */
+	tui_list_reset(l, true);
+	tui_list_reload(t, l);
+	if (l->limit[0]) /* the index gives its hits in one order only */
 		tui_message(t, false,
 			    _("sorted by %1$s%2$s once the limit is cleared; under it, by the "
 			      "latest revision%2$s"),
-			    tui_sort_name(LS(t)->filter.sort),
-			    LS(t)->filter.ascending ? _(", ascending") : "");
+			    tui_sort_name(l->filter.sort),
+			    l->filter.ascending ? _(", ascending") : "");
 	else
-		tui_message(t, false, _("sorted by %1$s%2$s"), tui_sort_name(LS(t)->filter.sort),
-			    LS(t)->filter.ascending ? _(", ascending") : "");
+		tui_message(t, false, _("sorted by %1$s%2$s"), tui_sort_name(l->filter.sort),
+			    l->filter.ascending ? _(", ascending") : "");
 }
 
 /* The desk's / is newsdesk search, with the list's filter: hits in
@@ -323,145 +320,142 @@ void tui_sort_cycle(struct tui *t)
 enum { SEARCH_PAGE = 50 };
 
 /* What / looks for: its words, within the limit's when one is set. */
-static void search_query(const struct tui *t, char *out, size_t size)
+static void search_query(const struct tui_list *l, char *out, size_t size)
 {
-	snprintf(out, size, "%s%s%s", LS(t)->limit, LS(t)->limit[0] ? " " : "", LS(t)->search);
+	snprintf(out, size, "%s%s%s", l->limit, l->limit[0] ? " " : "", l->search);
 }
 
-static struct nd_search_options search_options(const struct tui *t)
+static struct nd_search_options search_options(const struct tui_list *l)
 {
-	return (struct nd_search_options){ .state = LS(t)->filter.state,
-					   .section = LS(t)->filter.section,
-					   .reporter = LS(t)->filter.reporter,
-					   .issue = LS(t)->filter.issue,
+	return (struct nd_search_options){ .state = l->filter.state,
+					   .section = l->filter.section,
+					   .reporter = l->filter.reporter,
+					   .issue = l->filter.issue,
 					   .limit = SEARCH_PAGE };
 }
 
 /* Loads the page of hits that holds hit number index; the first hits
  * come at once, the total (match_total -1 until then) when idle. */
-static int search_page(struct tui *t, int64_t index, struct nd_error *err)
+static int search_page(struct tui *t, struct tui_list *l, int64_t index, struct nd_error *err)
 {
-	struct nd_search_options o = search_options(t);
+	struct nd_search_options o = search_options(l);
 	o.offset = index / SEARCH_PAGE * SEARCH_PAGE;
 	o.page_only = true;
 	struct nd_search_hit *hits;
 	size_t n;
-	char query[sizeof LS(t)->limit + sizeof LS(t)->search + 1];
-	search_query(t, query, sizeof query);
+	char query[sizeof l->limit + sizeof l->search + 1];
+	search_query(l, query, sizeof query);
 	int rc = nd_search(t->st, t->actor, query, &o, &hits, &n, err);
 	if (rc < 0)
 		return rc;
-	free(LS(t)->matches);
-	LS(t)->matches = calloc(n ? n : 1, sizeof *LS(t)->matches);
-	LS(t)->nmatches = LS(t)->matches ? n : 0;
-	for (size_t i = 0; i < LS(t)->nmatches; i++)
-		LS(t)->matches[i].id = hits[i].id;
+	free(l->matches);
+	l->matches = calloc(n ? n : 1, sizeof *l->matches);
+	l->nmatches = l->matches ? n : 0;
+	for (size_t i = 0; i < l->nmatches; i++)
+		l->matches[i].id = hits[i].id;
 	nd_search_hits_free(hits, n);
-	LS(t)->match_offset = o.offset;
+	l->match_offset = o.offset;
 	if (n < SEARCH_PAGE && (n > 0 || o.offset == 0))
-		LS(t)->match_total = o.offset + (int64_t)n; /* a short page is the last */
-	return LS(t)->matches ? 0 : nd_fail(err, ND_ENOMEM, _("out of memory"));
+		l->match_total = o.offset + (int64_t)n; /* a short page is the last */
+	return l->matches ? 0 : nd_fail(err, ND_ENOMEM, _("out of memory"));
 }
 
-static int count_matches(struct tui *t, struct nd_error *err)
+static int count_matches(struct tui *t, struct tui_list *l, struct nd_error *err)
 {
-	struct nd_search_options o = search_options(t);
-	char query[sizeof LS(t)->limit + sizeof LS(t)->search + 1];
-	search_query(t, query, sizeof query);
+	struct nd_search_options o = search_options(l);
+	char query[sizeof l->limit + sizeof l->search + 1];
+	search_query(l, query, sizeof query);
 	int rc = nd_search_count(t->st, t->actor, query, &o, err);
 	if (rc == 0)
-		LS(t)->match_total = o.total;
+		l->match_total = o.total;
 	return rc;
 }
 
-static void match_message(struct tui *t, bool wrapped)
+static void match_message(struct tui *t, struct tui_list *l, bool wrapped)
 {
 	char at[32], of[32];
-	nd_format_count((long)LS(t)->match_index + 1, at, sizeof at);
-	if (LS(t)->match_total < 0) {
-		tui_message(t, false, _("%s: match %s (counting…)"), LS(t)->search, at);
+	nd_format_count((long)l->match_index + 1, at, sizeof at);
+	if (l->match_total < 0) {
+		tui_message(t, false, _("%s: match %s (counting…)"), l->search, at);
 		return;
 	}
-	nd_format_count((long)LS(t)->match_total, of, sizeof of);
-	tui_message(t, false, _("%s: match %s of %s%s"), LS(t)->search, at, of,
+	nd_format_count((long)l->match_total, of, sizeof of);
+	tui_message(t, false, _("%s: match %s of %s%s"), l->search, at, of,
 		    wrapped ? _(" (wrapped)") : "");
 }
 
-void tui_search_count(struct tui *t)
+void tui_search_count(struct tui *t, struct tui_list *l)
 {
 	struct nd_error err = { 0 };
 	/* the message line still about this search gets the total */
-	bool ours = strncmp(t->message, LS(t)->search, strlen(LS(t)->search)) == 0;
-	LS(t)->interrupted = false;
-	if (count_matches(t, &err) < 0) {
-		if (LS(t)->interrupted)
+	bool ours = strncmp(t->message, l->search, strlen(l->search)) == 0;
+	l->interrupted = false;
+	if (count_matches(t, l, &err) < 0) {
+		if (l->interrupted)
 			return; /* a key first; counted when idle again */
-		LS(t)->match_total = LS(t)->match_offset + (int64_t)LS(t)->nmatches;
+		l->match_total = l->match_offset + (int64_t)l->nmatches;
 		tui_message(t, true, "%s", err.msg);
 	} else if (ours) {
-		match_message(t, false);
+		match_message(t, l, false);
 	}
 }
 
 /* Starts a search (dir 0) or moves to the next (1) or previous (-1) hit,
  * and selects its item in the list. */
-void tui_search_jump(struct tui *t, int dir)
+void tui_search_jump(struct tui *t, struct tui_list *l, int dir)
 {
 	struct nd_error err = { 0 };
-	if (!LS(t)->search[0]) {
+	if (!l->search[0]) {
 		tui_message(t, true, "%s", _("no search yet: press /"));
 		return;
 	}
 	if (dir == 0)
-		LS(t)->match_total = -1;
-	int64_t index = dir == 0 ? 0 : LS(t)->match_index + dir;
+		l->match_total = -1;
+	int64_t index = dir == 0 ? 0 : l->match_index + dir;
 	/* wrapping round needs the total: counted now if idle time has not */
-	if (dir != 0 && LS(t)->match_total < 0 && index < 0 && count_matches(t, &err) < 0) {
+	if (dir != 0 && l->match_total < 0 && index < 0 && count_matches(t, l, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
 	bool wrapped = false;
-	if (dir != 0 && LS(t)->match_total >= 0 && (index < 0 || index >= LS(t)->match_total)) {
-		index = index < 0 ? LS(t)->match_total - 1 : 0;
+	if (dir != 0 && l->match_total >= 0 && (index < 0 || index >= l->match_total)) {
+		index = index < 0 ? l->match_total - 1 : 0;
 		wrapped = true;
 	}
-	if ((dir == 0 || index < LS(t)->match_offset ||
-	     index >= LS(t)->match_offset + (int64_t)LS(t)->nmatches) &&
-	    search_page(t, index, &err) < 0) {
+	if ((dir == 0 || index < l->match_offset ||
+	     index >= l->match_offset + (int64_t)l->nmatches) &&
+	    search_page(t, l, index, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (dir > 0 && LS(t)->match_total < 0 && !LS(t)->nmatches)
-		LS(t)->match_total =
-		    LS(t)->match_offset; /* the page before was full and the last */
-	if (dir > 0 && LS(t)->match_total >= 0 && index >= LS(t)->match_total &&
-	    LS(t)->match_total > 0) {
+	if (dir > 0 && l->match_total < 0 && !l->nmatches)
+		l->match_total = l->match_offset; /* the page before was full and the last */
+	if (dir > 0 && l->match_total >= 0 && index >= l->match_total && l->match_total > 0) {
 		index = 0; /* the end found by a short page: round to the first */
 		wrapped = true;
-		if (search_page(t, index, &err) < 0) {
+		if (search_page(t, l, index, &err) < 0) {
 			tui_message(t, true, "%s", err.msg);
 			return;
 		}
 	}
-	if (!LS(t)->nmatches || index - LS(t)->match_offset >= (int64_t)LS(t)->nmatches) {
-		tui_message(t, true, _("not found: %s"), LS(t)->search);
+	if (!l->nmatches || index - l->match_offset >= (int64_t)l->nmatches) {
+		tui_message(t, true, _("not found: %s"), l->search);
 		return;
 	}
-	LS(t)->match_index = index;
-	LS(t)->sel_id = LS(t)->matches[index - LS(t)->match_offset].id;
-	tui_reload_list(t);
-	match_message(t, wrapped);
+	l->match_index = index;
+	l->sel_id = l->matches[index - l->match_offset].id;
+	tui_list_reload(t, l);
+	match_message(t, l, wrapped);
 }
 
-void tui_search_prompt(struct tui *t)
+void tui_search_prompt(struct tui *t, struct tui_list *l)
 {
-	char *text = tui_prompt(t, _("Search: "), LS(t)->search, NULL);
+	char *text = tui_prompt(t, _("Search: "), l->search, NULL);
 	if (!text)
 		return;
-	snprintf(LS(t)->search, sizeof LS(t)->search, "%s", text);
+	snprintf(l->search, sizeof l->search, "%s", text);
 	free(text);
-	tui_itemview_invalidate(&LS(t)->preview); /* its hits are drawn anew */
-	tui_search_jump(t, 0);
+	tui_search_jump(t, l, 0);
 }
 
 /* The issue code to work on: the last one used, else the newest. */
@@ -526,8 +520,6 @@ void tui_assign(struct tui *t, int64_t id)
 		snprintf(t->last_issue, sizeof t->last_issue, "%s", issue);
 		tui_message(t, false, _("#%1$lld placed in %2$s on page %3$d"), (long long)id,
 			    issue, (int)page);
-		LS(t)->sel_id = id;
-		tui_reload_list(t);
 	}
 	free(answer);
 }
@@ -563,7 +555,4 @@ void tui_external(struct tui *t, int64_t id)
 		tui_message(t, false, _("#%lld unchanged"), (long long)id);
 	else
 		tui_message(t, false, _("saved #%1$lld as revision %2$d"), (long long)id, res.rev);
-	LS(t)->sel_id = id;
-	tui_itemview_invalidate(&LS(t)->preview);
-	tui_reload_list(t);
 }

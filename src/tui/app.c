@@ -25,7 +25,8 @@ bool tui_pane_push(struct tui *t, const struct pane_ops *ops, void *data)
 			ops->free(t, data);
 		return false;
 	}
-	t->stack[t->depth++] = (struct tui_pane){ ops, data };
+	t->stack[t->depth] = (struct tui_pane){ ops, data, false, t->focus, 0, 0 };
+	t->focus = t->depth++;
 	if (ops->open && !ops->open(t, data)) {
 		tui_pane_pop(t);
 		return false;
@@ -40,6 +41,7 @@ void tui_pane_pop(struct tui *t)
 	if (t->depth <= 1)
 		return; /* the desk stays */
 	struct tui_pane p = t->stack[--t->depth];
+	t->focus = p.was_focus < t->depth ? p.was_focus : t->depth - 1;
 	if (p.ops->free)
 		p.ops->free(t, p.data);
 }
@@ -55,6 +57,40 @@ void *tui_pane_find(const struct tui *t, const struct pane_ops *ops)
 const struct tui_pane *tui_pane_top(const struct tui *t)
 {
 	return &t->stack[t->depth - 1];
+}
+
+const struct tui_pane *tui_pane_focused(const struct tui *t)
+{
+	return &t->stack[t->focus];
+}
+
+bool tui_pane_has_focus(const struct tui *t, const void *data)
+{
+	return t->depth > 0 && t->stack[t->focus].data == data;
+}
+
+bool tui_pane_split(struct tui *t, const struct pane_ops *ops, void *data, bool focus)
+{
+	if (t->depth < 1 || !tui_pane_push(t, ops, data))
+		return false;
+	t->stack[t->depth - 1].split = true;
+	if (!focus)
+		t->focus = t->depth - 2;
+	return true;
+}
+
+void tui_pane_focus_below(struct tui *t, bool below)
+{
+	t->focus =
+	    below && t->depth > 1 && t->stack[t->depth - 1].split ? t->depth - 2 : t->depth - 1;
+}
+
+const struct tui_pane *tui_pane_below(const struct tui *t, const void *data)
+{
+	for (int i = t->depth - 1; i > 0; i--)
+		if (t->stack[i].data == data)
+			return &t->stack[i - 1];
+	return NULL;
 }
 
 /* May the pane be left? It may ask, or say why not. */
@@ -78,7 +114,31 @@ static bool close_all(struct tui *t)
 
 static unsigned keys_kind(const struct tui *t)
 {
-	return tui_pane_keys(t, tui_pane_top(t));
+	return tui_pane_keys(t, tui_pane_focused(t));
+}
+
+/* A verb no request carries (`:`), on the item of the pane the user is
+ * looking at (the focused one), never on a pane's underneath. */
+static void run_verb(struct tui *t, const char *verb)
+{
+	const struct tui_pane *p = tui_pane_focused(t);
+	int64_t id = p->ops->about ? p->ops->about(t, p->data, NULL) : 0;
+	if (p->ops->verb)
+		p->ops->verb(t, p->data, verb);
+	else if (id)
+		tui_run_verb(t, id, verb);
+	else
+		tui_message(t, true, "%s", _("no item selected"));
+}
+
+/* + and -: the upper pane of a split grows or shrinks. */
+static void resplit(struct tui *t, int by)
+{
+	t->split = tui_split_height(t) + by;
+	if (t->split > tui_available() - 4)
+		t->split = tui_available() - 4;
+	if (t->split < 3)
+		t->split = 3;
 }
 
 static void dispatch(struct tui *t, enum tui_req req, long count);
@@ -114,7 +174,7 @@ static void generic(struct tui *t, enum tui_req req)
 	case REQ_COMMAND:
 		req = tui_command(t, &verb);
 		if (verb)
-			tui_desk_verb(t, verb);
+			run_verb(t, verb);
 		else if (req != REQ_NONE && req != REQ_COMMAND)
 			dispatch(t, req, 0);
 		break;
@@ -126,6 +186,10 @@ static void generic(struct tui *t, enum tui_req req)
 		break;
 	case REQ_MOUSE:
 		toggle_mouse(t);
+		break;
+	case REQ_GROW:
+	case REQ_SHRINK:
+		resplit(t, req == REQ_GROW ? 2 : -2);
 		break;
 	case REQ_HELP:
 		tui_help_open(t, keys_kind(t));
@@ -154,7 +218,7 @@ static void dispatch(struct tui *t, enum tui_req req, long count)
 		tui_message(t, true, "%s", _("your role may not do that"));
 		return;
 	}
-	const struct tui_pane *p = tui_pane_top(t);
+	const struct tui_pane *p = tui_pane_focused(t);
 	if (p->ops->request)
 		req = p->ops->request(t, p->data, req, count, tui_available());
 	if (req != REQ_NONE)
@@ -167,9 +231,8 @@ static void tui_free(struct tui *t)
 {
 	while (t->depth > 1)
 		tui_pane_pop(t);
-	const struct tui_pane *desk = &t->stack[0];
-	if (desk->ops->free)
-		desk->ops->free(t, desk->data);
+	if (t->depth && t->stack[0].ops->free)
+		t->stack[0].ops->free(t, t->stack[0].data);
 	t->depth = 0;
 	nd_state_counts_free(t->counts, t->ncounts);
 	t->counts = NULL;
@@ -226,9 +289,18 @@ static void mouse(struct tui *t)
 		dispatch(t, ev.bstate & BUTTON4_PRESSED ? REQ_UP : REQ_DOWN, 3);
 		return;
 	}
-	const struct tui_pane *p = tui_pane_top(t);
-	if (p->ops->mouse)
-		p->ops->mouse(t, p->data, &ev);
+	/* the click's pane (of a split's two) takes the keys */
+	for (int i = t->depth - 1; i >= 0; i--) {
+		const struct tui_pane *p = &t->stack[i];
+		if (ev.y >= p->y && ev.y < p->y + p->height) {
+			t->focus = i;
+			if (p->ops->mouse)
+				p->ops->mouse(t, p->data, &ev);
+			return;
+		}
+		if (!p->split)
+			return; /* the panes under it are not shown */
+	}
 }
 
 /* While the screen is too small to show what a key would do, no key acts
@@ -254,7 +326,7 @@ static void key(struct tui *t, int kind, wint_t ch, long *count)
 {
 	if (held(t, kind, ch))
 		return;
-	const struct tui_pane *p = tui_pane_top(t);
+	const struct tui_pane *p = tui_pane_focused(t);
 	if (p->ops->key) {
 		t->message[0] = '\0';
 		if (!p->ops->key(t, p->data, kind, ch, tui_available()))

@@ -13,6 +13,21 @@
 #include <string.h>
 #include <time.h>
 
+/* The list pane's state: the bench drives the list's own functions. */
+#define LS(t) ((struct tui_list *)(t)->stack[0].data)
+
+/* The desk's first panes, as it starts (the list at its split height). */
+static bool start_list(struct tui *t)
+{
+	struct nd_tui_options opt = { 0 };
+	t->split = (tui_available() * 45) / 100;
+	if (!tui_panes_start(t, &opt))
+		return false;
+	LS(t)->height = tui_split_height(t);
+	tui_list_reload(t, LS(t));
+	return true;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -51,8 +66,12 @@ int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t
 		tui_done(&t);
 		return nd_fail(err, ND_EIO, _(_("cannot start the terminal interface")));
 	}
-	LS(&t)->split = (tui_available() * 45) / 100;
-	tui_reload_list(&t);
+	if (!start_list(&t)) {
+		endwin();
+		delscreen(screen);
+		tui_done(&t);
+		return nd_fail(err, ND_ENOMEM, "%s", _("out of memory"));
+	}
 	int rc = 0;
 	if (!tui_editor_open(&t, id)) {
 		rc = nd_fail(err, ND_ELOCKED, "%s", t.message);
@@ -124,30 +143,29 @@ static double timed(struct tui *t, int runs, void (*setup)(struct tui *),
 
 static void to_top(struct tui *t)
 {
-	tui_list_request(t, REQ_TOP, 0, tui_list_height(t));
+	tui_list_request(t, LS(t), REQ_TOP, 0);
 }
 
 static void to_bottom(struct tui *t)
 {
-	tui_list_request(t, REQ_BOTTOM, 0, tui_list_height(t));
+	tui_list_request(t, LS(t), REQ_BOTTOM, 0);
 }
 
 /* What the loop does when another process committed (app.c refresh_data). */
 static void reload(struct tui *t)
 {
 	LS(t)->total_stale = true;
-	tui_itemview_invalidate(&LS(t)->preview);
-	tui_reload_list(t);
+	tui_list_reload(t, LS(t));
 }
 
 static void search(struct tui *t)
 {
-	tui_search_jump(t, 0);
+	tui_search_jump(t, LS(t), 0);
 }
 
 static void idle(struct tui *t)
 {
-	tui_list_idle(t);
+	tui_list_idle(t, LS(t));
 }
 
 static void stale(struct tui *t)
@@ -158,15 +176,15 @@ static void stale(struct tui *t)
 static void unlimit(struct tui *t)
 {
 	LS(t)->filter.text = NULL;
-	tui_list_reset(t, false);
-	tui_reload_list(t);
+	tui_list_reset(LS(t), false);
+	tui_list_reload(t, LS(t));
 }
 
 static void limit(struct tui *t)
 {
 	LS(t)->filter.text = LS(t)->limit;
-	tui_list_reset(t, false);
-	tui_reload_list(t);
+	tui_list_reset(LS(t), false);
+	tui_list_reload(t, LS(t));
 }
 
 static void list_steps(struct tui *t, int runs, struct nd_bench_list *out)
@@ -184,21 +202,21 @@ static void list_steps(struct tui *t, int runs, struct nd_bench_list *out)
 		snprintf(out->section, sizeof out->section, "%s", LS(t)->rows[0].story.section);
 		snprintf(LS(t)->f_section, sizeof LS(t)->f_section, "%s", out->section);
 		LS(t)->filter.section = LS(t)->f_section;
-		tui_list_reset(t, false);
-		tui_reload_list(t);
+		tui_list_reset(LS(t), false);
+		tui_list_reload(t, LS(t));
 		out->filter_bottom_ms = timed(t, runs, to_top, to_bottom);
 		out->filter_reload_ms = timed(t, runs, NULL, reload);
-		tui_list_idle(t);
+		tui_list_idle(t, LS(t));
 		out->filter_total = LS(t)->total;
 		LS(t)->filter.section = NULL;
 		LS(t)->f_section[0] = '\0';
-		tui_list_reset(t, false);
-		tui_reload_list(t);
+		tui_list_reset(LS(t), false);
+		tui_list_reload(t, LS(t));
 	}
 	out->limit_ms = timed(t, runs, unlimit, limit);
 	out->limit_bottom_ms = timed(t, runs, limit, to_bottom);
 	out->limit_reload_ms = timed(t, runs, NULL, reload);
-	while (tui_list_idle(t))
+	while (tui_list_idle(t, LS(t)))
 		;
 	out->limit_total = LS(t)->total;
 }
@@ -238,8 +256,12 @@ int nd_tui_bench_list(struct nd_store *st, const struct nd_actor *actor, const c
 		tui_done(&t);
 		return nd_fail(err, ND_EIO, _("cannot start the terminal interface"));
 	}
-	LS(&t)->split = (tui_available() * 45) / 100;
-	tui_reload_list(&t);
+	if (!start_list(&t)) {
+		endwin();
+		delscreen(screen);
+		tui_done(&t);
+		return nd_fail(err, ND_ENOMEM, "%s", _("out of memory"));
+	}
 	search_words(&t, words, out);
 	/* the first word for the other steps */
 	snprintf(LS(&t)->search, sizeof LS(&t)->search, "%s", out->nwords ? out->word[0] : words);

@@ -101,6 +101,15 @@ static void missing(struct tui *t, int64_t id)
 	}
 }
 
+/* :42 — the lowest pane that selects items (the list) selects it. */
+static bool select_item(struct tui *t, int64_t id)
+{
+	for (int i = 0; i < t->depth; i++)
+		if (t->stack[i].ops->select)
+			return t->stack[i].ops->select(t, t->stack[i].data, id);
+	return false;
+}
+
 enum tui_req tui_command(struct tui *t, const char **verb)
 {
 	*verb = NULL;
@@ -119,16 +128,10 @@ enum tui_req tui_command(struct tui *t, const char **verb)
 	} else if (strcmp(word, "q") == 0 || strcmp(word, "quit") == 0 || strcmp(word, "q!") == 0) {
 		req = REQ_QUIT;
 	} else if (nd_parse_number(word[0] == '#' ? word + 1 : word, 1, INT64_MAX, &id) == 0) {
-		int64_t was = LS(t)->sel_id;
-		LS(t)->sel_id = id;
-		tui_reload_list(t);
-		if (LS(t)->sel_id != id) {
-			LS(t)->sel_id = was; /* the selection stays where it was */
-			tui_reload_list(t);
-			missing(t, (int64_t)id);
-		} else {
+		if (select_item(t, (int64_t)id))
 			req = REQ_DESK;
-		}
+		else
+			missing(t, (int64_t)id);
 	} else if (strncmp(word, "mes", 3) == 0 && strncmp("messages", word, strlen(word)) == 0) {
 		req = REQ_MESSAGES;
 	} else if ((*verb = verb_named(t, word)) != NULL) {

@@ -1,71 +1,41 @@
-/* desk.c — the desk, the pane at the bottom of the stack: the list over
- * the selected item, one of them focused. After a workflow action the
- * selection moves to the item that was below the acted-on one, in the order
- * the user was reading (mutt's resolve), never to wherever the re-sort put
- * it. */
+/* desk.c — the list pane, as tig's main view: its own window of rows,
+ * selection, filter, limit and search (struct tui_list, read by list.c).
+ * Enter splits the item pane beside it (item.c), as tig splits main and
+ * diff; the item pane follows the selection. After a workflow action the
+ * selection moves to the item that was below the acted-on one, in the
+ * order the user was reading (mutt's resolve), never to wherever the
+ * re-sort put it. */
 #include "newsdesk/buf.h"
-#include "newsdesk/count.h"
 #include "newsdesk/tui_app.h"
 #include "newsdesk/tui_editor.h"
 #include "newsdesk/tui_photo.h"
 #include "newsdesk/tui_review.h"
-#include "newsdesk/width.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void draw_separator(struct tui *t, int y)
+static void list_draw(struct tui *t, void *data, int y, int height, int width)
 {
-	const struct nd_item *it = tui_selected(t);
-	struct nd_buf b = ND_BUF_INIT;
-	if (it) {
-		char chars[32], hanzi[32], layout[32];
-		nd_format_figure(it->chars, chars, sizeof chars);
-		nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
-		nd_format_figure(it->layout.chars, layout, sizeof layout);
-		nd_buf_printf(&b, "── #%lld %s · %s", (long long)it->id,
-			      tui_state_label(t, it->state),
-			      it->story.section ? it->story.section : "-");
-		nd_buf_printf(&b, " · %s · ", it->reporter_name ? it->reporter_name : it->reporter);
-		nd_buf_printf(&b, _("%1$s chars · %2$s Han · %3$s layout"), chars, hanzi, layout);
-		nd_buf_printf(&b, _(" · rev %d"), it->current_rev);
-		if (it->lock_holder)
-			nd_buf_printf(&b, " · %s %s", _("being edited by"), it->lock_holder);
-		nd_buf_adds(&b, " ");
+	struct tui_list *l = data;
+	l->y = y;
+	if (height != l->height) { /* a new split, a zoom, a resize */
+		l->height = height;
+		tui_list_reload(t, l);
 	}
-	tui_rule(&b, COLS);
-	tui_draw_row(y, 0, COLS, nd_buf_str(&b), LS(t)->focus == FOCUS_ITEM ? A_BOLD : A_DIM);
-	nd_buf_free(&b);
+	tui_list_draw(t, l, y, height, width);
 }
 
-static void desk_draw(struct tui *t, void *data, int y, int height, int width)
+static void act_on_selected(struct tui *t, struct tui_list *l, enum tui_req req, const char *verb)
 {
-	(void)data;
-	(void)height;
-	int lh = tui_list_height(t);
-	if (lh) {
-		tui_list_draw(t, y, lh, width);
-		y += lh;
-	}
-	if (tui_item_height(t) > 0) {
-		draw_separator(t, y);
-		LS(t)->preview.id = LS(t)->sel_id;
-		LS(t)->preview.hit = LS(t)->search[0] ? LS(t)->search : NULL;
-		tui_itemview_draw(t, &LS(t)->preview, y + 1, tui_item_height(t), width);
-	}
-}
-
-static void act_on_selected(struct tui *t, enum tui_req req, const char *verb)
-{
-	const struct nd_item *it = tui_selected(t);
+	const struct nd_item *it = tui_list_selected(l);
 	int64_t id = it ? it->id : 0;
 	if (verb) {
-		int64_t next = tui_list_next_id(t);
+		int64_t next = tui_list_next_id(t, l);
 		bool done = tui_run_verb(t, id, verb);
 		/* resolve: on to the next item, as read before the re-sort */
-		LS(t)->sel_id = done && next ? next : id;
-		tui_reload_list(t);
+		l->sel_id = done && next ? next : id;
+		tui_list_reload(t, l);
 		return;
 	}
 	switch (req) {
@@ -101,84 +71,79 @@ static void act_on_selected(struct tui *t, enum tui_req req, const char *verb)
 	}
 }
 
-static void layout_request(struct tui *t, enum tui_req req)
+/* Is the item pane split over the list (the list focused in a split)? */
+static bool split_shown(const struct tui *t, const struct tui_list *l)
 {
-	switch (req) {
-	case REQ_OPEN:
-		LS(t)->focus = FOCUS_ITEM;
-		if (LS(t)->zoom == ZOOM_LIST)
-			LS(t)->zoom = ZOOM_NONE;
-		break;
-	case REQ_SWITCH:
-		LS(t)->focus = LS(t)->focus == FOCUS_LIST ? FOCUS_ITEM : FOCUS_LIST;
-		if (LS(t)->zoom != ZOOM_NONE)
-			LS(t)->zoom = LS(t)->focus == FOCUS_LIST ? ZOOM_LIST : ZOOM_ITEM;
-		break;
-	case REQ_GROW:
-	case REQ_SHRINK:
-		LS(t)->split = tui_list_height(t) + (req == REQ_GROW ? 2 : -2);
-		if (LS(t)->split > tui_available() - 4)
-			LS(t)->split = tui_available() - 4;
-		if (LS(t)->split < 3)
-			LS(t)->split = 3;
-		break;
-	case REQ_ZOOM:
-		LS(t)->zoom = LS(t)->zoom != ZOOM_NONE
-				  ? ZOOM_NONE
-				  : (LS(t)->focus == FOCUS_LIST ? ZOOM_LIST : ZOOM_ITEM);
-		break;
-	default:
-		break;
-	}
-	tui_reload_list(t);
+	const struct tui_pane *top = tui_pane_top(t);
+	return top->split && tui_pane_below(t, top->data) &&
+	       tui_pane_below(t, top->data)->data == l;
 }
 
-static enum tui_req desk_request(struct tui *t, void *data, enum tui_req req, long count,
+/* Enter, Tab, z, q and Esc: the list alone (zoomed) or split with its
+ * item pane, the keys on one of them. True when req was one. */
+static bool layout_request(struct tui *t, struct tui_list *l, enum tui_req req, enum tui_req *rest)
+{
+	bool split = split_shown(t, l);
+	*rest = REQ_NONE;
+	switch (req) {
+	case REQ_OPEN: /* the item pane takes the keys, split if zoomed */
+		if (split)
+			tui_pane_focus_below(t, false);
+		else
+			tui_item_split(t, true);
+		return true;
+	case REQ_SWITCH: /* zoomed: the item pane zoomed instead */
+		if (split)
+			tui_pane_focus_below(t, false);
+		else if (tui_item_split(t, true))
+			t->stack[t->depth - 1].split = false;
+		return true;
+	case REQ_ZOOM:
+		if (split)
+			tui_pane_pop(t);
+		else
+			tui_item_split(t, false);
+		return true;
+	case REQ_BACK: /* q: unzoom, then quit */
+	case REQ_CLOSE: /* Esc: the same, without the quitting */
+	case REQ_DESK: /* :desk, the panes over it closed: split again */
+		if (!split)
+			tui_item_split(t, false);
+		else if (req == REQ_BACK)
+			*rest = REQ_QUIT;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static enum tui_req list_request(struct tui *t, void *data, enum tui_req req, long count,
 				 int height)
 {
-	(void)data;
+	struct tui_list *l = data;
 	(void)height;
-	if (LS(t)->focus == FOCUS_LIST
-		? tui_list_request(t, req, count, tui_list_height(t))
-		: tui_itemview_request(&LS(t)->preview, req, count, tui_item_height(t)))
+	enum tui_req rest;
+	if (tui_list_request(t, l, req, count))
 		return REQ_NONE;
+	if (layout_request(t, l, req, &rest))
+		return rest;
 	const struct tui_request *r = tui_request_info(req);
 	switch (req) {
-	case REQ_DESK: /* :desk, the panes over it closed: the list in front */
-		LS(t)->focus = FOCUS_LIST;
-		return REQ_NONE;
-	case REQ_BACK: /* q: unzoom, then back to the list, then quit */
-	case REQ_CLOSE: /* Esc: the same, without the quitting */
-		if (LS(t)->zoom == ZOOM_NONE && LS(t)->focus == FOCUS_LIST)
-			return req == REQ_BACK ? REQ_QUIT : REQ_NONE;
-		if (LS(t)->zoom != ZOOM_NONE)
-			LS(t)->zoom = ZOOM_NONE;
-		else
-			LS(t)->focus = FOCUS_LIST;
-		tui_reload_list(t);
-		return REQ_NONE;
-	case REQ_OPEN:
-	case REQ_SWITCH:
-	case REQ_GROW:
-	case REQ_SHRINK:
-	case REQ_ZOOM:
-		layout_request(t, req);
-		return REQ_NONE;
 	case REQ_SEARCH:
-		tui_search_prompt(t);
+		tui_search_prompt(t, l);
 		return REQ_NONE;
 	case REQ_NEXT:
 	case REQ_PREV:
-		tui_search_jump(t, req == REQ_NEXT ? 1 : -1);
+		tui_search_jump(t, l, req == REQ_NEXT ? 1 : -1);
 		return REQ_NONE;
 	case REQ_FILTER:
-		tui_filter_prompt(t);
+		tui_filter_prompt(t, l);
 		return REQ_NONE;
 	case REQ_LIMIT:
-		tui_limit_prompt(t);
+		tui_limit_prompt(t, l);
 		return REQ_NONE;
 	case REQ_SORT:
-		tui_sort_cycle(t);
+		tui_sort_cycle(t, l);
 		return REQ_NONE;
 	case REQ_RUNDOWN:
 		tui_rundown_prompt(t);
@@ -190,92 +155,158 @@ static enum tui_req desk_request(struct tui *t, void *data, enum tui_req req, lo
 	case REQ_REVIEW:
 	case REQ_ASSIGN:
 	case REQ_PHOTOS:
-		act_on_selected(t, req, NULL);
+		act_on_selected(t, l, req, NULL);
 		return REQ_NONE;
 	default:
 		if (r && r->verb) {
-			act_on_selected(t, req, r->verb);
+			act_on_selected(t, l, req, r->verb);
 			return REQ_NONE;
 		}
 		return req;
 	}
 }
 
-/* The desk's keys are the list's or the item pane's, by focus. */
-static unsigned desk_keys_as(const struct tui *t, const void *data)
+/* A verb no request carries (from `:`), on the selected item, resolved. */
+static void list_verb(struct tui *t, void *data, const char *verb)
 {
-	(void)data;
-	return LS(t)->focus == FOCUS_LIST ? PANE_LIST : PANE_ITEM;
+	act_on_selected(t, data, REQ_NONE, verb);
 }
 
-/* A verb no request carries (from `:`), on the selected item, resolved. */
-void tui_desk_verb(struct tui *t, const char *verb)
+static int64_t list_about(const struct tui *t, const void *data, const struct nd_item **row)
 {
-	act_on_selected(t, REQ_NONE, verb);
+	(void)t;
+	const struct nd_item *it = tui_list_selected(data);
+	if (row)
+		*row = it;
+	return it ? it->id : 0;
+}
+
+static const char *list_hit(const struct tui *t, const void *data)
+{
+	(void)t;
+	const struct tui_list *l = data;
+	return l->search[0] ? l->search : NULL;
+}
+
+/* :42 — the item selected, when the list (its filter, its limit) holds it. */
+static bool list_select(struct tui *t, void *data, int64_t id)
+{
+	struct tui_list *l = data;
+	int64_t was = l->sel_id;
+	l->sel_id = id;
+	tui_list_reload(t, l);
+	if (l->sel_id == id)
+		return true;
+	l->sel_id = was; /* the selection stays where it was */
+	tui_list_reload(t, l);
+	return false;
+}
+
+/* The title says what the list is limited, filtered and sorted by. */
+static void list_title(const struct tui *t, const void *data, struct nd_buf *left)
+{
+	const struct tui_list *l = data;
+	if (l->limit[0]) {
+		nd_buf_printf(left, "  [%s %s", _("limit"), l->limit);
+		if (l->total >= 0)
+			nd_buf_printf(left, ": %lld", (long long)l->total);
+		nd_buf_addc(left, ']');
+	}
+	if (l->f_state[0] || l->f_section[0] || l->f_reporter[0] || l->f_issue[0]) {
+		nd_buf_printf(left, "  [%s", _("filter"));
+		if (l->f_state[0])
+			nd_buf_printf(left, " %s", tui_state_label(t, l->f_state));
+		/* the keys as the f prompt offers them */
+		if (l->f_section[0])
+			nd_buf_printf(left, " %s%s", _("section:"), l->f_section);
+		if (l->f_reporter[0])
+			nd_buf_printf(left, " %s%s", _("reporter:"), l->f_reporter);
+		if (l->f_issue[0])
+			nd_buf_printf(left, " %s%s", _("issue:"), l->f_issue);
+		nd_buf_addc(left, ']');
+	}
+	if (l->filter.sort != ND_SORT_UPDATED || l->filter.ascending)
+		nd_buf_printf(left, "  [%s %s%s]", _("sort"), tui_sort_name(l->filter.sort),
+			      l->filter.ascending ? " ↑" : "");
 }
 
 /* Another process's commit or our own: the window read again where it
- * was (by its first row's key), the preview rebuilt, the total and the
- * title's counts recounted when idle. */
-static void desk_refresh(struct tui *t, void *data)
+ * was (by its first row's key), the total and the title's counts
+ * recounted when idle. */
+static void list_refresh(struct tui *t, void *data)
 {
-	(void)data;
-	tui_itemview_invalidate(&LS(t)->preview);
-	LS(t)->total_stale = true;
-	tui_reload_list(t);
+	struct tui_list *l = data;
+	l->total_stale = true;
+	tui_list_reload(t, l);
 }
 
 /* The list's total and the search's, counted while no key waits. */
-static int desk_idle(struct tui *t, void *data, bool typing, bool *changed)
+static int list_idle(struct tui *t, void *data, bool typing, bool *changed)
 {
-	(void)data;
+	struct tui_list *l = data;
 	if (typing)
-		return tui_idle_pending(t) ? 0 : -1;
-	bool pending = tui_idle_pending(t);
+		return tui_list_idle_pending(l) ? 0 : -1;
+	bool pending = tui_list_idle_pending(l);
 	if (pending)
 		*changed = true;
-	return pending && tui_list_idle(t) ? 0 : -1;
+	return pending && tui_list_idle(t, l) ? 0 : -1;
 }
 
-static void desk_resize(struct tui *t, void *data)
+static void list_resize(struct tui *t, void *data)
 {
-	(void)data;
-	tui_reload_list(t);
+	tui_list_reload(t, data);
 }
 
-/* A click in the list selects the row, in the item pane focuses it. */
-static void desk_mouse(struct tui *t, void *data, const MEVENT *ev)
+/* A click on a row selects it. */
+static void list_mouse(struct tui *t, void *data, const MEVENT *ev)
 {
-	(void)data;
-	if (!(ev->bstate & BUTTON1_PRESSED))
+	struct tui_list *l = data;
+	int row = ev->y - (l->y + 1);
+	if (!(ev->bstate & BUTTON1_PRESSED) || row < 0 || row >= l->height - 1 ||
+	    l->top + row >= l->total)
 		return;
-	int lh = tui_list_height(t);
-	if (ev->y >= 2 && ev->y < 1 + lh && LS(t)->top + (ev->y - 2) < LS(t)->total) {
-		LS(t)->focus = FOCUS_LIST;
-		LS(t)->sel = LS(t)->top + (ev->y - 2);
-		LS(t)->sel_id = 0;
-		tui_reload_list(t);
-	} else if (ev->y > 1 + lh && ev->y < LINES - 2) {
-		LS(t)->focus = FOCUS_ITEM;
-	}
+	l->sel = l->top + row;
+	l->sel_id = 0;
+	tui_list_reload(t, l);
 }
 
-static void desk_free(struct tui *t, void *data)
+static void list_free(struct tui *t, void *data)
 {
-	(void)data;
-	tui_list_clear(t);
-	tui_itemview_clear(&LS(t)->preview);
-	free(LS(t)->matches);
-	free(data);
+	(void)t;
+	struct tui_list *l = data;
+	tui_list_clear(l);
+	free(l->matches);
+	free(l);
 }
 
-const struct pane_ops tui_desk_pane = {
-	.draw = desk_draw,
-	.request = desk_request,
-	.refresh = desk_refresh,
-	.idle = desk_idle,
-	.resize = desk_resize,
-	.mouse = desk_mouse,
-	.free = desk_free,
-	.keys_as = desk_keys_as,
+/* The desk starts on the list, its item pane split beside it. */
+static bool list_start(struct tui *t, const struct nd_tui_options *opt)
+{
+	(void)opt;
+	struct tui_list *l = tui_list_new();
+	if (!l || !tui_pane_push(t, &tui_list_pane, l))
+		return false;
+	tui_list_reload(t, l);
+	if (l->total)
+		tui_message(t, false,
+			    ngettext("%lld item · ? for help", "%lld items · ? for help",
+				     (unsigned long)l->total),
+			    (long long)l->total);
+	return tui_item_split(t, false);
+}
+
+const struct pane_ops tui_list_pane = {
+	.draw = list_draw,
+	.request = list_request,
+	.refresh = list_refresh,
+	.idle = list_idle,
+	.resize = list_resize,
+	.mouse = list_mouse,
+	.free = list_free,
+	.about = list_about,
+	.hit = list_hit,
+	.verb = list_verb,
+	.select = list_select,
+	.title = list_title,
+	.start = list_start,
 };

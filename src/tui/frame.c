@@ -95,25 +95,12 @@ int tui_available(void)
 	return LINES - 3; /* title, hints, message */
 }
 
-int tui_list_height(const struct tui *t)
+int tui_split_height(const struct tui *t)
 {
-	if (LS(t)->zoom == ZOOM_LIST)
-		return tui_available();
-	if (LS(t)->zoom == ZOOM_ITEM)
-		return 0;
-	int h = LS(t)->split;
+	int h = t->split;
 	if (h > tui_available() - 4)
 		h = tui_available() - 4;
 	return h < 3 ? 3 : h;
-}
-
-int tui_item_height(const struct tui *t)
-{
-	if (LS(t)->zoom == ZOOM_LIST)
-		return 0;
-	if (LS(t)->zoom == ZOOM_ITEM)
-		return tui_available() - 1;
-	return tui_available() - tui_list_height(t) - 1;
 }
 
 /* ---- the title ---------------------------------------------------------- */
@@ -137,30 +124,6 @@ static const char *role_label(const struct tui *t)
 		if (strcmp(roles[i].role, t->actor->user.role) == 0)
 			return _(roles[i].label);
 	return t->actor->user.role;
-}
-
-static void title_filter(const struct tui *t, struct nd_buf *left)
-{
-	if (LS(t)->limit[0]) {
-		nd_buf_printf(left, "  [%s %s", _("limit"), LS(t)->limit);
-		if (LS(t)->total >= 0)
-			nd_buf_printf(left, ": %lld", (long long)LS(t)->total);
-		nd_buf_addc(left, ']');
-	}
-	if (!(LS(t)->f_state[0] || LS(t)->f_section[0] || LS(t)->f_reporter[0] ||
-	      LS(t)->f_issue[0]))
-		return;
-	nd_buf_printf(left, "  [%s", _("filter"));
-	if (LS(t)->f_state[0])
-		nd_buf_printf(left, " %s", tui_state_label(t, LS(t)->f_state));
-	/* the keys as the f prompt offers them */
-	if (LS(t)->f_section[0])
-		nd_buf_printf(left, " %s%s", _("section:"), LS(t)->f_section);
-	if (LS(t)->f_reporter[0])
-		nd_buf_printf(left, " %s%s", _("reporter:"), LS(t)->f_reporter);
-	if (LS(t)->f_issue[0])
-		nd_buf_printf(left, " %s%s", _("issue:"), LS(t)->f_issue);
-	nd_buf_addc(left, ']');
 }
 
 /* How far behind the replica is, for admins; a replica that stopped, or
@@ -220,10 +183,10 @@ static void draw_title(struct tui *t)
 		if (t->counts[i].count)
 			nd_buf_printf(&left, " · %s %lld", t->counts[i].label,
 				      (long long)t->counts[i].count);
-	title_filter(t, &left);
-	if (LS(t)->filter.sort != ND_SORT_UPDATED || LS(t)->filter.ascending)
-		nd_buf_printf(&left, "  [%s %s%s]", _("sort"), _(sort_names[LS(t)->filter.sort]),
-			      LS(t)->filter.ascending ? " ↑" : "");
+	/* what the panes add: the list's limit, filter and sort */
+	for (int i = 0; i < t->depth; i++)
+		if (t->stack[i].ops->title)
+			t->stack[i].ops->title(t, t->stack[i].data, &left);
 	title_replica(t, &right);
 	nd_buf_printf(&right, "%s %s ",
 		      t->actor->user.name ? t->actor->user.name : t->actor->user.login,
@@ -246,9 +209,12 @@ static void draw_title(struct tui *t)
  * them. NULL: no item to follow (hints by role alone). */
 static const struct nd_item *reporter_item(const struct tui *t)
 {
-	if (t->actor->user.rank >= ND_RANK_EDITOR || t->depth != 1)
+	const struct tui_pane *p = tui_pane_focused(t);
+	const struct nd_item *row = NULL;
+	if (t->actor->user.rank >= ND_RANK_EDITOR || !p->ops->about)
 		return NULL;
-	return tui_selected(t);
+	p->ops->about(t, p->data, &row);
+	return row;
 }
 
 static bool verb_from(const struct tui *t, const char *verb, const char *state)
@@ -279,7 +245,7 @@ static bool hinted(const struct tui *t, const struct tui_request *r, const struc
  * the user's role may make, with its first key as the user bound it. */
 static void draw_hints(struct tui *t)
 {
-	const struct tui_pane *p = tui_pane_top(t);
+	const struct tui_pane *p = tui_pane_focused(t);
 	struct nd_buf b = ND_BUF_INIT;
 	unsigned kind = tui_pane_keys(t, p);
 	const struct nd_item *it = reporter_item(t);
@@ -292,7 +258,7 @@ static void draw_hints(struct tui *t)
 		if (!keys[0])
 			continue; /* unbound */
 		/* q quits from the desk's list, else it goes back */
-		const char *label = r->req == REQ_BACK && t->depth == 1 && kind == PANE_LIST
+		const char *label = r->req == REQ_BACK && t->focus == 0 && kind == PANE_LIST
 					? N_("quit")
 				    : r->req == REQ_EDIT ? N_("edit")
 							 : r->hint;
@@ -319,6 +285,30 @@ void tui_frame_redraw(void)
 	}
 }
 
+static void draw_pane(struct tui *t, struct tui_pane *p, int y, int height)
+{
+	p->y = y;
+	p->height = height;
+	p->ops->draw(t, p->data, y, height, COLS);
+}
+
+/* The top pane, and the one below it above it when the top is split with
+ * it (tig's main over diff). The top pane last: a pane with a cursor
+ * leaves it where the user types. */
+static void draw_panes(struct tui *t)
+{
+	struct tui_pane *top = &t->stack[t->depth - 1];
+	/* the cursor is set once, not hidden and shown again on each frame */
+	curs_set(tui_pane_focused(t)->ops->cursor ? 1 : 0);
+	if (top->split && t->depth > 1) {
+		int h = tui_split_height(t);
+		draw_pane(t, &t->stack[t->depth - 2], 1, h);
+		draw_pane(t, top, 1 + h, tui_available() - h);
+	} else {
+		draw_pane(t, top, 1, tui_available());
+	}
+}
+
 void tui_frame_draw(struct tui *t)
 {
 	shown = t;
@@ -337,10 +327,6 @@ void tui_frame_draw(struct tui *t)
 	tui_draw_row(LINES - 1, 0, COLS, t->message,
 		     t->message_error ? (t->colors ? (int)COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD)
 				      : A_NORMAL);
-	/* the pane last: a pane with a cursor leaves it where the user types */
-	const struct tui_pane *p = tui_pane_top(t);
-	/* the cursor is set once, not hidden and shown again on each frame */
-	curs_set(p->ops->cursor ? 1 : 0);
-	p->ops->draw(t, p->data, 1, tui_available(), COLS);
-	refresh();
+	draw_panes(t);
+	tui_refresh();
 }

@@ -510,10 +510,17 @@ static void import_close(struct tui *t, void *data)
 	free(im);
 }
 
+/* import --interactive: the desk opens on the page's review. */
+static bool import_start(struct tui *t, const struct nd_tui_options *opt)
+{
+	return !opt || !opt->import || tui_import_open(t, opt->import);
+}
+
 const struct pane_ops tui_import_pane = {
 	.draw = import_draw,
 	.request = import_request,
 	.free = import_close,
+	.start = import_start,
 };
 
 static char *dup(const char *s)

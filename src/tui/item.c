@@ -23,6 +23,9 @@ void tui_itemview_clear(struct tui_itemview *iv)
 	free(iv->lines);
 	iv->lines = NULL;
 	iv->nlines = 0;
+	if (iv->item.id)
+		nd_item_free(&iv->item);
+	memset(&iv->item, 0, sizeof iv->item);
 }
 
 void tui_itemview_invalidate(struct tui_itemview *iv)
@@ -143,7 +146,7 @@ static void add_photos(struct tui *t, struct tui_itemview *iv, int width)
 
 static void build(struct tui *t, struct tui_itemview *iv, int width)
 {
-	struct nd_item it;
+	struct nd_item it = { 0 };
 	struct nd_error err = { 0 };
 	tui_itemview_clear(iv);
 	iv->built_id = iv->id;
@@ -196,7 +199,7 @@ static void build(struct tui *t, struct tui_itemview *iv, int width)
 	}
 	nd_buf_free(&b);
 	add_log(t, iv, width, false);
-	nd_item_free(&it);
+	iv->item = it; /* kept: the pane's header and what it is about */
 }
 
 /* Search hits drawn reversed over the row already drawn at (y, x). */
@@ -219,11 +222,17 @@ static void highlight(const char *text, const char *hit, int y, int x, int width
 	}
 }
 
-void tui_itemview_draw(struct tui *t, struct tui_itemview *iv, int y, int height, int width)
+/* Laid out again when the item or the width changed. */
+static void ensure_built(struct tui *t, struct tui_itemview *iv, int width)
 {
 	int text_width = width - 1 - ND_WRAP_HANG; /* room for hanging punctuation */
 	if (iv->built_id != iv->id || iv->width != text_width)
 		build(t, iv, text_width);
+}
+
+void tui_itemview_draw(struct tui *t, struct tui_itemview *iv, int y, int height, int width)
+{
+	ensure_built(t, iv, width);
 	if (iv->scroll > (int)iv->nlines - 1)
 		iv->scroll = iv->nlines ? (int)iv->nlines - 1 : 0;
 	for (int i = 0; i < height; i++) {
@@ -249,35 +258,116 @@ bool tui_itemview_request(struct tui_itemview *iv, enum tui_req req, long count,
 	return true;
 }
 
-/* ---- an item pane of its own (opened from the rundown) ----------------- */
+/* ---- the item pane -------------------------------------------------------
+ * Split beside the list (Enter), as tig's diff view beside its main view,
+ * it follows the item the pane below it is about (the list's selection)
+ * and hands the keys it has no use for to that pane (the list's search,
+ * filter, verbs with their resolve); opened alone (from the rundown) it is
+ * about its own item. Either way its id, scroll and lines are its own. */
 
-static void alone_draw(struct tui *t, void *data, int y, int height, int width)
+struct item_pane {
+	struct tui_itemview iv;
+	bool follows; /* shows the item of the pane below it */
+	int height; /* the rows it was last drawn in, its header included */
+};
+
+static const struct tui_pane *followed(const struct tui *t, const struct item_pane *ip)
 {
-	struct tui_itemview *iv = data;
-	char head[64];
-	snprintf(head, sizeof head, "── #%lld ", (long long)iv->id);
+	return ip->follows ? tui_pane_below(t, ip) : NULL;
+}
+
+/* "── #5 已编 · 要闻 · reporter · … chars · rev 3 ─────": the item's own row. */
+static void draw_header(struct tui *t, struct item_pane *ip, int y, int width)
+{
+	const struct nd_item *it = &ip->iv.item;
 	struct nd_buf b = ND_BUF_INIT;
-	nd_buf_adds(&b, head);
+	if (it->id) {
+		char chars[32], hanzi[32], layout[32];
+		nd_format_figure(it->chars, chars, sizeof chars);
+		nd_format_figure(it->hanzi, hanzi, sizeof hanzi);
+		nd_format_figure(it->layout.chars, layout, sizeof layout);
+		nd_buf_printf(&b, "── #%lld %s · %s", (long long)it->id,
+			      tui_state_label(t, it->state),
+			      it->story.section ? it->story.section : "-");
+		nd_buf_printf(&b, " · %s · ", it->reporter_name ? it->reporter_name : it->reporter);
+		nd_buf_printf(&b, _("%1$s chars · %2$s Han · %3$s layout"), chars, hanzi, layout);
+		nd_buf_printf(&b, _(" · rev %d"), it->current_rev);
+		if (it->lock_holder)
+			nd_buf_printf(&b, " · %s %s", _("being edited by"), it->lock_holder);
+		nd_buf_adds(&b, " ");
+	} else if (ip->iv.id) {
+		nd_buf_printf(&b, "── #%lld ", (long long)ip->iv.id);
+	}
 	tui_rule(&b, width);
-	tui_draw_row(y, 0, width, nd_buf_str(&b), A_BOLD);
+	tui_draw_row(y, 0, width, nd_buf_str(&b), tui_pane_has_focus(t, ip) ? A_BOLD : A_DIM);
 	nd_buf_free(&b);
-	tui_itemview_draw(t, iv, y + 1, height - 1, width);
+}
+
+static void item_draw(struct tui *t, void *data, int y, int height, int width)
+{
+	struct item_pane *ip = data;
+	const struct tui_pane *below = followed(t, ip);
+	if (below) {
+		ip->iv.id = below->ops->about ? below->ops->about(t, below->data, NULL) : 0;
+		ip->iv.hit = below->ops->hit ? below->ops->hit(t, below->data) : NULL;
+	}
+	ip->height = height;
+	ensure_built(t, &ip->iv, width);
+	draw_header(t, ip, y, width);
+	tui_itemview_draw(t, &ip->iv, y + 1, height - 1, width);
 }
 
 static const char *iv_row(const void *data, size_t i)
 {
-	const struct tui_itemview *iv = data;
+	const struct tui_itemview *iv = &((const struct item_pane *)data)->iv;
 	return i < iv->nlines ? iv->lines[i].text : NULL;
 }
 
-static enum tui_req alone_request(struct tui *t, void *data, enum tui_req req, long count,
-				  int height)
+/* Beside the list: q and Esc give the keys back to it (unzooming first),
+ * Tab too, z zooms; the rest is the list's. */
+static enum tui_req follower_request(struct tui *t, struct item_pane *ip, enum tui_req req,
+				     long count, int height)
 {
-	struct tui_itemview *iv = data;
-	if (tui_itemview_request(iv, req, count, height - 1))
+	struct tui_pane *self = &t->stack[t->depth - 1];
+	bool top = self->data == ip;
+	switch (req) {
+	case REQ_BACK:
+	case REQ_CLOSE:
+		if (top && !self->split)
+			self->split = true;
+		else
+			tui_pane_focus_below(t, true);
 		return REQ_NONE;
+	case REQ_SWITCH: /* zoomed: the list zoomed instead */
+		if (top && !self->split)
+			tui_pane_pop(t);
+		else
+			tui_pane_focus_below(t, true);
+		return REQ_NONE;
+	case REQ_ZOOM:
+		if (top)
+			self->split = !self->split;
+		return REQ_NONE;
+	default: {
+		const struct tui_pane *below = followed(t, ip);
+		if (below && below->ops->request)
+			return below->ops->request(t, below->data, req, count, height);
+		return req;
+	}
+	}
+}
+
+static enum tui_req item_request(struct tui *t, void *data, enum tui_req req, long count,
+				 int height)
+{
+	struct item_pane *ip = data;
+	struct tui_itemview *iv = &ip->iv;
+	if (tui_itemview_request(iv, req, count, (ip->height ? ip->height : height) - 1))
+		return REQ_NONE;
+	if (ip->follows)
+		return follower_request(t, ip, req, count, height);
 	struct tui_nav n = { iv->scroll, iv->scroll, (int64_t)iv->nlines, true };
-	if (tui_nav_find(t, &n, req, iv_row, iv)) {
+	if (tui_nav_find(t, &n, req, iv_row, ip)) {
 		iv->scroll = (int)n.top;
 		iv->hit = t->find[0] ? t->find : NULL;
 		return REQ_NONE;
@@ -289,43 +379,75 @@ static enum tui_req alone_request(struct tui *t, void *data, enum tui_req req, l
 	}
 	if (req == REQ_NOTE) {
 		tui_add_note(t, iv->id);
-		tui_itemview_invalidate(iv);
 		return REQ_NONE;
 	}
 	if (req == REQ_PHOTOS) {
 		tui_photos_open(t, iv->id);
-		tui_itemview_invalidate(iv);
 		return REQ_NONE;
 	}
 	return req;
 }
 
-static void alone_close(struct tui *t, void *data)
+static int64_t item_about(const struct tui *t, const void *data, const struct nd_item **row)
 {
-	(void)t;
-	tui_itemview_clear(data);
-	free(data);
+	const struct item_pane *ip = data;
+	const struct tui_pane *below = followed(t, ip);
+	if (below && below->ops->about)
+		return below->ops->about(t, below->data, row);
+	if (row)
+		*row = ip->iv.item.id ? &ip->iv.item : NULL;
+	return ip->iv.id;
 }
 
-static void alone_refresh(struct tui *t, void *data)
+/* A verb no request carries: beside the list the list's (resolved). */
+static void item_verb(struct tui *t, void *data, const char *verb)
+{
+	struct item_pane *ip = data;
+	const struct tui_pane *below = followed(t, ip);
+	if (below && below->ops->verb)
+		below->ops->verb(t, below->data, verb);
+	else
+		tui_run_verb(t, item_about(t, ip, NULL), verb);
+}
+
+static void item_free(struct tui *t, void *data)
 {
 	(void)t;
-	tui_itemview_invalidate(data);
+	struct item_pane *ip = data;
+	tui_itemview_clear(&ip->iv);
+	free(ip);
+}
+
+static void item_refresh(struct tui *t, void *data)
+{
+	(void)t;
+	tui_itemview_invalidate(&((struct item_pane *)data)->iv);
 }
 
 const struct pane_ops tui_item_pane = {
-	.draw = alone_draw,
-	.request = alone_request,
-	.free = alone_close,
-	.refresh = alone_refresh,
+	.draw = item_draw,
+	.request = item_request,
+	.free = item_free,
+	.refresh = item_refresh,
 	.grep = iv_row,
+	.about = item_about,
+	.verb = item_verb,
 };
 
 bool tui_item_open(struct tui *t, int64_t id)
 {
-	struct tui_itemview *iv = calloc(1, sizeof *iv);
-	if (!iv)
+	struct item_pane *ip = calloc(1, sizeof *ip);
+	if (!ip)
 		return false;
-	iv->id = id;
-	return tui_pane_push(t, &tui_item_pane, iv);
+	ip->iv.id = id;
+	return tui_pane_push(t, &tui_item_pane, ip);
+}
+
+bool tui_item_split(struct tui *t, bool focus)
+{
+	struct item_pane *ip = calloc(1, sizeof *ip);
+	if (!ip)
+		return false;
+	ip->follows = true;
+	return tui_pane_split(t, &tui_item_pane, ip, focus);
 }

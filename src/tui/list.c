@@ -72,7 +72,7 @@ static void format_row(struct nd_buf *row, const char *cells[NCOLS], const int w
 	}
 }
 
-void tui_list_draw(struct tui *t, int y, int height, int width)
+void tui_list_draw(struct tui *t, struct tui_list *l, int y, int height, int width)
 {
 	int w[NCOLS];
 	layout(width, w);
@@ -84,13 +84,12 @@ void tui_list_draw(struct tui *t, int y, int height, int width)
 	tui_draw_row(y, 0, width, nd_buf_str(&row), A_BOLD | A_UNDERLINE);
 	for (int i = 1; i < height; i++) {
 		size_t r = (size_t)(i - 1);
-		if (r >= LS(t)->nrows) {
+		if (r >= l->nrows) {
 			tui_draw_row(y + i, 0, width,
-				     r == 0 && LS(t)->nrows == 0 ? _("(no items here)") : "",
-				     A_NORMAL);
+				     r == 0 && l->nrows == 0 ? _("(no items here)") : "", A_NORMAL);
 			continue;
 		}
-		const struct nd_item *it = &LS(t)->rows[r];
+		const struct nd_item *it = &l->rows[r];
 		char id[24], chars[32], updated[32];
 		snprintf(id, sizeof id, "%lld", (long long)it->id);
 		nd_format_figure(it->chars, chars, sizeof chars);
@@ -111,8 +110,8 @@ void tui_list_draw(struct tui *t, int y, int height, int width)
 		int state_x = 0;
 		nd_buf_reset(&row);
 		format_row(&row, cells, w, &state_x);
-		bool selected = LS(t)->top + (int64_t)r == LS(t)->sel;
-		int attr = selected ? (LS(t)->focus == FOCUS_LIST ? A_REVERSE : A_BOLD) : A_NORMAL;
+		bool selected = l->top + (int64_t)r == l->sel;
+		int attr = selected ? (tui_pane_has_focus(t, l) ? A_REVERSE : A_BOLD) : A_NORMAL;
 		tui_draw_row(y + i, 0, width, nd_buf_str(&row), attr);
 		if (!selected && w[COL_STATE]) {
 			nd_buf_reset(&row);
@@ -126,41 +125,43 @@ void tui_list_draw(struct tui *t, int y, int height, int width)
 	nd_buf_free(&row);
 }
 
-static void recount(struct tui *t);
+static void recount(struct tui *t, struct tui_list *l);
+static void reload(struct tui *t, struct tui_list *l, int list_height);
 
-bool tui_list_request(struct tui *t, enum tui_req req, long count, int height)
+bool tui_list_request(struct tui *t, struct tui_list *l, enum tui_req req, long count)
 {
+	int height = l->height;
 	/* a move to the end needs the list's length: counted now if not yet */
-	if (LS(t)->total < 0 || (LS(t)->total_stale && (req == REQ_BOTTOM || req == REQ_PAGE_DOWN)))
-		recount(t);
-	struct tui_nav n = { LS(t)->sel, LS(t)->top, LS(t)->total, false };
+	if (l->total < 0 || (l->total_stale && (req == REQ_BOTTOM || req == REQ_PAGE_DOWN)))
+		recount(t, l);
+	struct tui_nav n = { l->sel, l->top, l->total, false };
 	int visible = height > 1 ? height - 1 : 1;
 	if (!tui_nav_request(&n, req, count, visible))
 		return false;
-	if (LS(t)->total == 0)
+	if (l->total == 0)
 		return true;
-	LS(t)->sel = n.sel;
-	LS(t)->sel_id = 0; /* the index decides; reload finds the id */
-	tui_reload(t, height);
+	l->sel = n.sel;
+	l->sel_id = 0; /* the index decides; reload finds the id */
+	reload(t, l, height);
 	return true;
 }
 
-void tui_list_clear(struct tui *t)
+void tui_list_clear(struct tui_list *l)
 {
-	nd_items_free(LS(t)->rows, LS(t)->nrows);
-	LS(t)->rows = NULL;
-	LS(t)->nrows = 0;
+	nd_items_free(l->rows, l->nrows);
+	l->rows = NULL;
+	l->nrows = 0;
 }
 
-void tui_list_reset(struct tui *t, bool keep)
+void tui_list_reset(struct tui_list *l, bool keep)
 {
-	tui_list_clear(t);
-	LS(t)->total = -1;
-	LS(t)->total_stale = false;
-	LS(t)->at_end = false;
+	tui_list_clear(l);
+	l->total = -1;
+	l->total_stale = false;
+	l->at_end = false;
 	if (!keep) {
-		LS(t)->sel_id = 0;
-		LS(t)->top = LS(t)->sel = 0;
+		l->sel_id = 0;
+		l->top = l->sel = 0;
 	}
 }
 
@@ -177,119 +178,118 @@ static int64_t distance(int64_t a, int64_t b)
 }
 
 /* Appends rows (taking them) to t's window. */
-static void take_rows(struct tui *t, struct nd_item *rows, size_t n)
+static void take_rows(struct tui_list *l, struct nd_item *rows, size_t n)
 {
-	if (!LS(t)->rows) {
-		LS(t)->rows = rows;
-		LS(t)->nrows = n;
+	if (!l->rows) {
+		l->rows = rows;
+		l->nrows = n;
 		return;
 	}
-	struct nd_item *all = realloc(LS(t)->rows, (LS(t)->nrows + n) * sizeof *all);
+	struct nd_item *all = realloc(l->rows, (l->nrows + n) * sizeof *all);
 	if (!all) {
 		nd_items_free(rows, n);
 		return;
 	}
-	memcpy(all + LS(t)->nrows, rows, n * sizeof *rows);
+	memcpy(all + l->nrows, rows, n * sizeof *rows);
 	free(rows);
-	LS(t)->rows = all;
-	LS(t)->nrows += n;
+	l->rows = all;
+	l->nrows += n;
 }
 
 /* One window query into t's rows. */
-static int window(struct tui *t, const struct nd_list_key *from, bool backward, int64_t skip,
-		  int limit, struct nd_error *err)
+static int window(struct tui *t, struct tui_list *l, const struct nd_list_key *from, bool backward,
+		  int64_t skip, int limit, struct nd_error *err)
 {
 	struct nd_item *rows;
 	size_t n;
-	int rc = nd_item_window(t->st, t->actor, &LS(t)->filter, from, backward, skip, limit, &rows,
-				&n, err);
+	int rc = nd_item_window(t->st, t->actor, &l->filter, from, backward, skip, limit, &rows, &n,
+				err);
 	if (rc == 0)
-		take_rows(t, rows, n);
+		take_rows(l, rows, n);
 	return rc;
 }
 
 /* Reads the window whose first row is at position top, the old window's
  * first row (at old_top, key anchor) known: the cheapest of a seek from
  * the anchor, from the start or from the end. */
-static int read_window(struct tui *t, int64_t top, int visible, const struct nd_list_key *anchor,
-		       int64_t old_top, struct nd_error *err)
+static int read_window(struct tui *t, struct tui_list *l, int64_t top, int visible,
+		       const struct nd_list_key *anchor, int64_t old_top, struct nd_error *err)
 {
-	bool total_known = LS(t)->total >= 0;
-	int64_t from_end = total_known ? LS(t)->total - top - visible : INT64_MAX;
+	bool total_known = l->total >= 0;
+	int64_t from_end = total_known ? l->total - top - visible : INT64_MAX;
 	int64_t from_anchor = anchor ? distance(top, old_top) : INT64_MAX;
-	LS(t)->at_end = false;
+	l->at_end = false;
 	if (top == 0) /* from the start: what is new at the top shows */
-		return window(t, NULL, false, 0, visible, err);
+		return window(t, l, NULL, false, 0, visible, err);
 	if (anchor && top >= old_top && from_anchor <= top && from_anchor <= from_end)
-		return window(t, anchor, false, top - old_top, visible, err);
+		return window(t, l, anchor, false, top - old_top, visible, err);
 	if (anchor && top < old_top && from_anchor <= top && from_anchor <= from_end) {
 		/* the rows before the anchor, then from the anchor on */
 		int64_t before = old_top - top;
 		int first = before < visible ? (int)before : visible;
-		int rc = window(t, anchor, true, before - first, first, err);
+		int rc = window(t, l, anchor, true, before - first, first, err);
 		if (rc == 0 && first < visible)
-			rc = window(t, anchor, false, 0, visible - first, err);
+			rc = window(t, l, anchor, false, 0, visible - first, err);
 		return rc;
 	}
 	if (total_known && from_end < top) {
-		LS(t)->at_end = from_end <= 0;
-		return window(t, NULL, true, from_end > 0 ? from_end : 0, visible, err);
+		l->at_end = from_end <= 0;
+		return window(t, l, NULL, true, from_end > 0 ? from_end : 0, visible, err);
 	}
-	return window(t, NULL, false, top, visible, err);
+	return window(t, l, NULL, false, top, visible, err);
 }
 
 /* Clamps the selection into the list and the window around it. */
-static void place(struct tui *t, int visible)
+static void place(struct tui_list *l, int visible)
 {
-	int64_t total = LS(t)->total >= 0 ? LS(t)->total : INT64_MAX / 2;
-	if (LS(t)->sel > total - 1)
-		LS(t)->sel = total - 1;
-	if (LS(t)->sel < 0)
-		LS(t)->sel = 0;
-	if (LS(t)->sel < LS(t)->top)
-		LS(t)->top = LS(t)->sel;
-	if (LS(t)->sel >= LS(t)->top + visible)
-		LS(t)->top = LS(t)->sel - visible + 1;
-	if (LS(t)->top > total - visible)
-		LS(t)->top = total - visible;
-	if (LS(t)->top < 0)
-		LS(t)->top = 0;
+	int64_t total = l->total >= 0 ? l->total : INT64_MAX / 2;
+	if (l->sel > total - 1)
+		l->sel = total - 1;
+	if (l->sel < 0)
+		l->sel = 0;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + visible)
+		l->top = l->sel - visible + 1;
+	if (l->top > total - visible)
+		l->top = total - visible;
+	if (l->top < 0)
+		l->top = 0;
 }
 
 /* The selected item is still in the window read from the old first row's
  * key (the reload after another process's commit, a layout change): only
  * that window is read. */
-static bool reload_in_place(struct tui *t, const struct nd_list_key *anchor, int visible,
-			    struct nd_error *err, int *rc)
+static bool reload_in_place(struct tui *t, struct tui_list *l, const struct nd_list_key *anchor,
+			    int visible, struct nd_error *err, int *rc)
 {
 	/* as many rows as before, when the pane shrank the selection may be
 	   further down than it now shows */
-	int want = (int)LS(t)->nrows > visible ? (int)LS(t)->nrows : visible;
-	tui_list_clear(t);
+	int want = (int)l->nrows > visible ? (int)l->nrows : visible;
+	tui_list_clear(l);
 	/* at the top the window is read from the start: items new there
 	   show, and the selection moves down with its item */
-	if ((*rc = window(t, LS(t)->top == 0 ? NULL : anchor, false, 0, want, err)) < 0)
+	if ((*rc = window(t, l, l->top == 0 ? NULL : anchor, false, 0, want, err)) < 0)
 		return true;
-	LS(t)->at_end = LS(t)->nrows < (size_t)want;
-	for (size_t r = 0; r < LS(t)->nrows; r++) {
-		if (LS(t)->rows[r].id != LS(t)->sel_id)
+	l->at_end = l->nrows < (size_t)want;
+	for (size_t r = 0; r < l->nrows; r++) {
+		if (l->rows[r].id != l->sel_id)
 			continue;
 		size_t drop = r >= (size_t)visible ? r - (size_t)visible + 1 : 0;
 		for (size_t i = 0; i < drop; i++)
-			nd_item_free(&LS(t)->rows[i]);
-		memmove(LS(t)->rows, LS(t)->rows + drop,
-			(LS(t)->nrows - drop) * sizeof *LS(t)->rows);
-		LS(t)->nrows -= drop;
-		LS(t)->top += (int64_t)drop;
-		while (LS(t)->nrows > (size_t)visible)
-			nd_item_free(&LS(t)->rows[--LS(t)->nrows]);
-		LS(t)->sel = LS(t)->top + (int64_t)(r - drop);
+			nd_item_free(&l->rows[i]);
+		memmove(l->rows, l->rows + drop, (l->nrows - drop) * sizeof *l->rows);
+		l->nrows -= drop;
+		l->top += (int64_t)drop;
+		while (l->nrows > (size_t)visible)
+			nd_item_free(&l->rows[--l->nrows]);
+		l->sel = l->top + (int64_t)(r - drop);
 		return true;
 	}
 	return false;
 }
 
-void tui_reload(struct tui *t, int list_height)
+static void reload(struct tui *t, struct tui_list *l, int list_height)
 {
 	struct nd_error err = { 0 };
 	int visible = list_height > 1 ? list_height - 1 : 1;
@@ -297,71 +297,65 @@ void tui_reload(struct tui *t, int list_height)
 	t->counts = NULL;
 	t->ncounts = 0;
 	if (nd_item_state_counts(t->st, t->actor, &t->counts, &t->ncounts, &err) < 0 ||
-	    (LS(t)->total < 0 && !LS(t)->filter.text &&
-	     nd_item_count(t->st, t->actor, &LS(t)->filter, &LS(t)->total, &err) < 0)) {
+	    (l->total < 0 && !l->filter.text &&
+	     nd_item_count(t->st, t->actor, &l->filter, &l->total, &err) < 0)) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
 	struct nd_list_key anchor;
-	bool have_anchor = LS(t)->nrows > 0;
+	bool have_anchor = l->nrows > 0;
 	if (have_anchor)
-		nd_item_key(&LS(t)->filter, &LS(t)->rows[0], &anchor);
-	int64_t old_top = LS(t)->top;
+		nd_item_key(&l->filter, &l->rows[0], &anchor);
+	int64_t old_top = l->top;
 	int rc = 0;
-	if (LS(t)->sel_id && have_anchor && reload_in_place(t, &anchor, visible, &err, &rc)) {
+	if (l->sel_id && have_anchor && reload_in_place(t, l, &anchor, visible, &err, &rc)) {
 		if (rc < 0)
 			tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (LS(t)->sel_id) {
+	if (l->sel_id) {
 		/* a jump to an item elsewhere: its position is counted */
 		int64_t pos;
-		if (nd_item_position(t->st, t->actor, &LS(t)->filter, LS(t)->sel_id, &pos, &err) ==
-		    0)
-			LS(t)->sel = pos;
+		if (nd_item_position(t->st, t->actor, &l->filter, l->sel_id, &pos, &err) == 0)
+			l->sel = pos;
 	}
-	place(t, visible);
-	tui_list_clear(t);
-	if (read_window(t, LS(t)->top, visible, have_anchor ? &anchor : NULL, old_top, &err) < 0) {
+	place(l, visible);
+	tui_list_clear(l);
+	if (read_window(t, l, l->top, visible, have_anchor ? &anchor : NULL, old_top, &err) < 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (LS(t)->at_end && LS(t)->total >= 0) {
-		LS(t)->top =
-		    LS(t)->total - (int64_t)LS(t)->nrows; /* read from the end: exact there */
-	} else if (LS(t)->nrows < (size_t)visible) {
-		LS(t)->at_end = true;
-		if (LS(t)->total >= 0 && LS(t)->top + (int64_t)LS(t)->nrows != LS(t)->total)
-			LS(t)->total_stale = true; /* the list ended sooner than counted */
+	if (l->at_end && l->total >= 0) {
+		l->top = l->total - (int64_t)l->nrows; /* read from the end: exact there */
+	} else if (l->nrows < (size_t)visible) {
+		l->at_end = true;
+		if (l->total >= 0 && l->top + (int64_t)l->nrows != l->total)
+			l->total_stale = true; /* the list ended sooner than counted */
 	}
-	if (LS(t)->top < 0)
-		LS(t)->top = 0;
-	if (LS(t)->sel >= LS(t)->top + (int64_t)LS(t)->nrows)
-		LS(t)->sel = LS(t)->top + (int64_t)LS(t)->nrows - 1;
-	if (LS(t)->sel < LS(t)->top)
-		LS(t)->sel = LS(t)->top;
-	int64_t old = LS(t)->sel_id;
-	size_t r = (size_t)(LS(t)->sel - LS(t)->top);
-	LS(t)->sel_id = r < LS(t)->nrows ? LS(t)->rows[r].id : 0;
-	if (LS(t)->sel_id != old || LS(t)->preview.id != LS(t)->sel_id)
-		tui_itemview_invalidate(&LS(t)->preview);
+	if (l->top < 0)
+		l->top = 0;
+	if (l->sel >= l->top + (int64_t)l->nrows)
+		l->sel = l->top + (int64_t)l->nrows - 1;
+	if (l->sel < l->top)
+		l->sel = l->top;
+	size_t r = (size_t)(l->sel - l->top);
+	l->sel_id = r < l->nrows ? l->rows[r].id : 0;
 }
 
-int64_t tui_list_next_id(struct tui *t)
+int64_t tui_list_next_id(struct tui *t, struct tui_list *l)
 {
-	size_t r = (size_t)(LS(t)->sel - LS(t)->top) + 1;
-	if (r < LS(t)->nrows)
-		return LS(t)->rows[r].id;
-	if (!LS(t)->nrows)
+	size_t r = (size_t)(l->sel - l->top) + 1;
+	if (r < l->nrows)
+		return l->rows[r].id;
+	if (!l->nrows)
 		return 0;
 	struct nd_list_key k;
-	nd_item_key(&LS(t)->filter, &LS(t)->rows[LS(t)->nrows - 1], &k);
+	nd_item_key(&l->filter, &l->rows[l->nrows - 1], &k);
 	struct nd_item *rows;
 	size_t n;
 	struct nd_error err = { 0 };
 	int64_t id = 0;
-	if (nd_item_window(t->st, t->actor, &LS(t)->filter, &k, false, 1, 1, &rows, &n, &err) ==
-	    0) {
+	if (nd_item_window(t->st, t->actor, &l->filter, &k, false, 1, 1, &rows, &n, &err) == 0) {
 		if (n)
 			id = rows[0].id;
 		nd_items_free(rows, n);
@@ -369,79 +363,78 @@ int64_t tui_list_next_id(struct tui *t)
 	return id;
 }
 
-bool tui_idle_pending(const struct tui *t)
+bool tui_list_idle_pending(const struct tui_list *l)
 {
-	return LS(t)->total < 0 || LS(t)->total_stale ||
-	       (LS(t)->search[0] && LS(t)->match_total < 0);
+	return l->total < 0 || l->total_stale || (l->search[0] && l->match_total < 0);
 }
 
 /* The total counted again; a window at the end stays at the end. */
-static void recount(struct tui *t)
+static void recount(struct tui *t, struct tui_list *l)
 {
 	struct nd_error err = { 0 };
 	int64_t total;
-	LS(t)->interrupted = false;
-	if (nd_item_count(t->st, t->actor, &LS(t)->filter, &total, &err) < 0) {
-		if (LS(t)->interrupted)
+	l->interrupted = false;
+	if (nd_item_count(t->st, t->actor, &l->filter, &total, &err) < 0) {
+		if (l->interrupted)
 			return; /* a key first; counted when idle again */
-		LS(t)->total_stale = false;
+		l->total_stale = false;
 		tui_message(t, true, "%s", err.msg);
-		LS(t)->total = LS(t)->total < 0 ? 0 : LS(t)->total;
+		l->total = l->total < 0 ? 0 : l->total;
 		return;
 	}
-	LS(t)->total_stale = false;
-	bool first = LS(t)->total < 0;
+	l->total_stale = false;
+	bool first = l->total < 0;
 	/* a window read at the start is exact there whatever the count says */
-	if (LS(t)->at_end && LS(t)->top > 0 && (int64_t)LS(t)->nrows <= total) {
-		int64_t shift = total - (int64_t)LS(t)->nrows - LS(t)->top;
-		LS(t)->top += shift;
-		LS(t)->sel += shift;
+	if (l->at_end && l->top > 0 && (int64_t)l->nrows <= total) {
+		int64_t shift = total - (int64_t)l->nrows - l->top;
+		l->top += shift;
+		l->sel += shift;
 	}
-	LS(t)->total = total;
-	if (first && LS(t)->filter.text)
+	l->total = total;
+	if (first && l->filter.text)
 		tui_message(t, false,
 			    ngettext("limit %2$s: %1$lld item", "limit %2$s: %1$lld items",
 				     (unsigned long)total),
-			    (long long)total, LS(t)->limit);
+			    (long long)total, l->limit);
 }
 
 /* A key waiting on the terminal: the idle count gives way to it. */
 static int key_waiting(void *data)
 {
-	struct tui *t = data;
+	struct tui_list *l = data;
 	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 	if (poll(&p, 1, 0) > 0) {
-		LS(t)->interrupted = true;
+		l->interrupted = true;
 		return 1;
 	}
 	return 0;
 }
 
-bool tui_list_idle(struct tui *t)
+bool tui_list_idle(struct tui *t, struct tui_list *l)
 {
 	/* in steps: a key that arrives ends the count, which starts again
 	   from the beginning the next time the loop is idle */
 	bool tty = isatty(STDIN_FILENO); /* /dev/null (the bench) always polls readable */
 	if (tty)
-		nd_store_set_interrupt(t->st, key_waiting, t);
-	if (LS(t)->total < 0 || LS(t)->total_stale)
-		recount(t);
-	else if (LS(t)->search[0] && LS(t)->match_total < 0)
-		tui_search_count(t);
+		nd_store_set_interrupt(t->st, key_waiting, l);
+	if (l->total < 0 || l->total_stale)
+		recount(t, l);
+	else if (l->search[0] && l->match_total < 0)
+		tui_search_count(t, l);
 	if (tty)
 		nd_store_set_interrupt(t->st, NULL, NULL);
-	return tui_idle_pending(t);
+	return tui_list_idle_pending(l);
 }
 
-void tui_reload_list(struct tui *t)
+void tui_list_reload(struct tui *t, struct tui_list *l)
 {
-	tui_reload(t, tui_list_height(t) ? tui_list_height(t) : 2);
+	reload(t, l, l->height > 1 ? l->height : tui_available());
 }
 
-const struct nd_item *tui_selected(const struct tui *t)
+const struct nd_item *tui_list_selected(const struct tui_list *l)
 {
-	size_t r = (size_t)(LS(t)->sel - LS(t)->top);
-	return r < LS(t)->nrows ? &LS(t)->rows[r] : NULL;
+	size_t r = (size_t)(l->sel - l->top);
+	return r < l->nrows ? &l->rows[r] : NULL;
 }
 
 struct tui_list *tui_list_new(void)

@@ -12,7 +12,7 @@
 #include <string.h>
 
 const struct tui_pane_info tui_panes[] = {
-	{ "list", PANE_LIST, &tui_desk_pane, N_("Keys in the list") },
+	{ "list", PANE_LIST, &tui_list_pane, N_("Keys in the list") },
 	{ "item", PANE_ITEM, &tui_item_pane, N_("Keys in an item") },
 	{ "review", PANE_REVIEW, &tui_review_pane, N_("Keys in the review") },
 	{ "rundown", PANE_RUNDOWN, &tui_rundown_pane, N_("Keys in the rundown") },
@@ -57,10 +57,19 @@ const char *tui_pane_name(unsigned kind)
 
 unsigned tui_pane_keys(const struct tui *t, const struct tui_pane *p)
 {
-	if (p->ops->keys_as)
-		return p->ops->keys_as(t, p->data);
+	(void)t;
 	const struct tui_pane_info *info = tui_pane_by_ops(p->ops);
 	return info ? info->flag : 0;
+}
+
+/* The desk's first panes: each pane's start, in the registry's order (the
+ * list first, at the bottom; the import review over it when asked for). */
+bool tui_panes_start(struct tui *t, const struct nd_tui_options *opt)
+{
+	for (size_t i = 0; i < tui_pane_count; i++)
+		if (tui_panes[i].ops->start && !tui_panes[i].ops->start(t, opt))
+			return false;
+	return t->depth > 0;
 }
 
 /* "list, item, …" for a message that names them all. */

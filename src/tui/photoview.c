@@ -280,7 +280,17 @@ static void photo_refresh(struct tui *t, void *data)
 		v->cur = keep < (int)v->n ? keep : 0;
 }
 
+/* The item whose photos these are: a `:verb` acts on it. */
+static int64_t photo_about(const struct tui *t, const void *data, const struct nd_item **row)
+{
+	(void)t;
+	if (row)
+		*row = NULL;
+	return ((const struct photoview *)data)->id;
+}
+
 const struct pane_ops tui_photo_pane = {
+	.about = photo_about,
 	.open = photo_open,
 	.draw = photo_draw,
 	.request = photo_request,

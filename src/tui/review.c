@@ -404,7 +404,17 @@ static void review_refresh(struct tui *t, void *data)
 	rv->width = 0;
 }
 
+/* The item reviewed: a `:verb` acts on it. */
+static int64_t review_about(const struct tui *t, const void *data, const struct nd_item **row)
+{
+	(void)t;
+	if (row)
+		*row = NULL;
+	return ((const struct tui_review *)data)->id;
+}
+
 const struct pane_ops tui_review_pane = {
+	.about = review_about,
 	.draw = review_draw,
 	.request = review_request,
 	.free = review_close,

@@ -410,7 +410,18 @@ static void rundown_refresh(struct tui *t, void *data)
 	load(t, data);
 }
 
+/* The selected row's item: a `:verb` acts on it. */
+static int64_t rundown_about(const struct tui *t, const void *data, const struct nd_item **row)
+{
+	(void)t;
+	const struct tui_rundown *rd = data;
+	if (row)
+		*row = NULL;
+	return rd->loaded && rd->sel < rd->r.n ? rd->r.items[rd->sel].id : 0;
+}
+
 const struct pane_ops tui_rundown_pane = {
+	.about = rundown_about,
 	.open = rundown_open,
 	.draw = rundown_draw,
 	.request = rundown_request,
@@ -442,6 +453,7 @@ static enum tui_req flat_request(struct tui *t, void *data, enum tui_req req, lo
 
 /* Nothing of its own to free or reload: the rundown under it does both. */
 const struct pane_ops tui_flat_pane = {
+	.about = rundown_about,
 	.draw = flat_draw,
 	.request = flat_request,
 	.grep = rd_row,

@@ -1,12 +1,12 @@
 /* start.c — the desk from the command line to its end: the terminal set
- * up, the user's key bindings read, the first pane (or an imported page's
- * review, for import --interactive) and the main loop (app.c); on a signal
- * every pane keeps what it must before the terminal is let go. */
+ * up, the first panes opened through the registry (each pane's start: the
+ * list; an imported page's review for import --interactive), the user's
+ * key bindings read and the main loop (app.c); on a signal every pane
+ * keeps what it must before the terminal is let go. */
 #include "newsdesk/lang.h"
 #include "newsdesk/termcode.h"
 #include "newsdesk/tui_app.h"
 #include "newsdesk/tui_editor.h"
-#include "newsdesk/tui_import.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -18,12 +18,6 @@ int tui_init(struct tui *t, struct nd_store *st, const struct nd_actor *actor, s
 	memset(t, 0, sizeof *t);
 	t->st = st;
 	t->actor = actor;
-	struct tui_list *list = tui_list_new();
-	if (!list)
-		return nd_fail(err, ND_ENOMEM, "%s", _("out of memory"));
-	/* the registry's first pane is the one at the bottom: the list */
-	t->stack[0] = (struct tui_pane){ tui_panes[0].ops, list };
-	t->depth = 1;
 	t->changes = nd_store_changes(st);
 	if (nd_workflow_load(st, &t->wf, err) < 0) {
 		tui_done(t);
@@ -81,27 +75,21 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct n
 	raw();
 	noecho();
 	keypad(stdscr, TRUE);
+	idcok(stdscr, TRUE); /* insert/delete-character for a row that moved (wire.c) */
 	tui_keys_init();
 	set_escdelay(25);
 	curs_set(0);
 	timeout(500); /* how often another process's commits are noticed */
 	tui_signals_install();
 	tui_setup_colors(&t);
-	LS(&t)->split = (tui_available() * 45) / 100;
+	t.split = (tui_available() * 45) / 100;
 	t.data_version = nd_store_data_version(st);
-	tui_reload_list(&t);
-	if (opt->note)
+	if (opt && opt->note)
 		tui_message(&t, false, "%s", opt->note);
-	if (LS(&t)->total)
-		tui_message(&t, false,
-			    ngettext("%lld item · ? for help", "%lld items · ? for help",
-				     (unsigned long)LS(&t)->total),
-			    (long long)LS(&t)->total);
+	bool started = tui_panes_start(&t, opt);
 	bindings_start(&t, opt ? opt->keys_file : NULL);
 	tui_notices_show(&t);
-	/* import --interactive: the desk opens on the page's review */
-	bool no_import = opt && opt->import && !tui_import_open(&t, opt->import);
-	int hangup = no_import ? 0 : tui_loop(&t, opt);
+	int hangup = started ? tui_loop(&t, opt) : 0;
 	for (int i = t.depth - 1; hangup && i >= 0; i--)
 		if (t.stack[i].ops->hangup) /* the draft first, then the terminal */
 			t.stack[i].ops->hangup(&t, t.stack[i].data);
@@ -111,8 +99,8 @@ int nd_tui_run(struct nd_store *st, const struct nd_actor *actor, const struct n
 	delscreen(screen);
 	tui_signals_restore();
 	tui_done(&t);
-	if (no_import)
-		return nd_fail(err, ND_ENOMEM, _("out of memory opening the page's review"));
+	if (!started)
+		return nd_fail(err, ND_ENOMEM, "%s", _("out of memory"));
 	if (hangup)
 		return nd_fail(
 		    err, ND_EINVAL,

@@ -15,6 +15,17 @@ for i in $(seq 1 "$RUNS"); do
 done
 
 desk_pid() { tm display -p -t "$SESSION" '#{pane_pid}'; } # env execs the desk
+# ended PID: the process has ended (gone, or a zombie its parent has not
+# reaped yet); SIGKILL is sent at once but a loaded machine may run the
+# killed process's exit a moment later
+ended() { case "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" in '' | Z | X) return 0 ;; esac; return 1; }
+# kill_desk: the desk killed (-9), and waited for until it has ended
+kill_desk() {
+	local pid
+	pid=$(desk_pid)
+	kill -KILL "$pid"
+	LIMIT=10 wait_until ended "$pid" || fail "the killed desk ended" "pid $pid still runs"
+}
 
 # One run: item $1, typed for $2 seconds, then kill -9. Prints the seconds
 # of typing the draft misses (before the kill), from the typist's clock.
@@ -92,8 +103,8 @@ shows "wang edits" "editing #$lid"
 type_text "被杀之前"
 LIMIT=10 wait_until has_draft "$lid" wang "被杀之前" || fail "wang's draft written" "$(q 'select body from drafts')"
 equals "the lock says where its holder is" "$(q "select lock_holder || ' ' || lock_pid from items where id=$lid")" "wang $(desk_pid)"
-kill -KILL "$(desk_pid)"
 killed=$(date +%s.%N)
+kill_desk
 start_desk 100 30 -- --as chen
 keys ":$lid" Enter
 wait_for "锁测试" 10 || fail "chen selects it" "$(screen)"
@@ -138,7 +149,7 @@ keys ":$fid" Enter
 wait_for "流程测试" 10 || fail "the item selected" "$(screen)"
 keys e
 shows "wang edits #$fid" "editing #$fid"
-kill -KILL "$(desk_pid)"
+kill_desk
 expect_ok "a killed desk's lock does not block a verb: chen finishes #$fid" nd --as chen finish "$fid"
 stop_server
 
