@@ -52,16 +52,33 @@ print(f"{missing:.3f} {held} {len(sent)}")
 PY
 }
 
+# The runs go in LANES at once (4), each lane a desk of its own on its own
+# tmux server, typing into its own item: the same 20 kills in a quarter of
+# the time. A lane writes each run's figures, and what went wrong before
+# its typing began, to files the test reads afterwards.
+LANES=${AUTOSAVE_LANES:-4}
+lane() {
+	local l=$1 i secs
+	SOCKET_BASE="newsdesk-e2e-$$-lane$l"
+	SOCKET_N=0
+	for ((i = l; i <= RUNS; i += LANES)); do
+		start_desk 100 30 -- --as wang >>"$TMP/lane.$l.tap"
+		keys ":$i" Enter
+		wait_for "打字测试 $i" 10 || echo "run $i: item #$i selected" >>"$TMP/lane.$l.fail"
+		keys e
+		wait_for "editing #$i" 10 || echo "run $i: the editor opens" >>"$TMP/lane.$l.fail"
+		keys C-End
+		secs=$(python3 -c "import random; print(round(random.uniform(1.0, 6.0), 2))")
+		echo "$(type_and_kill "$i" "$secs")" >>"$TMP/lane.$l.runs"
+	done
+	stop_server
+}
+for l in $(seq 1 "$LANES"); do lane "$l" & done
+wait
+[ -z "$(cat "$TMP"/lane.*.tap 2>/dev/null)" ] || fail "every run's desk started" "$(cat "$TMP"/lane.*.tap)"
+if [ -n "$(cat "$TMP"/lane.*.fail 2>/dev/null)" ]; then fail "every run typed into its item's editor" "$(cat "$TMP"/lane.*.fail)"; fi
 worst=0 bad=0 runs=""
-for i in $(seq 1 "$RUNS"); do
-	start_desk 100 30 -- --as wang
-	keys ":$i" Enter
-	wait_for "打字测试 $i" 10 || fail "run $i: item #$i selected" "$(screen)"
-	keys e
-	wait_for "editing #$i" 10 || fail "run $i: the editor opens" "$(screen)"
-	keys C-End
-	secs=$(python3 -c "import random; print(round(random.uniform(1.0, 6.0), 2))")
-	r=$(type_and_kill "$i" "$secs")
+while read -r r; do
 	runs="$runs $r;"
 	case "$r" in
 	bad*) bad=$((bad + 1)) ;;
@@ -69,7 +86,8 @@ for i in $(seq 1 "$RUNS"); do
 	   python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= 2.0 else 1)" "$miss" || bad=$((bad + 1))
 	   worst=$(python3 -c "import sys; print(max(float(sys.argv[1]), float(sys.argv[2])))" "$worst" "$miss") ;;
 	esac
-done
+done < <(cat "$TMP"/lane.*.runs)
+[ "$(cat "$TMP"/lane.*.runs | wc -l)" -eq "$RUNS" ] || fail "every run reported" "$(cat "$TMP"/lane.*.runs)"
 if [ "$bad" -eq 0 ]; then
 	pass "$RUNS kills while typing at 4 keys/s: at most 2 s missing (worst ${worst} s)"
 else
@@ -92,8 +110,11 @@ shows "wang edits" "editing #$lid"
 type_text "被杀之前"
 LIMIT=10 wait_until has_draft "$lid" wang "被杀之前" || fail "wang's draft written" "$(q 'select body from drafts')"
 equals "the lock says where its holder is" "$(q "select lock_holder || ' ' || lock_pid from items where id=$lid")" "wang $(desk_pid)"
-kill -KILL "$(desk_pid)"
+dp=$(desk_pid)
+kill -KILL "$dp"
 killed=$(date +%s.%N)
+# SIGKILL is delivered when the desk next runs: on a loaded machine later
+LIMIT=10 wait_until ended "$dp" || fail "wang's desk ended of SIGKILL"
 start_desk 100 30 -- --as chen
 keys ":$lid" Enter
 wait_for "锁测试" 10 || fail "chen selects it" "$(screen)"
@@ -138,7 +159,9 @@ keys ":$fid" Enter
 wait_for "流程测试" 10 || fail "the item selected" "$(screen)"
 keys e
 shows "wang edits #$fid" "editing #$fid"
-kill -KILL "$(desk_pid)"
+dp=$(desk_pid)
+kill -KILL "$dp"
+LIMIT=10 wait_until ended "$dp" || fail "wang's desk ended of SIGKILL"
 expect_ok "a killed desk's lock does not block a verb: chen finishes #$fid" nd --as chen finish "$fid"
 stop_server
 
