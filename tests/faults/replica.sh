@@ -163,6 +163,10 @@ expect_ok "restore --from-replica --timestamp T (the quiet moment)" \
 contains "…check passes" "$out" "ok"
 first=$(cat "$TMP"/confirmed.a.* | cut -d' ' -f2- | sort)
 equals "…it holds exactly the $a items filed before T" "$(headlines "$NEWSDESK_DB" | md5sum)" "$(echo "$first" | md5sum)"
+if [ "$(headlines "$NEWSDESK_DB")" != "$first" ]; then # what differs, for the log
+	diff <(echo "$first") <(headlines "$NEWSDESK_DB") | grep '^[<>]' | head -5 | sed 's/^/# (< confirmed before T, > restored) /'
+	echo "# T $T; refused: $(tr '\n' ' ' <"$TMP/refused" 2>/dev/null); $(tail -2 "$TMP/ferr" | tr '\n' ' ')"
+fi
 expect_exit 1 "a time before the replica began restores nothing" \
 	nd restore --from-replica "$TMP/replica" --timestamp 2001-01-01T00:00:00Z --force
 contains "…and says the replica holds no copy that early" "$err" "no copy as early as"
