@@ -9,6 +9,22 @@
  * zero-width characters. */
 long nd_count_chars(const char *utf8);
 
+/* The rules 字数 may be counted by: Word's (above), or, for a publication
+ * that asks for it (its setting count-rule), the older rule: each
+ * half-width mark 1 as well, and a run of letters and digits one word
+ * without the marks inside it (2,000 is 3). */
+enum nd_count_rule { ND_COUNT_WORD, ND_COUNT_MARKS };
+
+/* The rule this process counts by: nd_count_chars, nd_count_span, … follow
+ * it. The store sets it when it opens (the publication's count-rule). */
+void nd_count_set_rule(enum nd_count_rule rule);
+enum nd_count_rule nd_count_get_rule(void);
+/* "word" or "marks" (NULL or "" is word): the rule, or -1. */
+int nd_count_rule_parse(const char *name);
+const char *nd_count_rule_name(enum nd_count_rule rule);
+/* 字数 by the given rule, whatever the process counts by. */
+long nd_count_chars_by(const char *utf8, enum nd_count_rule rule);
+
 /* The same for s[0..n), a part of the text that starts at text_start: a
  * run that begins before s is counted there, not again here, so the
  * counts of consecutive parts add up to the count of the whole. */

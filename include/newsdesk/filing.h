@@ -8,6 +8,8 @@
 
 #include "newsdesk/error.h"
 
+#include "newsdesk/count.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -62,6 +64,8 @@ bool nd_is_author_line(const char *line);
 
 /* 字数 of the whole story; *body_chars receives the body's. */
 long nd_story_chars(const struct nd_story *s, long *body_chars);
+/* The same by the given rule (count.h), whatever the process counts by. */
+long nd_story_chars_by(const struct nd_story *s, long *body_chars, enum nd_count_rule rule);
 
 /* True when a line ends like prose (。！？；，：), which a title does not. */
 bool nd_ends_like_prose(const char *s);

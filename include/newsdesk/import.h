@@ -11,6 +11,7 @@
 
 struct nd_import_result {
 	size_t filed, fragments;
+	size_t flagged; /* items an unsure rule flagged (fragments among them) */
 	int64_t first, last;
 	int64_t page_original; /* where the page's bytes are kept */
 };

@@ -44,6 +44,10 @@ struct nd_import_item {
 	char *markers; /* section and banner lines taken before it, raw */
 	char *source; /* a 来源：《…》 line */
 	bool fragment; /* not a whole article: an editor must look */
+	/* The unsure rule that decided something about this item, which an
+	 * editor should check first (a fragment's is the fragment rule); NULL
+	 * when every rule that shaped it was sure. */
+	const struct nd_import_rule *flag;
 	int repairs; /* paragraphs rejoined */
 	bool displaced; /* a displaced continuation was joined to it */
 };
@@ -56,6 +60,12 @@ struct nd_import_page {
 /* Splits UTF-8 page text (line ends normalised) into items. */
 int nd_import_split(const char *text, struct nd_import_page *page, struct nd_error *err);
 void nd_import_page_free(struct nd_import_page *page);
+
+/* Items of the page an unsure rule flagged for an editor. */
+size_t nd_import_flagged(const struct nd_import_page *page);
+
+/* The rule of the importer's table with that id, or NULL. */
+const struct nd_import_rule *nd_import_rule_find(const char *id);
 
 /* The field's name in English, for gettext (标题 headline, 作者 byline…). */
 const char *nd_import_field_name(enum nd_import_field f);

@@ -55,4 +55,9 @@ int nd_proof_photos(const struct nd_story *st, int photos, struct nd_proof_repor
  * mechanical class). */
 size_t nd_proof_count(const struct nd_proof_report *r, const struct nd_proof_check *c);
 
+/* A hit's field (its code: "body", "photos") in the reader's language, for
+ * every place a person reads it (the CLI's proof, the desk's review pane);
+ * JSON keeps the code. An unknown code comes back as it is. */
+const char *nd_proof_field_label(const char *field);
+
 #endif

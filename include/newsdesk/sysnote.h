@@ -22,6 +22,7 @@
 #define ND_SN_CORRECTION "correction"
 #define ND_SN_WITH_ISSUE "with-issue" /* the issue code */
 #define ND_SN_FRAGMENT "import-fragment"
+#define ND_SN_IMPORT_CHECK "import-check" /* the importer's rule id (importer.h) */
 
 /* The separator of a code's arguments in the stored text. */
 #define ND_SN_SEP '\x1f'

@@ -61,8 +61,12 @@ static void dry_why(struct nd_buf *b, const struct nd_import_item *it)
 
 static void dry_text(const char *name, const struct nd_import_page *pg)
 {
+	size_t flagged = nd_import_flagged(pg);
 	printf("%s: ", name);
 	printf(ngettext("%zu item", "%zu items", pg->n), pg->n);
+	printf(ngettext(", %zu flagged for an editor to look at first",
+			", %zu flagged for an editor to look at first", flagged),
+	       flagged);
 	putchar('\n');
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct nd_import_item *it = &pg->items[i];
@@ -73,13 +77,18 @@ static void dry_text(const char *name, const struct nd_import_page *pg)
 		struct nd_buf b = ND_BUF_INIT;
 		nd_buf_printf(&b, "%2zu ", i + 1);
 		nd_fit(&b, nd_kind_label(s->kind), 7, true, ND_ALIGN_LEFT);
-		nd_buf_printf(&b, " %s", it->fragment ? _("[fragment] ") : "");
+		nd_buf_printf(&b, " %s",
+			      it->fragment ? _("[fragment] ")
+			      : it->flag   ? _("[flagged] ")
+					   : "");
 		nd_buf_printf(&b, "[%s] ", s->section ? s->section : "-");
 		if (s->kicker)
 			nd_buf_printf(&b, "%s ▸ ", s->kicker);
 		nd_buf_adds(&b, s->headline);
 		if (s->subhead)
 			nd_buf_printf(&b, "\n     ▹ %s", s->subhead);
+		if (it->flag)
+			nd_buf_printf(&b, "\n     ⚑ %s [%s]", _(it->flag->why), it->flag->id);
 		nd_buf_adds(&b, "\n     ");
 		if (s->dateline)
 			nd_buf_printf(&b, "%s · ", s->dateline);
@@ -122,6 +131,7 @@ static void dry_json(const char *name, const struct nd_import_page *pg, bool fir
 		nd_json_kv_str(&b, 0, "body", s->body);
 		nd_json_kv_int(&b, 0, "chars", nd_count_chars(s->body));
 		nd_json_kv_int(&b, 0, "fragment", it->fragment);
+		nd_json_kv_str(&b, 0, "flag", it->flag ? it->flag->id : NULL);
 		nd_json_kv_int(&b, 0, "repairs", it->repairs);
 		nd_json_kv_int(&b, 0, "displaced", it->displaced);
 		if (it->byline_name) {
@@ -226,6 +236,15 @@ int nd_cmd_import(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 				      "flagged for an editor\n"),
 				    a->pos[i], res.filed, (long long)res.first, (long long)res.last,
 				    res.fragments);
+				if (res.flagged > res.fragments)
+					printf(
+					    ngettext(
+						"%zu more item flagged for an editor to look at "
+						"first: its log says why\n",
+						"%zu more items flagged for an editor to look at "
+						"first: their logs say why\n",
+						res.flagged - res.fragments),
+					    res.flagged - res.fragments);
 			}
 		}
 		nd_import_page_free(&pg);

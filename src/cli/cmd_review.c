@@ -70,23 +70,6 @@ int nd_cmd_diff(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 	return ND_EXIT_OK;
 }
 
-/* A field's name in the reader's language (the JSON keeps the code). */
-static const char *field_label(const char *field)
-{
-	static const struct {
-		const char *field, *label;
-	} labels[] = {
-		{ "kicker", N_("Kicker") },   { "headline", N_("Headline") },
-		{ "subhead", N_("Subhead") }, { "dateline", N_("Dateline") },
-		{ "byline", N_("Byline") },   { "body", N_("Body") },
-		{ "section", N_("Section") },
-	};
-	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-		if (strcmp(labels[i].field, field) == 0)
-			return _(labels[i].label);
-	return field;
-}
-
 /* The hits a person must judge one by one; each mechanical class that
  * clean-up fixes as one line with its count; then the rate over the rest. */
 static void print_proof(const struct nd_proof_report *r)
@@ -95,7 +78,7 @@ static void print_proof(const struct nd_proof_report *r)
 		const struct nd_proof_hit *h = &r->hits[i];
 		if (h->check->fix)
 			continue;
-		printf("%-18s %s", h->check->id, field_label(h->field));
+		printf("%-18s %s", h->check->id, nd_proof_field_label(h->field));
 		if (h->paragraph)
 			printf(" ¶%d", h->paragraph);
 		printf(" @%ld  ", h->offset);

@@ -5,6 +5,7 @@
 #include "newsdesk/settings.h"
 
 #include <libintl.h>
+#include <stdio.h>
 #include <string.h>
 
 #define _(s) gettext(s)
@@ -34,8 +35,14 @@ int nd_cmd_settings(struct nd_cli *cli, const struct nd_command *cmd, void *args
 		if ((rc = nd_setting_get(cli->st, &cli->actor, d->name, value, sizeof value,
 					 &err)) < 0)
 			return nd_cli_fail(&err);
-		printf("%-10s %-8s  %s (%s)\n", d->name, rc ? value : _("default"), _(d->help),
-		       d->values);
+		char shown[96];
+		if (rc)
+			snprintf(shown, sizeof shown, "%s", value);
+		else if (d->fallback) /* the publication's, unset: its value is the fallback */
+			snprintf(shown, sizeof shown, "%s (%s)", d->fallback, _("default"));
+		else
+			snprintf(shown, sizeof shown, "%s", _("default"));
+		printf("%-10s %-8s  %s (%s)\n", d->name, shown, _(d->help), d->values);
 	}
 	return ND_EXIT_OK;
 }

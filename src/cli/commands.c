@@ -461,8 +461,9 @@ const struct nd_command nd_commands[] = {
 	CMD("mine", nd_cmd_mine, "", "my items: state, headline, 字数 and the last note on each",
 	    NULL, REPORTER, SSH),
 	CMD("settings", nd_cmd_settings, "[NAME [VALUE|default]]",
-	    "your own settings (ambiwidth 1|2|auto: how wide your terminal draws “ · … ─)", NULL,
-	    REPORTER, SSH),
+	    "your own settings (ambiwidth 1|2|auto: how wide your terminal draws “ · … ─) and "
+	    "the publication's (count-rule word|marks: how 字数 counts; chiefs set it)",
+	    NULL, REPORTER, SSH),
 	CMD("keys", nd_cmd_keys, "",
 	    "the authorized_keys lines for every enabled user with a key (admins)", keys_opts,
 	    ADMIN, 0),

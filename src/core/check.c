@@ -421,6 +421,9 @@ static int check_counts(struct nd_check *c, struct nd_error *err)
  * proved. A revision with no counts at all (inserted outside newsdesk) is
  * counted from its text where it is shown, as newsdesk(1) says. */
 #define STORY_COLUMNS "r.kicker, r.headline, r.subhead, r.dateline, r.byline, r.body"
+/* 字数 by the publication's rule (the setting count-rule): what the counts
+ * were made by, since the setting and a recount change in one transaction */
+#define RULE "(SELECT value FROM meta WHERE key = 'count_rule')"
 
 static int verify_revision_counts(struct nd_check *c, struct nd_error *err)
 {
@@ -428,10 +431,10 @@ static int verify_revision_counts(struct nd_check *c, struct nd_error *err)
 	    c, "revision counts",
 	    "SELECT r.item_id, printf('revision %d: its stored counts (字数 %s, 汉字 %s) are "
 	    "not its text''s (字数 %d, 汉字 %d)', r.rev, coalesce(k.chars, '-'), "
-	    "coalesce(k.hanzi, '-'), nd_chars(" STORY_COLUMNS "), nd_hanzi(" STORY_COLUMNS
+	    "coalesce(k.hanzi, '-'), nd_chars(" STORY_COLUMNS ", " RULE "), nd_hanzi(" STORY_COLUMNS
 	    ")) FROM revisions r JOIN revision_counts k ON k.revision_id = r.id "
-	    "WHERE k.chars IS NOT nd_chars(" STORY_COLUMNS ") OR "
-	    "k.body_chars IS NOT nd_chars(NULL, NULL, NULL, NULL, NULL, r.body) OR "
+	    "WHERE k.chars IS NOT nd_chars(" STORY_COLUMNS ", " RULE ") OR "
+	    "k.body_chars IS NOT nd_chars(NULL, NULL, NULL, NULL, NULL, r.body, " RULE ") OR "
 	    "k.hanzi IS NOT nd_hanzi(" STORY_COLUMNS ") OR k.lines IS NOT nd_lines(" STORY_COLUMNS
 	    ") ORDER BY r.id",
 	    err);
@@ -447,8 +450,9 @@ static int rebuild_revision_counts(struct nd_store *st, struct nd_error *err)
 	    (rc = nd_sql_exec(st, err, "recounting the revisions",
 			      "INSERT INTO revision_counts(revision_id, hanzi, lines, chars, "
 			      "body_chars) SELECT r.id, nd_hanzi(" STORY_COLUMNS "), "
-			      "nd_lines(" STORY_COLUMNS "), nd_chars(" STORY_COLUMNS "), "
-			      "nd_chars(NULL, NULL, NULL, NULL, NULL, r.body) FROM revisions r",
+			      "nd_lines(" STORY_COLUMNS "), nd_chars(" STORY_COLUMNS ", " RULE "), "
+			      "nd_chars(NULL, NULL, NULL, NULL, NULL, r.body, " RULE
+			      ") FROM revisions r",
 			      NULL)) < 0) {
 		nd_store_rollback(st);
 		return rc;

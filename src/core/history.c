@@ -7,6 +7,7 @@
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/layout.h"
+#include "newsdesk/meta.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdlib.h>
@@ -19,11 +20,20 @@
  * again. Derived data, outside the hash chain: check recounts them. */
 static int append_counts(struct nd_store *st, const struct nd_story *s, struct nd_error *err)
 {
-	long hanzi = nd_story_hanzi(s), body_chars, chars = nd_story_chars(s, &body_chars);
+	/* 字数 by the publication's rule as it stands in this transaction, so
+	 * the counts always agree with the setting (check recounts by it) */
+	char name[16];
+	int rc = nd_meta_get(st, "count_rule", name, sizeof name, err);
+	if (rc < 0)
+		return rc;
+	int rule = nd_count_rule_parse(name);
+	long hanzi = nd_story_hanzi(s), body_chars,
+	     chars = nd_story_chars_by(s, &body_chars,
+				       rule < 0 ? ND_COUNT_WORD : (enum nd_count_rule)rule);
 	char *profile = nd_layout_profile(s);
 	if (!profile)
 		return nd_fail(err, ND_ENOMEM, _("out of memory"));
-	int rc =
+	rc =
 	    nd_sql_exec(st, err, "storing the revision's counts",
 			"INSERT INTO revision_counts(revision_id, hanzi, lines, chars, body_chars) "
 			"VALUES (?, ?, ?, ?, ?)",

@@ -113,7 +113,12 @@ int nd_import_file(struct nd_store *st, const struct nd_actor *actor,
 			if ((rc = nd_note_append_code(st, fr.id, 1, actor->user.login,
 						      ND_SN_FRAGMENT, NULL, err)) < 0)
 				goto fail;
+		} else if (it->flag &&
+			   (rc = nd_note_append_code(st, fr.id, 1, actor->user.login,
+						     ND_SN_IMPORT_CHECK, it->flag->id, err)) < 0) {
+			goto fail; /* why an editor should look: the rule, rendered when shown */
 		}
+		res->flagged += it->flag != NULL;
 		if (it->markers && (rc = note(st, actor, fr.id, it->markers, err)) < 0)
 			goto fail;
 		if (it->source && (rc = note(st, actor, fr.id, it->source, err)) < 0)

@@ -2,6 +2,7 @@
  * (sysnote.h). The table gives each code its message; the legacy table
  * reads back the English earlier versions stored. */
 #include "newsdesk/sysnote.h"
+#include "newsdesk/importer.h"
 #include "newsdesk/lang.h"
 
 #include <stdio.h>
@@ -197,6 +198,18 @@ char *nd_sysnote_render(const char *code, const char *text, const char *verb, bo
 	if (!code)
 		return text && text[0] ? strdup(text) : NULL;
 	*system = true;
+	const struct nd_import_rule *rule =
+	    strcmp(code, ND_SN_IMPORT_CHECK) == 0 ? nd_import_rule_find(text) : NULL;
+	if (rule) {
+		/* the importer's reason, in the reader's language */
+		const char *fmt = _("import: %s");
+		const char *why = gettext(rule->why);
+		size_t n = strlen(fmt) + strlen(why) + 1;
+		char *out = malloc(n);
+		if (out)
+			snprintf(out, n, fmt, why);
+		return out;
+	}
 	const struct code_row *row = find_code(code);
 	if (row)
 		return format_code(row, text);

@@ -236,14 +236,22 @@ static void hanzi_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(ctx, nd_story_hanzi(&s));
 }
 
-/* nd_chars(kicker, headline, subhead, dateline, byline, body): 字数 (count.h) */
+/* nd_chars(kicker, headline, subhead, dateline, byline, body[, rule]):
+ * 字数 (count.h) by Word's rule, or by the rule named ('word', 'marks'; NULL
+ * or '' is Word's). Six arguments always mean Word's rule, whatever this
+ * process counts by: that is what migration word_counts counted by. */
 static void chars_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct nd_story s;
 	long body;
-	(void)argc;
+	int rule = argc > 6 ? nd_count_rule_parse((const char *)sqlite3_value_text(argv[6]))
+			    : ND_COUNT_WORD;
+	if (rule < 0) {
+		sqlite3_result_error(ctx, "nd_chars: no such counting rule", -1);
+		return;
+	}
 	story_of(argv, &s);
-	sqlite3_result_int64(ctx, nd_story_chars(&s, &body));
+	sqlite3_result_int64(ctx, nd_story_chars_by(&s, &body, (enum nd_count_rule)rule));
 }
 
 /* nd_lines(kicker, headline, subhead, dateline, byline, body): the line
@@ -282,6 +290,8 @@ int nd_sql_functions(sqlite3 *db)
 		rc = sqlite3_create_function(db, "nd_hanzi", 6, flags, NULL, hanzi_fn, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "nd_chars", 6, flags, NULL, chars_fn, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "nd_chars", 7, flags, NULL, chars_fn, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "nd_lines", 6, flags, NULL, lines_fn, NULL, NULL);
 	if (rc == SQLITE_OK)

@@ -2,6 +2,7 @@
  * foreign keys, busy timeout), recognises newsdesk's files by their
  * application_id, and applies the embedded migrations in one transaction. */
 #include "newsdesk/bigram.h"
+#include "newsdesk/count.h"
 #include "newsdesk/files.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/schema.h"
@@ -457,6 +458,24 @@ static int leave_checkpoints_to_litestream(struct nd_store *st, struct nd_error 
 	return exec(st, "PRAGMA wal_autocheckpoint = 0", err, "leaving checkpoints to Litestream");
 }
 
+/* 字数 in this process by the publication's rule (meta count_rule, the
+ * setting count-rule): what the desk's live count, the dry run and every
+ * figure counted from text show. Stored counts are made by the rule read
+ * inside the writing transaction (history.c), so a change of the setting
+ * by another process never mixes rules in the store. Unset, unreadable or
+ * unknown: Word's rule. */
+static void count_by_publication(struct nd_store *st)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rule = ND_COUNT_WORD;
+	if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = 'count_rule'", -1, &stmt,
+			       NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		rule = nd_count_rule_parse((const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	nd_count_set_rule(rule < 0 ? ND_COUNT_WORD : (enum nd_count_rule)rule);
+}
+
 int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struct nd_error *err)
 {
 	*out = NULL;
@@ -526,6 +545,7 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 		goto fail;
 	if (!(flags & ND_STORE_READONLY) && (rc = migrate(st, err)) < 0)
 		goto fail;
+	count_by_publication(st);
 	nd_protect(path, true); /* never an output, not even with --force */
 	*out = st;
 	return 0;

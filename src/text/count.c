@@ -7,6 +7,7 @@
 #include "newsdesk/utf8.h"
 #include "newsdesk/width.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -36,9 +37,48 @@ static int is_half_mark(unsigned cp)
 	return cp > 0x20 && cp < 0x7F && !is_run_char(cp);
 }
 
+/* Atomic: every connection the process opens sets it (the desk's draft
+ * writer opens its own, on its own thread), so it is read while set. */
+static _Atomic int process_rule = ND_COUNT_WORD;
+
+void nd_count_set_rule(enum nd_count_rule rule)
+{
+	atomic_store_explicit(&process_rule, (int)rule, memory_order_relaxed);
+}
+
+enum nd_count_rule nd_count_get_rule(void)
+{
+	return (enum nd_count_rule)atomic_load_explicit(&process_rule, memory_order_relaxed);
+}
+
+static const char *const rule_names[] = { [ND_COUNT_WORD] = "word", [ND_COUNT_MARKS] = "marks" };
+
+int nd_count_rule_parse(const char *name)
+{
+	if (!name || !name[0])
+		return ND_COUNT_WORD;
+	for (int r = 0; r < (int)(sizeof rule_names / sizeof *rule_names); r++)
+		if (strcmp(name, rule_names[r]) == 0)
+			return r;
+	return -1;
+}
+
+const char *nd_count_rule_name(enum nd_count_rule rule)
+{
+	return rule_names[rule == ND_COUNT_MARKS ? ND_COUNT_MARKS : ND_COUNT_WORD];
+}
+
+/* Part of a run: under Word's rule a half-width mark joins the word it
+ * touches (and counts nothing alone); under the marks rule it stands on
+ * its own and counts 1, as every other mark does. */
+static int in_run_by(unsigned cp, enum nd_count_rule rule)
+{
+	return is_run_char(cp) || (rule == ND_COUNT_WORD && is_half_mark(cp));
+}
+
 static int in_run(unsigned cp)
 {
-	return is_run_char(cp) || is_half_mark(cp);
+	return in_run_by(cp, nd_count_get_rule());
 }
 
 enum { RUN_NONE, RUN_MARKS, RUN_WORD }; /* where a run stands: its word counted yet? */
@@ -93,16 +133,15 @@ bool nd_count_within_run(const char *s, size_t n)
 	return n > 0;
 }
 
-long nd_count_span(const char *s, size_t n, const char *text_start)
+static long count_span(const char *s, size_t n, int state, enum nd_count_rule rule)
 {
 	size_t i = 0;
 	long count = 0;
-	int state = run_before(s, text_start); /* a run that started before goes on */
 	while (i < n) {
 		unsigned cp;
 		int len = nd_utf8_decode(s + i, n - i, &cp);
 		i += len > 0 ? (size_t)len : 1;
-		if (in_run(cp)) {
+		if (in_run_by(cp, rule)) {
 			if (is_run_char(cp) && state != RUN_WORD)
 				count++;
 			state = is_run_char(cp) || state == RUN_WORD ? RUN_WORD : RUN_MARKS;
@@ -120,9 +159,20 @@ long nd_count_span(const char *s, size_t n, const char *text_start)
 	return count;
 }
 
+long nd_count_span(const char *s, size_t n, const char *text_start)
+{
+	/* a run that started before goes on */
+	return count_span(s, n, run_before(s, text_start), nd_count_get_rule());
+}
+
 long nd_count_chars(const char *s)
 {
-	return nd_count_span(s, strlen(s), s);
+	return count_span(s, strlen(s), RUN_NONE, nd_count_get_rule());
+}
+
+long nd_count_chars_by(const char *s, enum nd_count_rule rule)
+{
+	return count_span(s, strlen(s), RUN_NONE, rule);
 }
 
 /* Unicode's Han ideographs: the unified blocks and their extensions, the

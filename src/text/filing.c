@@ -836,12 +836,17 @@ char *nd_story_format(const struct nd_story *st)
 
 long nd_story_chars(const struct nd_story *s, long *body_chars)
 {
+	return nd_story_chars_by(s, body_chars, nd_count_get_rule());
+}
+
+long nd_story_chars_by(const struct nd_story *s, long *body_chars, enum nd_count_rule rule)
+{
 	const char *fields[] = { s->kicker, s->headline, s->subhead, s->dateline, s->byline };
 	long total = 0;
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		if (fields[i])
-			total += nd_count_chars(fields[i]);
-	*body_chars = nd_count_chars(s->body ? s->body : "");
+			total += nd_count_chars_by(fields[i], rule);
+	*body_chars = nd_count_chars_by(s->body ? s->body : "", rule);
 	return total + *body_chars;
 }
 

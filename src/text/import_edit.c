@@ -259,6 +259,7 @@ int nd_import_merge(struct nd_import_edit *ed, size_t i, struct nd_error *err)
 	a->repairs += b->repairs;
 	a->displaced = a->displaced || b->displaced;
 	a->fragment = false; /* an editor has looked */
+	a->flag = NULL;
 	nd_buf_free(&lead);
 	nd_story_free(&b->story);
 	free(b->markers);

@@ -22,32 +22,6 @@
 
 #define ND_MAX_BYLINE 200 /* what nd_story_validate lets a byline be */
 
-/* ---- items under construction ------------------------------------------------ */
-
-struct work {
-	struct nd_import_item it;
-	struct nd_buf body;
-	bool headless; /* started at a dateline with no title above */
-	bool spare_kicker; /* its kicker may be a displaced headline */
-	bool orphan; /* body text with no head of its own */
-	bool closed;
-	size_t *subheads; /* paragraphs of the body that are in-body subheads */
-	size_t nsubheads, paras;
-};
-
-struct split {
-	struct work *w;
-	size_t n, cap;
-	struct nd_buf markers;
-	char *section;
-	enum rule_id section_rule;
-	char *outer; /* the section a 【column】 marker interrupts, back at a block break */
-	enum rule_id outer_rule;
-	bool in_column;
-	size_t column_from; /* items before the column's first */
-	bool titles_after_photos; /* the page sets a photo's title under its credit */
-};
-
 static char *dup(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -55,7 +29,7 @@ static char *dup(const char *s)
 
 static void why(struct work *w, enum nd_import_field f, enum rule_id r)
 {
-	w->it.why[f] = &nd_imp_rules[r];
+	nd_imp_why(w, f, r);
 }
 
 static struct work *open_item(struct split *sp)
@@ -70,6 +44,7 @@ static struct work *open_item(struct split *sp)
 	}
 	struct work *w = &sp->w[sp->n++];
 	memset(w, 0, sizeof *w);
+	w->after_photo = -1;
 	w->it.story.section = dup(sp->section);
 	if (sp->section)
 		why(w, ND_IF_SECTION, sp->section_rule);
@@ -79,7 +54,7 @@ static struct work *open_item(struct split *sp)
 	return w;
 }
 
-static void add_para(struct work *w, const char *text)
+void nd_imp_add_para(struct work *w, const char *text)
 {
 	if (w->body.len)
 		nd_buf_addc(&w->body, '\n');
@@ -89,9 +64,9 @@ static void add_para(struct work *w, const char *text)
 
 /* A short title line inside the text is a subhead: its own paragraph,
  * which the page-break repair must not join to the next. */
-static void add_subhead(struct work *w, const char *text)
+void nd_imp_add_subhead(struct work *w, const char *text)
 {
-	add_para(w, text);
+	nd_imp_add_para(w, text);
 	static const char *const stops[] = { "。", "！", "？", "；" };
 	if (nd_utf8_length(text) > 20 || has_any(text, stops, sizeof stops / sizeof *stops))
 		return; /* a sentence a break cut short, not a subhead */
@@ -131,7 +106,7 @@ static void set_byline(struct work *w, const struct line *l, enum rule_id r)
 		nd_buf_addc(&w->body, ' ');
 		nd_buf_adds(&w->body, l->text);
 	} else {
-		add_para(w, l->text);
+		nd_imp_add_para(w, l->text);
 	}
 }
 
@@ -164,11 +139,15 @@ static char *marker_name(const char *line)
 static struct work *open_titled(struct split *sp, struct titles *tl)
 {
 	struct roles r = nd_imp_title_roles(tl);
-	enum rule_id banner = r.banner >= 0 ? R_SLOGAN_BANNER : R_COUNT;
+	enum rule_id banner = r.banner >= 0 ? r.banner_rule : R_COUNT;
 	for (int i = 0; i < r.kicker; i++) {
 		add_marker(sp, tl->t[i]);
 		if (nd_imp_two_part(tl->t[i])) {
 			banner = R_SLOGAN_ABOVE; /* a slogan banner names no section */
+			continue;
+		}
+		if (i == 0 && nd_imp_place_banner(tl->t[i])) {
+			banner = R_PLACE_BANNER; /* 舟山 names a place, not a section */
 			continue;
 		}
 		set(&sp->section, tl->t[i]);
@@ -179,6 +158,7 @@ static struct work *open_titled(struct split *sp, struct titles *tl)
 	struct work *w = open_item(sp);
 	if (!w)
 		return NULL;
+	w->titled = true;
 	if (banner != R_COUNT)
 		why(w, ND_IF_MARKERS, banner);
 	if (r.headline >= 0) {
@@ -267,11 +247,21 @@ static int walk_title(struct split *sp, struct titles *tl, struct work **cur,
 	}
 	/* Photo news: a title, one caption paragraph, a 摄 credit. */
 	bool photo = next == L_PARA && i + 2 < n && photo_line(&lines[i + 2]);
-	/* Inside an article, a title followed by body text is a subhead. */
-	if (*cur && (*cur)->body.len && tl->n == 0 && next == L_PARA && !next_gap && !photo) {
-		add_subhead(*cur, l->text);
+	/* Inside an article, a title followed by body text is a subhead;
+	 * unless that text opens as a photo's caption does (photo news) */
+	bool caption = next == L_PARA && nd_imp_caption_opening(lines[i + 1].text);
+	if (*cur && (*cur)->body.len && tl->n == 0 && next == L_PARA && !next_gap && !photo &&
+	    !(*cur)->ed_note && !caption) {
+		nd_imp_add_subhead(*cur, l->text);
 		return 0;
 	}
+	sp->caption_title = caption && *cur && (*cur)->body.len && tl->n == 0 && !next_gap &&
+			    !photo && !(*cur)->ed_note;
+	/* a titled photo inside an article's paragraphs: the text after it
+	 * may go on with the article */
+	sp->interrupted = photo && *cur && (*cur)->body.len && !(*cur)->closed && !tl->n
+			      ? (long)(*cur - sp->w)
+			      : -1;
 	*cur = NULL;
 	if (tl->n < 16) {
 		if (!(tl->t[tl->n] = strdup(l->text)))
@@ -282,9 +272,13 @@ static int walk_title(struct split *sp, struct titles *tl, struct work **cur,
 	return 0;
 }
 
-static struct work *walk_dateline(struct split *sp, struct titles *tl, const char *text)
+static struct work *walk_dateline(struct split *sp, struct titles *tl, struct work *under,
+				  const char *text)
 {
-	struct work *cur = open_titled(sp, tl);
+	/* a dateline after the 【编者按】 under a headline starts that article's
+	 * text, not another article */
+	struct work *cur = under && under->note_only && !tl->n ? under : open_titled(sp, tl);
+	sp->interrupted = -1;
 	if (!cur)
 		return NULL;
 	size_t dl = nd_match_dateline(text);
@@ -296,10 +290,12 @@ static struct work *walk_dateline(struct split *sp, struct titles *tl, const cha
 	size_t dn = strlen(date);
 	while (dn && date[dn - 1] == ' ')
 		date[--dn] = '\0';
+	cur->note_only = false;
+	free(cur->it.story.dateline);
 	cur->it.story.dateline = date;
 	why(cur, ND_IF_DATELINE, R_DATELINE);
 	if (*rest)
-		add_para(cur, rest);
+		nd_imp_add_para(cur, rest);
 	return cur;
 }
 
@@ -316,6 +312,8 @@ static void end_column(struct split *sp)
 
 static int walk_lines(struct split *sp, struct line *lines, size_t n, struct titles *tl);
 static int walk_end(struct split *sp, struct titles *tl);
+static int walk_para(struct split *sp, struct titles *tl, struct work **cur,
+		     const struct line *lines, size_t n, size_t i);
 
 static void walk_marker(struct split *sp, struct titles *tl, const char *text)
 {
@@ -365,10 +363,74 @@ static int walk_credit(struct split *sp, struct titles *tl, struct work **cur,
 	return 0;
 }
 
+/* An article by its head: a dateline or an author line says a reporter
+ * wrote it, so a … 摄 credit inside it signs a photo, not the article. */
+static bool article_by_head(const struct work *w)
+{
+	const struct nd_import_rule *b = w->it.why[ND_IF_BYLINE];
+	return w->it.story.dateline ||
+	       (b && (b == &nd_imp_rules[R_AUTHOR] || b == &nd_imp_rules[R_COLUMN_AUTHOR]));
+}
+
+/* A paragraph: an editor's note (placed by pass 4), a caption inside an
+ * article (a photo of its own), or text of the item open, of the titles
+ * waiting, or of no head at all (an orphan pass 4 places). */
+static int walk_para(struct split *sp, struct titles *tl, struct work **cur,
+		     const struct line *lines, size_t n, size_t i)
+{
+	const struct line *l = &lines[i];
+	bool captioned = i + 1 < n && photo_line(&lines[i + 1]) && lines[i + 1].gap <= 1;
+	if (starts(l->text, "【编者按】")) {
+		if (tl->n && !(*cur = open_titled(sp, tl)))
+			return -1;
+		if (*cur && (*cur)->titled && !(*cur)->body.len) {
+			nd_imp_add_para(*cur, l->text); /* under its headline */
+			(*cur)->note_only = true;
+			why(*cur, ND_IF_BODY, R_NOTE_UNDER_HEAD);
+			return 0;
+		}
+		if (!(*cur = open_item(sp)))
+			return -1;
+		(*cur)->ed_note = true;
+		nd_imp_add_para(*cur, l->text);
+		return 0;
+	}
+	if (captioned && *cur && !tl->n && (*cur)->body.len && !(*cur)->closed &&
+	    article_by_head(*cur)) {
+		sp->interrupted = (long)(*cur - sp->w);
+		if (!(*cur = open_item(sp)))
+			return -1;
+		why(*cur, ND_IF_BODY, R_CAPTION_IN_ARTICLE);
+		nd_imp_add_para(*cur, l->text);
+		return 0;
+	}
+	if (tl->n) {
+		*cur = open_titled(sp, tl); /* photo news, or an article without a dateline */
+		if (!*cur)
+			return -1;
+		if (sp->caption_title) {
+			why(*cur, ND_IF_HEADLINE, R_CAPTION_TITLE);
+			nd_imp_flag(*cur, F_CAPTION_TITLE);
+			sp->caption_title = false;
+		}
+		if (!captioned)
+			sp->interrupted = -1; /* not the photo inside an article: that ends */
+	} else if (!*cur) {
+		if (!(*cur = open_item(sp)))
+			return -1;
+		(*cur)->orphan = true;
+		if (l->gap <= 1)
+			(*cur)->after_photo = sp->interrupted;
+	}
+	nd_imp_add_para(*cur, l->text);
+	return 0;
+}
+
 /* Pass 2, and on failure the titles still waiting freed. */
 static int walk(struct split *sp, struct line *lines, size_t n)
 {
 	struct titles tl = { 0 };
+	sp->interrupted = -1;
 	int rc = walk_lines(sp, lines, n, &tl);
 	for (int i = 0; i < tl.n; i++)
 		free(tl.t[i]);
@@ -388,6 +450,7 @@ static int walk_lines(struct split *sp, struct line *lines, size_t n, struct tit
 		switch (l->kind) {
 		case L_MARKER:
 			cur = NULL;
+			sp->interrupted = -1;
 			walk_marker(sp, tl, l->text);
 			break;
 		case L_SOURCE:
@@ -401,7 +464,7 @@ static int walk_lines(struct split *sp, struct line *lines, size_t n, struct tit
 				return -1;
 			break;
 		case L_DATELINE:
-			if (!(cur = walk_dateline(sp, tl, l->text)))
+			if (!(cur = walk_dateline(sp, tl, cur, l->text)))
 				return -1;
 			break;
 		case L_POSITION:
@@ -427,23 +490,8 @@ static int walk_lines(struct split *sp, struct line *lines, size_t n, struct tit
 				return -1;
 			break;
 		case L_PARA:
-			if (!cur && !tl->n && starts(l->text, "【编者按】") && sp->n) {
-				/* an editor's note belongs to the article it follows */
-				cur = &sp->w[sp->n - 1];
-				cur->closed = false;
-			}
-			if (tl->n) {
-				cur = open_titled(
-				    sp, tl); /* photo news, or an article without a dateline */
-				if (!cur)
-					return -1;
-			} else if (!cur) {
-				cur = open_item(sp);
-				if (!cur)
-					return -1;
-				cur->orphan = true;
-			}
-			add_para(cur, l->text);
+			if (walk_para(sp, tl, &cur, lines, n, i) < 0)
+				return -1;
 			break;
 		}
 	}
@@ -475,121 +523,6 @@ static int walk_end(struct split *sp, struct titles *tl)
 		}
 	}
 	return 0;
-}
-
-static const char *last_para(const struct work *w)
-{
-	const char *s = nd_buf_str(&w->body), *nl = strrchr(s, '\n');
-	return nl ? nl + 1 : s;
-}
-
-static void move_body(struct work *to, struct work *from, bool join_first)
-{
-	const char *s = nd_buf_str(&from->body);
-	if (join_first) {
-		nd_buf_adds(&to->body, s);
-		to->paras += from->paras ? from->paras - 1 : 0;
-	} else {
-		add_para(to, s);
-		to->paras += from->paras ? from->paras - 1 : 0;
-	}
-	if (from->it.story.byline && !to->it.story.byline) {
-		to->it.story.byline = from->it.story.byline;
-		to->it.byline_name = from->it.byline_name;
-		from->it.story.byline = NULL;
-		why(to, ND_IF_BYLINE, R_TAIL_BYLINE);
-	}
-	if (from->it.markers) {
-		/* markers travel with the text, so nothing is lost */
-		if (to->it.markers) {
-			struct nd_buf b = ND_BUF_INIT;
-			nd_buf_printf(&b, "%s\n%s", to->it.markers, from->it.markers);
-			free(to->it.markers);
-			free(from->it.markers);
-			to->it.markers = nd_buf_take(&b);
-		} else {
-			to->it.markers = from->it.markers;
-		}
-		from->it.markers = NULL;
-	}
-	nd_buf_reset(&from->body);
-	to->it.displaced = true;
-	why(to, ND_IF_BODY, R_TAIL_JOINED);
-}
-
-/* How far back (in items) a displaced title or tail is looked for: more
- * than a page holds, and what bounds the cost of a hostile page. */
-#define LOOKBACK 64
-
-/* Pass 3: a headless article takes the nearest earlier spare kicker. */
-static void fix_headless(struct split *sp)
-{
-	for (size_t i = 0; i < sp->n; i++) {
-		struct work *h = &sp->w[i];
-		if (!h->headless || h->it.story.headline)
-			continue; /* a head given since: never overwrite it */
-		for (size_t j = i; j-- > 0 && i - j <= LOOKBACK;) {
-			struct work *d = &sp->w[j];
-			if (d->spare_kicker && d->it.story.kicker) {
-				h->it.story.headline = d->it.story.kicker;
-				d->it.story.kicker = NULL;
-				d->it.why[ND_IF_KICKER] = NULL;
-				why(h, ND_IF_HEADLINE, R_SPARE_KICKER);
-				d->spare_kicker = false;
-				h->headless = false;
-				break;
-			}
-		}
-	}
-}
-
-static bool photo_credit(const struct work *w)
-{
-	return w->it.story.byline && strstr(w->it.story.byline, "摄");
-}
-
-/* Pass 4: displaced continuations. Text with no head of its own, after a
- * byline, is the tail of an earlier article: the one whose last paragraph
- * stops mid-sentence; when the tail brings a byline, the article must have
- * none (its tail carried it). Exactly one candidate, or it stays a flagged
- * fragment. A caption with a 摄 credit is a photo, not a tail. */
-static void fix_orphans(struct split *sp)
-{
-	for (size_t i = 0; i < sp->n; i++) {
-		struct work *o = &sp->w[i];
-		if (!o->orphan || !o->body.len || photo_credit(o))
-			continue;
-		bool has_byline = o->it.story.byline != NULL;
-		struct work *unfinished = NULL, *no_byline = NULL;
-		int n_unfinished = 0, n_no_byline = 0;
-		for (size_t j = i > LOOKBACK ? i - LOOKBACK : 0; j < i; j++) {
-			struct work *c = &sp->w[j];
-			if (c->orphan || !c->it.story.headline || !c->body.len || photo_credit(c))
-				continue;
-			/* a tail's byline fits an article with none, or with the same
-			 * writer already named (本报记者 张静 … then 张静) */
-			bool fits_byline = !has_byline || !c->it.story.byline ||
-					   strstr(c->it.story.byline, o->it.story.byline);
-			if (!nd_imp_finished(last_para(c)) && fits_byline) {
-				unfinished = c;
-				n_unfinished++;
-			}
-			if (!c->it.story.byline) {
-				no_byline = c;
-				n_no_byline++;
-			}
-		}
-		if (n_unfinished == 1) {
-			move_body(unfinished, o, true);
-		} else if (n_unfinished == 0 && has_byline && n_no_byline == 1) {
-			move_body(no_byline, o, false);
-		} else {
-			o->it.fragment = true;
-			continue;
-		}
-		o->orphan = false;
-		o->closed = true;
-	}
 }
 
 /* A headline for an item that has none: the first sentence of its text
@@ -726,6 +659,8 @@ static int finish(struct split *sp, struct nd_import_page *page)
 		}
 		w->it.story.kind = strdup(kind);
 		why(w, ND_IF_KIND, kr);
+		if (w->it.fragment)
+			w->it.flag = &nd_imp_rules[R_KIND_NOTE]; /* the flag that matters most */
 		page->items[page->n++] = w->it;
 		memset(&w->it, 0, sizeof w->it);
 	}
@@ -746,9 +681,14 @@ int nd_import_split(const char *text, struct nd_import_page *page, struct nd_err
 	struct split sp = { 0 };
 	int rc = walk(&sp, lines, n);
 	if (rc == 0) {
-		fix_headless(&sp);
-		fix_orphans(&sp);
-		rc = finish(&sp, page);
+		nd_imp_fix_headless(&sp);
+		nd_imp_fix_notes(&sp);
+		nd_imp_fix_orphans(&sp);
+		rc = nd_imp_fix_sections(&sp);
+		if (rc == 0) {
+			nd_imp_flag_unfinished(&sp);
+			rc = finish(&sp, page);
+		}
 	}
 	for (size_t i = 0; i < sp.n; i++) {
 		nd_story_free(&sp.w[i].it.story);

@@ -6,6 +6,8 @@
 
 #include "newsdesk/importer.h"
 
+#include "newsdesk/buf.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
@@ -38,6 +40,24 @@ enum rule_id {
 	R_KIND_PHOTO,
 	R_KIND_ARTICLE,
 	R_KIND_NOTE,
+	R_PLACE_BANNER,
+	R_PARTS_BANNER,
+	R_CAPTION_IN_ARTICLE,
+	R_SECTION_JOINED,
+	R_CREDIT_MOVED,
+	R_NOTE_ABOVE,
+	R_NOTE_BELOW,
+	R_NOTE_UNDER_HEAD,
+	R_AFTER_PHOTO,
+	R_CAPTION_TITLE,
+	/* why an item is flagged: the rules that are unsure */
+	F_SPARE_TITLE,
+	F_TAIL_BY_BYLINE,
+	F_SECTION,
+	F_CREDIT,
+	F_NOTE_ORDER,
+	F_UNFINISHED,
+	F_CAPTION_TITLE,
 	R_COUNT
 };
 
@@ -115,8 +135,75 @@ struct titles {
  * banners (column titles), kept as markers. */
 struct roles {
 	int kicker, headline, subhead, banner; /* indexes into the run, or -1 */
-	enum rule_id kicker_rule, headline_rule, subhead_rule;
+	enum rule_id kicker_rule, headline_rule, subhead_rule, banner_rule;
 };
+
+/* A place name or page label across the page top (舟山, 东台, 盐城市): a
+ * banner, never a kicker, and no section. */
+bool nd_imp_place_banner(const char *s);
+
+/* ---- items under construction (pass 2 makes them, passes 3–5 fix them) ---- */
+
+struct work {
+	struct nd_import_item it;
+	struct nd_buf body;
+	bool headless; /* started at a dateline with no title above */
+	bool spare_kicker; /* its kicker may be a displaced headline */
+	bool orphan; /* body text with no head of its own */
+	bool closed;
+	bool titled; /* opened by a run of titles (a head of its own) */
+	bool ed_note; /* a 【编者按】 waiting for the article it introduces */
+	bool note_only; /* its body is only an editor's note under its head */
+	long after_photo; /* an orphan after a photo set inside this item's run, or -1 */
+	size_t *subheads; /* paragraphs of the body that are in-body subheads */
+	size_t nsubheads, paras;
+};
+
+struct split {
+	struct work *w;
+	size_t n, cap;
+	struct nd_buf markers;
+	char *section;
+	enum rule_id section_rule;
+	char *outer; /* the section a 【column】 marker interrupts, back at a block break */
+	enum rule_id outer_rule;
+	bool in_column;
+	size_t column_from; /* items before the column's first */
+	bool titles_after_photos; /* the page sets a photo's title under its credit */
+	long interrupted; /* the article a photo inside its run interrupted, or -1 */
+	bool caption_title; /* the titles waiting head text that opens as a caption */
+};
+
+/* Text that opens as a photo's caption does: a date or 近日/日前, then a
+ * comma (7月5日上午,北京市东城区, … / 近日,河北省秦皇岛市总工会 …). */
+bool nd_imp_caption_opening(const char *s);
+
+static inline void nd_imp_why(struct work *w, enum nd_import_field f, enum rule_id r)
+{
+	w->it.why[f] = &nd_imp_rules[r];
+}
+
+/* Flags w for an editor with the unsure rule r (the first flag stays). */
+static inline void nd_imp_flag(struct work *w, enum rule_id r)
+{
+	if (!w->it.flag)
+		w->it.flag = &nd_imp_rules[r];
+}
+
+/* Shared helpers of the passes (importer.c). */
+void nd_imp_add_para(struct work *w, const char *text);
+void nd_imp_add_subhead(struct work *w, const char *text);
+void nd_imp_move_body(struct work *to, struct work *from, bool join_first);
+const char *nd_imp_last_para(const struct work *w);
+bool nd_imp_photo_credit(const struct work *w);
+
+/* Passes 3 and 4 (importer_fix.c): displaced titles, tails, sections,
+ * credits and editors' notes put back; unsure decisions flagged. */
+void nd_imp_fix_headless(struct split *sp);
+void nd_imp_fix_orphans(struct split *sp);
+int nd_imp_fix_sections(struct split *sp);
+void nd_imp_fix_notes(struct split *sp);
+void nd_imp_flag_unfinished(struct split *sp);
 
 /* Which line of a run of titles is which (the title-group rules). */
 struct roles nd_imp_title_roles(const struct titles *tl);

@@ -76,7 +76,72 @@ const struct nd_import_rule nd_imp_rules[R_COUNT] = {
 	[R_KIND_NOTE] = { "fragment",
 			  N_("could not tell which article this text belongs to: an editor "
 			     "must look") },
+	[R_PLACE_BANNER] = { "place-banner",
+			     N_("a place name or page label over the titles (舟山, 东台): a page "
+				"banner, kept with the markers; not the kicker, and no section") },
+	[R_PARTS_BANNER] = { "parts-banner",
+			     N_("a line of three or more parts over a longer headline: a page "
+				"banner set in rows, kept with the markers; not the kicker") },
+	[R_CAPTION_IN_ARTICLE] = { "caption-in-article",
+				   N_("a caption signed … 摄 inside an article's paragraphs: a "
+				      "photo of its own, not the article's text") },
+	[R_SECTION_JOINED] = { "section-joined",
+			       N_("a subhead and text the layout set apart, sharing this "
+				  "article's words, joined back as a section of it") },
+	[R_CREDIT_MOVED] = { "credit-moved",
+			     N_("a photo credit the layout set apart, given to the photo above "
+				"that had none") },
+	[R_NOTE_ABOVE] = { "note-above",
+			   N_("the 【编者按】 above it introduces it: they share their words") },
+	[R_NOTE_BELOW] = { "note-below",
+			   N_("the 【编者按】 below it is about it: they share their words") },
+	[R_NOTE_UNDER_HEAD] = { "note-under-head",
+				N_("a 【编者按】 between the headline and the text") },
+	[R_AFTER_PHOTO] = { "after-photo",
+			    N_("text after a photo set inside this article's paragraphs goes on "
+			       "with the article") },
+	[R_CAPTION_TITLE] = { "caption-title",
+			      N_("a title inside an article's paragraphs over text that opens as "
+				 "a caption does (a date or 近日, then a comma): an item of its own, "
+				 "not a subhead") },
+	[F_SPARE_TITLE] = { "check-title",
+			    N_("its headline is a title that stood over another article: check "
+			       "it") },
+	[F_TAIL_BY_BYLINE] = { "check-tail",
+			       N_("text joined to it only because it is the one article without "
+				  "a byline, not because a sentence goes on: check it") },
+	[F_SECTION] = { "check-section",
+			N_("a subhead and text were joined to it by the words they share: check "
+			   "where they go") },
+	[F_CREDIT] = { "check-credit",
+		       N_("its photo credit stood apart from its caption: check whose photo it "
+			  "is") },
+	[F_NOTE_ORDER] = { "check-note",
+			   N_("a 【编者按】 that shares no words with either neighbour was given "
+			      "to the article below it: check it") },
+	[F_UNFINISHED] = { "check-unfinished",
+			   N_("its text stops mid-sentence and nothing on the page goes on with "
+			      "it: the rest may be on another page") },
+	[F_CAPTION_TITLE] = { "check-split",
+			      N_("taken out of the article above as an item of its own, because "
+				 "its text opens as a caption does: check it") },
 };
+
+const struct nd_import_rule *nd_import_rule_find(const char *id)
+{
+	for (size_t i = 0; id && i < R_COUNT; i++)
+		if (nd_imp_rules[i].id && strcmp(nd_imp_rules[i].id, id) == 0)
+			return &nd_imp_rules[i];
+	return NULL;
+}
+
+size_t nd_import_flagged(const struct nd_import_page *page)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < page->n; i++)
+		n += page->items[i].flag != NULL;
+	return n;
+}
 
 static const char *const field_names[ND_IF_COUNT] = {
 	[ND_IF_KIND] = N_("kind"),       [ND_IF_SECTION] = N_("section"),
@@ -276,6 +341,79 @@ static bool slogan_over_short(const struct titles *tl)
 	       ink(tl->t[0]) >= ink(tl->t[1]);
 }
 
+bool nd_imp_caption_opening(const char *s)
+{
+	static const char *const words[] = { "近日", "日前" };
+	static const char *const parts_of_day[] = { "上午", "下午", "中午", "晚", "晚上", "早" };
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (starts(s, words[i]))
+			return starts(s + strlen(words[i]), "，") ||
+			       starts(s + strlen(words[i]), ",");
+	/* N月N日 (or N日至N日), a part of the day, a comma */
+	const char *p = s;
+	size_t digits = 0;
+	while (*p >= '0' && *p <= '9')
+		p++, digits++;
+	if (!digits || digits > 2 || !starts(p, "月"))
+		return false;
+	for (p += strlen("月"), digits = 0; *p >= '0' && *p <= '9'; p++)
+		digits++;
+	if (!digits || digits > 2 || !starts(p, "日"))
+		return false;
+	p += strlen("日");
+	for (size_t i = 0; i < sizeof parts_of_day / sizeof *parts_of_day; i++)
+		if (starts(p, parts_of_day[i])) {
+			p += strlen(parts_of_day[i]);
+			break;
+		}
+	return starts(p, "，") || starts(p, ",");
+}
+
+/* Blank-separated parts of a line. */
+static int parts(const char *s)
+{
+	int n = 0;
+	for (const char *p = s; *p;) {
+		p = skip_blank(p);
+		if (!*p)
+			break;
+		n++;
+		while (*p && !blank_at(p))
+			p++;
+	}
+	return n;
+}
+
+bool nd_imp_place_banner(const char *s)
+{
+	static const char *const places[] = { "市", "县", "区", "镇", "省", "州", "旗", "盟" };
+	size_t len = nd_utf8_length(s);
+	if (len < 2 || len > 6 || parts(s) != 1)
+		return false;
+	for (const char *p = s; *p;) {
+		unsigned cp;
+		int k = nd_utf8_decode(p, strlen(p), &cp);
+		if (k <= 0 || cp < 0x4E00 || cp > 0x9FFF)
+			return false; /* Han only: no mark, no digit */
+		p += k;
+	}
+	if (len <= 3)
+		return true;
+	for (size_t i = 0; i < sizeof places / sizeof *places; i++)
+		if (ends_with(s, places[i]))
+			return true;
+	return false;
+}
+
+/* A banner set in rows over the headline (全力推进、突出加强 新就业形态劳动者
+ * 工会工作): three parts or more, narrower than the headline. A kicker is
+ * one phrase or a two-part slogan. */
+static bool parts_over_longer(const struct titles *tl)
+{
+	return tl->n == 2 && parts(tl->t[0]) >= 3 && ink(tl->t[0]) < ink(tl->t[1]) &&
+	       !ends_with(tl->t[0], "——");
+}
+
 static bool any_run(const struct titles *tl)
 {
 	return tl->n >= 1;
@@ -287,17 +425,18 @@ static bool any_run(const struct titles *tl)
 static const struct group_rule {
 	bool (*fits)(const struct titles *tl);
 	int headline, subhead, banner;
-	enum rule_id headline_rule, subhead_rule;
+	enum rule_id headline_rule, subhead_rule, banner_rule;
 } group_rules[] = {
-	{ last_opens_with_dash, 2, 1, 0, R_RUN_LAST, R_SUBHEAD_DASH },
-	{ slogan_over_long, 2, 1, 0, R_SLOGAN_HEAD, R_SLOGAN_SUB },
-	{ slogan_over_short, 1, 0, 2, R_RUN_LAST, R_RUN_LAST },
-	{ any_run, 1, 0, 0, R_RUN_LAST, R_RUN_LAST },
+	{ last_opens_with_dash, 2, 1, 0, R_RUN_LAST, R_SUBHEAD_DASH, R_COUNT },
+	{ slogan_over_long, 2, 1, 0, R_SLOGAN_HEAD, R_SLOGAN_SUB, R_COUNT },
+	{ slogan_over_short, 1, 0, 2, R_RUN_LAST, R_RUN_LAST, R_SLOGAN_BANNER },
+	{ parts_over_longer, 1, 0, 2, R_RUN_LAST, R_RUN_LAST, R_PARTS_BANNER },
+	{ any_run, 1, 0, 0, R_RUN_LAST, R_RUN_LAST, R_COUNT },
 };
 
 struct roles nd_imp_title_roles(const struct titles *tl)
 {
-	struct roles r = { -1, -1, -1, -1, R_RUN_ABOVE, R_RUN_LAST, R_RUN_LAST };
+	struct roles r = { -1, -1, -1, -1, R_RUN_ABOVE, R_RUN_LAST, R_RUN_LAST, R_COUNT };
 	for (size_t i = 0; i < sizeof group_rules / sizeof *group_rules; i++) {
 		const struct group_rule *g = &group_rules[i];
 		if (!g->fits(tl))
@@ -307,7 +446,12 @@ struct roles nd_imp_title_roles(const struct titles *tl)
 		r.banner = g->banner ? tl->n - g->banner : -1;
 		r.headline_rule = g->headline_rule;
 		r.subhead_rule = g->subhead_rule;
+		r.banner_rule = g->banner_rule;
 		break;
+	}
+	if (r.headline == 1 && r.banner < 0 && nd_imp_place_banner(tl->t[0])) {
+		r.banner = 0; /* 舟山 over its headline: a banner, not a kicker */
+		r.banner_rule = R_PLACE_BANNER;
 	}
 	if (r.headline >= 1 && r.banner != r.headline - 1) {
 		r.kicker = r.headline - 1;

@@ -722,3 +722,19 @@ size_t nd_proof_count(const struct nd_proof_report *r, const struct nd_proof_che
 		n += r->hits[i].check == c;
 	return n;
 }
+
+const char *nd_proof_field_label(const char *field)
+{
+	static const struct {
+		const char *field, *label;
+	} labels[] = {
+		{ "kicker", N_("Kicker") },   { "headline", N_("Headline") },
+		{ "subhead", N_("Subhead") }, { "dateline", N_("Dateline") },
+		{ "byline", N_("Byline") },   { "body", N_("Body") },
+		{ "section", N_("Section") }, { "photos", N_("Photos") },
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (strcmp(labels[i].field, field) == 0)
+			return _(labels[i].label);
+	return field;
+}

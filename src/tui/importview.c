@@ -51,13 +51,16 @@ static void item_row(struct nd_buf *row, const struct nd_import_edit *ed, size_t
 	nd_format_count(nd_count_chars(s->body ? s->body : "") +
 			    nd_count_chars(s->headline ? s->headline : ""),
 			chars, sizeof chars);
-	nd_buf_printf(row, "%s%3zu ", ed->skipped[i] ? "✗" : " ", i + 1);
+	/* ⚑: an unsure rule shaped it, so the editor looks there first */
+	nd_buf_printf(row, "%s%3zu ", ed->skipped[i] ? "✗" : it->flag ? "⚑" : " ", i + 1);
 	tui_draw_text(row, s->kind, 7, true, false);
 	nd_buf_addc(row, ' ');
 	if (ed->skipped[i])
 		nd_buf_printf(row, "%s ", _("[skipped]"));
 	if (it->fragment)
 		nd_buf_adds(row, _("[fragment] "));
+	else if (it->flag)
+		nd_buf_adds(row, _("[flagged] "));
 	nd_buf_printf(row, "[%s] ", s->section ? s->section : "-");
 	if (s->kicker)
 		nd_buf_printf(row, "%s ▸ ", s->kicker);
@@ -109,6 +112,12 @@ static void detail(struct nd_buf *out, const struct tui_import *im, int width)
 		[ND_IF_SUBHEAD] = s->subhead, [ND_IF_DATELINE] = s->dateline,
 		[ND_IF_BYLINE] = s->byline
 	};
+	if (it->flag) { /* why an editor should look, before the fields */
+		struct nd_buf f = ND_BUF_INIT;
+		nd_buf_printf(&f, "%s [%s]", _(it->flag->why), it->flag->id);
+		field_row(out, "⚑", nd_buf_str(&f), NULL, width);
+		nd_buf_free(&f);
+	}
 	char *markers = one_line(it->markers);
 	values[ND_IF_MARKERS] = markers;
 	for (size_t k = 0; k < sizeof shown / sizeof *shown; k++) {
@@ -206,9 +215,15 @@ static void import_draw(struct tui *t, void *data, int y, int height, int width)
 	size_t skipped = 0;
 	for (size_t i = 0; i < ed->page.n; i++)
 		skipped += ed->skipped[i];
+	size_t flagged = nd_import_flagged(&ed->page);
 	struct nd_buf row = ND_BUF_INIT;
 	nd_buf_printf(&row, _("── import %1$s · %2$zu items · %3$zu skipped · nothing filed yet "),
 		      im->name, ed->page.n, skipped);
+	if (flagged)
+		nd_buf_printf(&row,
+			      ngettext("· %zu flagged (⚑): look there first ",
+				       "· %zu flagged (⚑): look there first ", flagged),
+			      flagged);
 	for (int w = nd_text_width(nd_buf_str(&row)); w < width; w++)
 		nd_buf_adds(&row, "─");
 	tui_draw_row(y, 0, width, nd_buf_str(&row), A_BOLD);
@@ -529,6 +544,10 @@ bool tui_import_open(struct tui *t, const struct nd_tui_import *imp)
 		import_close(t, im);
 		return false;
 	}
+	/* the editor looks first where an importer's rule was unsure */
+	for (size_t i = im->ed.page.n; i-- > 0;)
+		if (im->ed.page.items[i].flag)
+			im->sel = (int64_t)i;
 	if (!tui_pane_push(t, &tui_import_pane, im))
 		return false;
 	tui_message(t, false, "%s",

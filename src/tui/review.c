@@ -264,8 +264,8 @@ static void build(struct tui *t, struct tui_review *rv, int width)
 				snprintf(buf, sizeof buf, "%s ¶%d: %s — %s", h->check->id,
 					 h->paragraph, h->detail, h->excerpt);
 			else
-				snprintf(buf, sizeof buf, "%s %s: %s — %s", h->check->id, h->field,
-					 h->detail, h->excerpt);
+				snprintf(buf, sizeof buf, "%s %s: %s — %s", h->check->id,
+					 nd_proof_field_label(h->field), h->detail, h->excerpt);
 			line(rv, buf, SEG_PLAIN, w);
 		}
 		nd_proof_free(&pr);

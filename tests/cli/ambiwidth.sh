@@ -72,7 +72,7 @@ expect_exit 1 "settings ambiwidth 3 is refused" nd settings ambiwidth 3
 contains "…naming the values" "$err" "ambiwidth takes 1|2|auto, not '3'"
 equals "…and the stored 2 is kept" "$(nd settings ambiwidth | awk '{print $2}')" 2
 expect_exit 1 "an unknown setting is refused" nd settings colour red
-contains "…naming the settings there are" "$err" "there is no setting 'colour' (settings: ambiwidth)"
+contains "…naming the settings there are" "$err" "there is no setting 'colour' (settings: ambiwidth, count-rule)"
 expect_ok "default puts it back" nd settings ambiwidth default
 equals "…and it is gone" "$(nd settings ambiwidth | awk '{print $2}')" default
 expect_ok "check is clean after settings" nd check

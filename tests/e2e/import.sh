@@ -99,6 +99,22 @@ keys y
 shows "y leaves: nothing filed" "nothing filed from"
 hides "…the review is gone" "nothing filed yet"
 equals "…and the store holds only the first page's three" "$(item_count)" 3
+# A page an unsure rule shaped: the review says how many items to look at
+# first, marks them ⚑, and the selected one says why before its fields.
+start_desk 140 40 -- --as wang import --interactive "$SRCDIR/demo/003_3e16ec6b22cd13a7.txt"
+shows "the corpus page 003's review counts its flagged items" "2 flagged (⚑): look there first"
+shows "…marks them in the list" "⚑  8 article [flagged]"
+shows "…opens on the first of them, which says why before its fields" \
+	"⚑         a subhead and text were joined to it by the words they share"
+shows "…its detail is item 8's" "── item 8 "
+keys j j
+shows "…the next flagged one, further down, says its own reason" "its photo credit stood apart from its caption"
+keys q
+shows "leaving asks" "Leave without filing anything from this page?"
+keys y
+shows "…nothing filed" "nothing filed from"
+equals "…the store still holds the first page's three" "$(item_count)" 3
+
 expect_ok "the store checks out" nd check
 equals "…ok" "$(checked "$out")" "ok"
 

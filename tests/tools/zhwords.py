@@ -15,7 +15,7 @@ import sys
 # encodings, keys) and the placeholders of a synopsis.
 ALLOWED = """text table tsv json csv html txt newsdesk SSH ssh JPEG JPG PNG WebP EXIF
 HTML CSV JSON TSV PDF DOCX docx Word WPS UTF GB GBK Big BOM SQLite sqlite FTS Litestream NAME PATH FILE LOGIN
-CODE ID N T HEX TEXT WORDS KiB MiB GiB KB MB App ambiwidth auto EDITOR VISUAL NEWSDESK
+CODE ID N T HEX TEXT WORDS KiB MiB GiB KB MB App ambiwidth auto word marks EDITOR VISUAL NEWSDESK
 DB XDG DATA HOME Tab Enter Esc PgUp PgDn Home End Space Shift Ctrl Backspace Del Ins
 bind desk mouse quit unlock fg shell""".split()  # the last: `:` commands and the shell's fg
 

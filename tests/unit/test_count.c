@@ -46,6 +46,35 @@ int main(void)
 	ok(!nd_count_joins(t + 8, 1, t), "…\",\" alone does not: it counts 0 either way");
 	is_int(whole, 2 + 1 + 2 + 1, "工会 ab,c 职工 (2,000)");
 
+	/* the older rule, for a publication that asks for it (count-rule marks) */
+	is_int(nd_count_chars_by("职工,职工", ND_COUNT_MARKS), 5, "marks: a half-width comma is 1");
+	is_int(nd_count_chars_by("2,000名职工", ND_COUNT_MARKS), 6, "marks: 2,000 is 2 + , + 000");
+	is_int(nd_count_chars_by("Hello, world!", ND_COUNT_MARKS), 4,
+	       "marks: two words, two marks");
+	is_int(nd_count_chars_by("本报讯 (记者赖志凯)", ND_COUNT_MARKS), 10,
+	       "marks: half-width brackets 1 each");
+	is_int(nd_count_chars_by("工会，职工。", ND_COUNT_MARKS), 6, "marks: full-width as before");
+	is_int(nd_count_chars_by("职工,职工", ND_COUNT_WORD), 4,
+	       "…and by Word's rule whatever is set");
+	is_int(nd_count_rule_parse("marks"), ND_COUNT_MARKS, "the rule's name");
+	is_int(nd_count_rule_parse(""), ND_COUNT_WORD, "…none is Word's");
+	is_int(nd_count_rule_parse("bytes"), -1, "…a name that is no rule");
+	nd_count_set_rule(ND_COUNT_MARKS);
+	is_int(nd_count_chars(t), 2 + 1 + 1 + 1 + 2 + 1 + 1 + 1 + 1 + 1,
+	       "the process counts by the rule set: 工会 ab , c 职工 ( 2 , 000 )");
+	whole = nd_count_chars(t);
+	for (size_t cut = 0; cut <= strlen(t); cut++) {
+		if ((t[cut] & 0xC0) == 0x80)
+			continue;
+		parts = nd_count_span(t, cut, t) + nd_count_span(t + cut, strlen(t) - cut, t);
+		if (parts != whole)
+			break;
+	}
+	is_int(parts, whole, "…and any two parts add up to the whole by that rule too");
+	ok(!nd_count_joins(t + 8, 1, t), "…\",\" after ab is a mark of its own");
+	ok(nd_count_joins(t + 7, 1, t), "…\"b\" after a goes on with the word");
+	nd_count_set_rule(ND_COUNT_WORD);
+
 	char out[32];
 	nd_format_count(1204, out, sizeof out);
 	is_str(out, "1,204", "thousands separator");
