@@ -5,10 +5,13 @@
 # the tests' JPEGs, cwebp (webp) their WebP.
 # Galley proofs (issue 34): Cairo and Pango draw them in Noto Serif CJK
 # (fonts-noto-cjk); poppler-utils reads them back in the tests. Word
-# documents: libzip and libxml2.
+# documents: libzip and libxml2. Search's traditional → simplified fold
+# is a table taken from OpenCC and committed (src/store/fold_han.h):
+# libopencc-dev only for the test that compares it with the installed
+# library (fold-opencc) and the tool that writes it (tools/gen_fold.c).
 # Sourced by scripts/demo and scripts/test.
 
-ND_PACKAGES="gcc pkg-config meson ninja-build python3 libncurses-dev libsqlite3-dev tmux locales gettext libunistring-dev zlib1g-dev openssh-server openssh-client libjpeg62-turbo-dev libpng-dev libwebp-dev libexif-dev libchafa-dev libglib2.0-dev libjpeg-turbo-progs webp screen libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils libzip-dev libxml2-dev"
+ND_PACKAGES="gcc pkg-config meson ninja-build python3 libncurses-dev libsqlite3-dev tmux locales gettext libunistring-dev zlib1g-dev openssh-server openssh-client libjpeg62-turbo-dev libpng-dev libwebp-dev libexif-dev libchafa-dev libglib2.0-dev libjpeg-turbo-progs webp screen libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils libzip-dev libxml2-dev libopencc-dev"
 
 # One dpkg-query for them all (one per package took seconds on every
 # scripts/demo): a package is missing when it is not listed "ok installed".

@@ -3,8 +3,12 @@
  * Text is split at blanks (ASCII white space, U+00A0, U+3000) into runs;
  * inside a run every pair of adjacent characters is a term (工会, 会职,
  * 职工; ap, pp), and every character is also a unigram term at the same
- * position, so a one-character query is one term lookup. Letters are
- * case-folded (ASCII, as SQLite's lower()). Punctuation and digits are
+ * position, so a one-character query is one term lookup. Characters
+ * are folded first, the same way for the index and for the re-check
+ * (fold_char in bigram.c): Latin letters to lower case (ASCII, as SQLite's
+ * lower()), full-width letters and digits to half-width, 「」『』〝〞‘’ to
+ * “”, traditional characters to simplified (OpenCC's character tables,
+ * committed in src/store/fold_han.h). Punctuation and digits are
  * characters like any other, so a query matches exactly where instr()
  * would: 5.2%, 2024年, App inside WhatsApp.
  *
@@ -43,10 +47,16 @@ int nd_bigram_tokenize(void *ctx, int mode, const char *text, int bytes, nd_bigr
  * NULL when out of memory. Also the SQL function nd_bigram_query(word). */
 char *nd_bigram_expr(const char *term, int bytes, int *exact);
 
-/* Is term in text, character by character as the index folds them (case of
- * Latin letters, every run of blanks alike; the term's own outer blanks do
+/* Is term in text, character by character as the index folds them (see
+ * above; every run of blanks alike; the term's own outer blanks do
  * not count)? 1 or 0; -1 when out of memory. Also the SQL function
  * nd_bigram_has(text, word), 0 for a NULL text. */
 int nd_bigram_contains(const char *text, int bytes, const char *term, int term_bytes);
+
+/* Where term first is in text, read as nd_bigram_contains reads it: the
+ * byte offset of the hit (its length in the text, which folding may make
+ * differ from the term's, in *len when len is not NULL), -1 when it is not
+ * there, -2 when out of memory. */
+int nd_bigram_find(const char *text, int bytes, const char *term, int term_bytes, int *len);
 
 #endif

@@ -98,8 +98,8 @@ void nd_search_terms_free(struct nd_search_terms *t)
  * index folds them (nd_bigram_has: the tokenizer's own normalisation). */
 static void add_anywhere(struct nd_buf *sql, int k)
 {
-	static const char *const columns[] = { "r.headline", "r.kicker", "r.subhead", "r.byline",
-					       "r.body" };
+	static const char *const columns[] = { "r.headline", "r.kicker", "r.subhead",
+					       "r.dateline", "r.byline", "r.body" };
 	nd_buf_adds(sql, "AND (");
 	for (size_t c = 0; c < sizeof columns / sizeof *columns; c++)
 		nd_buf_printf(sql, "%snd_bigram_has(%s, :t%d)", c ? " OR " : "", columns[c], k);
@@ -121,10 +121,12 @@ static char *snippet(const char *text, const struct nd_search_terms *t)
 	const char *hit = NULL;
 	size_t hit_len = 0;
 	for (int k = 0; k < t->n; k++) {
-		const char *h = strcasestr(text, t->term[k]);
-		if (h && (!hit || h < hit)) {
-			hit = h;
-			hit_len = strlen(t->term[k]);
+		/* as the search matched it: folded (工會 for 工会, ＡＰＰ for app) */
+		int len, at = nd_bigram_find(text, (int)strlen(text), t->term[k],
+					     (int)strlen(t->term[k]), &len);
+		if (at >= 0 && (!hit || text + at < hit)) {
+			hit = text + at;
+			hit_len = (size_t)len;
 		}
 	}
 	if (!hit)
@@ -320,7 +322,12 @@ static int add_hit(sqlite3_stmt *stmt, const struct query *q, int part, struct n
 	h->updated_at = sqlite3_column_int64(stmt, 5);
 	h->chars = (long)sqlite3_column_int64(stmt, 6);
 	h->in_headline = part > 0;
+	/* the hit where it is: the body, else the dateline (a reporter named
+	   only there), else the headline */
+	const char *dateline = (const char *)sqlite3_column_text(stmt, 7);
 	h->snippet = snippet(body ? body : "", &q->t);
+	if (!h->snippet && dateline)
+		h->snippet = snippet(dateline, &q->t);
 	if (!h->snippet)
 		h->snippet = snippet(h->headline ? h->headline : "", &q->t);
 	return 0;
@@ -339,7 +346,7 @@ static int page_part(struct nd_store *st, const struct query *q, const struct nd
 	   start from the states rather than from the index */
 	nd_buf_adds(&sql, "SELECT i.id, i.state, (SELECT CASE WHEN :zh THEN label_zh ELSE label_en "
 			  "END FROM states WHERE name = i.state), "
-			  "r.headline, r.body, i.updated_at, " ND_SQL_CHARS("r") " ");
+			  "r.headline, r.body, i.updated_at, " ND_SQL_CHARS("r") ", r.dateline ");
 	add_from(&sql, q, o, actor, part, true);
 	/* the index yields its rowids newest first without sorting, so LIMIT
 	   stops the walk after one page */
@@ -568,11 +575,11 @@ int nd_search_check(struct nd_store *st, struct nd_buf *report, struct nd_error 
 	return rc < 0 ? rc : problems;
 }
 
-/* The two indexes (migration search_no_positions): all the text, and the headlines alone. */
+/* The two indexes (migration search_fold): all the text, and the headlines alone. */
 static const struct {
 	const char *table, *columns, *what;
 } indexes[] = {
-	{ "search", "kicker, headline, subhead, byline, body", "the search index" },
+	{ "search", "kicker, headline, subhead, dateline, byline, body", "the search index" },
 	{ "search_head", "headline", "the headline index" },
 };
 

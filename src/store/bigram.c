@@ -19,9 +19,11 @@
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
 #endif
+#include "fold_han.h"
 #include "newsdesk/bigram.h"
 #include "newsdesk/chain.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -52,38 +54,177 @@ static bool is_blank(const unsigned char *p, int n)
 	return n == 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80; /* U+3000 */
 }
 
+/* A character of the text: where it is, and its folded form (folded once,
+ * though it is part of up to three terms). */
 struct ch {
 	int start, bytes;
+	int flen;
+	char f[ND_BIGRAM_FOLD_MAX];
 };
+
+/* The code point of the valid n-byte UTF-8 character at p. */
+static unsigned code_point(const unsigned char *p, int n)
+{
+	unsigned c = n == 2 ? p[0] & 0x1Fu : n == 3 ? p[0] & 0x0Fu : p[0] & 0x07u;
+	for (int i = 1; i < n; i++)
+		c = c << 6 | (p[i] & 0x3Fu);
+	return c;
+}
+
+static int utf8_put(unsigned c, char *out)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | c >> 6);
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | c >> 12);
+		out[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | c >> 18);
+	out[1] = (char)(0x80 | (c >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (c >> 6 & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/* Quotation marks, each folded to the mainland's double quote of its side.
+ * 「」 and 『』 are Hong Kong's and Taiwan's quotes (『』 inside 「」), 〝〞〟
+ * the corner-style pair; ‘’ fold too: whether a quotation is single or
+ * double depends on where it is quoted (工会“双进” inside a quotation is
+ * 工会‘双进’), not on what it says, so one query finds both. */
+static const unsigned quote_fold[][2] = {
+	{ 0x2018, 0x201C }, /* ‘ */
+	{ 0x2019, 0x201D }, /* ’ */
+	{ 0x300C, 0x201C }, /* 「 */
+	{ 0x300D, 0x201D }, /* 」 */
+	{ 0x300E, 0x201C }, /* 『 */
+	{ 0x300F, 0x201D }, /* 』 */
+	{ 0x301D, 0x201C }, /* 〝 */
+	{ 0x301E, 0x201D }, /* 〞 */
+	{ 0x301F, 0x201D }, /* 〟 */
+};
+
+/* What the code point c folds to (itself when nothing). */
+static unsigned fold_code(unsigned c)
+{
+	if (c >= 0xFF10 && c <= 0xFF19) /* full-width digits, letters */
+		return c - 0xFF10 + '0';
+	if (c >= 0xFF21 && c <= 0xFF3A)
+		return c - 0xFF21 + 'a';
+	if (c >= 0xFF41 && c <= 0xFF5A)
+		return c - 0xFF41 + 'a';
+	if (c <= 0x301F) {
+		for (size_t i = 0; i < sizeof quote_fold / sizeof *quote_fold; i++)
+			if (quote_fold[i][0] == c)
+				return quote_fold[i][1];
+	}
+	/* traditional → simplified (fold_han.h, from OpenCC), sorted */
+	size_t lo = 0, hi = sizeof nd_fold_han / sizeof *nd_fold_han;
+	if (c < nd_fold_han[0][0])
+		return c;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (nd_fold_han[mid][0] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sizeof nd_fold_han / sizeof *nd_fold_han && nd_fold_han[lo][0] == c
+		   ? nd_fold_han[lo][1]
+		   : c;
+}
+
+/* The BMP characters fold_code may change, one bit each (8 KB), made once
+ * from the tables: the text a re-check reads is mostly characters that
+ * fold to themselves, and a bit is cheaper than a binary search. */
+static unsigned char bmp_folds[0x10000 / 8];
+static pthread_once_t bmp_once = PTHREAD_ONCE_INIT;
+
+static void bmp_mark(unsigned c)
+{
+	if (c < 0x10000)
+		bmp_folds[c >> 3] |= (unsigned char)(1u << (c & 7));
+}
+
+static void bmp_build(void)
+{
+	for (unsigned c = 0xFF10; c <= 0xFF5A; c++)
+		bmp_mark(c);
+	for (size_t i = 0; i < sizeof quote_fold / sizeof *quote_fold; i++)
+		bmp_mark(quote_fold[i][0]);
+	for (size_t i = 0; i < sizeof nd_fold_han / sizeof *nd_fold_han; i++)
+		bmp_mark(nd_fold_han[i][0]);
+}
+
+/* Every entry point that folds calls this first (fold_char reads the bits). */
+static void fold_ready(void)
+{
+	pthread_once(&bmp_once, bmp_build);
+}
 
 /* The one normalisation of a character, shared by the index (the terms it
  * holds and looks up) and the re-check of candidates (nd_bigram_contains),
  * so the two never disagree: writes the folded form of the n bytes at p to
- * out (at most ND_BIGRAM_FOLD_MAX bytes) and returns its length. Today
- * Latin letters fold to lower case (ASCII, as SQLite's lower()). */
+ * out (at most ND_BIGRAM_FOLD_MAX bytes, one character) and returns its
+ * length. Latin letters fold to lower case (ASCII, as SQLite's lower());
+ * full-width letters and digits to half-width ones; the quotation marks of
+ * quote_fold to “ ”; traditional characters (and Hong Kong's and Taiwan's
+ * variants) to simplified ones, by OpenCC's character tables as committed
+ * in fold_han.h — never by the libopencc a machine has, so an index means
+ * the same everywhere. A changed fold needs a migration that rebuilds the
+ * index. An invalid byte is itself. */
 static int fold_char(const unsigned char *p, int n, char *out)
 {
-	for (int i = 0; i < n; i++)
-		out[i] = p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] - 'A' + 'a') : (char)p[i];
-	return n;
+	if (n == 1) {
+		out[0] = p[0] >= 'A' && p[0] <= 'Z' ? (char)(p[0] - 'A' + 'a') : (char)p[0];
+		return 1;
+	}
+	if (n == 3) { /* Han, kana, CJK punctuation: the text's bulk */
+		unsigned c3 = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+		if (!(bmp_folds[c3 >> 3] >> (c3 & 7) & 1)) {
+			out[0] = (char)p[0];
+			out[1] = (char)p[1];
+			out[2] = (char)p[2];
+			return 3;
+		}
+	}
+	unsigned c = code_point(p, n);
+	/* most characters fold to themselves: one bit says so */
+	bool may = c >= 0x10000 ? c >= nd_fold_han[0][0] : bmp_folds[c >> 3] >> (c & 7) & 1;
+	unsigned f = may ? fold_code(c) : c;
+	if (f == c) {
+		memcpy(out, p, (size_t)n);
+		return n;
+	}
+	return utf8_put(f, out);
 }
 
 /* Emits the term made of characters a (and b, when b.bytes > 0), folded. */
-static int emit(void *ctx, nd_bigram_token_fn token, int flags, const char *text, struct ch a,
-		struct ch b)
+static int emit(void *ctx, nd_bigram_token_fn token, int flags, struct ch a, struct ch b)
 {
 	char term[2 * ND_BIGRAM_FOLD_MAX];
-	const unsigned char *u = (const unsigned char *)text;
-	int n = fold_char(u + a.start, a.bytes, term);
-	if (b.bytes)
-		n += fold_char(u + b.start, b.bytes, term + n);
+	memcpy(term, a.f, (size_t)a.flen);
+	int n = a.flen;
+	if (b.bytes) {
+		memcpy(term + n, b.f, (size_t)b.flen);
+		n += b.flen;
+	}
 	int end = b.bytes ? b.start + b.bytes : a.start + a.bytes;
 	return token(ctx, flags, term, n, a.start, end);
 }
 
 int nd_bigram_tokenize(void *ctx, int mode, const char *text, int bytes, nd_bigram_token_fn token)
 {
-	static const struct ch none = { 0, 0 };
+	fold_ready();
+	static const struct ch none = { 0, 0, 0, "" };
 	const unsigned char *u = (const unsigned char *)text;
 	bool query = mode == FTS5_TOKENIZE_QUERY;
 	struct ch prev = none, tail = none; /* tail: a query run's last character, pending */
@@ -94,7 +235,7 @@ int nd_bigram_tokenize(void *ctx, int mode, const char *text, int bytes, nd_bigr
 			/* the run ends: its last character holds a position of its own
 			   (in a query only when a run follows, which a tail waits for) */
 			if (run && (!query || run == 1))
-				rc = emit(ctx, token, 0, text, prev, none);
+				rc = emit(ctx, token, 0, prev, none);
 			else if (run)
 				tail = prev;
 			run = 0;
@@ -103,15 +244,16 @@ int nd_bigram_tokenize(void *ctx, int mode, const char *text, int bytes, nd_bigr
 			i += n;
 			continue;
 		}
-		struct ch c = { i, n };
+		struct ch c = { i, n, 0, "" };
+		c.flen = fold_char(u + i, n, c.f);
 		if (run == 0 && tail.bytes) {
-			rc = emit(ctx, token, 0, text, tail, none);
+			rc = emit(ctx, token, 0, tail, none);
 			tail = none;
 		}
 		if (run > 0 && rc == SQLITE_OK) {
-			rc = emit(ctx, token, 0, text, prev, c);
+			rc = emit(ctx, token, 0, prev, c);
 			if (!query && rc == SQLITE_OK)
-				rc = emit(ctx, token, FTS5_TOKEN_COLOCATED, text, prev, none);
+				rc = emit(ctx, token, FTS5_TOKEN_COLOCATED, prev, none);
 		}
 		prev = c;
 		run++;
@@ -166,16 +308,17 @@ static int normalise(const char *text, int bytes, struct fbuf *out)
 }
 
 /* Does the normalised word w start at byte i of the text, read as
- * normalise() would read it (folded, a run of blanks one space)? */
-static bool match_at(const unsigned char *u, int bytes, int i, const struct fbuf *w)
+ * normalise() would read it (folded, a run of blanks one space)? The byte
+ * after its end when it does, else -1. */
+static int match_at(const unsigned char *u, int bytes, int i, const struct fbuf *w)
 {
 	for (int j = 0; j < w->len;) {
 		if (i >= bytes)
-			return false;
+			return -1;
 		int n = char_bytes(u + i, bytes - i);
 		if (is_blank(u + i, n)) {
 			if (w->p[j++] != ' ')
-				return false;
+				return -1;
 			while (i < bytes && is_blank(u + i, n = char_bytes(u + i, bytes - i)))
 				i += n;
 			continue;
@@ -183,25 +326,106 @@ static bool match_at(const unsigned char *u, int bytes, int i, const struct fbuf
 		char f[ND_BIGRAM_FOLD_MAX];
 		int m = fold_char(u + i, n, f);
 		if (m > w->len - j || memcmp(f, w->p + j, (size_t)m) != 0)
-			return false;
+			return -1;
 		j += m;
 		i += n;
 	}
-	return true;
+	return i;
 }
 
-int nd_bigram_contains(const char *text, int bytes, const char *term, int term_bytes)
+int nd_bigram_find(const char *text, int bytes, const char *term, int term_bytes, int *len)
 {
+	fold_ready();
 	/* the text is read in place, each character folded as it is compared:
 	   a candidate's body is not copied */
 	char wstack[1024];
 	struct fbuf w = { wstack, 0, sizeof wstack, false };
 	const unsigned char *u = (const unsigned char *)text;
-	int rc = normalise(term, term_bytes, &w) < 0 ? -1 : w.len == 0;
-	for (int i = 0; rc == 0 && i < bytes; i += char_bytes(u + i, bytes - i))
-		rc = match_at(u, bytes, i, &w);
+	int at = -1, end = -1;
+	if (normalise(term, term_bytes, &w) < 0)
+		return -2;
+	if (w.len == 0)
+		at = end = 0;
+	for (int i = 0; at < 0 && i < bytes; i += char_bytes(u + i, bytes - i))
+		if ((end = match_at(u, bytes, i, &w)) >= 0)
+			at = i;
 	if (w.heap)
 		sqlite3_free(w.p);
+	if (len)
+		*len = at >= 0 ? end - at : 0;
+	return at;
+}
+
+/* Is every byte of the normalised word part of a valid character? */
+static bool all_valid(const struct fbuf *w)
+{
+	const unsigned char *u = (const unsigned char *)w->p;
+	for (int i = 0; i < w->len;) {
+		int n = char_bytes(u + i, w->len - i);
+		if (n == 1 && u[i] >= 0x80)
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+/* Appends the text from byte *i, folded and its blank runs made one space
+ * as normalise() does, until about `chunk` bytes are read. */
+static int fold_more(const unsigned char *u, int bytes, int *i, int chunk, struct fbuf *t)
+{
+	for (int stop = *i + chunk; *i < bytes && *i < stop;) {
+		int n = char_bytes(u + *i, bytes - *i);
+		if (fbuf_room(t, ND_BIGRAM_FOLD_MAX) < 0)
+			return -1;
+		if (!is_blank(u + *i, n))
+			t->len += fold_char(u + *i, n, t->p + t->len);
+		else if (t->len > 0 && t->p[t->len - 1] != ' ')
+			t->p[t->len++] = ' ';
+		*i += n;
+	}
+	return 0;
+}
+
+int nd_bigram_contains(const char *text, int bytes, const char *term, int term_bytes)
+{
+	fold_ready();
+	/* the text is folded as the word is, a piece at a time, and the word
+	   looked for with memmem in what is folded so far (from where the last
+	   look could not have seen it): a valid word can only match at a
+	   character of the text, so this is what match_at at every character
+	   finds, several times faster, and it stops at the first hit. A word
+	   with an invalid byte, which could match inside a character, is
+	   looked for character by character. */
+	char wstack[256], tstack[4096];
+	struct fbuf w = { wstack, 0, sizeof wstack, false };
+	struct fbuf t = { tstack, 0, sizeof tstack, false };
+	const unsigned char *u = (const unsigned char *)text;
+	int rc = normalise(term, term_bytes, &w) < 0 ? -1 : 0;
+	bool scan = rc == 0 && w.len > 0 && all_valid(&w);
+	if (rc == 0 && w.len == 0)
+		rc = 1;
+	else if (rc == 0 && !scan) {
+		int at = nd_bigram_find(text, bytes, term, term_bytes, NULL);
+		rc = at == -2 ? -1 : at >= 0;
+	}
+	/* pieces of 96 bytes, then larger (a hit is often near the start);
+	   after a miss only the last w.len - 1 bytes are kept, where a hit
+	   may begin, so a long text needs no more room than a piece */
+	for (int i = 0, piece = 96; scan && rc == 0 && i < bytes;
+	     piece = piece < 1536 ? piece * 2 : 1536) {
+		if (fold_more(u, bytes, &i, piece, &t) < 0) {
+			rc = -1;
+			break;
+		}
+		rc = memmem(t.p, (size_t)t.len, w.p, (size_t)w.len) != NULL;
+		int keep = t.len < w.len - 1 ? t.len : w.len - 1;
+		memmove(t.p, t.p + t.len - keep, (size_t)keep);
+		t.len = keep;
+	}
+	if (w.heap)
+		sqlite3_free(w.p);
+	if (t.heap)
+		sqlite3_free(t.p);
 	return rc;
 }
 

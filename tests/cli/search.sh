@@ -112,14 +112,36 @@ expect_exit 1 "an empty query" nd search " "
 expect_exit 1 "a query past 1,024 bytes is refused" nd search "$(printf '工%.0s' $(seq 342))"
 contains "…saying so" "$err" "too long"
 
+# Folding (issue 30): a Hong Kong correspondent's Big5 filing in traditional
+# characters with 「」 is found by a simplified query with “”, and the other
+# way; full-width letters and digits by half-width ones; the hit is marked
+# where it is, as written.
+printf '總工會「雙進」宣講團走進基層\n\n本報香港電 總工會「雙進」宣講團昨日走進基層，為職工講解政策。\n' |
+	iconv -t BIG5 | nd --as zhu file >/dev/null
+printf '全员ＡＰＰ培训\n\n２０２４年，职工学用ＡＰＰ。她说：“‘双进’让我们受益。”\n' | nd --as zhu file >/dev/null
+printf '城市新貌\n\n本刊讯（记者 欧阳小明）城市面貌焕然一新。\n' | nd --as zhu file >/dev/null
+equals "simplified finds traditional: 工会“双进” (#7, and #1 as filed)" "$(ids 工会“双进”)" "7 1"
+equals "…and 宣讲团 (three characters, re-checked)" "$(ids 宣讲团)" "7 1"
+equals "…and 讲 (one character, the index alone)" "$(ids 讲)" "7 1 2"
+equals "traditional finds simplified: 職工學用" "$(ids 職工學用)" "8"
+equals "‘’ and 「」 fold alike: “双进” finds all three" "$(ids “双进”)" "7 1 8"
+equals "half-width finds full-width: app" "$(ids app 2024年)" "8 6"
+equals "full-width finds half-width: ＡＰＰ" "$(ids ＡＰＰ)" "8 6"
+expect_ok "the snippet" nd search 工会“双进”
+contains "…marks the hit as it is written" "$out" "總«工會「雙進」»宣講團"
+# Datelines are searched: a reporter named only there is found.
+equals "a name only in the dateline" "$(ids 欧阳小明)" "9"
+equals "…and the dateline's words" "$(ids 本刊讯 欧阳)" "9"
+equals "the total counts it too" "$(nd search 欧阳小明 --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')" "1"
+
 # check notices a current revision the index has lost; reindex repairs it.
 python3 - "$NEWSDESK_DB" <<'PY'
 import os, sys
 sys.path.insert(0, os.environ["SRCDIR"] + "/tests/tools")
 import ndsql as sqlite3  # with the index's tokenizer loaded
 c = sqlite3.connect(sys.argv[1])
-c.execute("INSERT INTO search(search, rowid, kicker, headline, subhead, byline, body) "
-          "SELECT 'delete', r.id, r.kicker, r.headline, r.subhead, r.byline, r.body FROM revisions r "
+c.execute("INSERT INTO search(search, rowid, kicker, headline, subhead, dateline, byline, body) "
+          "SELECT 'delete', r.id, r.kicker, r.headline, r.subhead, r.dateline, r.byline, r.body FROM revisions r "
           "JOIN items i ON i.id = r.item_id AND r.rev = i.current_rev WHERE i.id = 2")
 c.commit()
 PY
@@ -133,8 +155,8 @@ import os, sys
 sys.path.insert(0, os.environ["SRCDIR"] + "/tests/tools")
 import ndsql as sqlite3  # with the index's tokenizer loaded
 c = sqlite3.connect(sys.argv[1])
-c.execute("INSERT INTO search(rowid, kicker, headline, subhead, byline, body) "
-          "SELECT r.id, r.kicker, r.headline, r.subhead, r.byline, r.body FROM revisions r "
+c.execute("INSERT INTO search(rowid, kicker, headline, subhead, dateline, byline, body) "
+          "SELECT r.id, r.kicker, r.headline, r.subhead, r.dateline, r.byline, r.body FROM revisions r "
           "JOIN items i ON i.id = r.item_id AND r.rev = i.current_rev WHERE i.id = 4")
 c.commit()
 PY

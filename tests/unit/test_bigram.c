@@ -4,6 +4,8 @@
 #include "newsdesk/bigram.h"
 #include "tap.h"
 
+#include "../../src/store/fold_han.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -30,6 +32,21 @@ static void check(int mode, const char *text, const char *want, const char *name
 	int rc = nd_bigram_tokenize(&o, mode, text, (int)strlen(text), collect);
 	is_int(rc, SQLITE_OK, name);
 	is_str(o.s, want, name);
+}
+
+static int encode_utf8(uint32_t c, char *out)
+{
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | c >> 12);
+		out[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | c >> 18);
+	out[1] = (char)(0x80 | (c >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (c >> 6 & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
 }
 
 #define DOC FTS5_TOKENIZE_DOCUMENT
@@ -154,6 +171,85 @@ static void test_expr(void)
 	is_int(nd_bigram_contains("x", 1, "  ", 2), 1, "contains: a word of blanks is everywhere");
 }
 
+/* The fold (issue 30): full-width letters and digits, quotation marks,
+ * traditional and simplified characters, alike in the index's terms and
+ * in the re-check, both ways. */
+static void test_fold(void)
+{
+	check(DOC, "ＡＰＰ２", "ap +a pp +p p2 +p 2",
+	      "full-width letters and digits fold to half-width");
+	check(DOC, "工會", "工会 +工 会", "a traditional character folds to the simplified");
+	check(DOC, "「雙進」", "“双 +“ 双进 +双 进” +进 ”", "「」 fold to “”");
+	check(QUERY, "『工會』", "“工 工会 会”", "『』 fold to “” in a query too");
+	static const struct {
+		const char *text, *word;
+		int want;
+	} cases[] = {
+		{ "總工會「雙進」宣講", "工会“双进”", 1 },
+		{ "总工会“双进”宣讲", "工會「雙進」", 1 },
+		{ "总工会‘双进’", "工会“双进”", 1 },
+		{ "总工会〝双进〞", "工会“双进”", 1 },
+		{ "总工会『双进』", "工会“双进”", 1 },
+		{ "总工会“双进”", "工会”双进“", 0 },
+		{ "ＷｈａｔｓＡｐｐ，２０２４年", "app，2024年", 1 },
+		{ "2024年", "２０２４年", 1 },
+		{ "５．２％", "5.2%", 0 },
+		{ "裏", "里", 1 },
+		{ "裡", "裏", 1 },
+		{ "乾隆", "干隆", 1 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char name[128];
+		snprintf(name, sizeof name, "%s in %s", cases[i].word, cases[i].text);
+		is_int(nd_bigram_contains(cases[i].text, (int)strlen(cases[i].text), cases[i].word,
+					  (int)strlen(cases[i].word)),
+		       cases[i].want, name);
+	}
+	/* the text is folded a piece at a time: a hit across the pieces, a
+	   blank run across them, a long text (on the heap) */
+	static char big[20000];
+	for (int at = 505; at < 515; at++) {
+		memset(big, 'x', sizeof big);
+		memcpy(big + at, "工會「雙進」", 18);
+		char name[64];
+		snprintf(name, sizeof name, "a hit at byte %d, across a piece's end", at);
+		is_int(nd_bigram_contains(big, at + 18, "工会“双进”", (int)strlen("工会“双进”")), 1,
+		       name);
+	}
+	memset(big, 'x', sizeof big);
+	memcpy(big + 19990, "ab", 2);
+	is_int(nd_bigram_contains(big, sizeof big, "xab", 3), 1,
+	       "a hit at the end of 20,000 bytes");
+	is_int(nd_bigram_contains(big, sizeof big, "xaby", 4), 0, "…and a miss");
+	memset(big, ' ', 600);
+	memcpy(big + 600, "z", 1);
+	memcpy(big, "w", 1);
+	is_int(nd_bigram_contains(big, 601, "w z", 3), 1,
+	       "a blank run of 599 across pieces is one blank");
+	int len = 0;
+	const char *t = "总工會「雙進」宣讲";
+	is_int(nd_bigram_find(t, (int)strlen(t), "工会“双进”", (int)strlen("工会“双进”"), &len), 3,
+	       "find: where the folded hit starts");
+	is_int(len, 18, "find: the hit's length in the text (工會「雙進」)");
+	is_int(nd_bigram_find(t, (int)strlen(t), "工人", 6, &len), -1,
+	       "find: -1 when it is not there");
+	/* every row of the committed table, both ways, and a folded character
+	   folds to itself (a fold that moved again would make the index lie) */
+	int bad = 0;
+	for (size_t i = 0; i < sizeof nd_fold_han / sizeof *nd_fold_han; i++) {
+		char a[8], b[8];
+		int na = encode_utf8(nd_fold_han[i][0], a), nb = encode_utf8(nd_fold_han[i][1], b);
+		if (nd_bigram_contains(a, na, b, nb) != 1 || nd_bigram_contains(b, nb, a, na) != 1)
+			bad++;
+		for (size_t j = 0; j < sizeof nd_fold_han / sizeof *nd_fold_han; j++)
+			if (nd_fold_han[j][0] == nd_fold_han[i][1])
+				bad++;
+		if (i > 0 && nd_fold_han[i - 1][0] >= nd_fold_han[i][0])
+			bad++;
+	}
+	is_int(bad, 0, "the committed table: sorted, both ways, each target folds to itself");
+}
+
 /* The index as schema 016 makes it (no positions): the candidates of a
  * word re-checked by nd_bigram_has are exactly what instr() finds. */
 static void test_detail_none(void)
@@ -203,5 +299,6 @@ int main(void)
 	test_fts();
 	test_expr();
 	test_detail_none();
+	test_fold();
 	return tap_done();
 }
