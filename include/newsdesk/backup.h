@@ -22,7 +22,8 @@ int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *pat
 	      int *cleaned, struct nd_root *root, struct nd_error *err);
 
 /* Checks that path is a whole newsdesk database: integrity_check,
- * foreign_key_check and its application_id. */
+ * foreign_key_check and its application_id (restore; a backup just
+ * written is checked with quick_check alone, backup.c says why). */
 int nd_backup_verify(const char *path, struct nd_error *err);
 
 /* The processes other than this one that have the database at db_path

@@ -1,5 +1,5 @@
 /* planning.h — issues of the publication (期), their pages, placing items
- * on pages, the rundown, publishing an issue, and the yearly stats. */
+ * on pages, the rundown, publishing an issue (the yearly stats: stats.h). */
 #ifndef NEWSDESK_PLANNING_H
 #define NEWSDESK_PLANNING_H
 
@@ -98,15 +98,5 @@ int nd_issue_publish(struct nd_store *st, const struct nd_actor *actor, const ch
 /* The published revisions of the issue's items, in page order. */
 int nd_issue_published(struct nd_store *st, const struct nd_actor *actor, const char *code,
 		       struct nd_item **items, size_t *n, struct nd_error *err);
-
-struct nd_stat_row {
-	char *reporter, *name;
-	long filed, published, published_chars;
-	long published_hanzi, published_layout; /* 汉字, 版面字数 (each at its page's 字/行) */
-};
-
-int nd_stats(struct nd_store *st, const struct nd_actor *actor, int year, const char *reporter,
-	     struct nd_stat_row **rows, size_t *n, struct nd_error *err);
-void nd_stats_free(struct nd_stat_row *rows, size_t n);
 
 #endif

@@ -1,5 +1,5 @@
 /* cmd_issue.c — issues, placing items, the rundown, publishing, export and
- * stats. No SQL: planning and rundown in core do the work. */
+ * stats. No SQL: planning, rundown and stats in core do the work. */
 #include "newsdesk/anchor.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/cli.h"
@@ -11,6 +11,7 @@
 #include "newsdesk/measure.h"
 #include "newsdesk/planning.h"
 #include "newsdesk/rundown.h"
+#include "newsdesk/stats.h"
 #include "newsdesk/width.h"
 
 #include <errno.h>

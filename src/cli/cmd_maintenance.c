@@ -31,8 +31,7 @@ int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 		       cleaned);
 	char text[ND_ROOT_TEXT];
 	nd_root_text(&root, text);
-	printf(_("backed up to %s (checked: integrity, foreign keys, application id)\n"),
-	       a->pos[0]);
+	printf(_("backed up to %s (checked: every page and record, application id)\n"), a->pos[0]);
 	printf(_("root: %s\n"), text);
 	return ND_EXIT_OK;
 }

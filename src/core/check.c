@@ -13,6 +13,7 @@
 #include "newsdesk/photos.h"
 #include "newsdesk/schema.h"
 #include "newsdesk/search.h"
+#include "newsdesk/stats.h"
 #include "newsdesk/store_sql.h"
 #include "newsdesk/walcheck.h"
 
@@ -416,6 +417,22 @@ static int check_counts(struct nd_check *c, struct nd_error *err)
 	return derived(c, "the per-state counts", verify_counts, rebuild_counts, err);
 }
 
+/* The stats' summary by day (stats.c) against the items' own figures. */
+static int verify_stat_days(struct nd_check *c, struct nd_error *err)
+{
+	int rc = nd_stats_verify(c->st, c->report, err);
+	if (rc > 0) {
+		c->problems += rc;
+		rc = 0;
+	}
+	return rc;
+}
+
+static int check_stat_days(struct nd_check *c, struct nd_error *err)
+{
+	return derived(c, "the stats' summary", verify_stat_days, nd_stats_rebuild, err);
+}
+
 /* Every revision's 字数, 汉字 and line profile, counted again from its text:
  * derived data, outside the hash chain, so recounted here rather than
  * proved. A revision with no counts at all (inserted outside newsdesk) is
@@ -433,10 +450,8 @@ static int verify_revision_counts(struct nd_check *c, struct nd_error *err)
 	    "not its text''s (字数 %d, 汉字 %d)', r.rev, coalesce(k.chars, '-'), "
 	    "coalesce(k.hanzi, '-'), nd_chars(" STORY_COLUMNS ", " RULE "), nd_hanzi(" STORY_COLUMNS
 	    ")) FROM revisions r JOIN revision_counts k ON k.revision_id = r.id "
-	    "WHERE k.chars IS NOT nd_chars(" STORY_COLUMNS ", " RULE ") OR "
-	    "k.body_chars IS NOT nd_chars(NULL, NULL, NULL, NULL, NULL, r.body, " RULE ") OR "
-	    "k.hanzi IS NOT nd_hanzi(" STORY_COLUMNS ") OR k.lines IS NOT nd_lines(" STORY_COLUMNS
-	    ") ORDER BY r.id",
+	    "WHERE NOT nd_counts_same(k.chars, k.body_chars, k.hanzi, k.lines, " STORY_COLUMNS
+	    ", " RULE ") ORDER BY r.id",
 	    err);
 }
 
@@ -497,6 +512,7 @@ static const struct {
 	{ "search index", check_search, false },
 	{ "counts", check_counts, false },
 	{ "revision counts", check_revision_counts, false },
+	{ "stats", check_stat_days, false },
 	{ "write-ahead log", check_wal, true },
 	{ "photos", nd_photos_check, false },
 };

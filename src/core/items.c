@@ -11,6 +11,7 @@
 #include "newsdesk/quotas.h"
 #include "newsdesk/search.h"
 #include "newsdesk/sha256.h"
+#include "newsdesk/stats.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdint.h>
@@ -211,6 +212,9 @@ int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const stru
 
 	if ((rc = nd_event_append(st, res->id, actor->user.login, verb, NULL, state, NULL, 1,
 				  err)) < 0)
+		return rc;
+	/* its part of the stats, now that its revision's counts are stored */
+	if ((rc = nd_stats_item(st, res->id, +1, err)) < 0)
 		return rc;
 
 	if (section &&

@@ -1,6 +1,7 @@
 /* measure.c — the 字/行 settings 版面字数 is counted at (measure.h). */
 #include "newsdesk/measure.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/stats.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdio.h>
@@ -74,11 +75,11 @@ int nd_measure_set(struct nd_store *st, const struct nd_actor *actor, const char
 		    "VALUES (?1, CASE WHEN ?2 > 0 THEN ?2 END) "
 		    "ON CONFLICT(name) DO UPDATE SET chars_per_line = excluded.chars_per_line",
 		    "si", section, (int64_t)cpl);
-	else
-		rc = nd_sql_exec(st, err, "setting the publication's 字/行",
-				 "INSERT INTO meta(key, value) VALUES ('chars_per_line', ?) "
-				 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-				 "s", value);
+	else if ((rc = nd_sql_exec(st, err, "setting the publication's 字/行",
+				   "INSERT INTO meta(key, value) VALUES ('chars_per_line', ?) "
+				   "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+				   "s", value)) >= 0)
+		rc = nd_stats_recount(st, err); /* the stats' 版面字数 are at this 字/行 */
 	if (rc < 0) {
 		nd_store_rollback(st);
 		return rc;

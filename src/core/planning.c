@@ -1,5 +1,5 @@
-/* planning.c — issues, pages, placing items, the rundown, publishing and
- * the yearly stats. Every placement change shifts the other items on the
+/* planning.c — issues, pages, placing items, the rundown and publishing
+ * (the yearly stats are stats.c's). Every placement change shifts the other items on the
  * page in the same BEGIN IMMEDIATE transaction and is logged as an event. */
 #include "newsdesk/planning.h"
 #include "newsdesk/anchor.h"
@@ -680,77 +680,4 @@ int nd_issue_published(struct nd_store *st, const struct nd_actor *actor, const 
 		*n = 0;
 	}
 	return rc;
-}
-
-/* ---- stats --------------------------------------------------------------------- */
-
-static int64_t year_start(int year)
-{
-	struct tm tm = { 0 };
-	tm.tm_year = year - 1900;
-	tm.tm_mday = 1;
-	tm.tm_isdst = -1;
-	return (int64_t)mktime(&tm);
-}
-
-static int fill_stat(sqlite3_stmt *stmt, void *elem)
-{
-	struct nd_stat_row *r = elem;
-	r->reporter = col(stmt, 0);
-	r->name = col(stmt, 1);
-	r->filed = (long)sqlite3_column_int64(stmt, 2);
-	r->published = (long)sqlite3_column_int64(stmt, 3);
-	r->published_chars = (long)sqlite3_column_int64(stmt, 4);
-	r->published_hanzi = (long)sqlite3_column_int64(stmt, 5);
-	r->published_layout = (long)sqlite3_column_int64(stmt, 6);
-	return 0;
-}
-
-int nd_stats(struct nd_store *st, const struct nd_actor *actor, int year, const char *reporter,
-	     struct nd_stat_row **rows, size_t *n, struct nd_error *err)
-{
-	sqlite3_stmt *stmt;
-	*rows = NULL;
-	*n = 0;
-	if (actor->user.rank < ND_RANK_EDITOR)
-		reporter = actor->user.login; /* reporters see their own line */
-	int rc = nd_store_prepare(
-	    st,
-	    "SELECT u.login, u.name, "
-	    "(SELECT count(*) FROM items i WHERE i.reporter = u.login AND i.filed_at >= :a "
-	    " AND i.filed_at < :b), "
-	    "(SELECT count(*) FROM items i WHERE i.reporter = u.login AND i.published_at >= :a "
-	    " AND i.published_at < :b), "
-	    "coalesce(ps.chars, 0), coalesce(ps.hanzi, 0), coalesce(ps.layout, 0) "
-	    "FROM users u LEFT JOIN (SELECT i.reporter AS who, sum(c.chars) AS chars, "
-	    " sum(c.hanzi) AS hanzi, sum(nd_layout(c.lines, " ND_SQL_CPL(
-		"i") ")) AS layout "
-		     " FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.published_rev "
-		     " LEFT JOIN revision_counts c ON c.revision_id = r.id "
-		     " WHERE i.published_at >= :a AND i.published_at < :b "
-		     " AND (:who IS NULL OR i.reporter = :who) GROUP BY i.reporter) ps ON ps.who = u.login "
-		     "WHERE (:who IS NULL OR u.login = :who) "
-		     "AND EXISTS (SELECT 1 FROM items i WHERE i.reporter = u.login) ORDER BY 5 DESC, 3 DESC, 1",
-	    &stmt, err);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":a"), year_start(year));
-	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":b"), year_start(year + 1));
-	nd_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":who"), reporter);
-	if ((rc = nd_sql_collect(st, stmt, rows, n, sizeof **rows, fill_stat, err, "counting")) <
-	    0) {
-		nd_stats_free(*rows, *n);
-		*rows = NULL;
-		*n = 0;
-	}
-	return rc;
-}
-
-void nd_stats_free(struct nd_stat_row *rows, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(rows[i].reporter);
-		free(rows[i].name);
-	}
-	free(rows);
 }

@@ -4,6 +4,7 @@
 #include "newsdesk/count.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/meta.h"
+#include "newsdesk/stats.h"
 #include "newsdesk/store_sql.h"
 #include "newsdesk/width.h"
 
@@ -36,7 +37,8 @@ static int recount(struct nd_store *st, const char *value, struct nd_error *err)
 	    "AND nd_progress('recounting 字数 of revisions', "
 	    "(SELECT count(*) FROM revision_counts))",
 	    "s", value);
-	if (rc < 0)
+	/* the stats' 字数 are the published revisions' (stats.h) */
+	if (rc < 0 || (rc = nd_stats_recount(st, err)) < 0)
 		return rc;
 	nd_count_set_rule((enum nd_count_rule)nd_count_rule_parse(value));
 	return 0;

@@ -4,6 +4,7 @@
 #include "newsdesk/edit.h"
 #include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/stats.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdio.h>
@@ -362,15 +363,25 @@ static int move(struct nd_store *st, const struct nd_workflow *wf, const struct 
 {
 	const char *to = t->to_state ? t->to_state : h->prev_state;
 	const struct nd_state *target = nd_workflow_state(wf, to);
+	const bool publishing = target && target->published;
 	int64_t now = nd_now();
-	int rc = nd_sql_exec(
-	    st, err, "moving the item",
-	    "UPDATE items SET state = ?1, prev_state = ?2, updated_at = ?3, "
-	    "published_rev = CASE WHEN ?6 THEN current_rev ELSE published_rev END, "
-	    "published_at = CASE WHEN ?6 THEN ?3 ELSE published_at END "
-	    "WHERE id = ?4 AND state = ?5",
-	    "ssiisd", to, h->state, now, id, h->state, target && target->published ? 1 : 0);
-	if (rc == 0)
+	/* publishing moves the item's part of the stats to today (stats.h) */
+	int rc = publishing ? nd_stats_item(st, id, -1, err) : 0;
+	if (rc < 0)
+		return rc;
+	int moved =
+	    nd_sql_exec(st, err, "moving the item",
+			"UPDATE items SET state = ?1, prev_state = ?2, updated_at = ?3, "
+			"published_rev = CASE WHEN ?6 THEN current_rev ELSE published_rev END, "
+			"published_at = CASE WHEN ?6 THEN ?3 ELSE published_at END "
+			"WHERE id = ?4 AND state = ?5",
+			"ssiisd", to, h->state, now, id, h->state, publishing ? 1 : 0);
+	if (moved < 0)
+		return moved;
+	/* moved or not, its part goes back in */
+	if (publishing && (rc = nd_stats_item(st, id, +1, err)) < 0)
+		return rc;
+	if (moved == 0)
 		rc = nd_fail(err, ND_ECONFLICT, _("#%lld changed meanwhile; try again"),
 			     (long long)id);
 	if (rc < 0 || (rc = nd_event_append_code(st, id, actor->user.login, t->verb, h->state, to,

@@ -269,6 +269,44 @@ static void lines_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, profile, -1, free);
 }
 
+/* nd_counts_same(chars, body_chars, hanzi, lines, kicker, headline,
+ * subhead, dateline, byline, body, rule): 1 when the stored counts (the
+ * first four) are the story's, 字数 by the rule named as nd_chars takes it,
+ * else 0 (a NULL is never the same). One call counts 字数 and the body's
+ * 字数 in one pass and stops at the first figure that differs: check
+ * --full recounts every revision with it. */
+static void counts_same_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct nd_story s;
+	long body = 0;
+	(void)argc;
+	int rule = nd_count_rule_parse((const char *)sqlite3_value_text(argv[10]));
+	if (rule < 0) {
+		sqlite3_result_error(ctx, "nd_counts_same: no such counting rule", -1);
+		return;
+	}
+	for (int i = 0; i < 4; i++)
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
+			sqlite3_result_int(ctx, 0);
+			return;
+		}
+	story_of(argv + 4, &s);
+	bool same = nd_story_chars_by(&s, &body, (enum nd_count_rule)rule) ==
+			sqlite3_value_int64(argv[0]) &&
+		    body == sqlite3_value_int64(argv[1]) &&
+		    nd_story_hanzi(&s) == sqlite3_value_int64(argv[2]);
+	if (same) {
+		char *profile = nd_layout_profile(&s);
+		if (!profile) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+		same = strcmp(profile, (const char *)sqlite3_value_text(argv[3])) == 0;
+		free(profile);
+	}
+	sqlite3_result_int(ctx, same);
+}
+
 /* nd_layout(profile, cpl): 版面字数; NULL for a profile or cpl it cannot
  * count (a figure never guessed). */
 static void layout_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -297,5 +335,8 @@ int nd_sql_functions(sqlite3 *db)
 	if (rc == SQLITE_OK)
 		rc =
 		    sqlite3_create_function(db, "nd_layout", 2, flags, NULL, layout_fn, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "nd_counts_same", 11, flags, NULL, counts_same_fn,
+					     NULL, NULL);
 	return rc;
 }

@@ -55,6 +55,10 @@ expect_exit 1 "a rule that is not one is refused" nd --as chen settings count-ru
 contains "…saying which there are" "$err" "word|marks"
 equals "…and nothing was recounted" "$(figures)" "$word"
 
+# one item published, so stats' 字数 (a summary by day) is recounted too
+for v in finish approve publish; do nd --as chen "$v" 2 >/dev/null; done
+stats_chars() { nd stats --year "$(date +%Y)" | grep '(zhu)' | awk '{print $(NF-2)}' | tr -d ,; }
+equals "stats' 字数 is the published item's by Word's rule" "$(stats_chars)" "$(figures | awk '$1 == 2 {print $2}')"
 expect_ok "the chief asks for the older rule" nd --as chen settings count-rule marks
 contains "…and sees it set" "$out" "count-rule marks"
 marks=$(figures)
@@ -62,6 +66,7 @@ equals "every stored revision recounted: each half-width mark 1" "$marks" "$(by_
 changed=$(paste -d' ' <(printf '%s\n' "$word") <(printf '%s\n' "$marks") | awk '$2 != $4' | wc -l | tr -d ' ')
 [ "$changed" -ge 10 ] && pass "…more on the articles with half-width commas ($changed of 25)" ||
 	fail "the rule changed $changed figures"
+equals "…and by the older rule once it is set" "$(stats_chars)" "$(figures | awk '$1 == 2 {print $2}')"
 expect_ok "check, after the change" nd check --full
 equals "…ok: the counts are the rule's" "$(checked "$out")" "ok"
 

@@ -96,7 +96,7 @@ nd unassign "$sec" >/dev/null # the issue goes out whole: only c05 is on it
 for v in finish approve publish; do expect_ok "$v c05" nd --as chen "$v" "$c05"; done
 expect_ok "stats" nd stats --year "$(date -u +%Y)"
 contains "…heads 字数, 汉字, 版面字数" "$out" "Chars        Han     Layout"
-contains "…and gives the published item's, at its page's 字/行" \
+contains "…and gives the published item's, at the publication's 字/行 (20)" \
 	"$(printf '%s\n' "$out" | grep '(zhu)' | tr -s ' ')" " 1 88 84 100"
 
 # A store from before 字数 left the chain (schema word_counts; those after

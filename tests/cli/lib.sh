@@ -136,6 +136,8 @@ CREATE VIRTUAL TABLE search_head USING fts5(headline,
 content = 'revisions', content_rowid = 'id', tokenize = 'nd_bigram', detail = none);
 CREATE TRIGGER search_on_file AFTER INSERT ON revisions BEGIN SELECT 1; END;
 CREATE TRIGGER search_on_change AFTER UPDATE OF current_rev ON items BEGIN SELECT 1; END;" ;;
+	023_stat_days) echo "DROP VIEW stat_days_truth; DROP VIEW stat_items; DROP TABLE stat_days;
+DROP INDEX items_by_filed; DROP INDEX items_by_published;" ;;
 	*) return 1 ;;
 	esac
 }

@@ -174,4 +174,47 @@ lacks "…only" "$out" "朱建良"
 expect_ok "the store checks out after planning and publishing" nd check
 equals "…ok" "$(checked "$out")" "ok"
 
+# stats reads a summary by reporter and UTC day (stat_days) that filing and
+# publishing keep; the part days at a year's ends, where the reader's
+# midnight falls inside a UTC day, are counted from the items.
+expect_ok "check --full: the stats' summary is the items' figures" nd check --full
+equals "…ok" "$(checked "$out")" "ok"
+# zhu's two published items moved by hand to either side of the midnight
+# that begins 2031 at UTC+8 (2030-12-31 16:00 UTC): the summary does not
+# know, check finds it, --repair counts it again.
+mid=1924963200
+sqlite3 "$NEWSDESK_DB" "UPDATE items SET filed_at = $mid - 3600, published_at = $mid - 3600
+WHERE id = (SELECT min(id) FROM items WHERE reporter = 'zhu' AND published_at IS NOT NULL);
+UPDATE items SET filed_at = $mid + 3600, published_at = $mid + 3600
+WHERE id = (SELECT max(id) FROM items WHERE reporter = 'zhu' AND published_at IS NOT NULL);"
+expect_exit 1 "check --full finds a summary the items no longer say" nd check --full
+contains "…naming the day, the reporter and both figures" "$out" "stats: the stats' summary of 2030-12-31 (UTC) for zhu holds nothing, but the items say filed 2, published 2, 字数"
+expect_ok "check --repair counts it again" nd check --repair
+contains "…saying so" "$out" "repaired: the stats' summary rebuilt"
+zhu_line() { printf '%s\n' "$out" | grep '(zhu)' | tr -s ' ' | cut -d' ' -f3-4; }
+expect_ok "stats for 2031 at UTC+8" env TZ=CST-8 "$NEWSDESK" stats --year 2031
+equals "…has the item filed and published after its midnight" "$(zhu_line)" "1 1"
+expect_ok "stats for 2030 at UTC+8" env TZ=CST-8 "$NEWSDESK" stats --year 2030
+equals "…the one before it" "$(zhu_line)" "1 1"
+expect_ok "stats for 2030 at UTC" env TZ=UTC0 "$NEWSDESK" stats --year 2030
+equals "…both" "$(zhu_line)" "2 2"
+# 版面字数 is at the publication's 字/行: set again, every figure follows.
+layout_at() { # CPL: zhu's 2030 版面字数 in stats, then the sum of show's at that 字/行
+	nd measure "$1" >/dev/null
+	env TZ=UTC0 "$NEWSDESK" stats --year 2030 | grep '(zhu)' | awk '{print $NF}' | tr -d ,
+	for id in $(sqlite3 "$NEWSDESK_DB" "SELECT id FROM items WHERE reporter = 'zhu' AND published_at IS NOT NULL"); do
+		nd show "$id" --format json
+	done | python3 -c '
+import json, sys
+d = json.JSONDecoder(); s = sys.stdin.read(); i = 0; t = 0
+while i < len(s):
+    if s[i].isspace(): i += 1; continue
+    o, i = d.raw_decode(s, i); t += o["layout_chars"]
+print(t)'
+}
+equals "stats' 版面字数 at 10 字/行 is the published items' at 10" "$(layout_at 10 | sort -u | wc -l)" "1"
+equals "…and at 20" "$(layout_at 20 | sort -u | wc -l)" "1"
+expect_ok "…and check agrees" nd check --full
+equals "…ok" "$(checked "$out")" "ok"
+
 finish
