@@ -63,6 +63,22 @@ equals() {
 	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got:  $2" "want: $3"; fi
 }
 
+# ended PID...: every one of them has ended. A zombie has: a daemon's (the
+# tmux server's, sshd's) is reaped by init, which some inits (containers')
+# do only seconds later, and kill -0 goes on seeing it till then.
+ended() {
+	local p s
+	for p in "$@"; do
+		if [ -d /proc/self ]; then
+			read -r s 2>/dev/null <"/proc/$p/stat" || continue
+			s=${s##*) }
+			[ "${s%% *}" = Z ] || return 1
+		else
+			! kill -0 "$p" 2>/dev/null || return 1
+		fi
+	done
+}
+
 item_count() { nd list --format tsv | wc -l; }
 
 # A database with an admin (the running user) and one user per role.

@@ -159,8 +159,8 @@ pid=$(tm display -p -t "$SESSION" '#{pane_pid}')
 tm kill-session -t "$SESSION"
 if draft_has "无人" 5; then pass "terminal gone: the draft is kept"; else fail "draft with the terminal gone"; fi
 i=0
-while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-if kill -0 "$pid" 2>/dev/null; then fail "terminal gone: the desk ended" "$(ps -o pid,stat,pcpu,cmd -p "$pid")"; kill -KILL "$pid"; else pass "terminal gone: the desk ended (no spin)"; fi
+while ! ended "$pid" && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+if ! ended "$pid"; then fail "terminal gone: the desk ended" "$(ps -o pid,stat,pcpu,cmd -p "$pid")"; kill -KILL "$pid"; else pass "terminal gone: the desk ended (no spin)"; fi
 lock_free && pass "…and released the lock" || fail "lock after the terminal went"
 
 # 6. Raw mode everywhere: Ctrl-S in the list does not freeze the screen.

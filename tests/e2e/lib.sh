@@ -13,13 +13,16 @@ trap 'stop_server; rm -rf "$TMP"' EXIT
 
 tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
 
-# stop_server: end this test's current tmux server and wait until its
-# process is gone, so nothing of it outlives the test.
+# stop_server: end this test's current tmux server and wait until it and
+# the programs in its panes (they get SIGHUP) have ended, so nothing of it
+# outlives the test and no desk still writes to a store the test replaces.
 stop_server() {
-	local pid i=0
-	pid=$(tm display-message -p '#{pid}' 2>/dev/null) || return 0
+	local pids i=0
+	pids=$(tm display-message -p '#{pid}' 2>/dev/null) || return 0
+	pids="$pids $(tm list-panes -a -F '#{pane_pid}' 2>/dev/null)"
 	tm kill-server 2>/dev/null
-	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ "$i" -lt 100 ]; do
+	# shellcheck disable=SC2086
+	until ended $pids || [ "$i" -ge 100 ]; do
 		sleep 0.05
 		i=$((i + 1))
 	done

@@ -70,21 +70,23 @@ fresh_cell() {
 	NEWSDESK_DB="$TMP/cell.db"
 }
 
-# cell KEY FROM TO PANE
+# cell KEY FROM TO PANE: on the desk at the list, item #1 FROM
 cell() {
 	local key=$1 from=$2 to=$3 pane=$4 name="$1 in $4 ($2 → $3)"
-	fresh_cell "$from"
-	start_desk 120 36 -- --as chen
 	wait_for "$from 1" 10
 	open_pane "$pane"
+	# the message line before the key: the last cell's "#1 from → to"
+	local before last
+	before=$(screen | tail -1)
 	keys "$key"
 	# answer what the verb asks: a note, or y to a question
 	local i=0
 	while [ "$i" -lt 100 ]; do
-		case "$(screen | tail -1)" in
+		last=$(screen | tail -1)
+		case "$last" in
 		*"Note for"*) type_text "说明" && keys Enter && break ;;
 		*"(y/n)"*) keys y && break ;;
-		*"#1 "*" → "*) break ;;
+		*"#1 "*" → "*) [ "$last" != "$before" ] && break ;;
 		esac
 		sleep 0.05
 		i=$((i + 1))
@@ -103,18 +105,29 @@ cell() {
 	contains "$name: …$to" "$out" "$to"
 }
 
+# chain FROM PANE KEY:TO...: one desk on FROM's template, each key a cell
+# whose FROM is the state the last one left: a desk session per chain, not
+# per cell (a desk start is most of a cell's time), and each cell starts
+# from a state the desk itself moved to and refreshed, not from a fresh load
+chain() {
+	local from=$1 pane=$2 step
+	shift 2
+	fresh_cell "$from"
+	start_desk 120 36 -- --as chen
+	for step in "$@"; do
+		cell "${step%%:*}" "$from" "${step#*:}" "$pane"
+		from=${step#*:}
+	done
+}
+
 panes="list item review rundown rd-item rd-review flat"
 for p in $panes; do
-	cell D submitted edited "$p"
-	cell a edited approved "$p"
-	cell R submitted returned "$p"
-	cell S submitted spiked "$p"
-	cell U spiked submitted "$p"
-	cell O approved edited "$p"
+	chain submitted "$p" D:edited a:approved O:edited
+	chain submitted "$p" S:spiked U:submitted R:returned
 done
 # P publishes the item, where P is not the publishing (the rundown's)
 for p in list item review rd-item rd-review; do
-	cell P approved published "$p"
+	chain approved "$p" P:published
 done
 
 # The review opened from the rundown has its full header: state and headline.
