@@ -17,6 +17,7 @@ bad=$'\033[2J\033]0;pwned\007\xc2\x9b31m\xe2\x80\xae'
 expect_ok "a story full of control sequences is filed" nd --as zhu file "$TMP/hostile.txt"
 # And the same written straight into the store, by something not newsdesk
 # (but hashed as newsdesk does, as the history_hashes migration documents,
+# and counted in its day's summary as the stat_days migration documents,
 # so check has no reason to complain: this also proves the chain's
 # definition).
 python3 - "$NEWSDESK_DB" <<'PY'
@@ -47,6 +48,9 @@ c.execute("INSERT INTO revisions(item_id, rev, base_rev, kind, section, kicker, 
 ev = (i, "zhu", "file", None, "submitted", "注" + bad, 1, now)
 c.execute("INSERT INTO events(item_id, actor, verb, from_state, to_state, note, rev, created_at, hash) "
           "VALUES (" + ", ".join("?" * 9) + ")", ev + (nd_chain(None, *ev, rh),))
+# the day's summary, kept by newsdesk's filing (stat_days, 023)
+c.execute("INSERT INTO stat_days(day, reporter, filed) VALUES (?, 'zhu', 1) "
+          "ON CONFLICT(day, reporter) DO UPDATE SET filed = filed + 1", (now // 86400,))
 note = (i, 1, "wang", "意见" + bad, now)
 c.execute("INSERT INTO notes(item_id, rev, author, body, created_at, hash) VALUES (?, ?, ?, ?, ?, ?)",
           note + (nd_chain(None, *note),))
