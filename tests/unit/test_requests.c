@@ -268,8 +268,8 @@ static void registry(void)
 		snprintf(line, sizeof line, "bind %s <F9> %s\n", p->name, r->name);
 		struct nd_buf errors = ND_BUF_INIT;
 		tui_bindings_clear();
-		ok(tui_bindings_parse(line, "keys", &errors) == 0, "'%s' is read: %s", line,
-		   nd_buf_str(&errors));
+		ok(tui_bindings_parse(line, "keys", &errors) == 0, "'bind %s <F9> %s' is read%s%s",
+		   p->name, r->name, errors.len ? ": " : "", nd_buf_str(&errors));
 		ok(tui_request_for_key(p->flag, KEY_CODE_YES, KEY_F(9)) == r->req,
 		   "…and F9 makes '%s' in '%s'", r->name, p->name);
 		nd_buf_free(&errors);
