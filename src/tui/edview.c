@@ -240,10 +240,12 @@ static void status(struct tui *t, int y, int width)
 	char body[32], all[32];
 	nd_format_count(ed->body_chars, body, sizeof body);
 	nd_format_count(ed->field_chars, all, sizeof all);
-	struct nd_buf b = ND_BUF_INIT;
+	struct nd_buf b = ND_BUF_INIT, counts = ND_BUF_INIT;
 	nd_buf_printf(&b, "── %s #%lld · %s · ", _("editing"), (long long)ed->id,
 		      _(field_labels[ed->doc.field]));
-	nd_buf_printf(&b, _("body %1$s chars · item %2$s chars"), body, all);
+	int counts_x = nd_text_width(nd_buf_str(&b));
+	nd_buf_printf(&counts, _("body %1$s chars · item %2$s chars"), body, all);
+	nd_buf_adds(&b, nd_buf_str(&counts));
 	nd_buf_printf(&b, _(" · rev %d"), ed->base_rev);
 	if (nd_doc_dirty(&ed->doc))
 		nd_buf_printf(&b, " · %s", _("unsaved"));
@@ -252,6 +254,13 @@ static void status(struct tui *t, int y, int width)
 	nd_buf_adds(&b, " ");
 	tui_rule(&b, width);
 	tui_draw_row(y, 0, width, nd_buf_str(&b), A_BOLD);
+	/* The counts change with every key: drawn plain, a key sends their
+	 * digits and no attribute switches on a slow link (11 of a 汉字's bytes). */
+	int counts_w = nd_text_width(nd_buf_str(&counts));
+	if (counts_x < width)
+		tui_draw_row(y, counts_x, counts_x + counts_w < width ? counts_w : width - counts_x,
+			     nd_buf_str(&counts), A_NORMAL);
+	nd_buf_free(&counts);
 	nd_buf_free(&b);
 }
 
