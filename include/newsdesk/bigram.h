@@ -2,8 +2,11 @@
  *
  * Text is split at blanks (ASCII white space, U+00A0, U+3000) into runs;
  * inside a run every pair of adjacent characters is a term (工会, 会职,
- * 职工; ap, pp), and every character is also a unigram term at the same
- * position, so a one-character query is one term lookup. Characters
+ * 职工; ap, pp), and the last character of a run is a term of its own
+ * (工), so every character starts a term: a one-character word is found
+ * by a prefix query over the terms that start with it ("会" *), which is
+ * exact. (Every character a term as well, as the index was until
+ * migration search_pairs, made it a third larger.) Characters
  * are folded first, the same way for the index and for the re-check
  * (fold_char in bigram.c): Latin letters to lower case (ASCII, as SQLite's
  * lower()), full-width letters and digits to half-width, 「」『』〝〞‘’ to
@@ -15,7 +18,10 @@
  * The index (migration search_no_positions) keeps no positions (FTS5 detail=none): it says
  * which revisions hold every term of a word, and a word longer than one
  * term is then re-checked against the text (nd_bigram_contains). A word of
- * one or two characters is one term, and the index's answer is exact.
+ * two characters is one term, one of one character one prefix, and the
+ * index's answer is exact; a prefix costs FTS5 a merge of every term that
+ * starts with it before the first row (search.c reads the newest items
+ * first instead, for a page).
  *
  * The same file is built into newsdesk and as the loadable SQLite
  * extension nd_bigram.so, so the sqlite3 shell can read the index:
@@ -41,11 +47,13 @@ int nd_bigram_tokenize(void *ctx, int mode, const char *text, int bytes, nd_bigr
 #define ND_BIGRAM_FOLD_MAX 4
 
 /* The FTS5 expression that finds the candidates for one search word: all
- * its terms, ANDed, each quoted (no FTS5 syntax survives). *exact is set
- * when the word is a single term, so every candidate is a hit; otherwise
- * each must be re-checked with nd_bigram_contains. Free with sqlite3_free;
- * NULL when out of memory. Also the SQL function nd_bigram_query(word). */
-char *nd_bigram_expr(const char *term, int bytes, int *exact);
+ * its terms, ANDed, each quoted (no FTS5 syntax survives but the prefix
+ * star of a one-character term). *exact is set when the word is a single
+ * term, so every candidate is a hit; otherwise each must be re-checked
+ * with nd_bigram_contains. *prefix (when not NULL) is set when a term is
+ * a prefix query (a merge of many terms). Free with sqlite3_free; NULL
+ * when out of memory. Also the SQL function nd_bigram_query(word). */
+char *nd_bigram_expr(const char *term, int bytes, int *exact, int *prefix);
 
 /* Is term in text, character by character as the index folds them (see
  * above; every run of blanks alike; the term's own outer blanks do

@@ -167,6 +167,8 @@ struct query {
 	char *expr[ND_SEARCH_MAX_TERMS]; /* each term's FTS5 expression (nd_bigram_expr) */
 	bool exact_term[ND_SEARCH_MAX_TERMS]; /* the term is one index term */
 	bool exact; /* every term is one index term: the index's hits need no re-check */
+	bool merge; /* a term is a prefix (a one-character word): FTS5 merges every
+		       term that starts with it before its first row */
 	bool scan; /* a withdrawn state: its items' text, read one by one */
 	bool joined; /* filters: the index's hits are joined to their items */
 };
@@ -176,11 +178,13 @@ static int terms_expr(struct query *q, struct nd_error *err)
 {
 	q->exact = true;
 	for (int k = 0; k < q->t.n; k++) {
-		int exact = 0;
-		q->expr[k] = nd_bigram_expr(q->t.term[k], (int)strlen(q->t.term[k]), &exact);
+		int exact = 0, prefix = 0;
+		q->expr[k] =
+		    nd_bigram_expr(q->t.term[k], (int)strlen(q->t.term[k]), &exact, &prefix);
 		if (!q->expr[k])
 			return nd_fail(err, ND_ENOMEM, _("out of memory"));
 		q->exact_term[k] = exact;
+		q->merge = q->merge || prefix;
 		q->exact = q->exact && exact;
 	}
 	return 0;
@@ -207,30 +211,46 @@ static bool reporter_only(const struct nd_actor *actor)
 	return actor->user.rank < ND_RANK_EDITOR;
 }
 
+/* Where a part's rows come from: the index (its hits joined to their
+ * revisions, and to their items when a filter or the page needs them), one
+ * revision the index holds, :id, with every word re-checked in its text
+ * (NEWEST: newest_part asks for the newest one by one, no FTS5 query at
+ * all), or the index's hits below :edge (OLDER, what NEWEST did not read). */
+enum source { INDEX, INDEX_ITEMS, NEWEST, OLDER };
+
 /* The FROM and WHERE of one part: the hits with a term in the headline
- * (part > 0, from the headline index), those without (< 0), or all (0).
- * items: join the items even when no filter needs them. */
+ * (part > 0, from the headline index), those without (< 0), or all (0). */
 static void add_from(struct nd_buf *sql, const struct query *q, const struct nd_search_options *o,
-		     const struct nd_actor *actor, int part, bool items)
+		     const struct nd_actor *actor, int part, enum source from)
 {
 	const char *index = part > 0 ? "search_head" : "search";
+	bool newest = from == NEWEST && !q->scan;
 	if (q->scan) {
 		nd_buf_adds(sql, "FROM items i JOIN revisions r ON r.item_id = i.id "
 				 "AND r.rev = i.current_rev WHERE 1 ");
+	} else if (newest) {
+		nd_buf_adds(sql, "FROM revisions r JOIN items i ON i.id = r.item_id "
+				 "AND r.rev = i.current_rev WHERE r.id = :id ");
 	} else {
 		nd_buf_printf(sql, "FROM %s JOIN revisions r ON r.id = %s.rowid ", index, index);
-		if (items || q->joined)
+		if (from != INDEX || q->joined)
 			nd_buf_adds(sql,
 				    "JOIN items i ON i.id = r.item_id AND r.rev = i.current_rev ");
 		nd_buf_printf(sql, "WHERE %s MATCH %s ", index, part > 0 ? ":head" : ":fts");
+		if (from == OLDER)
+			nd_buf_printf(sql, "AND %s.rowid < :edge ", index);
 	}
 	/* the index proves a one-term word; the rest is read in the text (the
-	   headline index proves only that some term may be in the headline) */
+	   headline index proves only that some term may be in the headline);
+	   NEWEST reads the headline first (short), every word then */
 	bool single = q->t.n == 1 && q->exact;
+	if (newest && part != 0)
+		add_in_headline(sql, q->t.n, part < 0);
 	for (int k = 0; k < q->t.n; k++)
-		if (q->scan || (part > 0 ? !single : !q->exact_term[k]))
+		if (q->scan || (newest && !(part > 0 && q->t.n == 1)) ||
+		    (!newest && (part > 0 ? !single : !q->exact_term[k])))
 			add_anywhere(sql, k);
-	if (part < 0 || (part > 0 && (q->scan || !q->exact)))
+	if (!newest && (part < 0 || (part > 0 && (q->scan || !q->exact))))
 		add_in_headline(sql, q->t.n, part < 0);
 	/* the index holds no withdrawn item; the scan is of one state */
 	if (o->state)
@@ -289,7 +309,7 @@ static int count_part(struct nd_store *st, const struct query *q, const struct n
 		nd_buf_adds(&sql, "SELECT count(*) FROM search WHERE search MATCH :fts");
 	} else {
 		nd_buf_adds(&sql, "SELECT count(*) ");
-		add_from(&sql, q, o, actor, part, false);
+		add_from(&sql, q, o, actor, part, INDEX);
 	}
 	int rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
 	nd_buf_free(&sql);
@@ -333,33 +353,49 @@ static int add_hit(sqlite3_stmt *stmt, const struct query *q, int part, struct n
 	return 0;
 }
 
-/* Hits of one part, newest first, from offset, until *n reaches limit. */
-static int page_part(struct nd_store *st, const struct query *q, const struct nd_search_options *o,
-		     const struct nd_actor *actor, int part, int64_t offset, int limit,
-		     struct nd_search_hit **hits, size_t *n, struct nd_error *err)
+/* The SELECT of a page's rows from one source (add_hit reads them). */
+static int page_sql(struct nd_store *st, const struct query *q, const struct nd_search_options *o,
+		    const struct nd_actor *actor, int part, enum source from, sqlite3_stmt **stmt,
+		    struct nd_error *err)
 {
 	struct nd_buf sql = ND_BUF_INIT;
-	sqlite3_stmt *stmt;
-	if ((int)*n >= limit)
-		return 0;
 	/* the label by a subquery: a join to states could let the planner
 	   start from the states rather than from the index */
 	nd_buf_adds(&sql, "SELECT i.id, i.state, (SELECT CASE WHEN :zh THEN label_zh ELSE label_en "
 			  "END FROM states WHERE name = i.state), "
 			  "r.headline, r.body, i.updated_at, " ND_SQL_CHARS("r") ", r.dateline ");
-	add_from(&sql, q, o, actor, part, true);
+	add_from(&sql, q, o, actor, part, from);
 	/* the index yields its rowids newest first without sorting, so LIMIT
 	   stops the walk after one page */
-	nd_buf_adds(&sql, q->scan    ? "ORDER BY r.id DESC "
-			  : part > 0 ? "ORDER BY search_head.rowid DESC "
-				     : "ORDER BY search.rowid DESC ");
-	nd_buf_adds(&sql, "LIMIT :limit OFFSET :offset");
-	int rc = nd_store_prepare(st, nd_buf_str(&sql), &stmt, err);
+	if (from != NEWEST || q->scan) {
+		nd_buf_adds(&sql, q->scan    ? "ORDER BY r.id DESC "
+				  : part > 0 ? "ORDER BY search_head.rowid DESC "
+					     : "ORDER BY search.rowid DESC ");
+		nd_buf_adds(&sql, "LIMIT :limit OFFSET :offset");
+	}
+	int rc = nd_store_prepare(st, nd_buf_str(&sql), stmt, err);
 	nd_buf_free(&sql);
 	if (rc < 0)
 		return rc;
-	bind_query(stmt, q, o, actor);
-	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), nd_lang_is_zh());
+	bind_query(*stmt, q, o, actor);
+	sqlite3_bind_int(*stmt, sqlite3_bind_parameter_index(*stmt, ":zh"), nd_lang_is_zh());
+	return 0;
+}
+
+/* Hits of one part from the index (INDEX_ITEMS, or OLDER: below edge),
+ * newest first, from offset, until *n reaches limit. */
+static int page_from(struct nd_store *st, const struct query *q, const struct nd_search_options *o,
+		     const struct nd_actor *actor, int part, enum source from, int64_t edge,
+		     int64_t offset, int limit, struct nd_search_hit **hits, size_t *n,
+		     struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = page_sql(st, q, o, actor, part, from, &stmt, err);
+	if (rc < 0)
+		return rc;
+	int idx;
+	if ((idx = sqlite3_bind_parameter_index(stmt, ":edge")))
+		sqlite3_bind_int64(stmt, idx, edge);
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), limit - (int)*n);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":offset"), offset);
 	while ((rc = nd_sql_step(st, stmt, "searching", err)) > 0)
@@ -367,6 +403,79 @@ static int page_part(struct nd_store *st, const struct query *q, const struct nd
 			break;
 	sqlite3_finalize(stmt);
 	return rc;
+}
+
+/* How many of the newest indexed items a page of a word with a prefix
+ * term reads in their text before it asks the index. A common character
+ * (的, 工, 会: in most items) fills a page from a few dozen of them, where
+ * FTS5 would first merge every pair that starts with it (about a second
+ * at a million items); a rare one is in few of them, and its merge is
+ * small (bench/search measures both). */
+enum { NEWEST_ITEMS = 500 };
+
+/* Hits of one part among the newest NEWEST_ITEMS revisions its index
+ * holds, read one by one (a join would let SQLite's planner read the
+ * whole revisions table first, for a Bloom filter), every word re-checked
+ * in the text, newest first, from offset, until *n reaches limit. *seen:
+ * the hits read, those skipped too; *edge: the oldest rowid read when the
+ * index holds older ones (else -1). */
+static int newest_part(struct nd_store *st, const struct query *q,
+		       const struct nd_search_options *o, const struct nd_actor *actor, int part,
+		       int64_t offset, int limit, struct nd_search_hit **hits, size_t *n,
+		       int64_t *seen, int64_t *edge, struct nd_error *err)
+{
+	sqlite3_stmt *row, *ids;
+	int rc = page_sql(st, q, o, actor, part, NEWEST, &row, err);
+	if (rc < 0)
+		return rc;
+	rc = nd_sql_prepare(st, &ids, err,
+			    part > 0 ? "SELECT id FROM search_head_docsize ORDER BY id DESC LIMIT ?"
+				     : "SELECT id FROM search_docsize ORDER BY id DESC LIMIT ?",
+			    "i", (int64_t)NEWEST_ITEMS);
+	if (rc < 0) {
+		sqlite3_finalize(row);
+		return rc;
+	}
+	int id_at = sqlite3_bind_parameter_index(row, ":id"), read = 0;
+	int64_t last = -1;
+	*seen = 0;
+	while ((int)*n < limit && (rc = nd_sql_step(st, ids, "reading the newest items", err)) > 0) {
+		last = sqlite3_column_int64(ids, 0);
+		read++;
+		sqlite3_bind_int64(row, id_at, last);
+		rc = nd_sql_step(st, row, "searching", err);
+		if (rc > 0 && (*seen)++ >= offset)
+			rc = add_hit(row, q, part, hits, n, err);
+		sqlite3_reset(row);
+		if (rc < 0)
+			break;
+	}
+	*edge = read == NEWEST_ITEMS ? last : -1;
+	sqlite3_finalize(ids);
+	sqlite3_finalize(row);
+	return rc < 0 ? rc : 0;
+}
+
+/* Hits of one part, newest first, from offset, until *n reaches limit.
+ * A word with a prefix term reads the newest items first, then asks the
+ * index for the older ones only when the page is not full: no hit twice
+ * (the newest are from the edge up, the index's below it), none missed,
+ * in the index's order. */
+static int page_part(struct nd_store *st, const struct query *q, const struct nd_search_options *o,
+		     const struct nd_actor *actor, int part, int64_t offset, int limit,
+		     struct nd_search_hit **hits, size_t *n, struct nd_error *err)
+{
+	int64_t edge = -1, seen = 0;
+	if ((int)*n >= limit)
+		return 0;
+	if (!q->merge || q->scan)
+		return page_from(st, q, o, actor, part, INDEX_ITEMS, 0, offset, limit, hits, n,
+				 err);
+	int rc = newest_part(st, q, o, actor, part, offset, limit, hits, n, &seen, &edge, err);
+	if (rc < 0 || (int)*n >= limit || edge < 0)
+		return rc;
+	return page_from(st, q, o, actor, part, OLDER, edge, offset > seen ? offset - seen : 0,
+			 limit, hits, n, err);
 }
 
 /* Is state one the index leaves out (withdrawn)? */
@@ -619,15 +728,18 @@ static int fill_index(struct nd_store *st, size_t k, bool fresh, struct nd_error
 		rc = reset_index(st, indexes[k].table, err);
 	}
 	/* the inner LIMIT keeps it from being flattened: nd_progress counts
-	   the rows indexed, not every revision an outer loop reads */
+	   the rows indexed, not every revision an outer loop reads. The ids
+	   in order: FTS5 writes its pending terms out whenever a rowid is
+	   lower than the last, and in the items' order (an edited item's
+	   revision is newer than the next item's) it wrote thousands of small
+	   segments and merged them (4× the CPU at 100,000 items) */
 	snprintf(sql, sizeof sql,
-		 "INSERT INTO %s(rowid, %s) SELECT id, %s FROM (SELECT r.id AS id, %s "
+		 "INSERT INTO %s(rowid, %s) SELECT r.id, %s FROM (SELECT r.id AS id "
 		 "FROM items i JOIN states s ON s.name = i.state "
 		 "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-		 "WHERE NOT s.withdrawn LIMIT -1) WHERE nd_progress('rebuilding %s', "
-		 "(SELECT count(*) FROM items))",
-		 indexes[k].table, indexes[k].columns, indexes[k].columns, indexes[k].columns,
-		 indexes[k].what);
+		 "WHERE NOT s.withdrawn ORDER BY r.id LIMIT -1) AS x JOIN revisions r ON r.id = x.id "
+		 "WHERE nd_progress('rebuilding %s', (SELECT count(*) FROM items))",
+		 indexes[k].table, indexes[k].columns, indexes[k].columns, indexes[k].what);
 	return rc < 0 ? rc : nd_sql_exec(st, err, "rebuilding the index", sql, NULL);
 }
 

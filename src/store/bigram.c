@@ -227,13 +227,18 @@ int nd_bigram_tokenize(void *ctx, int mode, const char *text, int bytes, nd_bigr
 	static const struct ch none = { 0, 0, 0, "" };
 	const unsigned char *u = (const unsigned char *)text;
 	bool query = mode == FTS5_TOKENIZE_QUERY;
+	/* every character is the first of a pair (the pair that starts with
+	   it) or the last of its run (a term of its own): a one-character
+	   word is every term that starts with it, a prefix query */
 	struct ch prev = none, tail = none; /* tail: a query run's last character, pending */
 	int run = 0, rc = SQLITE_OK;
 	for (int i = 0; i <= bytes && rc == SQLITE_OK;) {
 		int n = i < bytes ? char_bytes(u + i, bytes - i) : 0;
 		if (i == bytes || is_blank(u + i, n)) {
-			/* the run ends: its last character holds a position of its own
-			   (in a query only when a run follows, which a tail waits for) */
+			/* the run ends: its last character is a term of its own, the
+			   one character no pair starts with (in a query only when a
+			   run follows, which a tail waits for: a query keeps the
+			   positions a document has) */
 			if (run && (!query || run == 1))
 				rc = emit(ctx, token, 0, prev, none);
 			else if (run)
@@ -250,11 +255,8 @@ int nd_bigram_tokenize(void *ctx, int mode, const char *text, int bytes, nd_bigr
 			rc = emit(ctx, token, 0, tail, none);
 			tail = none;
 		}
-		if (run > 0 && rc == SQLITE_OK) {
+		if (run > 0 && rc == SQLITE_OK)
 			rc = emit(ctx, token, 0, prev, c);
-			if (!query && rc == SQLITE_OK)
-				rc = emit(ctx, token, FTS5_TOKEN_COLOCATED, prev, none);
-		}
 		prev = c;
 		run++;
 		i += n;
@@ -469,8 +471,18 @@ static bool needed(const struct terms *ts, int i)
 	return true;
 }
 
-char *nd_bigram_expr(const char *term, int bytes, int *exact)
+/* Is term i one character (a run of one, or a run's last in a query)? */
+static bool one_char(const struct terms *ts, int i)
 {
+	return char_bytes((const unsigned char *)ts->t[i], ts->len[i]) == ts->len[i];
+}
+
+char *nd_bigram_expr(const char *term, int bytes, int *exact, int *prefix)
+{
+	bool invalid = false;
+	*exact = 0;
+	if (prefix)
+		*prefix = 0;
 	struct terms ts = { 0 };
 	ts.cap = 2 * bytes + 2;
 	ts.t = sqlite3_malloc(ts.cap * (int)sizeof *ts.t);
@@ -490,10 +502,20 @@ char *nd_bigram_expr(const char *term, int bytes, int *exact)
 				sqlite3_str_appendchar(s, 1, ts.t[i][k]);
 			}
 			sqlite3_str_appendchar(s, 1, '"');
+			/* one character: the pairs that start with it and the runs
+			   it ends, all the terms that start with its bytes (a valid
+			   character is never the start of another; an invalid byte
+			   is the start of many, so its candidates are re-checked) */
+			if (one_char(&ts, i)) {
+				sqlite3_str_appendall(s, " *");
+				invalid = invalid || (ts.len[i] == 1 && (unsigned char)ts.t[i][0] >= 0x80);
+				if (prefix)
+					*prefix = 1;
+			}
 		}
 		if (!written)
 			sqlite3_str_appendall(s, "\"\""); /* no character: matches nothing */
-		*exact = ts.n == 1;
+		*exact = ts.n == 1 && !invalid;
 		out = sqlite3_str_finish(s);
 	}
 	sqlite3_free(ts.t);
@@ -509,7 +531,7 @@ static void query_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!term)
 		return;
 	int exact;
-	char *expr = nd_bigram_expr(term, sqlite3_value_bytes(argv[0]), &exact);
+	char *expr = nd_bigram_expr(term, sqlite3_value_bytes(argv[0]), &exact, NULL);
 	if (!expr)
 		sqlite3_result_error_nomem(ctx);
 	else

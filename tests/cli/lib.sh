@@ -138,6 +138,10 @@ CREATE TRIGGER search_on_file AFTER INSERT ON revisions BEGIN SELECT 1; END;
 CREATE TRIGGER search_on_change AFTER UPDATE OF current_rev ON items BEGIN SELECT 1; END;" ;;
 	023_stat_days) echo "DROP VIEW stat_days_truth; DROP VIEW stat_items; DROP TABLE stat_days;
 DROP INDEX items_by_filed; DROP INDEX items_by_published;" ;;
+	# it fills both indexes again with the pairs alone; its undo leaves them
+	# empty (no store can hold the terms the tokenizer no longer makes)
+	024_search_pairs) echo "INSERT INTO search(search) VALUES ('delete-all');
+INSERT INTO search_head(search_head) VALUES ('delete-all');" ;;
 	*) return 1 ;;
 	esac
 }

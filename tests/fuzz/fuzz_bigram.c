@@ -36,6 +36,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (has != (at >= 0) || (at >= 0 && (len < 0 || at + len > tlen)))
 		abort();
 	int exact;
-	sqlite3_free(nd_bigram_expr(word, wlen, &exact));
+	sqlite3_free(nd_bigram_expr(word, wlen, &exact, NULL));
 	return 0;
 }

@@ -54,22 +54,23 @@ static int encode_utf8(uint32_t c, char *out)
 
 static void test_terms(void)
 {
-	check(DOC, "工会职工", "工会 +工 会职 +会 职工 +职 工",
-	      "Han: bigrams, each with its unigram");
+	check(DOC, "工会职工", "工会 会职 职工 工", "Han: bigrams, and the run's last character");
 	check(DOC, "会", "会", "one Han character: its unigram");
 	check(QUERY, "工会", "工会", "a two-character query is one term");
 	check(QUERY, "工会职工", "工会 会职 职工", "a longer query is a phrase of bigrams");
 	check(QUERY, "会", "会", "a one-character query is its unigram");
-	check(DOC, "WhatsApp", "wh +w ha +h at +a ts +t sa +s ap +a pp +p p",
+	check(DOC, "WhatsApp", "wh ha at ts sa ap pp p",
 	      "Latin: folded to lower case, bigrams like Han");
 	check(QUERY, "App", "ap pp", "App finds app inside WhatsApp");
-	check(DOC, "2024年", "20 +2 02 +0 24 +2 4年 +4 年", "digits and Han run together");
+	check(DOC, "2024年", "20 02 24 4年 年", "digits and Han run together");
 	check(QUERY, "5.2%", "5. .2 2%", "punctuation is a character: 5.2% is exact");
-	check(DOC, "工会，职工", "工会 +工 会， +会 ，职 +， 职工 +职 工",
+	check(DOC, "工会，职工", "工会 会， ，职 职工 工",
 	      "full-width punctuation too, so 会，职 is found as instr finds it");
-	check(DOC, "工会 职工", "工会 +工 会 职工 +职 工",
-	      "a blank ends a run; its last character keeps a position");
-	check(DOC, "工会\u3000职工\u00a0a", "工会 +工 会 职工 +职 工 a",
+	check(DOC, "工会 职工", "工会 会 职工 工",
+	      "a blank ends a run; its last character is a term of its own");
+	check(DOC, "。会，", "。会 会， ，", "one character between punctuation: in two pairs");
+	check(DOC, "x 会 y", "x 会 y", "one character between blanks: its unigram");
+	check(DOC, "工会\u3000职工\u00a0a", "工会 会 职工 工 a",
 	      "ideographic and no-break spaces are blanks");
 	check(QUERY, "trade union", "tr ra ad de e un ni io on",
 	      "a phrase over a blank keeps the positions the document has");
@@ -78,10 +79,10 @@ static void test_terms(void)
 	check(DOC,
 	      "a\xff"
 	      "b",
-	      "a\xff +a \xff"
-	      "b +\xff b",
+	      "a\xff \xff"
+	      "b b",
 	      "an invalid byte is a character of its own, never skipped");
-	check(DOC, "\xe5\xb7", "\xe5\xb7 +\xe5 \xb7",
+	check(DOC, "\xe5\xb7", "\xe5\xb7 \xb7",
 	      "a truncated character: its bytes one by one");
 }
 
@@ -114,12 +115,12 @@ static void test_fts(void)
 	static const struct {
 		const char *match, *want;
 	} cases[] = {
-		{ "\"工会\"", "1" },          { "\"会\"", "1,4" },
+		{ "\"工会\"", "1" },          { "\"会\" *", "1,4" },
 		{ "\"工会工作\"", "1" },      { "\"5.2%\"", "2" },
 		{ "\"2024年\"", "2" },        { "\"app\"", "3" },
 		{ "\"APP\"", "3" },           { "\"会工\"", "1" },
 		{ "\"trade union\"", "6,7" }, { "\"职工\" AND \"家\"", "5" },
-		{ "\"之家会\"", "" },         { "\"e u\"", "6,7" },
+		{ "\"之家会\"", "" },         { "\"e\" *", "3,6,7" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		sqlite3_stmt *stmt;
@@ -148,16 +149,19 @@ static void test_expr(void)
 		int exact;
 	} cases[] = {
 		{ "工会", "\"工会\"", 1 },
-		{ "会", "\"会\"", 1 },
+		{ "会", "\"会\" *", 1 },
+		{ "a", "\"a\" *", 1 },
+		{ "\xe5", "\"\xe5\" *", 0 },
+		{ "工会 会", "\"工会\"", 0 },
 		{ "App", "\"ap\" AND \"pp\"", 0 },
 		{ "工会工会", "\"工会\" AND \"会工\"", 0 },
-		{ "工 会", "\"工\" AND \"会\"", 0 },
+		{ "工 会", "\"工\" * AND \"会\" *", 0 },
 		{ "工会 职工", "\"工会\" AND \"职工\"", 0 },
 		{ "a\"b", "\"a\"\"\" AND \"\"\"b\"", 0 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		int exact = -1;
-		char *e = nd_bigram_expr(cases[i].word, (int)strlen(cases[i].word), &exact);
+		char *e = nd_bigram_expr(cases[i].word, (int)strlen(cases[i].word), &exact, NULL);
 		char name[96];
 		snprintf(name, sizeof name, "the expression of %s", cases[i].word);
 		is_str(e ? e : "(null)", cases[i].want, name);
@@ -176,10 +180,10 @@ static void test_expr(void)
  * in the re-check, both ways. */
 static void test_fold(void)
 {
-	check(DOC, "ＡＰＰ２", "ap +a pp +p p2 +p 2",
+	check(DOC, "ＡＰＰ２", "ap pp p2 2",
 	      "full-width letters and digits fold to half-width");
-	check(DOC, "工會", "工会 +工 会", "a traditional character folds to the simplified");
-	check(DOC, "「雙進」", "“双 +“ 双进 +双 进” +进 ”", "「」 fold to “”");
+	check(DOC, "工會", "工会 会", "a traditional character folds to the simplified");
+	check(DOC, "「雙進」", "“双 双进 进” ”", "「」 fold to “”");
 	check(QUERY, "『工會』", "“工 工会 会”", "『』 fold to “” in a query too");
 	static const struct {
 		const char *text, *word;
@@ -262,32 +266,46 @@ static void test_detail_none(void)
 		     "INSERT INTO t(rowid, x) VALUES (1, '全总召开工会工作会议'),"
 		     "(2, '增长5.2%，2024年'), (3, 'WhatsApp 和 Apple'), (4, '工 会'),"
 		     "(5, '职工之家'), (6, 'trade   union'), (7, 'trade unions x'),"
-		     "(8, '工作会议召开了工会')",
+		     "(8, '工作会议召开了工会'), (9, '“家”，。乾'), (10, '總工會 ｘ')",
 		     NULL, NULL, NULL);
+	/* a one-character word is exact from the index alone: wherever it is
+	   (a pair's first, a run's last, alone between blanks or punctuation,
+	   folded from traditional or full-width) */
 	static const struct {
 		const char *word, *want;
 	} cases[] = {
-		{ "工会", "1,8" },       { "会", "1,4,8" },   { "工会工作", "1" },
-		{ "5.2%", "2" },         { "2024年", "2" },   { "app", "3" },
-		{ "APP", "3" },          { "会工", "1" },     { "trade union", "6,7" },
-		{ "之家会", "" },        { "e u", "6,7" },    { "工 会", "4" },
-		{ "工作会议召开", "8" }, { "开工会工", "1" },
+		{ "工会", "1,8,10" },    { "会", "1,4,8,10" }, { "工会工作", "1" },
+		{ "5.2%", "2" },         { "2024年", "2" },    { "app", "3" },
+		{ "APP", "3" },          { "会工", "1" },      { "trade union", "6,7" },
+		{ "之家会", "" },        { "e u", "6,7" },     { "工 会", "4" },
+		{ "工作会议召开", "8" }, { "开工会工", "1" },  { "工", "1,4,5,8,10" },
+		{ "家", "5,9" },         { "x", "7,10" },      { "，", "2,9" },
+		{ "。", "9" },           { "干", "9" },        { "乾", "9" },
+		{ "會", "1,4,8,10" },    { "Ａ", "3,6,7" },    { "总", "1,10" },
+		{ "”", "9" },            { "龘", "" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		sqlite3_stmt *stmt;
-		char got[64] = "";
-		sqlite3_prepare_v2(
-		    db,
-		    "SELECT group_concat(rowid) FROM (SELECT rowid FROM t WHERE t "
-		    "MATCH nd_bigram_query(?1) AND nd_bigram_has(x, ?1) ORDER BY rowid)",
-		    -1, &stmt, NULL);
-		sqlite3_bind_text(stmt, 1, cases[i].word, -1, SQLITE_STATIC);
-		if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
-			snprintf(got, sizeof got, "%s", sqlite3_column_text(stmt, 0));
-		sqlite3_finalize(stmt);
-		char name[96];
-		snprintf(name, sizeof name, "detail=none: %s", cases[i].word);
-		is_str(got, cases[i].want, name);
+		int exact = 0;
+		sqlite3_free(nd_bigram_expr(cases[i].word, (int)strlen(cases[i].word), &exact, NULL));
+		for (int alone = 0; alone <= exact; alone++) {
+			sqlite3_stmt *stmt;
+			char got[64] = "";
+			sqlite3_prepare_v2(db,
+					   alone ? "SELECT group_concat(rowid) FROM (SELECT rowid FROM t "
+						   "WHERE t MATCH nd_bigram_query(?1) ORDER BY rowid)"
+						 : "SELECT group_concat(rowid) FROM (SELECT rowid FROM t "
+						   "WHERE t MATCH nd_bigram_query(?1) AND "
+						   "nd_bigram_has(x, ?1) ORDER BY rowid)",
+					   -1, &stmt, NULL);
+			sqlite3_bind_text(stmt, 1, cases[i].word, -1, SQLITE_STATIC);
+			if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+				snprintf(got, sizeof got, "%s", sqlite3_column_text(stmt, 0));
+			sqlite3_finalize(stmt);
+			char name[96];
+			snprintf(name, sizeof name, "detail=none%s: %s",
+				 alone ? ", the index alone" : "", cases[i].word);
+			is_str(got, cases[i].want, name);
+		}
 	}
 	sqlite3_close(db);
 }
