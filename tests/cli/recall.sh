@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # recall.sh — search finds every item, exactly: on a generated store of
 # 50,000 items (RECALL_ITEMS: 5,000 in a sanitized build, see
-# tests/meson.build), for 39 queries of 1–8 characters (Han, Latin,
+# tests/meson.build), for 49 queries of 1–8 characters (Han, Latin,
 # digits, punctuation, mixed, ANDed, traditional and full-width), the ids
 # newsdesk returns are the set a full instr() scan over the current
 # revisions of the items not spiked finds, and the total it reports is that
@@ -21,6 +21,13 @@ for story in '總工會「雙進」宣講團走進海寧\n\n本報香港電 總�
 	'勞模工匠助企行\n\n勞模工匠走進企業，職工群眾說：「總工會真好」。\n'; do
 	printf "$story" | iconv -t BIG5 | nd --as r07 file --encoding big5 >/dev/null ||
 		fail "a Big5 filing from the Hong Kong desk"
+done
+# A character the generated items never hold: alone between punctuation,
+# at a run's end, alone between blanks, inside a run (one-character words
+# are prefix queries over the pairs and each run's last character).
+for story in '龘字考\n\n古字，龘。见于字书。\n' '字书里的龘\n\n一个字：龘\n' \
+	'三个龍\n\n写作 龘 的字\n' '无关\n\n龘龘之声\n'; do
+	printf "$story" | nd --as r07 file >/dev/null || fail "a filing with 龘"
 done
 python3 - "$NEWSDESK_DB" "$NEWSDESK" "$passed" >"$TMP/tap" 2>&1 <<'PY'
 import json, subprocess, sqlite3, sys
@@ -59,7 +66,7 @@ COLS = ["h", "k", "s", "d", "y", "b"]
 def refresh():
     """Every searchable item's current text, folded once (the scans read it)."""
     c.execute("DROP TABLE IF EXISTS temp.ft")
-    c.execute("CREATE TEMP TABLE ft AS SELECT i.id AS id, fold(r.headline) AS h, fold(r.kicker) AS k, "
+    c.execute("CREATE TEMP TABLE ft AS SELECT i.id AS id, r.id AS rid, fold(r.headline) AS h, fold(r.kicker) AS k, "
               "fold(r.subhead) AS s, fold(r.dateline) AS d, fold(r.byline) AS y, fold(r.body) AS b "
               "FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
               "JOIN states s ON s.name = i.state WHERE NOT s.withdrawn")
@@ -72,9 +79,12 @@ def truth(words, where="", args=()):
     return {r[0] for r in c.execute(
         "SELECT i.id FROM ft JOIN items i ON i.id = ft.id WHERE " + cond + where, params)}
 
-def search(words, *opts, limit=100000):
+def search(words, *opts, limit=100000, newest=None):
+    env = dict(os.environ)
+    if newest is not None:  # a test build's: how many newest items a page reads first
+        env["NEWSDESK_SEARCH_NEWEST"] = str(newest)
     out = subprocess.run([nd, "search", "--format", "json", "--limit", str(limit), *opts, "--", *words],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, env=env)
     if out.returncode != 0:
         return None, None, out.stderr.strip()
     j = json.loads(out.stdout)
@@ -96,12 +106,38 @@ def compare(words, name, *opts, where="", args=()):
 queries = ["会", "工", "职", "的", "宁", "。", "工会", "职工", "海宁", "劳模", "企业", "服务",
            "2024", "年", "20", "1", "总工会", "劳模工匠", "职工群众", "工会“双进”",
            "工会相关负责", "工会宣传思想工作", "App", "app", "90%", "2024年", "0%", "“", "工 会", "鑫鑫鑫",
-           "總工會", "工會「雙進」", "ＡＰＰ", "２０２４年", "「", "』", "劳模工匠助企行", "欧阳明", "本刊讯"]
+           "總工會", "工會「雙進」", "ＡＰＰ", "２０２４年", "「", "』", "劳模工匠助企行", "欧阳明", "本刊讯",
+           "龘", "團", "會", "Ａ", "，", "”", "：", "见", "会 工人", "龘 字"]
 nonempty = 0
 for q in queries:
     words = q.split(" ")
     nonempty += bool(compare(words, "recall of " + q))
 check(nonempty >= 30, f"most queries match something ({nonempty} of {len(queries)})")
+
+# One-character words: a page reads the newest items' text first, then asks
+# the index for the older ones. Every hit once, none missed, in the order
+# of the index alone (headline hits first, each part newest first), with
+# the index alone (0), a few newest (7: the edge crosses both parts) and
+# the shipped number; and by pages that cross the edge.
+def in_order(words):
+    found = truth(words)
+    hits = [r for r in c.execute("SELECT id, rid, h FROM ft") if r[0] in found]
+    head = lambda h: any(fold(w) in h for w in words)
+    return [i for i, rid, h in sorted(hits, key=lambda r: (not head(r[2]), -r[1]))]
+for q in ["会", "宁", "龘", "。", "Ａ", "會 工人", "龘 字"]:
+    words = q.split(" ")
+    want = in_order(words)
+    for newest in (0, 7, None):
+        ids, total, err = search(words, newest=newest)
+        check(ids == want and total == len(want), f"{q} in order, the newest {newest} read first: {len(want)} hits",
+              err, f"first differing at {next((k for k, (a, b) in enumerate(zip(ids or [], want)) if a != b), None)}")
+    for newest in (7, None):
+        paged = []
+        for page in range(1, 8):
+            ids, t, err = search(words, "--page", str(page), limit=97, newest=newest)
+            paged += ids or []
+        check(paged == want[:len(paged)] and len(paged) == min(len(want), 7 * 97),
+              f"{q} by pages of 97 across the edge ({newest}): {len(paged)} hits", err)
 check(truth(["工会“双进”"]) - {r[0] for r in c.execute(
     "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
     "WHERE instr(r.body || r.headline, '工会“双进”')")}, "the Hong Kong filings are in the folded truth only")
