@@ -1,8 +1,9 @@
 /* search.h — finding items by their text, over every item, for words of
  * any length. The index (schema/0NN_search_no_positions.sql, tokenizer
  * src/store/bigram.c) holds, without positions, every pair of adjacent
- * characters and every character: a word of one or two characters is one
- * term, found exactly; a longer one is all of its bigrams, and those
+ * characters and the last character of every run: a word of two
+ * characters is one term, found exactly, one of one character the prefix
+ * query of the terms it starts, exactly too; a longer one is all of its bigrams, and those
  * candidates are re-checked against the text (nd_bigram_has), so a match
  * is exactly where instr() would find the word. Terms are ANDed; "a quoted phrase" is one term;
  * nothing the user types is ever read as FTS5 syntax. */

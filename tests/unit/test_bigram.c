@@ -82,8 +82,7 @@ static void test_terms(void)
 	      "a\xff \xff"
 	      "b b",
 	      "an invalid byte is a character of its own, never skipped");
-	check(DOC, "\xe5\xb7", "\xe5\xb7 \xb7",
-	      "a truncated character: its bytes one by one");
+	check(DOC, "\xe5\xb7", "\xe5\xb7 \xb7", "a truncated character: its bytes one by one");
 }
 
 static int refuse(void *ctx, int flags, const char *term, int bytes, int start, int end)
@@ -180,8 +179,7 @@ static void test_expr(void)
  * in the re-check, both ways. */
 static void test_fold(void)
 {
-	check(DOC, "ＡＰＰ２", "ap pp p2 2",
-	      "full-width letters and digits fold to half-width");
+	check(DOC, "ＡＰＰ２", "ap pp p2 2", "full-width letters and digits fold to half-width");
 	check(DOC, "工會", "工会 会", "a traditional character folds to the simplified");
 	check(DOC, "「雙進」", "“双 双进 进” ”", "「」 fold to “”");
 	check(QUERY, "『工會』", "“工 工会 会”", "『』 fold to “” in a query too");
@@ -274,29 +272,48 @@ static void test_detail_none(void)
 	static const struct {
 		const char *word, *want;
 	} cases[] = {
-		{ "工会", "1,8,10" },    { "会", "1,4,8,10" }, { "工会工作", "1" },
-		{ "5.2%", "2" },         { "2024年", "2" },    { "app", "3" },
-		{ "APP", "3" },          { "会工", "1" },      { "trade union", "6,7" },
-		{ "之家会", "" },        { "e u", "6,7" },     { "工 会", "4" },
-		{ "工作会议召开", "8" }, { "开工会工", "1" },  { "工", "1,4,5,8,10" },
-		{ "家", "5,9" },         { "x", "7,10" },      { "，", "2,9" },
-		{ "。", "9" },           { "干", "9" },        { "乾", "9" },
-		{ "會", "1,4,8,10" },    { "Ａ", "3,6,7" },    { "总", "1,10" },
-		{ "”", "9" },            { "龘", "" },
+		{ "工会", "1,8,10" },
+		{ "会", "1,4,8,10" },
+		{ "工会工作", "1" },
+		{ "5.2%", "2" },
+		{ "2024年", "2" },
+		{ "app", "3" },
+		{ "APP", "3" },
+		{ "会工", "1" },
+		{ "trade union", "6,7" },
+		{ "之家会", "" },
+		{ "e u", "6,7" },
+		{ "工 会", "4" },
+		{ "工作会议召开", "8" },
+		{ "开工会工", "1" },
+		{ "工", "1,4,5,8,10" },
+		{ "家", "5,9" },
+		{ "x", "7,10" },
+		{ "，", "2,9" },
+		{ "。", "9" },
+		{ "干", "9" },
+		{ "乾", "9" },
+		{ "會", "1,4,8,10" },
+		{ "Ａ", "3,6,7" },
+		{ "总", "1,10" },
+		{ "”", "9" },
+		{ "龘", "" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		int exact = 0;
-		sqlite3_free(nd_bigram_expr(cases[i].word, (int)strlen(cases[i].word), &exact, NULL));
+		sqlite3_free(
+		    nd_bigram_expr(cases[i].word, (int)strlen(cases[i].word), &exact, NULL));
 		for (int alone = 0; alone <= exact; alone++) {
 			sqlite3_stmt *stmt;
 			char got[64] = "";
-			sqlite3_prepare_v2(db,
-					   alone ? "SELECT group_concat(rowid) FROM (SELECT rowid FROM t "
-						   "WHERE t MATCH nd_bigram_query(?1) ORDER BY rowid)"
-						 : "SELECT group_concat(rowid) FROM (SELECT rowid FROM t "
-						   "WHERE t MATCH nd_bigram_query(?1) AND "
-						   "nd_bigram_has(x, ?1) ORDER BY rowid)",
-					   -1, &stmt, NULL);
+			sqlite3_prepare_v2(
+			    db,
+			    alone ? "SELECT group_concat(rowid) FROM (SELECT rowid FROM t "
+				    "WHERE t MATCH nd_bigram_query(?1) ORDER BY rowid)"
+				  : "SELECT group_concat(rowid) FROM (SELECT rowid FROM t "
+				    "WHERE t MATCH nd_bigram_query(?1) AND "
+				    "nd_bigram_has(x, ?1) ORDER BY rowid)",
+			    -1, &stmt, NULL);
 			sqlite3_bind_text(stmt, 1, cases[i].word, -1, SQLITE_STATIC);
 			if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
 				snprintf(got, sizeof got, "%s", sqlite3_column_text(stmt, 0));
