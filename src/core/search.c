@@ -223,6 +223,18 @@ static bool reporter_only(const struct nd_actor *actor)
  * all), or the index's hits below :edge (OLDER, what NEWEST did not read). */
 enum source { INDEX, INDEX_ITEMS, NEWEST, OLDER };
 
+/* NEWEST's re-check of every word in the text, the headline first (short):
+ * "AND …" terms, after a "1" in the SELECT list, so the text is read only
+ * for the rows the filters let through. */
+static void add_newest_checks(struct nd_buf *sql, const struct query *q, int part)
+{
+	if (part != 0)
+		add_in_headline(sql, q->t.n, part < 0);
+	for (int k = 0; k < q->t.n; k++)
+		if (!(part > 0 && q->t.n == 1))
+			add_anywhere(sql, k);
+}
+
 /* The FROM and WHERE of one part: the hits with a term in the headline
  * (part > 0, from the headline index), those without (< 0), or all (0). */
 static void add_from(struct nd_buf *sql, const struct query *q, const struct nd_search_options *o,
@@ -247,13 +259,10 @@ static void add_from(struct nd_buf *sql, const struct query *q, const struct nd_
 	}
 	/* the index proves a one-term word; the rest is read in the text (the
 	   headline index proves only that some term may be in the headline);
-	   NEWEST reads the headline first (short), every word then */
+	   NEWEST's are in its SELECT list (add_newest_checks) */
 	bool single = q->t.n == 1 && q->exact;
-	if (newest && part != 0)
-		add_in_headline(sql, q->t.n, part < 0);
 	for (int k = 0; k < q->t.n; k++)
-		if (q->scan || (newest && !(part > 0 && q->t.n == 1)) ||
-		    (!newest && (part > 0 ? !single : !q->exact_term[k])))
+		if (q->scan || (!newest && (part > 0 ? !single : !q->exact_term[k])))
 			add_anywhere(sql, k);
 	if (!newest && (part < 0 || (part > 0 && (q->scan || !q->exact))))
 		add_in_headline(sql, q->t.n, part < 0);
@@ -369,6 +378,11 @@ static int page_sql(struct nd_store *st, const struct query *q, const struct nd_
 	nd_buf_adds(&sql, "SELECT i.id, i.state, (SELECT CASE WHEN :zh THEN label_zh ELSE label_en "
 			  "END FROM states WHERE name = i.state), "
 			  "r.headline, r.body, i.updated_at, " ND_SQL_CHARS("r") ", r.dateline ");
+	if (from == NEWEST && !q->scan) {
+		nd_buf_adds(&sql, ", (1 ");
+		add_newest_checks(&sql, q, part);
+		nd_buf_adds(&sql, ") ");
+	}
 	add_from(&sql, q, o, actor, part, from);
 	/* the index yields its rowids newest first without sorting, so LIMIT
 	   stops the walk after one page */
@@ -434,11 +448,15 @@ static int64_t newest_items(void)
 }
 
 /* Hits of one part among the newest newest_items() revisions its index
- * holds, read one by one (a join would let SQLite's planner read the
- * whole revisions table first, for a Bloom filter), every word re-checked
- * in the text, newest first, from offset, until *n reaches limit. *seen:
- * the hits read, those skipped too; *edge: the oldest rowid read when the
- * index holds older ones (else -1). */
+ * holds that the filters let through (of at most NEWEST_READ times as
+ * many: a reporter's own items are a few in each hundred), read one by one
+ * (a join would let SQLite's planner read the whole revisions table
+ * first, for a Bloom filter), every word re-checked in the text, newest
+ * first, from offset, until *n reaches limit. *seen: the hits read, those
+ * skipped too; *edge: the oldest rowid read when the index holds older
+ * ones (else -1). */
+enum { NEWEST_READ = 20 };
+
 static int newest_part(struct nd_store *st, const struct query *q,
 		       const struct nd_search_options *o, const struct nd_actor *actor, int part,
 		       int64_t offset, int limit, struct nd_search_hit **hits, size_t *n,
@@ -448,31 +466,35 @@ static int newest_part(struct nd_store *st, const struct query *q,
 	int rc = page_sql(st, q, o, actor, part, NEWEST, &row, err);
 	if (rc < 0)
 		return rc;
+	int64_t most = newest_items() * NEWEST_READ, read = 0, passed = 0, last = -1;
 	rc = nd_sql_prepare(st, &ids, err,
 			    part > 0 ? "SELECT id FROM search_head_docsize ORDER BY id DESC LIMIT ?"
 				     : "SELECT id FROM search_docsize ORDER BY id DESC LIMIT ?",
-			    "i", newest_items());
+			    "i", most);
 	if (rc < 0) {
 		sqlite3_finalize(row);
 		return rc;
 	}
 	int id_at = sqlite3_bind_parameter_index(row, ":id");
-	int64_t read = 0;
-	int64_t last = -1;
+	bool end = false; /* the index read to its end: nothing older */
 	*seen = 0;
-	while ((int)*n < limit &&
-	       (rc = nd_sql_step(st, ids, "reading the newest items", err)) > 0) {
+	while ((int)*n < limit && passed < newest_items()) {
+		if ((rc = nd_sql_step(st, ids, "reading the newest items", err)) <= 0) {
+			end = rc == 0 && read < most;
+			break;
+		}
 		last = sqlite3_column_int64(ids, 0);
 		read++;
 		sqlite3_bind_int64(row, id_at, last);
 		rc = nd_sql_step(st, row, "searching", err);
-		if (rc > 0 && (*seen)++ >= offset)
+		passed += rc > 0;
+		if (rc > 0 && sqlite3_column_int(row, 8) && (*seen)++ >= offset)
 			rc = add_hit(row, q, part, hits, n, err);
 		sqlite3_reset(row);
 		if (rc < 0)
 			break;
 	}
-	*edge = read == newest_items() ? last : -1;
+	*edge = end ? -1 : last;
 	sqlite3_finalize(ids);
 	sqlite3_finalize(row);
 	return rc < 0 ? rc : 0;
