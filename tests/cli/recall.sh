@@ -119,8 +119,8 @@ check(nonempty >= 30, f"most queries match something ({nonempty} of {len(queries
 # of the index alone (headline hits first, each part newest first), with
 # the index alone (0), a few newest (7: the edge crosses both parts) and
 # the shipped number; and by pages that cross the edge.
-def in_order(words):
-    found = truth(words)
+def in_order(words, where="", args=()):
+    found = truth(words, where, args)
     hits = [r for r in c.execute("SELECT id, rid, h FROM ft") if r[0] in found]
     head = lambda h: any(fold(w) in h for w in words)
     return [i for i, rid, h in sorted(hits, key=lambda r: (not head(r[2]), -r[1]))]
@@ -138,6 +138,14 @@ for q in ["会", "宁", "龘", "。", "Ａ", "會 工人", "龘 字"]:
             paged += ids or []
         check(paged == want[:len(paged)] and len(paged) == min(len(want), 7 * 97),
               f"{q} by pages of 97 across the edge ({newest}): {len(paged)} hits", err)
+# With a filter few of the newest items pass (a reporter's own): the newest
+# read counts only those, and the index's part below the edge is filtered too.
+for q in ["会", "宁", "龘"]:
+    want = in_order([q], " AND i.reporter = ?", ["r07"])
+    for newest in (0, 3, None):
+        ids, total, err = search([q], "--reporter", "r07", newest=newest)
+        check(ids == want and total == len(want),
+              f"{q} --reporter r07 in order, the newest {newest} read first: {len(want)} hits", err)
 check(truth(["工会“双进”"]) - {r[0] for r in c.execute(
     "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
     "WHERE instr(r.body || r.headline, '工会“双进”')")}, "the Hong Kong filings are in the folded truth only")
