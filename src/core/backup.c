@@ -171,18 +171,64 @@ static int clean_partials(const char *path)
 	return cleaned;
 }
 
-static int vacuum_into(struct nd_store *st, const char *tmp, struct nd_error *err)
+/* The destination's side of the copy: a file nobody else opens until it
+ * is renamed, so no journal and no syncs while it is written; one fsync
+ * when it is whole (finish_copy). */
+static const char copy_pragmas[] = "PRAGMA locking_mode = EXCLUSIVE; "
+				   "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF";
+
+/* Copies the store's pages into tmp from one read snapshot: one
+ * sqlite3_backup_step(-1) inside one read transaction. Steps of a few
+ * pages restart whenever another connection commits, and under steady
+ * filing never finish; one step holds its snapshot to the end, and in WAL
+ * mode a reader holds no writer back. A page copy (unlike VACUUM INTO)
+ * does not rebuild the b-trees, and keeps the store's free pages. */
+static int copy_pages(struct nd_store *st, sqlite3 *dst, struct nd_error *err)
 {
-	int rc = nd_sql_exec(st, err, "copying the database", "VACUUM INTO ?", "s", tmp);
-	if (rc < 0)
+	int rc = nd_sql_exec(st, err, "copying the database", "BEGIN", NULL);
+	int64_t pages;
+	if (rc < 0 || (rc = nd_sql_int(st, &pages, err, "copying the database",
+				       "PRAGMA page_count", NULL)) < 0)
 		return rc;
-	rc = 0;
-	/* A plain rollback-journal file: a backup is one file, no -wal. */
-	sqlite3 *db;
-	if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-	    sqlite3_exec(db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
-		rc = nd_fail(err, ND_EIO, _("cannot finish %1$s: %2$s"), tmp, sqlite3_errmsg(db));
-	sqlite3_close(db);
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", nd_store_db(st), "main");
+	int step = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+	int fin = b ? sqlite3_backup_finish(b) : SQLITE_OK;
+	if (step == SQLITE_DONE && fin == SQLITE_OK)
+		rc = 0;
+	else if (step == SQLITE_FULL || sqlite3_extended_errcode(dst) == SQLITE_FULL)
+		rc = nd_fail(err, ND_EIO, _("copying the database: the disk is full"));
+	else
+		rc = nd_fail(err, ND_EIO, _("copying the database failed: %s"),
+			     sqlite3_errmsg(dst));
+	int end = nd_sql_exec(st, err, "copying the database", "COMMIT", NULL);
+	return rc < 0 ? rc : end < 0 ? end : 0;
+}
+
+/* The copy's pages carry the store's WAL mark (file format 2): back to a
+ * plain rollback-journal file, as a backup is one file with no -wal
+ * (leaving WAL mode rewrites page 1 and removes the -wal it opened). */
+static int finish_copy(sqlite3 *dst, const char *tmp, struct nd_error *err)
+{
+	if (sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+		return nd_fail(err, ND_EIO, _("cannot finish %1$s: %2$s"), tmp,
+			       sqlite3_errmsg(dst));
+	return 0;
+}
+
+static int copy_into(struct nd_store *st, const char *tmp, struct nd_error *err)
+{
+	sqlite3 *dst = NULL;
+	int rc = 0;
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+		SQLITE_OK ||
+	    sqlite3_exec(dst, copy_pragmas, NULL, NULL, NULL) != SQLITE_OK)
+		rc = nd_fail(err, ND_EIO, _("cannot write %1$s: %2$s"), tmp,
+			     dst ? sqlite3_errmsg(dst) : "out of memory");
+	if (rc == 0 && (rc = copy_pages(st, dst, err)) == 0)
+		rc = finish_copy(dst, tmp, err);
+	if (sqlite3_close(dst) != SQLITE_OK && rc == 0)
+		rc = nd_fail(err, ND_EIO, _("cannot finish %1$s: %2$s"), tmp,
+			     sqlite3_errmsg(dst));
 	if (rc == 0 && fsync_path(tmp) < 0)
 		rc = nd_fail(err, ND_EIO, _("cannot sync %1$s: %2$s"), tmp, strerror(errno));
 	return rc;
@@ -215,7 +261,7 @@ int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *pat
 	close(out.fd); /* SQLite writes the temporary file by its name */
 	out.fd = -1;
 	nd_protect(out.tmp, true);
-	if ((rc = vacuum_into(st, out.tmp, err)) < 0 ||
+	if ((rc = copy_into(st, out.tmp, err)) < 0 ||
 	    (rc = verify_file(out.tmp, true, root, err)) < 0) {
 		nd_output_abort(&out);
 		return rc;
