@@ -162,6 +162,14 @@ if strace -o /dev/null true 2>/dev/null; then
 		"$NEWSDESK" backup "$TMP/out/s.db"
 	contains "…saying what failed" "$err" "its folder could not be synced (Input/output error)"
 	contains "…the fsync that strace failed" "$(cat "$TMP/strace.log")" "EIO (Input/output error) (INJECTED)"
+	# A disk that fills mid-copy: an error naming the copy and the full
+	# disk, nothing under the backup's name, no partial left.
+	expect_exit 4 "a backup whose disk fills mid-copy fails" strace -f -o /dev/null \
+		-e trace=pwrite64 -e inject=pwrite64:error=ENOSPC:when=50+ \
+		"$NEWSDESK" backup "$TMP/out/full.db"
+	contains "…saying the disk is full" "$err" "No space left on device"
+	contains "…naming the copy it was writing" "$err" "full.db.partial-"
+	equals "…nothing under its name, no partial left" "$(ls "$TMP/out" | grep -c '^full\.db' || true)" 0
 	# A full disk at the first write says so, not "reading the header".
 	printf '标题: 满盘\n\n正文。\n' >"$TMP/s.txt"
 	expect_exit 4 "a full disk at a filing's first write fails" strace -f -o /dev/null \
