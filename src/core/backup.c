@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -220,8 +221,7 @@ static int copy_pages(struct nd_store *st, sqlite3 *dst, const char *tmp, struct
 	return rc < 0 ? rc : end < 0 ? end : 0;
 }
 
-/* Writes the copy to tmp, a plain rollback-journal file, and starts
- * writing it to disk, to go on while it is checked. */
+/* Writes the copy to tmp, a plain rollback-journal file. */
 static int copy_into(struct nd_store *st, const char *tmp, struct nd_error *err)
 {
 	sqlite3 *dst = NULL;
@@ -240,19 +240,45 @@ static int copy_into(struct nd_store *st, const char *tmp, struct nd_error *err)
 		rc = nd_fail(err, ND_EIO, _("cannot finish %1$s: %2$s"), tmp, sqlite3_errmsg(dst));
 	if (sqlite3_close(dst) != SQLITE_OK && rc == 0)
 		rc = nd_fail(err, ND_EIO, _("cannot finish %1$s: %2$s"), tmp, sqlite3_errmsg(dst));
-	int fd = rc == 0 ? open(tmp, O_RDONLY | O_CLOEXEC) : -1;
-	if (fd >= 0) { /* only a start: sync_copy's fsync tells a failure */
-		sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-		close(fd);
-	}
 	return rc;
 }
 
-static int sync_copy(const char *tmp, struct nd_error *err)
+/* The copy's fsync, in a thread of its own: the disk writes the copy while
+ * quick_check reads it from the page cache. */
+struct syncer {
+	pthread_t thread;
+	bool started;
+	int fd, rc, errnum;
+};
+
+static void *sync_run(void *arg)
 {
-	if (fsync_path(tmp) < 0)
-		return nd_fail(err, ND_EIO, _("cannot sync %1$s: %2$s"), tmp, strerror(errno));
-	return 0;
+	struct syncer *s = arg;
+	s->rc = fsync(s->fd);
+	s->errnum = errno;
+	return NULL;
+}
+
+static void sync_start(struct syncer *s, const char *tmp)
+{
+	*s = (struct syncer){ .fd = open(tmp, O_RDONLY | O_CLOEXEC), .rc = -1 };
+	s->errnum = errno;
+	s->started = s->fd >= 0 && pthread_create(&s->thread, NULL, sync_run, s) == 0;
+}
+
+/* Waits for the fsync (runs it here if no thread could start); err NULL
+ * keeps the error already told. */
+static int sync_finish(struct syncer *s, const char *tmp, struct nd_error *err)
+{
+	if (s->started)
+		pthread_join(s->thread, NULL);
+	else if (s->fd >= 0)
+		sync_run(s);
+	if (s->fd >= 0)
+		close(s->fd);
+	if (s->rc < 0 && err)
+		return nd_fail(err, ND_EIO, _("cannot sync %1$s: %2$s"), tmp, strerror(s->errnum));
+	return s->rc < 0 ? ND_EIO : 0;
 }
 
 static bool same_file(const char *a, const char *b)
@@ -282,9 +308,14 @@ int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *pat
 	close(out.fd); /* SQLite writes the temporary file by its name */
 	out.fd = -1;
 	nd_protect(out.tmp, true);
-	if ((rc = copy_into(st, out.tmp, err)) < 0 ||
-	    (rc = verify_file(out.tmp, true, root, err)) < 0 ||
-	    (rc = sync_copy(out.tmp, err)) < 0) {
+	struct syncer sync;
+	if ((rc = copy_into(st, out.tmp, err)) == 0) {
+		sync_start(&sync, out.tmp);
+		rc = verify_file(out.tmp, true, root, err);
+		int synced = sync_finish(&sync, out.tmp, rc == 0 ? err : NULL);
+		rc = rc < 0 ? rc : synced;
+	}
+	if (rc < 0) {
 		nd_output_abort(&out);
 		return rc;
 	}

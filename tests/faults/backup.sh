@@ -170,6 +170,11 @@ if strace -o /dev/null true 2>/dev/null; then
 	contains "…saying the disk is full" "$err" "No space left on device"
 	contains "…naming the copy it was writing" "$err" "full.db.partial-"
 	equals "…nothing under its name, no partial left" "$(ls "$TMP/out" | grep -c '^full\.db' || true)" 0
+	# The copy's own fsync (its first; in a thread, beside the check) fails.
+	expect_exit 4 "a backup whose copy cannot be synced fails" strace -f -o /dev/null \
+		-e trace=fsync -e inject=fsync:error=EIO:when=1 "$NEWSDESK" backup "$TMP/out/nosync.db"
+	contains "…saying so, naming the copy" "$err" "cannot sync $TMP/out/nosync.db.partial-"
+	equals "…nothing under its name, no partial left" "$(ls "$TMP/out" | grep -c '^nosync\.db' || true)" 0
 	# A full disk at the first write says so, not "reading the header".
 	printf '标题: 满盘\n\n正文。\n' >"$TMP/s.txt"
 	expect_exit 4 "a full disk at a filing's first write fails" strace -f -o /dev/null \
