@@ -244,7 +244,12 @@ static int copy_into(struct nd_store *st, const char *tmp, struct nd_error *err)
 }
 
 /* The copy's fsync, in a thread of its own: the disk writes the copy while
- * quick_check reads it from the page cache. */
+ * quick_check reads it from the page cache. First the thread asks for the
+ * whole copy in the page cache: when the store and its copy do not both
+ * fit (10 GB each at a million items, here), the pages written first are
+ * gone by the end of the copy, and quick_check, reading in b-tree order,
+ * would fetch them one 4 KB read at a time (194 s at 1M, against 32 s for
+ * the copy); read ahead in file order they come back at the disk's speed. */
 struct syncer {
 	pthread_t thread;
 	bool started;
@@ -254,6 +259,7 @@ struct syncer {
 static void *sync_run(void *arg)
 {
 	struct syncer *s = arg;
+	posix_fadvise(s->fd, 0, 0, POSIX_FADV_WILLNEED); /* a hint: nothing to tell */
 	s->rc = fsync(s->fd);
 	s->errnum = errno;
 	return NULL;
