@@ -259,7 +259,12 @@ struct syncer {
 static void *sync_run(void *arg)
 {
 	struct syncer *s = arg;
-	posix_fadvise(s->fd, 0, 0, POSIX_FADV_WILLNEED); /* a hint: nothing to tell */
+	struct stat sb;
+	/* a hint, nothing to tell; one call reads at most the device's
+	 * readahead (8 MB here), so a megabyte at a time */
+	off_t size = fstat(s->fd, &sb) == 0 ? sb.st_size : 0;
+	for (off_t at = 0; at < size; at += 1 << 20)
+		posix_fadvise(s->fd, at, 1 << 20, POSIX_FADV_WILLNEED);
 	s->rc = fsync(s->fd);
 	s->errnum = errno;
 	return NULL;
