@@ -53,18 +53,21 @@ enum {
 };
 static _Atomic unsigned char cp_class[0x10000];
 
-static unsigned class_of(unsigned cp)
+static unsigned class_work_out(unsigned cp)
 {
-	unsigned k = cp < 0x10000 ? atomic_load_explicit(&cp_class[cp], memory_order_relaxed) : 0;
-	if (k)
-		return k;
-	k = CP_KNOWN | (run_char_cp(cp) ? CP_RUN : 0) | (space_cp(cp) ? CP_SPACE : 0) |
-	    (hanzi_cp(cp) ? CP_HANZI : 0);
+	unsigned k = CP_KNOWN | (run_char_cp(cp) ? CP_RUN : 0) | (space_cp(cp) ? CP_SPACE : 0) |
+		     (hanzi_cp(cp) ? CP_HANZI : 0);
 	if ((cp >= 0x20 && nd_wcwidth_unicode(cp) == 0) || cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 		k |= CP_SKIP;
 	if (cp < 0x10000)
 		atomic_store_explicit(&cp_class[cp], (unsigned char)k, memory_order_relaxed);
 	return k;
+}
+
+static inline unsigned class_of(unsigned cp)
+{
+	unsigned k = cp < 0x10000 ? atomic_load_explicit(&cp_class[cp], memory_order_relaxed) : 0;
+	return k ? k : class_work_out(cp);
 }
 
 static int is_run_char(unsigned cp)
@@ -180,15 +183,19 @@ bool nd_count_within_run(const char *s, size_t n)
 	return n > 0;
 }
 
-static long count_span(const char *s, size_t n, int state, enum nd_count_rule rule)
+/* 字数 of s[0..n) from a run's state, and (when hanzi is not NULL) its
+ * 汉字 added to *hanzi in the same pass. */
+static long count_span_hanzi(const char *s, size_t n, int state, enum nd_count_rule rule,
+			     long *hanzi)
 {
 	size_t i = 0;
-	long count = 0;
+	long count = 0, han = 0;
 	while (i < n) {
 		unsigned cp;
 		int len = nd_utf8_next(s + i, n - i, &cp);
 		i += len > 0 ? (size_t)len : 1;
 		unsigned k = class_of(cp);
+		han += len > 0 && (k & CP_HANZI);
 		bool run = k & CP_RUN;
 		/* in_run_by: a letter or digit, or under Word's rule a half mark */
 		if (run || (rule == ND_COUNT_WORD && cp > 0x20 && cp < 0x7F)) {
@@ -202,7 +209,19 @@ static long count_span(const char *s, size_t n, int state, enum nd_count_rule ru
 		if (!(k & (CP_SPACE | CP_SKIP)))
 			count++;
 	}
+	if (hanzi)
+		*hanzi += han;
 	return count;
+}
+
+static long count_span(const char *s, size_t n, int state, enum nd_count_rule rule)
+{
+	return count_span_hanzi(s, n, state, rule, NULL);
+}
+
+long nd_count_chars_hanzi(const char *s, enum nd_count_rule rule, long *hanzi)
+{
+	return count_span_hanzi(s, strlen(s), RUN_NONE, rule, hanzi);
 }
 
 long nd_count_span(const char *s, size_t n, const char *text_start)

@@ -89,11 +89,9 @@ enum {
 };
 static _Atomic unsigned char cp_setting[0x10000];
 
-static unsigned setting_of(unsigned cp)
+static unsigned setting_work_out(unsigned cp)
 {
-	unsigned k = atomic_load_explicit(&cp_setting[cp], memory_order_relaxed);
-	if (k)
-		return k;
+	unsigned k;
 	int w = nd_wcwidth_unicode(cp);
 	bool amb = w == 1 && nd_cp_ambiguous(cp);
 	int halves; /* halves_of(cp) with ambiguous characters one column */
@@ -107,6 +105,12 @@ static unsigned setting_of(unsigned cp)
 	    (amb ? LC_AMBIGUOUS : 0) | (unsigned)halves;
 	atomic_store_explicit(&cp_setting[cp], (unsigned char)k, memory_order_relaxed);
 	return k;
+}
+
+static inline unsigned setting_of(unsigned cp)
+{
+	unsigned k = atomic_load_explicit(&cp_setting[cp], memory_order_relaxed);
+	return k ? k : setting_work_out(cp);
 }
 
 /* halves_of(cp), from the kept byte */
