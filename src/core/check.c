@@ -11,6 +11,7 @@
 #include "newsdesk/lang.h"
 #include "newsdesk/original.h"
 #include "newsdesk/photos.h"
+#include "newsdesk/revcheck.h"
 #include "newsdesk/schema.h"
 #include "newsdesk/search.h"
 #include "newsdesk/stats.h"
@@ -177,29 +178,7 @@ static int check_triggers(struct nd_check *c, struct nd_error *err)
 
 /* ---- the chains ---------------------------------------------------------- */
 
-/* Each record's hash recomputed over its stored values after the stored
- * hash of the record before it (history.c and journal.c wrote them). */
-static int check_revisions(struct nd_check *c, struct nd_error *err)
-{
-	return problem_rows(
-	    c, "revisions",
-	    "SELECT item_id, CASE "
-	    "WHEN hash IS NULL THEN printf('revision %d has no hash: newsdesk did not write it', "
-	    "rev) "
-	    "WHEN prev_rev IS NULL AND rev <> 1 THEN printf('the revisions before %d are missing "
-	    "(deleted)', rev) "
-	    "WHEN prev_rev IS NOT NULL AND rev <> prev_rev + 1 THEN printf('revision %d is "
-	    "missing (deleted): its history jumps from revision %d to %d', prev_rev + 1, "
-	    "prev_rev, rev) "
-	    "ELSE printf('revision %d was changed after it was written: its text no longer "
-	    "matches its hash', rev) END "
-	    "FROM (SELECT item_id, rev, hash, lag(rev) OVER w AS prev_rev, "
-	    "nd_chain(lag(hash) OVER w, item_id, rev, base_rev, kind, section, kicker, headline, "
-	    "subhead, dateline, byline, body, chars, body_chars, author, created_at, conflict, "
-	    "encoding) AS want FROM revisions WINDOW w AS (PARTITION BY item_id ORDER BY rev)) "
-	    "WHERE hash IS NOT want OR rev <> coalesce(prev_rev + 1, 1) ORDER BY item_id, rev",
-	    err);
-}
+/* The revisions' chain: revcheck.c. The events' and the notes' below. */
 
 static int check_events(struct nd_check *c, struct nd_error *err)
 {
@@ -435,28 +414,8 @@ static int check_stat_days(struct nd_check *c, struct nd_error *err)
 	return derived(c, "the stats' summary", verify_stat_days, nd_stats_rebuild, err);
 }
 
-/* Every revision's 字数, 汉字 and line profile, counted again from its text:
- * derived data, outside the hash chain, so recounted here rather than
- * proved. A revision with no counts at all (inserted outside newsdesk) is
- * counted from its text where it is shown, as newsdesk(1) says. */
-#define STORY_COLUMNS "r.kicker, r.headline, r.subhead, r.dateline, r.byline, r.body"
-/* 字数 by the publication's rule (the setting count-rule): what the counts
- * were made by, since the setting and a recount change in one transaction */
-#define RULE "(SELECT value FROM meta WHERE key = 'count_rule')"
-
-static int verify_revision_counts(struct nd_check *c, struct nd_error *err)
-{
-	return problem_rows(
-	    c, "revision counts",
-	    "SELECT r.item_id, printf('revision %d: its stored counts (字数 %s, 汉字 %s) are "
-	    "not its text''s (字数 %d, 汉字 %d)', r.rev, coalesce(k.chars, '-'), "
-	    "coalesce(k.hanzi, '-'), nd_chars(" STORY_COLUMNS ", " RULE "), nd_hanzi(" STORY_COLUMNS
-	    ")) FROM revisions r JOIN revision_counts k ON k.revision_id = r.id "
-	    "WHERE NOT nd_counts_same(k.chars, k.body_chars, k.hanzi, k.lines, " STORY_COLUMNS
-	    ", " RULE ") ORDER BY r.id",
-	    err);
-}
-
+/* Every revision's 字数, 汉字 and line profile, counted again from its text
+ * (revcheck.c); --repair recounts them all. */
 static int rebuild_revision_counts(struct nd_store *st, struct nd_error *err)
 {
 	int rc = nd_store_begin(st, err);
@@ -466,9 +425,10 @@ static int rebuild_revision_counts(struct nd_store *st, struct nd_error *err)
 			      NULL)) < 0 ||
 	    (rc = nd_sql_exec(st, err, "recounting the revisions",
 			      "INSERT INTO revision_counts(revision_id, hanzi, lines, chars, "
-			      "body_chars) SELECT r.id, nd_hanzi(" STORY_COLUMNS "), "
-			      "nd_lines(" STORY_COLUMNS "), nd_chars(" STORY_COLUMNS ", " RULE "), "
-			      "nd_chars(NULL, NULL, NULL, NULL, NULL, r.body, " RULE
+			      "body_chars) SELECT r.id, nd_hanzi(" ND_STORY_COLUMNS "), "
+			      "nd_lines(" ND_STORY_COLUMNS "), nd_chars(" ND_STORY_COLUMNS
+			      ", " ND_COUNT_RULE_SQL "), "
+			      "nd_chars(NULL, NULL, NULL, NULL, NULL, r.body, " ND_COUNT_RULE_SQL
 			      ") FROM revisions r",
 			      NULL)) < 0) {
 		nd_store_rollback(st);
@@ -479,8 +439,8 @@ static int rebuild_revision_counts(struct nd_store *st, struct nd_error *err)
 
 static int check_revision_counts(struct nd_check *c, struct nd_error *err)
 {
-	return derived(c, "the revisions' counts", verify_revision_counts, rebuild_revision_counts,
-		       err);
+	return derived(c, "the revisions' counts", nd_revision_counts_verify,
+		       rebuild_revision_counts, err);
 }
 
 /* ---- the write-ahead log: its frames, by walcheck.c ------------------------ */
@@ -509,7 +469,7 @@ static const struct {
 } checks[] = {
 	{ "integrity", check_integrity, false, true, 18 },
 	{ "guards", check_triggers, true, true, 0 },
-	{ "revisions", check_revisions, false, true, 13 },
+	{ "revisions", nd_revisions_check, false, true, 44 }, /* with the revision counts */
 	{ "events", check_events, false, true, 12 },
 	{ "notes", check_notes, false, true, 0 },
 	{ "heads", check_heads, false, true, 3 },
@@ -519,7 +479,7 @@ static const struct {
 	{ "invariants", check_invariants, false, true, 7 },
 	{ "search index", check_search, false, false, 19 },
 	{ "counts", check_counts, false, true, 0 },
-	{ "revision counts", check_revision_counts, false, true, 31 },
+	{ "revision counts", check_revision_counts, false, true, 0 },
 	{ "stats", check_stat_days, false, true, 2 },
 	{ "write-ahead log", check_wal, true, true, 0 },
 	{ "photos", nd_photos_check, false, true, 0 },
@@ -550,16 +510,43 @@ struct outcome {
 struct crew {
 	struct nd_check base; /* as the caller set it up */
 	struct nd_store *reader;
+	size_t revisions, counts; /* where the one pass over the revisions reports */
 	size_t order[N_CHECKS]; /* the costliest first */
 	struct outcome out[N_CHECKS];
 };
+
+/* The revisions' chains and counts, in one pass: both checks' outcomes. */
+static void run_revisions(struct crew *w, struct nd_store *st)
+{
+	struct outcome *rv = &w->out[w->revisions], *rn = &w->out[w->counts];
+	struct nd_check c = w->base, k = w->base;
+	c.st = k.st = st;
+	c.report = &rv->report;
+	k.report = &rn->report;
+	c.problems = k.problems = 0;
+	if ((rv->rc = nd_revisions_counted(&c, &k, &rv->err)) < 0) { /* each its own way */
+		nd_buf_reset(&rv->report);
+		nd_buf_reset(&rn->report);
+		nd_error_clear(&rv->err);
+		c.problems = k.problems = 0;
+		rv->rc = nd_revisions_check(&c, &rv->err);
+		rn->rc = check_revision_counts(&k, &rn->err);
+	}
+	rv->problems = c.problems;
+	rn->problems = k.problems;
+}
 
 static void run_checks(struct crew *w, struct nd_store *st, bool reader)
 {
 	for (size_t k = 0; k < N_CHECKS; k++) {
 		size_t i = w->order[k];
-		if ((reader && !checks[i].reader) || atomic_exchange(&w->out[i].claimed, 1))
+		if (i == w->counts || (reader && !checks[i].reader) ||
+		    atomic_exchange(&w->out[i].claimed, 1))
 			continue;
+		if (i == w->revisions) {
+			run_revisions(w, st);
+			continue;
+		}
 		struct nd_check c = w->base;
 		c.st = st;
 		c.report = &w->out[i].report;
@@ -590,8 +577,13 @@ static int run_full_on_two(struct nd_check *c, struct nd_error *err)
 	if (!w)
 		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	w->base = *c;
-	for (size_t i = 0; i < N_CHECKS; i++)
+	for (size_t i = 0; i < N_CHECKS; i++) {
 		w->order[i] = i;
+		if (checks[i].run == nd_revisions_check)
+			w->revisions = i;
+		else if (checks[i].run == check_revision_counts)
+			w->counts = i;
+	}
 	qsort(w->order, N_CHECKS, sizeof *w->order, by_cost);
 	struct nd_error why = { 0 };
 	pthread_t worker;
