@@ -14,7 +14,6 @@ sshd_start() {
 		echo "1..0 # SKIP openssh-server/openssh-client not installed (scripts/test installs them)"
 		exit 0
 	fi
-	if [ "$(id -u)" -eq 0 ]; then mkdir -p /run/sshd; fi
 	setup_desk
 	me=$(id -un)
 	nd user add wangj --role editor --name 王娟 >/dev/null
@@ -22,13 +21,33 @@ sshd_start() {
 		ssh-keygen -q -t ed25519 -N "" -C "$who@field" -f "$TMP/$who"
 		nd user key "$who" --key "$TMP/$who.pub" >/dev/null
 	done
-	ssh-keygen -q -t ed25519 -N "" -f "$TMP/host"
 	printf '# kept: a line of the account owner\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOWNERKEYOWNERKEYOWNERKEYOWNERKEY00 owner\n' \
 		>"$TMP/authorized_keys"
 	nd keys --install "$TMP/authorized_keys" >/dev/null
 	# AcceptEnv NEWSDESK_*: as an admin might widen it; the forced
 	# command must still read none but those its man page lists
-	cat >"$TMP/sshd_config" <<CFG
+	local started=0
+	sshd_run "AcceptEnv LANG LC_* NEWSDESK_*" "SetEnv NEWSDESK_LOCALEDIR=${NEWSDESK_LOCALEDIR:-}" &&
+		started=1
+	trap sshd_stop EXIT
+	if [ "$started" -eq 1 ]; then
+		pass "sshd started on 127.0.0.1:$port"
+	else
+		fail "sshd started" "$(cat "$TMP/sshd-t.log" "$TMP/sshd.log" 2>/dev/null)"
+		finish
+		exit 1
+	fi
+}
+
+# sshd_run [LINE…] — starts a server of the test's own on a free port of
+# 127.0.0.1 with $TMP/authorized_keys as the keys it takes and each LINE
+# added to its config; sets $port. Returns 1 when no port would do, 2 when
+# sshd refuses the config ($TMP/sshd-t.log says why).
+sshd_run() {
+	if [ "$(id -u)" -eq 0 ]; then mkdir -p /run/sshd; fi
+	[ -f "$TMP/host" ] || ssh-keygen -q -t ed25519 -N "" -f "$TMP/host"
+	{
+		cat <<CFG
 ListenAddress 127.0.0.1
 HostKey $TMP/host
 PidFile $TMP/sshd.pid
@@ -39,35 +58,26 @@ PasswordAuthentication no
 KbdInteractiveAuthentication no
 PubkeyAuthentication yes
 PermitRootLogin prohibit-password
-AllowUsers $me
-AcceptEnv LANG LC_* NEWSDESK_*
-SetEnv NEWSDESK_LOCALEDIR=${NEWSDESK_LOCALEDIR:-}
+AllowUsers $(id -un)
 LogLevel ERROR
 CFG
-	local started=0 try i
+		printf '%s\n' "$@"
+	} >"$TMP/sshd_config"
+	local try i
 	for try in 1 2 3 4 5 6 7 8; do
 		port=$((20000 + RANDOM % 20000))
-		"$SSHD" -t -f "$TMP/sshd_config" -o "Port $port" 2>"$TMP/sshd-t.log" ||
-			{ fail "sshd -t accepts the config" "$(cat "$TMP/sshd-t.log")"; break; }
+		"$SSHD" -t -f "$TMP/sshd_config" -o "Port $port" 2>"$TMP/sshd-t.log" || return 2
 		if "$SSHD" -f "$TMP/sshd_config" -o "Port $port" -E "$TMP/sshd.log"; then
 			for i in $(seq 1 100); do
 				[ -s "$TMP/sshd.pid" ] && kill -0 "$(cat "$TMP/sshd.pid")" 2>/dev/null &&
-					ssh_probe && { started=1; break; }
+					ssh_probe && return 0
 				sleep 0.05
 			done
-			[ "$started" -eq 1 ] && break
 			[ -s "$TMP/sshd.pid" ] && kill "$(cat "$TMP/sshd.pid")" 2>/dev/null
 			rm -f "$TMP/sshd.pid"
 		fi
 	done
-	trap sshd_stop EXIT
-	if [ "$started" -eq 1 ]; then
-		pass "sshd started on 127.0.0.1:$port"
-	else
-		fail "sshd started" "$(cat "$TMP/sshd.log" 2>/dev/null)"
-		finish
-		exit 1
-	fi
+	return 1
 }
 
 # Is the server answering? (a TCP connect on the port)

@@ -21,7 +21,6 @@ poll() { # poll SECONDS CMD...: until CMD succeeds
 }
 lock_is() { [ "$(q "select coalesce(lock_holder,'-') from items where id=1")" = "$1" ]; }
 has() { grep -q "$2" "$1" 2>/dev/null; }
-gone() { ! kill -0 "$1" 2>/dev/null; }
 # run_edit EDITOR_SCRIPT: `newsdesk --as wang edit 1` in tmux, its exit code in $TMP/rc
 run_edit() {
 	rm -f "$TMP/rc"

@@ -192,41 +192,16 @@ equals "…leaving no half-restored file" "$(ls -a "$TMP/pitr" | grep -c 'from-r
 
 # Over SFTP: the same through a real sshd on 127.0.0.1 (as tests/cli/ssh.sh
 # starts one), with the replica account's key in $NEWSDESK_REPLICA_KEY.
-SSHD=/usr/sbin/sshd
+. "$SRCDIR/tests/cli/sshd.sh"
+started=0
 if [ -x "$SSHD" ]; then
-	[ "$(id -u)" -eq 0 ] && mkdir -p /run/sshd
 	me=$(id -un)
-	ssh-keygen -q -t ed25519 -N "" -f "$TMP/host"
 	ssh-keygen -q -t ed25519 -N "" -f "$TMP/replica_key"
 	cp "$TMP/replica_key.pub" "$TMP/authorized_keys"
-	cat >"$TMP/sshd_config" <<CFG
-ListenAddress 127.0.0.1
-HostKey $TMP/host
-PidFile $TMP/sshd.pid
-AuthorizedKeysFile $TMP/authorized_keys
-UsePAM no
-StrictModes no
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-PubkeyAuthentication yes
-PermitRootLogin prohibit-password
-AllowUsers $me
-Subsystem sftp internal-sftp
-LogLevel ERROR
-CFG
-	started=0
-	for try in 1 2 3 4 5 6 7 8; do
-		port=$((20000 + RANDOM % 20000))
-		if "$SSHD" -f "$TMP/sshd_config" -o "Port $port" -E "$TMP/sshd.log"; then
-			if poll 50 eval '[ -s "$TMP/sshd.pid" ] && kill -0 "$(cat "$TMP/sshd.pid")" 2>/dev/null'; then
-				started=1
-				break
-			fi
-		fi
-	done
+	sshd_run "Subsystem sftp internal-sftp" && started=1
 	trap '[ -s "$TMP/sshd.pid" ] && kill "$(cat "$TMP/sshd.pid")" 2>/dev/null; rm -rf "$TMP"' EXIT
 fi
-if [ "${started:-0}" -eq 1 ]; then
+if [ "$started" -eq 1 ]; then
 	export NEWSDESK_DB=$TMP/sftp-primary/desk.db NEWSDESK_REPLICA_KEY=$TMP/replica_key
 	setup_desk
 	nd user quota zhu items-a-day 1000000 >/dev/null
@@ -252,6 +227,6 @@ if [ "${started:-0}" -eq 1 ]; then
 	contains "…check passes" "$out" "ok"
 	equals "…every item filed more than $LAG s before the kill is there" "$(headlines "$NEWSDESK_DB")" "$(sort "$TMP/sftp-confirmed")"
 else
-	echo "# SKIP the SFTP part: no sshd could be started ($(cat "$TMP/sshd.log" 2>/dev/null | tail -1))"
+	echo "# SKIP the SFTP part: no sshd could be started ($(cat "$TMP/sshd-t.log" "$TMP/sshd.log" 2>/dev/null | tail -1))"
 fi
 finish

@@ -228,9 +228,15 @@ static void test_attacks(void)
 
 int main(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/newsdesk-commands-XXXXXX");
-	if (!mkdtemp(dir))
-		return 99;
+	/* some 12,000 commands, each audited with an fdatasync: in memory they
+	 * cost nothing (62 s on /tmp's disk here); what is tested is which
+	 * words are refused, not durability */
+	snprintf(dir, sizeof dir, "/dev/shm/newsdesk-commands-XXXXXX");
+	if (!mkdtemp(dir)) {
+		snprintf(dir, sizeof dir, "/tmp/newsdesk-commands-XXXXXX");
+		if (!mkdtemp(dir))
+			return 99;
+	}
 	snprintf(db, sizeof db, "%s/desk.db", dir);
 	snprintf(canary, sizeof canary, "%s/canary.txt", dir);
 	snprintf(outpath, sizeof outpath, "%s/out.txt", dir);
