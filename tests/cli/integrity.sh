@@ -229,7 +229,7 @@ UPDATE revisions SET body = replace(body, '工会', '公司') WHERE item_id = 3 
 UPDATE revision_counts SET hanzi = hanzi + 1 WHERE revision_id = (SELECT id FROM revisions WHERE item_id = 1 AND rev = 1);
 UPDATE revision_counts SET chars = chars + 2 WHERE revision_id = (SELECT id FROM revisions WHERE item_id = 2 AND rev = 1);
 DELETE FROM events WHERE id = (SELECT min(id) FROM events WHERE item_id = 2);
-UPDATE ledger SET root = '0' || substr(root, 2) WHERE id = 5;
+UPDATE ledger SET root = CASE substr(root, 1, 1) WHEN '0' THEN '1' ELSE '0' END || substr(root, 2) WHERE id = 5;
 UPDATE state_counts SET n = n + 7 WHERE state = (SELECT state FROM items WHERE id = 1);
 $REV_GUARD $EV_GUARD $LEDGER_GUARD
 CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
