@@ -201,6 +201,10 @@ static int copy_pages(struct nd_store *st, sqlite3 *dst, const char *tmp, struct
 	    (rc = nd_sql_int(st, &n, err, "copying the database", "PRAGMA mmap_size = 2147418112",
 			     NULL)) < 0)
 		return rc;
+#ifdef ND_TEST_HOOKS
+	if (getenv("NEWSDESK_TEST_BUS_ERROR")) /* what a failing disk under the mapped store does */
+		raise(SIGBUS);
+#endif
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", nd_store_db(st), "main");
 	int step = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
 	int fin = b ? sqlite3_backup_finish(b) : SQLITE_OK;

@@ -59,8 +59,17 @@ if [ "${ND_TEST_HOOKS:-0}" = 1 ]; then
 		[ "$(partials k.db)" -ge 1 ] && break
 	done
 	equals "a backup killed at its copy statement leaves a partial" "$(partials k.db)" 1
+	# a read error of a failing disk under the mapped store is a SIGBUS
+	# (NEWSDESK_TEST_BUS_ERROR raises it where the copy reads the store)
+	NEWSDESK_TEST_BUS_ERROR=1 expect_exit 4 "a bus error mid-copy (a failing disk) ends the backup with the store's exit code" nd backup "$TMP/bus.db"
+	contains "…saying what happened and that nothing was written" "$err" "nothing was written to $TMP/bus.db"
+	[ ! -e "$TMP/bus.db" ] && pass "…with nothing under the backup's name" || fail "bus.db exists after a bus error"
+	equals "…its partial copy left beside it" "$(partials bus.db)" 1
+	expect_ok "the next backup to that name" nd backup "$TMP/bus.db"
+	contains "…removes the partial" "$out" "removed 1 partial file"
+	equals "…and none is left" "$(partials bus.db)" 0
 else
-	echo "# a build without test hooks: the kills at each statement are skipped"
+	echo "# a build without test hooks: the kills at each statement and the bus error are skipped"
 	rm -f "$TMP/k.db"
 fi
 "$NEWSDESK" backup "$TMP/k.db" >/dev/null 2>&1 &
