@@ -4,10 +4,14 @@
 #   stats --year    against the year's figures counted from the items by the
 #                   sqlite3 shell (the GROUP BY stats ran before its summary)
 #   check --full    against PRAGMA integrity_check in the shell
-#   backup          against VACUUM INTO in the shell (no fsync, no check)
+#   backup          against VACUUM INTO in the shell (which fdatasyncs the
+#                   copy; no check)
 # Prints rows of bench/run's table (| what | target | measured | how |).
 #   bench/summaries.sh DB [ROUNDS]   BUILD=build-bench by default, as bench/run
-# The backups are written beside DB and removed: room for two copies is needed.
+#   ROWS=backup (or stats,check …) runs only those rows; all three by default.
+# The backups are written beside DB (or in OUTDIR) and removed: room for two
+# copies is needed. backup records the root of its copy in DB: give it a
+# store of your own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=$1
@@ -15,7 +19,9 @@ ROUNDS=${2:-3}
 BUILD=${BUILD:-build-bench}
 ND=${ND:-"$PWD/$BUILD/newsdesk"}
 M="$PWD/$BUILD/bench/bench-measure"
-OUT=$(dirname "$DB")/summaries-tmp
+OUT=${OUTDIR:-$(dirname "$DB")}/summaries-tmp
+ROWS=${ROWS:-stats,check,backup}
+row() { [[ ",$ROWS," == *",$1,"* ]]; }
 N=$(sqlite3 "$DB" "SELECT count(*) FROM items")
 NF=$(python3 -c "print(f'{$N:,}')")
 trap 'rm -f "$OUT"*' EXIT
@@ -31,6 +37,7 @@ timed() {
 }
 ratio() { python3 -c "r = $1 / $2; print(f'{r:.2f}×' if r >= 0.1 else f'{r:.3f}×')"; }
 
+if row stats; then
 # stats: the year with the most items, as the reader counts years (local time)
 year=$(sqlite3 "$DB" "SELECT strftime('%Y', filed_at, 'unixepoch', 'localtime') AS y FROM items GROUP BY y ORDER BY count(*) DESC LIMIT 1")
 a=$(python3 -c "import time; print(int(time.mktime(($year,1,1,0,0,0,0,0,-1))))")
@@ -55,6 +62,9 @@ A=$(printf '%s\n' "${sa[@]}" | median)
 B=$(printf '%s\n' "${sb[@]}" | median)
 echo "| \`stats --year $year\`, $NF items | ≤ 50 ms at 1M | $A ms; the year counted from the items in the sqlite3 shell $B ms ($(ratio "$A" "$B")) | bench/summaries.sh: bench-measure 5 runs × $ROUNDS rounds in alternation, medians |"
 
+fi
+
+if row check; then
 # check --full against integrity_check (wall and CPU, alternating)
 ca=() cb=() cpa=() cpb=()
 for r in $(seq "$ROUNDS"); do
@@ -67,17 +77,20 @@ A=$(printf '%s\n' "${ca[@]}" | median) B=$(printf '%s\n' "${cb[@]}" | median)
 PA=$(printf '%s\n' "${cpa[@]}" | median) PB=$(printf '%s\n' "${cpb[@]}" | median)
 echo "| \`check --full\`, $NF items | ≤ 2× \`PRAGMA integrity_check\` | $A s vs $B s wall ($(ratio "$A" "$B")); CPU $PA s vs $PB s ($(ratio "$PA" "$PB")) | bench/summaries.sh: /usr/bin/time, $ROUNDS rounds in alternation, medians |"
 
+fi
+
+row backup || exit 0
 # backup against VACUUM INTO, and against VACUUM INTO with the copy then
 # fsynced (sync FILE), which a backup must do (each copy removed before the
 # next; the page cache dropped of nothing: all run warm)
-ba=() bb=() bc=()
+ba=() bb=() bc=() cpa=() cpb=()
 for r in $(seq "$ROUNDS"); do
 	rm -f "$OUT.db"
 	x=$(timed "$ND" --db "$DB" backup "$OUT.db")
-	ba+=("${x% *}")
+	ba+=("${x% *}") cpa+=("${x#* }")
 	rm -f "$OUT.db"
 	x=$(timed sqlite3 "$DB" "VACUUM INTO '$OUT.db'")
-	bb+=("${x% *}")
+	bb+=("${x% *}") cpb+=("${x#* }")
 	rm -f "$OUT.db"
 	x=$(timed sh -c 'sqlite3 "$0" "VACUUM INTO '"'"'$1'"'"'" && sync "$1"' "$DB" "$OUT.db")
 	bc+=("${x% *}")
@@ -85,4 +98,5 @@ for r in $(seq "$ROUNDS"); do
 done
 A=$(printf '%s\n' "${ba[@]}" | median) B=$(printf '%s\n' "${bb[@]}" | median)
 C=$(printf '%s\n' "${bc[@]}" | median)
-echo "| \`backup\` (fsynced, checked), $NF items, idle | ≤ 1.2× \`VACUUM INTO\` | $A s vs $B s ($(ratio "$A" "$B")); VACUUM INTO and sync FILE $C s ($(ratio "$A" "$C")) | bench/summaries.sh: /usr/bin/time, $ROUNDS rounds in alternation, medians |"
+PA=$(printf '%s\n' "${cpa[@]}" | median) PB=$(printf '%s\n' "${cpb[@]}" | median)
+echo "| \`backup\` (fsynced, checked), $NF items, idle | ≤ 1.2× \`VACUUM INTO\` | $A s vs $B s wall ($(ratio "$A" "$B")); CPU $PA s vs $PB s ($(ratio "$PA" "$PB")); VACUUM INTO and sync FILE $C s ($(ratio "$A" "$C")) | bench/summaries.sh: /usr/bin/time, $ROUNDS rounds in alternation, medians |"

@@ -1,5 +1,5 @@
 /* backup.h — copying the store while others write, and putting a copy
- * back. A backup is one read snapshot (VACUUM INTO) written to a
+ * back. A backup is one read snapshot (its pages) written to a
  * temporary name in the target folder, synced, verified, then renamed:
  * the target is either the old file or a whole checked copy. */
 #ifndef NEWSDESK_BACKUP_H

@@ -24,6 +24,9 @@ int nd_count_rule_parse(const char *name);
 const char *nd_count_rule_name(enum nd_count_rule rule);
 /* 字数 by the given rule, whatever the process counts by. */
 long nd_count_chars_by(const char *utf8, enum nd_count_rule rule);
+/* The same, adding the text's 汉字 (nd_count_hanzi) to *hanzi in the same
+ * pass. */
+long nd_count_chars_hanzi(const char *utf8, enum nd_count_rule rule, long *hanzi);
 
 /* The same for s[0..n), a part of the text that starts at text_start: a
  * run that begins before s is counted there, not again here, so the

@@ -66,6 +66,10 @@ bool nd_is_author_line(const char *line);
 long nd_story_chars(const struct nd_story *s, long *body_chars);
 /* The same by the given rule (count.h), whatever the process counts by. */
 long nd_story_chars_by(const struct nd_story *s, long *body_chars, enum nd_count_rule rule);
+/* The same, and the story's 汉字 (nd_story_hanzi) into *hanzi, in one pass
+ * over its text. */
+long nd_story_chars_hanzi(const struct nd_story *s, long *body_chars, long *hanzi,
+			  enum nd_count_rule rule);
 
 /* True when a line ends like prose (。！？；，：), which a title does not. */
 bool nd_ends_like_prose(const char *s);

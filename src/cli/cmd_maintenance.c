@@ -8,10 +8,39 @@
 #include "newsdesk/lang.h"
 #include "newsdesk/replica.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* backup.c reads the store and checks the copy through mmap: there a read
+ * error of a failing disk, or a file cut short under it, is a SIGBUS, not an
+ * error code. Told in the user's words with the store's exit code; the
+ * partial copy never has the final name, and the next backup removes it. */
+static char bus_message[1024];
+static size_t bus_length;
+
+static void on_bus_error(int sig)
+{
+	(void)sig;
+	if (write(STDERR_FILENO, bus_message, bus_length) < 0) { /* nothing more to try */
+	}
+	_exit(ND_EXIT_STORE);
+}
+
+static void guard_bus_errors(const char *file, struct sigaction *before)
+{
+	snprintf(bus_message, sizeof bus_message,
+		 _("newsdesk: backup stopped: reading the database or its copy failed (a bus "
+		   "error: the disk may be failing, or a file was cut short); nothing was written "
+		   "to %s, and the next backup removes the partial copy beside it\n"),
+		 file);
+	bus_length = strlen(bus_message);
+	struct sigaction sa = { .sa_handler = on_bus_error };
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGBUS, &sa, before);
+}
 
 int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 {
@@ -22,8 +51,13 @@ int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 	struct nd_error err = { 0 };
 	int cleaned = 0;
 	struct nd_root root;
-	if (nd_cli_open(cli, 0, &err) < 0 ||
-	    nd_backup(cli->st, &cli->actor, a->pos[0], force, &cleaned, &root, &err) < 0)
+	if (nd_cli_open(cli, 0, &err) < 0)
+		return nd_cli_fail(&err);
+	struct sigaction before;
+	guard_bus_errors(a->pos[0], &before);
+	int rc = nd_backup(cli->st, &cli->actor, a->pos[0], force, &cleaned, &root, &err);
+	sigaction(SIGBUS, &before, NULL);
+	if (rc < 0)
 		return nd_cli_fail(&err);
 	if (cleaned)
 		printf(ngettext("removed %d partial file left by killed backups\n",

@@ -11,13 +11,16 @@
 #include "newsdesk/lang.h"
 #include "newsdesk/original.h"
 #include "newsdesk/photos.h"
+#include "newsdesk/revcheck.h"
 #include "newsdesk/schema.h"
 #include "newsdesk/search.h"
 #include "newsdesk/stats.h"
 #include "newsdesk/store_sql.h"
 #include "newsdesk/walcheck.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,29 +178,7 @@ static int check_triggers(struct nd_check *c, struct nd_error *err)
 
 /* ---- the chains ---------------------------------------------------------- */
 
-/* Each record's hash recomputed over its stored values after the stored
- * hash of the record before it (history.c and journal.c wrote them). */
-static int check_revisions(struct nd_check *c, struct nd_error *err)
-{
-	return problem_rows(
-	    c, "revisions",
-	    "SELECT item_id, CASE "
-	    "WHEN hash IS NULL THEN printf('revision %d has no hash: newsdesk did not write it', "
-	    "rev) "
-	    "WHEN prev_rev IS NULL AND rev <> 1 THEN printf('the revisions before %d are missing "
-	    "(deleted)', rev) "
-	    "WHEN prev_rev IS NOT NULL AND rev <> prev_rev + 1 THEN printf('revision %d is "
-	    "missing (deleted): its history jumps from revision %d to %d', prev_rev + 1, "
-	    "prev_rev, rev) "
-	    "ELSE printf('revision %d was changed after it was written: its text no longer "
-	    "matches its hash', rev) END "
-	    "FROM (SELECT item_id, rev, hash, lag(rev) OVER w AS prev_rev, "
-	    "nd_chain(lag(hash) OVER w, item_id, rev, base_rev, kind, section, kicker, headline, "
-	    "subhead, dateline, byline, body, chars, body_chars, author, created_at, conflict, "
-	    "encoding) AS want FROM revisions WINDOW w AS (PARTITION BY item_id ORDER BY rev)) "
-	    "WHERE hash IS NOT want OR rev <> coalesce(prev_rev + 1, 1) ORDER BY item_id, rev",
-	    err);
-}
+/* The revisions' chain: revcheck.c. The events' and the notes' below. */
 
 static int check_events(struct nd_check *c, struct nd_error *err)
 {
@@ -433,28 +414,8 @@ static int check_stat_days(struct nd_check *c, struct nd_error *err)
 	return derived(c, "the stats' summary", verify_stat_days, nd_stats_rebuild, err);
 }
 
-/* Every revision's 字数, 汉字 and line profile, counted again from its text:
- * derived data, outside the hash chain, so recounted here rather than
- * proved. A revision with no counts at all (inserted outside newsdesk) is
- * counted from its text where it is shown, as newsdesk(1) says. */
-#define STORY_COLUMNS "r.kicker, r.headline, r.subhead, r.dateline, r.byline, r.body"
-/* 字数 by the publication's rule (the setting count-rule): what the counts
- * were made by, since the setting and a recount change in one transaction */
-#define RULE "(SELECT value FROM meta WHERE key = 'count_rule')"
-
-static int verify_revision_counts(struct nd_check *c, struct nd_error *err)
-{
-	return problem_rows(
-	    c, "revision counts",
-	    "SELECT r.item_id, printf('revision %d: its stored counts (字数 %s, 汉字 %s) are "
-	    "not its text''s (字数 %d, 汉字 %d)', r.rev, coalesce(k.chars, '-'), "
-	    "coalesce(k.hanzi, '-'), nd_chars(" STORY_COLUMNS ", " RULE "), nd_hanzi(" STORY_COLUMNS
-	    ")) FROM revisions r JOIN revision_counts k ON k.revision_id = r.id "
-	    "WHERE NOT nd_counts_same(k.chars, k.body_chars, k.hanzi, k.lines, " STORY_COLUMNS
-	    ", " RULE ") ORDER BY r.id",
-	    err);
-}
-
+/* Every revision's 字数, 汉字 and line profile, counted again from its text
+ * (revcheck.c); --repair recounts them all. */
 static int rebuild_revision_counts(struct nd_store *st, struct nd_error *err)
 {
 	int rc = nd_store_begin(st, err);
@@ -464,9 +425,10 @@ static int rebuild_revision_counts(struct nd_store *st, struct nd_error *err)
 			      NULL)) < 0 ||
 	    (rc = nd_sql_exec(st, err, "recounting the revisions",
 			      "INSERT INTO revision_counts(revision_id, hanzi, lines, chars, "
-			      "body_chars) SELECT r.id, nd_hanzi(" STORY_COLUMNS "), "
-			      "nd_lines(" STORY_COLUMNS "), nd_chars(" STORY_COLUMNS ", " RULE "), "
-			      "nd_chars(NULL, NULL, NULL, NULL, NULL, r.body, " RULE
+			      "body_chars) SELECT r.id, nd_hanzi(" ND_STORY_COLUMNS "), "
+			      "nd_lines(" ND_STORY_COLUMNS "), nd_chars(" ND_STORY_COLUMNS
+			      ", " ND_COUNT_RULE_SQL "), "
+			      "nd_chars(NULL, NULL, NULL, NULL, NULL, r.body, " ND_COUNT_RULE_SQL
 			      ") FROM revisions r",
 			      NULL)) < 0) {
 		nd_store_rollback(st);
@@ -477,8 +439,8 @@ static int rebuild_revision_counts(struct nd_store *st, struct nd_error *err)
 
 static int check_revision_counts(struct nd_check *c, struct nd_error *err)
 {
-	return derived(c, "the revisions' counts", verify_revision_counts, rebuild_revision_counts,
-		       err);
+	return derived(c, "the revisions' counts", nd_revision_counts_verify,
+		       rebuild_revision_counts, err);
 }
 
 /* ---- the write-ahead log: its frames, by walcheck.c ------------------------ */
@@ -493,29 +455,176 @@ static int check_wal(struct nd_check *c, struct nd_error *err)
 /* ---- the table ------------------------------------------------------------- */
 
 /* incremental: also in the check that proves only what was written since
- * the last proven root (the rest reads every row: --full). */
+ * the last proven root (the rest reads every row: --full). reader: only
+ * reads, so a full check may run it on a second, read-only connection
+ * (the search index's own check writes its command row: not). cost: its
+ * seconds of CPU ×10 at 100,000 items, measured, so the longest start
+ * first when the checks run on two cores. */
 static const struct {
 	const char *name;
 	nd_check_fn run;
 	bool incremental;
+	bool reader;
+	int cost;
 } checks[] = {
-	{ "integrity", check_integrity, false },
-	{ "guards", check_triggers, true },
-	{ "revisions", check_revisions, false },
-	{ "events", check_events, false },
-	{ "notes", check_notes, false },
-	{ "heads", check_heads, false },
-	{ "ledger", nd_ledger_check, true },
-	{ "roots", nd_roots_check, true },
-	{ "originals", nd_originals_check, false },
-	{ "invariants", check_invariants, false },
-	{ "search index", check_search, false },
-	{ "counts", check_counts, false },
-	{ "revision counts", check_revision_counts, false },
-	{ "stats", check_stat_days, false },
-	{ "write-ahead log", check_wal, true },
-	{ "photos", nd_photos_check, false },
+	{ "integrity", check_integrity, false, true, 18 },
+	{ "guards", check_triggers, true, true, 0 },
+	{ "revisions", nd_revisions_check, false, true, 44 }, /* with the revision counts */
+	{ "events", check_events, false, true, 12 },
+	{ "notes", check_notes, false, true, 0 },
+	{ "heads", check_heads, false, true, 3 },
+	{ "ledger", nd_ledger_check, true, true, 20 },
+	{ "roots", nd_roots_check, true, true, 0 },
+	{ "originals", nd_originals_check, false, true, 0 },
+	{ "invariants", check_invariants, false, true, 7 },
+	{ "search index", check_search, false, false, 19 },
+	{ "counts", check_counts, false, true, 0 },
+	{ "revision counts", check_revision_counts, false, true, 0 },
+	{ "stats", check_stat_days, false, true, 2 },
+	{ "write-ahead log", check_wal, true, true, 0 },
+	{ "photos", nd_photos_check, false, true, 0 },
 };
+enum { N_CHECKS = sizeof checks / sizeof *checks };
+
+/* ---- a full check on two cores ---------------------------------------------- */
+
+/* Safe because: each connection is used by one thread only (the second
+ * is opened and closed by the caller's thread, and used by the worker
+ * only between pthread_create and pthread_join); the store is in WAL,
+ * where both are readers (a full check without --repair writes nothing
+ * until every check has joined, and SQLite's integrity_check only reads);
+ * and the root was taken before either started, so what each proves
+ * holds at least that root, as it did when the checks' statements read
+ * their own snapshots one after the other. Each check reports into its
+ * own buffer; the buffers are joined in the table's order, so the report
+ * reads exactly as a one-connection run's, and an error stops it where
+ * that run would have stopped. */
+struct outcome {
+	struct nd_buf report;
+	struct nd_error err;
+	int problems;
+	int rc;
+	atomic_int claimed;
+};
+
+struct crew {
+	struct nd_check base; /* as the caller set it up */
+	struct nd_store *reader;
+	size_t revisions, counts; /* where the one pass over the revisions reports */
+	size_t order[N_CHECKS]; /* the costliest first */
+	struct outcome out[N_CHECKS];
+};
+
+/* The revisions' chains and counts, in one pass: both checks' outcomes. */
+static void run_revisions(struct crew *w, struct nd_store *st)
+{
+	struct outcome *rv = &w->out[w->revisions], *rn = &w->out[w->counts];
+	struct nd_check c = w->base, k = w->base;
+	c.st = k.st = st;
+	c.report = &rv->report;
+	k.report = &rn->report;
+	c.problems = k.problems = 0;
+	if ((rv->rc = nd_revisions_counted(&c, &k, &rv->err)) < 0) { /* each its own way */
+		nd_buf_reset(&rv->report);
+		nd_buf_reset(&rn->report);
+		nd_error_clear(&rv->err);
+		c.problems = k.problems = 0;
+		rv->rc = nd_revisions_check(&c, &rv->err);
+		rn->rc = check_revision_counts(&k, &rn->err);
+	}
+	rv->problems = c.problems;
+	rn->problems = k.problems;
+}
+
+static void run_checks(struct crew *w, struct nd_store *st, bool reader)
+{
+	for (size_t k = 0; k < N_CHECKS; k++) {
+		size_t i = w->order[k];
+		if (i == w->counts || (reader && !checks[i].reader) ||
+		    atomic_exchange(&w->out[i].claimed, 1))
+			continue;
+		if (i == w->revisions) {
+			run_revisions(w, st);
+			continue;
+		}
+		struct nd_check c = w->base;
+		c.st = st;
+		c.report = &w->out[i].report;
+		c.problems = 0;
+		w->out[i].rc = checks[i].run(&c, &w->out[i].err);
+		w->out[i].problems = c.problems;
+	}
+}
+
+static void *reader_thread(void *arg)
+{
+	struct crew *w = arg;
+	run_checks(w, w->reader, true);
+	return NULL;
+}
+
+static int by_cost(const void *a, const void *b)
+{
+	int ca = checks[*(const size_t *)a].cost, cb = checks[*(const size_t *)b].cost;
+	return cb - ca;
+}
+
+/* A test build runs the full check on one connection when asked
+ * (NEWSDESK_CHECK_ONE_CONNECTION=1), so a test can hold the two reports to
+ * each other; the shipped binary reads no such variable. */
+static bool one_connection(void)
+{
+#ifdef ND_TEST_HOOKS
+	const char *v = getenv("NEWSDESK_CHECK_ONE_CONNECTION");
+	return v && strcmp(v, "1") == 0;
+#else
+	return false;
+#endif
+}
+
+/* Every check, the costliest first, on this connection and (where it can
+ * be opened) a second one; the reports joined in the table's order. */
+static int run_full_on_two(struct nd_check *c, struct nd_error *err)
+{
+	struct crew *w = calloc(1, sizeof *w);
+	if (!w)
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
+	w->base = *c;
+	for (size_t i = 0; i < N_CHECKS; i++) {
+		w->order[i] = i;
+		if (checks[i].run == nd_revisions_check)
+			w->revisions = i;
+		else if (checks[i].run == check_revision_counts)
+			w->counts = i;
+	}
+	qsort(w->order, N_CHECKS, sizeof *w->order, by_cost);
+	struct nd_error why = { 0 };
+	pthread_t worker;
+	/* without a second connection, this one runs every check */
+	bool two = sqlite3_threadsafe() && !one_connection() &&
+		   nd_store_open(&w->reader, nd_store_path(c->st), ND_STORE_READONLY, &why) == 0 &&
+		   pthread_create(&worker, NULL, reader_thread, w) == 0;
+	run_checks(w, c->st, false);
+	if (two)
+		pthread_join(worker, NULL);
+	nd_store_close(w->reader);
+	int rc = 0;
+	for (size_t i = 0; i < N_CHECKS; i++) {
+		struct outcome *o = &w->out[i];
+		if (rc == 0) {
+			nd_buf_add(c->report, nd_buf_str(&o->report), o->report.len);
+			c->problems += o->problems;
+			if ((rc = o->rc) < 0) {
+				*err = o->err;
+				nd_error_prefix(err, _("check (%s) could not run: "),
+						checks[i].name);
+			}
+		}
+		nd_buf_free(&o->report);
+	}
+	free(w);
+	return rc;
+}
 
 /* The incremental check starts from the last proven root, if there is
  * one and a full check was not asked for. */
@@ -551,9 +660,14 @@ int nd_check_run(struct nd_store *st, const struct nd_actor *actor, unsigned fla
 	/* The root first: what is proved below is at least this much. */
 	if (rc == 0 && (rc = start_from_proof(&c, flags, &last, err)) == 0)
 		rc = nd_root_now(st, &now, err);
-	for (size_t i = 0; rc == 0 && i < sizeof checks / sizeof *checks; i++)
-		if ((c.since == 0 || checks[i].incremental) && (rc = checks[i].run(&c, err)) < 0)
-			nd_error_prefix(err, _("check (%s) could not run: "), checks[i].name);
+	if (rc == 0 && c.since == 0 && !c.repair)
+		rc = run_full_on_two(&c, err);
+	else
+		for (size_t i = 0; rc == 0 && i < N_CHECKS; i++)
+			if ((c.since == 0 || checks[i].incremental) &&
+			    (rc = checks[i].run(&c, err)) < 0)
+				nd_error_prefix(err, _("check (%s) could not run: "),
+						checks[i].name);
 	if (rc < 0)
 		return rc;
 	if (c.since > 0) { /* say what was not proved again */

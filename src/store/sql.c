@@ -272,8 +272,8 @@ static void lines_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* nd_counts_same(chars, body_chars, hanzi, lines, kicker, headline,
  * subhead, dateline, byline, body, rule): 1 when the stored counts (the
  * first four) are the story's, 字数 by the rule named as nd_chars takes it,
- * else 0 (a NULL is never the same). One call counts 字数 and the body's
- * 字数 in one pass and stops at the first figure that differs: check
+ * else 0 (a NULL is never the same). One call counts 字数, the body's
+ * 字数 and 汉字 in one pass and stops at the first figure that differs: check
  * --full recounts every revision with it. */
 static void counts_same_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -291,10 +291,10 @@ static void counts_same_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			return;
 		}
 	story_of(argv + 4, &s);
-	bool same = nd_story_chars_by(&s, &body, (enum nd_count_rule)rule) ==
+	long hanzi = 0;
+	bool same = nd_story_chars_hanzi(&s, &body, &hanzi, (enum nd_count_rule)rule) ==
 			sqlite3_value_int64(argv[0]) &&
-		    body == sqlite3_value_int64(argv[1]) &&
-		    nd_story_hanzi(&s) == sqlite3_value_int64(argv[2]);
+		    body == sqlite3_value_int64(argv[1]) && hanzi == sqlite3_value_int64(argv[2]);
 	if (same) {
 		char *profile = nd_layout_profile(&s);
 		if (!profile) {

@@ -18,6 +18,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <threads.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -476,8 +477,19 @@ static void count_by_publication(struct nd_store *st)
 	nd_count_set_rule(rule < 0 ? ND_COUNT_WORD : (enum nd_count_rule)rule);
 }
 
+/* SQLite keeps no count of the memory it uses (nothing here reads it):
+ * without the count an allocation takes no process-wide mutex, which two
+ * connections on two threads (check --full) would otherwise take in turn.
+ * Before SQLite starts, so once, with the first store opened. */
+static void configure_sqlite(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struct nd_error *err)
 {
+	static once_flag configured = ONCE_FLAG_INIT;
+	call_once(&configured, configure_sqlite);
 	*out = NULL;
 	struct nd_store *st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {

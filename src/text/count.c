@@ -13,7 +13,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
-static int is_space(unsigned cp)
+static int space_cp(unsigned cp)
 {
 	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
 	       cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
@@ -22,12 +22,62 @@ static int is_space(unsigned cp)
 
 /* A letter or digit that is set half-width: it makes a run a word. Wide
  * letters (Han, full-width Latin) count one each instead. */
-static int is_run_char(unsigned cp)
+static int run_char_cp(unsigned cp)
 {
 	if (cp < 0x80)
 		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
 		       (cp >= 'A' && cp <= 'Z');
 	return nd_wcwidth_unicode(cp) == 1 && nd_cp_alnum(cp);
+}
+
+/* Unicode's Han ideographs: the unified blocks and their extensions, the
+ * compatibility ideographs, and 〇 (U+3007), which writes the zero of
+ * 二〇二四年. Not kana, not punctuation, not 々. */
+static int hanzi_cp(unsigned cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x3007;
+}
+
+/* What counting asks of a character, in one byte: the questions above and
+ * two more, asked once per character of the Basic Multilingual Plane and
+ * kept (check --full counts every revision's text, and the width and
+ * class look-ups were most of its time). Relaxed atomics: two threads may
+ * both work out a character's byte, and store the same value. */
+enum {
+	CP_KNOWN = 1,
+	CP_RUN = 2, /* run_char_cp */
+	CP_SPACE = 4, /* space_cp */
+	CP_SKIP = 8, /* zero width (a combining mark) or a control: counts nothing */
+	CP_HANZI = 16,
+};
+static _Atomic unsigned char cp_class[0x10000];
+
+static unsigned class_work_out(unsigned cp)
+{
+	unsigned k = CP_KNOWN | (run_char_cp(cp) ? CP_RUN : 0) | (space_cp(cp) ? CP_SPACE : 0) |
+		     (hanzi_cp(cp) ? CP_HANZI : 0);
+	if ((cp >= 0x20 && nd_wcwidth_unicode(cp) == 0) || cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		k |= CP_SKIP;
+	if (cp < 0x10000)
+		atomic_store_explicit(&cp_class[cp], (unsigned char)k, memory_order_relaxed);
+	return k;
+}
+
+static inline unsigned class_of(unsigned cp)
+{
+	unsigned k = cp < 0x10000 ? atomic_load_explicit(&cp_class[cp], memory_order_relaxed) : 0;
+	return k ? k : class_work_out(cp);
+}
+
+static int is_run_char(unsigned cp)
+{
+	return class_of(cp) & CP_RUN;
+}
+
+static int is_hanzi(unsigned cp)
+{
+	return class_of(cp) & CP_HANZI;
 }
 
 /* A half-width (ASCII) punctuation mark or symbol: part of the word it
@@ -133,30 +183,45 @@ bool nd_count_within_run(const char *s, size_t n)
 	return n > 0;
 }
 
-static long count_span(const char *s, size_t n, int state, enum nd_count_rule rule)
+/* 字数 of s[0..n) from a run's state, and (when hanzi is not NULL) its
+ * 汉字 added to *hanzi in the same pass. */
+static long count_span_hanzi(const char *s, size_t n, int state, enum nd_count_rule rule,
+			     long *hanzi)
 {
 	size_t i = 0;
-	long count = 0;
+	long count = 0, han = 0;
 	while (i < n) {
 		unsigned cp;
-		int len = nd_utf8_decode(s + i, n - i, &cp);
+		int len = nd_utf8_next(s + i, n - i, &cp);
 		i += len > 0 ? (size_t)len : 1;
-		if (in_run_by(cp, rule)) {
-			if (is_run_char(cp) && state != RUN_WORD)
+		unsigned k = class_of(cp);
+		han += len > 0 && (k & CP_HANZI);
+		bool run = k & CP_RUN;
+		/* in_run_by: a letter or digit, or under Word's rule a half mark */
+		if (run || (rule == ND_COUNT_WORD && cp > 0x20 && cp < 0x7F)) {
+			if (run && state != RUN_WORD)
 				count++;
-			state = is_run_char(cp) || state == RUN_WORD ? RUN_WORD : RUN_MARKS;
+			state = run || state == RUN_WORD ? RUN_WORD : RUN_MARKS;
 			continue;
 		}
 		state = RUN_NONE;
-		if (is_space(cp))
-			continue;
-		if (cp >= 0x20 && nd_wcwidth_unicode(cp) == 0)
-			continue; /* combining marks belong to their base */
-		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-			continue;
-		count++;
+		/* white space; combining marks belong to their base; controls */
+		if (!(k & (CP_SPACE | CP_SKIP)))
+			count++;
 	}
+	if (hanzi)
+		*hanzi += han;
 	return count;
+}
+
+static long count_span(const char *s, size_t n, int state, enum nd_count_rule rule)
+{
+	return count_span_hanzi(s, n, state, rule, NULL);
+}
+
+long nd_count_chars_hanzi(const char *s, enum nd_count_rule rule, long *hanzi)
+{
+	return count_span_hanzi(s, strlen(s), RUN_NONE, rule, hanzi);
 }
 
 long nd_count_span(const char *s, size_t n, const char *text_start)
@@ -175,22 +240,13 @@ long nd_count_chars_by(const char *s, enum nd_count_rule rule)
 	return count_span(s, strlen(s), RUN_NONE, rule);
 }
 
-/* Unicode's Han ideographs: the unified blocks and their extensions, the
- * compatibility ideographs, and 〇 (U+3007), which writes the zero of
- * 二〇二四年. Not kana, not punctuation, not 々. */
-static int is_hanzi(unsigned cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x3007;
-}
-
 long nd_count_hanzi(const char *s)
 {
 	size_t n = strlen(s), i = 0;
 	long count = 0;
 	while (i < n) {
 		unsigned cp;
-		int len = nd_utf8_decode(s + i, n - i, &cp);
+		int len = nd_utf8_next(s + i, n - i, &cp);
 		i += len > 0 ? (size_t)len : 1;
 		count += len > 0 && is_hanzi(cp);
 	}

@@ -850,6 +850,19 @@ long nd_story_chars_by(const struct nd_story *s, long *body_chars, enum nd_count
 	return total + *body_chars;
 }
 
+long nd_story_chars_hanzi(const struct nd_story *s, long *body_chars, long *hanzi,
+			  enum nd_count_rule rule)
+{
+	const char *fields[] = { s->kicker, s->headline, s->subhead, s->dateline, s->byline };
+	long total = 0;
+	*hanzi = 0;
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		if (fields[i])
+			total += nd_count_chars_hanzi(fields[i], rule, hanzi);
+	*body_chars = nd_count_chars_hanzi(s->body ? s->body : "", rule, hanzi);
+	return total + *body_chars;
+}
+
 int nd_story_copy(struct nd_story *dst, const struct nd_story *src)
 {
 	static const size_t fields[] = { FIELD(kind),     FIELD(section), FIELD(kicker),

@@ -13,6 +13,7 @@
 #include "newsdesk/utf8.h"
 #include "newsdesk/width.h"
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,7 +48,9 @@ static int halves_of(unsigned cp)
 
 int nd_layout_cp_halves(unsigned cp)
 {
-	return is_blank(cp) ? (cp == 0x3000 ? 2 : cp == '\t' || cp == '\n' ? 1 : halves_of(cp))
+	return is_blank(cp) ? (cp == 0x3000               ? 2
+			       : cp == '\t' || cp == '\n' ? 1
+							  : halves_of(cp))
 			    : halves_of(cp);
 }
 
@@ -72,6 +75,50 @@ static bool is_closing(unsigned cp)
 	return false;
 }
 
+/* What setting asks of a character of the Basic Multilingual Plane, in
+ * one byte, worked out once and kept (check --full lays out every
+ * revision): blank, closing, its half-slots while ambiguous characters are
+ * one column, and whether it is ambiguous (two half-slots when they are
+ * two). Relaxed atomics: two threads may both store the same value. */
+enum {
+	LC_KNOWN = 0x80,
+	LC_BLANK = 0x40,
+	LC_CLOSING = 0x20,
+	LC_AMBIGUOUS = 0x10,
+	LC_HALVES = 0x03,
+};
+static _Atomic unsigned char cp_setting[0x10000];
+
+static unsigned setting_work_out(unsigned cp)
+{
+	unsigned k;
+	int w = nd_wcwidth_unicode(cp);
+	bool amb = w == 1 && nd_cp_ambiguous(cp);
+	int halves; /* halves_of(cp) with ambiguous characters one column */
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		halves = 0;
+	else if (cp == 0x3000)
+		halves = 2;
+	else /* nd_cp_width: a width it cannot tell is one column */
+		halves = (w < 0 || w == 1) && full_in_chinese(cp) ? 2 : w < 0 ? 1 : w;
+	k = LC_KNOWN | (is_blank(cp) ? LC_BLANK : 0) | (is_closing(cp) ? LC_CLOSING : 0) |
+	    (amb ? LC_AMBIGUOUS : 0) | (unsigned)halves;
+	atomic_store_explicit(&cp_setting[cp], (unsigned char)k, memory_order_relaxed);
+	return k;
+}
+
+static inline unsigned setting_of(unsigned cp)
+{
+	unsigned k = atomic_load_explicit(&cp_setting[cp], memory_order_relaxed);
+	return k ? k : setting_work_out(cp);
+}
+
+/* halves_of(cp), from the kept byte */
+static long halves_kept(unsigned k, bool amb2)
+{
+	return (k & LC_AMBIGUOUS) && amb2 ? 2 : (long)(k & LC_HALVES);
+}
+
 /* What a unit's text holds for setting it: its half-slots (white space at
  * either end left out), the half-width runs a line must not split (words
  * and numbers: 2024, 1.7, App), and the closing marks it ends with. */
@@ -94,16 +141,20 @@ static void scan_unit(const char *s, size_t n, long base, struct unit_scan *u)
 	long total = 0, pending = 0, run = -1; /* white space counts only between text */
 	bool started = false;
 	u->tail = 0;
+	bool amb2 = nd_width_ambiguous() == 2;
 	while (i < n) {
 		unsigned cp;
-		int len = nd_utf8_decode(s + i, n - i, &cp);
+		int len = nd_utf8_next(s + i, n - i, &cp);
 		i += len > 0 ? (size_t)len : 1;
 		if (len <= 0)
 			cp = 0xFFFD;
-		if (is_blank(cp)) {
+		unsigned k = cp < 0x10000 ? setting_of(cp) : 0;
+		bool blank = k ? (k & LC_BLANK) != 0 : is_blank(cp);
+		if (blank) {
 			if (started)
 				pending += cp == 0x3000                 ? 2
 					   : (cp == '\t' || cp == '\n') ? 1
+					   : k                          ? halves_kept(k, amb2)
 									: halves_of(cp);
 			continue;
 		}
@@ -115,10 +166,11 @@ static void scan_unit(const char *s, size_t n, long base, struct unit_scan *u)
 		total += pending;
 		if (half_run && run < 0)
 			run = total;
-		long h = halves_of(cp);
+		long h = k ? halves_kept(k, amb2) : halves_of(cp);
 		if (pending)
 			u->tail = 0;
-		u->tail = is_closing(cp) ? u->tail + h : 0;
+		bool closing = k ? (k & LC_CLOSING) != 0 : is_closing(cp);
+		u->tail = closing ? u->tail + h : 0;
 		total += h;
 		pending = 0;
 		started = true;

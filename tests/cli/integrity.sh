@@ -219,6 +219,30 @@ INSERT INTO revisions(item_id, rev, base_rev, kind, headline, body, chars, body_
 fails_check "a revision written with the ledger's trigger dropped" \
 	"#3: its revision 4 is not in the ledger: it was written behind newsdesk's back"
 
+# Many kinds of damage at once: the full check, which runs its checks on
+# two connections at once, reports them as one connection does, check by
+# check in the table's order (a test build's NEWSDESK_CHECK_ONE_CONNECTION
+# runs them one after the other on one).
+damage "many at once" "DROP TRIGGER revisions_no_update; DROP TRIGGER revisions_no_delete;
+DROP TRIGGER events_no_delete; DROP TRIGGER ledger_no_update; DROP TRIGGER ledger_no_delete;
+UPDATE revisions SET body = replace(body, '工会', '公司') WHERE item_id = 3 AND rev = 2;
+UPDATE revision_counts SET hanzi = hanzi + 1 WHERE revision_id = (SELECT id FROM revisions WHERE item_id = 1 AND rev = 1);
+UPDATE revision_counts SET chars = chars + 2 WHERE revision_id = (SELECT id FROM revisions WHERE item_id = 2 AND rev = 1);
+DELETE FROM events WHERE id = (SELECT min(id) FROM events WHERE item_id = 2);
+UPDATE ledger SET root = CASE substr(root, 1, 1) WHEN '0' THEN '1' ELSE '0' END || substr(root, 2) WHERE id = 5;
+UPDATE state_counts SET n = n + 7 WHERE state = (SELECT state FROM items WHERE id = 1);
+$REV_GUARD $EV_GUARD $LEDGER_GUARD
+CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: never changed'); END;"
+expect_exit 1 "many at once: check --full fails" dnd check --full
+two=$out
+NEWSDESK_CHECK_ONE_CONNECTION=1 expect_exit 1 "…and on one connection" dnd check --full
+if [ "$ND_TEST_HOOKS" = 1 ]; then
+	equals "…the two reports are the same, line for line" "$two" "$out"
+fi
+order=$(printf '%s\n' "$two" | sed -n 's/^#[0-9]*: \(revision 2 was changed\).*/1 \1/p; s/^#[0-9]*: its log is broken.*/2 events/p; s/^ledger: entry 5 was changed.*/3 ledger/p; s/.*the kept count of .*/4 counts/p; s/^#[0-9]*: revision 1: its stored counts.*/5 revision counts/p' | cut -d' ' -f1 | tr -d '\n')
+equals "…in the table's order: revisions, events, ledger, counts, revision counts" "$order" "123455"
+
 # Backups and published issues record the root of their moment.
 expect_ok "a backup" nd backup "$TMP/b1.db"
 contains "…prints the root it holds" "$out" "root: "

@@ -59,8 +59,17 @@ if [ "${ND_TEST_HOOKS:-0}" = 1 ]; then
 		[ "$(partials k.db)" -ge 1 ] && break
 	done
 	equals "a backup killed at its copy statement leaves a partial" "$(partials k.db)" 1
+	# a read error of a failing disk under the mapped store is a SIGBUS
+	# (NEWSDESK_TEST_BUS_ERROR raises it where the copy reads the store)
+	NEWSDESK_TEST_BUS_ERROR=1 expect_exit 4 "a bus error mid-copy (a failing disk) ends the backup with the store's exit code" nd backup "$TMP/bus.db"
+	contains "…saying what happened and that nothing was written" "$err" "nothing was written to $TMP/bus.db"
+	[ ! -e "$TMP/bus.db" ] && pass "…with nothing under the backup's name" || fail "bus.db exists after a bus error"
+	equals "…its partial copy left beside it" "$(partials bus.db)" 1
+	expect_ok "the next backup to that name" nd backup "$TMP/bus.db"
+	contains "…removes the partial" "$out" "removed 1 partial file"
+	equals "…and none is left" "$(partials bus.db)" 0
 else
-	echo "# a build without test hooks: the kills at each statement are skipped"
+	echo "# a build without test hooks: the kills at each statement and the bus error are skipped"
 	rm -f "$TMP/k.db"
 fi
 "$NEWSDESK" backup "$TMP/k.db" >/dev/null 2>&1 &
@@ -162,6 +171,19 @@ if strace -o /dev/null true 2>/dev/null; then
 		"$NEWSDESK" backup "$TMP/out/s.db"
 	contains "…saying what failed" "$err" "its folder could not be synced (Input/output error)"
 	contains "…the fsync that strace failed" "$(cat "$TMP/strace.log")" "EIO (Input/output error) (INJECTED)"
+	# A disk that fills mid-copy: an error naming the copy and the full
+	# disk, nothing under the backup's name, no partial left.
+	expect_exit 4 "a backup whose disk fills mid-copy fails" strace -f -o /dev/null \
+		-e trace=pwrite64 -e inject=pwrite64:error=ENOSPC:when=50+ \
+		"$NEWSDESK" backup "$TMP/out/full.db"
+	contains "…saying the disk is full" "$err" "No space left on device"
+	contains "…naming the copy it was writing" "$err" "full.db.partial-"
+	equals "…nothing under its name, no partial left" "$(ls "$TMP/out" | grep -c '^full\.db' || true)" 0
+	# The copy's own fsync (its first; in a thread, beside the check) fails.
+	expect_exit 4 "a backup whose copy cannot be synced fails" strace -f -o /dev/null \
+		-e trace=fsync -e inject=fsync:error=EIO:when=1 "$NEWSDESK" backup "$TMP/out/nosync.db"
+	contains "…saying so, naming the copy" "$err" "cannot sync $TMP/out/nosync.db.partial-"
+	equals "…nothing under its name, no partial left" "$(ls "$TMP/out" | grep -c '^nosync\.db' || true)" 0
 	# A full disk at the first write says so, not "reading the header".
 	printf '标题: 满盘\n\n正文。\n' >"$TMP/s.txt"
 	expect_exit 4 "a full disk at a filing's first write fails" strace -f -o /dev/null \
