@@ -5,6 +5,7 @@
 
 #include "newsdesk/error.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define ND_APPLICATION_ID 0x4E44534B /* "NDSK" */
@@ -45,6 +46,8 @@ int64_t nd_store_changes(struct nd_store *st);
  * ends (failing, as interrupted) when it returns non-zero: for counting in
  * a program's idle time, given up when a key arrives. NULL clears it. */
 void nd_store_set_interrupt(struct nd_store *st, int (*stop)(void *arg), void *arg);
+/* May two threads each use a connection of their own (SQLite built so)? */
+bool nd_store_threadsafe(void);
 
 /* The database path from --db, $NEWSDESK_DB or the XDG default (malloc'd). */
 char *nd_store_default_path(const char *option);

@@ -371,6 +371,7 @@ struct tui_list {
 	size_t nmatches;
 	/* match_total -1: the first hits are shown, the total is counted when idle */
 	int64_t match_offset, match_total, match_index;
+	struct tui_counter *counter; /* the total being counted beside the desk */
 	int y, height; /* where it was last drawn, its header included */
 };
 

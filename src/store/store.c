@@ -296,6 +296,11 @@ void nd_store_set_interrupt(struct nd_store *st, int (*stop)(void *arg), void *a
 	sqlite3_progress_handler(st->db, stop ? 20000 : 0, stop, arg);
 }
 
+bool nd_store_threadsafe(void)
+{
+	return sqlite3_threadsafe() != 0;
+}
+
 int nd_store_latest_version(void)
 {
 	return nd_schema_count;

@@ -12,6 +12,7 @@
 #include "newsdesk/review.h"
 #include "newsdesk/search.h"
 #include "newsdesk/tui_app.h"
+#include "newsdesk/tui_counter.h"
 #include "newsdesk/tui_editor.h"
 #include "newsdesk/tui_rundown.h"
 
@@ -384,20 +385,50 @@ static void match_message(struct tui *t, struct tui_list *l, bool wrapped)
 		    wrapped ? _(" (wrapped)") : "");
 }
 
+/* The total counted beside the desk (tui_counter.h): 0 while it counts, 1
+ * when *total is known, negative when it failed, ND_ENOMEM when no thread
+ * could count it. A count of another search is dropped. */
+static int count_beside(struct tui *t, struct tui_list *l, int64_t *total, struct nd_error *err)
+{
+	struct nd_search_options o = search_options(l);
+	char query[sizeof l->limit + sizeof l->search + 1];
+	search_query(l, query, sizeof query);
+	if (l->counter && !tui_counter_is(l->counter, query, &o)) {
+		tui_counter_drop(l->counter);
+		l->counter = NULL;
+	}
+	if (!l->counter && !(l->counter = tui_counter_start(t->st, t->actor, query, &o)))
+		return ND_ENOMEM;
+	int rc = tui_counter_poll(l->counter, total, err);
+	if (rc != 0) {
+		tui_counter_drop(l->counter);
+		l->counter = NULL;
+	}
+	return rc;
+}
+
 void tui_search_count(struct tui *t, struct tui_list *l)
 {
 	struct nd_error err = { 0 };
 	/* the message line still about this search gets the total */
 	bool ours = strncmp(t->message, l->search, strlen(l->search)) == 0;
+	int64_t total = -1;
+	int rc = count_beside(t, l, &total, &err);
+	if (rc == 0)
+		return; /* still counting: asked again when idle */
 	l->interrupted = false;
-	if (count_matches(t, l, &err) < 0) {
+	if (rc == ND_ENOMEM && (rc = count_matches(t, l, &err)) == 0) /* no thread: here */
+		total = l->match_total;
+	if (rc < 0) {
 		if (l->interrupted)
 			return; /* a key first; counted when idle again */
 		l->match_total = l->match_offset + (int64_t)l->nmatches;
 		tui_message(t, true, "%s", err.msg);
-	} else if (ours) {
-		match_message(t, l, false);
+		return;
 	}
+	l->match_total = total;
+	if (ours)
+		match_message(t, l, false);
 }
 
 /* Starts a search (dir 0) or moves to the next (1) or previous (-1) hit,

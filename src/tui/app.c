@@ -7,6 +7,7 @@
  * changed (our commit or another process's) is shown by every pane on the
  * stack; then the screen is drawn once. Idle, nothing is written. */
 #include "newsdesk/tui_app.h"
+#include "newsdesk/tui_counter.h"
 
 #include <string.h>
 
@@ -234,6 +235,7 @@ static void tui_free(struct tui *t)
 	if (t->depth && t->stack[0].ops->free)
 		t->stack[0].ops->free(t, t->stack[0].data);
 	t->depth = 0;
+	tui_counter_reap(true); /* counts a pane dropped, their threads ended */
 	nd_state_counts_free(t->counts, t->ncounts);
 	t->counts = NULL;
 	t->ncounts = 0;

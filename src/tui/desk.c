@@ -7,6 +7,7 @@
  * re-sort put it. */
 #include "newsdesk/buf.h"
 #include "newsdesk/tui_app.h"
+#include "newsdesk/tui_counter.h"
 #include "newsdesk/tui_editor.h"
 #include "newsdesk/tui_photo.h"
 #include "newsdesk/tui_review.h"
@@ -246,10 +247,15 @@ static int list_idle(struct tui *t, void *data, bool typing, bool *changed)
 	struct tui_list *l = data;
 	if (typing)
 		return tui_list_idle_pending(l) ? 0 : -1;
-	bool pending = tui_list_idle_pending(l);
-	if (pending)
+	if (!tui_list_idle_pending(l))
+		return -1;
+	int64_t total = l->total, match_total = l->match_total;
+	bool still = tui_list_idle(t, l);
+	/* a count beside the desk (tui_counter.h) is looked at again soon;
+	   nothing to draw until it is done */
+	if (!l->counter || total != l->total || match_total != l->match_total)
 		*changed = true;
-	return pending && tui_list_idle(t, l) ? 0 : -1;
+	return !still ? -1 : l->counter ? 25 : 0;
 }
 
 static void list_resize(struct tui *t, void *data)
@@ -275,6 +281,7 @@ static void list_free(struct tui *t, void *data)
 	(void)t;
 	struct tui_list *l = data;
 	tui_list_clear(l);
+	tui_counter_drop(l->counter);
 	free(l->matches);
 	free(l);
 }
