@@ -163,9 +163,13 @@ static void search(struct tui *t)
 	tui_search_jump(t, LS(t), 0);
 }
 
+/* Idle time until the totals are known: the search's is counted on a
+ * thread of its own (tui_counter.h), looked at every millisecond here. */
 static void idle(struct tui *t)
 {
-	tui_list_idle(t, LS(t));
+	const struct timespec tick = { 0, 1000 * 1000 };
+	while (tui_list_idle(t, LS(t)) && LS(t)->counter)
+		nanosleep(&tick, NULL);
 }
 
 static void stale(struct tui *t)
