@@ -16,6 +16,18 @@ struct out {
 	int calls;
 };
 
+/* The rowids sql (one parameter: arg) gives, as "1,4", into got. */
+static void rowids(sqlite3 *db, const char *sql, const char *arg, char *got, size_t size)
+{
+	sqlite3_stmt *stmt;
+	got[0] = '\0';
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(stmt, 1, arg, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+		snprintf(got, size, "%s", sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+}
 static int collect(void *ctx, int flags, const char *term, int bytes, int start, int end)
 {
 	struct out *o = ctx;
@@ -122,16 +134,12 @@ static void test_fts(void)
 		{ "\"之家会\"", "" },         { "\"e\" *", "3,6,7" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		sqlite3_stmt *stmt;
-		char got[64] = "";
-		sqlite3_prepare_v2(
+		char got[64];
+		rowids(
 		    db,
-		    "SELECT group_concat(rowid) FROM (SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid)",
-		    -1, &stmt, NULL);
-		sqlite3_bind_text(stmt, 1, cases[i].match, -1, SQLITE_STATIC);
-		if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
-			snprintf(got, sizeof got, "%s", sqlite3_column_text(stmt, 0));
-		sqlite3_finalize(stmt);
+		    "SELECT group_concat(rowid) FROM (SELECT rowid FROM t WHERE t MATCH ? ORDER BY "
+		    "rowid)",
+		    cases[i].match, got, sizeof got);
 		char name[96];
 		snprintf(name, sizeof name, "MATCH %s", cases[i].match);
 		is_str(got, cases[i].want, name);
@@ -304,20 +312,14 @@ static void test_detail_none(void)
 		sqlite3_free(
 		    nd_bigram_expr(cases[i].word, (int)strlen(cases[i].word), &exact, NULL));
 		for (int alone = 0; alone <= exact; alone++) {
-			sqlite3_stmt *stmt;
-			char got[64] = "";
-			sqlite3_prepare_v2(
-			    db,
-			    alone ? "SELECT group_concat(rowid) FROM (SELECT rowid FROM t "
-				    "WHERE t MATCH nd_bigram_query(?1) ORDER BY rowid)"
-				  : "SELECT group_concat(rowid) FROM (SELECT rowid FROM t "
-				    "WHERE t MATCH nd_bigram_query(?1) AND "
-				    "nd_bigram_has(x, ?1) ORDER BY rowid)",
-			    -1, &stmt, NULL);
-			sqlite3_bind_text(stmt, 1, cases[i].word, -1, SQLITE_STATIC);
-			if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
-				snprintf(got, sizeof got, "%s", sqlite3_column_text(stmt, 0));
-			sqlite3_finalize(stmt);
+			char got[64];
+			rowids(db,
+			       alone ? "SELECT group_concat(rowid) FROM (SELECT rowid FROM t "
+				       "WHERE t MATCH nd_bigram_query(?1) ORDER BY rowid)"
+				     : "SELECT group_concat(rowid) FROM (SELECT rowid FROM t "
+				       "WHERE t MATCH nd_bigram_query(?1) AND "
+				       "nd_bigram_has(x, ?1) ORDER BY rowid)",
+			       cases[i].word, got, sizeof got);
 			char name[96];
 			snprintf(name, sizeof name, "detail=none%s: %s",
 				 alone ? ", the index alone" : "", cases[i].word);
