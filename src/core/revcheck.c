@@ -135,7 +135,7 @@ int nd_revisions_counted(struct nd_check *c, struct nd_check *k, struct nd_error
 	struct bad_revision *bad = NULL;
 	size_t n = 0;
 	int rc = read_bad_revisions(c, &bad, &n, err);
-	if (rc >= 0) {
+	if (rc >= 0 && n > 0) { /* qsort takes no NULL, not even for 0 */
 		qsort(bad, n, sizeof *bad, by_item_rev);
 		for (size_t i = 0; i < n; i++)
 			if (bad[i].chain && bad[i].no_item)
