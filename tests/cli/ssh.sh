@@ -138,8 +138,10 @@ family_refusals() {
 	for words in "log" "photo list" "refile" "approve" "attach"; do
 		as_user zhu $words 2 --name x.png </dev/null >/dev/null 2>"$TMP/e2" || true
 		as_user zhu $words 99 --name x.png </dev/null >/dev/null 2>"$TMP/e99" || true
+		# newsdesk's lines only: the account's login shell may print its own
+		# (pyenv's rehash, racing another session, did once)
 		equals "'$words' of another's item and of a missing one: one answer" \
-			"$(sed 's/#2/#N/' "$TMP/e2")" "$(sed 's/#99/#N/' "$TMP/e99")"
+			"$(grep '^newsdesk' "$TMP/e2" | sed 's/#2/#N/')" "$(grep '^newsdesk' "$TMP/e99" | sed 's/#99/#N/')"
 	done
 	expect_exit 2 "an id past the largest number is refused" as_user zhu show 99999999999999999999999
 	lacks "…not clamped to another id" "$out$err" "9223372036854775807"
