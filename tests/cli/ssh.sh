@@ -142,6 +142,7 @@ family_refusals() {
 		# (pyenv's rehash, racing another session, did once)
 		equals "'$words' of another's item and of a missing one: one answer" \
 			"$(grep '^newsdesk' "$TMP/e2" | sed 's/#2/#N/')" "$(grep '^newsdesk' "$TMP/e99" | sed 's/#99/#N/')"
+		grep -q '^newsdesk' "$TMP/e2" || fail "'$words' of another's item: newsdesk refused it" "$(cat "$TMP/e2")"
 	done
 	expect_exit 2 "an id past the largest number is refused" as_user zhu show 99999999999999999999999
 	lacks "…not clamped to another id" "$out$err" "9223372036854775807"
