@@ -11,7 +11,9 @@ SOCKET="$SOCKET_BASE-0"
 SESSION=desk
 trap 'stop_server; rm -rf "$TMP"' EXIT
 
-tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
+# tmux itself without meson's MALLOC_PERTURB_ (it is for newsdesk's bugs, not
+# tmux's): start_desk hands it to the desk.
+tm() { env -u MALLOC_PERTURB_ tmux -L "$SOCKET" -f /dev/null "$@"; }
 
 # stop_server: end this test's current tmux server and wait until it and
 # the programs in its panes (they get SIGHUP) have ended, so nothing of it
@@ -48,7 +50,8 @@ start_desk() {
 	fresh_server
 	tm new-session -d -s "$SESSION" -x "$cols" -y "$rows" \
 		env NEWSDESK_DB="$NEWSDESK_DB" NEWSDESK_LOCALEDIR="$LOCALEDIR" LC_ALL= LANG=C.UTF-8 \
-		XDG_CONFIG_HOME="$TMP/no-config" "${envs[@]}" "$NEWSDESK" "${args[@]}"
+		XDG_CONFIG_HOME="$TMP/no-config" ${MALLOC_PERTURB_:+MALLOC_PERTURB_=$MALLOC_PERTURB_} \
+		"${envs[@]}" "$NEWSDESK" "${args[@]}"
 	wait_for "newsdesk" 15 || fail "the desk started" "$(screen)"
 }
 
