@@ -125,18 +125,24 @@ contains "the screen was not cleared" "$(screen)" "newsdesk"
 keys '?'
 shows "? opens the help" "Keys (q closes this help)"
 help=$(screen)
-# the rest of the help, a page at a time, until a page adds nothing
-page=$help
+# its last page first (G), then the rest a page at a time until that last
+# page shows: no wait at the end for a page that never turns (a loaded
+# machine once took over 2 s to turn one)
+keys G
+hides "G scrolls the help to its end" "move down / scroll down"
+last=$(screen)
+keys g
+shows "g back to its top" "move down / scroll down"
+page=$(screen)
 page_turned() { [ "$(screen)" != "$page" ]; }
-for _ in 1 2 3 4 5 6 7 8; do
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	[ "$page" = "$last" ] && break
 	keys C-f
-	LIMIT=2 wait_until page_turned || break
+	LIMIT=10 wait_until page_turned || break
 	page=$(screen)
 	help="$help
 $page"
 done
-keys G
-hides "G scrolls the help to its end" "move down / scroll down"
 for label in "j ↓" "k ↑" "PgDn" "PgUp" "g Home" "G End" "Enter" "Tab" "/" " n " " N " " f " " l " " s " \
 	" + " " - " " z " " D " " a " " R " " S " " U " " O " " P " " B " " c " " : " " ? " "Ctrl-L" " q "; do
 	contains "help lists '$label'" "$(printf '%s\n' "$help" | sed 's/^/ /; s/$/ /')" "$label"
