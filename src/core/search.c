@@ -447,38 +447,52 @@ static int64_t newest_items(void)
 	return NEWEST_ITEMS;
 }
 
-/* Hits of one part among the newest newest_items() revisions its index
- * holds that the filters let through (of at most NEWEST_READ times as
- * many: a reporter's own items are a few in each hundred), read one by one
- * (a join would let SQLite's planner read the whole revisions table
- * first, for a Bloom filter), every word re-checked in the text, newest
- * first, from offset, until *n reaches limit. *seen: the hits read, those
- * skipped too; *edge: the oldest rowid read when the index holds older
- * ones (else -1). */
+/* A walk of the revisions the index holds, one by one from a rowid: those
+ * the filters let through, at most newest_items() of them (of at most
+ * NEWEST_READ times as many read: a reporter's own items are a few in each
+ * hundred), read one by one (a join would let SQLite's planner read the
+ * whole revisions table first, for a Bloom filter), every word re-checked
+ * in the text. Of the hits, offset are passed over, then take is given
+ * each until want are taken. seen: the hits read, those passed over too;
+ * edge: the last rowid read when the index holds more beyond it (else -1):
+ * the index is asked only beyond it, so no hit comes twice. */
 enum { NEWEST_READ = 20 };
 
-static int newest_part(struct nd_store *st, const struct query *q,
-		       const struct nd_search_options *o, const struct nd_actor *actor, int part,
-		       int64_t offset, int limit, struct nd_search_hit **hits, size_t *n,
-		       int64_t *seen, int64_t *edge, struct nd_error *err)
+struct walk {
+	int64_t from; /* the first rowid read (inclusive) */
+	bool up; /* rowids ascending from it (else descending) */
+	int64_t offset;
+	int want;
+	int64_t seen, edge; /* out */
+};
+
+typedef int (*take_hit)(sqlite3_stmt *row, int64_t rowid, void *arg, struct nd_error *err);
+
+static const char *const walk_ids[2][2] = {
+	{ "SELECT id FROM search_docsize WHERE id <= ?1 ORDER BY id DESC LIMIT ?2",
+	  "SELECT id FROM search_docsize WHERE id >= ?1 ORDER BY id ASC LIMIT ?2" },
+	{ "SELECT id FROM search_head_docsize WHERE id <= ?1 ORDER BY id DESC LIMIT ?2",
+	  "SELECT id FROM search_head_docsize WHERE id >= ?1 ORDER BY id ASC LIMIT ?2" },
+};
+
+static int walk_part(struct nd_store *st, const struct query *q, const struct nd_search_options *o,
+		     const struct nd_actor *actor, int part, struct walk *w, take_hit take,
+		     void *arg, struct nd_error *err)
 {
 	sqlite3_stmt *row, *ids;
 	int rc = page_sql(st, q, o, actor, part, NEWEST, &row, err);
 	if (rc < 0)
 		return rc;
 	int64_t most = newest_items() * NEWEST_READ, read = 0, passed = 0, last = -1;
-	rc = nd_sql_prepare(st, &ids, err,
-			    part > 0 ? "SELECT id FROM search_head_docsize ORDER BY id DESC LIMIT ?"
-				     : "SELECT id FROM search_docsize ORDER BY id DESC LIMIT ?",
-			    "i", most);
-	if (rc < 0) {
+	if ((rc = nd_sql_prepare(st, &ids, err, walk_ids[part > 0][w->up], "ii", w->from, most)) <
+	    0) {
 		sqlite3_finalize(row);
 		return rc;
 	}
 	int id_at = sqlite3_bind_parameter_index(row, ":id");
-	bool end = false; /* the index read to its end: nothing older */
-	*seen = 0;
-	while ((int)*n < limit && passed < newest_items()) {
+	bool end = false; /* the index read to its end: nothing beyond */
+	w->seen = 0;
+	while (w->want > 0 && passed < newest_items()) {
 		if ((rc = nd_sql_step(st, ids, "reading the newest items", err)) <= 0) {
 			end = rc == 0 && read < most;
 			break;
@@ -488,16 +502,48 @@ static int newest_part(struct nd_store *st, const struct query *q,
 		sqlite3_bind_int64(row, id_at, last);
 		rc = nd_sql_step(st, row, "searching", err);
 		passed += rc > 0;
-		if (rc > 0 && sqlite3_column_int(row, 8) && (*seen)++ >= offset)
-			rc = add_hit(row, q, part, hits, n, err);
+		if (rc > 0 && sqlite3_column_int(row, 8) && w->seen++ >= w->offset &&
+		    (rc = take(row, last, arg, err)) >= 0)
+			w->want--;
 		sqlite3_reset(row);
 		if (rc < 0)
 			break;
 	}
-	*edge = end ? -1 : last;
+	w->edge = end ? -1 : last;
 	sqlite3_finalize(ids);
 	sqlite3_finalize(row);
 	return rc < 0 ? rc : 0;
+}
+
+/* A page's hits from a walk (add_hit). */
+struct page_hits {
+	const struct query *q;
+	int part;
+	struct nd_search_hit **hits;
+	size_t *n;
+};
+
+static int take_page_hit(sqlite3_stmt *row, int64_t rowid, void *arg, struct nd_error *err)
+{
+	struct page_hits *p = arg;
+	(void)rowid;
+	return add_hit(row, p->q, p->part, p->hits, p->n, err);
+}
+
+/* Hits of one part among the newest newest_items() revisions its index
+ * holds (walk_part from the newest down), newest first, from offset, until
+ * *n reaches limit. */
+static int newest_part(struct nd_store *st, const struct query *q,
+		       const struct nd_search_options *o, const struct nd_actor *actor, int part,
+		       int64_t offset, int limit, struct nd_search_hit **hits, size_t *n,
+		       int64_t *seen, int64_t *edge, struct nd_error *err)
+{
+	struct walk w = { .from = INT64_MAX, .offset = offset, .want = limit - (int)*n };
+	struct page_hits p = { q, part, hits, n };
+	int rc = walk_part(st, q, o, actor, part, &w, take_page_hit, &p, err);
+	*seen = w.seen;
+	*edge = w.edge;
+	return rc;
 }
 
 /* Hits of one part, newest first, from offset, until *n reaches limit.
@@ -612,6 +658,47 @@ int nd_search_count(struct nd_store *st, const struct nd_actor *actor, const cha
 	return rc;
 }
 
+/* The walk's hits as their revisions' rowids (nd_search_walk). */
+static int take_rowid(sqlite3_stmt *row, int64_t rowid, void *arg, struct nd_error *err)
+{
+	struct nd_search_walk *w = arg;
+	(void)row;
+	int64_t *ids = realloc(w->ids, (w->n + 1) * sizeof *ids);
+	if (!ids)
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
+	w->ids = ids;
+	w->ids[w->n++] = rowid;
+	return 0;
+}
+
+int nd_search_walk(struct nd_store *st, const struct nd_actor *actor, const char *query,
+		   const struct nd_search_options *o, struct nd_search_walk *w,
+		   struct nd_error *err)
+{
+	struct query q;
+	w->ids = NULL;
+	w->n = 0;
+	w->seen = 0;
+	w->edge = -1;
+	int rc = prepare_query(st, actor, query, o, &q, err);
+	if (rc < 0)
+		return rc;
+	/* a withdrawn state: the index holds none of its items, nor any walk */
+	if (!q.scan && w->limit > 0) {
+		struct walk k = { w->from, w->up, w->offset, w->limit, 0, -1 };
+		rc = walk_part(st, &q, o, actor, 0, &k, take_rowid, w, err);
+		w->seen = k.seen;
+		w->edge = k.edge;
+	}
+	query_free(&q);
+	if (rc < 0) {
+		free(w->ids);
+		w->ids = NULL;
+		w->n = 0;
+	}
+	return rc;
+}
+
 /* The query parsed with its terms' expressions, for the text limit. */
 static int text_query(const char *query, struct query *q, struct nd_error *err)
 {
@@ -632,6 +719,17 @@ char *nd_search_match(const char *query, struct nd_error *err)
 	if (!expr)
 		nd_fail(err, ND_ENOMEM, _("out of memory"));
 	return expr;
+}
+
+bool nd_search_merges(const char *query)
+{
+	struct query q;
+	struct nd_error err = { 0 };
+	if (newest_items() == 0 || text_query(query, &q, &err) < 0)
+		return false;
+	bool merge = q.merge;
+	query_free(&q);
+	return merge;
 }
 
 int nd_search_recheck(struct nd_buf *sql, const char *query)
