@@ -557,13 +557,15 @@ void nd_item_key(const struct nd_filter *f, const struct nd_item *it, struct nd_
  * only those rows joined to their revisions. The inner order runs away
  * from the key (reversed for backward), so the seek is an index range. */
 static int window_sql(struct nd_buf *sql, const struct nd_actor *actor, const struct nd_filter *f,
-		      bool from, bool backward)
+		      bool from, bool backward, bool strict)
 {
 	unsigned sort = (unsigned)f->sort < sizeof sort_orders / sizeof *sort_orders ? f->sort : 0;
 	bool asc = f->ascending != backward;
 	/* the list is descending unless ascending: forward keeps what is at or
 	   after the key in that order, backward what is strictly before it */
 	const char *op = backward ? (f->ascending ? "<" : ">") : (f->ascending ? ">=" : "<=");
+	if (strict && !backward) /* beyond a walk's edge (walk_window) */
+		op = f->ascending ? ">" : "<";
 	int rc = nd_buf_adds(sql, "SELECT " ITEM_COLUMNS("NULL") "JOIN revisions r ON "
 								 "r.item_id = i.id AND r.rev = "
 								 "i.current_rev WHERE i.id IN (");
@@ -592,9 +594,12 @@ static int window_sql(struct nd_buf *sql, const struct nd_actor *actor, const st
 	return rc;
 }
 
-static int window_rows(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
-		       const struct nd_list_key *from, bool backward, int64_t skip, int limit,
-		       struct nd_item **rows, size_t *n, struct nd_error *err)
+/* A window from the index (or the items' indexes), strict: from the key's
+ * row excluded going forward too. */
+static int index_window(struct nd_store *st, const struct nd_actor *actor,
+			const struct nd_filter *f, const struct nd_list_key *from, bool backward,
+			bool strict, int64_t skip, int limit, struct nd_item **rows, size_t *n,
+			struct nd_error *err)
 {
 	struct nd_buf sql = ND_BUF_INIT;
 	sqlite3_stmt *stmt;
@@ -602,9 +607,7 @@ static int window_rows(struct nd_store *st, const struct nd_actor *actor, const 
 	*n = 0;
 	if (limit <= 0)
 		return 0;
-	if (skip < 0)
-		return nd_fail(err, ND_EINVAL, _("a window cannot skip back"));
-	if (window_sql(&sql, actor, f, from != NULL, backward) < 0) {
+	if (window_sql(&sql, actor, f, from != NULL, backward, strict) < 0) {
 		nd_buf_free(&sql);
 		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	}
@@ -634,6 +637,110 @@ static int window_rows(struct nd_store *st, const struct nd_actor *actor, const 
 	if (backward)
 		reverse_rows(*rows, *n);
 	return 0;
+}
+
+/* The rows of the revisions ids (the index's rowids), in that order. */
+static int rows_of_revisions(struct nd_store *st, const int64_t *ids, size_t count,
+			     struct nd_item **rows, size_t *n, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	*rows = count ? calloc(count, sizeof **rows) : NULL;
+	*n = 0;
+	if (count && !*rows)
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
+	int rc = nd_store_prepare(st,
+				  "SELECT " ITEM_COLUMNS("NULL") "JOIN revisions r ON r.item_id = "
+								 "i.id AND r.rev = i.current_rev "
+								 "WHERE r.id = :rev",
+				  &stmt, err);
+	if (rc < 0)
+		return rc;
+	bind_common(stmt);
+	for (size_t k = 0; k < count && rc >= 0; k++) {
+		sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":rev"), ids[k]);
+		/* an item edited since the walk read it is in no longer */
+		if ((rc = nd_sql_step(st, stmt, "listing items", err)) > 0)
+			fill_item(stmt, &(*rows)[(*n)++]);
+		sqlite3_reset(stmt);
+	}
+	sqlite3_finalize(stmt);
+	return rc < 0 ? rc : 0;
+}
+
+/* A text limit whose words need FTS5's prefix merge (a word of one
+ * character, in most items: 0.6 s before its first row at a million): the
+ * window's rows read in their text from its key on (nd_search_walk, as the
+ * search page reads the newest items), and the index asked only beyond the
+ * walk's edge when the window is not full by then (a rare character, whose
+ * merge is small). The walk runs in the order the rows are wanted, so a
+ * window anywhere in the list (the first, the last, a page from a key)
+ * costs about its rows; in the index's order, no row twice, none missed. */
+static int walk_window(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		       const struct nd_list_key *from, bool backward, int64_t skip, int limit,
+		       struct nd_item **rows, size_t *n, struct nd_error *err)
+{
+	bool up = f->ascending != backward; /* rowids ascending */
+	int64_t start = !from      ? (up ? INT64_MIN : INT64_MAX)
+			: backward ? (up ? from->key + 1 : from->key - 1)
+				   : from->key;
+	struct nd_search_options o = {
+		.state = f->state, .section = f->section, .reporter = f->reporter, .issue = f->issue
+	};
+	struct nd_search_walk w = { .from = start, .up = up, .offset = skip, .limit = limit };
+	int rc = nd_search_walk(st, actor, f->text, &o, &w, err);
+	if (rc == 0)
+		rc = rows_of_revisions(st, w.ids, w.n, rows, n, err);
+	free(w.ids);
+	struct nd_item *more = NULL;
+	size_t m = 0;
+	if (rc == 0 && (int)*n < limit && w.edge >= 0) {
+		struct nd_list_key edge = { w.edge, 0 };
+		rc = index_window(st, actor, f, &edge, backward, true,
+				  skip > w.seen ? skip - w.seen : 0, limit - (int)*n, &more, &m,
+				  err);
+	}
+	if (rc < 0) {
+		nd_items_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return rc;
+	}
+	/* in list order: the walk's rows nearest the key, the index's beyond */
+	if (backward)
+		reverse_rows(*rows, *n);
+	struct nd_item *all = m ? realloc(*rows, (*n + m) * sizeof *all) : *rows;
+	if (m && !all) {
+		nd_items_free(more, m);
+		nd_items_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
+	}
+	if (m && backward) {
+		memmove(all + m, all, *n * sizeof *all);
+		memcpy(all, more, m * sizeof *all);
+	} else if (m) {
+		memcpy(all + *n, more, m * sizeof *all);
+	}
+	free(more);
+	*rows = all;
+	*n += m;
+	return 0;
+}
+
+static int window_rows(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		       const struct nd_list_key *from, bool backward, int64_t skip, int limit,
+		       struct nd_item **rows, size_t *n, struct nd_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	if (limit <= 0)
+		return 0;
+	if (skip < 0)
+		return nd_fail(err, ND_EINVAL, _("a window cannot skip back"));
+	if (f->text && nd_search_merges(f->text))
+		return walk_window(st, actor, f, from, backward, skip, limit, rows, n, err);
+	return index_window(st, actor, f, from, backward, false, skip, limit, rows, n, err);
 }
 
 int nd_item_window(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
