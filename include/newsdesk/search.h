@@ -12,6 +12,7 @@
 
 #include "newsdesk/buf.h"
 #include "newsdesk/items.h"
+#include "newsdesk/search_index.h"
 
 #include <stdbool.h>
 
@@ -110,17 +111,5 @@ struct nd_search_walk {
 int nd_search_walk(struct nd_store *st, const struct nd_actor *actor, const char *query,
 		   const struct nd_search_options *o, struct nd_search_walk *w,
 		   struct nd_error *err);
-
-/* Verifies the index holds exactly the current revisions of the items not
- * withdrawn: appends a line to report for each problem; returns how many,
- * or < 0. (newsdesk check) */
-int nd_search_check(struct nd_store *st, struct nd_buf *report, struct nd_error *err);
-
-/* Rebuilds the index from the current revisions (admins; progress on stderr
- * for many items). */
-int nd_search_reindex(struct nd_store *st, const struct nd_actor *actor, int64_t *indexed,
-		      struct nd_error *err);
-/* The same without the role check, for check --repair. */
-int nd_search_rebuild(struct nd_store *st, int64_t *indexed, struct nd_error *err);
 
 #endif
