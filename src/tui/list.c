@@ -281,7 +281,7 @@ static int read_window(struct tui *t, struct tui_list *l, int64_t top, int visib
 		return window(t, l, NULL, false, 0, visible, err);
 	}
 	if (anchor && top >= old_top && from_anchor <= top && from_anchor <= from_end)
-		return total_known
+		return total_known || top - old_top > INT32_MAX / 4
 			   ? window(t, l, anchor, false, top - old_top, visible, err)
 			   : window_to_end(t, l, anchor, old_top, top - old_top, visible, err);
 	if (anchor && top < old_top && from_anchor <= top && from_anchor <= from_end)
@@ -370,8 +370,13 @@ static void reload(struct tui *t, struct tui_list *l, int list_height)
 	if (l->sel_id) {
 		/* a jump to an item elsewhere: its position is counted */
 		int64_t pos;
-		if (nd_item_position(t->st, t->actor, &l->filter, l->sel_id, &pos, &err) == 0)
+		if (nd_item_position(t->st, t->actor, &l->filter, l->sel_id, &pos, &err) == 0) {
 			l->sel = pos;
+			/* counted from the start: the window's place from the end
+			   (far) says nothing of where that is */
+			have_anchor = have_anchor && !l->far;
+			l->far = false;
+		}
 	}
 	place(l, visible);
 	tui_list_clear(l);
