@@ -52,8 +52,10 @@ struct nd_filter {
 	bool ascending;
 	/* A limit by text (the desk's l): only the items the search finds for
 	 * it, in the search's own order (the newest revision first; sort is
-	 * then set aside), paged through the index. Withdrawn items are never
-	 * in the index, so never found. NULL: no limit. */
+	 * then set aside), paged through the index; a word that needs its
+	 * prefix merge (one character) read from the items' text near the
+	 * window first (nd_search_walk). Withdrawn items are never in the
+	 * index, so never found. NULL: no limit. */
 	const char *text;
 };
 
