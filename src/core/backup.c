@@ -104,15 +104,17 @@ static int verify_copy(struct nd_store *copy, const char *path, bool quick, stru
  * migrated. */
 static int verify_file(const char *path, bool quick, struct nd_root *root, struct nd_error *err)
 {
+	/* a copy just written is ours alone under its temporary name, and in
+	   the page cache: read through one mapping of all of it */
 	struct nd_store *copy;
-	int rc = nd_store_open(&copy, path, ND_STORE_READONLY, err);
+	int rc = nd_store_open(&copy, path, ND_STORE_READONLY | (quick ? ND_STORE_MAPPED : 0), err);
 	if (rc < 0) {
 		if (rc != ND_EINVAL)
 			nd_error_prefix(err, _("%s cannot be opened: "), path);
 		return rc == ND_EINVAL ? rc : ND_EIO;
 	}
-	/* a copy just written is in the page cache: read through mmap (SQLite
-	 * maps at most its first 2 GB), not a read() a page */
+	/* SQLite fetches pages from a mapping only when mmap_size is set (the
+	 * size is the mapped VFS's own: the whole file) */
 	int64_t mapped;
 	if (quick && (rc = nd_sql_int(copy, &mapped, err, "checking the copy",
 				      "PRAGMA mmap_size = 2147418112", NULL)) < 0)
@@ -297,6 +299,24 @@ static int sync_finish(struct syncer *s, const char *tmp, struct nd_error *err)
 	return s->rc < 0 ? ND_EIO : 0;
 }
 
+#ifdef ND_TEST_HOOKS
+/* What a copy damaged on its way to the disk looks like to its check:
+ * NEWSDESK_TEST_DAMAGE_COPY=N writes over the b-tree page header of page N
+ * of the copy just made. */
+static void damage_for_test(const char *tmp)
+{
+	const char *page = getenv("NEWSDESK_TEST_DAMAGE_COPY");
+	int fd = page ? open(tmp, O_WRONLY | O_CLOEXEC) : -1;
+	if (fd < 0)
+		return;
+	static const unsigned char junk[12] = { 0x11, 0x22, 0x33, 0x44, 0x55, 0x66,
+						0x77, 0x88, 0x99, 0xaa, 0xbb, 0xcc };
+	if (pwrite(fd, junk, sizeof junk, (off_t)(atol(page) - 1) * 4096) != (ssize_t)sizeof junk)
+		perror("NEWSDESK_TEST_DAMAGE_COPY");
+	close(fd);
+}
+#endif
+
 static bool same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
@@ -326,6 +346,9 @@ int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *pat
 	nd_protect(out.tmp, true);
 	struct syncer sync;
 	if ((rc = copy_into(st, out.tmp, err)) == 0) {
+#ifdef ND_TEST_HOOKS
+		damage_for_test(out.tmp);
+#endif
 		sync_start(&sync, out.tmp);
 		rc = verify_file(out.tmp, true, root, err);
 		int synced = sync_finish(&sync, out.tmp, rc == 0 ? err : NULL);
