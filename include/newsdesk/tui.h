@@ -75,7 +75,9 @@ int nd_tui_bench_list(struct nd_store *st, const struct nd_actor *actor, const c
  * and PgUp to the top before its total is known, then G once it is; each
  * window a line on out: its direction (down, up, end), 1 when its
  * positions count back from the end (TUI_LIST_FAR), its first row's
- * position and its rows' ids; and the total. */
+ * position and its rows' ids; the total; then a jump (:ID) to the first
+ * and last items of the first window and of the last: "at ID POSITION"
+ * and the window read there. */
 int nd_tui_walk_list(struct nd_store *st, const struct nd_actor *actor, const char *words,
 		     const char *state, FILE *out, struct nd_error *err);
 

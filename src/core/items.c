@@ -336,11 +336,48 @@ static const char *const sort_keys[] = {
 	[ND_SORT_CHARS] = ND_SQL_CHARS("r"),
 };
 
+/* The position of the item whose current revision is rev under a text
+ * limit that needs the prefix merge, from the walk from the list's start
+ * (nd_search_walk): the hits read before it, when the walk reached it (1:
+ * it did not, the index must count). */
+static int walk_position(struct nd_store *st, const struct nd_actor *actor,
+			 const struct nd_filter *f, int64_t rev, int64_t *pos, struct nd_error *err)
+{
+	bool up = f->ascending;
+	struct nd_search_options o = {
+		.state = f->state, .section = f->section, .reporter = f->reporter, .issue = f->issue
+	};
+	struct nd_search_walk w = { .from = up ? INT64_MIN : INT64_MAX,
+				    .up = up,
+				    .limit = INT32_MAX };
+	int rc = nd_search_walk(st, actor, f->text, &o, &w, err);
+	if (rc < 0)
+		return rc;
+	bool reached = w.edge < 0 || (up ? w.edge >= rev : w.edge <= rev);
+	*pos = 0;
+	for (size_t k = 0; k < w.n; k++)
+		*pos += up ? w.ids[k] < rev : w.ids[k] > rev;
+	free(w.ids);
+	return reached ? 0 : 1;
+}
+
 int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
 		     int64_t id, int64_t *pos, struct nd_error *err)
 {
 	struct nd_buf sql = ND_BUF_INIT;
 	sqlite3_stmt *stmt;
+	int64_t rev = 0;
+	/* near the start of a list whose index query is the merge: walked */
+	if (f->text && nd_search_merges(f->text)) {
+		int rc = nd_sql_int(st, &rev, err, "finding the item in the list",
+				    "SELECT r.id FROM items i JOIN revisions r ON r.item_id = i.id "
+				    "AND r.rev = i.current_rev WHERE i.id = ?",
+				    "i", id);
+		if (rc > 0)
+			rc = walk_position(st, actor, f, rev, pos, err);
+		if (rc <= 0 && (rc < 0 || rev))
+			return rc;
+	}
 	unsigned sort = (unsigned)f->sort < sizeof sort_keys / sizeof *sort_keys ? f->sort : 0;
 	const char *key = f->text ? "r.id" : sort_keys[sort];
 	/* Descending order: what comes before has a greater key, or the same

@@ -336,6 +336,9 @@ int nd_tui_walk_list(struct nd_store *st, const struct nd_actor *actor, const ch
 	/* down from the first window, then G and up, before the total is
 	   known (it is never asked for until then); then counted, G again */
 	print_window(out, "down", l);
+	int64_t near[4] = { 0 }; /* items to jump to: the first window's, the last's */
+	for (size_t r = 0; r < 2 && r < l->nrows; r++)
+		near[r] = l->rows[r * (l->nrows - 1)].id;
 	walk(&t, REQ_PAGE_DOWN, "down", out, 1000000);
 	tui_list_request(&t, l, REQ_BOTTOM, 0);
 	print_window(out, "up", l);
@@ -346,7 +349,20 @@ int nd_tui_walk_list(struct nd_store *st, const struct nd_actor *actor, const ch
 	fprintf(out, "total %lld\n", (long long)l->total);
 	tui_list_request(&t, l, REQ_BOTTOM, 0);
 	print_window(out, "end", l);
+	for (size_t r = 0; r < 2 && r < l->nrows; r++)
+		near[2 + r] = l->rows[r * (l->nrows - 1)].id;
 	walk(&t, REQ_PAGE_UP, "end", out, 2);
+	/* a jump to each (:ID): its position counted, the window read there */
+	for (int k = 0; k < 4; k++) {
+		if (!near[k])
+			continue;
+		tui_list_clear(l);
+		l->sel_id = near[k];
+		tui_list_reload(&t, l);
+		fprintf(out, "at %lld %lld\n", (long long)near[k],
+			(long long)(l->sel_id == near[k] ? l->sel : -1));
+		print_window(out, "at", l);
+	}
 	endwin();
 	delscreen(screen);
 	tui_done(&t);
