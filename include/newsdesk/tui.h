@@ -52,9 +52,9 @@ int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t
  * separated; its first hits, 5 runs each), then for the first word runs
  * times: the idle step that counts its hits, G and a reload at the bottom
  * (what another process's commit costs), the same under a section filter
- * (the newest item's section), and under l word: its first window, PgDn
- * and G before its total is known (it is counted beside the desk), the
- * reload, the count itself, and G once it is known. */
+ * (the newest item's section), and under l word: its first window, PgDn,
+ * a jump to its sixth item and G before its total is known (it is counted
+ * beside the desk), the reload, the count itself, and G once it is known. */
 #define ND_BENCH_WORDS 40
 struct nd_bench_list {
 	char word[ND_BENCH_WORDS][64];
@@ -63,7 +63,7 @@ struct nd_bench_list {
 	double words_median_ms, slowest_ms;
 	double search_ms, search_count_ms, bottom_ms, reload_ms, recount_ms;
 	double filter_bottom_ms, filter_reload_ms, limit_ms, limit_bottom_ms, limit_reload_ms;
-	double limit_page_ms, limit_count_ms, limit_counted_bottom_ms;
+	double limit_page_ms, limit_jump_ms, limit_count_ms, limit_counted_bottom_ms;
 	int64_t matches, total, filter_total, limit_total;
 	char section[64];
 };

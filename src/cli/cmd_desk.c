@@ -35,11 +35,12 @@ static int bench_list(struct nd_cli *cli, const char *words)
 	fprintf(stderr, "section %s: G %.2f ms; reload at the bottom %.2f ms (%lld items)\n",
 		b.section, b.filter_bottom_ms, b.filter_reload_ms, (long long)b.filter_total);
 	fprintf(stderr,
-		"l %s: first window %.2f ms; before its total: PgDn %.2f ms, G %.2f ms, reload at "
-		"the bottom %.2f ms; the total beside the desk %.2f ms (%lld items); G then %.2f "
-		"ms\n",
-		word, b.limit_ms, b.limit_page_ms, b.limit_bottom_ms, b.limit_reload_ms,
-		b.limit_count_ms, (long long)b.limit_total, b.limit_counted_bottom_ms);
+		"l %s: first window %.2f ms; before its total: PgDn %.2f ms, a jump to the sixth "
+		"item %.2f ms, G %.2f ms, reload at the bottom %.2f ms; the total beside the desk "
+		"%.2f ms (%lld items); G then %.2f ms\n",
+		word, b.limit_ms, b.limit_page_ms, b.limit_jump_ms, b.limit_bottom_ms,
+		b.limit_reload_ms, b.limit_count_ms, (long long)b.limit_total,
+		b.limit_counted_bottom_ms);
 	return ND_EXIT_OK;
 }
 

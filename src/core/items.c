@@ -337,28 +337,24 @@ static const char *const sort_keys[] = {
 };
 
 /* The position of the item whose current revision is rev under a text
- * limit that needs the prefix merge, from the walk from the list's start
- * (nd_search_walk): the hits read before it, when the walk reached it (1:
- * it did not, the index must count). */
+ * limit that needs the prefix merge: the hits before it, walked from it
+ * towards the list's start (nd_search_walk), when the walk reaches the
+ * start (1: it did not, the index must count them). */
 static int walk_position(struct nd_store *st, const struct nd_actor *actor,
 			 const struct nd_filter *f, int64_t rev, int64_t *pos, struct nd_error *err)
 {
-	bool up = f->ascending;
 	struct nd_search_options o = {
 		.state = f->state, .section = f->section, .reporter = f->reporter, .issue = f->issue
 	};
-	struct nd_search_walk w = { .from = up ? INT64_MIN : INT64_MAX,
-				    .up = up,
+	struct nd_search_walk w = { .from = f->ascending ? rev - 1 : rev + 1,
+				    .up = !f->ascending,
 				    .limit = INT32_MAX };
 	int rc = nd_search_walk(st, actor, f->text, &o, &w, err);
 	if (rc < 0)
 		return rc;
-	bool reached = w.edge < 0 || (up ? w.edge >= rev : w.edge <= rev);
-	*pos = 0;
-	for (size_t k = 0; k < w.n; k++)
-		*pos += up ? w.ids[k] < rev : w.ids[k] > rev;
+	*pos = (int64_t)w.n;
 	free(w.ids);
-	return reached ? 0 : 1;
+	return w.edge < 0 ? 0 : 1;
 }
 
 int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,

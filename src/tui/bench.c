@@ -196,6 +196,16 @@ static void limit(struct tui *t)
 	tui_list_reload(t, LS(t));
 }
 
+/* A jump to the item in the sixth row (its position counted), as :ID or
+ * a search's hit does. */
+static void jump_near(struct tui *t)
+{
+	int64_t id = LS(t)->nrows > 5 ? LS(t)->rows[5].id : 0;
+	tui_list_clear(LS(t));
+	LS(t)->sel_id = id;
+	tui_list_reload(t, LS(t));
+}
+
 static void list_steps(struct tui *t, int runs, struct nd_bench_list *out)
 {
 	out->search_ms = timed(t, runs, to_top, search);
@@ -225,6 +235,7 @@ static void list_steps(struct tui *t, int runs, struct nd_bench_list *out)
 	out->limit_ms = timed(t, runs, unlimit, limit);
 	/* the moves before the limit's total is known (it is counted beside) */
 	out->limit_page_ms = timed(t, runs, limit, page_down);
+	out->limit_jump_ms = timed(t, runs, limit, jump_near);
 	out->limit_bottom_ms = timed(t, runs, limit, to_bottom);
 	out->limit_reload_ms = timed(t, runs, NULL, reload);
 	out->limit_count_ms = timed(t, runs, limit, idle);
