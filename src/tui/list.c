@@ -231,9 +231,6 @@ static int window(struct tui *t, struct tui_list *l, const struct nd_list_key *f
 	return rc;
 }
 
-/* Reads the window whose first row is at position top, the old window's
- * first row (at old_top, key anchor) known: the cheapest of a seek from
- * the anchor, from the start or from the end. */
 /* Forward from the anchor while the end is not known: the rows passed
  * over are read too, so a window past the end stops at it and its
  * positions stay exact. */
@@ -269,6 +266,9 @@ static int window_back(struct tui *t, struct tui_list *l, const struct nd_list_k
 	return rc;
 }
 
+/* Reads the window whose first row is at position top, the old window's
+ * first row (at old_top, key anchor) known: the cheapest of a seek from
+ * the anchor, from the start or from the end. */
 static int read_window(struct tui *t, struct tui_list *l, int64_t top, int visible,
 		       const struct nd_list_key *anchor, int64_t old_top, struct nd_error *err)
 {
@@ -531,11 +531,14 @@ bool tui_list_idle(struct tui *t, struct tui_list *l)
 	bool tty = isatty(STDIN_FILENO); /* /dev/null (the bench) always polls readable */
 	if (tty)
 		nd_store_set_interrupt(t->st, key_waiting, l);
-	if ((l->total < 0 || l->total_stale) && l->filter.text)
+	bool list_pending = l->total < 0 || l->total_stale;
+	if (list_pending && l->filter.text)
 		count_beside(t, l);
-	else if (l->total < 0 || l->total_stale)
+	else if (list_pending)
 		recount(t, l);
-	else if (l->search[0] && l->match_total < 0)
+	/* a limit's total and the search's are both counted beside: polled
+	   side by side */
+	if ((!list_pending || l->filter.text) && l->search[0] && l->match_total < 0)
 		tui_search_count(t, l);
 	if (tty)
 		nd_store_set_interrupt(t->st, NULL, NULL);
