@@ -8,9 +8,10 @@
  * (xFetch hands SQLite a pointer into it, xRead copies from it).
  *
  * Only for a file nobody changes while it is open (a backup's copy under
- * its temporary name): a mapping of a file that is cut short under it
- * raises SIGBUS, which the caller must expect (the backup command turns
- * it into a message). Everything else (journals, a writable database,
+ * its temporary name), or a store read in one read transaction (whose
+ * pages are not rewritten while it reads, backup.c says why). A mapping
+ * of a file cut short under it (a failing disk) raises SIGBUS, which the
+ * caller must expect (the backup command turns it into a message). Everything else (journals, a writable database,
  * a file the map cannot hold) goes to the default VFS unchanged. */
 #include "newsdesk/mapvfs.h"
 
