@@ -8,15 +8,18 @@
  * (xFetch hands SQLite a pointer into it, xRead copies from it).
  *
  * Only for a file nobody changes while it is open (a backup's copy under
- * its temporary name): a mapping of a file that is cut short under it
- * raises SIGBUS, which the caller must expect (the backup command turns
- * it into a message). Everything else (journals, a writable database,
- * a file the map cannot hold) goes to the default VFS unchanged. */
+ * its temporary name), or a store read in one read transaction (whose
+ * pages are not rewritten while it reads, backup.c says why). A mapping
+ * of a file cut short under it (a failing disk) raises SIGBUS, which the
+ * caller must expect (the backup command turns it into a message). Everything else (journals, a
+ * writable database, a file the map cannot hold) goes to the default VFS unchanged. */
 #include "newsdesk/mapvfs.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -180,19 +183,45 @@ static const sqlite3_io_methods mapped_io = {
 
 /* ---- the VFS ---------------------------------------------------------------- */
 
-/* The whole file mapped, or NULL when it cannot be (empty, or more than
- * the address space holds): then every read is the default VFS's. */
+/* A descriptor this process already has open for reading NAME's file
+ * (the one the default VFS just opened), or -1. The mapping is made from
+ * it and the descriptor left alone: closing a descriptor of our own on the
+ * file would drop every POSIX lock this process holds on it (the store's
+ * other connections' too), and another process could then take the store
+ * for its own and remove its WAL under them. */
+static int open_descriptor_of(const char *name, struct stat *sb)
+{
+	DIR *d = stat(name, sb) == 0 ? opendir("/proc/self/fd") : NULL;
+	int found = -1;
+	struct dirent *e;
+	while (d && found < 0 && (e = readdir(d))) {
+		char *end;
+		long fd = strtol(e->d_name, &end, 10);
+		struct stat fsb;
+		if (*end || end == e->d_name || fd < 0 || fd == dirfd(d) ||
+		    fstat((int)fd, &fsb) < 0 || fsb.st_dev != sb->st_dev ||
+		    fsb.st_ino != sb->st_ino)
+			continue;
+		int mode = fcntl((int)fd, F_GETFL);
+		if (mode >= 0 && (mode & O_ACCMODE) != O_WRONLY)
+			found = (int)fd;
+	}
+	if (d)
+		closedir(d);
+	return found;
+}
+
+/* The whole file mapped, or NULL when it cannot be (empty, no descriptor
+ * found, more than the address space holds): then every read is the
+ * default VFS's. */
 static const unsigned char *map_whole(const char *name, sqlite3_int64 *size)
 {
-	int fd = open(name, O_RDONLY | O_CLOEXEC);
 	struct stat sb;
-	void *map = MAP_FAILED;
-	if (fd >= 0 && fstat(fd, &sb) == 0 && sb.st_size > 0 && (uint64_t)sb.st_size <= SIZE_MAX) {
-		map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_SHARED, fd, 0);
-		*size = sb.st_size;
-	}
-	if (fd >= 0)
-		close(fd);
+	int fd = open_descriptor_of(name, &sb);
+	if (fd < 0 || sb.st_size <= 0 || (uint64_t)sb.st_size > SIZE_MAX)
+		return NULL;
+	void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_SHARED, fd, 0);
+	*size = sb.st_size;
 	return map == MAP_FAILED ? NULL : map;
 }
 

@@ -8,9 +8,11 @@
 #include "tap.h"
 
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* quick_check's first line, and a sum over every revision's text */
@@ -40,6 +42,24 @@ static void BAIL_OUT(const char *why)
 {
 	printf("Bail out! %s\n", why);
 	exit(1);
+}
+
+/* True when another process would see a shared lock of ours on PATH's
+ * database (SQLite's SHARED byte range). */
+static bool locked_by_us(const char *path)
+{
+	pid_t child = fork();
+	if (child == 0) {
+		int fd = open(path, O_RDONLY);
+		struct flock fl = { .l_type = F_WRLCK,
+				    .l_whence = SEEK_SET,
+				    .l_start = 0x40000000 + 2,
+				    .l_len = 510 };
+		_exit(fd >= 0 && fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK ? 0 : 1);
+	}
+	int status = -1;
+	return child > 0 && waitpid(child, &status, 0) == child && WIFEXITED(status) &&
+	       WEXITSTATUS(status) == 0;
 }
 
 static void copy_file(const char *from, const char *to)
@@ -94,6 +114,15 @@ int main(void)
 	read_all(copy, ND_STORE_MAPPED, plain, sizeof plain, &plain_sum);
 	is_int(nd_mapvfs_fetched() - before, 0, "…nor one opened for writing");
 #endif
+
+	/* mapping the store while this process has it open keeps the store's
+	   locks: a descriptor of the mapper's own, closed, would drop them all */
+	int64_t items = fixture_int(&fx, "SELECT count(*) FROM items");
+	ok(items > 0 && locked_by_us(fx.path), "the open store holds its shared lock (%lld items)",
+	   (long long)items);
+	read_all(fx.path, ND_STORE_READONLY | ND_STORE_MAPPED, mapped, sizeof mapped, &mapped_sum);
+	is_str(mapped, "ok", "the open store read through the mapping");
+	ok(locked_by_us(fx.path), "…and its shared lock still held after");
 
 	/* a page's b-tree header written over: both VFSs see the same damage */
 	int fd = open(copy, O_WRONLY);
