@@ -25,6 +25,7 @@ enum {
 };
 
 struct nd_root;
+struct sqlite3_stmt;
 
 struct nd_check {
 	struct nd_store *st;
@@ -47,6 +48,9 @@ struct nd_check {
  * (item id) when what says it; a NULL item id reports against what. A
  * query with ?1 gets arg bound to it. */
 int nd_check_rows(struct nd_check *c, const char *what, const char *sql, int64_t arg,
+		  struct nd_error *err);
+/* The same for a statement prepared and bound by the caller; finalizes it. */
+int nd_check_stmt(struct nd_check *c, const char *what, struct sqlite3_stmt *stmt,
 		  struct nd_error *err);
 
 /* Reports one problem: a line in the report, counted. */
