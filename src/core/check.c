@@ -500,9 +500,10 @@ static int check_wal(struct nd_check *c, struct nd_error *err)
 /* incremental: also in the check that proves only what was written since
  * the last proven root (the rest reads every row: --full). reader: only
  * reads, so a full check may run it on a second, read-only connection
- * (the search index's own check writes its command row: not). cost: its
- * seconds of CPU ×10 at 100,000 items, measured, so the longest start
- * first when the checks run on two cores. */
+ * (the search index's own check writes its command row: only where the
+ * second connection could be opened for writing). cost: its seconds of
+ * CPU ×10 at 100,000 items, measured, so the longest start first when the
+ * checks run on two cores. */
 static const struct {
 	const char *name;
 	nd_check_fn run;
@@ -510,17 +511,17 @@ static const struct {
 	bool reader;
 	int cost;
 } checks[] = {
-	{ "integrity", check_integrity, false, true, 18 },
+	{ "integrity", check_integrity, false, true, 19 },
 	{ "guards", check_triggers, true, true, 0 },
-	{ "revisions", nd_revisions_check, false, true, 44 }, /* with the revision counts */
-	{ "events", check_events, false, true, 12 },
+	{ "revisions", nd_revisions_check, false, true, 28 }, /* with the revision counts */
+	{ "events", check_events, false, true, 5 },
 	{ "notes", check_notes, false, true, 0 },
 	{ "heads", check_heads, false, true, 3 },
-	{ "ledger", nd_ledger_check, true, true, 20 },
+	{ "ledger", nd_ledger_check, true, true, 8 },
 	{ "roots", nd_roots_check, true, true, 0 },
 	{ "originals", nd_originals_check, false, true, 0 },
 	{ "invariants", check_invariants, false, true, 7 },
-	{ "search index", check_search, false, false, 19 },
+	{ "search index", check_search, false, false, 14 },
 	{ "counts", check_counts, false, true, 0 },
 	{ "revision counts", check_revision_counts, false, true, 0 },
 	{ "stats", check_stat_days, false, true, 2 },
@@ -535,7 +536,9 @@ enum { N_CHECKS = sizeof checks / sizeof *checks };
  * is opened and closed by the caller's thread, and used by the worker
  * only between pthread_create and pthread_join); the store is in WAL,
  * where both are readers (a full check without --repair writes nothing
- * until every check has joined, and SQLite's integrity_check only reads);
+ * until every check has joined but the search index's integrity-check
+ * command, on one of them, as it did on one; SQLite's integrity_check
+ * only reads);
  * and the root was taken before either started, so what each proves
  * holds at least that root, as it did when the checks' statements read
  * their own snapshots one after the other. Each check reports into its
@@ -553,6 +556,7 @@ struct outcome {
 struct crew {
 	struct nd_check base; /* as the caller set it up */
 	struct nd_store *reader;
+	bool reader_writes; /* opened for writing: any check may run on it */
 	size_t revisions, counts; /* where the one pass over the revisions reports */
 	size_t order[N_CHECKS]; /* the costliest first */
 	struct outcome out[N_CHECKS];
@@ -583,7 +587,7 @@ static void run_checks(struct crew *w, struct nd_store *st, bool reader)
 {
 	for (size_t k = 0; k < N_CHECKS; k++) {
 		size_t i = w->order[k];
-		if (i == w->counts || (reader && !checks[i].reader) ||
+		if (i == w->counts || (reader && !checks[i].reader && !w->reader_writes) ||
 		    atomic_exchange(&w->out[i].claimed, 1))
 			continue;
 		if (i == w->revisions) {
@@ -643,10 +647,15 @@ static int run_full_on_two(struct nd_check *c, struct nd_error *err)
 	qsort(w->order, N_CHECKS, sizeof *w->order, by_cost);
 	struct nd_error why = { 0 };
 	pthread_t worker;
-	/* without a second connection, this one runs every check */
-	bool two = sqlite3_threadsafe() && !one_connection() &&
-		   nd_store_open(&w->reader, nd_store_path(c->st), ND_STORE_READONLY, &why) == 0 &&
-		   pthread_create(&worker, NULL, reader_thread, w) == 0;
+	/* without a second connection, this one runs every check; opened for
+	 * reading only where it cannot be for writing (then the search index
+	 * is checked on this one) */
+	bool two = sqlite3_threadsafe() && !one_connection();
+	if (two && nd_store_open(&w->reader, nd_store_path(c->st), 0, &why) == 0)
+		w->reader_writes = true;
+	else if (two)
+		two = nd_store_open(&w->reader, nd_store_path(c->st), ND_STORE_READONLY, &why) == 0;
+	two = two && pthread_create(&worker, NULL, reader_thread, w) == 0;
 	run_checks(w, c->st, false);
 	if (two)
 		pthread_join(worker, NULL);
