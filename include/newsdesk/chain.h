@@ -25,12 +25,16 @@ void nd_chain_columns(sqlite3_stmt *stmt, const void *prev, int prev_len, int fi
 /* A chain walked in C over a statement's rows, in the chain's order (a
  * window's lag() costs SQLite several times the hashing): each row's
  * stored hash (column hash) against nd_chain(the previous row's stored
- * hash, columns first … first + n - 1, and column extra after them where
- * extra >= 0 and it is not NULL). Rows are in chains by column part (an
- * item), each beginning with a NULL previous hash; part < 0: one chain. */
+ * hash, columns first … first + n - 1, then where give is set the value
+ * given (given_len bytes; NULL when < 0), then column extra where extra
+ * >= 0 and it is not NULL). Rows are in chains by column part (an item),
+ * each beginning with a NULL previous hash; part < 0: one chain. */
 struct nd_chain_walk {
 	sqlite3_stmt *stmt;
 	int part, hash, first, n, extra;
+	bool give; /* set with given and given_len before each row */
+	const void *given;
+	int given_len;
 	/* the walk's own */
 	bool started, part_null;
 	int64_t part_now;

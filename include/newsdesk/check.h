@@ -25,6 +25,7 @@ enum {
 };
 
 struct nd_root;
+struct nd_revs;
 struct sqlite3_stmt;
 
 struct nd_check {
@@ -42,6 +43,9 @@ struct nd_check {
 	/* Roots given on the command line, proved besides the recorded ones. */
 	const struct nd_root *against;
 	size_t n_against;
+	/* What check --full's pass over the revisions kept (revcheck.h), for
+	 * the checks after it; NULL: they read the rows. */
+	const struct nd_revs *revs;
 };
 
 /* Runs a query whose rows are problems: (item id, what is wrong) or just

@@ -7,6 +7,7 @@
 #include "newsdesk/anchor.h"
 #include "newsdesk/chain.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/revcheck.h"
 #include "newsdesk/store_sql.h"
 
 #include <ctype.h>
@@ -222,8 +223,10 @@ static const struct {
 	  "printf('imported page #%d (%s)', x.id, x.name)" },
 };
 
-/* Every entry after `from` names a record that is there, as it was. */
-static int ledger_records(struct nd_check *c, size_t k, int64_t from, struct nd_error *err)
+/* Every entry after `from` (or the entry `at`) names a record that is
+ * there, as it was. */
+static int ledger_records_sql(struct nd_check *c, size_t k, int64_t from, int64_t at,
+			      struct nd_error *err)
 {
 	char sql[2048];
 	snprintf(sql, sizeof sql,
@@ -237,8 +240,44 @@ static int ledger_records(struct nd_check *c, size_t k, int64_t from, struct nd_
 		 "(x.rowid IS NULL OR l.hash IS NULL OR %s IS NOT l.hash) ORDER BY l.id",
 		 kinds[k].kind, kinds[k].name, kinds[k].name, kinds[k].join,
 		 /* the entries since: a range of the ledger; all: its kind's, by index */
-		 from ? "+" : "", kinds[k].kind, from ? "AND l.id > ?1" : "", kinds[k].hash);
-	return nd_check_rows(c, "ledger", sql, from, err);
+		 from || at ? "+" : "", kinds[k].kind,
+		 at     ? "AND l.id = ?1"
+		 : from ? "AND l.id > ?1"
+			: "",
+		 kinds[k].hash);
+	return nd_check_rows(c, "ledger", sql, at ? at : from, err);
+}
+
+/* The revisions' entries, where check --full's pass over the revisions
+ * kept their hashes (reading each row for its hash, after its text, cost
+ * a read of the table): each against what was kept, and an entry that
+ * is not as kept is asked about in the query's words. */
+static int ledger_revisions(struct nd_check *c, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_sql_prepare(c->st, &stmt, err,
+				"SELECT id, row_id, hash FROM ledger WHERE kind = 'revision' "
+				"ORDER BY id",
+				NULL);
+	if (rc < 0)
+		return rc;
+	while ((rc = nd_sql_step(c->st, stmt, "ledger", err)) > 0) {
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		const struct nd_rev *r = sqlite3_column_type(stmt, 1) == SQLITE_INTEGER
+					     ? nd_revs_by_id(c->revs, sqlite3_column_int64(stmt, 1))
+					     : NULL;
+		if (!nd_rev_hash_is(r, stmt, 2) && (rc = ledger_records_sql(c, 0, 0, id, err)) < 0)
+			break;
+	}
+	sqlite3_finalize(stmt);
+	return rc < 0 ? rc : 0;
+}
+
+static int ledger_records(struct nd_check *c, size_t k, int64_t from, struct nd_error *err)
+{
+	if (c->revs && from == 0 && strcmp(kinds[k].kind, "revision") == 0)
+		return ledger_revisions(c, err);
+	return ledger_records_sql(c, k, from, 0, err);
 }
 
 /* Every record of the kind is in the ledger (one written behind

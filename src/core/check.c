@@ -363,25 +363,26 @@ static const struct {
 	bool incremental;
 	bool reader;
 	int cost;
+	bool kept; /* asks what the revisions' pass kept: a full check runs it after */
 } checks[] = {
 	/* SQLite's integrity_check on a read-only connection leaves out the
 	 * tables' CHECK constraints: it runs on one that can write */
-	{ "integrity", check_integrity, false, false, 19 },
-	{ "guards", check_triggers, true, true, 0 },
-	{ "revisions", nd_revisions_check, false, true, 28 }, /* with the revision counts */
-	{ "events", nd_events_check, false, true, 5 },
-	{ "notes", nd_notes_check, false, true, 0 },
-	{ "heads", nd_heads_check, false, true, 3 },
-	{ "ledger", nd_ledger_check, true, true, 8 },
-	{ "roots", nd_roots_check, true, true, 0 },
-	{ "originals", nd_originals_check, false, true, 0 },
-	{ "invariants", nd_invariants_check, false, true, 7 },
-	{ "search index", check_search, false, false, 14 },
-	{ "counts", check_counts, false, true, 0 },
-	{ "revision counts", check_revision_counts, false, true, 0 },
-	{ "stats", check_stat_days, false, true, 2 },
-	{ "write-ahead log", check_wal, true, true, 0 },
-	{ "photos", nd_photos_check, false, true, 0 },
+	{ "integrity", check_integrity, false, false, 19, false },
+	{ "guards", check_triggers, true, true, 0, false },
+	{ "revisions", nd_revisions_check, false, true, 28, false }, /* with the revision counts */
+	{ "events", nd_events_check, false, true, 5, true },
+	{ "notes", nd_notes_check, false, true, 0, false },
+	{ "heads", nd_heads_check, false, true, 3, true },
+	{ "ledger", nd_ledger_check, true, true, 8, true },
+	{ "roots", nd_roots_check, true, true, 0, false },
+	{ "originals", nd_originals_check, false, true, 0, false },
+	{ "invariants", nd_invariants_check, false, true, 7, true },
+	{ "search index", check_search, false, false, 14, false },
+	{ "counts", check_counts, false, true, 0, false },
+	{ "revision counts", check_revision_counts, false, true, 0, false },
+	{ "stats", check_stat_days, false, true, 2, false },
+	{ "write-ahead log", check_wal, true, true, 0, false },
+	{ "photos", nd_photos_check, false, true, 0, false },
 };
 enum { N_CHECKS = sizeof checks / sizeof *checks };
 
@@ -415,6 +416,11 @@ struct crew {
 	size_t revisions, counts; /* where the one pass over the revisions reports */
 	size_t order[N_CHECKS]; /* the costliest first */
 	struct outcome out[N_CHECKS];
+	/* what the revisions' pass kept, once it is done (NULL: not kept) */
+	pthread_mutex_t lock;
+	pthread_cond_t passed;
+	bool revs_done;
+	struct nd_revs *revs;
 };
 
 /* The revisions' chains and counts, in one pass: both checks' outcomes. */
@@ -426,7 +432,8 @@ static void run_revisions(struct crew *w, struct nd_store *st)
 	c.report = &rv->report;
 	k.report = &rn->report;
 	c.problems = k.problems = 0;
-	if ((rv->rc = nd_revisions_counted(&c, &k, &rv->err)) < 0) { /* each its own way */
+	struct nd_revs *kept = NULL;
+	if ((rv->rc = nd_revisions_counted(&c, &k, &kept, &rv->err)) < 0) { /* each its own way */
 		nd_buf_reset(&rv->report);
 		nd_buf_reset(&rn->report);
 		nd_error_clear(&rv->err);
@@ -436,6 +443,26 @@ static void run_revisions(struct crew *w, struct nd_store *st)
 	}
 	rv->problems = c.problems;
 	rn->problems = k.problems;
+	pthread_mutex_lock(&w->lock);
+	w->revs = kept;
+	w->revs_done = true;
+	pthread_cond_broadcast(&w->passed);
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* What the revisions' pass kept, waiting for it where it runs on the other
+ * core (it is the costliest, so it was taken first); NULL where it was
+ * not kept: the check reads the rows. */
+static const struct nd_revs *revs_kept(struct crew *w)
+{
+	if (!atomic_load(&w->out[w->revisions].claimed))
+		return NULL;
+	pthread_mutex_lock(&w->lock);
+	while (!w->revs_done)
+		pthread_cond_wait(&w->passed, &w->lock);
+	const struct nd_revs *revs = w->revs;
+	pthread_mutex_unlock(&w->lock);
+	return revs;
 }
 
 static void run_checks(struct crew *w, struct nd_store *st, bool reader)
@@ -453,6 +480,7 @@ static void run_checks(struct crew *w, struct nd_store *st, bool reader)
 		c.st = st;
 		c.report = &w->out[i].report;
 		c.problems = 0;
+		c.revs = checks[i].kept ? revs_kept(w) : NULL;
 		w->out[i].rc = checks[i].run(&c, &w->out[i].err);
 		w->out[i].problems = c.problems;
 	}
@@ -492,6 +520,8 @@ static int run_full_on_two(struct nd_check *c, struct nd_error *err)
 	if (!w)
 		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	w->base = *c;
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->passed, NULL);
 	for (size_t i = 0; i < N_CHECKS; i++) {
 		w->order[i] = i;
 		if (checks[i].run == nd_revisions_check)
@@ -515,6 +545,9 @@ static int run_full_on_two(struct nd_check *c, struct nd_error *err)
 	if (two)
 		pthread_join(worker, NULL);
 	nd_store_close(w->reader);
+	nd_revs_free(w->revs);
+	pthread_cond_destroy(&w->passed);
+	pthread_mutex_destroy(&w->lock);
 	int rc = 0;
 	for (size_t i = 0; i < N_CHECKS; i++) {
 		struct outcome *o = &w->out[i];

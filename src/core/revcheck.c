@@ -9,6 +9,7 @@
 #include "newsdesk/store_sql.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +74,17 @@ int nd_revision_counts_verify(struct nd_check *c, struct nd_error *err)
  * the walk cannot place. A revision whose counts differ is told by the
  * counts' own query, by id. Nothing is judged by the walk alone: it only
  * picks what the queries are asked about. */
+/* What the pass keeps for the checks after it (revcheck.h): each
+ * revision in id order, and by item where its revisions are. */
+struct nd_revs {
+	struct nd_rev *rev; /* in id order */
+	size_t n, cap;
+	int64_t n_items; /* item ids below this */
+	uint32_t *count; /* by item: its revisions kept (n_items + 1, then offsets) */
+	uint32_t *order; /* indexes into rev[], by item */
+	unsigned char *odd; /* by item: one of its revisions could not be kept */
+};
+
 struct seen {
 	int64_t rev; /* 0: none yet */
 	unsigned char hash[32];
@@ -82,6 +94,8 @@ struct seen {
 struct rev_walk {
 	struct seen *items; /* by item id */
 	int64_t n_items;
+	bool keeping; /* for the checks after it (nd_revisions_counted's kept) */
+	struct nd_revs *kept; /* what other checks will ask, or NULL */
 	int64_t *told, *miscounted; /* items to tell, revision ids to recount */
 	size_t n_told, cap_told, n_miscounted, cap_miscounted;
 	bool whole; /* a revision with no item: the chain's whole query tells it */
@@ -118,6 +132,8 @@ static void to_hex(const unsigned char bin[32], char hex[65])
 
 /* Columns of the walk's rows. */
 enum { W_ITEM, W_REV, W_ID, W_COUNTED, W_HASH, W_CHAINED, W_N_CHAINED = 17 };
+/* r.conflict among the chained values */
+enum { W_CONFLICT = W_CHAINED + 15 };
 
 /* One revision: whether its place in its chain is as written. */
 static bool chained(struct rev_walk *w, sqlite3_stmt *stmt, int64_t item)
@@ -144,6 +160,144 @@ static bool chained(struct rev_walk *w, sqlite3_stmt *stmt, int64_t item)
 	return ok;
 }
 
+/* The revision of this row into w->kept (false: out of memory). */
+static bool keep(struct rev_walk *w, sqlite3_stmt *stmt, int64_t item)
+{
+	struct nd_revs *m = w->kept;
+	bool integer = sqlite3_column_type(stmt, W_REV) == SQLITE_INTEGER;
+	int64_t rev = sqlite3_column_int64(stmt, W_REV);
+	if (!integer || rev < 1 || rev > INT32_MAX || m->count[item] == UINT32_MAX) {
+		m->odd[item] = 1; /* asked about, it is told by SQL */
+		return true;
+	}
+	if (m->n == m->cap) {
+		size_t more = m->cap ? 2 * m->cap : 1024;
+		struct nd_rev *r = realloc(m->rev, more * sizeof *r);
+		if (!r)
+			return false;
+		m->rev = r;
+		m->cap = more;
+	}
+	struct nd_rev *e = &m->rev[m->n++];
+	/* item < n_items < INT32_MAX (revs_new) */
+	int ctype = sqlite3_column_type(stmt, W_CONFLICT);
+	int64_t conflict = sqlite3_column_int64(stmt, W_CONFLICT);
+	*e =
+	    (struct nd_rev){ .id = sqlite3_column_int64(stmt, W_ID),
+			     .item = (int32_t)item,
+			     .rev = (int32_t)rev,
+			     .conflict = ctype == SQLITE_INTEGER && (conflict == 0 || conflict == 1)
+					     ? (int8_t)conflict
+					     : -1 };
+	const unsigned char *h = sqlite3_column_type(stmt, W_HASH) == SQLITE_TEXT
+				     ? sqlite3_column_text(stmt, W_HASH)
+				     : NULL;
+	e->hashed = h && sqlite3_column_bytes(stmt, W_HASH) == 64;
+	for (int i = 0; e->hashed && i < 32; i++) {
+		int hi = hexval(h[2 * i]), lo = hexval(h[2 * i + 1]);
+		e->hashed = hi >= 0 && lo >= 0;
+		e->hash[i] = (unsigned char)(hi << 4 | lo);
+	}
+	m->count[item]++;
+	return true;
+}
+
+/* By item: where each item's revisions kept are in order[]. */
+static bool index_kept(struct nd_revs *m)
+{
+	uint32_t at = 0;
+	for (int64_t i = 0; i <= m->n_items; i++) { /* counts → offsets */
+		uint32_t n = m->count[i];
+		m->count[i] = at;
+		at += n;
+	}
+	if (!(m->order = malloc((m->n ? m->n : 1) * sizeof *m->order)))
+		return false;
+	for (size_t k = 0; k < m->n; k++) /* offsets move on as they fill… */
+		m->order[m->count[m->rev[k].item]++] = (uint32_t)k;
+	for (int64_t i = m->n_items; i > 0; i--) /* …and back */
+		m->count[i] = m->count[i - 1];
+	m->count[0] = 0;
+	return true;
+}
+
+void nd_revs_free(struct nd_revs *m)
+{
+	if (!m)
+		return;
+	free(m->rev);
+	free(m->count);
+	free(m->order);
+	free(m->odd);
+	free(m);
+}
+
+static struct nd_revs *revs_new(int64_t n_items)
+{
+	struct nd_revs *m = calloc(1, sizeof *m);
+	if (!m || n_items >= INT32_MAX)
+		return free(m), NULL;
+	m->n_items = n_items;
+	m->count = calloc((size_t)n_items + 1, sizeof *m->count);
+	m->odd = calloc((size_t)n_items, 1);
+	if (!m->count || !m->odd)
+		return nd_revs_free(m), NULL;
+	return m;
+}
+
+const struct nd_rev *nd_revs_find(const struct nd_revs *m, int64_t item, int64_t rev)
+{
+	if (item <= 0 || item >= m->n_items || m->odd[item])
+		return NULL;
+	for (uint32_t k = m->count[item]; k < m->count[item + 1]; k++)
+		if (m->rev[m->order[k]].rev == rev)
+			return &m->rev[m->order[k]];
+	return NULL;
+}
+
+const struct nd_rev *nd_revs_newest(const struct nd_revs *m, int64_t item, bool drafts)
+{
+	const struct nd_rev *newest = NULL;
+	if (item <= 0 || item >= m->n_items || m->odd[item])
+		return NULL;
+	for (uint32_t k = m->count[item]; k < m->count[item + 1]; k++) {
+		const struct nd_rev *e = &m->rev[m->order[k]];
+		if (e->conflict < 0)
+			return NULL; /* not known: SQL tells */
+		if ((drafts || e->conflict == 0) && (!newest || e->rev > newest->rev))
+			newest = e;
+	}
+	return newest;
+}
+
+const struct nd_rev *nd_revs_by_id(const struct nd_revs *m, int64_t id)
+{
+	size_t lo = 0, hi = m->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->rev[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < m->n && m->rev[lo].id == id ? &m->rev[lo] : NULL;
+}
+
+bool nd_rev_hash_is(const struct nd_rev *e, sqlite3_stmt *stmt, int col)
+{
+	char hex[65];
+	if (!e || !e->hashed || sqlite3_column_type(stmt, col) != SQLITE_TEXT)
+		return false;
+	const unsigned char *t = sqlite3_column_text(stmt, col);
+	nd_rev_hex(e, hex);
+	return t && sqlite3_column_bytes(stmt, col) == 64 && memcmp(t, hex, 64) == 0;
+}
+
+void nd_rev_hex(const struct nd_rev *e, char hex[65])
+{
+	to_hex(e->hash, hex);
+}
+
 static int walk_revisions(struct nd_check *c, struct rev_walk *w, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
@@ -153,6 +307,8 @@ static int walk_revisions(struct nd_check *c, struct rev_walk *w, struct nd_erro
 		return rc;
 	if (!(w->items = calloc((size_t)w->n_items, sizeof *w->items)))
 		return nd_fail(err, ND_ENOMEM, _("out of memory"));
+	if (w->keeping)
+		w->kept = revs_new(w->n_items); /* NULL: the checks after read the rows */
 	if ((rc = nd_sql_prepare(
 		 c->st, &stmt, err,
 		 "SELECT r.item_id, r.rev, r.id, CASE WHEN k.revision_id IS NULL THEN 1 ELSE "
@@ -173,9 +329,12 @@ static int walk_revisions(struct nd_check *c, struct rev_walk *w, struct nd_erro
 		if (((placed && !chained(w, stmt, item)) || (!placed && !w->whole)) &&
 		    !push(&w->told, &w->n_told, &w->cap_told, item))
 			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
-		else if (!sqlite3_column_int(stmt, W_COUNTED) &&
-			 !push(&w->miscounted, &w->n_miscounted, &w->cap_miscounted,
-			       sqlite3_column_int64(stmt, W_ID)))
+		else if (placed && w->kept && !keep(w, stmt, item)) { /* they read the rows */
+			nd_revs_free(w->kept);
+			w->kept = NULL;
+		} else if (!sqlite3_column_int(stmt, W_COUNTED) &&
+			   !push(&w->miscounted, &w->n_miscounted, &w->cap_miscounted,
+				 sqlite3_column_int64(stmt, W_ID)))
 			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 		if (rc < 0)
 			break;
@@ -192,11 +351,16 @@ static int by_value(const void *a, const void *b)
 
 /* c reports the chains' problems, k the counts'; < 0 when the pass could
  * not run (then nothing was reported, and each check runs its own way). */
-int nd_revisions_counted(struct nd_check *c, struct nd_check *k, struct nd_error *err)
+int nd_revisions_counted(struct nd_check *c, struct nd_check *k, struct nd_revs **kept,
+			 struct nd_error *err)
 {
-	struct rev_walk w = { 0 };
+	struct rev_walk w = { .keeping = kept != NULL };
 	int rc = walk_revisions(c, &w, err);
 	free(w.items);
+	if (rc >= 0 && w.kept && index_kept(w.kept))
+		*kept = w.kept;
+	else
+		nd_revs_free(w.kept);
 	if (rc >= 0 && w.whole)
 		rc = nd_revisions_check(c, err);
 	else if (rc >= 0 && w.n_told > 0) { /* qsort takes no NULL, not even for 0 */

@@ -62,8 +62,10 @@ static void chain_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 #ifndef ND_BIGRAM_EXTENSION
-void nd_chain_columns(sqlite3_stmt *stmt, const void *prev, int prev_len, int first, int n,
-		      char hex[65])
+/* nd_chain's hash of prev, n columns of stmt from first, then (where
+ * given) one more value and column extra where it is not NULL. */
+static void chain_row(sqlite3_stmt *stmt, const void *prev, int prev_len, int first, int n,
+		      const struct nd_chain_walk *w, char hex[65])
 {
 	struct nd_sha256 s;
 	nd_sha256_init(&s);
@@ -74,7 +76,19 @@ void nd_chain_columns(sqlite3_stmt *stmt, const void *prev, int prev_len, int fi
 		const unsigned char *t = null ? NULL : sqlite3_column_text(stmt, i);
 		chain_feed(&s, null, t, null ? 0 : sqlite3_column_bytes(stmt, i));
 	}
+	if (w && w->give)
+		chain_feed(&s, w->given_len < 0, w->given, w->given_len);
+	if (w && w->extra >= 0 && sqlite3_column_type(stmt, w->extra) != SQLITE_NULL) {
+		const unsigned char *t = sqlite3_column_text(stmt, w->extra);
+		chain_feed(&s, false, t, sqlite3_column_bytes(stmt, w->extra));
+	}
 	nd_sha256_final_hex(&s, hex);
+}
+
+void nd_chain_columns(sqlite3_stmt *stmt, const void *prev, int prev_len, int first, int n,
+		      char hex[65])
+{
+	chain_row(stmt, prev, prev_len, first, n, NULL, hex);
 }
 
 bool nd_chain_walk_row(struct nd_chain_walk *w)
@@ -87,11 +101,8 @@ bool nd_chain_walk_row(struct nd_chain_walk *w)
 	w->started = true;
 	w->part_null = null_part;
 	w->part_now = part;
-	int n = w->n;
-	if (w->extra >= 0 && sqlite3_column_type(stmt, w->extra) != SQLITE_NULL)
-		n++; /* the extra value is the column after the others */
 	char want[65];
-	nd_chain_columns(stmt, w->prev, w->prev_len, w->first, n, want);
+	chain_row(stmt, w->prev, w->prev_len, w->first, w->n, w, want);
 	int type = sqlite3_column_type(stmt, w->hash);
 	const unsigned char *have = type == SQLITE_NULL ? NULL : sqlite3_column_text(stmt, w->hash);
 	int len = have ? sqlite3_column_bytes(stmt, w->hash) : -1;
