@@ -46,6 +46,12 @@ const struct nd_rev *nd_revs_by_id(const struct nd_revs *m, int64_t id);
 /* The item's newest revision (conflict drafts too when drafts), or NULL
  * (none, or one of its revisions was not kept or not as written). */
 const struct nd_rev *nd_revs_newest(const struct nd_revs *m, int64_t item, bool drafts);
+/* How many revisions were kept; whether every revision was (none had an
+ * item or a number the pass could not place); where e is among them
+ * (0 … count - 1). */
+size_t nd_revs_count(const struct nd_revs *m);
+bool nd_revs_all(const struct nd_revs *m);
+size_t nd_revs_at(const struct nd_revs *m, const struct nd_rev *e);
 /* Whether column col of stmt's row is e's stored hash, as text. */
 bool nd_rev_hash_is(const struct nd_rev *e, struct sqlite3_stmt *stmt, int col);
 void nd_rev_hex(const struct nd_rev *e, char hex[65]);

@@ -83,6 +83,7 @@ struct nd_revs {
 	uint32_t *count; /* by item: its revisions kept (n_items + 1, then offsets) */
 	uint32_t *order; /* indexes into rev[], by item */
 	unsigned char *odd; /* by item: one of its revisions could not be kept */
+	size_t unkept; /* revisions not kept (with no item, or a number not placed) */
 };
 
 struct seen {
@@ -168,6 +169,7 @@ static bool keep(struct rev_walk *w, sqlite3_stmt *stmt, int64_t item)
 	int64_t rev = sqlite3_column_int64(stmt, W_REV);
 	if (!integer || rev < 1 || rev > INT32_MAX || m->count[item] == UINT32_MAX) {
 		m->odd[item] = 1; /* asked about, it is told by SQL */
+		m->unkept++;
 		return true;
 	}
 	if (m->n == m->cap) {
@@ -283,6 +285,21 @@ const struct nd_rev *nd_revs_by_id(const struct nd_revs *m, int64_t id)
 	return lo < m->n && m->rev[lo].id == id ? &m->rev[lo] : NULL;
 }
 
+size_t nd_revs_count(const struct nd_revs *m)
+{
+	return m->n;
+}
+
+bool nd_revs_all(const struct nd_revs *m)
+{
+	return m->unkept == 0;
+}
+
+size_t nd_revs_at(const struct nd_revs *m, const struct nd_rev *e)
+{
+	return (size_t)(e - m->rev);
+}
+
 bool nd_rev_hash_is(const struct nd_rev *e, sqlite3_stmt *stmt, int col)
 {
 	char hex[65];
@@ -329,6 +346,8 @@ static int walk_revisions(struct nd_check *c, struct rev_walk *w, struct nd_erro
 		if (((placed && !chained(w, stmt, item)) || (!placed && !w->whole)) &&
 		    !push(&w->told, &w->n_told, &w->cap_told, item))
 			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
+		else if (!placed && w->kept)
+			w->kept->unkept++;
 		else if (placed && w->kept && !keep(w, stmt, item)) { /* they read the rows */
 			nd_revs_free(w->kept);
 			w->kept = NULL;
