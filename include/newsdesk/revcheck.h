@@ -46,6 +46,9 @@ const struct nd_rev *nd_revs_by_id(const struct nd_revs *m, int64_t id);
 /* The item's newest revision (conflict drafts too when drafts), or NULL
  * (none, or one of its revisions was not kept or not as written). */
 const struct nd_rev *nd_revs_newest(const struct nd_revs *m, int64_t item, bool drafts);
+/* Whether a revision's item or author may not be there (what SQLite's
+ * foreign_key_check would tell of the revisions; false: nothing). */
+bool nd_revs_orphans(const struct nd_revs *m);
 /* How many revisions were kept; whether every revision was (none had an
  * item or a number the pass could not place); where e is among them
  * (0 … count - 1). */

@@ -84,6 +84,10 @@ struct nd_revs {
 	uint32_t *order; /* indexes into rev[], by item */
 	unsigned char *odd; /* by item: one of its revisions could not be kept */
 	size_t unkept; /* revisions not kept (with no item, or a number not placed) */
+	bool orphans; /* a revision's item or author may not be there (foreign keys) */
+	unsigned char *item_there; /* by item id: in items */
+	char **logins; /* the users', sorted as SQLite's BINARY collation sorts */
+	size_t n_logins;
 };
 
 struct seen {
@@ -133,8 +137,8 @@ static void to_hex(const unsigned char bin[32], char hex[65])
 
 /* Columns of the walk's rows. */
 enum { W_ITEM, W_REV, W_ID, W_COUNTED, W_HASH, W_CHAINED, W_N_CHAINED = 17 };
-/* r.conflict among the chained values */
-enum { W_CONFLICT = W_CHAINED + 15 };
+/* r.author and r.conflict among the chained values */
+enum { W_AUTHOR = W_CHAINED + 13, W_CONFLICT = W_CHAINED + 15 };
 
 /* One revision: whether its place in its chain is as written. */
 static bool chained(struct rev_walk *w, sqlite3_stmt *stmt, int64_t item)
@@ -204,6 +208,56 @@ static bool keep(struct rev_walk *w, sqlite3_stmt *stmt, int64_t item)
 	return true;
 }
 
+static int by_login(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Whether this row's item and author are there, as foreign_key_check asks. */
+static bool parents_there(struct nd_revs *m, sqlite3_stmt *stmt, int64_t item)
+{
+	if (!m->item_there[item] || sqlite3_column_type(stmt, W_AUTHOR) != SQLITE_TEXT)
+		return false;
+	const char *author = (const char *)sqlite3_column_text(stmt, W_AUTHOR);
+	return author && (size_t)sqlite3_column_bytes(stmt, W_AUTHOR) == strlen(author) &&
+	       bsearch(&author, m->logins, m->n_logins, sizeof *m->logins, by_login);
+}
+
+/* The items there and the users' logins, for parents_there(). */
+static int read_parents(struct nd_check *c, struct nd_revs *m, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_sql_prepare(c->st, &stmt, err, "SELECT id FROM items", NULL);
+	if (rc < 0)
+		return rc;
+	while ((rc = nd_sql_step(c->st, stmt, "revisions", err)) > 0) {
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		if (id > 0 && id < m->n_items)
+			m->item_there[id] = 1;
+	}
+	sqlite3_finalize(stmt);
+	if (rc < 0 || (rc = nd_sql_prepare(c->st, &stmt, err, "SELECT login FROM users", NULL)) < 0)
+		return rc;
+	size_t cap = 0;
+	while ((rc = nd_sql_step(c->st, stmt, "revisions", err)) > 0) {
+		const char *login = (const char *)sqlite3_column_text(stmt, 0);
+		char **more = m->n_logins < cap
+				  ? m->logins
+				  : realloc(m->logins, (cap = 2 * cap + 16) * sizeof *more);
+		if (!more || !login || !(more[m->n_logins] = strdup(login))) {
+			m->logins = more ? more : m->logins;
+			m->orphans = true; /* not known: foreign_key_check runs whole */
+			break;
+		}
+		m->logins = more;
+		m->n_logins++;
+	}
+	sqlite3_finalize(stmt);
+	if (m->n_logins > 0)
+		qsort(m->logins, m->n_logins, sizeof *m->logins, by_login);
+	return rc < 0 ? rc : 0;
+}
+
 /* By item: where each item's revisions kept are in order[]. */
 static bool index_kept(struct nd_revs *m)
 {
@@ -231,6 +285,10 @@ void nd_revs_free(struct nd_revs *m)
 	free(m->count);
 	free(m->order);
 	free(m->odd);
+	free(m->item_there);
+	for (size_t i = 0; i < m->n_logins; i++)
+		free(m->logins[i]);
+	free(m->logins);
 	free(m);
 }
 
@@ -242,7 +300,8 @@ static struct nd_revs *revs_new(int64_t n_items)
 	m->n_items = n_items;
 	m->count = calloc((size_t)n_items + 1, sizeof *m->count);
 	m->odd = calloc((size_t)n_items, 1);
-	if (!m->count || !m->odd)
+	m->item_there = calloc((size_t)n_items, 1);
+	if (!m->count || !m->odd || !m->item_there)
 		return nd_revs_free(m), NULL;
 	return m;
 }
@@ -285,6 +344,11 @@ const struct nd_rev *nd_revs_by_id(const struct nd_revs *m, int64_t id)
 	return lo < m->n && m->rev[lo].id == id ? &m->rev[lo] : NULL;
 }
 
+bool nd_revs_orphans(const struct nd_revs *m)
+{
+	return m->orphans;
+}
+
 size_t nd_revs_count(const struct nd_revs *m)
 {
 	return m->n;
@@ -324,8 +388,9 @@ static int walk_revisions(struct nd_check *c, struct rev_walk *w, struct nd_erro
 		return rc;
 	if (!(w->items = calloc((size_t)w->n_items, sizeof *w->items)))
 		return nd_fail(err, ND_ENOMEM, _("out of memory"));
-	if (w->keeping)
-		w->kept = revs_new(w->n_items); /* NULL: the checks after read the rows */
+	if (w->keeping && (w->kept = revs_new(w->n_items)) && /* NULL: they read the rows */
+	    (rc = read_parents(c, w->kept, err)) < 0)
+		return rc;
 	if ((rc = nd_sql_prepare(
 		 c->st, &stmt, err,
 		 "SELECT r.item_id, r.rev, r.id, CASE WHEN k.revision_id IS NULL THEN 1 ELSE "
@@ -343,17 +408,23 @@ static int walk_revisions(struct nd_check *c, struct rev_walk *w, struct nd_erro
 		int64_t item = sqlite3_column_int64(stmt, W_ITEM);
 		bool placed = integer && item > 0 && item < w->n_items;
 		w->whole |= !integer;
+		/* what is kept is read before the walk reads the columns as text */
+		if (!placed && w->kept) {
+			w->kept->unkept++;
+			w->kept->orphans = true;
+		}
+		if (placed && w->kept && !parents_there(w->kept, stmt, item))
+			w->kept->orphans = true;
+		if (placed && w->kept && !keep(w, stmt, item)) { /* they read the rows */
+			nd_revs_free(w->kept);
+			w->kept = NULL;
+		}
 		if (((placed && !chained(w, stmt, item)) || (!placed && !w->whole)) &&
 		    !push(&w->told, &w->n_told, &w->cap_told, item))
 			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
-		else if (!placed && w->kept)
-			w->kept->unkept++;
-		else if (placed && w->kept && !keep(w, stmt, item)) { /* they read the rows */
-			nd_revs_free(w->kept);
-			w->kept = NULL;
-		} else if (!sqlite3_column_int(stmt, W_COUNTED) &&
-			   !push(&w->miscounted, &w->n_miscounted, &w->cap_miscounted,
-				 sqlite3_column_int64(stmt, W_ID)))
+		else if (!sqlite3_column_int(stmt, W_COUNTED) &&
+			 !push(&w->miscounted, &w->n_miscounted, &w->cap_miscounted,
+			       sqlite3_column_int64(stmt, W_ID)))
 			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 		if (rc < 0)
 			break;
