@@ -5,7 +5,7 @@
  *
  * Run by hand when OpenCC's tables are to be taken again, and commit what
  * it writes:
- *   cc -O2 -o gen_fold tools/gen_fold.c $(pkg-config --cflags --libs opencc)
+ *   cc -O2 -Iinclude -o gen_fold tools/gen_fold.c $(pkg-config --cflags --libs opencc)
  *   ./gen_fold "$(dpkg-query -W -f='${Version}' libopencc-data)" > src/store/fold_han.h
  * The test fold-opencc builds it where libopencc is installed and fails when
  * the installed library maps a character differently from the committed
@@ -18,35 +18,13 @@
  * result is one character; repeated until it stops changing, so the fold of
  * a folded character is itself. Phrases are not used: a fold is per
  * character, as the index's terms are. */
+#include "newsdesk/utf8enc.h"
+
 #include <opencc/opencc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int encode(uint32_t c, char *out)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xC0 | c >> 6);
-		out[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xE0 | c >> 12);
-		out[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | c >> 18);
-	out[1] = (char)(0x80 | (c >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (c >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
 
 /* The one code point of s, or 0 when s is not exactly one character. */
 static uint32_t decode_one(const char *s)
@@ -65,7 +43,7 @@ static uint32_t decode_one(const char *s)
 static uint32_t convert(opencc_t cc, uint32_t c)
 {
 	char in[5];
-	in[encode(c, in)] = '\0';
+	in[nd_utf8_put(c, in)] = '\0';
 	char *out = opencc_convert_utf8(cc, in, strlen(in));
 	if (!out) {
 		fprintf(stderr, "gen_fold: OpenCC failed on U+%04X: %s\n", (unsigned)c,

@@ -18,7 +18,7 @@ import sys
 RANK = {'base': 0, 'text': 1, 'store': 2, 'core': 3, 'tui': 4, 'cli': 5}
 # headers without a src/LAYER/NAME.c of their own, or with two
 NAMED = {'cli_args': 'cli', 'schema': 'store', 'store_sql': 'store', 'review': 'core',
-         'rundown': 'core'}
+         'rundown': 'core', 'utf8enc': 'base'}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"newsdesk/([a-z0-9_]+)\.h"', re.M)
 
 

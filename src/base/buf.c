@@ -1,6 +1,7 @@
 /* buf.c — growable NUL-terminated buffer. Every append returns 0 or -1 on
  * allocation failure, leaving the old contents intact. */
 #include "newsdesk/buf.h"
+#include "newsdesk/utf8enc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,27 +69,7 @@ int nd_buf_printf(struct nd_buf *b, const char *fmt, ...)
 int nd_buf_add_cp(struct nd_buf *b, unsigned cp)
 {
 	char s[4];
-	size_t n;
-	if (cp < 0x80) {
-		s[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		s[0] = (char)(0xC0 | (cp >> 6));
-		s[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		s[0] = (char)(0xE0 | (cp >> 12));
-		s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		s[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		s[0] = (char)(0xF0 | (cp >> 18));
-		s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		s[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	return nd_buf_add(b, s, n);
+	return nd_buf_add(b, s, (size_t)nd_utf8_put(cp, s));
 }
 
 void nd_buf_reset(struct nd_buf *b)

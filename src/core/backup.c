@@ -104,15 +104,17 @@ static int verify_copy(struct nd_store *copy, const char *path, bool quick, stru
  * migrated. */
 static int verify_file(const char *path, bool quick, struct nd_root *root, struct nd_error *err)
 {
+	/* a copy just written is ours alone under its temporary name, and in
+	   the page cache: read through one mapping of all of it */
 	struct nd_store *copy;
-	int rc = nd_store_open(&copy, path, ND_STORE_READONLY, err);
+	int rc = nd_store_open(&copy, path, ND_STORE_READONLY | (quick ? ND_STORE_MAPPED : 0), err);
 	if (rc < 0) {
 		if (rc != ND_EINVAL)
 			nd_error_prefix(err, _("%s cannot be opened: "), path);
 		return rc == ND_EINVAL ? rc : ND_EIO;
 	}
-	/* a copy just written is in the page cache: read through mmap (SQLite
-	 * maps at most its first 2 GB), not a read() a page */
+	/* SQLite fetches pages from a mapping only when mmap_size is set (the
+	 * size is the mapped VFS's own: the whole file) */
 	int64_t mapped;
 	if (quick && (rc = nd_sql_int(copy, &mapped, err, "checking the copy",
 				      "PRAGMA mmap_size = 2147418112", NULL)) < 0)
@@ -188,24 +190,34 @@ static const char copy_pragmas[] = "PRAGMA locking_mode = EXCLUSIVE; "
 				   "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF";
 
 /* Copies the store's pages into dst from one read snapshot: one
- * sqlite3_backup_step(-1) inside one read transaction, the store read
- * through mmap meanwhile (SQLite maps at most its first 2 GB). Unlike
+ * sqlite3_backup_step(-1) inside one read transaction, on a read-only
+ * connection of its own that reads the store through one mapping of the
+ * whole file (mapvfs.c; SQLite's own maps 2 GB). That is safe for a
+ * snapshot: the pages it takes from the file are not written while it
+ * reads (a checkpoint stops at the oldest reader's mark), and a store
+ * never shrinks (pages past the mapping are read as before). Unlike
  * VACUUM INTO the copy keeps the store's free pages (a store that only
  * grows has next to none). */
 static int copy_pages(struct nd_store *st, sqlite3 *dst, const char *tmp, struct nd_error *err)
 {
+	struct nd_store *src;
 	int64_t n;
-	int rc = nd_sql_exec(st, err, "copying the database", "BEGIN", NULL);
-	if (rc < 0 ||
-	    (rc = nd_sql_int(st, &n, err, "copying the database", "PRAGMA page_count", NULL)) < 0 ||
-	    (rc = nd_sql_int(st, &n, err, "copying the database", "PRAGMA mmap_size = 2147418112",
-			     NULL)) < 0)
+	int rc = nd_store_open(&src, nd_store_path(st), ND_STORE_READONLY | ND_STORE_MAPPED, err);
+	if (rc < 0)
 		return rc;
+	if ((rc = nd_sql_exec(src, err, "copying the database", "BEGIN", NULL)) < 0 ||
+	    (rc = nd_sql_int(src, &n, err, "copying the database", "PRAGMA page_count", NULL)) <
+		0 ||
+	    (rc = nd_sql_int(src, &n, err, "copying the database", "PRAGMA mmap_size = 65536",
+			     NULL)) < 0) {
+		nd_store_close(src);
+		return rc;
+	}
 #ifdef ND_TEST_HOOKS
 	if (getenv("NEWSDESK_TEST_BUS_ERROR")) /* what a failing disk under the mapped store does */
 		raise(SIGBUS);
 #endif
-	sqlite3_backup *b = sqlite3_backup_init(dst, "main", nd_store_db(st), "main");
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", nd_store_db(src), "main");
 	int step = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
 	int fin = b ? sqlite3_backup_finish(b) : SQLITE_OK;
 	if (step == SQLITE_DONE && fin == SQLITE_OK)
@@ -213,13 +225,10 @@ static int copy_pages(struct nd_store *st, sqlite3 *dst, const char *tmp, struct
 	else /* the copy's connection holds the error, a full disk as SQLITE_FULL */
 		rc = nd_fail(err, ND_EIO, _("cannot write %1$s: %2$s"), tmp,
 			     (step & 0xff) == SQLITE_FULL ? strerror(ENOSPC) : sqlite3_errmsg(dst));
-	/* the snapshot ends, and the store is read as before; after a failed
-	   copy its error is the one told */
+	/* the snapshot ends; after a failed copy its error is the one told */
 	struct nd_error later = { 0 };
-	int end = nd_sql_exec(st, &later, "copying the database", "COMMIT", NULL);
-	if (end >= 0)
-		end = nd_sql_int(st, &n, &later, "copying the database", "PRAGMA mmap_size = 0",
-				 NULL);
+	int end = nd_sql_exec(src, &later, "copying the database", "COMMIT", NULL);
+	nd_store_close(src);
 	if (rc == 0 && end < 0)
 		*err = later;
 	return rc < 0 ? rc : end < 0 ? end : 0;
@@ -297,6 +306,24 @@ static int sync_finish(struct syncer *s, const char *tmp, struct nd_error *err)
 	return s->rc < 0 ? ND_EIO : 0;
 }
 
+#ifdef ND_TEST_HOOKS
+/* What a copy damaged on its way to the disk looks like to its check:
+ * NEWSDESK_TEST_DAMAGE_COPY=N writes over the b-tree page header of page N
+ * of the copy just made. */
+static void damage_for_test(const char *tmp)
+{
+	const char *page = getenv("NEWSDESK_TEST_DAMAGE_COPY");
+	int fd = page ? open(tmp, O_WRONLY | O_CLOEXEC) : -1;
+	if (fd < 0)
+		return;
+	static const unsigned char junk[12] = { 0x11, 0x22, 0x33, 0x44, 0x55, 0x66,
+						0x77, 0x88, 0x99, 0xaa, 0xbb, 0xcc };
+	if (pwrite(fd, junk, sizeof junk, (off_t)(atol(page) - 1) * 4096) != (ssize_t)sizeof junk)
+		perror("NEWSDESK_TEST_DAMAGE_COPY");
+	close(fd);
+}
+#endif
+
 static bool same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
@@ -326,6 +353,9 @@ int nd_backup(struct nd_store *st, const struct nd_actor *actor, const char *pat
 	nd_protect(out.tmp, true);
 	struct syncer sync;
 	if ((rc = copy_into(st, out.tmp, err)) == 0) {
+#ifdef ND_TEST_HOOKS
+		damage_for_test(out.tmp);
+#endif
 		sync_start(&sync, out.tmp);
 		rc = verify_file(out.tmp, true, root, err);
 		int synced = sync_finish(&sync, out.tmp, rc == 0 ? err : NULL);

@@ -31,6 +31,7 @@ SQLITE_EXTENSION_INIT1
 #include "fold_han.h"
 #include "newsdesk/bigram.h"
 #include "newsdesk/chain.h"
+#include "newsdesk/utf8enc.h"
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -78,30 +79,6 @@ static unsigned code_point(const unsigned char *p, int n)
 	for (int i = 1; i < n; i++)
 		c = c << 6 | (p[i] & 0x3Fu);
 	return c;
-}
-
-static int utf8_put(unsigned c, char *out)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xC0 | c >> 6);
-		out[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xE0 | c >> 12);
-		out[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | c >> 18);
-	out[1] = (char)(0x80 | (c >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (c >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
 }
 
 /* Quotation marks, each folded to the mainland's double quote of its side.
@@ -213,7 +190,7 @@ static int fold_char(const unsigned char *p, int n, char *out)
 		memcpy(out, p, (size_t)n);
 		return n;
 	}
-	return utf8_put(f, out);
+	return nd_utf8_put(f, out);
 }
 
 /* Emits the term made of characters a (and b, when b.bytes > 0), folded. */

@@ -68,6 +68,16 @@ if [ "${ND_TEST_HOOKS:-0}" = 1 ]; then
 	expect_ok "the next backup to that name" nd backup "$TMP/bus.db"
 	contains "…removes the partial" "$out" "removed 1 partial file"
 	equals "…and none is left" "$(partials bus.db)" 0
+	# the check reads the copy, not the store: a copy damaged on its way
+	# (NEWSDESK_TEST_DAMAGE_COPY writes over a page of it) is refused
+	for page in 2 7; do
+		NEWSDESK_TEST_DAMAGE_COPY=$page expect_exit 4 "a copy whose page $page is damaged is refused" nd backup "$TMP/dmg.db"
+		contains "…its check naming the page" "$err" "fails quick_check"
+		contains "…page $page" "$err" "Page $page:"
+		[ ! -e "$TMP/dmg.db" ] && pass "…nothing under the backup's name" || fail "dmg.db exists after a damaged copy"
+		equals "…and no partial left" "$(partials dmg.db)" 0
+	done
+	expect_ok "an undamaged backup to that name" nd backup "$TMP/dmg.db"
 else
 	echo "# a build without test hooks: the kills at each statement and the bus error are skipped"
 	rm -f "$TMP/k.db"

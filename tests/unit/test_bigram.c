@@ -2,6 +2,7 @@
  * positions, for Han, Latin, digits, mixed text and punctuation; and that
  * FTS5 with it finds what instr() finds. */
 #include "newsdesk/bigram.h"
+#include "newsdesk/utf8enc.h"
 #include "tap.h"
 
 #include "../../src/store/fold_han.h"
@@ -44,21 +45,6 @@ static void check(int mode, const char *text, const char *want, const char *name
 	int rc = nd_bigram_tokenize(&o, mode, text, (int)strlen(text), collect);
 	is_int(rc, SQLITE_OK, name);
 	is_str(o.s, want, name);
-}
-
-static int encode_utf8(uint32_t c, char *out)
-{
-	if (c < 0x10000) {
-		out[0] = (char)(0xE0 | c >> 12);
-		out[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | c >> 18);
-	out[1] = (char)(0x80 | (c >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (c >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
 }
 
 #define DOC FTS5_TOKENIZE_DOCUMENT
@@ -248,7 +234,7 @@ static void test_fold(void)
 	int bad = 0;
 	for (size_t i = 0; i < sizeof nd_fold_han / sizeof *nd_fold_han; i++) {
 		char a[8], b[8];
-		int na = encode_utf8(nd_fold_han[i][0], a), nb = encode_utf8(nd_fold_han[i][1], b);
+		int na = nd_utf8_put(nd_fold_han[i][0], a), nb = nd_utf8_put(nd_fold_han[i][1], b);
 		if (nd_bigram_contains(a, na, b, nb) != 1 || nd_bigram_contains(b, nb, a, na) != 1)
 			bad++;
 		for (size_t j = 0; j < sizeof nd_fold_han / sizeof *nd_fold_han; j++)
