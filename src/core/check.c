@@ -417,7 +417,11 @@ enum { N_CHECKS = sizeof checks / sizeof *checks };
  * their own snapshots one after the other. Each check reports into its
  * own buffer; the buffers are joined in the table's order, so the report
  * reads exactly as a one-connection run's, and an error stops it where
- * that run would have stopped. */
+ * that run would have stopped. What the revisions' pass keeps is written
+ * by one thread before it is published under the lock, and only read
+ * after; the checks that use it prove from it what the pass read (a
+ * snapshot after the root was taken) and ask SQL about whatever it does
+ * not hold as they expect. */
 struct outcome {
 	struct nd_buf report;
 	struct nd_error err;
