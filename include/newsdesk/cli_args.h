@@ -172,6 +172,7 @@ struct nd_desk_args {
 	/* the test build's benchmarks (-Dtest_hooks=true) */
 	long long bench_keys, keys;
 	const char *bench_list;
+	const char *walk_list, *walk_state; /* tests/cli/recall.sh */
 };
 
 struct nd_verb_args {

@@ -5,6 +5,7 @@
 
 #include "newsdesk/error.h"
 #include "newsdesk/filing.h"
+#include "newsdesk/item_file.h"
 #include "newsdesk/layout.h"
 #include "newsdesk/store.h"
 #include "newsdesk/users.h"
@@ -51,8 +52,10 @@ struct nd_filter {
 	bool ascending;
 	/* A limit by text (the desk's l): only the items the search finds for
 	 * it, in the search's own order (the newest revision first; sort is
-	 * then set aside), paged through the index. Withdrawn items are never
-	 * in the index, so never found. NULL: no limit. */
+	 * then set aside), paged through the index; a word that needs its
+	 * prefix merge (one character) read from the items' text near the
+	 * window first (nd_search_walk). Withdrawn items are never in the
+	 * index, so never found. NULL: no limit. */
 	const char *text;
 };
 
@@ -60,35 +63,6 @@ struct nd_filter {
 struct nd_list_key {
 	int64_t key, id;
 };
-
-struct nd_file_result {
-	int64_t id;
-	long chars;
-	bool duplicate; /* the token was seen before: nothing new was filed */
-};
-
-/* An upload's idempotency token and the SHA-256 (hex) of the bytes sent
- * under it (NULL: the story as filed stands for them). */
-struct nd_token {
-	const char *token;
-	const char *sha256;
-};
-
-/* Files a story as a new item (state submitted, revision 1) in one
- * transaction. token, when given, makes a retried upload file only once:
- * the same reporter, token and bytes is res->duplicate; the token with
- * other bytes, or another reporter's token, is ND_EINVAL and files nothing. */
-int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
-		 const char *encoding, const struct nd_token *token, struct nd_file_result *res,
-		 struct nd_error *err);
-
-/* The insert behind nd_item_file, for core modules that file several
- * items in one transaction they opened (the importer): state is the state
- * to start in (NULL: the workflow's initial one; a published state records
- * revision 1 as published), verb what the event log calls it. */
-int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
-		   const char *encoding, const struct nd_token *token, const char *state,
-		   const char *verb, struct nd_file_result *res, struct nd_error *err);
 
 /* Rows [offset, offset+limit) of the filtered list; only those are read. */
 int nd_item_list(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,

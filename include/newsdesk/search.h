@@ -12,6 +12,7 @@
 
 #include "newsdesk/buf.h"
 #include "newsdesk/items.h"
+#include "newsdesk/search_index.h"
 
 #include <stdbool.h>
 
@@ -80,16 +81,35 @@ char *nd_search_match(const char *query, struct nd_error *err);
 int nd_search_recheck(struct nd_buf *sql, const char *query);
 void nd_search_bind_terms(struct sqlite3_stmt *stmt, const char *query);
 
-/* Verifies the index holds exactly the current revisions of the items not
- * withdrawn: appends a line to report for each problem; returns how many,
- * or < 0. (newsdesk check) */
-int nd_search_check(struct nd_store *st, struct nd_buf *report, struct nd_error *err);
+/* Does query need FTS5's prefix merge before its first row (a word of one
+ * character: every pair that starts with it, 0.6 s for 会 at a million
+ * items)? Its rows are then best read near where they are wanted, by
+ * nd_search_walk. */
+bool nd_search_merges(const char *query);
 
-/* Rebuilds the index from the current revisions (admins; progress on stderr
- * for many items). */
-int nd_search_reindex(struct nd_store *st, const struct nd_actor *actor, int64_t *indexed,
-		      struct nd_error *err);
-/* The same without the role check, for check --repair. */
-int nd_search_rebuild(struct nd_store *st, int64_t *indexed, struct nd_error *err);
+/* A walk of the revisions the index holds, one by one from the rowid from
+ * (inclusive; downwards unless up), every word of query re-checked in the
+ * text, with o's filters (state, section, reporter, issue): the search
+ * page's way with the newest items, for a window of the desk's text limit
+ * anywhere in the list. It reads at most as many items as a search page
+ * reads of the newest (500 the filters let through), passes over offset
+ * hits, then keeps up to limit. Out: ids, the hits' revisions (the index's
+ * rowids) in the walk's order (free them); seen, the hits read, those
+ * passed over too; edge, the last rowid read when the index holds more
+ * beyond it, else -1 (the walk reached the end: nothing beyond). The rest
+ * of the window is the index's, strictly beyond edge: no hit twice, none
+ * missed. */
+struct nd_search_walk {
+	int64_t from;
+	bool up;
+	int64_t offset;
+	int limit;
+	int64_t *ids; /* out */
+	size_t n;
+	int64_t seen, edge;
+};
+int nd_search_walk(struct nd_store *st, const struct nd_actor *actor, const char *query,
+		   const struct nd_search_options *o, struct nd_search_walk *w,
+		   struct nd_error *err);
 
 #endif

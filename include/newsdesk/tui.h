@@ -7,6 +7,7 @@
 #include "newsdesk/users.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 
 struct nd_import_page;
 
@@ -51,7 +52,9 @@ int nd_tui_bench_keys(struct nd_store *st, const struct nd_actor *actor, int64_t
  * separated; its first hits, 5 runs each), then for the first word runs
  * times: the idle step that counts its hits, G and a reload at the bottom
  * (what another process's commit costs), the same under a section filter
- * (the newest item's section), and under l word. */
+ * (the newest item's section), and under l word: its first window, PgDn,
+ * a jump to its sixth item and G before its total is known (it is counted
+ * beside the desk), the reload, the count itself, and G once it is known. */
 #define ND_BENCH_WORDS 40
 struct nd_bench_list {
 	char word[ND_BENCH_WORDS][64];
@@ -60,10 +63,22 @@ struct nd_bench_list {
 	double words_median_ms, slowest_ms;
 	double search_ms, search_count_ms, bottom_ms, reload_ms, recount_ms;
 	double filter_bottom_ms, filter_reload_ms, limit_ms, limit_bottom_ms, limit_reload_ms;
+	double limit_page_ms, limit_jump_ms, limit_count_ms, limit_counted_bottom_ms;
 	int64_t matches, total, filter_total, limit_total;
 	char section[64];
 };
 int nd_tui_bench_list(struct nd_store *st, const struct nd_actor *actor, const char *words,
 		      int runs, struct nd_bench_list *out, struct nd_error *err);
+
+/* For tests/cli/recall.sh: the list limited to words (and to state, when
+ * given) walked with the desk's own keys: PgDn from the top to the end, G
+ * and PgUp to the top before its total is known, then G once it is; each
+ * window a line on out: its direction (down, up, end), 1 when its
+ * positions count back from the end (TUI_LIST_FAR), its first row's
+ * position and its rows' ids; the total; then a jump (:ID) to the first
+ * and last items of the first window and of the last: "at ID POSITION"
+ * and the window read there. */
+int nd_tui_walk_list(struct nd_store *st, const struct nd_actor *actor, const char *words,
+		     const char *state, FILE *out, struct nd_error *err);
 
 #endif

@@ -359,6 +359,11 @@ struct tui_list {
 	bool total_stale; /* counted before another process's commit: recounted when idle */
 	bool at_end; /* the window holds the list's last row */
 	bool interrupted; /* an idle count gave way to a key */
+	/* While a text limit's total is counted (beside the desk), positions
+	 * count from the start, the end unknown until a window meets it; after
+	 * G they count back from the end, as if the list held TUI_LIST_FAR
+	 * rows (far), and move to the start's count when the total comes. */
+	bool far;
 	/* top and sel are positions; after another process's commit the window
 	 * stays where it was by the key of its first row (rows[0]), so a
 	 * reload reads only the window, wherever it is */
@@ -372,6 +377,7 @@ struct tui_list {
 	/* match_total -1: the first hits are shown, the total is counted when idle */
 	int64_t match_offset, match_total, match_index;
 	struct tui_counter *counter; /* the total being counted beside the desk */
+	struct tui_counter *total_counter; /* the list's under a text limit */
 	int y, height; /* where it was last drawn, its header included */
 };
 
@@ -557,6 +563,13 @@ void tui_suspend(void);
  * left (the loop then polls again at once). */
 bool tui_list_idle(struct tui *t, struct tui_list *l);
 bool tui_list_idle_pending(const struct tui_list *l);
+/* A total is being counted beside the desk (tui_counter.h): the loop
+ * looks at it again soon. */
+bool tui_list_counting(const struct tui_list *l);
+/* The rows the list holds as far as navigation knows: its total, else the
+ * end a window met, else TUI_LIST_FAR (G goes to the end). */
+#define TUI_LIST_FAR ((int64_t)1 << 40)
+int64_t tui_list_extent(const struct tui_list *l);
 /* The id of the row after the selection (0: none), read from its key. */
 int64_t tui_list_next_id(struct tui *t, struct tui_list *l);
 void tui_list_draw(struct tui *t, struct tui_list *l, int y, int height, int width);

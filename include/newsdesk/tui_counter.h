@@ -1,5 +1,6 @@
-/* tui_counter.h — a search's exact total counted on a connection and a
- * thread of its own (tui/counter.c), so no key ever waits for it: the
+/* tui_counter.h — a search's exact total, or the list's under a text
+ * limit, counted on a connection and a thread of its own (tui/counter.c),
+ * so no key ever waits for it: the
  * total of a word in most items takes FTS5's prefix merge (one character)
  * or a re-check of every candidate (three and more), up to seconds at a
  * million items, and the merge cannot give way to a key. */
@@ -7,6 +8,7 @@
 #define NEWSDESK_TUI_COUNTER_H
 
 #include "newsdesk/error.h"
+#include "newsdesk/items.h"
 #include "newsdesk/search.h"
 #include "newsdesk/store.h"
 #include "newsdesk/users.h"
@@ -21,6 +23,11 @@ struct tui_counter;
  * SQLite can be had: the caller counts on its own connection. */
 struct tui_counter *tui_counter_start(struct nd_store *st, const struct nd_actor *actor,
 				      const char *query, const struct nd_search_options *o);
+/* The same for the list's total under f's text limit (nd_item_count). */
+struct tui_counter *tui_counter_start_list(struct nd_store *st, const struct nd_actor *actor,
+					   const struct nd_filter *f);
+/* Is c the list's count under this filter? */
+bool tui_counter_is_list(const struct tui_counter *c, const struct nd_filter *f);
 /* Is c the count of this query with these filters? */
 bool tui_counter_is(const struct tui_counter *c, const char *query,
 		    const struct nd_search_options *o);

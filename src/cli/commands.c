@@ -243,6 +243,8 @@ static const struct nd_option desk_opts[] = {
 #ifdef ND_TEST_HOOKS
 	ID("bench-keys", nd_desk_args, bench_keys, "ID", H, N_("--bench-keys needs an item ID")),
 	STRING("bench-list", nd_desk_args, bench_list, "WORD", H),
+	STRING("walk-list", nd_desk_args, walk_list, "WORDS", H),
+	STRING("walk-state", nd_desk_args, walk_state, "S", H),
 	INT("keys", nd_desk_args, keys, "N", 1, 1000000, 500, H,
 	    N_("--keys needs a number of keystrokes")),
 #endif

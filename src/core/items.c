@@ -4,14 +4,9 @@
 #include "newsdesk/items.h"
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
-#include "newsdesk/history.h"
-#include "newsdesk/journal.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/measure.h"
-#include "newsdesk/quotas.h"
 #include "newsdesk/search.h"
-#include "newsdesk/sha256.h"
-#include "newsdesk/stats.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdint.h>
@@ -100,145 +95,6 @@ static void bind_common(sqlite3_stmt *stmt)
 {
 	sqlite3_bind_int(stmt, sqlite3_bind_parameter_index(stmt, ":zh"), nd_lang_is_zh());
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":now"), nd_now());
-}
-
-/* 1 when this reporter filed these bytes under token before (res filled),
- * 0 when the token is new to them, ND_EINVAL when they used it for other
- * bytes: nothing is filed then. Tokens are per reporter (schema:
- * upload_tokens): another reporter's equal token is not looked at, so none
- * can be probed. */
-static int find_token(struct nd_store *st, const struct nd_actor *actor, const char *token,
-		      const char *sha256, struct nd_file_result *res, struct nd_error *err)
-{
-	sqlite3_stmt *stmt;
-	int rc = nd_sql_prepare(st, &stmt, err,
-				"SELECT t.item_id, " ND_SQL_CHARS(
-				    "r") ", t.sha256 FROM upload_tokens t "
-					 "JOIN revisions r ON r.item_id = t.item_id AND r.rev = 1 "
-					 "WHERE t.reporter = ? AND t.token = ?",
-				"ss", actor->user.login, token);
-	if (rc < 0)
-		return rc;
-	if ((rc = nd_sql_step(st, stmt, "looking up the upload token", err)) > 0) {
-		const char *stored = (const char *)sqlite3_column_text(stmt, 2);
-		if (stored && strcmp(stored, sha256) != 0) {
-			rc =
-			    nd_fail(err, ND_EINVAL,
-				    _("you already used the token '%s' for another upload; nothing "
-				      "was filed: send this story with a new token"),
-				    token);
-		} else {
-			res->id = sqlite3_column_int64(stmt, 0);
-			res->chars = (long)sqlite3_column_int64(stmt, 1);
-		}
-	}
-	sqlite3_finalize(stmt);
-	return rc;
-}
-
-/* The state a new item starts in: state when given, else the workflow's
- * initial one (schema: states.initial). */
-static int start_state(struct nd_store *st, const char *state, char *out, size_t size,
-		       struct nd_error *err)
-{
-	int rc = nd_sql_text(st, out, size, err, "reading the workflow",
-			     "SELECT name FROM states WHERE CASE WHEN ?1 IS NULL THEN initial "
-			     "ELSE name = ?1 END",
-			     "s", state);
-	if (rc == 0)
-		rc = state ? nd_fail(err, ND_EINVAL, _("the workflow has no state '%s'"), state)
-			   : nd_fail(err, ND_EINVAL, _("the workflow has no initial state"));
-	return rc < 0 ? rc : 0;
-}
-
-int nd_item_insert(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
-		   const char *encoding, const struct nd_token *token, const char *state,
-		   const char *verb, struct nd_file_result *res, struct nd_error *err)
-{
-	int64_t now = nd_now();
-	char start[32];
-	memset(res, 0, sizeof *res);
-	int rc = start_state(st, state, start, sizeof start, err);
-	if (rc < 0)
-		return rc;
-	state = start;
-	if ((rc = nd_story_validate(story, err)) < 0)
-		return rc;
-	long body_chars, chars = nd_story_chars(story, &body_chars);
-	char sha256[65] = "";
-	if (token && token->sha256)
-		snprintf(sha256, sizeof sha256, "%s", token->sha256);
-	else if (token) {
-		/* no bytes given: the story as it would be filed stands for them */
-		char *text = nd_story_format(story);
-		if (!text)
-			return nd_fail(err, ND_ENOMEM, _("out of memory"));
-		nd_sha256_hex(text, strlen(text), sha256);
-		free(text);
-	}
-	if (token && (rc = find_token(st, actor, token->token, sha256, res, err)) != 0) {
-		if (rc > 0)
-			res->duplicate = true;
-		return rc > 0 ? 0 : rc;
-	}
-	/* a reporter's filing counts against their quota (a retry above does not) */
-	if (strcmp(verb, "file") == 0 && (rc = nd_quota_check_item(st, actor, err)) < 0)
-		return rc;
-	const char *section = story->section && story->section[0] ? story->section : NULL;
-	if ((rc = nd_sql_exec(st, err, "filing the item",
-			      "INSERT INTO items(kind, section, state, reporter, current_rev, "
-			      "filed_at, updated_at, published_rev, published_at) "
-			      "SELECT ?1, ?2, ?3, ?4, 1, ?5, ?5, CASE WHEN published THEN 1 END, "
-			      "CASE WHEN published THEN ?5 END FROM states WHERE name = ?3",
-			      "ssssi", story->kind, section, state, actor->user.login, now)) < 0)
-		return rc;
-	res->id = sqlite3_last_insert_rowid(nd_store_db(st));
-	res->chars = chars;
-	if (token &&
-	    (rc = nd_sql_exec(st, err, "recording the upload token",
-			      "INSERT INTO upload_tokens(reporter, token, item_id, sha256) "
-			      "VALUES (?, ?, ?, ?)",
-			      "ssis", actor->user.login, token->token, res->id, sha256)) < 0)
-		return rc;
-
-	struct nd_revision_in rev = { .item = res->id,
-				      .rev = 1,
-				      .story = story,
-				      .author = actor->user.login,
-				      .encoding = encoding,
-				      .at = now };
-	if ((rc = nd_revision_append(st, &rev, err)) < 0)
-		return rc;
-
-	if ((rc = nd_event_append(st, res->id, actor->user.login, verb, NULL, state, NULL, 1,
-				  err)) < 0)
-		return rc;
-	/* its part of the stats, now that its revision's counts are stored */
-	if ((rc = nd_stats_item(st, res->id, +1, err)) < 0)
-		return rc;
-
-	if (section &&
-	    (rc = nd_sql_exec(st, err, "recording the section",
-			      "INSERT OR IGNORE INTO sections(name) VALUES (?)", "s", section)) < 0)
-		return rc;
-	return 0;
-}
-
-int nd_item_file(struct nd_store *st, const struct nd_actor *actor, const struct nd_story *story,
-		 const char *encoding, const struct nd_token *token, struct nd_file_result *res,
-		 struct nd_error *err)
-{
-	int rc = nd_story_validate(story, err);
-	if (rc < 0)
-		return rc;
-	if ((rc = nd_store_begin(st, err)) < 0)
-		return rc;
-	if ((rc = nd_item_insert(st, actor, story, encoding, token, NULL, "file", res, err)) < 0 ||
-	    res->duplicate) {
-		nd_store_rollback(st);
-		return rc;
-	}
-	return nd_store_commit(st, err);
 }
 
 /* The WHERE clause from constant fragments: only the filters in use appear,
@@ -480,11 +336,44 @@ static const char *const sort_keys[] = {
 	[ND_SORT_CHARS] = ND_SQL_CHARS("r"),
 };
 
+/* The position of the item whose current revision is rev under a text
+ * limit that needs the prefix merge: the hits before it, walked from it
+ * towards the list's start (nd_search_walk), when the walk reaches the
+ * start (1: it did not, the index must count them). */
+static int walk_position(struct nd_store *st, const struct nd_actor *actor,
+			 const struct nd_filter *f, int64_t rev, int64_t *pos, struct nd_error *err)
+{
+	struct nd_search_options o = {
+		.state = f->state, .section = f->section, .reporter = f->reporter, .issue = f->issue
+	};
+	struct nd_search_walk w = { .from = f->ascending ? rev - 1 : rev + 1,
+				    .up = !f->ascending,
+				    .limit = INT32_MAX };
+	int rc = nd_search_walk(st, actor, f->text, &o, &w, err);
+	if (rc < 0)
+		return rc;
+	*pos = (int64_t)w.n;
+	free(w.ids);
+	return w.edge < 0 ? 0 : 1;
+}
+
 int nd_item_position(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
 		     int64_t id, int64_t *pos, struct nd_error *err)
 {
 	struct nd_buf sql = ND_BUF_INIT;
 	sqlite3_stmt *stmt;
+	int64_t rev = 0;
+	/* near the start of a list whose index query is the merge: walked */
+	if (f->text && nd_search_merges(f->text)) {
+		int rc = nd_sql_int(st, &rev, err, "finding the item in the list",
+				    "SELECT r.id FROM items i JOIN revisions r ON r.item_id = i.id "
+				    "AND r.rev = i.current_rev WHERE i.id = ?",
+				    "i", id);
+		if (rc > 0)
+			rc = walk_position(st, actor, f, rev, pos, err);
+		if (rc <= 0 && (rc < 0 || rev))
+			return rc;
+	}
 	unsigned sort = (unsigned)f->sort < sizeof sort_keys / sizeof *sort_keys ? f->sort : 0;
 	const char *key = f->text ? "r.id" : sort_keys[sort];
 	/* Descending order: what comes before has a greater key, or the same
@@ -557,13 +446,15 @@ void nd_item_key(const struct nd_filter *f, const struct nd_item *it, struct nd_
  * only those rows joined to their revisions. The inner order runs away
  * from the key (reversed for backward), so the seek is an index range. */
 static int window_sql(struct nd_buf *sql, const struct nd_actor *actor, const struct nd_filter *f,
-		      bool from, bool backward)
+		      bool from, bool backward, bool strict)
 {
 	unsigned sort = (unsigned)f->sort < sizeof sort_orders / sizeof *sort_orders ? f->sort : 0;
 	bool asc = f->ascending != backward;
 	/* the list is descending unless ascending: forward keeps what is at or
 	   after the key in that order, backward what is strictly before it */
 	const char *op = backward ? (f->ascending ? "<" : ">") : (f->ascending ? ">=" : "<=");
+	if (strict && !backward) /* beyond a walk's edge (walk_window) */
+		op = f->ascending ? ">" : "<";
 	int rc = nd_buf_adds(sql, "SELECT " ITEM_COLUMNS("NULL") "JOIN revisions r ON "
 								 "r.item_id = i.id AND r.rev = "
 								 "i.current_rev WHERE i.id IN (");
@@ -592,9 +483,12 @@ static int window_sql(struct nd_buf *sql, const struct nd_actor *actor, const st
 	return rc;
 }
 
-static int window_rows(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
-		       const struct nd_list_key *from, bool backward, int64_t skip, int limit,
-		       struct nd_item **rows, size_t *n, struct nd_error *err)
+/* A window from the index (or the items' indexes), strict: from the key's
+ * row excluded going forward too. */
+static int index_window(struct nd_store *st, const struct nd_actor *actor,
+			const struct nd_filter *f, const struct nd_list_key *from, bool backward,
+			bool strict, int64_t skip, int limit, struct nd_item **rows, size_t *n,
+			struct nd_error *err)
 {
 	struct nd_buf sql = ND_BUF_INIT;
 	sqlite3_stmt *stmt;
@@ -602,9 +496,7 @@ static int window_rows(struct nd_store *st, const struct nd_actor *actor, const 
 	*n = 0;
 	if (limit <= 0)
 		return 0;
-	if (skip < 0)
-		return nd_fail(err, ND_EINVAL, _("a window cannot skip back"));
-	if (window_sql(&sql, actor, f, from != NULL, backward) < 0) {
+	if (window_sql(&sql, actor, f, from != NULL, backward, strict) < 0) {
 		nd_buf_free(&sql);
 		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	}
@@ -634,6 +526,110 @@ static int window_rows(struct nd_store *st, const struct nd_actor *actor, const 
 	if (backward)
 		reverse_rows(*rows, *n);
 	return 0;
+}
+
+/* The rows of the revisions ids (the index's rowids), in that order. */
+static int rows_of_revisions(struct nd_store *st, const int64_t *ids, size_t count,
+			     struct nd_item **rows, size_t *n, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	*rows = count ? calloc(count, sizeof **rows) : NULL;
+	*n = 0;
+	if (count && !*rows)
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
+	int rc = nd_store_prepare(st,
+				  "SELECT " ITEM_COLUMNS("NULL") "JOIN revisions r ON r.item_id = "
+								 "i.id AND r.rev = i.current_rev "
+								 "WHERE r.id = :rev",
+				  &stmt, err);
+	if (rc < 0)
+		return rc;
+	bind_common(stmt);
+	for (size_t k = 0; k < count && rc >= 0; k++) {
+		sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":rev"), ids[k]);
+		/* an item edited since the walk read it is in no longer */
+		if ((rc = nd_sql_step(st, stmt, "listing items", err)) > 0)
+			fill_item(stmt, &(*rows)[(*n)++]);
+		sqlite3_reset(stmt);
+	}
+	sqlite3_finalize(stmt);
+	return rc < 0 ? rc : 0;
+}
+
+/* A text limit whose words need FTS5's prefix merge (a word of one
+ * character, in most items: 0.6 s before its first row at a million): the
+ * window's rows read in their text from its key on (nd_search_walk, as the
+ * search page reads the newest items), and the index asked only beyond the
+ * walk's edge when the window is not full by then (a rare character, whose
+ * merge is small). The walk runs in the order the rows are wanted, so a
+ * window anywhere in the list (the first, the last, a page from a key)
+ * costs about its rows; in the index's order, no row twice, none missed. */
+static int walk_window(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		       const struct nd_list_key *from, bool backward, int64_t skip, int limit,
+		       struct nd_item **rows, size_t *n, struct nd_error *err)
+{
+	bool up = f->ascending != backward; /* rowids ascending */
+	int64_t start = !from      ? (up ? INT64_MIN : INT64_MAX)
+			: backward ? (up ? from->key + 1 : from->key - 1)
+				   : from->key;
+	struct nd_search_options o = {
+		.state = f->state, .section = f->section, .reporter = f->reporter, .issue = f->issue
+	};
+	struct nd_search_walk w = { .from = start, .up = up, .offset = skip, .limit = limit };
+	int rc = nd_search_walk(st, actor, f->text, &o, &w, err);
+	if (rc == 0)
+		rc = rows_of_revisions(st, w.ids, w.n, rows, n, err);
+	free(w.ids);
+	struct nd_item *more = NULL;
+	size_t m = 0;
+	if (rc == 0 && (int)*n < limit && w.edge >= 0) {
+		struct nd_list_key edge = { w.edge, 0 };
+		rc = index_window(st, actor, f, &edge, backward, true,
+				  skip > w.seen ? skip - w.seen : 0, limit - (int)*n, &more, &m,
+				  err);
+	}
+	if (rc < 0) {
+		nd_items_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return rc;
+	}
+	/* in list order: the walk's rows nearest the key, the index's beyond */
+	if (backward)
+		reverse_rows(*rows, *n);
+	struct nd_item *all = m ? realloc(*rows, (*n + m) * sizeof *all) : *rows;
+	if (m && !all) {
+		nd_items_free(more, m);
+		nd_items_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
+	}
+	if (m && backward) {
+		memmove(all + m, all, *n * sizeof *all);
+		memcpy(all, more, m * sizeof *all);
+	} else if (m) {
+		memcpy(all + *n, more, m * sizeof *all);
+	}
+	free(more);
+	*rows = all;
+	*n += m;
+	return 0;
+}
+
+static int window_rows(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,
+		       const struct nd_list_key *from, bool backward, int64_t skip, int limit,
+		       struct nd_item **rows, size_t *n, struct nd_error *err)
+{
+	*rows = NULL;
+	*n = 0;
+	if (limit <= 0)
+		return 0;
+	if (skip < 0)
+		return nd_fail(err, ND_EINVAL, _("a window cannot skip back"));
+	if (f->text && nd_search_merges(f->text))
+		return walk_window(st, actor, f, from, backward, skip, limit, rows, n, err);
+	return index_window(st, actor, f, from, backward, false, skip, limit, rows, n, err);
 }
 
 int nd_item_window(struct nd_store *st, const struct nd_actor *actor, const struct nd_filter *f,

@@ -447,38 +447,52 @@ static int64_t newest_items(void)
 	return NEWEST_ITEMS;
 }
 
-/* Hits of one part among the newest newest_items() revisions its index
- * holds that the filters let through (of at most NEWEST_READ times as
- * many: a reporter's own items are a few in each hundred), read one by one
- * (a join would let SQLite's planner read the whole revisions table
- * first, for a Bloom filter), every word re-checked in the text, newest
- * first, from offset, until *n reaches limit. *seen: the hits read, those
- * skipped too; *edge: the oldest rowid read when the index holds older
- * ones (else -1). */
+/* A walk of the revisions the index holds, one by one from a rowid: those
+ * the filters let through, at most newest_items() of them (of at most
+ * NEWEST_READ times as many read: a reporter's own items are a few in each
+ * hundred), read one by one (a join would let SQLite's planner read the
+ * whole revisions table first, for a Bloom filter), every word re-checked
+ * in the text. Of the hits, offset are passed over, then take is given
+ * each until want are taken. seen: the hits read, those passed over too;
+ * edge: the last rowid read when the index holds more beyond it (else -1):
+ * the index is asked only beyond it, so no hit comes twice. */
 enum { NEWEST_READ = 20 };
 
-static int newest_part(struct nd_store *st, const struct query *q,
-		       const struct nd_search_options *o, const struct nd_actor *actor, int part,
-		       int64_t offset, int limit, struct nd_search_hit **hits, size_t *n,
-		       int64_t *seen, int64_t *edge, struct nd_error *err)
+struct walk {
+	int64_t from; /* the first rowid read (inclusive) */
+	bool up; /* rowids ascending from it (else descending) */
+	int64_t offset;
+	int want;
+	int64_t seen, edge; /* out */
+};
+
+typedef int (*take_hit)(sqlite3_stmt *row, int64_t rowid, void *arg, struct nd_error *err);
+
+static const char *const walk_ids[2][2] = {
+	{ "SELECT id FROM search_docsize WHERE id <= ?1 ORDER BY id DESC LIMIT ?2",
+	  "SELECT id FROM search_docsize WHERE id >= ?1 ORDER BY id ASC LIMIT ?2" },
+	{ "SELECT id FROM search_head_docsize WHERE id <= ?1 ORDER BY id DESC LIMIT ?2",
+	  "SELECT id FROM search_head_docsize WHERE id >= ?1 ORDER BY id ASC LIMIT ?2" },
+};
+
+static int walk_part(struct nd_store *st, const struct query *q, const struct nd_search_options *o,
+		     const struct nd_actor *actor, int part, struct walk *w, take_hit take,
+		     void *arg, struct nd_error *err)
 {
 	sqlite3_stmt *row, *ids;
 	int rc = page_sql(st, q, o, actor, part, NEWEST, &row, err);
 	if (rc < 0)
 		return rc;
 	int64_t most = newest_items() * NEWEST_READ, read = 0, passed = 0, last = -1;
-	rc = nd_sql_prepare(st, &ids, err,
-			    part > 0 ? "SELECT id FROM search_head_docsize ORDER BY id DESC LIMIT ?"
-				     : "SELECT id FROM search_docsize ORDER BY id DESC LIMIT ?",
-			    "i", most);
-	if (rc < 0) {
+	if ((rc = nd_sql_prepare(st, &ids, err, walk_ids[part > 0][w->up], "ii", w->from, most)) <
+	    0) {
 		sqlite3_finalize(row);
 		return rc;
 	}
 	int id_at = sqlite3_bind_parameter_index(row, ":id");
-	bool end = false; /* the index read to its end: nothing older */
-	*seen = 0;
-	while ((int)*n < limit && passed < newest_items()) {
+	bool end = false; /* the index read to its end: nothing beyond */
+	w->seen = 0;
+	while (w->want > 0 && passed < newest_items()) {
 		if ((rc = nd_sql_step(st, ids, "reading the newest items", err)) <= 0) {
 			end = rc == 0 && read < most;
 			break;
@@ -488,16 +502,48 @@ static int newest_part(struct nd_store *st, const struct query *q,
 		sqlite3_bind_int64(row, id_at, last);
 		rc = nd_sql_step(st, row, "searching", err);
 		passed += rc > 0;
-		if (rc > 0 && sqlite3_column_int(row, 8) && (*seen)++ >= offset)
-			rc = add_hit(row, q, part, hits, n, err);
+		if (rc > 0 && sqlite3_column_int(row, 8) && w->seen++ >= w->offset &&
+		    (rc = take(row, last, arg, err)) >= 0)
+			w->want--;
 		sqlite3_reset(row);
 		if (rc < 0)
 			break;
 	}
-	*edge = end ? -1 : last;
+	w->edge = end ? -1 : last;
 	sqlite3_finalize(ids);
 	sqlite3_finalize(row);
 	return rc < 0 ? rc : 0;
+}
+
+/* A page's hits from a walk (add_hit). */
+struct page_hits {
+	const struct query *q;
+	int part;
+	struct nd_search_hit **hits;
+	size_t *n;
+};
+
+static int take_page_hit(sqlite3_stmt *row, int64_t rowid, void *arg, struct nd_error *err)
+{
+	struct page_hits *p = arg;
+	(void)rowid;
+	return add_hit(row, p->q, p->part, p->hits, p->n, err);
+}
+
+/* Hits of one part among the newest newest_items() revisions its index
+ * holds (walk_part from the newest down), newest first, from offset, until
+ * *n reaches limit. */
+static int newest_part(struct nd_store *st, const struct query *q,
+		       const struct nd_search_options *o, const struct nd_actor *actor, int part,
+		       int64_t offset, int limit, struct nd_search_hit **hits, size_t *n,
+		       int64_t *seen, int64_t *edge, struct nd_error *err)
+{
+	struct walk w = { .from = INT64_MAX, .offset = offset, .want = limit - (int)*n };
+	struct page_hits p = { q, part, hits, n };
+	int rc = walk_part(st, q, o, actor, part, &w, take_page_hit, &p, err);
+	*seen = w.seen;
+	*edge = w.edge;
+	return rc;
 }
 
 /* Hits of one part, newest first, from offset, until *n reaches limit.
@@ -612,6 +658,47 @@ int nd_search_count(struct nd_store *st, const struct nd_actor *actor, const cha
 	return rc;
 }
 
+/* The walk's hits as their revisions' rowids (nd_search_walk). */
+static int take_rowid(sqlite3_stmt *row, int64_t rowid, void *arg, struct nd_error *err)
+{
+	struct nd_search_walk *w = arg;
+	(void)row;
+	int64_t *ids = realloc(w->ids, (w->n + 1) * sizeof *ids);
+	if (!ids)
+		return nd_fail(err, ND_ENOMEM, _("out of memory"));
+	w->ids = ids;
+	w->ids[w->n++] = rowid;
+	return 0;
+}
+
+int nd_search_walk(struct nd_store *st, const struct nd_actor *actor, const char *query,
+		   const struct nd_search_options *o, struct nd_search_walk *w,
+		   struct nd_error *err)
+{
+	struct query q;
+	w->ids = NULL;
+	w->n = 0;
+	w->seen = 0;
+	w->edge = -1;
+	int rc = prepare_query(st, actor, query, o, &q, err);
+	if (rc < 0)
+		return rc;
+	/* a withdrawn state: the index holds none of its items, nor any walk */
+	if (!q.scan && w->limit > 0) {
+		struct walk k = { w->from, w->up, w->offset, w->limit, 0, -1 };
+		rc = walk_part(st, &q, o, actor, 0, &k, take_rowid, w, err);
+		w->seen = k.seen;
+		w->edge = k.edge;
+	}
+	query_free(&q);
+	if (rc < 0) {
+		free(w->ids);
+		w->ids = NULL;
+		w->n = 0;
+	}
+	return rc;
+}
+
 /* The query parsed with its terms' expressions, for the text limit. */
 static int text_query(const char *query, struct query *q, struct nd_error *err)
 {
@@ -632,6 +719,17 @@ char *nd_search_match(const char *query, struct nd_error *err)
 	if (!expr)
 		nd_fail(err, ND_ENOMEM, _("out of memory"));
 	return expr;
+}
+
+bool nd_search_merges(const char *query)
+{
+	struct query q;
+	struct nd_error err = { 0 };
+	if (newest_items() == 0 || text_query(query, &q, &err) < 0)
+		return false;
+	bool merge = q.merge;
+	query_free(&q);
+	return merge;
 }
 
 int nd_search_recheck(struct nd_buf *sql, const char *query)
@@ -673,148 +771,4 @@ void nd_search_hits_free(struct nd_search_hit *hits, size_t n)
 		free(hits[i].snippet);
 	}
 	free(hits);
-}
-
-/* What the index must hold: each a query whose rows are problems. The
- * docsize shadow table has one row per indexed revision (search itself,
- * being external content, would read the revisions). */
-static const struct {
-	const char *what;
-	const char *sql;
-} index_checks[] = {
-	{ "item the search index has lost",
-	  "SELECT i.id FROM items i JOIN states s ON s.name = i.state "
-	  "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-	  "WHERE NOT s.withdrawn AND NOT EXISTS (SELECT 1 FROM search_docsize d WHERE d.id = r.id)" },
-	{ "text the search index holds but should not (an old revision or a withdrawn item: "
-	  "search would find words it no longer has)",
-	  "SELECT coalesce(r.item_id, 0) FROM search_docsize d LEFT JOIN revisions r ON r.id = d.id "
-	  "LEFT JOIN items i ON i.id = r.item_id AND i.current_rev = r.rev "
-	  "LEFT JOIN states s ON s.name = i.state WHERE i.id IS NULL OR s.withdrawn" },
-	{ "item the headline index has lost",
-	  "SELECT i.id FROM items i JOIN states s ON s.name = i.state "
-	  "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-	  "WHERE NOT s.withdrawn AND NOT EXISTS (SELECT 1 FROM search_head_docsize d "
-	  "WHERE d.id = r.id)" },
-	{ "headline the headline index holds but should not (an old revision or a withdrawn item)",
-	  "SELECT coalesce(r.item_id, 0) FROM search_head_docsize d "
-	  "LEFT JOIN revisions r ON r.id = d.id "
-	  "LEFT JOIN items i ON i.id = r.item_id AND i.current_rev = r.rev "
-	  "LEFT JOIN states s ON s.name = i.state WHERE i.id IS NULL OR s.withdrawn" },
-};
-
-int nd_search_check(struct nd_store *st, struct nd_buf *report, struct nd_error *err)
-{
-	int problems = 0;
-	for (size_t c = 0; c < sizeof index_checks / sizeof *index_checks; c++) {
-		sqlite3_stmt *stmt;
-		int rc = nd_sql_prepare(st, &stmt, err, index_checks[c].sql, NULL);
-		if (rc < 0)
-			return rc;
-		while ((rc = nd_sql_step(st, stmt, index_checks[c].what, err)) > 0) {
-			nd_buf_printf(report, "#%lld: %s\n",
-				      (long long)sqlite3_column_int64(stmt, 0),
-				      index_checks[c].what);
-			problems++;
-		}
-		sqlite3_finalize(stmt);
-		if (rc < 0)
-			return rc;
-	}
-	/* the headline index's own structure (check runs the main one's) */
-	int rc =
-	    nd_sql_exec(st, err, "checking the headline index",
-			"INSERT INTO search_head(search_head) VALUES ('integrity-check')", NULL);
-	return rc < 0 ? rc : problems;
-}
-
-/* The two indexes (migration search_fold): all the text, and the headlines alone. */
-static const struct {
-	const char *table, *columns, *what;
-} indexes[] = {
-	{ "search", "kicker, headline, subhead, dateline, byline, body", "the search index" },
-	{ "search_head", "headline", "the headline index" },
-};
-
-/* Puts an index's shadow tables back as CREATE VIRTUAL TABLE leaves them
- * (FTS5's empty index: the averages and structure records, format version
- * 4), for an index too damaged to open. */
-static int reset_index(struct nd_store *st, const char *t, struct nd_error *err)
-{
-	static const char *const steps[] = {
-		"DELETE FROM %s_data",
-		"DELETE FROM %s_idx",
-		"DELETE FROM %s_docsize",
-		"INSERT INTO %s_data(id, block) VALUES (1, X''), (10, X'00000000000000')",
-		"INSERT OR REPLACE INTO %s_config(k, v) VALUES ('version', 4)",
-	};
-	int rc = 0;
-	for (size_t i = 0; i < sizeof steps / sizeof *steps && rc >= 0; i++) {
-		char sql[160];
-		snprintf(sql, sizeof sql, steps[i], t);
-		rc = nd_sql_exec(st, err, "resetting the index", sql, NULL);
-	}
-	return rc;
-}
-
-/* Clears an index and adds the current revisions of the items a search may
- * find, as migration search_no_positions does ('rebuild' would read every revision). */
-static int fill_index(struct nd_store *st, size_t k, bool fresh, struct nd_error *err)
-{
-	char sql[640];
-	snprintf(sql, sizeof sql, "INSERT INTO %s(%s) VALUES ('delete-all')", indexes[k].table,
-		 indexes[k].table);
-	int rc = nd_sql_exec(st, err, "clearing the index", sql, NULL);
-	/* only the index that cannot be cleared is reset: FTS5 keeps the
-	   structure of one it has opened, and must not find it changed */
-	if (rc == ND_EDB && fresh) {
-		memset(err, 0, sizeof *err);
-		rc = reset_index(st, indexes[k].table, err);
-	}
-	/* the inner LIMIT keeps it from being flattened: nd_progress counts
-	   the rows indexed, not every revision an outer loop reads. The ids
-	   in order: FTS5 writes its pending terms out whenever a rowid is
-	   lower than the last, and in the items' order (an edited item's
-	   revision is newer than the next item's) it wrote thousands of small
-	   segments and merged them (4× the CPU at 100,000 items) */
-	snprintf(
-	    sql, sizeof sql,
-	    "INSERT INTO %s(rowid, %s) SELECT r.id, %s FROM (SELECT r.id AS id "
-	    "FROM items i JOIN states s ON s.name = i.state "
-	    "JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-	    "WHERE NOT s.withdrawn ORDER BY r.id LIMIT -1) AS x JOIN revisions r ON r.id = x.id "
-	    "WHERE nd_progress('rebuilding %s', (SELECT count(*) FROM items))",
-	    indexes[k].table, indexes[k].columns, indexes[k].columns, indexes[k].what);
-	return rc < 0 ? rc : nd_sql_exec(st, err, "rebuilding the index", sql, NULL);
-}
-
-/* fresh: an index too damaged to clear is reset (a second try, when the
- * first failed on a damaged index). */
-static int rebuild(struct nd_store *st, bool fresh, int64_t *indexed, struct nd_error *err)
-{
-	int rc = nd_store_begin(st, err);
-	if (rc < 0)
-		return rc;
-	for (size_t k = 0; k < sizeof indexes / sizeof *indexes; k++) {
-		if ((rc = fill_index(st, k, fresh, err)) < 0) {
-			nd_store_rollback(st);
-			return rc;
-		}
-		if (k == 0)
-			*indexed = rc;
-	}
-	return nd_store_commit(st, err);
-}
-
-int nd_search_rebuild(struct nd_store *st, int64_t *indexed, struct nd_error *err)
-{
-	int rc = rebuild(st, false, indexed, err);
-	return rc == ND_EDB ? rebuild(st, true, indexed, err) : rc;
-}
-
-int nd_search_reindex(struct nd_store *st, const struct nd_actor *actor, int64_t *indexed,
-		      struct nd_error *err)
-{
-	int rc = nd_require_rank(actor, ND_RANK_ADMIN, N_("rebuild the search index"), err);
-	return rc < 0 ? rc : nd_search_rebuild(st, indexed, err);
 }

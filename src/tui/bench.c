@@ -151,6 +151,11 @@ static void to_bottom(struct tui *t)
 	tui_list_request(t, LS(t), REQ_BOTTOM, 0);
 }
 
+static void page_down(struct tui *t)
+{
+	tui_list_request(t, LS(t), REQ_PAGE_DOWN, 0);
+}
+
 /* What the loop does when another process committed (app.c refresh_data). */
 static void reload(struct tui *t)
 {
@@ -168,7 +173,7 @@ static void search(struct tui *t)
 static void idle(struct tui *t)
 {
 	const struct timespec tick = { 0, 1000 * 1000 };
-	while (tui_list_idle(t, LS(t)) && LS(t)->counter)
+	while (tui_list_idle(t, LS(t)) && tui_list_counting(LS(t)))
 		nanosleep(&tick, NULL);
 }
 
@@ -188,6 +193,16 @@ static void limit(struct tui *t)
 {
 	LS(t)->filter.text = LS(t)->limit;
 	tui_list_reset(LS(t), false);
+	tui_list_reload(t, LS(t));
+}
+
+/* A jump to the item in the sixth row (its position counted), as :ID or
+ * a search's hit does. */
+static void jump_near(struct tui *t)
+{
+	int64_t id = LS(t)->nrows > 5 ? LS(t)->rows[5].id : 0;
+	tui_list_clear(LS(t));
+	LS(t)->sel_id = id;
 	tui_list_reload(t, LS(t));
 }
 
@@ -218,11 +233,14 @@ static void list_steps(struct tui *t, int runs, struct nd_bench_list *out)
 		tui_list_reload(t, LS(t));
 	}
 	out->limit_ms = timed(t, runs, unlimit, limit);
+	/* the moves before the limit's total is known (it is counted beside) */
+	out->limit_page_ms = timed(t, runs, limit, page_down);
+	out->limit_jump_ms = timed(t, runs, limit, jump_near);
 	out->limit_bottom_ms = timed(t, runs, limit, to_bottom);
 	out->limit_reload_ms = timed(t, runs, NULL, reload);
-	while (tui_list_idle(t, LS(t)))
-		;
+	out->limit_count_ms = timed(t, runs, limit, idle);
 	out->limit_total = LS(t)->total;
+	out->limit_counted_bottom_ms = timed(t, runs, to_top, to_bottom);
 }
 
 /* / for each word: the first hits shown, median of 5 runs each. */
@@ -271,6 +289,91 @@ int nd_tui_bench_list(struct nd_store *st, const struct nd_actor *actor, const c
 	snprintf(LS(&t)->search, sizeof LS(&t)->search, "%s", out->nwords ? out->word[0] : words);
 	snprintf(LS(&t)->limit, sizeof LS(&t)->limit, "%s", LS(&t)->search);
 	list_steps(&t, runs > 0 ? runs : 1, out);
+	endwin();
+	delscreen(screen);
+	tui_done(&t);
+	return 0;
+}
+
+/* One window of the walk: its direction, whether its positions count back
+ * from the end (far), its first row's position and its rows' ids. */
+static void print_window(FILE *out, const char *dir, const struct tui_list *l)
+{
+	fprintf(out, "%s %d %lld", dir, l->far, (long long)l->top);
+	for (size_t r = 0; r < l->nrows; r++)
+		fprintf(out, " %lld", (long long)l->rows[r].id);
+	fputc('\n', out);
+}
+
+/* Presses req until the window stops moving (at most max times). */
+static void walk(struct tui *t, enum tui_req req, const char *dir, FILE *out, int max)
+{
+	for (int i = 0; i < max; i++) {
+		int64_t top = LS(t)->top, sel = LS(t)->sel;
+		int64_t first = LS(t)->nrows ? LS(t)->rows[0].id : 0;
+		bool far = LS(t)->far;
+		tui_list_request(t, LS(t), req, 0);
+		if (LS(t)->top == top && LS(t)->sel == sel && far == LS(t)->far &&
+		    first == (LS(t)->nrows ? LS(t)->rows[0].id : 0))
+			return;
+		print_window(out, dir, LS(t));
+	}
+}
+
+int nd_tui_walk_list(struct nd_store *st, const struct nd_actor *actor, const char *words,
+		     const char *state, FILE *out, struct nd_error *err)
+{
+	struct tui t;
+	if (tui_init(&t, st, actor, err) < 0)
+		return err->code;
+	SCREEN *screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		tui_done(&t);
+		return nd_fail(err, ND_EIO, _("cannot start the terminal interface"));
+	}
+	if (!start_list(&t)) {
+		endwin();
+		delscreen(screen);
+		tui_done(&t);
+		return nd_fail(err, ND_ENOMEM, "%s", _("out of memory"));
+	}
+	struct tui_list *l = LS(&t);
+	snprintf(l->limit, sizeof l->limit, "%s", words);
+	l->filter.text = l->limit;
+	snprintf(l->f_state, sizeof l->f_state, "%s", state ? state : "");
+	l->filter.state = state ? l->f_state : NULL;
+	tui_list_reset(l, false);
+	tui_list_reload(&t, l);
+	/* down from the first window, then G and up, before the total is
+	   known (it is never asked for until then); then counted, G again */
+	print_window(out, "down", l);
+	int64_t near[4] = { 0 }; /* items to jump to: the first window's, the last's */
+	for (size_t r = 0; r < 2 && r < l->nrows; r++)
+		near[r] = l->rows[r * (l->nrows - 1)].id;
+	walk(&t, REQ_PAGE_DOWN, "down", out, 1000000);
+	tui_list_request(&t, l, REQ_BOTTOM, 0);
+	print_window(out, "up", l);
+	walk(&t, REQ_PAGE_UP, "up", out, 1000000);
+	const struct timespec tick = { 0, 1000 * 1000 };
+	while (tui_list_idle(&t, l) && tui_list_counting(l))
+		nanosleep(&tick, NULL);
+	fprintf(out, "total %lld\n", (long long)l->total);
+	tui_list_request(&t, l, REQ_BOTTOM, 0);
+	print_window(out, "end", l);
+	for (size_t r = 0; r < 2 && r < l->nrows; r++)
+		near[2 + r] = l->rows[r * (l->nrows - 1)].id;
+	walk(&t, REQ_PAGE_UP, "end", out, 2);
+	/* a jump to each (:ID): its position counted, the window read there */
+	for (int k = 0; k < 4; k++) {
+		if (!near[k])
+			continue;
+		tui_list_clear(l);
+		l->sel_id = near[k];
+		tui_list_reload(&t, l);
+		fprintf(out, "at %lld %lld\n", (long long)near[k],
+			(long long)(l->sel_id == near[k] ? l->sel : -1));
+		print_window(out, "at", l);
+	}
 	endwin();
 	delscreen(screen);
 	tui_done(&t);

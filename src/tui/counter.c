@@ -1,5 +1,5 @@
-/* counter.c — a search's exact total on a thread and a read-only
- * connection of its own (tui_counter.h). The desk's loop polls it when
+/* counter.c — a search's exact total, or the list's under a text limit, on
+ * a thread and a read-only connection of its own (tui_counter.h). The desk's loop polls it when
  * idle; a count no longer wanted is told to stop (it ends at its next
  * step: FTS5's merge, the one part that cannot give way, runs to its end)
  * and is freed once its thread has ended. */
@@ -23,6 +23,8 @@ struct tui_counter {
 	char *path, *query, *login;
 	char *state, *section, *reporter, *issue; /* o's strings, copied */
 	struct nd_search_options o;
+	bool list; /* the list's total under filter (nd_item_count), not a search's */
+	struct nd_filter filter; /* its strings: o's and query */
 	struct nd_actor actor;
 	struct tui_counter *next; /* dropped, its thread not yet ended */
 };
@@ -59,7 +61,10 @@ static void *count(void *arg)
 	int rc = nd_store_open(&st, c->path, ND_STORE_READONLY, &err);
 	if (rc == 0) {
 		nd_store_set_interrupt(st, stop_asked, c);
-		rc = nd_search_count(st, &c->actor, c->query, &o, &err);
+		if (c->list)
+			rc = nd_item_count(st, &c->actor, &c->filter, &o.total, &err);
+		else
+			rc = nd_search_count(st, &c->actor, c->query, &o, &err);
 		nd_store_close(st);
 	}
 	pthread_mutex_lock(&c->mu);
@@ -91,14 +96,16 @@ static bool copy(char **to, const char *s)
 	return !s || *to;
 }
 
-struct tui_counter *tui_counter_start(struct nd_store *st, const struct nd_actor *actor,
-				      const char *query, const struct nd_search_options *o)
+/* Copies what c counts and starts its thread; frees c and answers NULL
+ * when it cannot. */
+static struct tui_counter *start(struct tui_counter *c, struct nd_store *st,
+				 const struct nd_actor *actor, const char *query,
+				 const struct nd_search_options *o)
 {
-	if (!nd_store_threadsafe())
+	if (!nd_store_threadsafe()) {
+		free(c);
 		return NULL;
-	struct tui_counter *c = calloc(1, sizeof *c);
-	if (!c)
-		return NULL;
+	}
 	pthread_mutex_init(&c->mu, NULL);
 	c->o = *o;
 	c->actor.user.rank = actor->user.rank;
@@ -112,6 +119,11 @@ struct tui_counter *tui_counter_start(struct nd_store *st, const struct nd_actor
 	c->o.reporter = c->reporter;
 	c->o.issue = c->issue;
 	c->o.page_only = false;
+	c->filter.text = c->query;
+	c->filter.state = c->state;
+	c->filter.section = c->section;
+	c->filter.reporter = c->reporter;
+	c->filter.issue = c->issue;
 	if (!ok || pthread_create(&c->thread, NULL, count, c) != 0) {
 		counter_free(c);
 		return NULL;
@@ -119,9 +131,41 @@ struct tui_counter *tui_counter_start(struct nd_store *st, const struct nd_actor
 	return c;
 }
 
+struct tui_counter *tui_counter_start(struct nd_store *st, const struct nd_actor *actor,
+				      const char *query, const struct nd_search_options *o)
+{
+	struct tui_counter *c = calloc(1, sizeof *c);
+	return c ? start(c, st, actor, query, o) : NULL;
+}
+
 static bool same(const char *a, const char *b)
 {
 	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+struct tui_counter *tui_counter_start_list(struct nd_store *st, const struct nd_actor *actor,
+					   const struct nd_filter *f)
+{
+	struct nd_search_options o = {
+		.state = f->state, .section = f->section, .reporter = f->reporter, .issue = f->issue
+	};
+	struct tui_counter *c = calloc(1, sizeof *c);
+	if (!c)
+		return NULL;
+	/* filled before its thread starts, which reads it */
+	c->list = true;
+	c->filter = *f;
+	return start(c, st, actor, f->text, &o);
+}
+
+bool tui_counter_is_list(const struct tui_counter *c, const struct nd_filter *f)
+{
+	return c->list && f->text &&
+	       tui_counter_is(c, f->text,
+			      &(struct nd_search_options){ .state = f->state,
+							   .section = f->section,
+							   .reporter = f->reporter,
+							   .issue = f->issue });
 }
 
 bool tui_counter_is(const struct tui_counter *c, const char *query,

@@ -211,6 +211,8 @@ static void list_title(const struct tui *t, const void *data, struct nd_buf *lef
 		nd_buf_printf(left, "  [%s %s", _("limit"), l->limit);
 		if (l->total >= 0)
 			nd_buf_printf(left, ": %lld", (long long)l->total);
+		else /* counted beside the desk, when idle */
+			nd_buf_printf(left, ": %s", _("counting…"));
 		nd_buf_addc(left, ']');
 	}
 	if (l->f_state[0] || l->f_section[0] || l->f_reporter[0] || l->f_issue[0]) {
@@ -253,9 +255,9 @@ static int list_idle(struct tui *t, void *data, bool typing, bool *changed)
 	bool still = tui_list_idle(t, l);
 	/* a count beside the desk (tui_counter.h) is looked at again soon;
 	   nothing to draw until it is done */
-	if (!l->counter || total != l->total || match_total != l->match_total)
+	if (!tui_list_counting(l) || total != l->total || match_total != l->match_total)
 		*changed = true;
-	return !still ? -1 : l->counter ? 25 : 0;
+	return !still ? -1 : tui_list_counting(l) ? 25 : 0;
 }
 
 static void list_resize(struct tui *t, void *data)
@@ -269,7 +271,7 @@ static void list_mouse(struct tui *t, void *data, const MEVENT *ev)
 	struct tui_list *l = data;
 	int row = ev->y - (l->y + 1);
 	if (!(ev->bstate & BUTTON1_PRESSED) || row < 0 || row >= l->height - 1 ||
-	    l->top + row >= l->total)
+	    row >= (int)l->nrows)
 		return;
 	l->sel = l->top + row;
 	l->sel_id = 0;
@@ -282,6 +284,7 @@ static void list_free(struct tui *t, void *data)
 	struct tui_list *l = data;
 	tui_list_clear(l);
 	tui_counter_drop(l->counter);
+	tui_counter_drop(l->total_counter);
 	free(l->matches);
 	free(l);
 }

@@ -4,6 +4,7 @@
 #include "newsdesk/buf.h"
 #include "newsdesk/count.h"
 #include "newsdesk/tui_app.h"
+#include "newsdesk/tui_counter.h"
 #include "newsdesk/width.h"
 
 #include <poll.h>
@@ -126,19 +127,37 @@ void tui_list_draw(struct tui *t, struct tui_list *l, int y, int height, int wid
 }
 
 static void recount(struct tui *t, struct tui_list *l);
+static void apply_total(struct tui *t, struct tui_list *l, int64_t total);
 static void reload(struct tui *t, struct tui_list *l, int list_height);
+
+int64_t tui_list_extent(const struct tui_list *l)
+{
+	if (l->total >= 0)
+		return l->total;
+	if (l->far)
+		return TUI_LIST_FAR;
+	return l->at_end ? l->top + (int64_t)l->nrows : TUI_LIST_FAR;
+}
 
 bool tui_list_request(struct tui *t, struct tui_list *l, enum tui_req req, long count)
 {
 	int height = l->height;
-	/* a move to the end needs the list's length: counted now if not yet */
-	if (l->total < 0 || (l->total_stale && (req == REQ_BOTTOM || req == REQ_PAGE_DOWN)))
+	/* a move to the end needs the list's length: counted now if not yet,
+	   but a text limit's is counted beside the desk (its index's prefix
+	   merge cannot give way to a key) and the moves go by what is known */
+	if (!l->filter.text &&
+	    (l->total < 0 || (l->total_stale && (req == REQ_BOTTOM || req == REQ_PAGE_DOWN))))
 		recount(t, l);
-	struct tui_nav n = { l->sel, l->top, l->total, false };
+	/* G before the end is known: read from it, positions counted back */
+	if (l->total < 0 && !l->at_end && req == REQ_BOTTOM && count <= 0 && !l->far) {
+		l->far = true; /* where the window was, counted back, is not known */
+		tui_list_clear(l);
+	}
+	struct tui_nav n = { l->sel, l->top, tui_list_extent(l), false };
 	int visible = height > 1 ? height - 1 : 1;
 	if (!tui_nav_request(&n, req, count, visible))
 		return false;
-	if (l->total == 0)
+	if (tui_list_extent(l) == 0)
 		return true;
 	l->sel = n.sel;
 	l->sel_id = 0; /* the index decides; reload finds the id */
@@ -159,6 +178,9 @@ void tui_list_reset(struct tui_list *l, bool keep)
 	l->total = -1;
 	l->total_stale = false;
 	l->at_end = false;
+	l->far = false;
+	tui_counter_drop(l->total_counter); /* of the list as it was */
+	l->total_counter = NULL;
 	if (!keep) {
 		l->sel_id = 0;
 		l->top = l->sel = 0;
@@ -209,29 +231,61 @@ static int window(struct tui *t, struct tui_list *l, const struct nd_list_key *f
 	return rc;
 }
 
+/* Forward from the anchor while the end is not known: the rows passed
+ * over are read too, so a window past the end stops at it and its
+ * positions stay exact. */
+static int window_to_end(struct tui *t, struct tui_list *l, const struct nd_list_key *anchor,
+			 int64_t old_top, int64_t skip, int visible, struct nd_error *err)
+{
+	int rc = window(t, l, anchor, false, 0, (int)(skip + visible), err);
+	size_t drop = l->nrows > (size_t)visible ? l->nrows - (size_t)visible : 0;
+	for (size_t i = 0; i < drop; i++)
+		nd_item_free(&l->rows[i]);
+	memmove(l->rows, l->rows + drop, (l->nrows - drop) * sizeof *l->rows);
+	l->nrows -= drop;
+	l->top = old_top + (int64_t)drop;
+	return rc;
+}
+
+/* Back from the anchor: the rows before it, then from it on. Counting
+ * back from the end (far), fewer rows than asked met the start: the
+ * positions count from it again. */
+static int window_back(struct tui *t, struct tui_list *l, const struct nd_list_key *anchor,
+		       int64_t before, int visible, struct nd_error *err)
+{
+	int first = before < visible ? (int)before : visible;
+	int rc = window(t, l, anchor, true, before - first, first, err);
+	if (rc == 0 && l->far && l->nrows < (size_t)first) {
+		tui_list_clear(l);
+		l->far = false;
+		l->top = l->sel = 0;
+		return window(t, l, NULL, false, 0, visible, err);
+	}
+	if (rc == 0 && first < visible)
+		rc = window(t, l, anchor, false, 0, visible - first, err);
+	return rc;
+}
+
 /* Reads the window whose first row is at position top, the old window's
  * first row (at old_top, key anchor) known: the cheapest of a seek from
  * the anchor, from the start or from the end. */
 static int read_window(struct tui *t, struct tui_list *l, int64_t top, int visible,
 		       const struct nd_list_key *anchor, int64_t old_top, struct nd_error *err)
 {
-	bool total_known = l->total >= 0;
-	int64_t from_end = total_known ? l->total - top - visible : INT64_MAX;
+	bool total_known = l->total >= 0 || l->far;
+	int64_t from_end = total_known ? tui_list_extent(l) - top - visible : INT64_MAX;
 	int64_t from_anchor = anchor ? distance(top, old_top) : INT64_MAX;
 	l->at_end = false;
-	if (top == 0) /* from the start: what is new at the top shows */
+	if (top == 0) { /* from the start: what is new at the top shows */
+		l->far = false;
 		return window(t, l, NULL, false, 0, visible, err);
-	if (anchor && top >= old_top && from_anchor <= top && from_anchor <= from_end)
-		return window(t, l, anchor, false, top - old_top, visible, err);
-	if (anchor && top < old_top && from_anchor <= top && from_anchor <= from_end) {
-		/* the rows before the anchor, then from the anchor on */
-		int64_t before = old_top - top;
-		int first = before < visible ? (int)before : visible;
-		int rc = window(t, l, anchor, true, before - first, first, err);
-		if (rc == 0 && first < visible)
-			rc = window(t, l, anchor, false, 0, visible - first, err);
-		return rc;
 	}
+	if (anchor && top >= old_top && from_anchor <= top && from_anchor <= from_end)
+		return total_known || top - old_top > INT32_MAX / 4
+			   ? window(t, l, anchor, false, top - old_top, visible, err)
+			   : window_to_end(t, l, anchor, old_top, top - old_top, visible, err);
+	if (anchor && top < old_top && from_anchor <= top && from_anchor <= from_end)
+		return window_back(t, l, anchor, old_top - top, visible, err);
 	if (total_known && from_end < top) {
 		l->at_end = from_end <= 0;
 		return window(t, l, NULL, true, from_end > 0 ? from_end : 0, visible, err);
@@ -242,7 +296,7 @@ static int read_window(struct tui *t, struct tui_list *l, int64_t top, int visib
 /* Clamps the selection into the list and the window around it. */
 static void place(struct tui_list *l, int visible)
 {
-	int64_t total = l->total >= 0 ? l->total : INT64_MAX / 2;
+	int64_t total = tui_list_extent(l);
 	if (l->sel > total - 1)
 		l->sel = total - 1;
 	if (l->sel < 0)
@@ -316,8 +370,13 @@ static void reload(struct tui *t, struct tui_list *l, int list_height)
 	if (l->sel_id) {
 		/* a jump to an item elsewhere: its position is counted */
 		int64_t pos;
-		if (nd_item_position(t->st, t->actor, &l->filter, l->sel_id, &pos, &err) == 0)
+		if (nd_item_position(t->st, t->actor, &l->filter, l->sel_id, &pos, &err) == 0) {
 			l->sel = pos;
+			/* counted from the start: the window's place from the end
+			   (far) says nothing of where that is */
+			have_anchor = have_anchor && !l->far;
+			l->far = false;
+		}
 	}
 	place(l, visible);
 	tui_list_clear(l);
@@ -325,8 +384,9 @@ static void reload(struct tui *t, struct tui_list *l, int list_height)
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (l->at_end && l->total >= 0) {
-		l->top = l->total - (int64_t)l->nrows; /* read from the end: exact there */
+	if (l->at_end && (l->total >= 0 || l->far)) {
+		/* read from the end: exact there */
+		l->top = tui_list_extent(l) - (int64_t)l->nrows;
 	} else if (l->nrows < (size_t)visible) {
 		l->at_end = true;
 		if (l->total >= 0 && l->top + (int64_t)l->nrows != l->total)
@@ -368,6 +428,48 @@ bool tui_list_idle_pending(const struct tui_list *l)
 	return l->total < 0 || l->total_stale || (l->search[0] && l->match_total < 0);
 }
 
+bool tui_list_counting(const struct tui_list *l)
+{
+	return l->counter || l->total_counter;
+}
+
+/* A text limit's total, counted beside the desk (tui_counter.h): FTS5's
+ * prefix merge for a word of one character (1.2 s at a million items)
+ * cannot give way to a key. Where no thread can count it, here. */
+static void count_beside(struct tui *t, struct tui_list *l)
+{
+	if (l->total_counter && !tui_counter_is_list(l->total_counter, &l->filter)) {
+		tui_counter_drop(l->total_counter);
+		l->total_counter = NULL;
+	}
+	if (!l->total_counter &&
+	    !(l->total_counter = tui_counter_start_list(t->st, t->actor, &l->filter))) {
+		recount(t, l);
+		return;
+	}
+	struct nd_error err = { 0 };
+	int64_t total = -1;
+	int rc = tui_counter_poll(l->total_counter, &total, &err);
+	if (rc == 0)
+		return; /* still counting: looked at again soon */
+	tui_counter_drop(l->total_counter);
+	l->total_counter = NULL;
+	if (rc < 0) {
+		l->total_stale = false;
+		tui_message(t, true, "%s", err.msg);
+		total = tui_list_extent(l) < TUI_LIST_FAR ? tui_list_extent(l) : 0;
+		l->total = total;
+		if (l->far) { /* positions from the end cannot be placed: the start */
+			l->far = false;
+			l->top = l->sel = 0;
+			tui_list_clear(l);
+			tui_list_reload(t, l);
+		}
+		return;
+	}
+	apply_total(t, l, total);
+}
+
 /* The total counted again; a window at the end stays at the end. */
 static void recount(struct tui *t, struct tui_list *l)
 {
@@ -382,10 +484,22 @@ static void recount(struct tui *t, struct tui_list *l)
 		l->total = l->total < 0 ? 0 : l->total;
 		return;
 	}
+	apply_total(t, l, total);
+}
+
+/* A total counted: positions counted back from the end (far) move to the
+ * start's count; a window at the end stays at the end. */
+static void apply_total(struct tui *t, struct tui_list *l, int64_t total)
+{
 	l->total_stale = false;
 	bool first = l->total < 0;
-	/* a window read at the start is exact there whatever the count says */
-	if (l->at_end && l->top > 0 && (int64_t)l->nrows <= total) {
+	if (l->far) {
+		int64_t shift = total - TUI_LIST_FAR;
+		l->far = false;
+		l->top = l->top + shift > 0 ? l->top + shift : 0;
+		l->sel = l->sel + shift > l->top ? l->sel + shift : l->top;
+	} else if (l->at_end && l->top > 0 && (int64_t)l->nrows <= total) {
+		/* a window read at the start is exact there whatever the count says */
 		int64_t shift = total - (int64_t)l->nrows - l->top;
 		l->top += shift;
 		l->sel += shift;
@@ -417,9 +531,14 @@ bool tui_list_idle(struct tui *t, struct tui_list *l)
 	bool tty = isatty(STDIN_FILENO); /* /dev/null (the bench) always polls readable */
 	if (tty)
 		nd_store_set_interrupt(t->st, key_waiting, l);
-	if (l->total < 0 || l->total_stale)
+	bool list_pending = l->total < 0 || l->total_stale;
+	if (list_pending && l->filter.text)
+		count_beside(t, l);
+	else if (list_pending)
 		recount(t, l);
-	else if (l->search[0] && l->match_total < 0)
+	/* a limit's total and the search's are both counted beside: polled
+	   side by side */
+	if ((!list_pending || l->filter.text) && l->search[0] && l->match_total < 0)
 		tui_search_count(t, l);
 	if (tty)
 		nd_store_set_interrupt(t->st, NULL, NULL);

@@ -146,6 +146,71 @@ for q in ["会", "宁", "龘"]:
         ids, total, err = search([q], "--reporter", "r07", newest=newest)
         check(ids == want and total == len(want),
               f"{q} --reporter r07 in order, the newest {newest} read first: {len(want)} hits", err)
+# The desk's list limited to a one-character word (l): its windows, walked
+# with the desk's own keys (PgDn from the top to the end; G and PgUp back to
+# the top before the total is known, counted beside the desk; G once it
+# is), hold exactly the scan's items in the index's order (newest revision
+# first) at every position, and a jump (:ID) to the first and last items of
+# the first window and of the last selects each at its place in the scan.
+# Each window reads the items' text near it first and asks the index only
+# beyond (in a test build NEWSDESK_SEARCH_NEWEST sets how many: 7 crosses
+# that edge in every window); so does a jump's position near the start.
+FAR = 1 << 40
+def walk_list(words, state=None, login=None, newest=None):
+    env = dict(os.environ, LINES="400", COLUMNS="100", TERM="xterm")
+    if newest is not None:
+        env["NEWSDESK_SEARCH_NEWEST"] = str(newest)
+    cmd = [nd] + (["--as", login] if login else []) + ["desk", "--walk-list", " ".join(words)]
+    cmd += ["--walk-state", state] if state else []
+    out = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True, env=env)
+    windows, total, at = [], None, []
+    for line in out.stderr.splitlines():
+        f = line.split()
+        if f[:1] == ["total"]:
+            total = int(f[1])
+        elif f[:1] == ["at"] and len(f) == 3:
+            at.append((int(f[1]), int(f[2])))
+        elif f[:1] and f[0] in ("down", "up", "end", "at"):
+            windows.append((f[0], f[1] == "1", int(f[2]), [int(x) for x in f[3:]]))
+    return windows, total, at, out.returncode, out.stderr[-300:]
+rid_of = dict(c.execute("SELECT id, rid FROM ft"))
+def list_compare(words, name, state=None, login=None, newest=None, where="", args=()):
+    want = sorted(truth(words, where, args), key=lambda i: -rid_of[i])
+    windows, total, jumps, rc, err = walk_list(words, state, login, newest)
+    n, bad, down = len(want), [], {}
+    for d, far, top, ids in windows:
+        at = top - FAR + n if far else top
+        if ids != want[at:at + len(ids)]:
+            bad.append(f"{d} window at {at} ({'from the end' if far else 'from the start'}): {ids[:5]}…, want {want[at:at + 5]}…")
+        if d == "down":
+            down.update((at + k, i) for k, i in enumerate(ids))
+    # :ID jumps to the first window's items and the last's: at their places
+    bad += [f"#{i} selected at {p}, is at {want.index(i) if i in want else None}"
+            for i, p in jumps if i not in want or want.index(i) != p]
+    kinds = {d for d, *_ in windows}
+    whole = [down.get(k) for k in range(n)] == want
+    check(rc == 0 and not bad and whole and total == n and (n == 0 or kinds == {"down", "up", "end", "at"}) and
+          (n == 0 or len(jumps) == 4),
+          f"l {name} ({'the shipped number' if newest is None else newest} read first): {n} items, {len(windows)} windows "
+          "down, up before the count, at the end after it, 4 jumps",
+          err if rc else "", *bad[:3], "" if whole else "the windows going down are not the whole list",
+          f"total said {total}, want {n}")
+for q, newest in (("会", None), ("会", 7), ("宁", 7), ("龘", None), ("龘", 7), ("。", None), ("會 工人", 7)):
+    list_compare(q.split(" "), q, newest=newest)
+list_compare(["会"], "会 with the index alone", newest=0)
+list_compare(["会"], "会 under f state:submitted", state="submitted", newest=7,
+             where=" AND i.state = ?", args=["submitted"])
+list_compare(["宁"], "宁 under f state:submitted", state="submitted",
+             where=" AND i.state = ?", args=["submitted"])
+for newest in (3, None):
+    list_compare(["会"], "会 as the reporter r07", login="r07", newest=newest,
+                 where=" AND i.reporter = ?", args=["r07"])
+list_compare(["龘"], "龘 as the reporter r07", login="r07", newest=3,
+             where=" AND i.reporter = ?", args=["r07"])
+list_compare(["会"], "会 under f state:spiked (the index holds no withdrawn item)", state="spiked",
+             where=" AND i.state = ?", args=["spiked"])
+
 check(truth(["工会“双进”"]) - {r[0] for r in c.execute(
     "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
     "WHERE instr(r.body || r.headline, '工会“双进”')")}, "the Hong Kong filings are in the folded truth only")

@@ -104,6 +104,59 @@ if [ "$ND_TEST_HOOKS" = 1 ]; then
 	shows "the gate opened: the last search's exact total" "工会: match 1 of $n"
 	keys n
 	shows "…which n counts within" "工会: match 2 of $n"
+
+	# l with a word of one character: its windows are read from the items'
+	# text near them, its total is counted beside the desk, and G, PgDn and
+	# PgUp move by what is known meanwhile (the end read from the end).
+	order=$(python3 - "$NEWSDESK_DB" <<-'PY'
+		import sqlite3, sys
+		c = sqlite3.connect(sys.argv[1])
+		print(" ".join(str(r[0]) for r in c.execute(
+		    "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
+		    "JOIN states s ON s.name = i.state WHERE NOT s.withdrawn AND instr(coalesce(r.headline, '') "
+		    "|| ' ' || coalesce(r.kicker, '') || ' ' || coalesce(r.subhead, '') || ' ' || "
+		    "coalesce(r.dateline, '') || ' ' || coalesce(r.byline, '') || ' ' || r.body, '会') "
+		    "ORDER BY r.id DESC")))
+	PY
+	)
+	many=$(echo "$order" | wc -w)
+	[ "$many" -gt 40 ] && pass "$many items hold 会" || fail "more than two screens of 会" "$many"
+	# The ids the list shows, top to bottom, are a run of the scan's order.
+	rows() { screen | sed -n '3,17p' | awk '$1 ~ /^[0-9]+$/ {print $1}' | tr '\n' ' ' | sed 's/ $//'; }
+	in_order() { local r; r=$(rows); [ -n "$r" ] && case " $order " in *" $r "*) true ;; *) false ;; esac; }
+	GATE2=$TMP/count-gate-2
+	start_desk 120 40 NEWSDESK_TEST_COUNT_GATE="$GATE2"
+	shows "a desk whose counts wait for a gate" "submitted"
+	keys l
+	shows "l asks" "Limit to items with"
+	type_text "会"
+	keys Enter
+	shows "l 会: the title says its total is being counted" "[limit 会: counting…]"
+	LIMIT=10 wait_until in_order && pass "…its first window is the newest items with 会, in order" ||
+		fail "the first window" "$(rows)" "$order"
+	first=$(rows | cut -d' ' -f1)
+	keys G
+	last=${order##* }
+	LIMIT=10 wait_until eval '[ "$(rows | awk "{print \$NF}")" = "$last" ]' &&
+		pass "G before the count: the list's last item at the bottom" || fail "G" "$(screen)" "want $last last"
+	in_order && pass "…the window above it in order" || fail "G's window" "$(rows)"
+	shows "…still counting" "[limit 会: counting…]"
+	keys PPage PPage
+	LIMIT=10 wait_until eval '[ "$(rows | awk "{print \$NF}")" != "$last" ]' && in_order &&
+		pass "PgUp from the end, before the count: earlier items, in order" || fail "PgUp" "$(rows)"
+	keys g
+	LIMIT=10 wait_until eval '[ "$(rows | cut -d" " -f1)" = "$first" ]' && pass "g: the first window again" ||
+		fail "g" "$(rows)"
+	keys NPage NPage
+	LIMIT=10 wait_until eval '[ "$(rows | cut -d" " -f1)" != "$first" ]' && in_order &&
+		pass "PgDn before the count: later items, in order" || fail "PgDn" "$(rows)"
+	shows "…still counting" "[limit 会: counting…]"
+	touch "$GATE2"
+	shows "the gate opened: the limit's total in the title" "[limit 会: $many]"
+	shows "…and on the message line" "limit 会: $many items"
+	keys G
+	LIMIT=10 wait_until eval '[ "$(rows | awk "{print \$NF}")" = "$last" ]' && in_order &&
+		pass "G after the count: the same end" || fail "G after" "$(rows)"
 fi
 
 finish
