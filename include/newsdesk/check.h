@@ -25,6 +25,8 @@ enum {
 };
 
 struct nd_root;
+struct nd_revs;
+struct sqlite3_stmt;
 
 struct nd_check {
 	struct nd_store *st;
@@ -41,12 +43,18 @@ struct nd_check {
 	/* Roots given on the command line, proved besides the recorded ones. */
 	const struct nd_root *against;
 	size_t n_against;
+	/* What check --full's pass over the revisions kept (revcheck.h), for
+	 * the checks after it; NULL: they read the rows. */
+	const struct nd_revs *revs;
 };
 
 /* Runs a query whose rows are problems: (item id, what is wrong) or just
  * (item id) when what says it; a NULL item id reports against what. A
  * query with ?1 gets arg bound to it. */
 int nd_check_rows(struct nd_check *c, const char *what, const char *sql, int64_t arg,
+		  struct nd_error *err);
+/* The same for a statement prepared and bound by the caller; finalizes it. */
+int nd_check_stmt(struct nd_check *c, const char *what, struct sqlite3_stmt *stmt,
 		  struct nd_error *err);
 
 /* Reports one problem: a line in the report, counted. */

@@ -5,7 +5,9 @@
  * there as it was written, that every record is in it, and that each
  * recorded root is at its place in it. */
 #include "newsdesk/anchor.h"
+#include "newsdesk/chain.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/revcheck.h"
 #include "newsdesk/store_sql.h"
 
 #include <ctype.h>
@@ -160,19 +162,95 @@ int nd_root_prove(struct nd_store *st, const struct nd_root *r, struct nd_error 
 
 /* ---- the ledger ------------------------------------------------------------ */
 
-/* Each entry after c->since chains to the entry before it, with no gap. */
-static int ledger_links(struct nd_check *c, struct nd_error *err)
+/* What is wrong with the entries from ?1 (exclusive) to ?2 (inclusive)
+ * that do not chain to the entry before them, or follow a gap. */
+static const char link_problems[] =
+    "SELECT NULL, CASE WHEN id <> coalesce(pid, ?1) + 1 THEN printf('entry %d is "
+    "missing (deleted): the ledger jumps from entry %d to %d', coalesce(pid, ?1) + 1, "
+    "coalesce(pid, ?1), id) ELSE printf('entry %d was changed after it was written: it "
+    "no longer chains to the entry before it', id) END FROM (SELECT id, root, lag(id) "
+    "OVER w AS pid, nd_chain(lag(root) OVER w, kind, row_id, item_id, hash) AS want FROM "
+    "ledger WHERE id >= ?1 AND id <= ?2 WINDOW w AS (ORDER BY id)) WHERE id > ?1 AND "
+    "(root IS NOT want OR id <> coalesce(pid, ?1) + 1) ORDER BY id";
+
+/* What the links' walk notes, where check --full's pass over the
+ * revisions kept them (c->revs), so that the checks of the revisions' and
+ * the events' entries need not probe the ledger or read the records
+ * again: the revision entries not as kept (to ask about), and which kept
+ * revisions and which events have an entry. */
+struct entries_seen {
+	int64_t *ask;
+	size_t n_ask, cap_ask;
+	unsigned char *revisions; /* by place among the kept revisions */
+	unsigned char *events; /* by event id */
+	int64_t n_events; /* event ids below this */
+	bool failed; /* out of memory: the queries run as without */
+};
+
+static void note_entry(struct nd_check *c, struct entries_seen *seen, sqlite3_stmt *stmt)
 {
-	return nd_check_rows(
-	    c, "ledger",
-	    "SELECT NULL, CASE WHEN id <> coalesce(pid, ?1) + 1 THEN printf('entry %d is "
-	    "missing (deleted): the ledger jumps from entry %d to %d', coalesce(pid, ?1) + 1, "
-	    "coalesce(pid, ?1), id) ELSE printf('entry %d was changed after it was written: it "
-	    "no longer chains to the entry before it', id) END FROM (SELECT id, root, lag(id) "
-	    "OVER w AS pid, nd_chain(lag(root) OVER w, kind, row_id, item_id, hash) AS want FROM "
-	    "ledger WHERE id >= ?1 WINDOW w AS (ORDER BY id)) WHERE id > ?1 AND (root IS NOT "
-	    "want OR id <> coalesce(pid, ?1) + 1) ORDER BY id",
-	    c->since, err);
+	/* the types before the walk reads them as text */
+	bool integer = sqlite3_column_type(stmt, 3) == SQLITE_INTEGER;
+	int64_t row_id = sqlite3_column_int64(stmt, 3);
+	const char *kind = (const char *)sqlite3_column_text(stmt, 2);
+	if (!integer || !kind)
+		return; /* an entry of no kind: told by the queries, if it matters */
+	if (strcmp(kind, "event") == 0 && row_id >= 0 && row_id < seen->n_events)
+		seen->events[row_id] = 1;
+	if (strcmp(kind, "revision") != 0)
+		return;
+	const struct nd_rev *r = nd_revs_by_id(c->revs, row_id);
+	if (r)
+		seen->revisions[nd_revs_at(c->revs, r)] = 1;
+	if (nd_rev_hash_is(r, stmt, 5))
+		return;
+	if (seen->n_ask == seen->cap_ask) {
+		size_t more = seen->cap_ask ? 2 * seen->cap_ask : 16;
+		int64_t *a = realloc(seen->ask, more * sizeof *a);
+		if (!a) {
+			seen->failed = true;
+			return;
+		}
+		seen->ask = a;
+		seen->cap_ask = more;
+	}
+	seen->ask[seen->n_ask++] = sqlite3_column_int64(stmt, 0);
+}
+
+/* Each entry after c->since chains to the entry before it, with no gap:
+ * walked in C (at a million items the query's window over 5.6M entries
+ * cost four times the hashing); an entry that does not is told by the
+ * query above, run on it and the entry before it. With seen, it notes
+ * what the entries name too. */
+static int ledger_links(struct nd_check *c, struct entries_seen *seen, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_sql_prepare(c->st, &stmt, err,
+				"SELECT id, root, kind, row_id, item_id, hash FROM ledger "
+				"WHERE id >= ? ORDER BY id",
+				"i", c->since);
+	if (rc < 0)
+		return rc;
+	struct nd_chain_walk w = {
+		.stmt = stmt, .part = -1, .hash = 1, .first = 2, .n = 4, .extra = -1
+	};
+	int64_t prev = -1;
+	while ((rc = nd_sql_step(c->st, stmt, "ledger", err)) > 0) {
+		int64_t id = sqlite3_column_int64(stmt, 0), from = prev >= 0 ? prev : c->since;
+		if (seen && !seen->failed)
+			note_entry(c, seen, stmt);
+		bool broken = nd_chain_walk_row(&w);
+		prev = id;
+		if (id <= c->since || (!broken && id == from + 1))
+			continue;
+		sqlite3_stmt *told;
+		if ((rc = nd_sql_prepare(c->st, &told, err, link_problems, "ii", from, id)) < 0 ||
+		    (rc = nd_check_stmt(c, "ledger", told, err)) < 0)
+			break;
+	}
+	sqlite3_finalize(stmt);
+	nd_chain_walk_free(&w);
+	return rc < 0 ? rc : 0;
 }
 
 /* What each kind of ledger entry names: its table, how its record is
@@ -192,8 +270,10 @@ static const struct {
 	  "printf('imported page #%d (%s)', x.id, x.name)" },
 };
 
-/* Every entry after `from` names a record that is there, as it was. */
-static int ledger_records(struct nd_check *c, size_t k, int64_t from, struct nd_error *err)
+/* Every entry after `from` (or the entry `at`) names a record that is
+ * there, as it was. */
+static int ledger_records_sql(struct nd_check *c, size_t k, int64_t from, int64_t at,
+			      struct nd_error *err)
 {
 	char sql[2048];
 	snprintf(sql, sizeof sql,
@@ -207,14 +287,90 @@ static int ledger_records(struct nd_check *c, size_t k, int64_t from, struct nd_
 		 "(x.rowid IS NULL OR l.hash IS NULL OR %s IS NOT l.hash) ORDER BY l.id",
 		 kinds[k].kind, kinds[k].name, kinds[k].name, kinds[k].join,
 		 /* the entries since: a range of the ledger; all: its kind's, by index */
-		 from ? "+" : "", kinds[k].kind, from ? "AND l.id > ?1" : "", kinds[k].hash);
-	return nd_check_rows(c, "ledger", sql, from, err);
+		 from || at ? "+" : "", kinds[k].kind,
+		 at     ? "AND l.id = ?1"
+		 : from ? "AND l.id > ?1"
+			: "",
+		 kinds[k].hash);
+	return nd_check_rows(c, "ledger", sql, at ? at : from, err);
+}
+
+/* The revisions' entries, where check --full's pass over the revisions
+ * kept their hashes (reading each row for its hash, after its text, cost
+ * a read of the table): each against what was kept, and an entry that
+ * is not as kept is asked about in the query's words. */
+static int ledger_revisions(struct nd_check *c, struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_sql_prepare(c->st, &stmt, err,
+				"SELECT id, row_id, hash FROM ledger WHERE kind = 'revision' "
+				"ORDER BY id",
+				NULL);
+	if (rc < 0)
+		return rc;
+	while ((rc = nd_sql_step(c->st, stmt, "ledger", err)) > 0) {
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		const struct nd_rev *r = sqlite3_column_type(stmt, 1) == SQLITE_INTEGER
+					     ? nd_revs_by_id(c->revs, sqlite3_column_int64(stmt, 1))
+					     : NULL;
+		if (!nd_rev_hash_is(r, stmt, 2) && (rc = ledger_records_sql(c, 0, 0, id, err)) < 0)
+			break;
+	}
+	sqlite3_finalize(stmt);
+	return rc < 0 ? rc : 0;
+}
+
+static int ledger_records(struct nd_check *c, const struct entries_seen *seen, size_t k,
+			  int64_t from, struct nd_error *err)
+{
+	bool revisions = c->revs && from == 0 && strcmp(kinds[k].kind, "revision") == 0;
+	int rc = 0;
+	if (revisions && seen) /* the links' walk asked already */
+		for (size_t i = 0; rc >= 0 && i < seen->n_ask; i++)
+			rc = ledger_records_sql(c, k, 0, seen->ask[i], err);
+	else if (revisions)
+		rc = ledger_revisions(c, err);
+	else
+		rc = ledger_records_sql(c, k, from, 0, err);
+	return rc;
+}
+
+/* Whether every event has an entry, as the links' walk saw them. */
+static int events_all_seen(struct nd_check *c, const struct entries_seen *seen, bool *all,
+			   struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = nd_sql_prepare(c->st, &stmt, err, "SELECT id FROM events", NULL);
+	if (rc < 0)
+		return rc;
+	while (*all && (rc = nd_sql_step(c->st, stmt, "ledger", err)) > 0) {
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		*all = id >= 0 && id < seen->n_events && seen->events[id];
+	}
+	sqlite3_finalize(stmt);
+	return rc < 0 ? rc : 0;
 }
 
 /* Every record of the kind is in the ledger (one written behind
- * newsdesk's back while the ledger's trigger was dropped is not). */
-static int records_in_ledger(struct nd_check *c, size_t k, struct nd_error *err)
+ * newsdesk's back while the ledger's trigger was dropped is not). Where
+ * the links' walk saw every revision's or event's entry, the query (a
+ * probe of the ledger for each record) has nothing to tell. */
+static int records_in_ledger(struct nd_check *c, const struct entries_seen *seen, size_t k,
+			     struct nd_error *err)
 {
+	bool all = seen != NULL;
+	int rc = 0;
+	if (all && strcmp(kinds[k].kind, "revision") == 0) {
+		all = nd_revs_all(c->revs);
+		for (size_t i = 0; all && i < nd_revs_count(c->revs); i++)
+			all = seen->revisions[i];
+	} else if (all && strcmp(kinds[k].kind, "event") == 0)
+		rc = events_all_seen(c, seen, &all, err);
+	else
+		all = false;
+	if (rc < 0 || all)
+		return rc;
+
 	static const char *const tables[] = { "revisions",   "events",    "notes",
 					      "photo_links", "originals", "page_originals" };
 	static const char *const ids[] = { "x.id", "x.id", "x.id", "x.id", "x.item_id", "x.id" };
@@ -227,6 +383,30 @@ static int records_in_ledger(struct nd_check *c, size_t k, struct nd_error *err)
 		 "ledger l WHERE l.kind = '%s' AND l.row_id = %s)",
 		 items[k], kinds[k].name, tables[k], kinds[k].kind, ids[k]);
 	return nd_check_rows(c, "ledger", sql, 0, err);
+}
+
+static void entries_seen_free(struct entries_seen *seen)
+{
+	free(seen->ask);
+	free(seen->revisions);
+	free(seen->events);
+}
+
+/* Set up where check --full's pass kept the revisions; NULL where not. */
+static struct entries_seen *entries_seen_for(struct nd_check *c, struct entries_seen *seen)
+{
+	if (!c->revs || c->since > 0)
+		return NULL;
+	*seen = (struct entries_seen){ 0 };
+	struct nd_error why = { 0 };
+	if (nd_sql_int(c->st, &seen->n_events, &why, "ledger",
+		       "SELECT coalesce(max(id), 0) + 1 FROM events", NULL) < 0 ||
+	    !(seen->revisions = calloc(nd_revs_count(c->revs) + 1, 1)) ||
+	    !(seen->events = calloc((size_t)seen->n_events, 1))) {
+		entries_seen_free(seen);
+		return NULL; /* the queries run as they are */
+	}
+	return seen;
 }
 
 /* The incremental check's count of each kind: the count the last proof
@@ -257,8 +437,8 @@ static int ledger_counts(struct nd_check *c, struct nd_error *err)
 		if (then + added == is)
 			continue;
 		int before = c->problems;
-		if ((rc = ledger_records(c, k, 0, err)) < 0 ||
-		    (rc = records_in_ledger(c, k, err)) < 0)
+		if ((rc = ledger_records(c, NULL, k, 0, err)) < 0 ||
+		    (rc = records_in_ledger(c, NULL, k, err)) < 0)
 			break;
 		if (c->problems == before)
 			nd_check_problem(c,
@@ -272,12 +452,19 @@ static int ledger_counts(struct nd_check *c, struct nd_error *err)
 
 int nd_ledger_check(struct nd_check *c, struct nd_error *err)
 {
-	int rc = ledger_links(c, err);
+	struct entries_seen room, *seen = entries_seen_for(c, &room);
+	int rc = ledger_links(c, seen, err);
+	if (seen && seen->failed) {
+		entries_seen_free(seen);
+		seen = NULL;
+	}
 	for (size_t k = 0; rc >= 0 && k < sizeof kinds / sizeof *kinds; k++)
-		if ((rc = ledger_records(c, k, c->since, err)) >= 0 && c->since == 0)
-			rc = records_in_ledger(c, k, err);
+		if ((rc = ledger_records(c, seen, k, c->since, err)) >= 0 && c->since == 0)
+			rc = records_in_ledger(c, seen, k, err);
 	if (rc >= 0 && c->since > 0)
 		rc = ledger_counts(c, err);
+	if (seen)
+		entries_seen_free(seen);
 	return rc < 0 ? rc : 0;
 }
 

@@ -8,6 +8,7 @@
  * per-state counts, which --repair rebuilds. */
 #include "newsdesk/check.h"
 #include "newsdesk/anchor.h"
+#include "newsdesk/histcheck.h"
 #include "newsdesk/lang.h"
 #include "newsdesk/original.h"
 #include "newsdesk/photos.h"
@@ -35,14 +36,9 @@ void nd_check_problem(struct nd_check *c, const char *fmt, ...)
 	c->problems++;
 }
 
-int nd_check_rows(struct nd_check *c, const char *what, const char *sql, int64_t arg,
-		  struct nd_error *err)
+int nd_check_stmt(struct nd_check *c, const char *what, sqlite3_stmt *stmt, struct nd_error *err)
 {
-	sqlite3_stmt *stmt;
-	int rc = strstr(sql, "?1") ? nd_sql_prepare(c->st, &stmt, err, sql, "i", arg)
-				   : nd_sql_prepare(c->st, &stmt, err, sql, NULL);
-	if (rc < 0)
-		return rc;
+	int rc;
 	bool said = sqlite3_column_count(stmt) > 1;
 	while ((rc = nd_sql_step(c->st, stmt, what, err)) > 0) {
 		const char *msg = said ? (const char *)sqlite3_column_text(stmt, 1) : NULL;
@@ -56,6 +52,15 @@ int nd_check_rows(struct nd_check *c, const char *what, const char *sql, int64_t
 	return rc;
 }
 
+int nd_check_rows(struct nd_check *c, const char *what, const char *sql, int64_t arg,
+		  struct nd_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = strstr(sql, "?1") ? nd_sql_prepare(c->st, &stmt, err, sql, "i", arg)
+				   : nd_sql_prepare(c->st, &stmt, err, sql, NULL);
+	return rc < 0 ? rc : nd_check_stmt(c, what, stmt, err);
+}
+
 static int problem_rows(struct nd_check *c, const char *what, const char *sql, struct nd_error *err)
 {
 	return nd_check_rows(c, what, sql, 0, err);
@@ -65,16 +70,32 @@ static int problem_rows(struct nd_check *c, const char *what, const char *sql, s
 
 static int check_integrity(struct nd_check *c, struct nd_error *err)
 {
-	int rc = problem_rows(c, "integrity",
-			      "SELECT NULL, integrity_check FROM pragma_integrity_check "
-			      "WHERE integrity_check <> 'ok'",
-			      err);
-	if (rc == 0)
-		rc = problem_rows(c, "foreign keys",
-				  "SELECT NULL, printf('%s row %d refers to a missing %s', "
-				  "\"table\", rowid, parent) FROM pragma_foreign_key_check",
-				  err);
-	return rc;
+	return problem_rows(c, "integrity",
+			    "SELECT NULL, integrity_check FROM pragma_integrity_check "
+			    "WHERE integrity_check <> 'ok'",
+			    err);
+}
+
+/* Where check --full's pass over the revisions saw every revision's item
+ * and author there, the revisions are left out of foreign_key_check (it
+ * reads each revision's row for its author, after its text); where any
+ * table has a row to tell, the whole check runs, its rows in its order. */
+static int check_foreign_keys(struct nd_check *c, struct nd_error *err)
+{
+	int64_t told = 1;
+	int rc = c->revs && !nd_revs_orphans(c->revs)
+		     ? nd_sql_int(c->st, &told, err, "foreign keys",
+				  "SELECT EXISTS (SELECT 1 FROM sqlite_schema s JOIN "
+				  "pragma_foreign_key_check(s.name) WHERE s.type = 'table' AND "
+				  "s.name <> 'revisions')",
+				  NULL)
+		     : 0;
+	if (rc < 0 || !told)
+		return rc < 0 ? rc : 0;
+	return problem_rows(c, "foreign keys",
+			    "SELECT NULL, printf('%s row %d refers to a missing %s', "
+			    "\"table\", rowid, parent) FROM pragma_foreign_key_check",
+			    err);
 }
 
 /* ---- the guards ---------------------------------------------------------- */
@@ -176,117 +197,7 @@ static int check_triggers(struct nd_check *c, struct nd_error *err)
 	return 0;
 }
 
-/* ---- the chains ---------------------------------------------------------- */
-
-/* The revisions' chain: revcheck.c. The events' and the notes' below. */
-
-static int check_events(struct nd_check *c, struct nd_error *err)
-{
-	return problem_rows(
-	    c, "events",
-	    "SELECT item_id, CASE "
-	    "WHEN hash IS NULL THEN printf('event #%d (%s) has no hash: newsdesk did not write "
-	    "it', id, verb) "
-	    "WHEN rev IS NOT NULL AND rev_id IS NULL THEN printf('event #%d (%s) names revision "
-	    "%d, which is missing (deleted)', id, verb, rev) "
-	    "ELSE printf('its log is broken at event #%d (%s): that event was changed, or an "
-	    "event before it was deleted', id, verb) END "
-	    "FROM (SELECT e.item_id, e.id, e.verb, e.rev, e.hash, r.id AS rev_id, "
-	    "CASE WHEN e.note_code IS NULL THEN nd_chain(lag(e.hash) OVER w, e.item_id, e.actor, "
-	    "e.verb, e.from_state, e.to_state, e.note, e.rev, e.created_at, r.hash) "
-	    "ELSE nd_chain(lag(e.hash) OVER w, e.item_id, e.actor, e.verb, e.from_state, "
-	    "e.to_state, e.note, e.rev, e.created_at, r.hash, e.note_code) END AS want "
-	    "FROM events e LEFT JOIN revisions r "
-	    "ON r.item_id = e.item_id AND r.rev = e.rev "
-	    "WINDOW w AS (PARTITION BY e.item_id ORDER BY e.id)) "
-	    "WHERE hash IS NOT want OR (rev IS NOT NULL AND rev_id IS NULL) ORDER BY item_id, id",
-	    err);
-}
-
-static int check_notes(struct nd_check *c, struct nd_error *err)
-{
-	return problem_rows(
-	    c, "notes",
-	    "SELECT item_id, CASE "
-	    "WHEN hash IS NULL THEN printf('note #%d has no hash: newsdesk did not write it', id) "
-	    "ELSE printf('its notes are broken at note #%d: that note was changed, or a note "
-	    "before it was deleted', id) END "
-	    "FROM (SELECT id, item_id, hash, CASE WHEN body_code IS NULL THEN nd_chain(lag(hash) "
-	    "OVER w, item_id, rev, author, body, created_at) ELSE nd_chain(lag(hash) OVER w, "
-	    "item_id, rev, author, body, created_at, body_code) END AS want FROM notes "
-	    "WINDOW w AS (PARTITION BY item_id ORDER BY id)) "
-	    "WHERE hash IS NOT want ORDER BY item_id, id",
-	    err);
-}
-
-/* The heads: the newest record of each chain is the one the item names,
- * so deleting the newest revision, event or note shows too. */
-static int check_heads(struct nd_check *c, struct nd_error *err)
-{
-	return problem_rows(
-	    c, "heads",
-	    "SELECT id, 'its newest revision is missing (deleted) or replaced: its history "
-	    "ended with another' FROM items i WHERE rev_head IS NOT (SELECT hash FROM "
-	    "revisions r WHERE r.item_id = i.id ORDER BY r.rev DESC LIMIT 1) "
-	    "UNION ALL SELECT id, 'its newest event is missing (deleted) or replaced: its log "
-	    "ended with another' FROM items i WHERE event_head IS NOT (SELECT hash FROM events e "
-	    "WHERE e.item_id = i.id ORDER BY e.id DESC LIMIT 1) "
-	    "UNION ALL SELECT id, 'its newest note is missing (deleted) or replaced' FROM items i "
-	    "WHERE note_head IS NOT (SELECT hash FROM notes n WHERE n.item_id = i.id "
-	    "ORDER BY n.id DESC LIMIT 1) ORDER BY 1",
-	    err);
-}
-
-/* ---- the workflow's invariants ------------------------------------------- */
-
-static const struct {
-	const char *what;
-	const char *sql; /* rows: (item id) or (item id, message) */
-} invariants[] = {
-	{ "item whose current revision is missing",
-	  "SELECT i.id FROM items i WHERE NOT EXISTS (SELECT 1 FROM revisions r "
-	  "WHERE r.item_id = i.id AND r.rev = i.current_rev)" },
-	{ "item whose current revision is a conflict draft",
-	  "SELECT i.id FROM items i JOIN revisions r ON r.item_id = i.id AND r.rev = i.current_rev "
-	  "WHERE r.conflict = 1" },
-	{ "current revision",
-	  "SELECT i.id, printf('its current revision is %d but its newest is %d', i.current_rev, "
-	  "x.newest) FROM items i JOIN (SELECT item_id, max(rev) AS newest FROM revisions "
-	  "WHERE conflict = 0 GROUP BY item_id) x ON x.item_id = i.id "
-	  "WHERE i.current_rev <> x.newest" },
-	{ "item in a state the workflow does not have",
-	  "SELECT id FROM items WHERE state NOT IN (SELECT name FROM states)" },
-	{ "published item with no published revision",
-	  "SELECT i.id FROM items i JOIN states s ON s.name = i.state "
-	  "WHERE s.published AND i.published_rev IS NULL" },
-	{ "item whose published revision is missing",
-	  "SELECT i.id FROM items i WHERE i.published_rev IS NOT NULL AND NOT EXISTS "
-	  "(SELECT 1 FROM revisions r WHERE r.item_id = i.id AND r.rev = i.published_rev)" },
-	{ "state",
-	  "SELECT i.id, printf('it is %s but its log last moved it to %s: a workflow event is "
-	  "missing, or its state was set behind newsdesk''s back', i.state, "
-	  "coalesce(e.to_state, 'nowhere')) FROM items i LEFT JOIN events e ON e.id = "
-	  "(SELECT max(id) FROM events WHERE item_id = i.id AND to_state IS NOT NULL) "
-	  "WHERE e.to_state IS NOT i.state" },
-	{ "item with no 'file' or 'import' event",
-	  "SELECT i.id FROM items i WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.item_id = i.id "
-	  "AND e.verb IN ('file', 'import'))" },
-	{ "two items at one place on a page",
-	  "SELECT min(id) FROM items WHERE issue IS NOT NULL GROUP BY issue, page, position "
-	  "HAVING count(*) > 1" },
-	{ "item placed on a page but with no position",
-	  "SELECT id FROM items WHERE issue IS NOT NULL AND (page IS NULL OR position IS NULL)" },
-};
-
-static int check_invariants(struct nd_check *c, struct nd_error *err)
-{
-	for (size_t i = 0; i < sizeof invariants / sizeof *invariants; i++) {
-		int rc = problem_rows(c, invariants[i].what, invariants[i].sql, err);
-		if (rc < 0)
-			return rc;
-	}
-	return 0;
-}
+/* ---- the chains and the workflow's invariants: histcheck.c, revcheck.c ---- */
 
 /* ---- derived data: found wrong, rebuilt with --repair ---------------------- */
 
@@ -457,32 +368,38 @@ static int check_wal(struct nd_check *c, struct nd_error *err)
 /* incremental: also in the check that proves only what was written since
  * the last proven root (the rest reads every row: --full). reader: only
  * reads, so a full check may run it on a second, read-only connection
- * (the search index's own check writes its command row: not). cost: its
- * seconds of CPU ×10 at 100,000 items, measured, so the longest start
- * first when the checks run on two cores. */
+ * (the search index's own check writes its command row, and SQLite's
+ * integrity_check proves less there: those only where the second
+ * connection could be opened for writing). cost: its seconds of
+ * CPU ×10 at 100,000 items, measured, so the longest start first when the
+ * checks run on two cores. */
 static const struct {
 	const char *name;
 	nd_check_fn run;
 	bool incremental;
 	bool reader;
 	int cost;
+	bool kept; /* asks what the revisions' pass kept: a full check runs it after */
 } checks[] = {
-	{ "integrity", check_integrity, false, true, 18 },
-	{ "guards", check_triggers, true, true, 0 },
-	{ "revisions", nd_revisions_check, false, true, 44 }, /* with the revision counts */
-	{ "events", check_events, false, true, 12 },
-	{ "notes", check_notes, false, true, 0 },
-	{ "heads", check_heads, false, true, 3 },
-	{ "ledger", nd_ledger_check, true, true, 20 },
-	{ "roots", nd_roots_check, true, true, 0 },
-	{ "originals", nd_originals_check, false, true, 0 },
-	{ "invariants", check_invariants, false, true, 7 },
-	{ "search index", check_search, false, false, 19 },
-	{ "counts", check_counts, false, true, 0 },
-	{ "revision counts", check_revision_counts, false, true, 0 },
-	{ "stats", check_stat_days, false, true, 2 },
-	{ "write-ahead log", check_wal, true, true, 0 },
-	{ "photos", nd_photos_check, false, true, 0 },
+	/* SQLite's integrity_check on a read-only connection leaves out the
+	 * tables' CHECK constraints: it runs on one that can write */
+	{ "integrity", check_integrity, false, false, 17, false },
+	{ "foreign keys", check_foreign_keys, false, true, 2, true },
+	{ "guards", check_triggers, true, true, 0, false },
+	{ "revisions", nd_revisions_check, false, true, 28, false }, /* with the revision counts */
+	{ "events", nd_events_check, false, true, 5, true },
+	{ "notes", nd_notes_check, false, true, 0, false },
+	{ "heads", nd_heads_check, false, true, 3, true },
+	{ "ledger", nd_ledger_check, true, true, 8, true },
+	{ "roots", nd_roots_check, true, true, 0, false },
+	{ "originals", nd_originals_check, false, true, 0, false },
+	{ "invariants", nd_invariants_check, false, true, 7, true },
+	{ "search index", check_search, false, false, 14, false },
+	{ "counts", check_counts, false, true, 0, false },
+	{ "revision counts", check_revision_counts, false, true, 0, false },
+	{ "stats", check_stat_days, false, true, 2, false },
+	{ "write-ahead log", check_wal, true, true, 0, false },
+	{ "photos", nd_photos_check, false, true, 0, false },
 };
 enum { N_CHECKS = sizeof checks / sizeof *checks };
 
@@ -492,13 +409,19 @@ enum { N_CHECKS = sizeof checks / sizeof *checks };
  * is opened and closed by the caller's thread, and used by the worker
  * only between pthread_create and pthread_join); the store is in WAL,
  * where both are readers (a full check without --repair writes nothing
- * until every check has joined, and SQLite's integrity_check only reads);
+ * until every check has joined but the search index's integrity-check
+ * command, on one of them, as it did on one; SQLite's integrity_check
+ * only reads);
  * and the root was taken before either started, so what each proves
  * holds at least that root, as it did when the checks' statements read
  * their own snapshots one after the other. Each check reports into its
  * own buffer; the buffers are joined in the table's order, so the report
  * reads exactly as a one-connection run's, and an error stops it where
- * that run would have stopped. */
+ * that run would have stopped. What the revisions' pass keeps is written
+ * by one thread before it is published under the lock, and only read
+ * after; the checks that use it prove from it what the pass read (a
+ * snapshot after the root was taken) and ask SQL about whatever it does
+ * not hold as they expect. */
 struct outcome {
 	struct nd_buf report;
 	struct nd_error err;
@@ -510,9 +433,15 @@ struct outcome {
 struct crew {
 	struct nd_check base; /* as the caller set it up */
 	struct nd_store *reader;
+	bool reader_writes; /* opened for writing: any check may run on it */
 	size_t revisions, counts; /* where the one pass over the revisions reports */
 	size_t order[N_CHECKS]; /* the costliest first */
 	struct outcome out[N_CHECKS];
+	/* what the revisions' pass kept, once it is done (NULL: not kept) */
+	pthread_mutex_t lock;
+	pthread_cond_t passed;
+	bool revs_done;
+	struct nd_revs *revs;
 };
 
 /* The revisions' chains and counts, in one pass: both checks' outcomes. */
@@ -524,7 +453,8 @@ static void run_revisions(struct crew *w, struct nd_store *st)
 	c.report = &rv->report;
 	k.report = &rn->report;
 	c.problems = k.problems = 0;
-	if ((rv->rc = nd_revisions_counted(&c, &k, &rv->err)) < 0) { /* each its own way */
+	struct nd_revs *kept = NULL;
+	if ((rv->rc = nd_revisions_counted(&c, &k, &kept, &rv->err)) < 0) { /* each its own way */
 		nd_buf_reset(&rv->report);
 		nd_buf_reset(&rn->report);
 		nd_error_clear(&rv->err);
@@ -534,13 +464,33 @@ static void run_revisions(struct crew *w, struct nd_store *st)
 	}
 	rv->problems = c.problems;
 	rn->problems = k.problems;
+	pthread_mutex_lock(&w->lock);
+	w->revs = kept;
+	w->revs_done = true;
+	pthread_cond_broadcast(&w->passed);
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* What the revisions' pass kept, waiting for it where it runs on the other
+ * core (it is the costliest, so it was taken first); NULL where it was
+ * not kept: the check reads the rows. */
+static const struct nd_revs *revs_kept(struct crew *w)
+{
+	if (!atomic_load(&w->out[w->revisions].claimed))
+		return NULL;
+	pthread_mutex_lock(&w->lock);
+	while (!w->revs_done)
+		pthread_cond_wait(&w->passed, &w->lock);
+	const struct nd_revs *revs = w->revs;
+	pthread_mutex_unlock(&w->lock);
+	return revs;
 }
 
 static void run_checks(struct crew *w, struct nd_store *st, bool reader)
 {
 	for (size_t k = 0; k < N_CHECKS; k++) {
 		size_t i = w->order[k];
-		if (i == w->counts || (reader && !checks[i].reader) ||
+		if (i == w->counts || (reader && !checks[i].reader && !w->reader_writes) ||
 		    atomic_exchange(&w->out[i].claimed, 1))
 			continue;
 		if (i == w->revisions) {
@@ -551,6 +501,7 @@ static void run_checks(struct crew *w, struct nd_store *st, bool reader)
 		c.st = st;
 		c.report = &w->out[i].report;
 		c.problems = 0;
+		c.revs = checks[i].kept ? revs_kept(w) : NULL;
 		w->out[i].rc = checks[i].run(&c, &w->out[i].err);
 		w->out[i].problems = c.problems;
 	}
@@ -590,6 +541,8 @@ static int run_full_on_two(struct nd_check *c, struct nd_error *err)
 	if (!w)
 		return nd_fail(err, ND_ENOMEM, _("out of memory"));
 	w->base = *c;
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->passed, NULL);
 	for (size_t i = 0; i < N_CHECKS; i++) {
 		w->order[i] = i;
 		if (checks[i].run == nd_revisions_check)
@@ -600,14 +553,22 @@ static int run_full_on_two(struct nd_check *c, struct nd_error *err)
 	qsort(w->order, N_CHECKS, sizeof *w->order, by_cost);
 	struct nd_error why = { 0 };
 	pthread_t worker;
-	/* without a second connection, this one runs every check */
-	bool two = sqlite3_threadsafe() && !one_connection() &&
-		   nd_store_open(&w->reader, nd_store_path(c->st), ND_STORE_READONLY, &why) == 0 &&
-		   pthread_create(&worker, NULL, reader_thread, w) == 0;
+	/* without a second connection, this one runs every check; opened for
+	 * reading only where it cannot be for writing (then the search index
+	 * is checked on this one) */
+	bool two = sqlite3_threadsafe() && !one_connection();
+	if (two && nd_store_open(&w->reader, nd_store_path(c->st), 0, &why) == 0)
+		w->reader_writes = true;
+	else if (two)
+		two = nd_store_open(&w->reader, nd_store_path(c->st), ND_STORE_READONLY, &why) == 0;
+	two = two && pthread_create(&worker, NULL, reader_thread, w) == 0;
 	run_checks(w, c->st, false);
 	if (two)
 		pthread_join(worker, NULL);
 	nd_store_close(w->reader);
+	nd_revs_free(w->revs);
+	pthread_cond_destroy(&w->passed);
+	pthread_mutex_destroy(&w->lock);
 	int rc = 0;
 	for (size_t i = 0; i < N_CHECKS; i++) {
 		struct outcome *o = &w->out[i];

@@ -129,10 +129,28 @@ struct unit_scan {
 	int rc;
 };
 
+/* mark and then v in decimal, as "%s%ld" would write them: check --full
+ * writes a profile for every revision, and printf cost more than the
+ * scan's own figures. */
+static int add_number(struct nd_buf *b, const char *mark, long v)
+{
+	char digits[32];
+	size_t at = sizeof digits;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do
+		digits[--at] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		digits[--at] = '-';
+	int rc = nd_buf_adds(b, mark);
+	return rc < 0 ? rc : nd_buf_add(b, digits + at, sizeof digits - at);
+}
+
 static void end_run(struct unit_scan *u, long base, long start, long end)
 {
-	if (u->runs && end - start >= 2 && u->rc == 0)
-		u->rc = nd_buf_printf(u->runs, "@%ld+%ld", base + start, end - start);
+	if (u->runs && end - start >= 2 && u->rc == 0 &&
+	    (u->rc = add_number(u->runs, "@", base + start)) == 0)
+		u->rc = add_number(u->runs, "+", end - start);
 }
 
 static void scan_unit(const char *s, size_t n, long base, struct unit_scan *u)
@@ -210,9 +228,9 @@ enum { SQUEEZE_MAX = 4 }; /* half-slots */
 /* One unit of the profile: "[t]N[.T][@O+W…]" (layout.h). */
 static int add_unit(struct nd_buf *b, bool title, long halves, long tail, const char *runs)
 {
-	int rc = nd_buf_printf(b, "%s%s%ld", b->len ? " " : "", title ? "t" : "", halves);
+	int rc = add_number(b, b->len ? (title ? " t" : " ") : (title ? "t" : ""), halves);
 	if (rc == 0 && tail > 0 && tail <= SQUEEZE_MAX)
-		rc = nd_buf_printf(b, ".%ld", tail);
+		rc = add_number(b, ".", tail);
 	if (rc == 0 && runs)
 		rc = nd_buf_adds(b, runs);
 	return rc;

@@ -231,6 +231,8 @@ UPDATE revision_counts SET chars = chars + 2 WHERE revision_id = (SELECT id FROM
 DELETE FROM events WHERE id = (SELECT min(id) FROM events WHERE item_id = 2);
 UPDATE ledger SET root = CASE substr(root, 1, 1) WHEN '0' THEN '1' ELSE '0' END || substr(root, 2) WHERE id = 5;
 UPDATE state_counts SET n = n + 7 WHERE state = (SELECT state FROM items WHERE id = 1);
+PRAGMA ignore_check_constraints = 1;
+UPDATE revisions SET conflict = 2 WHERE item_id = 3 AND rev = 1;
 $REV_GUARD $EV_GUARD $LEDGER_GUARD
 CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
 BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: never changed'); END;"
@@ -240,6 +242,9 @@ NEWSDESK_CHECK_ONE_CONNECTION=1 expect_exit 1 "…and on one connection" dnd che
 if [ "$ND_TEST_HOOKS" = 1 ]; then
 	equals "…the two reports are the same, line for line" "$two" "$out"
 fi
+# (on a read-only connection SQLite's integrity_check leaves CHECK out)
+contains "…a CHECK constraint broken is found on two connections" "$two" \
+	"integrity: CHECK constraint failed in revisions"
 order=$(printf '%s\n' "$two" | sed -n 's/^#[0-9]*: \(revision 2 was changed\).*/1 \1/p; s/^#[0-9]*: its log is broken.*/2 events/p; s/^ledger: entry 5 was changed.*/3 ledger/p; s/.*the kept count of .*/4 counts/p; s/^#[0-9]*: revision 1: its stored counts.*/5 revision counts/p' | cut -d' ' -f1 | tr -d '\n')
 equals "…in the table's order: revisions, events, ledger, counts, revision counts" "$order" "123455"
 
