@@ -22,9 +22,6 @@
 enum {
 	ND_CHECK_REPAIR = 1,
 	ND_CHECK_FULL = 2, /* the whole proof, not only what changed since the last */
-	/* the caller turns a SIGBUS into a message: a second connection reads
-	   the store through one mapping of the whole file (mapvfs.c) */
-	ND_CHECK_MAPPED = 4,
 };
 
 struct nd_root;
@@ -49,7 +46,6 @@ struct nd_check {
 	/* What check --full's pass over the revisions kept (revcheck.h), for
 	 * the checks after it; NULL: they read the rows. */
 	const struct nd_revs *revs;
-	bool mapped; /* ND_CHECK_MAPPED */
 };
 
 /* Runs a query whose rows are problems: (item id, what is wrong) or just

@@ -20,8 +20,8 @@ struct nd_store;
 enum {
 	ND_STORE_CREATE = 1, /* create the file (and its folder) when missing */
 	ND_STORE_READONLY = 2, /* open for reading only */
-	/* read through one mapping of the whole file (mapvfs.c says when
-	   that is safe: a bus error must be expected) */
+	/* with READONLY: a file nobody changes while it is open (a copy just
+	   made), read through one mapping of all of it (mapvfs.h) */
 	ND_STORE_MAPPED = 4,
 };
 

@@ -14,12 +14,10 @@
 #include <string.h>
 #include <unistd.h>
 
-/* backup and check --full read the store (and backup its copy) through
- * one mapping of the whole file: there a read error of a failing disk, or
- * a file cut short under it, is a SIGBUS, not an error code. Told in the
- * user's words with the store's exit code; a backup's partial copy never
- * has the final name (the next backup removes it), a check has written
- * nothing before its end. */
+/* backup.c reads the store and checks the copy through mmap: there a read
+ * error of a failing disk, or a file cut short under it, is a SIGBUS, not an
+ * error code. Told in the user's words with the store's exit code; the
+ * partial copy never has the final name, and the next backup removes it. */
 static char bus_message[1024];
 static size_t bus_length;
 
@@ -31,10 +29,13 @@ static void on_bus_error(int sig)
 	_exit(ND_EXIT_STORE);
 }
 
-/* message: what to say, already in the user's words */
-static void guard_bus_errors(const char *message, struct sigaction *before)
+static void guard_bus_errors(const char *file, struct sigaction *before)
 {
-	snprintf(bus_message, sizeof bus_message, "%s", message);
+	snprintf(bus_message, sizeof bus_message,
+		 _("newsdesk: backup stopped: reading the database or its copy failed (a bus "
+		   "error: the disk may be failing, or a file was cut short); nothing was written "
+		   "to %s, and the next backup removes the partial copy beside it\n"),
+		 file);
 	bus_length = strlen(bus_message);
 	struct sigaction sa = { .sa_handler = on_bus_error };
 	sigemptyset(&sa.sa_mask);
@@ -53,13 +54,7 @@ int nd_cmd_backup(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 	if (nd_cli_open(cli, 0, &err) < 0)
 		return nd_cli_fail(&err);
 	struct sigaction before;
-	char message[sizeof bus_message];
-	snprintf(message, sizeof message,
-		 _("newsdesk: backup stopped: reading the database or its copy failed (a bus "
-		   "error: the disk may be failing, or a file was cut short); nothing was written "
-		   "to %s, and the next backup removes the partial copy beside it\n"),
-		 a->pos[0]);
-	guard_bus_errors(message, &before);
+	guard_bus_errors(a->pos[0], &before);
 	int rc = nd_backup(cli->st, &cli->actor, a->pos[0], force, &cleaned, &root, &err);
 	sigaction(SIGBUS, &before, NULL);
 	if (rc < 0)
@@ -192,11 +187,7 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 	const struct nd_check_args *a = args;
 	if (a->npos != 0)
 		return nd_cli_usage(cmd, _("check takes no arguments"));
-	/* a full check reads every page: through one mapping of the file
-	   (SQLite's own maps 2 GB), its bus errors told */
-	bool mapped = a->full && !a->repair;
-	unsigned flags = (a->repair ? ND_CHECK_REPAIR : 0) | (a->full ? ND_CHECK_FULL : 0) |
-			 (mapped ? ND_CHECK_MAPPED : 0);
+	unsigned flags = (a->repair ? ND_CHECK_REPAIR : 0) | (a->full ? ND_CHECK_FULL : 0);
 	struct nd_error err = { 0 };
 	struct nd_root *against = NULL, proven;
 	size_t n_against = 0;
@@ -206,23 +197,13 @@ int nd_cmd_check(struct nd_cli *cli, const struct nd_command *cmd, void *args)
 	}
 	struct nd_buf report = ND_BUF_INIT;
 	int problems;
-	struct sigaction before;
-	if (mapped)
-		guard_bus_errors(_("newsdesk: check stopped: reading the database failed (a bus "
-				   "error: the disk may be failing, or the file was cut short); "
-				   "nothing was changed\n"),
-				 &before);
-	if (nd_cli_open(cli, mapped ? ND_STORE_MAPPED : 0, &err) < 0 ||
+	if (nd_cli_open(cli, 0, &err) < 0 ||
 	    (problems = nd_check_run(cli->st, &cli->actor, flags, against, n_against, &proven,
 				     &report, &err)) < 0) {
-		if (mapped)
-			sigaction(SIGBUS, &before, NULL);
 		free(against);
 		nd_buf_free(&report);
 		return nd_cli_fail(&err);
 	}
-	if (mapped)
-		sigaction(SIGBUS, &before, NULL);
 	free(against);
 	fputs(nd_buf_str(&report), stdout);
 	nd_buf_reset(&report);

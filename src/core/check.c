@@ -20,7 +20,6 @@
 #include "newsdesk/walcheck.h"
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -558,12 +557,10 @@ static int run_full_on_two(struct nd_check *c, struct nd_error *err)
 	 * reading only where it cannot be for writing (then the search index
 	 * is checked on this one) */
 	bool two = sqlite3_threadsafe() && !one_connection();
-	unsigned mapped = c->mapped ? ND_STORE_MAPPED : 0;
-	if (two && nd_store_open(&w->reader, nd_store_path(c->st), mapped, &why) == 0)
+	if (two && nd_store_open(&w->reader, nd_store_path(c->st), 0, &why) == 0)
 		w->reader_writes = true;
 	else if (two)
-		two = nd_store_open(&w->reader, nd_store_path(c->st), ND_STORE_READONLY | mapped,
-				    &why) == 0;
+		two = nd_store_open(&w->reader, nd_store_path(c->st), ND_STORE_READONLY, &why) == 0;
 	two = two && pthread_create(&worker, NULL, reader_thread, w) == 0;
 	run_checks(w, c->st, false);
 	if (two)
@@ -615,7 +612,6 @@ int nd_check_run(struct nd_store *st, const struct nd_actor *actor, unsigned fla
 	struct nd_check c = { .st = st,
 			      .report = report,
 			      .repair = flags & ND_CHECK_REPAIR,
-			      .mapped = flags & ND_CHECK_MAPPED,
 			      .against = against,
 			      .n_against = n_against };
 	int rc = nd_require_rank(actor, c.repair ? ND_RANK_ADMIN : ND_RANK_EDITOR,
@@ -625,10 +621,6 @@ int nd_check_run(struct nd_store *st, const struct nd_actor *actor, unsigned fla
 	/* The root first: what is proved below is at least this much. */
 	if (rc == 0 && (rc = start_from_proof(&c, flags, &last, err)) == 0)
 		rc = nd_root_now(st, &now, err);
-#ifdef ND_TEST_HOOKS
-	if (rc == 0 && c.mapped && getenv("NEWSDESK_TEST_BUS_ERROR"))
-		raise(SIGBUS); /* what a failing disk under the mapped store does */
-#endif
 	if (rc == 0 && c.since == 0 && !c.repair)
 		rc = run_full_on_two(&c, err);
 	else

@@ -7,15 +7,12 @@
  * a read-only main database's pages from one mapping of the whole file
  * (xFetch hands SQLite a pointer into it, xRead copies from it).
  *
- * Only for a file nobody cuts short while it is open: a backup's copy
- * under its temporary name, or a store (which never shrinks: newsdesk
- * never vacuums it; pages a read transaction takes from the file are not
- * rewritten while it reads, a checkpoint stops at the oldest reader's
- * mark; what this connection writes goes to the file and so shows in the
- * shared mapping; pages past the mapped size are read as before). A
- * mapping of a file cut short under it, or a failing disk, raises SIGBUS,
- * which the caller must expect (backup and check turn it into a message). Everything else
- * (journals, a writable database, a file the map cannot hold) goes to the default VFS unchanged. */
+ * Only for a file nobody changes while it is open (a backup's copy under
+ * its temporary name), or a store read in one read transaction (whose
+ * pages are not rewritten while it reads, backup.c says why). A mapping
+ * of a file cut short under it (a failing disk) raises SIGBUS, which the
+ * caller must expect (the backup command turns it into a message). Everything else (journals, a
+ * writable database, a file the map cannot hold) goes to the default VFS unchanged. */
 #include "newsdesk/mapvfs.h"
 
 #include <dirent.h>
@@ -115,10 +112,7 @@ static int m_write(sqlite3_file *f, const void *buf, int amt, sqlite3_int64 at)
 }
 static int m_truncate(sqlite3_file *f, sqlite3_int64 size)
 {
-	struct mapped_file *m = (struct mapped_file *)f;
-	if (m->map && size < m->size)
-		m->size = size < 0 ? 0 : size; /* nothing past the end is handed out */
-	return m->real->pMethods->xTruncate(m->real, size);
+	return real_of(f)->pMethods->xTruncate(real_of(f), size);
 }
 static int m_sync(sqlite3_file *f, int flags)
 {
@@ -241,7 +235,7 @@ static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags
 	/* SQLite closes a file whose methods are set, even after a failed open */
 	m->base.pMethods = m->real->pMethods ? &mapped_io : NULL;
 	if (rc == SQLITE_OK && name && (flags & SQLITE_OPEN_MAIN_DB) &&
-	    m->real->pMethods->iVersion >= 3)
+	    (flags & SQLITE_OPEN_READONLY) && m->real->pMethods->iVersion >= 3)
 		m->map = map_whole(name, &m->size);
 	return rc;
 }

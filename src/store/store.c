@@ -525,7 +525,8 @@ int nd_store_open(struct nd_store **out, const char *path, unsigned flags, struc
 	    (flags & ND_STORE_READONLY)
 		? SQLITE_OPEN_READONLY
 		: SQLITE_OPEN_READWRITE | ((flags & ND_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
-	const char *vfs = (flags & ND_STORE_MAPPED) ? nd_mapvfs_name() : NULL;
+	const char *vfs =
+	    (flags & ND_STORE_MAPPED) && (flags & ND_STORE_READONLY) ? nd_mapvfs_name() : NULL;
 	if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, vfs) != SQLITE_OK) {
 		rc = nd_fail(err, ND_EDB, _("cannot open %1$s: %2$s"), path,
 			     st->db ? sqlite3_errmsg(st->db) : "out of memory");

@@ -273,17 +273,6 @@ expect_exit 1 "the publishing's last event and its entry deleted: the issue's ro
 	nd --db "$TMP/pub.db" check --full
 contains "…naming the issue" "$out" "the root issue 2024-09 was published with at"
 
-# check --full reads the store through one mapping of the file: a failing
-# disk under it is a bus error (NEWSDESK_TEST_BUS_ERROR raises it there),
-# told in words with the store's exit code, nothing recorded
-if [ "$ND_TEST_HOOKS" = 1 ]; then
-	roots=$(sqlite3 "$NEWSDESK_DB" "SELECT count(*) FROM roots")
-	NEWSDESK_TEST_BUS_ERROR=1 expect_exit 4 "a bus error under check --full (a failing disk) ends it with the store's exit code" nd check --full
-	contains "…saying what happened" "$err" "check stopped: reading the database failed"
-	equals "…no root recorded" "$(sqlite3 "$NEWSDESK_DB" "SELECT count(*) FROM roots")" "$roots"
-	NEWSDESK_TEST_BUS_ERROR=1 expect_ok "an incremental check reads as before (no mapping, no bus error)" nd check
-fi
-
 # --repair is for admins; check itself for editors.
 expect_exit 3 "an editor may not repair" nd --as wang check --repair
 expect_ok "an editor may check" nd --as wang check
