@@ -28,6 +28,33 @@ static bool start_list(struct tui *t)
 	return true;
 }
 
+/* The desk on its terminal with its list read: 0, or < 0 with nothing
+ * left to end. */
+static int bench_start(struct tui *t, SCREEN **screen, struct nd_store *st,
+		       const struct nd_actor *actor, struct nd_error *err)
+{
+	if (tui_init(t, st, actor, err) < 0)
+		return err->code;
+	if (!(*screen = newterm(NULL, stdout, stdin))) {
+		tui_done(t);
+		return nd_fail(err, ND_EIO, _("cannot start the terminal interface"));
+	}
+	if (!start_list(t)) {
+		endwin();
+		delscreen(*screen);
+		tui_done(t);
+		return nd_fail(err, ND_ENOMEM, "%s", _("out of memory"));
+	}
+	return 0;
+}
+
+static void bench_end(struct tui *t, SCREEN *screen)
+{
+	endwin();
+	delscreen(screen);
+	tui_done(t);
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -271,27 +298,16 @@ int nd_tui_bench_list(struct nd_store *st, const struct nd_actor *actor, const c
 		      int runs, struct nd_bench_list *out, struct nd_error *err)
 {
 	struct tui t;
-	if (tui_init(&t, st, actor, err) < 0)
-		return err->code;
-	SCREEN *screen = newterm(NULL, stdout, stdin);
-	if (!screen) {
-		tui_done(&t);
-		return nd_fail(err, ND_EIO, _("cannot start the terminal interface"));
-	}
-	if (!start_list(&t)) {
-		endwin();
-		delscreen(screen);
-		tui_done(&t);
-		return nd_fail(err, ND_ENOMEM, "%s", _("out of memory"));
-	}
+	SCREEN *screen;
+	int rc = bench_start(&t, &screen, st, actor, err);
+	if (rc < 0)
+		return rc;
 	search_words(&t, words, out);
 	/* the first word for the other steps */
 	snprintf(LS(&t)->search, sizeof LS(&t)->search, "%s", out->nwords ? out->word[0] : words);
 	snprintf(LS(&t)->limit, sizeof LS(&t)->limit, "%s", LS(&t)->search);
 	list_steps(&t, runs > 0 ? runs : 1, out);
-	endwin();
-	delscreen(screen);
-	tui_done(&t);
+	bench_end(&t, screen);
 	return 0;
 }
 
@@ -324,19 +340,10 @@ int nd_tui_walk_list(struct nd_store *st, const struct nd_actor *actor, const ch
 		     const char *state, FILE *out, struct nd_error *err)
 {
 	struct tui t;
-	if (tui_init(&t, st, actor, err) < 0)
-		return err->code;
-	SCREEN *screen = newterm(NULL, stdout, stdin);
-	if (!screen) {
-		tui_done(&t);
-		return nd_fail(err, ND_EIO, _("cannot start the terminal interface"));
-	}
-	if (!start_list(&t)) {
-		endwin();
-		delscreen(screen);
-		tui_done(&t);
-		return nd_fail(err, ND_ENOMEM, "%s", _("out of memory"));
-	}
+	SCREEN *screen;
+	int rc = bench_start(&t, &screen, st, actor, err);
+	if (rc < 0)
+		return rc;
 	struct tui_list *l = LS(&t);
 	snprintf(l->limit, sizeof l->limit, "%s", words);
 	l->filter.text = l->limit;
@@ -374,8 +381,6 @@ int nd_tui_walk_list(struct nd_store *st, const struct nd_actor *actor, const ch
 			(long long)(l->sel_id == near[k] ? l->sel : -1));
 		print_window(out, "at", l);
 	}
-	endwin();
-	delscreen(screen);
-	tui_done(&t);
+	bench_end(&t, screen);
 	return 0;
 }
