@@ -11,10 +11,19 @@
 
 #include <stdint.h>
 
-/* Verifies the index holds exactly the current revisions of the items not
- * withdrawn: appends a line to report for each problem; returns how many,
- * or < 0. (newsdesk check) */
-int nd_search_check(struct nd_store *st, struct nd_buf *report, struct nd_error *err);
+struct nd_revs;
+
+/* For newsdesk check: that the two indexes hold exactly the current
+ * revisions of the items not withdrawn (a line appended to report for
+ * each problem; how many, or < 0), and the headline index's own structure
+ * (FTS5's integrity-check; < 0 when it fails). With revs (what check
+ * --full's pass over the revisions kept, revcheck.h), the first reads the
+ * items and the indexes' row ids once and asks its queries only about the
+ * items and rows where it cannot tell that nothing is wrong; without, it
+ * runs them whole. */
+int nd_search_members(struct nd_store *st, const struct nd_revs *revs, struct nd_buf *report,
+		      struct nd_error *err);
+int nd_search_head_check(struct nd_store *st, struct nd_error *err);
 
 /* Rebuilds the index from the current revisions (admins; progress on stderr
  * for many items). */
