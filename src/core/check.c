@@ -231,22 +231,28 @@ static int derived(struct nd_check *c, const char *what, nd_check_fn verify,
 	return 0;
 }
 
-static int verify_search(struct nd_check *c, struct nd_error *err)
+/* What the index holds: the current revisions of the items not
+ * withdrawn, nothing else (search_index.c's to say; with what check
+ * --full's pass kept, asked only where it cannot be told from that). */
+static int search_members(struct nd_check *c, struct nd_error *why)
 {
-	/* A damaged index makes its own queries fail: that is a finding. What
-	 * it must hold (the current revisions of the items not withdrawn,
-	 * nothing else) is search.c's to say. */
-	struct nd_error why = { 0 };
-	int rc = nd_search_check(c->st, c->report, &why);
+	int rc = nd_search_members(c->st, c->revs, c->report, why);
 	if (rc > 0) {
 		c->problems += rc;
 		rc = 0;
 	}
-	if (rc == 0)
-		rc = nd_sql_exec(c->st, &why, "checking the search index",
+	return rc;
+}
+
+/* Its structure: FTS5's own integrity-check of both indexes, and a spot
+ * check of the content: the newest items are found by the first three
+ * characters of their headline. */
+static int search_structure(struct nd_check *c, struct nd_error *why)
+{
+	int rc = nd_search_head_check(c->st, why);
+	if (rc >= 0)
+		rc = nd_sql_exec(c->st, why, "checking the search index",
 				 "INSERT INTO search(search) VALUES ('integrity-check')", NULL);
-	/* Spot check of the content: the newest items are found by the first
-	 * three characters of their headline. */
 	if (rc >= 0)
 		rc = problem_rows(
 		    c, "search index",
@@ -257,9 +263,25 @@ static int verify_search(struct nd_check *c, struct nd_error *err)
 		    "WHERE NOT s.withdrawn AND length(r.headline) >= 3 ORDER BY i.id DESC LIMIT 200) x "
 		    "WHERE x.rid NOT IN (SELECT rowid FROM search_head WHERE search_head MATCH "
 		    "nd_bigram_query(x.t))",
-		    &why);
+		    why);
+	return rc;
+}
+
+/* A damaged index makes its own queries fail: that is a finding. */
+static void search_damaged(struct nd_check *c, int rc, const struct nd_error *why)
+{
 	if (rc < 0)
-		nd_check_problem(c, _("search index: damaged (searching fails: %s)"), why.msg);
+		nd_check_problem(c, _("search index: damaged (searching fails: %s)"), why->msg);
+}
+
+/* Both parts, the first failing stopping it. */
+static int verify_search(struct nd_check *c, struct nd_error *err)
+{
+	struct nd_error why = { 0 };
+	int rc = search_members(c, &why);
+	if (rc >= 0)
+		rc = search_structure(c, &why);
+	search_damaged(c, rc, &why);
 	(void)err;
 	return 0;
 }
@@ -394,7 +416,10 @@ static const struct {
 	{ "roots", nd_roots_check, true, true, 0, false },
 	{ "originals", nd_originals_check, false, true, 0, false },
 	{ "invariants", nd_invariants_check, false, true, 7, true },
-	{ "search index", check_search, false, false, 14, false },
+	/* on two connections, what the index holds (picked with what the
+	 * revisions' pass kept) and, in the next row, its structure, apart */
+	{ "search index", check_search, false, true, 1, true },
+	{ "search index structure", NULL, false, false, 9, false }, /* check_search's on one */
 	{ "counts", check_counts, false, true, 0, false },
 	{ "revision counts", check_revision_counts, false, true, 0, false },
 	{ "stats", check_stat_days, false, true, 2, false },
@@ -435,6 +460,9 @@ struct crew {
 	struct nd_store *reader;
 	bool reader_writes; /* opened for writing: any check may run on it */
 	size_t revisions, counts; /* where the one pass over the revisions reports */
+	size_t search, structure; /* where the search index's two parts report */
+	bool members_failed; /* its first part could not run: the second is not told */
+	bool one; /* a test build's one connection: nothing is kept (the whole queries) */
 	size_t order[N_CHECKS]; /* the costliest first */
 	struct outcome out[N_CHECKS];
 	/* what the revisions' pass kept, once it is done (NULL: not kept) */
@@ -454,7 +482,8 @@ static void run_revisions(struct crew *w, struct nd_store *st)
 	k.report = &rn->report;
 	c.problems = k.problems = 0;
 	struct nd_revs *kept = NULL;
-	if ((rv->rc = nd_revisions_counted(&c, &k, &kept, &rv->err)) < 0) { /* each its own way */
+	if ((rv->rc = nd_revisions_counted(&c, &k, w->one ? NULL : &kept, &rv->err)) <
+	    0) { /* each its own way */
 		nd_buf_reset(&rv->report);
 		nd_buf_reset(&rn->report);
 		nd_error_clear(&rv->err);
@@ -486,6 +515,23 @@ static const struct nd_revs *revs_kept(struct crew *w)
 	return revs;
 }
 
+/* The search index's check in two parts on two connections: what it holds
+ * (after the revisions' pass, picking with what it kept) and its structure
+ * (FTS5's own checks, which need nothing kept, from the start); the
+ * reports are joined in the table's order as verify_search's reads (no
+ * --repair here: that runs on one connection, where check_search runs both
+ * parts). The structure is left out where the first part could not run,
+ * as verify_search stops there. */
+static int run_search_part(struct crew *w, size_t i, struct nd_check *c)
+{
+	struct nd_error why = { 0 };
+	int rc = i == w->search ? search_members(c, &why) : search_structure(c, &why);
+	if (i == w->search)
+		w->members_failed = rc < 0;
+	search_damaged(c, rc, &why);
+	return 0;
+}
+
 static void run_checks(struct crew *w, struct nd_store *st, bool reader)
 {
 	for (size_t k = 0; k < N_CHECKS; k++) {
@@ -502,7 +548,9 @@ static void run_checks(struct crew *w, struct nd_store *st, bool reader)
 		c.report = &w->out[i].report;
 		c.problems = 0;
 		c.revs = checks[i].kept ? revs_kept(w) : NULL;
-		w->out[i].rc = checks[i].run(&c, &w->out[i].err);
+		w->out[i].rc = i == w->search || i == w->structure
+				   ? run_search_part(w, i, &c)
+				   : checks[i].run(&c, &w->out[i].err);
 		w->out[i].problems = c.problems;
 	}
 }
@@ -549,6 +597,10 @@ static int run_full_on_two(struct nd_check *c, struct nd_error *err)
 			w->revisions = i;
 		else if (checks[i].run == check_revision_counts)
 			w->counts = i;
+		else if (checks[i].run == check_search)
+			w->search = i;
+		else if (!checks[i].run)
+			w->structure = i;
 	}
 	qsort(w->order, N_CHECKS, sizeof *w->order, by_cost);
 	struct nd_error why = { 0 };
@@ -556,7 +608,8 @@ static int run_full_on_two(struct nd_check *c, struct nd_error *err)
 	/* without a second connection, this one runs every check; opened for
 	 * reading only where it cannot be for writing (then the search index
 	 * is checked on this one) */
-	bool two = sqlite3_threadsafe() && !one_connection();
+	w->one = one_connection();
+	bool two = sqlite3_threadsafe() && !w->one;
 	if (two && nd_store_open(&w->reader, nd_store_path(c->st), 0, &why) == 0)
 		w->reader_writes = true;
 	else if (two)
@@ -572,7 +625,7 @@ static int run_full_on_two(struct nd_check *c, struct nd_error *err)
 	int rc = 0;
 	for (size_t i = 0; i < N_CHECKS; i++) {
 		struct outcome *o = &w->out[i];
-		if (rc == 0) {
+		if (rc == 0 && !(i == w->structure && w->members_failed)) {
 			nd_buf_add(c->report, nd_buf_str(&o->report), o->report.len);
 			c->problems += o->problems;
 			if ((rc = o->rc) < 0) {
@@ -625,7 +678,7 @@ int nd_check_run(struct nd_store *st, const struct nd_actor *actor, unsigned fla
 		rc = run_full_on_two(&c, err);
 	else
 		for (size_t i = 0; rc == 0 && i < N_CHECKS; i++)
-			if ((c.since == 0 || checks[i].incremental) &&
+			if ((c.since == 0 || checks[i].incremental) && checks[i].run &&
 			    (rc = checks[i].run(&c, err)) < 0)
 				nd_error_prefix(err, _("check (%s) could not run: "),
 						checks[i].name);

@@ -144,6 +144,45 @@ equals "…ok" "$(checked "$out")" "ok"
 expect_ok "…and search finds again" dnd search 总工会
 contains "…the item" "$out" "#3"
 
+# What the two indexes hold, out of step with the items: check --full on
+# two connections picks the items and rows to ask about with what its pass
+# over the revisions kept; on one (a test build's, which keeps nothing)
+# the whole queries run. The two reports must be the same, line for line.
+CUR="(SELECT r.id FROM revisions r JOIN items i ON i.id = r.item_id AND r.rev = i.current_rev WHERE i.id = %s)"
+OLD="(SELECT id FROM revisions WHERE item_id = 3 AND rev = %s)"
+# search_compared NAME WANT...: both reports name each WANT, and are the same.
+search_compared() {
+	local name=$1 two
+	shift
+	fails_check "$name" "$@"
+	two=$out
+	NEWSDESK_CHECK_ONE_CONNECTION=1 expect_exit 1 "$name: …and on one connection" dnd check --full
+	if [ "$ND_TEST_HOOKS" = 1 ]; then
+		equals "$name: …the two reports are the same, line for line" "$two" "$out"
+	fi
+}
+# shellcheck disable=SC2059 # the formats above are ours
+damage "the indexes out of step" "DELETE FROM search_docsize WHERE id IN ($(printf "$CUR" 1), $(printf "$CUR" 2));
+INSERT INTO search_docsize(id, sz) VALUES ($(printf "$OLD" 1), X''), (999999, X'');
+DELETE FROM search_head_docsize WHERE id = $(printf "$CUR" 3);
+INSERT INTO search_head_docsize(id, sz) VALUES ($(printf "$OLD" 2), X'');"
+search_compared "the indexes out of step" "#1: item the search index has lost" \
+	"#2: item the search index has lost" "#3: text the search index holds but should not" \
+	"#0: text the search index holds but should not" "#3: item the headline index has lost" \
+	"#3: headline the headline index holds but should not"
+expect_ok "the indexes out of step: check --repair rebuilds them" dnd check --repair
+contains "…and says what it rebuilt" "$out" "repaired: the search index rebuilt"
+expect_ok "…after which check --full is clean" dnd check --full
+# (the index's trigger would take it out: dropped, and put back after)
+ON_CHANGE=$(sq "$TMP/base.db" "SELECT sql FROM sqlite_schema WHERE name = 'search_on_change'")
+damage "a withdrawn item left in the indexes" "DROP TRIGGER search_on_change;
+UPDATE items SET state = 'spiked' WHERE id = 2; $ON_CHANGE;"
+search_compared "a withdrawn item left in the indexes" \
+	"#2: text the search index holds but should not" \
+	"#2: headline the headline index holds but should not"
+damage "one item lost to the search index" "DELETE FROM search_docsize WHERE id = $(printf "$CUR" 3);"
+search_compared "one item lost to the search index" "#3: item the search index has lost"
+
 damage "wrong counts" "UPDATE state_counts SET n = n + 3 WHERE state = 'submitted'"
 fails_check "wrong counts" "the kept count of submitted is 3 but 0 items are submitted"
 expect_ok "wrong counts: check --repair rebuilds them" dnd check --repair
