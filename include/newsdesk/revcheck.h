@@ -55,6 +55,9 @@ bool nd_revs_orphans(const struct nd_revs *m);
 size_t nd_revs_count(const struct nd_revs *m);
 bool nd_revs_all(const struct nd_revs *m);
 size_t nd_revs_at(const struct nd_revs *m, const struct nd_rev *e);
+/* The revision at k (0 … count - 1), in the order of their ids; NULL
+ * past the end (a walk beside another list in id order). */
+const struct nd_rev *nd_revs_nth(const struct nd_revs *m, size_t k);
 /* Whether column col of stmt's row is e's stored hash, as text. */
 bool nd_rev_hash_is(const struct nd_rev *e, struct sqlite3_stmt *stmt, int col);
 void nd_rev_hex(const struct nd_rev *e, char hex[65]);

@@ -354,6 +354,11 @@ size_t nd_revs_count(const struct nd_revs *m)
 	return m->n;
 }
 
+const struct nd_rev *nd_revs_nth(const struct nd_revs *m, size_t k)
+{
+	return k < m->n ? &m->rev[k] : NULL;
+}
+
 bool nd_revs_all(const struct nd_revs *m)
 {
 	return m->unkept == 0;
