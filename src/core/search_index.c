@@ -75,63 +75,62 @@ static int whole_check(struct nd_store *st, size_t c, struct nd_buf *report, str
 
 /* ---- the same, picked in C from what check --full's pass kept ------------ */
 
-/* What the checks above read, once each: the items (in id order) with
- * their current revision and whether a search may find them, and the ids
- * of the two docsize tables (in order). The revisions are the pass's. */
+/* What the checks above read, once each, beside the revisions the pass
+ * kept: by kept revision, whether it is the current one of an item a
+ * search may find and whether each index holds it; then, for each check,
+ * the items or docsize rows to ask it about, in its order. */
+enum { CURRENT = 1, INDEXED = 2 /* << docsize table */ };
+enum { NOT_KEPT = -1 };
 struct member_item {
-	int64_t id, rev;
+	int64_t id;
+	int64_t at; /* its current revision among the kept, or NOT_KEPT */
 	int8_t shown; /* 1: not withdrawn, 0: withdrawn, -1: not told here (SQL is asked) */
+};
+struct asks {
+	int64_t *id;
+	size_t n, cap;
 };
 struct members {
 	const struct nd_revs *revs;
-	struct member_item *items;
-	size_t n_items;
-	int64_t *ids[2];
-	size_t n_ids[2];
+	unsigned char *flags; /* by kept revision */
+	struct member_item *items; /* in id order */
+	size_t n_items, cap_items;
+	struct asks asks[N_INDEX_CHECKS];
 };
 
 static void members_free(struct members *m)
 {
+	free(m->flags);
 	free(m->items);
-	free(m->ids[0]);
-	free(m->ids[1]);
+	for (size_t c = 0; c < N_INDEX_CHECKS; c++)
+		free(m->asks[c].id);
 }
 
-/* Grows an array of n elements of size elem to hold one more. */
-static void *grow(void *arr, size_t n, size_t *cap, size_t elem)
+/* Room for one more of n elements of size elem in *arr. */
+static bool room(void *arr, size_t n, size_t *cap, size_t elem)
 {
+	void **p = arr;
 	if (n < *cap)
-		return arr;
+		return true;
 	size_t want = *cap ? *cap * 2 : 1024;
-	void *p = realloc(arr, want * elem);
-	if (p)
-		*cap = want;
-	return p;
+	void *grown = realloc(*p, want * elem);
+	if (!grown)
+		return false;
+	*p = grown;
+	*cap = want;
+	return true;
 }
 
-static int read_ids(struct nd_store *st, struct members *m, int k, struct nd_error *err)
+static bool ask(struct asks *a, int64_t id)
 {
-	static const char *const sql[] = { "SELECT id FROM search_docsize ORDER BY id",
-					   "SELECT id FROM search_head_docsize ORDER BY id" };
-	sqlite3_stmt *stmt = NULL;
-	size_t cap = 0;
-	int rc = nd_sql_prepare(st, &stmt, err, sql[k], NULL);
-	while (rc >= 0 && (rc = nd_sql_step(st, stmt, "search index", err)) > 0) {
-		int64_t *p = grow(m->ids[k], m->n_ids[k], &cap, sizeof *p);
-		if (!p) {
-			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
-			break;
-		}
-		m->ids[k] = p;
-		p[m->n_ids[k]++] = sqlite3_column_int64(stmt, 0);
-	}
-	if (stmt)
-		sqlite3_finalize(stmt);
-	return rc;
+	if (!room(&a->id, a->n, &a->cap, sizeof *a->id))
+		return false;
+	a->id[a->n++] = id;
+	return true;
 }
 
-/* The workflow's states: which a search may find (withdrawn is 0), as
- * SQL's NOT s.withdrawn tells it where it is a plain 0 or 1. */
+/* The workflow's states: which a search may find (withdrawn is 0), where
+ * it is a plain 0 or 1 (anything else: SQL is asked). */
 struct state_shown {
 	char name[64];
 	int8_t shown;
@@ -164,84 +163,103 @@ static int read_states(struct nd_store *st, struct state_shown *s, size_t cap, s
 	return rc;
 }
 
+/* The items, each with its current revision among the kept (marked
+ * CURRENT where a search may find the item). */
 static int read_items(struct nd_store *st, struct members *m, struct nd_error *err)
 {
 	struct state_shown states[32];
-	size_t n_states = 0, cap = 0;
+	size_t n_states = 0;
 	sqlite3_stmt *stmt = NULL;
 	int rc = read_states(st, states, sizeof states / sizeof *states, &n_states, err);
-	if (rc < 0)
-		return rc;
-	rc = nd_sql_prepare(st, &stmt, err, "SELECT id, current_rev, state FROM items ORDER BY id",
-			    NULL);
+	if (rc >= 0)
+		rc = nd_sql_prepare(st, &stmt, err,
+				    "SELECT id, current_rev, state FROM items ORDER BY id", NULL);
 	while (rc >= 0 && (rc = nd_sql_step(st, stmt, "search index", err)) > 0) {
-		struct member_item *p = grow(m->items, m->n_items, &cap, sizeof *p);
-		if (!p) {
+		if (!room(&m->items, m->n_items, &m->cap_items, sizeof *m->items)) {
 			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 			break;
 		}
-		m->items = p;
-		bool plain = sqlite3_column_type(stmt, 1) == SQLITE_INTEGER;
-		p[m->n_items++] = (struct member_item){
-			.id = sqlite3_column_int64(stmt, 0),
-			.rev = sqlite3_column_int64(stmt, 1),
-			.shown = plain ? state_shown(states, n_states, sqlite3_column_text(stmt, 2))
-				       : -1,
-		};
+		struct member_item *it = &m->items[m->n_items++];
+		it->id = sqlite3_column_int64(stmt, 0);
+		it->shown = sqlite3_column_type(stmt, 1) == SQLITE_INTEGER
+				? state_shown(states, n_states, sqlite3_column_text(stmt, 2))
+				: -1;
+		const struct nd_rev *r =
+		    it->shown > 0 ? nd_revs_find(m->revs, it->id, sqlite3_column_int64(stmt, 1))
+				  : NULL;
+		it->at = r ? (int64_t)nd_revs_at(m->revs, r) : NOT_KEPT;
+		if (r)
+			m->flags[it->at] |= CURRENT;
 	}
 	if (stmt)
 		sqlite3_finalize(stmt);
 	return rc;
 }
 
-static const struct member_item *find_item(const struct members *m, int64_t id)
+/* A docsize table's ids, walked beside the kept revisions (both in id
+ * order): each marked INDEXED there, and a row that is not the current
+ * revision of an item a search may find is asked about (check c). */
+static int read_index(struct nd_store *st, struct members *m, int k, size_t c, struct nd_error *err)
 {
-	size_t lo = 0, hi = m->n_items;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (m->items[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
+	static const char *const sql[] = { "SELECT id FROM search_docsize ORDER BY id",
+					   "SELECT id FROM search_head_docsize ORDER BY id" };
+	sqlite3_stmt *stmt = NULL;
+	size_t j = 0;
+	const struct nd_rev *r = nd_revs_nth(m->revs, 0);
+	int rc = nd_sql_prepare(st, &stmt, err, sql[k], NULL);
+	while (rc >= 0 && (rc = nd_sql_step(st, stmt, "search index", err)) > 0) {
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		while (r && r->id < id)
+			r = nd_revs_nth(m->revs, ++j);
+		bool there = r && r->id == id;
+		if (there)
+			m->flags[j] |= INDEXED << k;
+		if ((!there || !(m->flags[j] & CURRENT)) && !ask(&m->asks[c], id)) {
+			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
+			break;
+		}
 	}
-	return lo < m->n_items && m->items[lo].id == id ? &m->items[lo] : NULL;
+	if (stmt)
+		sqlite3_finalize(stmt);
+	return rc;
 }
 
-static bool has_id(const int64_t *ids, size_t n, int64_t id)
+/* The items whose current revision an index (k) may have lost: asked of check c. */
+static bool ask_lost(struct members *m, int k, size_t c)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ids[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
+	for (size_t i = 0; i < m->n_items; i++) {
+		const struct member_item *it = &m->items[i];
+		bool lost =
+		    it->shown < 0 ||
+		    (it->shown > 0 && (it->at == NOT_KEPT || !(m->flags[it->at] & (INDEXED << k))));
+		if (lost && !ask(&m->asks[c], it->id))
+			return false;
 	}
-	return lo < n && ids[lo] == id;
+	return true;
 }
 
-/* Whether the query of check c may have a row about the k-th item (by_item)
- * or docsize row: what the pass and the reads above saw says nothing is
- * wrong there only where it can be told here. */
-static bool candidate(const struct members *m, size_t c, size_t k)
+/* What each check is to be asked about; < 0 when it cannot be told here. */
+static int pick(struct nd_store *st, struct members *m, struct nd_error *err)
 {
-	int d = index_checks[c].docsize;
-	if (index_checks[c].by_item) {
-		const struct member_item *it = &m->items[k];
-		if (it->shown <= 0)
-			return it->shown < 0; /* withdrawn: not a search's */
-		const struct nd_rev *r = nd_revs_find(m->revs, it->id, it->rev);
-		return !r || !has_id(m->ids[d], m->n_ids[d], r->id);
-	}
-	const struct nd_rev *r = nd_revs_by_id(m->revs, m->ids[d][k]);
-	const struct member_item *it = r ? find_item(m, r->item) : NULL;
-	return !it || it->rev != r->rev || it->shown != 1;
+	size_t n = nd_revs_count(m->revs);
+	if (!nd_revs_all(m->revs)) /* a revision the pass could not place */
+		return ND_EDB;
+	if (!(m->flags = calloc(n ? n : 1, 1)))
+		return ND_ENOMEM;
+	int rc = read_items(st, m, err);
+	for (size_t c = 0; rc >= 0 && c < N_INDEX_CHECKS; c++)
+		if (!index_checks[c].by_item)
+			rc = read_index(st, m, index_checks[c].docsize, c, err);
+	for (size_t c = 0; rc >= 0 && c < N_INDEX_CHECKS; c++)
+		if (index_checks[c].by_item && !ask_lost(m, index_checks[c].docsize, c))
+			rc = ND_ENOMEM;
+	return rc;
 }
 
-/* Check c asked of its candidates only, each by the query narrowed to it,
- * into report. The rows of a query by item come in its plan's order, which
- * only the whole query knows: where two or more items are found, it runs
- * whole. How many problems, or < 0 (then nothing was reported). */
+/* Check c asked of what was picked for it, each by the query narrowed to
+ * it, into report. The rows of a query by item come in its plan's order,
+ * which only the whole query knows: where two or more items are found, it
+ * runs whole. How many problems, or < 0 (then nothing was reported). */
 static int picked_check(struct nd_store *st, const struct members *m, size_t c,
 			struct nd_buf *report, struct nd_error *err)
 {
@@ -249,16 +267,11 @@ static int picked_check(struct nd_store *st, const struct members *m, size_t c,
 	snprintf(sql, sizeof sql, "%s%s", index_checks[c].sql, index_checks[c].narrow);
 	sqlite3_stmt *stmt = NULL;
 	struct nd_buf lines = { 0 };
-	int rc = nd_sql_prepare(st, &stmt, err, sql, "i", (int64_t)0);
-	size_t n = index_checks[c].by_item ? m->n_items : m->n_ids[index_checks[c].docsize];
+	int rc = m->asks[c].n ? nd_sql_prepare(st, &stmt, err, sql, "i", (int64_t)0) : 0;
 	int problems = 0;
-	for (size_t k = 0; rc >= 0 && k < n; k++) {
-		if (!candidate(m, c, k))
-			continue;
-		int64_t id =
-		    index_checks[c].by_item ? m->items[k].id : m->ids[index_checks[c].docsize][k];
+	for (size_t k = 0; rc >= 0 && k < m->asks[c].n; k++) {
 		sqlite3_reset(stmt);
-		if ((rc = sqlite3_bind_int64(stmt, 1, id)) != SQLITE_OK) {
+		if ((rc = sqlite3_bind_int64(stmt, 1, m->asks[c].id[k])) != SQLITE_OK) {
 			rc = nd_store_fail(st, err, index_checks[c].what);
 			break;
 		}
@@ -284,8 +297,7 @@ int nd_search_members(struct nd_store *st, const struct nd_revs *revs, struct nd
 	struct nd_error why = { 0 };
 	/* what could not be read or kept here is the whole queries' to tell,
 	   as they told it before */
-	bool picked = revs && nd_revs_all(revs) && read_items(st, &m, &why) >= 0 &&
-		      read_ids(st, &m, 0, &why) >= 0 && read_ids(st, &m, 1, &why) >= 0;
+	bool picked = revs && pick(st, &m, &why) >= 0;
 	int problems = 0, rc = 0;
 	for (size_t c = 0; rc >= 0 && c < N_INDEX_CHECKS; c++) {
 		rc = picked ? picked_check(st, &m, c, report, &why) : -1;
