@@ -106,25 +106,25 @@ static void members_free(struct members *m)
 		free(m->asks[c].id);
 }
 
-/* Room for one more of n elements of size elem in *arr. */
-static bool room(void *arr, size_t n, size_t *cap, size_t elem)
+/* arr (of n elements of size elem) with room for one more, or NULL (arr
+ * is left as it was). */
+static void *room(void *arr, size_t n, size_t *cap, size_t elem)
 {
-	void **p = arr;
 	if (n < *cap)
-		return true;
+		return arr;
 	size_t want = *cap ? *cap * 2 : 1024;
-	void *grown = realloc(*p, want * elem);
-	if (!grown)
-		return false;
-	*p = grown;
-	*cap = want;
-	return true;
+	void *grown = realloc(arr, want * elem);
+	if (grown)
+		*cap = want;
+	return grown;
 }
 
 static bool ask(struct asks *a, int64_t id)
 {
-	if (!room(&a->id, a->n, &a->cap, sizeof *a->id))
+	int64_t *ids = room(a->id, a->n, &a->cap, sizeof *a->id);
+	if (!ids)
 		return false;
+	a->id = ids;
 	a->id[a->n++] = id;
 	return true;
 }
@@ -175,10 +175,13 @@ static int read_items(struct nd_store *st, struct members *m, struct nd_error *e
 		rc = nd_sql_prepare(st, &stmt, err,
 				    "SELECT id, current_rev, state FROM items ORDER BY id", NULL);
 	while (rc >= 0 && (rc = nd_sql_step(st, stmt, "search index", err)) > 0) {
-		if (!room(&m->items, m->n_items, &m->cap_items, sizeof *m->items)) {
+		struct member_item *items =
+		    room(m->items, m->n_items, &m->cap_items, sizeof *items);
+		if (!items) {
 			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 			break;
 		}
+		m->items = items;
 		struct member_item *it = &m->items[m->n_items++];
 		it->id = sqlite3_column_int64(stmt, 0);
 		it->shown = sqlite3_column_type(stmt, 1) == SQLITE_INTEGER
