@@ -481,9 +481,8 @@ static void run_revisions(struct crew *w, struct nd_store *st)
 	c.report = &rv->report;
 	k.report = &rn->report;
 	c.problems = k.problems = 0;
-	struct nd_revs *kept = NULL;
-	if ((rv->rc = nd_revisions_counted(&c, &k, w->one ? NULL : &kept, &rv->err)) <
-	    0) { /* each its own way */
+	struct nd_revs *kept = NULL, **keep = w->one ? NULL : &kept;
+	if ((rv->rc = nd_revisions_counted(&c, &k, keep, &rv->err)) < 0) { /* each its own way */
 		nd_buf_reset(&rv->report);
 		nd_buf_reset(&rn->report);
 		nd_error_clear(&rv->err);
@@ -569,8 +568,10 @@ static int by_cost(const void *a, const void *b)
 }
 
 /* A test build runs the full check on one connection when asked
- * (NEWSDESK_CHECK_ONE_CONNECTION=1), so a test can hold the two reports to
- * each other; the shipped binary reads no such variable. */
+ * (NEWSDESK_CHECK_ONE_CONNECTION=1), keeping nothing from the revisions'
+ * pass, so a test can hold the two reports to each other: the checks that
+ * pick with what was kept against their whole queries. The shipped binary
+ * reads no such variable. */
 static bool one_connection(void)
 {
 #ifdef ND_TEST_HOOKS

@@ -183,6 +183,13 @@ search_compared "a withdrawn item left in the indexes" \
 damage "one item lost to the search index" "DELETE FROM search_docsize WHERE id = $(printf "$CUR" 3);"
 search_compared "one item lost to the search index" "#3: item the search index has lost"
 
+# Where what the index holds cannot be read, the index is damaged: said
+# once, its structure (checked apart on two connections) not told after.
+damage "the headline index's tables dropped" "DROP TABLE search_head_docsize; DROP TABLE search_head_idx;"
+search_compared "the headline index's tables dropped" \
+	"search index: damaged (searching fails: preparing a query: no such table: search_head_docsize)"
+equals "…said once" "$(printf '%s\n' "$out" | grep -c 'search index: damaged')" 1
+
 damage "wrong counts" "UPDATE state_counts SET n = n + 3 WHERE state = 'submitted'"
 fails_check "wrong counts" "the kept count of submitted is 3 but 0 items are submitted"
 expect_ok "wrong counts: check --repair rebuilds them" dnd check --repair
