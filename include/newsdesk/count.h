@@ -46,6 +46,64 @@ bool nd_count_within_run(const char *s, size_t n);
  * compatibility ideographs, and 〇). */
 long nd_count_hanzi(const char *utf8);
 
+/* ---- counting inside another scan of a text ---------------------------- */
+
+/* What counting asks of a character, in one byte, worked out once per
+ * character of the Basic Multilingual Plane and kept (count.c): whether it
+ * makes a run a word (a half-width letter or digit), is white space, takes
+ * nothing (a combining mark, a control), is a 汉字. Relaxed atomics: two
+ * threads may both work out a character's byte, and store the same value. */
+enum {
+	ND_CP_KNOWN = 1,
+	ND_CP_RUN = 2,
+	ND_CP_SPACE = 4,
+	ND_CP_SKIP = 8,
+	ND_CP_HANZI = 16,
+};
+#include <stdatomic.h>
+extern _Atomic unsigned char nd_count_classes[0x10000];
+unsigned nd_count_class_work_out(unsigned cp);
+
+static inline unsigned nd_count_class(unsigned cp)
+{
+	unsigned k =
+	    cp < 0x10000 ? atomic_load_explicit(&nd_count_classes[cp], memory_order_relaxed) : 0;
+	return k ? k : nd_count_class_work_out(cp);
+}
+
+/* Where a text stands in a run of half-width characters: in none, in
+ * marks whose word is not counted yet, in a word counted. */
+enum nd_count_state { ND_RUN_NONE, ND_RUN_MARKS, ND_RUN_WORD };
+
+/* 字数 and 汉字 counted one character at a time, for a loop that reads the
+ * text for something else too (layout.c's line profile): the same figures
+ * as nd_count_chars_hanzi, which counts with it. Start at ND_RUN_NONE. */
+struct nd_count_run {
+	long chars, hanzi;
+	enum nd_count_state state;
+	enum nd_count_rule rule;
+};
+
+/* One character: cp as decoded, valid false for a byte that was no UTF-8
+ * (cp is then U+FFFD, which counts, but is no 汉字). */
+static inline void nd_count_step(struct nd_count_run *r, unsigned cp, bool valid)
+{
+	unsigned k = nd_count_class(cp);
+	r->hanzi += valid && (k & ND_CP_HANZI);
+	bool run = k & ND_CP_RUN;
+	/* a letter or digit, or under Word's rule a half-width mark */
+	if (run || (r->rule == ND_COUNT_WORD && cp > 0x20 && cp < 0x7F)) {
+		if (run && r->state != ND_RUN_WORD)
+			r->chars++;
+		r->state = run || r->state == ND_RUN_WORD ? ND_RUN_WORD : ND_RUN_MARKS;
+		return;
+	}
+	r->state = ND_RUN_NONE;
+	/* white space; combining marks belong to their base; controls */
+	if (!(k & (ND_CP_SPACE | ND_CP_SKIP)))
+		r->chars++;
+}
+
 /* Formats n with thousands separators ("1,204") into out. */
 void nd_format_count(long n, char *out, unsigned size);
 

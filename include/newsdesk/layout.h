@@ -10,6 +10,7 @@
 #ifndef NEWSDESK_LAYOUT_H
 #define NEWSDESK_LAYOUT_H
 
+#include "newsdesk/count.h"
 #include "newsdesk/filing.h"
 #include <stdbool.h>
 
@@ -43,6 +44,16 @@ bool nd_layout_cp_blank(unsigned cp);
  * Blank paragraphs take no line. Freed by the caller; NULL when out of
  * memory. */
 char *nd_layout_profile(const struct nd_story *s);
+
+/* The story's 字数 by rule (nd_story_chars_by), its body's 字数, its 汉字
+ * (nd_story_hanzi) and its line profile (nd_layout_profile, freed by the
+ * caller), in one reading of its text: what check --full recounts for
+ * every revision. -1 when out of memory (profile NULL). */
+struct nd_story_measure {
+	long chars, body_chars, hanzi;
+	char *profile;
+};
+int nd_story_measure(const struct nd_story *s, enum nd_count_rule rule, struct nd_story_measure *m);
 
 struct nd_layout {
 	long lines; /* every line the item takes */

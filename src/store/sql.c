@@ -272,13 +272,12 @@ static void lines_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* nd_counts_same(chars, body_chars, hanzi, lines, kicker, headline,
  * subhead, dateline, byline, body, rule): 1 when the stored counts (the
  * first four) are the story's, 字数 by the rule named as nd_chars takes it,
- * else 0 (a NULL is never the same). One call counts 字数, the body's
- * 字数 and 汉字 in one pass and stops at the first figure that differs: check
- * --full recounts every revision with it. */
+ * else 0 (a NULL is never the same). One reading of the text counts them
+ * all (layout.h: nd_story_measure): check --full recounts every revision
+ * with it. */
 static void counts_same_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct nd_story s;
-	long body = 0;
 	(void)argc;
 	int rule = nd_count_rule_parse((const char *)sqlite3_value_text(argv[10]));
 	if (rule < 0) {
@@ -291,19 +290,16 @@ static void counts_same_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			return;
 		}
 	story_of(argv + 4, &s);
-	long hanzi = 0;
-	bool same = nd_story_chars_hanzi(&s, &body, &hanzi, (enum nd_count_rule)rule) ==
-			sqlite3_value_int64(argv[0]) &&
-		    body == sqlite3_value_int64(argv[1]) && hanzi == sqlite3_value_int64(argv[2]);
-	if (same) {
-		char *profile = nd_layout_profile(&s);
-		if (!profile) {
-			sqlite3_result_error_nomem(ctx);
-			return;
-		}
-		same = strcmp(profile, (const char *)sqlite3_value_text(argv[3])) == 0;
-		free(profile);
+	struct nd_story_measure m;
+	if (nd_story_measure(&s, (enum nd_count_rule)rule, &m) < 0) {
+		sqlite3_result_error_nomem(ctx);
+		return;
 	}
+	bool same = m.chars == sqlite3_value_int64(argv[0]) &&
+		    m.body_chars == sqlite3_value_int64(argv[1]) &&
+		    m.hanzi == sqlite3_value_int64(argv[2]) &&
+		    strcmp(m.profile, (const char *)sqlite3_value_text(argv[3])) == 0;
+	free(m.profile);
 	sqlite3_result_int(ctx, same);
 }
 

@@ -39,45 +39,32 @@ static int hanzi_cp(unsigned cp)
 	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x3007;
 }
 
-/* What counting asks of a character, in one byte: the questions above and
- * two more, asked once per character of the Basic Multilingual Plane and
- * kept (check --full counts every revision's text, and the width and
- * class look-ups were most of its time). Relaxed atomics: two threads may
- * both work out a character's byte, and store the same value. */
-enum {
-	CP_KNOWN = 1,
-	CP_RUN = 2, /* run_char_cp */
-	CP_SPACE = 4, /* space_cp */
-	CP_SKIP = 8, /* zero width (a combining mark) or a control: counts nothing */
-	CP_HANZI = 16,
-};
-static _Atomic unsigned char cp_class[0x10000];
+/* The kept classes (count.h): the questions above, asked once per
+ * character of the Basic Multilingual Plane (check --full counts every
+ * revision's text, and the width and class look-ups were most of its
+ * time). */
+_Atomic unsigned char nd_count_classes[0x10000];
 
-static unsigned class_work_out(unsigned cp)
+unsigned nd_count_class_work_out(unsigned cp)
 {
-	unsigned k = CP_KNOWN | (run_char_cp(cp) ? CP_RUN : 0) | (space_cp(cp) ? CP_SPACE : 0) |
-		     (hanzi_cp(cp) ? CP_HANZI : 0);
+	unsigned k = ND_CP_KNOWN | (run_char_cp(cp) ? ND_CP_RUN : 0) |
+		     (space_cp(cp) ? ND_CP_SPACE : 0) | (hanzi_cp(cp) ? ND_CP_HANZI : 0);
 	if ((cp >= 0x20 && nd_wcwidth_unicode(cp) == 0) || cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-		k |= CP_SKIP;
+		k |= ND_CP_SKIP;
 	if (cp < 0x10000)
-		atomic_store_explicit(&cp_class[cp], (unsigned char)k, memory_order_relaxed);
+		atomic_store_explicit(&nd_count_classes[cp], (unsigned char)k,
+				      memory_order_relaxed);
 	return k;
-}
-
-static inline unsigned class_of(unsigned cp)
-{
-	unsigned k = cp < 0x10000 ? atomic_load_explicit(&cp_class[cp], memory_order_relaxed) : 0;
-	return k ? k : class_work_out(cp);
 }
 
 static int is_run_char(unsigned cp)
 {
-	return class_of(cp) & CP_RUN;
+	return nd_count_class(cp) & ND_CP_RUN;
 }
 
 static int is_hanzi(unsigned cp)
 {
-	return class_of(cp) & CP_HANZI;
+	return nd_count_class(cp) & ND_CP_HANZI;
 }
 
 /* A half-width (ASCII) punctuation mark or symbol: part of the word it
@@ -131,14 +118,13 @@ static int in_run(unsigned cp)
 	return in_run_by(cp, nd_count_get_rule());
 }
 
-enum { RUN_NONE, RUN_MARKS, RUN_WORD }; /* where a run stands: its word counted yet? */
 enum { RUN_LOOKBACK = 4096 }; /* bytes: a run of marks longer than this is taken as marks */
 
 /* The run the character before s (in a text that starts at text_start)
  * belongs to, read backwards to its first letter or digit. */
-static int run_before(const char *s, const char *text_start)
+static enum nd_count_state run_before(const char *s, const char *text_start)
 {
-	int state = RUN_NONE;
+	enum nd_count_state state = ND_RUN_NONE;
 	for (const char *p = s; p > text_start && s - p < RUN_LOOKBACK;) {
 		const char *q = p - 1;
 		while (q > text_start && p - q < 4 && ((unsigned char)*q & 0xC0) == 0x80)
@@ -147,8 +133,8 @@ static int run_before(const char *s, const char *text_start)
 		if (nd_utf8_decode(q, (size_t)(p - q), &cp) <= 0 || !in_run(cp))
 			break;
 		if (is_run_char(cp))
-			return RUN_WORD;
-		state = RUN_MARKS;
+			return ND_RUN_WORD;
+		state = ND_RUN_MARKS;
 		p = q;
 	}
 	return state;
@@ -156,7 +142,7 @@ static int run_before(const char *s, const char *text_start)
 
 bool nd_count_joins(const char *s, size_t n, const char *text_start)
 {
-	if (n == 0 || run_before(s, text_start) != RUN_WORD)
+	if (n == 0 || run_before(s, text_start) != ND_RUN_WORD)
 		return false;
 	/* counted on its own, the span's first run would be a word of its own */
 	for (size_t i = 0; i < n;) {
@@ -185,43 +171,29 @@ bool nd_count_within_run(const char *s, size_t n)
 
 /* 字数 of s[0..n) from a run's state, and (when hanzi is not NULL) its
  * 汉字 added to *hanzi in the same pass. */
-static long count_span_hanzi(const char *s, size_t n, int state, enum nd_count_rule rule,
-			     long *hanzi)
+static long count_span_hanzi(const char *s, size_t n, enum nd_count_state state,
+			     enum nd_count_rule rule, long *hanzi)
 {
-	size_t i = 0;
-	long count = 0, han = 0;
-	while (i < n) {
+	struct nd_count_run r = { .state = state, .rule = rule };
+	for (size_t i = 0; i < n;) {
 		unsigned cp;
 		int len = nd_utf8_next(s + i, n - i, &cp);
 		i += len > 0 ? (size_t)len : 1;
-		unsigned k = class_of(cp);
-		han += len > 0 && (k & CP_HANZI);
-		bool run = k & CP_RUN;
-		/* in_run_by: a letter or digit, or under Word's rule a half mark */
-		if (run || (rule == ND_COUNT_WORD && cp > 0x20 && cp < 0x7F)) {
-			if (run && state != RUN_WORD)
-				count++;
-			state = run || state == RUN_WORD ? RUN_WORD : RUN_MARKS;
-			continue;
-		}
-		state = RUN_NONE;
-		/* white space; combining marks belong to their base; controls */
-		if (!(k & (CP_SPACE | CP_SKIP)))
-			count++;
+		nd_count_step(&r, cp, len > 0);
 	}
 	if (hanzi)
-		*hanzi += han;
-	return count;
+		*hanzi += r.hanzi;
+	return r.chars;
 }
 
-static long count_span(const char *s, size_t n, int state, enum nd_count_rule rule)
+static long count_span(const char *s, size_t n, enum nd_count_state state, enum nd_count_rule rule)
 {
 	return count_span_hanzi(s, n, state, rule, NULL);
 }
 
 long nd_count_chars_hanzi(const char *s, enum nd_count_rule rule, long *hanzi)
 {
-	return count_span_hanzi(s, strlen(s), RUN_NONE, rule, hanzi);
+	return count_span_hanzi(s, strlen(s), ND_RUN_NONE, rule, hanzi);
 }
 
 long nd_count_span(const char *s, size_t n, const char *text_start)
@@ -232,12 +204,12 @@ long nd_count_span(const char *s, size_t n, const char *text_start)
 
 long nd_count_chars(const char *s)
 {
-	return count_span(s, strlen(s), RUN_NONE, nd_count_get_rule());
+	return count_span(s, strlen(s), ND_RUN_NONE, nd_count_get_rule());
 }
 
 long nd_count_chars_by(const char *s, enum nd_count_rule rule)
 {
-	return count_span(s, strlen(s), RUN_NONE, rule);
+	return count_span(s, strlen(s), ND_RUN_NONE, rule);
 }
 
 long nd_count_hanzi(const char *s)

@@ -127,6 +127,8 @@ struct unit_scan {
 	long tail; /* half-slots of the closing marks at the end */
 	struct nd_buf *runs; /* "@O+W" for each run of two half-slots or more */
 	int rc;
+	struct nd_count_run *count; /* 字数 and 汉字 counted in the same reading, or NULL */
+	bool han_plain; /* han_block_plain(), when it has been asked */
 };
 
 /* mark and then v in decimal, as "%s%ld" would write them: check --full
@@ -153,19 +155,98 @@ static void end_run(struct unit_scan *u, long base, long start, long end)
 		u->rc = add_number(u->runs, "+", end - start);
 }
 
+/* Is s[0..n) at least one of U+4E00..U+9FFF, the Han ideographs of the
+ * Unified block (three bytes each, E4 B8 80 to E9 BF BF)? */
+static inline bool han_block_bytes(const unsigned char *s, size_t n)
+{
+	return n >= 3 && s[0] >= 0xE4 && s[0] <= 0xE9 && (s[0] != 0xE4 || s[1] >= 0xB8) &&
+	       (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80;
+}
+
+static inline unsigned han_block_cp(const unsigned char *s)
+{
+	return (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+}
+
+/* A plain Han character, as the kept classes say: two half-slots, not
+ * blank, not closing, not ambiguous; and (counting) one 字 and one 汉字
+ * that joins no run. */
+static bool plain_han(unsigned cp, bool counting)
+{
+	return setting_of(cp) == (LC_KNOWN | 2) &&
+	       (!counting || nd_count_class(cp) == (ND_CP_KNOWN | ND_CP_HANZI));
+}
+
+/* Whether every character of the Unified block is plain (both ways):
+ * asked once in a process, by the first nd_story_measure() (a millisecond;
+ * the look-ups it spares are a third of check --full's recount). 0: not
+ * asked yet, 1: plain, 2: not. */
+static _Atomic int han_block;
+
+static bool han_block_plain(void)
+{
+	int v = atomic_load_explicit(&han_block, memory_order_relaxed);
+	if (v == 0) {
+		v = 1;
+		for (unsigned cp = 0x4E00; cp <= 0x9FFF && v == 1; cp++)
+			v = plain_han(cp, true) ? 1 : 2;
+		atomic_store_explicit(&han_block, v, memory_order_relaxed);
+	}
+	return v == 1;
+}
+
+/* The bytes of the run of plain Han characters of the Unified block at s
+ * (most of a Chinese text), taken without the general loop's questions,
+ * to the same figures; each looked up unless the block is known plain.
+ * *m: the characters. */
+static size_t plain_han_run(const unsigned char *s, size_t n, const struct unit_scan *u, long *m)
+{
+	size_t i = 0;
+	if (u->han_plain)
+		while (han_block_bytes(s + i, n - i))
+			i += 3;
+	else
+		while (han_block_bytes(s + i, n - i) &&
+		       plain_han(han_block_cp(s + i), u->count != NULL))
+			i += 3;
+	*m = (long)(i / 3);
+	return i;
+}
+
+/* The figures are kept in locals while the text is read: stored through
+ * u (or u->count) they would be written back after every character, a
+ * char pointer being allowed to alias them. */
 static void scan_unit(const char *s, size_t n, long base, struct unit_scan *u)
 {
 	size_t i = 0;
-	long total = 0, pending = 0, run = -1; /* white space counts only between text */
+	long total = 0, pending = 0, run = -1, tail = 0; /* white space counts only between text */
 	bool started = false;
-	u->tail = 0;
 	bool amb2 = nd_width_ambiguous() == 2;
+	struct nd_count_run count = u->count ? *u->count : (struct nd_count_run){ 0 };
+	bool counting = u->count != NULL;
 	while (i < n) {
+		long m;
+		size_t taken = plain_han_run((const unsigned char *)s + i, n - i, u, &m);
+		if (taken > 0) { /* what the lines below do for each of them */
+			if (run >= 0)
+				end_run(u, base, run, total);
+			run = -1;
+			total += pending + 2 * m;
+			pending = tail = 0;
+			started = true;
+			count.chars += m;
+			count.hanzi += m;
+			count.state = ND_RUN_NONE;
+			i += taken;
+			continue;
+		}
 		unsigned cp;
 		int len = nd_utf8_next(s + i, n - i, &cp);
 		i += len > 0 ? (size_t)len : 1;
 		if (len <= 0)
 			cp = 0xFFFD;
+		if (counting)
+			nd_count_step(&count, cp, len > 0);
 		unsigned k = cp < 0x10000 ? setting_of(cp) : 0;
 		bool blank = k ? (k & LC_BLANK) != 0 : is_blank(cp);
 		if (blank) {
@@ -185,10 +266,8 @@ static void scan_unit(const char *s, size_t n, long base, struct unit_scan *u)
 		if (half_run && run < 0)
 			run = total;
 		long h = k ? halves_kept(k, amb2) : halves_of(cp);
-		if (pending)
-			u->tail = 0;
 		bool closing = k ? (k & LC_CLOSING) != 0 : is_closing(cp);
-		u->tail = closing ? u->tail + h : 0;
+		tail = closing ? (pending ? 0 : tail) + h : 0;
 		total += h;
 		pending = 0;
 		started = true;
@@ -196,11 +275,14 @@ static void scan_unit(const char *s, size_t n, long base, struct unit_scan *u)
 	if (run >= 0)
 		end_run(u, base, run, total);
 	u->halves = total;
+	u->tail = tail;
+	if (counting)
+		*u->count = count;
 }
 
 static long halves_n(const char *s, size_t n)
 {
-	struct unit_scan u = { 0, 0, NULL, 0 };
+	struct unit_scan u = { .runs = NULL };
 	scan_unit(s, n, 0, &u);
 	return u.halves;
 }
@@ -236,10 +318,10 @@ static int add_unit(struct nd_buf *b, bool title, long halves, long tail, const 
 	return rc;
 }
 
-static int add_text_unit(struct nd_buf *b, bool title, const char *s)
+static int add_text_unit(struct nd_buf *b, bool title, const char *s, const struct unit_scan *as)
 {
 	struct nd_buf runs = ND_BUF_INIT;
-	struct unit_scan u = { 0, 0, &runs, 0 };
+	struct unit_scan u = { .runs = &runs, .count = as->count, .han_plain = as->han_plain };
 	scan_unit(s, strlen(s), 0, &u);
 	int rc = u.rc;
 	if (rc == 0 && u.halves > 0)
@@ -248,39 +330,62 @@ static int add_text_unit(struct nd_buf *b, bool title, const char *s)
 	return rc;
 }
 
-char *nd_layout_profile(const struct nd_story *s)
+/* The body's paragraphs into b, the dateline (scanned into lead) running
+ * into the first; each paragraph counted into count when it is given (a
+ * paragraph starts no run of letters: the line feed before it ended any). */
+static int add_body(struct nd_buf *b, const char *body, struct unit_scan *lead,
+		    struct nd_count_run *count)
 {
-	struct nd_buf b = ND_BUF_INIT;
-	const char *titles[] = { s->kicker, s->headline, s->subhead, s->byline };
 	int rc = 0;
-	for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
-		if (titles[i])
-			rc |= add_text_unit(&b, true, titles[i]);
-	/* The dateline opens the first paragraph, a space (one slot) after it. */
-	struct nd_buf runs = ND_BUF_INIT;
-	struct unit_scan lead = { 0, 0, &runs, 0 };
-	if (s->dateline)
-		scan_unit(s->dateline, strlen(s->dateline), 0, &lead);
-	rc |= lead.rc;
-	const char *p = s->body ? s->body : "";
-	while (*p) {
+	for (const char *p = body ? body : ""; *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		long base = lead.halves > 0 ? lead.halves + 2 : 0;
-		struct unit_scan u = { 0, 0, &runs, 0 };
-		size_t mark = runs.len;
+		long base = lead->halves > 0 ? lead->halves + 2 : 0;
+		struct unit_scan u = { .runs = lead->runs,
+				       .count = count,
+				       .han_plain = lead->han_plain };
+		size_t mark = lead->runs->len;
+		if (count)
+			count->state = ND_RUN_NONE;
 		scan_unit(p, len, base, &u);
 		rc |= u.rc;
 		if (u.halves > 0) {
-			rc |= add_unit(&b, false, base + u.halves, u.tail, runs.data);
-			lead.halves = 0;
-			nd_buf_free(&runs);
-		} else if (runs.data) {
-			runs.len = mark;
-			runs.data[mark] = '\0';
+			rc |= add_unit(b, false, base + u.halves, u.tail, lead->runs->data);
+			lead->halves = 0;
+			nd_buf_free(lead->runs);
+		} else if (lead->runs->data) {
+			lead->runs->len = mark;
+			lead->runs->data[mark] = '\0';
 		}
 		p += len + (nl ? 1 : 0);
 	}
+	return rc;
+}
+
+/* The profile of s, and (when heads and body are given) its counts: the
+ * titles' and dateline's into heads, the body's into body. */
+static char *profile_counted(const struct nd_story *s, struct nd_count_run *heads,
+			     struct nd_count_run *body)
+{
+	struct unit_scan as = { .count = heads, .han_plain = heads && han_block_plain() };
+	struct nd_buf b = ND_BUF_INIT;
+	const char *titles[] = { s->kicker, s->headline, s->subhead, s->byline };
+	int rc = 0;
+	for (size_t i = 0; i < sizeof titles / sizeof *titles; i++) {
+		if (heads)
+			heads->state = ND_RUN_NONE;
+		if (titles[i])
+			rc |= add_text_unit(&b, true, titles[i], &as);
+	}
+	/* The dateline opens the first paragraph, a space (one slot) after it. */
+	struct nd_buf runs = ND_BUF_INIT;
+	struct unit_scan lead = { .runs = &runs, .count = heads, .han_plain = as.han_plain };
+	if (heads)
+		heads->state = ND_RUN_NONE;
+	if (s->dateline)
+		scan_unit(s->dateline, strlen(s->dateline), 0, &lead);
+	rc |= lead.rc;
+	rc |= add_body(&b, s->body, &lead, body);
 	if (lead.halves > 0)
 		rc |= add_unit(&b, false, lead.halves, lead.tail, runs.data);
 	nd_buf_free(&runs);
@@ -289,6 +394,21 @@ char *nd_layout_profile(const struct nd_story *s)
 		return NULL;
 	}
 	return nd_buf_take(&b);
+}
+
+char *nd_layout_profile(const struct nd_story *s)
+{
+	return profile_counted(s, NULL, NULL);
+}
+
+int nd_story_measure(const struct nd_story *s, enum nd_count_rule rule, struct nd_story_measure *m)
+{
+	struct nd_count_run heads = { .rule = rule }, body = { .rule = rule };
+	m->profile = profile_counted(s, &heads, &body);
+	m->body_chars = body.chars;
+	m->chars = heads.chars + body.chars;
+	m->hanzi = heads.hanzi + body.hanzi;
+	return m->profile ? 0 : -1;
 }
 
 /* ⌈a / b⌉ for a ≥ 0, b > 0 */

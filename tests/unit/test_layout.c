@@ -6,6 +6,7 @@
 #include "tap.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -170,6 +171,131 @@ static void bad_input(void)
 	   "at the narrowest measure: title 1, paragraph (16+4)/8 → 3");
 }
 
+/* nd_story_measure against the functions it stands in for: 字数 by the
+ * rule (nd_story_chars_by), the body's, 汉字 (nd_story_hanzi) and the
+ * profile (nd_layout_profile). */
+static bool measured_alike(const struct nd_story *s, enum nd_count_rule rule)
+{
+	struct nd_story_measure m;
+	if (nd_story_measure(s, rule, &m) < 0)
+		return false;
+	long body;
+	long chars = nd_story_chars_by(s, &body, rule);
+	char *profile = nd_layout_profile(s);
+	bool same = profile && m.chars == chars && m.body_chars == body &&
+		    m.hanzi == nd_story_hanzi(s) && strcmp(m.profile, profile) == 0;
+	if (!same)
+		printf("# measure: %ld/%ld/%ld \"%s\", apart: %ld/%ld/%ld \"%s\"\n", m.chars,
+		       m.body_chars, m.hanzi, m.profile, chars, body, nd_story_hanzi(s),
+		       profile ? profile : "(none)");
+	free(profile);
+	free(m.profile);
+	return same;
+}
+
+/* Pieces a random story is made of: the Unified block's ends and middle,
+ * what lies just outside it (U+4DFF a hexagram, U+4DB5 extension A, 〇),
+ * half-width runs and marks, white space of every kind, Chinese marks
+ * (closing ones too), a combining mark, a control, broken and cut UTF-8,
+ * a four-byte character. */
+static const char *const pieces[] = {
+	"工",
+	"会",
+	"\xE4\xB8\x80",
+	"\xE9\xBF\xBF",
+	"\xE4\xB7\xBF",
+	"\xE4\xB6\xB5",
+	"〇",
+	"2024",
+	"App",
+	",",
+	".",
+	"-",
+	" ",
+	"\t",
+	"\r",
+	"\n",
+	"\n\n",
+	"\xE3\x80\x80",
+	"，",
+	"。",
+	"“",
+	"”",
+	"、",
+	"……",
+	"e\xCC\x81",
+	"\x01",
+	"\xFF",
+	"\xE4\xB8",
+	"\xF0\x9F\x98\x80",
+	"ＡＢ１",
+	"（",
+	"）",
+	"《",
+	"》",
+	"\xE2\x80\x94",
+	"\xC2\xB7",
+};
+
+static char *random_text(unsigned *seed, int max_pieces)
+{
+	char *t = calloc(1, 16 * (size_t)max_pieces + 1);
+	int n = (int)(*seed % (unsigned)max_pieces);
+	for (int i = 0; i < n; i++) {
+		*seed = *seed * 1103515245u + 12345u;
+		strcat(t, pieces[(*seed >> 8) % (sizeof pieces / sizeof *pieces)]);
+	}
+	*seed = *seed * 1103515245u + 12345u;
+	return t;
+}
+
+static void measure(void)
+{
+	struct nd_story s = { .kicker = "工会",
+			      .headline = "App 2024版上线",
+			      .dateline = "本刊讯 记者Li",
+			      .byline = "朱建良",
+			      .body = "正文，两段。\n第二段有2,000人。\n\n“结尾。”" };
+	struct nd_story_measure m;
+	ok(nd_story_measure(&s, ND_COUNT_WORD, &m) == 0 && m.hanzi == nd_story_hanzi(&s),
+	   "measure: a story's 汉字 as nd_story_hanzi counts them");
+	free(m.profile);
+	ok(measured_alike(&s, ND_COUNT_WORD) && measured_alike(&s, ND_COUNT_MARKS),
+	   "measure: a worked story, both rules, as counted apart");
+	size_t n = 0x9FFF - 0x4E00 + 1;
+	char *block = malloc(3 * n + 1), *p = block;
+	for (unsigned cp = 0x4E00; cp <= 0x9FFF; cp++) {
+		*p++ = (char)(0xE0 | cp >> 12);
+		*p++ = (char)(0x80 | (cp >> 6 & 0x3F));
+		*p++ = (char)(0x80 | (cp & 0x3F));
+	}
+	*p = '\0';
+	struct nd_story whole = { .body = block };
+	ok(nd_story_measure(&whole, ND_COUNT_WORD, &m) == 0 && m.chars == (long)n &&
+	       m.hanzi == (long)n && strcmp(m.profile, "41984") == 0,
+	   "measure: the whole Unified block: each one 字, one 汉字, two half-slots");
+	free(m.profile);
+	ok(measured_alike(&whole, ND_COUNT_MARKS), "measure: …as counted apart");
+	free(block);
+	unsigned seed = 20261207u;
+	int apart = 0;
+	for (int i = 0; i < 3000; i++) {
+		char *f[6];
+		for (int k = 0; k < 6; k++)
+			f[k] = random_text(&seed, k == 5 ? 60 : 12);
+		struct nd_story r = { .kicker = seed & 1 ? f[0] : NULL,
+				      .headline = f[1],
+				      .subhead = seed & 2 ? f[2] : NULL,
+				      .dateline = seed & 4 ? f[3] : NULL,
+				      .byline = seed & 8 ? f[4] : NULL,
+				      .body = seed & 16 ? f[5] : NULL };
+		apart += !measured_alike(&r, (seed >> 5) & 1 ? ND_COUNT_MARKS : ND_COUNT_WORD);
+		for (int k = 0; k < 6; k++)
+			free(f[k]);
+	}
+	is_int(apart, 0, "measure: 3,000 random stories of hard pieces, as counted apart");
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -179,5 +305,6 @@ int main(void)
 	titles();
 	worked_example();
 	bad_input();
+	measure();
 	return tap_done();
 }
