@@ -6,6 +6,7 @@
 #include "newsdesk/revcheck.h"
 #include "newsdesk/chain.h"
 #include "newsdesk/lang.h"
+#include "newsdesk/layout.h"
 #include "newsdesk/store_sql.h"
 
 #include <stdbool.h>
@@ -104,6 +105,7 @@ struct rev_walk {
 	int64_t *told, *miscounted; /* items to tell, revision ids to recount */
 	size_t n_told, cap_told, n_miscounted, cap_miscounted;
 	bool whole; /* a revision with no item: the chain's whole query tells it */
+	enum nd_count_rule rule; /* the kept counts' (count_rule) */
 };
 
 static bool push(int64_t **arr, size_t *n, size_t *cap, int64_t v)
@@ -135,10 +137,13 @@ static void to_hex(const unsigned char bin[32], char hex[65])
 	hex[64] = '\0';
 }
 
-/* Columns of the walk's rows. */
-enum { W_ITEM, W_REV, W_ID, W_COUNTED, W_HASH, W_CHAINED, W_N_CHAINED = 17 };
-/* r.author and r.conflict among the chained values */
-enum { W_AUTHOR = W_CHAINED + 13, W_CONFLICT = W_CHAINED + 15 };
+/* Columns of the walk's rows: W_COUNTS, whether it has counts kept, and
+ * from W_KEPT_COUNTS on, k.chars, k.body_chars, k.hanzi, k.lines. */
+enum { W_ITEM, W_REV, W_ID, W_COUNTS, W_HASH, W_CHAINED, W_N_CHAINED = 17 };
+/* r.author and r.conflict among the chained values; the story's first
+ * (kicker, then headline, subhead, dateline, byline, body) */
+enum { W_AUTHOR = W_CHAINED + 13, W_CONFLICT = W_CHAINED + 15, W_STORY = W_CHAINED + 5 };
+enum { W_KEPT_COUNTS = W_CHAINED + W_N_CHAINED };
 
 /* One revision: whether its place in its chain is as written. */
 static bool chained(struct rev_walk *w, sqlite3_stmt *stmt, int64_t item)
@@ -384,6 +389,57 @@ void nd_rev_hex(const struct nd_rev *e, char hex[65])
 	to_hex(e->hash, hex);
 }
 
+/* Whether the row's kept counts are its story's, counted again (what
+ * nd_counts_same() says in SQL, by the same nd_story_measure(), in the
+ * one reading of the row the chain's hash makes: the function would have
+ * the text read out of the row a second time). -1: out of memory. */
+static int counts_same(sqlite3_stmt *stmt, enum nd_count_rule rule)
+{
+	for (int i = W_KEPT_COUNTS; i < W_KEPT_COUNTS + 4; i++)
+		if (sqlite3_column_type(stmt, i) == SQLITE_NULL)
+			return 0; /* a NULL is never the same */
+	const char *v[6];
+	for (int i = 0; i < 6; i++)
+		v[i] = sqlite3_column_type(stmt, W_STORY + i) == SQLITE_NULL
+			   ? NULL
+			   : (const char *)sqlite3_column_text(stmt, W_STORY + i);
+	struct nd_story s = { .kicker = (char *)v[0],
+			      .headline = (char *)v[1],
+			      .subhead = (char *)v[2],
+			      .dateline = (char *)v[3],
+			      .byline = (char *)v[4],
+			      .body = (char *)v[5] };
+	struct nd_story_measure m;
+	if (nd_story_measure(&s, rule, &m) < 0)
+		return -1;
+	const char *lines = (const char *)sqlite3_column_text(stmt, W_KEPT_COUNTS + 3);
+	int same = m.chars == sqlite3_column_int64(stmt, W_KEPT_COUNTS) &&
+		   m.body_chars == sqlite3_column_int64(stmt, W_KEPT_COUNTS + 1) &&
+		   m.hanzi == sqlite3_column_int64(stmt, W_KEPT_COUNTS + 2) && lines &&
+		   strcmp(m.profile, lines) == 0;
+	free(m.profile);
+	return same;
+}
+
+/* The rule the kept counts were made by (ND_COUNT_RULE_SQL); < 0 with
+ * err when it is none newsdesk knows (as nd_counts_same() fails). */
+static int count_rule(struct nd_check *c, enum nd_count_rule *rule, struct nd_error *err)
+{
+	char name[64];
+	int rc = nd_sql_text(c->st, name, sizeof name, err, "revision counts",
+			     "SELECT value FROM meta WHERE key = 'count_rule'", NULL);
+	if (rc < 0)
+		return rc;
+	int r = nd_count_rule_parse(name);
+	if (r < 0) /* each check then runs its own way, and SQL says so */
+		return nd_fail(err, ND_EINVAL,
+			       _("the store's count rule %s is none newsdesk knows: its counts "
+				 "cannot be checked"),
+			       name);
+	*rule = (enum nd_count_rule)r;
+	return 0;
+}
+
 static int walk_revisions(struct nd_check *c, struct rev_walk *w, struct nd_error *err)
 {
 	sqlite3_stmt *stmt;
@@ -396,17 +452,18 @@ static int walk_revisions(struct nd_check *c, struct rev_walk *w, struct nd_erro
 	if (w->keeping && (w->kept = revs_new(w->n_items)) && /* NULL: they read the rows */
 	    (rc = read_parents(c, w->kept, err)) < 0)
 		return rc;
-	if ((rc = nd_sql_prepare(
+	if ((rc = count_rule(c, &w->rule, err)) < 0 ||
+	    (rc = nd_sql_prepare(
 		 c->st, &stmt, err,
-		 "SELECT r.item_id, r.rev, r.id, CASE WHEN k.revision_id IS NULL THEN 1 ELSE "
-		 "nd_counts_same(k.chars, k.body_chars, k.hanzi, k.lines, " ND_STORY_COLUMNS
-		 ", " ND_COUNT_RULE_SQL ") END, r.hash, r.item_id, r.rev, r.base_rev, r.kind, "
-		 "r.section, r.kicker, r.headline, r.subhead, r.dateline, r.byline, r.body, "
-		 "r.chars, r.body_chars, r.author, r.created_at, r.conflict, r.encoding "
+		 "SELECT r.item_id, r.rev, r.id, k.revision_id IS NOT NULL, r.hash, r.item_id, "
+		 "r.rev, r.base_rev, r.kind, r.section, r.kicker, r.headline, r.subhead, "
+		 "r.dateline, r.byline, r.body, r.chars, r.body_chars, r.author, r.created_at, "
+		 "r.conflict, r.encoding, k.chars, k.body_chars, k.hanzi, k.lines "
 		 "FROM revisions r LEFT JOIN revision_counts k ON k.revision_id = r.id "
 		 "ORDER BY r.id",
 		 NULL)) < 0)
 		return rc;
+	int same; /* the row's counts are its text's (or it has none kept) */
 	while ((rc = nd_sql_step(c->st, stmt, "revisions", err)) > 0) {
 		/* an item id that is not a number: the whole query tells it */
 		bool integer = sqlite3_column_type(stmt, W_ITEM) == SQLITE_INTEGER;
@@ -427,9 +484,10 @@ static int walk_revisions(struct nd_check *c, struct rev_walk *w, struct nd_erro
 		if (((placed && !chained(w, stmt, item)) || (!placed && !w->whole)) &&
 		    !push(&w->told, &w->n_told, &w->cap_told, item))
 			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
-		else if (!sqlite3_column_int(stmt, W_COUNTED) &&
-			 !push(&w->miscounted, &w->n_miscounted, &w->cap_miscounted,
-			       sqlite3_column_int64(stmt, W_ID)))
+		else if ((same = sqlite3_column_int(stmt, W_COUNTS) ? counts_same(stmt, w->rule)
+								    : 1) < 0 ||
+			 (!same && !push(&w->miscounted, &w->n_miscounted, &w->cap_miscounted,
+					 sqlite3_column_int64(stmt, W_ID))))
 			rc = nd_fail(err, ND_ENOMEM, _("out of memory"));
 		if (rc < 0)
 			break;
